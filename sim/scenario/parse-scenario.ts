@@ -319,8 +319,9 @@ function readSteps(r: Reader, n: Node | null | undefined, taskNames: Set<string>
       r.err(v ?? opPair.key, spec.scalar ? `${op}: expected a ${spec.scalar} name or a map of arguments` : `${op}: expected a map of arguments (${Object.keys(spec.args).join(', ')})`);
       continue;
     }
+    const present = (k: string): boolean => (isMap(v) ? v.has(k) : spec.scalar === k);
     for (const [k, a] of Object.entries(spec.args)) {
-      if (a.required && !step.args.has(k)) r.err(v, `${op}: missing "${k}"`);
+      if (a.required && !present(k)) r.err(v, `${op}: missing "${k}"`);
     }
     // names must refer to known tasks and earlier ids
     for (const [k, a] of step.args) {

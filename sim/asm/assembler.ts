@@ -1,0 +1,208 @@
+// The assembler's entry point: GNU as syntax for 64-bit little-endian PowerPC in, a linked Program
+// (sections at their link addresses, symbols, line table) out, with every error in the file reported.
+// Pass 1 reads statements, lays out bytes and defines labels; after layout gives sections their
+// addresses, pass 2 evaluates the operands and data that needed labels and encodes instructions.
+import type { Diagnostic, LineEntry, Program, Result, Section, SymbolInfo } from '../program';
+import { defineSet, DIRECTIVES } from './directives';
+import { applyHalf, ExprError, parseExpr, TokenStream, UndefinedSymbol } from './expression';
+import { encodeInsn, lookupMnemonic, matchOperands, parseOperands } from './instruction';
+import type { Layout } from './layout';
+import { lex, type Statement, type Token } from './lexer';
+import { looksLikeBadRegister } from './registers';
+import { AsmState, type DataFixup } from './state';
+
+export interface AssembleOptions {
+  layout?: Partial<Layout>;
+}
+
+export function assemble(source: string, file: string, options?: AssembleOptions): Result<Program> {
+  const st = new AsmState(file);
+  const { statements, errors } = lex(source);
+  for (const e of errors) st.diagnostics.push({ file, line: e.line, col: e.col, message: e.message, severity: 'error' });
+
+  for (const stmt of statements) {
+    if (st.ended) break;
+    st.line = stmt.line;
+    try {
+      statement(st, stmt);
+    } catch (e) {
+      if (e instanceof ExprError) st.error(e.col, e.message);
+      else if (e instanceof UndefinedSymbol) st.error(e.col, e.message);
+      else throw e;
+    }
+  }
+
+  st.sections.place(options?.layout);
+  st.linked = true;
+  for (const f of st.fixups) {
+    if (f.kind === 'insn') {
+      const w = encodeInsn(st, f);
+      if (w !== undefined) writeLE(f.sec.bytes, f.off, BigInt(w), 4);
+    } else {
+      data(st, f);
+    }
+  }
+  const symbols = symbolTable(st);
+
+  const diags = st.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
+  const errs = diags.filter((d) => d.severity === 'error');
+  if (errs.length) return { ok: false, errors: diags };
+  const program = buildProgram(st, file, symbols);
+  const warnings = diags.filter((d) => d.severity === 'warning');
+  return warnings.length ? { ok: true, value: program, warnings } : { ok: true, value: program };
+}
+
+function statement(st: AsmState, stmt: Statement): void {
+  // `1b`/`1f` become the numbered instance of local label 1 they refer to
+  let toks: Token[] = stmt.tokens;
+  // labels: `name:` (several may precede a statement) and local `1:`
+  while (toks.length >= 2 && toks[1].kind === 'op' && toks[1].text === ':' && (toks[0].kind === 'ident' || toks[0].kind === 'num')) {
+    const t = toks[0];
+    if (t.kind === 'num') {
+      const k = (st.localCounts.get(t.text) ?? 0) + 1;
+      st.localCounts.set(t.text, k);
+      st.defineLabel(`${t.text}\u00a7${k}`, t.col, true);
+    } else {
+      st.defineLabel(t.text, t.col);
+    }
+    toks = toks.slice(2);
+  }
+  if (toks.length === 0) return;
+  // `1b`/`1f` become the numbered instance of local label 1 they refer to (after this line's labels)
+  toks = toks.map((t) => (t.kind === 'localref' ? { ...t, kind: 'ident', text: st.localName(t.text, t.col) } : t));
+  const first = toks[0];
+  if (first.kind !== 'ident') throw new ExprError(`expected an instruction, directive or label, found '${first.text}'`, first.col);
+  if (toks.length >= 2 && toks[1].kind === 'op' && toks[1].text === '=') {
+    const ts = new TokenStream(toks, 2);
+    const e = parseExpr(ts);
+    if (!ts.atEnd()) throw new ExprError(`unexpected '${ts.peek()!.text}'`, ts.col());
+    defineSet(st, first.text, first.col, e, false);
+    return;
+  }
+  if (first.text.startsWith('.') && first.text.length > 1) {
+    const name = first.text.toLowerCase();
+    const h = DIRECTIVES[name];
+    if (!h) {
+      st.error(first.col, `unknown directive '${first.text}'`);
+      return;
+    }
+    h(st, new TokenStream(toks, 1, first.col + first.text.length), name, first.col);
+    return;
+  }
+  instruction(st, toks);
+}
+
+function instruction(st: AsmState, toks: Token[]): void {
+  const first = toks[0];
+  let pos = 1;
+  let hint: '+' | '-' | undefined;
+  const h = toks[1];
+  if (h && h.kind === 'op' && (h.text === '+' || h.text === '-') && !h.spaced) {
+    hint = h.text;
+    pos = 2;
+  }
+  if (st.cur.nobits) st.error(first.col, `instructions cannot go in ${st.cur.name}`);
+  else if (st.off % 4 !== 0) st.error(first.col, `instruction address is not a multiple of 4 (offset ${st.off} in ${st.cur.name})`);
+  // reserve the word first, so that later labels keep their places even when this line is wrong
+  const off = st.emit([0, 0, 0, 0], true);
+  const found = lookupMnemonic(first.text);
+  if (!found) {
+    st.error(first.col, `unknown instruction '${first.text}'`);
+    return;
+  }
+  if (/^(lmw|stmw)$/i.test(first.text)) {
+    st.error(first.col, `'${first.text}' is invalid in little-endian mode (GNU as rejects it too)`);
+    return;
+  }
+  const ts = new TokenStream(toks, pos, first.col + first.text.length);
+  const operands = parseOperands(ts);
+  const matched = matchOperands(found.entry, operands, first.text);
+  if (typeof matched === 'string') {
+    st.error(first.col, matched);
+    return;
+  }
+  st.fixups.push({ kind: 'insn', sec: st.cur, off, line: st.line, col: first.col, mnemonic: first.text, hint, operands });
+}
+
+function writeLE(bytes: number[], off: number, v: bigint, size: number): void {
+  const u = BigInt.asUintN(size * 8, v);
+  for (let i = 0; i < size; i++) bytes[off + i] = Number((u >> BigInt(8 * i)) & 0xffn);
+}
+
+function data(st: AsmState, f: DataFixup): void {
+  let v;
+  try {
+    v = st.evalDeferred({ expr: f.expr, sec: f.sec.name, off: f.off, line: f.line, col: f.col }, false);
+    if (f.half) v = { v: applyHalf(f.half, v.v) };
+  } catch (e) {
+    if (e instanceof UndefinedSymbol) {
+      st.error(e.col, looksLikeBadRegister(e.symbol) ? `a register ('${e.symbol}') is not a data value` : `undefined symbol '${e.symbol}'`, f.line);
+    } else if (e instanceof ExprError) st.error(e.col, e.message, f.line);
+    else throw e;
+    return;
+  }
+  const bits = BigInt(f.size * 8);
+  const fits = v.v >= -(1n << (bits - 1n)) && v.v < 1n << bits;
+  if (!fits) {
+    if (v.sec) {
+      st.error(f.col, `address 0x${BigInt.asUintN(64, v.v).toString(16)} does not fit in ${f.size} byte${f.size > 1 ? 's' : ''}`, f.line);
+      return;
+    }
+    st.warn(f.col, `value 0x${BigInt.asUintN(64, v.v).toString(16)} truncated to 0x${BigInt.asUintN(f.size * 8, v.v).toString(16)}`, f.line);
+  }
+  writeLE(f.sec.bytes, f.off, v.v, f.size);
+}
+
+function symbolTable(st: AsmState): Map<string, SymbolInfo> {
+  const out = new Map<string, SymbolInfo>();
+  for (const s of st.symbols.values()) {
+    if (s.local) continue;
+    let value: bigint;
+    let section: string;
+    try {
+      const v = st.symbolValue(s.name);
+      if (!v) continue; // only named by .globl/.type: not defined here
+      value = v.v;
+      section = v.sec ? st.sections.map.get(v.sec)!.output : '*ABS*';
+    } catch (e) {
+      if (e instanceof UndefinedSymbol) st.error(e.col, `undefined symbol '${e.symbol}' (in the value of '${s.name}')`, s.lazy?.line ?? s.line);
+      else if (e instanceof ExprError) st.error(e.col, e.message, s.lazy?.line ?? s.line);
+      else throw e;
+      continue;
+    }
+    if (section.startsWith('\u0000')) continue;
+    let size = 0;
+    if (s.size) {
+      try {
+        const v = st.evalDeferred(s.size, false);
+        if (v.sec) st.error(s.size.col, `the size of '${s.name}' must be a constant`, s.size.line);
+        else size = Number(v.v);
+      } catch (e) {
+        if (e instanceof UndefinedSymbol) st.error(e.col, `undefined symbol '${e.symbol}'`, s.size.line);
+        else if (e instanceof ExprError) st.error(e.col, e.message, s.size.line);
+        else throw e;
+      }
+    }
+    out.set(s.name, { name: s.name, value, size, section, type: s.type, global: s.global, line: s.line });
+  }
+  return out;
+}
+
+function buildProgram(st: AsmState, file: string, symbols: Map<string, SymbolInfo>): Program {
+  const sections: Section[] = [];
+  for (const o of st.sections.outputs) {
+    if (o.name.startsWith('\u0000')) continue;
+    const bytes = new Uint8Array(o.size);
+    for (const s of o.inputs) bytes.set(s.bytes, Number(s.addr - o.addr));
+    sections.push({ name: o.name, addr: o.addr, bytes, exec: o.exec, nobits: o.nobits });
+  }
+  const lines: LineEntry[] = st.lines
+    .filter((l) => !l.sec.name.startsWith('\u0000'))
+    .map((l) => ({ addr: l.sec.addr + BigInt(l.off), size: l.size, file, line: l.line, section: l.sec.output, insn: l.insn }))
+    .sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
+  const start = symbols.get('_start');
+  const entry = start ? start.value : st.sections.map.get('.text')!.addr;
+  return { file, sections, symbols, lines, entry };
+}
+
+export type { Diagnostic };

@@ -1,0 +1,136 @@
+// Instruction forms and operand fields: how a value is checked and placed into a 32-bit word.
+// Field layouts follow the Power ISA (and binutils' powerpc_operands); bit positions are given
+// counting from the least significant bit, as a shift.
+import type { RegClass } from './registers';
+
+// ---- forms: the fixed bits of an instruction word -------------------------------------------
+
+const u32 = (x: number) => x >>> 0;
+/** D, DS-less forms and I/B/SC: just the primary opcode. */
+export const OP = (op: number) => u32(op << 26);
+/** DS form (ld/std): primary opcode and 2-bit extended opcode. */
+export const DS = (op: number, xo: number) => u32((op << 26) | xo);
+/** DQ form (lxv/stxv): primary opcode and 3-bit extended opcode. */
+export const DQ = (op: number, xo: number) => u32((op << 26) | xo);
+/** X form: 10-bit extended opcode in bits 1..10. */
+export const X = (op: number, xo: number, rc = 0) => u32((op << 26) | (xo << 1) | rc);
+/** XO form: 9-bit extended opcode in bits 1..9 (bit 10 is OE). */
+export const XO = (op: number, xo: number) => u32((op << 26) | (xo << 1));
+/** XL form (branch to LR/CTR, CR logic): like X. */
+export const XL = X;
+/** XFX form (mfspr/mtspr/mtcrf): like X. */
+export const XFX = X;
+/** XS form (sradi): 9-bit extended opcode in bits 2..10. */
+export const XS = (op: number, xo: number) => u32((op << 26) | (xo << 2));
+/** MD form (rldicl...): 3-bit extended opcode in bits 2..4. */
+export const MD = (op: number, xo: number) => u32((op << 26) | (xo << 2));
+/** MDS form (rldcl/rldcr): 4-bit extended opcode in bits 1..4. */
+export const MDS = (op: number, xo: number) => u32((op << 26) | (xo << 1));
+/** M form (rlwinm...): the primary opcode only. */
+export const M = OP;
+/** XX1 form (lxvd2x...): like X; the TX bit is bit 0. */
+export const XX1 = X;
+
+// ---- operand fields ----------------------------------------------------------------------------
+
+export type OperandKind = 'gpr' | 'vsr' | 'crf' | 'crbit' | 'imm' | 'rel' | 'abs';
+
+export interface Operand {
+  name: string;
+  kind: OperandKind;
+  min: bigint;
+  max: bigint;
+  /** the value must be a multiple of this (DS: 4, DQ: 16, branches: 4) */
+  multiple?: number;
+  /** may be left out (then it is 0) when fewer operands are written */
+  optional?: boolean;
+  /** written as `disp(reg)`: the following operand sits in parentheses */
+  parens?: boolean;
+  /** a signed field that also accepts the unsigned range (lis 3,0xffff) */
+  signopt?: boolean;
+  /** the field value from the checked operand value */
+  insert: (v: bigint) => number;
+  /** extra check on the operand values of the whole instruction */
+}
+
+const field = (shift: number, bits: number) => (v: bigint) => u32(Number(BigInt.asUintN(bits, v)) << shift);
+
+function reg(name: string, kind: OperandKind, shift: number, max = 31, optional = false): Operand {
+  return { name, kind, min: 0n, max: BigInt(max), insert: field(shift, 5), optional };
+}
+function uimm(name: string, shift: number, bits: number, optional = false): Operand {
+  return { name, kind: 'imm', min: 0n, max: (1n << BigInt(bits)) - 1n, insert: field(shift, bits), optional };
+}
+
+export const OPERANDS = {
+  RT: reg('RT', 'gpr', 21),
+  RS: reg('RS', 'gpr', 21),
+  RA: reg('RA', 'gpr', 16),
+  RB: reg('RB', 'gpr', 11),
+  /** RA where the number 0 means the value 0 (addi, loads). */
+  RA0: reg('RA', 'gpr', 16),
+  SI: { name: 'SI', kind: 'imm', min: -0x8000n, max: 0x7fffn, insert: field(0, 16) } as Operand,
+  SISIGNOPT: { name: 'SI', kind: 'imm', min: -0x8000n, max: 0xffffn, signopt: true, insert: field(0, 16) } as Operand,
+  UI: uimm('UI', 0, 16),
+  /** subi/subis/subic: the negation of the operand goes into SI */
+  NSI: { name: 'SI', kind: 'imm', min: -0x7fffn, max: 0x8000n, insert: (v: bigint) => field(0, 16)(-v) } as Operand,
+  D: { name: 'D', kind: 'imm', min: -0x8000n, max: 0x7fffn, parens: true, insert: field(0, 16) } as Operand,
+  DS: { name: 'DS', kind: 'imm', min: -0x8000n, max: 0x7fffn, multiple: 4, parens: true, insert: (v: bigint) => field(0, 16)(v) & 0xfffc } as Operand,
+  DQ: { name: 'DQ', kind: 'imm', min: -0x8000n, max: 0x7fffn, multiple: 16, parens: true, insert: (v: bigint) => field(0, 16)(v) & 0xfff0 } as Operand,
+  SH: uimm('SH', 11, 5),
+  MB: uimm('MB', 6, 5),
+  ME: uimm('ME', 1, 5),
+  SH6: { name: 'SH', kind: 'imm', min: 0n, max: 63n, insert: (v: bigint) => u32(((Number(v) & 0x1f) << 11) | ((Number(v) & 0x20) >> 4)) } as Operand,
+  MB6: { name: 'MB', kind: 'imm', min: 0n, max: 63n, insert: (v: bigint) => u32(((Number(v) & 0x1f) << 6) | (Number(v) & 0x20)) } as Operand,
+  BO: uimm('BO', 21, 5),
+  BI: reg('BI', 'crbit', 16),
+  BD: { name: 'BD', kind: 'rel', min: -0x8000n, max: 0x7ffcn, multiple: 4, insert: (v: bigint) => field(0, 16)(v) & 0xfffc } as Operand,
+  BDA: { name: 'BD', kind: 'abs', min: -0x8000n, max: 0x7ffcn, multiple: 4, insert: (v: bigint) => field(0, 16)(v) & 0xfffc } as Operand,
+  LI: { name: 'LI', kind: 'rel', min: -0x2000000n, max: 0x1fffffcn, multiple: 4, insert: (v: bigint) => field(0, 26)(v) & 0x3fffffc } as Operand,
+  LIA: { name: 'LI', kind: 'abs', min: -0x2000000n, max: 0x1fffffcn, multiple: 4, insert: (v: bigint) => field(0, 26)(v) & 0x3fffffc } as Operand,
+  BH: uimm('BH', 11, 2, true),
+  BF: { name: 'BF', kind: 'crf', min: 0n, max: 7n, insert: field(23, 3) } as Operand,
+  OBF: { name: 'BF', kind: 'crf', min: 0n, max: 7n, insert: field(23, 3), optional: true } as Operand,
+  BFA: { name: 'BFA', kind: 'crf', min: 0n, max: 7n, insert: field(18, 3) } as Operand,
+  /** the CR field of an extended conditional branch (its bit is part of the mnemonic) */
+  CR: { name: 'CR', kind: 'crf', min: 0n, max: 7n, insert: field(18, 3), optional: true } as Operand,
+  L: uimm('L', 21, 1),
+  BT: reg('BT', 'crbit', 21),
+  BA: reg('BA', 'crbit', 16),
+  BB: reg('BB', 'crbit', 11),
+  SPR: { name: 'SPR', kind: 'imm', min: 0n, max: 1023n, insert: (v: bigint) => u32(((Number(v) & 0x1f) << 16) | ((Number(v) & 0x3e0) << 6)) } as Operand,
+  FXM: uimm('FXM', 12, 8),
+  /** mtocrf/mfocrf: exactly one field bit */
+  FXM4: { name: 'FXM', kind: 'imm', min: 1n, max: 128n, insert: field(12, 8) } as Operand,
+  TO: uimm('TO', 21, 5),
+  SYNCL: uimm('L', 21, 2, true),
+  EH: uimm('EH', 0, 1, true),
+  XT: { name: 'XT', kind: 'vsr', min: 0n, max: 63n, insert: (v: bigint) => u32(((Number(v) & 0x1f) << 21) | ((Number(v) >> 5) & 1)) } as Operand,
+  XTQ: { name: 'XT', kind: 'vsr', min: 0n, max: 63n, insert: (v: bigint) => u32(((Number(v) & 0x1f) << 21) | (((Number(v) >> 5) & 1) << 3)) } as Operand,
+  LEV: uimm('LEV', 5, 7, true),
+  CT: uimm('TH', 21, 5, true),
+  DCBL: uimm('L', 21, 2, true),
+} satisfies Record<string, Operand>;
+
+export type OperandName = keyof typeof OPERANDS;
+
+/** Register classes an operand kind accepts when written as a register name. */
+export const KIND_CLASSES: Record<OperandKind, RegClass[]> = {
+  gpr: ['gpr'],
+  vsr: ['vsr'],
+  crf: ['crf'],
+  crbit: ['crbit'],
+  imm: [],
+  rel: [],
+  abs: [],
+};
+
+/** Sets BO's "at" hint bits for `+` (likely taken) / `-` (likely not taken), POWER4 style. */
+export function applyHint(word: number, hint: '+' | '-'): number | undefined {
+  const bo = (word >>> 21) & 0x1f;
+  let add: number;
+  if ((bo & 0x14) === 0x04) add = hint === '+' ? 3 : 2;
+  else if ((bo & 0x14) === 0x10) add = hint === '+' ? 9 : 8;
+  else return undefined;
+  return u32(word | (add << 21));
+}

@@ -1,0 +1,238 @@
+// What the assembler knows while it works: sections and the current location, symbols, the
+// deferred pieces (instruction and data values resolved once every label has an address), the line
+// table and the diagnostics. Shared by the directive handlers and the instruction encoder.
+import type { Diagnostic, SymbolType } from '../program';
+import { evaluate, ExprError, UndefinedSymbol, type EvalContext, type Expr, type HalfOp, type OperandExpr, type Value } from './expression';
+import { Sections, type SectionState } from './layout';
+import type { Token } from './lexer';
+
+export interface Sym {
+  name: string;
+  /** output section; undefined for absolute values */
+  sec?: string;
+  /** offset in the section (or the absolute value) */
+  v: bigint;
+  defined: boolean;
+  line: number;
+  col: number;
+  type: SymbolType;
+  global: boolean;
+  size?: Deferred;
+  /** `.set x, expr` whose value needs symbols defined later */
+  lazy?: Deferred;
+  evaluating?: boolean;
+  /** defined by .set/.equ/= (may be redefined) */
+  isSet?: boolean;
+  /** a local numeric label instance (not listed in the symbol table) */
+  local?: boolean;
+}
+
+/** An expression evaluated after layout, with the location `.` had where it was written. */
+export interface Deferred {
+  expr: Expr;
+  sec: string;
+  off: number;
+  line: number;
+  col: number;
+}
+
+export interface InsnFixup {
+  kind: 'insn';
+  sec: SectionState;
+  off: number;
+  line: number;
+  col: number;
+  mnemonic: string;
+  hint?: '+' | '-';
+  operands: ParsedOperand[];
+}
+
+export interface DataFixup {
+  kind: 'data';
+  sec: SectionState;
+  off: number;
+  size: number;
+  expr: Expr;
+  /** `.long sym@l` */
+  half?: HalfOp;
+  line: number;
+  col: number;
+}
+
+export type Fixup = InsnFixup | DataFixup;
+
+/** One operand as written: `expr` or `disp(base)`. */
+export type ParsedOperand = { mem: false; e: OperandExpr } | { mem: true; disp: OperandExpr; base: OperandExpr };
+
+export interface PendingLine {
+  sec: SectionState;
+  off: number;
+  size: number;
+  line: number;
+  insn: boolean;
+}
+
+export class AsmState {
+  readonly sections = new Sections();
+  cur: SectionState;
+  curName = '.text';
+  readonly sectionStack: string[] = [];
+  previous = '.text';
+  readonly symbols = new Map<string, Sym>();
+  readonly fixups: Fixup[] = [];
+  readonly lines: PendingLine[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  /** local numeric labels: how many times each number was defined so far */
+  readonly localCounts = new Map<string, number>();
+  line = 0;
+  /** after layout, symbols evaluate to addresses; before, to section offsets */
+  linked = false;
+  ended = false;
+
+  constructor(public file: string) {
+    this.cur = this.sections.map.get('.text')!;
+  }
+
+  error(col: number, message: string, line = this.line): void {
+    this.diagnostics.push({ file: this.file, line, col, message, severity: 'error' });
+  }
+  warn(col: number, message: string, line = this.line): void {
+    this.diagnostics.push({ file: this.file, line, col, message, severity: 'warning' });
+  }
+
+  get off(): number {
+    return this.cur.bytes.length;
+  }
+
+  switchTo(name: string, flags: { exec?: boolean; nobits?: boolean } = {}): void {
+    this.previous = this.curName;
+    this.curName = name;
+    this.cur = this.sections.get(name, flags);
+  }
+
+  emit(bytes: number[], insn: boolean): number {
+    const off = this.off;
+    if (this.cur.nobits && bytes.some((b) => b !== 0)) {
+      this.error(0, `${this.cur.name} holds no data: only zeros may be reserved there`);
+    }
+    for (const b of bytes) this.cur.bytes.push(b & 0xff);
+    if (bytes.length) this.lines.push({ sec: this.cur, off, size: bytes.length, line: this.line, insn });
+    return off;
+  }
+
+  /** Pads to an alignment without a line entry (code sections get nops, as GNU as does). */
+  pad(count: number, fill?: number[]): void {
+    if (fill) {
+      for (let i = 0; i < count; i++) this.cur.bytes.push(fill[i % fill.length]);
+    } else if (this.cur.exec && count % 4 === 0) {
+      // GNU as for POWER10: more than 16 bytes of padding starts with a branch over it
+      let i = 0;
+      if (count > 16) {
+        this.cur.bytes.push(count & 0xff, (count >> 8) & 0xff, (count >> 16) & 0xff, 0x48);
+        i = 4;
+      }
+      for (; i < count; i += 4) this.cur.bytes.push(0x00, 0x00, 0x00, 0x60);
+    } else {
+      for (let i = 0; i < count; i++) this.cur.bytes.push(0);
+    }
+  }
+
+  /** Resolves `1b`/`1f` tokens to the numbered instance of a local label. */
+  localName(ref: string, col: number): string {
+    const n = ref.slice(0, -1);
+    const k = this.localCounts.get(n) ?? 0;
+    if (ref.endsWith('b')) {
+      if (k === 0) this.error(col, `undefined local label '${ref}' (no '${n}:' before this line)`);
+      return `${n}\u00a7${k}`;
+    }
+    return `${n}\u00a7${k + 1}`;
+  }
+
+  defineLabel(name: string, col: number, local = false): void {
+    const old = this.symbols.get(name);
+    if (old?.defined) {
+      this.error(col, `symbol '${name}' is already defined (line ${old.line})`);
+      return;
+    }
+    const s: Sym = old ?? { name, v: 0n, defined: false, line: this.line, col, type: 'notype', global: false };
+    s.sec = this.cur.name;
+    s.v = BigInt(this.off);
+    s.defined = true;
+    s.line = this.line;
+    s.col = col;
+    s.local = local;
+    this.symbols.set(name, s);
+  }
+
+  /** The symbol entry, created undefined when first mentioned by .globl/.type/.size. */
+  symbol(name: string, col: number): Sym {
+    let s = this.symbols.get(name);
+    if (!s) {
+      s = { name, v: 0n, defined: false, line: this.line, col, type: 'notype', global: false };
+      this.symbols.set(name, s);
+    }
+    return s;
+  }
+
+  defer(expr: Expr, col: number): Deferred {
+    return { expr, sec: this.cur.name, off: this.off, line: this.line, col };
+  }
+
+  private secBase(sec: string): bigint {
+    return this.linked ? this.sections.map.get(sec)!.addr : 0n;
+  }
+
+  /** The value of a symbol now (offsets before layout, addresses after), or undefined. */
+  symbolValue(name: string): Value | undefined {
+    const s = this.symbols.get(name);
+    if (!s) return undefined;
+    if (s.lazy && !s.defined) {
+      if (s.evaluating) throw new ExprError(`symbol '${name}' is defined in terms of itself`, s.lazy.col);
+      s.evaluating = true;
+      try {
+        const v = this.evalDeferred(s.lazy, false);
+        return v;
+      } finally {
+        s.evaluating = false;
+      }
+    }
+    if (!s.defined) return undefined;
+    return s.sec ? { v: BigInt.asIntN(64, this.secBase(s.sec) + s.v), sec: s.sec } : { v: s.v };
+  }
+
+  context(dot: { sec: string; off: number }, registers: boolean): EvalContext {
+    return {
+      registers,
+      symbol: (name) => this.symbolValue(name),
+      dot: () => ({ v: this.secBase(dot.sec) + BigInt(dot.off), sec: dot.sec }),
+    };
+  }
+
+  /** Evaluates at the current location. Undefined symbols throw UndefinedSymbol. */
+  evalNow(expr: Expr, registers = false): Value {
+    return evaluate(expr, this.context({ sec: this.cur.name, off: this.off }, registers));
+  }
+
+  evalDeferred(d: Deferred, registers: boolean): Value {
+    return evaluate(d.expr, this.context({ sec: d.sec, off: d.off }, registers));
+  }
+
+  /** Evaluates an expression that must be a constant now (sizes, counts, alignments); reports errors. */
+  constant(expr: Expr, what: string): bigint | undefined {
+    try {
+      const v = this.evalNow(expr);
+      if (v.sec) {
+        this.error(expr.col, `${what} must be a constant, not an address`);
+        return undefined;
+      }
+      return v.v;
+    } catch (e) {
+      if (e instanceof UndefinedSymbol) this.error(e.col, `${what} must be a constant known here; '${e.symbol}' is not defined before this line`);
+      else if (e instanceof ExprError) this.error(e.col, e.message);
+      else throw e;
+      return undefined;
+    }
+  }
+}
+
+export type { Token };

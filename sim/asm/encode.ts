@@ -99,7 +99,8 @@ export const OPERANDS = {
   BA: reg('BA', 'crbit', 16),
   BB: reg('BB', 'crbit', 11),
   SPR: { name: 'SPR', kind: 'imm', min: 0n, max: 1023n, insert: (v: bigint) => u32(((Number(v) & 0x1f) << 16) | ((Number(v) & 0x3e0) << 6)) } as Operand,
-  FXM: uimm('FXM', 12, 8),
+  /** mtcrf: with exactly one field bit GNU as (POWER4 and later) emits the mtocrf form */
+  FXM: { name: 'FXM', kind: 'imm', min: 0n, max: 255n, insert: (v: bigint) => u32((Number(v) << 12) | (v > 0n && (v & (v - 1n)) === 0n ? 1 << 20 : 0)) } as Operand,
   /** mtocrf/mfocrf: exactly one field bit */
   FXM4: { name: 'FXM', kind: 'imm', min: 1n, max: 128n, insert: field(12, 8) } as Operand,
   TO: uimm('TO', 21, 5),

@@ -223,18 +223,22 @@ export function evaluate(e: Expr, ctx: EvalContext): Value {
   }
 }
 
-/** Applies a half-word operator to a 64-bit value (the result is 0..0xffff). */
+/**
+ * Applies a half-word operator to a 64-bit value (the result is 0..0xffff). The adjusted forms
+ * (@ha, @higha, @highera, @highesta) add 0x8000 first, as binutils' PPC_HA/PPC_HIGHERA do: each
+ * compensates for the sign extension of the 16-bit piece below it.
+ */
 export function applyHalf(op: HalfOp, x: bigint): bigint {
   const u = BigInt.asUintN(64, x);
-  const sh = (n: bigint, adj: boolean) => ((u + (adj ? 1n << (n - 1n) : 0n)) >> n) & 0xffffn;
+  const piece = (shift: bigint, adjust: boolean) => (BigInt.asUintN(64, u + (adjust ? 0x8000n : 0n)) >> shift) & 0xffffn;
   switch (op) {
     case 'l': return u & 0xffffn;
-    case 'h': case 'high': return sh(16n, false);
-    case 'ha': case 'higha': return sh(16n, true);
-    case 'higher': return sh(32n, false);
-    case 'highera': return sh(32n, true);
-    case 'highest': return sh(48n, false);
-    case 'highesta': return sh(48n, true);
+    case 'h': case 'high': return piece(16n, false);
+    case 'ha': case 'higha': return piece(16n, true);
+    case 'higher': return piece(32n, false);
+    case 'highera': return piece(32n, true);
+    case 'highest': return piece(48n, false);
+    case 'highesta': return piece(48n, true);
   }
 }
 

@@ -1,0 +1,131 @@
+// One CPU: runs a thread on an address space in user mode and owns the data watchpoint registers
+// (DAWR/DAWRX, or the single DABR on older models). The DAWR match is the hardware's, not the
+// kernel's: any byte of the doubleword-granular range, the access type and the privilege.
+import type { AddressSpace } from './address-space';
+import { DataPort } from './data-port';
+import { runThread } from './execute';
+import type { FaultStop } from './fault';
+import { MSR_SE, type ThreadState } from './thread-state';
+
+export interface DawrProgram {
+  start: bigint;
+  /** hw_len: bytes, a multiple of 8, >= 8 */
+  len: number;
+  read: boolean;
+  write: boolean;
+  user: boolean;
+  kernel: boolean;
+  hyp: boolean;
+}
+
+export type CoreStop =
+  | { kind: 'dawr'; dar: bigint } // a DAWR matched the access of the instruction at t.pc; it has NOT executed
+  | { kind: 'single-step' } // MSR_SE was set when the instruction began; it completed; t.pc = next
+  | { kind: 'syscall' } // sc executed; t.pc = address after sc
+  | { kind: 'trap' } // trap condition true; t.pc = the trap instruction
+  | FaultStop // t.pc = the faulting instruction
+  | { kind: 'limit' }; // maxSteps instructions executed
+
+/** What an executed instruction did to memory (kind as the kernel's analyse_instr names it). */
+export type MemAccessKind = 'load' | 'store' | 'larx' | 'stcx' | 'cacheop';
+export interface MemAccess {
+  ea: bigint;
+  size: number;
+  kind: MemAccessKind;
+}
+
+// Access kinds as the hot loop passes them (numbers, no allocation).
+export const K_LOAD = 0;
+export const K_STORE = 1;
+export const K_LARX = 2;
+export const K_STCX = 3;
+export const K_DCBZ = 4; // a cache op that writes: matched as a store
+export const K_CACHE = 5; // other cache ops: never match a DAWR
+const KIND_NAMES: MemAccessKind[] = ['load', 'store', 'larx', 'stcx', 'cacheop', 'cacheop'];
+
+interface Slot {
+  p: DawrProgram;
+  start: bigint;
+  end: bigint;
+}
+
+const M64 = 0xffffffffffffffffn;
+
+export class Core {
+  readonly quadwordAlign16: boolean;
+  readonly slots: number;
+  private dawr: (Slot | null)[];
+  /** instructions completed on this core, total */
+  icount = 0;
+  /** the memory window of the hot loop (last-page caches) */
+  readonly port = new DataPort();
+  /** Called for every memory access an instruction makes, before it is carried out (only when set). */
+  onAccess: ((a: MemAccess) => void) | null = null;
+  /** true when some access must go through access() (a DAWR enabled for user, or onAccess) */
+  checking = false;
+  /** set by access() when a DAWR matched */
+  dar = 0n;
+  /** the stop a cold operation produced */
+  pending: CoreStop | null = null;
+
+  constructor(options: { quadwordAlign16: boolean; slots: number }) {
+    this.quadwordAlign16 = options.quadwordAlign16;
+    this.slots = options.slots;
+    this.dawr = new Array(options.slots).fill(null);
+  }
+
+  setDawr(slot: number, p: DawrProgram | null): void {
+    if (slot < 0 || slot >= this.slots) throw new RangeError(`DAWR slot ${slot} does not exist (this CPU has ${this.slots})`);
+    this.dawr[slot] = p ? { p: { ...p }, start: p.start & M64, end: (p.start & M64) + BigInt(p.len) } : null;
+  }
+
+  getDawr(slot: number): DawrProgram | null {
+    const s = this.dawr[slot];
+    return s ? { ...s.p } : null;
+  }
+
+  run(t: ThreadState, mem: AddressSpace, maxSteps: number): CoreStop {
+    this.checking = this.onAccess !== null || this.dawr.some((s) => s !== null && s.p.user && (s.p.read || s.p.write));
+    this.port.attach(mem);
+    this.pending = null;
+    const stepping = (t.msr & MSR_SE) !== 0n;
+    const limit = stepping ? Math.min(1, maxSteps) : maxSteps;
+    const before = this.icount;
+    const stop = runThread(this, t, mem, limit);
+    if (stepping && stop.kind === 'limit' && this.icount > before) return { kind: 'single-step' };
+    return stop;
+  }
+
+  /** Hardware match for an access made by the kernel itself (copy_to_user) or by user code. */
+  matchAccess(ea: bigint, size: number, store: boolean, privilege: 'user' | 'kernel'): bigint | undefined {
+    const lo = ea & M64;
+    const hi = lo + BigInt(size);
+    for (const s of this.dawr) {
+      if (!s) continue;
+      if (!(store ? s.p.write : s.p.read)) continue;
+      if (!(privilege === 'user' ? s.p.user : s.p.kernel)) continue;
+      let start = s.start;
+      let end = s.end;
+      if (size === 16 && this.quadwordAlign16) {
+        start &= ~15n;
+        end = (end + 15n) & ~15n;
+      }
+      if (lo < end && hi > start) return lo;
+    }
+    return undefined;
+  }
+
+  /** The hot loop's check of one access in user mode: true = a DAWR matched (this.dar set). */
+  access(hi: number, lo: number, size: number, kind: number): boolean {
+    const ea = (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
+    if (kind !== K_CACHE) {
+      const dar = this.matchAccess(ea, size, kind !== K_LOAD && kind !== K_LARX, 'user');
+      if (dar !== undefined) {
+        this.dar = dar;
+        return true;
+      }
+    }
+    if (this.onAccess) this.onAccess({ ea, size, kind: KIND_NAMES[kind] });
+    return false;
+  }
+}

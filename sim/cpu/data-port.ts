@@ -1,0 +1,134 @@
+// The interpreter's window on memory: little-endian loads and stores on 64-bit addresses given as
+// 32-bit halves, with a last-page cache each for reads and writes so that the common case is one
+// compare and one DataView access. Results come back in the fields vhi/vlo (no allocation).
+import { AddressSpace, Page } from './address-space';
+
+const PAGE_SIZE = 4096; // local: an imported binding would cost a getter call per access under tsx
+
+const NO_PAGE = -1;
+
+export class DataPort {
+  mem: AddressSpace = new AddressSpace();
+  private rpn = NO_PAGE;
+  private rview: DataView = new DataView(new ArrayBuffer(8));
+  private wpn = NO_PAGE;
+  private wpage: Page | null = null;
+  /** the value read by the last load */
+  vhi = 0;
+  vlo = 0;
+  /** set when a store hit a page that held predecoded instructions (self-modifying code) */
+  codeDirty = false;
+
+  attach(mem: AddressSpace): void {
+    this.mem = mem;
+    this.rpn = NO_PAGE;
+    this.wpn = NO_PAGE;
+    this.wpage = null;
+    this.codeDirty = false;
+  }
+
+  /** Loads `size` (1, 2, 4, 8) bytes at hi:lo into vhi:vlo, zero-extended. false = unmapped/unreadable. */
+  load(hi: number, lo: number, size: number): boolean {
+    const pn = (hi >>> 0) * 1048576 + (lo >>> 12);
+    const off = lo & 4095;
+    if (pn !== this.rpn || off + size > PAGE_SIZE) return this.loadSlow(hi, lo, size);
+    const v = this.rview;
+    switch (size) {
+      case 8: this.vlo = v.getInt32(off, true); this.vhi = v.getInt32(off + 4, true); break;
+      case 4: this.vlo = v.getInt32(off, true); this.vhi = 0; break;
+      case 2: this.vlo = v.getUint16(off, true); this.vhi = 0; break;
+      default: this.vlo = v.getUint8(off); this.vhi = 0;
+    }
+    return true;
+  }
+
+  private loadSlow(hi: number, lo: number, size: number): boolean {
+    const pn = (hi >>> 0) * 1048576 + (lo >>> 12);
+    const off = lo & 4095;
+    const p = this.mem.pages.get(pn);
+    if (!p || !p.read) return false;
+    if (off + size <= PAGE_SIZE) {
+      this.rpn = pn;
+      this.rview = p.view;
+      return this.load(hi, lo, size);
+    }
+    // crosses into the next page: byte by byte
+    let vlo = 0;
+    let vhi = 0;
+    for (let i = 0; i < size; i++) {
+      const l = (lo + i) | 0;
+      const h = (l >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi;
+      const q = this.mem.pages.get((h >>> 0) * 1048576 + (l >>> 12));
+      if (!q || !q.read) return false;
+      const byte = q.bytes[l & 4095];
+      if (i < 4) vlo |= byte << (8 * i);
+      else vhi |= byte << (8 * (i - 4));
+    }
+    this.vlo = vlo | 0;
+    this.vhi = vhi | 0;
+    return true;
+  }
+
+  /** Stores the low `size` bytes of vhi:vlo at hi:lo. false = unmapped/read-only (nothing written). */
+  store(hi: number, lo: number, size: number, vhi: number, vlo: number): boolean {
+    const pn = (hi >>> 0) * 1048576 + (lo >>> 12);
+    const off = lo & 4095;
+    const p = this.wpage;
+    if (pn !== this.wpn || p === null || off + size > PAGE_SIZE) return this.storeSlow(hi, lo, size, vhi, vlo);
+    const v = p.view;
+    switch (size) {
+      case 8: v.setInt32(off, vlo, true); v.setInt32(off + 4, vhi, true); break;
+      case 4: v.setInt32(off, vlo, true); break;
+      case 2: v.setUint16(off, vlo & 0xffff, true); break;
+      default: v.setUint8(off, vlo & 0xff);
+    }
+    if (p.decoded !== null) {
+      p.decoded = null;
+      this.codeDirty = true;
+    }
+    return true;
+  }
+
+  private storeSlow(hi: number, lo: number, size: number, vhi: number, vlo: number): boolean {
+    const pn = (hi >>> 0) * 1048576 + (lo >>> 12);
+    const off = lo & 4095;
+    const p = this.mem.pages.get(pn);
+    if (!p || !p.write) return false;
+    if (off + size <= PAGE_SIZE) {
+      this.wpn = pn;
+      this.wpage = p;
+      return this.store(hi, lo, size, vhi, vlo);
+    }
+    const pages: Page[] = [];
+    for (let i = 0; i < size; i++) {
+      const l = (lo + i) | 0;
+      const h = (l >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi;
+      const q = this.mem.pages.get((h >>> 0) * 1048576 + (l >>> 12));
+      if (!q || !q.write) return false;
+      pages.push(q);
+    }
+    for (let i = 0; i < size; i++) {
+      const l = (lo + i) | 0;
+      const q = pages[i];
+      q.bytes[l & 4095] = (i < 4 ? vlo >>> (8 * i) : vhi >>> (8 * (i - 4))) & 0xff;
+      if (q.decoded !== null) {
+        q.decoded = null;
+        this.codeDirty = true;
+      }
+    }
+    return true;
+  }
+
+  /** Whether every byte of [hi:lo, +size) is writable (for multi-part stores that must be all or nothing). */
+  writable(hi: number, lo: number, size: number): boolean {
+    const first = (hi >>> 0) * 1048576 + (lo >>> 12);
+    const endLo = (lo + size - 1) | 0;
+    const endHi = (endLo >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi;
+    const last = (endHi >>> 0) * 1048576 + (endLo >>> 12);
+    for (let pn = first; ; pn = pn + 1 === 2 ** 52 ? 0 : pn + 1) {
+      const p = this.mem.pages.get(pn);
+      if (!p || !p.write) return false;
+      if (pn === last) return true;
+    }
+  }
+}

@@ -1,0 +1,191 @@
+// A disassembler in the style of GNU objdump (extended mnemonics where objdump uses them, registers
+// as r3/vs34/cr7, branch targets as absolute hex), with one space between mnemonic and operands.
+import { decodeOp } from './decode';
+import { Op, OP_INFO } from './ops';
+
+const r = (n: number) => `r${n}`;
+const hx = (v: bigint) => '0x' + v.toString(16);
+const M64 = 0xffffffffffffffffn;
+const COND = ['lt', 'gt', 'eq', 'so'];
+const BRANCH_TRUE = ['blt', 'bgt', 'beq', 'bso'];
+const BRANCH_FALSE = ['bge', 'ble', 'bne', 'bns'];
+const TRAP_TO: Record<number, string> = { 4: 'eq', 24: 'ne', 16: 'lt', 8: 'gt', 12: 'ge', 20: 'le', 2: 'llt', 1: 'lgt', 5: 'lge', 6: 'lle', 31: 'u' };
+const SPR_NAMES: Record<number, string> = { 1: 'xer', 8: 'lr', 9: 'ctr' };
+
+function crBit(n: number): string {
+  const f = n >> 2;
+  return f === 0 ? COND[n & 3] : `4*cr${f}+${COND[n & 3]}`;
+}
+
+export function disassemble(word: number, pc: bigint): string {
+  const w = word | 0;
+  const op = decodeOp(w);
+  const rt = (w >>> 21) & 31, ra = (w >>> 16) & 31, rb = (w >>> 11) & 31;
+  const si = (w << 16) >> 16;
+  const ui = w & 0xffff;
+  const rc = w & 1 ? '.' : '';
+  const oe = w & 0x400 ? 'o' : '';
+  const name = OP_INFO[op]?.name ?? '.long';
+  const fmt = (m: string, args: string) => (args ? `${m} ${args}` : m);
+  const btarget = (disp: number, abs: boolean) => hx(abs ? BigInt(disp) & M64 : (pc + BigInt(disp)) & M64);
+  const acc = OP_INFO[op]?.access;
+
+  switch (op) {
+    case Op.ILLEGAL: return `.long 0x${(w >>> 0).toString(16)}`;
+    case Op.ADDI:
+      if (ra === 0) return fmt('li', `${r(rt)},${si}`);
+      return fmt('addi', `${r(rt)},${r(ra)},${si}`);
+    case Op.ADDIS:
+      if (ra === 0) return fmt('lis', `${r(rt)},${si}`);
+      return fmt('addis', `${r(rt)},${r(ra)},${si}`);
+    case Op.ADDIC: case Op.ADDIC_RC: case Op.SUBFIC: case Op.MULLI:
+      return fmt(name, `${r(rt)},${r(ra)},${si}`);
+    case Op.ORI:
+      if (rt === 0 && ra === 0 && ui === 0) return 'nop';
+      return fmt('ori', `${r(ra)},${r(rt)},${ui}`);
+    case Op.ORIS: case Op.XORI: case Op.XORIS: case Op.ANDI_RC: case Op.ANDIS_RC:
+      return fmt(name, `${r(ra)},${r(rt)},${ui}`);
+    case Op.ADD: case Op.SUBF: case Op.ADDC: case Op.ADDE: case Op.SUBFC: case Op.SUBFE:
+    case Op.MULLW: case Op.MULLD: case Op.DIVW: case Op.DIVWU: case Op.DIVD: case Op.DIVDU:
+      return fmt(name + oe + rc, `${r(rt)},${r(ra)},${r(rb)}`);
+    case Op.MULHW: case Op.MULHWU: case Op.MULHD: case Op.MULHDU:
+      return fmt(name + rc, `${r(rt)},${r(ra)},${r(rb)}`);
+    case Op.NEG: case Op.ADDZE: case Op.ADDME: case Op.SUBFZE: case Op.SUBFME:
+      return fmt(name + oe + rc, `${r(rt)},${r(ra)}`);
+    case Op.OR:
+      if (rt === rb) return fmt('mr' + rc, `${r(ra)},${r(rt)}`);
+      return fmt('or' + rc, `${r(ra)},${r(rt)},${r(rb)}`);
+    case Op.NOR:
+      if (rt === rb) return fmt('not' + rc, `${r(ra)},${r(rt)}`);
+      return fmt('nor' + rc, `${r(ra)},${r(rt)},${r(rb)}`);
+    case Op.AND: case Op.XOR: case Op.ANDC: case Op.ORC: case Op.NAND: case Op.EQV:
+    case Op.SLW: case Op.SRW: case Op.SRAW: case Op.SLD: case Op.SRD: case Op.SRAD:
+      return fmt(name + rc, `${r(ra)},${r(rt)},${r(rb)}`);
+    case Op.CMPB:
+      return fmt(name, `${r(ra)},${r(rt)},${r(rb)}`);
+    case Op.EXTSB: case Op.EXTSH: case Op.EXTSW: case Op.CNTLZW: case Op.CNTLZD:
+      return fmt(name + rc, `${r(ra)},${r(rt)}`);
+    case Op.POPCNTB: case Op.POPCNTW: case Op.POPCNTD:
+      return fmt(name, `${r(ra)},${r(rt)}`);
+    case Op.SRAWI: return fmt('srawi' + rc, `${r(ra)},${r(rt)},${rb}`);
+    case Op.SRADI: return fmt('sradi' + rc, `${r(ra)},${r(rt)},${rb | ((w & 2) << 4)}`);
+    case Op.CMPI: case Op.CMPLI: case Op.CMP: case Op.CMPL: {
+      const bf = (w >>> 23) & 7;
+      const l = (w >>> 21) & 1;
+      const m = (op === Op.CMPI || op === Op.CMP ? 'cmp' : 'cmpl') + (l ? 'd' : 'w') + (op === Op.CMPI || op === Op.CMPLI ? 'i' : '');
+      const crf = bf ? `cr${bf},` : '';
+      const y = op === Op.CMPI ? String(si) : op === Op.CMPLI ? String(ui) : r(rb);
+      return fmt(m, `${crf}${r(ra)},${y}`);
+    }
+    case Op.B: {
+      const li = ((w & 0x03fffffc) << 6) >> 6;
+      return fmt('b' + (w & 1 ? 'l' : '') + (w & 2 ? 'a' : ''), btarget(li, (w & 2) !== 0));
+    }
+    case Op.BC: case Op.BCLR: case Op.BCCTR: {
+      const bo = rt, bi = ra;
+      const lk = w & 1 ? 'l' : '';
+      const suffix = op === Op.BC ? '' : op === Op.BCLR ? 'lr' : 'ctr';
+      const tgt = op === Op.BC ? btarget(((w & 0xfffc) << 16) >> 16, (w & 2) !== 0) : '';
+      const aa = op === Op.BC && w & 2 ? 'a' : '';
+      const crf = bi >> 2 ? `cr${bi >> 2}` : '';
+      const join = (...xs: string[]) => xs.filter((x) => x).join(',');
+      const boBase = bo & 0x1c; // ignore the hint bits
+      if ((bo & 0x14) === 0x14 && (op !== Op.BC || bi === 0)) return fmt('b' + suffix + lk + aa, tgt);
+      if (boBase === 0x0c && !(bo & 0x02)) return fmt(BRANCH_TRUE[bi & 3] + suffix + lk + aa, join(crf, tgt));
+      if (boBase === 0x04) return fmt(BRANCH_FALSE[bi & 3] + suffix + lk + aa, join(crf, tgt));
+      if ((bo & 0x16) === 0x10 && op !== Op.BCCTR) return fmt('bdnz' + suffix + lk + aa, tgt);
+      if ((bo & 0x16) === 0x12 && op !== Op.BCCTR) return fmt('bdz' + suffix + lk + aa, tgt);
+      return fmt('bc' + suffix + lk + aa, join(String(bo), crBit(bi), tgt));
+    }
+    case Op.SC: return 'sc';
+    case Op.MCRF: return fmt('mcrf', `cr${(w >>> 23) & 7},cr${(w >>> 18) & 7}`);
+    case Op.CRXOR:
+      if (rt === ra && ra === rb) return fmt('crclr', crBit(rt));
+      return fmt(name, `${crBit(rt)},${crBit(ra)},${crBit(rb)}`);
+    case Op.CREQV:
+      if (rt === ra && ra === rb) return fmt('crset', crBit(rt));
+      return fmt(name, `${crBit(rt)},${crBit(ra)},${crBit(rb)}`);
+    case Op.CROR:
+      if (ra === rb) return fmt('crmove', `${crBit(rt)},${crBit(ra)}`);
+      return fmt(name, `${crBit(rt)},${crBit(ra)},${crBit(rb)}`);
+    case Op.CRNOR:
+      if (ra === rb) return fmt('crnot', `${crBit(rt)},${crBit(ra)}`);
+      return fmt(name, `${crBit(rt)},${crBit(ra)},${crBit(rb)}`);
+    case Op.CRAND: case Op.CRNAND: case Op.CRANDC: case Op.CRORC:
+      return fmt(name, `${crBit(rt)},${crBit(ra)},${crBit(rb)}`);
+    case Op.RLWINM: {
+      const sh = rb, mb = (w >>> 6) & 31, me = (w >>> 1) & 31;
+      if (mb === 0 && me === 31) return fmt('rotlwi' + rc, `${r(ra)},${r(rt)},${sh}`);
+      if (mb === 0 && me === 31 - sh) return fmt('slwi' + rc, `${r(ra)},${r(rt)},${sh}`);
+      if (me === 31 && sh === 32 - mb) return fmt('srwi' + rc, `${r(ra)},${r(rt)},${mb}`);
+      if (sh === 0 && me === 31) return fmt('clrlwi' + rc, `${r(ra)},${r(rt)},${mb}`);
+      return fmt('rlwinm' + rc, `${r(ra)},${r(rt)},${sh},${mb},${me}`);
+    }
+    case Op.RLWNM: {
+      const mb = (w >>> 6) & 31, me = (w >>> 1) & 31;
+      if (mb === 0 && me === 31) return fmt('rotlw' + rc, `${r(ra)},${r(rt)},${r(rb)}`);
+      return fmt('rlwnm' + rc, `${r(ra)},${r(rt)},${r(rb)},${mb},${me}`);
+    }
+    case Op.RLWIMI: return fmt('rlwimi' + rc, `${r(ra)},${r(rt)},${rb},${(w >>> 6) & 31},${(w >>> 1) & 31}`);
+    case Op.RLDICL: case Op.RLDICR: case Op.RLDIC: case Op.RLDIMI: {
+      const sh = rb | (((w >>> 1) & 1) << 5);
+      const m = ((w >>> 6) & 31) | (((w >>> 5) & 1) << 5);
+      if (op === Op.RLDICL) {
+        if (m === 0) return fmt('rotldi' + rc, `${r(ra)},${r(rt)},${sh}`);
+        if (sh === 0) return fmt('clrldi' + rc, `${r(ra)},${r(rt)},${m}`);
+        if (sh + m === 64) return fmt('srdi' + rc, `${r(ra)},${r(rt)},${m}`);
+      }
+      if (op === Op.RLDICR && m === 63 - sh) return fmt('sldi' + rc, `${r(ra)},${r(rt)},${sh}`);
+      return fmt(name + rc, `${r(ra)},${r(rt)},${sh},${m}`);
+    }
+    case Op.RLDCL: case Op.RLDCR: {
+      const m = ((w >>> 6) & 31) | (((w >>> 5) & 1) << 5);
+      if (op === Op.RLDCL && m === 0) return fmt('rotld' + rc, `${r(ra)},${r(rt)},${r(rb)}`);
+      return fmt(name + rc, `${r(ra)},${r(rt)},${r(rb)},${m}`);
+    }
+    case Op.TW: case Op.TD: {
+      if (op === Op.TW && rt === 31 && ra === 0 && rb === 0) return 'trap';
+      const c = TRAP_TO[rt];
+      return c ? fmt(`${name}${c}`, `${r(ra)},${r(rb)}`) : fmt(name, `${rt},${r(ra)},${r(rb)}`);
+    }
+    case Op.TWI: case Op.TDI: {
+      const c = TRAP_TO[rt];
+      return c ? fmt(`${name.slice(0, 2)}${c}i`, `${r(ra)},${si}`) : fmt(name, `${rt},${r(ra)},${si}`);
+    }
+    case Op.ISYNC: return 'isync';
+    case Op.SYNC: {
+      const l = (w >>> 21) & 3;
+      return l === 0 ? 'hwsync' : l === 1 ? 'lwsync' : `sync ${l}`;
+    }
+    case Op.EIEIO: return 'eieio';
+    case Op.MFSPR: case Op.MTSPR: {
+      const spr = ra | (rb << 5);
+      const n = SPR_NAMES[spr];
+      if (op === Op.MFSPR) return n ? fmt(`mf${n}`, r(rt)) : fmt('mfspr', `${r(rt)},${spr}`);
+      return n ? fmt(`mt${n}`, r(rt)) : fmt('mtspr', `${spr},${r(rt)}`);
+    }
+    case Op.MFCR: return fmt('mfcr', r(rt));
+    case Op.MFOCRF: return fmt('mfocrf', `${r(rt)},${(w >>> 12) & 0xff}`);
+    case Op.MTCRF: {
+      const fxm = (w >>> 12) & 0xff;
+      return fxm === 0xff ? fmt('mtcr', r(rt)) : fmt('mtcrf', `${fxm},${r(rt)}`);
+    }
+    case Op.MTOCRF: return fmt('mtocrf', `${(w >>> 12) & 0xff},${r(rt)}`);
+    case Op.LXV: case Op.STXV: {
+      const xt = rt | (((w >>> 3) & 1) << 5);
+      return fmt(name, `vs${xt},${((w & 0xfff0) << 16) >> 16}(${r(ra)})`);
+    }
+    case Op.LXVD2X: case Op.STXVD2X: case Op.LXVX: case Op.STXVX:
+      return fmt(name, `vs${rt | ((w & 1) << 5)},${ra ? r(ra) : '0'},${r(rb)}`);
+    case Op.LWARX: case Op.LDARX:
+      return fmt(name, `${r(rt)},${ra ? r(ra) : '0'},${r(rb)}${w & 1 ? ',1' : ''}`);
+    case Op.DCBZ: case Op.DCBF: case Op.DCBST: case Op.DCBT: case Op.DCBTST: case Op.ICBI:
+      return fmt(name, `${ra ? r(ra) : '0'},${r(rb)}`);
+  }
+  if (acc) {
+    if (acc.ea === 'D') return fmt(name, `${r(rt)},${si}(${r(ra)})`);
+    if (acc.ea === 'DS') return fmt(name, `${r(rt)},${((w & 0xfffc) << 16) >> 16}(${r(ra)})`);
+    if (acc.ea === 'X') return fmt(name, `${r(rt)},${ra ? r(ra) : '0'},${r(rb)}`);
+  }
+  return `.long 0x${(w >>> 0).toString(16)}`;
+}

@@ -1,0 +1,36 @@
+// Faults the interpreter raises, as the signal Linux would deliver for them.
+
+export type FaultSignal = 'SIGSEGV' | 'SIGILL' | 'SIGBUS' | 'SIGFPE';
+export interface FaultStop {
+  kind: 'fault';
+  signal: FaultSignal;
+  addr: bigint;
+  message: string;
+}
+
+export const SIGNAL_NUMBERS: Record<string, number> = {
+  SIGILL: 4,
+  SIGTRAP: 5,
+  SIGBUS: 7,
+  SIGFPE: 8,
+  SIGKILL: 9,
+  SIGSEGV: 11,
+};
+
+export const hex = (v: bigint | number): string => '0x' + BigInt(v).toString(16);
+
+export function addrOf(hi: number, lo: number): bigint {
+  return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
+}
+
+export function segv(addr: bigint, what: string, pc: number): FaultStop {
+  return { kind: 'fault', signal: 'SIGSEGV', addr, message: `${what} at ${hex(addr)} (unmapped or protected) by the instruction at ${hex(pc)}` };
+}
+
+export function sigill(word: number, pc: number, why = 'illegal instruction'): FaultStop {
+  return { kind: 'fault', signal: 'SIGILL', addr: BigInt(pc), message: `${why} 0x${(word >>> 0).toString(16).padStart(8, '0')} at ${hex(pc)}` };
+}
+
+export function sigbus(addr: bigint, why: string, pc: number): FaultStop {
+  return { kind: 'fault', signal: 'SIGBUS', addr, message: `${why} at ${hex(addr)} by the instruction at ${hex(pc)}` };
+}

@@ -1,0 +1,117 @@
+// One task's user-visible registers. The 64-bit GPRs (and LR, CTR) live as 32-bit halves in typed
+// arrays because the interpreter's hot loop cannot afford BigInt; the bigint accessors are the API.
+
+export const MSR_SF = 1n << 63n;
+export const MSR_EE = 1n << 15n;
+export const MSR_PR = 1n << 14n;
+export const MSR_ME = 1n << 12n;
+export const MSR_SE = 1n << 10n;
+export const MSR_IR = 1n << 5n;
+export const MSR_DR = 1n << 4n;
+export const MSR_RI = 1n << 1n;
+export const MSR_LE = 1n;
+/** The MSR Linux gives a 64-bit little-endian user process (SF|VEC|VSX|EE|PR|FP|ME|IR|DR|RI|LE ...). */
+export const USER_MSR = 0x800000000280f033n;
+
+/** Index of LR and CTR in the halves arrays, after the 32 GPRs. */
+export const LR = 32;
+export const CTR = 33;
+
+/** XER bits (the upper 32 bits of XER are always 0 here). */
+export const XER_SO = 0x80000000;
+export const XER_OV = 0x40000000;
+export const XER_CA = 0x20000000;
+export const XER_OV32 = 0x00080000;
+export const XER_CA32 = 0x00040000;
+/** The bits mtxer can set (SO OV CA OV32 CA32 and the 7-bit byte count). */
+export const XER_MASK = (XER_SO | XER_OV | XER_CA | XER_OV32 | XER_CA32 | 0x7f) >>> 0;
+
+const M32 = 0xffffffffn;
+
+export function toBig(hi: number, lo: number): bigint {
+  return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
+}
+
+export class ThreadState {
+  /** high halves of r0..r31, LR (32), CTR (33), as signed 32-bit */
+  readonly hi = new Int32Array(34);
+  /** low halves of r0..r31, LR (32), CTR (33), as signed 32-bit */
+  readonly lo = new Int32Array(34);
+  /** VSX registers vs0..vs63, 4 words each, most significant word first */
+  readonly vsr = new Int32Array(64 * 4);
+  /** the program counter as a number (user addresses fit in 53 bits); see `pc` for the bigint view */
+  pcNum = 0;
+  /** condition register, u32, CR0 in the top nibble */
+  crNum = 0;
+  /** XER as a u32 */
+  xerNum = 0;
+  msr: bigint = USER_MSR;
+  reservation: { addr: bigint; size: number } | null = null;
+  /** the value read by the last larx (what qemu compares at stcx.) */
+  reservationValue = 0n;
+
+  getGpr(i: number): bigint {
+    return toBig(this.hi[i], this.lo[i]);
+  }
+  setGpr(i: number, v: bigint): void {
+    this.hi[i] = Number((v >> 32n) & M32) | 0;
+    this.lo[i] = Number(v & M32) | 0;
+  }
+  get pc(): bigint {
+    return BigInt(this.pcNum);
+  }
+  set pc(v: bigint) {
+    const x = v & 0xffffffffffffffffn;
+    // Addresses above 2^53 cannot be user code; keep them representable so that fetch faults there.
+    this.pcNum = x < 1n << 53n ? Number(x) : Number.MAX_SAFE_INTEGER - 3;
+  }
+  get lr(): bigint {
+    return this.getGpr(LR);
+  }
+  set lr(v: bigint) {
+    this.setGpr(LR, v);
+  }
+  get ctr(): bigint {
+    return this.getGpr(CTR);
+  }
+  set ctr(v: bigint) {
+    this.setGpr(CTR, v);
+  }
+  get cr(): number {
+    return this.crNum >>> 0;
+  }
+  set cr(v: number) {
+    this.crNum = v | 0;
+  }
+  get xer(): bigint {
+    return BigInt(this.xerNum >>> 0);
+  }
+  set xer(v: bigint) {
+    this.xerNum = Number(v & BigInt(XER_MASK)) | 0;
+  }
+  /** vsN as [most significant doubleword, least significant doubleword] */
+  getVsr(i: number): [bigint, bigint] {
+    const b = i * 4;
+    return [toBig(this.vsr[b], this.vsr[b + 1]), toBig(this.vsr[b + 2], this.vsr[b + 3])];
+  }
+  setVsr(i: number, v: [bigint, bigint]): void {
+    const b = i * 4;
+    for (let k = 0; k < 2; k++) {
+      this.vsr[b + 2 * k] = Number((v[k] >> 32n) & M32) | 0;
+      this.vsr[b + 2 * k + 1] = Number(v[k] & M32) | 0;
+    }
+  }
+  clone(): ThreadState {
+    const c = new ThreadState();
+    c.hi.set(this.hi);
+    c.lo.set(this.lo);
+    c.vsr.set(this.vsr);
+    c.pcNum = this.pcNum;
+    c.crNum = this.crNum;
+    c.xerNum = this.xerNum;
+    c.msr = this.msr;
+    c.reservation = this.reservation ? { ...this.reservation } : null;
+    c.reservationValue = this.reservationValue;
+    return c;
+  }
+}

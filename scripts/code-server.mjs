@@ -52,8 +52,11 @@ function pidAlive(pid) {
   try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; }
 }
 
-/** An exclusive lock file holding our pid; a lock whose owner died is taken over. */
-async function withLock(lockPath, log, fn) {
+/**
+ * Runs fn under an exclusive lock file holding our pid; a lock whose owner died is taken over.
+ * While waiting, `finished()` may return a result that makes running fn unnecessary.
+ */
+async function withLock(lockPath, log, fn, finished) {
   let announced = false;
   for (;;) {
     try {
@@ -68,6 +71,8 @@ async function withLock(lockPath, log, fn) {
       const stale = Number.isFinite(owner) && owner > 0 ? !pidAlive(owner)
         : (() => { try { return Date.now() - statSync(lockPath).mtimeMs > 60_000; } catch { return false; } })();
       if (stale) { rmSync(lockPath, { force: true }); continue; }
+      const done = finished();
+      if (done) return done;
       if (!announced) { log(`code-server: another process (pid ${owner}) is installing it; waiting...`); announced = true; }
       await sleep(1000);
     }
@@ -148,7 +153,7 @@ export async function ensureCodeServer({ log = (m) => console.error(m) } = {}) {
     writeFileSync(p.marker, `${new Date().toISOString()}\n`);
     log(`code-server: installed in ${Math.round((Date.now() - started) / 1000)} s`);
     return { node: p.node, entry: p.entry, dir: p.dir };
-  });
+  }, () => findCodeServer());
 }
 
 /** A TCP port free on 127.0.0.1 right now. */

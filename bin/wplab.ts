@@ -1,10 +1,12 @@
 // The `wplab` command line (SCENARIOS.md §5): a thin dispatcher; each subcommand lives in its own
 // module and gets its arguments and an Io, and returns the exit status.
 import { asmCommand } from './asm-command';
+import { execCommand } from './exec-command';
 import type { Command, Io } from './command';
 
 export const COMMANDS: Record<string, Command> = {
   asm: asmCommand,
+  exec: execCommand,
 };
 
 const USAGE = `usage: wplab <command> [arguments]

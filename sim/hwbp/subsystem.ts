@@ -1,0 +1,302 @@
+// HwBreakpointSubsystem: the watchpoint subsystem's creation side behind one facade the machine
+// holds. It owns every breakpoint, the per-CPU slots (bp_per_reg, current_brk), the reservation
+// accounting, the 6.5 exclusion tables, and the per-thread state; it exposes the ptrace and perf
+// calls (errno names, never exceptions), the scheduling entry points, the HwContext the exception
+// side runs against, and read-only views for the panel.
+import type { Decision, Effect } from '../decision';
+import type { Breakpoint } from './breakpoint';
+import type { CpuModel, KernelPolicy } from './cpu-model';
+import type { DawrProgram } from './dawr-program';
+import { refuse, success, type SysResult } from './errno';
+import { PtracePerfExclusion } from './exclusion';
+import type { CurrentTask, HwContext, TrapRegs } from './hw-context';
+import { HwSlots } from './install';
+import type { HwbpKernel } from './kernel-state';
+import {
+  PerfFdTable,
+  perfClose,
+  perfDisable,
+  perfEnable,
+  perfEventOpen,
+  perfRead,
+  perfReset,
+  type PerfFile,
+  type PerfOpenArgs,
+} from './perf-event';
+import * as sched from './perf-schedule';
+import {
+  flushPtraceHwBreakpoint,
+  ppcDelHwdebug,
+  ppcGethwdinfo,
+  ppcSetHwdebug,
+  ptraceGetDebugreg,
+  ptraceSetDebugreg,
+  ptraceTriggered,
+  type PpcDebugInfo,
+  type PpcHwBreakpoint,
+} from './ptrace-hwdebug';
+import { BpReservations, TYPE_DATA } from './reserve';
+import { newThreadHw, type ThreadHw } from './thread-hw';
+import { budgetOf, countersView, slotsView, type CountersEvent, type CpuSlots, type SlotsEvent } from './views';
+
+export interface HwBreakpointSubsystemOptions {
+  model: CpuModel;
+  policy: KernelPolicy;
+  cpus: number;
+  /** write slot `slot` of CPU `cpu` (null = disabled) */
+  programDawr(cpu: number, slot: number, p: DawrProgram | null): void;
+  /** the tracer's CAP_SYS_ADMIN (kernel-address breakpoints); default true */
+  capSysAdmin?: boolean;
+  /** CPUs that start offline (possible but not online); default none */
+  offlineCpus?: number[];
+  /** every kernel log line (WARN) as it is made */
+  onKernelLog?(line: string): void;
+}
+
+export class HwBreakpointSubsystem {
+  readonly model: CpuModel;
+  readonly policy: KernelPolicy;
+  readonly cpus: number;
+  /** the kernel log: WARN and WARN_ONCE lines */
+  readonly kernelLog: string[] = [];
+  private readonly k: HwbpKernel;
+  private readonly perf = new PerfFdTable();
+  private readonly warned = new Set<string>();
+
+  constructor(o: HwBreakpointSubsystemOptions) {
+    this.model = o.model;
+    this.policy = o.policy;
+    this.cpus = o.cpus;
+    const online = Array.from({ length: o.cpus }, (_, c) => !(o.offlineCpus ?? []).includes(c));
+    const warn = (site: string, line: string, once: boolean): void => {
+      if (once) {
+        if (this.warned.has(site)) return;
+        this.warned.add(site);
+      }
+      this.kernelLog.push(line);
+      o.onKernelLog?.(line);
+    };
+    const exclusion = o.policy === '6.5' ? new PtracePerfExclusion(o.cpus, o.model.slots, (c) => online[c]) : null;
+    this.k = {
+      model: o.model,
+      policy: o.policy,
+      cpus: o.cpus,
+      capSysAdmin: o.capSysAdmin ?? true,
+      slots: new HwSlots(o.model, o.cpus, (c, s, p) => o.programDawr(c, s, p), (site, line) => warn(site, line, true)),
+      reservations: new BpReservations(o.model, o.cpus, exclusion),
+      exclusion,
+      threads: new Map(),
+      current: new Array<number | undefined>(o.cpus).fill(undefined),
+      lastRan: new Array<number | undefined>(o.cpus).fill(undefined),
+      online,
+      live: new Set(),
+      warn,
+    };
+  }
+
+  // ---- settings ----
+
+  get capSysAdmin(): boolean {
+    return this.k.capSysAdmin;
+  }
+  set capSysAdmin(v: boolean) {
+    this.k.capSysAdmin = v;
+  }
+
+  /** CPU hotplug (only the 6.5 exclusion check looks at online CPUs; reservations use possible ones). */
+  setCpuOnline(cpu: number, online: boolean): void {
+    sched.setCpuOnline(this.k, cpu, online);
+  }
+
+  // ---- tasks ----
+
+  addTask(pid: number, name: string): void {
+    this.k.threads.set(pid, newThreadHw(pid, name));
+  }
+
+  /** The task exits: off every CPU, its ptrace breakpoints unregistered. Its perf events keep their
+   * reservations until their fds are closed, and never run again. */
+  taskExit(pid: number): void {
+    const th = this.k.threads.get(pid);
+    if (!th || th.exited) return;
+    for (let c = 0; c < this.cpus; c++) if (this.k.current[c] === pid) sched.switchOut(this.k, c, pid);
+    flushPtraceHwBreakpoint(this.k, th);
+    th.lastHitUbp.fill(null);
+    th.exited = true;
+  }
+
+  /** exec (flush_thread): the ptrace breakpoints go. */
+  taskExec(pid: number): void {
+    const th = this.k.threads.get(pid);
+    if (th && !th.exited) flushPtraceHwBreakpoint(this.k, th);
+  }
+
+  /** The per-thread state (ptrace_bps, hw_brk, last_hit_ubp). */
+  thread(pid: number): ThreadHw | undefined {
+    return this.k.threads.get(pid);
+  }
+
+  /** `current` for the exception side; lastHitUbp is the thread's own array (PRE bookkeeping). */
+  currentTask(pid: number, tifSingleStep: boolean): CurrentTask {
+    const th = this.k.threads.get(pid);
+    return { pid, name: th?.name ?? String(pid), tifSingleStep, lastHitUbp: th ? th.lastHitUbp : [null, null] };
+  }
+
+  private live(pid: number): SysResult<ThreadHw> {
+    const th = this.k.threads.get(pid);
+    return th && !th.exited ? success(th) : refuse('ESRCH', `no task with pid ${pid}`);
+  }
+
+  // ---- ptrace ----
+
+  /** PPC_PTRACE_SETHWDEBUG: the handle (1 or 2). */
+  setHwdebug(pid: number, info: PpcHwBreakpoint): SysResult<number> {
+    const th = this.live(pid);
+    return th.ok ? ppcSetHwdebug(this.k, th.value, info) : th;
+  }
+
+  /** PPC_PTRACE_DELHWDEBUG */
+  delHwdebug(pid: number, handle: number): SysResult<0> {
+    const th = this.live(pid);
+    return th.ok ? ppcDelHwdebug(this.k, th.value, handle) : th;
+  }
+
+  /** PTRACE_SET_DEBUGREG (addr is the register index, 0) */
+  setDebugreg(pid: number, data: bigint, addr = 0): SysResult<0> {
+    const th = this.live(pid);
+    return th.ok ? ptraceSetDebugreg(this.k, th.value, addr, data) : th;
+  }
+
+  /** PTRACE_GET_DEBUGREG */
+  getDebugreg(pid: number, addr = 0): SysResult<bigint> {
+    const th = this.live(pid);
+    return th.ok ? ptraceGetDebugreg(th.value, addr) : th;
+  }
+
+  /** PPC_PTRACE_GETHWDBGINFO */
+  getHwdbgInfo(pid: number): SysResult<PpcDebugInfo> {
+    const th = this.live(pid);
+    return th.ok ? success(ppcGethwdinfo(this.model)) : th;
+  }
+
+  /** The breakpoint behind a ptrace handle. */
+  ptraceBreakpoint(pid: number, handle: number): Breakpoint | undefined {
+    return this.k.threads.get(pid)?.ptraceBps[handle - 1] ?? undefined;
+  }
+
+  // ---- perf ----
+
+  perfOpen(args: PerfOpenArgs): SysResult<number> {
+    return perfEventOpen(this.k, this.perf, args);
+  }
+  perfEnable(fd: number): SysResult<0> {
+    return perfEnable(this.k, this.perf, fd);
+  }
+  perfDisable(fd: number): SysResult<0> {
+    return perfDisable(this.k, this.perf, fd);
+  }
+  perfReset(fd: number): SysResult<0> {
+    return perfReset(this.perf, fd);
+  }
+  perfRead(fd: number): SysResult<number> {
+    return perfRead(this.perf, fd);
+  }
+  perfClose(fd: number): SysResult<0> {
+    return perfClose(this.k, this.perf, fd);
+  }
+  /** The open perf event behind an fd. */
+  perfFile(fd: number): PerfFile | undefined {
+    return this.perf.open.get(fd);
+  }
+
+  // ---- scheduling ----
+
+  switchIn(cpu: number, pid: number): void {
+    sched.switchIn(this.k, cpu, pid);
+  }
+  switchOut(cpu: number, pid: number): void {
+    sched.switchOut(this.k, cpu, pid);
+  }
+  /** the pid running on a CPU */
+  currentOn(cpu: number): number | undefined {
+    return this.k.current[cpu];
+  }
+
+  // ---- the exception side ----
+
+  /** perf_bp_event: +1 if started and not mode-excluded; a ptrace breakpoint (sample_period 1)
+   * overflows on every count, and ptrace_triggered disables it (one-shot). */
+  perfBpEvent(bp: Breakpoint, regs: TrapRegs): Effect[] {
+    if (bp.state !== 'active') return [];
+    if (bp.attr.excludeUser && regs.mode === 'user') return [];
+    if (bp.attr.excludeKernel && regs.mode === 'kernel') return [];
+    bp.count++;
+    if (bp.owner === 'ptrace') {
+      ptraceTriggered(this.k, bp);
+      return [{ kind: 'disable', bp: bp.name }];
+    }
+    return [{ kind: 'count', bp: bp.name, value: bp.count }];
+  }
+
+  /** perf_event_disable_inatomic: OFF and off the CPU; no signal, attr.disabled untouched. */
+  disableAsync(bp: Breakpoint): Effect[] {
+    sched.eventDisable(this.k, bp);
+    return [{ kind: 'disable', bp: bp.name }];
+  }
+
+  hwContext(cpu: number, pid: number, icount: number, record: (d: Omit<Decision, 'seq'>) => void): HwContext {
+    const k = this.k;
+    void pid;
+    return {
+      model: this.model,
+      policy: this.policy,
+      slots: k.slots.perCpu[cpu],
+      icount,
+      programSlot: (c, slot, bp) => k.slots.programSlot(c, slot, bp),
+      disableAllSlots: (c) => k.slots.disableAll(c),
+      perfBpEvent: (bp, regs) => this.perfBpEvent(bp, regs),
+      disableAsync: (bp) => this.disableAsync(bp),
+      record,
+    };
+  }
+
+  // ---- views ----
+
+  slotsView(): SlotsEvent {
+    return slotsView(this.k);
+  }
+  countersView(): CountersEvent {
+    return countersView(this.k, this.perf);
+  }
+  budget(cpu: number): CpuSlots['budget'] {
+    return budgetOf(this.k, cpu);
+  }
+  /** registered breakpoints, in creation order */
+  breakpoints(): Breakpoint[] {
+    return [...this.k.live];
+  }
+  /** what the DAWR shadow (current_brk) holds */
+  currentBrk(cpu: number): ReadonlyArray<Breakpoint['info'] | null> {
+    return this.k.slots.currentBrk[cpu];
+  }
+  /** bp_per_reg of a CPU */
+  slotOccupants(cpu: number): ReadonlyArray<Breakpoint | null> {
+    return this.k.slots.perCpu[cpu].bpPerReg;
+  }
+  /** accounting numbers, for tests and explanations */
+  accounting(): {
+    reserved: Breakpoint[];
+    cpuPinned(cpu: number): number;
+    taskPinned(pid: number, cpu: number): number;
+    exclusion: { taskList: Breakpoint[]; cpuTab: Array<Array<Breakpoint | null>> } | null;
+  } {
+    const r = this.k.reservations;
+    const x = this.k.exclusion;
+    return {
+      reserved: r.all(),
+      cpuPinned: (cpu) => r.cpuPinned(cpu, TYPE_DATA),
+      taskPinned: (pid, cpu) => r.taskPinned(pid, cpu, TYPE_DATA),
+      exclusion: x ? { taskList: x.taskList.map((e) => e.bp), cpuTab: x.cpuTab.map((row) => row.map((e) => e?.bp ?? null)) } : null,
+    };
+  }
+}

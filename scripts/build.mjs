@@ -26,3 +26,28 @@ for (const b of bundles) {
   });
   if (b.banner) chmodSync(b.out, 0o755);
 }
+
+// The panel's web components (@vscode-elements/elements): the webview may load only from dist/ and media/.
+import { copyFileSync, readdirSync } from 'node:fs';
+const elements = 'node_modules/@vscode-elements/elements/dist/bundled.js';
+if (existsSync(elements)) {
+  mkdirSync('dist/elements', { recursive: true });
+  copyFileSync(elements, 'dist/elements/bundled.js');
+}
+
+// Extension-host tests (mocha, standard run() shape): test/extension/index.ts and every *.test.ts
+// there, each to out/test/extension/ (run in code-server by test/e2e, or in desktop VS Code).
+if (existsSync('test/extension/index.ts')) {
+  const entries = readdirSync('test/extension').filter((f) => f === 'index.ts' || f.endsWith('.test.ts')).map((f) => `test/extension/${f}`);
+  await build({
+    entryPoints: entries,
+    outdir: 'out/test/extension',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
+}

@@ -1,0 +1,68 @@
+// Checks every message the panel receives before it is rendered (the panel renders from messages
+// only). Type-only imports: the panel bundle contains no extension or adapter code.
+import type { Counter, CpuSlots, MachineInfo, PanelDecision } from '../debug-adapter/panel-protocol';
+import type { PanelRow, ToPanel } from '../extension/panel-messages';
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNat = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const optStr = (v: unknown) => v === undefined || isStr(v);
+const arrOf = <T>(v: unknown, f: (x: unknown) => x is T): v is T[] => Array.isArray(v) && v.every(f);
+
+function isMachine(v: unknown): v is MachineInfo {
+  return isObj(v) && ['power7', 'power8', 'power9', 'power10'].includes(v.cpu as string) && isNat(v.cpus)
+    && (v.kernel === '6.5' || v.kernel === '6.6') && isNat(v.slots) && (v.dawrForceEnable === undefined || typeof v.dawrForceEnable === 'boolean');
+}
+
+function isOccupant(o: unknown): boolean {
+  return isObj(o) && isStr(o.bp) && (o.owner === 'ptrace' || o.owner === 'perf') && isStr(o.label) && optStr(o.task)
+    && isStr(o.addr) && isNat(o.len) && isStr(o.hwAddr) && isNat(o.hwLen) && ['r', 'w', 'rw'].includes(o.type as string)
+    && arrOf(o.privilege, isStr) && ['armed', 'disabled', 'step-pending', 'off'].includes(o.state as string);
+}
+
+function isCpuSlots(v: unknown): v is CpuSlots {
+  if (!isObj(v) || !isNat(v.cpu) || !optStr(v.task) || !isObj(v.budget)) return false;
+  const b = v.budget;
+  if (!isNat(b.cpuPinned) || !isNat(b.worstTask) || !isNat(b.total) || !optStr(b.worstTaskName)) return false;
+  return Array.isArray(v.slots) && v.slots.every((s) => isObj(s) && isNat(s.slot) && (s.occupant === undefined || isOccupant(s.occupant)));
+}
+
+function isCounter(v: unknown): v is Counter {
+  return isObj(v) && isStr(v.id) && isNum(v.fd) && optStr(v.task) && isNum(v.cpu) && isStr(v.addr) && isNat(v.len)
+    && ['r', 'w', 'rw', 'x'].includes(v.type as string) && isNum(v.count) && typeof v.enabled === 'boolean' && typeof v.closed === 'boolean';
+}
+
+function isDecision(v: unknown): v is PanelDecision {
+  if (!isObj(v) || !isNat(v.seq) || !isNat(v.cpu) || !isStr(v.task) || !isStr(v.pc) || !isStr(v.insn) || !isStr(v.branch)) return false;
+  if (v.mode !== 'user' && v.mode !== 'kernel') return false;
+  if (v.access !== undefined && !(isObj(v.access) && isStr(v.access.kind) && isStr(v.access.ea) && isNat(v.access.size))) return false;
+  if (!Array.isArray(v.slots) || !v.slots.every((s) => isObj(s) && isNat(s.slot) && isStr(s.bp) && isStr(s.owner) && isStr(s.result) && isStr(s.reason))) return false;
+  if (!Array.isArray(v.effects) || !v.effects.every((e) => isObj(e) && isStr(e.kind))) return false;
+  return v.source === undefined || (isObj(v.source) && isStr(v.source.path) && isNat(v.source.line));
+}
+
+function isRow(v: unknown): v is PanelRow {
+  return isObj(v) && isDecision(v.d) && isStr(v.branchText) && arrOf(v.effectTexts, isStr);
+}
+
+/** The message if it has the shape of one the host sends, else undefined. */
+export function checkToPanel(m: unknown): ToPanel | undefined {
+  if (!isObj(m)) return undefined;
+  switch (m.type) {
+    case 'session':
+      return ['none', 'running', 'ended'].includes(m.state as string) && optStr(m.id) && optStr(m.name) && optStr(m.message) ? (m as ToPanel) : undefined;
+    case 'slots':
+      return isMachine(m.machine) && arrOf(m.cpus, isCpuSlots) ? (m as ToPanel) : undefined;
+    case 'counters':
+      return arrOf(m.counters, isCounter) ? (m as ToPanel) : undefined;
+    case 'decisionCount':
+      return isNat(m.gen) && isNat(m.count) && typeof m.exact === 'boolean' && isNat(m.total) && isNat(m.dropped) && arrOf(m.tasks, isStr) ? (m as ToPanel) : undefined;
+    case 'decisionPage':
+      return isNat(m.gen) && isNat(m.start) && arrOf(m.rows, isRow) ? (m as ToPanel) : undefined;
+    case 'perfResult':
+      return isNat(m.reqId) && typeof m.ok === 'boolean' && optStr(m.error) && optStr(m.message) ? (m as ToPanel) : undefined;
+    default:
+      return undefined;
+  }
+}

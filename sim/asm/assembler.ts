@@ -9,7 +9,7 @@ import { encodeInsn, lookupMnemonic, matchOperands, parseOperands } from './inst
 import type { Layout } from './layout';
 import { lex, type Statement, type Token } from './lexer';
 import { looksLikeBadRegister } from './registers';
-import { AsmState, type DataFixup } from './state';
+import { AsmState, undefinedMessage, type DataFixup } from './state';
 
 export interface AssembleOptions {
   layout?: Partial<Layout>;
@@ -27,7 +27,7 @@ export function assemble(source: string, file: string, options?: AssembleOptions
       statement(st, stmt);
     } catch (e) {
       if (e instanceof ExprError) st.error(e.col, e.message);
-      else if (e instanceof UndefinedSymbol) st.error(e.col, e.message);
+      else if (e instanceof UndefinedSymbol) st.error(e.col, undefinedMessage(e.symbol));
       else throw e;
     }
   }
@@ -69,7 +69,7 @@ function statement(st: AsmState, stmt: Statement): void {
   }
   if (toks.length === 0) return;
   // `1b`/`1f` become the numbered instance of local label 1 they refer to (after this line's labels)
-  toks = toks.map((t) => (t.kind === 'localref' ? { ...t, kind: 'ident', text: st.localName(t.text, t.col) } : t));
+  toks = toks.map((t) => (t.kind === 'localref' ? { ...t, kind: 'ident', text: st.localName(t.text) } : t));
   const first = toks[0];
   if (first.kind !== 'ident') throw new ExprError(`expected an instruction, directive or label, found '${first.text}'`, first.col);
   if (toks.length >= 2 && toks[1].kind === 'op' && toks[1].text === '=') {
@@ -136,9 +136,13 @@ function data(st: AsmState, f: DataFixup): void {
     if (f.half) v = { v: applyHalf(f.half, v.v) };
   } catch (e) {
     if (e instanceof UndefinedSymbol) {
-      st.error(e.col, looksLikeBadRegister(e.symbol) ? `a register ('${e.symbol}') is not a data value` : `undefined symbol '${e.symbol}'`, f.line);
+      st.error(e.col, looksLikeBadRegister(e.symbol) ? `a register ('${e.symbol}') is not a data value` : undefinedMessage(e.symbol), f.line);
     } else if (e instanceof ExprError) st.error(e.col, e.message, f.line);
     else throw e;
+    return;
+  }
+  if (f.sec.nobits && v.v !== 0n) {
+    st.error(f.col, `${f.sec.name} holds no data: only zeros may be reserved there`, f.line);
     return;
   }
   const bits = BigInt(f.size * 8);
@@ -160,12 +164,12 @@ function symbolTable(st: AsmState): Map<string, SymbolInfo> {
     let value: bigint;
     let section: string;
     try {
-      const v = st.symbolValue(s.name);
+      const v = st.symbolValue(s.name, s.lazy?.col ?? s.col);
       if (!v) continue; // only named by .globl/.type: not defined here
       value = v.v;
       section = v.sec ? st.sections.map.get(v.sec)!.output : '*ABS*';
     } catch (e) {
-      if (e instanceof UndefinedSymbol) st.error(e.col, `undefined symbol '${e.symbol}' (in the value of '${s.name}')`, s.lazy?.line ?? s.line);
+      if (e instanceof UndefinedSymbol) st.error(e.col, `${undefinedMessage(e.symbol)} (in the value of '${s.name}')`, s.lazy?.line ?? s.line);
       else if (e instanceof ExprError) st.error(e.col, e.message, s.lazy?.line ?? s.line);
       else throw e;
       continue;
@@ -178,7 +182,7 @@ function symbolTable(st: AsmState): Map<string, SymbolInfo> {
         if (v.sec) st.error(s.size.col, `the size of '${s.name}' must be a constant`, s.size.line);
         else size = Number(v.v);
       } catch (e) {
-        if (e instanceof UndefinedSymbol) st.error(e.col, `undefined symbol '${e.symbol}'`, s.size.line);
+        if (e instanceof UndefinedSymbol) st.error(e.col, undefinedMessage(e.symbol), s.size.line);
         else if (e instanceof ExprError) st.error(e.col, e.message, s.size.line);
         else throw e;
       }

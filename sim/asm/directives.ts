@@ -1,6 +1,6 @@
 // Assembler directives (pseudo-ops) as GNU as reads them for PowerPC ELF. Each handler reads its
 // operands from the statement's tokens and emits bytes, switches sections or defines symbols.
-import { ExprError, parseExpr, parseOperandExpr, UndefinedSymbol, type Expr, TokenStream } from './expression';
+import { ExprError, parseExpr, parseOperandExpr, startCol, UndefinedSymbol, type Expr, TokenStream } from './expression';
 import type { AsmState } from './state';
 
 type Handler = (st: AsmState, ts: TokenStream, name: string, nameCol: number) => void;
@@ -194,7 +194,7 @@ export function defineSet(st: AsmState, name: string, col: number, e: Expr, once
   } catch (err) {
     if (!(err instanceof UndefinedSymbol)) throw err;
     sym.defined = false;
-    sym.lazy = st.defer(e, e.col);
+    sym.lazy = st.defer(e, startCol(e));
   }
 }
 

@@ -249,3 +249,8 @@ export function symbolsOf(e: Expr, out: { name: string; col: number }[] = []): {
   else if (e.k === 'bin') { symbolsOf(e.l, out); symbolsOf(e.r, out); }
   return out;
 }
+
+/** The column where an expression starts (binary nodes carry their operator's column). */
+export function startCol(e: Expr): number {
+  return e.k === 'bin' ? startCol(e.l) : e.col;
+}

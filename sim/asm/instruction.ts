@@ -4,7 +4,7 @@ import { applyHint, KIND_CLASSES, OPERANDS, type Operand } from './encode';
 import { applyHalf, evaluate, ExprError, parseOperandExpr, UndefinedSymbol, type OperandExpr, type TokenStream } from './expression';
 import { TABLE, type Entry } from './mnemonics';
 import { looksLikeBadRegister, REG_CLASS_NAME } from './registers';
-import type { AsmState, InsnFixup, ParsedOperand } from './state';
+import { undefinedMessage, type AsmState, type InsnFixup, type ParsedOperand } from './state';
 
 export interface Lookup {
   entry: Entry;
@@ -70,14 +70,15 @@ function describe(ops: Operand[]): string {
 /** Matches written operands to the entry's operand list (leaving out optional ones), or an error. */
 export function matchOperands(entry: Entry, written: ParsedOperand[], mnemonic: string): { op: Operand; e: OperandExpr | undefined }[] | string {
   const ops = opsOf(entry);
-  const count = written.reduce((n, w) => n + (w.mem ? 2 : 1), 0);
+  // count in written operands: `D(RA)` is one
+  const slots = ops.length - ops.filter((o) => o.parens).length;
   const optional = ops.filter((o) => o.optional).length;
-  if (count > ops.length || count < ops.length - optional) {
-    const want = optional ? `${ops.length - optional} to ${ops.length}` : `${ops.length}`;
+  if (written.length > slots || written.length < slots - optional) {
+    const want = optional ? `${slots - optional} to ${slots}` : `${slots}`;
     const shape = ops.length ? ` (${mnemonic} ${describe(ops)})` : '';
-    return `'${mnemonic}' takes ${want} operand${ops.length === 1 && !optional ? '' : 's'}, not ${written.length}${shape}`;
+    return `'${mnemonic}' takes ${want} operand${slots === 1 && !optional ? '' : 's'}, not ${written.length}${shape}`;
   }
-  let skip = ops.length - count;
+  let skip = slots - written.length;
   const out: { op: Operand; e: OperandExpr | undefined }[] = [];
   let w = 0;
   for (let i = 0; i < ops.length; i++) {
@@ -88,9 +89,8 @@ export function matchOperands(entry: Entry, written: ParsedOperand[], mnemonic: 
       continue;
     }
     const cur = written[w++];
-    if (!cur) return `missing operand ${op.name} (${mnemonic} ${describe(ops)})`;
     if (op.parens) {
-      if (!cur.mem) return `operand ${w} of '${mnemonic}' must be written ${op.name}(RA), e.g. 8(r1)`;
+      if (!cur.mem) return `operand ${w} of '${mnemonic}' must be written ${op.name}(${ops[i + 1].name}), e.g. 8(r1) (${mnemonic} ${describe(ops)})`;
       out.push({ op, e: cur.disp }, { op: ops[++i], e: cur.base });
     } else {
       if (cur.mem) return `operand ${w} of '${mnemonic}' takes no '(register)' (${mnemonic} ${describe(ops)})`;
@@ -172,7 +172,7 @@ export function encodeInsn(st: AsmState, f: InsnFixup): number | undefined {
     } catch (x) {
       failed = true;
       if (x instanceof UndefinedSymbol) {
-        const hint = looksLikeBadRegister(x.symbol) ? `bad register name '${x.symbol}'` : `undefined symbol '${x.symbol}'`;
+        const hint = looksLikeBadRegister(x.symbol) ? `bad register name '${x.symbol}'` : undefinedMessage(x.symbol);
         err(x.col, hint);
       } else if (x instanceof OperandError || x instanceof ExprError) err(x.col, x.message);
       else throw x;

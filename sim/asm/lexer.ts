@@ -18,7 +18,6 @@ export interface Token {
 
 export interface Statement {
   line: number;
-  /** the source text of the whole line, for listings */
   tokens: Token[];
 }
 
@@ -109,7 +108,7 @@ export function lex(source: string): { statements: Statement[]; errors: LexError
         if (c === '0' && /[xX]/.test(s[i + 1] ?? '')) {
           j = i + 2;
           while (j < s.length && /[0-9a-fA-F]/.test(s[j])) j++;
-          if (j === i + 2) { errors.push({ line: lineNo, col, message: 'bad hexadecimal number' }); i = j; continue; }
+          if (j === i + 2) { errors.push({ line: lineNo, col, message: 'bad hexadecimal number' }); toks = []; i = s.length; break; }
           value = BigInt('0x' + s.slice(i + 2, j));
         } else if (c === '0' && /[bB]/.test(s[i + 1] ?? '') && /[01]/.test(s[i + 2] ?? '')) {
           j = i + 2;
@@ -131,8 +130,9 @@ export function lex(source: string): { statements: Statement[]; errors: LexError
           let k = j;
           while (k < s.length && IDENT_CHAR.test(s[k])) k++;
           errors.push({ line: lineNo, col, message: `bad number '${s.slice(i, k)}'` });
-          i = k;
-          continue;
+          toks = [];
+          i = s.length;
+          break;
         }
         push({ kind: 'num', text: s.slice(i, j), value });
         i = j;

@@ -137,15 +137,11 @@ export class AsmState {
     }
   }
 
-  /** Resolves `1b`/`1f` tokens to the numbered instance of a local label. */
-  localName(ref: string, col: number): string {
+  /** Resolves `1b`/`1f` tokens to the numbered instance of a local label (`1b` before any `1:` is `1§0`). */
+  localName(ref: string): string {
     const n = ref.slice(0, -1);
     const k = this.localCounts.get(n) ?? 0;
-    if (ref.endsWith('b')) {
-      if (k === 0) this.error(col, `undefined local label '${ref}' (no '${n}:' before this line)`);
-      return `${n}\u00a7${k}`;
-    }
-    return `${n}\u00a7${k + 1}`;
+    return `${n}\u00a7${ref.endsWith('b') ? k : k + 1}`;
   }
 
   defineLabel(name: string, col: number, local = false): void {
@@ -183,15 +179,18 @@ export class AsmState {
   }
 
   /** The value of a symbol now (offsets before layout, addresses after), or undefined. */
-  symbolValue(name: string): Value | undefined {
+  symbolValue(name: string, col = 0): Value | undefined {
     const s = this.symbols.get(name);
     if (!s) return undefined;
     if (s.lazy && !s.defined) {
-      if (s.evaluating) throw new ExprError(`symbol '${name}' is defined in terms of itself`, s.lazy.col);
+      if (s.evaluating) throw new ExprError(`symbol '${name}' is defined in terms of itself (line ${s.lazy.line})`, col);
       s.evaluating = true;
       try {
-        const v = this.evalDeferred(s.lazy, false);
-        return v;
+        return this.evalDeferred(s.lazy, false);
+      } catch (e) {
+        // report where the symbol is used (the definition's own line reports it there)
+        if (e instanceof ExprError && col > 0) throw new ExprError(e.message, col);
+        throw e;
       } finally {
         s.evaluating = false;
       }
@@ -203,7 +202,7 @@ export class AsmState {
   context(dot: { sec: string; off: number }, registers: boolean): EvalContext {
     return {
       registers,
-      symbol: (name) => this.symbolValue(name),
+      symbol: (name, col) => this.symbolValue(name, col),
       dot: () => ({ v: this.secBase(dot.sec) + BigInt(dot.off), sec: dot.sec }),
     };
   }
@@ -227,7 +226,7 @@ export class AsmState {
       }
       return v.v;
     } catch (e) {
-      if (e instanceof UndefinedSymbol) this.error(e.col, `${what} must be a constant known here; '${e.symbol}' is not defined before this line`);
+      if (e instanceof UndefinedSymbol) this.error(e.col, `${what} must be a constant known here; '${shownName(e.symbol)}' is not defined before this line`);
       else if (e instanceof ExprError) this.error(e.col, e.message);
       else throw e;
       return undefined;
@@ -236,3 +235,17 @@ export class AsmState {
 }
 
 export type { Token };
+
+/** A symbol name as the user wrote it (local label instances back to `1b`/`1f`). */
+export function shownName(name: string): string {
+  const m = /^(\d+)\u00a7(\d+)$/.exec(name);
+  if (!m) return name;
+  return m[2] === '0' ? `${m[1]}b` : `${m[1]}f`;
+}
+
+/** The message for a symbol that has no value. */
+export function undefinedMessage(name: string): string {
+  const m = /^(\d+)\u00a7(\d+)$/.exec(name);
+  if (!m) return `undefined symbol '${name}'`;
+  return m[2] === '0' ? `undefined local label '${m[1]}b' (no '${m[1]}:' before it)` : `undefined local label '${m[1]}f' (no '${m[1]}:' after it)`;
+}

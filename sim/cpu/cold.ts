@@ -363,7 +363,7 @@ export function execCold(core: Core, t: ThreadState, port: DataPort, op: Op, w: 
     case Op.STWCX: case Op.STDCX: {
       const size = op === Op.STWCX ? 4 : 8;
       const e = ea(t, w, 'X');
-      if (e % BigInt(size) !== 0n) return stop(sigbus(e, `unaligned ${OP_INFO[op]!.name}`, pc));
+      // no alignment check: as in qemu, a store that does not match the (aligned) reservation just fails
       if (!watch(e, size, K_STCX)) return COLD_STOP;
       const res = t.reservation;
       let ok = false;

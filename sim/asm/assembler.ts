@@ -20,17 +20,7 @@ export function assemble(source: string, file: string, options?: AssembleOptions
   const { statements, errors } = lex(source);
   for (const e of errors) st.diagnostics.push({ file, line: e.line, col: e.col, message: e.message, severity: 'error' });
 
-  for (const stmt of statements) {
-    if (st.ended) break;
-    st.line = stmt.line;
-    try {
-      statement(st, stmt);
-    } catch (e) {
-      if (e instanceof ExprError) st.error(e.col, e.message);
-      else if (e instanceof UndefinedSymbol) st.error(e.col, undefinedMessage(e.symbol));
-      else throw e;
-    }
-  }
+  runStatements(st, statements);
 
   st.sections.place(options?.layout);
   st.linked = true;
@@ -50,6 +40,91 @@ export function assemble(source: string, file: string, options?: AssembleOptions
   const program = buildProgram(st, file, symbols);
   const warnings = diags.filter((d) => d.severity === 'warning');
   return warnings.length ? { ok: true, value: program, warnings } : { ok: true, value: program };
+}
+
+/** The lower-cased directive a statement starts with (ignoring labels), if any. */
+function directiveOf(stmt: Statement): string | undefined {
+  const t = stmt.tokens[0];
+  return t && t.kind === 'ident' && t.text.startsWith('.') && !(stmt.tokens[1]?.kind === 'op' && stmt.tokens[1].text === ':') ? t.text.toLowerCase() : undefined;
+}
+
+const CONDITIONALS = ['.if', '.ifdef', '.ifndef', '.else', '.endif', '.elseif'];
+
+/** Runs statements in order, expanding `.rept` blocks and skipping false `.if` branches. */
+function runStatements(st: AsmState, stmts: Statement[]): void {
+  // each open .if: [this branch active, some branch taken, enclosing active]
+  const conds: { active: boolean; taken: boolean; outer: boolean }[] = [];
+  const active = () => conds.length === 0 || conds[conds.length - 1].active;
+  for (let i = 0; i < stmts.length; i++) {
+    if (st.ended) return;
+    const stmt = stmts[i];
+    st.line = stmt.line;
+    const d = directiveOf(stmt);
+    try {
+      if (d && CONDITIONALS.includes(d)) {
+        const ts = new TokenStream(stmt.tokens, 1, stmt.tokens[0].col + d.length);
+        const test = (): boolean => {
+          if (d === '.ifdef' || d === '.ifndef') {
+            const t = ts.next();
+            if (!t || t.kind !== 'ident') throw new ExprError('expected a symbol name', ts.col());
+            const def = st.symbols.get(t.text)?.defined === true;
+            return d === '.ifdef' ? def : !def;
+          }
+          const v = st.constant(parseExpr(ts), 'the condition');
+          return v !== undefined && v !== 0n;
+        };
+        if (d === '.if' || d === '.ifdef' || d === '.ifndef') {
+          const outer = active();
+          const c = outer ? test() : false;
+          conds.push({ active: outer && c, taken: c, outer });
+        } else {
+          const top = conds[conds.length - 1];
+          if (!top) {
+            st.error(stmt.tokens[0].col, `${d} without .if`);
+            continue;
+          }
+          if (d === '.endif') conds.pop();
+          else if (d === '.else') {
+            top.active = top.outer && !top.taken;
+            top.taken = true;
+          } else {
+            const c = top.outer && !top.taken ? test() : false;
+            top.active = c;
+            top.taken ||= c;
+          }
+        }
+        continue;
+      }
+      if (!active()) continue;
+      if (d === '.rept') {
+        // the body runs up to the matching .endr
+        let depth = 1;
+        let j = i + 1;
+        for (; j < stmts.length; j++) {
+          const dj = directiveOf(stmts[j]);
+          if (dj === '.rept') depth++;
+          else if (dj === '.endr' && --depth === 0) break;
+        }
+        const ts = new TokenStream(stmt.tokens, 1, stmt.tokens[0].col + 5);
+        const count = st.constant(parseExpr(ts), 'the repeat count');
+        if (j >= stmts.length) st.error(stmt.tokens[0].col, '.rept without .endr');
+        const body = stmts.slice(i + 1, j);
+        for (let k = 0n; k < (count ?? 0n); k++) runStatements(st, body);
+        i = j;
+        continue;
+      }
+      if (d === '.endr') {
+        st.error(stmt.tokens[0].col, '.endr without .rept');
+        continue;
+      }
+      statement(st, stmt);
+    } catch (e) {
+      if (e instanceof ExprError) st.error(e.col, e.message);
+      else if (e instanceof UndefinedSymbol) st.error(e.col, undefinedMessage(e.symbol));
+      else throw e;
+    }
+  }
+  if (conds.length) st.error(1, `.if without .endif (${conds.length} open)`, st.line);
 }
 
 function statement(st: AsmState, stmt: Statement): void {

@@ -277,7 +277,7 @@ export const DIRECTIVES: Record<string, Handler> = {
   '.previous': (st) => st.switchTo(st.previous),
   '.byte': cons(1),
   '.short': cons(2), '.hword': cons(2), '.2byte': cons(2), '.half': cons(2),
-  '.long': cons(4), '.int': cons(4), '.4byte': cons(4), '.word': cons(4),
+  '.long': cons(4), '.int': cons(4), '.4byte': cons(4), '.word': cons(2),
   '.quad': cons(8), '.8byte': cons(8), '.llong': cons(8),
   '.ascii': strings(false),
   '.asciz': strings(true),
@@ -295,6 +295,9 @@ export const DIRECTIVES: Record<string, Handler> = {
   '.size': sizeDirective,
   '.comm': comm(false), '.lcomm': comm(true),
   '.end': (st) => { st.ended = true; },
+  '.macro': (st, _ts, n, col) => st.error(col, `${n} is not supported (write the instructions out, or use .rept)`),
+  '.include': (st, _ts, n, col) => st.error(col, `${n} is not supported: a program is one file`),
+  '.incbin': (st, _ts, n, col) => st.error(col, `${n} is not supported: a program is one file`),
   // accepted without effect on the bytes
   '.abiversion': ignore, '.machine': ignore, '.file': ignore, '.ident': ignore, '.localentry': ignore,
   '.hidden': ignore, '.protected': ignore, '.internal': ignore, '.gnu_attribute': ignore, '.loc': ignore,

@@ -28,6 +28,8 @@ export const MD = (op: number, xo: number) => u32((op << 26) | (xo << 2));
 export const MDS = (op: number, xo: number) => u32((op << 26) | (xo << 1));
 /** M form (rlwinm...): the primary opcode only. */
 export const M = OP;
+/** A form (isel): 5-bit extended opcode in bits 1..5. */
+export const A = (op: number, xo: number) => u32((op << 26) | (xo << 1));
 /** XX1 form (lxvd2x...): like X; the TX bit is bit 0. */
 export const XX1 = X;
 
@@ -103,6 +105,9 @@ export const OPERANDS = {
   FXM: { name: 'FXM', kind: 'imm', min: 0n, max: 255n, insert: (v: bigint) => u32((Number(v) << 12) | (v > 0n && (v & (v - 1n)) === 0n ? 1 << 20 : 0)) } as Operand,
   /** mtocrf/mfocrf: exactly one field bit */
   FXM4: { name: 'FXM', kind: 'imm', min: 1n, max: 128n, insert: field(12, 8) } as Operand,
+  /** mfcr's optional field mask: given, it is the mfocrf form */
+  OFXM: { name: 'FXM', kind: 'imm', min: 1n, max: 128n, optional: true, insert: (v: bigint) => (v === 0n ? 0 : u32((Number(v) << 12) | (1 << 20))) } as Operand,
+  BC: reg('BC', 'crbit', 6),
   TO: uimm('TO', 21, 5),
   SYNCL: uimm('L', 21, 2, true),
   EH: uimm('EH', 0, 1, true),

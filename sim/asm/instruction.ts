@@ -130,6 +130,13 @@ function operandValue(st: AsmState, f: InsnFixup, op: Operand, e: OperandExpr, p
     }
     return v;
   }
+  // GNU as on a 64-bit host: a 32-bit value written with its sign extension done by hand
+  // (0xffffffff for -1) is accepted when the sign-extended (or zero-extended) value fits
+  if (op.kind === 'imm' && !e.half) {
+    const k = 1n << 32n;
+    if (v > op.max && v - k >= op.min && v - k <= op.max) v -= k;
+    else if (v < op.min && v + k >= op.min && v + k <= op.max) v += k;
+  }
   if (v < op.min || v > op.max) {
     if (op.kind === 'gpr' || op.kind === 'vsr' || op.kind === 'crf' || op.kind === 'crbit')
       throw new OperandError(`register number out of range (${v} is not between ${op.min} and ${op.max})`, e.col);

@@ -2,7 +2,7 @@
 // extended mnemonic bakes in) and operand list. Extended mnemonics that only fix fields are table
 // rows with those bits set (as binutils does: `beq` is bc with BO=12, BI=2); the others (`slwi`,
 // `sub`, `mr`, ...) are macros that rewrite their operands onto a base mnemonic, as GNU as does.
-import { OP, DS, DQ, X, XO, XL, XFX, XS, MD, MDS, M, XX1, type OperandName } from './encode';
+import { OP, DS, DQ, X, XO, XL, XFX, XS, MD, MDS, M, XX1, A, type OperandName } from './encode';
 
 export interface InsnEntry {
   kind: 'insn';
@@ -84,6 +84,10 @@ def('nop', 'D', OP(24), []);
 def('xnop', 'D', OP(26), []);
 macro('mr', ['RA', 'RS'], (v) => ['or', [v[0], v[1], v[1]]], true);
 macro('not', ['RA', 'RS'], (v) => ['nor', [v[0], v[1], v[1]]], true);
+def('isel', 'A', A(31, 15), ['RT', 'RA0', 'RB', 'BC']);
+def('isellt', 'A', A(31, 15), ['RT', 'RA0', 'RB']);
+def('iselgt', 'A', A(31, 15) | f(6, 1), ['RT', 'RA0', 'RB']);
+def('iseleq', 'A', A(31, 15) | f(6, 2), ['RT', 'RA0', 'RB']);
 def('srawi', 'X', X(31, 824), ['RA', 'RS', 'SH'], { rc: true });
 def('sradi', 'XS', XS(31, 413), ['RA', 'RS', 'SH6'], { rc: true });
 def('extswsli', 'XS', XS(31, 445), ['RA', 'RS', 'SH6'], { rc: true });
@@ -266,7 +270,7 @@ for (const [name, n] of [['xer', 1], ['lr', 8], ['ctr', 9], ['dscr', 17], ['dsis
   def(`mf${name}`, 'XFX', XFX(31, 339) | spr(n), ['RT']);
   def(`mt${name}`, 'XFX', XFX(31, 467) | spr(n), ['RS']);
 }
-def('mfcr', 'XFX', XFX(31, 19), ['RT']);
+def('mfcr', 'XFX', XFX(31, 19), ['RT', 'OFXM']);
 def('mfocrf', 'XFX', XFX(31, 19) | f(20, 1), ['RT', 'FXM4']);
 def('mtcrf', 'XFX', XFX(31, 144), ['FXM', 'RS']);
 def('mtocrf', 'XFX', XFX(31, 144) | f(20, 1), ['FXM4', 'RS']);

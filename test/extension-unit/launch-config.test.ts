@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkLaunchSettings, configForActiveFile, unknownSettings } from '../../extension/launch-config';
+
+test('F5 on an open .S file fills program from the file', () => {
+  const c = configForActiveFile('/w/examples/prog.S', 'ppc-asm');
+  assert.equal(c?.type, 'ppc-watchpoint');
+  assert.equal(c?.request, 'launch');
+  assert.equal(c?.program, '/w/examples/prog.S');
+  assert.equal(c?.scenario, undefined);
+  assert.deepEqual(checkLaunchSettings(c!), []);
+});
+
+test('F5 on a scenario file fills scenario; on another file nothing', () => {
+  assert.equal(configForActiveFile('/w/s.yaml', 'yaml')?.scenario, '/w/s.yaml');
+  assert.equal(configForActiveFile('/w/readme.md', 'markdown'), undefined);
+  assert.equal(configForActiveFile(undefined, undefined), undefined);
+  // a .s file not yet recognised as ppc-asm still counts by its extension
+  assert.equal(configForActiveFile('/w/a.s', 'plaintext')?.program, '/w/a.s');
+});
+
+test('a complete configuration passes', () => {
+  const errs = checkLaunchSettings({
+    type: 'ppc-watchpoint', request: 'launch', name: 'x', program: '/w/p.S', cpu: 'power9', cpus: 2, kernel: '6.5', dawrForceEnable: true,
+    perf: [{ name: 'w', symbol: 'value', len: 8, type: 'w', task: 'child' }, { name: 'all', addr: '0x10100008', len: 4, type: 'rw', cpu: 1, excludeKernel: true }],
+    stopOnEntry: false, ptraceRearm: 'oneshot', stdin: 'abc', maxSteps: 1000,
+  });
+  assert.deepEqual(errs, []);
+});
+
+test('invalid settings are each named in words', () => {
+  const errs = checkLaunchSettings({ type: 'ppc-watchpoint', request: 'attach', cpu: 'power11', cpus: 0, kernel: 6.6, ptraceRearm: 'always', maxSteps: -1, stopOnEntry: 'yes' });
+  const text = errs.join('\n');
+  for (const needle of ['"request"', 'Give "program"', '"cpu"', '"cpus"', '"kernel"', '"ptraceRearm"', '"maxSteps"', '"stopOnEntry"']) {
+    assert.ok(text.includes(needle), `expected a message about ${needle} in:\n${text}`);
+  }
+});
+
+test('program and scenario together are refused', () => {
+  assert.match(checkLaunchSettings({ program: 'a.S', scenario: 'b.yaml' }).join(' '), /either "program" or "scenario"/);
+});
+
+test('perf entries: addr xor symbol, len, type, cpu within the machine, unknown fields', () => {
+  const errs = checkLaunchSettings({ program: 'a.S', cpus: 2, perf: [
+    { name: 'a', addr: '0x10', symbol: 'v', len: 8, type: 'w', task: 't' },
+    { name: 'b', len: 0, type: 'x', cpu: 2 },
+    { name: '', symbol: 'v', len: 8, type: 'r', cpu: 0, bogus: 1 },
+    'nope',
+  ] });
+  const t = errs.join('\n');
+  assert.match(t, /perf\[0\] needs exactly one of "addr" or "symbol"/);
+  assert.match(t, /perf\[1\] needs exactly one/);
+  assert.match(t, /perf\[1\]\.len/);
+  assert.match(t, /perf\[1\]\.type/);
+  assert.match(t, /perf\[1\]\.cpu is 2 but the machine has 2 CPUs/);
+  assert.match(t, /perf\[2\]\.name/);
+  assert.match(t, /perf\[2\] has unknown field "bogus"/);
+  assert.match(t, /perf\[3\] must be an object/);
+});
+
+test('dawrForceEnable only on power9', () => {
+  assert.match(checkLaunchSettings({ program: 'a.S', cpu: 'power10', dawrForceEnable: true }).join(' '), /only means something on power9/);
+});
+
+test('unknown settings are reported separately (a warning)', () => {
+  assert.deepEqual(unknownSettings({ type: 'ppc-watchpoint', request: 'launch', name: 'n', program: 'a', progam: 'typo' }), ['progam']);
+});

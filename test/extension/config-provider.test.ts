@@ -1,0 +1,34 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { ConfigProvider } from '../../extension/config-provider';
+import { api, openScratch, PROGRAM } from './helpers';
+
+suite('debug configuration provider', () => {
+  test('initial configurations launch the current file', () => {
+    const cs = new ConfigProvider().provideDebugConfigurations();
+    assert.equal(cs[0].type, 'ppc-watchpoint');
+    assert.equal(cs[0].program, '${file}');
+  });
+
+  test('F5 with no launch.json on an open .S file fills program', async () => {
+    const ed = await openScratch('f5.S', PROGRAM);
+    const c = await new ConfigProvider().resolveDebugConfiguration(undefined, { type: '', request: '', name: '' } as vscode.DebugConfiguration);
+    assert.ok(c, 'no configuration resolved');
+    assert.equal(c.type, 'ppc-watchpoint');
+    assert.equal(c.request, 'launch');
+    assert.equal(c.program, ed.document.uri.fsPath);
+  });
+
+  test('invalid settings stop the launch', async () => {
+    const p = new ConfigProvider();
+    assert.equal(await p.resolveDebugConfigurationWithSubstitutedVariables(undefined, { type: 'ppc-watchpoint', request: 'launch', name: 'bad', program: '/x.S', cpu: 'power11' }), undefined);
+    const ok = await p.resolveDebugConfigurationWithSubstitutedVariables(undefined, { type: 'ppc-watchpoint', request: 'launch', name: 'ok', program: '/x.S', cpu: 'power8' });
+    assert.equal(ok?.cpu, 'power8');
+  });
+
+  test('the registered provider refuses a bad configuration through startDebugging', async () => {
+    await api();
+    const started = await vscode.debug.startDebugging(undefined, { type: 'ppc-watchpoint', request: 'launch', name: 'bad kernel', program: '/nonexistent.S', kernel: '5.0' });
+    assert.equal(started, false);
+  });
+});

@@ -1,0 +1,34 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { WatchOutcome } from '../../extension/data-line-actions';
+import { api, openScratch, PROGRAM } from './helpers';
+
+suite('data-line actions', () => {
+  test('CodeLenses offer watch and count on the data definition only', async () => {
+    await api();
+    const ed = await openScratch('lens.S', PROGRAM);
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', ed.document.uri)) ?? [];
+    const ours = lenses.filter((l) => l.command?.command.startsWith('ppcWatchpointLab.'));
+    assert.deepEqual([...new Set(ours.map((l) => l.range.start.line))], [10]);
+    assert.deepEqual(ours.map((l) => l.command?.title).sort(), ['Count with perf', 'Watch access', 'Watch read', 'Watch write']);
+  });
+
+  test('without a session, Watch write puts a breakpoint on the data line', async () => {
+    await api();
+    const ed = await openScratch('watch.S', PROGRAM);
+    const out = await vscode.commands.executeCommand<WatchOutcome>('ppcWatchpointLab.watchWrite', ed.document.uri, 11);
+    assert.equal(out?.via, 'source-breakpoint');
+    const bp = vscode.debug.breakpoints.find((b) => b instanceof vscode.SourceBreakpoint && b.location.uri.fsPath === ed.document.uri.fsPath);
+    assert.ok(bp, 'no breakpoint added');
+    assert.equal((bp as vscode.SourceBreakpoint).location.range.start.line, 10);
+    vscode.debug.removeBreakpoints([bp]);
+  });
+
+  test('on a code line the action explains what it needs', async () => {
+    await api();
+    const ed = await openScratch('code.S', PROGRAM);
+    const out = await vscode.commands.executeCommand<WatchOutcome>('ppcWatchpointLab.watchRead', ed.document.uri, 6);
+    assert.equal(out?.ok, false);
+    assert.match(out?.message ?? '', /defines no data/);
+  });
+});

@@ -7,10 +7,11 @@ import type { Decision, Effect } from '../decision';
 import type { Breakpoint } from './breakpoint';
 import type { CpuModel, KernelPolicy } from './cpu-model';
 import type { DawrProgram } from './dawr-program';
-import { refuse, success, type SysResult } from './errno';
+import { refuse, success, type Refusal, type SysResult } from './errno';
 import { PtracePerfExclusion } from './exclusion';
 import type { CurrentTask, HwContext, TrapRegs } from './hw-context';
 import { HwSlots } from './install';
+import { modifyUserHwBreakpoint, type ModifyAttr } from './modify';
 import type { HwbpKernel } from './kernel-state';
 import {
   PerfFdTable,
@@ -177,6 +178,12 @@ export class HwBreakpointSubsystem {
   getHwdbgInfo(pid: number): SysResult<PpcDebugInfo> {
     const th = this.live(pid);
     return th.ok ? success(ppcGethwdinfo(this.model)) : th;
+  }
+
+  /** modify_user_hw_breakpoint on a registered breakpoint (what ptrace uses): null or the refusal. */
+  modify(bp: Breakpoint, next: ModifyAttr): Refusal | null {
+    if (!this.k.live.has(bp)) return refuse('ENOENT', `${bp.name} is not registered`);
+    return modifyUserHwBreakpoint(this.k, bp, next);
   }
 
   /** The breakpoint behind a ptrace handle. */

@@ -38,6 +38,7 @@ export const QUIET_SETTINGS: Record<string, unknown> = {
   'git.enabled': false,
   'debug.openDebug': 'openOnDebugBreak',
   'window.restoreWindows': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 /** The chromium binary, or a skip (a failure under CI=true) naming its install command. */

@@ -1,0 +1,310 @@
+// The end-to-end UI scenario, in code-server driven by headless Chromium, the way a person does it:
+// open a program, start debugging, set a data breakpoint from the Variables view, continue to the
+// watchpoint stop and see the panel show the slot held and the decision; see a declared perf
+// counter's count rise; exceed the slots and see the refusal in the Breakpoints view; click a
+// decision and land on its source line. Screenshots of the panel in the dark and light themes go to
+// test/output/. Each step names itself, so a failure says which part of the product is missing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { OUTPUT_DIR, openWorkbench, requireChromium, requireCodeServer, runCommand, saveScreenshot, type Workbench } from './harness';
+
+const DARK = 'Default Dark Modern';
+const LIGHT = 'Default Light Modern';
+const PROGRAM = 'watch-loop.S';
+
+// A loop that stores `counter` and reads `spare` on every iteration. Line numbers matter below.
+const SOURCE = [
+  '# watch-loop.S: stores counter and reads spare, ten times',       // 1
+  '\t.abiversion 2',                                                 // 2
+  '\t.text',                                                         // 3
+  '\t.globl _start',                                                 // 4
+  '_start:',                                                         // 5
+  '\tlis 9,counter@ha',                                              // 6
+  '\taddi 9,9,counter@l',                                            // 7
+  '\tlis 10,spare@ha',                                               // 8
+  '\taddi 10,10,spare@l',                                            // 9
+  '\tli 4,10',                                                       // 10
+  '\tmtctr 4',                                                       // 11
+  '\tli 5,1',                                                        // 12
+  'loop:\tstd 5,0(9)',                                               // 13: the watched store
+  '\tld 6,0(10)',                                                    // 14: the counted load
+  '\taddi 5,5,1',                                                    // 15
+  '\tbdnz loop',                                                     // 16
+  '\tli 0,1',                                                        // 17
+  '\tli 3,0',                                                        // 18
+  '\tsc',                                                            // 19
+  '\t.data',                                                         // 20
+  '\t.balign 8',                                                     // 21
+  '\t.globl counter',
+  'counter:\t.quad 0',
+  '\t.size counter,8',
+  '\t.globl spare',
+  'spare:\t.quad 0',
+  '\t.size spare,8',
+  '\t.globl third',
+  'third:\t.quad 0',
+  '\t.size third,8',
+  '',
+].join('\n');
+const STORE_LINE = 13;
+
+// power10 has two DAWRs per CPU: the cpu-wide perf counter pins one, the ptrace watchpoint on
+// `counter` takes the other, and a watchpoint on `third` no longer fits (ENOSPC).
+const LAUNCH = {
+  version: '0.2.0',
+  configurations: [{
+    type: 'ppc-watchpoint',
+    request: 'launch',
+    name: 'Watch loop (power10, 6.6)',
+    program: '${workspaceFolder}/' + PROGRAM,
+    cpu: 'power10',
+    cpus: 1,
+    kernel: '6.6',
+    stopOnEntry: true,
+    perf: [{ name: 'reads', symbol: 'spare', len: 8, type: 'r', cpu: 0 }],
+  }],
+};
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'wplab-ui-'));
+  mkdirSync(join(dir, '.vscode'));
+  writeFileSync(join(dir, PROGRAM), SOURCE);
+  writeFileSync(join(dir, '.vscode', 'launch.json'), JSON.stringify(LAUNCH, null, 2));
+  return dir;
+}
+
+/** A side-bar pane (view) by its title, expanded. */
+async function pane(page: Page, title: RegExp): Promise<Locator> {
+  const p = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: title }) }).first();
+  await p.waitFor({ state: 'attached', timeout: 20_000 });
+  const header = p.locator('.pane-header').first();
+  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  return p;
+}
+
+async function collapse(page: Page, title: RegExp): Promise<void> {
+  const header = page.locator('.part.sidebar .pane-header', { hasText: title }).first();
+  if ((await header.count()) && (await header.getAttribute('aria-expanded')) === 'true') await header.click();
+}
+
+/** The panel's document inside its webview (the outer iframe, then VS Code's active frame). */
+function panelFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+}
+
+/** The editor cursor's line, from the status bar ("Ln 13, Col 1"). */
+async function cursorLine(page: Page): Promise<number> {
+  const text = (await page.locator('#status\\.editor\\.selection').textContent({ timeout: 5_000 })) ?? '';
+  const m = /Ln (\d+)/.exec(text);
+  if (!m) throw new Error(`no cursor position in the status bar ("${text}")`);
+  return Number(m[1]);
+}
+
+/** The Variables view row of `name`, expanding scopes (and groups) until it shows. */
+async function variableRow(page: Page, name: string): Promise<Locator> {
+  const view = await pane(page, /^\s*Variables/i);
+  const row = view.locator('.monaco-list-row').filter({ has: page.locator('.name', { hasText: new RegExp(`^${name}\\b`) }) }).first();
+  for (let round = 0; round < 6; round++) {
+    if (await row.isVisible().catch(() => false)) return row;
+    const closed = view.locator('.monaco-list-row[aria-expanded="false"]');
+    const n = await closed.count();
+    if (n === 0) { await page.waitForTimeout(500); continue; }
+    for (let i = 0; i < n && !(await row.isVisible().catch(() => false)); i++) {
+      await closed.first().click();
+      await page.waitForTimeout(300);
+    }
+  }
+  await row.waitFor({ state: 'visible', timeout: 5_000 });
+  return row;
+}
+
+/** Right-click a variable and choose a data breakpoint action ("Break on Value Change"...). */
+async function breakOn(page: Page, name: string, action: string): Promise<void> {
+  const row = await variableRow(page, name);
+  await row.click({ button: 'right' });
+  const item = page.locator('.monaco-menu .action-item', { hasText: action }).first();
+  await item.waitFor({ state: 'visible', timeout: 10_000 });
+  await item.click();
+}
+
+async function waitPaused(page: Page, reason: RegExp, timeout = 30_000): Promise<void> {
+  await page.locator('.debug-call-stack .state, .debug-call-stack .monaco-list-row', { hasText: reason }).first().waitFor({ state: 'visible', timeout });
+}
+
+/** The text of open dialogs and notification toasts (an error the product showed the user). */
+async function whatTheWorkbenchSays(page: Page): Promise<string> {
+  const texts = await page.locator('.monaco-dialog-box .dialog-message-text, .monaco-dialog-box .dialog-message-detail, .notifications-toasts .notification-list-item-message')
+    .allTextContents().catch(() => []);
+  return texts.map((x) => x.trim()).filter(Boolean).join(' | ');
+}
+
+async function themeKind(page: Page): Promise<'dark' | 'light' | 'other'> {
+  const cls = (await page.locator('.monaco-workbench').first().getAttribute('class')) ?? '';
+  return /\bvs-dark\b/.test(cls) ? 'dark' : /\bvs\b/.test(cls) ? 'light' : 'other';
+}
+
+/** The count of perf counter `name` in the panel. */
+async function counterValue(panel: FrameLocator, name: string): Promise<number> {
+  const row = panel.locator('table.countertable tbody tr').filter({ has: panel.locator('th', { hasText: new RegExp(`^${name}\\b`) }) }).first();
+  const text = (await row.locator('td.count').textContent({ timeout: 10_000 })) ?? '';
+  const n = Number(text.replace(/[^\d]/g, ''));
+  if (!/\d/.test(text) || !Number.isFinite(n)) throw new Error(`perf counter ${name}: no count in "${text}"`);
+  return n;
+}
+
+test('UI: data breakpoint, watchpoint stop, panel slots and decisions, perf count, refusal, open source, themes', { timeout: 420_000 }, async (t) => {
+  if (!requireChromium(t)) return;
+  if (!(await requireCodeServer(t))) return;
+  const folder = workspace();
+  let wb: Workbench | undefined;
+  const done: string[] = [];
+  let n = 0;
+  const step = async (name: string, fn: () => Promise<void>) => {
+    n++;
+    try {
+      await fn();
+      done.push(name);
+      console.log(`ui step ${n} ok: ${name}`);
+    } catch (e) {
+      const shot = wb ? await saveScreenshot(wb.page, `ui-failure-step-${n}.png`).catch(() => '(no screenshot)') : '(no page)';
+      const said = wb ? await whatTheWorkbenchSays(wb.page) : '';
+      throw new Error(`UI step ${n} "${name}" failed: ${(e as Error).message.split('\n')[0]}\n` +
+        (said ? `the workbench says: ${said}\n` : '') +
+        `steps that passed: ${done.length ? done.join('; ') : 'none'}\nscreenshot: ${shot}` +
+        (wb ? `\ncode-server log: ${wb.server.dirs.log}` : ''));
+    }
+  };
+  try {
+    let page!: Page;
+    let panel!: FrameLocator;
+    await step('open the workbench with the extension on a workspace', async () => {
+      wb = await openWorkbench({ folder, settings: { 'workbench.colorTheme': DARK } });
+      page = wb.page;
+      panel = panelFrame(page);
+      await page.locator('.part.activitybar, .part.sidebar').first().waitFor({ timeout: 30_000 });
+    });
+
+    await step(`open ${PROGRAM} (PowerPC assembly)`, async () => {
+      await runCommand(page, 'Go to File');
+      await page.locator('.quick-input-widget input').fill(PROGRAM);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: PROGRAM }).first().click();
+      await page.locator('.tab.active', { hasText: PROGRAM }).waitFor({ timeout: 15_000 });
+      await page.locator('.monaco-editor .view-lines', { hasText: 'counter@ha' }).first().waitFor({ timeout: 15_000 });
+      await page.locator('#status\\.editor\\.mode', { hasText: /PowerPC Assembly/i }).waitFor({ timeout: 15_000 });
+    });
+
+    await step('the Watchpoint Slots panel shows in Run and Debug', async () => {
+      await runCommand(page, 'View: Show Run and Debug');
+      await collapse(page, /^\s*Watch\b/i);
+      await pane(page, /Watchpoint Slots/i);
+      await panel.locator('.header').first().waitFor({ timeout: 30_000 });
+    });
+
+    await step('start debugging (F5) and stop on entry', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('F5');
+      await page.locator('.debug-toolbar').waitFor({ state: 'visible', timeout: 30_000 });
+      await waitPaused(page, /paused on entry|entry/i);
+      await panel.locator('.header .machine', { hasText: /power10/ }).waitFor({ timeout: 15_000 });
+    });
+
+    await step('the declared perf counter holds a slot and is listed', async () => {
+      await panel.locator('table.slottable tr.occ .owner.perf').first().waitFor({ timeout: 15_000 });
+      assert.equal(await counterValue(panel, 'reads'), 0, 'a fresh counter counts 0');
+    });
+
+    await step('set a data breakpoint on counter from the Variables view (Break on Value Change)', async () => {
+      await breakOn(page, 'counter', 'Break on Value Change');
+      const bps = await pane(page, /^\s*Breakpoints/i);
+      const row = bps.locator('.monaco-list-row', { hasText: 'counter' }).first();
+      await row.waitFor({ timeout: 15_000 });
+      assert.equal(await row.locator('.codicon-debug-breakpoint-data-unverified').count(), 0, 'the data breakpoint on counter is unverified');
+      await panel.locator('table.slottable tr.occ .owner.ptrace').first().waitFor({ timeout: 15_000 });
+    });
+
+    let before = 0;
+    await step('continue to the watchpoint stop; the panel shows the decision', async () => {
+      before = await counterValue(panel, 'reads');
+      await page.keyboard.press('F5');
+      await waitPaused(page, /data breakpoint/i);
+      assert.equal(await cursorLine(page), STORE_LINE, 'the stop is at the store to counter');
+      const row = panel.locator('.vlist .vrow').filter({ hasText: /ptrace-report/ }).first();
+      await row.waitFor({ timeout: 15_000 });
+    });
+
+    await step('continue again; the perf counter count rises', async () => {
+      await page.keyboard.press('F5');
+      await page.waitForTimeout(500);
+      await waitPaused(page, /data breakpoint/i);
+      const deadline = Date.now() + 10_000;
+      let now = await counterValue(panel, 'reads');
+      while (now <= before && Date.now() < deadline) { await page.waitForTimeout(250); now = await counterValue(panel, 'reads'); }
+      assert.ok(now > before, `perf counter "reads" stayed at ${now} (was ${before})`);
+    });
+
+    await step('exceed the slots: a data breakpoint on third is refused in the Breakpoints view', async () => {
+      await breakOn(page, 'third', 'Break on Value Change');
+      const bps = await pane(page, /^\s*Breakpoints/i);
+      const row = bps.locator('.monaco-list-row', { hasText: 'third' }).first();
+      await row.waitFor({ timeout: 15_000 });
+      await row.locator('.codicon-debug-breakpoint-data-unverified').waitFor({ timeout: 10_000 });
+      const title = (await row.locator('[title]').evaluateAll((els) => els.map((e) => e.getAttribute('title')).join(' | '))) ?? '';
+      assert.match(title, /ENOSPC/, `the refusal names ENOSPC (row titles: ${title})`);
+    });
+
+    await step('click a decision and land on its source line', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await runCommand(page, 'Go to Line/Column');
+      await page.keyboard.type('1');
+      await page.keyboard.press('Enter');
+      assert.equal(await cursorLine(page), 1);
+      const link = panel.locator('.vlist .vrow button.linkbtn').first();
+      const label = (await link.textContent({ timeout: 10_000 })) ?? '';
+      const line = Number(/:(\d+)\s*$/.exec(label)?.[1]);
+      assert.ok(line > 0, `the decision's source link "${label}" names a line`);
+      await link.click();
+      const deadline = Date.now() + 10_000;
+      while ((await cursorLine(page)) !== line && Date.now() < deadline) await page.waitForTimeout(200);
+      assert.equal(await cursorLine(page), line);
+      assert.equal(line, STORE_LINE, 'the decision is the store to counter');
+    });
+
+    await step('screenshots of the panel in the dark and light themes', async () => {
+      for (const v of [/^\s*Variables/i, /^\s*Watch\b/i, /^\s*Call Stack/i, /^\s*Breakpoints/i, /^\s*Loaded Scripts/i]) await collapse(page, v);
+      const sidebar = await page.locator('.part.sidebar').boundingBox();
+      if (sidebar) { // widen the side bar so the slot table fits
+        const x = sidebar.x + sidebar.width;
+        const y = sidebar.y + sidebar.height / 2;
+        await page.mouse.move(x + 1, y);
+        await page.mouse.down();
+        await page.mouse.move(760, y, { steps: 5 });
+        await page.mouse.up();
+      }
+      const view = await pane(page, /Watchpoint Slots/i);
+      const row = panel.locator('.vlist .vrow').first();
+      await row.click();
+      assert.equal(await themeKind(page), 'dark');
+      await saveScreenshot(view, 'panel-dark.png');
+      wb!.writeSettings({ 'workbench.colorTheme': LIGHT });
+      const deadline = Date.now() + 15_000;
+      while ((await themeKind(page)) !== 'light' && Date.now() < deadline) await page.waitForTimeout(250);
+      assert.equal(await themeKind(page), 'light', 'the light theme was applied');
+      await page.waitForTimeout(500);
+      await saveScreenshot(view, 'panel-light.png');
+      await saveScreenshot(page, 'workbench-light.png');
+    });
+
+    await step('stop debugging', async () => {
+      await page.keyboard.press('Shift+F5');
+      await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 15_000 });
+    });
+    console.log(`ui: ${done.length} steps passed; screenshots in ${OUTPUT_DIR}`);
+  } finally {
+    await wb?.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -146,7 +146,7 @@ function operandValue(st: AsmState, f: InsnFixup, op: Operand, e: OperandExpr, p
   if (op.multiple && v % BigInt(op.multiple) !== 0n) {
     throw new OperandError(`operand out of domain (${v} is not a multiple of ${op.multiple})`, e.col);
   }
-  if (op === OPERANDS.FXM4 && (v & (v - 1n)) !== 0n) {
+  if ((op === OPERANDS.FXM4 || op === OPERANDS.OFXM) && (v & (v - 1n)) !== 0n) {
     throw new OperandError(`operand ${op.name} must select exactly one CR field (a power of 2), not ${v}`, e.col);
   }
   return v;

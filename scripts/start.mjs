@@ -2,8 +2,9 @@
 // into a cache folder outside the repository) on the examples/ workspace, prints the address to open,
 // and runs until Ctrl-C. The extension is loaded as an extension under development (as F5 would),
 // so the running code is always this checkout's dist/.
-// Environment: WPLAB_PORT (default: a free port), WPLAB_CODE_SERVER_DIR (install folder).
-import { existsSync, mkdirSync } from 'node:fs';
+// Environment: WPLAB_PORT (default: a free port), WPLAB_CODE_SERVER_DIR (install folder),
+// WPLAB_START_PROFILE (VS Code's settings and state for npm start; default: next to the install).
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installDir, startCodeServer } from './code-server.mjs';
@@ -15,11 +16,19 @@ if (!existsSync(join(repo, 'dist', 'extension.js'))) {
 }
 mkdirSync(examples, { recursive: true });
 
+// A first-run profile: no empty chat side bar (there is no network for it).
+const profile = process.env.WPLAB_START_PROFILE ? resolve(process.env.WPLAB_START_PROFILE) : join(installDir(), 'start-profile');
+const settings = join(profile, 'user-data', 'User', 'settings.json');
+if (!existsSync(settings)) {
+  mkdirSync(dirname(settings), { recursive: true });
+  writeFileSync(settings, JSON.stringify({ 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'telemetry.telemetryLevel': 'off' }, null, 2));
+}
+
 let server;
 try {
   server = await startCodeServer({
     // A profile kept between runs (settings, theme, layout), next to the install, outside the repository.
-    root: join(installDir(), 'start-profile'),
+    root: profile,
     port: process.env.WPLAB_PORT ? Number(process.env.WPLAB_PORT) : undefined,
     smokeTestDriver: true, // without it code-server ignores the extensionDevelopmentPath payload
     log: (m) => console.log(m),

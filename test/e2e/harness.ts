@@ -109,6 +109,16 @@ async function extensionHostLine(msg: ConsoleMessage): Promise<string | undefine
 /** The extension host's routine complaints in code-server (no gallery, no accounts): not worth relaying. */
 const NOISE = /^(ERR|WARN) (\{"name":"(Canceled|Failed)"\}|Canceled|Failed: getaddrinfo|Error: Timed out waiting for authentication provider|\[DefaultAccount\]|Creation of workbench contribution)/;
 
+/** Headless Chromium (Debian's, through playwright-core) with a fresh profile in `userDataDir`. */
+export async function launchBrowser(userDataDir: string, viewport = { width: 1400, height: 900 }): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.WPLAB_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport,
+  });
+}
+
 /** Starts code-server and a headless Chromium page on its workbench. Call close() when done. */
 export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbench> {
   const root = mkdtempSync(join(tmpdir(), 'wplab-e2e-'));
@@ -125,14 +135,9 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
   const folder = opts.folder ?? join(REPO, 'examples');
   mkdirSync(folder, { recursive: true });
   const server = await startCodeServer({ root: dirs.root, smokeTestDriver: true, log: (m) => console.log(m) });
-  let context: BrowserContext | undefined;
+  let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext(join(root, 'chromium'), {
-      executablePath: process.env.WPLAB_CHROMIUM ?? '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      viewport: opts.viewport ?? { width: 1400, height: 900 },
-    });
+    context = await launchBrowser(join(root, 'chromium'), opts.viewport);
   } catch (e) {
     await server.stop();
     rmSync(root, { recursive: true, force: true });
@@ -166,7 +171,7 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
     async close() {
       if (closed) return;
       closed = true;
-      await context?.close().catch(() => undefined);
+      await context.close().catch(() => undefined);
       await server.stop();
       if (!process.env.WPLAB_KEEP_E2E) rmSync(root, { recursive: true, force: true });
       else console.log(`kept e2e folders in ${root}`);

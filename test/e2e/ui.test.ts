@@ -262,7 +262,8 @@ test('UI: data breakpoint, watchpoint stop, panel slots and decisions, perf coun
       await page.keyboard.type('1');
       await page.keyboard.press('Enter');
       assert.equal(await cursorLine(page), 1);
-      const link = panel.locator('.vlist .vrow button.linkbtn').first();
+      // a ptrace decision: the stop at the store (perf decisions are at the load, a line below)
+      const link = panel.locator('.vlist .vrow').filter({ hasText: /ptrace-report/ }).first().locator('button.linkbtn');
       const label = (await link.textContent({ timeout: 10_000 })) ?? '';
       const line = Number(/:(\d+)\s*$/.exec(label)?.[1]);
       assert.ok(line > 0, `the decision's source link "${label}" names a line`);

@@ -19,6 +19,8 @@ export interface CpuModel {
   quadwordAlign16: boolean;
   /** PPC_PTRACE_GETHWDBGINFO.features */
   features: number;
+  /** POWER10 DD1 (PVR 0x800100): the handler's spurious-exception workaround runs (§5.3 step 4). Default off. */
+  p10dd1?: boolean;
 }
 
 export const PPC_DEBUG_FEATURE_DATA_BP_RANGE = 0x4;

@@ -60,6 +60,14 @@ export interface HwContext {
   disableAsync(bp: Breakpoint): Effect[];
   /** append a decision to the log (seq is assigned there) */
   record(d: Omit<Decision, 'seq'>): void;
+  /**
+   * emulate_step for a kernel-mode hit: 0 = cannot emulate; otherwise done and NIP advanced (a
+   * negative value also counts as done, as in the kernel). Absent: the default of handler-steps.ts
+   * (loads, stores and dcbz succeed, as the kernel's own copies do). Tests inject failures here.
+   */
+  emulateStep?(regs: TrapRegs, detail: InstrDetail): number;
+  /** the kernel log lines the handler prints (handler_error WARN, larx/stcx printk) */
+  kernelLog?(line: string): void;
 }
 
 /** NOTIFY_STOP: handled, nothing more; NOTIFY_DONE: do_break / single_step_exception sends SIGTRAP */

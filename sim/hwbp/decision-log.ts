@@ -1,0 +1,106 @@
+// The bounded decision log: every decision the exception side records, numbered 0, 1, 2, ... and
+// kept in a ring of `capacity` records; when full the oldest is dropped (and counted), so sequence
+// numbers stay continuous and the record with seq s lives at ring[s % capacity]. The log adds
+// nothing per record beyond the record object itself (the seq field is written into it).
+import type { Decision } from '../decision';
+
+export interface DecisionFilter {
+  cpu?: number;
+  task?: string;
+  branch?: string;
+}
+
+export type DecisionListener = (d: Decision) => void;
+
+export const DEFAULT_DECISION_LOG_CAPACITY = 100_000;
+
+export class DecisionLog {
+  readonly capacity: number;
+  private readonly ring: Decision[] = [];
+  private next = 0;
+  private listeners: DecisionListener[] = [];
+
+  constructor(capacity: number = DEFAULT_DECISION_LOG_CAPACITY) {
+    this.capacity = Number.isFinite(capacity) && capacity >= 1 ? Math.floor(capacity) : DEFAULT_DECISION_LOG_CAPACITY;
+  }
+
+  /** Appends a decision (its seq is assigned here, in the same object) and tells the subscribers. */
+  append(d: Omit<Decision, 'seq'>): Decision {
+    const rec = d as Decision;
+    const seq = this.next++;
+    rec.seq = seq;
+    // The ring grows by push until full (no preallocation for a large capacity), then wraps.
+    if (seq < this.capacity) this.ring.push(rec);
+    else this.ring[seq % this.capacity] = rec;
+    const ls = this.listeners;
+    if (ls.length !== 0) for (let i = 0; i < ls.length; i++) ls[i](rec);
+    return rec;
+  }
+
+  /** Decisions made so far (= the next seq). */
+  get total(): number {
+    return this.next;
+  }
+
+  /** Decisions dropped from the front. */
+  get dropped(): number {
+    return this.next > this.capacity ? this.next - this.capacity : 0;
+  }
+
+  /** Decisions kept. */
+  get size(): number {
+    return this.next - this.dropped;
+  }
+
+  /** The oldest kept seq (= total when empty). */
+  get firstSeq(): number {
+    return this.dropped;
+  }
+
+  /** The decision with this seq, if still kept. */
+  get(seq: number): Decision | undefined {
+    if (!Number.isInteger(seq) || seq < this.dropped || seq >= this.next) return undefined;
+    return this.ring[seq % this.capacity];
+  }
+
+  /** Up to `count` decisions with seq >= start that pass the filter, oldest first. */
+  page(start: number, count: number, filter?: DecisionFilter): Decision[] {
+    const out: Decision[] = [];
+    if (!(count > 0)) return out;
+    let s = Math.max(Number.isFinite(start) ? Math.floor(start) : 0, this.dropped);
+    const f = filter && (filter.cpu !== undefined || filter.task !== undefined || filter.branch !== undefined) ? filter : undefined;
+    for (; s < this.next && out.length < count; s++) {
+      const d = this.ring[s % this.capacity];
+      if (f && !matches(d, f)) continue;
+      out.push(d);
+    }
+    return out;
+  }
+
+  /** Every kept decision with seq >= start (scenario steps take the decisions they caused). */
+  since(start: number): Decision[] {
+    return this.page(start, Number.MAX_SAFE_INTEGER);
+  }
+
+  /** Every kept decision, oldest first. */
+  all(): Decision[] {
+    return this.since(0);
+  }
+
+  /** The newest `n` kept decisions, oldest first. */
+  recent(n: number): Decision[] {
+    return this.page(this.next - Math.max(0, Math.floor(n)), Math.max(0, Math.floor(n)));
+  }
+
+  /** Called with every decision appended from now on; returns the unsubscribe function. */
+  subscribe(fn: DecisionListener): () => void {
+    this.listeners = [...this.listeners, fn];
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== fn);
+    };
+  }
+}
+
+function matches(d: Decision, f: DecisionFilter): boolean {
+  return (f.cpu === undefined || d.cpu === f.cpu) && (f.task === undefined || d.task === f.task) && (f.branch === undefined || d.branch === f.branch);
+}

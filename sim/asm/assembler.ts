@@ -34,7 +34,14 @@ export function assemble(source: string, file: string, options?: AssembleOptions
   }
   const symbols = symbolTable(st);
 
-  const diags = st.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
+  // a line repeated by .rept reports each distinct problem once
+  const seen = new Set<string>();
+  const diags = st.diagnostics
+    .sort((a, b) => a.line - b.line || a.col - b.col)
+    .filter((d) => {
+      const key = `${d.line}:${d.col}:${d.severity}:${d.message}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
   const errs = diags.filter((d) => d.severity === 'error');
   if (errs.length) return { ok: false, errors: diags };
   const program = buildProgram(st, file, symbols);

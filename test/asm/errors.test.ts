@@ -73,6 +73,15 @@ const CASES: [string, string, string[]][] = [
   ['address too wide for .short', ' .short x\n .text\nx:\n', ['1:9: address 0x10000002 does not fit in 2 bytes']],
   ['unknown symbol type', ' .type f, @banana\n', ["1:12: unknown symbol type 'banana' (use @function or @object)"]],
   ['missing comma in data', ' .long 1 2\n', ["1:10: expected ','"]],
+  ['.rept without .endr', ' .rept 2\n nop\n', ['1:2: .rept without .endr']],
+  ['.endr without .rept', ' nop\n .endr\n', ['2:2: .endr without .rept']],
+  ['.endif without .if', ' .endif\n', ['1:2: .endif without .if']],
+  ['.if without .endif', ' .if 1\n nop\n', ['2:1: .if without .endif (1 open)']],
+  ['.if of an unknown symbol', ' .if LATER\n .endif\nLATER = 1\n', ["1:6: the condition must be a constant known here; 'LATER' is not defined before this line"]],
+  ['.macro is not supported', ' .macro m\n', ['1:2: .macro is not supported (write the instructions out, or use .rept)']],
+  ['.include is not supported', ' .include "x.s"\n', ['1:2: .include is not supported: a program is one file']],
+  ['mfcr with two fields', ' mfcr 3, 3\n', ['1:10: operand FXM must select exactly one CR field (a power of 2), not 3']],
+  ['an error inside .rept is reported once', ' .rept 2\n addi 3, 3, 99999\n .endr\n', ['2:13: operand out of range (99999 is not between -32768 and 32767)']],
 ];
 
 for (const [name, source, expected] of CASES) {

@@ -254,7 +254,7 @@ export class HwBreakpointSubsystem {
   hwContext(cpu: number, pid: number, icount: number, record: (d: Omit<Decision, 'seq'>) => void): HwContext {
     const k = this.k;
     void pid;
-    return {
+    const ctx: HwContext = {
       model: this.model,
       policy: this.policy,
       slots: k.slots.perCpu[cpu],
@@ -265,6 +265,8 @@ export class HwBreakpointSubsystem {
       disableAsync: (bp) => this.disableAsync(bp),
       record,
     };
+    // the handler's WARN / printk lines go to the same kernel log (optional member of HwContext)
+    return Object.assign(ctx, { kernelLog: (line: string) => k.warn('handler', line, false) });
   }
 
   // ---- views ----

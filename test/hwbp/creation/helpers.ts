@@ -56,3 +56,8 @@ export function errno<T>(r: SysResult<T>): string {
 export const A = 0x10100000n;
 export const T0 = 100;
 export const T1 = 101;
+
+/** The program of a slot, read fresh (so the type checker does not keep an earlier narrowing). */
+export function dawrAt(r: Pick<Rig, 'dawr'>['dawr'], cpu: number, slot: number): DawrProgram | null {
+  return r[cpu][slot];
+}

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { cpuModel } from '../../../sim/hwbp/cpu-model';
 import type { Breakpoint } from '../../../sim/hwbp/breakpoint';
 import { HwSlots } from '../../../sim/hwbp/install';
-import { A, errno, ok, range, rig, T0, T1 } from './helpers';
+import { A, dawrAt, errno, ok, range, rig, T0, T1 } from './helpers';
 
 const USER = { pc: 0x10000000n, mode: 'user' as const, singleStep: false };
 const KERNEL = { pc: 0xc000000000001000n, mode: 'kernel' as const, singleStep: false };
@@ -36,7 +36,7 @@ test('§4 install: the lowest free slot index; bp_per_reg and current_brk follow
   assert.equal(hw.currentBrk(0)[0], null);
   ok(hw.perfEnable(f1));
   assert.deepEqual(hw.slotOccupants(0).map((b) => b?.name), ['perf:3', 'perf:4']);
-  assert.equal(dawr[0][0]?.start, A);
+  assert.equal(dawrAt(dawr, 0, 0)?.start, A);
 });
 
 test('§4 no free slot: EBUSY with WARN_ONCE "Can\'t find any breakpoint slot"; uninstall of an absent one WARNs', () => {
@@ -148,7 +148,7 @@ test('§4 PRE: no DAWR is programmed while ANY last_hit_ubp of the current threa
   hw.switchOut(0, T0);
   cur.lastHitUbp[0] = null;
   hw.switchIn(0, T0);
-  assert.equal(dawr[0][0]?.start, A);
+  assert.equal(dawrAt(dawr, 0, 0)?.start, A);
 });
 
 test('§4 PRE: unregistering a breakpoint clears it from its task\'s last_hit_ubp (arch_unregister_hw_breakpoint)', () => {
@@ -173,7 +173,7 @@ test('§4 disableAllSlots programs null into every slot; programSlot reprograms 
   assert.equal(hw.slotOccupants(0).filter((b) => b).length, 2, 'slots stay occupied');
   assert.equal(hw.slotsView().cpus[0].slots[0].occupant?.state, 'off');
   ctx.programSlot(0, 1, ctx.slots.bpPerReg[1]);
-  assert.equal(dawr[0][1]?.start, A + 0x10n);
+  assert.equal(dawrAt(dawr, 0, 1)?.start, A + 0x10n);
   assert.equal(hw.slotsView().cpus[0].slots[1].occupant?.state, 'armed');
 });
 

@@ -34,17 +34,26 @@ export class DecisionList {
   follow = true;
   private rowEls: HTMLDivElement[] = [];
   private raf = 0;
+  private lastUserInput = -Infinity;
   private emptyText = 'No decisions yet.';
 
   constructor(private readonly cb: ListCallbacks) {
     this.spacer = h('div', { class: 'vspacer' });
     this.empty = h('div', { class: 'vempty' });
     this.el = h('div', { class: 'vlist', role: 'tree', tabindex: 0, 'aria-label': 'Decision log', 'aria-multiselectable': 'false' }, this.spacer, this.empty);
-    this.el.addEventListener('scroll', () => { this.follow = this.atBottom(); this.schedule(); this.cb.changed(); });
+    // following the newest row ends only when the person scrolls away (not when a layout change or
+    // our own scrolling moves the view), and resumes when they scroll back to the bottom
+    const userInput = () => { this.lastUserInput = performance.now(); };
+    for (const ev of ['wheel', 'pointerdown', 'touchmove']) this.el.addEventListener(ev, userInput, { passive: true });
+    this.el.addEventListener('scroll', () => {
+      if (performance.now() - this.lastUserInput < 1000) this.follow = this.atBottom();
+      this.schedule();
+      this.cb.changed();
+    });
     this.el.addEventListener('keydown', (e) => this.onKey(e));
     this.el.addEventListener('click', (e) => this.onClick(e));
     this.el.addEventListener('focus', () => this.schedule());
-    new ResizeObserver(() => this.schedule()).observe(this.el);
+    new ResizeObserver(() => { if (this.follow) this.pinBottom(); this.schedule(); }).observe(this.el);
   }
 
   get rowCount(): number { return this.count; }
@@ -87,7 +96,7 @@ export class DecisionList {
     this.el.style.setProperty('--seqw', `${String(Math.max(0, count - 1) + (shift || 0)).length + 2}ch`);
     if (this.focus >= count) this.focus = Math.max(0, count - 1);
     this.layoutHeight();
-    if (wasFollowing && count > 0) { this.focus = count - 1; this.el.scrollTop = this.el.scrollHeight; }
+    if (wasFollowing && count > 0) { this.focus = count - 1; this.pinBottom(); }
     this.schedule();
   }
 
@@ -156,6 +165,11 @@ export class DecisionList {
     this.spacer.style.height = `${Math.min(H, MAX_SCROLL_H)}px`;
   }
 
+  private pinBottom(): void {
+    this.layoutHeight();
+    this.el.scrollTop = this.el.scrollHeight;
+  }
+
   private atBottom(): boolean {
     return this.el.scrollTop + this.el.clientHeight >= this.el.scrollHeight - 4;
   }
@@ -179,7 +193,8 @@ export class DecisionList {
   private render(): void {
     this.layoutHeight();
     if (this.pendingScroll !== undefined && this.count > 0) {
-      this.el.scrollTop = this.follow ? this.el.scrollHeight : this.pendingScroll;
+      if (this.follow) this.pinBottom();
+      else this.el.scrollTop = this.pendingScroll;
       this.pendingScroll = undefined;
     }
     this.empty.textContent = this.count === 0 ? (this.exact ? this.emptyText : 'Searching the log…') : '';
@@ -286,8 +301,8 @@ export class DecisionList {
     if (want === isOpen) return;
     if (want) {
       const r = this.row(i);
-      if (!r) return;
-      this.expanded.set(i, this.extraFor(r));
+      // a row still loading opens when it arrives (its height is known then)
+      this.expanded.set(i, r ? this.extraFor(r) : 0);
       // keep the number of expanded rows small (the offsets walk them)
       if (this.expanded.size > 50) this.expanded.delete(this.expanded.keys().next().value as number);
     } else this.expanded.delete(i);

@@ -13,6 +13,8 @@ export interface Prot {
 export class Page {
   readonly bytes = new Uint8Array(PAGE_SIZE);
   readonly view = new DataView(this.bytes.buffer);
+  /** the same bytes as 32-bit words in host order (used for aligned accesses on little-endian hosts) */
+  readonly words = new Int32Array(this.bytes.buffer);
   /** predecoded instructions (4 ints per word, see decode.ts); null until executed, dropped on store */
   decoded: Int32Array | null = null;
   constructor(

@@ -49,6 +49,18 @@ interface Slot {
   end: bigint;
 }
 
+/** A user-enabled slot's range as doubles (exact below 2^53), for the per-access check of the hot loop. */
+interface UserRange {
+  start: number;
+  end: number;
+  /** the same rounded out to 16 bytes, for quadword accesses before POWER10 */
+  start16: number;
+  end16: number;
+  read: boolean;
+  write: boolean;
+}
+const TWO53 = 2 ** 53;
+
 const M64 = 0xffffffffffffffffn;
 
 export class Core {
@@ -84,8 +96,22 @@ export class Core {
     return s ? { ...s.p } : null;
   }
 
+  /** user-enabled slots as numbers; null when one lies beyond 2^53 (then access() compares bigints) */
+  private userRanges: UserRange[] | null = [];
+
   run(t: ThreadState, mem: AddressSpace, maxSteps: number): CoreStop {
-    this.checking = this.onAccess !== null || this.dawr.some((s) => s !== null && s.p.user && (s.p.read || s.p.write));
+    const user = this.dawr.filter((s): s is Slot => s !== null && s.p.user && (s.p.read || s.p.write));
+    this.checking = this.onAccess !== null || user.length > 0;
+    this.userRanges = user.every((s) => s.end + 16n < BigInt(TWO53))
+      ? user.map((s) => ({
+          start: Number(s.start),
+          end: Number(s.end),
+          start16: Number(s.start & ~15n),
+          end16: Number((s.end + 15n) & ~15n),
+          read: s.p.read,
+          write: s.p.write,
+        }))
+      : null;
     this.port.attach(mem);
     this.pending = null;
     const stepping = (t.msr & MSR_SE) !== 0n;
@@ -117,6 +143,24 @@ export class Core {
 
   /** The hot loop's check of one access in user mode: true = a DAWR matched (this.dar set). */
   access(hi: number, lo: number, size: number, kind: number): boolean {
+    const ranges = this.userRanges;
+    if (ranges !== null && this.onAccess === null && hi >>> 0 < 0x200000) {
+      // the common case, without allocation: numeric compares against each user slot
+      if (kind === K_CACHE) return false;
+      const a = (hi >>> 0) * 4294967296 + (lo >>> 0);
+      const b = a + size;
+      const store = kind !== K_LOAD && kind !== K_LARX;
+      const q = size === 16 && this.quadwordAlign16;
+      for (let i = 0; i < ranges.length; i++) {
+        const r = ranges[i];
+        if (!(store ? r.write : r.read)) continue;
+        if (q ? a < r.end16 && b > r.start16 : a < r.end && b > r.start) {
+          this.dar = BigInt(a);
+          return true;
+        }
+      }
+      return false;
+    }
     const ea = (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
     if (kind !== K_CACHE) {
       const dar = this.matchAccess(ea, size, kind !== K_LOAD && kind !== K_LARX, 'user');

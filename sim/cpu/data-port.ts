@@ -6,11 +6,14 @@ import { AddressSpace, Page } from './address-space';
 const PAGE_SIZE = 4096; // local: an imported binding would cost a getter call per access under tsx
 
 const NO_PAGE = -1;
+/** Typed arrays use the host's byte order; on a little-endian host aligned words can be read directly. */
+const HOST_LE = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 export class DataPort {
   mem: AddressSpace = new AddressSpace();
   private rpn = NO_PAGE;
   private rview: DataView = new DataView(new ArrayBuffer(8));
+  private rwords: Int32Array = new Int32Array(2);
   private wpn = NO_PAGE;
   private wpage: Page | null = null;
   /** the value read by the last load */
@@ -32,6 +35,12 @@ export class DataPort {
     const pn = (hi >>> 0) * 1048576 + (lo >>> 12);
     const off = lo & 4095;
     if (pn !== this.rpn || off + size > PAGE_SIZE) return this.loadSlow(hi, lo, size);
+    if (HOST_LE && size >= 4 && (off & 3) === 0) {
+      const w = this.rwords;
+      this.vlo = w[off >> 2];
+      this.vhi = size === 8 ? w[(off >> 2) + 1] : 0;
+      return true;
+    }
     const v = this.rview;
     switch (size) {
       case 8: this.vlo = v.getInt32(off, true); this.vhi = v.getInt32(off + 4, true); break;
@@ -50,6 +59,7 @@ export class DataPort {
     if (off + size <= PAGE_SIZE) {
       this.rpn = pn;
       this.rview = p.view;
+      this.rwords = p.words;
       return this.load(hi, lo, size);
     }
     // crosses into the next page: byte by byte
@@ -76,7 +86,11 @@ export class DataPort {
     const p = this.wpage;
     if (pn !== this.wpn || p === null || off + size > PAGE_SIZE) return this.storeSlow(hi, lo, size, vhi, vlo);
     const v = p.view;
-    switch (size) {
+    if (HOST_LE && size >= 4 && (off & 3) === 0) {
+      const w = p.words;
+      w[off >> 2] = vlo;
+      if (size === 8) w[(off >> 2) + 1] = vhi;
+    } else switch (size) {
       case 8: v.setInt32(off, vlo, true); v.setInt32(off + 4, vhi, true); break;
       case 4: v.setInt32(off, vlo, true); break;
       case 2: v.setUint16(off, vlo & 0xffff, true); break;

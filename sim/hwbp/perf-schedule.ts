@@ -71,6 +71,8 @@ function taskEvents(k: HwbpKernel, pid: number): Breakpoint[] {
 /** Context switch in: the task's events go on this CPU. */
 export function switchIn(k: HwbpKernel, cpu: number, pid: number): void {
   if (k.current[cpu] !== undefined && k.current[cpu] !== pid) switchOut(k, cpu, k.current[cpu] as number);
+  // a task runs on one CPU at a time: if the caller forgot the switch-out elsewhere, do it now
+  for (let c = 0; c < k.current.length; c++) if (c !== cpu && k.current[c] === pid) switchOut(k, c, pid);
   k.current[cpu] = pid;
   k.lastRan[cpu] = pid;
   for (const bp of taskEvents(k, pid)) schedIn(k, bp);

@@ -152,7 +152,13 @@ function enospcMessage(_bp: Breakpoint, cls: BpTypeIdx, n: number, pinned: Pinne
   if (cls === TYPE_INST) {
     return refuse('ENOSPC', 'an execute-only breakpoint is an instruction breakpoint, and powerpc has 0 instruction breakpoint slots');
   }
-  const held = pinned.holders.map((h) => h.name).join(', ');
+  const held = pinned.holders.map(describeHolder).join(', ');
   const slots = `${n} watchpoint slot${n === 1 ? '' : 's'}`;
   return refuse('ENOSPC', `cpu${pinned.cpu} has ${slots} and ${pinned.count === 1 ? 'it is' : `${pinned.count} are`} already reserved by ${held} (reservations count every existing breakpoint, enabled or not)`);
+}
+
+/** `perf:writes (per-CPU, 0x10100000+8)`: what holds a reservation, in the panel's terms. */
+export function describeHolder(bp: Breakpoint): string {
+  const kind = bp.target === undefined ? 'per-CPU' : bp.cpu >= 0 ? `task ${bp.target} on cpu${bp.cpu}` : `task ${bp.target}`;
+  return `${bp.name} (${kind}, 0x${bp.attr.bpAddr.toString(16)}+${bp.attr.bpLen})`;
 }

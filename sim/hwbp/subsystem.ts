@@ -231,6 +231,33 @@ export class HwBreakpointSubsystem {
 
   // ---- the exception side ----
 
+  /**
+   * do_signal, before a signal handler is delivered to `pid` running on `cpu`: every thread.hw_brk[i]
+   * with a non-zero address and type is written straight into DAWR i, bypassing perf (SEMANTICS §6
+   * quirk: a raw PTRACE_SET_DEBUGREG value, even one set back to 0, is re-armed). The machine then
+   * runs thread_change_pc. bp_per_reg is not touched.
+   */
+  doSignalRearm(cpu: number, pid: number): void {
+    const th = this.k.threads.get(pid);
+    if (!th) return;
+    for (let i = 0; i < this.model.slots; i++) {
+      const h = th.hwBrk[i];
+      if (h.address !== 0n && h.type !== 0) {
+        const fake: Breakpoint = {
+          name: `hw_brk:${th.name}:${i}`,
+          owner: 'ptrace',
+          attr: { bpAddr: h.address, bpLen: BigInt(h.len), bpType: 0, excludeUser: false, excludeKernel: false, excludeHv: false, pinned: true, disabled: false },
+          info: { address: h.address, len: h.len, hwLen: h.hwLen, type: h.type, perfSingleStep: false },
+          target: pid,
+          cpu: -1,
+          count: 0,
+          state: 'active',
+        };
+        this.k.slots.programSlot(cpu, i, fake);
+      }
+    }
+  }
+
   /** perf_bp_event: +1 if started and not mode-excluded; a ptrace breakpoint (sample_period 1)
    * overflows on every count, and ptrace_triggered disables it (one-shot). */
   perfBpEvent(bp: Breakpoint, regs: TrapRegs): Effect[] {

@@ -254,3 +254,19 @@ test('task exit unregisters the ptrace breakpoints (flush_ptrace_hw_breakpoint);
   assert.equal(errno(hw.setHwdebug(T0, range(A, 8))), 'ESRCH');
   void PPC_BREAKPOINT_TRIGGER_READ;
 });
+
+test('§6 quirk: do_signal writes a stale hw_brk[0] (SET_DEBUGREG set back to 0) straight into DAWR 0', () => {
+  const { hw, dawr } = rig('power8', '6.6', 1);
+  hw.switchIn(0, T0);
+  ok(hw.setDebugreg(T0, A | 6n));
+  ok(hw.setDebugreg(T0, 0n));
+  assert.equal(dawr[0][0], null);
+  assert.equal(hw.slotOccupants(0)[0], null);
+  hw.doSignalRearm(0, T0);
+  assert.deepEqual(dawr[0][0], { start: A, len: 8, read: false, write: true, user: true, kernel: true, hyp: true });
+  assert.equal(hw.slotOccupants(0)[0], null, 'bp_per_reg is not touched');
+  // a task that never used SET_DEBUGREG has nothing to re-arm
+  const other = rig('power8', '6.6', 1);
+  other.hw.doSignalRearm(0, T0);
+  assert.equal(other.writes.length, 0);
+});

@@ -1,0 +1,63 @@
+# a privileged instruction in user mode (mtmsrd, written as .long) ends the program with SIGILL, exit status 132; mfspr of the user-readable XER/LR/CTR before it works
+# Differential test program: assembled by GNU as/ld and by our assembler, run by qemu-ppc64le and wplab exec.
+	.abiversion 2
+	.text
+	.globl _start
+_start:
+	# start from a known CR and XER (qemu-user does not start with CR = 0)
+	li 0,0
+	mtcr 0
+	mtxer 0
+	li 4,0x55
+	mtlr 4
+	mfspr 14,8
+	mfspr 15,9
+	mfspr 16,1
+	bl show
+	li 3,0
+	.long 0x7c600164	# mtmsrd 3 (outside the assembler's instruction list, so encoded by hand)
+	li 0,1
+	li 3,4
+	sc
+
+# ---- shared output routine (copied into every program of the corpus) ----
+	.text
+# puthex: writes r3 as 16 hex digits and a newline on stdout.
+# Clobbers r0, r3-r12, ctr and cr0; uses 32 bytes below r1 as its buffer.
+puthex:
+	addi 11,1,-16
+	li 10,10
+	stb 10,0(11)
+	li 10,16
+	mtctr 10
+puthex_loop:
+	clrldi 10,3,60
+	cmpldi 10,10
+	addi 10,10,48
+	blt puthex_digit
+	addi 10,10,39
+puthex_digit:
+	stbu 10,-1(11)
+	srdi 3,3,4
+	bdnz puthex_loop
+	li 0,4
+	li 3,1
+	mr 4,11
+	li 5,17
+	sc
+	li 4,0		# leave nothing derived from the stack address in a register
+	li 11,0
+	blr
+# show: writes r14, r15 and r16 with puthex (by convention a result, then XER, then CR).
+show:
+	mflr 0
+	std 0,-8(1)
+	mr 3,14
+	bl puthex
+	mr 3,15
+	bl puthex
+	mr 3,16
+	bl puthex
+	ld 0,-8(1)
+	mtlr 0
+	blr

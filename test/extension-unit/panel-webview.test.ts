@@ -99,7 +99,7 @@ test('filters ask the host with a new generation and show its count', async (t) 
   await page.waitForFunction(() => /600 shown of 3,000/.test(document.querySelector('.shown')?.textContent ?? ''));
   const filters = (await sent(page)).filter((m) => m.type === 'setFilter');
   assert.deepEqual(filters.at(-1)?.filter, { branch: 'step-complete' });
-  await page.waitForFunction(() => [...document.querySelectorAll('.vrow:not([hidden]) .branch')].some((e) => e.textContent === '→ step-complete'));
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.vrow:not([hidden]) .branch')).some((e) => e.textContent === '→ step-complete'));
   const branches = await page.$$eval('.vrow:not([hidden]) .branch', (els) => els.map((e) => e.textContent));
   assert.ok(branches.every((b) => b === '→ step-complete'), `rows of other kinds shown: ${branches}`);
   await page.close();

@@ -6,6 +6,7 @@ import type { Diagnostic, LineEntry, Program, Result, Section, SymbolInfo } from
 import { defineSet, DIRECTIVES } from './directives';
 import { applyHalf, ExprError, parseExpr, TokenStream, UndefinedSymbol } from './expression';
 import { encodeInsn, lookupMnemonic, matchOperands, parseOperands } from './instruction';
+import type { ByteBuffer } from './byte-buffer';
 import type { Layout } from './layout';
 import { lex, type Statement, type Token } from './lexer';
 import { looksLikeBadRegister } from './registers';
@@ -206,9 +207,9 @@ function instruction(st: AsmState, toks: Token[]): void {
   st.fixups.push({ kind: 'insn', sec: st.cur, off, line: st.line, col: first.col, mnemonic: first.text, hint, operands });
 }
 
-function writeLE(bytes: number[], off: number, v: bigint, size: number): void {
+function writeLE(bytes: ByteBuffer, off: number, v: bigint, size: number): void {
   const u = BigInt.asUintN(size * 8, v);
-  for (let i = 0; i < size; i++) bytes[off + i] = Number((u >> BigInt(8 * i)) & 0xffn);
+  for (let i = 0; i < size; i++) bytes.set(off + i, Number((u >> BigInt(8 * i)) & 0xffn));
 }
 
 function data(st: AsmState, f: DataFixup): void {
@@ -279,7 +280,7 @@ function buildProgram(st: AsmState, file: string, symbols: Map<string, SymbolInf
   for (const o of st.sections.outputs) {
     if (o.name.startsWith('\u0000')) continue;
     const bytes = new Uint8Array(o.size);
-    for (const s of o.inputs) bytes.set(s.bytes, Number(s.addr - o.addr));
+    for (const s of o.inputs) bytes.set(s.bytes.view(), Number(s.addr - o.addr));
     sections.push({ name: o.name, addr: o.addr, bytes, exec: o.exec, nobits: o.nobits });
   }
   const lines: LineEntry[] = st.lines

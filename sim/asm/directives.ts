@@ -3,6 +3,8 @@
 import { ExprError, parseExpr, parseOperandExpr, startCol, UndefinedSymbol, type Expr, TokenStream } from './expression';
 import type { AsmState } from './state';
 
+const MAX_RESERVE = 0x10000000n;
+
 type Handler = (st: AsmState, ts: TokenStream, name: string, nameCol: number) => void;
 
 /** Reads comma-separated expressions up to the end of the statement. */
@@ -93,8 +95,9 @@ function space(st: AsmState, ts: TokenStream, name: string): void {
   const count = st.constant(n, 'the size');
   if (count === undefined) return;
   if (count < 0n) return st.error(n.col, `${name} size ${count} is negative`);
+  if (count > MAX_RESERVE) return st.error(n.col, `${name} size ${count} is too large (at most 256 MiB)`);
   const f = fill ? st.constant(fill, 'the fill value') : 0n;
-  st.emit(new Array(Number(count)).fill(Number((f ?? 0n) & 0xffn)), false);
+  st.reserve(Number(count), Number((f ?? 0n) & 0xffn));
 }
 
 function fill(st: AsmState, ts: TokenStream): void {
@@ -110,8 +113,9 @@ function fill(st: AsmState, ts: TokenStream): void {
   const unit: number[] = [];
   const low = BigInt.asUintN(32, value);
   for (let i = 0; i < sz; i++) unit.push(i < 4 ? Number((low >> BigInt(8 * i)) & 0xffn) : 0);
+  if (repeat * BigInt(sz) > 0x10000000n) return st.error(r.col, `.fill of ${repeat * BigInt(sz)} bytes is too large`);
   const out: number[] = [];
-  for (let i = 0n; i < repeat; i++) out.push(...unit);
+  for (let i = 0n; i < repeat; i++) for (const b of unit) out.push(b);
   st.emit(out, false);
 }
 
@@ -126,10 +130,11 @@ function org(st: AsmState, ts: TokenStream): void {
     throw err;
   }
   if (v.sec && v.sec !== st.cur.name) return st.error(e.col, `.org to an address in another section (${v.sec})`);
+  if (v.v - BigInt(st.off) > MAX_RESERVE) return st.error(e.col, `.org would reserve more than 256 MiB`);
   const target = Number(v.v);
   if (target < st.off) return st.error(e.col, `.org would move the location backwards (from ${st.off} to ${target})`);
   const fv = f ? st.constant(f, 'the fill value') ?? 0n : 0n;
-  st.emit(new Array(target - st.off).fill(Number(fv & 0xffn)), false);
+  st.reserve(target - st.off, Number(fv & 0xffn));
 }
 
 function section(st: AsmState, ts: TokenStream): void {
@@ -253,7 +258,7 @@ function comm(local: boolean): Handler {
     sym.type = 'object';
     sym.global = !local;
     sym.size = { expr: { k: 'num', v: size, col: s.col }, sec: '.bss', off: 0, line: st.line, col: s.col };
-    st.emit(new Array(Number(size)).fill(0), false);
+    st.reserve(Number(size));
     st.switchTo(saved);
   };
 }

@@ -3,6 +3,7 @@
 // `.text.*`, `.data.*`, `.bss.*`, `.rodata.*` join their output section; `.rodata` (and any other
 // allocated section) follows `.text`, aligned to its own alignment.
 import { DEFAULT_LAYOUT } from '../program';
+import { ByteBuffer } from './byte-buffer';
 
 export interface Layout {
   text: bigint;
@@ -15,7 +16,7 @@ export interface SectionState {
   name: string;
   /** the output section it joins */
   output: string;
-  bytes: number[];
+  bytes: ByteBuffer;
   align: number;
   exec: boolean;
   nobits: boolean;
@@ -59,7 +60,7 @@ export class Sections {
   get(name: string, flags: { exec?: boolean; nobits?: boolean }): SectionState {
     let s = this.map.get(name);
     if (!s) {
-      s = { name, output: outputSectionName(name), bytes: [], align: 1, exec: flags.exec ?? false, nobits: flags.nobits ?? false, addr: 0n };
+      s = { name, output: outputSectionName(name), bytes: new ByteBuffer(), align: 1, exec: flags.exec ?? false, nobits: flags.nobits ?? false, addr: 0n };
       this.map.set(name, s);
     }
     return s;

@@ -39,12 +39,15 @@ export function formatListing(program: Program, source: string): string {
     let first = true;
     for (const e of entries) {
       const bytes = sectionBytes(program, e.section, e.addr, e.size);
-      for (let off = 0; off < bytes.length; off += 8) {
+      // long data (.space, strings) shows its first rows and its size
+      const shown = bytes.length > 32 ? 16 : bytes.length;
+      for (let off = 0; off < shown; off += 8) {
         const row = groups(bytes.subarray(off, off + 8)).padEnd(17);
         const addr = hex(e.addr + BigInt(off), 16);
         out.push(`${addr}  ${row}  ${first ? `${num}  ${text}` : ''}`.trimEnd());
         first = false;
       }
+      if (shown < bytes.length) out.push(`${hex(e.addr + BigInt(shown), 16)}  ... ${bytes.length - shown} more bytes`);
     }
   });
   return out.join('\n') + '\n';

@@ -115,8 +115,17 @@ export class AsmState {
     if (this.cur.nobits && bytes.some((b) => b !== 0)) {
       this.error(0, `${this.cur.name} holds no data: only zeros may be reserved there`);
     }
-    for (const b of bytes) this.cur.bytes.push(b & 0xff);
+    this.cur.bytes.push(...bytes);
     if (bytes.length) this.lines.push({ sec: this.cur, off, size: bytes.length, line: this.line, insn });
+    return off;
+  }
+
+  /** Appends `count` copies of a byte (.space, .org) as one data line. */
+  reserve(count: number, value = 0): number {
+    const off = this.off;
+    if (this.cur.nobits && value !== 0) this.error(0, `${this.cur.name} holds no data: only zeros may be reserved there`);
+    this.cur.bytes.fill(count, value);
+    if (count) this.lines.push({ sec: this.cur, off, size: count, line: this.line, insn: false });
     return off;
   }
 
@@ -133,7 +142,7 @@ export class AsmState {
       }
       for (; i < count; i += 4) this.cur.bytes.push(0x00, 0x00, 0x00, 0x60);
     } else {
-      for (let i = 0; i < count; i++) this.cur.bytes.push(0);
+      this.cur.bytes.fill(count, 0);
     }
   }
 

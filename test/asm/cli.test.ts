@@ -53,6 +53,18 @@ test('asm --listing: address, bytes in memory order, line number and source', ()
   assert.equal(lines[4], '0000000010100008  01000000 00000000');
 });
 
+test('asm --listing abbreviates long data', () => {
+  const f = file('space.s', ' .data\n .space 0x100000\n');
+  const r = run(['asm', f, '--listing']);
+  assert.equal(r.code, 0);
+  assert.deepEqual(r.out.trimEnd().split('\n'), [
+    ' '.repeat(37) + '    1   .data',
+    '0000000010100000  00000000 00000000      2   .space 0x100000',
+    '0000000010100008  00000000 00000000',
+    '0000000010100010  ... 1048560 more bytes',
+  ]);
+});
+
 test('asm --bin writes the raw bytes of .text', () => {
   const f = file('bin.s', ' li 3, 1\n blr\n .data\n .long 5\n');
   const out = join(dir, 'out.bin');

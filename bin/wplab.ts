@@ -2,11 +2,14 @@
 // module and gets its arguments and an Io, and returns the exit status.
 import { asmCommand } from './asm-command';
 import { execCommand } from './exec-command';
+import { compareCommand, runCommand } from './run-command';
 import type { Command, Io } from './command';
 
 export const COMMANDS: Record<string, Command> = {
   asm: asmCommand,
   exec: execCommand,
+  run: runCommand,
+  compare: compareCommand,
 };
 
 const USAGE = `usage: wplab <command> [arguments]

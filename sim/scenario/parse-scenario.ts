@@ -10,7 +10,11 @@ const STOP_EVENTS = ['stopped', 'exited', 'killed', 'limit'];
 
 class Reader {
   readonly errors: ScenarioError[] = [];
-  constructor(readonly file: string, readonly lc: LineCounter) {}
+  constructor(readonly file: string, readonly lc: LineCounter, readonly text = '') {}
+  source(n: Node): string {
+    const r = n.range;
+    return r ? this.text.slice(r[0], r[1]).trim() : String(n);
+  }
   pos(n: Node | null | undefined): Pos {
     const off = n?.range?.[0] ?? 0;
     const p = this.lc.linePos(off);
@@ -337,7 +341,7 @@ function readSteps(r: Reader, n: Node | null | undefined, taskNames: Set<string>
     }
     if (expectNode) {
       step.expect = readExpectation(r, expectNode);
-      step.expectText = String(expectNode).trim();
+      step.expectText = r.source(expectNode);
     }
     if (!bad) steps.push(step);
   }
@@ -347,7 +351,7 @@ function readSteps(r: Reader, n: Node | null | undefined, taskNames: Set<string>
 export function parseScenario(text: string, file: string): { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] } {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, intAsBigInt: false, uniqueKeys: true, prettyErrors: false });
-  const r = new Reader(file, lc);
+  const r = new Reader(file, lc, text);
   for (const e of doc.errors) {
     const p = lc.linePos(e.pos[0]);
     r.errors.push({ file, pos: { line: p.line, col: p.col }, message: `YAML: ${e.message.split('\n')[0]}` });

@@ -1,0 +1,334 @@
+// The simulated Linux/POWER machine: CPUs (interpreter cores with their DAWRs), tasks, the scheduler,
+// and the kernel paths that matter for watchpoints: the DAWR exception, the single-step exception,
+// system calls whose copies into user memory are kernel-mode accesses, and signal delivery.
+import { Core } from '../cpu/core';
+import { analyseInstruction } from '../cpu/analyse';
+import { disassemble } from '../cpu/disasm';
+import { fetchWord } from '../cpu/fetch';
+import { MSR_SE } from '../cpu/thread-state';
+import { loadProgram } from '../exec';
+import { doSyscall, type SyscallHost } from '../os/syscalls';
+import { cpuModel, type CpuModel } from '../hwbp/cpu-model';
+import { DecisionLog } from '../hwbp/decision-log';
+import { handleDawrException, handleSingleStep } from '../hwbp/handler';
+import type { InstrDetail, TrapRegs } from '../hwbp/hw-context';
+import { HwBreakpointSubsystem } from '../hwbp/subsystem';
+import type { Program } from '../program';
+import { DEFAULT_MACHINE, KERNEL_COPY_PC, type MachineConfig } from './machine-config';
+import { Scheduler, type RunQueue } from './scheduler';
+import type { PendingSignal, SignalName } from './signals';
+import { Task, type StopInfo } from './task';
+
+export interface TaskSpec {
+  name: string;
+  program: Program;
+  entry?: bigint;
+  regs?: Array<{ reg: string; value: bigint }>;
+  cpu?: number;
+  traced: boolean;
+  stdin?: Uint8Array;
+}
+
+const FAULT_CODES: Record<string, string> = { SIGSEGV: 'SEGV_MAPERR', SIGILL: 'ILL_ILLOPC', SIGBUS: 'BUS_ADRALN', SIGFPE: 'FPE_INTDIV' };
+
+export class Machine {
+  readonly config: MachineConfig;
+  readonly model: CpuModel;
+  readonly cores: Core[];
+  readonly tasks: Task[] = [];
+  readonly log: DecisionLog;
+  readonly hw: HwBreakpointSubsystem;
+  readonly sched: Scheduler;
+  private nextPid = 100;
+
+  constructor(config: Partial<MachineConfig> = {}) {
+    this.config = { ...DEFAULT_MACHINE, ...config };
+    this.model = cpuModel(this.config.cpu, this.config.dawrForceEnable);
+    this.cores = Array.from({ length: this.config.cpus }, () => new Core({ quadwordAlign16: this.model.quadwordAlign16, slots: Math.max(1, this.model.slots) }));
+    this.log = new DecisionLog(this.config.logCapacity);
+    this.hw = new HwBreakpointSubsystem({
+      model: this.model,
+      policy: this.config.kernel,
+      cpus: this.config.cpus,
+      programDawr: (cpu, slot, p) => this.cores[cpu].setDawr(slot, p),
+    });
+    this.sched = new Scheduler(
+      this.config.cpus,
+      (cpu, t) => this.hw.switchIn(cpu, t.pid),
+      (cpu, t) => this.hw.switchOut(cpu, t.pid),
+    );
+  }
+
+  /** Instructions executed by all CPUs so far. */
+  get icount(): number {
+    let n = 0;
+    for (const c of this.cores) n += c.icount;
+    return n;
+  }
+
+  addTask(spec: TaskSpec): Task {
+    const { mem, thread } = loadProgram(spec.program);
+    if (spec.entry !== undefined) thread.pc = spec.entry;
+    for (const r of spec.regs ?? []) setRegister(thread, r.reg, r.value);
+    const t = new Task(this.nextPid++, spec.name, spec.program, mem, thread, spec.traced, spec.cpu, spec.stdin ?? new Uint8Array(0));
+    this.tasks.push(t);
+    this.hw.addTask(t.pid, t.name);
+    if (t.state === 'running') this.sched.enqueue(t);
+    return t;
+  }
+
+  task(name: string): Task | undefined {
+    return this.tasks.find((t) => t.name === name);
+  }
+
+  taskByPid(pid: number): Task | undefined {
+    return this.tasks.find((t) => t.pid === pid);
+  }
+
+  // ---- ptrace resume requests -------------------------------------------------------------
+
+  /** PTRACE_CONT / PTRACE_SINGLESTEP with data 0: the signal of the stop is not delivered. */
+  resume(t: Task, singleStep: boolean): void {
+    t.tifSingleStep = singleStep;
+    t.thread.msr = singleStep ? t.thread.msr | MSR_SE : t.thread.msr & ~MSR_SE;
+    t.pending = undefined;
+    t.lastStop = undefined;
+    t.state = 'running';
+    this.sched.enqueue(t);
+  }
+
+  /**
+   * Runs the machine for at most `budget` instructions (all CPUs together) or until `target` stops,
+   * exits or is killed. Returns the stop, or undefined if the target is still running (the caller
+   * may run again: that is how a debugger stays responsive while a program runs).
+   */
+  run(target: Task, budget: number): StopInfo | undefined {
+    const start = this.icount;
+    while (target.state === 'running') {
+      const left = budget - (this.icount - start);
+      if (left <= 0) return undefined;
+      if (!this.sched.anyRunnable()) break;
+      for (const q of this.sched.rq) {
+        const t = this.sched.pick(q);
+        if (!t) continue;
+        const busy = this.sched.rq.filter((o) => o.current !== null || o.queue.length > 0).length;
+        const slice = Math.max(1, Math.min(busy > 1 ? this.config.slice : Number.MAX_SAFE_INTEGER, this.config.quantum - q.used, budget - (this.icount - start)));
+        this.runSlice(q, t, slice);
+        if (target.state !== 'running') break;
+      }
+    }
+    return target.lastStop ?? { event: 'limit', pc: target.thread.pc };
+  }
+
+  /** Runs until `target` stops, exits or is killed; after maxSteps instructions it is stopped (event: limit). */
+  runUntilStop(target: Task, maxSteps: number): StopInfo {
+    return this.run(target, maxSteps) ?? this.stopAtLimit(target);
+  }
+
+  /** The tracer's interrupt (the debugger's pause): the running task stops where it is. */
+  interrupt(t: Task): StopInfo {
+    return this.stopAtLimit(t, 'stopped');
+  }
+
+  private stopAtLimit(t: Task, event: 'limit' | 'stopped' = 'limit'): StopInfo {
+    this.sched.dequeue(t);
+    t.state = 'stopped';
+    t.lastStop = event === 'limit' ? { event, pc: t.thread.pc } : { event, signal: 'SIGSTOP', pc: t.thread.pc };
+    return t.lastStop;
+  }
+
+  private runSlice(q: RunQueue, t: Task, budget: number): void {
+    const core = this.cores[q.cpu];
+    const before = core.icount;
+    // With MSR_SE set the core runs exactly one instruction: remember which, for the step decision.
+    const steppedPc = (t.thread.msr & MSR_SE) !== 0n ? t.thread.pc : undefined;
+    const stop = core.run(t.thread, t.mem, budget);
+    q.used += core.icount - before;
+    switch (stop.kind) {
+      case 'limit':
+        break;
+      case 'dawr':
+        this.dawrException(q.cpu, t, stop.dar);
+        break;
+      case 'single-step':
+        this.singleStepException(q.cpu, t, steppedPc);
+        break;
+      case 'syscall':
+        this.systemCall(q, t);
+        break;
+      case 'trap':
+        this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_BRKPT', siAddr: t.thread.pc });
+        break;
+      case 'fault':
+        this.raise(t, { signal: stop.signal, siCode: FAULT_CODES[stop.signal] ?? 'SI_KERNEL', siAddr: stop.addr });
+        break;
+    }
+    if (t.alive && t.pending) this.deliver(t);
+    if (q.current === t && q.used >= this.config.quantum) this.sched.rotate(q);
+  }
+
+  // ---- exceptions ----------------------------------------------------------------------------
+
+  /** What wp_get_instr_detail reads at NIP (SEMANTICS §5.2). */
+  instrDetail(t: Task): InstrDetail {
+    const word = fetchWord(t.mem, t.thread.pc);
+    if (word === undefined) return { readable: false, type: 'unknown', ea: 0n, size: 0, text: '(unreadable)', vsx32: false };
+    const a = analyseInstruction(word, t.thread);
+    return { readable: true, type: a.type, ea: a.ea, size: a.size, text: disassemble(word, t.thread.pc), vsx32: false };
+  }
+
+  /** do_break: the DAWR matched before the instruction at NIP executed (user mode). */
+  private dawrException(cpu: number, t: Task, dar: bigint): void {
+    const regs: TrapRegs = { pc: t.thread.pc, mode: 'user', singleStep: (t.thread.msr & MSR_SE) !== 0n };
+    const rc = handleDawrException(this.hw.hwContext(cpu, t.pid, this.icount, (d) => this.log.append(d)), this.hw.currentTask(t.pid, t.tifSingleStep), regs, dar, this.instrDetail(t));
+    t.thread.msr = regs.singleStep ? t.thread.msr | MSR_SE : t.thread.msr & ~MSR_SE;
+    if (rc === 'done') this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_HWBKPT', siAddr: dar });
+  }
+
+  /** single_step_exception: MSR_SE/BE cleared, then DIE_SSTEP; unclaimed -> SIGTRAP TRAP_TRACE. */
+  private singleStepException(cpu: number, t: Task, steppedPc: bigint | undefined): void {
+    t.thread.msr &= ~MSR_SE;
+    const regs: TrapRegs = { pc: t.thread.pc, mode: 'user', singleStep: false };
+    const word = steppedPc === undefined ? undefined : fetchWord(t.mem, steppedPc);
+    const insn = word === undefined || steppedPc === undefined ? '' : `after ${disassemble(word, steppedPc)}`;
+    const rc = handleSingleStep(this.hw.hwContext(cpu, t.pid, this.icount, (d) => this.log.append(d)), this.hw.currentTask(t.pid, t.tifSingleStep), regs, insn);
+    if (regs.singleStep) t.thread.msr |= MSR_SE;
+    if (rc === 'done') this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_TRACE', siAddr: t.thread.pc });
+  }
+
+  /**
+   * A kernel-mode access to user memory (copy_to_user / copy_from_user): the DAWRs of this CPU are
+   * matched with kernel privilege; a hit runs the handler in kernel mode (emulate and count for perf;
+   * a ptrace hit queues SIGTRAP, delivered on the return to user).
+   */
+  private kernelAccess(cpu: number, t: Task, ea: bigint, size: number, store: boolean): void {
+    const dar = this.cores[cpu].matchAccess(ea, size, store, 'kernel');
+    if (dar === undefined) return;
+    const mnemonic = store ? ({ 1: 'stb', 2: 'sth', 4: 'stw', 8: 'std' } as Record<number, string>)[size] : ({ 1: 'lbz', 2: 'lhz', 4: 'lwz', 8: 'ld' } as Record<number, string>)[size];
+    const detail: InstrDetail = { readable: true, type: store ? 'store' : 'load', ea, size, text: `${mnemonic} r9,0(r3)`, vsx32: false };
+    const regs: TrapRegs = { pc: KERNEL_COPY_PC, mode: 'kernel', singleStep: false };
+    const rc = handleDawrException(this.hw.hwContext(cpu, t.pid, this.icount, (d) => this.log.append(d)), this.hw.currentTask(t.pid, t.tifSingleStep), regs, dar, detail);
+    if (rc === 'done' && !t.pending) t.pending = { signal: 'SIGTRAP', siCode: 'TRAP_HWBKPT', siAddr: dar };
+  }
+
+  private systemCall(q: RunQueue, t: Task): void {
+    const host = this.syscallHost(q.cpu, t);
+    const out = doSyscall(t.thread, host);
+    if (out.kind === 'exit') this.exit(t, out.code);
+    else if (out.kind === 'yield') this.sched.rotate(q);
+  }
+
+  private syscallHost(cpu: number, t: Task): SyscallHost {
+    // The kernel copies with naturally aligned stores of up to 8 bytes, in ascending address order.
+    const chunks = (ea: bigint, len: number, f: (a: bigint, n: number) => boolean): boolean => {
+      let a = ea;
+      let left = len;
+      while (left > 0) {
+        const n = Math.min(left, 8 - Number(a & 7n));
+        if (!f(a, n)) return false;
+        a += BigInt(n);
+        left -= n;
+      }
+      return true;
+    };
+    return {
+      pid: t.pid,
+      cwd: this.config.cwd,
+      copyToUser: (ea, bytes) => {
+        if (!t.mem.isMapped(ea, bytes.length)) return false;
+        return chunks(ea, bytes.length, (a, n) => {
+          this.kernelAccess(cpu, t, a, n, true);
+          const off = Number(a - ea);
+          return t.mem.writeBytes(a, bytes.subarray(off, off + n));
+        });
+      },
+      copyFromUser: (ea, len) => {
+        if (!t.mem.isMapped(ea, len)) return undefined;
+        chunks(ea, len, (a, n) => {
+          this.kernelAccess(cpu, t, a, n, false);
+          return true;
+        });
+        return t.mem.readBytes(ea, len);
+      },
+      writeOutput: (_fd, bytes) => {
+        t.output.push(bytes.slice());
+      },
+      readInput: (_fd, max) => {
+        const chunk = t.stdin.subarray(t.stdinOffset, t.stdinOffset + max);
+        t.stdinOffset += chunk.length;
+        return chunk;
+      },
+    };
+  }
+
+  // ---- signals and exits -------------------------------------------------------------------
+
+  raise(t: Task, sig: PendingSignal): void {
+    if (!t.pending) t.pending = sig;
+  }
+
+  /**
+   * Delivers the pending signal on the way back to user mode. A traced task enters a signal-delivery
+   * stop (the tracer sees it; resuming with data 0 discards it). Untraced, the default action of
+   * SIGTRAP, SIGSEGV, SIGILL, SIGBUS and SIGFPE is to kill with a core dump. No simulated program
+   * installs a handler, so thread_change_pc (SEMANTICS §6), which runs only on delivery to a
+   * handler, is never reached from here.
+   */
+  private deliver(t: Task): void {
+    const sig = t.pending as PendingSignal;
+    t.pending = undefined;
+    this.sched.dequeue(t);
+    if (t.traced) {
+      t.state = 'stopped';
+      t.lastSiginfo = sig;
+      t.lastStop = { event: 'stopped', signal: sig.signal, si_code: sig.siCode, si_addr: sig.siAddr, pc: t.thread.pc };
+    } else {
+      this.terminate(t, 'killed', sig.signal);
+    }
+  }
+
+  exit(t: Task, code: number): void {
+    this.sched.dequeue(t);
+    t.state = 'exited';
+    t.lastStop = { event: 'exited', exit_code: code & 0xff };
+    this.hw.taskExit(t.pid);
+  }
+
+  kill(t: Task): void {
+    this.terminate(t, 'killed', 'SIGKILL');
+  }
+
+  private terminate(t: Task, state: 'killed', signal: SignalName | string): void {
+    this.sched.dequeue(t);
+    t.state = state;
+    t.lastStop = { event: 'killed', signal };
+    this.hw.taskExit(t.pid);
+  }
+}
+
+/** Sets a register by the names scenarios and the debugger use: r0..r31, pc, lr, ctr, cr, xer, msr. */
+export function setRegister(thread: import('../cpu/thread-state').ThreadState, reg: string, value: bigint): boolean {
+  const v = BigInt.asUintN(64, value);
+  const m = /^r(\d+)$/.exec(reg);
+  if (m && Number(m[1]) < 32) thread.setGpr(Number(m[1]), v);
+  else if (reg === 'pc') thread.pc = v;
+  else if (reg === 'lr') thread.lr = v;
+  else if (reg === 'ctr') thread.ctr = v;
+  else if (reg === 'cr') thread.cr = Number(v & 0xffffffffn);
+  else if (reg === 'xer') thread.xer = v;
+  else if (reg === 'msr') thread.msr = v;
+  else return false;
+  return true;
+}
+
+export function getRegister(thread: import('../cpu/thread-state').ThreadState, reg: string): bigint | undefined {
+  const m = /^r(\d+)$/.exec(reg);
+  if (m && Number(m[1]) < 32) return thread.getGpr(Number(m[1]));
+  if (reg === 'pc') return thread.pc;
+  if (reg === 'lr') return thread.lr;
+  if (reg === 'ctr') return thread.ctr;
+  if (reg === 'cr') return BigInt(thread.cr >>> 0);
+  if (reg === 'xer') return thread.xer;
+  if (reg === 'msr') return thread.msr;
+  return undefined;
+}

@@ -1,0 +1,52 @@
+// A simulated task: a process with one thread, its registers, its address space and its ptrace state.
+import type { AddressSpace } from '../cpu/address-space';
+import type { ThreadState } from '../cpu/thread-state';
+import type { Program } from '../program';
+import type { PendingSignal } from './signals';
+
+export type TaskState = 'stopped' | 'running' | 'exited' | 'killed';
+
+/** What waitpid tells the tracer (the scenario's stop result). */
+export interface StopInfo {
+  event: 'stopped' | 'exited' | 'killed' | 'limit';
+  signal?: string;
+  si_code?: string;
+  si_addr?: bigint;
+  pc?: bigint;
+  exit_code?: number;
+}
+
+export class Task {
+  state: TaskState;
+  /** TIF_SINGLESTEP: the tracer asked for PTRACE_SINGLESTEP */
+  tifSingleStep = false;
+  /** a signal raised and not yet delivered (delivered on the way back to user mode) */
+  pending: PendingSignal | undefined;
+  /** the siginfo of the last signal-delivery stop (PTRACE_GETSIGINFO) */
+  lastSiginfo: PendingSignal | undefined;
+  /** the last stop or exit, for the tracer */
+  lastStop: StopInfo | undefined;
+  /** CPU it runs on now, or last ran on (-1: never ran) */
+  cpu = -1;
+  output: Uint8Array[] = [];
+  stdinOffset = 0;
+
+  constructor(
+    readonly pid: number,
+    readonly name: string,
+    readonly program: Program,
+    readonly mem: AddressSpace,
+    readonly thread: ThreadState,
+    readonly traced: boolean,
+    /** pinned CPU, or undefined for any */
+    readonly affinity: number | undefined,
+    readonly stdin: Uint8Array,
+  ) {
+    // A traced task starts stopped, as after PTRACE_TRACEME and raise(SIGSTOP); an untraced one runs.
+    this.state = traced ? 'stopped' : 'running';
+  }
+
+  get alive(): boolean {
+    return this.state === 'stopped' || this.state === 'running';
+  }
+}

@@ -1,0 +1,401 @@
+// Runs a scenario: assembles the tasks' programs, builds the machine, performs each step through the
+// tracer's calls, records the result and the handler decisions it caused, and checks expectations.
+import { assemble } from '../asm/assembler';
+import type { Decision } from '../decision';
+import type { MachineConfig } from '../machine/machine-config';
+import { Machine } from '../machine/machine';
+import { Tracer, type CallResult } from '../machine/tracer';
+import type { Task } from '../machine/task';
+import { formatDiagnostic, type Program } from '../program';
+import { evalExpr, type SymbolLookup } from './expression';
+import type { ArgValue, Expr, Pos, Scenario, ScenarioError, Step } from './scenario-types';
+import { checkExpectation, type StepResult } from './step-result';
+
+export interface RunOptions {
+  /** reads a file relative to the scenario (the CLI gives fs; tests give a map) */
+  readFile: (path: string) => string | undefined;
+  /** flags that override the file's `machine` */
+  overrides?: Partial<Pick<MachineConfig, 'cpu' | 'cpus' | 'kernel' | 'dawrForceEnable'>>;
+  /** instructions per resume before the step limit stops the task */
+  maxSteps?: number;
+  logCapacity?: number;
+}
+
+export interface StepReport {
+  step: Step;
+  args: Record<string, string | number | boolean>;
+  result: StepResult;
+  ok: boolean;
+  mismatches: string[];
+  /** the decisions this step caused (sequence numbers, inclusive start, exclusive end) */
+  decisions: Decision[];
+}
+
+export interface RunReport {
+  scenario: Scenario;
+  machine: MachineConfig & { slots: number };
+  steps: StepReport[];
+  decisions: Decision[];
+  droppedDecisions: number;
+  passed: number;
+  failed: number;
+  /** task name -> what it wrote to stdout/stderr */
+  output: Record<string, string>;
+}
+
+export type RunOutcome = { kind: 'report'; report: RunReport } | { kind: 'input-error'; errors: ScenarioError[] };
+
+class InputError extends Error {
+  constructor(readonly pos: Pos, message: string) {
+    super(message);
+  }
+}
+
+export const DEFAULT_MAX_STEPS = 100_000_000;
+
+export function runScenario(sc: Scenario, opts: RunOptions): RunOutcome {
+  const errors: ScenarioError[] = [];
+  const programs = new Map<string, Program>();
+  for (const t of sc.tasks) {
+    const src = opts.readFile(t.program);
+    if (src === undefined) {
+      errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": cannot read program "${t.program}"` });
+      continue;
+    }
+    const r = assemble(src, t.program);
+    if (!r.ok) {
+      for (const d of r.errors) errors.push({ file: d.file, pos: { line: d.line, col: d.col }, message: d.message });
+      continue;
+    }
+    programs.set(t.name, r.value);
+  }
+  if (errors.length > 0) return { kind: 'input-error', errors };
+
+  const cfg: Partial<MachineConfig> = {
+    cpu: opts.overrides?.cpu ?? sc.machine.cpu,
+    cpus: opts.overrides?.cpus ?? sc.machine.cpus,
+    kernel: opts.overrides?.kernel ?? sc.machine.kernel,
+    dawrForceEnable: opts.overrides?.dawrForceEnable ?? sc.machine.dawrForceEnable,
+    cwd: sc.machine.cwd,
+    logCapacity: opts.logCapacity ?? 1_000_000,
+  };
+  const machine = new Machine(cfg);
+  const tracer = new Tracer(machine);
+  const lookupIn = (p: Program | undefined): SymbolLookup => (name) => p?.symbols.get(name)?.value;
+  const firstProgram = sc.tasks.length > 0 ? programs.get(sc.tasks[0].name) : undefined;
+
+  const evalIn = (e: Expr, lookup: SymbolLookup): bigint => {
+    const r = evalExpr(e, lookup);
+    if ('error' in r) throw new InputError(r.pos, r.error);
+    return r.value;
+  };
+
+  for (const t of sc.tasks) {
+    const p = programs.get(t.name) as Program;
+    const lookup = lookupIn(p);
+    if (t.cpu !== undefined && t.cpu >= machine.config.cpus) {
+      errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": CPU ${t.cpu} does not exist (the machine has ${machine.config.cpus})` });
+      continue;
+    }
+    try {
+      machine.addTask({
+        name: t.name,
+        program: p,
+        entry: t.entry ? evalIn(t.entry, lookup) : undefined,
+        regs: t.regs.map((r) => ({ reg: r.reg, value: evalIn(r.value, lookup) })),
+        cpu: t.cpu,
+        traced: t.traced,
+        stdin: t.stdin !== undefined ? new TextEncoder().encode(t.stdin) : undefined,
+      });
+    } catch (e) {
+      if (e instanceof InputError) errors.push({ file: sc.file, pos: e.pos, message: e.message });
+      else throw e;
+    }
+  }
+  if (errors.length > 0) return { kind: 'input-error', errors };
+
+  const ids = new Map<string, { kind: 'fd' | 'handle'; value: number; task?: string }>();
+  const reports: StepReport[] = [];
+  const maxSteps = opts.maxSteps ?? DEFAULT_MAX_STEPS;
+  try {
+    for (const step of sc.steps) {
+      const taskArg = step.args.get('task');
+      const taskName = taskArg && taskArg.kind === 'name' ? taskArg.name : undefined;
+      const task = taskName ? machine.task(taskName) : undefined;
+      const lookup = lookupIn(taskName ? programs.get(taskName) : firstProgram);
+      const shown: Record<string, string | number | boolean> = {};
+      for (const [k, a] of step.args) shown[k] = argText(a);
+      const before = machine.log.total;
+      const result = perform(step, task, tracer, machine, ids, lookup, evalIn, maxSteps);
+      const decisions = machine.log.since(before);
+      const mismatches = step.expect ? checkExpectation(step.op, result, step.expect, lookup).map((m) => m.message) : [];
+      reports.push({ step, args: shown, result, ok: mismatches.length === 0, mismatches, decisions });
+    }
+  } catch (e) {
+    if (e instanceof InputError) return { kind: 'input-error', errors: [{ file: sc.file, pos: e.pos, message: e.message }] };
+    throw e;
+  }
+
+  const output: Record<string, string> = {};
+  for (const t of machine.tasks) {
+    const text = t.output.map((b) => new TextDecoder().decode(b)).join('');
+    if (text) output[t.name] = text;
+  }
+  const withExpect = reports.filter((r) => r.step.expect);
+  return {
+    kind: 'report',
+    report: {
+      scenario: sc,
+      machine: { ...machine.config, slots: machine.model.breakpointAvailable ? machine.model.slots : 0 },
+      steps: reports,
+      decisions: machine.log.all(),
+      droppedDecisions: machine.log.dropped,
+      passed: withExpect.filter((r) => r.ok).length,
+      failed: withExpect.filter((r) => !r.ok).length,
+      output,
+    },
+  };
+}
+
+function argText(a: ArgValue): string | number | boolean {
+  switch (a.kind) {
+    case 'expr':
+      return a.expr.text;
+    case 'name':
+      return a.name;
+    case 'bool':
+    case 'int':
+      return a.value;
+  }
+}
+
+function fromCall(r: CallResult, fields: Record<string, bigint | number | string> = {}): StepResult {
+  return r.ok ? { status: 'ok', fields } : { status: r.errno, fields: r.message ? { message: r.message } : {} };
+}
+
+function perform(
+  step: Step,
+  task: Task | undefined,
+  tracer: Tracer,
+  machine: Machine,
+  ids: Map<string, { kind: 'fd' | 'handle'; value: number; task?: string }>,
+  lookup: SymbolLookup,
+  evalIn: (e: Expr, l: SymbolLookup) => bigint,
+  maxSteps: number,
+): StepResult {
+  const a = step.args;
+  const expr = (k: string, dflt?: bigint): bigint => {
+    const v = a.get(k);
+    if (!v) {
+      if (dflt === undefined) throw new InputError(step.pos, `${step.op}: missing "${k}"`);
+      return dflt;
+    }
+    if (v.kind === 'expr') return evalIn(v.expr, lookup);
+    if (v.kind === 'int') return BigInt(v.value);
+    throw new InputError(step.pos, `${step.op}.${k}: expected an expression`);
+  };
+  const name = (k: string): string | undefined => {
+    const v = a.get(k);
+    return v && v.kind === 'name' ? v.name : undefined;
+  };
+  const bool = (k: string): boolean => {
+    const v = a.get(k);
+    return v !== undefined && v.kind === 'bool' && v.value;
+  };
+  const boundId = (k: string, kind: 'fd' | 'handle'): number => {
+    const v = a.get(k);
+    if (v && v.kind === 'int') return v.value;
+    const n = v && v.kind === 'name' ? v.name : '';
+    const b = ids.get(n);
+    if (!b) {
+      const pos = v && v.kind === 'name' ? v.pos : step.pos;
+      throw new InputError(pos, `id "${n}" is not bound: the step that should have created it failed`);
+    }
+    if (b.kind !== kind) throw new InputError(step.pos, `id "${n}" names a ${b.kind === 'fd' ? 'perf fd' : 'ptrace handle'}, not a ${kind === 'fd' ? 'perf fd' : 'ptrace handle'}`);
+    return b.value;
+  };
+  const needTask = (): Task => {
+    if (!task) throw new InputError(step.pos, `${step.op}: no task`);
+    return task;
+  };
+  switch (step.op) {
+    case 'perf_open': {
+      const id = name('id');
+      const cpuArg = a.get('cpu');
+      const r = tracer.perfOpen({
+        name: id ?? `fd${ids.size}`,
+        task,
+        cpu: cpuArg && cpuArg.kind === 'int' ? cpuArg.value : -1,
+        addr: expr('addr'),
+        len: expr('len'),
+        type: (name('type') ?? 'r') as 'r' | 'w' | 'rw' | 'x',
+        excludeUser: bool('exclude_user'),
+        excludeKernel: bool('exclude_kernel'),
+        excludeHv: bool('exclude_hv'),
+        disabled: bool('disabled'),
+      });
+      if (r.ok && id) ids.set(id, { kind: 'fd', value: r.fd });
+      return fromCall(r, r.ok ? { fd: r.fd } : {});
+    }
+    case 'perf_close':
+      return fromCall(tracer.perfClose(boundId('id', 'fd')));
+    case 'perf_enable':
+      return fromCall(tracer.perfEnable(boundId('id', 'fd')));
+    case 'perf_disable':
+      return fromCall(tracer.perfDisable(boundId('id', 'fd')));
+    case 'perf_reset':
+      return fromCall(tracer.perfReset(boundId('id', 'fd')));
+    case 'perf_read': {
+      const r = tracer.perfRead(boundId('id', 'fd'));
+      return fromCall(r, r.ok ? { count: BigInt(r.count) } : {});
+    }
+    case 'sethwdebug': {
+      const t = needTask();
+      const id = name('id');
+      const r = tracer.setHwDebug(t, {
+        version: Number(expr('version', 1n)),
+        trigger: name('trigger') as 'read' | 'write' | 'rw' | 'execute',
+        mode: name('mode') as 'exact' | 'range_inclusive' | 'range_exclusive' | 'mask',
+        addr: expr('addr'),
+        addr2: expr('addr2', 0n),
+        conditionMode: Number(expr('condition_mode', 0n)),
+      });
+      if (r.ok && id) ids.set(id, { kind: 'handle', value: r.handle, task: t.name });
+      return fromCall(r, r.ok ? { handle: BigInt(r.handle) } : {});
+    }
+    case 'delhwdebug':
+      return fromCall(tracer.delHwDebug(needTask(), boundId('handle', 'handle')));
+    case 'set_debugreg':
+      return fromCall(tracer.setDebugreg(needTask(), expr('value')));
+    case 'get_debugreg': {
+      const r = tracer.getDebugreg(needTask());
+      return fromCall(r, r.ok ? { value: r.value } : {});
+    }
+    case 'gethwdbginfo': {
+      const r = tracer.getHwDbgInfo(needTask());
+      return r.ok
+        ? { status: 'ok', fields: { num_data_bps: BigInt(r.info.num_data_bps), num_instruction_bps: BigInt(r.info.num_instruction_bps), data_bp_alignment: BigInt(r.info.data_bp_alignment), features: BigInt(r.info.features) } }
+        : fromCall(r);
+    }
+    case 'cont':
+    case 'singlestep': {
+      const r = step.op === 'cont' ? tracer.cont(needTask(), maxSteps) : tracer.singleStep(needTask(), maxSteps);
+      if (!r.ok) return fromCall(r);
+      const s = r.stop;
+      const fields: Record<string, bigint | number | string> = { event: s.event };
+      if (s.signal) fields.signal = s.signal;
+      if (s.si_code) fields.si_code = s.si_code;
+      if (s.si_addr !== undefined) fields.si_addr = s.si_addr;
+      if (s.pc !== undefined) fields.pc = s.pc;
+      if (s.exit_code !== undefined) fields.exit_code = BigInt(s.exit_code);
+      return { status: s.event, fields };
+    }
+    case 'setpc':
+      return fromCall(tracer.setReg(needTask(), 'pc', expr('pc')));
+    case 'setreg':
+      return fromCall(tracer.setReg(needTask(), name('reg') as string, expr('value')));
+    case 'getreg': {
+      const r = tracer.getReg(needTask(), name('reg') as string);
+      return fromCall(r, r.ok ? { value: r.value } : {});
+    }
+    case 'peek': {
+      const r = tracer.peek(needTask(), expr('addr'), Number(expr('len', 8n)));
+      return fromCall(r, r.ok ? { value: r.value } : {});
+    }
+    case 'poke':
+      return fromCall(tracer.poke(needTask(), expr('addr'), Number(expr('len', 8n)), expr('value')));
+    case 'kill':
+      return fromCall(tracer.kill(needTask()));
+  }
+  void machine;
+  throw new InputError(step.pos, `unknown operation "${step.op}"`);
+}
+
+// ---- for debuggers: build the machine and run only the setup steps --------------------------------
+
+export interface PreparedScenario {
+  kind: 'ready';
+  machine: Machine;
+  tracer: Tracer;
+  /** the steps before the first cont/singlestep, as run */
+  setup: StepReport[];
+  /** one line per setup step: `[i] op args -> result` */
+  setupLog: string[];
+}
+
+/**
+ * Builds the scenario's machine and tasks and performs its setup steps (those before the first
+ * `cont` or `singlestep`): what a debugger launching the scenario does before handing the tasks to
+ * the person. `resolvePath` names each program by its full path (breakpoints match files by it).
+ */
+export function prepareScenario(sc: Scenario, opts: RunOptions & { resolvePath?: (p: string) => string }): PreparedScenario | { kind: 'input-error'; errors: ScenarioError[] } {
+  const errors: ScenarioError[] = [];
+  const programs = new Map<string, Program>();
+  for (const t of sc.tasks) {
+    const src = opts.readFile(t.program);
+    if (src === undefined) {
+      errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": cannot read program "${t.program}"` });
+      continue;
+    }
+    const r = assemble(src, opts.resolvePath ? opts.resolvePath(t.program) : t.program);
+    if (!r.ok) {
+      for (const d of r.errors) errors.push({ file: d.file, pos: { line: d.line, col: d.col }, message: d.message });
+      continue;
+    }
+    programs.set(t.name, r.value);
+  }
+  if (errors.length > 0) return { kind: 'input-error', errors };
+  const machine = new Machine({
+    cpu: opts.overrides?.cpu ?? sc.machine.cpu,
+    cpus: opts.overrides?.cpus ?? sc.machine.cpus,
+    kernel: opts.overrides?.kernel ?? sc.machine.kernel,
+    dawrForceEnable: opts.overrides?.dawrForceEnable ?? sc.machine.dawrForceEnable,
+    cwd: sc.machine.cwd,
+    logCapacity: opts.logCapacity ?? 1_000_000,
+  });
+  const tracer = new Tracer(machine);
+  const lookupIn = (p: Program | undefined): SymbolLookup => (name) => p?.symbols.get(name)?.value;
+  const firstProgram = sc.tasks.length > 0 ? programs.get(sc.tasks[0].name) : undefined;
+  const evalIn = (e: Expr, lookup: SymbolLookup): bigint => {
+    const r = evalExpr(e, lookup);
+    if ('error' in r) throw new InputError(r.pos, r.error);
+    return r.value;
+  };
+  const setup: StepReport[] = [];
+  const setupLog: string[] = [];
+  try {
+    for (const t of sc.tasks) {
+      const p = programs.get(t.name) as Program;
+      if (t.cpu !== undefined && t.cpu >= machine.config.cpus) throw new InputError(t.pos, `task "${t.name}": CPU ${t.cpu} does not exist (the machine has ${machine.config.cpus})`);
+      machine.addTask({
+        name: t.name,
+        program: p,
+        entry: t.entry ? evalIn(t.entry, lookupIn(p)) : undefined,
+        regs: t.regs.map((r) => ({ reg: r.reg, value: evalIn(r.value, lookupIn(p)) })),
+        cpu: t.cpu,
+        traced: t.traced,
+        stdin: t.stdin !== undefined ? new TextEncoder().encode(t.stdin) : undefined,
+      });
+    }
+    const ids = new Map<string, { kind: 'fd' | 'handle'; value: number; task?: string }>();
+    for (const step of sc.steps) {
+      if (step.op === 'cont' || step.op === 'singlestep') break;
+      const taskArg = step.args.get('task');
+      const taskName = taskArg && taskArg.kind === 'name' ? taskArg.name : undefined;
+      const task = taskName ? machine.task(taskName) : undefined;
+      const lookup = lookupIn(taskName ? programs.get(taskName) : firstProgram);
+      const shown: Record<string, string | number | boolean> = {};
+      for (const [k, a] of step.args) shown[k] = argText(a);
+      const before = machine.log.total;
+      const result = perform(step, task, tracer, machine, ids, lookup, evalIn, opts.maxSteps ?? DEFAULT_MAX_STEPS);
+      const mismatches = step.expect ? checkExpectation(step.op, result, step.expect, lookup).map((m) => m.message) : [];
+      setup.push({ step, args: shown, result, ok: mismatches.length === 0, mismatches, decisions: machine.log.since(before) });
+      const fields = Object.entries(result.fields).map(([k, v]) => `${k}=${typeof v === 'bigint' ? `0x${v.toString(16)}` : v}`).join(' ');
+      setupLog.push(`[${step.index}] line ${step.pos.line}: ${step.op} ${Object.entries(shown).map(([k, v]) => `${k}=${v}`).join(' ')} -> ${result.status}${fields ? ` ${fields}` : ''}${mismatches.length ? `  (expected otherwise: ${mismatches.join('; ')})` : ''}`);
+    }
+  } catch (e) {
+    if (e instanceof InputError) return { kind: 'input-error', errors: [{ file: sc.file, pos: e.pos, message: e.message }] };
+    throw e;
+  }
+  return { kind: 'ready', machine, tracer, setup, setupLog };
+}

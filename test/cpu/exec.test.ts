@@ -1,0 +1,218 @@
+// The standalone runner and the syscalls: programs assembled by the project's assembler, run by
+// execProgram and by the `wplab exec` command; where qemu-ppc64le is installed, the same source
+// built with GNU as/ld must print the same bytes and exit with the same status.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assemble } from '../../sim/asm/assembler';
+import { AddressSpace } from '../../sim/cpu/address-space';
+import { ThreadState } from '../../sim/cpu/thread-state';
+import { execProgram, loadProgram } from '../../sim/exec';
+import { doSyscall, type SyscallHost } from '../../sim/os/syscalls';
+import { execCommand } from '../../bin/exec-command';
+import { buildWithGnu, runQemu } from './gnu';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const HEAD = '    .abiversion 2\n    .text\n    .globl _start\n_start:\n';
+
+function asm(src: string) {
+  const r = assemble(src, 'prog.S');
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.line}:${e.col}: ${e.message}`).join('\n'));
+  return r.value;
+}
+
+// Echo: reads stdin in chunks of 5 bytes into .bss and writes each chunk back, upper-cased
+// (a-z only), then exits with the total length read.
+const ECHO = HEAD + `
+    li 20, 0
+1:  li 0, 3
+    li 3, 0
+    lis 4, buf@ha
+    addi 4, 4, buf@l
+    li 5, 5
+    sc
+    bso 9f
+    cmpdi 3, 0
+    beq 8f
+    add 20, 20, 3
+    mr 5, 3
+    lis 4, buf@ha
+    addi 4, 4, buf@l
+    mtctr 5
+    mr 6, 4
+2:  lbz 7, 0(6)
+    cmplwi 7, 'a'
+    blt 3f
+    cmplwi 7, 'z'
+    bgt 3f
+    addi 7, 7, -32
+    stb 7, 0(6)
+3:  addi 6, 6, 1
+    bdnz 2b
+    li 0, 4
+    li 3, 1
+    sc
+    b 1b
+8:  li 0, 1
+    mr 3, 20
+    sc
+9:  li 0, 1
+    li 3, 99
+    sc
+    .bss
+buf: .space 8
+`;
+
+test('exec: read/write through the syscalls, exit status from exit()', () => {
+  const r = execProgram(asm(ECHO), { stdin: new TextEncoder().encode('hello, world\n') });
+  assert.equal(new TextDecoder().decode(r.stdout), 'HELLO, WORLD\n');
+  assert.equal(r.exitCode, 13);
+  assert.equal(r.signal, undefined);
+  assert.ok(r.icount > 50);
+});
+
+test('exec: the same program under qemu-ppc64le prints the same and exits the same', (t) => {
+  const built = buildWithGnu(t, ECHO);
+  if (!built) return;
+  try {
+    const ref = runQemu(t, built.exe, 'hello, world\n');
+    if (!ref) return;
+    const sim = execProgram(asm(ECHO), { stdin: new TextEncoder().encode('hello, world\n') });
+    assert.equal(Buffer.from(sim.stdout).toString(), ref.stdout.toString());
+    assert.equal(sim.exitCode, ref.status);
+  } finally {
+    built.cleanup();
+  }
+});
+
+test('syscall errors set CR0.SO and return the errno in r3; success clears SO', () => {
+  const src = HEAD + `
+    li 0, 4
+    li 3, 7
+    li 4, 0
+    li 5, 1
+    sc
+    mfcr 20
+    mr 21, 3
+    li 0, 4
+    li 3, 1
+    li 4, 0x100
+    li 5, 4
+    sc
+    mr 22, 3
+    li 0, 999
+    sc
+    mr 23, 3
+    li 0, 20
+    sc
+    mfcr 24
+    rldicl 24, 24, 36, 63
+    li 0, 182
+    lis 3, buf@ha
+    addi 3, 3, buf@l
+    li 4, 1
+    sc
+    mr 25, 3
+    li 0, 182
+    lis 3, buf@ha
+    addi 3, 3, buf@l
+    li 4, 64
+    sc
+    add 26, 3, 0
+    lis 4, buf@ha
+    lbz 27, buf@l(4)
+    # the exit status is one of the registers above, chosen by each run below
+    li 0, 234
+    mr 3, 21
+    sc
+    .bss
+buf: .space 64
+`;
+  const r = execProgram(asm(src));
+  assert.equal(r.exitCode, 9); // EBADF from write(7, ...)
+  const full = execProgram(asm(src.replace('mr 3, 21\n    sc', 'mr 3, 22\n    sc')));
+  assert.equal(full.exitCode, 14); // EFAULT from write(1, 0x100, 4)
+  const nosys = execProgram(asm(src.replace('mr 3, 21\n    sc', 'mr 3, 23\n    sc')));
+  assert.equal(nosys.exitCode, 38); // ENOSYS
+  const so = execProgram(asm(src.replace('mr 3, 21\n    sc', 'mr 3, 24\n    sc')));
+  assert.equal(so.exitCode, 0); // getpid succeeded: SO clear
+  const range = execProgram(asm(src.replace('mr 3, 21\n    sc', 'mr 3, 25\n    sc')));
+  assert.equal(range.exitCode, 34); // ERANGE: "/" and its NUL need 2 bytes, the buffer has 1
+  const cwd = execProgram(asm(src.replace('mr 3, 21\n    sc', 'mr 3, 27\n    sc')), { cwd: '/work' });
+  assert.equal(cwd.exitCode, '/'.charCodeAt(0));
+});
+
+test('getcwd copies the path with its NUL into user memory through the host, in kernel mode', () => {
+  const t = new ThreadState();
+  const writes: [bigint, number][] = [];
+  const host: SyscallHost = {
+    copyToUser: (ea, bytes) => (writes.push([ea, bytes.length]), true),
+    copyFromUser: () => undefined,
+    writeOutput: () => {},
+    readInput: () => new Uint8Array(0),
+    pid: 42,
+    cwd: '/home/lab',
+  };
+  t.setGpr(0, 182n);
+  t.setGpr(3, 0x10200000n);
+  t.setGpr(4, 100n);
+  assert.deepEqual(doSyscall(t, host), { kind: 'return' });
+  assert.equal(t.getGpr(3), 10n);
+  assert.deepEqual(writes, [[0x10200000n, 10]]);
+  t.setGpr(0, 20n);
+  doSyscall(t, host);
+  assert.equal(t.getGpr(3), 42n);
+  t.setGpr(0, 158n);
+  assert.deepEqual(doSyscall(t, host), { kind: 'yield' });
+  t.setGpr(0, 234n);
+  t.setGpr(3, 0x1ffn);
+  assert.deepEqual(doSyscall(t, host), { kind: 'exit', code: 0xff });
+});
+
+test('loadProgram: sections mapped with their protections, stack and registers as qemu sets them', () => {
+  const p = asm(HEAD + '    nop\n    .data\nx: .quad 5\n');
+  const { mem, thread } = loadProgram(p);
+  assert.equal(thread.pc, 0x10000000n);
+  assert.equal(thread.getGpr(12), 0x10000000n);
+  const sp = thread.getGpr(1);
+  assert.equal(sp % 16n, 0n);
+  assert.ok(sp < 0x7ffffff00000n && sp > 0x7ffffff00000n - 8n * 1024n * 1024n);
+  assert.equal(mem.read(sp, 8), 1n); // argc
+  assert.equal(mem.read(0x10100000n, 8), 5n);
+  assert.equal(mem.write(0x10000000n, 4, 0n), false); // text is read-only
+  assert.ok(mem instanceof AddressSpace);
+});
+
+test('exec: a runaway program is stopped by the step limit; a fault exits 128 + signal', () => {
+  const loop = execProgram(asm(HEAD + '1:  b 1b\n'), { maxSteps: 1000 });
+  assert.equal(loop.exitCode, 124);
+  assert.match(loop.message ?? '', /step limit/);
+  assert.equal(loop.icount, 1000);
+  const segv = execProgram(asm(HEAD + '    li 3, 16\n    ld 3, 0(3)\n'));
+  assert.equal(segv.exitCode, 139);
+  assert.equal(segv.signal, 'SIGSEGV');
+});
+
+test('wplab exec FILE.S: output on stdout, the program\'s exit status, errors with file:line:col', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wplab-exec-'));
+  try {
+    const file = join(dir, 'echo.S');
+    writeFileSync(file, ECHO);
+    let out = '';
+    let err = '';
+    const io = { out: (s: string) => (out += s), err: (s: string) => (err += s) };
+    assert.equal(execCommand([file, '--stdin', 'abc'], io), 3);
+    assert.equal(out, 'ABC');
+    assert.equal(err, '');
+    const bad = join(dir, 'bad.S');
+    writeFileSync(bad, HEAD + '    frobnicate 3\n');
+    out = err = '';
+    assert.equal(execCommand([bad], io), 2);
+    assert.match(err, /bad\.S:5:\d+: /);
+    assert.equal(execCommand([file, '--max-steps', 'x'], io), 2);
+    assert.equal(execCommand([], io), 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

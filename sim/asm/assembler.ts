@@ -18,6 +18,16 @@ export interface AssembleOptions {
 
 export function assemble(source: string, file: string, options?: AssembleOptions): Result<Program> {
   const st = new AsmState(file);
+  try {
+    return run(st, source, file, options);
+  } catch (e) {
+    // a bug here must reach the user as a message at the line being assembled, never a stack trace
+    const message = `internal assembler error: ${e instanceof Error ? e.message : String(e)}`;
+    return { ok: false, errors: [...st.diagnostics, { file, line: Math.max(1, st.line), col: 1, message, severity: 'error' }] };
+  }
+}
+
+function run(st: AsmState, source: string, file: string, options?: AssembleOptions): Result<Program> {
   const { statements, errors } = lex(source);
   for (const e of errors) st.diagnostics.push({ file, line: e.line, col: e.col, message: e.message, severity: 'error' });
 
@@ -67,6 +77,7 @@ function runStatements(st: AsmState, stmts: Statement[]): void {
     if (st.ended) return;
     const stmt = stmts[i];
     st.line = stmt.line;
+    st.stmtCol = stmt.tokens[0].col;
     const d = directiveOf(stmt);
     try {
       if (d && CONDITIONALS.includes(d)) {

@@ -274,9 +274,9 @@ export const DIRECTIVES: Record<string, Handler> = {
   '.rodata': simpleSection('.rodata', {}),
   '.section': section,
   '.pushsection': (st, ts, n, c) => { st.sectionStack.push(st.curName); section(st, ts); void n; void c; },
-  '.popsection': (st) => {
+  '.popsection': (st, _ts, _n, col) => {
     const s = st.sectionStack.pop();
-    if (s === undefined) return st.error(1, '.popsection without .pushsection');
+    if (s === undefined) return st.error(col, '.popsection without .pushsection');
     st.switchTo(s);
   },
   '.previous': (st) => st.switchTo(st.previous),

@@ -85,6 +85,8 @@ export class AsmState {
   /** local numeric labels: how many times each number was defined so far */
   readonly localCounts = new Map<string, number>();
   line = 0;
+  /** column where the current statement starts (for errors about the whole statement) */
+  stmtCol = 1;
   /** after layout, symbols evaluate to addresses; before, to section offsets */
   linked = false;
   ended = false;
@@ -113,7 +115,7 @@ export class AsmState {
   emit(bytes: number[], insn: boolean): number {
     const off = this.off;
     if (this.cur.nobits && bytes.some((b) => b !== 0)) {
-      this.error(0, `${this.cur.name} holds no data: only zeros may be reserved there`);
+      this.error(this.stmtCol, `${this.cur.name} holds no data: only zeros may be reserved there`);
     }
     this.cur.bytes.push(...bytes);
     if (bytes.length) this.lines.push({ sec: this.cur, off, size: bytes.length, line: this.line, insn });
@@ -123,7 +125,7 @@ export class AsmState {
   /** Appends `count` copies of a byte (.space, .org) as one data line. */
   reserve(count: number, value = 0): number {
     const off = this.off;
-    if (this.cur.nobits && value !== 0) this.error(0, `${this.cur.name} holds no data: only zeros may be reserved there`);
+    if (this.cur.nobits && value !== 0) this.error(this.stmtCol, `${this.cur.name} holds no data: only zeros may be reserved there`);
     this.cur.bytes.fill(count, value);
     if (count) this.lines.push({ sec: this.cur, off, size: count, line: this.line, insn: false });
     return off;

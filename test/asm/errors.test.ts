@@ -69,6 +69,8 @@ const CASES: [string, string, string[]][] = [
   ['.org backwards', '  nop\n  .org 0\n', ['2:8: .org would move the location backwards (from 4 to 0)']],
   ['unaligned instruction', ' .byte 1\n nop\n', ['2:2: instruction address is not a multiple of 4 (offset 1 in .text)']],
   ['instruction in .bss', '  .bss\n  nop\n', ['2:3: instructions cannot go in .bss']],
+  ['non-zero fill in .bss', '  .bss\n  .space 4, 1\n', ['2:3: .bss holds no data: only zeros may be reserved there']],
+  ['.popsection without .pushsection', ' nop\n  .popsection\n', ['2:3: .popsection without .pushsection']],
   ['data in .bss', '  .bss\n  .byte 1\n', ['2:9: .bss holds no data: only zeros may be reserved there']],
   ['address too wide for .short', ' .short x\n .text\nx:\n', ['1:9: address 0x10000002 does not fit in 2 bytes']],
   ['unknown symbol type', ' .type f, @banana\n', ["1:12: unknown symbol type 'banana' (use @function or @object)"]],

@@ -63,6 +63,7 @@ export class HwBreakpointSubsystem {
   private readonly k: HwbpKernel;
   private readonly perf = new PerfFdTable();
   private readonly warned = new Set<string>();
+  private readonly contexts: HwContext[] = [];
 
   constructor(o: HwBreakpointSubsystemOptions) {
     this.model = o.model;
@@ -278,22 +279,34 @@ export class HwBreakpointSubsystem {
     return [{ kind: 'disable', bp: bp.name }];
   }
 
+  /**
+   * The HwContext of one exception on `cpu`. One object per CPU is reused (the hot path of a perf
+   * hit runs this for every exception); icount and record are refreshed on each call, so a context
+   * must not be kept past the handler run it was made for.
+   */
   hwContext(cpu: number, pid: number, icount: number, record: (d: Omit<Decision, 'seq'>) => void): HwContext {
-    const k = this.k;
     void pid;
-    const ctx: HwContext = {
-      model: this.model,
-      policy: this.policy,
-      slots: k.slots.perCpu[cpu],
-      icount,
-      programSlot: (c, slot, bp) => k.slots.programSlot(c, slot, bp),
-      disableAllSlots: (c) => k.slots.disableAll(c),
-      perfBpEvent: (bp, regs) => this.perfBpEvent(bp, regs),
-      disableAsync: (bp) => this.disableAsync(bp),
-      record,
-    };
-    // the handler's WARN / printk lines go to the same kernel log (optional member of HwContext)
-    return Object.assign(ctx, { kernelLog: (line: string) => k.warn('handler', line, false) });
+    let ctx = this.contexts[cpu];
+    if (!ctx) {
+      const k = this.k;
+      const made: HwContext = {
+        model: this.model,
+        policy: this.policy,
+        slots: k.slots.perCpu[cpu],
+        icount,
+        programSlot: (c, slot, bp) => k.slots.programSlot(c, slot, bp),
+        disableAllSlots: (c) => k.slots.disableAll(c),
+        perfBpEvent: (bp, regs) => this.perfBpEvent(bp, regs),
+        disableAsync: (bp) => this.disableAsync(bp),
+        record,
+      };
+      // the handler's WARN / printk lines go to the same kernel log (optional member of HwContext)
+      ctx = Object.assign(made, { kernelLog: (line: string) => k.warn('handler', line, false) });
+      this.contexts[cpu] = ctx;
+    }
+    ctx.icount = icount;
+    ctx.record = record;
+    return ctx;
   }
 
   // ---- views ----

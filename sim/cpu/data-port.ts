@@ -12,6 +12,11 @@ const HOST_LE = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 export class DataPort {
   mem: AddressSpace = new AddressSpace();
   private rpn = NO_PAGE;
+  // the cached pages' numbers as (high half, low page bits): integer compares in the fast path
+  private rhi = 0;
+  private rlp = -1;
+  private whi = 0;
+  private wlp = -1;
   private rview: DataView = new DataView(new ArrayBuffer(8));
   private rwords: Int32Array = new Int32Array(2);
   private wpn = NO_PAGE;
@@ -26,15 +31,16 @@ export class DataPort {
     this.mem = mem;
     this.rpn = NO_PAGE;
     this.wpn = NO_PAGE;
+    this.rlp = -1;
+    this.wlp = -1;
     this.wpage = null;
     this.codeDirty = false;
   }
 
   /** Loads `size` (1, 2, 4, 8) bytes at hi:lo into vhi:vlo, zero-extended. false = unmapped/unreadable. */
   load(hi: number, lo: number, size: number): boolean {
-    const pn = (hi >>> 0) * 1048576 + (lo >>> 12);
     const off = lo & 4095;
-    if (pn !== this.rpn || off + size > PAGE_SIZE) return this.loadSlow(hi, lo, size);
+    if (lo >>> 12 !== this.rlp || hi !== this.rhi || off + size > PAGE_SIZE) return this.loadSlow(hi, lo, size);
     if (HOST_LE && size >= 4 && (off & 3) === 0) {
       const w = this.rwords;
       this.vlo = w[off >> 2];
@@ -58,6 +64,8 @@ export class DataPort {
     if (!p || !p.read) return false;
     if (off + size <= PAGE_SIZE) {
       this.rpn = pn;
+      this.rhi = hi;
+      this.rlp = lo >>> 12;
       this.rview = p.view;
       this.rwords = p.words;
       return this.load(hi, lo, size);
@@ -81,10 +89,9 @@ export class DataPort {
 
   /** Stores the low `size` bytes of vhi:vlo at hi:lo. false = unmapped/read-only (nothing written). */
   store(hi: number, lo: number, size: number, vhi: number, vlo: number): boolean {
-    const pn = (hi >>> 0) * 1048576 + (lo >>> 12);
     const off = lo & 4095;
     const p = this.wpage;
-    if (pn !== this.wpn || p === null || off + size > PAGE_SIZE) return this.storeSlow(hi, lo, size, vhi, vlo);
+    if (lo >>> 12 !== this.wlp || hi !== this.whi || p === null || off + size > PAGE_SIZE) return this.storeSlow(hi, lo, size, vhi, vlo);
     const v = p.view;
     if (HOST_LE && size >= 4 && (off & 3) === 0) {
       const w = p.words;
@@ -110,6 +117,8 @@ export class DataPort {
     if (!p || !p.write) return false;
     if (off + size <= PAGE_SIZE) {
       this.wpn = pn;
+      this.whi = hi;
+      this.wlp = lo >>> 12;
       this.wpage = p;
       return this.store(hi, lo, size, vhi, vlo);
     }

@@ -216,6 +216,8 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
       case H.B: {
         const pc = base + off;
         if (e0 & K.F_LK) { const n = pc + 4; lo[K.LR] = n | 0; hi[K.LR] = (n / TWO32) | 0; }
+        const no = off + a; // relative: stay in integers while on this page
+        if ((e0 & K.F_AA) === 0 && no >= 0 && no < 4096) { off = no; break; }
         const np = e0 & K.F_AA ? (a >= 0 ? a : FAR) : relTarget(pc, a);
         const d = np - base;
         if (d >= 0 && d < 4096) off = d | 0;
@@ -235,6 +237,10 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
           ok = ((lo[K.CTR] | hi[K.CTR]) !== 0) !== ((a & 2) !== 0);
         }
         if (ok && (a & 16) === 0) ok = ((t.crNum >>> (31 - b)) & 1) === ((a >> 3) & 1);
+        if (ok && op === H.BC && (e0 & (K.F_AA | K.F_LK)) === 0) {
+          const no = off + c; // the common loop branch: relative, no link, on this page
+          if (no >= 0 && no < 4096) { off = no; break; }
+        }
         if (ok) {
           const pc = base + off;
           let np: number;

@@ -20,7 +20,7 @@ _start:
 	sldi 20,20,32
 	oris 20,20,0x7f4a
 	ori 20,20,0x7c15
-	li 29,300
+	li 29,120
 round:
 	sldi 4,20,13
 	xor 20,20,4

@@ -22,7 +22,7 @@ _start:
 	sldi 20,20,32
 	oris 20,20,0x4f6c
 	ori 20,20,0xdd1d
-	li 29,400
+	li 29,200
 	li 28,0
 	li 27,0
 round:

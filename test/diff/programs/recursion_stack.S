@@ -1,4 +1,4 @@
-# recursive factorial and fibonacci with stack frames: stdu/ld/std, mflr/mtlr, bl/blr nesting; 20! and fib(20)
+# recursive factorial and fibonacci with stack frames: stdu/ld/std, mflr/mtlr, bl/blr nesting; 20! and fib(16)
 # Differential test program: assembled by GNU as/ld and by our assembler, run by qemu-ppc64le and wplab exec.
 	.abiversion 2
 	.text
@@ -11,7 +11,7 @@ _start:
 	li 3,20
 	bl fact
 	mr 14,3
-	li 3,20
+	li 3,16
 	bl fib
 	mr 15,3
 	li 3,1
@@ -29,7 +29,7 @@ _start:
 	mr 16,3
 	bl show
 	li 0,1
-	li 3,20
+	li 3,16
 	bl fib
 	mr 4,3
 	li 0,1

@@ -1,4 +1,4 @@
-# random operands through signed/unsigned word/doubleword compares into several CR fields, CR logic, conditional branches, a bdnzf loop and not-taken traps; one hash per case
+# random operands through signed/unsigned word/doubleword compares into several CR fields, CR logic, conditional branches, a bc 0 (decrement CTR, branch while false) loop and not-taken traps; one hash per case
 # Differential test program: assembled by GNU as/ld and by our assembler, run by qemu-ppc64le and wplab exec.
 	.abiversion 2
 	.bss

@@ -1,4 +1,4 @@
-# what a system call leaves in the other registers: r4-r12, r0, CTR, LR, XER and CR fields 1-7 after write and sched_yield; bctr ignores the low two bits of CTR; read into .text (not writable) fails with EFAULT
+# what a system call leaves in the other registers: r4-r12, r0, CTR, LR, XER and CR fields 1-7 after sched_yield; bctr ignores the low two bits of CTR; read into .text (not writable) fails with EFAULT
 # Differential test program: assembled by GNU as/ld and by our assembler, run by qemu-ppc64le and wplab exec.
 	.abiversion 2
 	.text

@@ -1,4 +1,4 @@
-# a conditional trap that fires: tdlgti after a loop (unsigned compare), SIGTRAP 133; the preceding false traps let execution through
+# a conditional trap that fires: twlgt (unsigned compare) after a loop whose tdgti never fires; SIGTRAP 133
 # Differential test program: assembled by GNU as/ld and by our assembler, run by qemu-ppc64le and wplab exec.
 	.abiversion 2
 	.text

@@ -9,6 +9,7 @@ import { encodeInsn, lookupMnemonic, matchOperands, parseOperands } from './inst
 import type { ByteBuffer } from './byte-buffer';
 import type { Layout } from './layout';
 import { lex, type Statement, type Token } from './lexer';
+import { rewriteTocPrologues } from './toc';
 import { looksLikeBadRegister } from './registers';
 import { AsmState, undefinedMessage, type DataFixup } from './state';
 
@@ -35,6 +36,7 @@ function run(st: AsmState, source: string, file: string, options?: AssembleOptio
 
   st.sections.place(options?.layout);
   st.linked = true;
+  rewriteTocPrologues(st);
   for (const f of st.fixups) {
     if (f.kind === 'insn') {
       const w = encodeInsn(st, f);

@@ -238,6 +238,14 @@ function sizeDirective(st: AsmState, ts: TokenStream): void {
   st.symbol(s.name, s.col).size = st.defer(e, e.col);
 }
 
+function localEntry(st: AsmState, ts: TokenStream): void {
+  const s = symbolName(ts);
+  expectComma(ts);
+  const e = parseExpr(ts);
+  expectEnd(ts);
+  st.symbol(s.name, s.col).localEntry = st.defer(e, startCol(e));
+}
+
 function comm(local: boolean): Handler {
   return (st, ts) => {
     const s = symbolName(ts);
@@ -304,7 +312,7 @@ export const DIRECTIVES: Record<string, Handler> = {
   '.include': (st, _ts, n, col) => st.error(col, `${n} is not supported: a program is one file`),
   '.incbin': (st, _ts, n, col) => st.error(col, `${n} is not supported: a program is one file`),
   // accepted without effect on the bytes
-  '.abiversion': ignore, '.machine': ignore, '.file': ignore, '.ident': ignore, '.localentry': ignore,
+  '.abiversion': ignore, '.machine': ignore, '.file': ignore, '.ident': ignore, '.localentry': localEntry,
   '.hidden': ignore, '.protected': ignore, '.internal': ignore, '.gnu_attribute': ignore, '.loc': ignore,
   '.cfi_startproc': ignore, '.cfi_endproc': ignore, '.cfi_def_cfa_offset': ignore, '.cfi_offset': ignore,
   '.cfi_def_cfa': ignore, '.cfi_register': ignore, '.cfi_restore': ignore, '.cfi_sections': ignore, '.cfi_def_cfa_register': ignore,

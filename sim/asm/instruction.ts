@@ -3,6 +3,7 @@
 import { applyHint, KIND_CLASSES, OPERANDS, type Operand } from './encode';
 import { applyHalf, evaluate, ExprError, parseOperandExpr, UndefinedSymbol, type OperandExpr, type TokenStream } from './expression';
 import { TABLE, type Entry } from './mnemonics';
+import { localEntryOffset } from './toc';
 import { looksLikeBadRegister, REG_CLASS_NAME } from './registers';
 import { undefinedMessage, type AsmState, type InsnFixup, type ParsedOperand } from './state';
 
@@ -123,7 +124,7 @@ function operandValue(st: AsmState, f: InsnFixup, op: Operand, e: OperandExpr, p
     if (op.min < 0n) v = BigInt.asIntN(16, v);
   }
   if (op.kind === 'rel') {
-    v = BigInt.asIntN(64, v - pc);
+    v = BigInt.asIntN(64, v + localEntryOffset(st, e.expr) - pc);
     if (v % 4n !== 0n) throw new OperandError(`branch target ${hex(val.v)} is not a multiple of 4 bytes away`, e.col);
     if (v < op.min || v > op.max) {
       throw new OperandError(`branch target out of range: displacement ${hex(v)} does not fit ${op.name === 'BD' ? '16 bits (±32 KiB); use b or bctr for far targets' : '26 bits (±32 MiB)'}`, e.col);

@@ -5,6 +5,7 @@ import type { Diagnostic, SymbolType } from '../program';
 import { evaluate, ExprError, UndefinedSymbol, type EvalContext, type Expr, type HalfOp, type OperandExpr, type Value } from './expression';
 import { Sections, type SectionState } from './layout';
 import type { Token } from './lexer';
+import { TOC_SYMBOL, tocBase } from './toc';
 
 export interface Sym {
   name: string;
@@ -21,6 +22,8 @@ export interface Sym {
   /** `.set x, expr` whose value needs symbols defined later */
   lazy?: Deferred;
   evaluating?: boolean;
+  /** `.localentry sym, expr`: branches to sym go this many bytes past it (GNU ld does so) */
+  localEntry?: Deferred;
   /** defined by .set/.equ/= (may be redefined) */
   isSet?: boolean;
   /** a local numeric label instance (not listed in the symbol table) */
@@ -192,6 +195,7 @@ export class AsmState {
   /** The value of a symbol now (offsets before layout, addresses after), or undefined. */
   symbolValue(name: string, col = 0): Value | undefined {
     const s = this.symbols.get(name);
+    if (!s && name === TOC_SYMBOL && this.linked) return { v: tocBase(this.sections) };
     if (!s) return undefined;
     if (s.lazy && !s.defined) {
       if (s.evaluating) throw new ExprError(`symbol '${name}' is defined in terms of itself (line ${s.lazy.line})`, col);

@@ -96,22 +96,27 @@ export class Core {
     return s ? { ...s.p } : null;
   }
 
-  /** user-enabled slots as numbers; null when one lies beyond 2^53 (then access() compares bigints) */
-  private userRanges: UserRange[] | null = [];
+  /** user-enabled slots as numbers, 6 per slot: start, end, start16, end16, read, write */
+  private ranges = new Float64Array(12);
+  private nranges = 0;
+  /** whether access() can use `ranges` (no onAccess, every user slot below 2^53) */
+  private fast = true;
+  /** An interval (as doubles) holding every user range: accesses outside it need no access() call.
+      Infinite when every access must be seen (onAccess set, or a range beyond 2^53). */
+  watchStart = 0;
+  watchEnd = 0;
 
   run(t: ThreadState, mem: AddressSpace, maxSteps: number): CoreStop {
     const user = this.dawr.filter((s): s is Slot => s !== null && s.p.user && (s.p.read || s.p.write));
     this.checking = this.onAccess !== null || user.length > 0;
-    this.userRanges = user.every((s) => s.end + 16n < BigInt(TWO53))
-      ? user.map((s) => ({
-          start: Number(s.start),
-          end: Number(s.end),
-          start16: Number(s.start & ~15n),
-          end16: Number((s.end + 15n) & ~15n),
-          read: s.p.read,
-          write: s.p.write,
-        }))
-      : null;
+    this.fast = this.onAccess === null && user.every((s) => s.end + 16n < BigInt(TWO53));
+    if (this.ranges.length < 6 * user.length) this.ranges = new Float64Array(6 * user.length);
+    this.nranges = 6 * user.length;
+    this.watchStart = this.fast ? Math.min(...user.map((s) => Number(s.start & ~15n))) : -Infinity;
+    this.watchEnd = this.fast ? Math.max(...user.map((s) => Number((s.end + 15n) & ~15n))) : Infinity;
+    user.forEach((s, i) => {
+      this.ranges.set([Number(s.start), Number(s.end), Number(s.start & ~15n), Number((s.end + 15n) & ~15n), s.p.read ? 1 : 0, s.p.write ? 1 : 0], 6 * i);
+    });
     this.port.attach(mem);
     this.pending = null;
     const stepping = (t.msr & MSR_SE) !== 0n;
@@ -143,24 +148,24 @@ export class Core {
 
   /** The hot loop's check of one access in user mode: true = a DAWR matched (this.dar set). */
   access(hi: number, lo: number, size: number, kind: number): boolean {
-    const ranges = this.userRanges;
-    if (ranges !== null && this.onAccess === null && hi >>> 0 < 0x200000) {
-      // the common case, without allocation: numeric compares against each user slot
-      if (kind === K_CACHE) return false;
-      const a = (hi >>> 0) * 4294967296 + (lo >>> 0);
-      const b = a + size;
-      const store = kind !== K_LOAD && kind !== K_LARX;
-      const q = size === 16 && this.quadwordAlign16;
-      for (let i = 0; i < ranges.length; i++) {
-        const r = ranges[i];
-        if (!(store ? r.write : r.read)) continue;
-        if (q ? a < r.end16 && b > r.start16 : a < r.end && b > r.start) {
-          this.dar = BigInt(a);
-          return true;
-        }
+    if (!this.fast || hi >>> 0 >= 0x200000) return this.accessSlow(hi, lo, size, kind);
+    // the common case, small enough to inline and without allocation: numeric compares per slot
+    if (kind === K_CACHE) return false;
+    const a = (hi >>> 0) * 4294967296 + (lo >>> 0);
+    const b = a + size;
+    const w = kind === K_LOAD || kind === K_LARX ? 4 : 5;
+    const q = size === 16 && this.quadwordAlign16 ? 2 : 0;
+    const r = this.ranges;
+    for (let i = 0; i < this.nranges; i += 6) {
+      if (r[i + w] !== 0 && a < r[i + q + 1] && b > r[i + q]) {
+        this.dar = BigInt(a);
+        return true;
       }
-      return false;
     }
+    return false;
+  }
+
+  private accessSlow(hi: number, lo: number, size: number, kind: number): boolean {
     const ea = (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
     if (kind !== K_CACHE) {
       const dar = this.matchAccess(ea, size, kind !== K_LOAD && kind !== K_LARX, 'user');

@@ -69,6 +69,11 @@ function target(hi: number, lo: number): number {
   const h = hi >>> 0;
   return h < 0x200000 ? h * TWO32 + ((lo & ~3) >>> 0) : FAR;
 }
+/** Whether [hi:lo, +size) meets [start, end) (addresses as doubles; imprecise only beyond 2^53, where end is Infinity if anything is watched). */
+function near(hi: number, lo: number, size: number, start: number, end: number): boolean {
+  const a = (hi >>> 0) * TWO32 + (lo >>> 0);
+  return a < end && a + size > start;
+}
 function relTarget(pc: number, disp: number): number {
   const x = pc + disp;
   return x >= 0 ? x : FAR;
@@ -79,6 +84,9 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
   const lo = t.lo;
   const port = core.port;
   const checking = core.checking;
+  // accesses wholly outside [wStart, wEnd) cannot match: skip the call
+  const wStart = core.watchStart;
+  const wEnd = core.watchEnd;
   // The pc is base + off: off stays a small integer (the index into the page's decoded entries)
   // while execution stays on one page; a jump elsewhere sets off = AWAY and the target in jumpPc.
   let base = 0;
@@ -262,7 +270,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         let eh: number, el: number;
         if (b === 0) { el = c; eh = c >> 31; }
         else { const x = lo[b]; el = (x + c) | 0; eh = (hi[b] + (c >> 31) + ((el >>> 0) < (x >>> 0) ? 1 : 0)) | 0; }
-        if (checking && core.access(eh, el, 8, K_LOAD)) { stop = { kind: 'dawr', dar: core.dar }; break loop; }
+        if (checking && near(eh, el, 8, wStart, wEnd) && core.access(eh, el, 8, K_LOAD)) { stop = { kind: 'dawr', dar: core.dar }; break loop; }
         if (!port.load(eh, el, 8)) { stop = segv(addrOf(eh, el), 'load of 8 bytes', base + off); break loop; }
         lo[a] = port.vlo; hi[a] = port.vhi;
         off += 4;
@@ -272,7 +280,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         let eh: number, el: number;
         if (b === 0) { el = c; eh = c >> 31; }
         else { const x = lo[b]; el = (x + c) | 0; eh = (hi[b] + (c >> 31) + ((el >>> 0) < (x >>> 0) ? 1 : 0)) | 0; }
-        if (checking && core.access(eh, el, 8, K_STORE)) { stop = { kind: 'dawr', dar: core.dar }; break loop; }
+        if (checking && near(eh, el, 8, wStart, wEnd) && core.access(eh, el, 8, K_STORE)) { stop = { kind: 'dawr', dar: core.dar }; break loop; }
         if (!port.store(eh, el, 8, hi[a], lo[a])) { stop = segv(addrOf(eh, el), 'store of 8 bytes', base + off); break loop; }
         off += 4;
         if (port.codeDirty) { port.codeDirty = false; jumpPc = base + off; off = AWAY; }
@@ -286,7 +294,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         let eh: number, el: number;
         if (b === 0) { el = d; eh = dh; }
         else { const x = lo[b]; el = (x + d) | 0; eh = (hi[b] + dh + ((el >>> 0) < (x >>> 0) ? 1 : 0)) | 0; }
-        if (checking && core.access(eh, el, size, K_LOAD)) { stop = { kind: 'dawr', dar: core.dar }; break loop; }
+        if (checking && near(eh, el, size, wStart, wEnd) && core.access(eh, el, size, K_LOAD)) { stop = { kind: 'dawr', dar: core.dar }; break loop; }
         if (!port.load(eh, el, size)) { stop = segv(addrOf(eh, el), `load of ${size} bytes`, base + off); break loop; }
         lo[a] = port.vlo; hi[a] = port.vhi;
         off += 4;
@@ -300,7 +308,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         let eh: number, el: number;
         if (b === 0) { el = d; eh = dh; }
         else { const x = lo[b]; el = (x + d) | 0; eh = (hi[b] + dh + ((el >>> 0) < (x >>> 0) ? 1 : 0)) | 0; }
-        if (checking && core.access(eh, el, size, K_STORE)) { stop = { kind: 'dawr', dar: core.dar }; break loop; }
+        if (checking && near(eh, el, size, wStart, wEnd) && core.access(eh, el, size, K_STORE)) { stop = { kind: 'dawr', dar: core.dar }; break loop; }
         if (!port.store(eh, el, size, hi[a], lo[a])) { stop = segv(addrOf(eh, el), `store of ${size} bytes`, base + off); break loop; }
         off += 4;
         if (port.codeDirty) { port.codeDirty = false; jumpPc = base + off; off = AWAY; }

@@ -115,6 +115,8 @@ export function parseOperandExpr(ts: TokenStream): OperandExpr {
     const name = ts.next();
     if (!name || name.kind !== 'ident') throw new ExprError("expected an operator name after '@'", at.col + 1);
     const op = name.text.toLowerCase();
+    if (['toc', 'got', 'plt', 'tocbase', 'dtprel', 'tprel', 'tls', 'notoc', 'pcrel'].includes(op))
+      throw new ExprError(`'@${name.text}' is not supported: this lab links statically without a TOC; address data with lis/addi and @ha/@l`, name.col);
     if (!HALF_OPS.includes(op)) throw new ExprError(`unsupported operator '@${name.text}'`, name.col);
     half = op as HalfOp;
     // GNU as allows an addend after the operator: sym@l+4 means (sym+4)@l

@@ -203,9 +203,11 @@ export function finish(run: ExceptionRun, branch: Branch, rc: NotifyResult): Not
   if (rc === 'done') run.effects.push({ kind: 'signal', signal: 'SIGTRAP', si_code: 'TRAP_HWBKPT', si_addr: hex(run.dar) });
   const slots: SlotVerdict[] = [];
   for (const v of run.verdicts) if (v) slots.push(v);
-  const d: Omit<Decision, 'seq'> = run.detail.readable
-    ? { icount: run.ctx.icount, cpu: run.ctx.slots.cpu, task: run.task.name, pc: hex(run.pc), mode: run.regs.mode, insn: run.detail.text, access: accessOf(run.detail), slots, branch, effects: run.effects }
-    : { icount: run.ctx.icount, cpu: run.ctx.slots.cpu, task: run.task.name, pc: hex(run.pc), mode: run.regs.mode, insn: run.detail.text, slots, branch, effects: run.effects };
+  // seq is written by the log; created here (as -1) so the record keeps one shape and no extra
+  // property store is allocated when the log sets it.
+  const d: Decision = run.detail.readable
+    ? { seq: -1, icount: run.ctx.icount, cpu: run.ctx.slots.cpu, task: run.task.name, pc: hex(run.pc), mode: run.regs.mode, insn: run.detail.text, access: accessOf(run.detail), slots, branch, effects: run.effects }
+    : { seq: -1, icount: run.ctx.icount, cpu: run.ctx.slots.cpu, task: run.task.name, pc: hex(run.pc), mode: run.regs.mode, insn: run.detail.text, slots, branch, effects: run.effects };
   run.ctx.record(d);
   return rc;
 }

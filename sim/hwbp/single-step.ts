@@ -6,7 +6,7 @@
 // nothing pending is not a decision. The signal effect is recorded whenever the result is
 // NOTIFY_DONE: single_step_exception then sends SIGTRAP TRAP_TRACE with si_addr = NIP (for a ptrace
 // single-step that is the tracer's one step stop).
-import type { Branch, Effect, SlotVerdict } from '../decision';
+import type { Branch, Decision, Effect, SlotVerdict } from '../decision';
 import type { Breakpoint } from './breakpoint';
 import { hex } from './classify';
 import type { CurrentTask, HwContext, NotifyResult, TrapRegs } from './hw-context';
@@ -21,7 +21,8 @@ function verdict(slot: number, bp: Breakpoint, pending: boolean): SlotVerdict {
 
 function recordStep(ctx: HwContext, task: CurrentTask, regs: TrapRegs, insn: string, slots: SlotVerdict[], branch: Branch, effects: Effect[], rc: NotifyResult): NotifyResult {
   if (rc === 'done') effects.push({ kind: 'signal', signal: 'SIGTRAP', si_code: 'TRAP_TRACE', si_addr: hex(regs.pc) });
-  ctx.record({ icount: ctx.icount, cpu: ctx.slots.cpu, task: task.name, pc: hex(regs.pc), mode: regs.mode, insn, slots, branch, effects });
+  const d: Decision = { seq: -1, icount: ctx.icount, cpu: ctx.slots.cpu, task: task.name, pc: hex(regs.pc), mode: regs.mode, insn, slots, branch, effects };
+  ctx.record(d);
   return rc;
 }
 

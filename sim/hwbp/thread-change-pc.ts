@@ -2,7 +2,7 @@
 // would step the wrong instruction, so it is cancelled: MSR_SE cleared, the DAWRs reprogrammed. The
 // watchpoint fires again when the original instruction is re-executed, so nothing is lost or counted
 // twice. Records `thread-change-pc` only when something was pending (otherwise nothing happens).
-import type { Effect, SlotVerdict } from '../decision';
+import type { Decision, Effect, SlotVerdict } from '../decision';
 import { hex } from './classify';
 import type { CurrentTask, HwContext, TrapRegs } from './hw-context';
 import { nrWpSlots } from './handler-steps';
@@ -17,7 +17,8 @@ import { nrWpSlots } from './handler-steps';
 export const THREAD_CHANGE_PC_SKIPS_EMPTY_SLOTS = true;
 
 function record(ctx: HwContext, task: CurrentTask, regs: TrapRegs, slots: SlotVerdict[], effects: Effect[]): void {
-  ctx.record({ icount: ctx.icount, cpu: ctx.slots.cpu, task: task.name, pc: hex(regs.pc), mode: regs.mode, insn: '', slots, branch: 'thread-change-pc', effects });
+  const d: Decision = { seq: -1, icount: ctx.icount, cpu: ctx.slots.cpu, task: task.name, pc: hex(regs.pc), mode: regs.mode, insn: '', slots, branch: 'thread-change-pc', effects };
+  ctx.record(d);
 }
 
 function reprogram(ctx: HwContext, i: number, effects: Effect[]): boolean {

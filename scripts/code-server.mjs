@@ -244,10 +244,14 @@ export async function startCodeServer({ root, port, smokeTestDriver = true, log 
   const exitedPromise = new Promise((r) => child.on('exit', (code, sig) => { exited = { code, sig }; r(exited); }));
   const origin = `http://127.0.0.1:${port}`;
 
+  // Whatever happens to this process, the server does not outlive it.
+  const onExit = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ } };
+  process.on('exit', onExit);
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    process.off('exit', onExit);
     const kill = (sig) => { try { process.kill(-child.pid, sig); return true; } catch { return false; } };
     if (kill('SIGTERM')) {
       let gone = false;

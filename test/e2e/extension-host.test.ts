@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { EXTENSION_TESTS_INDEX, requireChromium, requireCodeServer, runExtensionTests } from './harness';
 
-test('extension-host suite passes in code-server', { timeout: 400_000 }, async (t) => {
+test('extension-host suite passes in code-server', { timeout: 900_000 }, async (t) => {
   assert.ok(
     existsSync(EXTENSION_TESTS_INDEX),
     `${EXTENSION_TESTS_INDEX} is missing: \`npm run build\` compiles it from test/extension/index.ts`,

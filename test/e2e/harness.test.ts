@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { requireChromium, requireCodeServer, runExtensionTests } from './harness';
 
-test('harness: a failing extension-host suite gives a non-zero exit code and its mocha report', { timeout: 300_000 }, async (t) => {
+test('harness: a failing extension-host suite gives a non-zero exit code and its mocha report', { timeout: 900_000 }, async (t) => {
   if (!requireChromium(t)) return;
   if (!(await requireCodeServer(t))) return;
   const r = await runExtensionTests({ extensionTestsPath: join(import.meta.dirname, 'fixtures', 'failing-suite', 'index.js'), timeoutMs: 120_000 });

@@ -109,14 +109,43 @@ async function extensionHostLine(msg: ConsoleMessage): Promise<string | undefine
 /** The extension host's routine complaints in code-server (no gallery, no accounts): not worth relaying. */
 const NOISE = /^(ERR|WARN) (\{"name":"(Canceled|Failed)"\}|Canceled|Failed: getaddrinfo|Error: Timed out waiting for authentication provider|\[DefaultAccount\]|Creation of workbench contribution)/;
 
-/** Headless Chromium (Debian's, through playwright-core) with a fresh profile in `userDataDir`. */
-export async function launchBrowser(userDataDir: string, viewport = { width: 1400, height: 900 }): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, {
+export interface Browser { context: BrowserContext; page: Page; close(): Promise<void> }
+
+/**
+ * Headless Chromium (Debian's, through playwright-core; playwright gives it a fresh profile folder).
+ * close() waits at most 10 s for a clean exit, then kills the browser's process group: a browser
+ * that hangs on the way out must not hang the test run.
+ */
+export async function launchBrowser(viewport = { width: 1400, height: 900 }): Promise<Browser> {
+  // launchServer rather than launch: a BrowserServer can be killed when it does not close.
+  const server = await chromium.launchServer({
     executablePath: process.env.WPLAB_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_FLAGS,
-    viewport,
+    timeout: 60_000,
   });
+  const close = async () => {
+    const clean = await Promise.race([
+      server.close().then(() => true, () => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 10_000).unref()),
+    ]);
+    if (!clean) await server.kill().catch(() => undefined);
+  };
+  let browser;
+  try {
+    browser = await chromium.connect(server.wsEndpoint(), { timeout: 60_000 });
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  try {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    return { context, page, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
 }
 
 /** Starts code-server and a headless Chromium page on its workbench. Call close() when done. */
@@ -134,47 +163,51 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
 
   const folder = opts.folder ?? join(REPO, 'examples');
   mkdirSync(folder, { recursive: true });
+  const t0 = Date.now();
   const server = await startCodeServer({ root: dirs.root, smokeTestDriver: true, log: (m) => console.log(m) });
-  let context: BrowserContext;
-  try {
-    context = await launchBrowser(join(root, 'chromium'), opts.viewport);
-  } catch (e) {
-    await server.stop();
-    rmSync(root, { recursive: true, force: true });
-    throw e;
-  }
-  const page = context.pages()[0] ?? (await context.newPage());
+  const t1 = Date.now();
+  let browser: Browser | undefined;
   const log: string[] = [];
-  const relay = opts.relay ?? true;
-  page.on('console', (msg) => {
-    void extensionHostLine(msg).then((line) => {
-      if (line === undefined) return;
-      log.push(line);
-      if (relay && !NOISE.test(line)) (line.startsWith('INFO') ? process.stdout : process.stderr).write(`[ext-host] ${line}\n`);
-    });
-  });
   let resolveExit!: (code: number) => void;
   const exitCode = new Promise<number>((r) => { resolveExit = r; });
-  await page.exposeFunction('codeAutomationExit', (code: number) => { resolveExit(Number(code)); });
-
-  const url = server.url({
-    folder,
-    extensionDevelopmentPath: opts.extensionDevelopmentPath ?? REPO,
-    extensionTestsPath: opts.extensionTestsPath,
-  });
-  await page.goto(url);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-
+  const cleanup = async () => {
+    await browser?.close();
+    await server.stop();
+    if (!process.env.WPLAB_KEEP_E2E) rmSync(root, { recursive: true, force: true });
+    else console.log(`kept e2e folders in ${root}`);
+  };
+  try {
+    browser = await launchBrowser(opts.viewport);
+    const page = browser.page;
+    const relay = opts.relay ?? true;
+    page.on('console', (msg) => {
+      void extensionHostLine(msg).then((line) => {
+        if (line === undefined) return;
+        log.push(line);
+        if (relay && !NOISE.test(line)) (line.startsWith('INFO') ? process.stdout : process.stderr).write(`[ext-host] ${line}\n`);
+      });
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => { resolveExit(Number(code)); });
+    const url = server.url({
+      folder,
+      extensionDevelopmentPath: opts.extensionDevelopmentPath ?? REPO,
+      extensionTestsPath: opts.extensionTestsPath,
+    });
+    await page.goto(url, { timeout: 60_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    console.log(`e2e: code-server ready in ${((t1 - t0) / 1000).toFixed(1)} s, workbench in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+  const { page, context } = browser;
   let closed = false;
   return {
     page, context, server, log, exitCode, writeSettings,
     async close() {
       if (closed) return;
       closed = true;
-      await context.close().catch(() => undefined);
-      await server.stop();
-      if (!process.env.WPLAB_KEEP_E2E) rmSync(root, { recursive: true, force: true });
-      else console.log(`kept e2e folders in ${root}`);
+      await cleanup();
     },
   };
 }

@@ -83,7 +83,7 @@ test('package: the bundles are self-contained (they require only Node built-ins 
   assert.deepEqual(outside, [], `bundles load modules the .vsix does not ship:\n${outside.join('\n')}`);
 });
 
-test('package: the .vsix installs into code-server and is listed', { timeout: 400_000 }, async (t) => {
+test('package: the .vsix installs into code-server and is listed', { timeout: 900_000 }, async (t) => {
   packaged();
   if (!(await requireCodeServer(t))) return;
   const root = mkdtempSync(join(tmpdir(), 'wplab-vsix-'));

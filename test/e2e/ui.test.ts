@@ -156,7 +156,7 @@ async function counterValue(panel: FrameLocator, name: string): Promise<number> 
   return n;
 }
 
-test('UI: data breakpoint, watchpoint stop, panel slots and decisions, perf count, refusal, open source, themes', { timeout: 420_000 }, async (t) => {
+test('UI: data breakpoint, watchpoint stop, panel slots and decisions, perf count, refusal, open source, themes', { timeout: 900_000 }, async (t) => {
   if (!requireChromium(t)) return;
   if (!(await requireCodeServer(t))) return;
   const folder = workspace();

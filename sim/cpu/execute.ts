@@ -347,6 +347,12 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         if (b === 8) { hi[a] = hi[K.LR]; lo[a] = lo[K.LR]; }
         else if (b === 9) { hi[a] = hi[K.CTR]; lo[a] = lo[K.CTR]; }
         else if (b === 1) { hi[a] = 0; lo[a] = t.xerNum; }
+        else if (b === 268 || b === 269) {
+          // the time base (mftb): here the instruction count, so that runs stay deterministic
+          const n = core.icount + steps;
+          hi[a] = b === 268 ? (n / TWO32) | 0 : 0;
+          lo[a] = b === 268 ? n | 0 : (n / TWO32) | 0;
+        }
         else { stop = sigill(c, base + off, `mfspr of SPR ${b} is not available in user mode:`); break loop; }
         off += 4;
         break;

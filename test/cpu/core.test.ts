@@ -153,3 +153,11 @@ test('the harness run really executes (a wrong expectation fails)', () => {
   assert.notEqual(r.t.getGpr(3), 4n);
   assert.equal(r.t.getGpr(3), 8n);
 });
+
+test('mftb reads the instruction count (deterministic time base); other SPRs are SIGILL', () => {
+  const r = run([E.li(3, 0), E.li(3, 0), E.mfspr(4, 268), E.mfspr(5, 269)]);
+  assert.equal(r.t.getGpr(4), 2n);
+  assert.equal(r.t.getGpr(5), 0n);
+  const bad = run([E.mfspr(4, 1023)]);
+  assert.equal(bad.stop.kind === 'fault' && bad.stop.signal, 'SIGILL');
+});

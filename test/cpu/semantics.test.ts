@@ -223,3 +223,15 @@ test('mtcrf/mfcr/mfocrf and the CR logical ops', () => {
   assert.equal(r.t.getGpr(6), 0x02000000n);
   assert.equal(r.t.getGpr(7), 0x92345679n);
 });
+
+test('unaligned accesses, also across a page boundary, read and write every byte', () => {
+  // DATA has two pages: the doubleword at 4092 straddles them
+  const r = run([lis1010, E.ori(3, 30, 4092), E.li(4, -2), E.std(4, 0, 3), E.ld(5, 0, 3), E.D(32, 6, 3, 2) /* lwz at 4094 */,
+    E.D(40, 7, 30, 4095) /* lhz at 4095 */]);
+  assert.equal(r.stop.kind, 'trap');
+  assert.equal(r.t.getGpr(5), 0xfffffffffffffffen);
+  assert.equal(r.t.getGpr(6), 0xffffffffn);
+  assert.equal(r.t.getGpr(7), 0xffffn);
+  assert.equal(r.mem.read(DATA + 4092n, 1), 0xfen);
+  assert.equal(r.mem.read(DATA + 4099n, 1), 0xffn);
+});

@@ -1,0 +1,131 @@
+// The panel's data, pushed as custom events (debug-adapter/panel-protocol.ts): slot occupancy of
+// every CPU, new decisions and counter values. Decisions are batched: at most one event every
+// BATCH_MS while the program runs and one at every stop, each with at most MAX_BATCH of the newest
+// (the panel pages through the rest), so a hot loop cannot flood the client. Slots and counters are
+// sent only when they changed.
+import { lineForAddress } from '../sim/asm/line-table';
+import type { Decision } from '../sim/decision';
+import {
+  EVENT_COUNTERS,
+  EVENT_DECISIONS,
+  EVENT_SLOTS,
+  type CountersEvent,
+  type DecisionLogArgs,
+  type DecisionLogResponse,
+  type DecisionsEvent,
+  type PanelDecision,
+  type SlotsEvent,
+  type SnapshotResponse,
+} from './panel-protocol';
+import type { Runtime } from './runtime';
+
+export const BATCH_MS = 50;
+export const MAX_BATCH = 500;
+const SNAPSHOT_RECENT = 300;
+const MAX_PAGE = 5000;
+
+export class PanelFeed {
+  private sentSeq = 0;
+  private lastSlots = '';
+  private lastCounters = '';
+  private lastFlush = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly rt: Runtime, private readonly send: (event: string, body: unknown) => void) {}
+
+  withSource(d: Decision): PanelDecision {
+    const t = this.rt.machine.task(d.task);
+    if (!t) return d;
+    let pc: bigint;
+    try {
+      pc = BigInt(d.pc);
+    } catch {
+      return d;
+    }
+    const l = lineForAddress(t.program, pc);
+    return l ? { ...d, source: { path: l.file, line: l.line } } : d;
+  }
+
+  /** Everything that changed, now (a stop, a breakpoint change, a perf operation). */
+  flush(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    this.lastFlush = Date.now();
+    this.flushSlots();
+    this.flushCounters();
+    this.flushDecisions();
+  }
+
+  /** The machine ran a chunk: flush if the last flush is older than BATCH_MS, else schedule one. */
+  tick(): void {
+    const now = Date.now();
+    if (now - this.lastFlush >= BATCH_MS) this.flush();
+    else if (!this.timer) this.timer = setTimeout(() => this.flush(), BATCH_MS - (now - this.lastFlush));
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private flushSlots(): void {
+    const s: SlotsEvent = this.rt.machine.hw.slotsView();
+    const j = JSON.stringify(s);
+    if (j === this.lastSlots) return;
+    this.lastSlots = j;
+    this.send(EVENT_SLOTS, s);
+  }
+
+  private flushCounters(): void {
+    const c: CountersEvent = this.rt.machine.hw.countersView();
+    const j = JSON.stringify(c);
+    if (j === this.lastCounters) return;
+    this.lastCounters = j;
+    this.send(EVENT_COUNTERS, c);
+  }
+
+  private flushDecisions(): void {
+    const log = this.rt.machine.log;
+    const total = log.total;
+    if (total <= this.sentSeq) return;
+    const start = Math.max(this.sentSeq, total - MAX_BATCH, log.dropped);
+    const body: DecisionsEvent = { decisions: log.page(start, MAX_BATCH).map((d) => this.withSource(d)), total, dropped: log.dropped };
+    this.sentSeq = total;
+    this.send(EVENT_DECISIONS, body);
+  }
+
+  snapshot(): SnapshotResponse {
+    const log = this.rt.machine.log;
+    return {
+      slots: this.rt.machine.hw.slotsView(),
+      counters: this.rt.machine.hw.countersView(),
+      total: log.total,
+      dropped: log.dropped,
+      recent: log.recent(SNAPSHOT_RECENT).map((d) => this.withSource(d)),
+    };
+  }
+
+  decisionLog(args: DecisionLogArgs): DecisionLogResponse {
+    const log = this.rt.machine.log;
+    const count = Math.min(MAX_PAGE, Math.max(0, Math.floor(args.count)));
+    return { decisions: log.page(args.start, count, args.filter).map((d) => this.withSource(d)), total: log.total, dropped: log.dropped };
+  }
+}
+
+/** Checks the arguments of REQUEST_DECISIONS (they come from a webview: untrusted). */
+export function checkDecisionLogArgs(a: unknown): DecisionLogArgs | string {
+  if (typeof a !== 'object' || a === null) return 'arguments must be { start, count, filter? }';
+  const o = a as Record<string, unknown>;
+  if (typeof o.start !== 'number' || !Number.isInteger(o.start) || o.start < 0) return '"start" must be a sequence number (a whole number >= 0)';
+  if (typeof o.count !== 'number' || !Number.isInteger(o.count) || o.count < 0) return '"count" must be a whole number >= 0';
+  if (o.filter !== undefined) {
+    if (typeof o.filter !== 'object' || o.filter === null) return '"filter" must be an object { cpu?, task?, branch? }';
+    const f = o.filter as Record<string, unknown>;
+    if (f.cpu !== undefined && (typeof f.cpu !== 'number' || !Number.isInteger(f.cpu))) return '"filter.cpu" must be a CPU number';
+    if (f.task !== undefined && typeof f.task !== 'string') return '"filter.task" must be a task name';
+    if (f.branch !== undefined && typeof f.branch !== 'string') return '"filter.branch" must be a branch name';
+  }
+  return o as unknown as DecisionLogArgs;
+}

@@ -1,0 +1,783 @@
+// The Debug Adapter Protocol session of `ppc-watchpoint`: one method per request, in the order of
+// the protocol's specification (as vscode-mock-debug lays it out). The session only translates:
+// the machine, the tracer's calls and the run loop live in runtime.ts; watchpoints in
+// data-breakpoints.ts; views in variables.ts, stack.ts, disassembly.ts; the panel's feed in
+// panel-feed.ts. Every request with missing or wrong arguments gets an error response, and the
+// session keeps working.
+import {
+  Breakpoint,
+  ContinuedEvent,
+  ExitedEvent,
+  InitializedEvent,
+  LoggingDebugSession,
+  MemoryEvent,
+  OutputEvent,
+  Scope,
+  Source,
+  StackFrame,
+  StoppedEvent,
+  TerminatedEvent,
+  Thread,
+  ThreadEvent,
+  BreakpointEvent,
+  Event,
+} from '@vscode/debugadapter';
+import type { DebugProtocol } from '@vscode/debugprotocol';
+import type { Task } from '../sim/machine/task';
+import { isCommand, runCommand } from './console-commands';
+import { makeDataId, parseDataId, type AccessType, type Watch } from './data-breakpoints';
+import { disassembleRange } from './disassembly';
+import { evaluateExpression } from './expressions';
+import { checkLaunch, parseAddress } from './launch-config';
+import { checkDecisionLogArgs, PanelFeed } from './panel-feed';
+import { REQUEST_DECISIONS, REQUEST_PERF, REQUEST_SNAPSHOT, REQUEST_WATCH, type PerfAction, type PerfResponse } from './panel-protocol';
+import { Runtime, samePath, type RuntimeSink, type StopReport } from './runtime';
+import { stackFrames } from './stack';
+import { dataSymbols, hex } from './symbols';
+import { Variables, REGISTER_NAMES } from './variables';
+
+/** The breakpoint modes of source breakpoints: what a breakpoint on a data line does. */
+export const BREAKPOINT_MODES: DebugProtocol.BreakpointMode[] = [
+  { mode: 'write', label: 'Watch writes', description: 'On a data line: a ptrace watchpoint that stops before a store to the symbol. On a code line: an ordinary breakpoint.', appliesTo: ['source'] },
+  { mode: 'read', label: 'Watch reads', description: 'On a data line: a ptrace watchpoint that stops before a load of the symbol.', appliesTo: ['source'] },
+  { mode: 'access', label: 'Watch access', description: 'On a data line: a ptrace watchpoint that stops before any load or store of the symbol.', appliesTo: ['source'] },
+  { mode: 'perf', label: 'Count with perf', description: 'On a data line: a perf hardware breakpoint counter on the symbol (reads and writes, counted after execute; never stops).', appliesTo: ['source'] },
+];
+
+class BadArgs extends Error {}
+
+const FRAME_STRIDE = 1000;
+
+export class WatchpointDebugSession extends LoggingDebugSession {
+  private rt: Runtime | undefined;
+  private vars: Variables | undefined;
+  private feed: PanelFeed | undefined;
+  private launchArgs: Record<string, unknown> | undefined;
+  private clientMemoryEvents = false;
+  private configDone: Promise<void>;
+  private resolveConfigDone: () => void = () => undefined;
+  private currentThread: number | undefined;
+  private consoleIds = new Map<string, { kind: 'fd' | 'handle'; value: number }>();
+  /** the latest breakpoint requests, replayed on restart */
+  private sourceRequests = new Map<string, DebugProtocol.SetBreakpointsArguments>();
+  private dataRequest: DebugProtocol.SetDataBreakpointsArguments | undefined;
+  private instructionRequest: DebugProtocol.SetInstructionBreakpointsArguments | undefined;
+  /** watches made by source breakpoints on data lines, per file */
+  private lineWatches = new Map<string, Array<{ line: number; mode: string; watch: Watch }>>();
+  private dataWatches: Array<{ dataId: string; access: AccessType; watch: Watch }> = [];
+
+  constructor() {
+    super();
+    this.setDebuggerLinesStartAt1(true);
+    this.setDebuggerColumnsStartAt1(true);
+    this.configDone = new Promise((r) => (this.resolveConfigDone = r));
+    this.wrapHandlers();
+  }
+
+  /**
+   * Every request handler is wrapped: a bad argument (BadArgs) or any other error becomes an error
+   * response that says what is wrong (the library's own catch would answer with a stack trace).
+   */
+  private wrapHandlers(): void {
+    const self = this as unknown as Record<string, unknown>;
+    for (const name of Object.getOwnPropertyNames(WatchpointDebugSession.prototype)) {
+      if (!/Request$/.test(name) || name === 'dispatchRequest' || typeof self[name] !== 'function') continue;
+      const f = self[name];
+      // customRequest(command, response, args): the response is the second argument there
+      const at = name === 'customRequest' ? 1 : 0;
+      self[name] = (...a: unknown[]) => {
+        const response = a[at] as DebugProtocol.Response;
+        try {
+          const r = (f as (...x: unknown[]) => unknown).apply(this, a);
+          if (r instanceof Promise) r.catch((e: unknown) => this.failWith(response, e));
+          return r;
+        } catch (e) {
+          this.failWith(response, e);
+          return undefined;
+        }
+      };
+    }
+  }
+
+  private failWith(response: DebugProtocol.Response, e: unknown): void {
+    this.fail(response, e instanceof BadArgs ? e.message : `internal error in "${response.command}": ${e instanceof Error ? e.message : String(e)}`);
+  }
+
+  private fail(response: DebugProtocol.Response, message: string): void {
+    // the message is shown as is: braces are not placeholders here
+    this.sendErrorResponse(response, { id: 1, format: message.replace(/[{}]/g, (c) => (c === '{' ? '(' : ')')), showUser: false });
+  }
+
+  private runtime(): Runtime {
+    if (!this.rt || !this.rt.machine) throw new BadArgs('no program is loaded: launch first');
+    return this.rt;
+  }
+
+  private task(threadId: unknown): Task {
+    if (typeof threadId !== 'number') throw new BadArgs(`"threadId" must be a number, not ${JSON.stringify(threadId)}`);
+    const t = this.runtime().thread(threadId);
+    if (!t) throw new BadArgs(`no thread ${threadId}`);
+    return t;
+  }
+
+  private stoppedTask(threadId: unknown): Task {
+    const t = this.task(threadId);
+    if (!t.alive) throw new BadArgs(`thread ${threadId} (${t.name}) has ${t.state}`);
+    if (t.state !== 'stopped') throw new BadArgs(`thread ${threadId} (${t.name}) is running`);
+    return t;
+  }
+
+  /** The thread that last stopped (the one the console, memory and disassembly views mean). */
+  private current(): Task {
+    const rt = this.runtime();
+    const t = (this.currentThread !== undefined ? rt.thread(this.currentThread) : undefined) ?? rt.threads.find((x) => x.alive) ?? rt.threads[0];
+    if (!t) throw new BadArgs('no thread');
+    return t;
+  }
+
+  private taskOfFrame(frameId: number | undefined): Task {
+    if (frameId === undefined) return this.current();
+    if (typeof frameId !== 'number' || !Number.isInteger(frameId)) throw new BadArgs(`"frameId" must be a number`);
+    return this.task(Math.floor(frameId / FRAME_STRIDE));
+  }
+
+  private sink(): RuntimeSink {
+    return {
+      stopped: (r: StopReport) => {
+        this.currentThread = r.threadId;
+        this.vars?.reset();
+        this.feed?.flush();
+        const e = new StoppedEvent(r.reason, r.threadId) as DebugProtocol.StoppedEvent;
+        if (r.description) e.body.description = r.description;
+        if (r.text) e.body.text = r.text;
+        if (r.hitBreakpointIds) e.body.hitBreakpointIds = r.hitBreakpointIds;
+        e.body.allThreadsStopped = true;
+        this.sendEvent(e);
+      },
+      output: (category, text, source) => {
+        const e = new OutputEvent(text, category) as DebugProtocol.OutputEvent;
+        if (source) {
+          e.body.source = new Source(source.path.replace(/^.*[\\/]/, ''), source.path);
+          e.body.line = source.line;
+        }
+        this.sendEvent(e);
+      },
+      threadExited: (id) => this.sendEvent(new ThreadEvent('exited', id)),
+      exited: (code) => {
+        this.feed?.flush();
+        this.sendEvent(new ExitedEvent(code));
+      },
+      terminated: () => {
+        this.feed?.dispose();
+        this.sendEvent(new TerminatedEvent());
+      },
+      breakpointChanged: (bp) => this.sendEvent(new BreakpointEvent('changed', bp as Breakpoint)),
+      stateChanged: () => this.feed?.flush(),
+      ranChunk: () => this.feed?.tick(),
+    };
+  }
+
+  // ---- initialize ------------------------------------------------------------------------------
+
+  /** What this adapter can do: data breakpoints on memory (with bytes), memory, disassembly. */
+  protected override initializeRequest(response: DebugProtocol.InitializeResponse, args: DebugProtocol.InitializeRequestArguments): void {
+    this.clientMemoryEvents = args?.supportsMemoryEvent === true;
+    response.body = {
+      supportsConfigurationDoneRequest: true,
+      supportsConditionalBreakpoints: true,
+      supportsHitConditionalBreakpoints: true,
+      supportsLogPoints: true,
+      supportsEvaluateForHovers: true,
+      supportsSetVariable: true,
+      supportsDataBreakpoints: true,
+      supportsDataBreakpointBytes: true,
+      supportsReadMemoryRequest: true,
+      supportsWriteMemoryRequest: true,
+      supportsDisassembleRequest: true,
+      supportsInstructionBreakpoints: true,
+      supportsSteppingGranularity: true,
+      supportsRestartRequest: true,
+      supportsTerminateRequest: true,
+      supportsExceptionInfoRequest: true,
+      supportsValueFormattingOptions: false,
+      breakpointModes: BREAKPOINT_MODES,
+    };
+    this.sendResponse(response);
+  }
+
+  /** The editor has sent its breakpoints: the launch may start running. */
+  protected override configurationDoneRequest(response: DebugProtocol.ConfigurationDoneResponse): void {
+    this.sendResponse(response);
+    this.resolveConfigDone();
+  }
+
+  /** The editor goes away: stop running (the simulated machine simply ends with the process). */
+  protected override disconnectRequest(response: DebugProtocol.DisconnectResponse): void {
+    this.rt?.dispose();
+    this.feed?.dispose();
+    this.sendResponse(response);
+  }
+
+  /** Terminate: every task is killed, the exit is reported, the session ends. */
+  protected override terminateRequest(response: DebugProtocol.TerminateResponse): void {
+    this.sendResponse(response);
+    if (this.rt) this.rt.terminate();
+    else this.sendEvent(new TerminatedEvent());
+  }
+
+  /** Restart: a fresh machine with the same (or the new) settings, the breakpoints set again. */
+  protected override restartRequest(response: DebugProtocol.RestartResponse, args: DebugProtocol.RestartArguments): void {
+    const next = (args?.arguments as Record<string, unknown> | undefined) ?? this.launchArgs;
+    const c = checkLaunch(next);
+    if (!c.ok) return this.fail(response, c.message);
+    this.rt?.dispose();
+    this.feed?.dispose();
+    const r = this.build(next as Record<string, unknown>);
+    if (!r.ok) return this.fail(response, r.message);
+    for (const a of this.sourceRequests.values()) this.applySourceBreakpoints(a);
+    if (this.instructionRequest) this.runtime().setInstructionBreakpoints(this.instructionRequest.breakpoints);
+    if (this.dataRequest) this.applyDataBreakpoints(this.dataRequest);
+    this.sendResponse(response);
+    this.sendEvent(new OutputEvent('restarted: a fresh machine, the same breakpoints\n', 'console'));
+    this.runtime().start();
+  }
+
+  private build(args: Record<string, unknown>): { ok: true } | { ok: false; message: string } {
+    const c = checkLaunch(args);
+    if (!c.ok) return c;
+    const rt = new Runtime(this.sink());
+    const r = rt.launch(c.value);
+    if (!r.ok) {
+      for (const d of r.diagnostics ?? []) this.sendEvent(new OutputEvent(d + '\n', 'stderr'));
+      return r;
+    }
+    this.rt = rt;
+    this.launchArgs = args;
+    this.vars = new Variables(rt);
+    this.feed = new PanelFeed(rt, (event, body) => this.sendEvent(new Event(event, body)));
+    this.consoleIds = new Map();
+    this.lineWatches = new Map();
+    this.dataWatches = [];
+    this.currentThread = rt.threads[0]?.pid;
+    rt.evaluator = (t, expr) => {
+      const v = evaluateExpression(expr, { task: t, read: (a, n) => this.readValue(t, a, n) });
+      return v.ok ? { ok: true, value: v.value } : v;
+    };
+    for (const line of rt.setupLog) this.sendEvent(new OutputEvent(`setup ${line}\n`, 'console'));
+    return { ok: true };
+  }
+
+  /** Launch: check every setting, assemble (or load the scenario), build the machine, and after
+   * the editor's breakpoints are in, stop at the entry or run. */
+  protected override async launchRequest(response: DebugProtocol.LaunchResponse, args: DebugProtocol.LaunchRequestArguments): Promise<void> {
+    const r = this.build(args as Record<string, unknown>);
+    if (!r.ok) {
+      this.fail(response, r.message);
+      this.sendEvent(new TerminatedEvent());
+      return;
+    }
+    this.sendEvent(new InitializedEvent());
+    // Wait for configurationDone (bounded: a client that never sends it still gets a session).
+    await Promise.race([this.configDone, new Promise((res) => setTimeout(res, 1000))]);
+    this.sendResponse(response);
+    this.feed?.flush();
+    this.runtime().start();
+  }
+
+  protected override attachRequest(response: DebugProtocol.AttachResponse): void {
+    this.fail(response, 'attach is not supported: the machine is simulated, launch a program or a scenario');
+  }
+
+  // ---- breakpoints -----------------------------------------------------------------------------
+
+  /** Source breakpoints: on a code line a software breakpoint; on a data line a watchpoint on the
+   * symbol (its mode: write, read, access, or a perf counter). */
+  protected override setBreakPointsRequest(response: DebugProtocol.SetBreakpointsResponse, args: DebugProtocol.SetBreakpointsArguments): void {
+    if (!args || typeof args.source !== 'object' || args.source === null || typeof args.source.path !== 'string') throw new BadArgs('"source.path" is required (a file path)');
+    const list: DebugProtocol.SourceBreakpoint[] = args.breakpoints ?? (args.lines ?? []).map((line) => ({ line }));
+    if (!Array.isArray(list) || list.some((b) => typeof b !== 'object' || b === null || typeof b.line !== 'number' || !Number.isInteger(b.line) || b.line < 1)) throw new BadArgs('"breakpoints" must be a list of { line } with a line number from 1');
+    if (list.some((b) => b.mode !== undefined && !BREAKPOINT_MODES.some((m) => m.mode === b.mode))) throw new BadArgs(`"mode" must be one of ${BREAKPOINT_MODES.map((m) => m.mode).join(', ')}`);
+    this.runtime();
+    const a = { ...args, breakpoints: list };
+    this.sourceRequests.set(args.source.path, a);
+    response.body = { breakpoints: this.applySourceBreakpoints(a) };
+    this.sendResponse(response);
+    this.feed?.flush();
+  }
+
+  private applySourceBreakpoints(args: DebugProtocol.SetBreakpointsArguments): DebugProtocol.Breakpoint[] {
+    const rt = this.runtime();
+    const path = args.source.path as string;
+    const list = args.breakpoints ?? [];
+    const old = this.lineWatches.get(path) ?? [];
+    const keep: Array<{ line: number; mode: string; watch: Watch }> = [];
+    const results: Array<DebugProtocol.Breakpoint | undefined> = new Array(list.length).fill(undefined);
+    const codeIdx: number[] = [];
+    // data lines first: free the watches no longer wanted, then make the new ones
+    const wanted = list.map((b) => ({ b, sym: rt.dataSymbolOnLine(path, b.line), mode: b.mode ?? 'write' }));
+    for (const o of old) {
+      const w = wanted.find((x) => x.sym && x.b.line === o.line && x.mode === o.mode);
+      if (!w) rt.removeWatch(o.watch);
+    }
+    wanted.forEach((x, i) => {
+      if (!x.sym) {
+        codeIdx.push(i);
+        return;
+      }
+      let entry = old.find((o) => o.line === x.b.line && o.mode === x.mode);
+      if (entry) {
+        entry.watch.condition = x.b.condition;
+        entry.watch.hitCondition = x.b.hitCondition;
+      } else {
+        const acc = rt.accessOfMode(x.mode);
+        const len = Math.max(1, Math.min(x.sym.size, 512));
+        const watch = rt.addWatch({
+          addr: x.sym.addr,
+          len,
+          access: acc === 'perf' ? 'readWrite' : acc,
+          kind: acc === 'perf' ? 'perf' : 'ptrace',
+          origin: 'source',
+          condition: x.b.condition,
+          hitCondition: x.b.hitCondition,
+          label: x.sym.name,
+          perfName: acc === 'perf' ? x.sym.name : undefined,
+        });
+        entry = { line: x.b.line, mode: x.mode, watch };
+      }
+      keep.push(entry);
+      results[i] = { ...rt.watches.toBreakpoint(entry.watch), line: x.b.line, source: new Source(path.replace(/^.*[\\/]/, ''), path) };
+    });
+    this.lineWatches.set(path, keep);
+    const code = rt.setCodeBreakpoints(path, codeIdx.map((i) => list[i]));
+    code.forEach((b, k) => {
+      const bp: DebugProtocol.Breakpoint = { id: b.id, verified: b.verified, line: b.line, source: new Source(path.replace(/^.*[\\/]/, ''), path) };
+      if (b.addrs.length > 0) bp.instructionReference = hex(b.addrs[0]);
+      if (b.message) {
+        bp.message = b.message;
+        if (!b.verified) bp.reason = 'failed';
+      }
+      results[codeIdx[k]] = bp;
+    });
+    return results as DebugProtocol.Breakpoint[];
+  }
+
+  protected override setExceptionBreakPointsRequest(response: DebugProtocol.SetExceptionBreakpointsResponse): void {
+    // Faults always stop (there are no handlers to deliver them to); there are no filters.
+    response.body = { breakpoints: [] };
+    this.sendResponse(response);
+  }
+
+  /** Whether memory behind a variable or an address can be watched, and how. */
+  protected override dataBreakpointInfoRequest(response: DebugProtocol.DataBreakpointInfoResponse, args: DebugProtocol.DataBreakpointInfoArguments): void {
+    if (!args || typeof args.name !== 'string' || args.name === '') throw new BadArgs('"name" is required (a variable name, or an address with "asAddress")');
+    if (args.bytes !== undefined && (typeof args.bytes !== 'number' || !Number.isInteger(args.bytes) || args.bytes < 1)) throw new BadArgs('"bytes" must be a positive whole number');
+    const rt = this.runtime();
+    const t = args.frameId !== undefined ? this.taskOfFrame(args.frameId) : this.current();
+    const accessTypes: DebugProtocol.DataBreakpointAccessType[] = ['read', 'write', 'readWrite'];
+    const no = (description: string) => {
+      response.body = { dataId: null, description };
+      this.sendResponse(response);
+    };
+    const yes = (addr: bigint, len: number, what: string) => {
+      response.body = { dataId: makeDataId(addr, len), description: `${what} (${len} byte${len === 1 ? '' : 's'} at ${hex(addr)})`, accessTypes, canPersist: true };
+      this.sendResponse(response);
+    };
+    if (args.asAddress) {
+      const a = parseAddress(args.name);
+      if (a === undefined) throw new BadArgs(`"${args.name}" is not an address (decimal or 0x hex)`);
+      return yes(a, args.bytes ?? 1, rt.watches.labelFor(a, t));
+    }
+    if (args.variablesReference !== undefined && args.variablesReference !== 0) {
+      const ref = this.vars?.get(args.variablesReference);
+      if (!ref) throw new BadArgs(`variablesReference ${args.variablesReference} is not valid (any more)`);
+      if (ref.kind === 'registers') return no(`${args.name} is a register: hardware watchpoints (DAWR) watch memory, not registers. Watch the memory it points to with "Add Data Breakpoint at Address".`);
+      if (ref.kind === 'watchpoints' || ref.kind === 'perf') return no(`${args.name} is not memory`);
+      if (ref.kind === 'elements') {
+        const m = /^\[(\d+)\]$/.exec(args.name);
+        const step = ref.sym.size % 8 === 0 ? 8 : 1;
+        if (!m || Number(m[1]) * step >= ref.sym.size) return no(`${args.name} is not an element of ${ref.sym.name}`);
+        const a = ref.sym.addr + BigInt(Number(m[1]) * step);
+        return yes(a, args.bytes ?? step, `${ref.sym.name}${args.name}`);
+      }
+    }
+    const sym = dataSymbols(t.program).find((s) => s.name === args.name);
+    if (sym) return yes(sym.addr, args.bytes ?? sym.size, sym.name);
+    if (REGISTER_NAMES.includes(args.name.replace(/^\$/, ''))) return no(`${args.name} is a register: hardware watchpoints (DAWR) watch memory, not registers.`);
+    const v = evaluateExpression(args.name, { task: t, read: (a, n) => this.readValue(t, a, n) });
+    if (v.ok && v.addr !== undefined) return yes(v.addr, args.bytes ?? v.size ?? 8, args.name);
+    return no(`"${args.name}" is not memory this debugger can watch${v.ok ? '' : ` (${v.message})`}`);
+  }
+
+  /** The data breakpoints, all of them (the editor sends the whole set): ptrace watchpoints. The
+   * response follows the request's order; a refusal is verified: false with the kernel's words. */
+  protected override setDataBreakpointsRequest(response: DebugProtocol.SetDataBreakpointsResponse, args: DebugProtocol.SetDataBreakpointsArguments): void {
+    if (!args || !Array.isArray(args.breakpoints)) throw new BadArgs('"breakpoints" is required (a list, empty to clear)');
+    for (const b of args.breakpoints) {
+      if (typeof b !== 'object' || b === null || typeof b.dataId !== 'string') throw new BadArgs('each data breakpoint needs a "dataId" (a string from dataBreakpointInfo)');
+      if (b.accessType !== undefined && !['read', 'write', 'readWrite'].includes(b.accessType)) throw new BadArgs(`"accessType" must be read, write or readWrite, not ${JSON.stringify(b.accessType)}`);
+    }
+    this.runtime();
+    this.dataRequest = args;
+    response.body = { breakpoints: this.applyDataBreakpoints(args) };
+    this.sendResponse(response);
+    this.feed?.flush();
+  }
+
+  private applyDataBreakpoints(args: DebugProtocol.SetDataBreakpointsArguments): DebugProtocol.Breakpoint[] {
+    const rt = this.runtime();
+    const want = args.breakpoints.map((b) => ({ b, access: (b.accessType ?? 'write') as AccessType }));
+    // Free first what is no longer wanted, so the new set can use its slots.
+    const kept: typeof this.dataWatches = [];
+    for (const d of this.dataWatches) {
+      if (want.some((x) => x.b.dataId === d.dataId && x.access === d.access) && d.watch.verified) kept.push(d);
+      else rt.removeWatch(d.watch);
+    }
+    const used = new Set<Watch>();
+    const out = want.map(({ b, access }) => {
+      let entry = kept.find((d) => d.dataId === b.dataId && d.access === access && !used.has(d.watch));
+      if (!entry) {
+        const id = parseDataId(b.dataId);
+        if (!id) return { id: rt.newId(), verified: false, reason: 'failed' as const, message: `"${b.dataId}" is not a data breakpoint id of this debugger` };
+        const watch = rt.addWatch({ addr: id.addr, len: id.len, access, kind: 'ptrace', origin: 'data', condition: b.condition, hitCondition: b.hitCondition, label: rt.watches.labelFor(id.addr, this.current()) });
+        entry = { dataId: b.dataId, access, watch };
+      }
+      entry.watch.condition = b.condition;
+      entry.watch.hitCondition = b.hitCondition;
+      used.add(entry.watch);
+      return rt.watches.toBreakpoint(entry.watch);
+    });
+    this.dataWatches = [...used].map((w) => ({ dataId: makeDataId(w.addr, w.len), access: w.access, watch: w }));
+    for (const d of kept) if (!used.has(d.watch)) rt.removeWatch(d.watch);
+    return out;
+  }
+
+  /** Breakpoints on instruction addresses (the disassembly view). */
+  protected override setInstructionBreakpointsRequest(response: DebugProtocol.SetInstructionBreakpointsResponse, args: DebugProtocol.SetInstructionBreakpointsArguments): void {
+    if (!args || !Array.isArray(args.breakpoints) || args.breakpoints.some((b) => typeof b !== 'object' || b === null || typeof b.instructionReference !== 'string')) {
+      throw new BadArgs('"breakpoints" must be a list of { instructionReference } (hex addresses)');
+    }
+    this.instructionRequest = args;
+    const bs = this.runtime().setInstructionBreakpoints(args.breakpoints);
+    response.body = {
+      breakpoints: bs.map((b) => {
+        const bp: DebugProtocol.Breakpoint = { id: b.id, verified: b.verified };
+        if (b.addrs.length > 0) bp.instructionReference = hex(b.addrs[0]);
+        if (b.message) {
+          bp.message = b.message;
+          bp.reason = 'failed';
+        }
+        return bp;
+      }),
+    };
+    this.sendResponse(response);
+  }
+
+  // ---- execution -------------------------------------------------------------------------------
+
+  /** Continue resumes the thread asked for (the others stay stopped, as a scenario's cont does). */
+  protected override continueRequest(response: DebugProtocol.ContinueResponse, args: DebugProtocol.ContinueArguments): void {
+    const t = this.stoppedTask(args?.threadId);
+    response.body = { allThreadsContinued: false };
+    this.sendResponse(response);
+    void this.runtime().resume(t, 'continue');
+  }
+
+  /** Next: over a call (bl) to the instruction after it; otherwise one instruction. */
+  protected override nextRequest(response: DebugProtocol.NextResponse, args: DebugProtocol.NextArguments): void {
+    const t = this.stoppedTask(args?.threadId);
+    this.sendResponse(response);
+    void this.runtime().resume(t, 'next');
+  }
+
+  /** Step in: one instruction (PTRACE_SINGLESTEP); a line of assembly is one instruction. */
+  protected override stepInRequest(response: DebugProtocol.StepInResponse, args: DebugProtocol.StepInArguments): void {
+    const t = this.stoppedTask(args?.threadId);
+    this.sendResponse(response);
+    void this.runtime().resume(t, 'step');
+  }
+
+  /** Step out: run to the caller's return address (from LR or the back chain). */
+  protected override stepOutRequest(response: DebugProtocol.StepOutResponse, args: DebugProtocol.StepOutArguments): void {
+    const t = this.stoppedTask(args?.threadId);
+    this.sendResponse(response);
+    void this.runtime().resume(t, 'stepOut');
+  }
+
+  /** Pause: the run loop yields between chunks, so this is answered and the task stops there. */
+  protected override pauseRequest(response: DebugProtocol.PauseResponse, args: DebugProtocol.PauseArguments): void {
+    this.task(args?.threadId);
+    this.runtime().pause();
+    this.sendResponse(response);
+  }
+
+  // ---- state -----------------------------------------------------------------------------------
+
+  protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse, args: DebugProtocol.StackTraceArguments): void {
+    const t = this.task(args?.threadId);
+    if (!t.alive) throw new BadArgs(`thread ${t.pid} has ${t.state}`);
+    const frames = stackFrames(t);
+    const start = typeof args.startFrame === 'number' && args.startFrame > 0 ? args.startFrame : 0;
+    const levels = typeof args.levels === 'number' && args.levels > 0 ? args.levels : frames.length;
+    response.body = {
+      stackFrames: frames.slice(start, start + levels).map((f) => {
+        const sf = new StackFrame(t.pid * FRAME_STRIDE + f.index, f.name, f.file ? new Source(f.file.replace(/^.*[\\/]/, ''), f.file) : undefined, f.line ?? 0, 1) as DebugProtocol.StackFrame;
+        sf.instructionPointerReference = hex(f.pc);
+        if (!f.file) sf.presentationHint = 'subtle';
+        return sf;
+      }),
+      totalFrames: frames.length,
+    };
+    this.sendResponse(response);
+  }
+
+  protected override scopesRequest(response: DebugProtocol.ScopesResponse, args: DebugProtocol.ScopesArguments): void {
+    if (!args || typeof args.frameId !== 'number') throw new BadArgs('"frameId" is required');
+    const t = this.taskOfFrame(args.frameId);
+    response.body = { scopes: (this.vars as Variables).scopes(t).map((s) => Object.assign(new Scope(s.name, s.variablesReference, s.expensive), s)) };
+    this.sendResponse(response);
+  }
+
+  protected override variablesRequest(response: DebugProtocol.VariablesResponse, args: DebugProtocol.VariablesArguments): void {
+    if (!args || typeof args.variablesReference !== 'number') throw new BadArgs('"variablesReference" is required');
+    this.runtime();
+    const ref = (this.vars as Variables).get(args.variablesReference);
+    if (!ref) throw new BadArgs(`variablesReference ${args.variablesReference} is not valid (any more)`);
+    const t = this.task(ref.pid);
+    let vs = (this.vars as Variables).variables(ref, t);
+    if (typeof args.start === 'number' || typeof args.count === 'number') {
+      const s = Math.max(0, args.start ?? 0);
+      vs = vs.slice(s, args.count ? s + args.count : undefined);
+    }
+    response.body = { variables: vs };
+    this.sendResponse(response);
+  }
+
+  protected override setVariableRequest(response: DebugProtocol.SetVariableResponse, args: DebugProtocol.SetVariableArguments): void {
+    if (!args || typeof args.variablesReference !== 'number' || typeof args.name !== 'string' || typeof args.value !== 'string') throw new BadArgs('"variablesReference", "name" and "value" are required');
+    this.runtime();
+    const ref = (this.vars as Variables).get(args.variablesReference);
+    if (!ref) throw new BadArgs(`variablesReference ${args.variablesReference} is not valid (any more)`);
+    const t = this.stoppedTask(ref.pid);
+    const r = (this.vars as Variables).setVariable(ref, t, args.name, args.value);
+    if (!r.ok) return this.fail(response, r.message);
+    response.body = { value: r.variable.value, type: r.variable.type, variablesReference: 0 };
+    if (r.variable.memoryReference) response.body.memoryReference = r.variable.memoryReference;
+    this.sendResponse(response);
+    if (ref.kind !== 'registers' && r.variable.memoryReference && this.clientMemoryEvents) this.sendEvent(new MemoryEvent(r.variable.memoryReference, 0, 8));
+  }
+
+  protected override threadsRequest(response: DebugProtocol.ThreadsResponse): void {
+    const threads = this.rt?.machine ? this.rt.threads.filter((t) => t.alive).map((t) => new Thread(t.pid, `${t.name} (pid ${t.pid})`)) : [];
+    response.body = { threads };
+    this.sendResponse(response);
+  }
+
+  /** Expressions, and in the console the commands of SCENARIOS §2 (`help` lists them). */
+  protected override evaluateRequest(response: DebugProtocol.EvaluateResponse, args: DebugProtocol.EvaluateArguments): void {
+    if (!args || typeof args.expression !== 'string') throw new BadArgs('"expression" is required');
+    const rt = this.runtime();
+    const t = this.taskOfFrame(args.frameId);
+    const line = args.expression.trim();
+    if ((args.context === 'repl' || args.context === undefined) && isCommand(line)) {
+      const out = runCommand(rt, line, t, this.consoleIds);
+      if (out.resume && (rt.isRunning || out.resume.task.state !== 'stopped')) {
+        return this.fail(response, `${out.resume.task.name} is not stopped`);
+      }
+      response.body = { result: out.text, variablesReference: 0 };
+      this.sendResponse(response);
+      if (out.resume) {
+        this.sendEvent(new ContinuedEvent(out.resume.task.pid, false));
+        void rt.resume(out.resume.task, out.resume.how);
+      } else if (out.changed) {
+        this.vars?.reset();
+        this.feed?.flush();
+        this.sendEvent(new Event('invalidated', { areas: ['variables'] }));
+      }
+      return;
+    }
+    const v = evaluateExpression(line, { task: t, read: (a, n) => this.readValue(t, a, n) });
+    if (!v.ok) return this.fail(response, v.message);
+    const size = v.size ?? 8;
+    response.body = { result: `0x${v.value.toString(16).padStart(size * 2, '0')} (${BigInt.asIntN(size * 8, v.value)})`, type: size === 8 ? 'u64' : `u${size * 8}`, variablesReference: 0 };
+    if (v.addr !== undefined) response.body.memoryReference = hex(v.addr);
+    else if (v.value !== 0n && t.mem.isMapped(v.value, 1)) response.body.memoryReference = hex(v.value);
+    this.sendResponse(response);
+  }
+
+  private readValue(t: Task, addr: bigint, n: number): bigint | undefined {
+    const b = this.runtime().readMemory(t, addr, n);
+    if (!b) return undefined;
+    let v = 0n;
+    for (let i = n - 1; i >= 0; i--) v = (v << 8n) | BigInt(b[i]);
+    return v;
+  }
+
+  // ---- memory and disassembly ------------------------------------------------------------------
+
+  /** Memory as the program sees it (breakpoint traps hidden); what is not mapped is unreadable. */
+  protected override readMemoryRequest(response: DebugProtocol.ReadMemoryResponse, args: DebugProtocol.ReadMemoryArguments): void {
+    if (!args || typeof args.memoryReference !== 'string' || typeof args.count !== 'number' || !Number.isInteger(args.count) || args.count < 0) throw new BadArgs('"memoryReference" (an address) and "count" (bytes) are required');
+    const base = parseAddress(args.memoryReference);
+    if (base === undefined) throw new BadArgs(`"memoryReference" ${JSON.stringify(args.memoryReference)} is not an address`);
+    if (args.count > 1 << 20) throw new BadArgs('"count" is at most 1 MiB per request');
+    const t = this.current();
+    const start = BigInt.asUintN(64, base + BigInt(args.offset ?? 0));
+    const chunks: Uint8Array[] = [];
+    let got = 0;
+    while (got < args.count) {
+      const a = start + BigInt(got);
+      const n = Math.min(args.count - got, 4096 - Number(a & 0xfffn));
+      const b = this.runtime().readMemory(t, a, n);
+      if (!b) break;
+      chunks.push(b);
+      got += n;
+    }
+    const data = Buffer.concat(chunks);
+    response.body = { address: hex(start), data: data.toString('base64') };
+    if (got < args.count) response.body.unreadableBytes = args.count - got;
+    this.sendResponse(response);
+  }
+
+  /** Writes memory as PTRACE_POKEDATA does (through page protections); tells the editor. */
+  protected override writeMemoryRequest(response: DebugProtocol.WriteMemoryResponse, args: DebugProtocol.WriteMemoryArguments): void {
+    if (!args || typeof args.memoryReference !== 'string' || typeof args.data !== 'string') throw new BadArgs('"memoryReference" (an address) and "data" (base64) are required');
+    const base = parseAddress(args.memoryReference);
+    if (base === undefined) throw new BadArgs(`"memoryReference" ${JSON.stringify(args.memoryReference)} is not an address`);
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(args.data)) throw new BadArgs('"data" is not base64');
+    const t = this.current();
+    if (t.state !== 'stopped') throw new BadArgs(`${t.name} is ${t.state}: memory can be written while it is stopped`);
+    const bytes = new Uint8Array(Buffer.from(args.data, 'base64'));
+    const addr = BigInt.asUintN(64, base + BigInt(args.offset ?? 0));
+    let written = 0;
+    if (t.mem.writeBytesAs(addr, bytes, true)) written = bytes.length;
+    else if (args.allowPartial) {
+      while (written < bytes.length && t.mem.writeBytesAs(addr + BigInt(written), bytes.subarray(written, written + 1), true)) written++;
+    }
+    if (written === 0 && bytes.length > 0) return this.fail(response, `cannot write ${bytes.length} bytes at ${hex(addr)}: not mapped in ${t.name} (EIO)`);
+    response.body = { bytesWritten: written, offset: 0 };
+    this.sendResponse(response);
+    if (this.clientMemoryEvents && written > 0) this.sendEvent(new MemoryEvent(hex(addr), 0, written));
+    this.vars?.reset();
+  }
+
+  protected override disassembleRequest(response: DebugProtocol.DisassembleResponse, args: DebugProtocol.DisassembleArguments): void {
+    if (!args || typeof args.memoryReference !== 'string' || typeof args.instructionCount !== 'number' || !Number.isInteger(args.instructionCount) || args.instructionCount < 0) {
+      throw new BadArgs('"memoryReference" (an address) and "instructionCount" are required');
+    }
+    if (args.instructionCount > 100_000) throw new BadArgs('"instructionCount" is at most 100000');
+    const base = parseAddress(args.memoryReference);
+    if (base === undefined) throw new BadArgs(`"memoryReference" ${JSON.stringify(args.memoryReference)} is not an address`);
+    const t = this.current();
+    const rt = this.runtime();
+    response.body = { instructions: disassembleRange(t, (a, n) => rt.readMemory(t, a, n), base + BigInt(args.offset ?? 0), args.instructionOffset ?? 0, args.instructionCount, args.resolveSymbols !== false) };
+    this.sendResponse(response);
+  }
+
+  protected override exceptionInfoRequest(response: DebugProtocol.ExceptionInfoResponse, args: DebugProtocol.ExceptionInfoArguments): void {
+    const t = this.task(args?.threadId);
+    const e = this.runtime().exceptionOf(t);
+    if (!e) throw new BadArgs(`thread ${t.pid} is not stopped by a signal`);
+    response.body = { exceptionId: e.signal, description: e.text, breakMode: 'always' };
+    this.sendResponse(response);
+  }
+
+  // ---- the panel's requests --------------------------------------------------------------------
+
+  protected override customRequest(command: string, response: DebugProtocol.Response, args: unknown): void {
+    switch (command) {
+      case REQUEST_SNAPSHOT:
+        response.body = (this.feed as PanelFeed).snapshot();
+        this.runtime();
+        return this.sendResponse(response);
+      case REQUEST_DECISIONS: {
+        this.runtime();
+        const a = checkDecisionLogArgs(args);
+        if (typeof a === 'string') throw new BadArgs(a);
+        response.body = (this.feed as PanelFeed).decisionLog(a);
+        return this.sendResponse(response);
+      }
+      case REQUEST_PERF:
+        response.body = this.perfAction(args);
+        this.sendResponse(response);
+        this.feed?.flush();
+        return;
+      case REQUEST_WATCH:
+        response.body = this.watchAction(args);
+        this.sendResponse(response);
+        this.feed?.flush();
+        return;
+      default:
+        throw new BadArgs(`unknown request "${command}"`);
+    }
+  }
+
+  private perfAction(args: unknown): PerfResponse {
+    const rt = this.runtime();
+    if (typeof args !== 'object' || args === null) throw new BadArgs('arguments must be a perf action');
+    const a = args as PerfAction;
+    const refusal = (r: { ok: false; errno: string; message: string }): PerfResponse => ({ ok: false, error: r.errno, message: r.message });
+    if (a.action === 'add') {
+      if (typeof a.name !== 'string' || a.name === '' || typeof a.addr !== 'string' || typeof a.len !== 'number' || !['r', 'w', 'rw'].includes(a.type)) throw new BadArgs('add needs { name, addr, len, type: r|w|rw }');
+      const t = this.current();
+      const sym = t.program.symbols.get(a.addr);
+      const addr = sym ? sym.value : parseAddress(a.addr);
+      if (addr === undefined) return { ok: false, error: 'EINVAL', message: `"${a.addr}" is neither an address nor a symbol` };
+      const task = a.task !== undefined ? rt.machine.task(a.task) : a.cpu !== undefined ? undefined : t;
+      if (a.task !== undefined && !task) return { ok: false, error: 'ESRCH', message: `no task "${a.task}"` };
+      const r = rt.tracer.perfOpen({ name: a.name, task, cpu: a.cpu ?? -1, addr, len: BigInt(a.len), type: a.type, excludeKernel: a.excludeKernel, excludeUser: a.excludeUser, excludeHv: a.excludeHv });
+      return r.ok ? { ok: true, message: `perf counter "${a.name}" is fd ${r.fd}` } : refusal(r);
+    }
+    if (!['enable', 'disable', 'reset', 'close'].includes((a as { action: string }).action) || typeof (a as { id?: unknown }).id !== 'string') throw new BadArgs('a perf action is add, enable, disable, reset or close (with an id)');
+    const id = (a as { id: string }).id;
+    const c = rt.machine.hw.countersView().counters.filter((x) => x.id === id && !x.closed).pop();
+    if (!c) return { ok: false, error: 'EBADF', message: `no open perf counter "${id}"` };
+    const r = a.action === 'enable' ? rt.tracer.perfEnable(c.fd) : a.action === 'disable' ? rt.tracer.perfDisable(c.fd) : a.action === 'reset' ? rt.tracer.perfReset(c.fd) : rt.tracer.perfClose(c.fd);
+    return r.ok ? { ok: true } : refusal(r);
+  }
+
+  /** The editor's data-line actions: { symbol | address, len, type: read|write|access|perf (or
+   * r|w|rw with mode ptrace|perf) }. */
+  private watchAction(args: unknown): { ok: boolean; message: string; error?: string; id?: number } {
+    const rt = this.runtime();
+    if (typeof args !== 'object' || args === null) throw new BadArgs('arguments must be { symbol or address, len, type }');
+    const o = args as Record<string, unknown>;
+    const t = this.current();
+    let addr: bigint | undefined;
+    let label: string;
+    if (typeof o.symbol === 'string') {
+      const s = t.program.symbols.get(o.symbol);
+      if (!s) return { ok: false, error: 'EINVAL', message: `no symbol "${o.symbol}" in ${t.program.file}` };
+      addr = s.value;
+      label = o.symbol;
+    } else {
+      addr = parseAddress(o.address);
+      if (addr === undefined) throw new BadArgs('"symbol" or "address" is required');
+      label = rt.watches.labelFor(addr, t);
+    }
+    if (typeof o.len !== 'number' || !Number.isInteger(o.len) || o.len < 1) throw new BadArgs('"len" must be a positive whole number');
+    const typeMap: Record<string, AccessType | 'perf'> = { read: 'read', write: 'write', access: 'readWrite', perf: 'perf', r: 'read', w: 'write', rw: 'readWrite' };
+    let kind = typeof o.type === 'string' ? typeMap[o.type] : undefined;
+    if (!kind) throw new BadArgs('"type" must be read, write, access or perf');
+    if (o.mode === 'perf') kind = 'perf';
+    const w = rt.addWatch({
+      addr,
+      len: o.len,
+      access: kind === 'perf' ? (o.type === 'r' || o.type === 'read' ? 'read' : o.type === 'w' || o.type === 'write' ? 'write' : 'readWrite') : kind,
+      kind: kind === 'perf' ? 'perf' : 'ptrace',
+      origin: 'panel',
+      label,
+      perfName: kind === 'perf' ? label : undefined,
+    });
+    if (!w.verified) {
+      rt.removeWatch(w);
+      const m = /^(?:[A-Z_]+ on \w+: |perf_event_open: )?(E[A-Z]+)/.exec(w.message ?? '');
+      return { ok: false, error: m?.[1] ?? 'EINVAL', message: w.message ?? 'refused' };
+    }
+    return { ok: true, message: w.message ?? '', id: w.id };
+  }
+}
+
+/** Used by tests: the error message of a failed request is what a person reads. */
+export function pathsEqual(a: string, b: string): boolean {
+  return samePath(a, b);
+}

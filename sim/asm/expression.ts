@@ -164,6 +164,9 @@ export function evaluate(e: Expr, ctx: EvalContext): Value {
     case 'sym': {
       if (ctx.registers || e.name.startsWith('%')) {
         const r = registerByName(e.name);
+        // no operand here takes f/v registers: a label named like one (v1, f2) is the label
+        const shadowed = r && (r.cls === 'fpr' || r.cls === 'vr') && !e.name.startsWith('%') && ctx.symbol(e.name, e.col);
+        if (shadowed) return shadowed;
         if (r && (ctx.registers || r.cls === 'gpr')) return { v: BigInt(r.num), reg: r };
         if (e.name.startsWith('%')) throw new ExprError(`bad register name '${e.name}'`, e.col);
       }

@@ -155,3 +155,10 @@ test('registers may be written 3, r3 or %r3; CR bits as 4*crN+eq', () => {
   assert.equal(word(a, 0x10000000n), word(a, 0x10000008n));
   assert.equal(word(a, 0x1000000cn), word(a, 0x10000010n));
 });
+
+test('labels named like f/v registers (v1, f2) are labels in operands', () => {
+  const p = ok(' lis 3, v1@ha\n addi 3, 3, v1@l\n b f2\nf2: blr\n .data\n .quad 0\nv1: .quad 5\n');
+  assert.equal(word(p, 0x10000000n), 0x3c601010);
+  assert.equal(word(p, 0x10000004n), 0x38630008);
+  assert.equal(word(p, 0x10000008n), 0x48000004);
+});

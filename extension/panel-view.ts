@@ -92,7 +92,7 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
 </head>
 <body>
 <div id="app" aria-live="off"></div>
-<script nonce="${n}" src="${uri('dist', 'panel.js')}"></script>
+<script nonce="${n}" type="module" src="${uri('dist', 'panel.js')}"></script>
 </body>
 </html>`;
   }

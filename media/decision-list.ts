@@ -5,7 +5,10 @@
 import type { PanelRow } from '../extension/panel-messages';
 import { clear, h } from './dom';
 
-export const ROW_H = 22;
+/** row height: one line, or two in a narrow side bar (the kind of decision goes on the second line) */
+const ROW_H = 22;
+const ROW_H_NARROW = 38;
+const NARROW = 420;
 const LINE_H = 18;
 export const PAGE = 100;
 const MAX_CACHED_PAGES = 40;
@@ -35,6 +38,7 @@ export class DecisionList {
   private rowEls: HTMLDivElement[] = [];
   private raf = 0;
   private lastUserInput = -Infinity;
+  private rowH = ROW_H;
   private emptyText = 'No decisions yet.';
 
   constructor(private readonly cb: ListCallbacks) {
@@ -53,7 +57,19 @@ export class DecisionList {
     this.el.addEventListener('keydown', (e) => this.onKey(e));
     this.el.addEventListener('click', (e) => this.onClick(e));
     this.el.addEventListener('focus', () => this.schedule());
-    new ResizeObserver(() => { if (this.follow) this.pinBottom(); this.schedule(); }).observe(this.el);
+    new ResizeObserver(() => {
+      const narrow = this.el.clientWidth > 0 && this.el.clientWidth < NARROW;
+      if (narrow !== (this.rowH === ROW_H_NARROW)) {
+        const first = this.indexAt(this.offset());
+        this.rowH = narrow ? ROW_H_NARROW : ROW_H;
+        this.el.classList.toggle('twoline', narrow);
+        this.el.style.setProperty('--row-h', `${this.rowH}px`);
+        this.layoutHeight();
+        if (!this.follow) this.el.scrollTop = this.top(first) / this.scale();
+      }
+      if (this.follow) this.pinBottom();
+      this.schedule();
+    }).observe(this.el);
   }
 
   get rowCount(): number { return this.count; }
@@ -125,18 +141,18 @@ export class DecisionList {
   }
 
   private extraFor(r: PanelRow): number {
-    return (r.d.slots.length + 2 + (r.effectTexts.length ? 1 : 0)) * LINE_H + 6;
+    return (Math.max(1, r.d.slots.length) + 2 + (r.effectTexts.length ? 1 : 0)) * LINE_H + 6; // slot lines, branch, effects, where/access
   }
 
   private contentHeight(): number {
-    let hgt = this.count * ROW_H;
+    let hgt = this.count * this.rowH;
     for (const x of this.expanded.values()) hgt += x;
     // a view still being counted gets room to scroll on, which asks for more
-    return hgt + (this.exact ? 0 : ROW_H * 3);
+    return hgt + (this.exact ? 0 : this.rowH * 3);
   }
 
   private top(i: number): number {
-    let t = i * ROW_H;
+    let t = i * this.rowH;
     for (const [j, x] of this.expanded) if (j < i) t += x;
     return t;
   }
@@ -145,12 +161,12 @@ export class DecisionList {
     const sorted = [...this.expanded].sort((a, b) => a[0] - b[0]);
     let extra = 0;
     for (const [j, x] of sorted) {
-      const top = j * ROW_H + extra;
+      const top = j * this.rowH + extra;
       if (y < top) break;
-      if (y < top + ROW_H + x) return j;
+      if (y < top + this.rowH + x) return j;
       extra += x;
     }
-    return Math.max(0, Math.floor((y - extra) / ROW_H));
+    return Math.max(0, Math.floor((y - extra) / this.rowH));
   }
 
   private scale(): number {
@@ -274,7 +290,7 @@ export class DecisionList {
       h('span', { class: 'mono insn' }, d.insn),
       acc && h('span', { class: 'muted acc' }, acc),
       h('span', { class: 'branch' }, `→ ${d.branch}`),
-      d.source && h('button', { class: 'linkbtn', 'data-open': String(i), tabindex: -1, title: `Open ${d.source.path}:${d.source.line} (o)`, 'aria-label': 'Open source line' }, `${baseName(d.source.path)}:${d.source.line}`),
+      d.source && h('button', { class: 'linkbtn', 'data-open': String(i), tabindex: -1, title: `Open ${d.source.path}:${d.source.line} (o)`, 'aria-label': 'Open source line' }, h('span', { class: 'lname' }, baseName(d.source.path)), `:${d.source.line}`),
     );
     el.append(head);
     if (open) {
@@ -290,7 +306,8 @@ export class DecisionList {
       }
       body.append(h('div', { class: 'branchline', title: `${d.branch}: ${r.branchText}` }, h('strong', {}, d.branch), ': ', r.branchText));
       if (r.effectTexts.length) body.append(h('div', { class: 'mono effects', title: r.effectTexts.join('; ') }, r.effectTexts.join('; ')));
-      body.append(h('div', { class: 'muted' }, `icount ${d.icount} · ${d.mode} mode`));
+      const accText = d.access ? `${d.access.kind} of ${d.access.size} byte${d.access.size === 1 ? '' : 's'} at ${d.access.ea}` : 'access unknown (instruction unreadable)';
+      body.append(h('div', { class: 'muted' }, `${d.pc} ${d.insn}: ${accText} · icount ${d.icount} · ${d.mode} mode`));
       el.append(body);
     }
   }
@@ -318,14 +335,14 @@ export class DecisionList {
     const view = this.el.clientHeight;
     const s = this.scale();
     if (top < 0) this.el.scrollTop += top / s;
-    else if (top + ROW_H > view) this.el.scrollTop += (top + ROW_H - view) / s;
+    else if (top + this.rowH > view) this.el.scrollTop += (top + this.rowH - view) / s;
     this.follow = this.focus === this.count - 1 && this.exact;
     this.schedule();
     this.cb.changed();
   }
 
   private onKey(e: KeyboardEvent): void {
-    const page = Math.max(1, Math.floor(this.el.clientHeight / ROW_H) - 1);
+    const page = Math.max(1, Math.floor(this.el.clientHeight / this.rowH) - 1);
     switch (e.key) {
       case 'ArrowDown': this.moveFocus(this.focus + 1); break;
       case 'ArrowUp': this.moveFocus(this.focus - 1); break;

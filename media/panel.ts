@@ -116,7 +116,7 @@ app.append(
   headerEl,
   bannerEl,
   section('slots', 'Watchpoint slots', slotsEl),
-  section('counters', 'Perf counters', countersEl, statusEl),
+  section('counters', 'Perf counters', countersEl),
   section('decisions', 'Decisions', h('div', { class: 'filterbar' }, filterEl, shownEl), list.el),
 );
 
@@ -170,11 +170,11 @@ function renderSlots(): void {
       tbody.append(h('tr', { class: `occ ${o.owner} st-${o.state}` },
         h('th', { scope: 'row', class: 'mono' }, slotName(machine, s.slot)),
         h('td', {}, h('span', { class: `owner ${o.owner}` }, o.owner), ' ', o.label),
-        h('td', {}, o.task ?? h('span', { class: 'muted' }, 'cpu-wide')),
-        h('td', { class: 'mono' }, `${o.addr}+${o.len}`),
-        h('td', { class: 'mono' }, `${o.hwAddr}+${o.hwLen}`),
+        h('td', { 'data-label': 'task' }, o.task ?? h('span', { class: 'muted' }, 'cpu-wide')),
+        h('td', { class: 'mono', 'data-label': 'req' }, `${o.addr}+${o.len}`),
+        h('td', { class: 'mono', 'data-label': 'hw' }, `${o.hwAddr}+${o.hwLen}`),
         h('td', { class: 'mono' }, o.type.toUpperCase()),
-        h('td', {}, o.privilege.join(' ') || '—'),
+        h('td', { class: 'priv' }, o.privilege.join(' ') || '—'),
         h('td', {}, h('span', { class: `state ${o.state}` }, STATE_TEXT[o.state] ?? o.state)),
       ));
     }
@@ -204,10 +204,13 @@ function button(label: string, onClick: () => void, attrs: Record<string, string
   return b;
 }
 
+const countersTableEl = h('div');
+countersEl.append(countersTableEl);
+
 function renderCounters(): void {
-  clear(countersEl);
+  clear(countersTableEl);
   const live = counters.filter((c) => !c.closed);
-  if (live.length === 0) countersEl.append(h('p', { class: 'muted' }, 'No perf counter open.'));
+  if (live.length === 0) countersTableEl.append(h('p', { class: 'muted' }, 'No perf counter open.'));
   else {
     const table = h('table', { class: 'countertable', 'aria-label': 'perf counters' },
       h('thead', {}, h('tr', {}, ...['Counter', 'Scope', 'Range', 'Type', 'Count', 'State', 'Actions'].map((t) => h('th', { scope: 'col' }, t)))));
@@ -219,8 +222,8 @@ function renderCounters(): void {
         h('td', {}, c.task ? `task ${c.task}${c.cpu >= 0 ? ` on cpu${c.cpu}` : ''}` : `cpu${c.cpu}`),
         h('td', { class: 'mono' }, `${c.addr}+${c.len}`),
         h('td', { class: 'mono' }, c.type.toUpperCase()),
-        h('td', { class: 'mono count' }, fmtInt(c.count)),
-        h('td', {}, c.enabled ? 'enabled' : 'disabled'),
+        h('td', { class: 'mono count', 'data-label': 'count' }, fmtInt(c.count)),
+        h('td', { class: 'cstate' }, c.enabled ? 'enabled' : 'disabled'),
         h('td', { class: 'actions' },
           button(c.enabled ? 'Disable' : 'Enable', () => perf({ action: c.enabled ? 'disable' : 'enable', id: c.id }, `${c.enabled ? 'Disabling' : 'Enabling'} ${c.id}`), { disabled: ro, 'aria-label': `${c.enabled ? 'Disable' : 'Enable'} ${c.id}` }),
           button('Reset', () => perf({ action: 'reset', id: c.id }, `Resetting ${c.id}`), { disabled: ro, 'aria-label': `Reset ${c.id}` }),
@@ -228,9 +231,8 @@ function renderCounters(): void {
       ));
     }
     table.append(tbody);
-    countersEl.append(table);
+    countersTableEl.append(table);
   }
-  countersEl.append(addForm());
 }
 
 function field(label: string, el: HTMLElement): HTMLElement {
@@ -242,26 +244,58 @@ function field(label: string, el: HTMLElement): HTMLElement {
 function select(options: Array<[string, string]>, value: string, label: string): HTMLElement & { value: string } {
   const s = h('vscode-single-select', { 'aria-label': label }) as HTMLElement & { value: string };
   for (const [v, text] of options) s.append(h('vscode-option', { value: v, selected: v === value }, text));
+  s.value = value;
   return s;
 }
 
-function addForm(): HTMLElement {
-  const details = h('details', { class: 'addform', open: state.addOpen });
-  details.addEventListener('toggle', () => { state.addOpen = details.open; save(); });
+// The add-counter form is built once and kept (typed values survive updates); only its scope list
+// and its button's state follow the session.
+const scopeHolder = h('div', { class: 'field' });
+let scopeSel: (HTMLElement & { value: string }) | undefined;
+let scopeKey = '';
+let scopePicked = false;
+const addBtn = h('vscode-button', { disabled: true }, 'Add counter');
+
+function updateForm(): void {
+  addBtn.toggleAttribute('disabled', session.state !== 'running');
+  const opts: Array<[string, string]> = [...tasks.map((t): [string, string] => [`task:${t}`, `task ${t}`]),
+    ...Array.from({ length: machine?.cpus ?? 1 }, (_, i): [string, string] => [`cpu:${i}`, `cpu${i} (cpu-wide)`])];
+  const key = opts.map((o) => o[0]).join('\u0000');
+  if (key === scopeKey) return;
+  scopeKey = key;
+  // keep the person's choice; until they chose, default to the first task (a per-task counter)
+  const keep = scopePicked ? scopeSel?.value : undefined;
+  scopeSel = select(opts, opts.some((o) => o[0] === keep) ? keep! : opts[0][0], 'scope');
+  scopeSel.addEventListener('change', () => { scopePicked = true; });
+  clear(scopeHolder);
+  scopeHolder.append(field('Scope', scopeSel));
+}
+
+function buildAddForm(): HTMLElement {
+  // a disclosure button, not <details>: the components inside a closed <details> are outside the
+  // rendered tree and the selects never pick up their options
+  const details = h('div', { class: 'addform' });
+  const body = h('div', { id: 'addform-body', class: 'addformbody' });
+  body.hidden = !state.addOpen;
+  const toggle = h('button', { class: 'disclosure', 'aria-expanded': state.addOpen ? 'true' : 'false', 'aria-controls': 'addform-body' },
+    h('span', { class: 'twisty', 'aria-hidden': 'true' }, state.addOpen ? '▾' : '▸'), 'Add a perf counter');
+  toggle.addEventListener('click', () => {
+    state.addOpen = body.hidden;
+    body.hidden = !state.addOpen;
+    toggle.setAttribute('aria-expanded', state.addOpen ? 'true' : 'false');
+    (toggle.firstChild as HTMLElement).textContent = state.addOpen ? '▾' : '▸';
+    save();
+  });
   const name = h('vscode-textfield', { placeholder: 'writes' }) as HTMLElement & { value: string };
   const addr = h('vscode-textfield', { placeholder: '0x10100000 or symbol' }) as HTMLElement & { value: string };
   const len = h('vscode-textfield', { type: 'number', value: '8', min: '1', max: '4096' }) as HTMLElement & { value: string };
   const type = select([['w', 'W (writes)'], ['r', 'R (reads)'], ['rw', 'RW (both)']], 'w', 'type');
-  const scopeOpts: Array<[string, string]> = [...tasks.map((t): [string, string] => [`task:${t}`, `task ${t}`]),
-    ...Array.from({ length: machine?.cpus ?? 1 }, (_, i): [string, string] => [`cpu:${i}`, `cpu${i} (cpu-wide)`])];
-  const scope = select(scopeOpts, scopeOpts[0]?.[0] ?? 'cpu:0', 'scope');
   const exU = h('vscode-checkbox', { label: 'exclude user' }) as HTMLElement & { checked: boolean };
   const exK = h('vscode-checkbox', { label: 'exclude kernel' }) as HTMLElement & { checked: boolean };
   const exH = h('vscode-checkbox', { label: 'exclude hv' }) as HTMLElement & { checked: boolean };
-  const add = h('vscode-button', { disabled: session.state !== 'running' }, 'Add counter');
   const err = h('div', { class: 'formerror', role: 'alert' });
-  add.addEventListener('click', () => {
-    if (add.hasAttribute('disabled')) return;
+  addBtn.addEventListener('click', () => {
+    if (addBtn.hasAttribute('disabled')) return;
     const n = name.value.trim();
     const a = addr.value.trim();
     const l = Number(len.value);
@@ -271,17 +305,17 @@ function addForm(): HTMLElement {
     if (!Number.isInteger(l) || l < 1 || l > 4096) problems.push('length: 1 to 4096 bytes');
     err.textContent = problems.join('; ');
     if (problems.length) return;
-    const [kind, who] = scope.value.split(':');
+    const [kind, who] = (scopeSel?.value ?? 'cpu:0').split(':');
     const t = type.value === 'r' || type.value === 'rw' ? type.value : 'w';
     perf({ action: 'add', name: n, addr: a, len: l, type: t, ...(kind === 'task' ? { task: who } : { cpu: Number(who) }),
       ...(exU.checked ? { excludeUser: true } : {}), ...(exK.checked ? { excludeKernel: true } : {}), ...(exH.checked ? { excludeHv: true } : {}) }, `Adding ${n}`);
   });
-  details.append(
-    h('summary', {}, '+ Add a perf counter'),
-    h('div', { class: 'formgrid' }, field('Name', name), field('Address or symbol', addr), field('Length', len), field('Type', type), field('Scope', scope)),
+  body.append(
+    h('div', { class: 'formgrid' }, field('Name', name), field('Address or symbol', addr), field('Length', len), field('Type', type), scopeHolder),
     h('div', { class: 'checks' }, exU, exK, exH),
-    h('div', { class: 'formactions' }, add, err),
+    h('div', { class: 'formactions' }, addBtn, err),
   );
+  details.append(toggle, body);
   return details;
 }
 
@@ -334,6 +368,7 @@ function onMessage(m: ToPanel): void {
       session = { state: m.state, name: m.name };
       renderHeader();
       renderCounters();
+      updateForm();
       if (m.state === 'running') list.setEmptyText('No watchpoint exception yet.');
       return;
     case 'slots':
@@ -342,15 +377,12 @@ function onMessage(m: ToPanel): void {
       renderHeader();
       renderSlots();
       if (machine.cpus !== lastCpuCount) { lastCpuCount = machine.cpus; renderFilters(); }
+      updateForm();
       return;
-    case 'counters': {
-      // keep the add form's typed values: re-render only the table part
-      const form = countersEl.querySelector('details.addform');
+    case 'counters':
       counters = m.counters;
       renderCounters();
-      if (form) countersEl.querySelector('details.addform')?.replaceWith(form);
       return;
-    }
     case 'decisionCount': {
       if (m.gen !== state.gen) return;
       const shift = m.dropped > dropped && exactUnfiltered() ? m.dropped - dropped : 0;
@@ -361,7 +393,7 @@ function onMessage(m: ToPanel): void {
       list.setCount(m.count, m.exact, shift);
       renderShown();
       const key = m.tasks.join('\u0000');
-      if (key !== lastTaskKey) { lastTaskKey = key; tasks = m.tasks; renderFilters(); }
+      if (key !== lastTaskKey) { lastTaskKey = key; tasks = m.tasks; renderFilters(); updateForm(); }
       return;
     }
     case 'decisionPage':
@@ -391,6 +423,8 @@ window.addEventListener('message', (e: MessageEvent) => {
 renderHeader();
 renderSlots();
 renderCounters();
+countersEl.append(statusEl, buildAddForm());
+updateForm();
 renderFilters();
 renderShown();
 vscode.postMessage({ type: 'setFilter', gen: state.gen, filter: state.filter });

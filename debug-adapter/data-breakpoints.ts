@@ -145,6 +145,21 @@ export class WatchSet {
     return changed;
   }
 
+  /** The task exited: the kernel freed its ptrace watchpoints (flush_ptrace_hw_breakpoint). */
+  taskGone(t: Task): Watch[] {
+    const changed: Watch[] = [];
+    for (const w of this.watches.values()) {
+      if (!w.handles.delete(t.pid)) continue;
+      if (w.handles.size === 0 && w.kind === 'ptrace') {
+        w.verified = false;
+        w.reason = undefined;
+        w.message = `${t.name} ${t.state === 'exited' ? 'exited' : 'was killed'}: the kernel freed its watchpoint slot`;
+        changed.push(w);
+      }
+    }
+    return changed;
+  }
+
   /** Marks watches the handler disabled in t (oneshot policy): shown as not verified until reset. */
   markDisabled(t: Task): Watch[] {
     const changed: Watch[] = [];

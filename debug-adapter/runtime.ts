@@ -617,6 +617,7 @@ export class Runtime {
       this.flushOutput();
       const how = s.event === 'exited' ? `exited with status ${s.exit_code}` : `was killed by ${s.signal}`;
       this.sink.output('console', `task ${t.name} (pid ${t.pid}) ${how}\n`);
+      for (const w of this.watches.taskGone(t)) this.sink.breakpointChanged(this.watches.toBreakpoint(w));
       this.sink.threadExited(t.pid);
       this.sink.stateChanged();
       if (!this.threads.some((x) => x.alive)) {

@@ -212,10 +212,11 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   }
 
   /** The editor goes away: stop running (the simulated machine simply ends with the process). */
-  protected override disconnectRequest(response: DebugProtocol.DisconnectResponse): void {
+  protected override disconnectRequest(response: DebugProtocol.DisconnectResponse, args: DebugProtocol.DisconnectArguments, request?: DebugProtocol.Request): void {
     this.rt?.dispose();
     this.feed?.dispose();
-    this.sendResponse(response);
+    // the library answers and, when the adapter is its own process, exits it
+    super.disconnectRequest(response, args, request);
   }
 
   /** Terminate: every task is killed, the exit is reported, the session ends. */

@@ -3,11 +3,12 @@
 import * as vscode from 'vscode';
 import {
   EVENT_COUNTERS, EVENT_DECISIONS, EVENT_SLOTS, REQUEST_DECISIONS, REQUEST_PERF, REQUEST_SNAPSHOT,
-  type DecisionLogArgs, type PanelDecision,
+  type CountersEvent, type DecisionLogArgs, type PanelDecision, type SlotsEvent,
 } from '../debug-adapter/panel-protocol';
 import { branchText, effectText } from '../sim/decision-text';
 import { checkCountersEvent, checkDecisionLog, checkDecisionsEvent, checkPerfResponse, checkSlotsEvent, checkSnapshot } from './adapter-events';
 import { DecisionPager } from './decision-pager';
+import { RecentDecisions } from './recent-decisions';
 import { pathKey } from './gutter-model';
 import { DEBUG_TYPE } from './launch-config';
 import { checkFromPanel, type FromPanel, type PanelRow, type ToPanel } from './panel-messages';
@@ -29,12 +30,17 @@ function nonce(): string {
 
 export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
-  private session: vscode.DebugSession | undefined;
+  private session: Pick<vscode.DebugSession, 'id' | 'name' | 'customRequest'> | undefined;
   private pager: DecisionPager;
   private gen = 0;
   private tasks = new Set<string>();
   private sources = new Map<string, string>(); // pathKey -> path as the adapter wrote it
   private countTimer: ReturnType<typeof setTimeout> | undefined;
+  // the last state seen, so an ended session still shows (and pages through its newest decisions)
+  private recent = new RecentDecisions(2000);
+  private lastSlots: SlotsEvent | undefined;
+  private lastCounters: CountersEvent | undefined;
+  private ended: { id: string; name: string } | undefined;
   private readonly subs: vscode.Disposable[] = [];
   /** messages the webview sent that failed their check (kept for the log and for tests) */
   readonly rejected: string[] = [];
@@ -44,15 +50,22 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     this.subs.push(
       vscode.debug.onDidStartDebugSession((s) => { if (s.type === DEBUG_TYPE) this.attach(s); }),
       vscode.debug.onDidChangeActiveDebugSession((s) => { if (s?.type === DEBUG_TYPE && s !== this.session) this.attach(s); }),
-      vscode.debug.onDidTerminateDebugSession((s) => {
-        if (s !== this.session) return;
-        this.session = undefined;
-        this.post({ type: 'session', state: 'ended', id: s.id, name: s.name });
-      }),
+      vscode.debug.onDidTerminateDebugSession((s) => this.detach(s)),
       vscode.debug.onDidReceiveDebugSessionCustomEvent((e) => { if (e.session === this.session) this.onAdapterEvent(e.event, e.body); }),
     );
     const active = vscode.debug.activeDebugSession;
     if (active?.type === DEBUG_TYPE) this.session = active;
+  }
+
+  /** The followed session ended: keep showing its last state. */
+  detach(s: Pick<vscode.DebugSession, 'id' | 'name'>): void {
+    if (s !== this.session) return;
+    this.session = undefined;
+    this.ended = { id: s.id, name: s.name };
+    const held = this.recent.fetch({ start: 0, count: 0 });
+    this.pager.reset(held.total, held.dropped);
+    this.post({ type: 'session', state: 'ended', id: s.id, name: s.name });
+    this.postCount();
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -97,14 +110,21 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
 </html>`;
   }
 
+  /** Every message sent to the webview (the tests listen here). */
+  readonly onDidPost = new vscode.EventEmitter<ToPanel>();
+
   /** Sends to the webview (dropped while it is hidden or disposed: it asks again when it comes back). */
   post(msg: ToPanel): void {
+    this.onDidPost.fire(msg);
     void this.view?.webview.postMessage(msg);
   }
 
-  private attach(s: vscode.DebugSession): void {
+  /** Follows this session: its snapshot, events and decision log feed the panel. */
+  attach(s: Pick<vscode.DebugSession, 'id' | 'name' | 'customRequest'>): void {
     this.session = s;
     this.tasks.clear();
+    this.recent.clear();
+    this.lastSlots = this.lastCounters = this.ended = undefined;
     this.pager.reset(0, 0);
     this.post({ type: 'session', state: 'running', id: s.id, name: s.name });
     void this.snapshot();
@@ -123,28 +143,35 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     const snap = checkSnapshot(body);
     if (!snap) { this.log.appendLine('snapshot from the adapter has an unexpected shape; ignored'); return; }
     if (s !== this.session) return;
+    this.lastSlots = snap.slots;
+    this.lastCounters = snap.counters;
     this.post({ type: 'slots', machine: snap.slots.machine, cpus: snap.slots.cpus });
     this.post({ type: 'counters', counters: snap.counters.counters });
     this.noteDecisions(snap.recent);
+    this.recent.add(snap.recent, snap.total);
     for (const c of snap.slots.cpus) if (c.task) this.noteTask(c.task);
     this.pager.reset(snap.total, snap.dropped);
     this.postCount();
   }
 
-  private onAdapterEvent(event: string, body: unknown): void {
+  /** A custom event of the followed session's adapter. */
+  onAdapterEvent(event: string, body: unknown): void {
     if (event === EVENT_SLOTS) {
       const ev = checkSlotsEvent(body);
       if (!ev) return void this.log.appendLine(`${event}: unexpected shape; ignored`);
       for (const c of ev.cpus) if (c.task) this.noteTask(c.task);
+      this.lastSlots = ev;
       this.post({ type: 'slots', machine: ev.machine, cpus: ev.cpus });
     } else if (event === EVENT_COUNTERS) {
       const ev = checkCountersEvent(body);
       if (!ev) return void this.log.appendLine(`${event}: unexpected shape; ignored`);
+      this.lastCounters = ev;
       this.post({ type: 'counters', counters: ev.counters });
     } else if (event === EVENT_DECISIONS) {
       const ev = checkDecisionsEvent(body);
       if (!ev) return void this.log.appendLine(`${event}: unexpected shape; ignored`);
       this.noteDecisions(ev.decisions);
+      this.recent.add(ev.decisions, ev.total);
       if (this.pager.onEvent(ev)) this.scheduleCount();
     }
   }
@@ -172,7 +199,7 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
 
   private async fetchDecisions(args: DecisionLogArgs) {
     const s = this.session;
-    if (!s) return { decisions: [], total: this.pager.count().total, dropped: this.pager.count().dropped };
+    if (!s) return this.recent.fetch(args);
     const res = checkDecisionLog(await s.customRequest(REQUEST_DECISIONS, args));
     if (!res) throw new Error('decision log page from the adapter has an unexpected shape');
     return res;
@@ -194,9 +221,18 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     switch (m.type) {
       case 'ready':
       case 'refresh':
-        this.post(this.session ? { type: 'session', state: 'running', id: this.session.id, name: this.session.name } : { type: 'session', state: 'none' });
-        if (this.session) await this.snapshot();
-        else this.postCount();
+        if (this.session) {
+          this.post({ type: 'session', state: 'running', id: this.session.id, name: this.session.name });
+          await this.snapshot();
+        } else if (this.ended) {
+          this.post({ type: 'session', state: 'ended', id: this.ended.id, name: this.ended.name });
+          if (this.lastSlots) this.post({ type: 'slots', machine: this.lastSlots.machine, cpus: this.lastSlots.cpus });
+          if (this.lastCounters) this.post({ type: 'counters', counters: this.lastCounters.counters });
+          this.postCount();
+        } else {
+          this.post({ type: 'session', state: 'none' });
+          this.postCount();
+        }
         return;
       case 'setFilter':
         this.gen = m.gen;
@@ -243,6 +279,7 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   dispose(): void {
     if (this.countTimer) clearTimeout(this.countTimer);
     this.subs.forEach((s) => s.dispose());
+    this.onDidPost.dispose();
   }
 }
 

@@ -225,6 +225,16 @@ test('§5.3 step 7 (kernel): emulate failure -> handler_error for every hit, not
   assert.match(f.klog.join('\n'), /Unable to handle hardware breakpoint/);
 });
 
+test('§5.3 step 7 (kernel): the default emulate_step cannot emulate an UNKNOWN instruction (ISA 3.1, DAR in range)', () => {
+  const perf = mkBp('perf', A, 8);
+  const f = fake([perf]);
+  const rc = handleDawrException(f.ctx, f.task, kernelRegs(), A, insn('unknown', 0n, 0));
+  assert.equal(rc, 'stop');
+  assert.equal(only(f).branch, 'emulate-fail-disable');
+  assert.equal(only(f).access?.kind, 'unknown');
+  assert.equal(perf.state, 'off');
+});
+
 test('§5.3 step 7 (kernel): a negative emulate_step result counts as success', () => {
   const perf = mkBp('perf', A, 8, { r: false, w: true });
   const f = fake([perf], { emulateStep: () => -1 });

@@ -65,7 +65,9 @@ export class DecisionPager {
     if (!isEmptyFilter(this.filter)) {
       if (droppedMore) this.resetScan();
       else if (this.complete) {
-        // extend the completed scan with the live decisions that match
+        // extend the completed scan with the live decisions that match; a batch that skipped some
+        // (the adapter sends at most the newest few hundred) leaves the rest to a scan
+        if (ev.decisions.length && ev.decisions[0].seq > this.scannedTo) { this.complete = false; return JSON.stringify(this.count()) !== before; }
         for (const d of ev.decisions) {
           if (d.seq < this.scannedTo) continue;
           if (matchesFilter(d, this.filter)) {

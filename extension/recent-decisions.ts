@@ -16,8 +16,13 @@ export class RecentDecisions {
 
   /** Decisions in seq order; ones already held are skipped (a snapshot may overlap the events). */
   add(ds: readonly PanelDecision[], total?: number): void {
-    const last = this.ring.length ? this.ring[this.ring.length - 1].seq : -1;
-    for (const d of ds) if (d.seq > last || this.ring.length === 0) this.ring.push(d);
+    for (const d of ds) {
+      const last = this.ring.length ? this.ring[this.ring.length - 1].seq : -1;
+      if (d.seq <= last) continue;
+      // rows are addressed as dropped + index: keep the held tail contiguous (a batch may skip some)
+      if (last >= 0 && d.seq !== last + 1) this.ring = [];
+      this.ring.push(d);
+    }
     if (this.ring.length > this.cap) this.ring.splice(0, this.ring.length - this.cap);
     this.total = Math.max(this.total, total ?? 0, this.ring.length ? this.ring[this.ring.length - 1].seq + 1 : 0);
   }

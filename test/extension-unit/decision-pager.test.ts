@@ -83,3 +83,17 @@ test('unfiltered live events move the count', () => {
   assert.equal(p.count().count, 1);
   assert.ok(!p.onEvent({ decisions: [], total: 1, dropped: 0 }));
 });
+
+test('a live batch that skipped decisions makes a completed filtered count inexact until scanned', async () => {
+  const { log, fetch, make } = fakeLog(30);
+  const p = new DecisionPager(fetch);
+  p.reset(30, 0);
+  p.setFilter({ cpu: 0 });
+  await p.page(0, 500);
+  assert.deepEqual(p.count(), { count: 10, exact: true, total: 30, dropped: 0 });
+  log.total = 1000;
+  p.onEvent({ decisions: Array.from({ length: 10 }, (_, i) => make(990 + i)), total: 1000, dropped: 0 });
+  assert.equal(p.count().exact, false);
+  await p.page(0, 500);
+  assert.deepEqual(p.count(), { count: 334, exact: true, total: 1000, dropped: 0 });
+});

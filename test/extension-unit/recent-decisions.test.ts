@@ -19,3 +19,13 @@ test('keeps the newest decisions, bounded, and answers pages like the adapter', 
   p.reset(250, 150);
   assert.deepEqual((await p.page(98, 5)).map((d) => d.seq), [248, 249]);
 });
+
+test('a batch that skipped decisions restarts the held tail (rows stay contiguous)', () => {
+  const r = new RecentDecisions(100);
+  r.add([decision(0), decision(1), decision(2)]);
+  r.add([decision(700), decision(701)], 702);
+  const all = r.fetch({ start: 0, count: 10 });
+  assert.deepEqual(all.decisions.map((d) => d.seq), [700, 701]);
+  assert.equal(all.dropped, 700);
+  assert.equal(all.total, 702);
+});

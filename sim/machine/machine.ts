@@ -215,7 +215,12 @@ export class Machine {
     const host = this.syscallHost(q.cpu, t);
     const out = doSyscall(t.thread, host);
     if (out.kind === 'exit') this.exit(t, out.code);
-    else if (out.kind === 'yield') this.sched.rotate(q);
+    else {
+      // ptrace single-stepping over `sc`: no trace interrupt for sc itself; the syscall-exit path
+      // reports the step (SIGTRAP) once the call is done, so the tracer stops after it.
+      if (t.tifSingleStep && (t.thread.msr & MSR_SE) !== 0n) this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_TRACE', siAddr: t.thread.pc });
+      if (out.kind === 'yield') this.sched.rotate(q);
+    }
   }
 
   private syscallHost(cpu: number, t: Task): SyscallHost {

@@ -125,3 +125,11 @@ test('using an id whose creation failed is an input error (exit 2)', () => {
   assert.match(r.err, /s\.yaml:9:16: id "p" is not bound/);
   void readFileSync;
 });
+
+test('§6 ptrace single-step over sc: the tracer stops right after the system call (TRAP_TRACE)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wplab-'));
+  writeFileSync(join(dir, 'sc.S'), '\t.abiversion 2\n\t.text\n\t.globl _start\n_start:\n\tli 0,20\n\tsc\nafter:\n\tnop\n\ttrap\n');
+  writeFileSync(join(dir, 's.yaml'), 'tasks:\n  - name: c\n    program: sc.S\nsteps:\n  - singlestep: c\n    expect: { si_code: TRAP_TRACE, pc: _start+4 }\n  - singlestep: c\n    expect: { si_code: TRAP_TRACE, pc: after }\n  - getreg: { task: c, reg: r3 }\n    expect: 100\n  - singlestep: c\n    expect: { pc: after+4 }\n');
+  const r = wplab('run', join(dir, 's.yaml'));
+  assert.equal(r.code, 0, r.out);
+});

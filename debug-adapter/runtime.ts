@@ -23,8 +23,12 @@ import { dataSymbols, hex } from './symbols';
 
 /** ppc64 `trap` (tw 31,0,0): what GDB writes at a software breakpoint. */
 const TRAP_WORD = 0x7fe00008;
-/** Instructions per run chunk: between chunks pending requests (pause) are answered. */
-const CHUNK = 1_000_000;
+/** Instructions per run chunk to start with: between chunks pending requests (pause) are answered.
+ * The size adapts so that a chunk takes about CHUNK_MS whatever the program does (a loop that hits
+ * a watchpoint on every iteration runs far fewer instructions per millisecond). */
+const CHUNK = 100_000;
+const CHUNK_MS = 15;
+const CHUNK_MAX = 4_000_000;
 
 export interface StopReport {
   reason: 'step' | 'breakpoint' | 'exception' | 'pause' | 'entry' | 'data breakpoint' | 'instruction breakpoint' | 'goto' | 'function breakpoint';
@@ -314,6 +318,7 @@ export class Runtime {
   }
 
   private tempAddrs: bigint[] = [];
+  private chunk = CHUNK;
 
   /** Breakpoints changed while the task runs: take the traps out and put the new set in. */
   private resyncTraps(): void {
@@ -499,10 +504,14 @@ export class Runtime {
 
   private async runChunks(t: Task, budget: { left: number }): Promise<StopInfo | 'pause' | 'limit'> {
     for (;;) {
-      const n = Math.min(CHUNK, budget.left);
+      const n = Math.min(this.chunk, budget.left);
       const before = this.machine.icount;
+      const t0 = Date.now();
       const s = this.machine.run(t, n);
-      budget.left -= this.machine.icount - before;
+      const ran = this.machine.icount - before;
+      const ms = Date.now() - t0;
+      budget.left -= ran;
+      if (!s) this.chunk = Math.max(1000, Math.min(CHUNK_MAX, Math.round(ms > 0 ? (this.chunk * CHUNK_MS) / ms : this.chunk * 2)));
       if (s) return s;
       if (budget.left <= 0) {
         this.machine.interrupt(t);

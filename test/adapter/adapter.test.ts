@@ -116,6 +116,30 @@ describe('initialize and launch', () => {
   });
 });
 
+describe('program input and output', () => {
+  it('feeds "stdin" to the program and reports its output and exit code', async () => {
+    const { c, tid } = await session({ program: fixture('echo.S'), stdin: 'abc' });
+    try {
+      const st = await c.dc.stackTraceRequest({ threadId: tid });
+      const sc = await c.dc.scopesRequest({ frameId: st.body.stackFrames[0].id });
+      const data = await c.dc.variablesRequest({ variablesReference: sc.body.scopes[1].variablesReference });
+      const buf = data.body.variables.find((v) => v.name === 'buf') as DebugProtocol.Variable;
+      assert.equal(buf.type, 'u64[4]');
+      assert.ok(buf.variablesReference > 0);
+      const elems = await c.dc.variablesRequest({ variablesReference: buf.variablesReference });
+      assert.equal(elems.body.variables.length, 4);
+      assert.equal(elems.body.variables[1].memoryReference, '0x10200008');
+      await c.dc.continueRequest({ threadId: tid });
+      const ex = await c.next<DebugProtocol.ExitedEvent>('exited');
+      assert.equal(ex.body.exitCode, 3);
+      const out = c.drain('output').map((e) => e.body as { category: string; output: string });
+      assert.ok(out.some((o) => o.category === 'stdout' && o.output.includes('abc')), JSON.stringify(out));
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
 describe('threads, stack, scopes, variables', () => {
   let c: Client;
   let tid: number;
@@ -634,6 +658,33 @@ describe('memory, disassembly, console', () => {
   });
 });
 
+describe('panel feed', () => {
+  it('batches decisions of a hot loop: few events, each bounded, totals that add up', async () => {
+    const { c, tid } = await session({ program: fixture('hot.S'), perf: [{ name: 'stores', symbol: 'value', len: 8, type: 'w' }] });
+    try {
+      c.drain('wplab.decisions');
+      const t0 = Date.now();
+      await c.dc.continueRequest({ threadId: tid });
+      await c.next('exited', 60_000);
+      const elapsed = Date.now() - t0;
+      const evs = c.drain('wplab.decisions').map((e) => e.body as { decisions: Array<{ seq: number; source?: { line: number } }>; total: number; dropped: number });
+      assert.ok(evs.length >= 1);
+      const last = evs[evs.length - 1];
+      assert.ok(last.total >= 20000, `total ${last.total}`);
+      // at most one event per 50 ms while it runs, plus the one at the end
+      assert.ok(evs.length <= elapsed / 50 + 3, `${evs.length} decision events in ${elapsed} ms`);
+      assert.ok(evs.every((e) => e.decisions.length <= 500));
+      // the newest decision of the last batch is the last decision made, with its source line
+      assert.equal(last.decisions[last.decisions.length - 1].seq, last.total - 1);
+      assert.ok(last.decisions.some((d) => d.source?.line === 14), 'the std line');
+      const counters = c.drain('wplab.counters').map((e) => e.body as { counters: Array<{ id: string; count: number }> });
+      assert.equal(counters[counters.length - 1].counters.find((x) => x.id === 'stores')?.count, 20000);
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
 describe('scenario launch', () => {
   it('runs the setup steps, then the tasks are the threads; a setup watchpoint stops as a data breakpoint', async () => {
     const { c, tid, first } = await session({ scenario: join(ROOT, 'examples', 'same_watch_addr.yaml') });
@@ -648,6 +699,14 @@ describe('scenario launch', () => {
       assert.equal(s.body.reason, 'data breakpoint');
       assert.match(s.body.description as string, /ptrace:child:1/);
       assert.equal(await c.evaluate('perf_read p'), '0');
+      // the ptrace watchpoint fired once (one-shot, and not the editor's to re-arm): perf counts the
+      // load after it executes, and the program's own trap is an exception stop
+      await c.dc.continueRequest({ threadId: tid });
+      const t = await c.next<DebugProtocol.StoppedEvent>('stopped');
+      assert.equal(t.body.reason, 'exception');
+      assert.match(t.body.text as string, /SIGTRAP TRAP_BRKPT/);
+      assert.match(t.body.description as string, /own trap instruction/);
+      assert.equal(await c.evaluate('perf_read p'), '1');
     } finally {
       await c.stop();
     }

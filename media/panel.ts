@@ -115,7 +115,7 @@ function section(id: string, title: string, ...body: HTMLElement[]): HTMLElement
 app.append(
   headerEl,
   bannerEl,
-  section('slots', 'Watchpoint slots', slotsEl),
+  section('slots', 'Slots per CPU', slotsEl),
   section('counters', 'Perf counters', countersEl),
   section('decisions', 'Decisions', h('div', { class: 'filterbar' }, filterEl, shownEl), list.el),
 );
@@ -134,7 +134,7 @@ function renderHeader(): void {
       `${machine.slots} slot${machine.slots === 1 ? '' : 's'} per CPU`];
     if (machine.dawrForceEnable) parts.push('DAWR force-enabled');
     headerEl.append(h('span', { class: 'machine' }, parts.join(' · ')));
-  } else headerEl.append(h('span', { class: 'muted' }, 'No machine yet'));
+  } else headerEl.append(h('span', { class: 'muted machine' }, 'No machine yet'));
   const badge = h('vscode-badge', { class: `sessionbadge ${session.state}`, variant: 'counter' }, session.state === 'running' ? 'live' : session.state === 'ended' ? 'ended' : 'idle');
   headerEl.append(badge);
   clear(bannerEl);

@@ -420,6 +420,8 @@ export class Runtime {
       this.machine.resume(t, false);
       const stop = await this.runChunks(t, budget);
       this.removeTraps();
+      // the session was restarted, terminated or disconnected meanwhile: nothing to report
+      if (this.cancelled) return;
       this.flushOutput();
       if (stop === 'pause' || stop === 'limit') {
         this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
@@ -620,9 +622,18 @@ export class Runtime {
     this.sink.stopped(r);
   }
 
+  private reportedDead = new Set<number>();
+
+  /** Tasks that died outside a resume (the console's kill): report them as a resume's end would. */
+  reportDeaths(): void {
+    for (const t of this.threads) if (!t.alive && t.lastStop && !this.reportedDead.has(t.pid)) this.finish(t, t.lastStop);
+  }
+
   /** Exits, kills and faults (and a stray SIGTRAP): the end of a resume that is not a breakpoint. */
   private finish(t: Task, s: StopInfo): void {
     if (s.event === 'exited' || s.event === 'killed') {
+      if (this.reportedDead.has(t.pid)) return;
+      this.reportedDead.add(t.pid);
       this.flushOutput();
       const how = s.event === 'exited' ? `exited with status ${s.exit_code}` : `was killed by ${s.signal}`;
       this.sink.output('console', `task ${t.name} (pid ${t.pid}) ${how}\n`);

@@ -590,6 +590,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
         this.sendEvent(new ContinuedEvent(out.resume.task.pid, false));
         void rt.resume(out.resume.task, out.resume.how);
       } else if (out.changed) {
+        rt.reportDeaths();
         this.vars?.reset();
         this.feed?.flush();
         this.sendEvent(new Event('invalidated', { areas: ['variables'] }));
@@ -687,8 +688,8 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   protected override customRequest(command: string, response: DebugProtocol.Response, args: unknown): void {
     switch (command) {
       case REQUEST_SNAPSHOT:
-        response.body = (this.feed as PanelFeed).snapshot();
         this.runtime();
+        response.body = (this.feed as PanelFeed).snapshot();
         return this.sendResponse(response);
       case REQUEST_DECISIONS: {
         this.runtime();

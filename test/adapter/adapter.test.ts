@@ -522,6 +522,18 @@ describe('execution', () => {
     }
   });
 
+  it('the console kill ends the task: the exit is reported and the session ends', async () => {
+    const { c } = await session({ program: WATCH });
+    try {
+      assert.equal(await c.evaluate('kill'), 'ok');
+      const ex = await c.next<DebugProtocol.ExitedEvent>('exited');
+      assert.equal(ex.body.exitCode, 128 + 9);
+      await c.next('terminated');
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('restart gives a fresh machine with the same breakpoints', async () => {
     const { c, tid } = await session({ program: WATCH });
     try {
@@ -714,6 +726,22 @@ describe('scenario launch', () => {
 });
 
 describe('bad arguments', () => {
+  it('requests before a launch are refused with a reason', async () => {
+    const c = new Client();
+    await c.start();
+    try {
+      await c.dc.initializeRequest(INIT);
+      for (const cmd of ['wplab.snapshot', 'stackTrace', 'evaluate', 'readMemory', 'setDataBreakpoints']) {
+        const msg = await c.fails(c.dc.customRequest(cmd, cmd === 'setDataBreakpoints' ? { breakpoints: [] } : cmd === 'evaluate' ? { expression: 'r3' } : cmd === 'readMemory' ? { memoryReference: '0x0', count: 1 } : { threadId: 1 }));
+        assert.doesNotMatch(msg, /internal error/, `${cmd}: ${msg}`);
+      }
+      const th = await c.dc.threadsRequest();
+      assert.deepEqual(th.body.threads, []);
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('every request with missing or wrong arguments gets an error response, and the adapter keeps working', async () => {
     const { c, tid } = await session({ program: WATCH });
     try {
@@ -753,6 +781,7 @@ describe('bad arguments', () => {
         ['wplab.perf', { action: 'explode' }],
         ['wplab.watch', { symbol: 'value' }],
         ['wplab.nosuch', {}],
+        ['wplab.perf', { action: 'add', name: 'x' }],
         ['attach', {}],
       ];
       for (const [cmd, args] of bad) {

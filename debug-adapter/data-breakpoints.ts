@@ -145,6 +145,20 @@ export class WatchSet {
     return changed;
   }
 
+  /**
+   * Watches refused for want of a slot are tried again after something freed one (a counter
+   * closed, a watchpoint deleted): returns those now accepted, so the editor can be told.
+   */
+  retryRefused(): Watch[] {
+    const changed: Watch[] = [];
+    for (const w of this.watches.values()) {
+      if (w.verified || w.reason !== 'failed' || !/ENOSPC/.test(w.message ?? '')) continue;
+      this.install(w);
+      if (w.verified) changed.push(w);
+    }
+    return changed;
+  }
+
   /** The task exited: the kernel freed its ptrace watchpoints (flush_ptrace_hw_breakpoint). */
   taskGone(t: Task): Watch[] {
     const changed: Watch[] = [];

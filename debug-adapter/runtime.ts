@@ -355,6 +355,11 @@ export class Runtime {
     this.sink.stateChanged();
   }
 
+  /** After a slot may have been freed: refused watches that fit now are set, and the editor told. */
+  retryRefused(): void {
+    for (const w of this.watches.retryRefused()) this.sink.breakpointChanged(this.watches.toBreakpoint(w));
+  }
+
   // ---- running ----------------------------------------------------------------------------------
 
   get isRunning(): boolean {

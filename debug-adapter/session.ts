@@ -303,6 +303,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     this.sourceRequests.set(args.source.path, a);
     response.body = { breakpoints: this.applySourceBreakpoints(a) };
     this.sendResponse(response);
+    this.runtime().retryRefused();
     this.feed?.flush();
   }
 
@@ -421,6 +422,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     this.dataRequest = args;
     response.body = { breakpoints: this.applyDataBreakpoints(args) };
     this.sendResponse(response);
+    this.runtime().retryRefused();
     this.feed?.flush();
   }
 
@@ -591,6 +593,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
         void rt.resume(out.resume.task, out.resume.how);
       } else if (out.changed) {
         rt.reportDeaths();
+        rt.retryRefused();
         this.vars?.reset();
         this.feed?.flush();
         this.sendEvent(new Event('invalidated', { areas: ['variables'] }));
@@ -701,6 +704,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
       case REQUEST_PERF:
         response.body = this.perfAction(args);
         this.sendResponse(response);
+        this.rt?.retryRefused();
         this.feed?.flush();
         return;
       case REQUEST_WATCH:

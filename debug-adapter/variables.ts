@@ -135,6 +135,20 @@ export class Variables {
       { name: 'cpu', value: `cpu${cpu}${t.cpu < 0 ? ' (the thread has not run yet)' : ''}${view.machine.slots === 0 ? ' (no breakpoint hardware available)' : ''}`, variablesReference: 0 },
       { name: 'budget', value: `${c.budget.cpuPinned} per-CPU + ${c.budget.worstTask} worst task${c.budget.worstTaskName ? ` (${c.budget.worstTaskName})` : ''} of ${c.budget.total}`, variablesReference: 0 },
     ];
+    // the thread's own ptrace watchpoints: while it is stopped they hold their reservation but no
+    // slot (they are installed when it is scheduled in)
+    const th = this.rt.machine.hw.thread(t.pid);
+    th?.ptraceBps.forEach((bp, i) => {
+      if (!bp) return;
+      const rw = bp.attr.bpType === 3 ? 'RW' : bp.attr.bpType === 2 ? 'W' : 'R';
+      const on = c.slots.some((s) => s.occupant?.bp === bp.name);
+      out.push({
+        name: `ptrace handle ${i + 1}`,
+        value: `${rw} ${hex(bp.attr.bpAddr)}+${Number(bp.attr.bpLen)} ${bp.state === 'off' || bp.attr.disabled ? 'disabled (fired: one-shot)' : on ? 'in a slot' : 'armed, installed when the thread runs'}`,
+        variablesReference: 0,
+        memoryReference: hex(bp.attr.bpAddr),
+      });
+    });
     for (const s of c.slots) {
       const o = s.occupant;
       out.push({

@@ -303,6 +303,33 @@ describe('data breakpoints', () => {
     }
   });
 
+  it('a watchpoint refused for want of a slot is set when the slot is freed, and the editor is told', async () => {
+    const { c, tid } = await session({ program: WATCH, cpu: 'power8', perf: [{ name: 'p', symbol: 'counter', len: 8, type: 'r' }] });
+    try {
+      const set = await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: await dataId(c, 'value'), accessType: 'write' }] });
+      const bp = set.body.breakpoints[0];
+      assert.equal(bp.verified, false);
+      assert.match(bp.message as string, /ENOSPC.*perf:p/);
+      c.drain('breakpoint');
+      assert.equal(await c.evaluate('perf_close p'), 'ok');
+      const ev = await c.next<DebugProtocol.BreakpointEvent>('breakpoint');
+      assert.equal(ev.body.reason, 'changed');
+      assert.equal(ev.body.breakpoint.id, bp.id);
+      assert.equal(ev.body.breakpoint.verified, true);
+      // the thread's own handle shows in the Watchpoints scope (stopped: reserved, not in a slot)
+      const st = await c.dc.stackTraceRequest({ threadId: tid });
+      const sc = await c.dc.scopesRequest({ frameId: st.body.stackFrames[0].id });
+      const wp = await c.dc.variablesRequest({ variablesReference: sc.body.scopes[2].variablesReference });
+      const h = wp.body.variables.find((v) => v.name === 'ptrace handle 1');
+      assert.match(h?.value ?? '', /^W 0x10100000\+8 armed/);
+      await c.dc.continueRequest({ threadId: tid });
+      const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
+      assert.deepEqual(s.body.hitBreakpointIds, [bp.id]);
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('a second watchpoint on power8 is refused with ENOSPC', async () => {
     const { c } = await session({ program: STORES, cpu: 'power8' });
     try {

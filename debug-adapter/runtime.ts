@@ -399,7 +399,8 @@ export class Runtime {
     const last = this.lastKind.get(t.pid);
     // A fatal signal reported as an exception is delivered when the task resumes: the default
     // action (no handler is installed) kills it, as the kernel would.
-    if (last && last.kind === 'fault' && last.pc === t.thread.pc && last.signal && last.signal !== 'SIGTRAP') {
+    // (GDB passes faults; for the program's own trap this also ends the loop of re-executing it.)
+    if (last && last.kind === 'fault' && last.pc === t.thread.pc && last.signal) {
       this.machine.kill(t);
       t.lastStop = { event: 'killed', signal: last.signal };
       this.finish(t, t.lastStop);

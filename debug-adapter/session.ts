@@ -31,7 +31,7 @@ import { evaluateExpression } from './expressions';
 import { checkLaunch, parseAddress } from './launch-config';
 import { checkDecisionLogArgs, PanelFeed } from './panel-feed';
 import { REQUEST_DECISIONS, REQUEST_PERF, REQUEST_SNAPSHOT, REQUEST_WATCH, type PerfAction, type PerfResponse } from './panel-protocol';
-import { Runtime, samePath, type RuntimeSink, type StopReport } from './runtime';
+import { Runtime, type RuntimeSink, type StopReport } from './runtime';
 import { stackFrames } from './stack';
 import { dataSymbols, hex } from './symbols';
 import { Variables, REGISTER_NAMES } from './variables';
@@ -781,9 +781,4 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     }
     return { ok: true, message: w.message ?? '', id: w.id };
   }
-}
-
-/** Used by tests: the error message of a failed request is what a person reads. */
-export function pathsEqual(a: string, b: string): boolean {
-  return samePath(a, b);
 }

@@ -89,5 +89,6 @@ export function describeSignal(t: Task, signal: string, siCode: string | undefin
     SIGFPE: 'an arithmetic exception',
     SIGTRAP: siCode === 'TRAP_BRKPT' ? "the program's own trap instruction (not a debugger breakpoint)" : siCode === 'TRAP_TRACE' ? 'a single-step exception no one asked for' : 'a trap',
   };
-  return { description: `${signal} (${why[signal] ?? 'a signal'}) at ${where(t)}: "${insn}"`, text };
+  const next = 'continuing delivers it and its default action ends the task; move pc to go on instead';
+  return { description: `${signal} (${why[signal] ?? 'a signal'}) at ${where(t)}: "${insn}"; ${next}`, text };
 }

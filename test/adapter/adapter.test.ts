@@ -746,6 +746,10 @@ describe('scenario launch', () => {
       assert.match(t.body.text as string, /SIGTRAP TRAP_BRKPT/);
       assert.match(t.body.description as string, /own trap instruction/);
       assert.equal(await c.evaluate('perf_read p'), '1');
+      // continuing delivers the SIGTRAP: its default action ends the task (128 + 5)
+      await c.dc.continueRequest({ threadId: tid });
+      const ex = await c.next<DebugProtocol.ExitedEvent>('exited');
+      assert.equal(ex.body.exitCode, 133);
     } finally {
       await c.stop();
     }

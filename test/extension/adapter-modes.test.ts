@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, openScratch, PROGRAM } from './helpers';
+
+async function runOnce(mode: 'inline' | 'process'): Promise<void> {
+  await api();
+  const cfg = vscode.workspace.getConfiguration('ppcWatchpointLab');
+  await cfg.update('adapterMode', mode, vscode.ConfigurationTarget.Global);
+  try {
+    const ed = await openScratch(`mode-${mode}.S`, PROGRAM);
+    const started = new Promise<vscode.DebugSession>((resolve) => {
+      const sub = vscode.debug.onDidStartDebugSession((s) => { if (s.type === 'ppc-watchpoint') { sub.dispose(); resolve(s); } });
+    });
+    const ok = await vscode.debug.startDebugging(undefined, { type: 'ppc-watchpoint', request: 'launch', name: `mode ${mode}`, program: ed.document.uri.fsPath, cpu: 'power8', kernel: '6.5', stopOnEntry: true });
+    assert.equal(ok, true, `the ${mode} adapter did not start`);
+    const s = await started;
+    // the panel's snapshot request answers with the machine the configuration asked for
+    const snap = (await s.customRequest('wplab.snapshot')) as { slots: { machine: { cpu: string; kernel: string } } };
+    assert.equal(snap.slots.machine.cpu, 'power8');
+    assert.equal(snap.slots.machine.kernel, '6.5');
+    const ended = new Promise<void>((resolve) => {
+      const sub = vscode.debug.onDidTerminateDebugSession((t) => { if (t.id === s.id) { sub.dispose(); resolve(); } });
+    });
+    await vscode.debug.stopDebugging(s);
+    await ended;
+  } finally {
+    await cfg.update('adapterMode', undefined, vscode.ConfigurationTarget.Global);
+  }
+}
+
+suite('adapter descriptor factory', () => {
+  test('inline: the adapter runs in the extension host', () => runOnce('inline'));
+  test('process: the adapter runs as its own Node process (dist/adapter.js)', () => runOnce('process'));
+});
+
+suite('data-line actions in a session', () => {
+  test('Watch write and Count with perf take slots through the adapter', async () => {
+    await api();
+    const ed = await openScratch('session-watch.S', PROGRAM);
+    const started = new Promise<vscode.DebugSession>((resolve) => {
+      const sub = vscode.debug.onDidStartDebugSession((s) => { if (s.type === 'ppc-watchpoint') { sub.dispose(); resolve(s); } });
+    });
+    assert.equal(await vscode.debug.startDebugging(undefined, { type: 'ppc-watchpoint', request: 'launch', name: 'watch actions', program: ed.document.uri.fsPath, cpu: 'power10', stopOnEntry: true }), true);
+    const s = await started;
+    for (let i = 0; i < 50 && vscode.debug.activeDebugSession?.id !== s.id; i++) await new Promise((r) => setTimeout(r, 50));
+    try {
+      const w = await vscode.commands.executeCommand<{ via: string; ok: boolean; message: string }>('ppcWatchpointLab.watchWrite', ed.document.uri, 11);
+      assert.equal(w?.via, 'adapter');
+      assert.ok(w?.ok, w?.message);
+      const c = await vscode.commands.executeCommand<{ via: string; ok: boolean; message: string }>('ppcWatchpointLab.countWithPerf', ed.document.uri, 11);
+      assert.ok(c?.ok, c?.message);
+      // both are reserved against the task's budget (they reach the DAWRs when the task runs)
+      const snap = (await s.customRequest('wplab.snapshot')) as { slots: { cpus: Array<{ budget: { worstTask: number; total: number } }> } };
+      assert.deepEqual([snap.slots.cpus[0].budget.worstTask, snap.slots.cpus[0].budget.total], [2, 2], 'power10 has two DAWRs, both reserved');
+      // a third one does not fit: the refusal comes back in the kernel's terms
+      const r = await vscode.commands.executeCommand<{ via: string; ok: boolean; message: string }>('ppcWatchpointLab.watchRead', ed.document.uri, 11);
+      assert.equal(r?.ok, false);
+      assert.match(r?.message ?? '', /ENOSPC/);
+    } finally {
+      await vscode.debug.stopDebugging(s);
+    }
+  });
+});

@@ -682,7 +682,13 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     const t = this.task(args?.threadId);
     const e = this.runtime().exceptionOf(t);
     if (!e) throw new BadArgs(`thread ${t.pid} is not stopped by a signal`);
-    response.body = { exceptionId: e.signal, description: e.text, breakMode: 'always' };
+    const si = t.lastStop;
+    response.body = {
+      exceptionId: e.signal,
+      description: e.text,
+      breakMode: 'always',
+      details: { typeName: e.signal, message: `${si?.signal ?? ''} ${si?.si_code ?? ''} si_addr=${si?.si_addr !== undefined ? hex(si.si_addr) : '-'} pc=${hex(t.thread.pc)}`.trim() },
+    };
     this.sendResponse(response);
   }
 

@@ -487,6 +487,27 @@ describe('execution', () => {
     }
   });
 
+  it('the stack comes from LR and the back chain', async () => {
+    const F = fixture('frames.S');
+    const { c, tid } = await session({ program: F }, (cl) => cl.dc.setBreakpointsRequest({ source: { path: F }, breakpoints: [{ line: 20 }] }));
+    try {
+      await c.dc.continueRequest({ threadId: tid });
+      const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
+      assert.equal(s.body.reason, 'breakpoint');
+      const st = await c.dc.stackTraceRequest({ threadId: tid });
+      assert.deepEqual(st.body.stackFrames.map((f) => [f.name, f.line]), [['inner', 20], ['outer+0x10', 15], ['_start+0x4', 7]]);
+      // step out of inner, then of outer
+      await c.dc.stepOutRequest({ threadId: tid });
+      await c.next('stopped');
+      assert.equal(await c.topLine(tid), 15);
+      await c.dc.stepOutRequest({ threadId: tid });
+      await c.next('stopped');
+      assert.equal(await c.topLine(tid), 7);
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('conditions, hit counts and log points on source breakpoints', async () => {
     const { c, tid } = await session({ program: WATCH }, (cl) =>
       cl.dc.setBreakpointsRequest({ source: { path: WATCH }, breakpoints: [{ line: 9, logMessage: 'r4 is {r4}' }, { line: 10, condition: 'r4 == 41' }, { line: 16, hitCondition: '2' }, { line: 17 }] }),

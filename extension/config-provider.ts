@@ -19,14 +19,15 @@ export class ConfigProvider implements vscode.DebugConfigurationProvider {
       }
       return filled as vscode.DebugConfiguration;
     }
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showErrorMessage('PowerPC Watchpoint Lab: debugging needs a trusted workspace (it reads and runs the files the configuration names).');
-      return undefined;
-    }
     return config;
   }
 
   resolveDebugConfigurationWithSubstitutedVariables(_folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): vscode.ProviderResult<vscode.DebugConfiguration> {
+    // every launch passes here (F5 without launch.json too): the trust check belongs here
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showErrorMessage('PowerPC Watchpoint Lab: debugging needs a trusted workspace (it reads and runs the files the configuration names).');
+      return undefined;
+    }
     const errs = checkLaunchSettings(config);
     if (errs.length) {
       void vscode.window.showErrorMessage(`Cannot start "${config.name ?? 'PowerPC Watchpoint Lab'}": ${errs.join(' ')}`, { modal: false });

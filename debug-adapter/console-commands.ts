@@ -154,6 +154,27 @@ const COMMANDS: Record<string, Cmd> = {
       return { text: lines.join('\n') };
     },
   },
+  watches: {
+    args: '',
+    help: "the debugger's watchpoints and counters (data breakpoints, data-line breakpoints, the panel's watch actions) with their ids",
+    run(c) {
+      const ws = c.rt.watches.all();
+      if (ws.length === 0) return { text: 'no watchpoints' };
+      return { text: ws.map((w) => `${w.id}: ${w.origin} ${w.kind} ${w.access} ${w.label} (${w.len} bytes at ${hex(w.addr)}) ${w.verified ? 'set' : 'not set'}${w.message ? ` - ${w.message}` : ''}`).join('\n') };
+    },
+  },
+  unwatch: {
+    args: 'ID',
+    help: "delete one of the debugger's watchpoints by its id (see watches); frees its slot",
+    positional: 'id',
+    run(c) {
+      const id = Number(c.str('id'));
+      const w = c.rt.watches.get(id);
+      if (!w) return { text: `no watchpoint ${c.str('id')} (watches lists them)` };
+      c.rt.removeWatch(w);
+      return ok(`(watchpoint ${id} deleted)`);
+    },
+  },
   decisions: {
     args: '[N]',
     help: 'the newest N handler decisions (default 5), with their per-slot reasoning',

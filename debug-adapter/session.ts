@@ -246,6 +246,8 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   private build(args: Record<string, unknown>): { ok: true } | { ok: false; message: string } {
     const c = checkLaunch(args);
     if (!c.ok) return c;
+    // Run Without Debugging: no stop at the entry (the editor sends no breakpoints then)
+    if (args.noDebug === true) c.value.stopOnEntry = false;
     const rt = new Runtime(this.sink());
     const r = rt.launch(c.value);
     if (!r.ok) {

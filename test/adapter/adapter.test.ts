@@ -675,6 +675,8 @@ describe('memory, disassembly, console', () => {
     assert.match(await c.evaluate('peek addr=nosuch'), /nosuch/);
     assert.match(await c.evaluate('sethwdebug trigger=read'), /missing addr=/);
     assert.match(await c.evaluate('slots'), /cpu0/);
+    assert.match(await c.evaluate('watches'), /no watchpoints|: /);
+    assert.match(await c.evaluate('unwatch 999'), /no watchpoint 999/);
     assert.match(await c.evaluate('singlestep'), /stepping/);
     const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
     assert.equal(s.body.reason, 'step');
@@ -711,6 +713,11 @@ describe('memory, disassembly, console', () => {
     assert.match(w2.message, /perf:w/);
     const w3 = (await c.dc.customRequest('wplab.watch', { symbol: 'small', len: 4, type: 'perf' })).body;
     assert.equal(w3.ok, false, 'a perf counter needs a slot too');
+    // the panel's watch is listed and can be deleted from the console, which frees its slot
+    assert.match(await c.evaluate('watches'), new RegExp(`^${watch.id}: panel ptrace write counter`, 'm'));
+    assert.match(await c.evaluate(`unwatch ${watch.id}`), /^ok/);
+    const w4 = (await c.dc.customRequest('wplab.watch', { symbol: 'small', len: 4, type: 'perf' })).body;
+    assert.equal(w4.ok, true, w4.message);
     const slots = c.drain('wplab.slots');
     assert.ok(slots.length > 0, 'slot events');
     assert.ok(c.all.some((e) => e.event === 'wplab.counters'));

@@ -2,6 +2,7 @@
 // detection, data breakpoint ids.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { join } from 'node:path';
 import { assemble } from '../../sim/asm/assembler';
 import { Machine } from '../../sim/machine/machine';
 import { makeDataId, parseDataId } from '../../debug-adapter/data-breakpoints';
@@ -121,5 +122,41 @@ describe('breakpoint helpers', () => {
     assert.equal(makeDataId(0x10100000n, 8), '0x10100000/8');
     assert.deepEqual(parseDataId('0x10100000/8'), { addr: 0x10100000n, len: 8 });
     for (const bad of ['', 'x', '0x10/0', '16/8', 7]) assert.equal(parseDataId(bad), undefined);
+  });
+});
+
+describe('inline mode (as the extension runs it)', () => {
+  it('the session works through handleMessage/onDidSendMessage without a process of its own', async () => {
+    const { WatchpointDebugSession } = await import('../../debug-adapter/session');
+    const s = new WatchpointDebugSession();
+    const out: Array<{ type: string; event?: string; command?: string; success?: boolean; body?: Record<string, unknown> }> = [];
+    let wake: (() => void) | undefined;
+    s.onDidSendMessage((m) => {
+      out.push(m as (typeof out)[number]);
+      wake?.();
+    });
+    const until = async (f: () => boolean): Promise<void> => {
+      const deadline = Date.now() + 10_000;
+      while (!f()) {
+        if (Date.now() > deadline) throw new Error(`timed out; messages: ${out.map((m) => m.event ?? m.command).join(', ')}`);
+        await new Promise<void>((r) => {
+          wake = r;
+          setTimeout(r, 50);
+        });
+      }
+    };
+    const send = (seq: number, command: string, args: unknown) => s.handleMessage({ seq, type: 'request', command, arguments: args } as never);
+    send(1, 'initialize', { adapterID: 'ppc-watchpoint', pathFormat: 'path' });
+    send(2, 'launch', { program: join(__dirname, 'fixtures', 'watch.S') });
+    await until(() => out.some((m) => m.event === 'initialized'));
+    send(3, 'configurationDone', {});
+    await until(() => out.some((m) => m.event === 'stopped'));
+    assert.equal(out.find((m) => m.event === 'stopped')?.body?.reason, 'entry');
+    send(4, 'evaluate', { expression: 'gethwdbginfo', context: 'repl' });
+    await until(() => out.some((m) => m.command === 'evaluate'));
+    assert.match(String(out.find((m) => m.command === 'evaluate')?.body?.result), /num_data_bps=2/);
+    send(5, 'disconnect', {});
+    await until(() => out.some((m) => m.command === 'disconnect'));
+    s.dispose();
   });
 });

@@ -127,6 +127,14 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     return t;
   }
 
+  /** A thread to resume: stopped, and no other resume in progress (one machine runs at a time). */
+  private resumable(threadId: unknown): Task {
+    const t = this.stoppedTask(threadId);
+    const busy = this.runtime().running;
+    if (busy) throw new BadArgs(`${busy.name} is running: pause it first (the machine runs one resume at a time)`);
+    return t;
+  }
+
   /** The thread that last stopped (the one the console, memory and disassembly views mean). */
   private current(): Task {
     const rt = this.runtime();
@@ -481,7 +489,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
 
   /** Continue resumes the thread asked for (the others stay stopped, as a scenario's cont does). */
   protected override continueRequest(response: DebugProtocol.ContinueResponse, args: DebugProtocol.ContinueArguments): void {
-    const t = this.stoppedTask(args?.threadId);
+    const t = this.resumable(args?.threadId);
     response.body = { allThreadsContinued: false };
     this.sendResponse(response);
     void this.runtime().resume(t, 'continue');
@@ -489,21 +497,21 @@ export class WatchpointDebugSession extends LoggingDebugSession {
 
   /** Next: over a call (bl) to the instruction after it; otherwise one instruction. */
   protected override nextRequest(response: DebugProtocol.NextResponse, args: DebugProtocol.NextArguments): void {
-    const t = this.stoppedTask(args?.threadId);
+    const t = this.resumable(args?.threadId);
     this.sendResponse(response);
     void this.runtime().resume(t, 'next');
   }
 
   /** Step in: one instruction (PTRACE_SINGLESTEP); a line of assembly is one instruction. */
   protected override stepInRequest(response: DebugProtocol.StepInResponse, args: DebugProtocol.StepInArguments): void {
-    const t = this.stoppedTask(args?.threadId);
+    const t = this.resumable(args?.threadId);
     this.sendResponse(response);
     void this.runtime().resume(t, 'step');
   }
 
   /** Step out: run to the caller's return address (from LR or the back chain). */
   protected override stepOutRequest(response: DebugProtocol.StepOutResponse, args: DebugProtocol.StepOutArguments): void {
-    const t = this.stoppedTask(args?.threadId);
+    const t = this.resumable(args?.threadId);
     this.sendResponse(response);
     void this.runtime().resume(t, 'stepOut');
   }

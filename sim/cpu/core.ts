@@ -47,6 +47,14 @@ interface Slot {
   p: DawrProgram;
   start: bigint;
   end: bigint;
+  /** start and end as doubles, and whether end + 16 < 2^53 (the hot loop's numeric check is exact) */
+  startNum: number;
+  endNum: number;
+  below53: boolean;
+}
+
+function sameProgram(a: DawrProgram, b: DawrProgram): boolean {
+  return a.start === b.start && a.len === b.len && a.read === b.read && a.write === b.write && a.user === b.user && a.kernel === b.kernel && a.hyp === b.hyp;
 }
 
 /** A user-enabled slot's range as doubles (exact below 2^53), for the per-access check of the hot loop. */
@@ -67,6 +75,8 @@ export class Core {
   readonly quadwordAlign16: boolean;
   readonly slots: number;
   private dawr: (Slot | null)[];
+  /** the last non-null program of each slot (reused when written again unchanged) */
+  private readonly lastSlot: (Slot | null)[];
   /** instructions completed on this core, total */
   icount = 0;
   /** the memory window of the hot loop (last-page caches) */
@@ -84,11 +94,62 @@ export class Core {
     this.quadwordAlign16 = options.quadwordAlign16;
     this.slots = options.slots;
     this.dawr = new Array(options.slots).fill(null);
+    this.lastSlot = new Array<Slot | null>(options.slots).fill(null);
   }
 
   setDawr(slot: number, p: DawrProgram | null): void {
     if (slot < 0 || slot >= this.slots) throw new RangeError(`DAWR slot ${slot} does not exist (this CPU has ${this.slots})`);
-    this.dawr[slot] = p ? { p: { ...p }, start: p.start & M64, end: (p.start & M64) + BigInt(p.len) } : null;
+    if (p === null) this.dawr[slot] = null;
+    else {
+      // the kernel writes the same breakpoint back after every perf step: reuse last time's slot
+      const last = this.lastSlot[slot];
+      if (last !== null && sameProgram(last.p, p)) this.dawr[slot] = last;
+      else {
+        const start = p.start & M64;
+        const end = start + BigInt(p.len);
+        const s: Slot = { p: { ...p }, start, end, startNum: Number(start), endNum: Number(end), below53: end + 16n < BigInt(TWO53) };
+        this.dawr[slot] = s;
+        this.lastSlot[slot] = s;
+      }
+    }
+    this.cacheUserRanges();
+  }
+
+  /** The user-enabled slots as numbers, computed when a DAWR is written (not on every run: a perf
+   * hit runs the core twice per hit). */
+  private cacheUserRanges(): void {
+    let n = 0;
+    let below53 = true;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const s of this.dawr) {
+      if (s === null || !s.p.user || !(s.p.read || s.p.write)) continue;
+      if (!s.below53) below53 = false;
+      if (this.ranges.length < n + 6) {
+        const grown = new Float64Array(n + 6);
+        grown.set(this.ranges);
+        this.ranges = grown;
+      }
+      const start = s.startNum;
+      const end = s.endNum;
+      // start & ~15 and (end + 15) & ~15, in doubles (exact: below 2^53 when used)
+      const start16 = start - (start % 16);
+      const end16 = end + ((16 - (end % 16)) % 16);
+      const r = this.ranges;
+      r[n] = start;
+      r[n + 1] = end;
+      r[n + 2] = start16;
+      r[n + 3] = end16;
+      r[n + 4] = s.p.read ? 1 : 0;
+      r[n + 5] = s.p.write ? 1 : 0;
+      if (start16 < lo) lo = start16;
+      if (end16 > hi) hi = end16;
+      n += 6;
+    }
+    this.nranges = n;
+    this.userBelow53 = below53;
+    this.userStart = lo;
+    this.userEnd = hi;
   }
 
   getDawr(slot: number): DawrProgram | null {
@@ -99,6 +160,10 @@ export class Core {
   /** user-enabled slots as numbers, 6 per slot: start, end, start16, end16, read, write */
   private ranges = new Float64Array(12);
   private nranges = 0;
+  /** every user-enabled slot ends below 2^53, and the span holding them all (from setDawr) */
+  private userBelow53 = true;
+  private userStart = Infinity;
+  private userEnd = -Infinity;
   /** whether access() can use `ranges` (no onAccess, every user slot below 2^53) */
   private fast = true;
   /** An interval (as doubles) holding every user range: accesses outside it need no access() call.
@@ -107,16 +172,11 @@ export class Core {
   watchEnd = 0;
 
   run(t: ThreadState, mem: AddressSpace, maxSteps: number): CoreStop {
-    const user = this.dawr.filter((s): s is Slot => s !== null && s.p.user && (s.p.read || s.p.write));
-    this.checking = this.onAccess !== null || user.length > 0;
-    this.fast = this.onAccess === null && user.every((s) => s.end + 16n < BigInt(TWO53));
-    if (this.ranges.length < 6 * user.length) this.ranges = new Float64Array(6 * user.length);
-    this.nranges = 6 * user.length;
-    this.watchStart = this.fast ? Math.min(...user.map((s) => Number(s.start & ~15n))) : -Infinity;
-    this.watchEnd = this.fast ? Math.max(...user.map((s) => Number((s.end + 15n) & ~15n))) : Infinity;
-    user.forEach((s, i) => {
-      this.ranges.set([Number(s.start), Number(s.end), Number(s.start & ~15n), Number((s.end + 15n) & ~15n), s.p.read ? 1 : 0, s.p.write ? 1 : 0], 6 * i);
-    });
+    // the user ranges were cached by setDawr; onAccess may have been set since
+    this.checking = this.onAccess !== null || this.nranges > 0;
+    this.fast = this.onAccess === null && this.userBelow53;
+    this.watchStart = this.fast ? this.userStart : -Infinity;
+    this.watchEnd = this.fast ? this.userEnd : Infinity;
     this.port.attach(mem);
     this.pending = null;
     const stepping = (t.msr & MSR_SE) !== 0n;

@@ -151,6 +151,39 @@ export function wpCheckConstraints(info: Pick<ArchHwBreakpoint, 'address' | 'len
   return { hit: false, extraneous: false, reason: `access ${acc} outside hw range ${range(hwq.start, hwq.end)}` };
 }
 
+/** slotResultOf(wpCheckConstraints(...)) as a number, without building the reason text: the hot path
+ * classifies with this and the decision record rebuilds the text with wpCheckConstraints only when it
+ * is read (decision-record.ts). The two must agree (test/hwbp/exception/classify-fast.test.ts). */
+export const WP_MISS = 0;
+export const WP_HIT = 1;
+export const WP_EXTRANEOUS = 2;
+export type WpResultCode = typeof WP_MISS | typeof WP_HIT | typeof WP_EXTRANEOUS;
+
+function dawrxPasses(type: InstrType, infoType: number, regs: Pick<TrapRegs, 'pc' | 'mode'>): boolean {
+  if (isLoadType(type) && !(infoType & HW_BRK_TYPE_READ)) return false;
+  if ((isStoreType(type) || type === 'cacheop') && !(infoType & HW_BRK_TYPE_WRITE)) return false;
+  if (regs.pc >= PAGE_OFFSET && !(infoType & HW_BRK_TYPE_KERNEL)) return false;
+  if (regs.mode === 'user' && !(infoType & HW_BRK_TYPE_USER)) return false;
+  return true;
+}
+
+export function wpCheckResult(info: Pick<ArchHwBreakpoint, 'address' | 'len' | 'type'>, site: ExceptionSite): WpResultCode {
+  const { detail, dar, regs, model } = site;
+  if (!detail.readable || detail.type === 'unknown') {
+    if (model.arch31) {
+      const hw = hwRangeOf(info);
+      if (!(hw.start <= dar && dar < hw.end)) return WP_MISS;
+    }
+    return !detail.readable || dawrxPasses(detail.type, info.type, regs) ? WP_HIT : WP_MISS;
+  }
+  const ea = detail.ea;
+  const end = ea + BigInt(detail.size);
+  if (ea < info.address + BigInt(info.len) && end > info.address) return dawrxPasses(detail.type, info.type, regs) ? WP_HIT : WP_MISS;
+  const hwq = hwRangeOf(info, model.quadwordAlign16 && detail.size === HW_BREAKPOINT_SIZE_QUADWORD ? HW_BREAKPOINT_SIZE_QUADWORD : HW_BREAKPOINT_SIZE);
+  if (ea < hwq.end && end > hwq.start) return dawrxPasses(detail.type, info.type, regs) ? WP_EXTRANEOUS : WP_MISS;
+  return WP_MISS;
+}
+
 // ---- §5.1: the hardware match --------------------------------------------------------------------
 
 /** What the hardware sees of one access. larx counts as a load, stcx and dcbz as stores; other cache

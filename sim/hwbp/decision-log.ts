@@ -2,7 +2,11 @@
 // kept in a ring of `capacity` records; when full the oldest is dropped (and counted), so sequence
 // numbers stay continuous and the record with seq s lives at ring[s % capacity]. The log adds
 // nothing per record beyond the record object itself (the seq field is written into it).
+// The exception side appends raw DecisionRecords (appendRecord): their texts are made when first
+// read, and the Decision made then takes the record's place in the ring (one object per seq, and a
+// page read twice formats once). With a subscriber the Decision is made at once, for it.
 import type { Decision } from '../decision';
+import { DecisionRecord } from './decision-record';
 
 export interface DecisionFilter {
   cpu?: number;
@@ -16,7 +20,7 @@ export const DEFAULT_DECISION_LOG_CAPACITY = 100_000;
 
 export class DecisionLog {
   readonly capacity: number;
-  private readonly ring: Decision[] = [];
+  private readonly ring: Array<Decision | DecisionRecord> = [];
   private next = 0;
   private listeners: DecisionListener[] = [];
 
@@ -35,6 +39,26 @@ export class DecisionLog {
     const ls = this.listeners;
     if (ls.length !== 0) for (let i = 0; i < ls.length; i++) ls[i](rec);
     return rec;
+  }
+
+  /** Appends a raw record (seq assigned into it); it becomes a Decision when read. */
+  appendRecord(r: DecisionRecord): void {
+    const seq = this.next++;
+    r.seq = seq;
+    const ls = this.listeners;
+    const rec: Decision | DecisionRecord = ls.length !== 0 ? r.toDecision() : r;
+    if (seq < this.capacity) this.ring.push(rec);
+    else this.ring[seq % this.capacity] = rec;
+    if (ls.length !== 0) for (let i = 0; i < ls.length; i++) ls[i](rec as Decision);
+  }
+
+  /** The Decision at ring index i, made from its raw record the first time. */
+  private at(i: number): Decision {
+    const e = this.ring[i];
+    if (!(e instanceof DecisionRecord)) return e;
+    const d = e.toDecision();
+    this.ring[i] = d;
+    return d;
   }
 
   /** Decisions made so far (= the next seq). */
@@ -60,7 +84,7 @@ export class DecisionLog {
   /** The decision with this seq, if still kept. */
   get(seq: number): Decision | undefined {
     if (!Number.isInteger(seq) || seq < this.dropped || seq >= this.next) return undefined;
-    return this.ring[seq % this.capacity];
+    return this.at(seq % this.capacity);
   }
 
   /** Up to `count` decisions with seq >= start that pass the filter, oldest first. */
@@ -70,9 +94,9 @@ export class DecisionLog {
     let s = Math.max(Number.isFinite(start) ? Math.floor(start) : 0, this.dropped);
     const f = filter && (filter.cpu !== undefined || filter.task !== undefined || filter.branch !== undefined) ? filter : undefined;
     for (; s < this.next && out.length < count; s++) {
-      const d = this.ring[s % this.capacity];
-      if (f && !matches(d, f)) continue;
-      out.push(d);
+      const i = s % this.capacity;
+      if (f && !matches(this.ring[i], f)) continue;
+      out.push(this.at(i));
     }
     return out;
   }
@@ -101,6 +125,6 @@ export class DecisionLog {
   }
 }
 
-function matches(d: Decision, f: DecisionFilter): boolean {
+function matches(d: Pick<Decision, 'cpu' | 'task' | 'branch'>, f: DecisionFilter): boolean {
   return (f.cpu === undefined || d.cpu === f.cpu) && (f.task === undefined || d.task === f.task) && (f.branch === undefined || d.branch === f.branch);
 }

@@ -4,6 +4,7 @@
 import type { Branch } from '../decision';
 import { isPtrace } from './breakpoint';
 import { isLarxStcx, isOctwordVsx } from './classify';
+import { armStepEffect } from './decision-record';
 import type { CurrentTask, HwContext, InstrDetail, NotifyResult, TrapRegs } from './hw-context';
 import { beginException, countHits, finish, kernelEmulate, larxStcxDisable, p10dd1Spurious, reinstall } from './handler-steps';
 
@@ -54,7 +55,7 @@ export function hwBreakpointHandlerPost(ctx: HwContext, task: CurrentTask, regs:
       const bp = run.bp[i];
       if (!run.hit[i] || !bp) continue;
       bp.info.perfSingleStep = true;
-      run.effects.push({ kind: 'arm-step', bp: bp.name });
+      run.effects.push(armStepEffect(bp));
       run.bp[i] = null;
     }
     regs.singleStep = true;

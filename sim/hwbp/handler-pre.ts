@@ -6,6 +6,7 @@
 // Item 7 (the info[] array next to bp[]) made no behavioural difference.
 import type { Branch } from '../decision';
 import { isLarxStcx, isOctwordVsx } from './classify';
+import { armStepEffect } from './decision-record';
 import type { CurrentTask, HwContext, InstrDetail, NotifyResult, TrapRegs } from './hw-context';
 import { beginException, countHits, finish, kernelEmulate, larxStcxDisable, p10dd1Spurious, reinstall } from './handler-steps';
 
@@ -51,7 +52,7 @@ export function hwBreakpointHandlerPre(ctx: HwContext, task: CurrentTask, regs: 
       const bp = run.bp[i];
       if (!run.hit[i] || !bp) continue;
       task.lastHitUbp[i] = bp;
-      run.effects.push({ kind: 'arm-step', bp: bp.name });
+      run.effects.push(armStepEffect(bp));
       run.bp[i] = null;
     }
     regs.singleStep = true;

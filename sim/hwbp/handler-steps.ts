@@ -1,9 +1,10 @@
 // The steps of hw_breakpoint_handler that 6.5 and 6.6 share (SEMANTICS §5.3 steps 1-4, 6, 7 kernel,
 // 8, 9), over one exception's working state. handler-post.ts and handler-pre.ts put them in order and
 // add what differs (§5.3 step 5 and step 7 user vs §5.6).
-import type { AccessKind, Branch, Decision, Effect, SlotVerdict } from '../decision';
+import type { Branch, Effect } from '../decision';
 import { alignUp, HW_BRK_TYPE_EXTRANEOUS_IRQ, isPtrace, type Breakpoint } from './breakpoint';
-import { hex, isLoadType, isStoreType, slotResultOf, wpCheckConstraints } from './classify';
+import { hex, isLoadType, isStoreType, WP_EXTRANEOUS, WP_MISS, wpCheckResult, type ExceptionSite } from './classify';
+import { DecisionRecord, keptList, reinstallEffect, SlotRecord, slotRecord } from './decision-record';
 import type { CurrentTask, HwContext, InstrDetail, NotifyResult, TrapRegs } from './hw-context';
 
 /** nr_wp_slots() as far as this CPU's slot array goes. */
@@ -26,26 +27,14 @@ export interface ExceptionRun {
   nrHit: number;
   err: boolean;
   ptraceSeen: boolean;
-  /** verdict per occupied slot, by slot index */
-  verdicts: Array<SlotVerdict | null>;
+  /** verdict per occupied slot, by slot index (texts made only when the decision is read) */
+  verdicts: Array<SlotRecord | null>;
   effects: Effect[];
 }
 
-const ACCESS_KIND: Record<InstrDetail['type'], AccessKind> = {
-  load: 'load',
-  load_vsx: 'load',
-  store: 'store',
-  store_vsx: 'store',
-  larx: 'larx',
-  stcx: 'stcx',
-  cacheop: 'cacheop',
-  unknown: 'unknown',
-  other: 'unknown',
-};
+export { accessOf } from './decision-record';
 
-export function accessOf(d: InstrDetail): Decision['access'] {
-  return { kind: ACCESS_KIND[d.type], ea: hex(d.ea), size: d.size };
-}
+const SLOT_RESULTS = ['miss', 'hit', 'extraneous'] as const;
 
 export function isExtraneous(bp: Breakpoint): boolean {
   return (bp.info.type & HW_BRK_TYPE_EXTRANEOUS_IRQ) !== 0;
@@ -77,18 +66,19 @@ export function beginException(ctx: HwContext, task: CurrentTask, regs: TrapRegs
     nrHit: 0,
     err: false,
     ptraceSeen: false,
-    verdicts: new Array<SlotVerdict | null>(n).fill(null),
+    verdicts: new Array<SlotRecord | null>(n).fill(null),
     effects: [],
   };
-  const site = { model: ctx.model, regs, dar, detail };
+  const site: ExceptionSite = { model: ctx.model, regs, dar, detail };
   for (let i = 0; i < n; i++) {
     const bp = run.bp[i];
     if (!bp) continue;
     bp.info.type &= ~HW_BRK_TYPE_EXTRANEOUS_IRQ;
-    const c = wpCheckConstraints(bp.info, site);
-    if (c.extraneous) bp.info.type |= HW_BRK_TYPE_EXTRANEOUS_IRQ;
-    run.verdicts[i] = { slot: i, bp: bp.name, owner: bp.owner, result: slotResultOf(c), reason: c.reason };
-    if (!c.hit) continue;
+    const type = bp.info.type;
+    const c = wpCheckResult(bp.info, site);
+    if (c === WP_EXTRANEOUS) bp.info.type |= HW_BRK_TYPE_EXTRANEOUS_IRQ;
+    run.verdicts[i] = slotRecord(i, bp, SLOT_RESULTS[c], null, type);
+    if (c === WP_MISS) continue;
     if (!detail.readable) {
       handlerError(run, bp);
       run.bp[i] = null;
@@ -127,7 +117,7 @@ export function p10dd1Spurious(run: ExceptionRun): boolean {
     run.hit[i] = true;
     run.nrHit++;
     bp.info.type |= HW_BRK_TYPE_EXTRANEOUS_IRQ;
-    run.verdicts[i] = { slot: i, bp: bp.name, owner: bp.owner, result: 'extraneous', reason: 'P10 DD1 spurious 32-byte VSX exception: marked hit + extraneous' };
+    run.verdicts[i] = new SlotRecord(i, bp.name, bp.owner, 'extraneous', 'P10 DD1 spurious 32-byte VSX exception: marked hit + extraneous', bp.info.address, bp.info.len, bp.info.type);
   }
   return true;
 }
@@ -193,7 +183,7 @@ export function reinstall(run: ExceptionRun): void {
     const bp = run.bp[i];
     if (!bp || regs[i] !== bp) continue;
     run.ctx.programSlot(run.ctx.slots.cpu, i, bp);
-    run.effects.push({ kind: 'reinstall', slot: i });
+    run.effects.push(reinstallEffect(i));
   }
 }
 
@@ -201,13 +191,11 @@ export function reinstall(run: ExceptionRun): void {
  * si_addr = DAR, so the signal is part of the decision. */
 export function finish(run: ExceptionRun, branch: Branch, rc: NotifyResult): NotifyResult {
   if (rc === 'done') run.effects.push({ kind: 'signal', signal: 'SIGTRAP', si_code: 'TRAP_HWBKPT', si_addr: hex(run.dar) });
-  const slots: SlotVerdict[] = [];
+  const slots: SlotRecord[] = [];
   for (const v of run.verdicts) if (v) slots.push(v);
-  // seq is written by the log; created here (as -1) so the record keeps one shape and no extra
-  // property store is allocated when the log sets it.
-  const d: Decision = run.detail.readable
-    ? { seq: -1, icount: run.ctx.icount, cpu: run.ctx.slots.cpu, task: run.task.name, pc: hex(run.pc), mode: run.regs.mode, insn: run.detail.text, access: accessOf(run.detail), slots, branch, effects: run.effects }
-    : { seq: -1, icount: run.ctx.icount, cpu: run.ctx.slots.cpu, task: run.task.name, pc: hex(run.pc), mode: run.regs.mode, insn: run.detail.text, slots, branch, effects: run.effects };
-  run.ctx.record(d);
+  const ctx = run.ctx;
+  const r = new DecisionRecord(ctx.icount, ctx.slots.cpu, run.task.name, run.pc, run.regs.mode, run.detail, run.detail, run.dar, ctx.model, keptList(slots), branch, keptList(run.effects));
+  if (ctx.recordLazy) ctx.recordLazy(r);
+  else ctx.record(r.toDecision());
   return rc;
 }

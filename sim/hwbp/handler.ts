@@ -8,6 +8,7 @@
 // is made: see single-step.ts). The caller sends the signals; the handler only records them.
 import { hwBreakpointHandlerPost } from './handler-post';
 import { hwBreakpointHandlerPre } from './handler-pre';
+import type { InsnText } from './decision-record';
 import type { CurrentTask, HwContext, InstrDetail, NotifyResult, TrapRegs } from './hw-context';
 import { singleStepPost, singleStepPre } from './single-step';
 import { threadChangePcPost, threadChangePcPre } from './thread-change-pc';
@@ -20,7 +21,7 @@ export function handleDawrException(ctx: HwContext, task: CurrentTask, regs: Tra
 
 /** single_step_dabr_instruction. `insn` (optional) is the text of the instruction that was stepped,
  * for the decision record. */
-export function handleSingleStep(ctx: HwContext, task: CurrentTask, regs: TrapRegs, insn = ''): NotifyResult {
+export function handleSingleStep(ctx: HwContext, task: CurrentTask, regs: TrapRegs, insn: InsnText = ''): NotifyResult {
   return ctx.policy === '6.5' ? singleStepPre(ctx, task, regs, insn) : singleStepPost(ctx, task, regs, insn);
 }
 

@@ -4,6 +4,7 @@
 import type { Breakpoint } from './breakpoint';
 import type { CpuModel, KernelPolicy } from './cpu-model';
 import type { Decision, Effect } from '../decision';
+import type { DecisionRecord } from './decision-record';
 
 /** The registers of the interrupted context, as the handler may read and change them. */
 export interface TrapRegs {
@@ -60,6 +61,9 @@ export interface HwContext {
   disableAsync(bp: Breakpoint): Effect[];
   /** append a decision to the log (seq is assigned there) */
   record(d: Omit<Decision, 'seq'>): void;
+  /** the same, as a raw record whose texts are made when it is read (the machine's log); used
+   * instead of `record` when present */
+  recordLazy?(r: DecisionRecord): void;
   /**
    * emulate_step for a kernel-mode hit: 0 = cannot emulate; otherwise done and NIP advanced (a
    * negative value also counts as done, as in the kernel). Absent: the default of handler-steps.ts

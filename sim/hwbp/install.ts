@@ -12,6 +12,7 @@ export class HwSlots {
   readonly perCpu: CpuSlotState[];
   /** current_brk[cpu][i]: a copy of the arch info last programmed, or null (null_brk) */
   readonly currentBrk: Array<Array<ArchHwBreakpoint | null>>;
+  private readonly lastProgrammed: Array<Array<{ info: ArchHwBreakpoint; program: DawrProgram } | undefined>>;
 
   constructor(
     private readonly model: CpuModel,
@@ -23,12 +24,26 @@ export class HwSlots {
     const n = model.slots;
     this.perCpu = Array.from({ length: cpus }, (_, cpu) => ({ cpu, bpPerReg: new Array<Breakpoint | null>(n).fill(null) }));
     this.currentBrk = Array.from({ length: cpus }, () => new Array<ArchHwBreakpoint | null>(n).fill(null));
+    this.lastProgrammed = Array.from({ length: cpus }, () => new Array<{ info: ArchHwBreakpoint; program: DawrProgram } | undefined>(n).fill(undefined));
   }
 
   /** __set_breakpoint(i, info): program slot i (null = the disabled null_brk) and update the shadow. */
   programSlot(cpu: number, slot: number, bp: Breakpoint | null): void {
-    this.currentBrk[cpu][slot] = bp ? { ...bp.info } : null;
-    this.programDawr(cpu, slot, bp ? dawrProgramOf(bp.info, this.model) : null);
+    if (!bp) {
+      this.currentBrk[cpu][slot] = null;
+      this.programDawr(cpu, slot, null);
+      return;
+    }
+    // A perf hit writes the same breakpoint back after every step: the shadow copy and the register
+    // image of last time are reused when the info is unchanged (neither is ever modified).
+    const info = bp.info;
+    let last = this.lastProgrammed[cpu][slot];
+    if (!last || !sameInfo(last.info, info)) {
+      last = { info: { ...info }, program: dawrProgramOf(info, this.model) };
+      this.lastProgrammed[cpu][slot] = last;
+    }
+    this.currentBrk[cpu][slot] = last.info;
+    this.programDawr(cpu, slot, last.program);
   }
 
   /** hw_breakpoint_disable(): null into every slot of the CPU. */
@@ -78,4 +93,8 @@ export class HwSlots {
   installedCount(cpu: number): number {
     return this.perCpu[cpu].bpPerReg.filter((b) => b !== null).length;
   }
+}
+
+function sameInfo(a: ArchHwBreakpoint, b: ArchHwBreakpoint): boolean {
+  return a.address === b.address && a.len === b.len && a.hwLen === b.hwLen && a.type === b.type && a.perfSingleStep === b.perfSingleStep;
 }

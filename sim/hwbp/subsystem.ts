@@ -5,6 +5,7 @@
 // side runs against, and read-only views for the panel.
 import type { Decision, Effect } from '../decision';
 import type { Breakpoint } from './breakpoint';
+import type { DecisionRecord } from './decision-record';
 import type { CpuModel, KernelPolicy } from './cpu-model';
 import type { DawrProgram } from './dawr-program';
 import { refuse, success, type Refusal, type SysResult } from './errno';
@@ -64,6 +65,7 @@ export class HwBreakpointSubsystem {
   private readonly perf = new PerfFdTable();
   private readonly warned = new Set<string>();
   private readonly contexts: HwContext[] = [];
+  private readonly currents = new Map<number, CurrentTask>();
 
   constructor(o: HwBreakpointSubsystemOptions) {
     this.model = o.model;
@@ -140,8 +142,16 @@ export class HwBreakpointSubsystem {
 
   /** `current` for the exception side; lastHitUbp is the thread's own array (PRE bookkeeping). */
   currentTask(pid: number, tifSingleStep: boolean): CurrentTask {
+    // One object per known task, reused (a perf hit asks twice); tifSingleStep is refreshed here.
     const th = this.k.threads.get(pid);
-    return { pid, name: th?.name ?? String(pid), tifSingleStep, lastHitUbp: th ? th.lastHitUbp : [null, null] };
+    if (!th) return { pid, name: String(pid), tifSingleStep, lastHitUbp: [null, null] };
+    let cur = this.currents.get(pid);
+    if (!cur || cur.name !== th.name || cur.lastHitUbp !== th.lastHitUbp) {
+      cur = { pid, name: th.name, tifSingleStep, lastHitUbp: th.lastHitUbp };
+      this.currents.set(pid, cur);
+    }
+    cur.tifSingleStep = tifSingleStep;
+    return cur;
   }
 
   private live(pid: number): SysResult<ThreadHw> {
@@ -284,7 +294,7 @@ export class HwBreakpointSubsystem {
    * hit runs this for every exception); icount and record are refreshed on each call, so a context
    * must not be kept past the handler run it was made for.
    */
-  hwContext(cpu: number, pid: number, icount: number, record: (d: Omit<Decision, 'seq'>) => void): HwContext {
+  hwContext(cpu: number, pid: number, icount: number, record: (d: Omit<Decision, 'seq'>) => void, recordLazy?: (r: DecisionRecord) => void): HwContext {
     void pid;
     let ctx = this.contexts[cpu];
     if (!ctx) {
@@ -299,6 +309,7 @@ export class HwBreakpointSubsystem {
         perfBpEvent: (bp, regs) => this.perfBpEvent(bp, regs),
         disableAsync: (bp) => this.disableAsync(bp),
         record,
+        recordLazy,
       };
       // the handler's WARN / printk lines go to the same kernel log (optional member of HwContext)
       ctx = Object.assign(made, { kernelLog: (line: string) => k.warn('handler', line, false) });
@@ -306,6 +317,7 @@ export class HwBreakpointSubsystem {
     }
     ctx.icount = icount;
     ctx.record = record;
+    ctx.recordLazy = recordLazy;
     return ctx;
   }
 

@@ -2,18 +2,18 @@
 // and the kernel paths that matter for watchpoints: the DAWR exception, the single-step exception,
 // system calls whose copies into user memory are kernel-mode accesses, and signal delivery.
 import { Core } from '../cpu/core';
-import { analyseInstruction } from '../cpu/analyse';
-import { disassemble } from '../cpu/disasm';
-import { fetchWord } from '../cpu/fetch';
 import { MSR_SE } from '../cpu/thread-state';
+import type { Decision } from '../decision';
 import { loadProgram } from '../exec';
 import { doSyscall, type SyscallHost } from '../os/syscalls';
 import { cpuModel, type CpuModel } from '../hwbp/cpu-model';
 import { DecisionLog } from '../hwbp/decision-log';
+import type { DecisionRecord } from '../hwbp/decision-record';
 import { handleDawrException, handleSingleStep } from '../hwbp/handler';
 import type { InstrDetail, TrapRegs } from '../hwbp/hw-context';
 import { HwBreakpointSubsystem } from '../hwbp/subsystem';
 import type { Program } from '../program';
+import { readInstrDetail, steppedInsn } from './instr-detail';
 import { DEFAULT_MACHINE, KERNEL_COPY_PC, type MachineConfig } from './machine-config';
 import { Scheduler, type RunQueue } from './scheduler';
 import type { PendingSignal, SignalName } from './signals';
@@ -169,18 +169,23 @@ export class Machine {
 
   // ---- exceptions ----------------------------------------------------------------------------
 
-  /** What wp_get_instr_detail reads at NIP (SEMANTICS §5.2). */
+  /** What wp_get_instr_detail reads at NIP (SEMANTICS §5.2); its text is disassembled when read. */
   instrDetail(t: Task): InstrDetail {
-    const word = fetchWord(t.mem, t.thread.pc);
-    if (word === undefined) return { readable: false, type: 'unknown', ea: 0n, size: 0, text: '(unreadable)', vsx32: false };
-    const a = analyseInstruction(word, t.thread);
-    return { readable: true, type: a.type, ea: a.ea, size: a.size, text: disassemble(word, t.thread.pc), vsx32: false };
+    return readInstrDetail(t.mem, t.thread);
   }
+
+  // The log's appends, bound once (the hot path of a perf hit makes two decisions).
+  private readonly recordDecision = (d: Omit<Decision, 'seq'>): void => {
+    this.log.append(d);
+  };
+  private readonly recordLazy = (r: DecisionRecord): void => {
+    this.log.appendRecord(r);
+  };
 
   /** do_break: the DAWR matched before the instruction at NIP executed (user mode). */
   private dawrException(cpu: number, t: Task, dar: bigint): void {
     const regs: TrapRegs = { pc: t.thread.pc, mode: 'user', singleStep: (t.thread.msr & MSR_SE) !== 0n };
-    const rc = handleDawrException(this.hw.hwContext(cpu, t.pid, this.icount, (d) => this.log.append(d)), this.hw.currentTask(t.pid, t.tifSingleStep), regs, dar, this.instrDetail(t));
+    const rc = handleDawrException(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.recordLazy), this.hw.currentTask(t.pid, t.tifSingleStep), regs, dar, this.instrDetail(t));
     t.thread.msr = regs.singleStep ? t.thread.msr | MSR_SE : t.thread.msr & ~MSR_SE;
     if (rc === 'done') this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_HWBKPT', siAddr: dar });
   }
@@ -189,9 +194,8 @@ export class Machine {
   private singleStepException(cpu: number, t: Task, steppedPc: bigint | undefined): void {
     t.thread.msr &= ~MSR_SE;
     const regs: TrapRegs = { pc: t.thread.pc, mode: 'user', singleStep: false };
-    const word = steppedPc === undefined ? undefined : fetchWord(t.mem, steppedPc);
-    const insn = word === undefined || steppedPc === undefined ? '' : `after ${disassemble(word, steppedPc)}`;
-    const rc = handleSingleStep(this.hw.hwContext(cpu, t.pid, this.icount, (d) => this.log.append(d)), this.hw.currentTask(t.pid, t.tifSingleStep), regs, insn);
+    const insn = steppedInsn(t.mem, steppedPc);
+    const rc = handleSingleStep(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.recordLazy), this.hw.currentTask(t.pid, t.tifSingleStep), regs, insn);
     if (regs.singleStep) t.thread.msr |= MSR_SE;
     if (rc === 'done') this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_TRACE', siAddr: t.thread.pc });
   }
@@ -207,7 +211,7 @@ export class Machine {
     const mnemonic = store ? ({ 1: 'stb', 2: 'sth', 4: 'stw', 8: 'std' } as Record<number, string>)[size] : ({ 1: 'lbz', 2: 'lhz', 4: 'lwz', 8: 'ld' } as Record<number, string>)[size];
     const detail: InstrDetail = { readable: true, type: store ? 'store' : 'load', ea, size, text: `${mnemonic} r9,0(r3)`, vsx32: false };
     const regs: TrapRegs = { pc: KERNEL_COPY_PC, mode: 'kernel', singleStep: false };
-    const rc = handleDawrException(this.hw.hwContext(cpu, t.pid, this.icount, (d) => this.log.append(d)), this.hw.currentTask(t.pid, t.tifSingleStep), regs, dar, detail);
+    const rc = handleDawrException(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.recordLazy), this.hw.currentTask(t.pid, t.tifSingleStep), regs, dar, detail);
     if (rc === 'done' && !t.pending) t.pending = { signal: 'SIGTRAP', siCode: 'TRAP_HWBKPT', siAddr: dar };
   }
 

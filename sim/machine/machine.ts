@@ -16,6 +16,7 @@ import type { Program } from '../program';
 import { readInstrDetail, steppedInsn } from './instr-detail';
 import { DEFAULT_MACHINE, KERNEL_COPY_PC, type MachineConfig } from './machine-config';
 import { Scheduler, type RunQueue } from './scheduler';
+import { SignalDelivery } from './signal-delivery';
 import type { PendingSignal, SignalName } from './signals';
 import { Task, type StopInfo } from './task';
 
@@ -39,6 +40,8 @@ export class Machine {
   readonly log: DecisionLog;
   readonly hw: HwBreakpointSubsystem;
   readonly sched: Scheduler;
+  /** kill, rt_sigaction, rt_sigreturn and the return-to-user signal path */
+  readonly signals: SignalDelivery;
   private nextPid = 100;
 
   constructor(config: Partial<MachineConfig> = {}) {
@@ -57,6 +60,14 @@ export class Machine {
       (cpu, t) => this.hw.switchIn(cpu, t.pid),
       (cpu, t) => this.hw.switchOut(cpu, t.pid),
     );
+    this.signals = new SignalDelivery({
+      hw: this.hw,
+      log: this.log,
+      tasks: this.tasks,
+      icount: () => this.icount,
+      dequeue: (t) => this.sched.dequeue(t),
+      terminate: (t, signal) => this.terminate(t, 'killed', signal),
+    });
   }
 
   /** Instructions executed by all CPUs so far. */
@@ -87,11 +98,13 @@ export class Machine {
 
   // ---- ptrace resume requests -------------------------------------------------------------
 
-  /** PTRACE_CONT / PTRACE_SINGLESTEP with data 0: the signal of the stop is not delivered. */
-  resume(t: Task, singleStep: boolean): void {
+  /** PTRACE_CONT / PTRACE_SINGLESTEP. With data 0 the signal of the stop is not delivered; with a
+   * signal (data = its number) that signal is delivered before the next instruction, with no new stop. */
+  resume(t: Task, singleStep: boolean, signal?: string): void {
     t.tifSingleStep = singleStep;
     t.thread.msr = singleStep ? t.thread.msr | MSR_SE : t.thread.msr & ~MSR_SE;
     t.pending = undefined;
+    if (signal) this.signals.inject(t, signal);
     t.lastStop = undefined;
     t.state = 'running';
     this.sched.enqueue(t);
@@ -140,6 +153,12 @@ export class Machine {
   private runSlice(q: RunQueue, t: Task, budget: number): void {
     const core = this.cores[q.cpu];
     const before = core.icount;
+    // Signals are delivered before the task's next instruction (a kill from another CPU, a signal the
+    // tracer's resume named): delivery may redirect the task or stop it.
+    if (t.alive && this.signals.hasWork(t)) {
+      this.signals.deliver(q.cpu, t);
+      if (t.state !== 'running' || q.current !== t) return;
+    }
     // With MSR_SE set the core runs exactly one instruction: remember which, for the step decision.
     const steppedPc = (t.thread.msr & MSR_SE) !== 0n ? t.thread.pc : undefined;
     const stop = core.run(t.thread, t.mem, budget);
@@ -163,7 +182,7 @@ export class Machine {
         this.raise(t, { signal: stop.signal, siCode: FAULT_CODES[stop.signal] ?? 'SI_KERNEL', siAddr: stop.addr });
         break;
     }
-    if (t.alive && t.pending) this.deliver(t);
+    if (t.alive && this.signals.hasWork(t)) this.signals.deliver(q.cpu, t);
     if (q.current === t && q.used >= this.config.quantum) this.sched.rotate(q);
   }
 
@@ -267,6 +286,7 @@ export class Machine {
         t.stdinOffset += chunk.length;
         return chunk;
       },
+      ...this.signals.syscallHost(t),
     };
   }
 
@@ -274,26 +294,6 @@ export class Machine {
 
   raise(t: Task, sig: PendingSignal): void {
     if (!t.pending) t.pending = sig;
-  }
-
-  /**
-   * Delivers the pending signal on the way back to user mode. A traced task enters a signal-delivery
-   * stop (the tracer sees it; resuming with data 0 discards it). Untraced, the default action of
-   * SIGTRAP, SIGSEGV, SIGILL, SIGBUS and SIGFPE is to kill with a core dump. No simulated program
-   * installs a handler, so thread_change_pc (SEMANTICS §6), which runs only on delivery to a
-   * handler, is never reached from here.
-   */
-  private deliver(t: Task): void {
-    const sig = t.pending as PendingSignal;
-    t.pending = undefined;
-    this.sched.dequeue(t);
-    if (t.traced) {
-      t.state = 'stopped';
-      t.lastSiginfo = sig;
-      t.lastStop = { event: 'stopped', signal: sig.signal, si_code: sig.siCode, si_addr: sig.siAddr, pc: t.thread.pc };
-    } else {
-      this.terminate(t, 'killed', sig.signal);
-    }
   }
 
   exit(t: Task, code: number): void {

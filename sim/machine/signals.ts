@@ -1,14 +1,62 @@
 // Signal names and numbers as Linux/powerpc defines them, and the si_code values the watchpoint
 // code produces (SEMANTICS.md §1.3).
 
-export const SIGNALS = { SIGILL: 4, SIGTRAP: 5, SIGBUS: 7, SIGFPE: 8, SIGKILL: 9, SIGSEGV: 11 } as const;
+export const SIGNALS = {
+  SIGHUP: 1,
+  SIGINT: 2,
+  SIGQUIT: 3,
+  SIGILL: 4,
+  SIGTRAP: 5,
+  SIGABRT: 6,
+  SIGBUS: 7,
+  SIGFPE: 8,
+  SIGKILL: 9,
+  SIGUSR1: 10,
+  SIGSEGV: 11,
+  SIGUSR2: 12,
+  SIGPIPE: 13,
+  SIGALRM: 14,
+  SIGTERM: 15,
+  SIGCHLD: 17,
+  SIGCONT: 18,
+  SIGSTOP: 19,
+  SIGTSTP: 20,
+  SIGTTIN: 21,
+  SIGTTOU: 22,
+  SIGURG: 23,
+  SIGWINCH: 28,
+  SIGSYS: 31,
+} as const;
 export type SignalName = keyof typeof SIGNALS;
+/** the names, in number order (what a scenario's `signal:` argument accepts) */
+export const SIGNAL_NAMES = Object.keys(SIGNALS) as SignalName[];
+/** _NSIG on powerpc: signals are 1..64 (32..64 are real-time signals) */
+export const NSIG = 64;
 
-export const SI_CODES = { TRAP_BRKPT: 1, TRAP_TRACE: 2, TRAP_HWBKPT: 4, SEGV_MAPERR: 1, ILL_ILLOPC: 1, SI_KERNEL: 0x80 } as const;
+/** The number of a signal name (SIGRTn included); undefined for an unknown name. */
+export function signalNumber(name: string): number | undefined {
+  if (name in SIGNALS) return SIGNALS[name as SignalName];
+  const rt = /^SIGRT(\d+)$/.exec(name);
+  if (rt) return 32 + Number(rt[1]) <= NSIG ? 32 + Number(rt[1]) : undefined;
+  const n = /^SIG(\d+)$/.exec(name);
+  return n && Number(n[1]) >= 1 && Number(n[1]) <= NSIG ? Number(n[1]) : undefined;
+}
+
+/** The name of a signal number (real-time signals are SIGRTMIN+n, as strace writes them). */
+export function signalName(signo: number): string {
+  const n = SIGNAL_NAMES.find((k) => SIGNALS[k] === signo);
+  if (n) return n;
+  return signo >= 32 && signo <= NSIG ? `SIGRT${signo - 32}` : `SIG${signo}`;
+}
+
+export const SI_CODES = { TRAP_BRKPT: 1, TRAP_TRACE: 2, TRAP_HWBKPT: 4, SEGV_MAPERR: 1, ILL_ILLOPC: 1, SI_KERNEL: 0x80, SI_USER: 0, SI_TKILL: -6 } as const;
 
 /** A signal queued for a task, with the siginfo the tracer would read (PTRACE_GETSIGINFO). */
 export interface PendingSignal {
-  signal: SignalName;
+  /** a name of SIGNALS, or SIGRTn for a real-time signal (signalName) */
+  signal: string;
   siCode: string;
   siAddr: bigint;
+  /** si_pid for a signal sent by kill/tkill/tgkill (or the tracer); absent for a kernel-raised one */
+  pid?: number;
 }

@@ -2,6 +2,7 @@
 import type { AddressSpace } from '../cpu/address-space';
 import type { ThreadState } from '../cpu/thread-state';
 import type { Program } from '../program';
+import { TaskSignals } from './signal-state';
 import type { PendingSignal } from './signals';
 
 export type TaskState = 'stopped' | 'running' | 'exited' | 'killed';
@@ -20,7 +21,7 @@ export class Task {
   state: TaskState;
   /** TIF_SINGLESTEP: the tracer asked for PTRACE_SINGLESTEP */
   tifSingleStep = false;
-  /** a signal raised and not yet delivered (delivered on the way back to user mode) */
+  /** a synchronous signal an exception raised, not yet delivered (delivered on the way back to user mode) */
   pending: PendingSignal | undefined;
   /** the siginfo of the last signal-delivery stop (PTRACE_GETSIGINFO) */
   lastSiginfo: PendingSignal | undefined;
@@ -29,6 +30,8 @@ export class Task {
   /** CPU it runs on now, or last ran on (-1: never ran) */
   cpu = -1;
   output: Uint8Array[] = [];
+  /** dispositions, blocked mask, pending set, handler frames (signal-delivery.ts) */
+  readonly sig = new TaskSignals();
   stdinOffset = 0;
 
   constructor(

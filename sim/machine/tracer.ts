@@ -5,7 +5,15 @@ import type { SysResult } from '../hwbp/errno';
 import { MODE_BY_NAME, TRIGGER_BY_NAME, type PpcDebugInfo } from '../hwbp/ptrace-hwdebug';
 import type { PerfBpType } from '../hwbp/perf-event';
 import { getRegister, setRegister, type Machine } from './machine';
+import { TaskSignals } from './signal-state';
+import { signalName, signalNumber } from './signals';
 import type { StopInfo, Task } from './task';
+
+/** The resume data as a signal name (undefined for none). */
+function resumeSignal(signal: string | number | undefined): string | undefined {
+  if (signal === undefined || signal === 0) return undefined;
+  return typeof signal === 'number' ? signalName(signal) : signalName(signalNumber(signal) ?? 0);
+}
 
 export type CallFailure = { ok: false; errno: string; message: string };
 export type CallResult<T extends object = object> = ({ ok: true } & T) | CallFailure;
@@ -144,18 +152,27 @@ export class Tracer {
 
   // ---- resume ----
 
-  cont(t: Task, maxSteps: number): CallResult<{ stop: StopInfo }> {
-    const e = this.stopped(t);
+  /** PTRACE_CONT; `signal` is its data (absent or 0: the stop's signal is discarded). */
+  cont(t: Task, maxSteps: number, signal?: string | number): CallResult<{ stop: StopInfo }> {
+    const e = this.stopped(t) ?? this.badSignal(signal);
     if (e) return e;
-    this.machine.resume(t, false);
+    this.machine.resume(t, false, resumeSignal(signal));
     return { ok: true, stop: this.machine.runUntilStop(t, maxSteps) };
   }
 
-  singleStep(t: Task, maxSteps: number): CallResult<{ stop: StopInfo }> {
-    const e = this.stopped(t);
+  /** PTRACE_SINGLESTEP; `signal` as for cont (a handler's first instruction is then a stop). */
+  singleStep(t: Task, maxSteps: number, signal?: string | number): CallResult<{ stop: StopInfo }> {
+    const e = this.stopped(t) ?? this.badSignal(signal);
     if (e) return e;
-    this.machine.resume(t, true);
+    this.machine.resume(t, true, resumeSignal(signal));
     return { ok: true, stop: this.machine.runUntilStop(t, maxSteps) };
+  }
+
+  /** ptrace resume data must be a valid signal number (else EIO, as the kernel's valid_signal check). */
+  private badSignal(signal: string | number | undefined): CallFailure | undefined {
+    if (signal === undefined || signal === 0) return undefined;
+    if (typeof signal === 'number' ? TaskSignals.valid(signal) : signalNumber(signal) !== undefined) return undefined;
+    return fail('EIO', `"${signal}" is not a signal (1..64 or a name such as SIGUSR1)`);
   }
 
   kill(t: Task): CallResult {

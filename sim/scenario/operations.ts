@@ -1,6 +1,8 @@
 // The operations a scenario step may name, with the arguments each takes (SCENARIOS.md §2).
 // One table, so that parsing, validation of unknown keys, and the help text agree.
 
+import { SIGNAL_NAMES } from '../machine/signals';
+
 export type ArgKind =
   | 'expr' // an expression (SCENARIOS.md §3)
   | 'id' // a name that binds a result (perf fd, ptrace handle)
@@ -28,6 +30,8 @@ const EXPR: ArgSpec = { kind: 'expr' };
 const EXPR_REQ: ArgSpec = { kind: 'expr', required: true };
 const TASK_REQ: ArgSpec = { kind: 'task', required: true };
 const BOOL: ArgSpec = { kind: 'bool' };
+/** a signal name (SIGUSR1, ...): the data of a ptrace resume */
+const SIGNAL: ArgSpec = { kind: { enum: SIGNAL_NAMES } };
 export const REG_NAMES: readonly string[] = [...Array.from({ length: 32 }, (_, i) => `r${i}`), 'pc', 'lr', 'ctr', 'cr', 'xer', 'msr'];
 
 export const OPERATIONS: Record<string, OperationSpec> = {
@@ -68,8 +72,8 @@ export const OPERATIONS: Record<string, OperationSpec> = {
   set_debugreg: { args: { task: TASK_REQ, value: EXPR_REQ }, summary: 'PTRACE_SET_DEBUGREG (DABR-style value)' },
   get_debugreg: { args: { task: TASK_REQ }, scalar: 'task', summary: 'PTRACE_GET_DEBUGREG' },
   gethwdbginfo: { args: { task: TASK_REQ }, scalar: 'task', summary: 'PPC_PTRACE_GETHWDBGINFO' },
-  cont: { args: { task: TASK_REQ }, scalar: 'task', summary: 'PTRACE_CONT, then run until the task stops or exits' },
-  singlestep: { args: { task: TASK_REQ }, scalar: 'task', summary: 'PTRACE_SINGLESTEP, then run until the task stops or exits' },
+  cont: { args: { task: TASK_REQ, signal: SIGNAL }, scalar: 'task', summary: 'PTRACE_CONT (with `signal`: data = that signal, delivered at once), then run until the task stops or exits' },
+  singlestep: { args: { task: TASK_REQ, signal: SIGNAL }, scalar: 'task', summary: 'PTRACE_SINGLESTEP (with `signal`: data = that signal), then run until the task stops or exits' },
   setpc: { args: { task: TASK_REQ, pc: EXPR_REQ }, summary: 'set the task\'s PC (PTRACE_SETREGS)' },
   setreg: { args: { task: TASK_REQ, reg: { kind: { enum: REG_NAMES }, required: true }, value: EXPR_REQ }, summary: 'set a register' },
   getreg: { args: { task: TASK_REQ, reg: { kind: { enum: REG_NAMES }, required: true } }, summary: 'read a register' },

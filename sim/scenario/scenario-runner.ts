@@ -279,7 +279,8 @@ function perform(
     }
     case 'cont':
     case 'singlestep': {
-      const r = step.op === 'cont' ? tracer.cont(needTask(), maxSteps) : tracer.singleStep(needTask(), maxSteps);
+      const signal = name('signal');
+      const r = step.op === 'cont' ? tracer.cont(needTask(), maxSteps, signal) : tracer.singleStep(needTask(), maxSteps, signal);
       if (!r.ok) return fromCall(r);
       const s = r.stop;
       const fields: Record<string, bigint | number | string> = { event: s.event };

@@ -1,0 +1,316 @@
+// Signal sending and delivery: kill/tkill/tgkill, rt_sigaction, rt_sigprocmask and rt_sigreturn, and
+// the kernel's return-to-user path (get_signal + powerpc do_signal) that runs on every return to
+// user mode and when a task is scheduled in, before its next instruction.
+//
+// Order of one delivery (kernel/signal.c get_signal, arch/powerpc/kernel/signal.c do_signal):
+// 1. Dequeue: the signal the tracer's resume named first (it needs no new stop), then a synchronous
+//    (forced) signal raised by an exception, then the lowest-numbered pending unblocked signal.
+// 2. Traced: a signal-delivery stop (SIGKILL excepted); the tracer's PTRACE_CONT/SINGLESTEP data
+//    decides what is delivered (0 discards it; a blocked signal is queued again).
+// 3. SIG_IGN: dropped. SIG_DFL: the default action (terminate, core, stop, or ignore).
+// 4. A handler: do_signal writes thread.hw_brk[] straight into the DAWRs (doSignalRearm, the
+//    SEMANTICS §6 quirk), runs thread_change_pc (a pending perf step is cancelled, recorded as a
+//    `thread-change-pc` decision), then handle_rt_signal64 builds the frame (signal-frame.ts) and
+//    points the registers at the handler; signal_delivered blocks sa_mask (and the signal unless
+//    SA_NODEFER) and, under PTRACE_SINGLESTEP, stops with SIGTRAP at the handler's first instruction.
+//
+// Simplifications (named): every signal, real-time ones included, has at most one pending instance;
+// there are no alternate signal stacks (SA_ONSTACK is ignored); sa_restorer is ignored (powerpc
+// returns through the vdso trampoline); process groups are not simulated (kill(0) signals the caller,
+// kill(-1) every other live task, kill(-N) the task N); a task that has exited is a zombie nobody
+// reaps, so kill() on it succeeds and does nothing; SIGCONT does not wake a stopped task.
+import { MSR_SE } from '../cpu/thread-state';
+import type { DecisionLog } from '../hwbp/decision-log';
+import { threadChangePc } from '../hwbp/handler';
+import type { TrapRegs } from '../hwbp/hw-context';
+import type { HwBreakpointSubsystem } from '../hwbp/subsystem';
+import { ERRNO, type KillRequest, type SigActionValue, type SyscallHost, type SyscallValue } from '../os/syscalls';
+import { copyThreadState, ensureVdso, readFrame, SIGINFO_OFFSET, SIGNAL_FRAMESIZE, SIGTRAMP_RT64, UC_MCONTEXT_OFFSET, writeFrame } from './signal-frame';
+import { DEFAULT_ACTION, defaultAction, SA_NODEFER, SA_RESETHAND, SA_SIGINFO, SIG_DFL, SIG_IGN, sigBit, TaskSignals, UNBLOCKABLE } from './signal-state';
+import { SI_CODES, SIGNALS, signalName, signalNumber, type PendingSignal } from './signals';
+import type { Task } from './task';
+
+/** What delivery needs from the machine. */
+export interface SignalMachine {
+  readonly hw: HwBreakpointSubsystem;
+  readonly log: DecisionLog;
+  readonly tasks: readonly Task[];
+  /** instructions executed so far (decision records) */
+  icount(): number;
+  /** take the task off its CPU (it stopped or died) */
+  dequeue(t: Task): void;
+  /** the task dies of `signal` (event: killed) */
+  terminate(t: Task, signal: string): void;
+}
+
+/** Frames kept per task at most (a program that longjmps out of handlers never pops its frames). */
+const MAX_FRAMES = 1024;
+const SIG_BLOCK = 0;
+const SIG_UNBLOCK = 1;
+const SIG_SETMASK = 2;
+
+export class SignalDelivery {
+  constructor(private readonly m: SignalMachine) {}
+
+  // ---- sending ----
+
+  /**
+   * Sends `signo` to `t` (send_signal / prepare_signal). SIGKILL kills at once, even a stopped
+   * task. An ignored signal is dropped at once unless the task is traced (the tracer sees even
+   * ignored signals).
+   */
+  send(t: Task, signo: number, info: PendingSignal): void {
+    if (!t.alive) return;
+    if (signo === SIGNALS.SIGKILL) {
+      this.m.terminate(t, 'SIGKILL');
+      return;
+    }
+    const s = t.sig;
+    // a stop signal discards a pending SIGCONT and SIGCONT discards pending stop signals
+    if (signo === SIGNALS.SIGCONT) for (const x of [SIGNALS.SIGSTOP, SIGNALS.SIGTSTP, SIGNALS.SIGTTIN, SIGNALS.SIGTTOU]) s.queued.delete(x);
+    else if (defaultAction(signo) === 'stop') s.queued.delete(SIGNALS.SIGCONT);
+    if (!t.traced && s.ignored(signo) && (s.blocked & sigBit(signo)) === 0n) return;
+    if (!s.queued.has(signo)) s.queued.set(signo, info);
+  }
+
+  /** PTRACE_CONT / PTRACE_SINGLESTEP with data = signal: what the resumed task gets, with no new stop.
+   * The same signal as the stop keeps its siginfo; another one reads as sent by the tracer (SI_USER). */
+  inject(t: Task, signal: string): void {
+    const last = t.lastSiginfo;
+    t.sig.injected = last && last.signal === signal ? last : { signal, siCode: 'SI_USER', siAddr: 0n, pid: 0 };
+  }
+
+  // ---- delivery ----
+
+  /** Whether the return to user mode has something to do (TIF_SIGPENDING). */
+  hasWork(t: Task): boolean {
+    return t.pending !== undefined || t.sig.injected !== undefined || (t.sig.queued.size > 0 && t.sig.nextDeliverable() !== undefined);
+  }
+
+  /** The return-to-user path: delivers until nothing deliverable is left or the task stops or dies. */
+  deliver(cpu: number, t: Task): void {
+    const s = t.sig;
+    for (let guard = 0; guard < 256 && t.state === 'running'; guard++) {
+      let sig: PendingSignal;
+      let signo: number;
+      if (s.injected) {
+        sig = s.injected;
+        s.injected = undefined;
+        signo = signalNumber(sig.signal) ?? 0;
+        if (signo === 0) continue;
+        // ptrace_signal: a signal the tracer names that is now blocked is queued again
+        if (signo !== SIGNALS.SIGKILL && (s.blocked & sigBit(signo)) !== 0n) {
+          if (!s.queued.has(signo)) s.queued.set(signo, sig);
+          continue;
+        }
+      } else {
+        if (t.pending) {
+          sig = t.pending;
+          t.pending = undefined;
+          signo = signalNumber(sig.signal) ?? 0;
+          // force_sig_info: a blocked or ignored synchronous signal gets the default action
+          if ((s.blocked & sigBit(signo)) !== 0n || s.action(signo).handler === SIG_IGN) {
+            s.setAction(signo, DEFAULT_ACTION);
+            s.blocked &= ~sigBit(signo);
+          }
+        } else {
+          const q = s.nextDeliverable();
+          if (q === undefined) return;
+          sig = s.queued.get(q) as PendingSignal;
+          s.queued.delete(q);
+          signo = q;
+        }
+        if (t.traced && signo !== SIGNALS.SIGKILL) {
+          this.stop(t, sig);
+          return;
+        }
+      }
+      this.act(cpu, t, signo, sig);
+    }
+  }
+
+  /** A stop the tracer's waitpid sees: si_code and si_addr are shown for a signal-delivery stop
+   * (si_addr only for a kernel-raised signal; kill's siginfo carries si_pid instead). */
+  private stop(t: Task, sig: PendingSignal, siginfoShown = true): void {
+    this.m.dequeue(t);
+    t.state = 'stopped';
+    t.lastSiginfo = sig;
+    const pc = t.thread.pc;
+    if (!siginfoShown) t.lastStop = { event: 'stopped', signal: sig.signal, pc };
+    else if (sig.pid !== undefined) t.lastStop = { event: 'stopped', signal: sig.signal, si_code: sig.siCode, pc };
+    else t.lastStop = { event: 'stopped', signal: sig.signal, si_code: sig.siCode, si_addr: sig.siAddr, pc };
+  }
+
+  /** The disposition of the dequeued signal decides (get_signal after ptrace_signal). */
+  private act(cpu: number, t: Task, signo: number, sig: PendingSignal): void {
+    const s = t.sig;
+    if (signo === SIGNALS.SIGKILL) {
+      this.m.terminate(t, 'SIGKILL');
+      return;
+    }
+    const a = signo === SIGNALS.SIGSTOP ? DEFAULT_ACTION : s.action(signo);
+    if (a.handler === SIG_IGN) return;
+    if (a.handler === SIG_DFL) {
+      switch (defaultAction(signo)) {
+        case 'ignore':
+          return;
+        case 'stop':
+          this.stop(t, sig, false);
+          return;
+        default:
+          this.m.terminate(t, sig.signal);
+          return;
+      }
+    }
+    this.handle(cpu, t, signo, sig, a);
+  }
+
+  /** do_signal with a handler: the DEBUGREG re-arm, thread_change_pc, the frame, signal_delivered. */
+  private handle(cpu: number, t: Task, signo: number, sig: PendingSignal, a: SigActionValue): void {
+    const s = t.sig;
+    const th = t.thread;
+    // SA_RESETHAND (SA_ONESHOT): get_signal resets the handler before delivering
+    if ((a.flags & SA_RESETHAND) !== 0n) s.setAction(signo, DEFAULT_ACTION);
+    this.m.hw.doSignalRearm(cpu, t.pid);
+    const regs: TrapRegs = { pc: th.pc, mode: 'user', singleStep: (th.msr & MSR_SE) !== 0n };
+    const ctx = this.m.hw.hwContext(cpu, t.pid, this.m.icount(), (d) => this.m.log.append(d));
+    threadChangePc(ctx, this.m.hw.currentTask(t.pid, t.tifSingleStep), regs);
+    th.msr = regs.singleStep ? th.msr | MSR_SE : th.msr & ~MSR_SE;
+
+    ensureVdso(t.mem);
+    const saved = th.clone();
+    const frame = writeFrame(t.mem, th, {
+      signo,
+      siCode: (SI_CODES as Record<string, number>)[sig.siCode] ?? 0,
+      siAddr: sig.siAddr,
+      pid: sig.pid,
+      handler: a.handler,
+      oldBlocked: s.blocked,
+    });
+    if (frame === undefined) {
+      this.forceSigsegv(t);
+      return;
+    }
+    s.frames.push({ frame, regs: saved, blocked: s.blocked, signo });
+    if (s.frames.length > MAX_FRAMES) s.frames.shift();
+
+    th.setGpr(1, frame - SIGNAL_FRAMESIZE);
+    th.setGpr(3, BigInt(signo));
+    if ((a.flags & SA_SIGINFO) !== 0n) {
+      th.setGpr(4, frame + SIGINFO_OFFSET);
+      th.setGpr(5, frame);
+      th.setGpr(6, frame);
+    } else th.setGpr(4, frame + UC_MCONTEXT_OFFSET);
+    // ELFv2: the handler's global entry point in r12 (and CTR)
+    th.ctr = a.handler;
+    th.setGpr(12, a.handler);
+    th.lr = SIGTRAMP_RT64;
+    th.pc = a.handler;
+    th.reservation = null;
+
+    // signal_delivered
+    let blocked = s.blocked | a.mask;
+    if ((a.flags & SA_NODEFER) === 0n) blocked |= sigBit(signo);
+    s.blocked = blocked & ~UNBLOCKABLE;
+    // under PTRACE_SINGLESTEP: ptrace_notify(SIGTRAP) at the handler's first instruction (si_code is
+    // the number 5, SIGTRAP itself, which has no TRAP_* name)
+    if (t.traced && t.tifSingleStep) this.stop(t, { signal: 'SIGTRAP', siCode: '5', siAddr: 0n }, false);
+  }
+
+  /** force_sigsegv: the frame could not be built or read back. */
+  private forceSigsegv(t: Task): void {
+    t.sig.setAction(SIGNALS.SIGSEGV, DEFAULT_ACTION);
+    t.sig.blocked &= ~sigBit(SIGNALS.SIGSEGV);
+    t.pending = { signal: 'SIGSEGV', siCode: 'SI_KERNEL', siAddr: 0n };
+  }
+
+  /**
+   * rt_sigreturn: the ucontext (the frame's start) is at r1, the trampoline having popped the
+   * handler's __SIGNAL_FRAMESIZE dummy frame (sys_rt_sigreturn reads `uc = regs->gpr[1]`).
+   * The kernel's saved state for that frame is restored, then the frame's user-editable registers and
+   * mask; the MSR stays as it is (only LE would come from the frame). An unknown frame: SIGSEGV.
+   */
+  sigreturn(t: Task): void {
+    const s = t.sig;
+    const th = t.thread;
+    const at = th.getGpr(1);
+    let i = s.frames.length - 1;
+    while (i >= 0 && s.frames[i].frame !== at) i--;
+    const fr = i >= 0 ? readFrame(t.mem, at) : undefined;
+    if (i < 0 || !fr) {
+      this.forceSigsegv(t);
+      return;
+    }
+    const saved = s.frames[i];
+    s.frames.length = i;
+    const msr = th.msr;
+    copyThreadState(th, saved.regs);
+    for (let r = 0; r < 32; r++) th.setGpr(r, fr.gpr[r]);
+    th.pc = fr.nip;
+    th.ctr = fr.ctr;
+    th.lr = fr.lr;
+    th.xer = fr.xer;
+    th.cr = fr.cr;
+    th.msr = msr;
+    th.reservation = null;
+    s.blocked = fr.sigmask & ~UNBLOCKABLE;
+  }
+
+  // ---- the system calls ----
+
+  /** The signal members of the SyscallHost for task `t`. */
+  syscallHost(t: Task): Pick<SyscallHost, 'sigaction' | 'sigprocmask' | 'kill' | 'sigreturn'> {
+    return {
+      sigaction: (signo, act) => this.sigaction(t, signo, act),
+      sigprocmask: (how, set) => this.sigprocmask(t, how, set),
+      kill: (req) => this.kill(t, req),
+      sigreturn: () => this.sigreturn(t),
+    };
+  }
+
+  private sigaction(t: Task, signo: number, act: SigActionValue | undefined): SyscallValue<SigActionValue> {
+    if (!TaskSignals.valid(signo) || (act && (signo === SIGNALS.SIGKILL || signo === SIGNALS.SIGSTOP))) return { ok: false, errno: ERRNO.EINVAL };
+    const old = { ...t.sig.action(signo) };
+    if (act) t.sig.setAction(signo, act);
+    return { ok: true, value: old };
+  }
+
+  private sigprocmask(t: Task, how: number, set: bigint | undefined): SyscallValue<bigint> {
+    const s = t.sig;
+    const old = s.blocked;
+    if (set !== undefined) {
+      const m = set & ~UNBLOCKABLE;
+      if (how === SIG_BLOCK) s.blocked |= m;
+      else if (how === SIG_UNBLOCK) s.blocked &= ~m;
+      else if (how === SIG_SETMASK) s.blocked = m;
+      else return { ok: false, errno: ERRNO.EINVAL };
+    }
+    return { ok: true, value: old };
+  }
+
+  private kill(sender: Task, req: KillRequest): number {
+    let targets: Task[];
+    let siCode: string;
+    const live = (pid: number) => this.m.tasks.find((x) => x.pid === pid);
+    if (req.kind === 'kill') {
+      siCode = 'SI_USER';
+      if (req.pid > 0) targets = [live(req.pid)].filter((x): x is Task => x !== undefined);
+      else if (req.pid === 0) targets = [sender];
+      else if (req.pid === -1) targets = this.m.tasks.filter((x) => x !== sender && x.alive);
+      else targets = [live(-req.pid)].filter((x): x is Task => x !== undefined);
+    } else {
+      siCode = 'SI_TKILL';
+      const tid = req.tid;
+      if (tid <= 0 || (req.kind === 'tgkill' && req.tgid <= 0)) return ERRNO.EINVAL;
+      // one thread per process: the thread group id is the pid
+      const x = live(tid);
+      targets = x && (req.kind === 'tkill' || req.tgid === tid) ? [x] : [];
+    }
+    if (targets.length === 0) return ERRNO.ESRCH;
+    if (req.signo !== 0 && !TaskSignals.valid(req.signo)) return ERRNO.EINVAL;
+    if (req.signo === 0) return 0;
+    const name = signalName(req.signo);
+    for (const x of targets) this.send(x, req.signo, { signal: name, siCode, siAddr: 0n, pid: sender.pid });
+    return 0;
+  }
+}

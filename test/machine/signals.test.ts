@@ -166,6 +166,37 @@ badreturn:
 	sc
 	trap
 
+# masked: SIG_BLOCK SIGUSR1, tkill(getpid(), SIGUSR1) (stays pending), SIG_UNBLOCK (oset -> results[1]), trap
+	.globl masked
+masked:
+	lis 30,results@ha
+	addi 30,30,results@l
+	li 10,1
+	sldi 10,10,9
+	std 10,0(30)
+	li 0,174
+	li 3,0
+	mr 4,30
+	li 5,0
+	li 6,8
+	sc
+	li 0,20
+	sc
+	li 4,10
+	li 0,208
+	sc
+	.globl masked_pending
+masked_pending:
+	li 0,174
+	li 3,1
+	mr 4,30
+	addi 5,30,8
+	li 6,8
+	sc
+	.globl unblocked
+unblocked:
+	trap
+
 	.data
 	.balign 8
 	.globl act
@@ -343,6 +374,15 @@ test('system call errors: EINVAL for SIGKILL and a bad sigsetsize and signal 65,
     [0n, 8n, 16n, 24n, 32n, 40n].map((o) => peek(tr, t, r + o)),
     [22n, 22n, 3n, 22n, 3n, 0n],
   );
+});
+
+test('a blocked signal stays pending (tkill, SI_TKILL) and is delivered on the return from the rt_sigprocmask that unblocks it', () => {
+  const { m, tr } = machine();
+  const t = add(m, { entry: 'masked' });
+  assert.deepEqual(stopOf(tr.cont(t, MAX)), { event: 'stopped', signal: 'SIGUSR1', si_code: 'SI_TKILL', pc: sym(P, 'unblocked') });
+  assert.equal(peek(tr, t, sym(P, 'results') + 8n), 1n << 9n, 'oset: SIGUSR1 was blocked');
+  assert.equal(t.sig.blocked, 0n);
+  assert.equal(stopOf(tr.cont(t, MAX)).si_code, 'TRAP_BRKPT', 'resumed with data 0: discarded');
 });
 
 test('rt_sigreturn without a frame: SIGSEGV (SI_KERNEL), as the kernel\'s badframe path', () => {

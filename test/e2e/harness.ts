@@ -232,16 +232,21 @@ export async function runExtensionTests(opts: { extensionTestsPath?: string; fol
   }
 }
 
-/** Runs a command through the command palette (F1), by its title as shown there. */
+/** Runs a command through the command palette (F1), by its title as shown there (an exact match wins). */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: 10_000 });
-  await row.click();
+  const rows = page.locator('.quick-input-widget .monaco-list-row');
+  await rows.filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.waitForTimeout(300); // let the list settle
+  const labels = (await rows.locator('.label-name').allTextContents()).map((x) => x.replace(/\s+/g, ' ').trim());
+  const exact = labels.findIndex((l) => l === title || l.replace(/\.\.\.$|…$/, '') === title);
+  // Keyboard, not a click: clicking a row can wait forever while the list re-renders.
+  for (let i = 0; i < Math.max(0, exact); i++) await input.press('ArrowDown');
+  await input.press('Enter');
 }
 
 /** Saves a screenshot under test/output/ and returns its path. */

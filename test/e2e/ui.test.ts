@@ -104,22 +104,47 @@ async function cursorLine(page: Page): Promise<number> {
   return Number(m[1]);
 }
 
-/** The Variables view row of `name`, expanding scopes (and groups) until it shows. */
+/** Waits until the editor's cursor is on `line`; returns the line it ends on. */
+async function waitCursorLine(page: Page, line: number, timeout = 10_000): Promise<number> {
+  const deadline = Date.now() + timeout;
+  let now = await cursorLine(page);
+  while (now !== line && Date.now() < deadline) { await page.waitForTimeout(200); now = await cursorLine(page); }
+  return now;
+}
+
+/**
+ * The Variables view row of `name`. Scopes other than the one holding it are collapsed first (the
+ * view is a virtual list: rows scrolled out of sight do not exist); the data symbols' scope is tried
+ * first, then every other scope in turn.
+ */
 async function variableRow(page: Page, name: string): Promise<Locator> {
   const view = await pane(page, /^\s*Variables/i);
-  const row = view.locator('.monaco-list-row').filter({ has: page.locator('.name', { hasText: new RegExp(`^${name}\\b`) }) }).first();
-  for (let round = 0; round < 6; round++) {
-    if (await row.isVisible().catch(() => false)) return row;
-    const closed = view.locator('.monaco-list-row[aria-expanded="false"]');
-    const n = await closed.count();
-    if (n === 0) { await page.waitForTimeout(500); continue; }
-    for (let i = 0; i < n && !(await row.isVisible().catch(() => false)); i++) {
-      await closed.first().click();
-      await page.waitForTimeout(300);
-    }
+  const row = view.locator('.monaco-list-row').filter({ has: page.locator('.name', { hasText: new RegExp(`^\\s*${name}\\b`) }) }).first();
+  const scopes = view.locator('.monaco-list-row[aria-level="1"]');
+  const scopeNames = async () => (await scopes.allTextContents()).map((x) => x.trim());
+  if (await row.isVisible().catch(() => false)) return row;
+  // collapse every scope, so that all of them are in sight
+  for (let guard = 0; guard < 10; guard++) {
+    const open = view.locator('.monaco-list-row[aria-level="1"][aria-expanded="true"]');
+    if ((await open.count()) === 0) break;
+    await open.first().click();
+    await page.waitForTimeout(300);
   }
-  await row.waitFor({ state: 'visible', timeout: 5_000 });
-  return row;
+  const names = await scopeNames();
+  const order = [...names.filter((x) => /^data/i.test(x)), ...names.filter((x) => !/^data/i.test(x))];
+  for (const want of order) {
+    for (let i = 0; i < (await scopes.count()); i++) {
+      const r = scopes.nth(i);
+      const label = ((await r.textContent()) ?? '').trim();
+      const open = (await r.getAttribute('aria-expanded')) === 'true';
+      if ((label === want) !== open) { await r.click(); await page.waitForTimeout(300); }
+    }
+    try {
+      await row.waitFor({ state: 'visible', timeout: 3_000 });
+      return row;
+    } catch { /* not in this scope */ }
+  }
+  throw new Error(`no variable "${name}" in the Variables view (scopes: ${names.join(', ')})`);
 }
 
 /** Right-click a variable and choose a data breakpoint action ("Break on Value Change"...). */
@@ -131,8 +156,26 @@ async function breakOn(page: Page, name: string, action: string): Promise<void> 
   await item.click();
 }
 
-async function waitPaused(page: Page, reason: RegExp, timeout = 30_000): Promise<void> {
-  await page.locator('.debug-call-stack .state, .debug-call-stack .monaco-list-row', { hasText: reason }).first().waitFor({ state: 'visible', timeout });
+/** Waits until the Call Stack view (its header carries the stop's description) says `what`. */
+async function waitPaused(page: Page, what: RegExp, timeout = 30_000): Promise<void> {
+  const view = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: /Call Stack/i }) }).first();
+  const deadline = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = ((await view.textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ');
+    if (what.test(text)) return;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`the Call Stack view never said ${what} (it says: "${text.slice(0, 300)}")`);
+}
+
+/** Waits for `loc` to show; the error says what did not show. */
+async function shown(loc: Locator, what: string, timeout = 15_000): Promise<void> {
+  try {
+    await loc.waitFor({ state: 'visible', timeout });
+  } catch {
+    throw new Error(`${what} did not show within ${timeout / 1000} s`);
+  }
 }
 
 /** The text of open dialogs and notification toasts (an error the product showed the user). */
@@ -172,6 +215,10 @@ test('UI: data breakpoint, watchpoint stop, panel slots and decisions, perf coun
     } catch (e) {
       const shot = wb ? await saveScreenshot(wb.page, `ui-failure-step-${n}.png`).catch(() => '(no screenshot)') : '(no page)';
       const said = wb ? await whatTheWorkbenchSays(wb.page) : '';
+      if (wb) { // the panel's text, for the reader of the failure
+        const text = await panelFrame(wb.page).locator('body').innerText({ timeout: 3_000 }).catch(() => '(no panel)');
+        writeFileSync(join(OUTPUT_DIR, `ui-failure-step-${n}-panel.txt`), text);
+      }
       throw new Error(`UI step ${n} "${name}" failed: ${(e as Error).message.split('\n')[0]}\n` +
         (said ? `the workbench says: ${said}\n` : '') +
         `steps that passed: ${done.length ? done.join('; ') : 'none'}\nscreenshot: ${shot}` +
@@ -186,12 +233,16 @@ test('UI: data breakpoint, watchpoint stop, panel slots and decisions, perf coun
       page = wb.page;
       panel = panelFrame(page);
       await page.locator('.part.activitybar, .part.sidebar').first().waitFor({ timeout: 30_000 });
+      // the user settings (dark theme) arrive from the server after the first paint
+      const deadline = Date.now() + 60_000;
+      while ((await themeKind(page)) !== 'dark' && Date.now() < deadline) await page.waitForTimeout(250);
+      assert.equal(await themeKind(page), 'dark', 'the user settings (dark theme) were not applied');
     });
 
     await step(`open ${PROGRAM} (PowerPC assembly)`, async () => {
-      await runCommand(page, 'Go to File');
-      await page.locator('.quick-input-widget input').fill(PROGRAM);
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: PROGRAM }).first().click();
+      // from the Explorer (a Quick Open file search can take long on a loaded machine)
+      await runCommand(page, 'View: Show Explorer');
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: PROGRAM }).first().click({ timeout: 30_000 });
       await page.locator('.tab.active', { hasText: PROGRAM }).waitFor({ timeout: 15_000 });
       await page.locator('.monaco-editor .view-lines', { hasText: 'counter@ha' }).first().waitFor({ timeout: 15_000 });
       await page.locator('#status\\.editor\\.mode', { hasText: /PowerPC Assembly/i }).waitFor({ timeout: 15_000 });
@@ -208,12 +259,12 @@ test('UI: data breakpoint, watchpoint stop, panel slots and decisions, perf coun
       await page.locator('.monaco-editor .view-lines').first().click();
       await page.keyboard.press('F5');
       await page.locator('.debug-toolbar').waitFor({ state: 'visible', timeout: 30_000 });
-      await waitPaused(page, /paused on entry|entry/i);
+      await waitPaused(page, /entry/i);
       await panel.locator('.header .machine', { hasText: /power10/ }).waitFor({ timeout: 15_000 });
     });
 
     await step('the declared perf counter holds a slot and is listed', async () => {
-      await panel.locator('table.slottable tr.occ .owner.perf').first().waitFor({ timeout: 15_000 });
+      await shown(panel.locator('table.slottable tr.occ .owner.perf').first(), 'a perf occupant in the panel\'s slot table');
       assert.equal(await counterValue(panel, 'reads'), 0, 'a fresh counter counts 0');
     });
 
@@ -221,25 +272,29 @@ test('UI: data breakpoint, watchpoint stop, panel slots and decisions, perf coun
       await breakOn(page, 'counter', 'Break on Value Change');
       const bps = await pane(page, /^\s*Breakpoints/i);
       const row = bps.locator('.monaco-list-row', { hasText: 'counter' }).first();
-      await row.waitFor({ timeout: 15_000 });
+      await shown(row, 'the data breakpoint on counter in the Breakpoints view');
       assert.equal(await row.locator('.codicon-debug-breakpoint-data-unverified').count(), 0, 'the data breakpoint on counter is unverified');
-      await panel.locator('table.slottable tr.occ .owner.ptrace').first().waitFor({ timeout: 15_000 });
+      // reserved now (the budget counts it); it takes a DAWR only while its task runs
+      await shown(panel.locator('.budget', { hasText: /2\/2/ }).first(), 'the full budget (2/2) in the panel');
     });
 
     let before = 0;
     await step('continue to the watchpoint stop; the panel shows the decision', async () => {
       before = await counterValue(panel, 'reads');
       await page.keyboard.press('F5');
-      await waitPaused(page, /data breakpoint/i);
-      assert.equal(await cursorLine(page), STORE_LINE, 'the stop is at the store to counter');
-      const row = panel.locator('.vlist .vrow').filter({ hasText: /ptrace-report/ }).first();
-      await row.waitFor({ timeout: 15_000 });
+      // before execute: the first store is about to write 1
+      await waitPaused(page, /Watchpoint[^"]*counter.*about to write 0x0*1\b/i);
+      assert.equal(await waitCursorLine(page, STORE_LINE), STORE_LINE, 'the stop is at the store to counter');
+      const decision = panel.locator('.vlist .vrow').filter({ hasText: /ptrace-report/ }).first();
+      await shown(decision, 'a ptrace-report decision in the panel');
+      // its per-slot reasoning: the slot the ptrace watchpoint held, and that it was hit
+      await decision.locator('.vhead').click();
+      await shown(decision.locator('.slotline.hit').filter({ has: panel.locator('.owner.ptrace') }).first(), 'the decision\'s line for the ptrace slot, hit');
     });
 
     await step('continue again; the perf counter count rises', async () => {
       await page.keyboard.press('F5');
-      await page.waitForTimeout(500);
-      await waitPaused(page, /data breakpoint/i);
+      await waitPaused(page, /Watchpoint[^"]*counter.*about to write 0x0*2\b/i);
       const deadline = Date.now() + 10_000;
       let now = await counterValue(panel, 'reads');
       while (now <= before && Date.now() < deadline) { await page.waitForTimeout(250); now = await counterValue(panel, 'reads'); }
@@ -250,10 +305,19 @@ test('UI: data breakpoint, watchpoint stop, panel slots and decisions, perf coun
       await breakOn(page, 'third', 'Break on Value Change');
       const bps = await pane(page, /^\s*Breakpoints/i);
       const row = bps.locator('.monaco-list-row', { hasText: 'third' }).first();
-      await row.waitFor({ timeout: 15_000 });
-      await row.locator('.codicon-debug-breakpoint-data-unverified').waitFor({ timeout: 10_000 });
-      const title = (await row.locator('[title]').evaluateAll((els) => els.map((e) => e.getAttribute('title')).join(' | '))) ?? '';
-      assert.match(title, /ENOSPC/, `the refusal names ENOSPC (row titles: ${title})`);
+      await shown(row, 'the data breakpoint on third in the Breakpoints view');
+      await shown(row.locator('.codicon-debug-breakpoint-data-unverified'), 'the unverified (refused) mark on the breakpoint on third', 10_000);
+      // the adapter's message: in the row's hover (VS Code's managed hover) or its accessible label
+      const label = (await row.getAttribute('aria-label')) ?? '';
+      let hover = '';
+      for (const target of [row.locator('.codicon').first(), row.locator('.name, .monaco-highlighted-label').first(), row]) {
+        await target.hover().catch(() => undefined);
+        const h = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: /\S/ }).first();
+        hover = (await h.textContent({ timeout: 3_000 }).catch(() => '')) ?? '';
+        if (/ENOSPC/.test(hover)) break;
+        await page.mouse.move(700, 700);
+      }
+      assert.match(`${label} ${hover}`, /ENOSPC/, `the refusal names ENOSPC (label: "${label}", hover: "${hover}")`);
     });
 
     await step('click a decision and land on its source line', async () => {
@@ -261,16 +325,14 @@ test('UI: data breakpoint, watchpoint stop, panel slots and decisions, perf coun
       await runCommand(page, 'Go to Line/Column');
       await page.keyboard.type('1');
       await page.keyboard.press('Enter');
-      assert.equal(await cursorLine(page), 1);
+      assert.equal(await waitCursorLine(page, 1), 1);
       // a ptrace decision: the stop at the store (perf decisions are at the load, a line below)
       const link = panel.locator('.vlist .vrow').filter({ hasText: /ptrace-report/ }).first().locator('button.linkbtn');
       const label = (await link.textContent({ timeout: 10_000 })) ?? '';
       const line = Number(/:(\d+)\s*$/.exec(label)?.[1]);
       assert.ok(line > 0, `the decision's source link "${label}" names a line`);
       await link.click();
-      const deadline = Date.now() + 10_000;
-      while ((await cursorLine(page)) !== line && Date.now() < deadline) await page.waitForTimeout(200);
-      assert.equal(await cursorLine(page), line);
+      assert.equal(await waitCursorLine(page, line), line, 'the editor went to the decision\'s line');
       assert.equal(line, STORE_LINE, 'the decision is the store to counter');
     });
 
@@ -286,11 +348,19 @@ test('UI: data breakpoint, watchpoint stop, panel slots and decisions, perf coun
         await page.mouse.up();
       }
       const view = await pane(page, /Watchpoint Slots/i);
-      const row = panel.locator('.vlist .vrow').first();
-      await row.click();
+      // the first ptrace decision opened, to show its per-slot reasoning
+      const row = panel.locator('.vlist .vrow').filter({ hasText: /ptrace-report/ }).first();
+      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.vhead').click();
+      await shown(row.locator('.slotline').first(), 'the opened decision\'s slot lines');
       assert.equal(await themeKind(page), 'dark');
       await saveScreenshot(view, 'panel-dark.png');
-      wb!.writeSettings({ 'workbench.colorTheme': LIGHT });
+      // as a person does it: Preferences: Color Theme, pick the light one
+      await runCommand(page, 'Preferences: Color Theme');
+      const input = page.locator('.quick-input-widget input');
+      await input.fill('Light Modern'); // the picker's label ("Default" is only in the setting's value)
+      await shown(page.locator('.quick-input-widget .monaco-list-row', { hasText: /Light Modern/ }).first(), 'Light Modern in the theme picker');
+      await page.waitForTimeout(300);
+      await input.press('Enter');
       const deadline = Date.now() + 15_000;
       while ((await themeKind(page)) !== 'light' && Date.now() < deadline) await page.waitForTimeout(250);
       assert.equal(await themeKind(page), 'light', 'the light theme was applied');

@@ -47,6 +47,22 @@ test('package: the extension entry point is inside', () => {
   assert.ok(names().includes(main), `${main} (package.json "main") is not in the .vsix`);
 });
 
+test('package: the runtime files the extension loads (adapter, panel script and styles, web components) are inside', () => {
+  const runtime = ['dist/adapter.js', 'dist/panel.js', 'dist/elements/bundled.js', 'media/panel.css'];
+  const n = new Set(names());
+  const missing = runtime.filter((f) => existsSync(join(REPO, f)) && !n.has(inside(f)));
+  assert.deepEqual(missing, [], `built but not packaged: ${missing.join(', ')}`);
+  assert.ok(n.has(inside('dist/panel.js')), 'the panel script dist/panel.js is not in the .vsix');
+});
+
+test('package: the README\'s images are inside', () => {
+  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((u) => !/^https?:/.test(u));
+  const n = new Set(names());
+  const missing = images.filter((i) => !n.has(inside(i)));
+  assert.deepEqual(missing, [], `README images missing from the .vsix: ${missing.join(', ')}`);
+});
+
 test('package: every file package.json refers to is inside', () => {
   const refs: string[] = [];
   const walk = (v: unknown, key: string) => {

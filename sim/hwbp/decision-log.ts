@@ -2,9 +2,10 @@
 // kept in a ring of `capacity` records; when full the oldest is dropped (and counted), so sequence
 // numbers stay continuous and the record with seq s lives at ring[s % capacity]. The log adds
 // nothing per record beyond the record object itself (the seq field is written into it).
-// The exception side appends raw DecisionRecords (appendRecord): their texts are made when first
-// read, and the Decision made then takes the record's place in the ring (one object per seq, and a
-// page read twice formats once). With a subscriber the Decision is made at once, for it.
+// The exception side appends raw DecisionRecords (claim, fill, commit): their texts are made when
+// first read and kept with the record (a page read twice formats once; the same object each time).
+// Once the ring is full a new decision refills the record of the one it drops. With a subscriber the
+// Decision is made at once, for it.
 import type { Decision } from '../decision';
 import { DecisionRecord } from './decision-record';
 
@@ -41,24 +42,32 @@ export class DecisionLog {
     return rec;
   }
 
-  /** Appends a raw record (seq assigned into it); it becomes a Decision when read. */
-  appendRecord(r: DecisionRecord): void {
-    const seq = this.next++;
-    r.seq = seq;
-    const ls = this.listeners;
-    const rec: Decision | DecisionRecord = ls.length !== 0 ? r.toDecision() : r;
-    if (seq < this.capacity) this.ring.push(rec);
-    else this.ring[seq % this.capacity] = rec;
-    if (ls.length !== 0) for (let i = 0; i < ls.length; i++) ls[i](rec as Decision);
+  /** A record to fill for the next decision: once the ring is full, the one of the decision about
+   * to be dropped (nothing is allocated per decision then). Filled, it is passed to commit(). */
+  claim(): DecisionRecord {
+    if (this.next < this.capacity) return new DecisionRecord();
+    const e = this.ring[this.next % this.capacity];
+    return e instanceof DecisionRecord ? e : new DecisionRecord();
   }
 
-  /** The Decision at ring index i, made from its raw record the first time. */
+  /** Appends a filled record (seq assigned into it); it becomes a Decision when read. */
+  commit(r: DecisionRecord): void {
+    const seq = this.next++;
+    r.seq = seq;
+    if (seq < this.capacity) this.ring.push(r);
+    else this.ring[seq % this.capacity] = r;
+    const ls = this.listeners;
+    if (ls.length !== 0) {
+      const d = (r.decision = r.toDecision());
+      for (let i = 0; i < ls.length; i++) ls[i](d);
+    }
+  }
+
+  /** The Decision at ring index i, made from its raw record the first time it is read. */
   private at(i: number): Decision {
     const e = this.ring[i];
     if (!(e instanceof DecisionRecord)) return e;
-    const d = e.toDecision();
-    this.ring[i] = d;
-    return d;
+    return (e.decision ??= e.toDecision());
   }
 
   /** Decisions made so far (= the next seq). */

@@ -10,6 +10,7 @@
 // made, and toDecision copies the lists, so a reader never sees the sharing.
 import type { Branch, Decision, Effect, SlotResult, SlotVerdict } from '../decision';
 import type { Breakpoint } from './breakpoint';
+import { disassemble } from '../cpu/disasm';
 import { hex, wpCheckConstraints } from './classify';
 import type { CpuModel } from './cpu-model';
 import type { InstrDetail, TrapRegs } from './hw-context';
@@ -31,12 +32,22 @@ export class SlotRecord {
     readonly len: number,
     readonly type: number,
   ) {}
+
+  private one: SlotRecord[] | null = null;
+  /** [this], made once */
+  get asList(): SlotRecord[] {
+    return (this.one ??= Object.freeze([this as SlotRecord]) as SlotRecord[]);
+  }
 }
 
-const verdicts = new WeakMap<Breakpoint, SlotRecord>();
+// last verdict per breakpoint: classified (reason null) and fixed-text ones apart, since a perf hit
+// alternates an exception verdict and a step verdict on the same breakpoint
+const classified = new WeakMap<Breakpoint, SlotRecord>();
+const fixed = new WeakMap<Breakpoint, SlotRecord>();
 
 /** A slot's verdict, the same object as last time when nothing in it changed. */
 export function slotRecord(slot: number, bp: Breakpoint, result: SlotResult, reason: string | null, type: number): SlotRecord {
+  const verdicts = reason === null ? classified : fixed;
   const last = verdicts.get(bp);
   const { address, len } = bp.info;
   if (last && last.slot === slot && last.result === result && last.reason === reason && last.address === address && last.len === len && last.type === type && last.bp === bp.name && last.owner === bp.owner) return last;
@@ -45,16 +56,16 @@ export function slotRecord(slot: number, bp: Breakpoint, result: SlotResult, rea
   return r;
 }
 
-const lists = new WeakMap<object, readonly unknown[]>();
+// one-element lists of the shared (frozen) effects
+const lists = new WeakMap<Effect, Effect[]>();
 
-/** A one-element list, shared per element (the record's slots or effects when there is one). */
-export function listOf<T extends object>(x: T): T[] {
-  let l = lists.get(x);
+function effectList(e: Effect): Effect[] {
+  let l = lists.get(e);
   if (!l) {
-    l = Object.freeze([x]);
-    lists.set(x, l);
+    l = Object.freeze([e]) as Effect[];
+    lists.set(e, l);
   }
-  return l as T[];
+  return l;
 }
 
 const armSteps = new WeakMap<Breakpoint, Effect>();
@@ -77,47 +88,196 @@ export function reinstallEffect(slot: number): Effect {
   return reinstalls[slot] ?? { kind: 'reinstall', slot };
 }
 
-/** The list a record keeps: exact-sized (a list grown by push has spare room), shared when it holds one element. */
-export function keptList<T extends object>(xs: T[]): T[] {
-  return xs.length === 1 ? listOf(xs[0]) : xs.slice();
+/** The lists a record keeps: exact-sized (a list grown by push has spare room), shared when they
+ * hold one shared element. */
+export function keptSlots(xs: SlotRecord[]): SlotRecord[] {
+  return xs.length === 1 ? xs[0].asList : xs.slice();
+}
+export function keptEffects(xs: Effect[]): Effect[] {
+  return xs.length === 1 && Object.isFrozen(xs[0]) ? effectList(xs[0]) : xs.slice();
 }
 
+const TWO53 = 1n << 53n;
+
+/** Count effects kept as (shared template, value): the template per breakpoint name. */
+const countTemplates = new Map<string, Effect>();
+function countTemplate(bp: string): Effect {
+  let t = countTemplates.get(bp);
+  if (!t) countTemplates.set(bp, (t = Object.freeze({ kind: 'count' as const, bp, value: 0 })));
+  return t;
+}
+
+/**
+ * One decision's raw inputs. The machine's log keeps one per ring entry and refills it when the
+ * ring wraps, so recording allocates nothing that survives: addresses are kept as numbers when
+ * below 2^53, the instruction as its word and address, effects as shared objects (a count as its
+ * breakpoint's template plus the value).
+ */
 export class DecisionRecord {
   seq = -1;
-  constructor(
-    readonly icount: number,
-    readonly cpu: number,
-    readonly task: string,
-    /** NIP at entry */
-    readonly pc: bigint,
-    readonly mode: TrapRegs['mode'],
-    readonly insn: InsnText,
-    /** the DAWR exception's instruction (null for a single-step decision: no access, fixed reasons) */
-    readonly detail: InstrDetail | null,
-    /** the DAWR exception's DAR and model (for the reason texts) */
-    readonly dar: bigint,
-    readonly model: Pick<CpuModel, 'arch31' | 'quadwordAlign16'> | null,
-    readonly slots: SlotRecord[],
-    readonly branch: Branch,
-    readonly effects: Effect[],
-  ) {}
+  icount = 0;
+  cpu = 0;
+  task = '';
+  mode: TrapRegs['mode'] = 'user';
+  branch: Branch = 'step-complete';
+  private pcNum = 0;
+  private pcBig: bigint | null = null;
+  /** the instruction: its word and address (-1: none), and whether it is a stepped one ("after ...") */
+  private insnWord = -1;
+  private insnPc = 0;
+  private insnAfter = false;
+  /** or its text (or text source) */
+  private insnText: InsnText = '';
+  /** DAWR exception: the instruction detail as classified (null for a single-step decision) */
+  private site = false;
+  private readable = false;
+  private type: InstrDetail['type'] = 'unknown';
+  private eaNum = 0;
+  private eaBig: bigint | null = null;
+  private size = 0;
+  private detail: InstrDetail | null = null;
+  private darNum = 0;
+  private darBig: bigint | null = null;
+  private model: Pick<CpuModel, 'arch31' | 'quadwordAlign16'> | null = null;
+  // Filled up to nSlots / nEffects: the arrays keep their room when the record is refilled (setting
+  // length to 0 would drop it and make every refill allocate again).
+  private readonly slots: SlotRecord[] = [];
+  private nSlots = 0;
+  private readonly effects: Effect[] = [];
+  private readonly values: number[] = [];
+  private nEffects = 0;
+  /** the Decision made from this record (when read), until the record is refilled */
+  decision: Decision | null = null;
+
+  /** Starts a new decision in this record. */
+  begin(icount: number, cpu: number, task: string, pc: bigint, mode: TrapRegs['mode']): void {
+    this.seq = -1;
+    this.icount = icount;
+    this.cpu = cpu;
+    this.task = task;
+    this.mode = mode;
+    if (pc >= 0n && pc < TWO53) {
+      this.pcNum = Number(pc);
+      this.pcBig = null;
+    } else this.pcBig = pc;
+    this.insnWord = -1;
+    this.insnText = '';
+    this.site = false;
+    this.detail = null;
+    this.model = null;
+    this.nSlots = 0;
+    this.nEffects = 0;
+    this.decision = null;
+  }
+
+  /** A DAWR exception's instruction, DAR and model (the access and the reason texts come from them). */
+  exception(detail: InstrDetail, dar: bigint, model: Pick<CpuModel, 'arch31' | 'quadwordAlign16'>): void {
+    this.site = true;
+    this.model = model;
+    if (dar >= 0n && dar < TWO53) {
+      this.darNum = Number(dar);
+      this.darBig = null;
+    } else this.darBig = dar;
+    const word = detail.word;
+    const at = detail.pcNum;
+    if (word === undefined || at === undefined) {
+      // a detail that is not the machine's own (kernel copies, tests): kept as it is
+      this.detail = detail;
+      return;
+    }
+    this.insnWord = word;
+    this.insnPc = at;
+    this.insnAfter = false;
+    this.readable = detail.readable;
+    this.type = detail.type;
+    this.size = detail.size;
+    const ea = detail.ea;
+    if (ea >= 0n && ea < TWO53) {
+      this.eaNum = Number(ea);
+      this.eaBig = null;
+    } else this.eaBig = ea;
+  }
+
+  /** A single step's instruction: its word and address (user pc), or a text. */
+  stepped(insn: InsnText): void {
+    if (typeof insn !== 'string' && insn instanceof SteppedInsn) {
+      this.insnWord = insn.word;
+      this.insnPc = insn.pc;
+      this.insnAfter = true;
+    } else this.insnText = insn;
+  }
+
+  addSlot(s: SlotRecord): void {
+    this.slots[this.nSlots++] = s;
+  }
+
+  addEffect(e: Effect): void {
+    const i = this.nEffects++;
+    if (e.kind === 'count' && !Object.isFrozen(e)) {
+      this.effects[i] = countTemplate(e.bp);
+      this.values[i] = e.value;
+    } else {
+      this.effects[i] = e;
+      this.values[i] = 0;
+    }
+  }
+
+  setBranch(b: Branch): void {
+    this.branch = b;
+  }
+
+  private get pc(): bigint {
+    return this.pcBig ?? BigInt(this.pcNum);
+  }
+
+  private instrDetail(): InstrDetail | null {
+    if (!this.site) return null;
+    if (this.detail) return this.detail;
+    return { readable: this.readable, type: this.type, ea: this.eaBig ?? BigInt(this.eaNum), size: this.size, text: '', vsx32: false };
+  }
+
+  private insn(): string {
+    if (this.insnWord >= 0) {
+      const text = disassemble(this.insnWord, BigInt(this.insnPc));
+      return this.insnAfter ? `after ${text}` : text;
+    }
+    if (this.detail) return this.detail.text;
+    return typeof this.insnText === 'string' ? this.insnText : this.insnText.text;
+  }
 
   /** The public, JSON-ready shape (the same fields, in the same order, as the handler used to build). */
   toDecision(): Decision {
-    const detail = this.detail;
+    const detail = this.instrDetail();
     const model = this.model;
+    const pcBig = this.pc;
     const slots: SlotVerdict[] = [];
-    for (const s of this.slots) {
-      const reason = s.reason ?? (detail && model ? wpCheckConstraints({ address: s.address, len: s.len, type: s.type }, { model, regs: { pc: this.pc, mode: this.mode }, dar: this.dar, detail }).reason : '');
+    for (let i = 0; i < this.nSlots; i++) {
+      const s = this.slots[i];
+      const reason = s.reason ?? (detail && model ? wpCheckConstraints({ address: s.address, len: s.len, type: s.type }, { model, regs: { pc: pcBig, mode: this.mode }, dar: this.darBig ?? BigInt(this.darNum), detail }).reason : '');
       slots.push({ slot: s.slot, bp: s.bp, owner: s.owner, result: s.result, reason });
     }
-    const insn = typeof this.insn === 'string' ? this.insn : this.insn.text;
-    const pc = hex(this.pc);
+    const insn = this.insn();
+    const pc = hex(pcBig);
     // effect objects are plain data: copied, so no two decisions share one
-    const effects = this.effects.map((e) => ({ ...e }));
+    const effects: Effect[] = [];
+    for (let i = 0; i < this.nEffects; i++) {
+      const e = this.effects[i];
+      effects.push(e.kind === 'count' && Object.isFrozen(e) && countTemplates.get(e.bp) === e ? { kind: 'count', bp: e.bp, value: this.values[i] } : { ...e });
+    }
     return detail && detail.readable
       ? { seq: this.seq, icount: this.icount, cpu: this.cpu, task: this.task, pc, mode: this.mode, insn, access: accessOf(detail), slots, branch: this.branch, effects }
       : { seq: this.seq, icount: this.icount, cpu: this.cpu, task: this.task, pc, mode: this.mode, insn, slots, branch: this.branch, effects };
+  }
+}
+
+/** `after <disassembly>` of the instruction a single step executed (user pc), made when asked. */
+export class SteppedInsn {
+  constructor(
+    readonly word: number,
+    readonly pc: number,
+  ) {}
+  get text(): string {
+    return `after ${disassemble(this.word, BigInt(this.pc))}`;
   }
 }
 

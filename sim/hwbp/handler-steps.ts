@@ -4,7 +4,7 @@
 import type { Branch, Effect } from '../decision';
 import { alignUp, HW_BRK_TYPE_EXTRANEOUS_IRQ, isPtrace, type Breakpoint } from './breakpoint';
 import { hex, isLoadType, isStoreType, WP_EXTRANEOUS, WP_MISS, wpCheckResult, type ExceptionSite } from './classify';
-import { DecisionRecord, keptList, reinstallEffect, SlotRecord, slotRecord } from './decision-record';
+import { DecisionRecord, reinstallEffect, SlotRecord, slotRecord } from './decision-record';
 import type { CurrentTask, HwContext, InstrDetail, NotifyResult, TrapRegs } from './hw-context';
 
 /** nr_wp_slots() as far as this CPU's slot array goes. */
@@ -191,11 +191,15 @@ export function reinstall(run: ExceptionRun): void {
  * si_addr = DAR, so the signal is part of the decision. */
 export function finish(run: ExceptionRun, branch: Branch, rc: NotifyResult): NotifyResult {
   if (rc === 'done') run.effects.push({ kind: 'signal', signal: 'SIGTRAP', si_code: 'TRAP_HWBKPT', si_addr: hex(run.dar) });
-  const slots: SlotRecord[] = [];
-  for (const v of run.verdicts) if (v) slots.push(v);
   const ctx = run.ctx;
-  const r = new DecisionRecord(ctx.icount, ctx.slots.cpu, run.task.name, run.pc, run.regs.mode, run.detail, run.detail, run.dar, ctx.model, keptList(slots), branch, keptList(run.effects));
-  if (ctx.recordLazy) ctx.recordLazy(r);
+  const sink = ctx.records;
+  const r = sink ? sink.claim() : new DecisionRecord();
+  r.begin(ctx.icount, ctx.slots.cpu, run.task.name, run.pc, run.regs.mode);
+  r.exception(run.detail, run.dar, ctx.model);
+  for (const v of run.verdicts) if (v) r.addSlot(v);
+  for (const e of run.effects) r.addEffect(e);
+  r.setBranch(branch);
+  if (sink) sink.commit(r);
   else ctx.record(r.toDecision());
   return rc;
 }

@@ -6,6 +6,13 @@ import type { CpuModel, KernelPolicy } from './cpu-model';
 import type { Decision, Effect } from '../decision';
 import type { DecisionRecord } from './decision-record';
 
+/** Where the machine's decisions go as raw records: a record to fill (reused when the log's ring
+ * wraps), then committed. The DecisionLog is one. */
+export interface RecordSink {
+  claim(): DecisionRecord;
+  commit(r: DecisionRecord): void;
+}
+
 /** The registers of the interrupted context, as the handler may read and change them. */
 export interface TrapRegs {
   pc: bigint;
@@ -34,6 +41,10 @@ export interface InstrDetail {
   size: number;
   /** disassembly for the decision record */
   text: string;
+  /** the instruction word and its address (below 2^53), when the machine read it: the decision
+   * record keeps these instead of the text */
+  word?: number;
+  pcNum?: number;
   /** P10 DD1 spurious check needs to know a 32-byte VSX access; always false on supported models */
   vsx32: boolean;
 }
@@ -61,9 +72,9 @@ export interface HwContext {
   disableAsync(bp: Breakpoint): Effect[];
   /** append a decision to the log (seq is assigned there) */
   record(d: Omit<Decision, 'seq'>): void;
-  /** the same, as a raw record whose texts are made when it is read (the machine's log); used
-   * instead of `record` when present */
-  recordLazy?(r: DecisionRecord): void;
+  /** the same as raw records whose texts are made when read (the machine's log); used instead of
+   * `record` when present */
+  records?: RecordSink;
   /**
    * emulate_step for a kernel-mode hit: 0 = cannot emulate; otherwise done and NIP advanced (a
    * negative value also counts as done, as in the kernel). Absent: the default of handler-steps.ts

@@ -9,7 +9,7 @@
 import type { Branch, Effect } from '../decision';
 import type { Breakpoint } from './breakpoint';
 import { hex } from './classify';
-import { DecisionRecord, keptList, reinstallEffect, slotRecord, stepDoneEffect, type InsnText, type SlotRecord } from './decision-record';
+import { DecisionRecord, reinstallEffect, slotRecord, stepDoneEffect, type InsnText, type SlotRecord } from './decision-record';
 import type { CurrentTask, HwContext, NotifyResult, TrapRegs } from './hw-context';
 import { isExtraneous, nrWpSlots } from './handler-steps';
 
@@ -21,8 +21,14 @@ function verdict(slot: number, bp: Breakpoint, pending: boolean): SlotRecord {
 
 function recordStep(ctx: HwContext, task: CurrentTask, regs: TrapRegs, insn: InsnText, slots: SlotRecord[], branch: Branch, effects: Effect[], rc: NotifyResult): NotifyResult {
   if (rc === 'done') effects.push({ kind: 'signal', signal: 'SIGTRAP', si_code: 'TRAP_TRACE', si_addr: hex(regs.pc) });
-  const r = new DecisionRecord(ctx.icount, ctx.slots.cpu, task.name, regs.pc, regs.mode, insn, null, 0n, null, keptList(slots), branch, keptList(effects));
-  if (ctx.recordLazy) ctx.recordLazy(r);
+  const sink = ctx.records;
+  const r = sink ? sink.claim() : new DecisionRecord();
+  r.begin(ctx.icount, ctx.slots.cpu, task.name, regs.pc, regs.mode);
+  r.stepped(insn);
+  for (const s of slots) r.addSlot(s);
+  for (const e of effects) r.addEffect(e);
+  r.setBranch(branch);
+  if (sink) sink.commit(r);
   else ctx.record(r.toDecision());
   return rc;
 }

@@ -5,12 +5,11 @@
 // side runs against, and read-only views for the panel.
 import type { Decision, Effect } from '../decision';
 import type { Breakpoint } from './breakpoint';
-import type { DecisionRecord } from './decision-record';
 import type { CpuModel, KernelPolicy } from './cpu-model';
 import type { DawrProgram } from './dawr-program';
 import { refuse, success, type Refusal, type SysResult } from './errno';
 import { PtracePerfExclusion } from './exclusion';
-import type { CurrentTask, HwContext, TrapRegs } from './hw-context';
+import type { CurrentTask, HwContext, RecordSink, TrapRegs } from './hw-context';
 import { HwSlots } from './install';
 import { modifyUserHwBreakpoint, type ModifyAttr } from './modify';
 import type { HwbpKernel } from './kernel-state';
@@ -294,7 +293,7 @@ export class HwBreakpointSubsystem {
    * hit runs this for every exception); icount and record are refreshed on each call, so a context
    * must not be kept past the handler run it was made for.
    */
-  hwContext(cpu: number, pid: number, icount: number, record: (d: Omit<Decision, 'seq'>) => void, recordLazy?: (r: DecisionRecord) => void): HwContext {
+  hwContext(cpu: number, pid: number, icount: number, record: (d: Omit<Decision, 'seq'>) => void, records?: RecordSink): HwContext {
     void pid;
     let ctx = this.contexts[cpu];
     if (!ctx) {
@@ -309,7 +308,7 @@ export class HwBreakpointSubsystem {
         perfBpEvent: (bp, regs) => this.perfBpEvent(bp, regs),
         disableAsync: (bp) => this.disableAsync(bp),
         record,
-        recordLazy,
+        records,
       };
       // the handler's WARN / printk lines go to the same kernel log (optional member of HwContext)
       ctx = Object.assign(made, { kernelLog: (line: string) => k.warn('handler', line, false) });
@@ -317,7 +316,7 @@ export class HwBreakpointSubsystem {
     }
     ctx.icount = icount;
     ctx.record = record;
-    ctx.recordLazy = recordLazy;
+    ctx.records = records;
     return ctx;
   }
 

@@ -7,6 +7,7 @@ import type { AddressSpace } from '../cpu/address-space';
 import { disassemble } from '../cpu/disasm';
 import { fetchWord } from '../cpu/fetch';
 import type { ThreadState } from '../cpu/thread-state';
+import { SteppedInsn } from '../hwbp/decision-record';
 import type { InstrDetail } from '../hwbp/hw-context';
 
 /** A readable instruction: type, ea and size analysed now; `text` disassembled when asked. */
@@ -17,8 +18,10 @@ class ReadInstrDetail implements InstrDetail {
     readonly type: InstrDetail['type'],
     readonly ea: bigint,
     readonly size: number,
-    private readonly word: number,
+    readonly word: number,
     private readonly pc: bigint,
+    /** the pc as a number when below 2^53 (the decision record keeps word and pcNum) */
+    readonly pcNum: number | undefined,
   ) {}
   get text(): string {
     return disassemble(this.word, this.pc);
@@ -46,23 +49,13 @@ export function readInstrDetail(mem: AddressSpace, thread: ThreadState): InstrDe
   const word = fetchAt(mem, pc);
   if (word === undefined) return UNREADABLE;
   const a = analyseInstruction(word, thread);
-  return new ReadInstrDetail(a.type, a.ea, a.size, word, pc);
-}
-
-/** `after <disassembly>` of the instruction a single step executed, made when asked. */
-class SteppedInsn {
-  constructor(
-    private readonly word: number,
-    private readonly pc: bigint,
-  ) {}
-  get text(): string {
-    return `after ${disassemble(this.word, this.pc)}`;
-  }
+  return new ReadInstrDetail(a.type, a.ea, a.size, word, pc, pc >= 0n && pc < TWO52 ? Number(pc) : undefined);
 }
 
 /** The step decision's instruction text: '' when nothing was stepped or the word is unreadable. */
 export function steppedInsn(mem: AddressSpace, steppedPc: bigint | undefined): string | { readonly text: string } {
   if (steppedPc === undefined) return '';
   const word = fetchAt(mem, steppedPc);
-  return word === undefined ? '' : new SteppedInsn(word, steppedPc);
+  if (word === undefined) return '';
+  return steppedPc < TWO52 ? new SteppedInsn(word, Number(steppedPc)) : `after ${disassemble(word, steppedPc)}`;
 }

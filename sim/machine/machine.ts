@@ -8,7 +8,6 @@ import { loadProgram } from '../exec';
 import { doSyscall, type SyscallHost } from '../os/syscalls';
 import { cpuModel, type CpuModel } from '../hwbp/cpu-model';
 import { DecisionLog } from '../hwbp/decision-log';
-import type { DecisionRecord } from '../hwbp/decision-record';
 import { handleDawrException, handleSingleStep } from '../hwbp/handler';
 import type { InstrDetail, TrapRegs } from '../hwbp/hw-context';
 import { HwBreakpointSubsystem } from '../hwbp/subsystem';
@@ -193,18 +192,16 @@ export class Machine {
     return readInstrDetail(t.mem, t.thread);
   }
 
-  // The log's appends, bound once (the hot path of a perf hit makes two decisions).
+  // The log's append, bound once (the hot path of a perf hit makes two decisions; those go to the
+  // log as raw records, see hwContext's last argument).
   private readonly recordDecision = (d: Omit<Decision, 'seq'>): void => {
     this.log.append(d);
-  };
-  private readonly recordLazy = (r: DecisionRecord): void => {
-    this.log.appendRecord(r);
   };
 
   /** do_break: the DAWR matched before the instruction at NIP executed (user mode). */
   private dawrException(cpu: number, t: Task, dar: bigint): void {
     const regs: TrapRegs = { pc: t.thread.pc, mode: 'user', singleStep: (t.thread.msr & MSR_SE) !== 0n };
-    const rc = handleDawrException(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.recordLazy), this.hw.currentTask(t.pid, t.tifSingleStep), regs, dar, this.instrDetail(t));
+    const rc = handleDawrException(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log), this.hw.currentTask(t.pid, t.tifSingleStep), regs, dar, this.instrDetail(t));
     t.thread.msr = regs.singleStep ? t.thread.msr | MSR_SE : t.thread.msr & ~MSR_SE;
     if (rc === 'done') this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_HWBKPT', siAddr: dar });
   }
@@ -214,7 +211,7 @@ export class Machine {
     t.thread.msr &= ~MSR_SE;
     const regs: TrapRegs = { pc: t.thread.pc, mode: 'user', singleStep: false };
     const insn = steppedInsn(t.mem, steppedPc);
-    const rc = handleSingleStep(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.recordLazy), this.hw.currentTask(t.pid, t.tifSingleStep), regs, insn);
+    const rc = handleSingleStep(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log), this.hw.currentTask(t.pid, t.tifSingleStep), regs, insn);
     if (regs.singleStep) t.thread.msr |= MSR_SE;
     if (rc === 'done') this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_TRACE', siAddr: t.thread.pc });
   }
@@ -230,7 +227,7 @@ export class Machine {
     const mnemonic = store ? ({ 1: 'stb', 2: 'sth', 4: 'stw', 8: 'std' } as Record<number, string>)[size] : ({ 1: 'lbz', 2: 'lhz', 4: 'lwz', 8: 'ld' } as Record<number, string>)[size];
     const detail: InstrDetail = { readable: true, type: store ? 'store' : 'load', ea, size, text: `${mnemonic} r9,0(r3)`, vsx32: false };
     const regs: TrapRegs = { pc: KERNEL_COPY_PC, mode: 'kernel', singleStep: false };
-    const rc = handleDawrException(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.recordLazy), this.hw.currentTask(t.pid, t.tifSingleStep), regs, dar, detail);
+    const rc = handleDawrException(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log), this.hw.currentTask(t.pid, t.tifSingleStep), regs, dar, detail);
     if (rc === 'done' && !t.pending) t.pending = { signal: 'SIGTRAP', siCode: 'TRAP_HWBKPT', siAddr: dar };
   }
 

@@ -123,6 +123,8 @@ async function variableRow(page: Page, name: string): Promise<Locator> {
   const scopes = view.locator('.monaco-list-row[aria-level="1"]');
   const scopeNames = async () => (await scopes.allTextContents()).map((x) => x.trim());
   if (await row.isVisible().catch(() => false)) return row;
+  // the scopes arrive after the stop is shown
+  await shown(scopes.first(), 'the Variables view\'s scopes');
   // collapse every scope, so that all of them are in sight
   for (let guard = 0; guard < 10; guard++) {
     const open = view.locator('.monaco-list-row[aria-level="1"][aria-expanded="true"]');

@@ -68,6 +68,7 @@ interface UserRange {
   write: boolean;
 }
 const TWO53 = 2 ** 53;
+const TWO32 = 2 ** 32;
 
 const M64 = 0xffffffffffffffffn;
 
@@ -170,6 +171,11 @@ export class Core {
       Infinite when every access must be seen (onAccess set, or a range beyond 2^53). */
   watchStart = 0;
   watchEnd = 0;
+  /** [watchStart, watchEnd) as high word, low word and length, unless watchAll (see run) */
+  watchHi = 0;
+  watchLo = 0;
+  watchLen = 0;
+  watchAll = true;
 
   run(t: ThreadState, mem: AddressSpace, maxSteps: number): CoreStop {
     // the user ranges were cached by setDawr; onAccess may have been set since
@@ -177,6 +183,19 @@ export class Core {
     this.fast = this.onAccess === null && this.userBelow53;
     this.watchStart = this.fast ? this.userStart : -Infinity;
     this.watchEnd = this.fast ? this.userEnd : Infinity;
+    // The same span for the hot loop in integers: within one 4 GiB block (high word watchHi) and at
+    // least 64 bytes above its bottom, so no access (at most 32 bytes) from the block below reaches it.
+    this.watchAll = true;
+    if (this.fast && this.nranges > 0) {
+      const hiS = Math.floor(this.watchStart / TWO32);
+      const loS = this.watchStart - hiS * TWO32;
+      if (hiS === Math.floor((this.watchEnd - 1) / TWO32) && loS >= 64) {
+        this.watchHi = hiS | 0;
+        this.watchLo = loS;
+        this.watchLen = this.watchEnd - this.watchStart;
+        this.watchAll = false;
+      }
+    }
     this.port.attach(mem);
     this.pending = null;
     const stepping = (t.msr & MSR_SE) !== 0n;

@@ -69,10 +69,17 @@ function target(hi: number, lo: number): number {
   const h = hi >>> 0;
   return h < 0x200000 ? h * TWO32 + ((lo & ~3) >>> 0) : FAR;
 }
-/** Whether [hi:lo, +size) meets [start, end) (addresses as doubles; imprecise only beyond 2^53, where end is Infinity if anything is watched). */
-function near(hi: number, lo: number, size: number, start: number, end: number): boolean {
-  const a = (hi >>> 0) * TWO32 + (lo >>> 0);
-  return a < end && a + size > start;
+/**
+ * Whether [hi:lo, +size) may meet the watched span (Core.watchHi/Lo/Len): in integers, one compare
+ * of the high word and one unsigned compare of the low word (the access overlaps [S, S+len) iff
+ * lo - S + size - 1 is in [0, len + size - 1)). `all`: the span has no such form, every access is checked.
+ */
+function near(hi: number, lo: number, size: number, wHi: number, wLo: number, wLen: number, all: boolean): boolean {
+  return all || (hi === wHi && ((lo - wLo + size - 1) >>> 0) < wLen + size - 1);
+}
+/** near() for 8-byte accesses, with wLo - 7 and wLen + 7 computed once per run. */
+function near8(hi: number, lo: number, wHi: number, wLo7: number, wLen7: number, all: boolean): boolean {
+  return all || (hi === wHi && ((lo - wLo7) >>> 0) < wLen7);
 }
 function relTarget(pc: number, disp: number): number {
   const x = pc + disp;
@@ -84,9 +91,13 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
   const lo = t.lo;
   const port = core.port;
   const checking = core.checking;
-  // accesses wholly outside [wStart, wEnd) cannot match: skip the call
-  const wStart = core.watchStart;
-  const wEnd = core.watchEnd;
+  // accesses wholly outside the watched span cannot match: skip the call
+  const wHi = core.watchHi;
+  const wLo = core.watchLo;
+  const wLen = core.watchLen;
+  const wAll = core.watchAll;
+  const wLo7 = wLo - 7;
+  const wLen7 = wLen + 7;
   // The pc is base + off: off stays a small integer (the index into the page's decoded entries)
   // while execution stays on one page; a jump elsewhere sets off = AWAY and the target in jumpPc.
   let base = 0;
@@ -270,7 +281,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         let eh: number, el: number;
         if (b === 0) { el = c; eh = c >> 31; }
         else { const x = lo[b]; el = (x + c) | 0; eh = (hi[b] + (c >> 31) + ((el >>> 0) < (x >>> 0) ? 1 : 0)) | 0; }
-        if (checking && near(eh, el, 8, wStart, wEnd) && core.access(eh, el, 8, K_LOAD)) { stop = { kind: 'dawr', dar: core.dar }; break loop; }
+        if (checking && near8(eh, el, wHi, wLo7, wLen7, wAll) && core.access(eh, el, 8, K_LOAD)) { stop = { kind: 'dawr', dar: core.dar }; break loop; }
         if (!port.load(eh, el, 8)) { stop = segv(addrOf(eh, el), 'load of 8 bytes', base + off); break loop; }
         lo[a] = port.vlo; hi[a] = port.vhi;
         off += 4;
@@ -280,7 +291,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         let eh: number, el: number;
         if (b === 0) { el = c; eh = c >> 31; }
         else { const x = lo[b]; el = (x + c) | 0; eh = (hi[b] + (c >> 31) + ((el >>> 0) < (x >>> 0) ? 1 : 0)) | 0; }
-        if (checking && near(eh, el, 8, wStart, wEnd) && core.access(eh, el, 8, K_STORE)) { stop = { kind: 'dawr', dar: core.dar }; break loop; }
+        if (checking && near8(eh, el, wHi, wLo7, wLen7, wAll) && core.access(eh, el, 8, K_STORE)) { stop = { kind: 'dawr', dar: core.dar }; break loop; }
         if (!port.store(eh, el, 8, hi[a], lo[a])) { stop = segv(addrOf(eh, el), 'store of 8 bytes', base + off); break loop; }
         off += 4;
         if (port.codeDirty) { port.codeDirty = false; jumpPc = base + off; off = AWAY; }
@@ -294,7 +305,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         let eh: number, el: number;
         if (b === 0) { el = d; eh = dh; }
         else { const x = lo[b]; el = (x + d) | 0; eh = (hi[b] + dh + ((el >>> 0) < (x >>> 0) ? 1 : 0)) | 0; }
-        if (checking && near(eh, el, size, wStart, wEnd) && core.access(eh, el, size, K_LOAD)) { stop = { kind: 'dawr', dar: core.dar }; break loop; }
+        if (checking && near(eh, el, size, wHi, wLo, wLen, wAll) && core.access(eh, el, size, K_LOAD)) { stop = { kind: 'dawr', dar: core.dar }; break loop; }
         if (!port.load(eh, el, size)) { stop = segv(addrOf(eh, el), `load of ${size} bytes`, base + off); break loop; }
         lo[a] = port.vlo; hi[a] = port.vhi;
         off += 4;
@@ -308,7 +319,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         let eh: number, el: number;
         if (b === 0) { el = d; eh = dh; }
         else { const x = lo[b]; el = (x + d) | 0; eh = (hi[b] + dh + ((el >>> 0) < (x >>> 0) ? 1 : 0)) | 0; }
-        if (checking && near(eh, el, size, wStart, wEnd) && core.access(eh, el, size, K_STORE)) { stop = { kind: 'dawr', dar: core.dar }; break loop; }
+        if (checking && near(eh, el, size, wHi, wLo, wLen, wAll) && core.access(eh, el, size, K_STORE)) { stop = { kind: 'dawr', dar: core.dar }; break loop; }
         if (!port.store(eh, el, size, hi[a], lo[a])) { stop = segv(addrOf(eh, el), `store of ${size} bytes`, base + off); break loop; }
         off += 4;
         if (port.codeDirty) { port.codeDirty = false; jumpPc = base + off; off = AWAY; }

@@ -154,6 +154,7 @@ export function wpCheckConstraints(info: Pick<ArchHwBreakpoint, 'address' | 'len
 /** slotResultOf(wpCheckConstraints(...)) as a number, without building the reason text: the hot path
  * classifies with this and the decision record rebuilds the text with wpCheckConstraints only when it
  * is read (decision-record.ts). The two must agree (test/hwbp/exception/classify-fast.test.ts). */
+const TWO52 = 1n << 52n;
 export const WP_MISS = 0;
 export const WP_HIT = 1;
 export const WP_EXTRANEOUS = 2;
@@ -177,6 +178,19 @@ export function wpCheckResult(info: Pick<ArchHwBreakpoint, 'address' | 'len' | '
     return !detail.readable || dawrxPasses(detail.type, info.type, regs) ? WP_HIT : WP_MISS;
   }
   const ea = detail.ea;
+  if (ea >= 0n && ea < TWO52 && info.address >= 0n && info.address < TWO52) {
+    // user addresses: the same compares in doubles (exact here), without bigint arithmetic
+    const a = Number(ea);
+    const e = a + detail.size;
+    const start = Number(info.address);
+    const uEnd = start + info.len;
+    if (a < uEnd && e > start) return dawrxPasses(detail.type, info.type, regs) ? WP_HIT : WP_MISS;
+    const align = model.quadwordAlign16 && detail.size === HW_BREAKPOINT_SIZE_QUADWORD ? HW_BREAKPOINT_SIZE_QUADWORD : HW_BREAKPOINT_SIZE;
+    const hs = start - (start % align);
+    const he = uEnd + ((align - (uEnd % align)) % align);
+    if (a < he && e > hs) return dawrxPasses(detail.type, info.type, regs) ? WP_EXTRANEOUS : WP_MISS;
+    return WP_MISS;
+  }
   const end = ea + BigInt(detail.size);
   if (ea < info.address + BigInt(info.len) && end > info.address) return dawrxPasses(detail.type, info.type, regs) ? WP_HIT : WP_MISS;
   const hwq = hwRangeOf(info, model.quadwordAlign16 && detail.size === HW_BREAKPOINT_SIZE_QUADWORD ? HW_BREAKPOINT_SIZE_QUADWORD : HW_BREAKPOINT_SIZE);

@@ -5,7 +5,7 @@ import type { AddressSpace } from './address-space';
 import { DataPort } from './data-port';
 import { runThread } from './execute';
 import type { FaultStop } from './fault';
-import { MSR_SE, type ThreadState } from './thread-state';
+import { MSR_SE, USER_MSR, type ThreadState } from './thread-state';
 
 export interface DawrProgram {
   start: bigint;
@@ -198,7 +198,8 @@ export class Core {
     }
     this.port.attach(mem);
     this.pending = null;
-    const stepping = (t.msr & MSR_SE) !== 0n;
+    // (the usual MSR compared first: no bigint allocated on the per-hit path)
+    const stepping = t.msr !== USER_MSR && (t.msr & MSR_SE) !== 0n;
     const limit = stepping ? Math.min(1, maxSteps) : maxSteps;
     const before = this.icount;
     const stop = runThread(this, t, mem, limit);

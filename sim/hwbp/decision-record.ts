@@ -139,12 +139,23 @@ export class DecisionRecord {
   private darNum = 0;
   private darBig: bigint | null = null;
   private model: Pick<CpuModel, 'arch31' | 'quadwordAlign16'> | null = null;
-  // Filled up to nSlots / nEffects: the arrays keep their room when the record is refilled (setting
-  // length to 0 would drop it and make every refill allocate again).
-  private readonly slots: SlotRecord[] = [];
+  // Slots and effects: the first few in fields of the record itself (a refill touches one object,
+  // not three arrays scattered over the heap: the ring's records are cold in the cache), the rest
+  // in arrays made when first needed and kept. Filled up to nSlots / nEffects.
+  private slot0: SlotRecord | null = null;
+  private slot1: SlotRecord | null = null;
+  private slotsMore: SlotRecord[] | null = null;
   private nSlots = 0;
-  private readonly effects: Effect[] = [];
-  private readonly values: number[] = [];
+  private eff0: Effect | null = null;
+  private eff1: Effect | null = null;
+  private eff2: Effect | null = null;
+  private eff3: Effect | null = null;
+  private val0 = 0;
+  private val1 = 0;
+  private val2 = 0;
+  private val3 = 0;
+  private effMore: Effect[] | null = null;
+  private valMore: number[] | null = null;
   private nEffects = 0;
   /** the Decision made from this record (when read), until the record is refilled */
   decision: Decision | null = null;
@@ -208,18 +219,52 @@ export class DecisionRecord {
   }
 
   addSlot(s: SlotRecord): void {
-    this.slots[this.nSlots++] = s;
+    const i = this.nSlots++;
+    if (i === 0) this.slot0 = s;
+    else if (i === 1) this.slot1 = s;
+    else (this.slotsMore ??= [])[i - 2] = s;
+  }
+
+  private slotAt(i: number): SlotRecord {
+    return (i === 0 ? this.slot0 : i === 1 ? this.slot1 : (this.slotsMore as SlotRecord[])[i - 2]) as SlotRecord;
   }
 
   addEffect(e: Effect): void {
     const i = this.nEffects++;
+    let v = 0;
     if (e.kind === 'count' && !Object.isFrozen(e)) {
-      this.effects[i] = countTemplate(e.bp);
-      this.values[i] = e.value;
-    } else {
-      this.effects[i] = e;
-      this.values[i] = 0;
+      v = e.value;
+      e = countTemplate(e.bp);
     }
+    switch (i) {
+      case 0:
+        this.eff0 = e;
+        this.val0 = v;
+        break;
+      case 1:
+        this.eff1 = e;
+        this.val1 = v;
+        break;
+      case 2:
+        this.eff2 = e;
+        this.val2 = v;
+        break;
+      case 3:
+        this.eff3 = e;
+        this.val3 = v;
+        break;
+      default:
+        (this.effMore ??= [])[i - 4] = e;
+        (this.valMore ??= [])[i - 4] = v;
+    }
+  }
+
+  private effectAt(i: number): Effect {
+    return (i === 0 ? this.eff0 : i === 1 ? this.eff1 : i === 2 ? this.eff2 : i === 3 ? this.eff3 : (this.effMore as Effect[])[i - 4]) as Effect;
+  }
+
+  private valueAt(i: number): number {
+    return i === 0 ? this.val0 : i === 1 ? this.val1 : i === 2 ? this.val2 : i === 3 ? this.val3 : (this.valMore as number[])[i - 4];
   }
 
   setBranch(b: Branch): void {
@@ -252,7 +297,7 @@ export class DecisionRecord {
     const pcBig = this.pc;
     const slots: SlotVerdict[] = [];
     for (let i = 0; i < this.nSlots; i++) {
-      const s = this.slots[i];
+      const s = this.slotAt(i);
       const reason = s.reason ?? (detail && model ? wpCheckConstraints({ address: s.address, len: s.len, type: s.type }, { model, regs: { pc: pcBig, mode: this.mode }, dar: this.darBig ?? BigInt(this.darNum), detail }).reason : '');
       slots.push({ slot: s.slot, bp: s.bp, owner: s.owner, result: s.result, reason });
     }
@@ -261,8 +306,8 @@ export class DecisionRecord {
     // effect objects are plain data: copied, so no two decisions share one
     const effects: Effect[] = [];
     for (let i = 0; i < this.nEffects; i++) {
-      const e = this.effects[i];
-      effects.push(e.kind === 'count' && Object.isFrozen(e) && countTemplates.get(e.bp) === e ? { kind: 'count', bp: e.bp, value: this.values[i] } : { ...e });
+      const e = this.effectAt(i);
+      effects.push(e.kind === 'count' && Object.isFrozen(e) && countTemplates.get(e.bp) === e ? { kind: 'count', bp: e.bp, value: this.valueAt(i) } : { ...e });
     }
     return detail && detail.readable
       ? { seq: this.seq, icount: this.icount, cpu: this.cpu, task: this.task, pc, mode: this.mode, insn, access: accessOf(detail), slots, branch: this.branch, effects }

@@ -54,6 +54,8 @@ function handlerError(run: ExceptionRun, bp: Breakpoint): void {
 export function beginException(ctx: HwContext, task: CurrentTask, regs: TrapRegs, dar: bigint, detail: InstrDetail): ExceptionRun {
   ctx.disableAllSlots(ctx.slots.cpu);
   const n = nrWpSlots(ctx);
+  const regsOf = ctx.slots.bpPerReg;
+  // (array literals for the usual 1 or 2 slots: cheaper than slice/fill on the per-hit path)
   const run: ExceptionRun = {
     ctx,
     task,
@@ -61,12 +63,12 @@ export function beginException(ctx: HwContext, task: CurrentTask, regs: TrapRegs
     dar,
     detail,
     pc: regs.pc,
-    bp: ctx.slots.bpPerReg.slice(0, n),
-    hit: new Array<boolean>(n).fill(false),
+    bp: n === 2 ? [regsOf[0], regsOf[1]] : n === 1 ? [regsOf[0]] : regsOf.slice(0, n),
+    hit: n === 2 ? [false, false] : n === 1 ? [false] : new Array<boolean>(n).fill(false),
     nrHit: 0,
     err: false,
     ptraceSeen: false,
-    verdicts: new Array<SlotRecord | null>(n).fill(null),
+    verdicts: n === 2 ? [null, null] : n === 1 ? [null] : new Array<SlotRecord | null>(n).fill(null),
     effects: [],
   };
   const site: ExceptionSite = { model: ctx.model, regs, dar, detail };

@@ -2,7 +2,7 @@
 // and the kernel paths that matter for watchpoints: the DAWR exception, the single-step exception,
 // system calls whose copies into user memory are kernel-mode accesses, and signal delivery.
 import { Core } from '../cpu/core';
-import { MSR_SE } from '../cpu/thread-state';
+import { MSR_SE, USER_MSR } from '../cpu/thread-state';
 import type { Decision } from '../decision';
 import { loadProgram } from '../exec';
 import { doSyscall, type SyscallHost } from '../os/syscalls';
@@ -30,6 +30,10 @@ export interface TaskSpec {
 }
 
 const NOT_MSR_SE = ~MSR_SE;
+/** MSR_SE set? (the usual MSR is compared first: a bigint compare allocates nothing, an & does) */
+function seSet(msr: bigint): boolean {
+  return msr !== USER_MSR && (msr & MSR_SE) !== 0n;
+}
 
 const FAULT_CODES: Record<string, string> = { SIGSEGV: 'SEGV_MAPERR', SIGILL: 'ILL_ILLOPC', SIGBUS: 'BUS_ADRALN', SIGFPE: 'FPE_INTDIV' };
 
@@ -164,7 +168,7 @@ export class Machine {
       if (t.state !== 'running' || q.current !== t) return;
     }
     // With MSR_SE set the core runs exactly one instruction: remember which, for the step decision.
-    const steppedPc = (t.thread.msr & MSR_SE) !== 0n ? t.thread.pc : undefined;
+    const steppedPc = seSet(t.thread.msr) ? t.thread.pc : undefined;
     const stop = core.run(t.thread, t.mem, budget);
     q.used += core.icount - before;
     switch (stop.kind) {
@@ -205,7 +209,7 @@ export class Machine {
 
   /** do_break: the DAWR matched before the instruction at NIP executed (user mode). */
   private dawrException(cpu: number, t: Task, dar: bigint): void {
-    const se = (t.thread.msr & MSR_SE) !== 0n;
+    const se = seSet(t.thread.msr);
     const regs: TrapRegs = { pc: t.thread.pc, mode: 'user', singleStep: se };
     const rc = handleDawrException(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log), this.hw.currentTask(t.pid, t.tifSingleStep), regs, dar, this.instrDetail(t));
     if (regs.singleStep !== se) t.thread.msr = regs.singleStep ? t.thread.msr | MSR_SE : t.thread.msr & NOT_MSR_SE;
@@ -214,7 +218,7 @@ export class Machine {
 
   /** single_step_exception: MSR_SE/BE cleared, then DIE_SSTEP; unclaimed -> SIGTRAP TRAP_TRACE. */
   private singleStepException(cpu: number, t: Task, steppedPc: bigint | undefined): void {
-    t.thread.msr &= NOT_MSR_SE;
+    if (t.thread.msr !== USER_MSR) t.thread.msr &= NOT_MSR_SE;
     const regs: TrapRegs = { pc: t.thread.pc, mode: 'user', singleStep: false };
     const insn = steppedInsn(t.mem, steppedPc);
     const rc = handleSingleStep(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log), this.hw.currentTask(t.pid, t.tifSingleStep), regs, insn);

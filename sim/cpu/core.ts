@@ -69,6 +69,8 @@ interface UserRange {
 }
 const TWO53 = 2 ** 53;
 const TWO32 = 2 ** 32;
+/** (one shared object: a perf hit single-steps once per hit) */
+const SINGLE_STEP: CoreStop = Object.freeze({ kind: 'single-step' as const });
 
 const M64 = 0xffffffffffffffffn;
 
@@ -113,8 +115,11 @@ export class Core {
         this.lastSlot[slot] = s;
       }
     }
-    this.cacheUserRanges();
+    // recomputed by the next run (the handler writes every slot off and some back between two runs)
+    this.rangesDirty = true;
   }
+
+  private rangesDirty = false;
 
   /** The user-enabled slots as numbers, computed when a DAWR is written (not on every run: a perf
    * hit runs the core twice per hit). */
@@ -178,7 +183,11 @@ export class Core {
   watchAll = true;
 
   run(t: ThreadState, mem: AddressSpace, maxSteps: number): CoreStop {
-    // the user ranges were cached by setDawr; onAccess may have been set since
+    // the user ranges are cached from setDawr; onAccess may have been set since
+    if (this.rangesDirty) {
+      this.rangesDirty = false;
+      this.cacheUserRanges();
+    }
     this.checking = this.onAccess !== null || this.nranges > 0;
     this.fast = this.onAccess === null && this.userBelow53;
     this.watchStart = this.fast ? this.userStart : -Infinity;
@@ -203,7 +212,7 @@ export class Core {
     const limit = stepping ? Math.min(1, maxSteps) : maxSteps;
     const before = this.icount;
     const stop = runThread(this, t, mem, limit);
-    if (stepping && stop.kind === 'limit' && this.icount > before) return { kind: 'single-step' };
+    if (stepping && stop.kind === 'limit' && this.icount > before) return SINGLE_STEP;
     return stop;
   }
 

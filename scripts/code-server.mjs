@@ -80,6 +80,26 @@ async function withLock(lockPath, log, fn, finished) {
   try { return await fn(); } finally { rmSync(lockPath, { force: true }); }
 }
 
+/**
+ * The environment without what an enclosing `npm run` exported (npm_config_user_agent names the outer
+ * Node, and code-server's install refuses anything but Node 24); network settings are kept.
+ */
+function npmFreeEnv() {
+  const keep = /^npm_config_(registry|proxy|https_proxy|noproxy|no_proxy|cafile|ca|strict_ssl|userconfig|globalconfig|cache)$/i;
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if ((/^npm_/i.test(k) && !keep.test(k)) || k === 'NODE' || k === 'INIT_CWD') delete env[k];
+  return env;
+}
+
+/** npm's own entry script (to run it on another Node), or undefined to use `npm` from PATH. */
+function npmCli() {
+  const candidates = [
+    process.env.npm_execpath,
+    join(process.execPath, '..', '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'),
+  ];
+  return candidates.find((c) => c && /npm-cli\.js$/.test(c) && existsSync(c));
+}
+
 /** Runs a command with its output appended to the install log; resolves to its exit code. */
 function runLogged(cmd, args, opts, logPath) {
   return new Promise((res) => {
@@ -120,7 +140,7 @@ export async function ensureCodeServer({ log = (m) => console.error(m) } = {}) {
       mkdirSync(nodeDir, { recursive: true });
       writeFileSync(join(nodeDir, 'package.json'), '{ "private": true }\n');
       log(`code-server: installing Node ${NODE_VERSION} (npm package ${NODE_PACKAGE})...`);
-      const code = await runLogged(npm, ['install', ...npmArgs, '--prefix', nodeDir, `${NODE_PACKAGE}@${NODE_VERSION}`], { cwd: nodeDir }, p.log);
+      const code = await runLogged(npm, ['install', ...npmArgs, '--prefix', nodeDir, `${NODE_PACKAGE}@${NODE_VERSION}`], { cwd: nodeDir, env: npmFreeEnv() }, p.log);
       if (code !== 0 || !existsSync(p.node)) {
         throw new Error(`could not install Node ${NODE_VERSION} from npm (exit ${code}); see ${p.log}:\n${tail(p.log)}`);
       }
@@ -131,12 +151,15 @@ export async function ensureCodeServer({ log = (m) => console.error(m) } = {}) {
     writeFileSync(join(appDir, 'package.json'), '{ "private": true }\n');
     log(`code-server: installing code-server ${CODE_SERVER_VERSION} (builds native modules)...`);
     const env = {
-      ...process.env,
+      ...npmFreeEnv(),
       PATH: `${join(p.nodeHome, 'bin')}${delimiter}${process.env.PATH ?? ''}`,
       npm_config_nodedir: p.nodeHome,
       npm_config_update_notifier: 'false',
     };
-    const code = await runLogged(npm, ['install', ...npmArgs, '--prefix', appDir, `code-server@${CODE_SERVER_VERSION}`], { cwd: appDir, env }, p.log);
+    // npm itself runs on Node 24 (code-server's postinstall reads the Node version from npm's user agent)
+    const cli = npmCli();
+    const [cmd, pre] = cli ? [p.node, [cli]] : [npm, []];
+    const code = await runLogged(cmd, [...pre, 'install', ...npmArgs, '--prefix', appDir, `code-server@${CODE_SERVER_VERSION}`], { cwd: appDir, env }, p.log);
     const logText = tail(p.log, 4000);
     if (code !== 0 || !existsSync(p.entry)) {
       const krb = /krb5|gssapi|kerberos/i.test(logText) && /error/i.test(logText);

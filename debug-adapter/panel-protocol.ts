@@ -11,67 +11,10 @@ export const REQUEST_DECISIONS = 'wplab.decisionLog';
 export const REQUEST_PERF = 'wplab.perf';
 export const REQUEST_WATCH = 'wplab.watch';
 
-export interface MachineInfo {
-  cpu: 'power7' | 'power8' | 'power9' | 'power10';
-  cpus: number;
-  kernel: '6.5' | '6.6';
-  /** hardware slots per CPU (nr_wp_slots), 0 when no breakpoint is available (POWER9 default) */
-  slots: number;
-  dawrForceEnable: boolean;
-}
-
-export type SlotState = 'armed' | 'disabled' | 'step-pending' | 'off';
-
-export interface SlotOccupant {
-  /** `ptrace:TASK:HANDLE` or `perf:ID` */
-  bp: string;
-  owner: 'ptrace' | 'perf';
-  /** a person's name for it: `ptrace #1` or `perf "writes"` */
-  label: string;
-  /** the task it belongs to; absent for a per-CPU perf event */
-  task?: string;
-  /** requested range (hex address, byte length) */
-  addr: string;
-  len: number;
-  /** programmed range (hex address, byte length: whole doublewords) */
-  hwAddr: string;
-  hwLen: number;
-  type: 'r' | 'w' | 'rw';
-  /** privilege bits that may match: user, kernel, hyp */
-  privilege: Array<'user' | 'kernel' | 'hyp'>;
-  state: SlotState;
-}
-
-export interface CpuSlots {
-  cpu: number;
-  /** the task running on it (or last ran), if any */
-  task?: string;
-  /** reservation budget: per-CPU pinned + the worst task's breakpoints against the slot count */
-  budget: { cpuPinned: number; worstTask: number; worstTaskName?: string; total: number };
-  slots: Array<{ slot: number; occupant?: SlotOccupant }>;
-}
-
-export interface SlotsEvent {
-  machine: MachineInfo;
-  cpus: CpuSlots[];
-}
-
-export interface Counter {
-  id: string;
-  fd: number;
-  task?: string;
-  cpu: number;
-  addr: string;
-  len: number;
-  type: 'r' | 'w' | 'rw' | 'x';
-  count: number;
-  enabled: boolean;
-  closed: boolean;
-}
-
-export interface CountersEvent {
-  counters: Counter[];
-}
+// The slot, budget and counter shapes are the watchpoint subsystem's own read-only views: one
+// definition, in sim/ (which must not import from here).
+export type { MachineInfo, SlotState, SlotOccupant, CpuSlots, SlotsEvent, Counter, CountersEvent } from '../sim/hwbp/views';
+import type { CountersEvent, SlotsEvent } from '../sim/hwbp/views';
 
 /** A decision with the source line of its instruction, when the program has one there. */
 export interface PanelDecision extends Decision {

@@ -1,6 +1,6 @@
 // Read-only views of the subsystem for the panel: per CPU its slots and occupants, the reservation
-// budget, and the perf counters. The types are structurally identical to those of
-// debug-adapter/panel-protocol.ts (sim/ must not import from there); a type test keeps them so.
+// budget, and the perf counters. debug-adapter/panel-protocol.ts re-exports these types: the panel's
+// protocol uses this one definition.
 import { alignDown, HW_BREAKPOINT_R, HW_BREAKPOINT_W, HW_BRK_TYPE_HYP, HW_BRK_TYPE_KERNEL, HW_BRK_TYPE_USER, type Breakpoint } from './breakpoint';
 import type { HwbpKernel } from './kernel-state';
 import type { PerfFdTable } from './perf-event';

@@ -6,7 +6,7 @@ import type { MachineConfig } from '../machine/machine-config';
 import { Machine } from '../machine/machine';
 import { Tracer, type CallResult } from '../machine/tracer';
 import type { Task } from '../machine/task';
-import { formatDiagnostic, type Program } from '../program';
+import type { Program } from '../program';
 import { evalExpr, type SymbolLookup } from './expression';
 import type { ArgValue, Expr, Pos, Scenario, ScenarioError, Step } from './scenario-types';
 import { checkExpectation, type StepResult } from './step-result';
@@ -53,7 +53,33 @@ class InputError extends Error {
 
 export const DEFAULT_MAX_STEPS = 100_000_000;
 
-export function runScenario(sc: Scenario, opts: RunOptions): RunOutcome {
+/** A scenario's machine, built: its programs, the tracer, and the ids steps have bound so far. */
+interface ScenarioRun {
+  sc: Scenario;
+  machine: Machine;
+  tracer: Tracer;
+  programs: Map<string, Program>;
+  ids: Map<string, { kind: 'fd' | 'handle'; value: number; task?: string }>;
+  firstProgram: Program | undefined;
+}
+
+const lookupIn =
+  (p: Program | undefined): SymbolLookup =>
+  (name) =>
+    p?.symbols.get(name)?.value;
+
+function evalIn(e: Expr, lookup: SymbolLookup): bigint {
+  const r = evalExpr(e, lookup);
+  if ('error' in r) throw new InputError(r.pos, r.error);
+  return r.value;
+}
+
+/**
+ * Assembles the tasks' programs, builds the machine from the file's `machine` and the overrides, and
+ * adds the tasks. Every input error is collected. `resolvePath` names each program by its full path
+ * (a debugger's breakpoints match files by it).
+ */
+function buildScenario(sc: Scenario, opts: RunOptions, resolvePath?: (p: string) => string): { kind: 'built'; run: ScenarioRun } | { kind: 'input-error'; errors: ScenarioError[] } {
   const errors: ScenarioError[] = [];
   const programs = new Map<string, Program>();
   for (const t of sc.tasks) {
@@ -62,7 +88,7 @@ export function runScenario(sc: Scenario, opts: RunOptions): RunOutcome {
       errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": cannot read program "${t.program}"` });
       continue;
     }
-    const r = assemble(src, t.program);
+    const r = assemble(src, resolvePath ? resolvePath(t.program) : t.program);
     if (!r.ok) {
       for (const d of r.errors) errors.push({ file: d.file, pos: { line: d.line, col: d.col }, message: d.message });
       continue;
@@ -71,25 +97,14 @@ export function runScenario(sc: Scenario, opts: RunOptions): RunOutcome {
   }
   if (errors.length > 0) return { kind: 'input-error', errors };
 
-  const cfg: Partial<MachineConfig> = {
+  const machine = new Machine({
     cpu: opts.overrides?.cpu ?? sc.machine.cpu,
     cpus: opts.overrides?.cpus ?? sc.machine.cpus,
     kernel: opts.overrides?.kernel ?? sc.machine.kernel,
     dawrForceEnable: opts.overrides?.dawrForceEnable ?? sc.machine.dawrForceEnable,
     cwd: sc.machine.cwd,
     logCapacity: opts.logCapacity ?? 1_000_000,
-  };
-  const machine = new Machine(cfg);
-  const tracer = new Tracer(machine);
-  const lookupIn = (p: Program | undefined): SymbolLookup => (name) => p?.symbols.get(name)?.value;
-  const firstProgram = sc.tasks.length > 0 ? programs.get(sc.tasks[0].name) : undefined;
-
-  const evalIn = (e: Expr, lookup: SymbolLookup): bigint => {
-    const r = evalExpr(e, lookup);
-    if ('error' in r) throw new InputError(r.pos, r.error);
-    return r.value;
-  };
-
+  });
   for (const t of sc.tasks) {
     const p = programs.get(t.name) as Program;
     const lookup = lookupIn(p);
@@ -113,24 +128,33 @@ export function runScenario(sc: Scenario, opts: RunOptions): RunOutcome {
     }
   }
   if (errors.length > 0) return { kind: 'input-error', errors };
+  const firstProgram = sc.tasks.length > 0 ? programs.get(sc.tasks[0].name) : undefined;
+  return { kind: 'built', run: { sc, machine, tracer: new Tracer(machine), programs, ids: new Map(), firstProgram } };
+}
 
-  const ids = new Map<string, { kind: 'fd' | 'handle'; value: number; task?: string }>();
+/** Performs one step, with the decisions it caused and its expectation checked. Throws InputError. */
+function runStep(run: ScenarioRun, step: Step, maxSteps: number): StepReport {
+  const taskArg = step.args.get('task');
+  const taskName = taskArg && taskArg.kind === 'name' ? taskArg.name : undefined;
+  const task = taskName ? run.machine.task(taskName) : undefined;
+  const lookup = lookupIn(taskName ? run.programs.get(taskName) : run.firstProgram);
+  const shown: Record<string, string | number | boolean> = {};
+  for (const [k, a] of step.args) shown[k] = argText(a);
+  const before = run.machine.log.total;
+  const result = perform(step, task, run.tracer, run.ids, lookup, maxSteps);
+  const decisions = run.machine.log.since(before);
+  const mismatches = step.expect ? checkExpectation(step.op, result, step.expect, lookup).map((m) => m.message) : [];
+  return { step, args: shown, result, ok: mismatches.length === 0, mismatches, decisions };
+}
+
+export function runScenario(sc: Scenario, opts: RunOptions): RunOutcome {
+  const built = buildScenario(sc, opts);
+  if (built.kind === 'input-error') return built;
+  const { machine } = built.run;
   const reports: StepReport[] = [];
   const maxSteps = opts.maxSteps ?? DEFAULT_MAX_STEPS;
   try {
-    for (const step of sc.steps) {
-      const taskArg = step.args.get('task');
-      const taskName = taskArg && taskArg.kind === 'name' ? taskArg.name : undefined;
-      const task = taskName ? machine.task(taskName) : undefined;
-      const lookup = lookupIn(taskName ? programs.get(taskName) : firstProgram);
-      const shown: Record<string, string | number | boolean> = {};
-      for (const [k, a] of step.args) shown[k] = argText(a);
-      const before = machine.log.total;
-      const result = perform(step, task, tracer, machine, ids, lookup, evalIn, maxSteps);
-      const decisions = machine.log.since(before);
-      const mismatches = step.expect ? checkExpectation(step.op, result, step.expect, lookup).map((m) => m.message) : [];
-      reports.push({ step, args: shown, result, ok: mismatches.length === 0, mismatches, decisions });
-    }
+    for (const step of sc.steps) reports.push(runStep(built.run, step, maxSteps));
   } catch (e) {
     if (e instanceof InputError) return { kind: 'input-error', errors: [{ file: sc.file, pos: e.pos, message: e.message }] };
     throw e;
@@ -177,10 +201,8 @@ function perform(
   step: Step,
   task: Task | undefined,
   tracer: Tracer,
-  machine: Machine,
   ids: Map<string, { kind: 'fd' | 'handle'; value: number; task?: string }>,
   lookup: SymbolLookup,
-  evalIn: (e: Expr, l: SymbolLookup) => bigint,
   maxSteps: number,
 ): StepResult {
   const a = step.args;
@@ -308,7 +330,6 @@ function perform(
     case 'kill':
       return fromCall(tracer.kill(needTask()));
   }
-  void machine;
   throw new InputError(step.pos, `unknown operation "${step.op}"`);
 }
 
@@ -330,69 +351,18 @@ export interface PreparedScenario {
  * the person. `resolvePath` names each program by its full path (breakpoints match files by it).
  */
 export function prepareScenario(sc: Scenario, opts: RunOptions & { resolvePath?: (p: string) => string }): PreparedScenario | { kind: 'input-error'; errors: ScenarioError[] } {
-  const errors: ScenarioError[] = [];
-  const programs = new Map<string, Program>();
-  for (const t of sc.tasks) {
-    const src = opts.readFile(t.program);
-    if (src === undefined) {
-      errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": cannot read program "${t.program}"` });
-      continue;
-    }
-    const r = assemble(src, opts.resolvePath ? opts.resolvePath(t.program) : t.program);
-    if (!r.ok) {
-      for (const d of r.errors) errors.push({ file: d.file, pos: { line: d.line, col: d.col }, message: d.message });
-      continue;
-    }
-    programs.set(t.name, r.value);
-  }
-  if (errors.length > 0) return { kind: 'input-error', errors };
-  const machine = new Machine({
-    cpu: opts.overrides?.cpu ?? sc.machine.cpu,
-    cpus: opts.overrides?.cpus ?? sc.machine.cpus,
-    kernel: opts.overrides?.kernel ?? sc.machine.kernel,
-    dawrForceEnable: opts.overrides?.dawrForceEnable ?? sc.machine.dawrForceEnable,
-    cwd: sc.machine.cwd,
-    logCapacity: opts.logCapacity ?? 1_000_000,
-  });
-  const tracer = new Tracer(machine);
-  const lookupIn = (p: Program | undefined): SymbolLookup => (name) => p?.symbols.get(name)?.value;
-  const firstProgram = sc.tasks.length > 0 ? programs.get(sc.tasks[0].name) : undefined;
-  const evalIn = (e: Expr, lookup: SymbolLookup): bigint => {
-    const r = evalExpr(e, lookup);
-    if ('error' in r) throw new InputError(r.pos, r.error);
-    return r.value;
-  };
+  const built = buildScenario(sc, opts, opts.resolvePath);
+  if (built.kind === 'input-error') return built;
+  const { machine, tracer } = built.run;
   const setup: StepReport[] = [];
   const setupLog: string[] = [];
   try {
-    for (const t of sc.tasks) {
-      const p = programs.get(t.name) as Program;
-      if (t.cpu !== undefined && t.cpu >= machine.config.cpus) throw new InputError(t.pos, `task "${t.name}": CPU ${t.cpu} does not exist (the machine has ${machine.config.cpus})`);
-      machine.addTask({
-        name: t.name,
-        program: p,
-        entry: t.entry ? evalIn(t.entry, lookupIn(p)) : undefined,
-        regs: t.regs.map((r) => ({ reg: r.reg, value: evalIn(r.value, lookupIn(p)) })),
-        cpu: t.cpu,
-        traced: t.traced,
-        stdin: t.stdin !== undefined ? new TextEncoder().encode(t.stdin) : undefined,
-      });
-    }
-    const ids = new Map<string, { kind: 'fd' | 'handle'; value: number; task?: string }>();
     for (const step of sc.steps) {
       if (step.op === 'cont' || step.op === 'singlestep') break;
-      const taskArg = step.args.get('task');
-      const taskName = taskArg && taskArg.kind === 'name' ? taskArg.name : undefined;
-      const task = taskName ? machine.task(taskName) : undefined;
-      const lookup = lookupIn(taskName ? programs.get(taskName) : firstProgram);
-      const shown: Record<string, string | number | boolean> = {};
-      for (const [k, a] of step.args) shown[k] = argText(a);
-      const before = machine.log.total;
-      const result = perform(step, task, tracer, machine, ids, lookup, evalIn, opts.maxSteps ?? DEFAULT_MAX_STEPS);
-      const mismatches = step.expect ? checkExpectation(step.op, result, step.expect, lookup).map((m) => m.message) : [];
-      setup.push({ step, args: shown, result, ok: mismatches.length === 0, mismatches, decisions: machine.log.since(before) });
-      const fields = Object.entries(result.fields).map(([k, v]) => `${k}=${typeof v === 'bigint' ? `0x${v.toString(16)}` : v}`).join(' ');
-      setupLog.push(`[${step.index}] line ${step.pos.line}: ${step.op} ${Object.entries(shown).map(([k, v]) => `${k}=${v}`).join(' ')} -> ${result.status}${fields ? ` ${fields}` : ''}${mismatches.length ? `  (expected otherwise: ${mismatches.join('; ')})` : ''}`);
+      const r = runStep(built.run, step, opts.maxSteps ?? DEFAULT_MAX_STEPS);
+      setup.push(r);
+      const fields = Object.entries(r.result.fields).map(([k, v]) => `${k}=${typeof v === 'bigint' ? `0x${v.toString(16)}` : v}`).join(' ');
+      setupLog.push(`[${step.index}] line ${step.pos.line}: ${step.op} ${Object.entries(r.args).map(([k, v]) => `${k}=${v}`).join(' ')} -> ${r.result.status}${fields ? ` ${fields}` : ''}${r.mismatches.length ? `  (expected otherwise: ${r.mismatches.join('; ')})` : ''}`);
     }
   } catch (e) {
     if (e instanceof InputError) return { kind: 'input-error', errors: [{ file: sc.file, pos: e.pos, message: e.message }] };

@@ -9,12 +9,7 @@ import { parseScenario } from '../sim/scenario/parse-scenario';
 import { reportJson, reportText } from '../sim/scenario/report';
 import { runScenario, type RunOptions } from '../sim/scenario/scenario-runner';
 import { formatScenarioError, type Scenario } from '../sim/scenario/scenario-types';
-
 import type { Io } from './command';
-interface _Unused {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
 
 interface Parsed {
   file: string;

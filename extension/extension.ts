@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { registerAdapterFactory } from './adapter-factory';
 import { registerConfigProviders } from './config-provider';
+import { registerDapTrace } from './dap-trace';
 import { registerDataLineActions } from './data-line-actions';
 import { registerDiagnostics } from './diagnostics';
 import { Gutter } from './gutter';
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(log);
   registerConfigProviders(context);
   registerAdapterFactory(context);
+  registerDapTrace(context);
   const diagnostics = registerDiagnostics(context);
   const panel = registerPanel(context, log);
   const gutter = new Gutter(context);

@@ -149,13 +149,35 @@ async function variableRow(page: Page, name: string): Promise<Locator> {
   throw new Error(`no variable "${name}" in the Variables view (scopes: ${names.join(', ')})`);
 }
 
-/** Right-click a variable and choose a data breakpoint action ("Break on Value Change"...). */
-async function breakOn(page: Page, name: string, action: string): Promise<void> {
-  const row = await variableRow(page, name);
-  await row.click({ button: 'right' });
-  const item = page.locator('.monaco-menu .action-item', { hasText: action }).first();
-  await item.waitFor({ state: 'visible', timeout: 10_000 });
-  await item.click();
+/**
+ * Right-click a variable, choose a data breakpoint action ("Break on Value Change"...) and return
+ * the breakpoint's row in the Breakpoints view. A workbench menu item listens for the mouse only
+ * 100 ms after it renders (VS Code's menu.ts, runOnceToEnableMouseUp: so the right-click's own
+ * mouse-up does not choose an item); a robot that clicks at once is ignored, the menu stays open
+ * and no setDataBreakpoints reaches the adapter. So the pointer rests on the item first, as a
+ * person's does; a click that still changed nothing is tried again, and each retry is logged.
+ */
+async function breakOn(page: Page, name: string, action: string): Promise<Locator> {
+  const bps = await pane(page, /^\s*Breakpoints/i);
+  const bp = bps.locator('.monaco-list-row', { hasText: name }).first();
+  for (let attempt = 1; ; attempt++) {
+    const row = await variableRow(page, name);
+    await row.click({ button: 'right' });
+    const item = page.locator('.monaco-menu .action-item', { hasText: action }).first();
+    await item.waitFor({ state: 'visible', timeout: 10_000 });
+    await item.hover();
+    await page.waitForTimeout(400 * attempt);
+    await item.click();
+    try {
+      await bp.waitFor({ state: 'visible', timeout: attempt < 3 ? 4_000 : 15_000 });
+      return bp;
+    } catch {
+      if (attempt >= 3) throw new Error(`the data breakpoint on ${name} in the Breakpoints view did not show after ${attempt} tries of "${action}"`);
+      const menuOpen = await page.locator('.monaco-menu').count();
+      console.log(`breakOn ${name}: "${action}" changed nothing (context menu ${menuOpen ? 'still open' : 'closed'}); trying again`);
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** Waits until the Call Stack view (its header carries the stop's description) says `what`. */
@@ -271,10 +293,7 @@ test('UI: data breakpoint, watchpoint stop, panel slots and decisions, perf coun
     });
 
     await step('set a data breakpoint on counter from the Variables view (Break on Value Change)', async () => {
-      await breakOn(page, 'counter', 'Break on Value Change');
-      const bps = await pane(page, /^\s*Breakpoints/i);
-      const row = bps.locator('.monaco-list-row', { hasText: 'counter' }).first();
-      await shown(row, 'the data breakpoint on counter in the Breakpoints view');
+      const row = await breakOn(page, 'counter', 'Break on Value Change');
       assert.equal(await row.locator('.codicon-debug-breakpoint-data-unverified').count(), 0, 'the data breakpoint on counter is unverified');
       // reserved now (the budget counts it); it takes a DAWR only while its task runs
       await shown(panel.locator('.budget', { hasText: /2\/2/ }).first(), 'the full budget (2/2) in the panel');
@@ -304,10 +323,7 @@ test('UI: data breakpoint, watchpoint stop, panel slots and decisions, perf coun
     });
 
     await step('exceed the slots: a data breakpoint on third is refused in the Breakpoints view', async () => {
-      await breakOn(page, 'third', 'Break on Value Change');
-      const bps = await pane(page, /^\s*Breakpoints/i);
-      const row = bps.locator('.monaco-list-row', { hasText: 'third' }).first();
-      await shown(row, 'the data breakpoint on third in the Breakpoints view');
+      const row = await breakOn(page, 'third', 'Break on Value Change');
       await shown(row.locator('.codicon-debug-breakpoint-data-unverified'), 'the unverified (refused) mark on the breakpoint on third', 10_000);
       // the adapter's message: in the row's hover (VS Code's managed hover) or its accessible label
       const label = (await row.getAttribute('aria-label')) ?? '';

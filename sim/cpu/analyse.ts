@@ -11,6 +11,12 @@ export const DCACHE_LINE = 128;
 
 const M64 = 0xffffffffffffffffn;
 
+/** The sign-extended 16-bit displacement (module level: a closure made per call costs more than the
+ * analysis, under the transpiler's keep-names helper). */
+function d16(x: number): bigint {
+  return BigInt((x << 16) >> 16);
+}
+
 export function analyseInstruction(word: number, t: ThreadState): { type: InsnType; ea: bigint; size: number } {
   const op = decodeOp(word);
   if (op === Op.ILLEGAL) return { type: 'unknown', ea: 0n, size: 0 };
@@ -21,7 +27,6 @@ export function analyseInstruction(word: number, t: ThreadState): { type: InsnTy
   const w = word | 0;
   const ra = (w >>> 16) & 31;
   const base = ra === 0 ? 0n : t.getGpr(ra);
-  const d16 = (x: number) => BigInt((x << 16) >> 16);
   let ea: bigint;
   switch (acc.ea) {
     case 'D': ea = base + d16(w); break;
@@ -42,4 +47,57 @@ function cacheEa(word: number, t: ThreadState): bigint {
   const ra = (word >>> 16) & 31;
   const ea = ((ra === 0 ? 0n : t.getGpr(ra)) + t.getGpr((word >>> 11) & 31)) & M64;
   return ea & ~BigInt(DCACHE_LINE - 1);
+}
+
+/** analyseInstruction's result in numbers, for the exception side's hot path (a perf hit). */
+export interface AccessNum {
+  type: InsnType;
+  /** the effective address, below 2^52 */
+  ea: number;
+  size: number;
+}
+
+const TWO32 = 4294967296;
+const TWO52 = 2 ** 52;
+
+/** One 64-bit GPR as a number when below 2^52 (exact), else -1. */
+function gprNum(t: ThreadState, r: number): number {
+  const h = t.hi[r] >>> 0;
+  return h < 0x100000 ? h * TWO32 + (t.lo[r] >>> 0) : -1;
+}
+
+/**
+ * analyseInstruction for a memory access whose operands and effective address are below 2^52 (any
+ * user address): the same type, ea and size, written into `out` without bigints. false = not such an
+ * access (not a load/store, load/store multiple, a cache op, or an address beyond 2^52): the caller
+ * uses analyseInstruction.
+ */
+export function analyseAccessNum(word: number, t: ThreadState, out: AccessNum): boolean {
+  const op = decodeOp(word);
+  if (op === Op.LMW || op === Op.STMW || op === Op.DCBT || op === Op.DCBTST || op === Op.ICBI) return false;
+  const acc = OP_INFO[op]?.access;
+  if (!acc || acc.kind === 'cacheop') return false;
+  const w = word | 0;
+  const ra = (w >>> 16) & 31;
+  const base = ra === 0 ? 0 : gprNum(t, ra);
+  if (base < 0) return false;
+  let ea: number;
+  switch (acc.ea) {
+    case 'D': ea = base + ((w << 16) >> 16); break;
+    case 'DS': ea = base + (((w & 0xfffc) << 16) >> 16); break;
+    case 'DQ': ea = base + (((w & 0xfff0) << 16) >> 16); break;
+    case 'X': {
+      const x = gprNum(t, (w >>> 11) & 31);
+      if (x < 0) return false;
+      ea = base + x;
+      break;
+    }
+    default: ea = base;
+  }
+  // below 0 the 64-bit sum wraps; at or above 2^52 leave it to the bigint path
+  if (ea < 0 || ea >= TWO52) return false;
+  out.type = acc.kind;
+  out.ea = ea;
+  out.size = acc.size;
+  return true;
 }

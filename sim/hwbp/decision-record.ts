@@ -181,6 +181,64 @@ export class DecisionRecord {
     this.decision = null;
   }
 
+  /** begin() with the pc as a number (a user pc, below 2^53): the perf fast path's. */
+  beginNum(icount: number, cpu: number, task: string, pcNum: number, mode: TrapRegs['mode']): void {
+    this.seq = -1;
+    this.icount = icount;
+    this.cpu = cpu;
+    this.task = task;
+    this.mode = mode;
+    this.pcNum = pcNum;
+    this.pcBig = null;
+    this.insnWord = -1;
+    this.insnText = '';
+    this.site = false;
+    this.detail = null;
+    this.model = null;
+    this.nSlots = 0;
+    this.nEffects = 0;
+    this.decision = null;
+  }
+
+  /** exception() for a readable user instruction read by the machine, in numbers (ea and DAR below
+   * 2^53): what exception() keeps for the machine's own instruction detail. */
+  exceptionNum(word: number, insnPc: number, type: InstrDetail['type'], eaNum: number, size: number, darNum: number, model: Pick<CpuModel, 'arch31' | 'quadwordAlign16'>): void {
+    this.site = true;
+    this.model = model;
+    this.darNum = darNum;
+    this.darBig = null;
+    this.insnWord = word;
+    this.insnPc = insnPc;
+    this.insnAfter = false;
+    this.readable = true;
+    this.type = type;
+    this.size = size;
+    this.eaNum = eaNum;
+    this.eaBig = null;
+  }
+
+  /** stepped() with a SteppedInsn's word and address, without the object. */
+  steppedNum(word: number, insnPc: number): void {
+    this.insnWord = word;
+    this.insnPc = insnPc;
+    this.insnAfter = true;
+  }
+
+  /** addEffect({ kind: 'count', bp, value }) without the effect object. */
+  addCount(bp: string, value: number): void {
+    const i = this.nEffects;
+    this.addEffect(countTemplate(bp));
+    this.setValue(i, value);
+  }
+
+  private setValue(i: number, v: number): void {
+    if (i === 0) this.val0 = v;
+    else if (i === 1) this.val1 = v;
+    else if (i === 2) this.val2 = v;
+    else if (i === 3) this.val3 = v;
+    else (this.valMore as number[])[i - 4] = v;
+  }
+
   /** A DAWR exception's instruction, DAR and model (the access and the reason texts come from them). */
   exception(detail: InstrDetail, dar: bigint, model: Pick<CpuModel, 'arch31' | 'quadwordAlign16'>): void {
     this.site = true;

@@ -33,7 +33,7 @@ const UNREADABLE: InstrDetail = Object.freeze({ readable: false, type: 'unknown'
 const TWO52 = 1n << 52n;
 
 /** fetchWord for a user pc (below 2^53) in doubles, without bigint arithmetic. */
-function fetchWordNum(mem: AddressSpace, pc: number): number | undefined {
+export function fetchWordNum(mem: AddressSpace, pc: number): number | undefined {
   const p = mem.page(Math.floor(pc / 4096));
   if (!p || !p.read || pc % 4 !== 0) return undefined;
   return p.view.getUint32(pc % 4096, true);

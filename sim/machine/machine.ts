@@ -12,7 +12,9 @@ import { handleDawrException, handleSingleStep } from '../hwbp/handler';
 import type { InstrDetail, TrapRegs } from '../hwbp/hw-context';
 import { HwBreakpointSubsystem } from '../hwbp/subsystem';
 import type { Program } from '../program';
-import { readInstrDetail, steppedInsn } from './instr-detail';
+import { fastPerfException, fastPerfStep, perfFastPath } from '../hwbp/perf-fast-path';
+import { analyseAccessNum, type AccessNum } from '../cpu/analyse';
+import { fetchWordNum, readInstrDetail, steppedInsn } from './instr-detail';
 import { DEFAULT_MACHINE, KERNEL_COPY_PC, type MachineConfig } from './machine-config';
 import { Scheduler, type RunQueue } from './scheduler';
 import { SignalDelivery } from './signal-delivery';
@@ -30,6 +32,9 @@ export interface TaskSpec {
 }
 
 const NOT_MSR_SE = ~MSR_SE;
+const USER_MSR_SE = USER_MSR | MSR_SE;
+const TWO52 = 2 ** 52;
+const TWO52N = 1n << 52n;
 /** MSR_SE set? (the usual MSR is compared first: a bigint compare allocates nothing, an & does) */
 function seSet(msr: bigint): boolean {
   return msr !== USER_MSR && (msr & MSR_SE) !== 0n;
@@ -48,6 +53,8 @@ export class Machine {
   /** kill, rt_sigaction, rt_sigreturn and the return-to-user signal path */
   readonly signals: SignalDelivery;
   private nextPid = 100;
+  /** scratch for the fast path's analysis of the instruction at NIP */
+  private readonly access: AccessNum = { type: 'unknown', ea: 0, size: 0 };
 
   constructor(config: Partial<MachineConfig> = {}) {
     this.config = { ...DEFAULT_MACHINE, ...config };
@@ -209,6 +216,7 @@ export class Machine {
 
   /** do_break: the DAWR matched before the instruction at NIP executed (user mode). */
   private dawrException(cpu: number, t: Task, dar: bigint): void {
+    if (perfFastPath.enabled && this.fastDawrException(cpu, t, dar)) return;
     const se = seSet(t.thread.msr);
     const regs: TrapRegs = { pc: t.thread.pc, mode: 'user', singleStep: se };
     const rc = handleDawrException(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log), this.hw.currentTask(t.pid, t.tifSingleStep), regs, dar, this.instrDetail(t));
@@ -216,9 +224,34 @@ export class Machine {
     if (rc === 'done') this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_HWBKPT', siAddr: dar });
   }
 
+  /** The common perf hit (perf-fast-path.ts): a user load or store below 2^52 hitting perf
+   * breakpoints only. false = not that case, nothing changed (the generic handler runs). */
+  private fastDawrException(cpu: number, t: Task, dar: bigint): boolean {
+    const th = t.thread;
+    const pc = th.pcNum;
+    if (pc >= TWO52 || dar < 0n || dar >= TWO52N) return false;
+    const word = fetchWordNum(t.mem, pc);
+    if (word === undefined || !analyseAccessNum(word, th, this.access)) return false;
+    const a = this.access;
+    const ctx = this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log);
+    if (!fastPerfException(ctx, this.hw.currentTask(t.pid, t.tifSingleStep), pc, Number(dar), word, a.type, a.ea, a.size)) return false;
+    // MSR_SE armed for the step (the usual MSR has its constant: no bigint made)
+    const msr = th.msr;
+    th.msr = msr === USER_MSR ? USER_MSR_SE : msr | MSR_SE;
+    return true;
+  }
+
   /** single_step_exception: MSR_SE/BE cleared, then DIE_SSTEP; unclaimed -> SIGTRAP TRAP_TRACE. */
   private singleStepException(cpu: number, t: Task, steppedPc: bigint | undefined): void {
-    if (t.thread.msr !== USER_MSR) t.thread.msr &= NOT_MSR_SE;
+    if (t.thread.msr === USER_MSR_SE) t.thread.msr = USER_MSR;
+    else if (t.thread.msr !== USER_MSR) t.thread.msr &= NOT_MSR_SE;
+    if (perfFastPath.enabled && steppedPc !== undefined && steppedPc < TWO52N) {
+      const word = fetchWordNum(t.mem, Number(steppedPc));
+      if (word !== undefined && t.thread.pcNum < TWO52) {
+        const ctx = this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log);
+        if (fastPerfStep(ctx, this.hw.currentTask(t.pid, t.tifSingleStep), t.thread.pcNum, word, Number(steppedPc))) return;
+      }
+    }
     const regs: TrapRegs = { pc: t.thread.pc, mode: 'user', singleStep: false };
     const insn = steppedInsn(t.mem, steppedPc);
     const rc = handleSingleStep(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log), this.hw.currentTask(t.pid, t.tifSingleStep), regs, insn);

@@ -60,6 +60,27 @@ export interface AccessNum {
 const TWO32 = 4294967296;
 const TWO52 = 2 ** 52;
 
+// Per operation, what analyseAccessNum needs, computed once from OP_INFO (module-level copies: under
+// the transpiler an imported binding is a getter call per use).
+const EA_NONE = 0;
+const EA_D = 1;
+const EA_DS = 2;
+const EA_DQ = 3;
+const EA_X = 4;
+const EA_XR = 5;
+const numForm = new Int8Array(Op.COUNT);
+const numKind: InsnType[] = new Array<InsnType>(Op.COUNT).fill('other');
+const numSize = new Int32Array(Op.COUNT);
+for (let op = 0; op < Op.COUNT; op++) {
+  const acc = OP_INFO[op]?.access;
+  // lmw/stmw (size from rt) and cache ops (aligned ea, line size) stay with analyseInstruction
+  if (!acc || acc.kind === 'cacheop' || op === Op.LMW || op === Op.STMW || op === Op.DCBT || op === Op.DCBTST || op === Op.ICBI) continue;
+  numForm[op] = acc.ea === 'D' ? EA_D : acc.ea === 'DS' ? EA_DS : acc.ea === 'DQ' ? EA_DQ : acc.ea === 'X' ? EA_X : EA_XR;
+  numKind[op] = acc.kind;
+  numSize[op] = acc.size;
+}
+const decodeOpFn = decodeOp;
+
 /** One 64-bit GPR as a number when below 2^52 (exact), else -1. */
 function gprNum(t: ThreadState, r: number): number {
   const h = t.hi[r] >>> 0;
@@ -73,20 +94,19 @@ function gprNum(t: ThreadState, r: number): number {
  * uses analyseInstruction.
  */
 export function analyseAccessNum(word: number, t: ThreadState, out: AccessNum): boolean {
-  const op = decodeOp(word);
-  if (op === Op.LMW || op === Op.STMW || op === Op.DCBT || op === Op.DCBTST || op === Op.ICBI) return false;
-  const acc = OP_INFO[op]?.access;
-  if (!acc || acc.kind === 'cacheop') return false;
+  const op = decodeOpFn(word);
+  const form = numForm[op];
+  if (form === EA_NONE) return false;
   const w = word | 0;
   const ra = (w >>> 16) & 31;
   const base = ra === 0 ? 0 : gprNum(t, ra);
   if (base < 0) return false;
   let ea: number;
-  switch (acc.ea) {
-    case 'D': ea = base + ((w << 16) >> 16); break;
-    case 'DS': ea = base + (((w & 0xfffc) << 16) >> 16); break;
-    case 'DQ': ea = base + (((w & 0xfff0) << 16) >> 16); break;
-    case 'X': {
+  switch (form) {
+    case EA_D: ea = base + ((w << 16) >> 16); break;
+    case EA_DS: ea = base + (((w & 0xfffc) << 16) >> 16); break;
+    case EA_DQ: ea = base + (((w & 0xfff0) << 16) >> 16); break;
+    case EA_X: {
       const x = gprNum(t, (w >>> 11) & 31);
       if (x < 0) return false;
       ea = base + x;
@@ -96,8 +116,8 @@ export function analyseAccessNum(word: number, t: ThreadState, out: AccessNum): 
   }
   // below 0 the 64-bit sum wraps; at or above 2^52 leave it to the bigint path
   if (ea < 0 || ea >= TWO52) return false;
-  out.type = acc.kind;
+  out.type = numKind[op];
   out.ea = ea;
-  out.size = acc.size;
+  out.size = numSize[op];
   return true;
 }

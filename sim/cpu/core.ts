@@ -1,7 +1,7 @@
 // One CPU: runs a thread on an address space in user mode and owns the data watchpoint registers
 // (DAWR/DAWRX, or the single DABR on older models). The DAWR match is the hardware's, not the
 // kernel's: any byte of the doubleword-granular range, the access type and the privilege.
-import type { AddressSpace } from './address-space';
+import type { AddressSpace, Page } from './address-space';
 import { DataPort } from './data-port';
 import { runThread } from './execute';
 import type { FaultStop } from './fault';
@@ -73,6 +73,11 @@ const TWO32 = 2 ** 32;
 const SINGLE_STEP: CoreStop = Object.freeze({ kind: 'single-step' as const });
 
 const M64 = 0xffffffffffffffffn;
+// (module-level copies: under the transpiler an imported binding is a getter call per use, and run()
+// is entered twice per perf hit)
+const USER_MSR_V = USER_MSR;
+const MSR_SE_V = MSR_SE;
+const runThreadFn = runThread;
 
 export class Core {
   readonly quadwordAlign16: boolean;
@@ -92,6 +97,11 @@ export class Core {
   dar = 0n;
   /** the stop a cold operation produced */
   pending: CoreStop | null = null;
+  /** the code page the last run ended on (runThread starts there without a lookup when it can) */
+  codePage: Page | null = null;
+  codeBase = -1;
+  codeMem: AddressSpace | null = null;
+  codeGen = -1;
 
   constructor(options: { quadwordAlign16: boolean; slots: number }) {
     this.quadwordAlign16 = options.quadwordAlign16;
@@ -208,10 +218,10 @@ export class Core {
     this.port.attach(mem);
     this.pending = null;
     // (the usual MSR compared first: no bigint allocated on the per-hit path)
-    const stepping = t.msr !== USER_MSR && (t.msr & MSR_SE) !== 0n;
+    const stepping = t.msr !== USER_MSR_V && (t.msr & MSR_SE_V) !== 0n;
     const limit = stepping ? Math.min(1, maxSteps) : maxSteps;
     const before = this.icount;
-    const stop = runThread(this, t, mem, limit);
+    const stop = runThreadFn(this, t, mem, limit);
     if (stepping && stop.kind === 'limit' && this.icount > before) return SINGLE_STEP;
     return stop;
   }

@@ -27,7 +27,15 @@ export class DataPort {
   /** set when a store hit a page that held predecoded instructions (self-modifying code) */
   codeDirty = false;
 
+  /** the mapping generation the cached pages belong to */
+  private gen = -1;
+
   attach(mem: AddressSpace): void {
+    this.codeDirty = false;
+    // the same memory with the same mappings: the last pages stay valid (a perf hit enters the core
+    // twice per hit, each time with one load and one store on the same pages)
+    if (mem === this.mem && mem.generation === this.gen) return;
+    this.gen = mem.generation;
     this.mem = mem;
     this.rpn = NO_PAGE;
     this.wpn = NO_PAGE;

@@ -51,6 +51,8 @@ const FAR = 2 ** 53 - 4096;
 /** off's value after a jump to another page (or anywhere: the target is in jumpPc) */
 const AWAY = 1 << 20;
 const EMPTY = new Int32Array(4096);
+/** (one shared object: a perf hit's single step ends with it) */
+const LIMIT: CoreStop = Object.freeze({ kind: 'limit' as const });
 
 function crField(hi: number, lo: number, so: number): number {
   return (hi < 0 ? 8 : (hi | lo) !== 0 ? 4 : 2) | so;
@@ -106,7 +108,22 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
   let steps = 0;
   let dec: Int32Array = EMPTY;
   let page: Page | null = null;
+  let pageBase = -1;
   let stop: CoreStop | null = null;
+  // Starting on the page the last run ended on (same memory, same mappings): no lookup. A perf hit
+  // enters twice per hit at the same place.
+  {
+    const cp = core.codePage;
+    const rel = jumpPc - core.codeBase;
+    if (cp !== null && rel >= 0 && rel < 4096 && core.codeMem === mem && core.codeGen === mem.generation && cp.exec) {
+      if (cp.decoded === null) cp.decoded = new Int32Array(4096);
+      page = cp;
+      pageBase = core.codeBase;
+      dec = cp.decoded;
+      base = pageBase;
+      off = rel;
+    }
+  }
 
   loop: while (steps < maxSteps) {
     if (off >= 4096) {
@@ -123,6 +140,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
       page = p;
       dec = p.decoded;
       base = pn * 4096;
+      pageBase = base;
       off = (pc - base) | 0;
     }
     let e0 = dec[off];
@@ -400,5 +418,9 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
   }
   t.pcNum = off === AWAY ? jumpPc : base + off;
   core.icount += steps;
-  return stop ?? { kind: 'limit' };
+  core.codePage = page;
+  core.codeBase = pageBase;
+  core.codeMem = mem;
+  core.codeGen = mem.generation;
+  return stop ?? LIMIT;
 }

@@ -19,6 +19,10 @@ export type DecisionListener = (d: Decision) => void;
 
 export const DEFAULT_DECISION_LOG_CAPACITY = 100_000;
 
+// (a module-level copy: under the transpiler an imported binding is a getter call per use, and claim
+// runs twice per perf hit)
+const Record_ = DecisionRecord;
+
 export class DecisionLog {
   readonly capacity: number;
   private readonly ring: Array<Decision | DecisionRecord> = [];
@@ -45,9 +49,9 @@ export class DecisionLog {
   /** A record to fill for the next decision: once the ring is full, the one of the decision about
    * to be dropped (nothing is allocated per decision then). Filled, it is passed to commit(). */
   claim(): DecisionRecord {
-    if (this.next < this.capacity) return new DecisionRecord();
+    if (this.next < this.capacity) return new Record_();
     const e = this.ring[this.next % this.capacity];
-    return e instanceof DecisionRecord ? e : new DecisionRecord();
+    return e instanceof Record_ ? e : new Record_();
   }
 
   /** Appends a filled record (seq assigned into it); it becomes a Decision when read. */

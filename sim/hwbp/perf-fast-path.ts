@@ -24,6 +24,10 @@ const MISS = 0;
 const HIT = 1;
 const EXTRA = 2;
 const RESULTS = ['miss', 'hit', 'extraneous'] as const;
+const verdictOf = slotRecord;
+const armStep = armStepEffect;
+const stepDone = stepDoneEffect;
+const reinstallOf = reinstallEffect;
 
 /**
  * wpCheckResult for a user-mode load or store (not larx/stcx/cacheop/unknown) at [ea, ea+size) below
@@ -93,7 +97,7 @@ export function fastPerfException(ctx: HwContext, task: CurrentTask, pcNum: numb
     const c = results[i];
     const t = types[i];
     bp.info.type = c === EXTRA ? t | EXTRANEOUS : t;
-    r.addSlot(slotRecord(i, bp, RESULTS[c], null, t));
+    r.addSlot(verdictOf(i, bp, RESULTS[c], null, t));
   }
   // 7. user: the hits wait for the single step (6.6 on the breakpoint, 6.5 in last_hit_ubp)
   for (let i = 0; i < n; i++) {
@@ -101,14 +105,14 @@ export function fastPerfException(ctx: HwContext, task: CurrentTask, pcNum: numb
     if (bp === null || results[i] === MISS) continue;
     if (pre) task.lastHitUbp[i] = bp;
     else bp.info.perfSingleStep = true;
-    r.addEffect(armStepEffect(bp));
+    r.addEffect(armStep(bp));
   }
   // 9. the others go back into their DAWRs
   for (let i = 0; i < n; i++) {
     const bp = regs[i];
     if (bp === null || results[i] !== MISS) continue;
     ctx.programSlot(cpu, i, bp);
-    r.addEffect(reinstallEffect(i));
+    r.addEffect(reinstallOf(i));
   }
   r.setBranch('perf-single-step');
   if (sink) sink.commit(r);
@@ -159,7 +163,7 @@ export function fastPerfStep(ctx: HwContext, task: CurrentTask, pcNum: number, w
       const pending = bp.info.perfSingleStep;
       const type = bp.info.type;
       const extraneous = (type & EXTRANEOUS) !== 0;
-      r.addSlot(!pending ? slotRecord(i, bp, 'miss', 'no step pending', type) : extraneous ? slotRecord(i, bp, 'extraneous', 'step pending; extraneous: not counted', type) : slotRecord(i, bp, 'hit', 'step pending: counted after execute', type));
+      r.addSlot(!pending ? verdictOf(i, bp, 'miss', 'no step pending', type) : extraneous ? verdictOf(i, bp, 'extraneous', 'step pending; extraneous: not counted', type) : verdictOf(i, bp, 'hit', 'step pending: counted after execute', type));
     }
     for (let i = 0; i < n; i++) {
       const bp = regs[i];
@@ -169,9 +173,9 @@ export function fastPerfStep(ctx: HwContext, task: CurrentTask, pcNum: number, w
         if (v >= 0) r.addCount(bp.name, v);
       }
       bp.info.perfSingleStep = false;
-      r.addEffect(stepDoneEffect(bp));
+      r.addEffect(stepDone(bp));
       ctx.programSlot(cpu, i, bp);
-      r.addEffect(reinstallEffect(i));
+      r.addEffect(reinstallOf(i));
     }
   } else {
     // 6.5: the thread's last_hit_ubp[], then every occupied slot of this CPU reprogrammed
@@ -182,7 +186,7 @@ export function fastPerfStep(ctx: HwContext, task: CurrentTask, pcNum: number, w
       for (let j = 0; j < n; j++) if (ubp[j] === bp) pending = true;
       const type = bp.info.type;
       const extraneous = (type & EXTRANEOUS) !== 0;
-      r.addSlot(!pending ? slotRecord(i, bp, 'miss', 'no step pending', type) : extraneous ? slotRecord(i, bp, 'extraneous', 'step pending; extraneous: not counted', type) : slotRecord(i, bp, 'hit', 'step pending: counted after execute', type));
+      r.addSlot(!pending ? verdictOf(i, bp, 'miss', 'no step pending', type) : extraneous ? verdictOf(i, bp, 'extraneous', 'step pending; extraneous: not counted', type) : verdictOf(i, bp, 'hit', 'step pending: counted after execute', type));
     }
     for (let i = 0; i < n; i++) {
       const bp = ubp[i];
@@ -192,13 +196,13 @@ export function fastPerfStep(ctx: HwContext, task: CurrentTask, pcNum: number, w
         if (v >= 0) r.addCount(bp.name, v);
       }
       ubp[i] = null;
-      r.addEffect(stepDoneEffect(bp));
+      r.addEffect(stepDone(bp));
     }
     for (let i = 0; i < n; i++) {
       const bp = regs[i];
       if (bp === null) continue;
       ctx.programSlot(cpu, i, bp);
-      r.addEffect(reinstallEffect(i));
+      r.addEffect(reinstallOf(i));
     }
   }
   r.setBranch('step-complete');

@@ -31,13 +31,22 @@ export interface TaskSpec {
   stdin?: Uint8Array;
 }
 
+// (module-level copies of what the per-hit path uses: under the transpiler an imported binding is a
+// getter call per use)
+const MSR_SE_V = MSR_SE;
+const USER_MSR_V = USER_MSR;
 const NOT_MSR_SE = ~MSR_SE;
 const USER_MSR_SE = USER_MSR | MSR_SE;
+const fastPath = perfFastPath;
+const fastException = fastPerfException;
+const fastStep = fastPerfStep;
+const analyseNum = analyseAccessNum;
+const fetchNum = fetchWordNum;
 const TWO52 = 2 ** 52;
 const TWO52N = 1n << 52n;
 /** MSR_SE set? (the usual MSR is compared first: a bigint compare allocates nothing, an & does) */
 function seSet(msr: bigint): boolean {
-  return msr !== USER_MSR && (msr & MSR_SE) !== 0n;
+  return msr !== USER_MSR_V && (msr & MSR_SE_V) !== 0n;
 }
 
 const FAULT_CODES: Record<string, string> = { SIGSEGV: 'SEGV_MAPERR', SIGILL: 'ILL_ILLOPC', SIGBUS: 'BUS_ADRALN', SIGFPE: 'FPE_INTDIV' };
@@ -84,8 +93,9 @@ export class Machine {
 
   /** Instructions executed by all CPUs so far. */
   get icount(): number {
+    const cores = this.cores;
     let n = 0;
-    for (const c of this.cores) n += c.icount;
+    for (let i = 0; i < cores.length; i++) n += cores[i].icount;
     return n;
   }
 
@@ -174,8 +184,9 @@ export class Machine {
       this.signals.deliver(q.cpu, t);
       if (t.state !== 'running' || q.current !== t) return;
     }
-    // With MSR_SE set the core runs exactly one instruction: remember which, for the step decision.
-    const steppedPc = seSet(t.thread.msr) ? t.thread.pc : undefined;
+    // With MSR_SE set the core runs exactly one instruction: remember which, for the step decision
+    // (as the number the thread keeps, -1: none; no bigint on the per-hit path).
+    const steppedPc = seSet(t.thread.msr) ? t.thread.pcNum : -1;
     const stop = core.run(t.thread, t.mem, budget);
     q.used += core.icount - before;
     switch (stop.kind) {
@@ -216,7 +227,7 @@ export class Machine {
 
   /** do_break: the DAWR matched before the instruction at NIP executed (user mode). */
   private dawrException(cpu: number, t: Task, dar: bigint): void {
-    if (perfFastPath.enabled && this.fastDawrException(cpu, t, dar)) return;
+    if (fastPath.enabled && this.fastDawrException(cpu, t, dar)) return;
     const se = seSet(t.thread.msr);
     const regs: TrapRegs = { pc: t.thread.pc, mode: 'user', singleStep: se };
     const rc = handleDawrException(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log), this.hw.currentTask(t.pid, t.tifSingleStep), regs, dar, this.instrDetail(t));
@@ -230,30 +241,30 @@ export class Machine {
     const th = t.thread;
     const pc = th.pcNum;
     if (pc >= TWO52 || dar < 0n || dar >= TWO52N) return false;
-    const word = fetchWordNum(t.mem, pc);
-    if (word === undefined || !analyseAccessNum(word, th, this.access)) return false;
+    const word = fetchNum(t.mem, pc);
+    if (word === undefined || !analyseNum(word, th, this.access)) return false;
     const a = this.access;
     const ctx = this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log);
-    if (!fastPerfException(ctx, this.hw.currentTask(t.pid, t.tifSingleStep), pc, Number(dar), word, a.type, a.ea, a.size)) return false;
+    if (!fastException(ctx, this.hw.currentTask(t.pid, t.tifSingleStep), pc, Number(dar), word, a.type, a.ea, a.size)) return false;
     // MSR_SE armed for the step (the usual MSR has its constant: no bigint made)
     const msr = th.msr;
-    th.msr = msr === USER_MSR ? USER_MSR_SE : msr | MSR_SE;
+    th.msr = msr === USER_MSR_V ? USER_MSR_SE : msr | MSR_SE_V;
     return true;
   }
 
   /** single_step_exception: MSR_SE/BE cleared, then DIE_SSTEP; unclaimed -> SIGTRAP TRAP_TRACE. */
-  private singleStepException(cpu: number, t: Task, steppedPc: bigint | undefined): void {
-    if (t.thread.msr === USER_MSR_SE) t.thread.msr = USER_MSR;
-    else if (t.thread.msr !== USER_MSR) t.thread.msr &= NOT_MSR_SE;
-    if (perfFastPath.enabled && steppedPc !== undefined && steppedPc < TWO52N) {
-      const word = fetchWordNum(t.mem, Number(steppedPc));
+  private singleStepException(cpu: number, t: Task, steppedPc: number): void {
+    if (t.thread.msr === USER_MSR_SE) t.thread.msr = USER_MSR_V;
+    else if (t.thread.msr !== USER_MSR_V) t.thread.msr &= NOT_MSR_SE;
+    if (fastPath.enabled && steppedPc >= 0 && steppedPc < TWO52) {
+      const word = fetchNum(t.mem, steppedPc);
       if (word !== undefined && t.thread.pcNum < TWO52) {
         const ctx = this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log);
-        if (fastPerfStep(ctx, this.hw.currentTask(t.pid, t.tifSingleStep), t.thread.pcNum, word, Number(steppedPc))) return;
+        if (fastStep(ctx, this.hw.currentTask(t.pid, t.tifSingleStep), t.thread.pcNum, word, steppedPc)) return;
       }
     }
     const regs: TrapRegs = { pc: t.thread.pc, mode: 'user', singleStep: false };
-    const insn = steppedInsn(t.mem, steppedPc);
+    const insn = steppedInsn(t.mem, steppedPc < 0 ? undefined : BigInt(steppedPc));
     const rc = handleSingleStep(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log), this.hw.currentTask(t.pid, t.tifSingleStep), regs, insn);
     if (regs.singleStep) t.thread.msr |= MSR_SE;
     if (rc === 'done') this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_TRACE', siAddr: t.thread.pc });

@@ -65,7 +65,7 @@ export interface WatchHost {
 export class WatchSet {
   private readonly watches = new Map<number, Watch>();
 
-  constructor(private readonly host: WatchHost, private readonly nextId: () => number) {}
+  constructor(private readonly host: WatchHost, private readonly idOf: (spec: WatchSpec) => number) {}
 
   all(): Watch[] {
     return [...this.watches.values()];
@@ -77,7 +77,7 @@ export class WatchSet {
 
   /** Creates and installs a watch; the result says whether the kernel accepted it. */
   add(spec: WatchSpec): Watch {
-    const w: Watch = { ...spec, id: this.nextId(), hits: 0, handles: new Map(), verified: false };
+    const w: Watch = { ...spec, id: this.idOf(spec), hits: 0, handles: new Map(), verified: false };
     this.watches.set(w.id, w);
     this.install(w);
     return w;

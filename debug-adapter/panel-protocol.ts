@@ -6,6 +6,8 @@ import type { Decision } from '../sim/decision';
 export const EVENT_SLOTS = 'wplab.slots';
 export const EVENT_DECISIONS = 'wplab.decisions';
 export const EVENT_COUNTERS = 'wplab.counters';
+/** the machine's history changed (a step back, a reverse continue): take a new snapshot */
+export const EVENT_RESET = 'wplab.reset';
 export const REQUEST_SNAPSHOT = 'wplab.snapshot';
 export const REQUEST_DECISIONS = 'wplab.decisionLog';
 export const REQUEST_PERF = 'wplab.perf';

@@ -15,6 +15,8 @@ import { Tracer } from '../sim/machine/tracer';
 import { formatDiagnostic, type Program } from '../sim/program';
 import { parseScenario } from '../sim/scenario/parse-scenario';
 import { prepareScenario } from '../sim/scenario/scenario-runner';
+import { BreakpointIds } from './breakpoint-ids';
+import { Timeline } from './timeline';
 import { WatchSet, type AccessType, type Watch, type WatchSpec } from './data-breakpoints';
 import type { LaunchConfig, PerfDecl } from './launch-config';
 import { describeSignal, describeWatchStop } from './stop-description';
@@ -95,7 +97,6 @@ export class Runtime {
   threads: Task[] = [];
   /** per task: how many output chunks were already sent */
   private outSent = new Map<number, number>();
-  private idCounter = 1;
   private inserted: Array<{ t: Task; addr: bigint; word: number }> = [];
   /** the task being run by a resume, if any */
   running: Task | undefined;
@@ -107,11 +108,12 @@ export class Runtime {
   /** setup steps of a scenario launch, as text for the console */
   setupLog: string[] = [];
 
-  constructor(readonly sink: RuntimeSink) {}
+  /** the machine's clock when the launch was done: nothing earlier can be travelled to */
+  launchIcount = 0;
+  private runNo = -1;
+  private chunkNo = 0;
 
-  newId(): number {
-    return this.idCounter++;
-  }
+  constructor(readonly sink: RuntimeSink, readonly ids: BreakpointIds = new BreakpointIds(), readonly timeline: Timeline = new Timeline()) {}
 
   // ---- launch ---------------------------------------------------------------------------------
 
@@ -119,6 +121,7 @@ export class Runtime {
     this.config = cfg;
     const r = cfg.program !== undefined ? this.launchProgram(cfg, cfg.program) : this.launchScenario(cfg, cfg.scenario as string);
     if (!r.ok) return r;
+    this.launchIcount = this.machine.icount;
     this.watches = new WatchSet(
       {
         machine: this.machine,
@@ -126,7 +129,7 @@ export class Runtime {
         tracedTasks: () => this.threads.filter((t) => t.alive),
         mainTask: () => this.threads.find((t) => t.alive),
       },
-      () => this.newId(),
+      (w) => this.ids.of(`watch:${w.origin}:${w.kind}:${hex(w.addr)}:${w.len}:${w.access}:${w.perfName ?? ''}`),
     );
     return { ok: true };
   }
@@ -258,9 +261,12 @@ export class Runtime {
     for (const [id, b] of this.codeBps) if (b.kind === 'source' && b.path !== undefined && samePath(b.path, path)) this.codeBps.delete(id);
     const p = this.programFor(path);
     const out: CodeBreakpoint[] = [];
+    const seen = new Map<number, number>();
     for (const sb of lines) {
+      const nth = seen.get(sb.line) ?? 0;
+      seen.set(sb.line, nth + 1);
       const addrs = p ? addressesForLine(p, sb.line).filter((a) => lineForAddress(p, a)?.insn) : [];
-      const b: CodeBreakpoint = { id: this.newId(), kind: 'source', path, line: sb.line, addrs, condition: sb.condition, hitCondition: sb.hitCondition, logMessage: sb.logMessage, hits: 0, verified: addrs.length > 0 };
+      const b: CodeBreakpoint = { id: this.ids.of(`source:${resolve(path)}:${sb.line}:${nth}`), kind: 'source', path, line: sb.line, addrs, condition: sb.condition, hitCondition: sb.hitCondition, logMessage: sb.logMessage, hits: 0, verified: addrs.length > 0 };
       if (!p) b.message = `${path} is not the program of this session`;
       else if (addrs.length === 0) b.message = `line ${sb.line} has no instruction`;
       this.codeBps.set(b.id, b);
@@ -281,7 +287,7 @@ export class Runtime {
         addr = undefined;
       }
       const ok = addr !== undefined && (addr & 3n) === 0n && this.threads.some((t) => fetchWord(t.mem, addr as bigint) !== undefined);
-      const b: CodeBreakpoint = { id: this.newId(), kind: 'instruction', addrs: ok ? [addr as bigint] : [], condition: ib.condition, hitCondition: ib.hitCondition, hits: 0, verified: ok };
+      const b: CodeBreakpoint = { id: this.ids.of(`instruction:${ib.instructionReference}:${ib.offset ?? 0}`), kind: 'instruction', addrs: ok ? [addr as bigint] : [], condition: ib.condition, hitCondition: ib.hitCondition, hits: 0, verified: ok };
       if (!ok) b.message = `${ib.instructionReference}${ib.offset ? `+${ib.offset}` : ''} is not the address of an instruction`;
       this.codeBps.set(b.id, b);
       out.push(b);
@@ -361,6 +367,38 @@ export class Runtime {
   }
 
   // ---- running ----------------------------------------------------------------------------------
+
+  /** Where a running program is, for a request that comes in meanwhile: (run, chunks done). */
+  position(): { run: number; chunk: number } | undefined {
+    return this.running ? { run: this.runNo, chunk: this.chunkNo } : undefined;
+  }
+
+  /** machine.run, never past haltAt. */
+  private runMachine(t: Task, budget: number): StopInfo | undefined {
+    const n = this.clamp(budget);
+    if (n <= 0) return undefined;
+    return this.machine.run(t, n);
+  }
+
+  /** machine.runUntilStop, never past haltAt (a halt stops the task where it is). */
+  private runUntilStop(t: Task, max: number): StopInfo {
+    const n = this.clamp(max);
+    if (this.timeline.halted) return this.machine.interrupt(t);
+    const s = this.machine.run(t, n);
+    if (s) return s;
+    if (this.timeline.haltAt !== undefined && this.machine.icount >= this.timeline.haltAt) {
+      this.timeline.halted = true;
+      return this.machine.interrupt(t);
+    }
+    return this.machine.runUntilStop(t, 0);
+  }
+
+  private clamp(budget: number): number {
+    if (this.timeline.haltAt === undefined) return budget;
+    const left = this.timeline.haltAt - this.machine.icount;
+    if (left <= 0) this.timeline.halted = true;
+    return Math.max(0, Math.min(budget, left));
+  }
 
   get isRunning(): boolean {
     return this.running !== undefined;
@@ -472,7 +510,7 @@ export class Runtime {
     const atWatch = gdb && last?.kind === 'watch' && last.pc === t.thread.pc;
     if (gdb && !atWatch) this.rearm(t);
     this.machine.resume(t, true);
-    const s = this.machine.runUntilStop(t, this.config.maxSteps);
+    const s = this.runUntilStop(t, this.config.maxSteps);
     if (gdb && atWatch && t.alive) this.rearm(t);
     this.flushOutput();
     if (s.event === 'stopped' && s.signal === 'SIGTRAP' && s.si_code === 'TRAP_TRACE') {
@@ -502,7 +540,7 @@ export class Runtime {
     const atWatch = gdb && last?.kind === 'watch' && last.pc === pc && this.watches.all().some((w) => this.watches.firedAndDisabled(w, t));
     if (atTrap || atWatch) {
       this.machine.resume(t, true);
-      const s = this.machine.runUntilStop(t, this.config.maxSteps);
+      const s = this.runUntilStop(t, this.config.maxSteps);
       this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
       if (!(s.event === 'stopped' && s.signal === 'SIGTRAP' && s.si_code === 'TRAP_TRACE')) return s;
     }
@@ -511,15 +549,34 @@ export class Runtime {
   }
 
   private async runChunks(t: Task, budget: { left: number }): Promise<StopInfo | 'pause' | 'limit'> {
+    const script = this.timeline.replayRuns?.[this.timeline.runs.length];
+    const record: number[] = [];
+    this.timeline.runs.push(record);
+    this.runNo = this.timeline.runs.length - 1;
+    this.chunkNo = 0;
     for (;;) {
-      const n = Math.min(this.chunk, budget.left);
+      let n = Math.min(this.chunk, budget.left);
+      if (script) {
+        // a replay runs the recorded chunks; where they end, the program was paused
+        if (this.chunkNo >= script.length) {
+          this.machine.interrupt(t);
+          return 'pause';
+        }
+        n = script[this.chunkNo];
+      }
       const before = this.machine.icount;
       const t0 = Date.now();
-      const s = this.machine.run(t, n);
+      const s = this.runMachine(t, n);
       const ran = this.machine.icount - before;
       const ms = Date.now() - t0;
+      record.push(this.timeline.halted ? ran : n);
+      this.chunkNo++;
       budget.left -= ran;
-      if (!s) this.chunk = Math.max(1000, Math.min(CHUNK_MAX, Math.round(ms > 0 ? (this.chunk * CHUNK_MS) / ms : this.chunk * 2)));
+      if (this.timeline.halted) {
+        this.machine.interrupt(t);
+        return 'pause';
+      }
+      if (!s && !script) this.chunk = Math.max(1000, Math.min(CHUNK_MAX, Math.round(ms > 0 ? (this.chunk * CHUNK_MS) / ms : this.chunk * 2)));
       if (s) return s;
       if (budget.left <= 0) {
         this.machine.interrupt(t);
@@ -527,13 +584,14 @@ export class Runtime {
       }
       this.flushOutput();
       this.sink.ranChunk();
+      this.timeline.betweenChunks?.(this.runNo, this.chunkNo);
       // Let requests in (pause, breakpoints, the panel) between chunks.
       await new Promise<void>((r) => setImmediate(r));
       if (this.cancelled) {
         this.machine.interrupt(t);
         return 'pause';
       }
-      if (this.pauseRequested) {
+      if (this.pauseRequested && !script) {
         this.pauseRequested = false;
         this.machine.interrupt(t);
         return 'pause';

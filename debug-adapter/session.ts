@@ -24,14 +24,18 @@ import {
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { Task } from '../sim/machine/task';
+import { TimeProbe, type TimeProbeHooks } from '../sim/machine/time-probe';
 import { isCommand, runCommand } from './console-commands';
 import { makeDataId, parseDataId, type AccessType, type Watch } from './data-breakpoints';
 import { disassembleRange } from './disassembly';
 import { evaluateExpression } from './expressions';
 import { checkLaunch, parseAddress } from './launch-config';
 import { checkDecisionLogArgs, PanelFeed } from './panel-feed';
-import { REQUEST_DECISIONS, REQUEST_PERF, REQUEST_SNAPSHOT, REQUEST_WATCH, type PerfAction, type PerfResponse } from './panel-protocol';
-import { Runtime, type RuntimeSink, type StopReport } from './runtime';
+import { EVENT_RESET, REQUEST_DECISIONS, REQUEST_PERF, REQUEST_SNAPSHOT, REQUEST_WATCH, type PerfAction, type PerfResponse } from './panel-protocol';
+import { BreakpointIds } from './breakpoint-ids';
+import { Runtime, type CodeBreakpoint, type RuntimeSink, type StopReport } from './runtime';
+import { RECORDED_REQUESTS, Timeline, type JournalEntry } from './timeline';
+import { breakpointsNow, reverseTarget, stepBackTarget, type TravelTarget } from './time-travel';
 import { stackFrames } from './stack';
 import { dataSymbols, hex } from './symbols';
 import { Variables, REGISTER_NAMES } from './variables';
@@ -65,6 +69,12 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   /** watches made by source breakpoints on data lines, per file */
   private lineWatches = new Map<string, Array<{ line: number; mode: string; watch: Watch }>>();
   private dataWatches: Array<{ dataId: string; access: AccessType; watch: Watch }> = [];
+  /** the recorded history (for step back and reverse continue) and the ids that outlive replays */
+  private timeline = new Timeline();
+  private readonly ids = new BreakpointIds();
+  /** replaying the history: requests are handled again, and nothing is sent to the editor */
+  private replaying = false;
+  private launching: Promise<void> | undefined;
 
   constructor() {
     super();
@@ -207,6 +217,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
       supportsRestartRequest: true,
       supportsTerminateRequest: true,
       supportsExceptionInfoRequest: true,
+      supportsStepBack: true,
       supportsValueFormattingOptions: false,
       breakpointModes: BREAKPOINT_MODES,
     };
@@ -241,13 +252,21 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     if (!c.ok) return this.fail(response, c.message);
     this.rt?.dispose();
     this.feed?.dispose();
+    this.timeline = new Timeline();
     const r = this.build(next as Record<string, unknown>);
     if (!r.ok) return this.fail(response, r.message);
+    // the history begins again: a launch with these settings and the breakpoints as they are
+    const req = (command: string, a: unknown): JournalEntry => ({ request: { seq: 0, type: 'request', command, arguments: structuredClone(a) } });
+    this.timeline.journal.push(req('launch', next), ...[...this.sourceRequests.values()].map((a) => req('setBreakpoints', a)));
+    if (this.instructionRequest) this.timeline.journal.push(req('setInstructionBreakpoints', this.instructionRequest));
+    if (this.dataRequest) this.timeline.journal.push(req('setDataBreakpoints', this.dataRequest));
+    this.timeline.journal.push(req('configurationDone', {}));
     for (const a of this.sourceRequests.values()) this.applySourceBreakpoints(a);
     if (this.instructionRequest) this.runtime().setInstructionBreakpoints(this.instructionRequest.breakpoints);
     if (this.dataRequest) this.applyDataBreakpoints(this.dataRequest);
     this.sendResponse(response);
     this.sendEvent(new OutputEvent('restarted: a fresh machine, the same breakpoints\n', 'console'));
+    this.sendEvent(new Event(EVENT_RESET, {}));
     this.runtime().start();
   }
 
@@ -256,7 +275,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     if (!c.ok) return c;
     // Run Without Debugging: no stop at the entry (the editor sends no breakpoints then)
     if (args.noDebug === true) c.value.stopOnEntry = false;
-    const rt = new Runtime(this.sink());
+    const rt = new Runtime(this.sink(), this.ids, this.timeline);
     const r = rt.launch(c.value);
     if (!r.ok) {
       for (const d of r.diagnostics ?? []) this.sendEvent(new OutputEvent(d + '\n', 'stderr'));
@@ -281,6 +300,16 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   /** Launch: check every setting, assemble (or load the scenario), build the machine, and after
    * the editor's breakpoints are in, stop at the entry or run. */
   protected override async launchRequest(response: DebugProtocol.LaunchResponse, args: DebugProtocol.LaunchRequestArguments): Promise<void> {
+    let launched = () => undefined as void;
+    this.launching = new Promise<void>((r) => (launched = r));
+    try {
+      await this.launch(response, args);
+    } finally {
+      launched();
+    }
+  }
+
+  private async launch(response: DebugProtocol.LaunchResponse, args: DebugProtocol.LaunchRequestArguments): Promise<void> {
     const r = this.build(args as Record<string, unknown>);
     if (!r.ok) {
       this.fail(response, r.message);
@@ -362,13 +391,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     this.lineWatches.set(path, keep);
     const code = rt.setCodeBreakpoints(path, codeIdx.map((i) => list[i]));
     code.forEach((b, k) => {
-      const bp: DebugProtocol.Breakpoint = { id: b.id, verified: b.verified, line: b.line, source: new Source(path.replace(/^.*[\\/]/, ''), path) };
-      if (b.addrs.length > 0) bp.instructionReference = hex(b.addrs[0]);
-      if (b.message) {
-        bp.message = b.message;
-        if (!b.verified) bp.reason = 'failed';
-      }
-      results[codeIdx[k]] = bp;
+      results[codeIdx[k]] = this.codeBreakpoint(b);
     });
     return results as DebugProtocol.Breakpoint[];
   }
@@ -450,7 +473,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
       let entry = kept.find((d) => d.dataId === b.dataId && d.access === access && !used.has(d.watch));
       if (!entry) {
         const id = parseDataId(b.dataId);
-        if (!id) return { id: rt.newId(), verified: false, reason: 'failed' as const, message: `"${b.dataId}" is not a data breakpoint id of this debugger` };
+        if (!id) return { id: rt.ids.fresh(), verified: false, reason: 'failed' as const, message: `"${b.dataId}" is not a data breakpoint id of this debugger` };
         const watch = rt.addWatch({ addr: id.addr, len: id.len, access, kind: 'ptrace', origin: 'data', condition: b.condition, hitCondition: b.hitCondition, label: rt.watches.labelFor(id.addr, this.current()) });
         entry = { dataId: b.dataId, access, watch };
       }
@@ -521,6 +544,178 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     this.task(args?.threadId);
     this.runtime().pause();
     this.sendResponse(response);
+  }
+
+  /** A software or instruction breakpoint as the editor sees it. */
+  private codeBreakpoint(b: CodeBreakpoint): DebugProtocol.Breakpoint {
+    const bp: DebugProtocol.Breakpoint = { id: b.id, verified: b.verified };
+    if (b.path !== undefined) {
+      bp.line = b.line;
+      bp.source = new Source(b.path.replace(/^.*[\\/]/, ''), b.path);
+    }
+    if (b.addrs.length > 0) bp.instructionReference = hex(b.addrs[0]);
+    if (b.message) {
+      bp.message = b.message;
+      if (!b.verified) bp.reason = 'failed';
+    }
+    return bp;
+  }
+
+  // ---- time travel -----------------------------------------------------------------------------
+
+  /** Step back: to the instant before the thread's previous instruction (a replay of the history). */
+  protected override async stepBackRequest(response: DebugProtocol.StepBackResponse, args: DebugProtocol.StepBackArguments): Promise<void> {
+    const t = this.resumable(args?.threadId);
+    const pid = t.pid;
+    const target = await this.scan((rt, hooks) => stepBackTarget(rt, pid, hooks));
+    if (!target.ok) return this.fail(response, target.message);
+    this.sendResponse(response);
+    await this.travelTo(target.value);
+  }
+
+  /** Reverse continue: back to the last instant the thread was about to run an instruction with a
+   * breakpoint, or to access memory a data breakpoint watches; else to the start of the history. */
+  protected override async reverseContinueRequest(response: DebugProtocol.ReverseContinueResponse, args: DebugProtocol.ReverseContinueArguments): Promise<void> {
+    const t = this.resumable(args?.threadId);
+    const pid = t.pid;
+    const now = this.runtime().machine.icount;
+    const bps = breakpointsNow(this.runtime());
+    const target = await this.scan((rt, hooks) => reverseTarget(rt, bps, pid, now, hooks));
+    if (!target.ok) return this.fail(response, target.message);
+    this.sendResponse(response);
+    await this.travelTo(target.value);
+  }
+
+  /** Every request that changes the machine is recorded (with where the program was, if it ran). */
+  protected override dispatchRequest(request: DebugProtocol.Request): void {
+    if (!this.replaying && RECORDED_REQUESTS.has(request.command)) {
+      if (request.command === 'launch') this.timeline = new Timeline();
+      const at = this.rt?.position();
+      this.timeline.journal.push({ request: structuredClone(request), ...(at ? { at } : {}) });
+    }
+    super.dispatchRequest(request);
+  }
+
+  /** While the history is replayed the editor hears nothing: it is told the outcome after. */
+  override sendResponse(response: DebugProtocol.Response): void {
+    if (!this.replaying) super.sendResponse(response);
+  }
+
+  override sendEvent(event: DebugProtocol.Event): void {
+    if (!this.replaying) super.sendEvent(event);
+  }
+
+  /**
+   * Replays the whole history on a fresh machine with a probe attached after the launch, and asks
+   * `find` for the instant to travel to. The replay ends where the session is now, so the session
+   * is as it was if the search finds nothing.
+   */
+  private async scan(find: (rt: Runtime, hooks: (h: TimeProbeHooks) => void) => () => { ok: true; value: TravelTarget } | { ok: false; message: string }): Promise<{ ok: true; value: TravelTarget } | { ok: false; message: string }> {
+    let result: (() => { ok: true; value: TravelTarget } | { ok: false; message: string }) | undefined;
+    let probe: TimeProbe | undefined;
+    await this.replay(undefined, (rt) => {
+      result = find(rt, (h) => (probe = new TimeProbe(rt.machine, h)));
+    });
+    probe?.detach();
+    return result ? result() : { ok: false, message: 'the history could not be replayed (no launch in it)' };
+  }
+
+  /** Rebuilds the machine at the target instant, sets the editor's breakpoints there and reports. */
+  private async travelTo(target: TravelTarget): Promise<void> {
+    const config = { sources: [...this.sourceRequests.values()], data: this.dataRequest, instructions: this.instructionRequest };
+    await this.replay(target.icount);
+    const rt = this.runtime();
+    // the breakpoints are the editor's, not the past's: set them as they are now
+    for (const a of config.sources) this.recordAndApply('setBreakpoints', a);
+    if (config.instructions) this.recordAndApply('setInstructionBreakpoints', config.instructions);
+    if (config.data) this.recordAndApply('setDataBreakpoints', config.data);
+    for (const b of rt.codeBps.values()) this.sendEvent(new BreakpointEvent('changed', this.codeBreakpoint(b) as Breakpoint));
+    for (const w of rt.watches.all()) this.sendEvent(new BreakpointEvent('changed', rt.watches.toBreakpoint(w) as Breakpoint));
+    this.sendEvent(new Event(EVENT_RESET, {}));
+    const t = rt.thread(target.pid) ?? rt.threads[0];
+    this.currentThread = t.pid;
+    this.vars?.reset();
+    this.feed?.flush();
+    const e = new StoppedEvent(target.reason, t.pid) as DebugProtocol.StoppedEvent;
+    e.body.description = target.description(t);
+    if (target.hitBreakpointIds) e.body.hitBreakpointIds = target.hitBreakpointIds;
+    e.body.allThreadsStopped = true;
+    this.sendEvent(e);
+  }
+
+  /** The runtime as it is now (a replay builds a new one while handling requests). */
+  private built(): Runtime | undefined {
+    return this.rt;
+  }
+
+  /** A request made by the adapter itself: recorded and handled, its response kept from the editor. */
+  private recordAndApply(command: string, a: unknown): void {
+    const request: DebugProtocol.Request = { seq: 0, type: 'request', command, arguments: structuredClone(a) };
+    this.timeline.journal.push({ request });
+    this.replaying = true;
+    try {
+      super.dispatchRequest(structuredClone(request));
+    } finally {
+      this.replaying = false;
+    }
+  }
+
+  /**
+   * Replays the recorded history on a fresh machine: each request handled again in its order, those
+   * that came while the program ran between the same chunks, each run cut into the same chunks. With
+   * `haltAt` the machine's clock stops there and the rest of the history is cut off.
+   */
+  private async replay(haltAt: number | undefined, afterLaunch?: (rt: Runtime) => void): Promise<void> {
+    const old = this.timeline;
+    const tl = new Timeline();
+    tl.replayRuns = old.runs;
+    tl.haltAt = haltAt;
+    this.rt?.dispose();
+    this.feed?.dispose();
+    this.rt = undefined;
+    this.timeline = tl;
+    this.sourceRequests = new Map();
+    this.dataRequest = this.instructionRequest = undefined;
+    this.configDone = new Promise((r) => (this.resolveConfigDone = r));
+    const during = new Map<string, JournalEntry[]>();
+    for (const e of old.journal) if (e.at) during.set(`${e.at.run}:${e.at.chunk}`, [...(during.get(`${e.at.run}:${e.at.chunk}`) ?? []), e]);
+    const handle = (e: JournalEntry): JournalEntry => {
+      const copy: JournalEntry = { ...e };
+      tl.journal.push(copy);
+      super.dispatchRequest(structuredClone(e.request));
+      return copy;
+    };
+    tl.betweenChunks = (run, chunk) => {
+      for (const e of during.get(`${run}:${chunk}`) ?? []) handle(e);
+    };
+    this.replaying = true;
+    try {
+      for (const e of old.journal) {
+        if (e.at) continue;
+        // an earlier travel cut the history in this request: the clock stops there again
+        tl.haltAt = e.cut !== undefined && (haltAt === undefined || e.cut < haltAt) ? e.cut : haltAt;
+        const copy = handle(e);
+        if (e.request.command === 'launch') {
+          const rt = this.built();
+          if (rt) afterLaunch?.(rt);
+          continue; // it waits for configurationDone
+        }
+        if (e.request.command === 'configurationDone') await this.launching;
+        while (this.built()?.running) await new Promise<void>((r) => setImmediate(r));
+        if (tl.halted) {
+          copy.cut = tl.haltAt;
+          if (tl.haltAt === haltAt) break;
+          tl.halted = false;
+        }
+      }
+      if (!tl.halted) await this.launching;
+    } finally {
+      this.replaying = false;
+      tl.betweenChunks = undefined;
+      tl.replayRuns = undefined;
+      tl.haltAt = undefined;
+      tl.halted = false;
+    }
   }
 
   // ---- state -----------------------------------------------------------------------------------

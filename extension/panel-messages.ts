@@ -29,7 +29,7 @@ export type FromPanel =
 export type SessionState = 'none' | 'running' | 'ended';
 
 export type ToPanel =
-  | { type: 'session'; state: SessionState; id?: string; name?: string; message?: string }
+  | { type: 'session'; state: SessionState; id?: string; name?: string; message?: string; /** the session's history changed (step back): the rows shown are no longer true */ reset?: boolean }
   | { type: 'slots'; machine: MachineInfo; cpus: CpuSlots[] }
   | { type: 'counters'; counters: Counter[] }
   /** how many rows the current filter has; `exact` false while the filtered log is still being counted */

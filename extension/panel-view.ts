@@ -2,7 +2,7 @@
 // adapter's custom events and requests, and acts on the webview's (checked) messages.
 import * as vscode from 'vscode';
 import {
-  EVENT_COUNTERS, EVENT_DECISIONS, EVENT_SLOTS, REQUEST_DECISIONS, REQUEST_PERF, REQUEST_SNAPSHOT,
+  EVENT_COUNTERS, EVENT_DECISIONS, EVENT_RESET, EVENT_SLOTS, REQUEST_DECISIONS, REQUEST_PERF, REQUEST_SNAPSHOT,
   type CountersEvent, type DecisionLogArgs, type PanelDecision, type SlotsEvent,
 } from '../debug-adapter/panel-protocol';
 import { branchText, effectText } from '../sim/decision-text';
@@ -120,13 +120,13 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   }
 
   /** Follows this session: its snapshot, events and decision log feed the panel. */
-  attach(s: Pick<vscode.DebugSession, 'id' | 'name' | 'customRequest'>): void {
+  attach(s: Pick<vscode.DebugSession, 'id' | 'name' | 'customRequest'>, reset = false): void {
     this.session = s;
     this.tasks.clear();
     this.recent.clear();
     this.lastSlots = this.lastCounters = this.ended = undefined;
     this.pager.reset(0, 0);
-    this.post({ type: 'session', state: 'running', id: s.id, name: s.name });
+    this.post({ type: 'session', state: 'running', id: s.id, name: s.name, ...(reset ? { reset } : {}) });
     void this.snapshot();
   }
 
@@ -156,7 +156,10 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
 
   /** A custom event of the followed session's adapter. */
   onAdapterEvent(event: string, body: unknown): void {
-    if (event === EVENT_SLOTS) {
+    if (event === EVENT_RESET) {
+      // a step back or reverse continue rebuilt the machine: start again from its snapshot
+      if (this.session) this.attach(this.session, true);
+    } else if (event === EVENT_SLOTS) {
       const ev = checkSlotsEvent(body);
       if (!ev) return void this.log.appendLine(`${event}: unexpected shape; ignored`);
       for (const c of ev.cpus) if (c.task) this.noteTask(c.task);

@@ -51,7 +51,7 @@ export function checkToPanel(m: unknown): ToPanel | undefined {
   if (!isObj(m)) return undefined;
   switch (m.type) {
     case 'session':
-      return ['none', 'running', 'ended'].includes(m.state as string) && optStr(m.id) && optStr(m.name) && optStr(m.message) ? (m as ToPanel) : undefined;
+      return ['none', 'running', 'ended'].includes(m.state as string) && optStr(m.id) && optStr(m.name) && optStr(m.message) && (m.reset === undefined || typeof m.reset === 'boolean') ? (m as ToPanel) : undefined;
     case 'slots':
       return isMachine(m.machine) && arrOf(m.cpus, isCpuSlots) ? (m as ToPanel) : undefined;
     case 'counters':

@@ -359,8 +359,8 @@ let lastCpuCount = -1;
 function onMessage(m: ToPanel): void {
   switch (m.type) {
     case 'session':
-      if (m.id && m.id !== state.sessionId) {
-        // another session: the rows cached belong to the old one
+      if ((m.id && m.id !== state.sessionId) || m.reset) {
+        // another session, or a step back rewrote this one's history: the rows cached are not true now
         if (state.sessionId !== undefined) { list.resetView(); total = dropped = shown = 0; renderShown(); }
         state.sessionId = m.id;
         save();

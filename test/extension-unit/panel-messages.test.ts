@@ -71,6 +71,7 @@ test('the webview accepts the host messages and refuses malformed ones', () => {
   const row = { d: decision(0), branchText: 'x', effectTexts: ['y'] };
   const good: unknown[] = [
     { type: 'session', state: 'running', id: 's', name: 'n' },
+    { type: 'session', state: 'running', id: 's', name: 'n', reset: true },
     { type: 'counters', counters: [{ id: 'p', fd: 3, cpu: -1, task: 'child', addr: '0x1', len: 8, type: 'r', count: 3, enabled: true, closed: false }] },
     { type: 'decisionCount', gen: 1, count: 10, exact: true, total: 10, dropped: 0, tasks: ['child'] },
     { type: 'decisionPage', gen: 1, start: 0, rows: [row] },
@@ -83,6 +84,7 @@ test('the webview accepts the host messages and refuses malformed ones', () => {
   const bad: unknown[] = [
     undefined, 42, { type: 'eval', code: 'alert(1)' },
     { type: 'session', state: 'exploded' },
+    { type: 'session', state: 'running', id: 's', reset: 'yes' },
     { type: 'decisionPage', gen: 1, start: 0, rows: [{ d: { ...decision(0), seq: -1 }, branchText: 'x', effectTexts: [] }] },
     { type: 'decisionPage', gen: 1, start: 0, rows: [{ d: decision(0), branchText: 5, effectTexts: [] }] },
     { type: 'decisionCount', gen: 1, count: '10', exact: true, total: 10, dropped: 0, tasks: [] },

@@ -111,6 +111,15 @@ suite('panel host with an adapter session', () => {
     assert.equal(posted.length, n);
   });
 
+  test('a step back (wplab.reset) makes the panel drop its rows and take a new snapshot', async () => {
+    const snaps = requests.filter(([c]) => c === 'wplab.snapshot').length;
+    p.onAdapterEvent('wplab.reset', {});
+    const reset = posted.filter((m) => m.type === 'session').at(-1) as { reset?: boolean; state: string } | undefined;
+    assert.equal(reset?.reset, true);
+    assert.equal(reset?.state, 'running');
+    await until(() => requests.filter(([c]) => c === 'wplab.snapshot').length === snaps + 1, 'a new snapshot request');
+  });
+
   test('a decision row opens its source line', async () => {
     p.onPanelMessage({ type: 'openSource', path: src, line: 12 });
     await until(() => vscode.window.activeTextEditor?.document.uri.fsPath === src, 'the editor');

@@ -1,0 +1,99 @@
+// Where a step back or a reverse continue goes: found by watching a replay of the history with a
+// time probe (sim/machine/time-probe.ts). An instant is a count of the machine's global instruction
+// clock: the machine rebuilt up to that count has run exactly the instructions before it.
+import type { Task } from '../sim/machine/task';
+import type { TimeProbeHooks } from '../sim/machine/time-probe';
+import type { Watch } from './data-breakpoints';
+import type { CodeBreakpoint, Runtime } from './runtime';
+import { describeWatchStop, previewAccess } from './stop-description';
+import { hex } from './symbols';
+
+export interface TravelTarget {
+  /** the machine's clock to rebuild up to */
+  icount: number;
+  /** the thread that stops there */
+  pid: number;
+  reason: 'step' | 'breakpoint' | 'data breakpoint' | 'entry';
+  hitBreakpointIds?: number[];
+  description: (t: Task) => string;
+}
+
+type Found = { ok: true; value: TravelTarget } | { ok: false; message: string };
+
+/**
+ * Step back: the instant before the thread's last executed instruction. A slice of the probe is a
+ * run of one core on one task, whose instructions take consecutive counts of the clock; the last
+ * instruction of the thread's last non-empty slice is the one to undo.
+ */
+export function stepBackTarget(rt: Runtime, pid: number, probe: (h: TimeProbeHooks) => void): () => Found {
+  let last: number | undefined;
+  const from = rt.launchIcount;
+  probe({
+    slice: (t, start, ran) => {
+      if (t.pid === pid && ran > 0 && start >= from) last = start + ran - 1;
+    },
+  });
+  return () => {
+    const at = last;
+    if (at === undefined) return { ok: false, message: 'this thread has run no instruction since the launch: there is nothing to step back over' };
+    return { ok: true, value: { icount: at, pid, reason: 'step', description: (t) => `Stepped back to ${hex(t.thread.pc)} (before instruction ${at + 1} of the machine's clock)` } };
+  };
+}
+
+/**
+ * Reverse continue: the last instant, before `now`, at which the thread was about to run an
+ * instruction that has a breakpoint, or to access memory that one of its verified ptrace data
+ * breakpoints watches (the breakpoints as the editor has them now, conditions not evaluated); or the
+ * start of the history when there is none. The look is taken before every instruction of the thread.
+ */
+export interface BreakpointsNow {
+  code: CodeBreakpoint[];
+  watches: Watch[];
+}
+
+/** The breakpoints as the editor has them now (before a replay rebuilds the runtime). */
+export function breakpointsNow(rt: Runtime): BreakpointsNow {
+  return {
+    code: [...rt.codeBps.values()].filter((b) => b.verified && !b.logMessage),
+    watches: rt.watches.all().filter((w) => w.kind === 'ptrace' && w.verified),
+  };
+}
+
+export function reverseTarget(rt: Runtime, bps: BreakpointsNow, pid: number, now: number, probe: (h: TimeProbeHooks) => void): () => Found {
+  const { code, watches } = bps;
+  let found: TravelTarget | undefined;
+  const from = rt.launchIcount;
+  probe({
+    before: {
+      pid,
+      look: (t, icount) => {
+        if (icount >= now || icount < from) return;
+        const pc = t.thread.pc;
+        const bps = code.filter((b) => b.addrs.includes(pc));
+        if (bps.length > 0) {
+          found = { icount, pid, reason: 'breakpoint', hitBreakpointIds: bps.map((b) => b.id), description: (x) => `Reverse continue: breakpoint at ${hex(x.thread.pc)}` };
+          return;
+        }
+        if (watches.length === 0) return;
+        const p = previewAccess(t);
+        if (!p) return;
+        const store = p.kind === 'store' || p.kind === 'stcx';
+        const load = p.kind === 'load' || p.kind === 'larx';
+        const hit = watches.filter((w) => p.ea < w.addr + BigInt(w.len) && w.addr < p.ea + BigInt(p.size) && (w.access === 'readWrite' ? store || load : w.access === 'write' ? store : load));
+        if (hit.length === 0) return;
+        const labels = hit.map((w) => `${w.id} (${w.access === 'readWrite' ? 'access' : w.access} ${w.label})`);
+        found = {
+          icount,
+          pid,
+          reason: 'data breakpoint',
+          hitBreakpointIds: hit.map((w) => w.id),
+          description: (x) => `Reverse continue: ${describeWatchStop(x, p.ea, labels).description} (continue, and the watchpoint fires before this access)`,
+        };
+      },
+    },
+  });
+  return () => {
+    if (found) return { ok: true, value: found };
+    return { ok: true, value: { icount: from, pid, reason: 'entry', description: (t) => `Back at the start of the history (${hex(t.thread.pc)}): no breakpoint was hit before` } };
+  };
+}

@@ -10,8 +10,9 @@ import { HW_BRK_TYPE_EXTRANEOUS_IRQ, HW_BRK_TYPE_READ, HW_BRK_TYPE_USER, HW_BRK_
 import { armStepEffect, DecisionRecord, reinstallEffect, slotRecord, stepDoneEffect } from './decision-record';
 import type { CurrentTask, HwContext, InstrDetail } from './hw-context';
 
-/** The switch: on unless a test turns it off to compare with the generic path. */
-export const perfFastPath = { enabled: true };
+/** The switch (on unless a test turns it off to compare with the generic path), and how many
+ * exceptions and steps it has handled (tests check that a comparison went through it). */
+export const perfFastPath = { enabled: true, taken: 0 };
 
 // (local copies: imported constants are getter calls when files are transpiled one by one)
 const EXTRANEOUS = HW_BRK_TYPE_EXTRANEOUS_IRQ;
@@ -117,6 +118,7 @@ export function fastPerfException(ctx: HwContext, task: CurrentTask, pcNum: numb
   r.setBranch('perf-single-step');
   if (sink) sink.commit(r);
   else ctx.record(r.toDecision());
+  perfFastPath.taken++;
   return true;
 }
 
@@ -208,5 +210,6 @@ export function fastPerfStep(ctx: HwContext, task: CurrentTask, pcNum: number, w
   r.setBranch('step-complete');
   if (sink) sink.commit(r);
   else ctx.record(r.toDecision());
+  perfFastPath.taken++;
   return true;
 }

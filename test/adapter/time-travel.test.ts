@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { Client, ensureAdapterBuilt, fixture } from './helpers';
+import { join } from 'node:path';
+import { Client, ensureAdapterBuilt, fixture, ROOT } from './helpers';
 
 const WATCH = fixture('watch.S');
 const SPIN = fixture('spin.S');
@@ -149,6 +150,31 @@ describe('time travel', () => {
       assert.equal(await c.evaluate('r3', 'watch'), r3);
       const reset = c.all.filter((e) => e.event === 'wplab.reset');
       assert.equal(reset.length, 1, 'the panel is told the history changed');
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
+describe('time travel with more than one task', () => {
+  it('a scenario with an untraced task sharing the CPU: back one step and forward again is the same machine', async () => {
+    const scenario = join(ROOT, 'examples', 'per-cpu-perf-two-tasks.yaml');
+    const { c, tid } = await session({ scenario, stopOnEntry: true });
+    try {
+      await c.dc.continueRequest({ threadId: tid });
+      const stop = await c.next<DebugProtocol.StoppedEvent>('stopped');
+      assert.equal(stop.body.reason, 'exception', 'the program\'s own trap at store_loop_done');
+      const state = async () => {
+        const snap = (await c.dc.customRequest('wplab.snapshot')).body as { counters: { counters: Array<{ id: string; count: number }> }; total: number };
+        return { pc: await c.pc(tid), counter: await c.evaluate('counter', 'watch'), counts: snap.counters.counters.map((x) => `${x.id}=${x.count}`).join(' '), decisions: snap.total };
+      };
+      const then = await state();
+      assert.equal(then.counts, 'cpu0=8 cpu1=0');
+      await stepBack(c, tid);
+      const back = await state();
+      assert.notEqual(back.pc, then.pc);
+      await stepIn(c, tid);
+      assert.deepEqual(await state(), then);
     } finally {
       await c.stop();
     }

@@ -387,6 +387,17 @@ test('UI: data breakpoint, watchpoint stop, panel slots and decisions, perf coun
       await saveScreenshot(page, 'workbench-light.png');
     });
 
+    await step('step back from the toolbar: the machine is rebuilt one instruction earlier', async () => {
+      // stopped before the second store (line 13): the instruction before it was the loop's bdnz
+      const back = page.locator('.debug-toolbar .action-label.codicon-debug-step-back').first();
+      await shown(back, 'the Step Back button in the debug toolbar');
+      await back.click();
+      assert.equal(await waitCursorLine(page, 16), 16, 'the stop is at the bdnz before the store');
+      // the panel starts again from the rebuilt machine: the first iteration's three decisions
+      // (ptrace stop at the store, perf step at the load, its completion), not the second's
+      await shown(panel.locator('.shown', { hasText: /^\s*3 shown/ }).first(), 'the decision log of the rebuilt machine ("3 shown")', 10_000);
+    });
+
     await step('stop debugging', async () => {
       await page.keyboard.press('Shift+F5');
       await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 15_000 });

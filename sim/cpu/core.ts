@@ -68,6 +68,7 @@ interface UserRange {
   write: boolean;
 }
 const TWO53 = 2 ** 53;
+const TWO53N = 1n << 53n;
 const TWO32 = 2 ** 32;
 /** (one shared object: a perf hit single-steps once per hit) */
 const SINGLE_STEP: CoreStop = Object.freeze({ kind: 'single-step' as const });
@@ -77,6 +78,8 @@ const M64 = 0xffffffffffffffffn;
 // is entered twice per perf hit)
 const USER_MSR_V = USER_MSR;
 const MSR_SE_V = MSR_SE;
+/** the usual MSR with MSR_SE: a perf step's (compared before any bigint arithmetic) */
+const USER_MSR_SE = USER_MSR | MSR_SE;
 const runThreadFn = runThread;
 
 export class Core {
@@ -95,6 +98,8 @@ export class Core {
   checking = false;
   /** set by access() when a DAWR matched */
   dar = 0n;
+  /** the same as a number, or -1 when it is 2^53 or more (the exception side's fast path reads this) */
+  darNum = 0;
   /** the stop a cold operation produced */
   pending: CoreStop | null = null;
   /** the code page the last run ended on (runThread starts there without a lookup when it can) */
@@ -218,12 +223,22 @@ export class Core {
     this.port.attach(mem);
     this.pending = null;
     // (the usual MSR compared first: no bigint allocated on the per-hit path)
-    const stepping = t.msr !== USER_MSR_V && (t.msr & MSR_SE_V) !== 0n;
+    const msr = t.msr;
+    const stepping = msr === USER_MSR_SE || (msr !== USER_MSR_V && (msr & MSR_SE_V) !== 0n);
     const limit = stepping ? Math.min(1, maxSteps) : maxSteps;
     const before = this.icount;
     const stop = runThreadFn(this, t, mem, limit);
     if (stepping && stop.kind === 'limit' && this.icount > before) return SINGLE_STEP;
     return stop;
+  }
+
+  /** The instruction word at user pc `pc` (below 2^52) of `mem` when it lies on the code page the last
+   * run ended on (no page lookup), else undefined: the caller reads it the usual way. */
+  wordOnCodePage(mem: AddressSpace, pc: number): number | undefined {
+    const p = this.codePage;
+    const rel = pc - this.codeBase;
+    if (p === null || rel < 0 || rel >= 4096 || (rel & 3) !== 0 || this.codeMem !== mem || this.codeGen !== mem.generation || !p.read) return undefined;
+    return p.view.getUint32(rel, true);
   }
 
   /** Hardware match for an access made by the kernel itself (copy_to_user) or by user code. */
@@ -257,6 +272,7 @@ export class Core {
     const r = this.ranges;
     for (let i = 0; i < this.nranges; i += 6) {
       if (r[i + w] !== 0 && a < r[i + q + 1] && b > r[i + q]) {
+        this.darNum = a;
         this.dar = BigInt(a);
         return true;
       }
@@ -270,6 +286,7 @@ export class Core {
       const dar = this.matchAccess(ea, size, kind !== K_LOAD && kind !== K_LARX, 'user');
       if (dar !== undefined) {
         this.dar = dar;
+        this.darNum = dar < TWO53N ? Number(dar) : -1;
         return true;
       }
     }

@@ -36,6 +36,7 @@ export interface TaskSpec {
 const MSR_SE_V = MSR_SE;
 const USER_MSR_V = USER_MSR;
 const NOT_MSR_SE = ~MSR_SE;
+/** the usual MSR with MSR_SE: a perf step's (compared before any bigint arithmetic) */
 const USER_MSR_SE = USER_MSR | MSR_SE;
 const fastPath = perfFastPath;
 const fastException = fastPerfException;
@@ -43,10 +44,9 @@ const fastStep = fastPerfStep;
 const analyseNum = analyseAccessNum;
 const fetchNum = fetchWordNum;
 const TWO52 = 2 ** 52;
-const TWO52N = 1n << 52n;
 /** MSR_SE set? (the usual MSR is compared first: a bigint compare allocates nothing, an & does) */
 function seSet(msr: bigint): boolean {
-  return msr !== USER_MSR_V && (msr & MSR_SE_V) !== 0n;
+  return msr === USER_MSR_SE || (msr !== USER_MSR_V && (msr & MSR_SE_V) !== 0n);
 }
 
 const FAULT_CODES: Record<string, string> = { SIGSEGV: 'SEGV_MAPERR', SIGILL: 'ILL_ILLOPC', SIGBUS: 'BUS_ADRALN', SIGFPE: 'FPE_INTDIV' };
@@ -227,7 +227,7 @@ export class Machine {
 
   /** do_break: the DAWR matched before the instruction at NIP executed (user mode). */
   private dawrException(cpu: number, t: Task, dar: bigint): void {
-    if (fastPath.enabled && this.fastDawrException(cpu, t, dar)) return;
+    if (fastPath.enabled && this.fastDawrException(cpu, t)) return;
     const se = seSet(t.thread.msr);
     const regs: TrapRegs = { pc: t.thread.pc, mode: 'user', singleStep: se };
     const rc = handleDawrException(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log), this.hw.currentTask(t.pid, t.tifSingleStep), regs, dar, this.instrDetail(t));
@@ -237,15 +237,18 @@ export class Machine {
 
   /** The common perf hit (perf-fast-path.ts): a user load or store below 2^52 hitting perf
    * breakpoints only. false = not that case, nothing changed (the generic handler runs). */
-  private fastDawrException(cpu: number, t: Task, dar: bigint): boolean {
+  private fastDawrException(cpu: number, t: Task): boolean {
     const th = t.thread;
     const pc = th.pcNum;
-    if (pc >= TWO52 || dar < 0n || dar >= TWO52N) return false;
-    const word = fetchNum(t.mem, pc);
+    const core = this.cores[cpu];
+    // the DAR as the core latched it in numbers (the stop's bigint is the same value)
+    const darNum = core.darNum;
+    if (pc >= TWO52 || darNum < 0 || darNum >= TWO52) return false;
+    const word = core.wordOnCodePage(t.mem, pc) ?? fetchNum(t.mem, pc);
     if (word === undefined || !analyseNum(word, th, this.access)) return false;
     const a = this.access;
     const ctx = this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log);
-    if (!fastException(ctx, this.hw.currentTask(t.pid, t.tifSingleStep), pc, Number(dar), word, a.type, a.ea, a.size)) return false;
+    if (!fastException(ctx, this.hw.currentTask(t.pid, t.tifSingleStep), pc, darNum, word, a.type, a.ea, a.size)) return false;
     // MSR_SE armed for the step (the usual MSR has its constant: no bigint made)
     const msr = th.msr;
     th.msr = msr === USER_MSR_V ? USER_MSR_SE : msr | MSR_SE_V;
@@ -257,7 +260,7 @@ export class Machine {
     if (t.thread.msr === USER_MSR_SE) t.thread.msr = USER_MSR_V;
     else if (t.thread.msr !== USER_MSR_V) t.thread.msr &= NOT_MSR_SE;
     if (fastPath.enabled && steppedPc >= 0 && steppedPc < TWO52) {
-      const word = fetchNum(t.mem, steppedPc);
+      const word = this.cores[cpu].wordOnCodePage(t.mem, steppedPc) ?? fetchNum(t.mem, steppedPc);
       if (word !== undefined && t.thread.pcNum < TWO52) {
         const ctx = this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log);
         if (fastStep(ctx, this.hw.currentTask(t.pid, t.tifSingleStep), t.thread.pcNum, word, steppedPc)) return;

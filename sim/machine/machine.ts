@@ -62,12 +62,16 @@ export class Machine {
   /** kill, rt_sigaction, rt_sigreturn and the return-to-user signal path */
   readonly signals: SignalDelivery;
   private nextPid = 100;
+  /** run(): the run queue whose turn it is, and per CPU what is left of its current time slice */
+  private rr = 0;
+  private readonly sliceLeft: number[];
   /** scratch for the fast path's analysis of the instruction at NIP */
   private readonly access: AccessNum = { type: 'unknown', ea: 0, size: 0 };
 
   constructor(config: Partial<MachineConfig> = {}) {
     this.config = { ...DEFAULT_MACHINE, ...config };
     this.model = cpuModel(this.config.cpu, this.config.dawrForceEnable);
+    this.sliceLeft = new Array<number>(this.config.cpus).fill(0);
     this.cores = Array.from({ length: this.config.cpus }, () => new Core({ quadwordAlign16: this.model.quadwordAlign16, slots: Math.max(1, this.model.slots) }));
     this.log = new DecisionLog(this.config.logCapacity);
     this.hw = new HwBreakpointSubsystem({
@@ -141,21 +145,40 @@ export class Machine {
     const start = this.icount;
     const rq = this.sched.rq;
     while (target.state === 'running') {
-      const left = budget - (this.icount - start);
-      if (left <= 0) return undefined;
+      if (budget - (this.icount - start) <= 0) return undefined;
       if (!this.sched.anyRunnable()) break;
-      for (const q of rq) {
+      for (; this.rr < rq.length; this.rr++) {
+        const q = rq[this.rr];
         const t = this.sched.pick(q);
         if (!t) continue;
-        // (counted without allocating: a perf hit on every iteration comes through here twice per hit)
-        let busy = 0;
-        for (let i = 0; i < rq.length; i++) if (rq[i].current !== null || rq[i].queue.length > 0) busy++;
-        const slice = Math.max(1, Math.min(busy > 1 ? this.config.slice : Number.MAX_SAFE_INTEGER, this.config.quantum - q.used, budget - (this.icount - start)));
-        this.runSlice(q, t, slice);
+        const cpu = q.cpu;
+        if (this.sliceLeft[cpu] <= 0) {
+          // (counted without allocating: a perf hit on every iteration comes through here twice per hit)
+          let busy = 0;
+          for (let i = 0; i < rq.length; i++) if (rq[i].current !== null || rq[i].queue.length > 0) busy++;
+          this.sliceLeft[cpu] = Math.max(1, Math.min(busy > 1 ? this.config.slice : Number.MAX_SAFE_INTEGER, this.config.quantum - q.used));
+        }
+        const left = budget - (this.icount - start);
+        const n = Math.min(this.sliceLeft[cpu], left);
+        const before = this.icount;
+        const whole = this.runSlice(q, t, n);
+        this.sliceLeft[cpu] = whole ? this.sliceLeft[cpu] - (this.icount - before) : 0;
         if (target.state !== 'running') break;
+        // The budget ran out inside this slice: the next run goes on with it, so that cutting a run
+        // into budgets (the debugger's chunks) never changes which CPU runs when.
+        if (this.sliceLeft[cpu] > 0) return undefined;
       }
+      if (target.state !== 'running') break;
+      this.rr = 0;
     }
+    this.freshRound();
     return target.lastStop ?? { event: 'limit', pc: target.thread.pc };
+  }
+
+  /** The next run starts a new round of the CPUs with new slices (as after a stop of the target). */
+  private freshRound(): void {
+    this.rr = 0;
+    this.sliceLeft.fill(0);
   }
 
   /** Runs until `target` stops, exits or is killed; after maxSteps instructions it is stopped (event: limit). */
@@ -169,20 +192,23 @@ export class Machine {
   }
 
   private stopAtLimit(t: Task, event: 'limit' | 'stopped' = 'limit'): StopInfo {
+    this.freshRound();
     this.sched.dequeue(t);
     t.state = 'stopped';
     t.lastStop = event === 'limit' ? { event, pc: t.thread.pc } : { event, signal: 'SIGSTOP', pc: t.thread.pc };
     return t.lastStop;
   }
 
-  private runSlice(q: RunQueue, t: Task, budget: number): void {
+  /** Runs `t` on its CPU for at most `budget` instructions; true if it ran them all with nothing else
+   * happening (the slice may go on), false if it ended early (an exception, a signal, a switch). */
+  private runSlice(q: RunQueue, t: Task, budget: number): boolean {
     const core = this.cores[q.cpu];
     const before = core.icount;
     // Signals are delivered before the task's next instruction (a kill from another CPU, a signal the
     // tracer's resume named): delivery may redirect the task or stop it.
     if (t.alive && this.signals.hasWork(t)) {
       this.signals.deliver(q.cpu, t);
-      if (t.state !== 'running' || q.current !== t) return;
+      if (t.state !== 'running' || q.current !== t) return false;
     }
     // With MSR_SE set the core runs exactly one instruction: remember which, for the step decision
     // (as the number the thread keeps, -1: none; no bigint on the per-hit path).
@@ -210,6 +236,7 @@ export class Machine {
     }
     if (t.alive && this.signals.hasWork(t)) this.signals.deliver(q.cpu, t);
     if (q.current === t && q.used >= this.config.quantum) this.sched.rotate(q);
+    return stop.kind === 'limit' && q.current === t && t.state === 'running';
   }
 
   // ---- exceptions ----------------------------------------------------------------------------

@@ -156,6 +156,29 @@ describe('time travel', () => {
   });
 });
 
+describe('time travel over requests that came while the program ran', () => {
+  it('a data breakpoint set while running is set again at the same instant of the replay', async () => {
+    const { c, tid } = await session({ program: fixture('store-forever.S'), stopOnEntry: true });
+    try {
+      await c.dc.continueRequest({ threadId: tid });
+      await new Promise((r) => setTimeout(r, 120));
+      const info = await c.dc.dataBreakpointInfoRequest({ name: 'value' });
+      await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: info.body.dataId as string, accessType: 'write' }] });
+      const stop = await c.next<DebugProtocol.StoppedEvent>('stopped');
+      assert.equal(stop.body.reason, 'data breakpoint');
+      const then = { pc: await c.pc(tid), r4: await c.evaluate('r4', 'watch'), value: await c.evaluate('value', 'watch') };
+      assert.ok(Number(/\((\d+)\)$/.exec(then.r4)?.[1]) > 1000, `the loop ran a while before the breakpoint was set (r4 ${then.r4})`);
+      await stepBack(c, tid);
+      assert.notEqual(await c.pc(tid), then.pc);
+      await stepIn(c, tid);
+      // back before the addi, forward over it: at the same store, the same count about to be written
+      assert.deepEqual({ pc: await c.pc(tid), r4: await c.evaluate('r4', 'watch'), value: await c.evaluate('value', 'watch') }, then);
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
 describe('time travel with more than one task', () => {
   it('a scenario with an untraced task sharing the CPU: back one step and forward again is the same machine', async () => {
     const scenario = join(ROOT, 'examples', 'per-cpu-perf-two-tasks.yaml');

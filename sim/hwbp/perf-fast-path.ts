@@ -51,6 +51,20 @@ function classify(address: number, len: number, type: number, isLoad: boolean, e
 const results = new Int8Array(8);
 const types = new Int32Array(8);
 
+// The last breakpoint address seen per slot and its value as a number (Number(bigint) costs more
+// than the rest of the classification; the address object is the same from one hit to the next).
+const lastAddress: Array<bigint | null> = new Array<bigint | null>(8).fill(null);
+const lastAddressNum = new Float64Array(8);
+
+/** bp.info.address as a number, or -1 when it is not below 2^52. */
+function addressNum(i: number, address: bigint): number {
+  if (lastAddress[i] === address) return lastAddressNum[i];
+  const n = address >= 0n && address < TWO52N ? Number(address) : -1;
+  lastAddress[i] = address;
+  lastAddressNum[i] = n;
+  return n;
+}
+
 /**
  * hw_breakpoint_handler for a user-mode DAWR exception whose instruction is a plain load or store
  * (type `type`, access [ea, ea+size), all below 2^52) at user pc `pcNum`, DAR `darNum`: when every
@@ -73,9 +87,10 @@ export function fastPerfException(ctx: HwContext, task: CurrentTask, pcNum: numb
     const bp = regs[i];
     if (bp === null) continue;
     const info = bp.info;
-    if (info.address < 0n || info.address >= TWO52N) return false;
+    const address = addressNum(i, info.address);
+    if (address < 0) return false;
     const t = info.type & NOT_EXTRANEOUS;
-    const c = classify(Number(info.address), info.len, t, isLoad, ea, size, quad16);
+    const c = classify(address, info.len, t, isLoad, ea, size, quad16);
     results[i] = c;
     types[i] = t;
     if (c === MISS) continue;

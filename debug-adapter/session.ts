@@ -74,6 +74,9 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   private readonly ids = new BreakpointIds();
   /** replaying the history: requests are handled again, and nothing is sent to the editor */
   private replaying = false;
+  /** a step back or reverse continue is rebuilding the machine: the editor's requests wait for it */
+  private travelling = false;
+  private deferred: DebugProtocol.Request[] = [];
   private launching: Promise<void> | undefined;
 
   constructor() {
@@ -567,10 +570,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   protected override async stepBackRequest(response: DebugProtocol.StepBackResponse, args: DebugProtocol.StepBackArguments): Promise<void> {
     const t = this.resumable(args?.threadId);
     const pid = t.pid;
-    const target = await this.scan((rt, hooks) => stepBackTarget(rt, pid, hooks));
-    if (!target.ok) return this.fail(response, target.message);
-    this.sendResponse(response);
-    await this.travelTo(target.value);
+    await this.travel(response, (rt, hooks) => stepBackTarget(rt, pid, hooks));
   }
 
   /** Reverse continue: back to the last instant the thread was about to run an instruction with a
@@ -580,14 +580,30 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     const pid = t.pid;
     const now = this.runtime().machine.icount;
     const bps = breakpointsNow(this.runtime());
-    const target = await this.scan((rt, hooks) => reverseTarget(rt, bps, pid, now, hooks));
-    if (!target.ok) return this.fail(response, target.message);
-    this.sendResponse(response);
-    await this.travelTo(target.value);
+    await this.travel(response, (rt, hooks) => reverseTarget(rt, bps, pid, now, hooks));
+  }
+
+  /** Finds the target with a replay, then rebuilds the machine there. Requests the editor sends
+   * meanwhile wait, and are handled after, in their order. */
+  private async travel(response: DebugProtocol.Response, find: Parameters<WatchpointDebugSession['scan']>[0]): Promise<void> {
+    this.travelling = true;
+    try {
+      const target = await this.scan(find);
+      if (!target.ok) return this.fail(response, target.message);
+      this.sendResponse(response);
+      await this.travelTo(target.value);
+    } finally {
+      this.travelling = false;
+      for (const r of this.deferred.splice(0)) this.dispatchRequest(r);
+    }
   }
 
   /** Every request that changes the machine is recorded (with where the program was, if it ran). */
   protected override dispatchRequest(request: DebugProtocol.Request): void {
+    if (this.travelling) {
+      this.deferred.push(request);
+      return;
+    }
     if (!this.replaying && RECORDED_REQUESTS.has(request.command)) {
       if (request.command === 'launch') this.timeline = new Timeline();
       const at = this.rt?.position();

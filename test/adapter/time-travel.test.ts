@@ -74,6 +74,24 @@ describe('time travel', () => {
     }
   });
 
+  it('requests sent during a travel wait for it and are answered in order (two step backs at once)', async () => {
+    const { c, tid } = await session({ program: WATCH, stopOnEntry: true });
+    try {
+      for (let i = 0; i < 4; i++) await stepIn(c, tid);
+      const [a, st, b] = await Promise.all([
+        c.dc.stepBackRequest({ threadId: tid }),
+        c.dc.stackTraceRequest({ threadId: tid }),
+        c.dc.stepBackRequest({ threadId: tid }),
+      ]);
+      assert.ok(a.success && b.success && st.success);
+      await c.next('stopped');
+      await c.next('stopped');
+      assert.equal(await c.pc(tid), LI42_PC, 'two instructions back');
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('step back at the entry is refused with a reason, and the session goes on', async () => {
     const { c, tid } = await session({ program: WATCH, stopOnEntry: true });
     try {

@@ -101,9 +101,15 @@ const TWO53 = 1n << 53n;
 
 /** Count effects kept as (shared template, value): the template per breakpoint name. */
 const countTemplates = new Map<string, Effect>();
+let lastCountBp = '';
+let lastCountTemplate: Effect | null = null;
 function countTemplate(bp: string): Effect {
+  // (the same breakpoint as last time: a perf counter hit on every iteration counts one name)
+  if (bp === lastCountBp && lastCountTemplate !== null) return lastCountTemplate;
   let t = countTemplates.get(bp);
   if (!t) countTemplates.set(bp, (t = Object.freeze({ kind: 'count' as const, bp, value: 0 })));
+  lastCountBp = bp;
+  lastCountTemplate = t;
   return t;
 }
 
@@ -226,17 +232,7 @@ export class DecisionRecord {
 
   /** addEffect({ kind: 'count', bp, value }) without the effect object. */
   addCount(bp: string, value: number): void {
-    const i = this.nEffects;
-    this.addEffect(countTemplate(bp));
-    this.setValue(i, value);
-  }
-
-  private setValue(i: number, v: number): void {
-    if (i === 0) this.val0 = v;
-    else if (i === 1) this.val1 = v;
-    else if (i === 2) this.val2 = v;
-    else if (i === 3) this.val3 = v;
-    else (this.valMore as number[])[i - 4] = v;
+    this.put(countTemplate(bp), value);
   }
 
   /** A DAWR exception's instruction, DAR and model (the access and the reason texts come from them). */
@@ -288,12 +284,13 @@ export class DecisionRecord {
   }
 
   addEffect(e: Effect): void {
+    if (e.kind === 'count' && !Object.isFrozen(e)) this.put(countTemplate(e.bp), e.value);
+    else this.put(e, 0);
+  }
+
+  /** Effect i = e with value v (a count's template and its value; 0 for the others). */
+  private put(e: Effect, v: number): void {
     const i = this.nEffects++;
-    let v = 0;
-    if (e.kind === 'count' && !Object.isFrozen(e)) {
-      v = e.value;
-      e = countTemplate(e.bp);
-    }
     switch (i) {
       case 0:
         this.eff0 = e;

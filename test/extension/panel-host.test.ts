@@ -100,6 +100,17 @@ suite('panel host with an adapter session', () => {
     assert.deepEqual(requests.filter(([c]) => c === 'wplab.perf').at(-1)?.[1], { action: 'reset', id: 'w' });
   });
 
+  test('a step back (wplab.reset) makes the panel drop its rows and take a new snapshot', async () => {
+    const snaps = requests.filter(([c]) => c === 'wplab.snapshot').length;
+    p.onAdapterEvent('wplab.reset', {});
+    const reset = posted.filter((m) => m.type === 'session').at(-1) as { reset?: boolean; state: string } | undefined;
+    assert.equal(reset?.reset, true);
+    assert.equal(reset?.state, 'running');
+    await until(() => requests.filter(([c]) => c === 'wplab.snapshot').length === snaps + 1, 'a new snapshot request');
+    const at = posted.lastIndexOf(reset as ToPanel);
+    await until(() => posted.slice(at).some((m) => m.type === 'decisionCount'), 'the count from the new snapshot');
+  });
+
   test('live events update the count; malformed events are ignored', async () => {
     total = 1005;
     p.onAdapterEvent('wplab.decisions', { decisions: [1000, 1001, 1002, 1003, 1004].map(mk), total: 1005, dropped: 0 });
@@ -109,15 +120,6 @@ suite('panel host with an adapter session', () => {
     p.onAdapterEvent('wplab.decisions', { decisions: [{ seq: 'x' }], total: 1, dropped: 0 });
     await new Promise((r) => setTimeout(r, 150));
     assert.equal(posted.length, n);
-  });
-
-  test('a step back (wplab.reset) makes the panel drop its rows and take a new snapshot', async () => {
-    const snaps = requests.filter(([c]) => c === 'wplab.snapshot').length;
-    p.onAdapterEvent('wplab.reset', {});
-    const reset = posted.filter((m) => m.type === 'session').at(-1) as { reset?: boolean; state: string } | undefined;
-    assert.equal(reset?.reset, true);
-    assert.equal(reset?.state, 'running');
-    await until(() => requests.filter(([c]) => c === 'wplab.snapshot').length === snaps + 1, 'a new snapshot request');
   });
 
   test('a decision row opens its source line', async () => {

@@ -219,7 +219,13 @@ export class Machine {
       case 'limit':
         break;
       case 'dawr':
-        this.dawrException(q.cpu, t, stop.dar);
+        // A perf hit taken by the fast path on the only CPU: the single step runs now, as the run
+        // loop's next pass would run it (nothing else can run in between: no other CPU, no signal to
+        // deliver, the time slice not used up, the budget left, since the hit ran fewer instructions
+        // than this slice allowed). The step is one instruction whatever its budget (MSR_SE is set).
+        if (this.dawrException(q.cpu, t, stop.dar) && this.cores.length === 1 && q.used < this.config.quantum && q.current === t && t.state === 'running' && !this.signals.hasWork(t)) {
+          return this.runSlice(q, t, 1);
+        }
         break;
       case 'single-step':
         this.singleStepException(q.cpu, t, steppedPc);
@@ -252,14 +258,16 @@ export class Machine {
     this.log.append(d);
   };
 
-  /** do_break: the DAWR matched before the instruction at NIP executed (user mode). */
-  private dawrException(cpu: number, t: Task, dar: bigint): void {
-    if (fastPath.enabled && this.fastDawrException(cpu, t)) return;
+  /** do_break: the DAWR matched before the instruction at NIP executed (user mode). true = the fast
+   * path handled it (a perf step is pending, nothing else happened). */
+  private dawrException(cpu: number, t: Task, dar: bigint): boolean {
+    if (fastPath.enabled && this.fastDawrException(cpu, t)) return true;
     const se = seSet(t.thread.msr);
     const regs: TrapRegs = { pc: t.thread.pc, mode: 'user', singleStep: se };
     const rc = handleDawrException(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log), this.hw.currentTask(t.pid, t.tifSingleStep), regs, dar, this.instrDetail(t));
     if (regs.singleStep !== se) t.thread.msr = regs.singleStep ? t.thread.msr | MSR_SE : t.thread.msr & NOT_MSR_SE;
     if (rc === 'done') this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_HWBKPT', siAddr: dar });
+    return false;
   }
 
   /** The common perf hit (perf-fast-path.ts): a user load or store below 2^52 hitting perf

@@ -272,8 +272,11 @@ export class Core {
     const r = this.ranges;
     for (let i = 0; i < this.nranges; i += 6) {
       if (r[i + w] !== 0 && a < r[i + q + 1] && b > r[i + q]) {
-        this.darNum = a;
-        this.dar = BigInt(a);
+        // (dar and darNum always change together: the same address again keeps its bigint)
+        if (a !== this.darNum) {
+          this.darNum = a;
+          this.dar = BigInt(a);
+        }
         return true;
       }
     }

@@ -43,8 +43,9 @@ export function stepBackTarget(rt: Runtime, pid: number, probe: (h: TimeProbeHoo
 /**
  * Reverse continue: the last instant, before `now`, at which the thread was about to run an
  * instruction that has a breakpoint, or to access memory that one of its verified ptrace data
- * breakpoints watches (the breakpoints as the editor has them now, conditions not evaluated); or the
- * start of the history when there is none. The look is taken before every instruction of the thread.
+ * breakpoints watches (the breakpoints as the editor has them now; a condition is evaluated in the
+ * state of that instant, a hit count is not: it counts forward stops); or the start of the history
+ * when there is none. The look is taken before every instruction of the thread.
  */
 export interface BreakpointsNow {
   code: CodeBreakpoint[];
@@ -61,6 +62,12 @@ export function breakpointsNow(rt: Runtime): BreakpointsNow {
 
 export function reverseTarget(rt: Runtime, bps: BreakpointsNow, pid: number, now: number, probe: (h: TimeProbeHooks) => void): () => Found {
   const { code, watches } = bps;
+  // as a forward stop does: a false condition does not stop, one that cannot be evaluated does
+  const holds = (t: Task, cond: string | undefined): boolean => {
+    if (!cond || cond.trim() === '') return true;
+    const r = rt.evaluator?.(t, cond);
+    return !r || !r.ok || r.value !== 0n;
+  };
   let found: TravelTarget | undefined;
   const from = rt.launchIcount;
   probe({
@@ -69,7 +76,7 @@ export function reverseTarget(rt: Runtime, bps: BreakpointsNow, pid: number, now
       look: (t, icount) => {
         if (icount >= now || icount < from) return;
         const pc = t.thread.pc;
-        const bps = code.filter((b) => b.addrs.includes(pc));
+        const bps = code.filter((b) => b.addrs.includes(pc) && holds(t, b.condition));
         if (bps.length > 0) {
           found = { icount, pid, reason: 'breakpoint', hitBreakpointIds: bps.map((b) => b.id), description: (x) => `Reverse continue: breakpoint at ${hex(x.thread.pc)}` };
           return;
@@ -79,7 +86,7 @@ export function reverseTarget(rt: Runtime, bps: BreakpointsNow, pid: number, now
         if (!p) return;
         const store = p.kind === 'store' || p.kind === 'stcx';
         const load = p.kind === 'load' || p.kind === 'larx';
-        const hit = watches.filter((w) => p.ea < w.addr + BigInt(w.len) && w.addr < p.ea + BigInt(p.size) && (w.access === 'readWrite' ? store || load : w.access === 'write' ? store : load));
+        const hit = watches.filter((w) => p.ea < w.addr + BigInt(w.len) && w.addr < p.ea + BigInt(p.size) && (w.access === 'readWrite' ? store || load : w.access === 'write' ? store : load) && holds(t, w.condition));
         if (hit.length === 0) return;
         const labels = hit.map((w) => `${w.id} (${w.access === 'readWrite' ? 'access' : w.access} ${w.label})`);
         found = {

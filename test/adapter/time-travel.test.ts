@@ -138,6 +138,26 @@ describe('time travel', () => {
     }
   });
 
+  it('reverse continue evaluates a breakpoint\'s condition in the state of each earlier instant', async () => {
+    const HOT = fixture('hot.S');
+    const BDNZ_LINE = 15;
+    const { c, tid } = await session({ program: HOT, stopOnEntry: true });
+    try {
+      await c.dc.setBreakpointsRequest({ source: { path: HOT }, breakpoints: [{ line: BDNZ_LINE, condition: 'r4 == 100' }] });
+      await c.dc.continueRequest({ threadId: tid });
+      await c.next('stopped');
+      assert.match(await c.evaluate('r4', 'watch'), /\(100\)$/);
+      await c.dc.setBreakpointsRequest({ source: { path: HOT }, breakpoints: [{ line: BDNZ_LINE, condition: 'r4 == 37' }] });
+      await c.dc.reverseContinueRequest({ threadId: tid });
+      const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
+      assert.equal(s.body.reason, 'breakpoint');
+      assert.match(await c.evaluate('r4', 'watch'), /\(37\)$/, 'the last earlier instant where the condition held');
+      assert.equal(await c.topLine(tid), BDNZ_LINE);
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('reverse continue with no breakpoint behind goes to the start of the history', async () => {
     const { c, tid } = await session({ program: WATCH, stopOnEntry: true });
     try {

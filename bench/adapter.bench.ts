@@ -47,7 +47,37 @@ async function launchToStop(): Promise<[number, number]> {
   }
 }
 
+/** Step back and reverse continue after a run of `n` instructions (the step limit stops it there). */
+async function travel(n: number): Promise<[number, number]> {
+  const { dc, stopped } = await client();
+  try {
+    const first = stopped();
+    await dc.initializeRequest({ adapterID: 'ppc-watchpoint', pathFormat: 'path', linesStartAt1: true, columnsStartAt1: true });
+    const launched = dc.launchRequest({ program: PROGRAM, maxSteps: n } as DebugProtocol.LaunchRequestArguments);
+    await dc.configurationDoneRequest();
+    await launched;
+    const threadId = (await first).body.threadId as number;
+    let s = stopped();
+    await dc.continueRequest({ threadId });
+    await s;
+    let t0 = performance.now();
+    s = stopped();
+    await dc.stepBackRequest({ threadId });
+    await s;
+    const back = performance.now() - t0;
+    t0 = performance.now();
+    s = stopped();
+    await dc.reverseContinueRequest({ threadId });
+    await s;
+    return [back, performance.now() - t0];
+  } finally {
+    await dc.stop();
+  }
+}
+
 export async function run(): Promise<BenchRow[]> {
+  const TRAVEL = 10_000_000;
+  const [back, reverse] = await travel(TRAVEL);
   const launches: number[] = [];
   const starts: number[] = [];
   for (let i = 0; i < LAUNCHES; i++) {
@@ -84,5 +114,7 @@ export async function run(): Promise<BenchRow[]> {
     { name: 'launch to first stop, median', value: launchMed, unit: 'ms', goal: '< 200 ms', ok: launchMed < 200, note: `${LAUNCHES} launches: launch request -> entry stop (assemble, machine, load)` },
     { name: 'launch to first stop, max', value: Math.max(...launches), unit: 'ms' },
     { name: 'adapter process start + initialize, median', value: quantile(starts, 0.5), unit: 'ms', note: 'node start and bundle load, before the launch request' },
+    { name: 'step back after 10^7 instructions', value: back, unit: 'ms', note: 'stepBack -> stopped: two replays of the history (find the instant, rebuild there)' },
+    { name: 'reverse continue over 10^7 instructions', value: reverse, unit: 'ms', note: 'reverseContinue -> stopped: a look before each instruction of the thread, then a rebuild' },
   ];
 }

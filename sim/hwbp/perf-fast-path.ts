@@ -7,7 +7,8 @@
 // the caller then runs the generic handler, which stays the reference (test/sim/perf-fast-path-
 // sameness.test.ts runs programs both ways and compares every decision).
 import { HW_BRK_TYPE_EXTRANEOUS_IRQ, HW_BRK_TYPE_READ, HW_BRK_TYPE_USER, HW_BRK_TYPE_WRITE, type Breakpoint } from './breakpoint';
-import { armStepEffect, DecisionRecord, reinstallEffect, slotRecord, stepDoneEffect } from './decision-record';
+import type { SlotResult } from '../decision';
+import { armStepEffect, DecisionRecord, reinstallEffect, slotRecord, stepDoneEffect, type SlotRecord } from './decision-record';
 import type { CurrentTask, HwContext, InstrDetail } from './hw-context';
 
 /** The switch (on unless a test turns it off to compare with the generic path), and how many
@@ -25,7 +26,22 @@ const MISS = 0;
 const HIT = 1;
 const EXTRA = 2;
 const RESULTS = ['miss', 'hit', 'extraneous'] as const;
-const verdictOf = slotRecord;
+const recordOf = slotRecord;
+
+// The last verdict per slot, exceptions (classified) and steps (fixed texts) apart: a perf counter hit
+// on every iteration makes the same two verdicts each time. The same fields as slotRecord compares, so
+// the record is one with the same content (records are never changed once made).
+const lastClassified: Array<SlotRecord | null> = new Array<SlotRecord | null>(8).fill(null);
+const lastFixed: Array<SlotRecord | null> = new Array<SlotRecord | null>(8).fill(null);
+
+function verdictOf(i: number, bp: Breakpoint, result: SlotResult, reason: string | null, type: number): SlotRecord {
+  const memo = reason === null ? lastClassified : lastFixed;
+  const m = memo[i];
+  if (m !== null && m.result === result && m.reason === reason && m.type === type && m.bp === bp.name && m.owner === bp.owner && m.len === bp.info.len && m.address === bp.info.address) return m;
+  const r = recordOf(i, bp, result, reason, type);
+  memo[i] = r;
+  return r;
+}
 const armStep = armStepEffect;
 const stepDone = stepDoneEffect;
 const reinstallOf = reinstallEffect;

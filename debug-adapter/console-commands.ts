@@ -185,6 +185,14 @@ const COMMANDS: Record<string, Cmd> = {
       return { text: ds.length === 0 ? 'no decisions yet' : ds.flatMap((d) => decisionLines(d)).join('\n') };
     },
   },
+  compare: {
+    args: '',
+    help: 'wplab compare: this session\'s scenario from its start under kernel 6.5 and 6.6, and where they differ',
+    run(c) {
+      const r = c.rt.compareKernels();
+      return { text: r.ok ? r.text : r.message };
+    },
+  },
 };
 
 export function helpText(): string {

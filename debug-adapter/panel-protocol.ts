@@ -12,6 +12,8 @@ export const REQUEST_SNAPSHOT = 'wplab.snapshot';
 export const REQUEST_DECISIONS = 'wplab.decisionLog';
 export const REQUEST_PERF = 'wplab.perf';
 export const REQUEST_WATCH = 'wplab.watch';
+/** wplab compare on the session's scenario: { text } */
+export const REQUEST_COMPARE = 'wplab.compare';
 
 // The slot, budget and counter shapes are the watchpoint subsystem's own read-only views: one
 // definition, in sim/ (which must not import from here).

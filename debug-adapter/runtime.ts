@@ -14,6 +14,7 @@ import type { StopInfo, Task } from '../sim/machine/task';
 import { Tracer } from '../sim/machine/tracer';
 import { formatDiagnostic, type Program } from '../sim/program';
 import { parseScenario } from '../sim/scenario/parse-scenario';
+import { compareScenario, compareText } from '../sim/scenario/compare';
 import { prepareScenario } from '../sim/scenario/scenario-runner';
 import { BreakpointIds } from './breakpoint-ids';
 import { Timeline } from './timeline';
@@ -110,6 +111,8 @@ export class Runtime {
 
   /** the machine's clock when the launch was done: nothing earlier can be travelled to */
   launchIcount = 0;
+  /** a scenario launch: the scenario run from the start under kernel 6.5 and 6.6 (wplab compare) */
+  private compare: (() => string) | undefined;
   private runNo = -1;
   private chunkNo = 0;
 
@@ -204,12 +207,19 @@ export class Runtime {
       return { ok: false, message: `"scenario": ${path} is not valid:\n${diagnostics.join('\n')}`, diagnostics };
     }
     const dir = dirname(path);
+    const readFile = (p: string): string | undefined => {
+      const r = readText(resolve(dir, p));
+      return r.ok ? r.text : undefined;
+    };
+    const machine = { ...(cfg.cpu ? { cpu: cfg.cpu } : {}), ...(cfg.cpus ? { cpus: cfg.cpus } : {}), ...(cfg.dawrForceEnable !== undefined ? { dawrForceEnable: cfg.dawrForceEnable } : {}) };
+    this.compare = () => {
+      const c = compareScenario(parsed.scenario, { readFile, overrides: machine, maxSteps: cfg.maxSteps });
+      if (c.kind === 'input-error') return c.errors.map((e) => `${e.file}:${e.pos.line}:${e.pos.col}: ${e.message}`).join('\n');
+      return compareText(c, path.replace(/^.*[\\/]/, ''));
+    };
     const prep = prepareScenario(parsed.scenario, {
-      readFile: (p) => {
-        const r = readText(resolve(dir, p));
-        return r.ok ? r.text : undefined;
-      },
-      overrides: { ...(cfg.cpu ? { cpu: cfg.cpu } : {}), ...(cfg.cpus ? { cpus: cfg.cpus } : {}), ...(cfg.kernel ? { kernel: cfg.kernel } : {}), ...(cfg.dawrForceEnable !== undefined ? { dawrForceEnable: cfg.dawrForceEnable } : {}) },
+      readFile,
+      overrides: { ...machine, ...(cfg.kernel ? { kernel: cfg.kernel } : {}) },
       maxSteps: cfg.maxSteps,
       logCapacity: 1_000_000,
       resolvePath: (p: string) => resolve(dir, p),
@@ -226,6 +236,12 @@ export class Runtime {
     const cpuOk = this.checkCpus(cfg);
     if (cpuOk) return cpuOk;
     return this.openPerf(cfg.perf, this.threads[0].program);
+  }
+
+  /** wplab compare on the launched scenario: its steps under kernel 6.5 and 6.6, and where they differ. */
+  compareKernels(): { ok: true; text: string } | { ok: false; message: string } {
+    if (!this.compare) return { ok: false, message: 'compare runs a scenario from its start under kernel 6.5 and 6.6: launch with "scenario" (a program session has no steps to compare)' };
+    return { ok: true, text: this.compare() };
   }
 
   // ---- lookups --------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ import { disassembleRange } from './disassembly';
 import { evaluateExpression } from './expressions';
 import { checkLaunch, parseAddress } from './launch-config';
 import { checkDecisionLogArgs, PanelFeed } from './panel-feed';
-import { EVENT_RESET, REQUEST_DECISIONS, REQUEST_PERF, REQUEST_SNAPSHOT, REQUEST_WATCH, type PerfAction, type PerfResponse } from './panel-protocol';
+import { EVENT_RESET, REQUEST_COMPARE, REQUEST_DECISIONS, REQUEST_PERF, REQUEST_SNAPSHOT, REQUEST_WATCH, type PerfAction, type PerfResponse } from './panel-protocol';
 import { BreakpointIds } from './breakpoint-ids';
 import { Runtime, type CodeBreakpoint, type RuntimeSink, type StopReport } from './runtime';
 import { RECORDED_REQUESTS, Timeline, type JournalEntry } from './timeline';
@@ -939,6 +939,12 @@ export class WatchpointDebugSession extends LoggingDebugSession {
         this.sendResponse(response);
         this.feed?.flush();
         return;
+      case REQUEST_COMPARE: {
+        const c = this.runtime().compareKernels();
+        if (!c.ok) return this.fail(response, c.message);
+        response.body = { text: c.text };
+        return this.sendResponse(response);
+      }
       default:
         throw new BadArgs(`unknown request "${command}"`);
     }

@@ -2,6 +2,7 @@
 // data-line actions and assembler diagnostics. Returns a small API used by the extension tests.
 import * as vscode from 'vscode';
 import { registerAdapterFactory } from './adapter-factory';
+import { registerCompareKernels } from './compare-kernels';
 import { registerConfigProviders } from './config-provider';
 import { registerDapTrace } from './dap-trace';
 import { registerDataLineActions } from './data-line-actions';
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const gutter = new Gutter(context);
   context.subscriptions.push(gutter, vscode.commands.registerCommand('ppcWatchpointLab.clearMarkers', () => gutter.clear()));
   registerDataLineActions(context);
+  registerCompareKernels(context);
   return { gutter, panel, diagnostics };
 }
 

@@ -13,7 +13,7 @@ suite('activation and contributions', () => {
     await api();
     const all = await vscode.commands.getCommands(true);
     for (const c of ['ppcWatchpointLab.watchRead', 'ppcWatchpointLab.watchWrite', 'ppcWatchpointLab.watchAccess', 'ppcWatchpointLab.countWithPerf',
-      'ppcWatchpointLab.debugFile', 'ppcWatchpointLab.clearMarkers', 'ppcWatchpointLab.refreshPanel']) {
+      'ppcWatchpointLab.debugFile', 'ppcWatchpointLab.clearMarkers', 'ppcWatchpointLab.refreshPanel', 'ppcWatchpointLab.compareKernels']) {
       assert.ok(all.includes(c), `command ${c} missing`);
     }
   });

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { api, openScratch, PROGRAM } from './helpers';
 
 async function runOnce(mode: 'inline' | 'process'): Promise<void> {
@@ -56,6 +59,41 @@ suite('data-line actions in a session', () => {
       const r = await vscode.commands.executeCommand<{ via: string; ok: boolean; message: string }>('ppcWatchpointLab.watchRead', ed.document.uri, 11);
       assert.equal(r?.ok, false);
       assert.match(r?.message ?? '', /ENOSPC/);
+    } finally {
+      await vscode.debug.stopDebugging(s);
+    }
+  });
+});
+
+suite('compare kernel 6.5 and 6.6', () => {
+  test('the command opens wplab compare of the session\'s scenario beside the editor', async () => {
+    await api();
+    const dir = mkdtempSync(join(tmpdir(), 'wplab-compare-'));
+    writeFileSync(join(dir, 'p.S'), PROGRAM);
+    // a ptrace watchpoint and a per-task perf event of the same task on overlapping bytes: 6.5 refuses the second
+    writeFileSync(join(dir, 'c.yaml'), [
+      'machine: { cpu: power10, cpus: 1 }',
+      'tasks:',
+      '  - { name: t, program: p.S }',
+      'steps:',
+      '  - sethwdebug: { task: t, trigger: read, mode: exact, addr: value }',
+      '    expect: ok',
+      '  - perf_open: { id: p, task: t, addr: value, len: 8, type: r, exclude_kernel: true, exclude_hv: true }',
+      '    expect: ok',
+      '',
+    ].join('\n'));
+    const started = new Promise<vscode.DebugSession>((resolve) => {
+      const sub = vscode.debug.onDidStartDebugSession((s) => { if (s.type === 'ppc-watchpoint') { sub.dispose(); resolve(s); } });
+    });
+    assert.equal(await vscode.debug.startDebugging(undefined, { type: 'ppc-watchpoint', request: 'launch', name: 'compare', scenario: join(dir, 'c.yaml'), stopOnEntry: true }), true);
+    const s = await started;
+    for (let i = 0; i < 50 && vscode.debug.activeDebugSession?.id !== s.id; i++) await new Promise((r) => setTimeout(r, 50));
+    try {
+      const text = await vscode.commands.executeCommand<string | undefined>('ppcWatchpointLab.compareKernels');
+      assert.match(text ?? '', /kernel 6\.5 \(PRE\) versus 6\.6 \(POST\)/);
+      assert.match(text ?? '', /perf_open\n {4}6\.5: ENOSPC/);
+      const shown = vscode.window.visibleTextEditors.find((e) => e.document.isUntitled && e.document.getText() === text);
+      assert.ok(shown, 'the comparison is open in an editor');
     } finally {
       await vscode.debug.stopDebugging(s);
     }

@@ -29,6 +29,18 @@ export async function compareKernels(): Promise<string | undefined> {
   return text;
 }
 
+/** Context key: the active debug session was launched from a scenario (the command applies). */
+export const SCENARIO_SESSION_KEY = 'ppcWatchpointLab.scenarioSession';
+
+function isScenarioSession(s: vscode.DebugSession | undefined): boolean {
+  return s?.type === 'ppc-watchpoint' && typeof s.configuration.scenario === 'string';
+}
+
 export function registerCompareKernels(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand(COMPARE_COMMAND, compareKernels));
+  const update = (s: vscode.DebugSession | undefined) => void vscode.commands.executeCommand('setContext', SCENARIO_SESSION_KEY, isScenarioSession(s));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(COMPARE_COMMAND, compareKernels),
+    vscode.debug.onDidChangeActiveDebugSession(update),
+  );
+  update(vscode.debug.activeDebugSession);
 }

@@ -139,11 +139,38 @@ export class Core {
   /** The user-enabled slots as numbers, computed when a DAWR is written (not on every run: a perf
    * hit runs the core twice per hit). */
   private cacheUserRanges(): void {
+    // A perf hit writes every DAWR off, then the same programs back: the off state needs no loop
+    // over ranges, and the state of the last computation is restored when the same slot objects
+    // are back (Slot objects are never changed once made; `ranges` is only written below).
+    const d = this.dawr;
+    let same = true;
+    let empty = true;
+    for (let i = 0; i < d.length; i++) {
+      const s = d[i];
+      if (s !== null) empty = false;
+      if (s !== this.rangesOf[i]) same = false;
+    }
+    if (empty) {
+      this.nranges = 0;
+      this.userBelow53 = true;
+      this.userStart = Infinity;
+      this.userEnd = -Infinity;
+      return;
+    }
+    if (same) {
+      this.nranges = this.savedN;
+      this.userBelow53 = this.savedBelow53;
+      this.userStart = this.savedStart;
+      this.userEnd = this.savedEnd;
+      return;
+    }
+    for (let i = 0; i < d.length; i++) this.rangesOf[i] = d[i];
     let n = 0;
     let below53 = true;
     let lo = Infinity;
     let hi = -Infinity;
-    for (const s of this.dawr) {
+    for (let i = 0; i < d.length; i++) {
+      const s = d[i];
       if (s === null || !s.p.user || !(s.p.read || s.p.write)) continue;
       if (!s.below53) below53 = false;
       if (this.ranges.length < n + 6) {
@@ -171,7 +198,18 @@ export class Core {
     this.userBelow53 = below53;
     this.userStart = lo;
     this.userEnd = hi;
+    this.savedN = n;
+    this.savedBelow53 = below53;
+    this.savedStart = lo;
+    this.savedEnd = hi;
   }
+
+  /** the slots `ranges` was last computed from (a non-empty set), and what it gave */
+  private readonly rangesOf: (Slot | null)[] = [];
+  private savedN = 0;
+  private savedBelow53 = true;
+  private savedStart = Infinity;
+  private savedEnd = -Infinity;
 
   getDawr(slot: number): DawrProgram | null {
     const s = this.dawr[slot];

@@ -113,11 +113,33 @@ function countTemplate(bp: string): Effect {
   return t;
 }
 
+/** The parts of a record that the common decisions leave empty (a pc, EA or DAR at or above 2^53,
+ * a text instead of an instruction word, a foreign instruction detail, a third slot, a fifth
+ * effect): kept apart so that the ring's records stay small (100k of them are made, then refilled
+ * from cold memory). */
+class RecordRare {
+  pcBig: bigint | null = null;
+  insnText: InsnText = '';
+  eaBig: bigint | null = null;
+  darBig: bigint | null = null;
+  detail: InstrDetail | null = null;
+  slotsMore: SlotRecord[] | null = null;
+  effMore: Effect[] | null = null;
+  valMore: number[] | null = null;
+}
+
+/** insn: none, an instruction word, the word of a stepped instruction ("after ...") */
+const INSN_NONE = 0;
+const INSN_WORD = 1;
+const INSN_AFTER = 2;
+
 /**
  * One decision's raw inputs. The machine's log keeps one per ring entry and refills it when the
  * ring wraps, so recording allocates nothing that survives: addresses are kept as numbers when
  * below 2^53, the instruction as its word and address, effects as shared objects (a count as its
- * breakpoint's template plus the value).
+ * breakpoint's template plus the value). Every number field holds small integers only (the
+ * instruction word as int32): a field that once held a larger number is a boxed double in each
+ * record.
  */
 export class DecisionRecord {
   seq = -1;
@@ -127,30 +149,23 @@ export class DecisionRecord {
   mode: TrapRegs['mode'] = 'user';
   branch: Branch = 'step-complete';
   private pcNum = 0;
-  private pcBig: bigint | null = null;
-  /** the instruction: its word and address (-1: none), and whether it is a stepped one ("after ...") */
-  private insnWord = -1;
+  /** the instruction: INSN_* and its word (| 0) and address */
+  private insnKind = INSN_NONE;
+  private insnWord = 0;
   private insnPc = 0;
-  private insnAfter = false;
-  /** or its text (or text source) */
-  private insnText: InsnText = '';
-  /** DAWR exception: the instruction detail as classified (null for a single-step decision) */
+  /** DAWR exception: the instruction detail as classified (false for a single-step decision) */
   private site = false;
   private readable = false;
   private type: InstrDetail['type'] = 'unknown';
   private eaNum = 0;
-  private eaBig: bigint | null = null;
   private size = 0;
-  private detail: InstrDetail | null = null;
   private darNum = 0;
-  private darBig: bigint | null = null;
   private model: Pick<CpuModel, 'arch31' | 'quadwordAlign16'> | null = null;
   // Slots and effects: the first few in fields of the record itself (a refill touches one object,
-  // not three arrays scattered over the heap: the ring's records are cold in the cache), the rest
-  // in arrays made when first needed and kept. Filled up to nSlots / nEffects.
+  // not three arrays scattered over the heap), the rest in the rare part's arrays. Filled up to
+  // nSlots / nEffects.
   private slot0: SlotRecord | null = null;
   private slot1: SlotRecord | null = null;
-  private slotsMore: SlotRecord[] | null = null;
   private nSlots = 0;
   private eff0: Effect | null = null;
   private eff1: Effect | null = null;
@@ -160,31 +175,21 @@ export class DecisionRecord {
   private val1 = 0;
   private val2 = 0;
   private val3 = 0;
-  private effMore: Effect[] | null = null;
-  private valMore: number[] | null = null;
   private nEffects = 0;
+  /** set only by a decision that needs it (null again when the record is refilled) */
+  private rare: RecordRare | null = null;
   /** the Decision made from this record (when read), until the record is refilled */
   decision: Decision | null = null;
 
+  private rarePart(): RecordRare {
+    return (this.rare ??= new RecordRare());
+  }
+
   /** Starts a new decision in this record. */
   begin(icount: number, cpu: number, task: string, pc: bigint, mode: TrapRegs['mode']): void {
-    this.seq = -1;
-    this.icount = icount;
-    this.cpu = cpu;
-    this.task = task;
-    this.mode = mode;
-    if (pc >= 0n && pc < TWO53) {
-      this.pcNum = Number(pc);
-      this.pcBig = null;
-    } else this.pcBig = pc;
-    this.insnWord = -1;
-    this.insnText = '';
-    this.site = false;
-    this.detail = null;
-    this.model = null;
-    this.nSlots = 0;
-    this.nEffects = 0;
-    this.decision = null;
+    this.beginNum(icount, cpu, task, 0, mode);
+    if (pc >= 0n && pc < TWO53) this.pcNum = Number(pc);
+    else this.rarePart().pcBig = pc;
   }
 
   /** begin() with the pc as a number (a user pc, below 2^53): the perf fast path's. */
@@ -195,14 +200,12 @@ export class DecisionRecord {
     this.task = task;
     this.mode = mode;
     this.pcNum = pcNum;
-    this.pcBig = null;
-    this.insnWord = -1;
-    this.insnText = '';
+    this.insnKind = INSN_NONE;
     this.site = false;
-    this.detail = null;
     this.model = null;
     this.nSlots = 0;
     this.nEffects = 0;
+    this.rare = null;
     this.decision = null;
   }
 
@@ -212,22 +215,26 @@ export class DecisionRecord {
     this.site = true;
     this.model = model;
     this.darNum = darNum;
-    this.darBig = null;
-    this.insnWord = word;
+    this.insnKind = INSN_WORD;
+    this.insnWord = word | 0;
     this.insnPc = insnPc;
-    this.insnAfter = false;
     this.readable = true;
     this.type = type;
     this.size = size;
     this.eaNum = eaNum;
-    this.eaBig = null;
+    const rare = this.rare;
+    if (rare !== null) {
+      rare.darBig = null;
+      rare.eaBig = null;
+      rare.detail = null;
+    }
   }
 
   /** stepped() with a SteppedInsn's word and address, without the object. */
   steppedNum(word: number, insnPc: number): void {
-    this.insnWord = word;
+    this.insnKind = INSN_AFTER;
+    this.insnWord = word | 0;
     this.insnPc = insnPc;
-    this.insnAfter = true;
   }
 
   /** addEffect({ kind: 'count', bp, value }) without the effect object. */
@@ -241,46 +248,44 @@ export class DecisionRecord {
     this.model = model;
     if (dar >= 0n && dar < TWO53) {
       this.darNum = Number(dar);
-      this.darBig = null;
-    } else this.darBig = dar;
+      if (this.rare !== null) this.rare.darBig = null;
+    } else this.rarePart().darBig = dar;
     const word = detail.word;
     const at = detail.pcNum;
     if (word === undefined || at === undefined) {
       // a detail that is not the machine's own (kernel copies, tests): kept as it is
-      this.detail = detail;
+      this.rarePart().detail = detail;
       return;
     }
-    this.insnWord = word;
+    if (this.rare !== null) this.rare.detail = null;
+    this.insnKind = INSN_WORD;
+    this.insnWord = word | 0;
     this.insnPc = at;
-    this.insnAfter = false;
     this.readable = detail.readable;
     this.type = detail.type;
     this.size = detail.size;
     const ea = detail.ea;
     if (ea >= 0n && ea < TWO53) {
       this.eaNum = Number(ea);
-      this.eaBig = null;
-    } else this.eaBig = ea;
+      if (this.rare !== null) this.rare.eaBig = null;
+    } else this.rarePart().eaBig = ea;
   }
 
   /** A single step's instruction: its word and address (user pc), or a text. */
   stepped(insn: InsnText): void {
-    if (typeof insn !== 'string' && insn instanceof SteppedInsn) {
-      this.insnWord = insn.word;
-      this.insnPc = insn.pc;
-      this.insnAfter = true;
-    } else this.insnText = insn;
+    if (typeof insn !== 'string' && insn instanceof SteppedInsn) this.steppedNum(insn.word, insn.pc);
+    else this.rarePart().insnText = insn;
   }
 
   addSlot(s: SlotRecord): void {
     const i = this.nSlots++;
     if (i === 0) this.slot0 = s;
     else if (i === 1) this.slot1 = s;
-    else (this.slotsMore ??= [])[i - 2] = s;
+    else (this.rarePart().slotsMore ??= [])[i - 2] = s;
   }
 
   private slotAt(i: number): SlotRecord {
-    return (i === 0 ? this.slot0 : i === 1 ? this.slot1 : (this.slotsMore as SlotRecord[])[i - 2]) as SlotRecord;
+    return (i === 0 ? this.slot0 : i === 1 ? this.slot1 : (this.rare?.slotsMore as SlotRecord[])[i - 2]) as SlotRecord;
   }
 
   addEffect(e: Effect): void {
@@ -308,18 +313,20 @@ export class DecisionRecord {
         this.eff3 = e;
         this.val3 = v;
         break;
-      default:
-        (this.effMore ??= [])[i - 4] = e;
-        (this.valMore ??= [])[i - 4] = v;
+      default: {
+        const rare = this.rarePart();
+        (rare.effMore ??= [])[i - 4] = e;
+        (rare.valMore ??= [])[i - 4] = v;
+      }
     }
   }
 
   private effectAt(i: number): Effect {
-    return (i === 0 ? this.eff0 : i === 1 ? this.eff1 : i === 2 ? this.eff2 : i === 3 ? this.eff3 : (this.effMore as Effect[])[i - 4]) as Effect;
+    return (i === 0 ? this.eff0 : i === 1 ? this.eff1 : i === 2 ? this.eff2 : i === 3 ? this.eff3 : (this.rare?.effMore as Effect[])[i - 4]) as Effect;
   }
 
   private valueAt(i: number): number {
-    return i === 0 ? this.val0 : i === 1 ? this.val1 : i === 2 ? this.val2 : i === 3 ? this.val3 : (this.valMore as number[])[i - 4];
+    return i === 0 ? this.val0 : i === 1 ? this.val1 : i === 2 ? this.val2 : i === 3 ? this.val3 : (this.rare?.valMore as number[])[i - 4];
   }
 
   setBranch(b: Branch): void {
@@ -327,22 +334,25 @@ export class DecisionRecord {
   }
 
   private get pc(): bigint {
-    return this.pcBig ?? BigInt(this.pcNum);
+    return this.rare?.pcBig ?? BigInt(this.pcNum);
   }
 
   private instrDetail(): InstrDetail | null {
     if (!this.site) return null;
-    if (this.detail) return this.detail;
-    return { readable: this.readable, type: this.type, ea: this.eaBig ?? BigInt(this.eaNum), size: this.size, text: '', vsx32: false };
+    const rare = this.rare;
+    if (rare !== null && rare.detail !== null) return rare.detail;
+    return { readable: this.readable, type: this.type, ea: rare?.eaBig ?? BigInt(this.eaNum), size: this.size, text: '', vsx32: false };
   }
 
   private insn(): string {
-    if (this.insnWord >= 0) {
-      const text = disassemble(this.insnWord, BigInt(this.insnPc));
-      return this.insnAfter ? `after ${text}` : text;
+    if (this.insnKind !== INSN_NONE) {
+      const text = disassemble(this.insnWord >>> 0, BigInt(this.insnPc));
+      return this.insnKind === INSN_AFTER ? `after ${text}` : text;
     }
-    if (this.detail) return this.detail.text;
-    return typeof this.insnText === 'string' ? this.insnText : this.insnText.text;
+    const rare = this.rare;
+    if (rare === null) return '';
+    if (rare.detail) return rare.detail.text;
+    return typeof rare.insnText === 'string' ? rare.insnText : rare.insnText.text;
   }
 
   /** The public, JSON-ready shape (the same fields, in the same order, as the handler used to build). */
@@ -353,7 +363,7 @@ export class DecisionRecord {
     const slots: SlotVerdict[] = [];
     for (let i = 0; i < this.nSlots; i++) {
       const s = this.slotAt(i);
-      const reason = s.reason ?? (detail && model ? wpCheckConstraints({ address: s.address, len: s.len, type: s.type }, { model, regs: { pc: pcBig, mode: this.mode }, dar: this.darBig ?? BigInt(this.darNum), detail }).reason : '');
+      const reason = s.reason ?? (detail && model ? wpCheckConstraints({ address: s.address, len: s.len, type: s.type }, { model, regs: { pc: pcBig, mode: this.mode }, dar: this.rare?.darBig ?? BigInt(this.darNum), detail }).reason : '');
       slots.push({ slot: s.slot, bp: s.bp, owner: s.owner, result: s.result, reason });
     }
     const insn = this.insn();

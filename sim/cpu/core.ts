@@ -270,13 +270,14 @@ export class Core {
     return stop;
   }
 
-  /** The instruction word at user pc `pc` (below 2^52) of `mem` when it lies on the code page the last
-   * run ended on (no page lookup), else undefined: the caller reads it the usual way. */
+  /** The instruction word at user pc `pc` (below 2^52) of `mem` as an int32 (a word above 2^31 as a
+   * number is a heap-allocated double) when it lies on the code page the last run ended on (no page
+   * lookup), else undefined: the caller reads it the usual way. */
   wordOnCodePage(mem: AddressSpace, pc: number): number | undefined {
     const p = this.codePage;
     const rel = pc - this.codeBase;
     if (p === null || rel < 0 || rel >= 4096 || (rel & 3) !== 0 || this.codeMem !== mem || this.codeGen !== mem.generation || !p.read) return undefined;
-    return p.view.getUint32(rel, true);
+    return p.view.getInt32(rel, true);
   }
 
   /** Hardware match for an access made by the kernel itself (copy_to_user) or by user code. */

@@ -54,6 +54,16 @@ const EMPTY = new Int32Array(4096);
 /** (one shared object: a perf hit's single step ends with it) */
 const LIMIT: CoreStop = Object.freeze({ kind: 'limit' as const });
 
+// The stop of a DAWR match: the last one again while the DAR is the same bigint (a perf counter hit
+// on every iteration matches the same address each time; stops are never changed once made).
+let lastDawrStop: CoreStop = Object.freeze({ kind: 'dawr' as const, dar: -1n });
+function dawrStop(core: Core): CoreStop {
+  const dar = core.dar;
+  const last = lastDawrStop;
+  if (last.kind === 'dawr' && last.dar === dar) return last;
+  return (lastDawrStop = Object.freeze({ kind: 'dawr' as const, dar }));
+}
+
 function crField(hi: number, lo: number, so: number): number {
   return (hi < 0 ? 8 : (hi | lo) !== 0 ? 4 : 2) | so;
 }
@@ -299,7 +309,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         let eh: number, el: number;
         if (b === 0) { el = c; eh = c >> 31; }
         else { const x = lo[b]; el = (x + c) | 0; eh = (hi[b] + (c >> 31) + ((el >>> 0) < (x >>> 0) ? 1 : 0)) | 0; }
-        if (checking && near8(eh, el, wHi, wLo7, wLen7, wAll) && core.access(eh, el, 8, K_LOAD)) { stop = { kind: 'dawr', dar: core.dar }; break loop; }
+        if (checking && near8(eh, el, wHi, wLo7, wLen7, wAll) && core.access(eh, el, 8, K_LOAD)) { stop = dawrStop(core); break loop; }
         if (!port.load(eh, el, 8)) { stop = segv(addrOf(eh, el), 'load of 8 bytes', base + off); break loop; }
         lo[a] = port.vlo; hi[a] = port.vhi;
         off += 4;
@@ -309,7 +319,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         let eh: number, el: number;
         if (b === 0) { el = c; eh = c >> 31; }
         else { const x = lo[b]; el = (x + c) | 0; eh = (hi[b] + (c >> 31) + ((el >>> 0) < (x >>> 0) ? 1 : 0)) | 0; }
-        if (checking && near8(eh, el, wHi, wLo7, wLen7, wAll) && core.access(eh, el, 8, K_STORE)) { stop = { kind: 'dawr', dar: core.dar }; break loop; }
+        if (checking && near8(eh, el, wHi, wLo7, wLen7, wAll) && core.access(eh, el, 8, K_STORE)) { stop = dawrStop(core); break loop; }
         if (!port.store(eh, el, 8, hi[a], lo[a])) { stop = segv(addrOf(eh, el), 'store of 8 bytes', base + off); break loop; }
         off += 4;
         if (port.codeDirty) { port.codeDirty = false; jumpPc = base + off; off = AWAY; }
@@ -323,7 +333,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         let eh: number, el: number;
         if (b === 0) { el = d; eh = dh; }
         else { const x = lo[b]; el = (x + d) | 0; eh = (hi[b] + dh + ((el >>> 0) < (x >>> 0) ? 1 : 0)) | 0; }
-        if (checking && near(eh, el, size, wHi, wLo, wLen, wAll) && core.access(eh, el, size, K_LOAD)) { stop = { kind: 'dawr', dar: core.dar }; break loop; }
+        if (checking && near(eh, el, size, wHi, wLo, wLen, wAll) && core.access(eh, el, size, K_LOAD)) { stop = dawrStop(core); break loop; }
         if (!port.load(eh, el, size)) { stop = segv(addrOf(eh, el), `load of ${size} bytes`, base + off); break loop; }
         lo[a] = port.vlo; hi[a] = port.vhi;
         off += 4;
@@ -337,7 +347,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         let eh: number, el: number;
         if (b === 0) { el = d; eh = dh; }
         else { const x = lo[b]; el = (x + d) | 0; eh = (hi[b] + dh + ((el >>> 0) < (x >>> 0) ? 1 : 0)) | 0; }
-        if (checking && near(eh, el, size, wHi, wLo, wLen, wAll) && core.access(eh, el, size, K_STORE)) { stop = { kind: 'dawr', dar: core.dar }; break loop; }
+        if (checking && near(eh, el, size, wHi, wLo, wLen, wAll) && core.access(eh, el, size, K_STORE)) { stop = dawrStop(core); break loop; }
         if (!port.store(eh, el, size, hi[a], lo[a])) { stop = segv(addrOf(eh, el), `store of ${size} bytes`, base + off); break loop; }
         off += 4;
         if (port.codeDirty) { port.codeDirty = false; jumpPc = base + off; off = AWAY; }

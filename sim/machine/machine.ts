@@ -9,7 +9,7 @@ import { doSyscall, type SyscallHost } from '../os/syscalls';
 import { cpuModel, type CpuModel } from '../hwbp/cpu-model';
 import { DecisionLog } from '../hwbp/decision-log';
 import { handleDawrException, handleSingleStep } from '../hwbp/handler';
-import type { InstrDetail, TrapRegs } from '../hwbp/hw-context';
+import type { HwContext, InstrDetail, TrapRegs } from '../hwbp/hw-context';
 import { HwBreakpointSubsystem } from '../hwbp/subsystem';
 import type { Program } from '../program';
 import { fastPerfException, fastPerfStep, perfFastPath } from '../hwbp/perf-fast-path';
@@ -67,6 +67,8 @@ export class Machine {
   private readonly sliceLeft: number[];
   /** scratch for the fast path's analysis of the instruction at NIP */
   private readonly access: AccessNum = { type: 'unknown', ea: 0, size: 0 };
+  /** per CPU, the subsystem's context (hwContext keeps one object per CPU), for the fast paths */
+  private readonly fastCtx: HwContext[] = [];
 
   constructor(config: Partial<MachineConfig> = {}) {
     this.config = { ...DEFAULT_MACHINE, ...config };
@@ -282,12 +284,26 @@ export class Machine {
     const word = core.wordOnCodePage(t.mem, pc) ?? fetchNum(t.mem, pc);
     if (word === undefined || !analyseNum(word, th, this.access)) return false;
     const a = this.access;
-    const ctx = this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log);
+    const ctx = this.fastContext(cpu);
     if (!fastException(ctx, this.hw.currentTask(t.pid, t.tifSingleStep), pc, darNum, word, a.type, a.ea, a.size)) return false;
     // MSR_SE armed for the step (the usual MSR has its constant: no bigint made)
     const msr = th.msr;
     th.msr = msr === USER_MSR_V ? USER_MSR_SE : msr | MSR_SE_V;
     return true;
+  }
+
+  /** hwContext(cpu, ..., this.icount, this.recordDecision, this.log), its per-CPU object taken once
+   * and refreshed here as hwContext refreshes it (the call cost a fifth of the exception side). */
+  private fastContext(cpu: number): HwContext {
+    let ctx = this.fastCtx[cpu];
+    if (ctx === undefined) {
+      ctx = this.hw.hwContext(cpu, 0, this.icount, this.recordDecision, this.log);
+      this.fastCtx[cpu] = ctx;
+    }
+    ctx.icount = this.icount;
+    ctx.record = this.recordDecision;
+    ctx.records = this.log;
+    return ctx;
   }
 
   /** single_step_exception: MSR_SE/BE cleared, then DIE_SSTEP; unclaimed -> SIGTRAP TRAP_TRACE. */
@@ -297,7 +313,7 @@ export class Machine {
     if (fastPath.enabled && steppedPc >= 0 && steppedPc < TWO52) {
       const word = this.cores[cpu].wordOnCodePage(t.mem, steppedPc) ?? fetchNum(t.mem, steppedPc);
       if (word !== undefined && t.thread.pcNum < TWO52) {
-        const ctx = this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log);
+        const ctx = this.fastContext(cpu);
         if (fastStep(ctx, this.hw.currentTask(t.pid, t.tifSingleStep), t.thread.pcNum, word, steppedPc)) return;
       }
     }

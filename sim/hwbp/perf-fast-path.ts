@@ -7,7 +7,7 @@
 // the caller then runs the generic handler, which stays the reference (test/sim/perf-fast-path-
 // sameness.test.ts runs programs both ways and compares every decision).
 import { HW_BRK_TYPE_EXTRANEOUS_IRQ, HW_BRK_TYPE_READ, HW_BRK_TYPE_USER, HW_BRK_TYPE_WRITE, type Breakpoint } from './breakpoint';
-import type { SlotResult } from '../decision';
+import type { Effect, SlotResult } from '../decision';
 import { armStepEffect, DecisionRecord, reinstallEffect, slotRecord, stepDoneEffect, type SlotRecord } from './decision-record';
 import type { CurrentTask, HwContext, InstrDetail } from './hw-context';
 
@@ -42,8 +42,32 @@ function verdictOf(i: number, bp: Breakpoint, result: SlotResult, reason: string
   memo[i] = r;
   return r;
 }
-const armStep = armStepEffect;
-const stepDone = stepDoneEffect;
+// The arm-step and step-done effects of the last breakpoint per slot (the same objects
+// armStepEffect / stepDoneEffect give while the breakpoint's name is unchanged: no WeakMap lookup).
+const lastArmBp: Array<Breakpoint | null> = new Array<Breakpoint | null>(8).fill(null);
+const lastArm: Array<Effect | null> = new Array<Effect | null>(8).fill(null);
+const lastDoneBp: Array<Breakpoint | null> = new Array<Breakpoint | null>(8).fill(null);
+const lastDone: Array<Effect | null> = new Array<Effect | null>(8).fill(null);
+const armStepOf = armStepEffect;
+const stepDoneOf = stepDoneEffect;
+
+function armStep(i: number, bp: Breakpoint): Effect {
+  const e = lastArm[i];
+  if (lastArmBp[i] === bp && e !== null && e.kind === 'arm-step' && e.bp === bp.name) return e;
+  const made = armStepOf(bp);
+  lastArmBp[i] = bp;
+  lastArm[i] = made;
+  return made;
+}
+
+function stepDone(i: number, bp: Breakpoint): Effect {
+  const e = lastDone[i];
+  if (lastDoneBp[i] === bp && e !== null && e.kind === 'step-done' && e.bp === bp.name) return e;
+  const made = stepDoneOf(bp);
+  lastDoneBp[i] = bp;
+  lastDone[i] = made;
+  return made;
+}
 const reinstallOf = reinstallEffect;
 
 /**
@@ -137,7 +161,7 @@ export function fastPerfException(ctx: HwContext, task: CurrentTask, pcNum: numb
     if (bp === null || results[i] === MISS) continue;
     if (pre) task.lastHitUbp[i] = bp;
     else bp.info.perfSingleStep = true;
-    r.addEffect(armStep(bp));
+    r.addEffect(armStep(i, bp));
   }
   // 9. the others go back into their DAWRs
   for (let i = 0; i < n; i++) {
@@ -206,7 +230,7 @@ export function fastPerfStep(ctx: HwContext, task: CurrentTask, pcNum: number, w
         if (v >= 0) r.addCount(bp.name, v);
       }
       bp.info.perfSingleStep = false;
-      r.addEffect(stepDone(bp));
+      r.addEffect(stepDone(i, bp));
       ctx.programSlot(cpu, i, bp);
       r.addEffect(reinstallOf(i));
     }
@@ -229,7 +253,7 @@ export function fastPerfStep(ctx: HwContext, task: CurrentTask, pcNum: number, w
         if (v >= 0) r.addCount(bp.name, v);
       }
       ubp[i] = null;
-      r.addEffect(stepDone(bp));
+      r.addEffect(stepDone(i, bp));
     }
     for (let i = 0; i < n; i++) {
       const bp = regs[i];

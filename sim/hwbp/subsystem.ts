@@ -65,6 +65,8 @@ export class HwBreakpointSubsystem {
   private readonly warned = new Set<string>();
   private readonly contexts: HwContext[] = [];
   private readonly currents = new Map<number, CurrentTask>();
+  /** the entry of `currents` currentTask returned last */
+  private lastCurrent: CurrentTask | null = null;
 
   constructor(o: HwBreakpointSubsystemOptions) {
     this.model = o.model;
@@ -144,12 +146,15 @@ export class HwBreakpointSubsystem {
     // One object per known task, reused (a perf hit asks twice); tifSingleStep is refreshed here.
     const th = this.k.threads.get(pid);
     if (!th) return { pid, name: String(pid), tifSingleStep, lastHitUbp: [null, null] };
-    let cur = this.currents.get(pid);
+    // (the same task as last time: no second map lookup)
+    const last = this.lastCurrent;
+    let cur = last !== null && last.pid === pid ? last : this.currents.get(pid);
     if (!cur || cur.name !== th.name || cur.lastHitUbp !== th.lastHitUbp) {
       cur = { pid, name: th.name, tifSingleStep, lastHitUbp: th.lastHitUbp };
       this.currents.set(pid, cur);
     }
     cur.tifSingleStep = tifSingleStep;
+    this.lastCurrent = cur;
     return cur;
   }
 

@@ -126,12 +126,16 @@ class RecordRare {
   slotsMore: SlotRecord[] | null = null;
   effMore: Effect[] | null = null;
   valMore: number[] | null = null;
+  decision: Decision | null = null;
 }
 
-/** insn: none, an instruction word, the word of a stepped instruction ("after ...") */
-const INSN_NONE = 0;
+// flags: the instruction (none, an instruction word, the word of a stepped instruction: "after
+// ..."), and whether the record is a DAWR exception's (site) and its instruction readable
+const INSN_MASK = 3;
 const INSN_WORD = 1;
 const INSN_AFTER = 2;
+const SITE = 4;
+const READABLE = 8;
 
 /**
  * One decision's raw inputs. The machine's log keeps one per ring entry and refills it when the
@@ -149,13 +153,12 @@ export class DecisionRecord {
   mode: TrapRegs['mode'] = 'user';
   branch: Branch = 'step-complete';
   private pcNum = 0;
-  /** the instruction: INSN_* and its word (| 0) and address */
-  private insnKind = INSN_NONE;
+  /** INSN_* | SITE | READABLE */
+  private flags = 0;
+  /** the instruction's word (| 0) and address */
   private insnWord = 0;
   private insnPc = 0;
-  /** DAWR exception: the instruction detail as classified (false for a single-step decision) */
-  private site = false;
-  private readable = false;
+  /** DAWR exception (SITE): the instruction detail as classified */
   private type: InstrDetail['type'] = 'unknown';
   private eaNum = 0;
   private size = 0;
@@ -170,16 +173,20 @@ export class DecisionRecord {
   private eff0: Effect | null = null;
   private eff1: Effect | null = null;
   private eff2: Effect | null = null;
-  private eff3: Effect | null = null;
   private val0 = 0;
   private val1 = 0;
   private val2 = 0;
-  private val3 = 0;
   private nEffects = 0;
   /** set only by a decision that needs it (null again when the record is refilled) */
   private rare: RecordRare | null = null;
+
   /** the Decision made from this record (when read), until the record is refilled */
-  decision: Decision | null = null;
+  get decision(): Decision | null {
+    return this.rare === null ? null : this.rare.decision;
+  }
+  set decision(d: Decision | null) {
+    if (d !== null || this.rare !== null) this.rarePart().decision = d;
+  }
 
   private rarePart(): RecordRare {
     return (this.rare ??= new RecordRare());
@@ -200,25 +207,21 @@ export class DecisionRecord {
     this.task = task;
     this.mode = mode;
     this.pcNum = pcNum;
-    this.insnKind = INSN_NONE;
-    this.site = false;
+    this.flags = 0;
     this.model = null;
     this.nSlots = 0;
     this.nEffects = 0;
     this.rare = null;
-    this.decision = null;
   }
 
   /** exception() for a readable user instruction read by the machine, in numbers (ea and DAR below
    * 2^53): what exception() keeps for the machine's own instruction detail. */
   exceptionNum(word: number, insnPc: number, type: InstrDetail['type'], eaNum: number, size: number, darNum: number, model: Pick<CpuModel, 'arch31' | 'quadwordAlign16'>): void {
-    this.site = true;
+    this.flags = INSN_WORD | SITE | READABLE;
     this.model = model;
     this.darNum = darNum;
-    this.insnKind = INSN_WORD;
     this.insnWord = word | 0;
     this.insnPc = insnPc;
-    this.readable = true;
     this.type = type;
     this.size = size;
     this.eaNum = eaNum;
@@ -232,7 +235,7 @@ export class DecisionRecord {
 
   /** stepped() with a SteppedInsn's word and address, without the object. */
   steppedNum(word: number, insnPc: number): void {
-    this.insnKind = INSN_AFTER;
+    this.flags = (this.flags & ~INSN_MASK) | INSN_AFTER;
     this.insnWord = word | 0;
     this.insnPc = insnPc;
   }
@@ -244,7 +247,7 @@ export class DecisionRecord {
 
   /** A DAWR exception's instruction, DAR and model (the access and the reason texts come from them). */
   exception(detail: InstrDetail, dar: bigint, model: Pick<CpuModel, 'arch31' | 'quadwordAlign16'>): void {
-    this.site = true;
+    this.flags |= SITE;
     this.model = model;
     if (dar >= 0n && dar < TWO53) {
       this.darNum = Number(dar);
@@ -258,10 +261,9 @@ export class DecisionRecord {
       return;
     }
     if (this.rare !== null) this.rare.detail = null;
-    this.insnKind = INSN_WORD;
+    this.flags = (this.flags & ~(INSN_MASK | READABLE)) | INSN_WORD | (detail.readable ? READABLE : 0);
     this.insnWord = word | 0;
     this.insnPc = at;
-    this.readable = detail.readable;
     this.type = detail.type;
     this.size = detail.size;
     const ea = detail.ea;
@@ -309,24 +311,20 @@ export class DecisionRecord {
         this.eff2 = e;
         this.val2 = v;
         break;
-      case 3:
-        this.eff3 = e;
-        this.val3 = v;
-        break;
       default: {
         const rare = this.rarePart();
-        (rare.effMore ??= [])[i - 4] = e;
-        (rare.valMore ??= [])[i - 4] = v;
+        (rare.effMore ??= [])[i - 3] = e;
+        (rare.valMore ??= [])[i - 3] = v;
       }
     }
   }
 
   private effectAt(i: number): Effect {
-    return (i === 0 ? this.eff0 : i === 1 ? this.eff1 : i === 2 ? this.eff2 : i === 3 ? this.eff3 : (this.rare?.effMore as Effect[])[i - 4]) as Effect;
+    return (i === 0 ? this.eff0 : i === 1 ? this.eff1 : i === 2 ? this.eff2 : (this.rare?.effMore as Effect[])[i - 3]) as Effect;
   }
 
   private valueAt(i: number): number {
-    return i === 0 ? this.val0 : i === 1 ? this.val1 : i === 2 ? this.val2 : i === 3 ? this.val3 : (this.rare?.valMore as number[])[i - 4];
+    return i === 0 ? this.val0 : i === 1 ? this.val1 : i === 2 ? this.val2 : (this.rare?.valMore as number[])[i - 3];
   }
 
   setBranch(b: Branch): void {
@@ -338,16 +336,17 @@ export class DecisionRecord {
   }
 
   private instrDetail(): InstrDetail | null {
-    if (!this.site) return null;
+    if ((this.flags & SITE) === 0) return null;
     const rare = this.rare;
     if (rare !== null && rare.detail !== null) return rare.detail;
-    return { readable: this.readable, type: this.type, ea: rare?.eaBig ?? BigInt(this.eaNum), size: this.size, text: '', vsx32: false };
+    return { readable: (this.flags & READABLE) !== 0, type: this.type, ea: rare?.eaBig ?? BigInt(this.eaNum), size: this.size, text: '', vsx32: false };
   }
 
   private insn(): string {
-    if (this.insnKind !== INSN_NONE) {
+    const kind = this.flags & INSN_MASK;
+    if (kind !== 0) {
       const text = disassemble(this.insnWord >>> 0, BigInt(this.insnPc));
-      return this.insnKind === INSN_AFTER ? `after ${text}` : text;
+      return kind === INSN_AFTER ? `after ${text}` : text;
     }
     const rare = this.rare;
     if (rare === null) return '';

@@ -46,9 +46,12 @@ export class HwSlots {
     this.programDawr(cpu, slot, last.program);
   }
 
-  /** hw_breakpoint_disable(): null into every slot of the CPU. */
+  /** hw_breakpoint_disable(): null into every slot of the CPU. A slot whose shadow is null already
+   * holds null (the shadow and the DAWR are only written together, here): writing it again changes
+   * nothing, and a perf hit disables every slot on every hit. */
   disableAll(cpu: number): void {
-    for (let i = 0; i < this.perCpu[cpu].bpPerReg.length; i++) this.programSlot(cpu, i, null);
+    const shadow = this.currentBrk[cpu];
+    for (let i = 0; i < this.perCpu[cpu].bpPerReg.length; i++) if (shadow[i] !== null) this.programSlot(cpu, i, null);
   }
 
   /**

@@ -389,24 +389,19 @@ export class Runtime {
     return this.running ? { run: this.runNo, chunk: this.chunkNo } : undefined;
   }
 
-  /** machine.run, never past haltAt. */
+  /** machine.run, never past haltAt: reaching it halts the replay there. */
   private runMachine(t: Task, budget: number): StopInfo | undefined {
     const n = this.clamp(budget);
-    if (n <= 0) return undefined;
-    return this.machine.run(t, n);
+    const s = n > 0 ? this.machine.run(t, n) : undefined;
+    if (!s && this.timeline.haltAt !== undefined && this.machine.icount >= this.timeline.haltAt) this.timeline.halted = true;
+    return s;
   }
 
   /** machine.runUntilStop, never past haltAt (a halt stops the task where it is). */
   private runUntilStop(t: Task, max: number): StopInfo {
-    const n = this.clamp(max);
-    if (this.timeline.halted) return this.machine.interrupt(t);
-    const s = this.machine.run(t, n);
+    const s = this.runMachine(t, max);
     if (s) return s;
-    if (this.timeline.haltAt !== undefined && this.machine.icount >= this.timeline.haltAt) {
-      this.timeline.halted = true;
-      return this.machine.interrupt(t);
-    }
-    return this.machine.runUntilStop(t, 0);
+    return this.timeline.halted ? this.machine.interrupt(t) : this.machine.runUntilStop(t, 0);
   }
 
   private clamp(budget: number): number {

@@ -50,6 +50,11 @@ export const BREAKPOINT_MODES: DebugProtocol.BreakpointMode[] = [
 
 class BadArgs extends Error {}
 
+/** A request the adapter makes itself (recorded in the history like the editor's). */
+function syntheticRequest(command: string, args: unknown): DebugProtocol.Request {
+  return { seq: 0, type: 'request', command, arguments: structuredClone(args) };
+}
+
 const FRAME_STRIDE = 1000;
 
 export class WatchpointDebugSession extends LoggingDebugSession {
@@ -259,7 +264,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     const r = this.build(next as Record<string, unknown>);
     if (!r.ok) return this.fail(response, r.message);
     // the history begins again: a launch with these settings and the breakpoints as they are
-    const req = (command: string, a: unknown): JournalEntry => ({ request: { seq: 0, type: 'request', command, arguments: structuredClone(a) } });
+    const req = (command: string, a: unknown): JournalEntry => ({ request: syntheticRequest(command, a) });
     this.timeline.journal.push(req('launch', next), ...[...this.sourceRequests.values()].map((a) => req('setBreakpoints', a)));
     if (this.instructionRequest) this.timeline.journal.push(req('setInstructionBreakpoints', this.instructionRequest));
     if (this.dataRequest) this.timeline.journal.push(req('setDataBreakpoints', this.dataRequest));
@@ -497,17 +502,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     }
     this.instructionRequest = args;
     const bs = this.runtime().setInstructionBreakpoints(args.breakpoints);
-    response.body = {
-      breakpoints: bs.map((b) => {
-        const bp: DebugProtocol.Breakpoint = { id: b.id, verified: b.verified };
-        if (b.addrs.length > 0) bp.instructionReference = hex(b.addrs[0]);
-        if (b.message) {
-          bp.message = b.message;
-          bp.reason = 'failed';
-        }
-        return bp;
-      }),
-    };
+    response.body = { breakpoints: bs.map((b) => this.codeBreakpoint(b)) };
     this.sendResponse(response);
   }
 
@@ -649,14 +644,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     for (const w of rt.watches.all()) this.sendEvent(new BreakpointEvent('changed', rt.watches.toBreakpoint(w) as Breakpoint));
     this.sendEvent(new Event(EVENT_RESET, {}));
     const t = rt.thread(target.pid) ?? rt.threads[0];
-    this.currentThread = t.pid;
-    this.vars?.reset();
-    this.feed?.flush();
-    const e = new StoppedEvent(target.reason, t.pid) as DebugProtocol.StoppedEvent;
-    e.body.description = target.description(t);
-    if (target.hitBreakpointIds) e.body.hitBreakpointIds = target.hitBreakpointIds;
-    e.body.allThreadsStopped = true;
-    this.sendEvent(e);
+    rt.sink.stopped({ reason: target.reason, threadId: t.pid, description: target.description(t), ...(target.hitBreakpointIds ? { hitBreakpointIds: target.hitBreakpointIds } : {}) });
   }
 
   /** The runtime as it is now (a replay builds a new one while handling requests). */
@@ -666,7 +654,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
 
   /** A request made by the adapter itself: recorded and handled, its response kept from the editor. */
   private recordAndApply(command: string, a: unknown): void {
-    const request: DebugProtocol.Request = { seq: 0, type: 'request', command, arguments: structuredClone(a) };
+    const request = syntheticRequest(command, a);
     this.timeline.journal.push({ request });
     this.replaying = true;
     try {
@@ -694,7 +682,11 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     this.dataRequest = this.instructionRequest = undefined;
     this.configDone = new Promise((r) => (this.resolveConfigDone = r));
     const during = new Map<string, JournalEntry[]>();
-    for (const e of old.journal) if (e.at) during.set(`${e.at.run}:${e.at.chunk}`, [...(during.get(`${e.at.run}:${e.at.chunk}`) ?? []), e]);
+    for (const e of old.journal) {
+      if (!e.at) continue;
+      const key = `${e.at.run}:${e.at.chunk}`;
+      during.set(key, [...(during.get(key) ?? []), e]);
+    }
     const handle = (e: JournalEntry): JournalEntry => {
       const copy: JournalEntry = { ...e };
       tl.journal.push(copy);

@@ -7,7 +7,8 @@ import { Tracer } from '../sim/machine/tracer';
 import { perfFastPath } from '../sim/hwbp/perf-fast-path';
 import type { BenchRow } from './run';
 
-const SOURCE = `
+/** the loop measured here (the fast path's sameness test runs it too) */
+export const SOURCE = `
 	.abiversion 2
 	.text
 	.globl _start

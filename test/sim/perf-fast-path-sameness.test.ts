@@ -17,6 +17,7 @@ import type { CpuModelName, KernelPolicy } from '../../sim/hwbp/cpu-model';
 import { Machine } from '../../sim/machine/machine';
 import { Tracer } from '../../sim/machine/tracer';
 import type { Program } from '../../sim/program';
+import { SOURCE as BENCH } from '../../bench/watchpoints.bench';
 
 const EXAMPLES = join(__dirname, '../../examples');
 
@@ -115,27 +116,7 @@ function snapshot(m: Machine, tracer: Tracer, fds: number[], stops: string[], bu
 
 // ---- 2. the bench loop ------------------------------------------------------------------------------
 
-const BENCH = `
-	.abiversion 2
-	.text
-	.globl _start
-_start:
-	lis 9,counter@ha
-	addi 9,9,counter@l
-	lis 8,other@ha
-	addi 8,8,other@l
-	mtctr 3
-1:	std 4,0(9)
-	ld 5,0(8)
-	addi 4,4,1
-	bdnz 1b
-done:
-	trap
-	.data
-	.balign 8
-counter: .quad 0
-other:	.quad 0
-`;
+// BENCH: the very program `npm run bench` measures
 
 function program(src: string): Program {
   const r = assemble(src, 'test.S');

@@ -2,6 +2,11 @@
 // Field layouts follow the Power ISA (and binutils' powerpc_operands); bit positions are given
 // counting from the least significant bit, as a shift.
 import type { RegClass } from './registers';
+import { field, reg, sx, uimm, ux, type Operand, type OperandKind } from './operand';
+import { FIXED_OPERANDS } from './operands-fixed';
+import { FP_OPERANDS } from './operands-fp';
+import { VEC_OPERANDS } from './operands-vec';
+export type { Operand, OperandKind };
 
 // ---- forms: the fixed bits of an instruction word -------------------------------------------
 
@@ -33,36 +38,7 @@ export const A = (op: number, xo: number) => u32((op << 26) | (xo << 1));
 /** XX1 form (lxvd2x...): like X; the TX bit is bit 0. */
 export const XX1 = X;
 
-// ---- operand fields ----------------------------------------------------------------------------
-
-export type OperandKind = 'gpr' | 'vsr' | 'crf' | 'crbit' | 'imm' | 'rel' | 'abs';
-
-export interface Operand {
-  name: string;
-  kind: OperandKind;
-  min: bigint;
-  max: bigint;
-  /** the value must be a multiple of this (DS: 4, DQ: 16, branches: 4) */
-  multiple?: number;
-  /** may be left out (then it is 0) when fewer operands are written */
-  optional?: boolean;
-  /** written as `disp(reg)`: the following operand sits in parentheses */
-  parens?: boolean;
-  /** a signed field that also accepts the unsigned range (lis 3,0xffff) */
-  signopt?: boolean;
-  /** the field value from the checked operand value */
-  insert: (v: bigint) => number;
-  /** extra check on the operand values of the whole instruction */
-}
-
-const field = (shift: number, bits: number) => (v: bigint) => u32(Number(BigInt.asUintN(bits, v)) << shift);
-
-function reg(name: string, kind: OperandKind, shift: number, max = 31, optional = false): Operand {
-  return { name, kind, min: 0n, max: BigInt(max), insert: field(shift, 5), optional };
-}
-function uimm(name: string, shift: number, bits: number, optional = false): Operand {
-  return { name, kind: 'imm', min: 0n, max: (1n << BigInt(bits)) - 1n, insert: field(shift, bits), optional };
-}
+// ---- operand fields (operand.ts) ---------------------------------------------------------------
 
 export const OPERANDS = {
   RT: reg('RT', 'gpr', 21),
@@ -70,52 +46,55 @@ export const OPERANDS = {
   RA: reg('RA', 'gpr', 16),
   RB: reg('RB', 'gpr', 11),
   /** RA where the number 0 means the value 0 (addi, loads). */
-  RA0: reg('RA', 'gpr', 16),
-  SI: { name: 'SI', kind: 'imm', min: -0x8000n, max: 0x7fffn, insert: field(0, 16) } as Operand,
-  SISIGNOPT: { name: 'SI', kind: 'imm', min: -0x8000n, max: 0xffffn, signopt: true, insert: field(0, 16) } as Operand,
+  RA0: { ...reg('RA', 'gpr', 16), zeroIsZero: true },
+  SI: { name: 'SI', kind: 'imm', min: -0x8000n, max: 0x7fffn, insert: field(0, 16), extract: sx(0, 16) } as Operand,
+  SISIGNOPT: { name: 'SI', kind: 'imm', min: -0x8000n, max: 0xffffn, signopt: true, insert: field(0, 16), extract: sx(0, 16) } as Operand,
   UI: uimm('UI', 0, 16),
   /** subi/subis/subic: the negation of the operand goes into SI */
-  NSI: { name: 'SI', kind: 'imm', min: -0x7fffn, max: 0x8000n, insert: (v: bigint) => field(0, 16)(-v) } as Operand,
-  D: { name: 'D', kind: 'imm', min: -0x8000n, max: 0x7fffn, parens: true, insert: field(0, 16) } as Operand,
-  DS: { name: 'DS', kind: 'imm', min: -0x8000n, max: 0x7fffn, multiple: 4, parens: true, insert: (v: bigint) => field(0, 16)(v) & 0xfffc } as Operand,
-  DQ: { name: 'DQ', kind: 'imm', min: -0x8000n, max: 0x7fffn, multiple: 16, parens: true, insert: (v: bigint) => field(0, 16)(v) & 0xfff0 } as Operand,
+  NSI: { name: 'SI', kind: 'imm', min: -0x7fffn, max: 0x8000n, insert: (v: bigint) => field(0, 16)(-v), extract: (w: number) => -((w << 16) >> 16) } as Operand,
+  D: { name: 'D', kind: 'imm', min: -0x8000n, max: 0x7fffn, parens: true, insert: field(0, 16), extract: sx(0, 16) } as Operand,
+  DS: { name: 'DS', kind: 'imm', min: -0x8000n, max: 0x7fffn, multiple: 4, parens: true, insert: (v: bigint) => field(0, 16)(v) & 0xfffc, extract: (w: number) => ((w & 0xfffc) << 16) >> 16 } as Operand,
+  DQ: { name: 'DQ', kind: 'imm', min: -0x8000n, max: 0x7fffn, multiple: 16, parens: true, insert: (v: bigint) => field(0, 16)(v) & 0xfff0, extract: (w: number) => ((w & 0xfff0) << 16) >> 16 } as Operand,
   SH: uimm('SH', 11, 5),
   MB: uimm('MB', 6, 5),
   ME: uimm('ME', 1, 5),
-  SH6: { name: 'SH', kind: 'imm', min: 0n, max: 63n, insert: (v: bigint) => u32(((Number(v) & 0x1f) << 11) | ((Number(v) & 0x20) >> 4)) } as Operand,
-  MB6: { name: 'MB', kind: 'imm', min: 0n, max: 63n, insert: (v: bigint) => u32(((Number(v) & 0x1f) << 6) | (Number(v) & 0x20)) } as Operand,
+  SH6: { name: 'SH', kind: 'imm', min: 0n, max: 63n, insert: (v: bigint) => u32(((Number(v) & 0x1f) << 11) | ((Number(v) & 0x20) >> 4)), extract: (w: number) => ((w >>> 11) & 31) | ((w & 2) << 4) } as Operand,
+  MB6: { name: 'MB', kind: 'imm', min: 0n, max: 63n, insert: (v: bigint) => u32(((Number(v) & 0x1f) << 6) | (Number(v) & 0x20)), extract: (w: number) => ((w >>> 6) & 31) | (w & 0x20) } as Operand,
   BO: uimm('BO', 21, 5),
   BI: reg('BI', 'crbit', 16),
-  BD: { name: 'BD', kind: 'rel', min: -0x8000n, max: 0x7ffcn, multiple: 4, insert: (v: bigint) => field(0, 16)(v) & 0xfffc } as Operand,
-  BDA: { name: 'BD', kind: 'abs', min: -0x8000n, max: 0x7ffcn, multiple: 4, insert: (v: bigint) => field(0, 16)(v) & 0xfffc } as Operand,
-  LI: { name: 'LI', kind: 'rel', min: -0x2000000n, max: 0x1fffffcn, multiple: 4, insert: (v: bigint) => field(0, 26)(v) & 0x3fffffc } as Operand,
-  LIA: { name: 'LI', kind: 'abs', min: -0x2000000n, max: 0x1fffffcn, multiple: 4, insert: (v: bigint) => field(0, 26)(v) & 0x3fffffc } as Operand,
+  BD: { name: 'BD', kind: 'rel', min: -0x8000n, max: 0x7ffcn, multiple: 4, insert: (v: bigint) => field(0, 16)(v) & 0xfffc, extract: (w: number) => ((w & 0xfffc) << 16) >> 16 } as Operand,
+  BDA: { name: 'BD', kind: 'abs', min: -0x8000n, max: 0x7ffcn, multiple: 4, insert: (v: bigint) => field(0, 16)(v) & 0xfffc, extract: (w: number) => ((w & 0xfffc) << 16) >> 16 } as Operand,
+  LI: { name: 'LI', kind: 'rel', min: -0x2000000n, max: 0x1fffffcn, multiple: 4, insert: (v: bigint) => field(0, 26)(v) & 0x3fffffc, extract: (w: number) => ((w & 0x3fffffc) << 6) >> 6 } as Operand,
+  LIA: { name: 'LI', kind: 'abs', min: -0x2000000n, max: 0x1fffffcn, multiple: 4, insert: (v: bigint) => field(0, 26)(v) & 0x3fffffc, extract: (w: number) => ((w & 0x3fffffc) << 6) >> 6 } as Operand,
   BH: uimm('BH', 11, 2, true),
-  BF: { name: 'BF', kind: 'crf', min: 0n, max: 7n, insert: field(23, 3) } as Operand,
-  OBF: { name: 'BF', kind: 'crf', min: 0n, max: 7n, insert: field(23, 3), optional: true } as Operand,
-  BFA: { name: 'BFA', kind: 'crf', min: 0n, max: 7n, insert: field(18, 3) } as Operand,
+  BF: { name: 'BF', kind: 'crf', min: 0n, max: 7n, insert: field(23, 3), extract: ux(23, 3) } as Operand,
+  OBF: { name: 'BF', kind: 'crf', min: 0n, max: 7n, insert: field(23, 3), extract: ux(23, 3), optional: true } as Operand,
+  BFA: { name: 'BFA', kind: 'crf', min: 0n, max: 7n, insert: field(18, 3), extract: ux(18, 3) } as Operand,
   /** the CR field of an extended conditional branch (its bit is part of the mnemonic) */
-  CR: { name: 'CR', kind: 'crf', min: 0n, max: 7n, insert: field(18, 3), optional: true } as Operand,
+  CR: { name: 'CR', kind: 'crf', min: 0n, max: 7n, insert: field(18, 3), extract: ux(18, 3), optional: true } as Operand,
   L: uimm('L', 21, 1),
   BT: reg('BT', 'crbit', 21),
   BA: reg('BA', 'crbit', 16),
   BB: reg('BB', 'crbit', 11),
-  SPR: { name: 'SPR', kind: 'imm', min: 0n, max: 1023n, insert: (v: bigint) => u32(((Number(v) & 0x1f) << 16) | ((Number(v) & 0x3e0) << 6)) } as Operand,
+  SPR: { name: 'SPR', kind: 'imm', min: 0n, max: 1023n, insert: (v: bigint) => u32(((Number(v) & 0x1f) << 16) | ((Number(v) & 0x3e0) << 6)), extract: (w: number) => ((w >>> 16) & 31) | (((w >>> 11) & 31) << 5) } as Operand,
   /** mtcrf: with exactly one field bit GNU as (POWER4 and later) emits the mtocrf form */
-  FXM: { name: 'FXM', kind: 'imm', min: 0n, max: 255n, insert: (v: bigint) => u32((Number(v) << 12) | (v > 0n && (v & (v - 1n)) === 0n ? 1 << 20 : 0)) } as Operand,
+  FXM: { name: 'FXM', kind: 'imm', min: 0n, max: 255n, insert: (v: bigint) => u32((Number(v) << 12) | (v > 0n && (v & (v - 1n)) === 0n ? 1 << 20 : 0)), extract: (w: number) => (w >>> 12) & 0xff } as Operand,
   /** mtocrf/mfocrf: exactly one field bit */
-  FXM4: { name: 'FXM', kind: 'imm', min: 1n, max: 128n, insert: field(12, 8) } as Operand,
+  FXM4: { name: 'FXM', kind: 'imm', min: 1n, max: 128n, insert: field(12, 8), extract: ux(12, 8) } as Operand,
   /** mfcr's optional field mask: given, it is the mfocrf form */
-  OFXM: { name: 'FXM', kind: 'imm', min: 1n, max: 128n, optional: true, insert: (v: bigint) => (v === 0n ? 0 : u32((Number(v) << 12) | (1 << 20))) } as Operand,
+  OFXM: { name: 'FXM', kind: 'imm', min: 1n, max: 128n, optional: true, insert: (v: bigint) => (v === 0n ? 0 : u32((Number(v) << 12) | (1 << 20))), extract: (w: number) => (w >>> 12) & 0xff } as Operand,
   BC: reg('BC', 'crbit', 6),
   TO: uimm('TO', 21, 5),
   SYNCL: uimm('L', 21, 2, true),
   EH: uimm('EH', 0, 1, true),
-  XT: { name: 'XT', kind: 'vsr', min: 0n, max: 63n, insert: (v: bigint) => u32(((Number(v) & 0x1f) << 21) | ((Number(v) >> 5) & 1)) } as Operand,
-  XTQ: { name: 'XT', kind: 'vsr', min: 0n, max: 63n, insert: (v: bigint) => u32(((Number(v) & 0x1f) << 21) | (((Number(v) >> 5) & 1) << 3)) } as Operand,
+  XT: { name: 'XT', kind: 'vsr', min: 0n, max: 63n, insert: (v: bigint) => u32(((Number(v) & 0x1f) << 21) | ((Number(v) >> 5) & 1)), extract: (w: number) => ((w >>> 21) & 31) | ((w & 1) << 5) } as Operand,
+  XTQ: { name: 'XT', kind: 'vsr', min: 0n, max: 63n, insert: (v: bigint) => u32(((Number(v) & 0x1f) << 21) | (((Number(v) >> 5) & 1) << 3)), extract: (w: number) => ((w >>> 21) & 31) | (((w >>> 3) & 1) << 5) } as Operand,
   LEV: uimm('LEV', 5, 7, true),
   CT: uimm('TH', 21, 5, true),
   DCBL: uimm('L', 21, 2, true),
+  ...FIXED_OPERANDS,
+  ...FP_OPERANDS,
+  ...VEC_OPERANDS,
 } satisfies Record<string, Operand>;
 
 export type OperandName = keyof typeof OPERANDS;
@@ -123,6 +102,8 @@ export type OperandName = keyof typeof OPERANDS;
 /** Register classes an operand kind accepts when written as a register name. */
 export const KIND_CLASSES: Record<OperandKind, RegClass[]> = {
   gpr: ['gpr'],
+  fpr: ['fpr'],
+  vr: ['vr'],
   vsr: ['vsr'],
   crf: ['crf'],
   crbit: ['crbit'],

@@ -211,7 +211,7 @@ export function encodeInsn(st: AsmState, f: InsnFixup): number | undefined {
   const ops = opsOf(entry);
   let word = entry.base;
   for (let i = 0; i < ops.length; i++) word = (word | ops[i].insert(values[i])) >>> 0;
-  if (rc) word = (word | 1) >>> 0;
+  if (rc) word = (word | (entry.rcBit ?? 1)) >>> 0;
   if (oe) word = (word | 0x400) >>> 0;
   if (entry.update) {
     const ra = entry.ops.indexOf('RA0');

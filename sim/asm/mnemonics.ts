@@ -2,6 +2,7 @@
 // extended mnemonic bakes in) and operand list. Extended mnemonics that only fix fields are table
 // rows with those bits set (as binutils does: `beq` is bc with BO=12, BI=2); the others (`slwi`,
 // `sub`, `mr`, ...) are macros that rewrite their operands onto a base mnemonic, as GNU as does.
+import { FAMILIES } from '../cpu/isa/families';
 import { OP, DS, DQ, X, XO, XL, XFX, XS, MD, MDS, M, XX1, A, type OperandName } from './encode';
 
 export interface InsnEntry {
@@ -17,6 +18,10 @@ export interface InsnEntry {
   cond?: boolean;
   /** update-form load/store: RA must not be 0 (nor RT for loads) */
   update?: 'load' | 'store';
+  /** the bit a `.` form sets (default 1; VC-form vector compares use 0x400) */
+  rcBit?: number;
+  /** a prefixed (8-byte) instruction: `base` is the prefix word, this the suffix's fixed bits */
+  suffix?: number;
 }
 
 export interface MacroEntry {
@@ -275,3 +280,19 @@ def('mfocrf', 'XFX', XFX(31, 19) | f(20, 1), ['RT', 'FXM4']);
 def('mtcrf', 'XFX', XFX(31, 144), ['FXM', 'RS']);
 def('mtocrf', 'XFX', XFX(31, 144) | f(20, 1), ['FXM4', 'RS']);
 def('mtcr', 'XFX', XFX(31, 144) | f(12, 0xff), ['RS']);
+
+// ---- the instruction families of the interpreter (sim/cpu/isa/*-defs.ts) --------------------------
+// Their rows are the single description of those instructions; a name already defined above keeps
+// its hand-written entry. Extended mnemonics whose operands fill two fields are macros.
+for (const fam of FAMILIES) {
+  for (const d of fam.defs) {
+    if (d.disasmOnly || TABLE.has(d.name)) continue;
+    const expand = d.expand;
+    if (expand && d.alias) {
+      const target = d.alias;
+      macro(d.name, d.operands, (v) => [target, expand(v)], d.rc ?? false);
+    } else {
+      def(d.name, 'family', d.match, d.operands, { rc: d.rc, oe: d.oe, rcBit: d.rcBit, suffix: d.suffixMatch });
+    }
+  }
+}

@@ -1,7 +1,7 @@
 // What the kernel's analyse_instr / wp_get_instr_detail sees of an instruction (SEMANTICS.md §5.2):
 // its type, effective address and access size, computed from the registers before it executes.
 import { decodeOp } from './decode';
-import { Op, OP_INFO } from './ops';
+import { Op, OP_INFO, OP_LIMIT } from './ops';
 import type { ThreadState } from './thread-state';
 
 export type InsnType = 'load' | 'load_vsx' | 'store' | 'store_vsx' | 'larx' | 'stcx' | 'cacheop' | 'unknown' | 'other';
@@ -17,18 +17,24 @@ function d16(x: number): bigint {
   return BigInt((x << 16) >> 16);
 }
 
-export function analyseInstruction(word: number, t: ThreadState): { type: InsnType; ea: bigint; size: number } {
-  const op = decodeOp(word);
+/** `next`: the word after `word` (a prefixed instruction's suffix); the thread's pc is the instruction's. */
+export function analyseInstruction(word: number, t: ThreadState, next = 0): { type: InsnType; ea: bigint; size: number } {
+  const op = decodeOp(word, next);
   if (op === Op.ILLEGAL) return { type: 'unknown', ea: 0n, size: 0 };
   const acc = OP_INFO[op]?.access;
   // dcbt/dcbtst/icbi are cache ops for analyse_instr too, even though they never fault or match
   if (op === Op.DCBT || op === Op.DCBTST || op === Op.ICBI) return { type: 'cacheop', ea: cacheEa(word, t), size: DCACHE_LINE };
   if (!acc) return { type: 'other', ea: 0n, size: 0 };
-  const w = word | 0;
+  const w = (acc.ea === 'P34' ? next : word) | 0;
   const ra = (w >>> 16) & 31;
   const base = ra === 0 ? 0n : t.getGpr(ra);
   let ea: bigint;
   switch (acc.ea) {
+    case 'P34': {
+      const d = BigInt.asIntN(34, (BigInt(word & 0x3ffff) << 16n) | BigInt(next & 0xffff));
+      ea = ((word >>> 20) & 1 ? t.pc : base) + d;
+      break;
+    }
     case 'D': ea = base + d16(w); break;
     case 'DS': ea = base + d16(w & 0xfffc); break;
     case 'DQ': ea = base + d16(w & 0xfff0); break;
@@ -40,6 +46,8 @@ export function analyseInstruction(word: number, t: ThreadState): { type: InsnTy
   // load/store multiple: every register from rt to r31
   if (op === Op.LMW || op === Op.STMW) size = 4 * (32 - ((w >>> 21) & 31));
   if (acc.kind === 'cacheop') return { type: 'cacheop', ea: ea & ~BigInt(DCACHE_LINE - 1), size: DCACHE_LINE };
+  // LOAD_VMX/STORE_VMX: analyse_instr aligns the address down to the size (lvx, lvebx, stvewx...)
+  if (acc.vmx) ea &= ~BigInt(size - 1);
   return { type: acc.kind, ea, size };
 }
 
@@ -68,13 +76,14 @@ const EA_DS = 2;
 const EA_DQ = 3;
 const EA_X = 4;
 const EA_XR = 5;
-const numForm = new Int8Array(Op.COUNT);
-const numKind: InsnType[] = new Array<InsnType>(Op.COUNT).fill('other');
-const numSize = new Int32Array(Op.COUNT);
-for (let op = 0; op < Op.COUNT; op++) {
+const numForm = new Int8Array(OP_LIMIT);
+const numKind: InsnType[] = new Array<InsnType>(OP_LIMIT).fill('other');
+const numSize = new Int32Array(OP_LIMIT);
+for (let op = 0; op < OP_LIMIT; op++) {
   const acc = OP_INFO[op]?.access;
-  // lmw/stmw (size from rt) and cache ops (aligned ea, line size) stay with analyseInstruction
-  if (!acc || acc.kind === 'cacheop' || op === Op.LMW || op === Op.STMW || op === Op.DCBT || op === Op.DCBTST || op === Op.ICBI) continue;
+  // lmw/stmw (size from rt), cache ops (aligned ea, line size), prefixed (two words), VMX (aligned ea)
+  // and variable-length accesses stay with analyseInstruction
+  if (!acc || acc.kind === 'cacheop' || acc.ea === 'P34' || acc.vmx || acc.variable || op === Op.LMW || op === Op.STMW || op === Op.DCBT || op === Op.DCBTST || op === Op.ICBI) continue;
   numForm[op] = acc.ea === 'D' ? EA_D : acc.ea === 'DS' ? EA_DS : acc.ea === 'DQ' ? EA_DQ : acc.ea === 'X' ? EA_X : EA_XR;
   numKind[op] = acc.kind;
   numSize[op] = acc.size;

@@ -7,9 +7,10 @@ import { addrOf, segv, sigbus, sigill } from './fault';
 import { Op, OP_INFO } from './ops';
 import { CTR, toBig, XER_CA, XER_CA32, XER_OV, XER_OV32, XER_SO, type ThreadState } from './thread-state';
 
-export const COLD_NEXT = 0;
-export const COLD_JUMP = 1;
-export const COLD_STOP = 2;
+import { COLD_JUMP, COLD_NEXT, COLD_STOP } from './cold-result';
+import { FAMILY_BASE } from './isa/families';
+import { execFamily } from './isa/exec-families';
+export { COLD_JUMP, COLD_NEXT, COLD_STOP };
 
 const M64 = 0xffffffffffffffffn;
 const M32 = 0xffffffffn;
@@ -138,7 +139,8 @@ function bswap(v: bigint, size: number): bigint {
 const hiOf = (v: bigint) => Number((v >> 32n) & M32) | 0;
 const loOf = (v: bigint) => Number(v & M32) | 0;
 
-export function execCold(core: Core, t: ThreadState, port: DataPort, op: Op, w: number, pc: number): number {
+export function execCold(core: Core, t: ThreadState, port: DataPort, op: Op, w: number, w2: number, pc: number): number {
+  if (op >= FAMILY_BASE) return execFamily(core, t, port, op, w, w2, pc);
   const stop = (x: Core['pending']) => { core.pending = x; return COLD_STOP; };
   const rt = rtOf(w), ra = raOf(w), rb = rbOf(w), rc = (w & 1) !== 0;
 

@@ -2,6 +2,7 @@
 // hot loop executes inline, their fields extracted once into a compact entry of 4 ints:
 //   [op | flags, a, b, c]
 // Other operations keep the raw word in `a` and extract their own fields when they execute.
+import { decodeFamily } from './isa/families';
 import { OPS, Op, type XoKind } from './ops';
 
 export const F_RC = 1 << 16; // record form: set CR0
@@ -16,6 +17,7 @@ const primaryKind: (XoKind | undefined)[] = new Array(64);
 const sub = new Map<number, Int16Array>();
 for (const i of OPS) {
   primaryKind[i.primary] = i.xoKind;
+  if (i.xoKind === 'mask') continue; // family rows: decodeFamily
   if (i.xoKind === 'none') {
     primaryOp[i.primary] = i.op;
     continue;
@@ -38,8 +40,9 @@ const t58 = sub.get(58)!;
 const t61 = sub.get(61)!;
 const t62 = sub.get(62)!;
 
-/** The operation of an instruction word (Op.ILLEGAL when it is none we know). */
-export function decodeOp(word: number): Op {
+/** The operation of an instruction word (Op.ILLEGAL when it is none we know); `next` is the word
+ * after it, which a prefixed (8-byte) instruction needs. */
+export function decodeOp(word: number, next = 0): Op {
   const w = word | 0;
   const p = w >>> 26;
   let op: number;
@@ -62,6 +65,7 @@ export function decodeOp(word: number): Op {
     case 62: op = t62[w & 3]; break;
     default: op = primaryKind[p] === 'none' ? primaryOp[p] : 0;
   }
+  if (op === 0) op = decodeFamily(w, next);
   return op === 0 ? Op.ILLEGAL : (op as Op);
 }
 
@@ -74,16 +78,16 @@ export function mask32(mb: number, me: number): number {
   return mb <= me ? a & b : a | b;
 }
 
-/** Fills entry `off` of a page's decoded array for `word`. */
-export function decodeInto(dec: Int32Array, off: number, word: number): void {
+/** Fills entry `off` of a page's decoded array for `word` (and `next`, the word after it). */
+export function decodeInto(dec: Int32Array, off: number, word: number, next = 0): void {
   const w = word | 0;
-  const op = decodeOp(w);
+  const op = decodeOp(w, next);
   const rt = (w >>> 21) & 31;
   const ra = (w >>> 16) & 31;
   const rb = (w >>> 11) & 31;
   let e0: number = op;
   let a = w;
-  let b = 0;
+  let b = next | 0; // (a prefixed instruction's suffix, for the cold path)
   let c = 0;
   switch (op) {
     case Op.ADDI: case Op.LBZ: case Op.LHZ: case Op.LWZ: case Op.STB: case Op.STH: case Op.STW:

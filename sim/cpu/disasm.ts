@@ -1,6 +1,9 @@
 // A disassembler in the style of GNU objdump (extended mnemonics where objdump uses them, registers
 // as r3/vs34/cr7, branch targets as absolute hex), with one space between mnemonic and operands.
+import { OPERANDS, type Operand } from '../asm/encode';
 import { decodeOp } from './decode';
+import { FAMILY_BASE, findRow } from './isa/families';
+import type { InsnDef } from './isa/insn-def';
 import { Op, OP_INFO } from './ops';
 
 const r = (n: number) => `r${n}`;
@@ -17,9 +20,47 @@ function crBit(n: number): string {
   return f === 0 ? COND[n & 3] : `4*cr${f}+${COND[n & 3]}`;
 }
 
-export function disassemble(word: number, pc: bigint): string {
+/** One family row's operand as objdump prints it. */
+function operandText(o: Operand, w: number, next: number, pc: bigint): string {
+  const v = o.extract ? o.extract(w, next) : 0;
+  switch (o.kind) {
+    case 'gpr': return o.zeroIsZero && v === 0 ? '0' : `r${v}`;
+    case 'fpr': return `f${v}`;
+    case 'vr': return `v${v}`;
+    case 'vsr': return `vs${v}`;
+    case 'crf': return `cr${v}`;
+    case 'crbit': return crBit(v);
+    case 'rel': return hx((pc + BigInt(v)) & M64);
+    case 'abs': return hx(BigInt(v) & M64);
+    default: return String(v);
+  }
+}
+
+/** A family row (isa/families.ts) printed from its operand list: `disp(ra)` for a parenthesised pair. */
+function familyText(def: InsnDef, w: number, next: number, pc: bigint): string {
+  const ops = def.operands.map((n) => OPERANDS[n] as Operand);
+  const parts: string[] = [];
+  for (let i = 0; i < ops.length; i++) {
+    const o = ops[i];
+    if (o.parens && i + 1 < ops.length) {
+      parts.push(`${operandText(o, w, next, pc)}(${operandText(ops[i + 1], w, next, pc)})`);
+      i++;
+    } else parts.push(operandText(o, w, next, pc));
+  }
+  const rc = def.rc && (w & (def.rcBit ?? 1)) !== 0 ? '.' : '';
+  const oe = def.oe && (w & 0x400) !== 0 ? 'o' : '';
+  const name = def.name + oe + rc;
+  return parts.length ? `${name} ${parts.join(',')}` : name;
+}
+
+/** objdump's text of an instruction at pc; `next` is the word after it (a prefixed instruction's suffix). */
+export function disassemble(word: number, pc: bigint, next = 0): string {
   const w = word | 0;
-  const op = decodeOp(w);
+  const op = decodeOp(w, next);
+  if (op >= FAMILY_BASE) {
+    const row = findRow(w, next, true);
+    if (row) return familyText(row.def, w, next, pc);
+  }
   const rt = (w >>> 21) & 31, ra = (w >>> 16) & 31, rb = (w >>> 11) & 31;
   const si = (w << 16) >> 16;
   const ui = w & 0xffff;

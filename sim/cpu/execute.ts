@@ -2,7 +2,8 @@
 // operations run inline here on 32-bit register halves, everything else goes to execCold (cold.ts).
 // No allocation happens on the inline paths.
 import type { AddressSpace, Page } from './address-space';
-import { execCold, COLD_NEXT, COLD_JUMP } from './cold';
+import { execCold } from './cold';
+import { COLD_JUMP, COLD_NEXT, COLD_NEXT8 } from './cold-result';
 import type { Core, CoreStop } from './core';
 import * as Dec from './decode';
 import { decodeInto } from './decode';
@@ -155,7 +156,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
     }
     let e0 = dec[off];
     if (e0 === 0) {
-      decodeInto(dec, off, page!.view.getInt32(off, true));
+      decodeInto(dec, off, page!.view.getInt32(off, true), off + 4 < 4096 ? page!.view.getInt32(off + 4, true) : 0);
       e0 = dec[off];
     }
     const a = dec[off + 1];
@@ -417,8 +418,9 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
       default: {
         const pc = base + off;
         t.pcNum = pc;
-        const r = execCold(core, t, port, e0 & 0xffff, a, pc);
+        const r = execCold(core, t, port, e0 & 0xffff, a, b, pc);
         if (r === COLD_NEXT) off += 4;
+        else if (r === COLD_NEXT8) off += 8;
         else if (r === COLD_JUMP) { jumpPc = t.pcNum; off = AWAY; }
         else { stop = core.pending!; break loop; }
         if (port.codeDirty) { port.codeDirty = false; jumpPc = base + off; off = AWAY; }

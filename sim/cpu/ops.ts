@@ -2,6 +2,10 @@
 // decode.ts builds its lookup tables from OPS; analyse.ts and disasm.ts read the same entries, so the
 // encoding of an instruction is written down exactly once.
 
+import { FAMILIES } from './isa/families';
+import type { AccessKind, EaForm, AccessInfo } from './isa/insn-def';
+export type { AccessKind, EaForm };
+
 /* The first ids (up to LAST_HOT) are executed inline by the hot loop in execute.ts, which repeats
    them as a file-local const enum (so esbuild turns the switch into literal cases) and checks at
    load time that both lists agree. */
@@ -46,12 +50,9 @@ export type XoKind =
   | 'ds2' // bits 30-31 (DS form)
   | 'dq3' // bits 29-31 (DQ form)
   | 'md3' // bits 27-29 (MD form)
-  | 'mds4'; // bits 27-30 (MDS form)
+  | 'mds4' // bits 27-30 (MDS form)
+  | 'mask'; // a family row (isa/families.ts): matched by its mask
 
-/** The memory access of an instruction, as analyse_instr classifies it. */
-export type AccessKind = 'load' | 'store' | 'larx' | 'stcx' | 'cacheop' | 'load_vsx' | 'store_vsx';
-/** How the effective address is formed: D (ra|0)+d, DS (ra|0)+ds*4, DQ (ra|0)+dq*16, X (ra|0)+rb, XR (ra|0) only. */
-export type EaForm = 'D' | 'DS' | 'DQ' | 'X' | 'XR';
 
 export interface OpInfo {
   op: Op;
@@ -59,7 +60,7 @@ export interface OpInfo {
   primary: number;
   xoKind: XoKind;
   xo: number;
-  access?: { kind: AccessKind; size: number; ea: EaForm; update?: boolean; signed?: boolean; reversed?: boolean };
+  access?: AccessInfo;
 }
 
 const T: OpInfo[] = [];
@@ -145,3 +146,11 @@ for (const i of T) OP_INFO[i.op] = i;
 OP_INFO[Op.MFOCRF] = { op: Op.MFOCRF, name: 'mfocrf', primary: 31, xoKind: 'x10', xo: 19 };
 OP_INFO[Op.MTOCRF] = { op: Op.MTOCRF, name: 'mtocrf', primary: 31, xoKind: 'x10', xo: 144 };
 OP_INFO[Op.ILLEGAL] = { op: Op.ILLEGAL, name: '.long', primary: -1, xoKind: 'none', xo: 0 };
+// the families' rows (ids from isa/families.ts FAMILY_BASE up)
+for (const fam of FAMILIES) {
+  fam.defs.forEach((d, i) => {
+    OP_INFO[fam.base + i] = { op: (fam.base + i) as Op, name: d.name, primary: d.match >>> 26, xoKind: 'mask', xo: 0, access: d.access };
+  });
+}
+/** One past the highest operation id (core set and families). */
+export const OP_LIMIT = OP_INFO.length;

@@ -37,8 +37,22 @@ export class ThreadState {
   readonly hi = new Int32Array(34);
   /** low halves of r0..r31, LR (32), CTR (33), as signed 32-bit */
   readonly lo = new Int32Array(34);
-  /** VSX registers vs0..vs63, 4 words each, most significant word first */
+  /**
+   * VSX registers vs0..vs63, 16 bytes each, every register stored as one little-endian 128-bit
+   * number: ISA byte k of vsN is vsrBytes[16N + 15 - k], ISA word k is vsr[4N + 3 - k], ISA
+   * doubleword k is vsrF64/the pair vsr[4N + 2 - 2k], vsr[4N + 3 - 2k] (low, high). vs0..vs31 hold
+   * the FPRs in doubleword 0 (fN = vsrF64[2N + 1]); vs32..vs63 are the VMX registers v0..v31.
+   */
   readonly vsr = new Int32Array(64 * 4);
+  readonly vsrBytes = new Uint8Array(this.vsr.buffer);
+  readonly vsrF64 = new Float64Array(this.vsr.buffer);
+  readonly vsrF32 = new Float32Array(this.vsr.buffer);
+  /** the floating-point status and control register (the low 32 bits; the high word holds only DRN) */
+  fpscr = 0;
+  /** the vector status and control register (NJ, SAT) */
+  vscr = 0x00010000;
+  /** VRSAVE (SPR 256): software-managed, kept as written */
+  vrsave = 0;
   /** the program counter as a number (user addresses fit in 53 bits); see `pc` for the bigint view */
   pcNum = 0;
   /** condition register, u32, CR0 in the top nibble */
@@ -89,17 +103,33 @@ export class ThreadState {
   set xer(v: bigint) {
     this.xerNum = Number(v & BigInt(XER_MASK)) | 0;
   }
-  /** vsN as [most significant doubleword, least significant doubleword] */
+  /** vsN as [doubleword 0 (most significant), doubleword 1] */
   getVsr(i: number): [bigint, bigint] {
     const b = i * 4;
-    return [toBig(this.vsr[b], this.vsr[b + 1]), toBig(this.vsr[b + 2], this.vsr[b + 3])];
+    return [toBig(this.vsr[b + 3], this.vsr[b + 2]), toBig(this.vsr[b + 1], this.vsr[b])];
   }
   setVsr(i: number, v: [bigint, bigint]): void {
     const b = i * 4;
-    for (let k = 0; k < 2; k++) {
-      this.vsr[b + 2 * k] = Number((v[k] >> 32n) & M32) | 0;
-      this.vsr[b + 2 * k + 1] = Number(v[k] & M32) | 0;
-    }
+    this.vsr[b + 3] = Number((v[0] >> 32n) & M32) | 0;
+    this.vsr[b + 2] = Number(v[0] & M32) | 0;
+    this.vsr[b + 1] = Number((v[1] >> 32n) & M32) | 0;
+    this.vsr[b] = Number(v[1] & M32) | 0;
+  }
+  /** vsN as one 128-bit number (doubleword 0 in the high half) */
+  getVsr128(i: number): bigint {
+    const [h, l] = this.getVsr(i);
+    return (h << 64n) | l;
+  }
+  setVsr128(i: number, v: bigint): void {
+    this.setVsr(i, [(v >> 64n) & 0xffffffffffffffffn, v & 0xffffffffffffffffn]);
+  }
+  /** FPR n (doubleword 0 of vsN) as its 64 bits */
+  getFprBits(n: number): bigint {
+    return toBig(this.vsr[4 * n + 3], this.vsr[4 * n + 2]);
+  }
+  setFprBits(n: number, v: bigint): void {
+    this.vsr[4 * n + 3] = Number((v >> 32n) & M32) | 0;
+    this.vsr[4 * n + 2] = Number(v & M32) | 0;
   }
   clone(): ThreadState {
     const c = new ThreadState();
@@ -109,6 +139,9 @@ export class ThreadState {
     c.pcNum = this.pcNum;
     c.crNum = this.crNum;
     c.xerNum = this.xerNum;
+    c.fpscr = this.fpscr;
+    c.vscr = this.vscr;
+    c.vrsave = this.vrsave;
     c.msr = this.msr;
     c.reservation = this.reservation ? { ...this.reservation } : null;
     c.reservationValue = this.reservationValue;

@@ -28,6 +28,28 @@ class ReadInstrDetail implements InstrDetail {
   }
 }
 
+/** A prefixed (8-byte) instruction: the record keeps this object (its text needs both words). */
+class PrefixedInstrDetail implements InstrDetail {
+  readonly readable = true;
+  readonly vsx32 = false;
+  constructor(
+    readonly type: InstrDetail['type'],
+    readonly ea: bigint,
+    readonly size: number,
+    private readonly prefix: number,
+    private readonly suffix: number,
+    private readonly pc: bigint,
+  ) {}
+  get text(): string {
+    return disassemble(this.prefix, this.pc, this.suffix);
+  }
+}
+
+/** Whether an instruction word is the prefix of an 8-byte instruction (primary opcode 1). */
+export function isPrefix(word: number): boolean {
+  return word >>> 26 === 1;
+}
+
 const UNREADABLE: InstrDetail = Object.freeze({ readable: false, type: 'unknown', ea: 0n, size: 0, text: '(unreadable)', vsx32: false });
 
 const TWO52 = 1n << 52n;
@@ -48,6 +70,11 @@ export function readInstrDetail(mem: AddressSpace, thread: ThreadState): InstrDe
   const pc = thread.pc;
   const word = fetchAt(mem, pc);
   if (word === undefined) return UNREADABLE;
+  if (isPrefix(word)) {
+    const next = fetchAt(mem, pc + 4n) ?? 0;
+    const p = analyseInstruction(word, thread, next);
+    return new PrefixedInstrDetail(p.type, p.ea, p.size, word, next, pc);
+  }
   const a = analyseInstruction(word, thread);
   return new ReadInstrDetail(a.type, a.ea, a.size, word, pc, pc >= 0n && pc < TWO52 ? Number(pc) : undefined);
 }
@@ -57,5 +84,6 @@ export function steppedInsn(mem: AddressSpace, steppedPc: bigint | undefined): s
   if (steppedPc === undefined) return '';
   const word = fetchAt(mem, steppedPc);
   if (word === undefined) return '';
+  if (isPrefix(word)) return `after ${disassemble(word, steppedPc, fetchAt(mem, steppedPc + 4n) ?? 0)}`;
   return steppedPc < TWO52 ? new SteppedInsn(word, Number(steppedPc)) : `after ${disassemble(word, steppedPc)}`;
 }

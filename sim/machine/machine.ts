@@ -312,7 +312,8 @@ export class Machine {
     else if (t.thread.msr !== USER_MSR_V) t.thread.msr &= NOT_MSR_SE;
     if (fastPath.enabled && steppedPc >= 0 && steppedPc < TWO52) {
       const word = this.cores[cpu].wordOnCodePage(t.mem, steppedPc) ?? fetchNum(t.mem, steppedPc);
-      if (word !== undefined && t.thread.pcNum < TWO52) {
+      // (a prefixed instruction's text needs its second word: the generic path records it)
+      if (word !== undefined && word >>> 26 !== 1 && t.thread.pcNum < TWO52) {
         const ctx = this.fastContext(cpu);
         if (fastStep(ctx, this.hw.currentTask(t.pid, t.tifSingleStep), t.thread.pcNum, word, steppedPc)) return;
       }

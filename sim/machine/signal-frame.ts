@@ -150,6 +150,9 @@ export function copyThreadState(dst: ThreadState, src: ThreadState): void {
   dst.pcNum = src.pcNum;
   dst.crNum = src.crNum;
   dst.xerNum = src.xerNum;
+  dst.fpscr = src.fpscr;
+  dst.vscr = src.vscr;
+  dst.vrsave = src.vrsave;
   dst.msr = src.msr;
   dst.reservation = src.reservation ? { ...src.reservation } : null;
   dst.reservationValue = src.reservationValue;

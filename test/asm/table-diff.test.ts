@@ -61,6 +61,10 @@ function operandText(op: Operand, name: string, mnemonic: string, r: (n: number)
     }
     case 'vsr':
       return pick([`vs${r(64)}`, String(r(64))]);
+    case 'fpr':
+      return pick([`f${r(32)}`, String(r(32))]);
+    case 'vr':
+      return pick([`v${r(32)}`, String(r(32))]);
     case 'crf':
       return pick([`cr${r(8)}`, String(r(8))]);
     case 'crbit':

@@ -70,6 +70,31 @@ const SNIPPETS: Record<string, string> = {
     LI64 10, 0x123456789abcdef0
     mulhdu 11, 10, 10
     mulhd. 12, 10, 4`,
+  'isel, count trailing zeros, modulo (the fixed-point family)': `
+    li 3, -100
+    li 4, 7
+    cmpw 3, 4
+    isel 5, 3, 4, 0
+    isel 6, 3, 4, 1
+    iseleq 7, 0, 4
+    LI64 8, 0x0000100000000000
+    cnttzd 9, 8
+    cnttzw. 10, 8
+    modsw 11, 3, 4
+    moduw 12, 3, 4`,
+  'modulo by zero and doublewords': `
+    li 3, -100
+    li 4, 0
+    modsw 5, 3, 4
+    modud 6, 3, 4
+    li 4, -7
+    modsd 7, 3, 4
+    modud 8, 3, 4
+    li 9, 1
+    cnttzd. 10, 4
+    cnttzw 11, 9
+    li 12, 0
+    cnttzd 12, 12`,
   'divide normal': `
     li 3, -100
     li 4, 7

@@ -1,0 +1,27 @@
+// Dispatch from an operation id of a family (families.ts) to its executor. Each executor gets the
+// row index within its family (its own enum), the instruction word and, for a prefixed
+// instruction, the suffix word, and returns a cold-result.ts code.
+import { COLD_STOP } from '../cold-result';
+import type { Core } from '../core';
+import type { DataPort } from '../data-port';
+import { sigill } from '../fault';
+import type { ThreadState } from '../thread-state';
+import type { FamilyDefs } from './insn-def';
+import { FIXED_DEFS } from './fixed-defs';
+import { execFixed } from './fixed-exec';
+
+export type FamilyExec = (core: Core, t: ThreadState, port: DataPort, index: number, w: number, w2: number, pc: number) => number;
+
+const EXECUTORS: [FamilyDefs, FamilyExec][] = [[FIXED_DEFS, execFixed]];
+
+const lo: number[] = EXECUTORS.map(([f]) => f.base);
+const hi: number[] = EXECUTORS.map(([f]) => f.base + f.defs.length);
+const fns: FamilyExec[] = EXECUTORS.map(([, e]) => e);
+
+export function execFamily(core: Core, t: ThreadState, port: DataPort, op: number, w: number, w2: number, pc: number): number {
+  for (let k = 0; k < fns.length; k++) {
+    if (op >= lo[k] && op < hi[k]) return fns[k](core, t, port, op - lo[k], w, w2, pc);
+  }
+  core.pending = sigill(w, pc, 'no executor for the instruction');
+  return COLD_STOP;
+}

@@ -6,6 +6,7 @@ import { field, reg, sx, uimm, ux, type Operand, type OperandKind } from './oper
 import { FIXED_OPERANDS } from './operands-fixed';
 import { FP_OPERANDS } from './operands-fp';
 import { VEC_OPERANDS } from './operands-vec';
+import { VSXFP_OPERANDS } from './operands-vsxfp';
 export type { Operand, OperandKind };
 
 // ---- forms: the fixed bits of an instruction word -------------------------------------------
@@ -95,6 +96,7 @@ export const OPERANDS = {
   ...FIXED_OPERANDS,
   ...FP_OPERANDS,
   ...VEC_OPERANDS,
+  ...VSXFP_OPERANDS,
 } satisfies Record<string, Operand>;
 
 export type OperandName = keyof typeof OPERANDS;

@@ -9,10 +9,27 @@ import type { ThreadState } from '../thread-state';
 import type { FamilyDefs } from './insn-def';
 import { FIXED_DEFS } from './fixed-defs';
 import { execFixed } from './fixed-exec';
+import { FP_DEFS } from './fp-defs';
+import { execFp } from './fp-exec';
+import { PREFIXED_DEFS } from './prefixed-defs';
+import { execPrefixed } from './prefixed-exec';
+import { VMX_DEFS } from './vmx-defs';
+import { execVmx } from './vmx-exec';
+import { VSX_DEFS } from './vsx-defs';
+import { execVsx } from './vsx-exec';
+import { VSX_FP_DEFS } from './vsx-fp-defs';
+import { execVsxFp } from './vsx-fp-exec';
 
 export type FamilyExec = (core: Core, t: ThreadState, port: DataPort, index: number, w: number, w2: number, pc: number) => number;
 
-const EXECUTORS: [FamilyDefs, FamilyExec][] = [[FIXED_DEFS, execFixed]];
+const EXECUTORS: [FamilyDefs, FamilyExec][] = [
+  [FIXED_DEFS, execFixed],
+  [FP_DEFS, execFp],
+  [VSX_FP_DEFS, execVsxFp],
+  [VMX_DEFS, execVmx],
+  [VSX_DEFS, execVsx],
+  [PREFIXED_DEFS, execPrefixed],
+];
 
 const lo: number[] = EXECUTORS.map(([f]) => f.base);
 const hi: number[] = EXECUTORS.map(([f]) => f.base + f.defs.length);

@@ -153,6 +153,10 @@ function operandValue(st: AsmState, f: InsnFixup, op: Operand, e: OperandExpr, p
   return v;
 }
 
+/** Operands that must name different registers (by index), as GNU as checks: RTp of a quadword load
+ * is a register pair that RA (and RB) must not overlap. */
+const DISTINCT: Record<string, [number, number][]> = { lq: [[0, 2]], lqarx: [[0, 1], [0, 2]] };
+
 /** Encodes an instruction fixup; reports errors on the state and returns the word or undefined. */
 export function encodeInsn(st: AsmState, f: InsnFixup): number | undefined {
   const err = (col: number, m: string) => {
@@ -213,6 +217,10 @@ export function encodeInsn(st: AsmState, f: InsnFixup): number | undefined {
   for (let i = 0; i < ops.length; i++) word = (word | ops[i].insert(values[i])) >>> 0;
   if (rc) word = (word | (entry.rcBit ?? 1)) >>> 0;
   if (oe) word = (word | 0x400) >>> 0;
+  const distinct = DISTINCT[name.toLowerCase()];
+  if (distinct) {
+    for (const [a, b] of distinct) if (values[a] === values[b]) return err(cols[b], 'source and target register operands must be different');
+  }
   if (entry.update) {
     const ra = entry.ops.indexOf('RA0');
     if (values[ra] === 0n || (entry.update === 'load' && values[ra] === values[0]))

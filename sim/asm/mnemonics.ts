@@ -3,6 +3,7 @@
 // rows with those bits set (as binutils does: `beq` is bc with BO=12, BI=2); the others (`slwi`,
 // `sub`, `mr`, ...) are macros that rewrite their operands onto a base mnemonic, as GNU as does.
 import { FAMILIES } from '../cpu/isa/families';
+import { sprMnemonics } from '../cpu/isa/spr';
 import { OP, DS, DQ, X, XO, XL, XFX, XS, MD, MDS, M, XX1, A, type OperandName } from './encode';
 
 export interface InsnEntry {
@@ -271,10 +272,8 @@ for (const [c, to] of TRAPS) {
 def('mfspr', 'XFX', XFX(31, 339), ['RT', 'SPR']);
 def('mtspr', 'XFX', XFX(31, 467), ['SPR', 'RS']);
 const spr = (n: number) => (((n & 0x1f) << 16) | ((n & 0x3e0) << 6)) >>> 0;
-for (const [name, n] of [['xer', 1], ['lr', 8], ['ctr', 9], ['dscr', 17], ['dsisr', 18], ['dar', 19], ['tar', 815], ['vrsave', 256], ['ppr', 896]] as const) {
-  def(`mf${name}`, 'XFX', XFX(31, 339) | spr(n), ['RT']);
-  def(`mt${name}`, 'XFX', XFX(31, 467) | spr(n), ['RS']);
-}
+// mflr, mtctr, mftb, mfppr32...: every one-operand SPR mnemonic GNU as knows (isa/spr.ts)
+for (const { name, mf, spr: n } of sprMnemonics()) def(name, 'XFX', XFX(31, mf ? 339 : 467) | spr(n), [mf ? 'RT' : 'RS']);
 def('mfcr', 'XFX', XFX(31, 19), ['RT', 'OFXM']);
 def('mfocrf', 'XFX', XFX(31, 19) | f(20, 1), ['RT', 'FXM4']);
 def('mtcrf', 'XFX', XFX(31, 144), ['FXM', 'RS']);

@@ -1,4 +1,68 @@
-// Operand fields of the fixed-point family (isa/fixed-defs.ts), merged into encode.ts's OPERANDS.
-import type { Operand } from './operand';
+// Operand fields of the fixed-point family (isa/fixed-defs.ts) and of the prefixed family
+// (isa/prefixed-defs.ts), merged into encode.ts's OPERANDS.
+import { field, reg, ux, type Operand } from './operand';
 
-export const FIXED_OPERANDS = {} satisfies Record<string, Operand>;
+const u32 = (x: number) => x >>> 0;
+
+/** addpcis's 16-bit D, split d0 (bits 6-15 of the word: D's top 10 bits) || d1 (bits 16-20) || d2 (bit 0). */
+function insertDx(v: bigint): number {
+  const d = Number(BigInt.asUintN(16, v));
+  return u32(((d >>> 6) << 6) | (((d >>> 1) & 31) << 16) | (d & 1));
+}
+function extractDx(w: number): number {
+  const d = (((w >>> 6) & 0x3ff) << 6) | (((w >>> 16) & 31) << 1) | (w & 1);
+  return (d << 16) >> 16;
+}
+
+/** The 34-bit displacement of a prefixed load/store/paddi: its high 18 bits in the prefix, low 16 in the suffix. */
+function d34Of(prefix: number, suffix: number): number {
+  // a signed 34-bit value as a number (exact)
+  const hi18 = ((prefix & 0x3ffff) << 14) >> 14; // sign-extended high part
+  return hi18 * 65536 + (suffix & 0xffff);
+}
+
+export const FIXED_OPERANDS = {
+  /** maddhd/maddhdu/maddld's third source (VA form, bits 6-10) */
+  RC6: reg('RC', 'gpr', 6),
+  /** addpcis RT,D: D is signed 16 bits (GNU as also takes 0x8000..0xffff) */
+  DXD: { name: 'D', kind: 'imm', min: -0x8000n, max: 0xffffn, signopt: true, insert: insertDx, extract: extractDx } as Operand,
+  /** subpcis RT,V: addpcis with D = -V */
+  NDXD: { name: 'D', kind: 'imm', min: -0x7fffn, max: 0x8000n, insert: (v: bigint) => insertDx(-v), extract: (w: number) => -extractDx(w) } as Operand,
+  /** darn's L (2 bits at 16) */
+  L2: { name: 'L', kind: 'imm', min: 0n, max: 3n, insert: field(16, 2), extract: ux(16, 2) } as Operand,
+  /** cmprb's L (bit 21) */
+  L21: { name: 'L', kind: 'imm', min: 0n, max: 1n, insert: field(21, 1), extract: ux(21, 1) } as Operand,
+  /** addex's CY (bits 9-10) */
+  CY: { name: 'CY', kind: 'imm', min: 0n, max: 3n, insert: field(9, 2), extract: ux(9, 2) } as Operand,
+  /** an even register pair's first register: lq, lqarx (RTp) and stq, stqcx. (RSp) */
+  RTP: { ...reg('RT', 'gpr', 21), multiple: 2 } as Operand,
+  /** lswi/stswi's byte count (5 bits at 11; 0 means 32) */
+  NB: { name: 'NB', kind: 'imm', min: 0n, max: 31n, insert: field(11, 5), extract: ux(11, 5) } as Operand,
+
+  // ---- prefixed (8-byte) instructions: `insertPrefix` fills the prefix word, `insert` the suffix
+  /** a 34-bit signed displacement (prefix bits 0-17 high, suffix bits 0-15 low), written D(RA) */
+  D34: {
+    name: 'D', kind: 'imm', min: -(1n << 33n), max: (1n << 33n) - 1n, parens: true,
+    insert: (v: bigint) => Number(BigInt.asUintN(16, v)),
+    insertPrefix: (v: bigint) => Number(BigInt.asUintN(18, v >> 16n)),
+    extract: d34Of,
+  } as Operand,
+  /** paddi/pli's 34-bit signed immediate (same fields as D34, not in parentheses) */
+  SI34: {
+    name: 'SI', kind: 'imm', min: -(1n << 33n), max: (1n << 33n) - 1n,
+    insert: (v: bigint) => Number(BigInt.asUintN(16, v)),
+    insertPrefix: (v: bigint) => Number(BigInt.asUintN(18, v >> 16n)),
+    extract: d34Of,
+  } as Operand,
+  /** psubi: paddi with the immediate negated */
+  NSI34: {
+    name: 'SI', kind: 'imm', min: -(1n << 33n) + 1n, max: 1n << 33n,
+    insert: (v: bigint) => Number(BigInt.asUintN(16, -v)),
+    insertPrefix: (v: bigint) => Number(BigInt.asUintN(18, -v >> 16n)),
+    extract: (p: number, s: number) => -d34Of(p, s),
+  } as Operand,
+  /** the R bit of a prefixed instruction (prefix bit 20): 1 = pc-relative; optional, default 0 */
+  PCREL: { name: 'R', kind: 'imm', min: 0n, max: 1n, optional: true, insert: () => 0, insertPrefix: (v: bigint) => (v ? 1 << 20 : 0), extract: (p: number) => (p >>> 20) & 1 } as Operand,
+  /** RA of a prefixed instruction's suffix: 0 means the value 0 */
+  PRA0: { ...reg('RA', 'gpr', 16), zeroIsZero: true } as Operand,
+} satisfies Record<string, Operand>;

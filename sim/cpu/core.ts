@@ -107,10 +107,15 @@ export class Core {
   codeBase = -1;
   codeMem: AddressSpace | null = null;
   codeGen = -1;
+  /** the processor version register user programs read (mfspr 287, which Linux emulates); see isa/spr.ts */
+  pvr: number;
+  /** darn's generator state: a fixed seed, so that every run gives the same numbers (isa/fixed-exec.ts) */
+  darnState = 0x243f6a8885a308d3n;
 
-  constructor(options: { quadwordAlign16: boolean; slots: number }) {
+  constructor(options: { quadwordAlign16: boolean; slots: number; pvr?: number }) {
     this.quadwordAlign16 = options.quadwordAlign16;
     this.slots = options.slots;
+    this.pvr = options.pvr ?? 0x00800200;
     this.dawr = new Array(options.slots).fill(null);
     this.lastSlot = new Array<Slot | null>(options.slots).fill(null);
   }

@@ -3,6 +3,7 @@
 import { OPERANDS, type Operand } from '../asm/encode';
 import { decodeOp } from './decode';
 import { FAMILY_BASE, findRow } from './isa/families';
+import { sprText } from './isa/spr';
 import type { InsnDef } from './isa/insn-def';
 import { Op, OP_INFO } from './ops';
 
@@ -13,7 +14,6 @@ const COND = ['lt', 'gt', 'eq', 'so'];
 const BRANCH_TRUE = ['blt', 'bgt', 'beq', 'bso'];
 const BRANCH_FALSE = ['bge', 'ble', 'bne', 'bns'];
 const TRAP_TO: Record<number, string> = { 4: 'eq', 24: 'ne', 16: 'lt', 8: 'gt', 12: 'ge', 20: 'le', 2: 'llt', 1: 'lgt', 5: 'lge', 6: 'lle', 31: 'u' };
-const SPR_NAMES: Record<number, string> = { 1: 'xer', 8: 'lr', 9: 'ctr' };
 
 function crBit(n: number): string {
   const f = n >> 2;
@@ -199,12 +199,7 @@ export function disassemble(word: number, pc: bigint, next = 0): string {
       return l === 0 ? 'hwsync' : l === 1 ? 'lwsync' : `sync ${l}`;
     }
     case Op.EIEIO: return 'eieio';
-    case Op.MFSPR: case Op.MTSPR: {
-      const spr = ra | (rb << 5);
-      const n = SPR_NAMES[spr];
-      if (op === Op.MFSPR) return n ? fmt(`mf${n}`, r(rt)) : fmt('mfspr', `${r(rt)},${spr}`);
-      return n ? fmt(`mt${n}`, r(rt)) : fmt('mtspr', `${spr},${r(rt)}`);
-    }
+    case Op.MFSPR: case Op.MTSPR: return sprText(op === Op.MFSPR, ra | (rb << 5), r(rt));
     case Op.MFCR: return fmt('mfcr', r(rt));
     case Op.MFOCRF: return fmt('mfocrf', `${r(rt)},${(w >>> 12) & 0xff}`);
     case Op.MTCRF: {

@@ -8,6 +8,7 @@ import type { Core, CoreStop } from './core';
 import * as Dec from './decode';
 import { decodeInto } from './decode';
 import { addrOf, segv, sigill } from './fault';
+import { mfsprOther, mtsprOther } from './isa/spr';
 import { OP_INFO } from './ops';
 import * as TS from './thread-state';
 import type { ThreadState } from './thread-state';
@@ -37,10 +38,10 @@ for (let i = 1; i < HOT_NAMES.length; i++) {
 const enum K {
   F_RC = 1 << 16, F_OE = 1 << 17, F_LK = 1 << 18, F_AA = 1 << 19, F_L = 1 << 20,
   LR = 32, CTR = 33,
-  XER_SO = -0x80000000, XER_OV = 0x40000000, XER_OV32 = 0x00080000,
+  XER_SO = -0x80000000, XER_OV = 0x40000000, XER_OV32 = 0x00080000, XER_MASK = -0x1ff3ff81,
 }
 if (K.F_RC !== Dec.F_RC || K.F_OE !== Dec.F_OE || K.F_LK !== Dec.F_LK || K.F_AA !== Dec.F_AA || K.F_L !== Dec.F_L ||
-  K.LR !== TS.LR || K.CTR !== TS.CTR || K.XER_SO !== (TS.XER_SO | 0) || K.XER_OV !== TS.XER_OV || K.XER_OV32 !== TS.XER_OV32) {
+  K.LR !== TS.LR || K.CTR !== TS.CTR || K.XER_SO !== (TS.XER_SO | 0) || K.XER_OV !== TS.XER_OV || K.XER_OV32 !== TS.XER_OV32 || K.XER_MASK !== (TS.XER_MASK | 0)) {
   throw new Error('execute.ts: local constants disagree with decode.ts/thread-state.ts');
 }
 const K_LOAD = 0;
@@ -393,15 +394,15 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
           hi[a] = b === 268 ? (n / TWO32) | 0 : 0;
           lo[a] = b === 268 ? n | 0 : (n / TWO32) | 0;
         }
-        else { stop = sigill(c, base + off, `mfspr of SPR ${b} is not available in user mode:`); break loop; }
+        else if (!mfsprOther(core, t, a, b, c, base + off)) { stop = core.pending!; break loop; }
         off += 4;
         break;
       }
       case H.MTSPR: {
         if (b === 8) { hi[K.LR] = hi[a]; lo[K.LR] = lo[a]; }
         else if (b === 9) { hi[K.CTR] = hi[a]; lo[K.CTR] = lo[a]; }
-        else if (b === 1) t.xer = BigInt(lo[a] >>> 0);
-        else { stop = sigill(c, base + off, `mtspr of SPR ${b} is not available in user mode:`); break loop; }
+        else if (b === 1) t.xerNum = lo[a] & K.XER_MASK;
+        else if (!mtsprOther(core, t, a, b, c, base + off)) { stop = core.pending!; break loop; }
         off += 4;
         break;
       }

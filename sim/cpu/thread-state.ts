@@ -53,6 +53,10 @@ export class ThreadState {
   vscr = 0x00010000;
   /** VRSAVE (SPR 256): software-managed, kept as written */
   vrsave = 0;
+  /** TAR (SPR 815), DSCR (SPRs 3 and 17) and PPR (SPR 896; Linux's INIT_PPR) as user mfspr/mtspr see them (isa/spr.ts) */
+  tar = 0n;
+  dscr = 0;
+  ppr = 0x000c000000000000n;
   /** the program counter as a number (user addresses fit in 53 bits); see `pc` for the bigint view */
   pcNum = 0;
   /** condition register, u32, CR0 in the top nibble */
@@ -142,6 +146,9 @@ export class ThreadState {
     c.fpscr = this.fpscr;
     c.vscr = this.vscr;
     c.vrsave = this.vrsave;
+    c.tar = this.tar;
+    c.dscr = this.dscr;
+    c.ppr = this.ppr;
     c.msr = this.msr;
     c.reservation = this.reservation ? { ...this.reservation } : null;
     c.reservationValue = this.reservationValue;

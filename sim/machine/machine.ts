@@ -2,6 +2,7 @@
 // and the kernel paths that matter for watchpoints: the DAWR exception, the single-step exception,
 // system calls whose copies into user memory are kernel-mode accesses, and signal delivery.
 import { Core } from '../cpu/core';
+import { pvrOf } from '../cpu/isa/spr';
 import { MSR_SE, USER_MSR } from '../cpu/thread-state';
 import type { Decision } from '../decision';
 import { loadProgram } from '../exec';
@@ -74,7 +75,7 @@ export class Machine {
     this.config = { ...DEFAULT_MACHINE, ...config };
     this.model = cpuModel(this.config.cpu, this.config.dawrForceEnable);
     this.sliceLeft = new Array<number>(this.config.cpus).fill(0);
-    this.cores = Array.from({ length: this.config.cpus }, () => new Core({ quadwordAlign16: this.model.quadwordAlign16, slots: Math.max(1, this.model.slots) }));
+    this.cores = Array.from({ length: this.config.cpus }, () => new Core({ quadwordAlign16: this.model.quadwordAlign16, slots: Math.max(1, this.model.slots), pvr: pvrOf(this.model.name, this.model.p10dd1) }));
     this.log = new DecisionLog(this.config.logCapacity);
     this.hw = new HwBreakpointSubsystem({
       model: this.model,

@@ -24,7 +24,9 @@ function rng(seed: number) {
   };
 }
 
-const LE_INVALID = new Set(['lmw', 'stmw']);
+const LE_INVALID = new Set(['lmw', 'stmw', 'lswi', 'lswx', 'stswi', 'stswx']);
+/** GNU as: RTp must differ from RA (and RB) */
+const QUAD_DISTINCT = new Set(['lq', 'lqarx']);
 
 function operandText(op: Operand, name: string, mnemonic: string, r: (n: number) => number, prev: string[], update = false): string {
   const pick = <T,>(xs: T[]) => xs[r(xs.length)];
@@ -56,7 +58,10 @@ function operandText(op: Operand, name: string, mnemonic: string, r: (n: number)
         if (ra === rt) ra = (ra % 31) + 1;
         return String(ra);
       }
-      const n = r(32);
+      // an even register pair (lq, lqarx...): even numbers, and not one already used (RTp != RA, RB)
+      let n = r(32);
+      if (op.multiple) n -= n % op.multiple;
+      if (QUAD_DISTINCT.has(mnemonic)) while (prev.includes(String(n))) n = (n + 2) % 32;
       return pick([String(n), `r${n}`, `%r${n}`]);
     }
     case 'vsr':

@@ -5,7 +5,7 @@
 import type { Diagnostic, LineEntry, Program, Result, Section, SymbolInfo } from '../program';
 import { defineSet, DIRECTIVES } from './directives';
 import { applyHalf, ExprError, parseExpr, TokenStream, UndefinedSymbol } from './expression';
-import { encodeInsn, lookupMnemonic, matchOperands, parseOperands } from './instruction';
+import { encodeInsn, isPrefixed, lookupMnemonic, matchOperands, parseOperands } from './instruction';
 import type { ByteBuffer } from './byte-buffer';
 import type { Layout } from './layout';
 import { lex, type Statement, type Token } from './lexer';
@@ -39,8 +39,8 @@ function run(st: AsmState, source: string, file: string, options?: AssembleOptio
   rewriteTocPrologues(st);
   for (const f of st.fixups) {
     if (f.kind === 'insn') {
-      const w = encodeInsn(st, f);
-      if (w !== undefined) writeLE(f.sec.bytes, f.off, BigInt(w), 4);
+      const words = encodeInsn(st, f);
+      if (words !== undefined) words.forEach((w, i) => writeLE(f.sec.bytes, f.off + 4 * i, BigInt(w), 4));
     } else {
       data(st, f);
     }
@@ -151,6 +151,13 @@ function runStatements(st: AsmState, stmts: Statement[]): void {
 function statement(st: AsmState, stmt: Statement): void {
   // `1b`/`1f` become the numbered instance of local label 1 they refer to
   let toks: Token[] = stmt.tokens;
+  // a prefixed instruction's padding nop goes before the labels on its own line (GNU as moves them)
+  let k = 0;
+  while (k + 1 < toks.length && toks[k + 1].kind === 'op' && toks[k + 1].text === ':' && (toks[k].kind === 'ident' || toks[k].kind === 'num')) k += 2;
+  if (k > 0 && k < toks.length && toks[k].kind === 'ident') {
+    const found = lookupMnemonic(toks[k].text);
+    if (found && isPrefixed(found.entry) && st.prefixedAllowed()) st.alignPrefixed();
+  }
   // labels: `name:` (several may precede a statement) and local `1:`
   while (toks.length >= 2 && toks[1].kind === 'op' && toks[1].text === ':' && (toks[0].kind === 'ident' || toks[0].kind === 'num')) {
     const t = toks[0];
@@ -199,14 +206,21 @@ function instruction(st: AsmState, toks: Token[]): void {
   }
   if (st.cur.nobits) st.error(first.col, `instructions cannot go in ${st.cur.name}`);
   else if (st.off % 4 !== 0) st.error(first.col, `instruction address is not a multiple of 4 (offset ${st.off} in ${st.cur.name})`);
-  // reserve the word first, so that later labels keep their places even when this line is wrong
-  const off = st.emit([0, 0, 0, 0], true);
+  // reserve the word(s) first, so that later labels keep their places even when this line is wrong
   const found = lookupMnemonic(first.text);
+  const prefixed = found !== undefined && isPrefixed(found.entry);
+  if (prefixed && !st.prefixedAllowed()) {
+    st.emit([0, 0, 0, 0], true);
+    st.error(first.col, `'${first.text}' is a POWER10 prefixed instruction: the current '.machine ${st.machine}' does not have it (use .machine power10)`);
+    return;
+  }
+  if (prefixed) st.alignPrefixed();
+  const off = st.emit(prefixed ? [0, 0, 0, 0, 0, 0, 0, 0] : [0, 0, 0, 0], true);
   if (!found) {
     st.error(first.col, `unknown instruction '${first.text}'`);
     return;
   }
-  if (/^(lmw|stmw)$/i.test(first.text)) {
+  if (/^(lmw|stmw|lswi|lswx|stswi|stswx)$/i.test(first.text)) {
     st.error(first.col, `'${first.text}' is invalid in little-endian mode (GNU as rejects it too)`);
     return;
   }
@@ -288,11 +302,15 @@ function symbolTable(st: AsmState): Map<string, SymbolInfo> {
   return out;
 }
 
+const NOP_BYTES = [0x00, 0x00, 0x00, 0x60];
+
 function buildProgram(st: AsmState, file: string, symbols: Map<string, SymbolInfo>): Program {
   const sections: Section[] = [];
   for (const o of st.sections.outputs) {
     if (o.name.startsWith('\u0000')) continue;
     const bytes = new Uint8Array(o.size);
+    // GNU ld fills the gaps between input sections of code with nops (their alignment padding)
+    if (o.exec) for (let i = 0; i + 4 <= o.size; i += 4) bytes.set(NOP_BYTES, i);
     for (const s of o.inputs) bytes.set(s.bytes.view(), Number(s.addr - o.addr));
     sections.push({ name: o.name, addr: o.addr, bytes, exec: o.exec, nobits: o.nobits });
   }

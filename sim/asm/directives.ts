@@ -275,6 +275,17 @@ const ignore: Handler = (_st, ts) => {
   while (!ts.atEnd()) ts.next();
 };
 
+/** `.machine NAME|"NAME"|push|pop`: only whether prefixed (POWER10) instructions are allowed matters here. */
+const machine: Handler = (st, ts) => {
+  const t = ts.next();
+  const text = t === undefined ? '' : t.kind === 'str' ? String.fromCharCode(...(t.bytes ?? [])) : t.text;
+  while (!ts.atEnd()) ts.next();
+  const name = text.toLowerCase();
+  if (name === 'push') st.machineStack.push(st.machine);
+  else if (name === 'pop') st.machine = st.machineStack.pop();
+  else st.machine = name;
+};
+
 export const DIRECTIVES: Record<string, Handler> = {
   '.text': simpleSection('.text', { exec: true }),
   '.data': simpleSection('.data', {}),
@@ -312,7 +323,7 @@ export const DIRECTIVES: Record<string, Handler> = {
   '.include': (st, _ts, n, col) => st.error(col, `${n} is not supported: a program is one file`),
   '.incbin': (st, _ts, n, col) => st.error(col, `${n} is not supported: a program is one file`),
   // accepted without effect on the bytes
-  '.abiversion': ignore, '.machine': ignore, '.file': ignore, '.ident': ignore, '.localentry': localEntry,
+  '.abiversion': ignore, '.machine': machine, '.file': ignore, '.ident': ignore, '.localentry': localEntry,
   '.hidden': ignore, '.protected': ignore, '.internal': ignore, '.gnu_attribute': ignore, '.loc': ignore,
   '.cfi_startproc': ignore, '.cfi_endproc': ignore, '.cfi_def_cfa_offset': ignore, '.cfi_offset': ignore,
   '.cfi_def_cfa': ignore, '.cfi_register': ignore, '.cfi_restore': ignore, '.cfi_sections': ignore, '.cfi_def_cfa_register': ignore,

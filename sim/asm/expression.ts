@@ -20,6 +20,8 @@ const HALF_OPS: readonly string[] = ['l', 'h', 'ha', 'high', 'higha', 'higher', 
 export interface OperandExpr {
   expr: Expr;
   half?: HalfOp;
+  /** `sym@pcrel`: the value relative to the (prefixed) instruction's address */
+  pcrel?: boolean;
   col: number;
 }
 
@@ -110,15 +112,17 @@ export function parseOperandExpr(ts: TokenStream): OperandExpr {
   const col = ts.col();
   let expr = parseExpr(ts);
   let half: HalfOp | undefined;
+  let pcrel = false;
   if (ts.isOp('@')) {
     const at = ts.next()!;
     const name = ts.next();
     if (!name || name.kind !== 'ident') throw new ExprError("expected an operator name after '@'", at.col + 1);
     const op = name.text.toLowerCase();
-    if (['toc', 'got', 'plt', 'tocbase', 'dtprel', 'tprel', 'tls', 'notoc', 'pcrel'].includes(op))
-      throw new ExprError(`'@${name.text}' is not supported: this lab links statically without a TOC; address data with lis/addi and @ha/@l`, name.col);
-    if (!HALF_OPS.includes(op)) throw new ExprError(`unsupported operator '@${name.text}'`, name.col);
-    half = op as HalfOp;
+    if (['toc', 'got', 'plt', 'tocbase', 'dtprel', 'tprel', 'tls', 'notoc'].includes(op))
+      throw new ExprError(`'@${name.text}' is not supported: this lab links statically without a TOC; address data with lis/addi and @ha/@l, or pla/pld with @pcrel`, name.col);
+    if (op !== 'pcrel' && !HALF_OPS.includes(op)) throw new ExprError(`unsupported operator '@${name.text}'`, name.col);
+    if (op === 'pcrel') pcrel = true;
+    else half = op as HalfOp;
     // GNU as allows an addend after the operator: sym@l+4 means (sym+4)@l
     while (ts.isOp('+') || ts.isOp('-')) {
       const o = ts.next()!;
@@ -126,7 +130,7 @@ export function parseOperandExpr(ts: TokenStream): OperandExpr {
       expr = { k: 'bin', op: o.text, l: expr, r, col: o.col };
     }
   }
-  return { expr, half, col };
+  return pcrel ? { expr, pcrel, col } : { expr, half, col };
 }
 
 /** A value: an absolute number (sec undefined) or an offset/address relative to a section. */

@@ -68,9 +68,34 @@ function describe(ops: Operand[]): string {
   return parts.join(',');
 }
 
-/** Matches written operands to the entry's operand list (leaving out optional ones), or an error. */
-export function matchOperands(entry: Entry, written: ParsedOperand[], mnemonic: string): { op: Operand; e: OperandExpr | undefined }[] | string {
+const ZERO: OperandExpr = { expr: { k: 'num', v: 0n, col: 0 }, col: 0 };
+const ONE: OperandExpr = { expr: { k: 'num', v: 1n, col: 0 }, col: 0 };
+
+/** Whether an entry is a prefixed (8-byte) instruction. */
+export function isPrefixed(entry: Entry): boolean {
+  return entry.kind === 'insn' && entry.suffix !== undefined;
+}
+
+/**
+ * A prefixed load/store or pla written with its displacement alone (`pld 3,x@pcrel`, `pla 3,16`):
+ * GNU as takes RA = 0 and R = 1, and nothing may follow. Returns the operands as if written out.
+ */
+function bareDisplacement(entry: Entry, written: ParsedOperand[], mnemonic: string): ParsedOperand[] | string {
   const ops = opsOf(entry);
+  const at = ops.findIndex((o) => o.parens);
+  if (at < 0 || ops[at + 2] !== OPERANDS.PCREL) return written;
+  // the written index of the D(RA) slot: operands before it (none of them parenthesised)
+  const cur = written[at];
+  if (!cur || cur.mem) return written;
+  if (written.length > at + 1) return `junk after '${mnemonic}''s displacement: with no (RA) it is pc-relative (R=1) and takes no R operand`;
+  return [...written.slice(0, at), { mem: true, disp: cur.e, base: { ...ZERO, col: cur.e.col } }, { mem: false, e: { ...ONE, col: cur.e.col } }];
+}
+
+/** Matches written operands to the entry's operand list (leaving out optional ones), or an error. */
+export function matchOperands(entry: Entry, given: ParsedOperand[], mnemonic: string): { op: Operand; e: OperandExpr | undefined }[] | string {
+  const ops = opsOf(entry);
+  const written = isPrefixed(entry) ? bareDisplacement(entry, given, mnemonic) : given;
+  if (typeof written === 'string') return written;
   // count in written operands: `D(RA)` is one
   const slots = ops.length - ops.filter((o) => o.parens).length;
   const optional = ops.filter((o) => o.optional).length;
@@ -119,6 +144,10 @@ function operandValue(st: AsmState, f: InsnFixup, op: Operand, e: OperandExpr, p
     throw new OperandError(`operand ${op.name} must be ${want}, not the register '${val.reg.name}'`, e.col);
   }
   let v = val.v;
+  if (e.pcrel) {
+    if (!op.insertPrefix || op.kind !== 'imm') throw new OperandError(`'@pcrel' applies to the displacement or immediate of a prefixed instruction (pld, pla, paddi...)`, e.col);
+    v = BigInt.asIntN(64, v - pc);
+  }
   if (e.half) {
     v = applyHalf(e.half, v);
     if (op.min < 0n) v = BigInt.asIntN(16, v);
@@ -133,7 +162,7 @@ function operandValue(st: AsmState, f: InsnFixup, op: Operand, e: OperandExpr, p
   }
   // GNU as on a 64-bit host: a 32-bit value written with its sign extension done by hand
   // (0xffffffff for -1) is accepted when the sign-extended (or zero-extended) value fits
-  if (op.kind === 'imm' && !e.half) {
+  if (op.kind === 'imm' && !e.half && op.max < 1n << 32n) {
     const k = 1n << 32n;
     if (v > op.max && v - k >= op.min && v - k <= op.max) v -= k;
     else if (v < op.min && v + k >= op.min && v + k <= op.max) v += k;
@@ -157,8 +186,9 @@ function operandValue(st: AsmState, f: InsnFixup, op: Operand, e: OperandExpr, p
  * is a register pair that RA (and RB) must not overlap. */
 const DISTINCT: Record<string, [number, number][]> = { lq: [[0, 2]], lqarx: [[0, 1], [0, 2]] };
 
-/** Encodes an instruction fixup; reports errors on the state and returns the word or undefined. */
-export function encodeInsn(st: AsmState, f: InsnFixup): number | undefined {
+/** Encodes an instruction fixup; reports errors on the state and returns its words (two for a
+ * prefixed instruction: prefix, suffix) or undefined. */
+export function encodeInsn(st: AsmState, f: InsnFixup): number[] | undefined {
   const err = (col: number, m: string) => {
     st.error(col, m, f.line);
     return undefined;
@@ -213,6 +243,19 @@ export function encodeInsn(st: AsmState, f: InsnFixup): number | undefined {
   }
   if (entry.kind !== 'insn') return err(f.col, `internal: macro '${f.mnemonic}' does not reach an instruction`);
   const ops = opsOf(entry);
+  if (entry.suffix !== undefined) {
+    // a prefixed instruction: R=1 (pc-relative) needs RA = 0
+    const r = entry.ops.indexOf('PCREL');
+    const ra = entry.ops.indexOf('RA0');
+    if (r >= 0 && ra >= 0 && values[r] === 1n && values[ra] !== 0n) return err(cols[r], 'invalid R operand: R=1 (pc-relative) needs RA = 0');
+    let prefix = entry.base;
+    let suffix = entry.suffix;
+    for (let i = 0; i < ops.length; i++) {
+      suffix = (suffix | ops[i].insert(values[i])) >>> 0;
+      if (ops[i].insertPrefix) prefix = (prefix | ops[i].insertPrefix!(values[i])) >>> 0;
+    }
+    return [prefix, suffix];
+  }
   let word = entry.base;
   for (let i = 0; i < ops.length; i++) word = (word | ops[i].insert(values[i])) >>> 0;
   if (rc) word = (word | (entry.rcBit ?? 1)) >>> 0;
@@ -232,7 +275,7 @@ export function encodeInsn(st: AsmState, f: InsnFixup): number | undefined {
     if (hinted === undefined) return err(f.col, `a '${f.hint}' hint does not apply to this branch condition (BO=${(word >>> 21) & 0x1f})`);
     word = hinted;
   }
-  return word;
+  return [word];
 }
 
 /** A macro operand's value: registers and constants as numbers, with @ operators applied. */

@@ -14,6 +14,19 @@ function extractDx(w: number): number {
   return (d << 16) >> 16;
 }
 
+/** A VSR number split in two fields: its low 5 bits at `shift`, its high bit at `xbit`. */
+function vsr(name: string, shift: number, xbit: number): Operand {
+  return {
+    name, kind: 'vsr', min: 0n, max: 63n,
+    insert: (v: bigint) => u32(((Number(v) & 31) << shift) | (((Number(v) >> 5) & 1) << xbit)),
+    extract: (w: number) => ((w >>> shift) & 31) | (((w >>> xbit) & 1) << 5),
+  };
+}
+/** An unsigned immediate in the low `bits` bits of a prefix word. */
+function prefixImm(name: string, bits: number): Operand {
+  return { name, kind: 'imm', min: 0n, max: (1n << BigInt(bits)) - 1n, insert: () => 0, insertPrefix: field(0, bits), extract: (_s: number, p: number) => p & ((1 << bits) - 1) };
+}
+
 /** The 34-bit displacement of a prefixed load/store/paddi: its high 18 bits in the prefix, low 16 in the suffix. */
 function d34Of(prefix: number, suffix: number): number {
   // a signed 34-bit value as a number (exact)
@@ -39,30 +52,60 @@ export const FIXED_OPERANDS = {
   /** lswi/stswi's byte count (5 bits at 11; 0 means 32) */
   NB: { name: 'NB', kind: 'imm', min: 0n, max: 31n, insert: field(11, 5), extract: ux(11, 5) } as Operand,
 
-  // ---- prefixed (8-byte) instructions: `insertPrefix` fills the prefix word, `insert` the suffix
+  // ---- prefixed (8-byte) instructions (isa/prefixed-defs.ts): `insert` fills the suffix word and
+  // `insertPrefix` the prefix; `extract` gets (suffix, prefix)
   /** a 34-bit signed displacement (prefix bits 0-17 high, suffix bits 0-15 low), written D(RA) */
   D34: {
     name: 'D', kind: 'imm', min: -(1n << 33n), max: (1n << 33n) - 1n, parens: true,
     insert: (v: bigint) => Number(BigInt.asUintN(16, v)),
     insertPrefix: (v: bigint) => Number(BigInt.asUintN(18, v >> 16n)),
-    extract: d34Of,
+    extract: (s: number, p: number) => d34Of(p, s),
   } as Operand,
-  /** paddi/pli's 34-bit signed immediate (same fields as D34, not in parentheses) */
+  /** paddi/pli's 34-bit signed immediate (the same fields as D34, not in parentheses) */
   SI34: {
     name: 'SI', kind: 'imm', min: -(1n << 33n), max: (1n << 33n) - 1n,
     insert: (v: bigint) => Number(BigInt.asUintN(16, v)),
     insertPrefix: (v: bigint) => Number(BigInt.asUintN(18, v >> 16n)),
-    extract: d34Of,
+    extract: (s: number, p: number) => d34Of(p, s),
   } as Operand,
   /** psubi: paddi with the immediate negated */
   NSI34: {
     name: 'SI', kind: 'imm', min: -(1n << 33n) + 1n, max: 1n << 33n,
     insert: (v: bigint) => Number(BigInt.asUintN(16, -v)),
     insertPrefix: (v: bigint) => Number(BigInt.asUintN(18, -v >> 16n)),
-    extract: (p: number, s: number) => -d34Of(p, s),
+    extract: (s: number, p: number) => -d34Of(p, s),
   } as Operand,
-  /** the R bit of a prefixed instruction (prefix bit 20): 1 = pc-relative; optional, default 0 */
-  PCREL: { name: 'R', kind: 'imm', min: 0n, max: 1n, optional: true, insert: () => 0, insertPrefix: (v: bigint) => (v ? 1 << 20 : 0), extract: (p: number) => (p >>> 20) & 1 } as Operand,
-  /** RA of a prefixed instruction's suffix: 0 means the value 0 */
-  PRA0: { ...reg('RA', 'gpr', 16), zeroIsZero: true } as Operand,
+  /** the R bit (prefix bit 20): 1 = pc-relative; optional, 0 when left out after D(RA) */
+  PCREL: { name: 'R', kind: 'imm', min: 0n, max: 1n, optional: true, insert: () => 0, insertPrefix: (v: bigint) => (v ? 1 << 20 : 0), extract: (_s: number, p: number) => (p >>> 20) & 1 } as Operand,
+  /** plfs/plfd/pstfs/pstfd's FPR (suffix bits 21-25) */
+  PFRT: reg('FRT', 'fpr', 21),
+  /** plxsd/plxssp/pstxsd/pstxssp's VMX register (VSR 32 + VRT) */
+  PVRT: reg('VRT', 'vr', 21),
+  /** plxv/pstxv's XT: T in bits 21-25, TX in bit 26 (the primary opcode's low bit) */
+  PXT26: vsr('XT', 21, 26),
+  /** plxvp/pstxvp's XTp (an even VSR): Tp in bits 22-25, TX in bit 21 */
+  PXTP: {
+    name: 'XTp', kind: 'vsr', min: 0n, max: 62n, multiple: 2,
+    insert: (v: bigint) => u32((((Number(v) >> 1) & 15) << 22) | (((Number(v) >> 5) & 1) << 21)),
+    extract: (s: number) => ((s >>> 22) & 15) * 2 + ((s >>> 21) & 1) * 32,
+  } as Operand,
+  /** 8RR-D forms' XT: T in bits 21-25, TX in bit 16 */
+  PXT16: vsr('XT', 21, 16),
+  /** XX4 forms (xxpermx, xxblendv*, xxeval): T/A/B/C with TX bit 0, AX bit 2, BX bit 1, CX bit 3 */
+  PXT0: vsr('XT', 21, 0),
+  PXA2: vsr('XA', 16, 2),
+  PXB1: vsr('XB', 11, 1),
+  PXC3: vsr('XC', 6, 3),
+  /** xxsplti32dx's word pair index (suffix bit 17) */
+  IX: { name: 'IX', kind: 'imm', min: 0n, max: 1n, insert: field(17, 1), extract: ux(17, 1) } as Operand,
+  /** a 32-bit immediate: high half in the prefix's bits 0-15, low half in the suffix's */
+  IMM32: {
+    name: 'IMM32', kind: 'imm', min: -0x80000000n, max: 0xffffffffn, signopt: true,
+    insert: (v: bigint) => Number(BigInt.asUintN(16, v)),
+    insertPrefix: (v: bigint) => Number(BigInt.asUintN(16, v >> 16n)),
+    extract: (s: number, p: number) => (((p & 0xffff) << 16) | (s & 0xffff)) >>> 0,
+  } as Operand,
+  /** xxpermx's UIM (prefix bits 0-2) and xxeval's IMM (prefix bits 0-7) */
+  UIM3: prefixImm('UIM', 3),
+  IMM8: prefixImm('IMM', 8),
 } satisfies Record<string, Operand>;

@@ -87,6 +87,9 @@ export class AsmState {
   readonly diagnostics: Diagnostic[] = [];
   /** local numeric labels: how many times each number was defined so far */
   readonly localCounts = new Map<string, number>();
+  /** the `.machine` in effect (undefined: GNU as's -mpower10 default) and the `.machine push` stack */
+  machine: string | undefined = undefined;
+  readonly machineStack: (string | undefined)[] = [];
   line = 0;
   /** column where the current statement starts (for errors about the whole statement) */
   stmtCol = 1;
@@ -149,6 +152,23 @@ export class AsmState {
     } else {
       this.cur.bytes.fill(count, 0);
     }
+  }
+
+  /** Whether the current `.machine` has the POWER10 prefixed instructions (GNU as: power10, pwr10,
+   * power11, pwr11, future, any). */
+  prefixedAllowed(): boolean {
+    const m = this.machine;
+    return m === undefined || /^(power1[01]|pwr1[01]|future|any)$/.test(m);
+  }
+
+  /**
+   * Before a prefixed (8-byte) instruction, as GNU as does: the section is aligned to 64 bytes at
+   * least, and a nop goes first when the instruction would otherwise cross a 64-byte boundary.
+   */
+  alignPrefixed(): void {
+    if (!this.cur.exec) return;
+    this.cur.align = Math.max(this.cur.align, 64);
+    if (this.off % 64 === 60) this.pad(4);
   }
 
   /** Resolves `1b`/`1f` tokens to the numbered instance of a local label (`1b` before any `1:` is `1§0`). */

@@ -36,21 +36,46 @@ function operandText(o: Operand, w: number, next: number, pc: bigint): string {
   }
 }
 
-/** A family row (isa/families.ts) printed from its operand list: `disp(ra)` for a parenthesised pair. */
+/**
+ * A family row (isa/families.ts) printed from its operand list: `disp(ra)` for a parenthesised pair.
+ * A prefixed row's operands read (suffix, prefix); its R operand is not printed, and with R=1
+ * (pc-relative) the displacement stands alone and objdump's comment gives the target address.
+ */
 function familyText(def: InsnDef, w: number, next: number, pc: bigint): string {
+  const prefixed = def.suffixMask !== undefined;
+  const [first, second] = prefixed ? [next, w] : [w, next];
   const ops = def.operands.map((n) => OPERANDS[n] as Operand);
+  const pcrel = prefixed && ops.includes(OPERANDS.PCREL) && ((w >>> 20) & 1) === 1;
   const parts: string[] = [];
+  const zeroOptional: boolean[] = [];
+  let target: bigint | undefined;
   for (let i = 0; i < ops.length; i++) {
     const o = ops[i];
+    if (o === OPERANDS.PCREL) continue;
+    if (pcrel && (o === OPERANDS.D34 || o === OPERANDS.SI34)) {
+      const d = o.extract!(first, second);
+      target = (pc + BigInt(d)) & M64;
+      parts.push(String(d));
+      zeroOptional.push(false);
+      if (o.parens) i++;
+      continue;
+    }
     if (o.parens && i + 1 < ops.length) {
-      parts.push(`${operandText(o, w, next, pc)}(${operandText(ops[i + 1], w, next, pc)})`);
+      parts.push(`${operandText(o, first, second, pc)}(${operandText(ops[i + 1], first, second, pc)})`);
       i++;
-    } else parts.push(operandText(o, w, next, pc));
+    } else parts.push(operandText(o, first, second, pc));
+    zeroOptional.push(o.optional === true && o.extract !== undefined && o.extract(first, second) === 0);
+  }
+  // as objdump, optional operands left at 0 at the end are not printed (lbarx r3,0,r4)
+  while (zeroOptional.length && zeroOptional[zeroOptional.length - 1] && parts.length === zeroOptional.length) {
+    parts.pop();
+    zeroOptional.pop();
   }
   const rc = def.rc && (w & (def.rcBit ?? 1)) !== 0 ? '.' : '';
   const oe = def.oe && (w & 0x400) !== 0 ? 'o' : '';
   const name = def.name + oe + rc;
-  return parts.length ? `${name} ${parts.join(',')}` : name;
+  const text = parts.length ? `${name} ${parts.join(',')}` : name;
+  return target === undefined ? text : `${text} # ${hx(target)}`;
 }
 
 /** objdump's text of an instruction at pc; `next` is the word after it (a prefixed instruction's suffix). */

@@ -7,7 +7,7 @@ import { COLD_JUMP, COLD_NEXT, COLD_NEXT8 } from './cold-result';
 import type { Core, CoreStop } from './core';
 import * as Dec from './decode';
 import { decodeInto } from './decode';
-import { addrOf, segv, sigill } from './fault';
+import { addrOf, segv, sigbus, sigill } from './fault';
 import { mfsprOther, mtsprOther } from './isa/spr';
 import { OP_INFO } from './ops';
 import * as TS from './thread-state';
@@ -413,7 +413,10 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         break loop;
       }
       case H.ILLEGAL: {
-        stop = sigill(a, base + off);
+        // a prefix whose instruction would cross a 64-byte boundary is an alignment interrupt
+        // before anything else (its suffix may not even be fetched): SIGBUS, as qemu and Linux
+        if (a >>> 26 === 1 && (off & 63) === 60) stop = sigbus(BigInt(base + off), 'prefixed instruction crossing a 64-byte boundary', base + off);
+        else stop = sigill(a, base + off);
         break loop;
       }
       default: {

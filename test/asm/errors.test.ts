@@ -60,7 +60,7 @@ const CASES: [string, string, string[]][] = [
   ['missing operand of an operator', '  li 3, 1 +\n', ['1:12: missing expression']],
   ['operator in the wrong place', '  li 3, @l\n', ["1:9: unexpected '@' in expression"]],
   ['unknown @ operator', '  li 3, x@foo\nx:\n', ["1:11: unsupported operator '@foo'"]],
-  ['TOC-relative operators', '  addis 9, 2, x@toc@ha\nx:\n', ["1:17: '@toc' is not supported: this lab links statically without a TOC; address data with lis/addi and @ha/@l"]],
+  ['TOC-relative operators', '  addis 9, 2, x@toc@ha\nx:\n', ["1:17: '@toc' is not supported: this lab links statically without a TOC; address data with lis/addi and @ha/@l, or pla/pld with @pcrel"]],
   ['product of an address', 'a: .long a*2\n', ["1:11: operator '*' needs constant operands, not addresses"]],
   ['difference across sections', 'a: nop\n .data\nb: .quad a - b\n', ['3:12: cannot subtract addresses in different sections (.text and .data)']],
   ['sum of addresses', 'a: nop\nb: .quad a + b\n', ['2:12: cannot add two addresses']],

@@ -46,6 +46,9 @@ function operandText(op: Operand, name: string, mnemonic: string, r: (n: number)
       return String(r(2));
     case OPERANDS.LEV:
       return String(r(2));
+    case OPERANDS.PCREL:
+      // R=1 needs RA = 0: the pc-relative forms have their own test (prefixed-asm.test.ts)
+      return '0';
     case OPERANDS.NSI:
       return String(r(0x8000) - 0x7fff + r(2) * 0x7fff);
   }
@@ -64,8 +67,11 @@ function operandText(op: Operand, name: string, mnemonic: string, r: (n: number)
       if (QUAD_DISTINCT.has(mnemonic)) while (prev.includes(String(n))) n = (n + 2) % 32;
       return pick([String(n), `r${n}`, `%r${n}`]);
     }
-    case 'vsr':
-      return pick([`vs${r(64)}`, String(r(64))]);
+    case 'vsr': {
+      const n = r(64) - (op.multiple ? r(64) % op.multiple : 0);
+      const v = op.multiple ? n - (n % op.multiple) : n;
+      return pick([`vs${v}`, String(v)]);
+    }
     case 'fpr':
       return pick([`f${r(32)}`, String(r(32))]);
     case 'vr':

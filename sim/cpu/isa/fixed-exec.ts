@@ -354,7 +354,7 @@ export function execFixed(core: Core, t: ThreadState, port: DataPort, i: number,
         if (cur === undefined) return COLD_STOP;
         if (cur === t.reservationValue) {
           if (size === 16) {
-            if (!storeQuad(port, e, rt, t)) return m.stop(segv(e, 'store of 16 bytes', pc));
+            if (!storeQuadFrom(port, e, rt, t)) return m.stop(segv(e, 'store of 16 bytes', pc));
           } else if (!port.store(hiOf(e), loOf(e), size, 0, lo[rt])) return m.stop(segv(e, `store of ${size} bytes`, pc));
           ok = true;
         }
@@ -369,11 +369,7 @@ export function execFixed(core: Core, t: ThreadState, port: DataPort, i: number,
       const e = eaOf(t, w, 'DQ');
       const m = MEM.bind(core, port, pc);
       if (!m.watch(e, 16, K_LOAD)) return COLD_STOP;
-      const d0 = m.loadUnwatched(e, 8);
-      const d1 = d0 === undefined ? undefined : m.loadUnwatched((e + 8n) & M64, 8);
-      if (d0 === undefined || d1 === undefined) return COLD_STOP;
-      setGpr(t, rt, d1);
-      setGpr(t, rt + 1, d0);
+      if (!loadQuadInto(port, e, rt, t)) return m.stop(segv(e, 'load of 16 bytes', pc));
       return COLD_NEXT;
     }
     case Fixed.STQ: {
@@ -381,7 +377,7 @@ export function execFixed(core: Core, t: ThreadState, port: DataPort, i: number,
       const e = eaOf(t, w, 'DS');
       const m = MEM.bind(core, port, pc);
       if (!m.watch(e, 16, K_STORE)) return COLD_STOP;
-      if (!storeQuad(port, e, rt, t)) return m.stop(segv(e, 'store of 16 bytes', pc));
+      if (!storeQuadFrom(port, e, rt, t)) return m.stop(segv(e, 'store of 16 bytes', pc));
       return COLD_NEXT;
     }
     case Fixed.LSWI: case Fixed.LSWX: case Fixed.STSWI: case Fixed.STSWX: {
@@ -398,8 +394,20 @@ export function execFixed(core: Core, t: ThreadState, port: DataPort, i: number,
 const hiOf = (v: bigint) => Number((v >> 32n) & 0xffffffffn) | 0;
 const loOf = (v: bigint) => Number(v & 0xffffffffn) | 0;
 
+/** Loads the quadword at ea into the pair RTp (its high doubleword, at ea + 8) and RTp+1 (at ea),
+ * without a DAWR check (the caller made it); false = fault (nothing written). */
+export function loadQuadInto(port: DataPort, e: bigint, rt: number, t: ThreadState): boolean {
+  if (!port.load(hiOf(e), loOf(e), 8)) return false;
+  const l0 = port.vlo, h0 = port.vhi;
+  const e8 = (e + 8n) & M64;
+  if (!port.load(hiOf(e8), loOf(e8), 8)) return false;
+  t.hi[rt] = port.vhi; t.lo[rt] = port.vlo;
+  t.hi[rt + 1] = h0; t.lo[rt + 1] = l0;
+  return true;
+}
+
 /** Stores the pair RTp (high doubleword, at ea + 8) and RTp+1 (at ea), all or nothing; false = fault. */
-function storeQuad(port: DataPort, e: bigint, rt: number, t: ThreadState): boolean {
+export function storeQuadFrom(port: DataPort, e: bigint, rt: number, t: ThreadState): boolean {
   if (!port.writable(hiOf(e), loOf(e), 16)) return false;
   port.store(hiOf(e), loOf(e), 8, t.hi[rt + 1], t.lo[rt + 1]);
   const e8 = (e + 8n) & M64;

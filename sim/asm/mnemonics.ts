@@ -247,13 +247,28 @@ def('dcbst', 'X', X(31, 54), ['RA0', 'RB']);
 def('dcbt', 'X', X(31, 278), ['RA0', 'RB', 'CT']);
 def('dcbtst', 'X', X(31, 246), ['RA0', 'RB', 'CT']);
 def('icbi', 'X', X(31, 982), ['RA0', 'RB']);
+// the touch hints by name (objdump prints these): TH 0-7 ct, 8 ds, 16 t, 17 dcbna
+def('dcbtct', 'X', X(31, 278), ['RA0', 'RB', 'TH3']);
+def('dcbtstct', 'X', X(31, 246), ['RA0', 'RB', 'TH3']);
+def('dcbtds', 'X', X(31, 278) | f(21, 8), ['RA0', 'RB']);
+def('dcbtstds', 'X', X(31, 246) | f(21, 8), ['RA0', 'RB']);
+def('dcbtt', 'X', X(31, 278) | f(21, 16), ['RA0', 'RB']);
+def('dcbtstt', 'X', X(31, 246) | f(21, 16), ['RA0', 'RB']);
+def('dcbna', 'X', X(31, 278) | f(21, 17), ['RA0', 'RB']);
 def('sync', 'X', X(31, 598), ['SYNCL']);
 def('hwsync', 'X', X(31, 598), []);
 def('lwsync', 'X', X(31, 598) | f(21, 1), []);
 def('ptesync', 'X', X(31, 598) | f(21, 2), []);
+def('stsync', 'X', X(31, 598) | f(16, 3), []);
+def('stcisync', 'X', X(31, 598) | f(16, 2), []);
+def('stncisync', 'X', X(31, 598) | f(21, 1) | f(16, 1), []);
+def('phwsync', 'X', X(31, 598) | f(21, 4), []);
+def('plwsync', 'X', X(31, 598) | f(21, 5), []);
 def('eieio', 'X', X(31, 854), []);
 def('isync', 'XL', XL(19, 150), []);
 def('sc', 'SC', OP(17) | 2, ['LEV']);
+// scv LEV (POWER9): the vectored system call glibc uses when AT_HWCAP2 has PPC_FEATURE2_SCV
+def('scv', 'SC', OP(17) | 1, ['LEVR']);
 def('tw', 'X', X(31, 4), ['TO', 'RA', 'RB']);
 def('td', 'X', X(31, 68), ['TO', 'RA', 'RB']);
 def('twi', 'D', OP(3), ['TO', 'RA', 'SI']);

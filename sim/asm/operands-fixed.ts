@@ -49,6 +49,10 @@ export const FIXED_OPERANDS = {
   CY: { name: 'CY', kind: 'imm', min: 0n, max: 3n, insert: field(9, 2), extract: ux(9, 2) } as Operand,
   /** an even register pair's first register: lq, lqarx (RTp) and stq, stqcx. (RSp) */
   RTP: { ...reg('RT', 'gpr', 21), multiple: 2 } as Operand,
+  /** scv's LEV (required, unlike sc's) */
+  LEVR: { name: 'LEV', kind: 'imm', min: 0n, max: 127n, insert: field(5, 7), extract: ux(5, 7) } as Operand,
+  /** dcbtct/dcbtstct's TH (0-7, optional) */
+  TH3: { name: 'TH', kind: 'imm', min: 0n, max: 7n, optional: true, insert: field(21, 3), extract: ux(21, 3) } as Operand,
   /** lswi/stswi's byte count (5 bits at 11; 0 means 32) */
   NB: { name: 'NB', kind: 'imm', min: 0n, max: 31n, insert: field(11, 5), extract: ux(11, 5) } as Operand,
 

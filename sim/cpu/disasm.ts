@@ -78,6 +78,51 @@ function familyText(def: InsnDef, w: number, next: number, pc: bigint): string {
   return target === undefined ? text : `${text} # ${hx(target)}`;
 }
 
+/** sync L,SC (index L * 4 + SC) that objdump names */
+const SYNC_NAMES: Record<number, string> = { 0: 'hwsync', 2: 'stcisync', 3: 'stsync', 4: 'lwsync', 5: 'stncisync', 8: 'ptesync', 16: 'phwsync', 20: 'plwsync' };
+
+/**
+ * bc/bclr/bcctr as objdump (POWER4 and later) prints them: the extended mnemonic of the BO value
+ * with its +/- hint ("at" bits; for bclr/bcctr the old y bit also reads as +), the CR field (cr0
+ * left out unless BH follows), BH when not 0, and the raw form where no extended one applies (bdnz
+ * and b need BI = 0; bcctr has no CTR-decrementing spellings). Reserved BO values are .long.
+ */
+function branchText(op: Op, w: number, pc: bigint): string {
+  const bo = (w >>> 21) & 31, bi = (w >>> 16) & 31, bh = (w >>> 11) & 3;
+  const isB = op === Op.BC;
+  const lk = w & 1 ? 'l' : '';
+  const aa = isB && w & 2 ? 'a' : '';
+  const sfx = isB ? '' : op === Op.BCLR ? 'lr' : 'ctr';
+  const disp = ((w & 0xfffc) << 16) >> 16;
+  const tgt = isB ? hx(w & 2 ? BigInt(disp) & M64 : (pc + BigInt(disp)) & M64) : '';
+  const bhs = !isB && bh ? String(bh) : '';
+  const join = (...xs: string[]) => xs.filter((x) => x !== '').join(',');
+  const fmt = (m: string, args: string) => (args ? `${m} ${args}` : m);
+  const kind = bo & 0x14;
+  // (BO 1a00t with at = 01 is the old y bit where bdnz/bdz apply: BI = 0, not bcctr)
+  const oldY = kind === 0x10 && (bo & 9) === 1;
+  if ((kind === 0x14 && bo !== 20) || (oldY && (bi !== 0 || op === Op.BCCTR)) || (op === Op.BCCTR && kind === 0 && (bo & 1) !== 0)) {
+    return `.long 0x${(w >>> 0).toString(16)}`;
+  }
+  let hint = '';
+  if (kind === 0x04) hint = (bo & 3) === 2 ? '-' : (bo & 3) === 3 || ((bo & 3) === 1 && !isB) ? '+' : '';
+  else if (kind === 0x10) hint = bo & 8 ? (bo & 1 ? '+' : '-') : !isB && bo & 1 ? '+' : '';
+  else if (kind === 0) hint = !isB && bo & 1 ? '+' : '';
+  const raw = () => fmt(`bc${sfx}${lk}${aa}${hint}`, join(String(bo), crBit(bi), tgt, bhs));
+  if (kind === 0x14) return isB || bi !== 0 ? raw() : fmt(`b${sfx}${lk}`, bhs);
+  if (kind === 0x10) {
+    if (op === Op.BCCTR || bi !== 0) return raw();
+    return fmt(`${bo & 2 ? 'bdz' : 'bdnz'}${sfx}${lk}${aa}${hint}`, join(tgt, bhs));
+  }
+  if (kind === 0x04) {
+    const name = (bo & 8 ? BRANCH_TRUE : BRANCH_FALSE)[bi & 3];
+    const crf = bi >> 2 || bhs ? `cr${bi >> 2}` : '';
+    return fmt(`${name}${sfx}${lk}${aa}${hint}`, join(crf, tgt, bhs));
+  }
+  if (op === Op.BCCTR) return raw();
+  return fmt(`bd${bo & 2 ? 'z' : 'nz'}${bo & 8 ? 't' : 'f'}${sfx}${lk}${aa}${hint}`, join(crBit(bi), tgt, bhs));
+}
+
 /** objdump's text of an instruction at pc; `next` is the word after it (a prefixed instruction's suffix). */
 export function disassemble(word: number, pc: bigint, next = 0): string {
   const w = word | 0;
@@ -110,6 +155,7 @@ export function disassemble(word: number, pc: bigint, next = 0): string {
       if (rt === 0 && ra === 0 && ui === 0) return 'nop';
       return fmt('ori', `${r(ra)},${r(rt)},${ui}`);
     case Op.ORIS: case Op.XORI: case Op.XORIS: case Op.ANDI_RC: case Op.ANDIS_RC:
+      if (op === Op.XORI && rt === 0 && ra === 0 && ui === 0) return 'xnop';
       return fmt(name, `${r(ra)},${r(rt)},${ui}`);
     case Op.ADD: case Op.SUBF: case Op.ADDC: case Op.ADDE: case Op.SUBFC: case Op.SUBFE:
     case Op.MULLW: case Op.MULLD: case Op.DIVW: case Op.DIVWU: case Op.DIVD: case Op.DIVDU:
@@ -147,23 +193,14 @@ export function disassemble(word: number, pc: bigint, next = 0): string {
       const li = ((w & 0x03fffffc) << 6) >> 6;
       return fmt('b' + (w & 1 ? 'l' : '') + (w & 2 ? 'a' : ''), btarget(li, (w & 2) !== 0));
     }
-    case Op.BC: case Op.BCLR: case Op.BCCTR: {
-      const bo = rt, bi = ra;
-      const lk = w & 1 ? 'l' : '';
-      const suffix = op === Op.BC ? '' : op === Op.BCLR ? 'lr' : 'ctr';
-      const tgt = op === Op.BC ? btarget(((w & 0xfffc) << 16) >> 16, (w & 2) !== 0) : '';
-      const aa = op === Op.BC && w & 2 ? 'a' : '';
-      const crf = bi >> 2 ? `cr${bi >> 2}` : '';
-      const join = (...xs: string[]) => xs.filter((x) => x).join(',');
-      const boBase = bo & 0x1c; // ignore the hint bits
-      if ((bo & 0x14) === 0x14 && (op !== Op.BC || bi === 0)) return fmt('b' + suffix + lk + aa, tgt);
-      if (boBase === 0x0c && !(bo & 0x02)) return fmt(BRANCH_TRUE[bi & 3] + suffix + lk + aa, join(crf, tgt));
-      if (boBase === 0x04) return fmt(BRANCH_FALSE[bi & 3] + suffix + lk + aa, join(crf, tgt));
-      if ((bo & 0x16) === 0x10 && op !== Op.BCCTR) return fmt('bdnz' + suffix + lk + aa, tgt);
-      if ((bo & 0x16) === 0x12 && op !== Op.BCCTR) return fmt('bdz' + suffix + lk + aa, tgt);
-      return fmt('bc' + suffix + lk + aa, join(String(bo), crBit(bi), tgt));
+    case Op.BC: case Op.BCLR: case Op.BCCTR: return branchText(op, w, pc);
+    case Op.SC: {
+      // sc LEV (bit 1) and scv LEV (bit 0, POWER9); the other two forms are the old svc spellings
+      const lev = (w >>> 5) & 0x7f;
+      if ((w & 3) === 2) return lev ? `sc ${lev}` : 'sc';
+      if ((w & 3) === 1) return `scv ${lev}`;
+      return `.long 0x${(w >>> 0).toString(16)}`;
     }
-    case Op.SC: return 'sc';
     case Op.MCRF: return fmt('mcrf', `cr${(w >>> 23) & 7},cr${(w >>> 18) & 7}`);
     case Op.CRXOR:
       if (rt === ra && ra === rb) return fmt('crclr', crBit(rt));
@@ -182,6 +219,7 @@ export function disassemble(word: number, pc: bigint, next = 0): string {
     case Op.RLWINM: {
       const sh = rb, mb = (w >>> 6) & 31, me = (w >>> 1) & 31;
       if (mb === 0 && me === 31) return fmt('rotlwi' + rc, `${r(ra)},${r(rt)},${sh}`);
+      if (sh === 0 && mb === 0) return fmt('clrrwi' + rc, `${r(ra)},${r(rt)},${31 - me}`);
       if (mb === 0 && me === 31 - sh) return fmt('slwi' + rc, `${r(ra)},${r(rt)},${sh}`);
       if (me === 31 && sh === 32 - mb) return fmt('srwi' + rc, `${r(ra)},${r(rt)},${mb}`);
       if (sh === 0 && me === 31) return fmt('clrlwi' + rc, `${r(ra)},${r(rt)},${mb}`);
@@ -201,6 +239,7 @@ export function disassemble(word: number, pc: bigint, next = 0): string {
         if (sh === 0) return fmt('clrldi' + rc, `${r(ra)},${r(rt)},${m}`);
         if (sh + m === 64) return fmt('srdi' + rc, `${r(ra)},${r(rt)},${m}`);
       }
+      if (op === Op.RLDICR && sh === 0) return fmt('clrrdi' + rc, `${r(ra)},${r(rt)},${63 - m}`);
       if (op === Op.RLDICR && m === 63 - sh) return fmt('sldi' + rc, `${r(ra)},${r(rt)},${sh}`);
       return fmt(name + rc, `${r(ra)},${r(rt)},${sh},${m}`);
     }
@@ -220,8 +259,12 @@ export function disassemble(word: number, pc: bigint, next = 0): string {
     }
     case Op.ISYNC: return 'isync';
     case Op.SYNC: {
-      const l = (w >>> 21) & 3;
-      return l === 0 ? 'hwsync' : l === 1 ? 'lwsync' : `sync ${l}`;
+      // L (bits 21-23) and SC (bits 16-17), as objdump spells them
+      const l = (w >>> 21) & 7, sc = (w >>> 16) & 3;
+      const named = SYNC_NAMES[l * 4 + sc];
+      if (named) return named;
+      if (l === 3 || l > 5) return `.long 0x${(w >>> 0).toString(16)}`;
+      return `sync ${l},${sc}`;
     }
     case Op.EIEIO: return 'eieio';
     case Op.MFSPR: case Op.MTSPR: return sprText(op === Op.MFSPR, ra | (rb << 5), r(rt));
@@ -240,7 +283,17 @@ export function disassemble(word: number, pc: bigint, next = 0): string {
       return fmt(name, `vs${rt | ((w & 1) << 5)},${ra ? r(ra) : '0'},${r(rb)}`);
     case Op.LWARX: case Op.LDARX:
       return fmt(name, `${r(rt)},${ra ? r(ra) : '0'},${r(rb)}${w & 1 ? ',1' : ''}`);
-    case Op.DCBZ: case Op.DCBF: case Op.DCBST: case Op.DCBT: case Op.DCBTST: case Op.ICBI:
+    case Op.DCBT: case Op.DCBTST: {
+      // the touch hint TH (bits 21-25): 0-7 the ct forms, 8-15 the ds forms, 16 dcbt(st)t, 17 dcbna
+      const th = rt, base = `${ra ? r(ra) : '0'},${r(rb)}`;
+      const t = op === Op.DCBT ? 'dcbt' : 'dcbtst';
+      if (th < 8) return fmt(`${t}ct`, th ? `${base},${th}` : base);
+      if (th < 16) return fmt(`${t}ds`, th !== 8 ? `${base},${th}` : base);
+      if (th === 16) return fmt(`${t}t`, base);
+      if (th === 17 && op === Op.DCBT) return fmt('dcbna', base);
+      return fmt(t, `${base},${th}`);
+    }
+    case Op.DCBZ: case Op.DCBF: case Op.DCBST: case Op.ICBI:
       return fmt(name, `${ra ? r(ra) : '0'},${r(rb)}`);
   }
   if (acc) {

@@ -7,13 +7,27 @@ import { SIGNAL_NUMBERS } from './cpu/fault';
 import { ThreadState, USER_MSR } from './cpu/thread-state';
 import { doSyscall, type SyscallHost } from './os/syscalls';
 import { DEFAULT_LAYOUT, type Program } from './program';
+import { startProcess, type ProcessStart } from './elf/process-start';
+import type { CpuModelName } from './hwbp/cpu-model';
 
 export const STACK_SIZE = 8 * 1024 * 1024;
 export const DEFAULT_MAX_STEPS = 1_000_000_000;
 /** Exit status when the step limit stops a runaway program (as `timeout` reports). */
 export const STEP_LIMIT_STATUS = 124;
 
-export function loadProgram(p: Program): { mem: AddressSpace; thread: ThreadState } {
+/** How an ELF executable is started (an assembly program ignores them). */
+export interface LoadOptions {
+  /** default [the program's path] */
+  argv?: readonly string[];
+  /** default none */
+  envp?: readonly string[];
+  /** the CPU model whose AT_HWCAP/AT_HWCAP2/AT_PLATFORM the process sees (default power10) */
+  cpu?: CpuModelName;
+}
+
+export function loadProgram(p: Program, opts: LoadOptions = {}): { mem: AddressSpace; thread: ThreadState; start?: ProcessStart } {
+  // An ELF executable starts as Linux starts it (sim/elf/process-start.ts).
+  if (p.image) return startProcess(p.image, { path: p.file, argv: opts.argv, envp: opts.envp, cpu: opts.cpu });
   const mem = new AddressSpace();
   // Sections may share a page: a page gets the union of the protections of what lies in it.
   const prot = new Map<number, { read: boolean; write: boolean; exec: boolean }>();
@@ -73,8 +87,8 @@ function concat(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
-export function execProgram(p: Program, opts: { stdin?: Uint8Array; maxSteps?: number; cwd?: string } = {}): ExecResult {
-  const { mem, thread } = loadProgram(p);
+export function execProgram(p: Program, opts: { stdin?: Uint8Array; maxSteps?: number; cwd?: string } & LoadOptions = {}): ExecResult {
+  const { mem, thread } = loadProgram(p, opts);
   const core = new Core({ quadwordAlign16: false, slots: 2 });
   const out: Uint8Array[] = [];
   const err: Uint8Array[] = [];

@@ -29,6 +29,8 @@ export interface TaskSpec {
   cpu?: number;
   traced: boolean;
   stdin?: Uint8Array;
+  /** an ELF task's argv (default [program path]) */
+  argv?: readonly string[];
 }
 
 // (module-level copies of what the per-hit path uses: under the transpiler an imported binding is a
@@ -106,7 +108,7 @@ export class Machine {
   }
 
   addTask(spec: TaskSpec): Task {
-    const { mem, thread } = loadProgram(spec.program);
+    const { mem, thread } = loadProgram(spec.program, { argv: spec.argv, cpu: this.config.cpu });
     if (spec.entry !== undefined) thread.pc = spec.entry;
     for (const r of spec.regs ?? []) setRegister(thread, r.reg, r.value);
     const t = new Task(this.nextPid++, spec.name, spec.program, mem, thread, spec.traced, spec.cpu, spec.stdin ?? new Uint8Array(0));

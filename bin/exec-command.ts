@@ -1,10 +1,11 @@
-// `wplab exec FILE.S [--stdin TEXT] [--max-steps N]` (SCENARIOS.md §5): assembles and runs one
-// program alone, untraced; its output goes to stdout/stderr and its exit status is ours. A program
-// killed by a signal exits 128 + the signal number, as a shell reports it for qemu-ppc64le.
-import { readFileSync } from 'node:fs';
-import { assemble } from '../sim/asm/assembler';
+// `wplab exec FILE.S [--stdin TEXT] [--max-steps N]` (SCENARIOS.md §5): assembles (or, for an ELF
+// executable, loads) and runs one program alone, untraced; its output goes to stdout/stderr and its
+// exit status is ours. A program killed by a signal exits 128 + the signal number, as a shell
+// reports it for qemu-ppc64le.
+import * as fs from 'node:fs';
 import { execProgram } from '../sim/exec';
 import { formatDiagnostic } from '../sim/program';
+import { fsHost, programFromBytes, readProgramFile } from '../sim/program-file';
 import type { Io } from './command';
 
 export const EXEC_USAGE = 'usage: wplab exec FILE.S [--stdin TEXT] [--max-steps N]';
@@ -41,14 +42,12 @@ export function execCommand(args: string[], io: Io): number {
     io.err(`${EXEC_USAGE}\n`);
     return 2;
   }
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (e) {
-    io.err(`wplab exec: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+  const read = readProgramFile(file, fsHost(fs));
+  if (!read.ok) {
+    io.err(`wplab exec: cannot read ${file}: ${read.message}\n`);
     return 2;
   }
-  const asm = assemble(source, file);
+  const asm = programFromBytes(file, read.bytes);
   if (!asm.ok) {
     for (const d of asm.errors) io.err(formatDiagnostic(d) + '\n');
     return 2;

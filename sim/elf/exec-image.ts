@@ -60,6 +60,8 @@ export interface ExecSegment {
   filesz: number;
   /** p_offset */
   offset: number;
+  /** the segment's file bytes (p_filesz of them; a view of the file, not a copy) */
+  bytes: Uint8Array;
   read: boolean;
   write: boolean;
   exec: boolean;
@@ -79,7 +81,7 @@ export interface ExecImage {
   /** AT_PHDR (0 when no PT_LOAD holds the program headers), AT_PHENT, AT_PHNUM */
   phdr: { addr: bigint; entsize: number; count: number };
   /** PT_TLS: the initial thread-local block the C library copies (addr biased) */
-  tls?: { addr: bigint; offset: number; filesz: number; memsz: number; align: bigint };
+  tls?: { addr: bigint; offset: number; filesz: number; memsz: number; align: bigint; bytes: Uint8Array };
   /** PT_DYNAMIC's address (a static-pie relocates itself from it) */
   dynamic?: bigint;
   /** PT_PHDR's address, when the file has one */
@@ -121,6 +123,7 @@ export function buildExecImage(elf: ElfFile): { ok: true; image: ExecImage } | {
       memsz: Number(p.memsz),
       filesz: Number(p.filesz),
       offset: Number(p.offset),
+      bytes: elf.bytes.subarray(Number(p.offset), Number(p.offset + p.filesz)),
       // a writable page is readable on Power (the hash MMU has no write-only pages)
       read: (p.flags & (PF_R | PF_W)) !== 0,
       write: (p.flags & PF_W) !== 0,
@@ -148,7 +151,9 @@ export function buildExecImage(elf: ElfFile): { ok: true; image: ExecImage } | {
       entry,
       loadBias: bias,
       phdr: { addr: phdrAddr, entsize: h.phentsize, count: h.phnum },
-      tls: tlsH ? { addr: tlsH.vaddr + bias, offset: Number(tlsH.offset), filesz: Number(tlsH.filesz), memsz: Number(tlsH.memsz), align: tlsH.align } : undefined,
+      tls: tlsH
+        ? { addr: tlsH.vaddr + bias, offset: Number(tlsH.offset), filesz: Number(tlsH.filesz), memsz: Number(tlsH.memsz), align: tlsH.align, bytes: elf.bytes.subarray(Number(tlsH.offset), Number(tlsH.offset + tlsH.filesz)) }
+        : undefined,
       dynamic: dyn ? dyn.vaddr + bias : undefined,
       phdrSegment: phdrSeg ? phdrSeg.vaddr + bias : undefined,
       brkStart: pageAlign(brkEnd + bias),

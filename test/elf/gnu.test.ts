@@ -139,6 +139,8 @@ test('a glibc -static program: sections, symbols and segments as readelf shows t
   const tls = readelf(['-l'], exe).match(/^\s*TLS\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+0x[0-9a-f]+\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)/m);
   assert.ok(tls);
   assert.deepEqual([p.image!.tls?.addr, p.image!.tls?.filesz, p.image!.tls?.memsz], [BigInt('0x' + tls[2]), Number.parseInt(tls[3], 16), Number.parseInt(tls[4], 16)]);
+  assert.deepEqual(p.image!.tls?.bytes, p.image!.file.subarray(Number.parseInt(tls[1], 16), Number.parseInt(tls[1], 16) + Number.parseInt(tls[3], 16)));
+  assert.equal(p.image!.segments[0].bytes.length, Number.parseInt(loads[0][3], 16));
   assert.equal(start!.auxv.find((e) => e.type === 3)?.value, 0x10000040n, 'AT_PHDR: the headers in the first PT_LOAD');
   assert.equal(p.image!.file.length, readFileSync(exe).length, 'the raw file is kept (/proc/self/exe)');
 });
@@ -242,6 +244,13 @@ test('wplab exec takes an ELF executable and passes its arguments', (t) => {
   err = '';
   assert.equal(main(['exec', dir], { out: () => {}, err: (s) => (err += s) }), 2);
   assert.match(err, /it is a folder, not a file/);
+  // a FIFO would block a reader: refused from its stat, never opened
+  const fifo = join(dir, 'fifo');
+  if (spawnSync('mkfifo', [fifo]).status === 0) {
+    err = '';
+    assert.equal(main(['exec', fifo], { out: () => {}, err: (s) => (err += s) }), 2);
+    assert.match(err, /fifo: it is not a regular file/);
+  }
 });
 
 test('a scenario task may be an ELF executable with args; its symbols name addresses in expressions', (t) => {

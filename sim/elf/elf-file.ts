@@ -186,14 +186,36 @@ class Fail {
 
 const decoder = new TextDecoder('utf-8');
 
-/** Reads a NUL-terminated string at `off` inside [start, end) of the file; fails when it runs off. */
-function cString(b: Uint8Array, start: number, end: number, off: number, what: string): string {
-  const at = start + off;
-  if (off < 0 || at >= end) throw new Fail(`${what}: name offset ${off} is outside its string table`);
-  let z = b.indexOf(0, at);
-  if (z < 0 || z >= end) throw new Fail(`${what}: name at offset ${off} is not terminated inside its string table`);
-  if (z - at > 4096) z = at + 4096;
-  return decoder.decode(b.subarray(at, z));
+/** The most symbols or sections a file may have (far above real programs; bounds the work and memory). */
+export const MAX_ENTRIES = 1_000_000;
+/** The longest name read (longer names are cut). */
+const MAX_NAME = 4096;
+
+/**
+ * Reads NUL-terminated names from one string table ([start, end) of the file). Each name's scan is
+ * bounded (MAX_NAME), repeated offsets are read once, and the total scanned is bounded, so that a
+ * crafted table cannot make reading slow.
+ */
+class StringTable {
+  private readonly cache = new Map<number, string>();
+  private budget = 64 * 1024 * 1024;
+  constructor(private readonly b: Uint8Array, private readonly start: number, private readonly end: number) {}
+
+  name(off: number, what: string): string {
+    const hit = this.cache.get(off);
+    if (hit !== undefined) return hit;
+    const at = this.start + off;
+    if (off < 0 || at >= this.end) throw new Fail(`${what}: name offset ${off} is outside its string table`);
+    const stop = Math.min(this.end, at + MAX_NAME + 1);
+    const z = this.b.subarray(at, stop).indexOf(0);
+    if (z < 0 && stop === this.end) throw new Fail(`${what}: name at offset ${off} is not terminated inside its string table`);
+    const len = z < 0 ? MAX_NAME : z;
+    this.budget -= len;
+    if (this.budget < 0) throw new Fail('the names in a string table are too long in total (a corrupt string table?)');
+    const s = decoder.decode(this.b.subarray(at, at + len));
+    this.cache.set(off, s);
+    return s;
+  }
 }
 
 function typeName(t: number): string {
@@ -359,6 +381,7 @@ function readSections(b: Uint8Array, v: DataView, h: ElfHeader): SectionHeader[]
     shnum = Number(n);
   }
   if (shstrndx === SHN_XINDEX) shstrndx = v.getUint32(shoff + 40, true);
+  if (shnum > MAX_ENTRIES) throw new Fail(`${shnum} sections (at most ${MAX_ENTRIES} are read)`);
   const end = h.shoff + BigInt(shnum) * BigInt(SHDR_SIZE);
   if (end > BigInt(len)) throw new Fail(`truncated: the ${shnum} section headers (${hex(h.shoff)}-${hex(end)}) lie beyond the end of the file (${len} bytes)`);
   const raw: Array<Omit<SectionHeader, 'name'> & { nameOff: number }> = [];
@@ -382,18 +405,16 @@ function readSections(b: Uint8Array, v: DataView, h: ElfHeader): SectionHeader[]
     if (s.type === SHT_NOBITS || s.type === SHT_NULL) continue;
     if (s.offset + s.size > BigInt(len)) throw new Fail(`section ${s.index}: its bytes ${hex(s.offset)}-${hex(s.offset + s.size)} lie beyond the end of the file (${len} bytes)`);
   }
-  let strStart = 0;
-  let strEnd = 0;
+  let names: StringTable | undefined;
   if (shstrndx !== SHN_UNDEF) {
     if (shstrndx >= shnum) throw new Fail(`the section name table index ${shstrndx} is not a section (there are ${shnum})`);
     const st = raw[shstrndx];
     if (st.type !== SHT_STRTAB) throw new Fail(`the section name table (section ${shstrndx}) is not a string table`);
-    strStart = Number(st.offset);
-    strEnd = strStart + Number(st.size);
+    names = new StringTable(b, Number(st.offset), Number(st.offset + st.size));
   }
   return raw.map(({ nameOff, ...s }) => ({
     ...s,
-    name: shstrndx === SHN_UNDEF ? '' : cString(b, strStart, strEnd, nameOff, `section ${s.index}`),
+    name: names ? names.name(nameOff, `section ${s.index}`) : '',
   }));
 }
 
@@ -418,9 +439,9 @@ function readSymbols(b: Uint8Array, v: DataView, sections: SectionHeader[]): Elf
     throw new Fail(`${what}: its string table (section ${symtab.link}) is not a string table`);
   }
   const str = sections[symtab.link];
-  const strStart = Number(str.offset);
-  const strEnd = strStart + Number(str.size);
+  const names = new StringTable(b, Number(str.offset), Number(str.offset + str.size));
   const count = Number(symtab.size) / SYM_SIZE;
+  if (count > MAX_ENTRIES) throw new Fail(`${what}: ${count} symbols (at most ${MAX_ENTRIES} are read)`);
   const base = Number(symtab.offset);
   const out: ElfSymbol[] = [];
   for (let i = 1; i < count; i++) {
@@ -433,7 +454,7 @@ function readSymbols(b: Uint8Array, v: DataView, sections: SectionHeader[]): Elf
     const section =
       shndx === SHN_UNDEF ? '*UND*' : shndx === SHN_ABS ? '*ABS*' : shndx === SHN_COMMON ? '*COM*' : shndx < sections.length ? sections[shndx].name : '';
     out.push({
-      name: nameOff === 0 ? '' : cString(b, strStart, strEnd, nameOff, `symbol ${i}`),
+      name: nameOff === 0 ? '' : names.name(nameOff, `symbol ${i}`),
       value: v.getBigUint64(o + 8, true),
       size: v.getBigUint64(o + 16, true),
       type: SYM_TYPES[t] ?? 'other',

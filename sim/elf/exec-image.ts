@@ -8,7 +8,7 @@
 // bias of 0 and no MAP_FIXED, where mmap puts it: top-down from mmap_base. Without randomization
 // mmap_base is the stack top minus the stack gap, which is clamped to at least 128 MiB (the 8 MiB
 // stack rlimit plus the 256-page guard gap is less). So the image ends at stack top - 128 MiB.
-import { type Program, type Result, type Section, type SymbolInfo, type SymbolType } from '../program';
+import { DEFAULT_LAYOUT, type Program, type Result, type Section, type SymbolInfo, type SymbolType } from '../program';
 import { VDSO_BASE } from '../machine/signal-frame';
 import {
   ELF_PAGE_SIZE,
@@ -33,7 +33,7 @@ import {
 } from './elf-file';
 
 /** The initial stack's top (SCENARIOS.md section 6; Linux's STACK_TOP with 64 KiB pages would be 0x800000000000). */
-export const STACK_TOP = 0x7ffffff00000n;
+export const STACK_TOP: bigint = DEFAULT_LAYOUT.stackTop;
 /** the stack mapped below STACK_TOP: the 8 MiB of the default RLIMIT_STACK */
 export const STACK_SIZE = 8 * 1024 * 1024;
 /** mmap_base's gap below the stack top without randomization (mm: MIN_GAP) */

@@ -213,3 +213,20 @@ test('parseElf keeps file-derived text printable and never throws on odd section
   assert.ok(r.ok);
   assert.equal(r.value.sections[0].name, '.te\nxt'); // kept as the file says (the debugger shows it)
 });
+
+test('symbol names are read with bounded work: a very long name is cut at 4096 bytes, an unterminated one refused', () => {
+  const spec = good();
+  spec.symbols!.push({ name: 'L'.repeat(5000), value: DATA, type: 1, bind: 1, shndx: 2 });
+  const r = programFromElf('p', buildElf(spec));
+  assert.ok(r.ok);
+  assert.ok(r.value.symbols.has('L'.repeat(4096)));
+  // the last byte of the file is .shstrtab's final NUL: without it the last section name runs off
+  const bytes = buildElf(good());
+  const e = parseElf(bytes);
+  assert.ok(e.ok);
+  if (!e.ok) return;
+  const shstr = e.elf.sections[e.elf.sections.length - 1];
+  const c = bytes.slice();
+  c[Number(shstr.offset + shstr.size) - 1] = 0x41;
+  assert.match(refusal(c), /^prog: section \d+: name at offset \d+ is not terminated inside its string table$/);
+});

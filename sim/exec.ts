@@ -40,8 +40,8 @@ export interface ExecOptions {
   kernel?: KernelPolicy;
   dawrForceEnable?: boolean;
   /** argv (default: [the program's base name]) and environment (default: none) */
-  argv?: string[];
-  envp?: string[];
+  argv?: readonly string[];
+  envp?: readonly string[];
   mounts?: ExecMount[];
   /** where standard output and error go as they are written (default: collected in the result) */
   stdout?: (bytes: Uint8Array) => void;

@@ -9,6 +9,7 @@ import { loadProgram, baseName } from '../os/program-loader';
 import { ProcessState } from '../os/process-state';
 import type { SyscallContext } from '../os/syscalls/context';
 import { dispatchSyscall } from '../os/syscalls/table';
+import { FileInode } from '../os/vfs/inode';
 import { OpenFile, O } from '../os/vfs/open-file';
 import { cpuModel, type CpuModel } from '../hwbp/cpu-model';
 import { DecisionLog } from '../hwbp/decision-log';
@@ -34,8 +35,8 @@ export interface TaskSpec {
   traced: boolean;
   stdin?: Uint8Array;
   /** argv and the environment of an ELF program (default: argv [program path], no environment) */
-  argv?: string[];
-  envp?: string[];
+  argv?: readonly string[];
+  envp?: readonly string[];
   /** where the program's standard output and error go (default: the task's `output`) */
   stdout?: (bytes: Uint8Array) => void;
   stderr?: (bytes: Uint8Array) => void;
@@ -148,6 +149,8 @@ export class Machine {
     const fs = this.kernel.fs;
     const cwd = fs.resolve(this.config.cwd, fs.root, { pid, exe: '' });
     const exe = '/' + baseName(spec.program.file);
+    // the executable itself is a file of the machine (reading /proc/self/exe or argv[0] finds it)
+    if (spec.program.image && !fs.root.entries.has(exe.slice(1))) fs.place(exe, new FileInode(0o755, this.kernel.clock.realtimeNs(), spec.program.image.file));
     const proc = new ProcessState(pid, mm, typeof cwd !== 'number' && cwd.inode.isDir() ? cwd.inode : fs.root, exe);
     const stdin = spec.stdin ?? new Uint8Array(0);
     const t = new Task(pid, spec.name, spec.program, mem, thread, spec.traced, spec.cpu, stdin, proc);

@@ -8,14 +8,16 @@
 import { AddressSpace, PAGE_SIZE, pageNumber } from '../cpu/address-space';
 import { ThreadState, USER_MSR } from '../cpu/thread-state';
 import type { CpuModelName } from '../hwbp/cpu-model';
+import { loadExecImage, startThread } from '../elf/process-start';
+import type { ProcessStart } from '../elf/process-start';
 import type { Program } from '../program';
 import { MemoryMap, STACK_TOP } from './memory-map';
 
 export interface LoadOptions {
-  /** argv (default: the program's base name) */
-  argv?: string[];
+  /** argv (default: [the program's path]; an assembly program: its base name) */
+  argv?: readonly string[];
   /** the environment, as NAME=VALUE strings (default: none) */
-  envp?: string[];
+  envp?: readonly string[];
   /** the CPU model (AT_HWCAP, AT_PLATFORM) */
   cpu?: CpuModelName;
   /** the kernel's random bytes (AT_RANDOM) */
@@ -26,6 +28,8 @@ export interface LoadedProcess {
   mem: AddressSpace;
   thread: ThreadState;
   mm: MemoryMap;
+  /** an ELF program's start (the stack's layout, auxv...) */
+  start?: ProcessStart;
 }
 
 export function baseName(file: string): string {
@@ -34,7 +38,27 @@ export function baseName(file: string): string {
 }
 
 export function loadProgram(p: Program, opts: LoadOptions = {}): LoadedProcess {
-  return loadAssembled(p, opts);
+  return p.image ? loadElf(p, opts) : loadAssembled(p, opts);
+}
+
+/** An ELF executable starts as Linux starts it (sim/elf/process-start.ts), its anonymous memory
+ * (the stack, bss beyond the file) made on first touch through the memory map. */
+function loadElf(p: Program, opts: LoadOptions): LoadedProcess {
+  const image = p.image!;
+  const mem = new AddressSpace();
+  const mm = new MemoryMap(mem);
+  const start = loadExecImage(image, mem, {
+    path: p.file,
+    argv: opts.argv,
+    envp: opts.envp,
+    cpu: opts.cpu,
+    onImage: (lo, hi, prot) => mm.addImage(Number(lo), Number(hi), prot),
+    mapAnonymous: (lo, hi, prot, kind) => {
+      if (hi > lo) mm.map(Number(lo), Number(hi), prot, kind === 'stack' ? 'stack' : 'anon');
+    },
+  });
+  mm.initBrk(Number(start.brk));
+  return { mem, thread: startThread(start), mm, start };
 }
 
 function loadAssembled(p: Program, opts: LoadOptions): LoadedProcess {

@@ -13,7 +13,7 @@ import { nodeHostFs } from './host-fs';
 
 export const EXEC_USAGE = `usage: wplab exec PROGRAM [--cpu MODEL] [--cpus N] [--kernel 6.5|6.6] [--dawr-force-enable]
                   [--stdin TEXT | --stdin-file FILE] [--max-steps N] [--mount HOST_DIR:GUEST_DIR[:rw]]...
-                  [--env NAME=VALUE]... [--cwd DIR] [-- ARG...]`;
+                  [--env NAME=VALUE]... [--cwd DIR] [--stats] [-- ARG...]`;
 
 interface ExecArgs {
   file: string;
@@ -27,6 +27,7 @@ interface ExecArgs {
   mounts: string[];
   env: string[];
   cwd: string;
+  stats: boolean;
 }
 
 function parse(args: string[], io: Io): ExecArgs | undefined {
@@ -70,6 +71,9 @@ function parse(args: string[], io: Io): ExecArgs | undefined {
       }
       case '--dawr-force-enable':
         out.dawrForceEnable = true;
+        break;
+      case '--stats':
+        out.stats = true;
         break;
       case '--stdin': {
         const s = v();
@@ -117,7 +121,7 @@ function parse(args: string[], io: Io): ExecArgs | undefined {
     }
   }
   if (out.file === undefined) return bad('no program given');
-  return { cpu: 'power10', cpus: 1, kernel: '6.6', dawrForceEnable: false, cwd: '/', ...out, file: out.file };
+  return { cpu: 'power10', cpus: 1, kernel: '6.6', dawrForceEnable: false, cwd: '/', stats: false, ...out, file: out.file };
 }
 
 /** --mount HOST_DIR:GUEST_DIR[:rw] as an ExecMount, or a message. */
@@ -162,6 +166,7 @@ export function execCommand(args: string[], io: Io): number {
   const dec = new TextDecoder();
   const outBytes = io.outBytes ?? ((b: Uint8Array) => io.out(dec.decode(b)));
   const errBytes = io.errBytes ?? ((b: Uint8Array) => io.err(dec.decode(b)));
+  const t0 = performance.now();
   const r = execProgram(prog.value, {
     stdin: a.stdin,
     maxSteps: a.maxSteps,
@@ -176,6 +181,11 @@ export function execCommand(args: string[], io: Io): number {
     stdout: outBytes,
     stderr: errBytes,
   });
+  if (a.stats) {
+    const s = (performance.now() - t0) / 1000;
+    const rss = process.resourceUsage().maxRSS / 1024;
+    io.err(`wplab exec: ${r.icount} instructions in ${s.toFixed(3)} s (${(r.icount / s / 1e6).toFixed(1)} M/s), peak RSS ${rss.toFixed(0)} MB\n`);
+  }
   if (r.signal) io.err(`wplab exec: ${a.file}: killed by ${r.signal}${r.message ? `: ${r.message}` : ''}\n`);
   else if (r.message) io.err(`wplab exec: ${a.file}: ${r.message}\n`);
   return r.exitCode;

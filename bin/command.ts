@@ -2,6 +2,9 @@
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** bytes as they are (a program's output through `wplab exec`); absent: decoded and given to out/err */
+  outBytes?: (b: Uint8Array) => void;
+  errBytes?: (b: Uint8Array) => void;
 }
 
 export type Command = (args: string[], io: Io) => number;

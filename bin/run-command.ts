@@ -1,13 +1,14 @@
 // `wplab run FILE.yaml [--kernel 6.5|6.6] [--cpu MODEL] [--cpus N] [--json] [--max-steps N]`
 // and `wplab compare FILE.yaml` (SCENARIOS.md §5). Exit: 0 all expectations hold, 1 some failed,
 // 2 the input is invalid (every error at FILE:LINE:COL).
-import { readFileSync } from 'node:fs';
+import * as fs from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { CPU_MODEL_NAMES, type CpuModelName, type KernelPolicy } from '../sim/hwbp/cpu-model';
 import { compareScenario, compareText } from '../sim/scenario/compare';
 import { parseScenario } from '../sim/scenario/parse-scenario';
 import { reportJson, reportText } from '../sim/scenario/report';
-import { runScenario, type RunOptions } from '../sim/scenario/scenario-runner';
+import { fsHost, readProgramFile } from '../sim/program-file';
+import { runScenario, type ProgramContents, type RunOptions } from '../sim/scenario/scenario-runner';
 import { formatScenarioError, type Scenario } from '../sim/scenario/scenario-types';
 import type { Io } from './command';
 
@@ -76,10 +77,10 @@ function parseArgs(args: string[], allowed: Set<string>, io: Io): Parsed | undef
   return p;
 }
 
-function load(p: Parsed, io: Io): { scenario: Scenario; readFile: (path: string) => string | undefined } | undefined {
+function load(p: Parsed, io: Io): { scenario: Scenario; readFile: (path: string) => ProgramContents } | undefined {
   let text: string;
   try {
-    text = readFileSync(p.file, 'utf8');
+    text = fs.readFileSync(p.file, 'utf8');
   } catch {
     io.err(`wplab: cannot read ${p.file}\n`);
     return undefined;
@@ -90,12 +91,10 @@ function load(p: Parsed, io: Io): { scenario: Scenario; readFile: (path: string)
     return undefined;
   }
   const dir = dirname(resolve(p.file));
-  const readFile = (path: string): string | undefined => {
-    try {
-      return readFileSync(resolve(dir, path), 'utf8');
-    } catch {
-      return undefined;
-    }
+  // a program: an assembly source or an ELF executable, only a regular file of bounded size
+  const readFile = (path: string): ProgramContents => {
+    const r = readProgramFile(resolve(dir, path), fsHost(fs));
+    return r.ok ? r.bytes : { error: r.message };
   };
   return { scenario: parsed.scenario, readFile };
 }

@@ -14,7 +14,7 @@ export const COMMANDS: Record<string, Command> = {
 
 const USAGE = `usage: wplab <command> [arguments]
   wplab asm FILE.S [--listing] [--bin OUT]
-  wplab exec FILE.S [--stdin TEXT] [--max-steps N]
+  wplab exec PROGRAM [--cpu MODEL] [--cpus N] [--kernel 6.5|6.6] [--stdin TEXT] [--max-steps N] [--mount HOST:GUEST[:rw]] [-- ARG...]
   wplab run FILE.yaml [--kernel 6.5|6.6] [--cpu MODEL] [--cpus N] [--json] [--max-steps N]
   wplab compare FILE.yaml
 `;
@@ -34,6 +34,11 @@ export function main(argv: string[], io: Io): number {
 }
 
 if (require.main === module) {
-  const io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+  const io: Io = {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    outBytes: (b) => process.stdout.write(b),
+    errBytes: (b) => process.stderr.write(b),
+  };
   process.exitCode = main(process.argv.slice(2), io);
 }

@@ -56,7 +56,7 @@ export function checkLaunch(args: Record<string, unknown> | undefined): Checked<
   const bad = (message: string): Checked<LaunchConfig> => ({ ok: false, message });
   const hasProgram = a.program !== undefined && a.program !== '';
   const hasScenario = a.scenario !== undefined && a.scenario !== '';
-  if (!hasProgram && !hasScenario) return bad('"program" or "scenario" is required: give an assembly file to run, or a scenario file.');
+  if (!hasProgram && !hasScenario) return bad('"program" or "scenario" is required: give an assembly file or a static ppc64le ELF executable to run, or a scenario file.');
   if (hasProgram && hasScenario) return bad('"program" and "scenario" are both set: give one of them.');
   if (hasProgram && typeof a.program !== 'string') return bad(`"program" must be a file path (a string), not ${show(a.program)}.`);
   if (hasScenario && typeof a.scenario !== 'string') return bad(`"scenario" must be a file path (a string), not ${show(a.scenario)}.`);

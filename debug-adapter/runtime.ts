@@ -3,16 +3,16 @@
 // them: a trap written while the task runs, removed when it stops; watchpoints through ptrace and
 // perf), runs the task in chunks so requests are answered while it runs, re-arms one-shot ptrace
 // watchpoints as GDB does (or not), and turns each stop into one report for the session.
-import { readFileSync } from 'node:fs';
+import * as fs from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { assemble } from '../sim/asm/assembler';
 import { addressesForLine, lineForAddress } from '../sim/asm/line-table';
 import { fetchWord } from '../sim/cpu/fetch';
 import { Machine } from '../sim/machine/machine';
 import type { StopInfo, Task } from '../sim/machine/task';
 import { Tracer } from '../sim/machine/tracer';
 import { formatDiagnostic, type Program } from '../sim/program';
+import { fsHost, programFromBytes, readProgramFile } from '../sim/program-file';
 import { parseScenario } from '../sim/scenario/parse-scenario';
 import { compareScenario, compareText } from '../sim/scenario/compare';
 import { prepareScenario } from '../sim/scenario/scenario-runner';
@@ -76,7 +76,7 @@ type Resume = 'continue' | 'step' | 'next' | 'stepOut';
 /** Reads a launch file; errors are values. */
 function readText(path: string): { ok: true; text: string } | { ok: false; message: string } {
   try {
-    return { ok: true, text: readFileSync(path, 'utf8') };
+    return { ok: true, text: fs.readFileSync(path, 'utf8') };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return { ok: false, message: code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'it is a folder, not a file' : `it cannot be read (${code ?? String(e)})` };
@@ -151,11 +151,13 @@ export class Runtime {
   }
 
   private launchProgram(cfg: LaunchConfig, path: string): LaunchResult {
-    const src = readText(path);
+    // an assembly source or an ELF executable (a regular file of bounded size)
+    const src = readProgramFile(path, fsHost(fs));
     if (!src.ok) return { ok: false, message: `"program": ${path}: ${src.message}.` };
-    const asm = assemble(src.text, path);
+    const asm = programFromBytes(path, src.bytes);
     if (!asm.ok) {
       const diagnostics = asm.errors.map(formatDiagnostic);
+      if (asm.errors.length === 1 && asm.errors[0].line === 0) return { ok: false, message: `"program": ${diagnostics[0]}`, diagnostics };
       return { ok: false, message: `"program": ${path} does not assemble (${asm.errors.length} error${asm.errors.length === 1 ? '' : 's'}):\n${diagnostics.join('\n')}`, diagnostics };
     }
     for (const w of asm.warnings ?? []) this.sink.output('console', formatDiagnostic(w) + '\n');
@@ -207,9 +209,9 @@ export class Runtime {
       return { ok: false, message: `"scenario": ${path} is not valid:\n${diagnostics.join('\n')}`, diagnostics };
     }
     const dir = dirname(path);
-    const readFile = (p: string): string | undefined => {
-      const r = readText(resolve(dir, p));
-      return r.ok ? r.text : undefined;
+    const readFile = (p: string): Uint8Array | { error: string } => {
+      const r = readProgramFile(resolve(dir, p), fsHost(fs));
+      return r.ok ? r.bytes : { error: r.message };
     };
     const machine = { ...(cfg.cpu ? { cpu: cfg.cpu } : {}), ...(cfg.cpus ? { cpus: cfg.cpus } : {}), ...(cfg.dawrForceEnable !== undefined ? { dawrForceEnable: cfg.dawrForceEnable } : {}) };
     this.compare = () => {

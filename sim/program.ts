@@ -1,5 +1,6 @@
 // The output of the assembler and the input of the loader: what a debugger needs to know of a program.
 // Addresses are bigint because PowerPC addresses are 64-bit (kernel addresses do not fit a double).
+import type { ExecImage } from './elf/exec-image';
 
 /** One output section with its link address and contents (`.bss` has bytes of zeros). */
 export interface Section {
@@ -45,21 +46,24 @@ export interface Program {
   symbols: Map<string, SymbolInfo>;
   /** sorted by addr */
   lines: LineEntry[];
-  /** the address of `_start` if defined, else the start of .text */
+  /** the address of `_start` if defined, else the start of .text; an ELF's e_entry (+ load bias) */
   entry: bigint;
+  /** an ELF executable: what the loader maps (segments, stack layout inputs); absent for assembly */
+  image?: ExecImage;
 }
 
 /** A message for a person, with its position in a file. Errors are values, never thrown at users. */
 export interface Diagnostic {
   file: string;
-  line: number; // 1-based
+  line: number; // 1-based; 0 when it is about the whole file (a binary file, an ELF executable)
   col: number; // 1-based
   message: string;
   severity: 'error' | 'warning';
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.col}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
+  const at = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
+  return `${at}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
 }
 
 export type Result<T> = { ok: true; value: T; warnings?: Diagnostic[] } | { ok: false; errors: Diagnostic[] };

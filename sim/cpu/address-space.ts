@@ -30,10 +30,27 @@ export function pageNumber(addr: bigint): number {
   return Number((addr & M64) >> 12n);
 }
 
+/**
+ * Pages that are mapped but not yet touched (anonymous memory: a stack, the heap, an mmap): the
+ * memory map (sim/os/memory-map.ts) makes one, filled with zeros, when an access first reaches it.
+ */
+export type DemandPager = (pn: number) => Page | undefined;
+
 export class AddressSpace {
   readonly pages = new Map<number, Page>();
   /** bumped whenever mappings change, so cached page lookups can be revalidated */
   generation = 0;
+  /** makes an untouched page of an anonymous mapping (undefined: nothing is mapped there) */
+  pager: DemandPager | null = null;
+
+  /** The page numbered pn, made now if it is an untouched page of an anonymous mapping. */
+  pageAt(pn: number): Page | undefined {
+    const p = this.pages.get(pn);
+    if (p !== undefined || this.pager === null) return p;
+    const made = this.pager(pn);
+    if (made !== undefined) this.pages.set(pn, made);
+    return made;
+  }
 
   /** Maps [addr, addr+size) rounded out to pages; pages already mapped keep their contents, take the new protection. */
   map(addr: bigint, size: number, prot: Prot): void {
@@ -59,14 +76,14 @@ export class AddressSpace {
   }
 
   page(pn: number): Page | undefined {
-    return this.pages.get(pn);
+    return this.pageAt(pn);
   }
 
   isMapped(addr: bigint, size: number): boolean {
     if (size <= 0) return true;
     const first = pageNumber(addr);
     const last = pageNumber(addr + BigInt(size) - 1n);
-    for (let pn = first; pn <= last; pn++) if (!this.pages.has(pn)) return false;
+    for (let pn = first; pn <= last; pn++) if (!this.pageAt(pn)) return false;
     return true;
   }
 
@@ -95,7 +112,7 @@ export class AddressSpace {
     let a = addr & M64;
     let done = 0;
     while (done < len) {
-      const p = this.pages.get(pageNumber(a));
+      const p = this.pageAt(pageNumber(a));
       if (!p || !p.read) return undefined;
       const off = Number(a & 0xfffn);
       const n = Math.min(len - done, PAGE_SIZE - off);
@@ -117,7 +134,7 @@ export class AddressSpace {
     let done = 0;
     const parts: { p: Page; off: number; n: number; from: number }[] = [];
     while (done < bytes.length) {
-      const p = this.pages.get(pageNumber(a));
+      const p = this.pageAt(pageNumber(a));
       if (!p || (!p.write && !force)) return false;
       const off = Number(a & 0xfffn);
       const n = Math.min(bytes.length - done, PAGE_SIZE - off);
@@ -132,7 +149,7 @@ export class AddressSpace {
     return true;
   }
 
-  /** A deep copy (fork). */
+  /** A deep copy (fork); the copy's pager is the caller's to set. */
   clone(): AddressSpace {
     const c = new AddressSpace();
     for (const [pn, p] of this.pages) {

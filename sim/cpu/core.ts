@@ -216,6 +216,12 @@ export class Core {
   private savedStart = Infinity;
   private savedEnd = -Infinity;
 
+  /** Whether some DAWR is enabled for kernel-mode accesses (the kernel's copies must be checked). */
+  watchesKernel(): boolean {
+    for (const s of this.dawr) if (s !== null && s.p.kernel && (s.p.read || s.p.write)) return true;
+    return false;
+  }
+
   getDawr(slot: number): DawrProgram | null {
     const s = this.dawr[slot];
     return s ? { ...s.p } : null;

@@ -68,7 +68,7 @@ export class DataPort {
   private loadSlow(hi: number, lo: number, size: number): boolean {
     const pn = (hi >>> 0) * 1048576 + (lo >>> 12);
     const off = lo & 4095;
-    const p = this.mem.pages.get(pn);
+    const p = this.mem.pageAt(pn);
     if (!p || !p.read) return false;
     if (off + size <= PAGE_SIZE) {
       this.rpn = pn;
@@ -84,7 +84,7 @@ export class DataPort {
     for (let i = 0; i < size; i++) {
       const l = (lo + i) | 0;
       const h = (l >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi;
-      const q = this.mem.pages.get((h >>> 0) * 1048576 + (l >>> 12));
+      const q = this.mem.pageAt((h >>> 0) * 1048576 + (l >>> 12));
       if (!q || !q.read) return false;
       const byte = q.bytes[l & 4095];
       if (i < 4) vlo |= byte << (8 * i);
@@ -121,7 +121,7 @@ export class DataPort {
   private storeSlow(hi: number, lo: number, size: number, vhi: number, vlo: number): boolean {
     const pn = (hi >>> 0) * 1048576 + (lo >>> 12);
     const off = lo & 4095;
-    const p = this.mem.pages.get(pn);
+    const p = this.mem.pageAt(pn);
     if (!p || !p.write) return false;
     if (off + size <= PAGE_SIZE) {
       this.wpn = pn;
@@ -134,7 +134,7 @@ export class DataPort {
     for (let i = 0; i < size; i++) {
       const l = (lo + i) | 0;
       const h = (l >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi;
-      const q = this.mem.pages.get((h >>> 0) * 1048576 + (l >>> 12));
+      const q = this.mem.pageAt((h >>> 0) * 1048576 + (l >>> 12));
       if (!q || !q.write) return false;
       pages.push(q);
     }
@@ -157,7 +157,7 @@ export class DataPort {
     const endHi = (endLo >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi;
     const last = (endHi >>> 0) * 1048576 + (endLo >>> 12);
     for (let pn = first; ; pn = pn + 1 === 2 ** 52 ? 0 : pn + 1) {
-      const p = this.mem.pages.get(pn);
+      const p = this.mem.pageAt(pn);
       if (!p || !p.write) return false;
       if (pn === last) return true;
     }

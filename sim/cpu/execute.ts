@@ -141,7 +141,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
     if (off >= 4096) {
       const pc = off === AWAY ? jumpPc : base + off;
       const pn = Math.floor(pc / 4096);
-      const p = mem.pages.get(pn);
+      const p = mem.pageAt(pn);
       if (p === undefined || !p.exec) {
         base = pc;
         off = 0;

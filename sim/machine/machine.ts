@@ -5,8 +5,13 @@ import { Core } from '../cpu/core';
 import { pvrOf } from '../cpu/isa/spr';
 import { MSR_SE, USER_MSR } from '../cpu/thread-state';
 import type { Decision } from '../decision';
-import { loadProgram } from '../exec';
-import { doSyscall, type SyscallHost } from '../os/syscalls';
+import { Kernel } from '../os/kernel';
+import { loadProgram, baseName } from '../os/program-loader';
+import { ProcessState } from '../os/process-state';
+import type { SyscallContext } from '../os/syscalls/context';
+import { dispatchSyscall } from '../os/syscalls/table';
+import { FileInode } from '../os/vfs/inode';
+import { OpenFile, O } from '../os/vfs/open-file';
 import { cpuModel, type CpuModel } from '../hwbp/cpu-model';
 import { DecisionLog } from '../hwbp/decision-log';
 import { handleDawrException, handleSingleStep } from '../hwbp/handler';
@@ -30,6 +35,12 @@ export interface TaskSpec {
   cpu?: number;
   traced: boolean;
   stdin?: Uint8Array;
+  /** argv and the environment of an ELF program (default: argv [program path], no environment) */
+  argv?: readonly string[];
+  envp?: readonly string[];
+  /** where the program's standard output and error go (default: the task's `output`) */
+  stdout?: (bytes: Uint8Array) => void;
+  stderr?: (bytes: Uint8Array) => void;
 }
 
 // (module-level copies of what the per-hit path uses: under the transpiler an imported binding is a
@@ -50,6 +61,21 @@ function seSet(msr: bigint): boolean {
   return msr === USER_MSR_SE || (msr !== USER_MSR_V && (msr & MSR_SE_V) !== 0n);
 }
 
+const CR0_SO = 0x10000000;
+
+/** Calls f for each naturally aligned piece (<= 8 bytes) of [ea, ea+len), ascending; false stops. */
+function eachDoubleword(ea: bigint, len: number, f: (a: bigint, n: number) => boolean): boolean {
+  let a = ea;
+  let left = len;
+  while (left > 0) {
+    const n = Math.min(left, 8 - Number(a & 7n));
+    if (!f(a, n)) return false;
+    a += BigInt(n);
+    left -= n;
+  }
+  return true;
+}
+
 const FAULT_CODES: Record<string, string> = { SIGSEGV: 'SEGV_MAPERR', SIGILL: 'ILL_ILLOPC', SIGBUS: 'BUS_ADRALN', SIGFPE: 'FPE_INTDIV' };
 
 export class Machine {
@@ -62,6 +88,8 @@ export class Machine {
   readonly sched: Scheduler;
   /** kill, rt_sigaction, rt_sigreturn and the return-to-user signal path */
   readonly signals: SignalDelivery;
+  /** the file system, clocks, random bytes and identity of the simulated kernel */
+  readonly kernel: Kernel;
   private nextPid = 100;
   /** run(): the run queue whose turn it is, and per CPU what is left of its current time slice */
   private rr = 0;
@@ -94,8 +122,16 @@ export class Machine {
       tasks: this.tasks,
       icount: () => this.icount,
       dequeue: (t) => this.sched.dequeue(t),
-      terminate: (t, signal) => this.terminate(t, 'killed', signal),
+      terminate: (t, signal, message) => this.terminate(t, 'killed', signal, message),
     });
+    this.kernel = new Kernel({
+      cpu: this.config.cpu,
+      cpus: this.config.cpus,
+      policy: this.config.kernel,
+      ticks: () => this.icount,
+      dawrForceEnable: { get: () => this.config.dawrForceEnable, set: () => undefined },
+    });
+    this.kernel.fs.mkdirs(this.config.cwd);
   }
 
   /** Instructions executed by all CPUs so far. */
@@ -107,10 +143,24 @@ export class Machine {
   }
 
   addTask(spec: TaskSpec): Task {
-    const { mem, thread } = loadProgram(spec.program);
+    const { mem, thread, mm } = loadProgram(spec.program, { argv: spec.argv, envp: spec.envp, cpu: this.config.cpu, random: (n) => this.kernel.random.bytes(n) });
     if (spec.entry !== undefined) thread.pc = spec.entry;
     for (const r of spec.regs ?? []) setRegister(thread, r.reg, r.value);
-    const t = new Task(this.nextPid++, spec.name, spec.program, mem, thread, spec.traced, spec.cpu, spec.stdin ?? new Uint8Array(0));
+    const pid = this.nextPid++;
+    const fs = this.kernel.fs;
+    const cwd = fs.resolve(this.config.cwd, fs.root, { pid, exe: '' });
+    const exe = '/' + baseName(spec.program.file);
+    // the executable itself is a file of the machine (reading /proc/self/exe or argv[0] finds it)
+    if (spec.program.image && !fs.root.entries.has(exe.slice(1))) fs.place(exe, new FileInode(0o755, this.kernel.clock.realtimeNs(), spec.program.image.file));
+    const proc = new ProcessState(pid, mm, typeof cwd !== 'number' && cwd.inode.isDir() ? cwd.inode : fs.root, exe);
+    const stdin = spec.stdin ?? new Uint8Array(0);
+    const t = new Task(pid, spec.name, spec.program, mem, thread, spec.traced, spec.cpu, stdin, proc);
+    // standard input, output and error: pipes to whoever runs the program
+    const collect = (b: Uint8Array) => t.output.push(b.slice());
+    proc.fds.install(new OpenFile(this.kernel.stdinPipe(stdin), O.RDONLY), false);
+    proc.fds.install(new OpenFile(this.kernel.outputPipe(spec.stdout ?? collect), O.WRONLY), false);
+    proc.fds.install(new OpenFile(this.kernel.outputPipe(spec.stderr ?? collect), O.WRONLY), false);
+    this.kernel.registerProcess(pid, () => proc.exe);
     this.tasks.push(t);
     this.hw.addTask(t.pid, t.name);
     if (t.state === 'running') this.sched.enqueue(t);
@@ -240,7 +290,7 @@ export class Machine {
         this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_BRKPT', siAddr: t.thread.pc });
         break;
       case 'fault':
-        this.raise(t, { signal: stop.signal, siCode: FAULT_CODES[stop.signal] ?? 'SI_KERNEL', siAddr: stop.addr });
+        this.raise(t, { signal: stop.signal, siCode: FAULT_CODES[stop.signal] ?? 'SI_KERNEL', siAddr: stop.addr, message: stop.message });
         break;
     }
     if (t.alive && this.signals.hasWork(t)) this.signals.deliver(q.cpu, t);
@@ -342,59 +392,100 @@ export class Machine {
   }
 
   private systemCall(q: RunQueue, t: Task): void {
-    const host = this.syscallHost(q.cpu, t);
-    const out = doSyscall(t.thread, host);
-    if (out.kind === 'exit') this.exit(t, out.code);
-    else {
-      // ptrace single-stepping over `sc`: no trace interrupt for sc itself; the syscall-exit path
-      // reports the step (SIGTRAP) once the call is done, so the tracer stops after it.
-      if (t.tifSingleStep && (t.thread.msr & MSR_SE) !== 0n) this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_TRACE', siAddr: t.thread.pc });
-      if (out.kind === 'yield') this.sched.rotate(q);
+    const th = t.thread;
+    let exited: number | undefined;
+    let yielded = false;
+    let keep = false;
+    const ctx = this.syscallContext(q.cpu, t, {
+      exit: (code) => (exited = code),
+      yieldCpu: () => (yielded = true),
+      keepRegisters: () => (keep = true),
+    });
+    const r = dispatchSyscall(th.getGpr(0), ctx);
+    if (exited !== undefined) {
+      this.exit(t, exited);
+      return;
     }
+    if (!keep) {
+      // the kernel's return convention: -4095..-1 is -errno with CR0.SO set, else the result
+      if (r < 0n && r >= -4095n) {
+        th.setGpr(3, -r);
+        th.cr = (th.cr | CR0_SO) >>> 0;
+      } else {
+        th.setGpr(3, BigInt.asUintN(64, r));
+        th.cr = th.cr & ~CR0_SO;
+      }
+    }
+    // ptrace single-stepping over `sc`: no trace interrupt for sc itself; the syscall-exit path
+    // reports the step (SIGTRAP) once the call is done, so the tracer stops after it.
+    if (t.tifSingleStep && (th.msr & MSR_SE) !== 0n) this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_TRACE', siAddr: th.pc });
+    if (yielded) this.sched.rotate(q);
   }
 
-  private syscallHost(cpu: number, t: Task): SyscallHost {
-    // The kernel copies with naturally aligned stores of up to 8 bytes, in ascending address order.
-    const chunks = (ea: bigint, len: number, f: (a: bigint, n: number) => boolean): boolean => {
-      let a = ea;
-      let left = len;
-      while (left > 0) {
-        const n = Math.min(left, 8 - Number(a & 7n));
-        if (!f(a, n)) return false;
-        a += BigInt(n);
-        left -= n;
-      }
-      return true;
-    };
+  /** What a system call handler of task `t` on `cpu` is given (sim/os/syscalls/context.ts). */
+  private syscallContext(cpu: number, t: Task, effects: Pick<SyscallContext, 'exit' | 'yieldCpu' | 'keepRegisters'>): SyscallContext {
+    const th = t.thread;
     return {
+      t: th,
+      proc: t.proc,
+      kernel: this.kernel,
       pid: t.pid,
-      cwd: this.config.cwd,
-      copyToUser: (ea, bytes) => {
-        if (!t.mem.isMapped(ea, bytes.length)) return false;
-        return chunks(ea, bytes.length, (a, n) => {
-          this.kernelAccess(cpu, t, a, n, true);
-          const off = Number(a - ea);
-          return t.mem.writeBytes(a, bytes.subarray(off, off + n));
-        });
-      },
-      copyFromUser: (ea, len) => {
-        if (!t.mem.isMapped(ea, len)) return undefined;
-        chunks(ea, len, (a, n) => {
-          this.kernelAccess(cpu, t, a, n, false);
-          return true;
-        });
-        return t.mem.readBytes(ea, len);
-      },
-      writeOutput: (_fd, bytes) => {
-        t.output.push(bytes.slice());
-      },
-      readInput: (_fd, max) => {
-        const chunk = t.stdin.subarray(t.stdinOffset, t.stdinOffset + max);
-        t.stdinOffset += chunk.length;
-        return chunk;
-      },
-      ...this.signals.syscallHost(t),
+      cpu,
+      arg: (i) => th.getGpr(3 + i),
+      copyToUser: (ea, bytes) => this.copyToUser(cpu, t, ea, bytes),
+      copyFromUser: (ea, len) => this.copyFromUser(cpu, t, ea, len),
+      stringFromUser: (ea, max) => this.stringFromUser(cpu, t, ea, max),
+      signals: this.signals.syscallHost(t),
+      ...effects,
     };
+  }
+
+  /** Whether a kernel-mode access on `cpu` could match one of its DAWRs (else copies skip the check). */
+  private kernelWatched(cpu: number): boolean {
+    return this.cores[cpu].watchesKernel();
+  }
+
+  /**
+   * The kernel's copies to and from user memory: naturally aligned accesses of up to 8 bytes in
+   * ascending address order (SCENARIOS.md section 6), each checked against the CPU's DAWRs as a
+   * kernel-mode access before it is made.
+   */
+  private copyToUser(cpu: number, t: Task, ea: bigint, bytes: Uint8Array): boolean {
+    if (!t.mem.isMapped(ea, bytes.length)) return false;
+    if (!this.kernelWatched(cpu)) return t.mem.writeBytes(ea, bytes);
+    return eachDoubleword(ea, bytes.length, (a, n) => {
+      this.kernelAccess(cpu, t, a, n, true);
+      const off = Number(a - ea);
+      return t.mem.writeBytes(a, bytes.subarray(off, off + n));
+    });
+  }
+
+  private copyFromUser(cpu: number, t: Task, ea: bigint, len: number): Uint8Array | undefined {
+    if (!t.mem.isMapped(ea, len)) return undefined;
+    if (this.kernelWatched(cpu))
+      eachDoubleword(ea, len, (a, n) => {
+        this.kernelAccess(cpu, t, a, n, false);
+        return true;
+      });
+    return t.mem.readBytes(ea, len);
+  }
+
+  /** strncpy_from_user: a NUL-terminated string of at most max bytes; -EFAULT / -ENAMETOOLONG. */
+  private stringFromUser(cpu: number, t: Task, ea: bigint, max: number): string | number {
+    const bytes: number[] = [];
+    let a = ea;
+    for (;;) {
+      const n = 8 - Number(a & 7n);
+      // (a naturally aligned piece never crosses a page: it is mapped or not as a whole)
+      const chunk = this.copyFromUser(cpu, t, a, n);
+      if (!chunk) return -14; // EFAULT
+      for (const b of chunk) {
+        if (b === 0) return new TextDecoder().decode(new Uint8Array(bytes));
+        bytes.push(b);
+        if (bytes.length > max) return -36; // ENAMETOOLONG
+      }
+      a += BigInt(chunk.length);
+    }
   }
 
   // ---- signals and exits -------------------------------------------------------------------
@@ -414,10 +505,10 @@ export class Machine {
     this.terminate(t, 'killed', 'SIGKILL');
   }
 
-  private terminate(t: Task, state: 'killed', signal: SignalName | string): void {
+  private terminate(t: Task, state: 'killed', signal: SignalName | string, message?: string): void {
     this.sched.dequeue(t);
     t.state = state;
-    t.lastStop = { event: 'killed', signal };
+    t.lastStop = message === undefined ? { event: 'killed', signal } : { event: 'killed', signal, message };
     this.hw.taskExit(t.pid);
   }
 }

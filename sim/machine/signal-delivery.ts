@@ -24,7 +24,8 @@ import type { DecisionLog } from '../hwbp/decision-log';
 import { threadChangePc } from '../hwbp/handler';
 import type { TrapRegs } from '../hwbp/hw-context';
 import type { HwBreakpointSubsystem } from '../hwbp/subsystem';
-import { ERRNO, type KillRequest, type SigActionValue, type SyscallHost, type SyscallValue } from '../os/syscalls';
+import { E } from '../os/errno';
+import type { KillRequest, SigActionValue, SignalCalls, SyscallValue } from '../os/syscalls/context';
 import { copyThreadState, ensureVdso, readFrame, SIGINFO_OFFSET, SIGNAL_FRAMESIZE, SIGTRAMP_RT64, UC_MCONTEXT_OFFSET, writeFrame } from './signal-frame';
 import { DEFAULT_ACTION, defaultAction, SA_NODEFER, SA_RESETHAND, SA_SIGINFO, SIG_DFL, SIG_IGN, sigBit, TaskSignals, UNBLOCKABLE } from './signal-state';
 import { SI_CODES, SIGNALS, signalName, signalNumber, type PendingSignal } from './signals';
@@ -39,8 +40,8 @@ export interface SignalMachine {
   icount(): number;
   /** take the task off its CPU (it stopped or died) */
   dequeue(t: Task): void;
-  /** the task dies of `signal` (event: killed) */
-  terminate(t: Task, signal: string): void;
+  /** the task dies of `signal` (event: killed); `message` says what raised it */
+  terminate(t: Task, signal: string, message?: string): void;
 }
 
 /** Frames kept per task at most (a program that longjmps out of handlers never pops its frames). */
@@ -158,7 +159,7 @@ export class SignalDelivery {
           this.stop(t, sig, false);
           return;
         default:
-          this.m.terminate(t, sig.signal);
+          this.m.terminate(t, sig.signal, sig.message);
           return;
       }
     }
@@ -258,8 +259,8 @@ export class SignalDelivery {
 
   // ---- the system calls ----
 
-  /** The signal members of the SyscallHost for task `t`. */
-  syscallHost(t: Task): Pick<SyscallHost, 'sigaction' | 'sigprocmask' | 'kill' | 'sigreturn'> {
+  /** The signal system calls of task `t`. */
+  syscallHost(t: Task): SignalCalls {
     return {
       sigaction: (signo, act) => this.sigaction(t, signo, act),
       sigprocmask: (how, set) => this.sigprocmask(t, how, set),
@@ -269,7 +270,7 @@ export class SignalDelivery {
   }
 
   private sigaction(t: Task, signo: number, act: SigActionValue | undefined): SyscallValue<SigActionValue> {
-    if (!TaskSignals.valid(signo) || (act && (signo === SIGNALS.SIGKILL || signo === SIGNALS.SIGSTOP))) return { ok: false, errno: ERRNO.EINVAL };
+    if (!TaskSignals.valid(signo) || (act && (signo === SIGNALS.SIGKILL || signo === SIGNALS.SIGSTOP))) return { ok: false, errno: E.EINVAL };
     const old = { ...t.sig.action(signo) };
     if (act) t.sig.setAction(signo, act);
     return { ok: true, value: old };
@@ -283,7 +284,7 @@ export class SignalDelivery {
       if (how === SIG_BLOCK) s.blocked |= m;
       else if (how === SIG_UNBLOCK) s.blocked &= ~m;
       else if (how === SIG_SETMASK) s.blocked = m;
-      else return { ok: false, errno: ERRNO.EINVAL };
+      else return { ok: false, errno: E.EINVAL };
     }
     return { ok: true, value: old };
   }
@@ -301,13 +302,13 @@ export class SignalDelivery {
     } else {
       siCode = 'SI_TKILL';
       const tid = req.tid;
-      if (tid <= 0 || (req.kind === 'tgkill' && req.tgid <= 0)) return ERRNO.EINVAL;
+      if (tid <= 0 || (req.kind === 'tgkill' && req.tgid <= 0)) return E.EINVAL;
       // one thread per process: the thread group id is the pid
       const x = live(tid);
       targets = x && (req.kind === 'tkill' || req.tgid === tid) ? [x] : [];
     }
-    if (targets.length === 0) return ERRNO.ESRCH;
-    if (req.signo !== 0 && !TaskSignals.valid(req.signo)) return ERRNO.EINVAL;
+    if (targets.length === 0) return E.ESRCH;
+    if (req.signo !== 0 && !TaskSignals.valid(req.signo)) return E.EINVAL;
     if (req.signo === 0) return 0;
     const name = signalName(req.signo);
     for (const x of targets) this.send(x, req.signo, { signal: name, siCode, siAddr: 0n, pid: sender.pid });

@@ -57,6 +57,8 @@ export interface PendingSignal {
   signal: string;
   siCode: string;
   siAddr: bigint;
+  /** what raised it, for a person (a fault's address and instruction); absent for a sent signal */
+  message?: string;
   /** si_pid for a signal sent by kill/tkill/tgkill (or the tracer); absent for a kernel-raised one */
   pid?: number;
 }

@@ -1,5 +1,6 @@
 // A simulated task: a process with one thread, its registers, its address space and its ptrace state.
 import type { AddressSpace } from '../cpu/address-space';
+import type { ProcessState } from '../os/process-state';
 import type { ThreadState } from '../cpu/thread-state';
 import type { Program } from '../program';
 import { TaskSignals } from './signal-state';
@@ -15,6 +16,8 @@ export interface StopInfo {
   si_addr?: bigint;
   pc?: bigint;
   exit_code?: number;
+  /** killed: what raised the signal, for a person (a fault's address and instruction) */
+  message?: string;
 }
 
 export class Task {
@@ -29,10 +32,10 @@ export class Task {
   lastStop: StopInfo | undefined;
   /** CPU it runs on now, or last ran on (-1: never ran) */
   cpu = -1;
+  /** what the program wrote to its standard output and error, in order (when no sink was given) */
   output: Uint8Array[] = [];
   /** dispositions, blocked mask, pending set, handler frames (signal-delivery.ts) */
   readonly sig = new TaskSignals();
-  stdinOffset = 0;
 
   constructor(
     readonly pid: number,
@@ -44,6 +47,8 @@ export class Task {
     /** pinned CPU, or undefined for any */
     readonly affinity: number | undefined,
     readonly stdin: Uint8Array,
+    /** the kernel's state of the process: file descriptors, memory map, working directory */
+    readonly proc: ProcessState,
   ) {
     // A traced task starts stopped, as after PTRACE_TRACEME and raise(SIGSTOP); an untraced one runs.
     this.state = traced ? 'stopped' : 'running';

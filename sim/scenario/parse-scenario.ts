@@ -148,8 +148,8 @@ function readTasks(r: Reader, n: Node | null | undefined, cpus: number): Scenari
       r.err(item, 'tasks: each task is a map with name and program');
       continue;
     }
-    checkKeys(r, item, ['name', 'program', 'entry', 'regs', 'cpu', 'traced', 'stdin'], 'task');
-    const t: ScenarioTask = { name: '', program: '', regs: [], traced: true, pos: r.pos(item) };
+    checkKeys(r, item, ['name', 'program', 'args', 'entry', 'regs', 'cpu', 'traced', 'stdin'], 'task');
+    const t: ScenarioTask = { name: '', program: '', args: [], regs: [], traced: true, pos: r.pos(item) };
     const name = item.get('name', true) as Node | undefined;
     const program = item.get('program', true) as Node | undefined;
     if (!name) r.err(item, 'task: missing "name"');
@@ -157,6 +157,17 @@ function readTasks(r: Reader, n: Node | null | undefined, cpus: number): Scenari
     if (!program) r.err(item, `task "${t.name}": missing "program"`);
     else t.program = readName(r, program, 'task.program') ?? '';
     if (t.name && tasks.some((o) => o.name === t.name)) r.err(name, `task "${t.name}" is defined twice`);
+    const args = item.get('args', true) as Node | undefined;
+    if (args) {
+      if (!isSeq(args)) r.err(args, 'task.args: expected a list of strings (argv[1..])');
+      else
+        for (const a of args.items as Node[]) {
+          const v = isScalar(a) ? a.value : undefined;
+          if (typeof v === 'string') t.args.push(v);
+          else if (isScalar(a) && (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean')) t.args.push(a.source ?? String(v));
+          else r.err(a, 'task.args: each argument is a string');
+        }
+    }
     const entry = item.get('entry', true) as Node | undefined;
     if (entry) t.entry = readExpr(r, entry, 'task.entry');
     const regs = item.get('regs', true) as Node | undefined;

@@ -1,6 +1,7 @@
 // Runs a scenario: assembles the tasks' programs, builds the machine, performs each step through the
 // tracer's calls, records the result and the handler decisions it caused, and checks expectations.
-import { assemble } from '../asm/assembler';
+import { checkExecArgs } from '../elf/process-start';
+import { programFromBytes } from '../program-file';
 import type { Decision } from '../decision';
 import type { MachineConfig } from '../machine/machine-config';
 import { Machine } from '../machine/machine';
@@ -11,9 +12,12 @@ import { evalExpr, type SymbolLookup } from './expression';
 import type { ArgValue, Expr, Pos, Scenario, ScenarioError, Step } from './scenario-types';
 import { checkExpectation, type StepResult } from './step-result';
 
+/** A program file's contents (text is assembly source), or why it could not be read (one line). */
+export type ProgramContents = string | Uint8Array | { error: string };
+
 export interface RunOptions {
-  /** reads a file relative to the scenario (the CLI gives fs; tests give a map) */
-  readFile: (path: string) => string | undefined;
+  /** reads a file relative to the scenario (the CLI gives fs; tests give a map): text or bytes (an ELF executable) */
+  readFile: (path: string) => ProgramContents | undefined;
   /** flags that override the file's `machine` */
   overrides?: Partial<Pick<MachineConfig, 'cpu' | 'cpus' | 'kernel' | 'dawrForceEnable'>>;
   /** instructions per resume before the step limit stops the task */
@@ -84,13 +88,22 @@ function buildScenario(sc: Scenario, opts: RunOptions, resolvePath?: (p: string)
   const programs = new Map<string, Program>();
   for (const t of sc.tasks) {
     const src = opts.readFile(t.program);
-    if (src === undefined) {
-      errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": cannot read program "${t.program}"` });
+    if (src === undefined || (typeof src === 'object' && 'error' in src)) {
+      errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": cannot read program "${t.program}"${src ? `: ${src.error}` : ''}` });
       continue;
     }
-    const r = assemble(src, resolvePath ? resolvePath(t.program) : t.program);
+    const r = programFromBytes(resolvePath ? resolvePath(t.program) : t.program, src);
     if (!r.ok) {
-      for (const d of r.errors) errors.push({ file: d.file, pos: { line: d.line, col: d.col }, message: d.message });
+      for (const d of r.errors) {
+        // an error about the whole file (an ELF executable, a binary file) is reported at the task
+        if (d.line === 0) errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": ${t.program}: ${d.message}` });
+        else errors.push({ file: d.file, pos: { line: d.line, col: d.col }, message: d.message });
+      }
+      continue;
+    }
+    const tooLong = checkExecArgs([r.value.file, ...t.args]);
+    if (tooLong) {
+      errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": ${tooLong}` });
       continue;
     }
     programs.set(t.name, r.value);
@@ -116,6 +129,7 @@ function buildScenario(sc: Scenario, opts: RunOptions, resolvePath?: (p: string)
       machine.addTask({
         name: t.name,
         program: p,
+        argv: [p.file, ...t.args],
         entry: t.entry ? evalIn(t.entry, lookup) : undefined,
         regs: t.regs.map((r) => ({ reg: r.reg, value: evalIn(r.value, lookup) })),
         cpu: t.cpu,

@@ -24,6 +24,8 @@ export interface ScenarioMachine {
 export interface ScenarioTask {
   name: string;
   program: string; // path relative to the scenario file
+  /** argv[1..] of an ELF task (argv[0] is the program path) */
+  args: string[];
   entry?: Expr;
   regs: Array<{ reg: string; value: Expr; pos: Pos }>;
   cpu?: number;

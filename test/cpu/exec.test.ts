@@ -7,7 +7,11 @@ import { assemble } from '../../sim/asm/assembler';
 import { AddressSpace } from '../../sim/cpu/address-space';
 import { ThreadState } from '../../sim/cpu/thread-state';
 import { execProgram, loadProgram } from '../../sim/exec';
-import { doSyscall, type SyscallHost } from '../../sim/os/syscalls';
+import { Kernel } from '../../sim/os/kernel';
+import { MemoryMap } from '../../sim/os/memory-map';
+import { ProcessState } from '../../sim/os/process-state';
+import type { SyscallContext } from '../../sim/os/syscalls/context';
+import { dispatchSyscall } from '../../sim/os/syscalls/table';
 import { execCommand } from '../../bin/exec-command';
 import { buildWithGnu, runQemu } from './gnu';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
@@ -143,31 +147,42 @@ buf: .space 64
   assert.equal(cwd.exitCode, '/'.charCodeAt(0));
 });
 
-test('getcwd copies the path with its NUL into user memory through the host, in kernel mode', () => {
+test('system calls copy into user memory through the context, in kernel mode: getcwd, getpid, sched_yield, exit_group', () => {
   const t = new ThreadState();
   const writes: [bigint, number][] = [];
-  const host: SyscallHost = {
+  let exited: number | undefined;
+  let yielded = false;
+  const kernel = new Kernel({ cpu: 'power10', cpus: 1, policy: '6.6', ticks: () => 0 });
+  const home = kernel.fs.mkdirs('/home/lab');
+  const mm = new MemoryMap(new AddressSpace());
+  const ctx: SyscallContext = {
+    t,
+    proc: new ProcessState(42, mm, home, '/prog'),
+    kernel,
+    pid: 42,
+    cpu: 0,
+    arg: (i) => t.getGpr(3 + i),
     copyToUser: (ea, bytes) => (writes.push([ea, bytes.length]), true),
     copyFromUser: () => undefined,
-    writeOutput: () => {},
-    readInput: () => new Uint8Array(0),
-    pid: 42,
-    cwd: '/home/lab',
+    stringFromUser: () => -14,
+    signals: undefined,
+    exit: (code) => (exited = code),
+    yieldCpu: () => (yielded = true),
+    keepRegisters: () => undefined,
   };
-  t.setGpr(0, 182n);
   t.setGpr(3, 0x10200000n);
   t.setGpr(4, 100n);
-  assert.deepEqual(doSyscall(t, host), { kind: 'return' });
-  assert.equal(t.getGpr(3), 10n);
+  assert.equal(dispatchSyscall(182n, ctx), 10n); // "/home/lab" and its NUL
   assert.deepEqual(writes, [[0x10200000n, 10]]);
-  t.setGpr(0, 20n);
-  doSyscall(t, host);
-  assert.equal(t.getGpr(3), 42n);
-  t.setGpr(0, 158n);
-  assert.deepEqual(doSyscall(t, host), { kind: 'yield' });
-  t.setGpr(0, 234n);
+  t.setGpr(4, 5n);
+  assert.equal(dispatchSyscall(182n, ctx), -34n); // ERANGE
+  assert.equal(dispatchSyscall(20n, ctx), 42n);
+  assert.equal(dispatchSyscall(158n, ctx), 0n);
+  assert.equal(yielded, true);
+  assert.equal(dispatchSyscall(9999n, ctx), -38n); // ENOSYS
   t.setGpr(3, 0x1ffn);
-  assert.deepEqual(doSyscall(t, host), { kind: 'exit', code: 0xff });
+  dispatchSyscall(234n, ctx);
+  assert.equal(exited, 0xff);
 });
 
 test('loadProgram: sections mapped with their protections, stack and registers as qemu sets them', () => {

@@ -73,3 +73,13 @@ test('expectations: ok, errno, number, range, map with names and expressions', (
   if (!r.ok) return;
   assert.deepEqual(r.scenario.steps.map((s) => s.expect?.kind), ['status', 'number', 'range', 'map']);
 });
+
+test('task args: a list of strings (numbers kept as written); anything else at its line:column', () => {
+  const r = parseScenario('tasks:\n  - name: t\n    program: prog\n    args: [ "-v", 0x10, two words ]\nsteps: []\n', 's.yaml');
+  assert.ok(r.ok);
+  if (r.ok) assert.deepEqual(r.scenario.tasks[0].args, ['-v', '0x10', 'two words']);
+  const none = parseScenario(`${TASKS}steps: []\n`, 's.yaml');
+  assert.ok(none.ok && none.scenario.tasks[0].args.length === 0);
+  assert.deepEqual(errorsOf('tasks:\n  - name: t\n    program: prog\n    args: -v\nsteps: []\n'), ['s.yaml:4:11: task.args: expected a list of strings (argv[1..])']);
+  assert.deepEqual(errorsOf('tasks:\n  - name: t\n    program: prog\n    args: [ { a: 1 } ]\nsteps: []\n'), ['s.yaml:4:13: task.args: each argument is a string']);
+});

@@ -1,0 +1,129 @@
+// The simulated kernel's machine-wide state outside the watchpoint subsystem: the virtual file system
+// with its pseudo-files, the clocks, the random generator and the system's identity (uname). One per
+// Machine; processes keep their own state in ProcessState.
+import type { CpuModelName, KernelPolicy } from '../hwbp/cpu-model';
+import { Clock } from './clock';
+import { CPU_IDENTITY } from './cpu-identity';
+import { E } from './errno';
+import { KernelRandom } from './random';
+import { FileSystem } from './vfs/file-system';
+import type { HostFs } from './vfs/host-mount';
+import { type Caller, DeviceInode, GeneratedInode, PipeInode, SymlinkInode } from './vfs/inode';
+
+export interface KernelOptions {
+  cpu: CpuModelName;
+  cpus: number;
+  policy: KernelPolicy;
+  /** instructions executed by the machine so far (the time base) */
+  ticks: () => number;
+  /** POWER9's /sys/kernel/debug/powerpc/dawr_enable_dangerous: read and set */
+  dawrForceEnable?: { get(): boolean; set(on: boolean): void };
+  /** the kernel symbols /proc/kallsyms lists (address, type letter, name) */
+  kallsyms?: () => { addr: bigint; type: string; name: string }[];
+}
+
+export interface Mount {
+  host: HostFs;
+  hostPath: string;
+  guestPath: string;
+  readOnly: boolean;
+}
+
+const te = new TextEncoder();
+
+export class Kernel {
+  readonly clock: Clock;
+  readonly random = new KernelRandom();
+  readonly fs: FileSystem;
+  readonly uname: { sysname: string; nodename: string; release: string; version: string; machine: string; domainname: string };
+
+  constructor(readonly opts: KernelOptions) {
+    this.clock = new Clock(opts.ticks);
+    this.fs = new FileSystem(() => this.clock.realtimeNs());
+    this.uname = {
+      sysname: 'Linux',
+      nodename: 'wplab',
+      release: opts.policy === '6.5' ? '6.5.0' : '6.6.0',
+      version: '#1 SMP Thu Jan  1 00:00:00 UTC 2026',
+      machine: 'ppc64le',
+      domainname: '(none)',
+    };
+    this.populate();
+  }
+
+  private populate(): void {
+    const fs = this.fs;
+    const now = () => this.clock.realtimeNs();
+    const t0 = now();
+    for (const d of ['/tmp', '/dev', '/proc', '/sys/devices/system/cpu', '/sys/kernel/debug/powerpc', '/etc', '/home', '/root']) fs.mkdirs(d);
+    fs.mkdirs('/tmp').mode = 0o41777; // sticky, world-writable
+    const makedev = (major: number, minor: number) => (major << 8) | minor;
+    const sink = (b: Uint8Array) => b.length;
+    fs.place('/dev/null', new DeviceInode(makedev(1, 3), t0, () => new Uint8Array(0), sink));
+    fs.place('/dev/zero', new DeviceInode(makedev(1, 5), t0, (n) => new Uint8Array(n), sink));
+    fs.place('/dev/full', new DeviceInode(makedev(1, 7), t0, (n) => new Uint8Array(n), () => -E.ENOSPC));
+    fs.place('/dev/random', new DeviceInode(makedev(1, 8), t0, (n) => this.random.bytes(n), sink));
+    fs.place('/dev/urandom', new DeviceInode(makedev(1, 9), t0, (n) => this.random.bytes(n), sink));
+    fs.place('/proc/self', new SymlinkInode((c: Caller) => String(c.pid), t0));
+    fs.place('/proc/cpuinfo', new GeneratedInode(() => te.encode(this.cpuinfo()), t0));
+    fs.place('/proc/kallsyms', new GeneratedInode(() => te.encode(this.kallsymsText()), t0));
+    fs.place('/proc/version', new GeneratedInode(() => te.encode(`Linux version ${this.uname.release} (wplab) ${this.uname.version}\n`), t0));
+    const cpus = this.opts.cpus;
+    const range = cpus === 1 ? '0\n' : `0-${cpus - 1}\n`;
+    fs.place('/sys/devices/system/cpu/online', new GeneratedInode(() => te.encode(range), t0));
+    fs.place('/sys/devices/system/cpu/possible', new GeneratedInode(() => te.encode(range), t0));
+    fs.place('/sys/devices/system/cpu/present', new GeneratedInode(() => te.encode(range), t0));
+    const dawr = this.opts.dawrForceEnable;
+    fs.place(
+      '/sys/kernel/debug/powerpc/dawr_enable_dangerous',
+      new GeneratedInode(
+        () => te.encode(dawr?.get() ? 'Y\n' : 'N\n'),
+        t0,
+        (bytes) => {
+          // debugfs's bool parser: Y/y/1/N/n/0 (and on/off); anything else is EINVAL
+          const s = new TextDecoder().decode(bytes).trim().toLowerCase();
+          const on = ['y', 'yes', '1', 'on'].includes(s);
+          const off = ['n', 'no', '0', 'off'].includes(s);
+          if (!on && !off) return -E.EINVAL;
+          if (!dawr) return -E.EPERM;
+          dawr.set(on);
+          return bytes.length;
+        },
+        0o600,
+      ),
+    );
+  }
+
+  /** /proc/self/<pid> for a process: made as a directory per pid the first time it is asked. */
+  registerProcess(pid: number, exe: () => string): void {
+    const t0 = this.clock.realtimeNs();
+    this.fs.place(`/proc/${pid}/exe`, new SymlinkInode(() => exe(), t0));
+    this.fs.place(`/proc/${pid}/cwd`, new SymlinkInode(() => '/', t0));
+  }
+
+  mount(m: Mount): void {
+    this.fs.mount(m.guestPath, m.host, m.hostPath, m.readOnly);
+  }
+
+  /** A pipe carrying a program's standard input (all of `input`, then end of file). */
+  stdinPipe(input: Uint8Array): PipeInode {
+    return new PipeInode(this.clock.realtimeNs(), { input });
+  }
+  /** A pipe whose written bytes go to `sink` (a program's standard output or error). */
+  outputPipe(sink: (bytes: Uint8Array) => void): PipeInode {
+    return new PipeInode(this.clock.realtimeNs(), { sink });
+  }
+
+  private cpuinfo(): string {
+    const id = CPU_IDENTITY[this.opts.cpu];
+    let s = '';
+    for (let i = 0; i < this.opts.cpus; i++) s += `processor\t: ${i}\ncpu\t\t: ${id.cpuinfoName}\nclock\t\t: ${id.clockMHz}MHz\nrevision\t: ${id.revision}\n\n`;
+    s += 'timebase\t: 512000000\nplatform\t: pSeries\nmodel\t\t: IBM,9080-HEX\nmachine\t\t: CHRP IBM,9080-HEX\nMMU\t\t: Radix\n';
+    return s;
+  }
+
+  private kallsymsText(): string {
+    const syms = this.opts.kallsyms?.() ?? [];
+    return syms.map((s) => `${s.addr.toString(16).padStart(16, '0')} ${s.type} ${s.name}\n`).join('');
+  }
+}

@@ -1,0 +1,846 @@
+// File system calls: descriptors (open, close, dup, fcntl), data (read, write and their vector and
+// positioned forms, lseek), metadata (the stat family, readlink, access, getdents64) and names (mkdir,
+// unlink, rename, link, symlink, chdir, getcwd), over the virtual file system (sim/os/vfs).
+import { E } from '../errno';
+import { type Resolved, PATH_MAX } from '../vfs/file-system';
+import { type Caller, DeviceInode, DirInode, FileInode, GeneratedInode, type Inode, PipeInode, S_IFMT, SymlinkInode } from '../vfs/inode';
+import { FD_LIMIT, MAX_FILE, O, OpenFile } from '../vfs/open-file';
+import { fail, type SyscallContext, type SyscallDef } from './context';
+
+export const AT_FDCWD = -100;
+export const AT = { SYMLINK_NOFOLLOW: 0x100, REMOVEDIR: 0x200, SYMLINK_FOLLOW: 0x400, NO_AUTOMOUNT: 0x800, EMPTY_PATH: 0x1000, EACCESS: 0x200 } as const;
+
+/** Linux's MAX_RW_COUNT: the most one read or write transfers */
+const MAX_RW = 0x7ffff000;
+/** a character device or pipe gives at most this much per read (a short read, as pipes give) */
+const MAX_DEVICE_READ = 1 << 20;
+
+const int = (v: bigint) => Number(BigInt.asIntN(32, v));
+const ok = (n: number | bigint) => BigInt(n);
+
+export function caller(ctx: SyscallContext): Caller {
+  return { pid: ctx.pid, exe: ctx.proc.exe };
+}
+
+/** The directory a *at() call starts from: AT_FDCWD (the working directory) or an open directory. */
+function startDir(ctx: SyscallContext, dirfd: number): DirInode | number {
+  if (dirfd === AT_FDCWD) return ctx.proc.cwd;
+  const f = ctx.proc.fds.get(dirfd);
+  if (!f) return E.EBADF;
+  if (!f.inode.isDir()) return E.ENOTDIR;
+  return f.inode as DirInode;
+}
+
+function pathArg(ctx: SyscallContext, ea: bigint): string | number {
+  const s = ctx.stringFromUser(ea, PATH_MAX);
+  if (typeof s === 'number') return -s;
+  return s;
+}
+
+/** Resolves dirfd + path (path read from user memory); errno positive on failure. */
+function lookup(ctx: SyscallContext, dirfd: number, pathEa: bigint, follow: boolean, emptyPath = false): Resolved | number {
+  const path = pathArg(ctx, pathEa);
+  if (typeof path === 'number') return path;
+  if (path === '') {
+    if (!emptyPath) return E.ENOENT;
+    if (dirfd === AT_FDCWD) return { inode: ctx.proc.cwd, dir: ctx.proc.cwd.parent, name: ctx.proc.cwd.name };
+    const f = ctx.proc.fds.get(dirfd);
+    if (!f) return E.EBADF;
+    return { inode: f.inode, dir: ctx.kernel.fs.root, name: '' };
+  }
+  const start = startDir(ctx, dirfd);
+  if (typeof start === 'number') return start;
+  return ctx.kernel.fs.resolve(path, start, caller(ctx), follow);
+}
+
+// ---- open and close ----
+
+function openat(ctx: SyscallContext, dirfd: number, pathEa: bigint, flags: number, mode: number): bigint {
+  const path = pathArg(ctx, pathEa);
+  if (typeof path === 'number') return fail(path);
+  const start = startDir(ctx, dirfd);
+  if (typeof start === 'number') return fail(start);
+  const fs = ctx.kernel.fs;
+  const who = caller(ctx);
+  const acc = flags & O.ACCMODE;
+  if (acc === 3 && !(flags & O.PATH)) return fail(E.EINVAL);
+  const wantWrite = acc !== O.RDONLY && !(flags & O.PATH);
+  let inode: Inode;
+  if ((flags & O.TMPFILE) === O.TMPFILE) {
+    // an unnamed file in the directory `path`
+    if (!wantWrite) return fail(E.EINVAL);
+    const d = fs.resolve(path, start, who, true);
+    if (typeof d === 'number') return fail(d);
+    if (!d.inode.isDir()) return fail(E.ENOTDIR);
+    if (d.inode.readOnly) return fail(E.EROFS);
+    inode = new FileInode(mode & ~ctx.proc.umask, ctx.kernel.clock.realtimeNs());
+    inode.nlink = 0;
+  } else if (flags & O.CREAT) {
+    if (flags & O.DIRECTORY) return fail(E.EINVAL);
+    const p = fs.parent(path, start, who);
+    if (typeof p === 'number') return fail(p);
+    if (p.trailingSlash || p.name === '' || p.name === '.' || p.name === '..') return fail(E.EISDIR);
+    let existing = p.existing;
+    if (existing instanceof SymlinkInode) {
+      if (flags & O.EXCL) return fail(E.EEXIST);
+      if (flags & O.NOFOLLOW) return fail(E.ELOOP);
+      const r = fs.resolve(path, start, who, true);
+      if (typeof r === 'number' && r !== E.ENOENT) return fail(r);
+      existing = typeof r === 'number' ? undefined : r.inode;
+      if (!existing) return fail(E.ENOENT); // a dangling link: not created through (simplification)
+    }
+    if (existing) {
+      if (flags & O.EXCL) return fail(E.EEXIST);
+      if (existing.isDir()) return fail(E.EISDIR);
+      inode = existing;
+    } else {
+      const made = fs.createFile(p.dir, p.name, mode & ~ctx.proc.umask);
+      if (typeof made === 'number') return fail(made);
+      inode = made;
+    }
+  } else {
+    const r = fs.resolve(path, start, who, !(flags & O.NOFOLLOW));
+    if (typeof r === 'number') return fail(r);
+    inode = r.inode;
+    if (inode instanceof SymlinkInode && !(flags & O.PATH)) return fail(E.ELOOP);
+  }
+  if (flags & O.DIRECTORY && !inode.isDir()) return fail(E.ENOTDIR);
+  if (inode.isDir() && wantWrite) return fail(E.EISDIR);
+  if (wantWrite && inode.readOnly) return fail(E.EROFS);
+  if (inode instanceof GeneratedInode && wantWrite && !inode.onWrite) return fail(E.EACCES);
+  if (flags & O.TRUNC && wantWrite && inode instanceof FileInode) {
+    inode.truncate(0);
+    inode.mtimeNs = inode.ctimeNs = ctx.kernel.clock.realtimeNs();
+  }
+  const snapshot = inode instanceof GeneratedInode && !(flags & O.PATH) ? inode.generate(who) : undefined;
+  const f = new OpenFile(inode, flags & ~(O.CREAT | O.EXCL | O.NOCTTY | O.TRUNC | O.CLOEXEC), snapshot);
+  const fd = ctx.proc.fds.install(f, (flags & O.CLOEXEC) !== 0);
+  return ok(fd);
+}
+
+const sysOpenat = (ctx: SyscallContext) => openat(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)), int(ctx.arg(3)));
+const sysOpen = (ctx: SyscallContext) => openat(ctx, AT_FDCWD, ctx.arg(0), int(ctx.arg(1)), int(ctx.arg(2)));
+const sysCreat = (ctx: SyscallContext) => openat(ctx, AT_FDCWD, ctx.arg(0), O.CREAT | O.WRONLY | O.TRUNC, int(ctx.arg(1)));
+
+function sysClose(ctx: SyscallContext): bigint {
+  return ctx.proc.fds.close(int(ctx.arg(0))) ? 0n : fail(E.EBADF);
+}
+
+function sysCloseRange(ctx: SyscallContext): bigint {
+  const first = Number(ctx.arg(0) & 0xffffffffn);
+  const last = Number(ctx.arg(1) & 0xffffffffn);
+  const flags = int(ctx.arg(2));
+  if (first > last) return fail(E.EINVAL);
+  const CLOEXEC = 4;
+  for (const fd of ctx.proc.fds.open()) {
+    if (fd < first || fd > last) continue;
+    if (flags & CLOEXEC) ctx.proc.fds.entry(fd)!.cloexec = true;
+    else ctx.proc.fds.close(fd);
+  }
+  return 0n;
+}
+
+// ---- data ----
+
+function readInto(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number, at?: number): bigint {
+  let n = Math.min(count, MAX_RW);
+  if (f.inode instanceof DeviceInode || f.inode instanceof PipeInode) n = Math.min(n, MAX_DEVICE_READ);
+  const data = f.read(n, at);
+  if (typeof data === 'number') return fail(data);
+  if (data.length > 0 && !ctx.copyToUser(buf, data)) {
+    if (at === undefined) f.pos -= data.length;
+    return fail(E.EFAULT);
+  }
+  return ok(data.length);
+}
+
+function sysRead(ctx: SyscallContext): bigint {
+  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  if (!f) return fail(E.EBADF);
+  const count = ctx.arg(2);
+  if (BigInt.asIntN(64, count) < 0n) return fail(E.EINVAL);
+  if (count === 0n) return f.readable ? 0n : fail(E.EBADF);
+  return readInto(ctx, f, ctx.arg(1), Number(count < 0x7fffffffn ? count : 0x7fffffffn));
+}
+
+function sysPread(ctx: SyscallContext): bigint {
+  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  if (!f) return fail(E.EBADF);
+  const pos = BigInt.asIntN(64, ctx.arg(3));
+  if (pos < 0n) return fail(E.EINVAL);
+  if (!f.seekable) return fail(E.ESPIPE);
+  const count = ctx.arg(2);
+  if (count === 0n) return 0n;
+  return readInto(ctx, f, ctx.arg(1), Number(count < 0x7fffffffn ? count : 0x7fffffffn), Number(pos));
+}
+
+function writeFrom(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number, at?: number): bigint {
+  if (!f.writable) return fail(E.EBADF);
+  const n = Math.min(count, MAX_RW, MAX_FILE);
+  const bytes = ctx.copyFromUser(buf, n);
+  if (!bytes) return fail(E.EFAULT);
+  const r = f.write(bytes, ctx.kernel.clock.realtimeNs(), at);
+  return ok(r);
+}
+
+function sysWrite(ctx: SyscallContext): bigint {
+  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  if (!f) return fail(E.EBADF);
+  const count = ctx.arg(2);
+  if (BigInt.asIntN(64, count) < 0n) return fail(E.EINVAL);
+  if (count === 0n) return f.writable ? 0n : fail(E.EBADF);
+  return writeFrom(ctx, f, ctx.arg(1), Number(count < 0x7fffffffn ? count : 0x7fffffffn));
+}
+
+function sysPwrite(ctx: SyscallContext): bigint {
+  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  if (!f) return fail(E.EBADF);
+  const pos = BigInt.asIntN(64, ctx.arg(3));
+  if (pos < 0n) return fail(E.EINVAL);
+  if (!f.seekable) return fail(E.ESPIPE);
+  const count = ctx.arg(2);
+  if (count === 0n) return 0n;
+  return writeFrom(ctx, f, ctx.arg(1), Number(count < 0x7fffffffn ? count : 0x7fffffffn), Number(pos));
+}
+
+/** struct iovec[iovcnt] from user memory: [base, len] pairs, or an errno */
+function iovecs(ctx: SyscallContext, ea: bigint, cnt: number): [bigint, number][] | number {
+  if (cnt < 0 || cnt > 1024) return E.EINVAL;
+  if (cnt === 0) return [];
+  const raw = ctx.copyFromUser(ea, 16 * cnt);
+  if (!raw) return E.EFAULT;
+  const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  const out: [bigint, number][] = [];
+  let total = 0n;
+  for (let i = 0; i < cnt; i++) {
+    const len = dv.getBigUint64(16 * i + 8, true);
+    if (len > 0x7fffffffffffffffn) return E.EINVAL;
+    total += len;
+    if (total > 0x7fffffffffffffffn) return E.EINVAL;
+    out.push([dv.getBigUint64(16 * i, true), Number(len < BigInt(MAX_RW) ? len : BigInt(MAX_RW))]);
+  }
+  return out;
+}
+
+function sysReadv(ctx: SyscallContext, positioned = false): bigint {
+  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  if (!f) return fail(E.EBADF);
+  if (!f.readable) return fail(E.EBADF);
+  const v = iovecs(ctx, ctx.arg(1), int(ctx.arg(2)));
+  if (typeof v === 'number') return fail(v);
+  let at = positioned ? Number(BigInt.asIntN(64, ctx.arg(3))) : undefined;
+  if (at !== undefined && at < 0) return fail(E.EINVAL);
+  let done = 0;
+  for (const [base, len] of v) {
+    if (len === 0) continue;
+    const r = readInto(ctx, f, base, len, at);
+    if (r < 0n) return done > 0 ? ok(done) : r;
+    done += Number(r);
+    if (at !== undefined) at += Number(r);
+    if (Number(r) < len) break;
+  }
+  return ok(done);
+}
+
+function sysWritev(ctx: SyscallContext, positioned = false): bigint {
+  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  if (!f) return fail(E.EBADF);
+  if (!f.writable) return fail(E.EBADF);
+  const v = iovecs(ctx, ctx.arg(1), int(ctx.arg(2)));
+  if (typeof v === 'number') return fail(v);
+  let at = positioned ? Number(BigInt.asIntN(64, ctx.arg(3))) : undefined;
+  if (at !== undefined && at < 0) return fail(E.EINVAL);
+  // one transfer of the gathered bytes (a pipe sees one write, as Linux's writev gives)
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (const [base, len] of v) {
+    if (len === 0) continue;
+    const b = ctx.copyFromUser(base, len);
+    if (!b) {
+      if (parts.length === 0) return fail(E.EFAULT);
+      break;
+    }
+    parts.push(b);
+    total += b.length;
+  }
+  const all = new Uint8Array(total);
+  let o = 0;
+  for (const p of parts) {
+    all.set(p, o);
+    o += p.length;
+  }
+  if (total === 0) return 0n;
+  const r = f.write(all, ctx.kernel.clock.realtimeNs(), at);
+  return ok(r);
+}
+
+function sysLseek(ctx: SyscallContext): bigint {
+  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  if (!f) return fail(E.EBADF);
+  if (!f.seekable) return fail(E.ESPIPE);
+  const off = BigInt.asIntN(64, ctx.arg(1));
+  const whence = int(ctx.arg(2));
+  const size = BigInt(f.snapshot ? f.snapshot.length : f.inode.size());
+  let pos: bigint;
+  if (whence === 0) pos = off;
+  else if (whence === 1) pos = BigInt(f.pos) + off;
+  else if (whence === 2) pos = size + off;
+  else if (whence === 3 || whence === 4) {
+    // SEEK_DATA / SEEK_HOLE: the whole file is data
+    if (off < 0n || off >= size) return fail(E.ENXIO);
+    pos = whence === 3 ? off : size;
+  } else return fail(E.EINVAL);
+  if (f.inode.isDir()) {
+    if (pos < 0n) return fail(E.EINVAL);
+    f.dirPos = Number(pos);
+    f.pos = Number(pos);
+    return ok(pos);
+  }
+  if (pos < 0n) return fail(E.EINVAL);
+  if (pos > BigInt(Number.MAX_SAFE_INTEGER)) return fail(E.EOVERFLOW);
+  f.pos = Number(pos);
+  return ok(pos);
+}
+
+function sysFtruncate(ctx: SyscallContext): bigint {
+  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  if (!f) return fail(E.EBADF);
+  return truncateInode(ctx, f.inode, BigInt.asIntN(64, ctx.arg(1)), f.writable);
+}
+
+function sysTruncate(ctx: SyscallContext): bigint {
+  const r = lookup(ctx, AT_FDCWD, ctx.arg(0), true);
+  if (typeof r === 'number') return fail(r);
+  return truncateInode(ctx, r.inode, BigInt.asIntN(64, ctx.arg(1)), true);
+}
+
+function truncateInode(ctx: SyscallContext, inode: Inode, len: bigint, writable: boolean): bigint {
+  if (len < 0n) return fail(E.EINVAL);
+  if (inode.isDir()) return fail(E.EISDIR);
+  if (!(inode instanceof FileInode)) return fail(E.EINVAL);
+  if (!writable) return fail(E.EINVAL);
+  if (inode.readOnly) return fail(E.EROFS);
+  if (len > BigInt(MAX_FILE)) return fail(E.EFBIG);
+  inode.truncate(Number(len));
+  inode.mtimeNs = inode.ctimeNs = ctx.kernel.clock.realtimeNs();
+  return 0n;
+}
+
+// ---- descriptors ----
+
+function sysDup(ctx: SyscallContext): bigint {
+  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  if (!f) return fail(E.EBADF);
+  return ok(ctx.proc.fds.install(f, false));
+}
+
+function dup3(ctx: SyscallContext, oldfd: number, newfd: number, flags: number, isDup2: boolean): bigint {
+  const f = ctx.proc.fds.get(oldfd);
+  if (!f) return fail(E.EBADF);
+  if (newfd < 0 || newfd >= FD_LIMIT) return fail(E.EBADF);
+  if (oldfd === newfd) return isDup2 ? ok(newfd) : fail(E.EINVAL);
+  if (flags & ~O.CLOEXEC) return fail(E.EINVAL);
+  ctx.proc.fds.installAt(newfd, f, (flags & O.CLOEXEC) !== 0);
+  return ok(newfd);
+}
+
+const sysDup2 = (ctx: SyscallContext) => dup3(ctx, int(ctx.arg(0)), int(ctx.arg(1)), 0, true);
+const sysDup3 = (ctx: SyscallContext) => dup3(ctx, int(ctx.arg(0)), int(ctx.arg(1)), int(ctx.arg(2)), false);
+
+const F = { DUPFD: 0, GETFD: 1, SETFD: 2, GETFL: 3, SETFL: 4, GETLK: 5, SETLK: 6, SETLKW: 7, DUPFD_CLOEXEC: 1030, GETPIPE_SZ: 1032, ADD_SEALS: 1033, GET_SEALS: 1034 } as const;
+
+function sysFcntl(ctx: SyscallContext): bigint {
+  const fd = int(ctx.arg(0));
+  const e = ctx.proc.fds.entry(fd);
+  if (!e) return fail(E.EBADF);
+  const cmd = int(ctx.arg(1));
+  const arg = ctx.arg(2);
+  switch (cmd) {
+    case F.DUPFD:
+    case F.DUPFD_CLOEXEC: {
+      const min = int(arg);
+      if (min < 0 || min >= FD_LIMIT) return fail(E.EINVAL);
+      return ok(ctx.proc.fds.install(e.file, cmd === F.DUPFD_CLOEXEC, min));
+    }
+    case F.GETFD:
+      return e.cloexec ? 1n : 0n;
+    case F.SETFD:
+      e.cloexec = (arg & 1n) !== 0n;
+      return 0n;
+    case F.GETFL:
+      return ok(e.file.flags | O.LARGEFILE);
+    case F.SETFL:
+      e.file.setStatusFlags(int(arg));
+      return 0n;
+    case F.GETLK: {
+      // struct flock: l_type (short) at 0; no other process holds a lock here: F_UNLCK
+      const b = ctx.copyFromUser(arg, 32);
+      if (!b) return fail(E.EFAULT);
+      b[0] = 2;
+      b[1] = 0;
+      return ctx.copyToUser(arg, b.subarray(0, 2)) ? 0n : fail(E.EFAULT);
+    }
+    case F.SETLK:
+    case F.SETLKW:
+      return ctx.copyFromUser(arg, 32) ? 0n : fail(E.EFAULT);
+    case F.GETPIPE_SZ:
+      return e.file.inode instanceof PipeInode ? 65536n : fail(E.EBADF);
+    default:
+      return fail(E.EINVAL);
+  }
+}
+
+const TCGETS = 0x402c7413; // powerpc's _IOR('t', 19, struct termios)
+const TIOCGWINSZ = 0x40087468;
+const FIONREAD = 0x4004667f;
+const FIONBIO = 0x8004667e;
+const FIOCLEX = 0x20006601;
+const FIONCLEX = 0x20006602;
+
+function sysIoctl(ctx: SyscallContext): bigint {
+  const fd = int(ctx.arg(0));
+  const e = ctx.proc.fds.entry(fd);
+  if (!e) return fail(E.EBADF);
+  const req = Number(ctx.arg(1) & 0xffffffffn);
+  switch (req) {
+    case FIOCLEX:
+      e.cloexec = true;
+      return 0n;
+    case FIONCLEX:
+      e.cloexec = false;
+      return 0n;
+    case FIONBIO: {
+      const b = ctx.copyFromUser(ctx.arg(2), 4);
+      if (!b) return fail(E.EFAULT);
+      const on = (b[0] | b[1] | b[2] | b[3]) !== 0;
+      e.file.setStatusFlags(on ? e.file.flags | O.NONBLOCK : e.file.flags & ~O.NONBLOCK);
+      return 0n;
+    }
+    case FIONREAD: {
+      const i = e.file.inode;
+      if (i instanceof FileInode) {
+        const left = Math.max(0, i.size() - e.file.pos);
+        const out = new Uint8Array(4);
+        new DataView(out.buffer).setInt32(0, Math.min(left, 0x7fffffff), true);
+        return ctx.copyToUser(ctx.arg(2), out) ? 0n : fail(E.EFAULT);
+      }
+      return fail(E.ENOTTY);
+    }
+    case TCGETS:
+    case TIOCGWINSZ:
+    default:
+      // no terminal here: standard input and output are pipes, other files are not ttys
+      return fail(E.ENOTTY);
+  }
+}
+
+// ---- metadata ----
+
+/** struct stat as powerpc64 defines it (144 bytes; st_nlink before st_mode). */
+export function statBytes(i: Inode, snapshotSize?: number): Uint8Array {
+  const out = new Uint8Array(144);
+  const dv = new DataView(out.buffer);
+  const size = snapshotSize ?? i.size();
+  dv.setBigUint64(0, BigInt(i.dev), true);
+  dv.setBigUint64(8, BigInt(i.ino), true);
+  dv.setBigUint64(16, BigInt(Math.max(0, i.nlink)), true);
+  dv.setUint32(24, i.mode, true);
+  dv.setUint32(28, i.uid, true);
+  dv.setUint32(32, i.gid, true);
+  dv.setBigUint64(40, BigInt(i.rdev), true);
+  dv.setBigInt64(48, BigInt(size), true);
+  dv.setBigUint64(56, BigInt(i.blksize), true);
+  dv.setBigUint64(64, BigInt(Math.ceil(size / 4096) * 8), true);
+  const ts = (off: number, ns: bigint) => {
+    dv.setBigUint64(off, ns / 1_000_000_000n, true);
+    dv.setBigUint64(off + 8, ns % 1_000_000_000n, true);
+  };
+  ts(72, i.atimeNs);
+  ts(88, i.mtimeNs);
+  ts(104, i.ctimeNs);
+  return out;
+}
+
+function putStat(ctx: SyscallContext, ea: bigint, i: Inode): bigint {
+  return ctx.copyToUser(ea, statBytes(i)) ? 0n : fail(E.EFAULT);
+}
+
+function sysNewfstatat(ctx: SyscallContext): bigint {
+  const flags = int(ctx.arg(3));
+  if (flags & ~(AT.SYMLINK_NOFOLLOW | AT.NO_AUTOMOUNT | AT.EMPTY_PATH)) return fail(E.EINVAL);
+  const r = lookup(ctx, int(ctx.arg(0)), ctx.arg(1), !(flags & AT.SYMLINK_NOFOLLOW), (flags & AT.EMPTY_PATH) !== 0);
+  if (typeof r === 'number') return fail(r);
+  return putStat(ctx, ctx.arg(2), r.inode);
+}
+
+function sysFstat(ctx: SyscallContext): bigint {
+  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  if (!f) return fail(E.EBADF);
+  return putStat(ctx, ctx.arg(1), f.inode);
+}
+
+function sysStat(ctx: SyscallContext, follow: boolean): bigint {
+  const r = lookup(ctx, AT_FDCWD, ctx.arg(0), follow);
+  if (typeof r === 'number') return fail(r);
+  return putStat(ctx, ctx.arg(1), r.inode);
+}
+
+/** statx(dirfd, path, flags, mask, buf): struct statx (256 bytes) */
+function sysStatx(ctx: SyscallContext): bigint {
+  const flags = int(ctx.arg(2));
+  const r = lookup(ctx, int(ctx.arg(0)), ctx.arg(1), !(flags & AT.SYMLINK_NOFOLLOW), (flags & AT.EMPTY_PATH) !== 0);
+  if (typeof r === 'number') return fail(r);
+  const i = r.inode;
+  const out = new Uint8Array(256);
+  const dv = new DataView(out.buffer);
+  const BASIC = 0x7ff;
+  dv.setUint32(0, BASIC, true); // stx_mask
+  dv.setUint32(4, i.blksize, true);
+  dv.setBigUint64(8, 0n, true); // stx_attributes
+  dv.setUint32(16, Math.max(0, i.nlink), true);
+  dv.setUint32(20, i.uid, true);
+  dv.setUint32(24, i.gid, true);
+  dv.setUint16(28, i.mode, true);
+  dv.setBigUint64(32, BigInt(i.ino), true);
+  dv.setBigUint64(40, BigInt(i.size()), true);
+  dv.setBigUint64(48, BigInt(Math.ceil(i.size() / 4096) * 8), true);
+  const ts = (off: number, ns: bigint) => {
+    dv.setBigInt64(off, ns / 1_000_000_000n, true);
+    dv.setUint32(off + 8, Number(ns % 1_000_000_000n), true);
+  };
+  ts(64, i.atimeNs); // atime
+  ts(80, i.ctimeNs); // btime
+  ts(96, i.ctimeNs); // ctime
+  ts(112, i.mtimeNs); // mtime
+  dv.setUint32(128, i.rdev >> 8, true);
+  dv.setUint32(132, i.rdev & 0xff, true);
+  dv.setUint32(136, i.dev >> 8, true);
+  dv.setUint32(140, i.dev & 0xff, true);
+  return ctx.copyToUser(ctx.arg(4), out) ? 0n : fail(E.EFAULT);
+}
+
+function readlinkAt(ctx: SyscallContext, dirfd: number, pathEa: bigint, buf: bigint, size: bigint): bigint {
+  if (BigInt.asIntN(64, size) <= 0n) return fail(E.EINVAL);
+  const r = lookup(ctx, dirfd, pathEa, false, true);
+  if (typeof r === 'number') return fail(r);
+  if (!(r.inode instanceof SymlinkInode)) return fail(E.EINVAL);
+  const target = new TextEncoder().encode(r.inode.target(caller(ctx)));
+  const n = Math.min(target.length, Number(size < 0x7fffffffn ? size : 0x7fffffffn));
+  return ctx.copyToUser(buf, target.subarray(0, n)) ? ok(n) : fail(E.EFAULT);
+}
+
+const sysReadlink = (ctx: SyscallContext) => readlinkAt(ctx, AT_FDCWD, ctx.arg(0), ctx.arg(1), ctx.arg(2));
+const sysReadlinkat = (ctx: SyscallContext) => readlinkAt(ctx, int(ctx.arg(0)), ctx.arg(1), ctx.arg(2), ctx.arg(3));
+
+function faccessat(ctx: SyscallContext, dirfd: number, pathEa: bigint, mode: number, flags: number): bigint {
+  if (mode & ~7) return fail(E.EINVAL);
+  const r = lookup(ctx, dirfd, pathEa, !(flags & AT.SYMLINK_NOFOLLOW), (flags & AT.EMPTY_PATH) !== 0);
+  if (typeof r === 'number') return fail(r);
+  const i = r.inode;
+  // root: read and write always (but not on a read-only mount), execute if any x bit or a directory
+  if (mode & 2 && i.readOnly) return fail(E.EROFS);
+  if (mode & 2 && i instanceof GeneratedInode && !i.onWrite) return fail(E.EACCES);
+  if (mode & 1 && !i.isDir() && (i.mode & 0o111) === 0) return fail(E.EACCES);
+  return 0n;
+}
+
+const sysAccess = (ctx: SyscallContext) => faccessat(ctx, AT_FDCWD, ctx.arg(0), int(ctx.arg(1)), 0);
+const sysFaccessat = (ctx: SyscallContext) => faccessat(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)), 0);
+const sysFaccessat2 = (ctx: SyscallContext) => faccessat(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)), int(ctx.arg(3)));
+
+/** getdents64: struct linux_dirent64 { u64 ino; s64 off; u16 reclen; u8 type; char name[] } */
+function sysGetdents64(ctx: SyscallContext): bigint {
+  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  if (!f) return fail(E.EBADF);
+  if (!f.inode.isDir()) return fail(E.ENOTDIR);
+  const d = f.inode as DirInode;
+  const max = Number(ctx.arg(2) < 0x100000n ? ctx.arg(2) : 0x100000n);
+  const all: [string, Inode][] = [['.', d], ['..', d.parent], ...d.list(caller(ctx))];
+  const out = new Uint8Array(max);
+  const dv = new DataView(out.buffer);
+  let o = 0;
+  let i = f.dirPos;
+  for (; i < all.length; i++) {
+    const [name, node] = all[i];
+    const nb = new TextEncoder().encode(name);
+    const reclen = (19 + nb.length + 1 + 7) & ~7;
+    if (o + reclen > max) {
+      if (o === 0) return fail(E.EINVAL);
+      break;
+    }
+    dv.setBigUint64(o, BigInt(node.ino), true);
+    dv.setBigInt64(o + 8, BigInt(i + 1), true);
+    dv.setUint16(o + 16, reclen, true);
+    out[o + 18] = node.dtype;
+    out.set(nb, o + 19);
+    o += reclen;
+  }
+  f.dirPos = i;
+  if (o === 0) return 0n;
+  return ctx.copyToUser(ctx.arg(1), out.subarray(0, o)) ? ok(o) : fail(E.EFAULT);
+}
+
+// ---- names ----
+
+function mkdirat(ctx: SyscallContext, dirfd: number, pathEa: bigint, mode: number): bigint {
+  const path = pathArg(ctx, pathEa);
+  if (typeof path === 'number') return fail(path);
+  const start = startDir(ctx, dirfd);
+  if (typeof start === 'number') return fail(start);
+  const p = ctx.kernel.fs.parent(path, start, caller(ctx));
+  if (typeof p === 'number') return fail(p);
+  if (p.existing || p.name === '' || p.name === '.' || p.name === '..') return fail(E.EEXIST);
+  return fail(ctx.kernel.fs.mkdir(p.dir, p.name, mode & ~ctx.proc.umask & 0o7777));
+}
+
+const sysMkdir = (ctx: SyscallContext) => mkdirat(ctx, AT_FDCWD, ctx.arg(0), int(ctx.arg(1)));
+const sysMkdirat = (ctx: SyscallContext) => mkdirat(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)));
+
+function unlinkat(ctx: SyscallContext, dirfd: number, pathEa: bigint, flags: number): bigint {
+  if (flags & ~AT.REMOVEDIR) return fail(E.EINVAL);
+  const path = pathArg(ctx, pathEa);
+  if (typeof path === 'number') return fail(path);
+  const start = startDir(ctx, dirfd);
+  if (typeof start === 'number') return fail(start);
+  const p = ctx.kernel.fs.parent(path, start, caller(ctx));
+  if (typeof p === 'number') return fail(p);
+  const wantDir = (flags & AT.REMOVEDIR) !== 0;
+  if (!wantDir && p.trailingSlash) return fail(p.existing?.isDir() ? E.EISDIR : E.ENOTDIR);
+  if (p.name === '' ) return fail(wantDir ? E.EBUSY : E.EISDIR);
+  return fail(ctx.kernel.fs.remove(p.dir, p.name, wantDir, caller(ctx)));
+}
+
+const sysUnlink = (ctx: SyscallContext) => unlinkat(ctx, AT_FDCWD, ctx.arg(0), 0);
+const sysRmdir = (ctx: SyscallContext) => unlinkat(ctx, AT_FDCWD, ctx.arg(0), AT.REMOVEDIR);
+const sysUnlinkat = (ctx: SyscallContext) => unlinkat(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)));
+
+function renameat2(ctx: SyscallContext, olddir: number, oldEa: bigint, newdir: number, newEa: bigint, flags: number): bigint {
+  const NOREPLACE = 1;
+  if (flags & ~NOREPLACE) return fail(E.EINVAL);
+  const from = pathArg(ctx, oldEa);
+  if (typeof from === 'number') return fail(from);
+  const to = pathArg(ctx, newEa);
+  if (typeof to === 'number') return fail(to);
+  const s1 = startDir(ctx, olddir);
+  if (typeof s1 === 'number') return fail(s1);
+  const s2 = startDir(ctx, newdir);
+  if (typeof s2 === 'number') return fail(s2);
+  const a = ctx.kernel.fs.parent(from, s1, caller(ctx));
+  if (typeof a === 'number') return fail(a);
+  const b = ctx.kernel.fs.parent(to, s2, caller(ctx));
+  if (typeof b === 'number') return fail(b);
+  if (!a.existing) return fail(E.ENOENT);
+  return fail(ctx.kernel.fs.rename(a.dir, a.name, b.dir, b.name, caller(ctx), (flags & NOREPLACE) !== 0));
+}
+
+const sysRename = (ctx: SyscallContext) => renameat2(ctx, AT_FDCWD, ctx.arg(0), AT_FDCWD, ctx.arg(1), 0);
+const sysRenameat = (ctx: SyscallContext) => renameat2(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)), ctx.arg(3), 0);
+const sysRenameat2 = (ctx: SyscallContext) => renameat2(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)), ctx.arg(3), int(ctx.arg(4)));
+
+function linkat(ctx: SyscallContext, olddir: number, oldEa: bigint, newdir: number, newEa: bigint, flags: number): bigint {
+  const r = lookup(ctx, olddir, oldEa, (flags & AT.SYMLINK_FOLLOW) !== 0, (flags & AT.EMPTY_PATH) !== 0);
+  if (typeof r === 'number') return fail(r);
+  const to = pathArg(ctx, newEa);
+  if (typeof to === 'number') return fail(to);
+  const s = startDir(ctx, newdir);
+  if (typeof s === 'number') return fail(s);
+  const p = ctx.kernel.fs.parent(to, s, caller(ctx));
+  if (typeof p === 'number') return fail(p);
+  if (p.existing) return fail(E.EEXIST);
+  return fail(ctx.kernel.fs.link(r.inode, p.dir, p.name));
+}
+
+const sysLink = (ctx: SyscallContext) => linkat(ctx, AT_FDCWD, ctx.arg(0), AT_FDCWD, ctx.arg(1), 0);
+const sysLinkat = (ctx: SyscallContext) => linkat(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)), ctx.arg(3), int(ctx.arg(4)));
+
+function symlinkat(ctx: SyscallContext, targetEa: bigint, dirfd: number, pathEa: bigint): bigint {
+  const target = pathArg(ctx, targetEa);
+  if (typeof target === 'number') return fail(target);
+  const path = pathArg(ctx, pathEa);
+  if (typeof path === 'number') return fail(path);
+  const s = startDir(ctx, dirfd);
+  if (typeof s === 'number') return fail(s);
+  const p = ctx.kernel.fs.parent(path, s, caller(ctx));
+  if (typeof p === 'number') return fail(p);
+  if (p.existing) return fail(E.EEXIST);
+  return fail(ctx.kernel.fs.symlink(p.dir, p.name, target));
+}
+
+const sysSymlink = (ctx: SyscallContext) => symlinkat(ctx, ctx.arg(0), AT_FDCWD, ctx.arg(1));
+const sysSymlinkat = (ctx: SyscallContext) => symlinkat(ctx, ctx.arg(0), int(ctx.arg(1)), ctx.arg(2));
+
+function chmodInode(ctx: SyscallContext, i: Inode, mode: number): bigint {
+  if (i.readOnly) return fail(E.EROFS);
+  if (i instanceof SymlinkInode) return fail(E.EOPNOTSUPP);
+  i.mode = (i.mode & S_IFMT) | (mode & 0o7777);
+  i.ctimeNs = ctx.kernel.clock.realtimeNs();
+  return 0n;
+}
+
+function sysChmod(ctx: SyscallContext): bigint {
+  const r = lookup(ctx, AT_FDCWD, ctx.arg(0), true);
+  return typeof r === 'number' ? fail(r) : chmodInode(ctx, r.inode, int(ctx.arg(1)));
+}
+function sysFchmod(ctx: SyscallContext): bigint {
+  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  return f ? chmodInode(ctx, f.inode, int(ctx.arg(1))) : fail(E.EBADF);
+}
+function sysFchmodat(ctx: SyscallContext): bigint {
+  const r = lookup(ctx, int(ctx.arg(0)), ctx.arg(1), true);
+  return typeof r === 'number' ? fail(r) : chmodInode(ctx, r.inode, int(ctx.arg(2)));
+}
+
+function chownAt(ctx: SyscallContext, r: Resolved | number, uid: number, gid: number): bigint {
+  if (typeof r === 'number') return fail(r);
+  if (r.inode.readOnly) return fail(E.EROFS);
+  if (uid !== -1) r.inode.uid = uid >>> 0;
+  if (gid !== -1) r.inode.gid = gid >>> 0;
+  r.inode.ctimeNs = ctx.kernel.clock.realtimeNs();
+  return 0n;
+}
+const sysChown = (ctx: SyscallContext) => chownAt(ctx, lookup(ctx, AT_FDCWD, ctx.arg(0), true), int(ctx.arg(1)), int(ctx.arg(2)));
+const sysLchown = (ctx: SyscallContext) => chownAt(ctx, lookup(ctx, AT_FDCWD, ctx.arg(0), false), int(ctx.arg(1)), int(ctx.arg(2)));
+function sysFchown(ctx: SyscallContext): bigint {
+  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  if (!f) return fail(E.EBADF);
+  return chownAt(ctx, { inode: f.inode, dir: ctx.kernel.fs.root, name: '' }, int(ctx.arg(1)), int(ctx.arg(2)));
+}
+function sysFchownat(ctx: SyscallContext): bigint {
+  const flags = int(ctx.arg(4));
+  return chownAt(ctx, lookup(ctx, int(ctx.arg(0)), ctx.arg(1), !(flags & AT.SYMLINK_NOFOLLOW), (flags & AT.EMPTY_PATH) !== 0), int(ctx.arg(2)), int(ctx.arg(3)));
+}
+
+/** utimensat(dirfd, path, times[2], flags): UTIME_NOW / UTIME_OMIT as Linux */
+function sysUtimensat(ctx: SyscallContext): bigint {
+  const flags = int(ctx.arg(3));
+  const pathEa = ctx.arg(1);
+  let r: Resolved | number;
+  if (pathEa === 0n) {
+    const f = ctx.proc.fds.get(int(ctx.arg(0)));
+    r = f ? { inode: f.inode, dir: ctx.kernel.fs.root, name: '' } : E.EBADF;
+  } else r = lookup(ctx, int(ctx.arg(0)), pathEa, !(flags & AT.SYMLINK_NOFOLLOW), (flags & AT.EMPTY_PATH) !== 0);
+  if (typeof r === 'number') return fail(r);
+  const now = ctx.kernel.clock.realtimeNs();
+  const UTIME_NOW = (1n << 30n) - 1n;
+  const UTIME_OMIT = (1n << 30n) - 2n;
+  let times: [bigint, bigint][] = [[0n, UTIME_NOW], [0n, UTIME_NOW]];
+  if (ctx.arg(2) !== 0n) {
+    const b = ctx.copyFromUser(ctx.arg(2), 32);
+    if (!b) return fail(E.EFAULT);
+    const dv = new DataView(b.buffer, b.byteOffset, 32);
+    times = [[dv.getBigInt64(0, true), dv.getBigInt64(8, true)], [dv.getBigInt64(16, true), dv.getBigInt64(24, true)]];
+  }
+  if (r.inode.readOnly) return fail(E.EROFS);
+  const val = ([s, ns]: [bigint, bigint]) => (ns === UTIME_NOW ? now : s * 1_000_000_000n + ns);
+  if (times[0][1] !== UTIME_OMIT) r.inode.atimeNs = val(times[0]);
+  if (times[1][1] !== UTIME_OMIT) r.inode.mtimeNs = val(times[1]);
+  r.inode.ctimeNs = now;
+  return 0n;
+}
+
+// ---- working directory ----
+
+function sysGetcwd(ctx: SyscallContext): bigint {
+  const path = new TextEncoder().encode(ctx.kernel.fs.pathOf(ctx.proc.cwd) + '\0');
+  const size = ctx.arg(1);
+  if (size < BigInt(path.length)) return fail(E.ERANGE);
+  return ctx.copyToUser(ctx.arg(0), path) ? ok(path.length) : fail(E.EFAULT);
+}
+
+function sysChdir(ctx: SyscallContext): bigint {
+  const r = lookup(ctx, AT_FDCWD, ctx.arg(0), true);
+  if (typeof r === 'number') return fail(r);
+  if (!r.inode.isDir()) return fail(E.ENOTDIR);
+  ctx.proc.cwd = r.inode as DirInode;
+  return 0n;
+}
+
+function sysFchdir(ctx: SyscallContext): bigint {
+  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  if (!f) return fail(E.EBADF);
+  if (!f.inode.isDir()) return fail(E.ENOTDIR);
+  ctx.proc.cwd = f.inode as DirInode;
+  return 0n;
+}
+
+function sysUmask(ctx: SyscallContext): bigint {
+  const old = ctx.proc.umask;
+  ctx.proc.umask = int(ctx.arg(0)) & 0o777;
+  return ok(old);
+}
+
+const sysSync = () => 0n;
+function sysFsync(ctx: SyscallContext): bigint {
+  return ctx.proc.fds.get(int(ctx.arg(0))) ? 0n : fail(E.EBADF);
+}
+
+/** fadvise64(fd, offset, len, advice): advice only */
+function sysFadvise(ctx: SyscallContext): bigint {
+  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  if (!f) return fail(E.EBADF);
+  if (f.inode instanceof PipeInode) return fail(E.ESPIPE);
+  return 0n;
+}
+
+export const FILE_SYSCALLS: readonly SyscallDef[] = [
+  [3, 'read', sysRead],
+  [4, 'write', sysWrite],
+  [5, 'open', sysOpen],
+  [6, 'close', sysClose],
+  [8, 'creat', sysCreat],
+  [9, 'link', sysLink],
+  [10, 'unlink', sysUnlink],
+  [12, 'chdir', sysChdir],
+  [15, 'chmod', sysChmod],
+  [16, 'lchown', sysLchown],
+  [19, 'lseek', sysLseek],
+  [33, 'access', sysAccess],
+  [36, 'sync', sysSync],
+  [38, 'rename', sysRename],
+  [39, 'mkdir', sysMkdir],
+  [40, 'rmdir', sysRmdir],
+  [41, 'dup', sysDup],
+  [54, 'ioctl', sysIoctl],
+  [55, 'fcntl', sysFcntl],
+  [60, 'umask', sysUmask],
+  [63, 'dup2', sysDup2],
+  [83, 'symlink', sysSymlink],
+  [85, 'readlink', sysReadlink],
+  [92, 'truncate', sysTruncate],
+  [93, 'ftruncate', sysFtruncate],
+  [94, 'fchmod', sysFchmod],
+  [95, 'fchown', sysFchown],
+  [106, 'stat', (ctx) => sysStat(ctx, true)],
+  [107, 'lstat', (ctx) => sysStat(ctx, false)],
+  [108, 'fstat', sysFstat],
+  [118, 'fsync', sysFsync],
+  [133, 'fchdir', sysFchdir],
+  [145, 'readv', (ctx) => sysReadv(ctx)],
+  [146, 'writev', (ctx) => sysWritev(ctx)],
+  [148, 'fdatasync', sysFsync],
+  [179, 'pread64', sysPread],
+  [180, 'pwrite64', sysPwrite],
+  [181, 'chown', sysChown],
+  [182, 'getcwd', sysGetcwd],
+  [202, 'getdents64', sysGetdents64],
+  [233, 'fadvise64', sysFadvise],
+  [286, 'openat', sysOpenat],
+  [287, 'mkdirat', sysMkdirat],
+  [289, 'fchownat', sysFchownat],
+  [291, 'newfstatat', sysNewfstatat],
+  [292, 'unlinkat', sysUnlinkat],
+  [293, 'renameat', sysRenameat],
+  [294, 'linkat', sysLinkat],
+  [295, 'symlinkat', sysSymlinkat],
+  [296, 'readlinkat', sysReadlinkat],
+  [297, 'fchmodat', sysFchmodat],
+  [298, 'faccessat', sysFaccessat],
+  [304, 'utimensat', sysUtimensat],
+  [316, 'dup3', sysDup3],
+  [320, 'preadv', (ctx) => sysReadv(ctx, true)],
+  [321, 'pwritev', (ctx) => sysWritev(ctx, true)],
+  [357, 'renameat2', sysRenameat2],
+  [383, 'statx', sysStatx],
+  [436, 'close_range', sysCloseRange],
+  [439, 'faccessat2', sysFaccessat2],
+];

@@ -1,0 +1,276 @@
+// Who and where the process is: ids (the user is root), process groups and sessions, the system's
+// name (uname), its size (sysinfo, sched_getaffinity, getcpu), resource limits, and the per-thread
+// registrations glibc's start-up makes (set_tid_address, set_robust_list, rseq).
+import { E } from '../errno';
+import { RLIM_INFINITY } from '../process-state';
+import { fail, type SyscallContext, type SyscallDef } from './context';
+
+const int = (v: bigint) => Number(BigInt.asIntN(32, v));
+const zero = () => 0n;
+
+const sysGetpid = (ctx: SyscallContext) => BigInt(ctx.pid);
+const sysGetppid = (ctx: SyscallContext) => BigInt(ctx.proc.ppid);
+
+function sysGetres(ctx: SyscallContext): bigint {
+  // getresuid/getresgid: three zeros (root)
+  for (let i = 0; i < 3; i++) if (!ctx.copyToUser(ctx.arg(i), new Uint8Array(4))) return fail(E.EFAULT);
+  return 0n;
+}
+
+function sysGetgroups(ctx: SyscallContext): bigint {
+  const size = int(ctx.arg(0));
+  if (size < 0) return fail(E.EINVAL);
+  if (size === 0) return 1n;
+  return ctx.copyToUser(ctx.arg(1), new Uint8Array(4)) ? 1n : fail(E.EFAULT);
+}
+
+function sysGetpgid(ctx: SyscallContext): bigint {
+  const pid = int(ctx.arg(0));
+  if (pid !== 0 && pid !== ctx.pid) return fail(E.ESRCH);
+  return BigInt(ctx.proc.pgid);
+}
+function sysSetpgid(ctx: SyscallContext): bigint {
+  const pid = int(ctx.arg(0));
+  const pgid = int(ctx.arg(1));
+  if (pgid < 0) return fail(E.EINVAL);
+  if (pid !== 0 && pid !== ctx.pid) return fail(E.ESRCH);
+  if (ctx.proc.sid === ctx.pid) return fail(E.EPERM); // a session leader cannot move
+  ctx.proc.pgid = pgid === 0 ? ctx.pid : pgid;
+  return 0n;
+}
+function sysGetsid(ctx: SyscallContext): bigint {
+  const pid = int(ctx.arg(0));
+  if (pid !== 0 && pid !== ctx.pid) return fail(E.ESRCH);
+  return BigInt(ctx.proc.sid);
+}
+function sysSetsid(ctx: SyscallContext): bigint {
+  if (ctx.proc.pgid === ctx.pid) return fail(E.EPERM);
+  ctx.proc.sid = ctx.proc.pgid = ctx.pid;
+  return BigInt(ctx.pid);
+}
+
+function sysUname(ctx: SyscallContext): bigint {
+  const u = ctx.kernel.uname;
+  const out = new Uint8Array(6 * 65);
+  const te = new TextEncoder();
+  [u.sysname, u.nodename, u.release, u.version, u.machine, u.domainname].forEach((s, i) => out.set(te.encode(s).subarray(0, 64), 65 * i));
+  return ctx.copyToUser(ctx.arg(0), out) ? 0n : fail(E.EFAULT);
+}
+
+/** struct sysinfo on ppc64 (112 bytes) */
+function sysSysinfo(ctx: SyscallContext): bigint {
+  const out = new Uint8Array(112);
+  const dv = new DataView(out.buffer);
+  dv.setBigInt64(0, ctx.kernel.clock.monotonicNs() / 1_000_000_000n, true); // uptime
+  const ram = 8n * 1024n * 1024n * 1024n;
+  dv.setBigUint64(32, ram, true); // totalram
+  dv.setBigUint64(40, ram - 512n * 1024n * 1024n, true); // freeram
+  dv.setUint16(80, 1, true); // procs
+  dv.setUint32(104, 1, true); // mem_unit
+  return ctx.copyToUser(ctx.arg(0), out) ? 0n : fail(E.EFAULT);
+}
+
+function sysSchedGetaffinity(ctx: SyscallContext): bigint {
+  const pid = int(ctx.arg(0));
+  const len = Number(ctx.arg(1) < 1024n ? ctx.arg(1) : 1024n);
+  if (pid !== 0 && pid !== ctx.pid) return fail(E.ESRCH);
+  const cpus = ctx.kernel.opts.cpus;
+  const need = Math.ceil(cpus / 64) * 8;
+  if (len < need || len % 8 !== 0) return fail(E.EINVAL);
+  const out = new Uint8Array(need);
+  for (let c = 0; c < cpus; c++) out[c >> 3] |= 1 << (c & 7);
+  return ctx.copyToUser(ctx.arg(2), out) ? BigInt(need) : fail(E.EFAULT);
+}
+
+function sysSchedSetaffinity(ctx: SyscallContext): bigint {
+  const pid = int(ctx.arg(0));
+  if (pid !== 0 && pid !== ctx.pid) return fail(E.ESRCH);
+  return ctx.copyFromUser(ctx.arg(2), Number(ctx.arg(1) < 1024n ? ctx.arg(1) : 1024n)) ? 0n : fail(E.EFAULT);
+}
+
+function sysGetcpu(ctx: SyscallContext, cpu: number): bigint {
+  const u32 = (v: number) => {
+    const b = new Uint8Array(4);
+    new DataView(b.buffer).setUint32(0, v, true);
+    return b;
+  };
+  if (ctx.arg(0) !== 0n && !ctx.copyToUser(ctx.arg(0), u32(cpu))) return fail(E.EFAULT);
+  if (ctx.arg(1) !== 0n && !ctx.copyToUser(ctx.arg(1), u32(0))) return fail(E.EFAULT);
+  return 0n;
+}
+
+function sysPrlimit64(ctx: SyscallContext): bigint {
+  const pid = int(ctx.arg(0));
+  const res = int(ctx.arg(1));
+  if (res < 0 || res >= 16) return fail(E.EINVAL);
+  if (pid !== 0 && pid !== ctx.pid) return fail(E.ESRCH);
+  const cur = ctx.proc.rlimits[res];
+  let next: { cur: bigint; max: bigint } | undefined;
+  if (ctx.arg(2) !== 0n) {
+    const b = ctx.copyFromUser(ctx.arg(2), 16);
+    if (!b) return fail(E.EFAULT);
+    const dv = new DataView(b.buffer, b.byteOffset, 16);
+    next = { cur: dv.getBigUint64(0, true), max: dv.getBigUint64(8, true) };
+    if (next.cur > next.max) return fail(E.EINVAL);
+    if (res === 7 && next.max > 1048576n && next.max !== RLIM_INFINITY) return fail(E.EPERM);
+  }
+  if (ctx.arg(3) !== 0n) {
+    const out = new Uint8Array(16);
+    const dv = new DataView(out.buffer);
+    dv.setBigUint64(0, cur.cur, true);
+    dv.setBigUint64(8, cur.max, true);
+    if (!ctx.copyToUser(ctx.arg(3), out)) return fail(E.EFAULT);
+  }
+  if (next) ctx.proc.rlimits[res] = next;
+  return 0n;
+}
+
+function sysGetrlimit(ctx: SyscallContext): bigint {
+  const res = int(ctx.arg(0));
+  if (res < 0 || res >= 16) return fail(E.EINVAL);
+  const r = ctx.proc.rlimits[res];
+  const out = new Uint8Array(16);
+  const dv = new DataView(out.buffer);
+  dv.setBigUint64(0, r.cur, true);
+  dv.setBigUint64(8, r.max, true);
+  return ctx.copyToUser(ctx.arg(1), out) ? 0n : fail(E.EFAULT);
+}
+
+function sysSetrlimit(ctx: SyscallContext): bigint {
+  const res = int(ctx.arg(0));
+  if (res < 0 || res >= 16) return fail(E.EINVAL);
+  const b = ctx.copyFromUser(ctx.arg(1), 16);
+  if (!b) return fail(E.EFAULT);
+  const dv = new DataView(b.buffer, b.byteOffset, 16);
+  const next = { cur: dv.getBigUint64(0, true), max: dv.getBigUint64(8, true) };
+  if (next.cur > next.max) return fail(E.EINVAL);
+  ctx.proc.rlimits[res] = next;
+  return 0n;
+}
+
+function sysSetTidAddress(ctx: SyscallContext): bigint {
+  ctx.proc.clearChildTid = ctx.arg(0);
+  return BigInt(ctx.pid);
+}
+
+function sysSetRobustList(ctx: SyscallContext): bigint {
+  // sizeof(struct robust_list_head) on 64-bit
+  if (ctx.arg(1) !== 24n) return fail(E.EINVAL);
+  ctx.proc.robustList = ctx.arg(0);
+  ctx.proc.robustListLen = ctx.arg(1);
+  return 0n;
+}
+
+function sysGetRobustList(ctx: SyscallContext): bigint {
+  const pid = int(ctx.arg(0));
+  if (pid !== 0 && pid !== ctx.pid) return fail(E.ESRCH);
+  const a = new Uint8Array(8);
+  new DataView(a.buffer).setBigUint64(0, ctx.proc.robustList, true);
+  const l = new Uint8Array(8);
+  new DataView(l.buffer).setBigUint64(0, ctx.proc.robustListLen, true);
+  return ctx.copyToUser(ctx.arg(1), a) && ctx.copyToUser(ctx.arg(2), l) ? 0n : fail(E.EFAULT);
+}
+
+/**
+ * rseq(rseq, len, flags, sig): registers the thread's restartable-sequence area (glibc does at start-up).
+ * The kernel writes cpu_id_start and cpu_id (u32 at +0 and +4) at registration and whenever the thread
+ * returns to user space on another CPU.
+ */
+function sysRseq(ctx: SyscallContext, cpu: number): bigint {
+  const addr = ctx.arg(0);
+  const len = Number(ctx.arg(1) & 0xffffffffn);
+  const flags = int(ctx.arg(2));
+  const UNREGISTER = 1;
+  if (flags & UNREGISTER) {
+    if (ctx.proc.rseq === 0n) return fail(E.EINVAL);
+    if (addr !== ctx.proc.rseq || len !== ctx.proc.rseqLen) return fail(E.EINVAL);
+    ctx.proc.rseq = 0n;
+    return 0n;
+  }
+  if (flags !== 0) return fail(E.EINVAL);
+  if (ctx.proc.rseq !== 0n) return addr === ctx.proc.rseq && len === ctx.proc.rseqLen ? fail(E.EBUSY) : fail(E.EINVAL);
+  if (addr % 32n !== 0n || len < 32) return fail(E.EINVAL);
+  const b = new Uint8Array(8);
+  const dv = new DataView(b.buffer);
+  dv.setUint32(0, cpu, true);
+  dv.setUint32(4, cpu, true);
+  if (!ctx.copyToUser(addr, b)) return fail(E.EFAULT);
+  ctx.proc.rseq = addr;
+  ctx.proc.rseqLen = len;
+  return 0n;
+}
+
+function sysGetrandom(ctx: SyscallContext): bigint {
+  const flags = int(ctx.arg(2));
+  if (flags & ~7 || (flags & 6) === 6) return fail(E.EINVAL);
+  const n = Number(ctx.arg(1) < 33554431n ? ctx.arg(1) : 33554431n);
+  if (n === 0) return 0n;
+  return ctx.copyToUser(ctx.arg(0), ctx.kernel.random.bytes(n)) ? BigInt(n) : fail(E.EFAULT);
+}
+
+/** prctl: the calls glibc and small programs make (names, the dumpable flag); others EINVAL */
+function sysPrctl(ctx: SyscallContext): bigint {
+  const option = int(ctx.arg(0));
+  switch (option) {
+    case 15: { // PR_SET_NAME
+      const s = ctx.stringFromUser(ctx.arg(1), 15);
+      if (typeof s === 'number' && s !== 36) return fail(-s || E.EFAULT);
+      return 0n;
+    }
+    case 16: // PR_GET_NAME
+      return ctx.copyToUser(ctx.arg(1), new TextEncoder().encode('a.out\0'.padEnd(16, '\0'))) ? 0n : fail(E.EFAULT);
+    case 3: // PR_GET_DUMPABLE
+      return 1n;
+    case 4: // PR_SET_DUMPABLE
+    case 1: // PR_SET_PDEATHSIG
+    case 38: // PR_SET_NO_NEW_PRIVS
+      return 0n;
+    default:
+      return fail(E.EINVAL);
+  }
+}
+
+function sysPersonality(ctx: SyscallContext): bigint {
+  // PER_LINUX (0); 0xffffffff queries
+  void ctx;
+  return 0n;
+}
+
+export const IDENTITY_SYSCALLS: readonly SyscallDef[] = [
+  [20, 'getpid', sysGetpid],
+  [23, 'setuid', zero],
+  [24, 'getuid', zero],
+  [46, 'setgid', zero],
+  [47, 'getgid', zero],
+  [49, 'geteuid', zero],
+  [50, 'getegid', zero],
+  [57, 'setpgid', sysSetpgid],
+  [64, 'getppid', sysGetppid],
+  [65, 'getpgrp', (ctx) => BigInt(ctx.proc.pgid)],
+  [66, 'setsid', sysSetsid],
+  [75, 'setrlimit', sysSetrlimit],
+  [80, 'getgroups', sysGetgroups],
+  [116, 'sysinfo', sysSysinfo],
+  [122, 'uname', sysUname],
+  [132, 'getpgid', sysGetpgid],
+  [136, 'personality', sysPersonality],
+  [138, 'setfsuid', zero],
+  [139, 'setfsgid', zero],
+  [147, 'getsid', sysGetsid],
+  [164, 'setresuid', zero],
+  [165, 'getresuid', sysGetres],
+  [169, 'setresgid', zero],
+  [170, 'getresgid', sysGetres],
+  [171, 'prctl', sysPrctl],
+  [190, 'ugetrlimit', sysGetrlimit],
+  [207, 'gettid', sysGetpid],
+  [222, 'sched_setaffinity', sysSchedSetaffinity],
+  [223, 'sched_getaffinity', sysSchedGetaffinity],
+  [232, 'set_tid_address', sysSetTidAddress],
+  [299, 'get_robust_list', sysGetRobustList],
+  [300, 'set_robust_list', sysSetRobustList],
+  [302, 'getcpu', (ctx) => sysGetcpu(ctx, ctx.cpu)],
+  [325, 'prlimit64', sysPrlimit64],
+  [359, 'getrandom', sysGetrandom],
+  [387, 'rseq', (ctx) => sysRseq(ctx, ctx.cpu)],
+];

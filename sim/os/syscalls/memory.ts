@@ -1,0 +1,118 @@
+// Memory system calls: the break (brk), mappings (mmap, munmap, mprotect, mremap) and the advice and
+// locking calls that need no effect here (madvise, mlock, msync), over the process's MemoryMap.
+import { E } from '../errno';
+import { LINUX_PAGE, MAP, protOf, PROT } from '../memory-map';
+import { FileInode } from '../vfs/inode';
+import { fail, type SyscallContext, type SyscallDef } from './context';
+
+const int = (v: bigint) => Number(BigInt.asIntN(32, v));
+/** user addresses are below 2^47: as a number, or -1 beyond */
+function addrNum(v: bigint): number {
+  return v < 1n << 47n ? Number(v) : -1;
+}
+const up = (x: number) => Math.ceil(x / LINUX_PAGE) * LINUX_PAGE;
+
+function sysBrk(ctx: SyscallContext): bigint {
+  const mm = ctx.proc.mm;
+  const want = addrNum(ctx.arg(0));
+  if (want <= 0) return BigInt(mm.brk);
+  return BigInt(mm.setBrk(want));
+}
+
+function sysMmap(ctx: SyscallContext): bigint {
+  const addr = addrNum(ctx.arg(0));
+  const lenBig = ctx.arg(1);
+  const prot = int(ctx.arg(2));
+  const flags = int(ctx.arg(3));
+  const fd = int(ctx.arg(4));
+  const off = ctx.arg(5);
+  if (lenBig === 0n || lenBig >= 1n << 47n) return fail(lenBig === 0n ? E.EINVAL : E.ENOMEM);
+  const type = flags & 0x3;
+  if (type !== MAP.SHARED && type !== MAP.PRIVATE && type !== 0x3) return fail(E.EINVAL);
+  if (prot & ~(PROT.READ | PROT.WRITE | PROT.EXEC | 0x08)) return fail(E.EINVAL);
+  if (off % BigInt(LINUX_PAGE) !== 0n) return fail(E.EINVAL);
+  if (addr < 0 && flags & MAP.FIXED) return fail(E.ENOMEM);
+  const len = Number(lenBig);
+  let file: FileInode | undefined;
+  if (!(flags & MAP.ANONYMOUS)) {
+    const f = ctx.proc.fds.get(fd);
+    if (!f) return fail(E.EBADF);
+    if (!f.readable) return fail(E.EACCES);
+    if (type === MAP.SHARED && prot & PROT.WRITE && !f.writable) return fail(E.EACCES);
+    if (!(f.inode instanceof FileInode)) return fail(E.ENODEV);
+    file = f.inode;
+  }
+  const r = ctx.proc.mm.mmap(Math.max(0, addr), len, protOf(prot), flags);
+  if (r < 0) return fail(-r);
+  if (file) {
+    // a private copy of the file's bytes (MAP_SHARED writes are not written back to the file: a
+    // documented simplification; no program of the corpus relies on it)
+    const data = file.read(Number(off), len);
+    if (data.length > 0) ctx.proc.mm.mem.writeBytesAs(BigInt(r), data, true);
+  }
+  return BigInt(r);
+}
+
+function sysMunmap(ctx: SyscallContext): bigint {
+  const addr = addrNum(ctx.arg(0));
+  const len = ctx.arg(1);
+  if (addr < 0 || addr % LINUX_PAGE !== 0 || len === 0n || len >= 1n << 47n) return fail(E.EINVAL);
+  ctx.proc.mm.unmapRange(addr, addr + up(Number(len)));
+  return 0n;
+}
+
+function sysMprotect(ctx: SyscallContext): bigint {
+  const addr = addrNum(ctx.arg(0));
+  const len = ctx.arg(1);
+  const prot = int(ctx.arg(2));
+  if (addr < 0 || addr % LINUX_PAGE !== 0) return fail(E.EINVAL);
+  if (prot & ~(PROT.READ | PROT.WRITE | PROT.EXEC | 0x08 | 0x01000000 | 0x02000000)) return fail(E.EINVAL);
+  if (len === 0n) return 0n;
+  if (len >= 1n << 47n) return fail(E.ENOMEM);
+  const r = ctx.proc.mm.protect(addr, addr + up(Number(len)), protOf(prot));
+  return r ? fail(r) : 0n;
+}
+
+function sysMremap(ctx: SyscallContext): bigint {
+  const old = addrNum(ctx.arg(0));
+  const oldLen = ctx.arg(1);
+  const newLen = ctx.arg(2);
+  const flags = int(ctx.arg(3));
+  if (old < 0 || flags & ~7 || newLen === 0n || newLen >= 1n << 47n || oldLen >= 1n << 47n) return fail(E.EINVAL);
+  const r = ctx.proc.mm.mremap(old, Number(oldLen), Number(newLen), flags, addrNum(ctx.arg(4)));
+  return r < 0 ? fail(-r) : BigInt(r);
+}
+
+function sysMadvise(ctx: SyscallContext): bigint {
+  const addr = addrNum(ctx.arg(0));
+  if (addr < 0 || addr % LINUX_PAGE !== 0) return fail(E.EINVAL);
+  const advice = int(ctx.arg(2));
+  const DONTNEED = 4;
+  const FREE = 8;
+  if ((advice === DONTNEED || advice === FREE) && ctx.arg(1) > 0n) {
+    // anonymous pages read back as zeros afterwards: drop them (they are made again on touch)
+    const end = addr + up(Number(ctx.arg(1) < 1n << 47n ? ctx.arg(1) : 0n));
+    for (let a = addr; a < end; a += 4096) {
+      const v = ctx.proc.mm.find(a);
+      if (v && v.kind !== 'image' && v.kind !== 'file') ctx.proc.mm.mem.pages.delete(a / 4096);
+    }
+    ctx.proc.mm.mem.generation++;
+  }
+  return 0n;
+}
+
+const sysNothing = () => 0n;
+
+export const MEMORY_SYSCALLS: readonly SyscallDef[] = [
+  [45, 'brk', sysBrk],
+  [90, 'mmap', sysMmap],
+  [91, 'munmap', sysMunmap],
+  [125, 'mprotect', sysMprotect],
+  [144, 'msync', sysNothing],
+  [150, 'mlock', sysNothing],
+  [151, 'munlock', sysNothing],
+  [152, 'mlockall', sysNothing],
+  [153, 'munlockall', sysNothing],
+  [163, 'mremap', sysMremap],
+  [205, 'madvise', sysMadvise],
+];

@@ -1,0 +1,99 @@
+// Signal system calls: handlers and masks (rt_sigaction, rt_sigprocmask), sending (kill, tkill,
+// tgkill) and returning from a handler (rt_sigreturn), as the machine's signal delivery implements
+// them (sim/machine/signal-delivery.ts).
+import { E } from '../errno';
+import { fail, type SigActionValue, type SyscallContext, type SyscallDef } from './context';
+
+/** sizeof(struct sigaction) on ppc64 */
+export const SIGACTION_SIZE = 32;
+/** sizeof(sigset_t) on ppc64, the only sigsetsize rt_sigaction and rt_sigprocmask accept */
+export const SIGSET_SIZE = 8n;
+
+const int = (v: bigint) => Number(BigInt.asIntN(32, v));
+
+function le64(bytes: Uint8Array, off: number): bigint {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getBigUint64(off, true);
+}
+function put64(out: Uint8Array, off: number, v: bigint): void {
+  new DataView(out.buffer, out.byteOffset, out.byteLength).setBigUint64(off, BigInt.asUintN(64, v), true);
+}
+
+/** rt_sigaction(sig, act, oact, sigsetsize): act is read before the change, oact written after. */
+function sysRtSigaction(ctx: SyscallContext): bigint {
+  const sig = ctx.signals;
+  if (!sig) return fail(E.ENOSYS);
+  const signo = int(ctx.arg(0));
+  const actPtr = ctx.arg(1);
+  const oactPtr = ctx.arg(2);
+  if (ctx.arg(3) !== SIGSET_SIZE) return fail(E.EINVAL);
+  let act: SigActionValue | undefined;
+  if (actPtr !== 0n) {
+    const b = ctx.copyFromUser(actPtr, SIGACTION_SIZE);
+    if (!b) return fail(E.EFAULT);
+    act = { handler: le64(b, 0), flags: le64(b, 8), restorer: le64(b, 16), mask: le64(b, 24) };
+  }
+  const r = sig.sigaction(signo, act);
+  if (!r.ok) return fail(r.errno);
+  if (oactPtr !== 0n) {
+    const out = new Uint8Array(SIGACTION_SIZE);
+    put64(out, 0, r.value.handler);
+    put64(out, 8, r.value.flags);
+    put64(out, 16, r.value.restorer);
+    put64(out, 24, r.value.mask);
+    if (!ctx.copyToUser(oactPtr, out)) return fail(E.EFAULT);
+  }
+  return 0n;
+}
+
+/** rt_sigprocmask(how, set, oset, sigsetsize) */
+function sysRtSigprocmask(ctx: SyscallContext): bigint {
+  const sig = ctx.signals;
+  if (!sig) return fail(E.ENOSYS);
+  const how = int(ctx.arg(0));
+  const setPtr = ctx.arg(1);
+  const osetPtr = ctx.arg(2);
+  if (ctx.arg(3) !== SIGSET_SIZE) return fail(E.EINVAL);
+  let set: bigint | undefined;
+  if (setPtr !== 0n) {
+    const b = ctx.copyFromUser(setPtr, 8);
+    if (!b) return fail(E.EFAULT);
+    set = le64(b, 0);
+  }
+  const r = sig.sigprocmask(how, set);
+  if (!r.ok) return fail(r.errno);
+  if (osetPtr !== 0n) {
+    const out = new Uint8Array(8);
+    put64(out, 0, r.value);
+    if (!ctx.copyToUser(osetPtr, out)) return fail(E.EFAULT);
+  }
+  return 0n;
+}
+
+function sysKill(ctx: SyscallContext): bigint {
+  if (!ctx.signals) return fail(E.ENOSYS);
+  return fail(ctx.signals.kill({ kind: 'kill', pid: int(ctx.arg(0)), signo: int(ctx.arg(1)) }));
+}
+function sysTkill(ctx: SyscallContext): bigint {
+  if (!ctx.signals) return fail(E.ENOSYS);
+  return fail(ctx.signals.kill({ kind: 'tkill', tid: int(ctx.arg(0)), signo: int(ctx.arg(1)) }));
+}
+function sysTgkill(ctx: SyscallContext): bigint {
+  if (!ctx.signals) return fail(E.ENOSYS);
+  return fail(ctx.signals.kill({ kind: 'tgkill', tgid: int(ctx.arg(0)), tid: int(ctx.arg(1)), signo: int(ctx.arg(2)) }));
+}
+
+function sysRtSigreturn(ctx: SyscallContext): bigint {
+  if (!ctx.signals) return fail(E.ENOSYS);
+  ctx.signals.sigreturn();
+  ctx.keepRegisters();
+  return 0n;
+}
+
+export const SIGNAL_SYSCALLS: readonly SyscallDef[] = [
+  [37, 'kill', sysKill],
+  [172, 'rt_sigreturn', sysRtSigreturn],
+  [173, 'rt_sigaction', sysRtSigaction],
+  [174, 'rt_sigprocmask', sysRtSigprocmask],
+  [208, 'tkill', sysTkill],
+  [250, 'tgkill', sysTgkill],
+];

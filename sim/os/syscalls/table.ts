@@ -1,0 +1,34 @@
+// The system call table: number -> name and handler, built from the subsystems. A number with no
+// handler is ENOSYS, as Linux answers for a call it does not have.
+import { E } from '../errno';
+import { fail, type SyscallContext, type SyscallDef, type SyscallHandler } from './context';
+import { FILE_SYSCALLS } from './files';
+import { IDENTITY_SYSCALLS } from './identity';
+import { MEMORY_SYSCALLS } from './memory';
+import { PROCESS_SYSCALLS } from './process';
+import { SIGNAL_SYSCALLS } from './signals';
+import { TIME_SYSCALLS } from './time';
+
+export interface SyscallEntry {
+  name: string;
+  handler: SyscallHandler;
+}
+
+const TABLE: (SyscallEntry | undefined)[] = [];
+for (const group of [FILE_SYSCALLS, MEMORY_SYSCALLS, TIME_SYSCALLS, IDENTITY_SYSCALLS, SIGNAL_SYSCALLS, PROCESS_SYSCALLS] as readonly (readonly SyscallDef[])[]) {
+  for (const [nr, name, handler] of group) {
+    if (TABLE[nr]) throw new Error(`system call ${nr} (${name}) is defined twice (also ${TABLE[nr]!.name})`);
+    TABLE[nr] = { name, handler };
+  }
+}
+
+/** The system call's name, for logs and messages (undefined when the machine does not model it). */
+export function syscallName(nr: number): string | undefined {
+  return TABLE[nr]?.name;
+}
+
+/** Runs system call `nr`: the value for r3 (a result, or -errno). */
+export function dispatchSyscall(nr: bigint, ctx: SyscallContext): bigint {
+  const e = nr >= 0n && nr < BigInt(TABLE.length) ? TABLE[Number(nr)] : undefined;
+  return e ? e.handler(ctx) : fail(E.ENOSYS);
+}

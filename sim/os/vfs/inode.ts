@@ -1,0 +1,211 @@
+// The objects of the virtual file system (SCENARIOS.md section 7): regular files in memory,
+// directories, symbolic links, character devices (/dev/null...), pipes (a program's standard input
+// and output), files whose contents the kernel generates when they are opened (/proc, /sys), and
+// host files under a mount. Every inode has Linux's stat fields.
+import { E } from '../errno';
+
+export const S_IFMT = 0o170000;
+export const S_IFREG = 0o100000;
+export const S_IFDIR = 0o040000;
+export const S_IFLNK = 0o120000;
+export const S_IFCHR = 0o020000;
+export const S_IFIFO = 0o010000;
+
+/** Linux's d_type values (getdents64) */
+export const DT = { FIFO: 1, CHR: 2, DIR: 4, REG: 8, LNK: 10 } as const;
+
+/** What generated files and lookups may ask of the process making the call. */
+export interface Caller {
+  pid: number;
+  /** the executable's path in this file system (/proc/self/exe) */
+  exe: string;
+}
+
+let nextIno = 2;
+
+export abstract class Inode {
+  readonly ino = nextIno++;
+  /** file type and permission bits, as st_mode */
+  mode: number;
+  nlink = 1;
+  uid = 0;
+  gid = 0;
+  /** the device number (st_dev) of the file system holding it */
+  dev = 0x1f;
+  rdev = 0;
+  atimeNs = 0n;
+  mtimeNs = 0n;
+  ctimeNs = 0n;
+  /** st_blksize */
+  blksize = 4096;
+  /** set on inodes below a read-only mount (writes give EROFS) */
+  readOnly = false;
+  constructor(mode: number, nowNs: bigint) {
+    this.mode = mode;
+    this.atimeNs = this.mtimeNs = this.ctimeNs = nowNs;
+  }
+  get type(): number {
+    return this.mode & S_IFMT;
+  }
+  isDir(): this is DirInode {
+    return this.type === S_IFDIR;
+  }
+  abstract size(): number;
+  get dtype(): number {
+    switch (this.type) {
+      case S_IFDIR: return DT.DIR;
+      case S_IFLNK: return DT.LNK;
+      case S_IFCHR: return DT.CHR;
+      case S_IFIFO: return DT.FIFO;
+      default: return DT.REG;
+    }
+  }
+}
+
+/** A regular file held in memory. */
+export class FileInode extends Inode {
+  private data = new Uint8Array(0);
+  private length = 0;
+  constructor(perm: number, nowNs: bigint, contents?: Uint8Array) {
+    super(S_IFREG | (perm & 0o7777), nowNs);
+    if (contents) {
+      this.data = contents.slice();
+      this.length = contents.length;
+    }
+  }
+  size(): number {
+    return this.length;
+  }
+  read(pos: number, n: number): Uint8Array {
+    if (pos >= this.length) return new Uint8Array(0);
+    return this.data.slice(pos, Math.min(this.length, pos + n));
+  }
+  write(pos: number, bytes: Uint8Array): void {
+    const end = pos + bytes.length;
+    this.ensure(end);
+    this.data.set(bytes, pos);
+    if (end > this.length) this.length = end;
+  }
+  truncate(len: number): void {
+    if (len > this.length) this.ensure(len);
+    else this.data.fill(0, len, this.length);
+    this.length = len;
+  }
+  /** the whole contents (a copy) */
+  contents(): Uint8Array {
+    return this.data.slice(0, this.length);
+  }
+  private ensure(n: number): void {
+    if (n <= this.data.length) return;
+    const grown = new Uint8Array(Math.max(n, Math.min(this.data.length * 2, n + (1 << 24)), 256));
+    grown.set(this.data.subarray(0, this.length));
+    this.data = grown;
+  }
+}
+
+/** A directory: named entries, and its parent (the root is its own parent). */
+export class DirInode extends Inode {
+  readonly entries = new Map<string, Inode>();
+  parent: DirInode;
+  /** its name in the parent ('' for the root) */
+  name: string;
+  constructor(perm: number, nowNs: bigint, parent?: DirInode, name = '') {
+    super(S_IFDIR | (perm & 0o7777), nowNs);
+    this.parent = parent ?? this;
+    this.name = name;
+    this.nlink = 2;
+  }
+  size(): number {
+    return 4096;
+  }
+  /** the entry called `name` (for generated directories, made on lookup) */
+  lookup(name: string, _caller: Caller): Inode | undefined {
+    return this.entries.get(name);
+  }
+  /** the names listed by getdents (without . and ..) */
+  list(_caller: Caller): [string, Inode][] {
+    return [...this.entries];
+  }
+  /** can entries be created or removed here (EROFS, EPERM for /proc) */
+  writable(): number {
+    return this.readOnly ? E.EROFS : 0;
+  }
+}
+
+export class SymlinkInode extends Inode {
+  constructor(
+    private readonly to: string | ((c: Caller) => string),
+    nowNs: bigint,
+  ) {
+    super(S_IFLNK | 0o777, nowNs);
+  }
+  target(c: Caller): string {
+    return typeof this.to === 'string' ? this.to : this.to(c);
+  }
+  size(): number {
+    return typeof this.to === 'string' ? this.to.length : 0;
+  }
+}
+
+/** A character device: reads and writes are the device's own (/dev/null, /dev/zero, /dev/urandom). */
+export class DeviceInode extends Inode {
+  constructor(
+    rdev: number,
+    nowNs: bigint,
+    readonly dev_read: (n: number) => Uint8Array,
+    readonly dev_write: (bytes: Uint8Array) => number,
+  ) {
+    super(S_IFCHR | 0o666, nowNs);
+    this.rdev = rdev;
+    this.dev = 5;
+  }
+  size(): number {
+    return 0;
+  }
+}
+
+/**
+ * One direction of a pipe between the program and whoever runs it: the program's standard input
+ * (bytes given in advance, then end of file) or its standard output and error (bytes handed to a
+ * sink as they are written). st_mode is S_IFIFO, as when a shell runs a program in a pipeline.
+ */
+export class PipeInode extends Inode {
+  private readonly input: Uint8Array;
+  private readPos = 0;
+  constructor(
+    nowNs: bigint,
+    opts: { input?: Uint8Array; sink?: (bytes: Uint8Array) => void },
+  ) {
+    super(S_IFIFO | 0o600, nowNs);
+    this.input = opts.input ?? new Uint8Array(0);
+    this.sink = opts.sink;
+    this.dev = 0xf;
+  }
+  readonly sink: ((bytes: Uint8Array) => void) | undefined;
+  size(): number {
+    return 0;
+  }
+  /** the next bytes of input (empty at end of file) */
+  take(n: number): Uint8Array {
+    const chunk = this.input.subarray(this.readPos, this.readPos + n);
+    this.readPos += chunk.length;
+    return chunk.slice();
+  }
+}
+
+/** A file whose contents the kernel makes when it is opened (/proc/cpuinfo); optionally writable. */
+export class GeneratedInode extends Inode {
+  constructor(
+    readonly generate: (c: Caller) => Uint8Array,
+    nowNs: bigint,
+    /** a write's effect (the whole buffer written at once); absent: the file is read-only (EACCES on open for writing) */
+    readonly onWrite?: (bytes: Uint8Array) => number,
+    perm = 0o444,
+  ) {
+    super(S_IFREG | perm, nowNs);
+    this.dev = 0x16;
+  }
+  size(): number {
+    return 0; // as procfs reports
+  }
+}

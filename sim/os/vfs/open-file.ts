@@ -1,0 +1,142 @@
+// Open file descriptions (what open() creates: the inode, the access mode and status flags, the
+// offset) and the per-process table of file descriptors that point at them. dup and fork share a
+// description (and its offset); FD_CLOEXEC belongs to the descriptor.
+import { E } from '../errno';
+import { DeviceInode, FileInode, GeneratedInode, type Inode, PipeInode } from './inode';
+
+// open flags as powerpc defines them (O_DIRECTORY and O_NOFOLLOW differ from the generic values)
+export const O = {
+  ACCMODE: 0o3, RDONLY: 0, WRONLY: 1, RDWR: 2,
+  CREAT: 0o100, EXCL: 0o200, NOCTTY: 0o400, TRUNC: 0o1000, APPEND: 0o2000, NONBLOCK: 0o4000,
+  DSYNC: 0o10000, DIRECTORY: 0o40000, NOFOLLOW: 0o100000, LARGEFILE: 0o200000, DIRECT: 0o400000,
+  NOATIME: 0o1000000, CLOEXEC: 0o2000000, SYNC: 0o4010000, PATH: 0o10000000, TMPFILE: 0o20000000,
+} as const;
+
+/** the status flags F_SETFL may change */
+const SETFL_MASK = O.APPEND | O.NONBLOCK | O.DIRECT | O.NOATIME;
+
+export class OpenFile {
+  pos = 0;
+  /** getdents position (index into the directory's listing, after . and ..) */
+  dirPos = 0;
+  /** a generated file's contents, made at open */
+  readonly snapshot: Uint8Array | undefined;
+  constructor(
+    readonly inode: Inode,
+    public flags: number,
+    snapshot?: Uint8Array,
+  ) {
+    this.snapshot = snapshot;
+  }
+  get readable(): boolean {
+    return (this.flags & O.PATH) === 0 && (this.flags & O.ACCMODE) !== O.WRONLY;
+  }
+  get writable(): boolean {
+    return (this.flags & O.PATH) === 0 && (this.flags & O.ACCMODE) !== O.RDONLY;
+  }
+  setStatusFlags(v: number): void {
+    this.flags = (this.flags & ~SETFL_MASK) | (v & SETFL_MASK);
+  }
+  /** can lseek move it (pipes and character devices: ESPIPE / ignored) */
+  get seekable(): boolean {
+    return !(this.inode instanceof PipeInode);
+  }
+
+  /** read(2) at the description's offset (pos undefined) or at `at` (pread); bytes or an errno (positive). */
+  read(n: number, at?: number): Uint8Array | number {
+    if (!this.readable) return E.EBADF;
+    const i = this.inode;
+    if (i.isDir()) return E.EISDIR;
+    const pos = at ?? this.pos;
+    let out: Uint8Array;
+    if (this.snapshot) out = this.snapshot.slice(pos, pos + n);
+    else if (i instanceof FileInode) out = i.read(pos, n);
+    else if (i instanceof PipeInode) {
+      if (at !== undefined) return E.ESPIPE;
+      return i.take(n);
+    } else if (i instanceof DeviceInode) return i.dev_read(n);
+    else return E.EINVAL;
+    if (at === undefined) this.pos += out.length;
+    return out;
+  }
+
+  /** write(2) (or pwrite at `at`): the count written, or -errno. */
+  write(bytes: Uint8Array, nowNs: bigint, at?: number): number {
+    if (!this.writable) return -E.EBADF;
+    const i = this.inode;
+    if (i instanceof PipeInode) {
+      if (at !== undefined) return -E.ESPIPE;
+      if (!i.sink) return -E.EBADF;
+      i.sink(bytes);
+      return bytes.length;
+    }
+    if (i instanceof DeviceInode) return i.dev_write(bytes);
+    if (i instanceof GeneratedInode) return i.onWrite ? i.onWrite(bytes) : -E.EACCES;
+    if (i instanceof FileInode) {
+      if (i.readOnly) return -E.EROFS;
+      // O_APPEND: every write goes to the end (pwrite too, as Linux does)
+      const pos = this.flags & O.APPEND ? i.size() : (at ?? this.pos);
+      if (pos + bytes.length > MAX_FILE) return -E.EFBIG;
+      i.write(pos, bytes);
+      i.mtimeNs = i.ctimeNs = nowNs;
+      if (at === undefined) this.pos = pos + bytes.length;
+      return bytes.length;
+    }
+    return -E.EINVAL;
+  }
+}
+
+/** The largest in-memory file (the machine's memory is the host's) */
+export const MAX_FILE = 1 << 30;
+
+export interface FdEntry {
+  file: OpenFile;
+  cloexec: boolean;
+}
+
+/** RLIMIT_NOFILE's soft limit */
+export const FD_LIMIT = 1024;
+
+export class FdTable {
+  private readonly fds: (FdEntry | undefined)[] = [];
+
+  get(fd: number): OpenFile | undefined {
+    return fd >= 0 && fd < this.fds.length ? this.fds[fd]?.file : undefined;
+  }
+  entry(fd: number): FdEntry | undefined {
+    return fd >= 0 && fd < this.fds.length ? this.fds[fd] : undefined;
+  }
+  /** the lowest free descriptor >= min, or -EMFILE */
+  install(file: OpenFile, cloexec: boolean, min = 0): number {
+    for (let fd = Math.max(0, min); fd < FD_LIMIT; fd++) {
+      if (this.fds[fd] === undefined) {
+        this.fds[fd] = { file, cloexec };
+        return fd;
+      }
+    }
+    return -E.EMFILE;
+  }
+  /** dup2/dup3: puts `file` at `fd` (closing what was there) */
+  installAt(fd: number, file: OpenFile, cloexec: boolean): void {
+    this.fds[fd] = { file, cloexec };
+  }
+  close(fd: number): boolean {
+    if (this.get(fd) === undefined) return false;
+    this.fds[fd] = undefined;
+    return true;
+  }
+  /** every open descriptor number */
+  open(): number[] {
+    const out: number[] = [];
+    this.fds.forEach((e, i) => e && out.push(i));
+    return out;
+  }
+  /** fork: the same descriptions under the same numbers */
+  clone(): FdTable {
+    const c = new FdTable();
+    this.fds.forEach((e, i) => {
+      if (e) c.fds[i] = { ...e };
+    });
+    return c;
+  }
+}

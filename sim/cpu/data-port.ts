@@ -6,6 +6,7 @@ import { AddressSpace, Page } from './address-space';
 const PAGE_SIZE = 4096; // local: an imported binding would cost a getter call per access under tsx
 
 const NO_PAGE = -1;
+const CACHE_SIZE = 64;
 /** Typed arrays use the host's byte order; on a little-endian host aligned words can be read directly. */
 const HOST_LE = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
@@ -29,6 +30,21 @@ export class DataPort {
 
   /** the mapping generation the cached pages belong to */
   private gen = -1;
+  /** a direct-mapped cache of pages by page number (loops that touch a few pages by turns would
+   * otherwise look each one up in the address space's map at every switch) */
+  private readonly ckey = new Float64Array(CACHE_SIZE).fill(-1);
+  private readonly cpage: (Page | undefined)[] = new Array<Page | undefined>(CACHE_SIZE).fill(undefined);
+
+  private pageOf(pn: number): Page | undefined {
+    const i = pn & (CACHE_SIZE - 1);
+    if (this.ckey[i] === pn) return this.cpage[i];
+    const p = this.mem.pageAt(pn);
+    if (p !== undefined) {
+      this.ckey[i] = pn;
+      this.cpage[i] = p;
+    }
+    return p;
+  }
 
   attach(mem: AddressSpace): void {
     this.codeDirty = false;
@@ -43,6 +59,8 @@ export class DataPort {
     this.wlp = -1;
     this.wpage = null;
     this.codeDirty = false;
+    this.ckey.fill(-1);
+    this.cpage.fill(undefined);
   }
 
   /** Loads `size` (1, 2, 4, 8) bytes at hi:lo into vhi:vlo, zero-extended. false = unmapped/unreadable. */
@@ -68,7 +86,7 @@ export class DataPort {
   private loadSlow(hi: number, lo: number, size: number): boolean {
     const pn = (hi >>> 0) * 1048576 + (lo >>> 12);
     const off = lo & 4095;
-    const p = this.mem.pageAt(pn);
+    const p = this.pageOf(pn);
     if (!p || !p.read) return false;
     if (off + size <= PAGE_SIZE) {
       this.rpn = pn;
@@ -121,7 +139,7 @@ export class DataPort {
   private storeSlow(hi: number, lo: number, size: number, vhi: number, vlo: number): boolean {
     const pn = (hi >>> 0) * 1048576 + (lo >>> 12);
     const off = lo & 4095;
-    const p = this.mem.pageAt(pn);
+    const p = this.pageOf(pn);
     if (!p || !p.write) return false;
     if (off + size <= PAGE_SIZE) {
       this.wpn = pn;

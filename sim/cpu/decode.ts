@@ -10,6 +10,11 @@ export const F_OE = 1 << 17; // overflow form: set XER OV/OV32/SO
 export const F_LK = 1 << 18; // branch and link
 export const F_AA = 1 << 19; // absolute branch target
 export const F_L = 1 << 20; // 64-bit compare
+// loads and stores: the access's form, and its size (1, 2, 4, 8) in bits 24-27
+export const F_UPD = 1 << 21; // update form: RA := EA
+export const F_SGN = 1 << 22; // sign-extending load
+export const F_IDX = 1 << 23; // X form: EA = (RA|0) + RB
+export const SIZE_SHIFT = 24;
 export const OP_MASK = 0xffff;
 
 const primaryOp = new Int16Array(64);
@@ -78,6 +83,21 @@ export function mask32(mb: number, me: number): number {
   return mb <= me ? a & b : a | b;
 }
 
+/** The access flags of a load or store of the core set (size, sign, update, indexed), by op. */
+const ACCESS_FLAGS = new Int32Array(Op.COUNT);
+for (const i of OPS) {
+  const acc = i.access;
+  if (!acc || (acc.kind !== 'load' && acc.kind !== 'store') || acc.size > 8) continue;
+  ACCESS_FLAGS[i.op] = (acc.size << SIZE_SHIFT) | (acc.signed ? F_SGN : 0) | (acc.update ? F_UPD : 0) | (acc.ea === 'X' ? F_IDX : 0);
+}
+
+/** CR mask of an FXM field (mtcrf, mfocrf): field i (cr0 first) for bit 0x80 >> i. */
+function fxmMask(fxm: number): number {
+  let m = 0;
+  for (let i = 0; i < 8; i++) if (fxm & (0x80 >> i)) m |= 0xf0000000 >>> (4 * i);
+  return m | 0;
+}
+
 /** Fills entry `off` of a page's decoded array for `word` (and `next`, the word after it). */
 export function decodeInto(dec: Int32Array, off: number, word: number, next = 0): void {
   const w = word | 0;
@@ -90,16 +110,54 @@ export function decodeInto(dec: Int32Array, off: number, word: number, next = 0)
   let b = next | 0; // (a prefixed instruction's suffix, for the cold path)
   let c = 0;
   switch (op) {
-    case Op.ADDI: case Op.LBZ: case Op.LHZ: case Op.LWZ: case Op.STB: case Op.STH: case Op.STW:
+    case Op.ADDI:
       a = rt; b = ra; c = sext16(w); break;
-    case Op.LD: case Op.STD:
-      a = rt; b = ra; c = sext16(w & 0xfffc); break;
+    case Op.LBZ: case Op.LHZ: case Op.LWZ: case Op.STB: case Op.STH: case Op.STW: case Op.LHA:
+    case Op.LBZU: case Op.LHZU: case Op.LHAU: case Op.LWZU: case Op.STBU: case Op.STHU: case Op.STWU:
+      a = rt; b = ra; c = sext16(w); e0 |= ACCESS_FLAGS[op]; break;
+    case Op.LD: case Op.STD: case Op.LWA: case Op.LDU: case Op.STDU:
+      a = rt; b = ra; c = sext16(w & 0xfffc); e0 |= ACCESS_FLAGS[op]; break;
+    case Op.LDX: case Op.STDX: case Op.LWZX: case Op.STWX: case Op.LBZX: case Op.LHZX: case Op.LHAX: case Op.LWAX:
+    case Op.LBZUX: case Op.LHZUX: case Op.LHAUX: case Op.LWZUX: case Op.LWAUX: case Op.LDUX:
+    case Op.STBX: case Op.STHX: case Op.STBUX: case Op.STHUX: case Op.STWUX: case Op.STDUX:
+      a = rt; b = ra; c = rb; e0 |= ACCESS_FLAGS[op]; break;
+    case Op.ADDIC: case Op.ADDIC_RC: case Op.SUBFIC: case Op.MULLI:
+      a = rt; b = ra; c = sext16(w); break;
+    case Op.ADDC: case Op.ADDE: case Op.ADDZE: case Op.ADDME: case Op.SUBFC: case Op.SUBFE: case Op.SUBFZE: case Op.SUBFME:
+    case Op.MULLW: case Op.MULLD:
+      a = rt; b = ra; c = rb; e0 |= (w & 1 ? F_RC : 0) | (w & 0x400 ? F_OE : 0); break;
+    case Op.ORIS: case Op.XORIS: case Op.ANDIS_RC:
+      a = ra; b = rt; c = w << 16; break;
+    case Op.XORI:
+      a = ra; b = rt; c = w & 0xffff; break;
+    case Op.ANDC: case Op.ORC: case Op.NAND: case Op.NOR: case Op.EQV: case Op.EXTSB: case Op.EXTSH: case Op.CNTLZW: case Op.CNTLZD:
+    case Op.SLW: case Op.SRW: case Op.SRAW: case Op.SLD: case Op.SRD: case Op.SRAD:
+      a = ra; b = rt; c = rb; e0 |= w & 1 ? F_RC : 0; break;
+    case Op.SRAWI:
+      a = ra; b = rt; c = rb; e0 |= w & 1 ? F_RC : 0; break;
+    case Op.SRADI:
+      a = ra; b = rt; c = rb | ((w & 2) << 4); e0 |= w & 1 ? F_RC : 0; break;
+    case Op.RLWIMI: case Op.RLWNM: {
+      const mb = (w >>> 6) & 31, me = (w >>> 1) & 31;
+      a = ra; b = rt | (rb << 8) | (mb > me ? 1 << 16 : 0); c = mask32(mb, me); e0 |= w & 1 ? F_RC : 0;
+      break;
+    }
+    case Op.RLDIC: case Op.RLDIMI:
+      a = ra; b = rt | ((rb | (((w >>> 1) & 1) << 5)) << 8); c = ((w >>> 6) & 31) | (((w >>> 5) & 1) << 5);
+      e0 |= w & 1 ? F_RC : 0;
+      break;
+    case Op.RLDCL: case Op.RLDCR:
+      a = ra; b = rt | (rb << 8); c = ((w >>> 6) & 31) | (((w >>> 5) & 1) << 5);
+      e0 |= w & 1 ? F_RC : 0;
+      break;
+    case Op.MFCR:
+      a = rt; c = -1; break;
+    case Op.MFOCRF: case Op.MTCRF: case Op.MTOCRF:
+      a = rt; c = fxmMask((w >>> 12) & 0xff); break;
     case Op.ADDIS:
       a = rt; b = ra; c = w << 16; break;
     case Op.ADD: case Op.SUBF: case Op.NEG:
       a = rt; b = ra; c = rb; e0 |= (w & 1 ? F_RC : 0) | (w & 0x400 ? F_OE : 0); break;
-    case Op.LDX: case Op.STDX: case Op.LWZX: case Op.STWX:
-      a = rt; b = ra; c = rb; break;
     case Op.OR: case Op.AND: case Op.XOR:
       a = ra; b = rt; c = rb; e0 |= w & 1 ? F_RC : 0; break;
     case Op.EXTSW:

@@ -8,6 +8,7 @@ import type { Core, CoreStop } from './core';
 import * as Dec from './decode';
 import { decodeInto } from './decode';
 import { addrOf, segv, sigbus, sigill } from './fault';
+import { R as I64, mul64, mulhs32, mulhs64 } from './int64';
 import { mfsprOther, mtsprOther } from './isa/spr';
 import { OP_INFO } from './ops';
 import * as TS from './thread-state';
@@ -22,12 +23,24 @@ const enum H {
   B, BC, BCLR, BCCTR,
   LBZ, LHZ, LWZ, LD, STB, STH, STW, STD, LDX, STDX, LWZX, STWX,
   RLWINM, RLDICL, RLDICR, MFSPR, MTSPR, SC,
+  LHA, LWA, LBZX, LHZX, LHAX, LWAX, LBZU, LHZU, LHAU, LWZU, LDU, LBZUX, LHZUX, LHAUX, LWZUX, LWAUX, LDUX,
+  STBX, STHX, STBU, STHU, STWU, STDU, STBUX, STHUX, STWUX, STDUX,
+  ADDIC, ADDIC_RC, SUBFIC, MULLI, ADDC, ADDE, ADDZE, ADDME, SUBFC, SUBFE, SUBFZE, SUBFME, MULLW, MULLD,
+  ORIS, XORI, XORIS, ANDIS_RC, ANDC, ORC, NAND, NOR, EQV, EXTSB, EXTSH, CNTLZW, CNTLZD,
+  SLW, SRW, SRAW, SRAWI, SLD, SRD, SRAD, SRADI, RLWIMI, RLWNM, RLDIC, RLDIMI, RLDCL, RLDCR,
+  MFCR, MFOCRF, MTCRF, MTOCRF,
 }
 const HOT_NAMES = [
   '', '.long', 'addi', 'addis', 'add', 'subf', 'neg', 'ori', 'or', 'and', 'xor', 'andi.', 'extsw',
   'cmpi', 'cmp', 'cmpli', 'cmpl', 'b', 'bc', 'bclr', 'bcctr',
   'lbz', 'lhz', 'lwz', 'ld', 'stb', 'sth', 'stw', 'std', 'ldx', 'stdx', 'lwzx', 'stwx',
   'rlwinm', 'rldicl', 'rldicr', 'mfspr', 'mtspr', 'sc',
+  'lha', 'lwa', 'lbzx', 'lhzx', 'lhax', 'lwax', 'lbzu', 'lhzu', 'lhau', 'lwzu', 'ldu', 'lbzux', 'lhzux', 'lhaux', 'lwzux', 'lwaux', 'ldux',
+  'stbx', 'sthx', 'stbu', 'sthu', 'stwu', 'stdu', 'stbux', 'sthux', 'stwux', 'stdux',
+  'addic', 'addic.', 'subfic', 'mulli', 'addc', 'adde', 'addze', 'addme', 'subfc', 'subfe', 'subfze', 'subfme', 'mullw', 'mulld',
+  'oris', 'xori', 'xoris', 'andis.', 'andc', 'orc', 'nand', 'nor', 'eqv', 'extsb', 'extsh', 'cntlzw', 'cntlzd',
+  'slw', 'srw', 'sraw', 'srawi', 'sld', 'srd', 'srad', 'sradi', 'rlwimi', 'rlwnm', 'rldic', 'rldimi', 'rldcl', 'rldcr',
+  'mfcr', 'mfocrf', 'mtcrf', 'mtocrf',
 ];
 for (let i = 1; i < HOT_NAMES.length; i++) {
   if (OP_INFO[i]?.name !== HOT_NAMES[i]) throw new Error(`execute.ts: hot op ${i} is ${OP_INFO[i]?.name}, expected ${HOT_NAMES[i]}`);
@@ -37,10 +50,14 @@ for (let i = 1; i < HOT_NAMES.length; i++) {
    when files are transformed one by one (tsx), which costs more than the instruction itself. */
 const enum K {
   F_RC = 1 << 16, F_OE = 1 << 17, F_LK = 1 << 18, F_AA = 1 << 19, F_L = 1 << 20,
+  F_UPD = 1 << 21, F_SGN = 1 << 22, F_IDX = 1 << 23, SIZE_SHIFT = 24,
   LR = 32, CTR = 33,
   XER_SO = -0x80000000, XER_OV = 0x40000000, XER_OV32 = 0x00080000, XER_MASK = -0x1ff3ff81,
+  XER_CA = 0x20000000, XER_CA32 = 0x00040000,
 }
 if (K.F_RC !== Dec.F_RC || K.F_OE !== Dec.F_OE || K.F_LK !== Dec.F_LK || K.F_AA !== Dec.F_AA || K.F_L !== Dec.F_L ||
+  K.F_UPD !== Dec.F_UPD || K.F_SGN !== Dec.F_SGN || K.F_IDX !== Dec.F_IDX || K.SIZE_SHIFT !== Dec.SIZE_SHIFT ||
+  K.XER_CA !== TS.XER_CA || K.XER_CA32 !== TS.XER_CA32 ||
   K.LR !== TS.LR || K.CTR !== TS.CTR || K.XER_SO !== (TS.XER_SO | 0) || K.XER_OV !== TS.XER_OV || K.XER_OV32 !== TS.XER_OV32 || K.XER_MASK !== (TS.XER_MASK | 0)) {
   throw new Error('execute.ts: local constants disagree with decode.ts/thread-state.ts');
 }
@@ -64,6 +81,18 @@ function dawrStop(core: Core): CoreStop {
   const last = lastDawrStop;
   if (last.kind === 'dawr' && last.dar === dar) return last;
   return (lastDawrStop = Object.freeze({ kind: 'dawr' as const, dar }));
+}
+
+/** MASK(mb, me) of the ISA (64 bits, IBM numbering, wrapping when mb > me): its high and low words. */
+function mask64hi(mb: number, me: number): number {
+  const from = mb >= 32 ? 0 : -1 >>> mb; // bits mb..31 of the high word
+  const to = me >= 31 ? -1 : ~(-1 >>> (me + 1)); // bits 0..me
+  return (mb <= me ? from & to : from | to) | 0;
+}
+function mask64lo(mb: number, me: number): number {
+  const from = mb <= 32 ? -1 : -1 >>> (mb - 32);
+  const to = me >= 63 ? -1 : me < 32 ? 0 : ~(-1 >>> (me - 31));
+  return (mb <= me ? from & to : from | to) | 0;
 }
 
 function crField(hi: number, lo: number, so: number): number {
@@ -327,34 +356,230 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         if (port.codeDirty) { port.codeDirty = false; jumpPc = base + off; off = AWAY; }
         break;
       }
-      case H.LBZ: case H.LHZ: case H.LWZ: case H.LDX: case H.LWZX: {
-        const op = e0 & 0xffff;
-        const size = op === H.LDX ? 8 : op === H.LBZ ? 1 : op === H.LHZ ? 2 : 4;
-        const d = op === H.LDX || op === H.LWZX ? lo[c] : c;
-        const dh = op === H.LDX || op === H.LWZX ? hi[c] : c >> 31;
+      case H.LBZ: case H.LHZ: case H.LWZ: case H.LDX: case H.LWZX: case H.LHA: case H.LWA: case H.LBZX: case H.LHZX:
+      case H.LHAX: case H.LWAX: case H.LBZU: case H.LHZU: case H.LHAU: case H.LWZU: case H.LDU: case H.LBZUX: case H.LHZUX:
+      case H.LHAUX: case H.LWZUX: case H.LWAUX: case H.LDUX: {
+        // every load but ld: size, sign extension, update and indexed form from the decoded flags
+        const size = (e0 >>> K.SIZE_SHIFT) & 15;
+        let dl: number, dh: number;
+        if (e0 & K.F_IDX) { dl = lo[c]; dh = hi[c]; } else { dl = c; dh = c >> 31; }
+        if (e0 & K.F_UPD && (b === 0 || b === a)) { stop = sigill(page!.view.getInt32(off, true), base + off, 'invalid form of'); break loop; }
         let eh: number, el: number;
-        if (b === 0) { el = d; eh = dh; }
-        else { const x = lo[b]; el = (x + d) | 0; eh = (hi[b] + dh + ((el >>> 0) < (x >>> 0) ? 1 : 0)) | 0; }
+        if (b === 0) { el = dl; eh = dh; }
+        else { const x = lo[b]; el = (x + dl) | 0; eh = (hi[b] + dh + ((el >>> 0) < (x >>> 0) ? 1 : 0)) | 0; }
         if (checking && near(eh, el, size, wHi, wLo, wLen, wAll) && core.access(eh, el, size, K_LOAD)) { stop = dawrStop(core); break loop; }
         if (!port.load(eh, el, size)) { stop = segv(addrOf(eh, el), `load of ${size} bytes`, base + off); break loop; }
-        lo[a] = port.vlo; hi[a] = port.vhi;
+        let vl = port.vlo, vh = port.vhi;
+        if (e0 & K.F_SGN) { if (size === 2) vl = (vl << 16) >> 16; vh = vl >> 31; }
+        lo[a] = vl; hi[a] = vh;
+        if (e0 & K.F_UPD) { hi[b] = eh; lo[b] = el; }
         off += 4;
         break;
       }
-      case H.STB: case H.STH: case H.STW: case H.STDX: case H.STWX: {
-        const op = e0 & 0xffff;
-        const size = op === H.STDX ? 8 : op === H.STB ? 1 : op === H.STH ? 2 : 4;
-        const d = op === H.STDX || op === H.STWX ? lo[c] : c;
-        const dh = op === H.STDX || op === H.STWX ? hi[c] : c >> 31;
+      case H.STB: case H.STH: case H.STW: case H.STDX: case H.STWX: case H.STBX: case H.STHX: case H.STBU: case H.STHU:
+      case H.STWU: case H.STDU: case H.STBUX: case H.STHUX: case H.STWUX: case H.STDUX: {
+        const size = (e0 >>> K.SIZE_SHIFT) & 15;
+        let dl: number, dh: number;
+        if (e0 & K.F_IDX) { dl = lo[c]; dh = hi[c]; } else { dl = c; dh = c >> 31; }
+        if (e0 & K.F_UPD && b === 0) { stop = sigill(page!.view.getInt32(off, true), base + off, 'invalid form of'); break loop; }
         let eh: number, el: number;
-        if (b === 0) { el = d; eh = dh; }
-        else { const x = lo[b]; el = (x + d) | 0; eh = (hi[b] + dh + ((el >>> 0) < (x >>> 0) ? 1 : 0)) | 0; }
+        if (b === 0) { el = dl; eh = dh; }
+        else { const x = lo[b]; el = (x + dl) | 0; eh = (hi[b] + dh + ((el >>> 0) < (x >>> 0) ? 1 : 0)) | 0; }
         if (checking && near(eh, el, size, wHi, wLo, wLen, wAll) && core.access(eh, el, size, K_STORE)) { stop = dawrStop(core); break loop; }
         if (!port.store(eh, el, size, hi[a], lo[a])) { stop = segv(addrOf(eh, el), `store of ${size} bytes`, base + off); break loop; }
+        if (e0 & K.F_UPD) { hi[b] = eh; lo[b] = el; }
         off += 4;
         if (port.codeDirty) { port.codeDirty = false; jumpPc = base + off; off = AWAY; }
         break;
       }
+      // ---- carrying arithmetic: x + y + carry-in on halves, CA/CA32 from the carries out of bits 0/32
+      case H.ADDIC: case H.ADDIC_RC: case H.SUBFIC: {
+        const op = e0 & 0xffff;
+        let xl = lo[b], xh = hi[b];
+        if (op === H.SUBFIC) { xl = ~xl; xh = ~xh; }
+        const ls = (xl >>> 0) + (c >>> 0) + (op === H.SUBFIC ? 1 : 0);
+        const c32 = ls >= TWO32 ? 1 : 0;
+        const hs = (xh >>> 0) + ((c >> 31) >>> 0) + c32;
+        const rl = ls | 0, rh = hs | 0;
+        hi[a] = rh; lo[a] = rl;
+        t.xerNum = (t.xerNum & ~(K.XER_CA | K.XER_CA32)) | (hs >= TWO32 ? K.XER_CA : 0) | (c32 ? K.XER_CA32 : 0);
+        if (op === H.ADDIC_RC) setCr0(t, rh, rl);
+        off += 4;
+        break;
+      }
+      case H.ADDC: case H.ADDE: case H.ADDZE: case H.ADDME: case H.SUBFC: case H.SUBFE: case H.SUBFZE: case H.SUBFME: {
+        const op = e0 & 0xffff;
+        const sub = op >= H.SUBFC;
+        let xl = lo[b], xh = hi[b];
+        if (sub) { xl = ~xl; xh = ~xh; }
+        let yl: number, yh: number;
+        if (op === H.ADDC || op === H.ADDE || op === H.SUBFC || op === H.SUBFE) { yl = lo[c]; yh = hi[c]; }
+        else if (op === H.ADDME || op === H.SUBFME) { yl = -1; yh = -1; }
+        else { yl = 0; yh = 0; }
+        const cin = op === H.ADDC ? 0 : op === H.SUBFC ? 1 : (t.xerNum & K.XER_CA) !== 0 ? 1 : 0;
+        const ls = (xl >>> 0) + (yl >>> 0) + cin;
+        const c32 = ls >= TWO32 ? 1 : 0;
+        const hs = (xh >>> 0) + (yh >>> 0) + c32;
+        const rl = ls | 0, rh = hs | 0;
+        hi[a] = rh; lo[a] = rl;
+        t.xerNum = (t.xerNum & ~(K.XER_CA | K.XER_CA32)) | (hs >= TWO32 ? K.XER_CA : 0) | (c32 ? K.XER_CA32 : 0);
+        if (e0 & K.F_OE) setOv(t, ((xh ^ rh) & (yh ^ rh)) < 0, ((xl ^ rl) & (yl ^ rl)) < 0);
+        if (e0 & K.F_RC) setCr0(t, rh, rl);
+        off += 4;
+        break;
+      }
+      case H.MULLI: {
+        mul64(hi[b], lo[b], c >> 31, c);
+        hi[a] = I64[0]; lo[a] = I64[1];
+        off += 4;
+        break;
+      }
+      case H.MULLW: {
+        const x = lo[b], y = lo[c];
+        const rl = Math.imul(x, y), rh = mulhs32(x, y);
+        hi[a] = rh; lo[a] = rl;
+        if (e0 & K.F_OE) { const ov = rh !== rl >> 31; setOv(t, ov, ov); }
+        if (e0 & K.F_RC) setCr0(t, rh, rl);
+        off += 4;
+        break;
+      }
+      case H.MULLD: {
+        const xh = hi[b], xl = lo[b], yh = hi[c], yl = lo[c];
+        mul64(xh, xl, yh, yl);
+        const rh = I64[0], rl = I64[1];
+        if (e0 & K.F_OE) {
+          mulhs64(xh, xl, yh, yl);
+          const ov = I64[0] !== rh >> 31 || I64[1] !== rh >> 31;
+          setOv(t, ov, ov);
+        }
+        hi[a] = rh; lo[a] = rl;
+        if (e0 & K.F_RC) setCr0(t, rh, rl);
+        off += 4;
+        break;
+      }
+      // ---- logic
+      case H.ORIS: lo[a] = lo[b] | c; hi[a] = hi[b]; off += 4; break;
+      case H.XORI: case H.XORIS: lo[a] = lo[b] ^ c; hi[a] = hi[b]; off += 4; break;
+      case H.ANDIS_RC: { const rl = lo[b] & c; hi[a] = 0; lo[a] = rl; setCr0(t, 0, rl); off += 4; break; }
+      case H.ANDC: case H.ORC: case H.NAND: case H.NOR: case H.EQV: {
+        const op = e0 & 0xffff;
+        const xh = hi[b], xl = lo[b], yh = hi[c], yl = lo[c];
+        let rh: number, rl: number;
+        if (op === H.ANDC) { rh = xh & ~yh; rl = xl & ~yl; }
+        else if (op === H.ORC) { rh = xh | ~yh; rl = xl | ~yl; }
+        else if (op === H.NAND) { rh = ~(xh & yh); rl = ~(xl & yl); }
+        else if (op === H.NOR) { rh = ~(xh | yh); rl = ~(xl | yl); }
+        else { rh = ~(xh ^ yh); rl = ~(xl ^ yl); }
+        hi[a] = rh; lo[a] = rl;
+        if (e0 & K.F_RC) setCr0(t, rh, rl);
+        off += 4;
+        break;
+      }
+      case H.EXTSB: case H.EXTSH: {
+        const rl = (e0 & 0xffff) === H.EXTSB ? (lo[b] << 24) >> 24 : (lo[b] << 16) >> 16, rh = rl >> 31;
+        hi[a] = rh; lo[a] = rl;
+        if (e0 & K.F_RC) setCr0(t, rh, rl);
+        off += 4;
+        break;
+      }
+      case H.CNTLZW: case H.CNTLZD: {
+        const h = hi[b];
+        const r = (e0 & 0xffff) === H.CNTLZW ? Math.clz32(lo[b]) : h !== 0 ? Math.clz32(h) : 32 + Math.clz32(lo[b]);
+        hi[a] = 0; lo[a] = r;
+        if (e0 & K.F_RC) setCr0(t, 0, r);
+        off += 4;
+        break;
+      }
+      // ---- shifts (a shift by 32/64 or more gives 0, or the sign for the algebraic ones)
+      case H.SLW: case H.SRW: {
+        const n = lo[c] & 63, x = lo[b];
+        const rl = n & 32 ? 0 : (e0 & 0xffff) === H.SLW ? x << n : x >>> n;
+        hi[a] = 0; lo[a] = rl;
+        if (e0 & K.F_RC) setCr0(t, 0, rl);
+        off += 4;
+        break;
+      }
+      case H.SRAW: case H.SRAWI: {
+        const n = (e0 & 0xffff) === H.SRAWI ? c : lo[c] & 63;
+        const x = lo[b];
+        let rl: number, lost: boolean;
+        if (n & 32) { rl = x >> 31; lost = x !== 0; }
+        else { rl = x >> n; lost = n !== 0 && (x & ((1 << n) - 1)) !== 0; }
+        const ca = x < 0 && lost;
+        const rh = rl >> 31;
+        hi[a] = rh; lo[a] = rl;
+        t.xerNum = (t.xerNum & ~(K.XER_CA | K.XER_CA32)) | (ca ? K.XER_CA | K.XER_CA32 : 0);
+        if (e0 & K.F_RC) setCr0(t, rh, rl);
+        off += 4;
+        break;
+      }
+      case H.SLD: case H.SRD: {
+        const n = lo[c] & 127, xh = hi[b], xl = lo[b];
+        let rh = 0, rl = 0;
+        if (n < 64) {
+          if ((e0 & 0xffff) === H.SLD) {
+            if (n === 0) { rh = xh; rl = xl; }
+            else if (n < 32) { rh = (xh << n) | (xl >>> (32 - n)); rl = xl << n; }
+            else { rh = xl << (n - 32); rl = 0; }
+          } else if (n === 0) { rh = xh; rl = xl; }
+          else if (n < 32) { rl = (xl >>> n) | (xh << (32 - n)); rh = xh >>> n; }
+          else { rl = xh >>> (n - 32); rh = 0; }
+        }
+        hi[a] = rh; lo[a] = rl;
+        if (e0 & K.F_RC) setCr0(t, rh, rl);
+        off += 4;
+        break;
+      }
+      case H.SRAD: case H.SRADI: {
+        const n = (e0 & 0xffff) === H.SRADI ? c : lo[c] & 127;
+        const xh = hi[b], xl = lo[b];
+        let rh: number, rl: number, lost: boolean;
+        if (n & 64) { rh = xh >> 31; rl = rh; lost = (xh | xl) !== 0; }
+        else if (n === 0) { rh = xh; rl = xl; lost = false; }
+        else if (n < 32) { rl = (xl >>> n) | (xh << (32 - n)); rh = xh >> n; lost = (xl & ((1 << n) - 1)) !== 0; }
+        else { rl = xh >> (n - 32); rh = xh >> 31; lost = xl !== 0 || (n > 32 && (xh & ((1 << (n - 32)) - 1)) !== 0); }
+        const ca = xh < 0 && lost;
+        hi[a] = rh; lo[a] = rl;
+        t.xerNum = (t.xerNum & ~(K.XER_CA | K.XER_CA32)) | (ca ? K.XER_CA | K.XER_CA32 : 0);
+        if (e0 & K.F_RC) setCr0(t, rh, rl);
+        off += 4;
+        break;
+      }
+      // ---- rotates with a mask (the word rotates see the word doubled: both halves rotated alike)
+      case H.RLWIMI: case H.RLWNM: {
+        const x = lo[b & 31];
+        const sh = (e0 & 0xffff) === H.RLWNM ? lo[(b >> 8) & 31] & 31 : (b >> 8) & 31;
+        const rot = sh === 0 ? x : (x << sh) | (x >>> (32 - sh));
+        const wrap = (b & 0x10000) !== 0;
+        let rh: number, rl: number;
+        if ((e0 & 0xffff) === H.RLWNM) { rl = rot & c; rh = wrap ? rot : 0; }
+        else { rl = (rot & c) | (lo[a] & ~c); rh = wrap ? rot : hi[a]; }
+        hi[a] = rh; lo[a] = rl;
+        if (e0 & K.F_RC) setCr0(t, rh, rl);
+        off += 4;
+        break;
+      }
+      case H.RLDIC: case H.RLDIMI: case H.RLDCL: case H.RLDCR: {
+        const op = e0 & 0xffff;
+        const sh = op === H.RLDCL || op === H.RLDCR ? lo[(b >> 8) & 31] & 63 : (b >> 8) & 63;
+        let rh = hi[b & 31], rl = lo[b & 31];
+        let k = sh;
+        if (k >= 32) { const x = rh; rh = rl; rl = x; k -= 32; }
+        if (k !== 0) { const x = rh; rh = (rh << k) | (rl >>> (32 - k)); rl = (rl << k) | (x >>> (32 - k)); }
+        // MASK(mb, me) with mb = c (rldic, rldimi: me = 63 - sh; rldcl: me = 63) or MASK(0, c) (rldcr)
+        const mb = op === H.RLDCR ? 0 : c;
+        const me = op === H.RLDCR ? c : op === H.RLDCL ? 63 : 63 - sh;
+        const mh = mask64hi(mb, me), ml = mask64lo(mb, me);
+        if (op === H.RLDIMI) { rh = (rh & mh) | (hi[a] & ~mh); rl = (rl & ml) | (lo[a] & ~ml); }
+        else { rh &= mh; rl &= ml; }
+        hi[a] = rh; lo[a] = rl;
+        if (e0 & K.F_RC) setCr0(t, rh, rl);
+        off += 4;
+        break;
+      }
+      // ---- condition register moves (c: the FXM fields as a mask; mfcr: all)
+      case H.MFCR: case H.MFOCRF: hi[a] = 0; lo[a] = t.crNum & c; off += 4; break;
+      case H.MTCRF: case H.MTOCRF: t.crNum = (t.crNum & ~c) | (lo[a] & c); off += 4; break;
       case H.RLWINM: {
         const s = lo[b & 31], sh = (b >> 8) & 31;
         const rot = sh === 0 ? s : (s << sh) | (s >>> (32 - sh));

@@ -108,6 +108,29 @@ function divide(t: ThreadState, w: number, op: Op): void {
     }
     return;
   }
+  // a divisor below 2^32 (in magnitude): long division by 16-bit pieces, every step exact
+  if (!yZero) {
+    const negX = signed && xh < 0, negY = signed && yh < 0;
+    let ah = xh, al = xl, bh = yh, bl = yl;
+    if (negX) { al = (-al) | 0; ah = (~ah + (al === 0 ? 1 : 0)) | 0; }
+    if (negY) { bl = (-bl) | 0; bh = (~bh + (bl === 0 ? 1 : 0)) | 0; }
+    if (bh === 0 && !(negX && ah === -0x80000000 && al === 0 && negY && bl === 1)) {
+      const d = bl >>> 0;
+      let cur = (ah >>> 16) & 0xffff;
+      const q0 = Math.floor(cur / d);
+      cur = (cur - q0 * d) * 65536 + (ah & 0xffff);
+      const q1 = Math.floor(cur / d);
+      cur = (cur - q1 * d) * 65536 + ((al >>> 16) & 0xffff);
+      const q2 = Math.floor(cur / d);
+      cur = (cur - q2 * d) * 65536 + (al & 0xffff);
+      const q3 = Math.floor(cur / d);
+      let qh = ((q0 << 16) | q1) | 0, ql = ((q2 << 16) | q3) | 0;
+      if (negX !== negY) { ql = (-ql) | 0; qh = (~qh + (ql === 0 ? 1 : 0)) | 0; }
+      if (oe) setOv(t, false, false);
+      put(t, rt, qh, ql, rc);
+      return;
+    }
+  }
   let a = signed ? BigInt.asIntN(64, toBig(xh, xl)) : toBig(xh, xl);
   let b = signed ? BigInt.asIntN(64, toBig(yh, yl)) : toBig(yh, yl);
   const bad = b === 0n || (signed && a === -(1n << 63n) && b === -1n);
@@ -133,25 +156,38 @@ function ea(t: ThreadState, w: number, form: string): bigint {
 const hiOf = (v: bigint) => Number((v >> 32n) & M32) | 0;
 const loOf = (v: bigint) => Number(v & M32) | 0;
 
+// The core and port of the operation being executed (set on entry: the helpers below need no
+// closure, so an operation allocates nothing).
+let C: Core | null = null;
+let P: DataPort | null = null;
+function stop(x: Core['pending']): number {
+  C!.pending = x;
+  return COLD_STOP;
+}
+/** Reports and checks one access; false = stopped (DAWR). */
+function watch(addr: bigint, size: number, kind: number): boolean {
+  const core = C!;
+  if (core.checking && core.access(hiOf(addr), loOf(addr), size, kind)) {
+    core.pending = { kind: 'dawr', dar: core.dar };
+    return false;
+  }
+  return true;
+}
+function load(addr: bigint, size: number): bigint | undefined {
+  const port = P!;
+  if (!port.load(hiOf(addr), loOf(addr), size)) return undefined;
+  return toBig(port.vhi, port.vlo);
+}
+function store(addr: bigint, size: number, v: bigint): boolean {
+  return P!.store(hiOf(addr), loOf(addr), size, hiOf(v), loOf(v));
+}
+
 export function execCold(core: Core, t: ThreadState, port: DataPort, op: Op, w: number, w2: number, pc: number): number {
   if (op >= FAMILY_BASE) return execFamily(core, t, port, op, w, w2, pc);
-  const stop = (x: Core['pending']) => { core.pending = x; return COLD_STOP; };
+  C = core;
+  P = port;
   const rt = rtOf(w), ra = raOf(w), rb = rbOf(w), rc = (w & 1) !== 0;
   const hi = t.hi, lo = t.lo;
-
-  /** Reports and checks one access; false = stopped (DAWR). */
-  const watch = (addr: bigint, size: number, kind: number): boolean => {
-    if (core.checking && core.access(hiOf(addr), loOf(addr), size, kind)) {
-      core.pending = { kind: 'dawr', dar: core.dar };
-      return false;
-    }
-    return true;
-  };
-  const load = (addr: bigint, size: number): bigint | undefined => {
-    if (!port.load(hiOf(addr), loOf(addr), size)) return undefined;
-    return toBig(port.vhi, port.vlo);
-  };
-  const store = (addr: bigint, size: number, v: bigint): boolean => port.store(hiOf(addr), loOf(addr), size, hiOf(v), loOf(v));
 
   switch (op) {
     // ---- multiply high, divide (the multiplies and carrying forms are inline in execute.ts)

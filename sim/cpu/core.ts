@@ -4,6 +4,7 @@
 import type { AddressSpace, Page } from './address-space';
 import { DataPort } from './data-port';
 import { runThread } from './execute';
+import { warmUp } from './warmup';
 import type { FaultStop } from './fault';
 import { MSR_SE, USER_MSR, type ThreadState } from './thread-state';
 
@@ -81,6 +82,7 @@ const MSR_SE_V = MSR_SE;
 /** the usual MSR with MSR_SE: a perf step's (compared before any bigint arithmetic) */
 const USER_MSR_SE = USER_MSR | MSR_SE;
 const runThreadFn = runThread;
+let warmedUp = false;
 
 export class Core {
   readonly quadwordAlign16: boolean;
@@ -247,6 +249,11 @@ export class Core {
   watchAll = true;
 
   run(t: ThreadState, mem: AddressSpace, maxSteps: number): CoreStop {
+    // the first run of the process warms the hot loop up first (warmup.ts)
+    if (!warmedUp) {
+      warmedUp = true;
+      warmUp(() => new Core({ quadwordAlign16: false, slots: 2 }));
+    }
     // the user ranges are cached from setDawr; onAccess may have been set since
     if (this.rangesDirty) {
       this.rangesDirty = false;

@@ -8,18 +8,19 @@ const PAGE_SIZE = 4096; // local: an imported binding would cost a getter call p
 const NO_PAGE = -1;
 const CACHE_SIZE = 64;
 /** Typed arrays use the host's byte order; on a little-endian host aligned words can be read directly. */
-const HOST_LE = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+export const HOST_LE = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 export class DataPort {
   mem: AddressSpace = new AddressSpace();
   private rpn = NO_PAGE;
-  // the cached pages' numbers as (high half, low page bits): integer compares in the fast path
-  private rhi = 0;
-  private rlp = -1;
+  // the cached pages' numbers as (high half, low page bits): integer compares in the fast path.
+  // The read page's fields are also read by the hot loop's inline loads (execute.ts): never written there.
+  rhi = 0;
+  rlp = -1;
   private whi = 0;
   private wlp = -1;
-  private rview: DataView = new DataView(new ArrayBuffer(8));
-  private rwords: Int32Array = new Int32Array(2);
+  rview: DataView = new DataView(new ArrayBuffer(8));
+  rwords: Int32Array = new Int32Array(2);
   private wpn = NO_PAGE;
   private wpage: Page | null = null;
   /** the value read by the last load */

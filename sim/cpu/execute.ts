@@ -5,6 +5,7 @@ import type { AddressSpace, Page } from './address-space';
 import { execCold } from './cold';
 import { COLD_JUMP, COLD_NEXT, COLD_NEXT8 } from './cold-result';
 import type { Core, CoreStop } from './core';
+import { HOST_LE } from './data-port';
 import * as Dec from './decode';
 import { decodeInto } from './decode';
 import { addrOf, segv, sigbus, sigill } from './fault';
@@ -62,6 +63,7 @@ if (K.F_RC !== Dec.F_RC || K.F_OE !== Dec.F_OE || K.F_LK !== Dec.F_LK || K.F_AA 
   throw new Error('execute.ts: local constants disagree with decode.ts/thread-state.ts');
 }
 const K_LOAD = 0;
+const hostLE = HOST_LE;
 const K_STORE = 1;
 
 const TWO32 = 4294967296;
@@ -341,8 +343,15 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         if (b === 0) { el = c; eh = c >> 31; }
         else { const x = lo[b]; el = (x + c) | 0; eh = (hi[b] + (c >> 31) + ((el >>> 0) < (x >>> 0) ? 1 : 0)) | 0; }
         if (checking && near8(eh, el, wHi, wLo7, wLen7, wAll) && core.access(eh, el, 8, K_LOAD)) { stop = dawrStop(core); break loop; }
-        if (!port.load(eh, el, 8)) { stop = segv(addrOf(eh, el), 'load of 8 bytes', base + off); break loop; }
-        lo[a] = port.vlo; hi[a] = port.vhi;
+        const o = el & 4095;
+        if ((el >>> 12) === port.rlp && eh === port.rhi && (o & 7) === 0 && hostLE) {
+          // the port's read page, aligned: straight from its words (the port's own fast path, inline)
+          const words = port.rwords;
+          lo[a] = words[o >> 2]; hi[a] = words[(o >> 2) + 1];
+        } else {
+          if (!port.load(eh, el, 8)) { stop = segv(addrOf(eh, el), 'load of 8 bytes', base + off); break loop; }
+          lo[a] = port.vlo; hi[a] = port.vhi;
+        }
         off += 4;
         break;
       }
@@ -368,8 +377,19 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         if (b === 0) { el = dl; eh = dh; }
         else { const x = lo[b]; el = (x + dl) | 0; eh = (hi[b] + dh + ((el >>> 0) < (x >>> 0) ? 1 : 0)) | 0; }
         if (checking && near(eh, el, size, wHi, wLo, wLen, wAll) && core.access(eh, el, size, K_LOAD)) { stop = dawrStop(core); break loop; }
-        if (!port.load(eh, el, size)) { stop = segv(addrOf(eh, el), `load of ${size} bytes`, base + off); break loop; }
-        let vl = port.vlo, vh = port.vhi;
+        let vl: number, vh = 0;
+        const o = el & 4095;
+        if ((el >>> 12) === port.rlp && eh === port.rhi && o + size <= 4096) {
+          // on the port's read page: read here (the port's own fast path, inline)
+          const v = port.rview;
+          if (size === 1) vl = v.getUint8(o);
+          else if (size === 2) vl = v.getUint16(o, true);
+          else if (size === 4) vl = v.getInt32(o, true);
+          else { vl = v.getInt32(o, true); vh = v.getInt32(o + 4, true); }
+        } else {
+          if (!port.load(eh, el, size)) { stop = segv(addrOf(eh, el), `load of ${size} bytes`, base + off); break loop; }
+          vl = port.vlo; vh = port.vhi;
+        }
         if (e0 & K.F_SGN) { if (size === 2) vl = (vl << 16) >> 16; vh = vl >> 31; }
         lo[a] = vl; hi[a] = vh;
         if (e0 & K.F_UPD) { hi[b] = eh; lo[b] = el; }

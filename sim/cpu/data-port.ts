@@ -21,8 +21,17 @@ export class DataPort {
   private wlp = -1;
   rview: DataView = new DataView(new ArrayBuffer(8));
   rwords: Int32Array = new Int32Array(2);
+  /** the read page before it (a loop reading two pages by turns finds both here) */
+  rhi2 = 0;
+  rlp2 = -1;
+  rview2: DataView = new DataView(new ArrayBuffer(8));
+  rwords2: Int32Array = new Int32Array(2);
   private wpn = NO_PAGE;
   private wpage: Page | null = null;
+  /** the write page before it (swapped in when a store comes back to it) */
+  private whi2 = 0;
+  private wlp2 = -1;
+  private wpage2: Page | null = null;
   /** the value read by the last load */
   vhi = 0;
   vlo = 0;
@@ -55,10 +64,13 @@ export class DataPort {
     this.gen = mem.generation;
     this.mem = mem;
     this.rpn = NO_PAGE;
+    this.rlp2 = -1;
     this.wpn = NO_PAGE;
     this.rlp = -1;
     this.wlp = -1;
     this.wpage = null;
+    this.wlp2 = -1;
+    this.wpage2 = null;
     this.codeDirty = false;
     this.ckey.fill(-1);
     this.cpage.fill(undefined);
@@ -90,6 +102,11 @@ export class DataPort {
     const p = this.pageOf(pn);
     if (!p || !p.read) return false;
     if (off + size <= PAGE_SIZE) {
+      // the new page first, the last one second
+      this.rhi2 = this.rhi;
+      this.rlp2 = this.rlp;
+      this.rview2 = this.rview;
+      this.rwords2 = this.rwords;
       this.rpn = pn;
       this.rhi = hi;
       this.rlp = lo >>> 12;
@@ -140,9 +157,14 @@ export class DataPort {
   private storeSlow(hi: number, lo: number, size: number, vhi: number, vlo: number): boolean {
     const pn = (hi >>> 0) * 1048576 + (lo >>> 12);
     const off = lo & 4095;
-    const p = this.pageOf(pn);
+    const again = lo >>> 12 === this.wlp2 && hi === this.whi2 && this.wpage2 !== null;
+    const p = again ? this.wpage2 : this.pageOf(pn);
     if (!p || !p.write) return false;
     if (off + size <= PAGE_SIZE) {
+      // the new page first, the last one second
+      this.whi2 = this.whi;
+      this.wlp2 = this.wlp;
+      this.wpage2 = this.wpage;
       this.wpn = pn;
       this.whi = hi;
       this.wlp = lo >>> 12;

@@ -344,9 +344,10 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         else { const x = lo[b]; el = (x + c) | 0; eh = (hi[b] + (c >> 31) + ((el >>> 0) < (x >>> 0) ? 1 : 0)) | 0; }
         if (checking && near8(eh, el, wHi, wLo7, wLen7, wAll) && core.access(eh, el, 8, K_LOAD)) { stop = dawrStop(core); break loop; }
         const o = el & 4095;
-        if ((el >>> 12) === port.rlp && eh === port.rhi && (o & 7) === 0 && hostLE) {
-          // the port's read page, aligned: straight from its words (the port's own fast path, inline)
-          const words = port.rwords;
+        const lp = el >>> 12;
+        if (((lp === port.rlp && eh === port.rhi) || (lp === port.rlp2 && eh === port.rhi2)) && (o & 7) === 0 && hostLE) {
+          // one of the port's two read pages, aligned: straight from its words (the port's fast path, inline)
+          const words = lp === port.rlp && eh === port.rhi ? port.rwords : port.rwords2;
           lo[a] = words[o >> 2]; hi[a] = words[(o >> 2) + 1];
         } else {
           if (!port.load(eh, el, 8)) { stop = segv(addrOf(eh, el), 'load of 8 bytes', base + off); break loop; }
@@ -379,9 +380,11 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         if (checking && near(eh, el, size, wHi, wLo, wLen, wAll) && core.access(eh, el, size, K_LOAD)) { stop = dawrStop(core); break loop; }
         let vl: number, vh = 0;
         const o = el & 4095;
-        if ((el >>> 12) === port.rlp && eh === port.rhi && o + size <= 4096) {
-          // on the port's read page: read here (the port's own fast path, inline)
-          const v = port.rview;
+        const lp = el >>> 12;
+        const first = lp === port.rlp && eh === port.rhi;
+        if ((first || (lp === port.rlp2 && eh === port.rhi2)) && o + size <= 4096) {
+          // on one of the port's two read pages: read here (the port's fast path, inline)
+          const v = first ? port.rview : port.rview2;
           if (size === 1) vl = v.getUint8(o);
           else if (size === 2) vl = v.getUint16(o, true);
           else if (size === 4) vl = v.getInt32(o, true);

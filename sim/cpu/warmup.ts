@@ -84,16 +84,23 @@ export function warmUpProgram(): number[] {
       }
     }
   }
+  // loads from two pages by turns (the port's second read page, for ld and the other loads)
+  // lbz 0x7000(0); lbz 8(r3): the 0x7000 page is the second; ld, lbz, lwz from it; then the first again
+  for (const w of [0x88a07000, 0x88a30008, 0xe8a07008, 0x88a07001, 0x80a07004, 0xe8a30008, 0x88a80008, 0xe8a3000c]) put(w);
   // a few operations of the cold path (cold.ts and the families: the loop's default case)
   put(0x7ca63812); // mulhdu r5,r6,r7
   put(0x7ca63bd2); // divd r5,r6,r7
   put(0x7cc503f4); // popcntd r5,r6
   put(0x7ca6399e); // iseleq r5,r6,r7
   put(0x10a639f3); // maddld r5,r6,r7,r7
-  put(0x04000000); // pld r5,8(r3) (a prefixed instruction: 8 bytes)
-  put(0xe4a30008);
-  put(0x06000000); // paddi r5,r6,1
-  put(0x38a60001);
+  // (prefixed instructions: 8 bytes, never across a 64-byte boundary)
+  const prefixed = (p: number, q: number) => {
+    if (words.length % 16 === 15) put(0x60000000);
+    put(p);
+    put(q);
+  };
+  prefixed(0x04000000, 0xe4a30008); // pld r5,8(r3)
+  prefixed(0x06000000, 0x38a60001); // paddi r5,r6,1
   // mfocrf/mtocrf (mfcr/mtcrf's one-field forms, not rows of their own in OPS)
   put((31 << 26) | (5 << 21) | (1 << 20) | (0x10 << 12) | (19 << 1));
   put((31 << 26) | (5 << 21) | (1 << 20) | (0x04 << 12) | (144 << 1));

@@ -147,15 +147,15 @@ export async function compile(tools, prog, variant) {
   return { binary: out, cached: false, ms: r.ms };
 }
 
-/** The runner's own last stderr line, which is not the program's output. */
+/** The runner's own last stderr line (wplab's may have its usage line after it): not the program's output. */
 const QEMU_LINE = /qemu: uncaught target signal [^\n]*\n?$/;
-const WPLAB_LINE = /wplab exec: [^\n]*\n?$/;
+const WPLAB_LINE = /wplab exec: [^\n]*\n?(?:usage: wplab [^\n]*\n?)?$/;
 
 function splitRunnerLine(stderr, re) {
   const s = stderr.toString('latin1');
   const m = re.exec(s);
   if (!m) return { stderr, note: '' };
-  return { stderr: stderr.subarray(0, m.index), note: m[0].trim() };
+  return { stderr: stderr.subarray(0, m.index), note: m[0].split('\n')[0].trim() };
 }
 
 /** A scratch directory holding the binary as `./NAME`, so argv[0] is the same string in both runs. */

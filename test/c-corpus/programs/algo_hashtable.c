@@ -35,7 +35,7 @@ int main(void) {
   struct table t = {calloc(7, sizeof(struct entry *)), 7, 0};
   uint32_t x = 1;
   long words = 0;
-  for (int i = 0; i < 20000; i++) {
+  for (int i = 0; i < 8000; i++) {
     x = x * 1664525u + 1013904223u;
     char w[16] = "";
     int len = 1 + (int)((x >> 28) % 3);

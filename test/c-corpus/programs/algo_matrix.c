@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <math.h>
 
-enum { N = 48 };
+enum { N = 32 };
 static double A[N][N], B[N][N], C[N][N], Bt[N][N];
 static long IA[N][N], IB[N][N], IC[N][N];
 
@@ -26,7 +26,7 @@ int main(void) {
   printf("double matmul: trace %.12g sum %.12g C[3][5] %.17g transposed maxdiff %g\n", trace, sum, C[3][5], maxdiff);
   long isum = 0;
   for (int i = 0; i < N; i++) for (int j = 0; j < N; j++) { long s = 0; for (int k = 0; k < N; k++) s += IA[i][k] * IB[k][j]; IC[i][j] = s; isum += s * (i + 1) - j; }
-  printf("int matmul: checksum %ld IC[0][0] %ld IC[47][46] %ld\n", isum, IC[0][0], IC[47][46]);
+  printf("int matmul: checksum %ld IC[0][0] %ld IC[31][30] %ld\n", isum, IC[0][0], IC[N - 1][N - 2]);
   static double M[N][N + 1];
   for (int i = 0; i < N; i++) { for (int j = 0; j < N; j++) M[i][j] = A[i][j]; M[i][N] = i + 1.0; }
   double det = 1; int swaps = 0;
@@ -40,7 +40,7 @@ int main(void) {
   for (int i = N - 1; i >= 0; i--) { double s = M[i][N]; for (int j = i + 1; j < N; j++) s -= M[i][j] * x[j]; x[i] = s / M[i][i]; }
   double resid = 0;
   for (int i = 0; i < N; i++) { double s = 0; for (int j = 0; j < N; j++) s += A[i][j] * x[j]; resid = fmax(resid, fabs(s - (i + 1.0))); }
-  printf("det %.10e swaps %d x[0] %.15f x[47] %.15f residual %.1e\n", swaps % 2 ? -det : det, swaps, x[0], x[N - 1], resid < 1e-12 ? 0.0 : resid);
+  printf("det %.10e swaps %d x[0] %.15f x[31] %.15f residual %.1e\n", swaps % 2 ? -det : det, swaps, x[0], x[N - 1], resid < 1e-12 ? 0.0 : resid);
   long F[2][2] = {{1, 1}, {1, 0}}, R[2][2] = {{1, 0}, {0, 1}};
   for (int e = 90; e; e >>= 1) {
     long T[2][2];

@@ -1,4 +1,4 @@
-// Prime numbers: sieve of Eratosthenes up to 300000 (byte and bit versions), prime counting at powers
+// Prime numbers: sieve of Eratosthenes up to 100000 (byte and bit versions), prime counting at powers
 // of ten, twin primes, Goldbach partitions, trial-division factorisation and a Miller-Rabin test on
 // 64-bit numbers.
 // SPDX-License-Identifier: MIT
@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
-enum { LIMIT = 300000 };
+enum { LIMIT = 100000 };
 static unsigned char composite[LIMIT + 1];
 static uint32_t bits[LIMIT / 32 + 1];
 
@@ -48,7 +48,7 @@ int main(void) {
   for (int i = 0; i < 5; i++) {
     uint64_t n = nums[i];
     printf("%llu: prime %d factors", (unsigned long long)n, miller_rabin(n));
-    for (uint64_t f = 2; f * f <= n && f < 2000000; f++) while (n % f == 0) { printf(" %llu", (unsigned long long)f); n /= f; }
+    for (uint64_t f = 2; f * f <= n && f < 20000; f++) while (n % f == 0) { printf(" %llu", (unsigned long long)f); n /= f; }
     if (n > 1) printf(" %llu", (unsigned long long)n);
     printf("\n");
   }

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { N = 600 };
+enum { N = 300 };
 static int data[N], work[N], tmp[N];
 static unsigned long long comparisons;
 

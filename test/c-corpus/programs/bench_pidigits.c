@@ -1,6 +1,6 @@
-// Digits of pi with a spigot algorithm (Rabinowitz-Wagon) on 32-bit integers: 300 digits in lines of
+// Digits of pi with a spigot algorithm (Rabinowitz-Wagon) on 32-bit integers: 200 digits in lines of
 // 10 with a running count, the pidigits output format.
-// args: 300
+// args: 200
 // SPDX-License-Identifier: MIT
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 // Benchmark-game style spectral norm of the infinite matrix A(i,j) = 1/((i+j)(i+j+1)/2+i+1),
-// truncated to N = 80, by 10 power iterations; prints %.9f.
-// args: 80
+// truncated to N = 50, by 10 power iterations; prints %.9f.
+// args: 50
 // SPDX-License-Identifier: MIT
 #include <stdio.h>
 #include <stdlib.h>

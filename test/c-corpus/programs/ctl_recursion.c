@@ -34,7 +34,7 @@ static long deep(long n) { volatile char pad[32]; pad[0] = (char)n; return n == 
 
 int main(void) {
   for (unsigned long m = 0; m <= 3; m++) { for (unsigned long n = 0; n <= 4; n++) printf("A(%lu,%lu)=%lu ", m, n, ack(m, n)); printf("\n"); }
-  printf("fib(25)=%ld fibm(90)=%ld\n", fib(25), fibm(90));
+  printf("fib(22)=%ld fibm(90)=%ld\n", fib(22), fibm(90));
   printf("even(1001)=%d odd(777)=%d\n", is_even(1001), is_odd(777));
   hanoi(10, 1, 3, 2);
   printf("hanoi moves %ld\n", moves);

@@ -1,5 +1,5 @@
 // Rosetta-code style small tasks: FizzBuzz, 100 doors, Roman numerals both ways, Collatz longest chain
-// below 10000, GCD/LCM, perfect and Armstrong numbers, happy numbers, look-and-say, Luhn check,
+// below 3000, GCD/LCM, perfect and Armstrong numbers, happy numbers, look-and-say, Luhn check,
 // Pascal's triangle and a Sierpinski triangle.
 // SPDX-License-Identifier: MIT
 #include <stdio.h>
@@ -28,11 +28,11 @@ int main(void) {
   int years[] = {1990, 2008, 1666, 3999, 4, 944};
   for (int i = 0; i < 6; i++) { char r[32]; to_roman(years[i], r); printf("%d = %s = %d\n", years[i], r, from_roman(r)); }
   int best = 0, bestlen = 0;
-  for (int s = 1; s < 10000; s++) { long n = s; int len = 1; while (n != 1) { n = n % 2 ? 3 * n + 1 : n / 2; len++; } if (len > bestlen) { bestlen = len; best = s; } }
+  for (int s = 1; s < 3000; s++) { long n = s; int len = 1; while (n != 1) { n = n % 2 ? 3 * n + 1 : n / 2; len++; } if (len > bestlen) { bestlen = len; best = s; } }
   printf("collatz: %d has %d terms\n", best, bestlen);
   printf("gcd(1071,462)=%ld lcm(21,6)=%ld gcd(2^40,6^20)=%ld\n", gcd(1071, 462), 21 / gcd(21, 6) * 6, gcd(1L << 40, 3656158440062976L));
-  printf("perfect:"); for (int n = 2; n < 10000; n++) { int s = 1; for (int d = 2; d * d <= n; d++) if (n % d == 0) s += d + (d * d != n ? n / d : 0); if (s == n) printf(" %d", n); } printf("\n");
-  printf("armstrong:"); for (int n = 1; n < 100000; n++) { int digits = 0, s = 0; for (int m = n; m; m /= 10) digits++; for (int m = n; m; m /= 10) { int p = 1; for (int k = 0; k < digits; k++) p *= m % 10; s += p; } if (s == n) printf(" %d", n); } printf("\n");
+  printf("perfect:"); for (int n = 2; n < 1000; n++) { int s = 1; for (int d = 2; d * d <= n; d++) if (n % d == 0) s += d + (d * d != n ? n / d : 0); if (s == n) printf(" %d", n); } printf("\n");
+  printf("armstrong:"); for (int n = 1; n < 10000; n++) { int digits = 0, s = 0; for (int m = n; m; m /= 10) digits++; for (int m = n; m; m /= 10) { int p = 1; for (int k = 0; k < digits; k++) p *= m % 10; s += p; } if (s == n) printf(" %d", n); } printf("\n");
   printf("happy:"); for (int n = 1, c = 0; c < 12; n++) if (happy(n)) { printf(" %d", n); c++; } printf("\n");
   char a[128] = "1", b[128];
   for (int i = 0; i < 10; i++) { printf("%s\n", a); int o = 0; for (char *p = a; *p;) { char c = *p; int n = 0; while (*p == c) { p++; n++; } o += sprintf(b + o, "%d%c", n, c); } strcpy(a, b); }

@@ -10,6 +10,7 @@
 //                 6 variants agree with each other (a difference between them is reported, not a failure)
 //   -v            print the whole explanation of every failure (first differing byte, both outputs around it)
 //   --jobs N      processes at once (default 2)
+//   --slow        also list the 10 slowest runs (qemu and wplab wall time)
 import { existsSync } from 'node:fs';
 import {
   Pool, VARIANTS, checkVariant, compareRuns, corpusPrograms, describeStatus, ensureWplabBuilt, findTools, loadProgram,
@@ -18,6 +19,7 @@ import {
 const argv = process.argv.slice(2);
 let refMode = false;
 let verbose = false;
+let slow = false;
 let jobs = 2;
 const opts = [];
 const cpus = [];
@@ -27,6 +29,7 @@ for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   if (a === '--ref') refMode = true;
   else if (a === '-v' || a === '--verbose') verbose = true;
+  else if (a === '--slow') slow = true;
   else if (a === '--jobs') jobs = Math.max(1, Number(argv[++i]) || 2);
   else if (a === '--opt') opts.push('-' + String(argv[++i]).replace(/^-/, ''));
   else if (a === '--cpu') cpus.push(String(argv[++i]));
@@ -148,6 +151,18 @@ if (refMode) {
     if (r && r.ref.status !== 0) statuses.set(programs[i].name, describeStatus(r.ref.status));
   }
   if (statuses.size) console.log(`\nnon-zero exit statuses under qemu: ${[...statuses].map(([p, s]) => `${p} ${s}`).join(', ')}`);
+}
+if (slow) {
+  const runs = [];
+  for (let i = 0; i < programs.length; i++) {
+    const rs = await Promise.all(work[i]);
+    rs.forEach((r, j) => runs.push({ name: `${programs[i].name} [${variants[j].name}]`, q: r.ref?.ms ?? 0, w: r.ours?.ms ?? 0 }));
+  }
+  const fmt = (list, key) => list.sort((a, b) => b[key] - a[key]).slice(0, 10).map((r) => `${r.name} ${r[key]}ms`).join(', ');
+  console.log(`\nslowest under qemu: ${fmt(runs, 'q')}`);
+  if (!refMode) console.log(`slowest under wplab: ${fmt(runs, 'w')}`);
+  const sum = (key) => (runs.reduce((n, r) => n + r[key], 0) / 1000).toFixed(1);
+  console.log(`total run time: qemu ${sum('q')}s${refMode ? '' : `, wplab ${sum('w')}s`} (summed over runs, ${jobs} at a time)`);
 }
 const secs = ((Date.now() - t0) / 1000).toFixed(1);
 console.log(`\n${refMode ? 'reference ok' : 'pass'}: ${passed}/${total} (${programs.length} programs x ${variants.length} variants), ` +

@@ -387,6 +387,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         if (b === 8) { hi[a] = hi[K.LR]; lo[a] = lo[K.LR]; }
         else if (b === 9) { hi[a] = hi[K.CTR]; lo[a] = lo[K.CTR]; }
         else if (b === 1) { hi[a] = 0; lo[a] = t.xerNum; }
+        else if (b === 256) { hi[a] = 0; lo[a] = t.vrsave; } // VRSAVE: 32 bits (qemu keeps 64)
         else if (b === 268 || b === 269) {
           // the time base (mftb): here the instruction count, so that runs stay deterministic
           const n = core.icount + steps;
@@ -401,6 +402,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         if (b === 8) { hi[K.LR] = hi[a]; lo[K.LR] = lo[a]; }
         else if (b === 9) { hi[K.CTR] = hi[a]; lo[K.CTR] = lo[a]; }
         else if (b === 1) t.xer = BigInt(lo[a] >>> 0);
+        else if (b === 256) t.vrsave = lo[a];
         else { stop = sigill(c, base + off, `mtspr of SPR ${b} is not available in user mode:`); break loop; }
         off += 4;
         break;

@@ -92,10 +92,19 @@ export interface Case {
   gpr?: (r: () => number, k: number) => bigint | undefined;
   /** adjusts the generated VA/VB/VC/VD (j = 0..3, memory order bytes) in place */
   vec?: (r: () => number, v: Uint8Array[]) => void;
+  /** r4/r5/r6 (j = 0..2) of iteration k, when given (addresses: the table is at TABLE, the scratch at SCRATCH) */
+  gprs?: (r: () => number, k: number, j: number) => bigint | undefined;
+  /** assembly before and after the instruction (after: may fill VD, v6 and r3, which are stored) */
+  pre?: string;
+  post?: string;
 }
 
+/** where runCases puts its input table (the start of .data) and a 64-byte scratch area (.bss) */
+export const TABLE = 0x10100000n;
+export const SCRATCH = 0x10200000n;
+
 const ITER = 96; // bytes of inputs per iteration: VA VB VC VD (64), r4 r5 r6 (24), CR|VSCR (8)
-const OUT = 48; // bytes of outputs per iteration: VD, VSCR vector, CR, r3
+const OUT = 64; // bytes of outputs per iteration: VD, VSCR vector, CR, r3, v6
 
 function hex16(b: Uint8Array): string {
   return Buffer.from(b).toString('hex');
@@ -173,7 +182,12 @@ function runBatch(t: TestContext, cases: Case[], opts: RunOpts): Outcome | undef
     lxvwsx 32, 20, 8
     mtvscr 0
     li 3, 0
+    lis 9, ${Number(SCRATCH >> 16n)}
+    ${c.pre ?? ''}
     ${c.text}
+    ${c.post ?? ''}
+    li 0, 48
+    stxvx 38, 21, 0
     stxvx ${rd}, 0, 21
     mfvscr 5
     li 0, 16
@@ -194,6 +208,7 @@ function runBatch(t: TestContext, cases: Case[], opts: RunOpts): Outcome | undef
       for (let j = 0; j < 3; j++) {
         let g = gprValue(r, c.smallGpr ?? false);
         if (j === 1 && c.gpr) g = c.gpr(r, k) ?? g;
+        if (c.gprs) g = c.gprs(r, k, j) ?? g;
         dv.setBigUint64(64 + 8 * j, g, true);
       }
       dv.setUint32(88, r() >>> 0, true); // CR
@@ -230,6 +245,8 @@ tab:
 ${chunkBytes(table)}
     .bss
     .balign 16
+scratch:
+    .space 64
 out:
     .space ${outOff}
 `;
@@ -243,7 +260,7 @@ out:
     if (q.status !== 0) diffs.push(`qemu exited ${q.status} ${q.signal ?? ''} ${q.stderr.toString().slice(0, 300)}`);
     if (sim.exitCode !== 0) diffs.push(`simulator exited ${sim.exitCode}: ${sim.message ?? ''}`);
     const qo = q.stdout, so = Buffer.from(sim.stdout);
-    const names = ['VD', 'VSCR', 'CR', 'r3'];
+    const names = ['VD', 'VSCR', 'CR', 'r3', 'v6'];
     for (let i = 0; i < inputs.length && diffs.length < (opts.maxReport ?? 40); i++) {
       const o = i * OUT;
       const a = qo.subarray(o, o + OUT), b = so.subarray(o, o + OUT);
@@ -251,7 +268,7 @@ out:
       const { c, k, off } = inputs[i];
       const inp = table.subarray(off, off + ITER);
       const parts: string[] = [];
-      const fields: [number, number][] = [[0, 16], [16, 16], [32, 8], [40, 8]];
+      const fields: [number, number][] = [[0, 16], [16, 16], [32, 8], [40, 8], [48, 16]];
       fields.forEach(([fo, n], j) => {
         const x = a.subarray(fo, fo + n), y = b.subarray(fo, fo + n);
         if (!x.equals(y)) parts.push(`${names[j]} qemu=${beHex(x)} sim=${beHex(y)}`);
@@ -261,7 +278,8 @@ out:
     if (qo.length !== so.length) diffs.push(`output length qemu=${qo.length} sim=${so.length}`);
     return { diffs, iterations: inputs.length };
   } finally {
-    built.cleanup();
+    if (process.env.VEC_KEEP) console.log(`kept ${built.exe}`);
+    else built.cleanup();
   }
 }
 
@@ -308,7 +326,9 @@ export function rowCases(def: InsnDef, n: number, kind: Kind, opts: { low?: bool
   const immPos: number[] = [];
   def.operands.forEach((op, k) => {
     const reg = REG[op];
-    if (reg) regs[k] = reg(opts.low ?? false);
+    // a GPR result in RA (mfvsrd...) goes to r3, which the harness stores
+    if (op === 'RA' && k === 0) regs[k] = '3';
+    else if (reg) regs[k] = reg(opts.low ?? false);
     else { immPos.push(k); imms.push(opts.imm?.[op] ?? immValues(op, r)); }
   });
   // combinations of immediates, capped

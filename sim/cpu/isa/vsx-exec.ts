@@ -185,8 +185,8 @@ export function execVsx(core: Core, t: ThreadState, port: DataPort, i: number, w
       if (i === Vsx.LXSSP || i === Vsx.LXSSPX) { spToDpBits(lo, SPDP); hi = SPDP[0]; lo = SPDP[1]; }
       else if (i === Vsx.LXSIWAX) hi = lo >> 31;
       v[b + 3] = hi; v[b + 2] = lo;
-      // qemu: lxsdx/lxsspx/lxsiwax/lxsiwzx leave doubleword 1 as it was; the ISA 3.0 ones set it to 0
-      if (i === Vsx.LXSD || i === Vsx.LXSSP || i === Vsx.LXSIBZX || i === Vsx.LXSIHZX) { v[b + 1] = 0; v[b] = 0; }
+      // doubleword 1 is undefined in the ISA: qemu sets it to 0 for lxsd/lxssp, leaves it for the rest
+      if (i === Vsx.LXSD || i === Vsx.LXSSP) { v[b + 1] = 0; v[b] = 0; }
       return COLD_NEXT;
     }
     case Vsx.STXSD: case Vsx.STXSDX: case Vsx.STXSSP: case Vsx.STXSSPX:
@@ -397,11 +397,13 @@ function genpcv(r: Lanes, b: Lanes, sz: number, imm: number): void {
 
 /** lxvkq: the high word of each special quadword value (the rest is 0); undefined = reserved. */
 function lxvkq(uim: number): number | undefined {
+  // quad-precision +1.0 ... +7.0, +Inf, the default QNaN, -0.0, -1.0 ... -7.0, -Inf
   const t: Record<number, number> = {
-    1: 0x3fff0000, 2: 0x40000000, 3: 0x40008000, 4: 0x40010000, 5: 0x40018000, 6: 0x40020000, 7: 0x40028000,
+    1: 0x3fff0000, 2: 0x40000000, 3: 0x40008000, 4: 0x40010000, 5: 0x40014000, 6: 0x40018000, 7: 0x4001c000,
     8: 0x7fff0000, 9: 0x7fff8000, 16: 0x80000000, 17: 0xbfff0000, 18: 0xc0000000, 19: 0xc0008000, 20: 0xc0010000,
-    21: 0xc0018000, 22: 0xc0020000, 23: 0xc0028000, 24: 0xffff0000, 25: 0xffff8000,
+    21: 0xc0014000, 22: 0xc0018000, 23: 0xc001c000, 24: 0xffff0000,
   };
+
   const x = t[uim];
   return x === undefined ? undefined : x | 0;
 }

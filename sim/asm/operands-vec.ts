@@ -21,14 +21,14 @@ const XTP: Operand = {
   extract: (w: number) => (((w >>> 22) & 15) << 1) | (((w >>> 21) & 1) << 5),
 };
 
-/** mtvsrbmi's 16-bit mask: b0 in bits 6-15, b1 in bits 16-20, b2 in bit 0 */
+/** mtvsrbmi's 16-bit mask: b0 in bits 6-15, b1 in bits 16-20, b2 in bit 0 (objdump prints it signed) */
 const BM16: Operand = {
-  name: 'bm', kind: 'imm', min: 0n, max: 0xffffn,
+  name: 'bm', kind: 'imm', min: -0x8000n, max: 0xffffn, signopt: true,
   insert: (v: bigint) => {
     const n = Number(v);
     return u32((((n >> 6) & 0x3ff) << 6) | (((n >> 1) & 31) << 16) | (n & 1));
   },
-  extract: (w: number) => (((w >>> 6) & 0x3ff) << 6) | (((w >>> 16) & 31) << 1) | (w & 1),
+  extract: (w: number) => (((((w >>> 6) & 0x3ff) << 6) | (((w >>> 16) & 31) << 1) | (w & 1)) << 16) >> 16,
 };
 
 export const VEC_OPERANDS = {

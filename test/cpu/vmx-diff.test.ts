@@ -58,7 +58,7 @@ const groups: [string, (n: string) => boolean][] = [
 
 for (const [name, sel] of groups) {
   test(`VMX ${name}: same results as qemu-ppc64le -cpu power10`, (t) => {
-    const out = runCases(t, cases(sel, 160), { seed: name.length * 7919 });
+    const out = runCases(t, cases(sel, 320), { seed: name.length * 7919 });
     if (!out) return;
     assert.ok(out.iterations > 1000, `${out.iterations} iterations`);
     assert.deepEqual(out.diffs, []);

@@ -28,14 +28,22 @@ function bits(x: number, nj: boolean): number {
 /** the result bits of x, or the default NaN if x is NaN (an invalid operation) */
 const res = (x: number, nj: boolean) => (Number.isNaN(x) ? DEFAULT_NAN : bits(x, nj));
 
+/** set by fma32: the exact (unrounded) result is below the normal range (qemu flushes such results) */
+let fmaTiny = false;
+/** the sign of fma32's exact result */
+let fmaNeg = false;
+
 /** a*c + b with one rounding to float32 (a, b, c float32 values; the product is exact in double) */
 function fma32(a: number, c: number, b: number): number {
   const p = a * c;
   const s = p + b;
+  fmaTiny = false;
   if (!Number.isFinite(s)) return s;
   // the rounding error of s (TwoSum): p + b = s + e exactly
   const bb = s - p;
   const e = (p - (s - bb)) + (b - bb);
+  fmaTiny = s !== 0 && (Math.abs(s) < MIN_NORMAL || (Math.abs(s) === MIN_NORMAL && e !== 0 && (e > 0) !== (s > 0)));
+  fmaNeg = s < 0;
   if (e === 0) return Math.fround(s);
   const r = Math.fround(s);
   // double rounding matters only when s lies exactly halfway between two floats
@@ -139,6 +147,7 @@ export function execVmxFloat(_core: Core, t: ThreadState, i: number, w: number, 
           const neg = i === Vmx.VNMSUBFP;
           const s = fma32(x, z, neg ? -y : y);
           if (Number.isNaN(s)) r[k] = DEFAULT_NAN;
+          else if (nj && fmaTiny) r[k] = fmaNeg !== neg ? 0x80000000 : 0;
           else r[k] = bits(neg ? -s : s, nj);
         }
       }

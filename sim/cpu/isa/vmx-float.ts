@@ -70,6 +70,109 @@ function nextDown(x: number): number {
   return F[0];
 }
 
+// ---- vexptefp: qemu's float32_exp2, bit for bit -------------------------------------------------
+// qemu evaluates 2^x = e^(x ln2) as the first 15 terms of its Taylor series in softfloat's internal
+// format (64-bit fractions, products truncated with a sticky bit, no intermediate rounding), then
+// rounds once to single precision. The series is only accurate near 0 (the ISA asks for an
+// estimate), so the bits far from 0 are qemu's own; they are reproduced here.
+
+const M64 = (1n << 64n) - 1n;
+const M128 = (1n << 128n) - 1n;
+const BIT63 = 1n << 63n;
+const BIT127 = 1n << 127n;
+interface Parts { neg: boolean; exp: number; frac: bigint }
+
+function f64Parts(x: number): Parts {
+  const dv = new DataView(new ArrayBuffer(8));
+  dv.setFloat64(0, x);
+  const b = dv.getBigUint64(0);
+  return { neg: b >> 63n === 1n, exp: Number((b >> 52n) & 0x7ffn) - 1023, frac: ((b & ((1n << 52n) - 1n)) | (1n << 52n)) << 11n };
+}
+const LN2 = f64Parts(Math.LN2);
+const ONE = f64Parts(1);
+const COEF: Parts[] = [];
+{
+  let f = 1;
+  for (let n = 1; n <= 15; n++) { f *= n; COEF.push(f64Parts(1 / f)); }
+}
+const jam = (x: bigint, n: number, width: number): bigint =>
+  n <= 0 ? x : n >= width ? (x !== 0n ? 1n : 0n) : (x >> BigInt(n)) | ((x & ((1n << BigInt(n)) - 1n)) !== 0n ? 1n : 0n);
+function mulParts(a: Parts, b: Parts): Parts {
+  if (a.frac === 0n || b.frac === 0n) return { neg: a.neg !== b.neg, exp: 0, frac: 0n };
+  let p = a.frac * b.frac, exp = a.exp + b.exp + 1;
+  if ((p & BIT127) === 0n) { p <<= 1n; exp--; }
+  return { neg: a.neg !== b.neg, exp, frac: (p >> 64n) | ((p & M64) !== 0n ? 1n : 0n) };
+}
+/** a*b + c, one truncation with a sticky bit (softfloat's parts_muladd) */
+function muladdParts(a: Parts, b: Parts, c: Parts): Parts {
+  if (a.frac === 0n || b.frac === 0n) return c;
+  let neg = a.neg !== b.neg;
+  let p = a.frac * b.frac, exp = a.exp + b.exp + 1;
+  if ((p & BIT127) === 0n) { p <<= 1n; exp--; }
+  if (c.frac !== 0n) {
+    let q = c.frac << 64n;
+    const diff = exp - c.exp;
+    if (neg === c.neg) {
+      if (diff > 0) q = jam(q, diff, 128); else if (diff < 0) { p = jam(p, -diff, 128); exp = c.exp; }
+      p += q;
+      if (p > M128) { p = (p >> 1n) | (p & 1n) | BIT127; p &= M128; exp++; }
+    } else {
+      if (diff > 0) { q = jam(q, diff, 128); p -= q; }
+      else if (diff < 0) { exp = c.exp; neg = !neg; p = q - jam(p, -diff, 128); }
+      else { p -= q; if (p < 0n) { p = -p; neg = !neg; } }
+      if (p === 0n) return { neg: false, exp: 0, frac: 0n };
+      let sh = 0;
+      while ((p & BIT127) === 0n) { p <<= 1n; sh++; }
+      exp -= sh;
+    }
+  }
+  return { neg, exp, frac: (p >> 64n) | ((p & M64) !== 0n ? 1n : 0n) };
+}
+/** softfloat's round-and-pack to float32, round to nearest even, flush-to-zero when nj */
+function packF32(x: Parts, nj: boolean): number {
+  const sign = x.neg ? 0x80000000 : 0;
+  if (x.frac === 0n) return sign >>> 0;
+  let frac = x.frac, e = x.exp + 127;
+  const roundMask = (1n << 40n) - 1n, half = 1n << 39n, evenMask = (1n << 41n) - 1n;
+  if (e > 0) {
+    if (frac & roundMask) {
+      frac += (frac & evenMask) !== half ? half : 0n;
+      if (frac > M64) { frac = ((frac & M64) >> 1n) | BIT63; e++; }
+      frac &= ~roundMask;
+    }
+    if (e >= 255) return (sign | 0x7f800000) >>> 0;
+    return (sign | (e << 23) | Number((frac >> 40n) & 0x7fffffn)) >>> 0;
+  }
+  if (nj) return sign >>> 0;
+  frac = jam(frac, 1 - e, 64);
+  if (frac & roundMask) {
+    frac += (frac & evenMask) !== half ? half : 0n;
+    frac &= ~roundMask;
+  }
+  const ee = (frac & BIT63) !== 0n ? 1 : 0;
+  return (sign | (ee << 23) | Number((frac >> 40n) & 0x7fffffn)) >>> 0;
+}
+function exp2Qemu(b: number, nj: boolean): number {
+  // (b already flushed when nj; NaNs handled by the caller)
+  const e = (b >>> 23) & 0xff, f = b & 0x7fffff, neg = b >>> 31 === 1;
+  if (e === 0xff) return neg ? 0 : b; // infinities
+  if (e === 0 && f === 0) return 0x3f800000;
+  let xp: Parts;
+  if (e !== 0) xp = { neg, exp: e - 127, frac: BigInt(f | 0x800000) << 40n };
+  else {
+    let frac = BigInt(f) << 40n, exp = -126;
+    while ((frac & BIT63) === 0n) { frac <<= 1n; exp--; }
+    xp = { neg, exp, frac };
+  }
+  xp = mulParts(xp, LN2);
+  let xnp = xp, rp = ONE;
+  for (let k = 0; k < 15; k++) {
+    rp = muladdParts(COEF[k], xnp, rp);
+    xnp = mulParts(xnp, xp);
+  }
+  return packF32(rp, nj);
+}
+
 export function isVmxFloat(i: number): boolean {
   return (i >= Vmx.VADDFP && i <= Vmx.VCTSXS) || (i >= Vmx.VCMPEQFP && i <= Vmx.VCMPBFP);
 }
@@ -102,7 +205,7 @@ function one(op: number, b: number, nj: boolean): number {
       const s = Math.fround(Math.sqrt(x));
       return res(1 / s, nj);
     }
-    case Vmx.VEXPTEFP: return x === -Infinity ? 0 : res(2 ** x, nj);
+    case Vmx.VEXPTEFP: return exp2Qemu(b, nj);
     case Vmx.VLOGEFP: return x < 0 ? DEFAULT_NAN : res(Math.log2(x), nj);
     case Vmx.VRFIN: case Vmx.VRFIZ: case Vmx.VRFIP: case Vmx.VRFIM: {
       if (!Number.isFinite(x)) return b;

@@ -86,6 +86,13 @@ const va = (w: number) => 32 + ((w >>> 16) & 31);
 const vb = (w: number) => 32 + ((w >>> 11) & 31);
 const vc = (w: number) => 32 + ((w >>> 6) & 31);
 
+/** a compare's summary for CR6 (module state: no closure per instruction) */
+const CMP = { all: true, none: true };
+function put(ok: boolean): boolean {
+  if (ok) CMP.none = false; else CMP.all = false;
+  return ok;
+}
+
 /** CR6 of a VC-form compare with Rc=1: 8 = every element true, 2 = none */
 function setCr6(t: ThreadState, all: boolean, none: boolean): void {
   t.crNum = (t.crNum & ~0xf0) | ((all ? 8 : 0) | (none ? 2 : 0)) << 4;
@@ -110,6 +117,28 @@ export function execVmx(core: Core, t: ThreadState, _port: DataPort, i: number, 
   if (isVmxFloat(i)) return execVmxFloat(core, t, i, w, pc);
   const A = readVsr(t, va(w), VA), B = readVsr(t, vb(w), VB), R = VR;
   SAT.hit = false;
+  // the groups are separate functions: one switch over every case would need a frame of several
+  // hundred slots, set up on every call
+  const r = i < Vmx.VMULEUB ? addSub(t, i, w, A, B, R) : i < Vmx.VDIVSW ? mul(t, i, w, A, B, R) : i < Vmx.VAVGUB ? div(t, i, w, A, B, R)
+    : i < Vmx.VRLB ? elem(t, i, w, A, B, R) : i < Vmx.VBPERMQ ? shift(t, i, w, A, B, R) : i < Vmx.VAND ? bitsCmp(t, i, w, A, B, R)
+    : i < Vmx.VEXTRACTUB ? permPack(t, i, w, A, B, R) : p9p10(t, i, w, A, B, R);
+  if (r === ILLEGAL) {
+    core.pending = sigill(w, pc);
+    return COLD_STOP;
+  }
+  if (r === WRITE) {
+    if (SAT.hit) t.vscr |= VSCR_SAT;
+    writeVsr(t, vd(w), R);
+  }
+  return COLD_NEXT;
+}
+
+/** what a group function tells execVmx: write VR to VRT, nothing more to do, or not an instruction */
+const WRITE = 0;
+const DONE = 1;
+const ILLEGAL = 2;
+
+function addSub(t: ThreadState, i: number, w: number, A: Lanes, B: Lanes, R: Lanes): number {
   switch (i as Vmx) {
     // ---- add and subtract
     case Vmx.VADDUBM: for (let k = 0; k < 16; k++) R.u8[k] = A.u8[k] + B.u8[k]; break;
@@ -151,6 +180,13 @@ export function execVmx(core: Core, t: ThreadState, _port: DataPort, i: number, 
     case Vmx.VMUL10EUQ: setQ(R, q128(A) * 10n + (B.u64[0] & 15n)); break;
     case Vmx.VMUL10ECUQ: setQ(R, (q128(A) * 10n + (B.u64[0] & 15n)) >> 128n); break;
 
+    default: return ILLEGAL;
+  }
+  return WRITE;
+}
+
+function mul(t: ThreadState, i: number, w: number, A: Lanes, B: Lanes, R: Lanes): number {
+  switch (i as Vmx) {
     // ---- multiply. ISA even element 2k is storage element 2m+1 of the result's storage element m.
     case Vmx.VMULEUB: for (let m = 0; m < 8; m++) R.u16[m] = A.u8[2 * m + 1] * B.u8[2 * m + 1]; break;
     case Vmx.VMULOUB: for (let m = 0; m < 8; m++) R.u16[m] = A.u8[2 * m] * B.u8[2 * m]; break;
@@ -237,6 +273,13 @@ export function execVmx(core: Core, t: ThreadState, _port: DataPort, i: number, 
     }
     case Vmx.VSUM4SHS: for (let m = 0; m < 4; m++) R.i32[m] = satS(A.i16[2 * m] + A.i16[2 * m + 1] + B.i32[m], 32); break;
 
+    default: return ILLEGAL;
+  }
+  return WRITE;
+}
+
+function div(t: ThreadState, i: number, w: number, A: Lanes, B: Lanes, R: Lanes): number {
+  switch (i as Vmx) {
     // ---- divide and modulo (POWER10); undefined cases as qemu: divide by 1 (word/doubleword), or
     // the dividend (quadword, extended doubleword)
     case Vmx.VDIVSW: case Vmx.VMODSW:
@@ -309,6 +352,13 @@ export function execVmx(core: Core, t: ThreadState, _port: DataPort, i: number, 
       break;
     }
 
+    default: return ILLEGAL;
+  }
+  return WRITE;
+}
+
+function elem(t: ThreadState, i: number, w: number, A: Lanes, B: Lanes, R: Lanes): number {
+  switch (i as Vmx) {
     // ---- average, max, min, absolute difference
     case Vmx.VAVGUB: for (let k = 0; k < 16; k++) R.u8[k] = (A.u8[k] + B.u8[k] + 1) >> 1; break;
     case Vmx.VAVGUH: for (let k = 0; k < 8; k++) R.u16[k] = (A.u16[k] + B.u16[k] + 1) >> 1; break;
@@ -385,7 +435,7 @@ export function execVmx(core: Core, t: ThreadState, _port: DataPort, i: number, 
       else while (n < 16 && (isaB(B, 15 - n) & 1) === 0) n++;
       const rt = (w >>> 21) & 31;
       t.hi[rt] = 0; t.lo[rt] = n;
-      return COLD_NEXT;
+      return DONE;
     }
     case Vmx.VCLZDM: case Vmx.VCTZDM:
       for (let k = 0; k < 2; k++) {
@@ -409,6 +459,13 @@ export function execVmx(core: Core, t: ThreadState, _port: DataPort, i: number, 
       }
       break;
 
+    default: return ILLEGAL;
+  }
+  return WRITE;
+}
+
+function shift(t: ThreadState, i: number, w: number, A: Lanes, B: Lanes, R: Lanes): number {
+  switch (i as Vmx) {
     // ---- rotate and shift
     case Vmx.VRLB: for (let k = 0; k < 16; k++) { const n = B.u8[k] & 7, x = A.u8[k]; R.u8[k] = (x << n) | (x >> (8 - n)); } break;
     case Vmx.VRLH: for (let k = 0; k < 8; k++) { const n = B.u16[k] & 15, x = A.u16[k]; R.u16[k] = (x << n) | (x >> (16 - n)); } break;
@@ -492,6 +549,13 @@ export function execVmx(core: Core, t: ThreadState, _port: DataPort, i: number, 
       break;
     }
 
+    default: return ILLEGAL;
+  }
+  return WRITE;
+}
+
+function bitsCmp(t: ThreadState, i: number, w: number, A: Lanes, B: Lanes, R: Lanes): number {
+  switch (i as Vmx) {
     // ---- bit permute, polynomial multiply, SHA
     case Vmx.VBPERMQ: {
       let perm = 0;
@@ -537,8 +601,7 @@ export function execVmx(core: Core, t: ThreadState, _port: DataPort, i: number, 
     case Vmx.VCMPGTUB: case Vmx.VCMPGTUH: case Vmx.VCMPGTUW: case Vmx.VCMPGTUD: case Vmx.VCMPGTUQ:
     case Vmx.VCMPGTSB: case Vmx.VCMPGTSH: case Vmx.VCMPGTSW: case Vmx.VCMPGTSD: case Vmx.VCMPGTSQ:
     case Vmx.VCMPNEB: case Vmx.VCMPNEH: case Vmx.VCMPNEW: case Vmx.VCMPNEZB: case Vmx.VCMPNEZH: case Vmx.VCMPNEZW: {
-      let all = true, none = true;
-      const put = (ok: boolean) => { if (ok) none = false; else all = false; return ok; };
+      CMP.all = true; CMP.none = true;
       switch (i) {
         case Vmx.VCMPEQUB: for (let k = 0; k < 16; k++) R.u8[k] = put(A.u8[k] === B.u8[k]) ? 0xff : 0; break;
         case Vmx.VCMPEQUH: for (let k = 0; k < 8; k++) R.u16[k] = put(A.u16[k] === B.u16[k]) ? 0xffff : 0; break;
@@ -562,16 +625,23 @@ export function execVmx(core: Core, t: ThreadState, _port: DataPort, i: number, 
         case Vmx.VCMPNEZH: for (let k = 0; k < 8; k++) R.u16[k] = put(A.u16[k] !== B.u16[k] || A.u16[k] === 0 || B.u16[k] === 0) ? 0xffff : 0; break;
         default: for (let k = 0; k < 4; k++) R.i32[k] = put(A.i32[k] !== B.i32[k] || A.i32[k] === 0 || B.i32[k] === 0) ? -1 : 0;
       }
-      if (w & 0x400) setCr6(t, all, none);
+      if (w & 0x400) setCr6(t, CMP.all, CMP.none);
       break;
     }
     case Vmx.VCMPSQ: case Vmx.VCMPUQ: {
       const x = i === Vmx.VCMPSQ ? s128(A) : q128(A), y = i === Vmx.VCMPSQ ? s128(B) : q128(B);
       const bf = (w >>> 23) & 7, sh = 28 - 4 * bf;
       t.crNum = (t.crNum & ~(15 << sh)) | ((x < y ? 8 : x > y ? 4 : 2) << sh);
-      return COLD_NEXT;
+      return DONE;
     }
 
+    default: return ILLEGAL;
+  }
+  return WRITE;
+}
+
+function permPack(t: ThreadState, i: number, w: number, A: Lanes, B: Lanes, R: Lanes): number {
+  switch (i as Vmx) {
     // ---- logical, select, permute
     case Vmx.VAND: for (let k = 0; k < 4; k++) R.i32[k] = A.i32[k] & B.i32[k]; break;
     case Vmx.VANDC: for (let k = 0; k < 4; k++) R.i32[k] = A.i32[k] & ~B.i32[k]; break;
@@ -670,6 +740,13 @@ export function execVmx(core: Core, t: ThreadState, _port: DataPort, i: number, 
       break;
     }
 
+    default: return ILLEGAL;
+  }
+  return WRITE;
+}
+
+function p9p10(t: ThreadState, i: number, w: number, A: Lanes, B: Lanes, R: Lanes): number {
+  switch (i as Vmx) {
     // ---- extract and insert (ISA 3.0): the element at ISA byte UIM, into doubleword 0 / from it
     case Vmx.VEXTRACTUB: case Vmx.VEXTRACTUH: case Vmx.VEXTRACTUW: case Vmx.VEXTRACTD: {
       const size = 1 << (i - Vmx.VEXTRACTUB), uim = (w >>> 16) & 15;
@@ -691,7 +768,7 @@ export function execVmx(core: Core, t: ThreadState, _port: DataPort, i: number, 
       // qemu: a signed 128-bit shift by ix (out of range, ix < 0: by ix mod 128, as its int128 helper)
       const x = (s128(B) >> BigInt(ix & 127)) & ((1n << BigInt(size)) - 1n);
       t.hi[rt] = 0; t.lo[rt] = Number(x) | 0;
-      return COLD_NEXT;
+      return DONE;
     }
     case Vmx.VEXTDUBVLX: case Vmx.VEXTDUBVRX: case Vmx.VEXTDUHVLX: case Vmx.VEXTDUHVRX:
     case Vmx.VEXTDUWVLX: case Vmx.VEXTDUWVRX: case Vmx.VEXTDDVLX: case Vmx.VEXTDDVRX: {
@@ -741,7 +818,7 @@ export function execVmx(core: Core, t: ThreadState, _port: DataPort, i: number, 
       for (let k = 0; k < 16 / size; k++) if (B.u8[size * k + size - 1] & 0x80) m |= 1 << k;
       const rt = (w >>> 21) & 31;
       t.hi[rt] = 0; t.lo[rt] = m;
-      return COLD_NEXT;
+      return DONE;
     }
     case Vmx.MTVSRBM: case Vmx.MTVSRHM: case Vmx.MTVSRWM: case Vmx.MTVSRDM: case Vmx.MTVSRQM: case Vmx.MTVSRBMI: {
       const size = i === Vmx.MTVSRBMI ? 1 : 1 << (i - Vmx.MTVSRBM);
@@ -759,7 +836,7 @@ export function execVmx(core: Core, t: ThreadState, _port: DataPort, i: number, 
       const rt = (w >>> 21) & 31;
       const v = BigInt(n) << BigInt(56 + vece);
       t.hi[rt] = Number((v >> 32n) & 0xffffffffn) | 0; t.lo[rt] = 0;
-      return COLD_NEXT;
+      return DONE;
     }
     case Vmx.VGNB: {
       const n = (w >>> 16) & 7;
@@ -771,7 +848,7 @@ export function execVmx(core: Core, t: ThreadState, _port: DataPort, i: number, 
       r <<= BigInt(64 - cnt);
       const rt = (w >>> 21) & 31;
       t.hi[rt] = Number((r >> 32n) & 0xffffffffn) | 0; t.lo[rt] = Number(r & 0xffffffffn) | 0;
-      return COLD_NEXT;
+      return DONE;
     }
     case Vmx.VSTRIBL: case Vmx.VSTRIBR: case Vmx.VSTRIHL: case Vmx.VSTRIHR: {
       const half = i === Vmx.VSTRIHL || i === Vmx.VSTRIHR, left = i === Vmx.VSTRIBL || i === Vmx.VSTRIHL;
@@ -799,7 +876,7 @@ export function execVmx(core: Core, t: ThreadState, _port: DataPort, i: number, 
 
     // ---- VSCR
     case Vmx.MFVSCR: R.i32[0] = t.vscr; R.i32[1] = R.i32[2] = R.i32[3] = 0; break;
-    case Vmx.MTVSCR: t.vscr = B.i32[0]; return COLD_NEXT;
+    case Vmx.MTVSCR: t.vscr = B.i32[0]; return DONE;
 
     // ---- primary-4 fixed point
     case Vmx.MADDHD: case Vmx.MADDHDU: case Vmx.MADDLD: {
@@ -809,15 +886,11 @@ export function execVmx(core: Core, t: ThreadState, _port: DataPort, i: number, 
       const r = BigInt.asUintN(64, i === Vmx.MADDLD ? s : s >> 64n);
       const rt = (w >>> 21) & 31;
       t.hi[rt] = Number(r >> 32n) | 0; t.lo[rt] = Number(r & 0xffffffffn) | 0;
-      return COLD_NEXT;
+      return DONE;
     }
-    default:
-      core.pending = sigill(w, pc);
-      return COLD_STOP;
+    default: return ILLEGAL;
   }
-  if (SAT.hit) t.vscr |= VSCR_SAT;
-  writeVsr(t, vd(w), R);
-  return COLD_NEXT;
+  return WRITE;
 }
 
 // ---- AES (vcipher, vncipher, vsbox): the state is the 16 ISA bytes, column-major as FIPS-197 --

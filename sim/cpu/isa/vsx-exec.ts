@@ -37,6 +37,18 @@ function revBytes(dst: Lanes, src: Lanes, size: number): void {
 const SPDP = new Int32Array(2);
 
 export function execVsx(core: Core, t: ThreadState, port: DataPort, i: number, w: number, _w2: number, pc: number): number {
+  // two functions, each with a smaller frame than one switch over everything
+  const r = i < Vsx.MFVSRD ? vsxMem(core, t, port, i, w, pc) : vsxReg(t, i, w);
+  if (r === ILLEGAL) {
+    core.pending = sigill(w, pc);
+    return COLD_STOP;
+  }
+  return r;
+}
+
+const ILLEGAL = -1;
+
+function vsxMem(core: Core, t: ThreadState, port: DataPort, i: number, w: number, pc: number): number {
   const v = t.vsr;
   switch (i as Vsx) {
     // ---- VMX loads: the address aligned down to the element size; lvx stores the quadword
@@ -200,6 +212,13 @@ export function execVsx(core: Core, t: ThreadState, port: DataPort, i: number, w
       return writeScalar(core, port, size, hi, lo, pc) ? COLD_NEXT : COLD_STOP;
     }
 
+  }
+  return ILLEGAL;
+}
+
+function vsxReg(t: ThreadState, i: number, w: number): number {
+  const v = t.vsr;
+  switch (i as Vsx) {
     // ---- GPR <-> VSR
     case Vsx.MFVSRD: case Vsx.MFFPRD: case Vsx.MFVRD: {
       const b = xt(w) << 2, ra = (w >>> 16) & 31;
@@ -356,8 +375,7 @@ export function execVsx(core: Core, t: ThreadState, port: DataPort, i: number, w
       return COLD_NEXT;
     }
   }
-  core.pending = sigill(w, pc);
-  return COLD_STOP;
+  return ILLEGAL;
 }
 
 /** xxgenpcv[bhwd]m: the permute control vector of a mask (qemu's four variants). ISA byte index. */

@@ -218,3 +218,11 @@ test('every vector instruction glibc executes (static start-up and string routin
   }
   assert.equal(insns.length, 80);
 });
+
+test('mtvrsave/mfvrsave: VRSAVE is a 32-bit register (mfvrsave zero-extends)', () => {
+  const s = setup([...words('mtvrsave 4\nmfvrsave 3'), 0x7fe00008]);
+  s.t.setGpr(4, 0x123456789abcdef0n);
+  assert.equal(s.core.run(s.t, s.mem, 10).kind, 'trap');
+  assert.equal(s.t.vrsave >>> 0, 0x9abcdef0);
+  assert.equal(s.t.getGpr(3), 0x9abcdef0n);
+});

@@ -1,6 +1,7 @@
 // Every VMX/VSX load and store of the vsx family against qemu-ppc64le -cpu power10: loads from the
 // (random) input table at every alignment 0..31 and across page boundaries; stores into a zeroed
-// scratch area at every small offset, read back whole. lvsl/lvsr on the same addresses.
+// scratch area at every small offset and across a page boundary, read back whole. lvsl/lvsr on the
+// same addresses as the loads.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { VSX_DEFS } from '../../sim/cpu/isa/vsx-defs';
@@ -53,21 +54,27 @@ function loadCases(): Case[] {
 const ZERO = 'li 0, 0\n' + [0, 8, 16, 24, 32, 40, 48, 56].map((o) => `    std 0, ${o}(9)`).join('\n');
 const READBACK = 'lxvx 36, 0, 9\n    li 0, 16\n    lxvx 38, 9, 0\n    ld 3, 32(9)';
 
+/** stores at 0..8 bytes into a zeroed 64-byte window (r9) read back whole afterwards: the window at
+ * SCRATCH, and at SCRATCH + 4064 with the stores starting 16 bytes in (across the page at 4096) */
 function storeCases(): Case[] {
   const out: Case[] = [];
-  for (const d of rowsOf(isStore)) {
-    const disps = isD(d) ? (d.operands.includes('DQ') ? [0, 16] : [0, 4, 8]) : [0];
-    for (const disp of disps) {
-      out.push({
-        label: text(d, disp), text: text(d, disp), n: 18, kind: 'int',
-        gprs: (r, k, j) => {
-          if (j === 0) return isD(d) ? SCRATCH + BigInt(k % 9) : SCRATCH;
-          if (j === 1) return isVar(d) ? BigInt(r() % 20) << 56n | BigInt(r() & 0xffff) : BigInt(k % 9);
-          return undefined;
-        },
-        pre: ZERO + (d.operands[0] === 'XTP' ? '\n    xxlor 38, 33, 33\n    xxlor 39, 34, 34' : ''),
-        post: READBACK,
-      });
+  for (const base of [0, 4064]) {
+    const start = base === 0 ? 0 : 16; // the first store byte within the window
+    for (const d of rowsOf(isStore)) {
+      const disps = isD(d) ? (d.operands.includes('DQ') ? [0, 16] : [0, 4, 8]) : [0];
+      for (const disp of disps) {
+        out.push({
+          label: `${text(d, disp)} @${base}`, text: text(d, disp), n: 18, kind: 'int',
+          gprs: (r, k, j) => {
+            const w = SCRATCH + BigInt(base);
+            if (j === 0) return isD(d) ? w + BigInt(start + (k % 9)) : isVar(d) ? w + BigInt(start + (k % 9)) : w;
+            if (j === 1) return isVar(d) ? BigInt(r() % 20) << 56n | BigInt(r() & 0xffff) : BigInt(start + (k % 9));
+            return undefined;
+          },
+          pre: (base ? `addi 9, 9, ${base}\n    ` : '') + ZERO + (d.operands[0] === 'XTP' ? '\n    xxlor 38, 33, 33\n    xxlor 39, 34, 34' : ''),
+          post: READBACK,
+        });
+      }
     }
   }
   return out;

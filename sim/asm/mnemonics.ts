@@ -3,7 +3,7 @@
 // rows with those bits set (as binutils does: `beq` is bc with BO=12, BI=2); the others (`slwi`,
 // `sub`, `mr`, ...) are macros that rewrite their operands onto a base mnemonic, as GNU as does.
 import { FAMILIES } from '../cpu/isa/families';
-import { OP, DS, DQ, X, XO, XL, XFX, XS, MD, MDS, M, XX1, A, type OperandName } from './encode';
+import { OP, DS, X, XO, XL, XFX, XS, MD, MDS, M, A, type OperandName } from './encode';
 
 export interface InsnEntry {
   kind: 'insn';
@@ -228,16 +228,6 @@ def('stwcx.', 'X', X(31, 150, 1), ['RS', 'RA0', 'RB']);
 def('stdcx.', 'X', X(31, 214, 1), ['RS', 'RA0', 'RB']);
 def('stbcx.', 'X', X(31, 694, 1), ['RS', 'RA0', 'RB']);
 def('sthcx.', 'X', X(31, 726, 1), ['RS', 'RA0', 'RB']);
-
-// ---- VSX 16-byte loads and stores ----------------------------------------------------------------
-def('lxvd2x', 'XX1', XX1(31, 844), ['XT', 'RA0', 'RB']);
-def('stxvd2x', 'XX1', XX1(31, 972), ['XT', 'RA0', 'RB']);
-def('lxvw4x', 'XX1', XX1(31, 780), ['XT', 'RA0', 'RB']);
-def('stxvw4x', 'XX1', XX1(31, 908), ['XT', 'RA0', 'RB']);
-def('lxvx', 'XX1', XX1(31, 268), ['XT', 'RA0', 'RB']);
-def('stxvx', 'XX1', XX1(31, 396), ['XT', 'RA0', 'RB']);
-def('lxv', 'DQ', DQ(61, 1), ['XTQ', 'DQ', 'RA0']);
-def('stxv', 'DQ', DQ(61, 5), ['XTQ', 'DQ', 'RA0']);
 
 // ---- cache, sync, traps, system ------------------------------------------------------------------
 def('dcbz', 'X', X(31, 1014), ['RA0', 'RB']);

@@ -13,7 +13,7 @@ const COND = ['lt', 'gt', 'eq', 'so'];
 const BRANCH_TRUE = ['blt', 'bgt', 'beq', 'bso'];
 const BRANCH_FALSE = ['bge', 'ble', 'bne', 'bns'];
 const TRAP_TO: Record<number, string> = { 4: 'eq', 24: 'ne', 16: 'lt', 8: 'gt', 12: 'ge', 20: 'le', 2: 'llt', 1: 'lgt', 5: 'lge', 6: 'lle', 31: 'u' };
-const SPR_NAMES: Record<number, string> = { 1: 'xer', 8: 'lr', 9: 'ctr' };
+const SPR_NAMES: Record<number, string> = { 1: 'xer', 8: 'lr', 9: 'ctr', 256: 'vrsave' };
 
 function crBit(n: number): string {
   const f = n >> 2;
@@ -212,12 +212,6 @@ export function disassemble(word: number, pc: bigint, next = 0): string {
       return fxm === 0xff ? fmt('mtcr', r(rt)) : fmt('mtcrf', `${fxm},${r(rt)}`);
     }
     case Op.MTOCRF: return fmt('mtocrf', `${(w >>> 12) & 0xff},${r(rt)}`);
-    case Op.LXV: case Op.STXV: {
-      const xt = rt | (((w >>> 3) & 1) << 5);
-      return fmt(name, `vs${xt},${((w & 0xfff0) << 16) >> 16}(${r(ra)})`);
-    }
-    case Op.LXVD2X: case Op.STXVD2X: case Op.LXVX: case Op.STXVX:
-      return fmt(name, `vs${rt | ((w & 1) << 5)},${ra ? r(ra) : '0'},${r(rb)}`);
     case Op.LWARX: case Op.LDARX:
       return fmt(name, `${r(rt)},${ra ? r(ra) : '0'},${r(rb)}${w & 1 ? ',1' : ''}`);
     case Op.DCBZ: case Op.DCBF: case Op.DCBST: case Op.DCBT: case Op.DCBTST: case Op.ICBI:

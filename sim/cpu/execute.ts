@@ -3,6 +3,8 @@
 // No allocation happens on the inline paths.
 import type { AddressSpace, Page } from './address-space';
 import { execCold } from './cold';
+import { execFamily } from './isa/exec-families';
+import { FAMILY_BASE } from './isa/families';
 import { COLD_JUMP, COLD_NEXT, COLD_NEXT8 } from './cold-result';
 import type { Core, CoreStop } from './core';
 import * as Dec from './decode';
@@ -43,6 +45,7 @@ if (K.F_RC !== Dec.F_RC || K.F_OE !== Dec.F_OE || K.F_LK !== Dec.F_LK || K.F_AA 
   K.LR !== TS.LR || K.CTR !== TS.CTR || K.XER_SO !== (TS.XER_SO | 0) || K.XER_OV !== TS.XER_OV || K.XER_OV32 !== TS.XER_OV32) {
   throw new Error('execute.ts: local constants disagree with decode.ts/thread-state.ts');
 }
+const FAMILY_BASE_ = FAMILY_BASE; // (a module-level copy: an imported binding is a getter call under tsx)
 const K_LOAD = 0;
 const K_STORE = 1;
 
@@ -387,6 +390,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         if (b === 8) { hi[a] = hi[K.LR]; lo[a] = lo[K.LR]; }
         else if (b === 9) { hi[a] = hi[K.CTR]; lo[a] = lo[K.CTR]; }
         else if (b === 1) { hi[a] = 0; lo[a] = t.xerNum; }
+        else if (b === 256) { hi[a] = 0; lo[a] = t.vrsave; } // VRSAVE: 32 bits (qemu keeps 64)
         else if (b === 268 || b === 269) {
           // the time base (mftb): here the instruction count, so that runs stay deterministic
           const n = core.icount + steps;
@@ -401,6 +405,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         if (b === 8) { hi[K.LR] = hi[a]; lo[K.LR] = lo[a]; }
         else if (b === 9) { hi[K.CTR] = hi[a]; lo[K.CTR] = lo[a]; }
         else if (b === 1) t.xer = BigInt(lo[a] >>> 0);
+        else if (b === 256) t.vrsave = lo[a];
         else { stop = sigill(c, base + off, `mtspr of SPR ${b} is not available in user mode:`); break loop; }
         off += 4;
         break;
@@ -418,7 +423,9 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
       default: {
         const pc = base + off;
         t.pcNum = pc;
-        const r = execCold(core, t, port, e0 & 0xffff, a, b, pc);
+        const op = e0 & 0xffff;
+        // the instruction families directly (execCold's frame is large: entering it costs)
+        const r = op >= FAMILY_BASE_ ? execFamily(core, t, port, op, a, b, pc) : execCold(core, t, port, op, a, b, pc);
         if (r === COLD_NEXT) off += 4;
         else if (r === COLD_NEXT8) off += 8;
         else if (r === COLD_JUMP) { jumpPc = t.pcNum; off = AWAY; }

@@ -59,8 +59,11 @@ function operandText(op: Operand, name: string, mnemonic: string, r: (n: number)
       const n = r(32);
       return pick([String(n), `r${n}`, `%r${n}`]);
     }
-    case 'vsr':
-      return pick([`vs${r(64)}`, String(r(64))]);
+    case 'vsr': {
+      // register pairs (lxvp's XTp) must be even
+      const n = r(64) & ~((op.multiple ?? 1) - 1);
+      return pick([`vs${n}`, String(n)]);
+    }
     case 'fpr':
       return pick([`f${r(32)}`, String(r(32))]);
     case 'vr':
@@ -105,7 +108,7 @@ function operands(entry: Entry, mnemonic: string, r: (n: number) => number): str
   if (entry.kind === 'macro') {
     // rotate/shift macros: keep the pieces small so that every rewrite stays in range
     const regs = ops.filter(([o]) => o.kind !== 'imm').map(([o]) => (o.kind === 'crbit' ? String(r(32)) : String(r(32))));
-    const imms = ops.filter(([o]) => o.kind === 'imm').map(() => 1 + r(8)).sort((a, b) => b - a).map(String);
+    const imms = ops.filter(([o]) => o.kind === 'imm').map(([o]) => Math.min(1 + r(8), Number(o.max))).sort((a, b) => b - a).map(String);
     return [...regs, ...imms].join(', ');
   }
   const out: string[] = [];

@@ -418,6 +418,24 @@ export class Machine {
     if (yielded) this.sched.rotate(q);
   }
 
+  /**
+   * Runs system call `nr` with arguments `args` (r3, r4, ...) as task `t` would make it on its CPU,
+   * outside the run loop: its value (a result, or -errno), with the kernel's accesses to user memory
+   * as in a real call. The task's registers are left as they are; an exit ends the task. (For tests
+   * and tools that drive the kernel without a program around the call.)
+   */
+  syscallAs(t: Task, nr: number, args: readonly bigint[] = []): bigint {
+    const cpu = t.cpu >= 0 ? t.cpu : (t.affinity ?? 0);
+    let exited: number | undefined;
+    const ctx: SyscallContext = {
+      ...this.syscallContext(cpu, t, { exit: (code) => (exited = code), yieldCpu: () => undefined, keepRegisters: () => undefined }),
+      arg: (i) => BigInt.asUintN(64, args[i] ?? 0n),
+    };
+    const r = dispatchSyscall(BigInt(nr), ctx);
+    if (exited !== undefined) this.exit(t, exited);
+    return r;
+  }
+
   /** What a system call handler of task `t` on `cpu` is given (sim/os/syscalls/context.ts). */
   private syscallContext(cpu: number, t: Task, effects: Pick<SyscallContext, 'exit' | 'yieldCpu' | 'keepRegisters'>): SyscallContext {
     const th = t.thread;

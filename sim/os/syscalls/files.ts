@@ -22,8 +22,10 @@ export function caller(ctx: SyscallContext): Caller {
   return { pid: ctx.pid, exe: ctx.proc.exe };
 }
 
-/** The directory a *at() call starts from: AT_FDCWD (the working directory) or an open directory. */
-function startDir(ctx: SyscallContext, dirfd: number): DirInode | number {
+/** The directory a *at() call starts from: AT_FDCWD (the working directory) or an open directory;
+ * an absolute path starts from the root whatever dirfd is (it is not even looked at). */
+function startDir(ctx: SyscallContext, dirfd: number, path: string): DirInode | number {
+  if (path.startsWith('/')) return ctx.kernel.fs.root;
   if (dirfd === AT_FDCWD) return ctx.proc.cwd;
   const f = ctx.proc.fds.get(dirfd);
   if (!f) return E.EBADF;
@@ -48,71 +50,78 @@ function lookup(ctx: SyscallContext, dirfd: number, pathEa: bigint, follow: bool
     if (!f) return E.EBADF;
     return { inode: f.inode, dir: ctx.kernel.fs.root, name: '' };
   }
-  const start = startDir(ctx, dirfd);
+  const start = startDir(ctx, dirfd, path);
   if (typeof start === 'number') return start;
   return ctx.kernel.fs.resolve(path, start, caller(ctx), follow);
 }
 
 // ---- open and close ----
 
-function openat(ctx: SyscallContext, dirfd: number, pathEa: bigint, flags: number, mode: number): bigint {
+function openat(ctx: SyscallContext, dirfd: number, pathEa: bigint, flagsIn: number, mode: number): bigint {
+  let flags = flagsIn;
+  // build_open_flags: the combinations open refuses, and what O_PATH keeps
+  if ((flags & (O.DIRECTORY | O.CREAT)) === (O.DIRECTORY | O.CREAT)) return fail(E.EINVAL);
+  const tmpfile = (flags & O.TMPFILE) !== 0;
+  if (tmpfile) {
+    // O_TMPFILE is __O_TMPFILE | O_DIRECTORY, and needs write access
+    if ((flags & O.ACCMODE) === O.RDONLY || !(flags & O.DIRECTORY)) return fail(E.EINVAL);
+  } else if (flags & O.PATH) flags &= O.PATH | O.DIRECTORY | O.NOFOLLOW | O.CLOEXEC;
   const path = pathArg(ctx, pathEa);
   if (typeof path === 'number') return fail(path);
-  const start = startDir(ctx, dirfd);
+  const start = startDir(ctx, dirfd, path);
   if (typeof start === 'number') return fail(start);
   const fs = ctx.kernel.fs;
   const who = caller(ctx);
-  const acc = flags & O.ACCMODE;
-  if (acc === 3 && !(flags & O.PATH)) return fail(E.EINVAL);
-  const wantWrite = acc !== O.RDONLY && !(flags & O.PATH);
+  const isPath = (flags & O.PATH) !== 0;
+  // what the open asks of the file: write access for a writing mode (3 included) or O_TRUNC
+  const wantWrite = !isPath && ((flags & O.ACCMODE) !== O.RDONLY || (flags & O.TRUNC) !== 0);
   let inode: Inode;
-  if ((flags & O.TMPFILE) === O.TMPFILE) {
+  let created = false;
+  if (tmpfile) {
     // an unnamed file in the directory `path`
-    if (!wantWrite) return fail(E.EINVAL);
     const d = fs.resolve(path, start, who, true);
     if (typeof d === 'number') return fail(d);
     if (!d.inode.isDir()) return fail(E.ENOTDIR);
     if (d.inode.readOnly) return fail(E.EROFS);
     inode = new FileInode(mode & ~ctx.proc.umask, ctx.kernel.clock.realtimeNs());
     inode.nlink = 0;
+    created = true;
   } else if (flags & O.CREAT) {
-    if (flags & O.DIRECTORY) return fail(E.EINVAL);
-    const p = fs.parent(path, start, who);
+    // O_EXCL and O_NOFOLLOW do not follow a symlink in the last component; otherwise the file it
+    // names is opened, or created when missing
+    const p = fs.parentForCreate(path, start, who, !(flags & (O.EXCL | O.NOFOLLOW)));
     if (typeof p === 'number') return fail(p);
     if (p.trailingSlash || p.name === '' || p.name === '.' || p.name === '..') return fail(E.EISDIR);
-    let existing = p.existing;
-    if (existing instanceof SymlinkInode) {
-      if (flags & O.EXCL) return fail(E.EEXIST);
-      if (flags & O.NOFOLLOW) return fail(E.ELOOP);
-      const r = fs.resolve(path, start, who, true);
-      if (typeof r === 'number' && r !== E.ENOENT) return fail(r);
-      existing = typeof r === 'number' ? undefined : r.inode;
-      if (!existing) return fail(E.ENOENT); // a dangling link: not created through (simplification)
-    }
+    const existing = p.existing;
     if (existing) {
       if (flags & O.EXCL) return fail(E.EEXIST);
+      if (existing instanceof SymlinkInode) return fail(E.ELOOP);
       if (existing.isDir()) return fail(E.EISDIR);
       inode = existing;
     } else {
       const made = fs.createFile(p.dir, p.name, mode & ~ctx.proc.umask);
       if (typeof made === 'number') return fail(made);
       inode = made;
+      created = true;
     }
   } else {
     const r = fs.resolve(path, start, who, !(flags & O.NOFOLLOW));
     if (typeof r === 'number') return fail(r);
     inode = r.inode;
-    if (inode instanceof SymlinkInode && !(flags & O.PATH)) return fail(E.ELOOP);
   }
-  if (flags & O.DIRECTORY && !inode.isDir()) return fail(E.ENOTDIR);
-  if (inode.isDir() && wantWrite) return fail(E.EISDIR);
-  if (wantWrite && inode.readOnly) return fail(E.EROFS);
-  if (inode instanceof GeneratedInode && wantWrite && !inode.onWrite) return fail(E.EACCES);
-  if (flags & O.TRUNC && wantWrite && inode instanceof FileInode) {
+  // do_open and may_open, in their order
+  if (flags & O.DIRECTORY && !tmpfile && !inode.isDir()) return fail(E.ENOTDIR);
+  if (!isPath) {
+    if (inode instanceof SymlinkInode) return fail(E.ELOOP);
+    if (inode.isDir() && wantWrite) return fail(E.EISDIR);
+    if (wantWrite && inode.readOnly) return fail(E.EROFS);
+    if (inode instanceof GeneratedInode && wantWrite && !inode.onWrite) return fail(E.EACCES);
+  }
+  if (flags & O.TRUNC && !created && !isPath && inode instanceof FileInode) {
     inode.truncate(0);
     inode.mtimeNs = inode.ctimeNs = ctx.kernel.clock.realtimeNs();
   }
-  const snapshot = inode instanceof GeneratedInode && !(flags & O.PATH) ? inode.generate(who) : undefined;
+  const snapshot = inode instanceof GeneratedInode && !isPath ? inode.generate(who) : undefined;
   const f = new OpenFile(inode, flags & ~(O.CREAT | O.EXCL | O.NOCTTY | O.TRUNC | O.CLOEXEC), snapshot);
   const fd = ctx.proc.fds.install(f, (flags & O.CLOEXEC) !== 0);
   return ok(fd);
@@ -437,12 +446,12 @@ function sysIoctl(ctx: SyscallContext): bigint {
 // ---- metadata ----
 
 /** struct stat as powerpc64 defines it (144 bytes; st_nlink before st_mode). */
-export function statBytes(i: Inode, snapshotSize?: number): Uint8Array {
+export function statBytes(i: Inode, ino: number, snapshotSize?: number): Uint8Array {
   const out = new Uint8Array(144);
   const dv = new DataView(out.buffer);
   const size = snapshotSize ?? i.size();
   dv.setBigUint64(0, BigInt(i.dev), true);
-  dv.setBigUint64(8, BigInt(i.ino), true);
+  dv.setBigUint64(8, BigInt(ino), true);
   dv.setBigUint64(16, BigInt(Math.max(0, i.nlink)), true);
   dv.setUint32(24, i.mode, true);
   dv.setUint32(28, i.uid, true);
@@ -462,7 +471,7 @@ export function statBytes(i: Inode, snapshotSize?: number): Uint8Array {
 }
 
 function putStat(ctx: SyscallContext, ea: bigint, i: Inode): bigint {
-  return ctx.copyToUser(ea, statBytes(i)) ? 0n : fail(E.EFAULT);
+  return ctx.copyToUser(ea, statBytes(i, ctx.kernel.fs.inoOf(i))) ? 0n : fail(E.EFAULT);
 }
 
 function sysNewfstatat(ctx: SyscallContext): bigint {
@@ -501,7 +510,7 @@ function sysStatx(ctx: SyscallContext): bigint {
   dv.setUint32(20, i.uid, true);
   dv.setUint32(24, i.gid, true);
   dv.setUint16(28, i.mode, true);
-  dv.setBigUint64(32, BigInt(i.ino), true);
+  dv.setBigUint64(32, BigInt(ctx.kernel.fs.inoOf(i)), true);
   dv.setBigUint64(40, BigInt(i.size()), true);
   dv.setBigUint64(48, BigInt(Math.ceil(i.size() / 4096) * 8), true);
   const ts = (off: number, ns: bigint) => {
@@ -568,14 +577,14 @@ function sysGetdents64(ctx: SyscallContext): bigint {
       if (o === 0) return fail(E.EINVAL);
       break;
     }
-    dv.setBigUint64(o, BigInt(node.ino), true);
+    dv.setBigUint64(o, BigInt(ctx.kernel.fs.inoOf(node)), true);
     dv.setBigInt64(o + 8, BigInt(i + 1), true);
     dv.setUint16(o + 16, reclen, true);
     out[o + 18] = node.dtype;
     out.set(nb, o + 19);
     o += reclen;
   }
-  f.dirPos = i;
+  f.dirPos = f.pos = i;
   if (o === 0) return 0n;
   return ctx.copyToUser(ctx.arg(1), out.subarray(0, o)) ? ok(o) : fail(E.EFAULT);
 }
@@ -585,7 +594,7 @@ function sysGetdents64(ctx: SyscallContext): bigint {
 function mkdirat(ctx: SyscallContext, dirfd: number, pathEa: bigint, mode: number): bigint {
   const path = pathArg(ctx, pathEa);
   if (typeof path === 'number') return fail(path);
-  const start = startDir(ctx, dirfd);
+  const start = startDir(ctx, dirfd, path);
   if (typeof start === 'number') return fail(start);
   const p = ctx.kernel.fs.parent(path, start, caller(ctx));
   if (typeof p === 'number') return fail(p);
@@ -600,13 +609,17 @@ function unlinkat(ctx: SyscallContext, dirfd: number, pathEa: bigint, flags: num
   if (flags & ~AT.REMOVEDIR) return fail(E.EINVAL);
   const path = pathArg(ctx, pathEa);
   if (typeof path === 'number') return fail(path);
-  const start = startDir(ctx, dirfd);
+  const start = startDir(ctx, dirfd, path);
   if (typeof start === 'number') return fail(start);
   const p = ctx.kernel.fs.parent(path, start, caller(ctx));
   if (typeof p === 'number') return fail(p);
   const wantDir = (flags & AT.REMOVEDIR) !== 0;
-  if (!wantDir && p.trailingSlash) return fail(p.existing?.isDir() ? E.EISDIR : E.ENOTDIR);
-  if (p.name === '' ) return fail(wantDir ? E.EBUSY : E.EISDIR);
+  // do_rmdir: `..` ENOTEMPTY, `.` EINVAL, `/` EBUSY; do_unlinkat: EISDIR for all three
+  if (p.name === '' || p.name === '.' || p.name === '..') {
+    if (!wantDir) return fail(E.EISDIR);
+    return fail(p.name === '' ? E.EBUSY : p.name === '.' ? E.EINVAL : E.ENOTEMPTY);
+  }
+  if (!wantDir && p.trailingSlash) return fail(!p.existing ? E.ENOENT : p.existing.isDir() ? E.EISDIR : E.ENOTDIR);
   return fail(ctx.kernel.fs.remove(p.dir, p.name, wantDir, caller(ctx)));
 }
 
@@ -621,15 +634,17 @@ function renameat2(ctx: SyscallContext, olddir: number, oldEa: bigint, newdir: n
   if (typeof from === 'number') return fail(from);
   const to = pathArg(ctx, newEa);
   if (typeof to === 'number') return fail(to);
-  const s1 = startDir(ctx, olddir);
+  const s1 = startDir(ctx, olddir, from);
   if (typeof s1 === 'number') return fail(s1);
-  const s2 = startDir(ctx, newdir);
+  const s2 = startDir(ctx, newdir, to);
   if (typeof s2 === 'number') return fail(s2);
   const a = ctx.kernel.fs.parent(from, s1, caller(ctx));
   if (typeof a === 'number') return fail(a);
   const b = ctx.kernel.fs.parent(to, s2, caller(ctx));
   if (typeof b === 'number') return fail(b);
   if (!a.existing) return fail(E.ENOENT);
+  // a file's name may not end with a slash, on either side
+  if (!a.existing.isDir() && (a.trailingSlash || b.trailingSlash)) return fail(E.ENOTDIR);
   return fail(ctx.kernel.fs.rename(a.dir, a.name, b.dir, b.name, caller(ctx), (flags & NOREPLACE) !== 0));
 }
 
@@ -642,7 +657,7 @@ function linkat(ctx: SyscallContext, olddir: number, oldEa: bigint, newdir: numb
   if (typeof r === 'number') return fail(r);
   const to = pathArg(ctx, newEa);
   if (typeof to === 'number') return fail(to);
-  const s = startDir(ctx, newdir);
+  const s = startDir(ctx, newdir, to);
   if (typeof s === 'number') return fail(s);
   const p = ctx.kernel.fs.parent(to, s, caller(ctx));
   if (typeof p === 'number') return fail(p);
@@ -656,9 +671,10 @@ const sysLinkat = (ctx: SyscallContext) => linkat(ctx, int(ctx.arg(0)), ctx.arg(
 function symlinkat(ctx: SyscallContext, targetEa: bigint, dirfd: number, pathEa: bigint): bigint {
   const target = pathArg(ctx, targetEa);
   if (typeof target === 'number') return fail(target);
+  if (target === '') return fail(E.ENOENT);
   const path = pathArg(ctx, pathEa);
   if (typeof path === 'number') return fail(path);
-  const s = startDir(ctx, dirfd);
+  const s = startDir(ctx, dirfd, path);
   if (typeof s === 'number') return fail(s);
   const p = ctx.kernel.fs.parent(path, s, caller(ctx));
   if (typeof p === 'number') return fail(p);

@@ -21,10 +21,9 @@ export interface Caller {
   exe: string;
 }
 
-let nextIno = 2;
-
 export abstract class Inode {
-  readonly ino = nextIno++;
+  /** st_ino: 0 until the file system numbers it (FileSystem.inoOf) */
+  ino = 0;
   /** file type and permission bits, as st_mode */
   mode: number;
   nlink = 1;

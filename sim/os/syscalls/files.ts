@@ -179,7 +179,7 @@ function sysPread(ctx: SyscallContext): bigint {
   if (pos < 0n) return fail(E.EINVAL);
   if (!f.seekable) return fail(E.ESPIPE);
   const count = ctx.arg(2);
-  if (count === 0n) return 0n;
+  if (count === 0n) return f.readable ? 0n : fail(E.EBADF);
   return readInto(ctx, f, ctx.arg(1), Number(count < 0x7fffffffn ? count : 0x7fffffffn), Number(pos));
 }
 
@@ -208,7 +208,7 @@ function sysPwrite(ctx: SyscallContext): bigint {
   if (pos < 0n) return fail(E.EINVAL);
   if (!f.seekable) return fail(E.ESPIPE);
   const count = ctx.arg(2);
-  if (count === 0n) return 0n;
+  if (count === 0n) return f.writable ? 0n : fail(E.EBADF);
   return writeFrom(ctx, f, ctx.arg(1), Number(count < 0x7fffffffn ? count : 0x7fffffffn), Number(pos));
 }
 
@@ -289,6 +289,8 @@ function sysLseek(ctx: SyscallContext): bigint {
   if (!f.seekable) return fail(E.ESPIPE);
   const off = BigInt.asIntN(64, ctx.arg(1));
   const whence = int(ctx.arg(2));
+  // /dev/null, /dev/zero, /dev/full: any seek succeeds and the position stays 0 (null_lseek)
+  if (f.inode instanceof DeviceInode) return whence >= 0 && whence <= 4 ? 0n : fail(E.EINVAL);
   const size = BigInt(f.snapshot ? f.snapshot.length : f.inode.size());
   let pos: bigint;
   if (whence === 0) pos = off;
@@ -344,11 +346,13 @@ function sysDup(ctx: SyscallContext): bigint {
 }
 
 function dup3(ctx: SyscallContext, oldfd: number, newfd: number, flags: number, isDup2: boolean): bigint {
-  const f = ctx.proc.fds.get(oldfd);
-  if (!f) return fail(E.EBADF);
-  if (newfd < 0 || newfd >= FD_LIMIT) return fail(E.EBADF);
-  if (oldfd === newfd) return isDup2 ? ok(newfd) : fail(E.EINVAL);
+  // ksys_dup3's order: the flags, the same descriptor twice, the limit, then the old descriptor
   if (flags & ~O.CLOEXEC) return fail(E.EINVAL);
+  if (oldfd === newfd && !isDup2) return fail(E.EINVAL);
+  const f = ctx.proc.fds.get(oldfd);
+  if (oldfd === newfd) return f ? ok(newfd) : fail(E.EBADF);
+  if (newfd < 0 || newfd >= FD_LIMIT) return fail(E.EBADF);
+  if (!f) return fail(E.EBADF);
   ctx.proc.fds.installAt(newfd, f, (flags & O.CLOEXEC) !== 0);
   return ok(newfd);
 }

@@ -9,7 +9,9 @@ export const O = {
   ACCMODE: 0o3, RDONLY: 0, WRONLY: 1, RDWR: 2,
   CREAT: 0o100, EXCL: 0o200, NOCTTY: 0o400, TRUNC: 0o1000, APPEND: 0o2000, NONBLOCK: 0o4000,
   DSYNC: 0o10000, DIRECTORY: 0o40000, NOFOLLOW: 0o100000, LARGEFILE: 0o200000, DIRECT: 0o400000,
-  NOATIME: 0o1000000, CLOEXEC: 0o2000000, SYNC: 0o4010000, PATH: 0o10000000, TMPFILE: 0o20000000,
+  NOATIME: 0o1000000, CLOEXEC: 0o2000000, SYNC: 0o4010000, PATH: 0o10000000,
+  /** __O_TMPFILE (a program's O_TMPFILE is this | O_DIRECTORY) */
+  TMPFILE: 0o20000000,
 } as const;
 
 /** the status flags F_SETFL may change */
@@ -28,11 +30,15 @@ export class OpenFile {
   ) {
     this.snapshot = snapshot;
   }
+  // (access mode 3 is Linux's "neither": permission to read and write was checked, the descriptor
+  // does neither, for ioctls)
   get readable(): boolean {
-    return (this.flags & O.PATH) === 0 && (this.flags & O.ACCMODE) !== O.WRONLY;
+    const acc = this.flags & O.ACCMODE;
+    return (this.flags & O.PATH) === 0 && (acc === O.RDONLY || acc === O.RDWR);
   }
   get writable(): boolean {
-    return (this.flags & O.PATH) === 0 && (this.flags & O.ACCMODE) !== O.RDONLY;
+    const acc = this.flags & O.ACCMODE;
+    return (this.flags & O.PATH) === 0 && (acc === O.WRONLY || acc === O.RDWR);
   }
   setStatusFlags(v: number): void {
     this.flags = (this.flags & ~SETFL_MASK) | (v & SETFL_MASK);

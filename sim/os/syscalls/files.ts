@@ -157,7 +157,8 @@ function readInto(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number, 
   const data = f.read(n, at);
   if (typeof data === 'number') return fail(data);
   if (data.length > 0 && !ctx.copyToUser(buf, data)) {
-    if (at === undefined) f.pos -= data.length;
+    if (f.inode instanceof PipeInode) f.inode.untake(data.length);
+    else if (at === undefined) f.pos -= data.length;
     return fail(E.EFAULT);
   }
   return ok(data.length);

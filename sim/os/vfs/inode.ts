@@ -190,6 +190,10 @@ export class PipeInode extends Inode {
     this.readPos += chunk.length;
     return chunk.slice();
   }
+  /** gives back the last n bytes taken (a read whose copy to the program failed consumes nothing) */
+  untake(n: number): void {
+    this.readPos = Math.max(0, this.readPos - n);
+  }
 }
 
 /** A file whose contents the kernel makes when it is opened (/proc/cpuinfo); optionally writable. */

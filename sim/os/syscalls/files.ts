@@ -464,7 +464,7 @@ export function statBytes(i: Inode, ino: number, snapshotSize?: number): Uint8Ar
   dv.setBigUint64(40, BigInt(i.rdev), true);
   dv.setBigInt64(48, BigInt(size), true);
   dv.setBigUint64(56, BigInt(i.blksize), true);
-  dv.setBigUint64(64, BigInt(Math.ceil(size / 4096) * 8), true);
+  dv.setBigUint64(64, BigInt(i.blocks()), true);
   const ts = (off: number, ns: bigint) => {
     dv.setBigUint64(off, ns / 1_000_000_000n, true);
     dv.setBigUint64(off + 8, ns % 1_000_000_000n, true);
@@ -502,6 +502,10 @@ function sysStat(ctx: SyscallContext, follow: boolean): bigint {
 /** statx(dirfd, path, flags, mask, buf): struct statx (256 bytes) */
 function sysStatx(ctx: SyscallContext): bigint {
   const flags = int(ctx.arg(2));
+  // AT_STATX_FORCE_SYNC and AT_STATX_DONT_SYNC (0x2000, 0x4000) are one or the other; STATX__RESERVED
+  const SYNC_TYPE = 0x6000;
+  if (flags & ~(AT.SYMLINK_NOFOLLOW | AT.NO_AUTOMOUNT | AT.EMPTY_PATH | SYNC_TYPE) || (flags & SYNC_TYPE) === SYNC_TYPE) return fail(E.EINVAL);
+  if (ctx.arg(3) & 0x80000000n) return fail(E.EINVAL);
   const r = lookup(ctx, int(ctx.arg(0)), ctx.arg(1), !(flags & AT.SYMLINK_NOFOLLOW), (flags & AT.EMPTY_PATH) !== 0);
   if (typeof r === 'number') return fail(r);
   const i = r.inode;
@@ -517,7 +521,7 @@ function sysStatx(ctx: SyscallContext): bigint {
   dv.setUint16(28, i.mode, true);
   dv.setBigUint64(32, BigInt(ctx.kernel.fs.inoOf(i)), true);
   dv.setBigUint64(40, BigInt(i.size()), true);
-  dv.setBigUint64(48, BigInt(Math.ceil(i.size() / 4096) * 8), true);
+  dv.setBigUint64(48, BigInt(i.blocks()), true);
   const ts = (off: number, ns: bigint) => {
     dv.setBigInt64(off, ns / 1_000_000_000n, true);
     dv.setUint32(off + 8, Number(ns % 1_000_000_000n), true);

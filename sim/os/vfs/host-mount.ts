@@ -44,6 +44,7 @@ export class HostFileInode extends FileInode {
     this.readOnly = readOnly;
     this.hostSize = st.size;
     this.dev = 0x30;
+    this.blksize = 4096;
   }
   private hostSize: number;
   private load(): void {
@@ -54,6 +55,10 @@ export class HostFileInode extends FileInode {
   }
   override size(): number {
     return this.loaded ? super.size() : this.hostSize;
+  }
+  /** a host disk's 4 KiB blocks */
+  override blocks(): number {
+    return Math.ceil(this.size() / 4096) * 8;
   }
   override read(pos: number, n: number): Uint8Array {
     this.load();
@@ -92,6 +97,10 @@ export class HostDirInode extends DirInode {
     super(perm, nowNs, parent, name);
     this.readOnly = readOnly;
     this.dev = 0x30;
+    this.blksize = 4096;
+  }
+  override blocks(): number {
+    return 8;
   }
   override lookup(name: string, _caller: Caller): Inode | undefined {
     const made = this.entries.get(name);

@@ -35,8 +35,8 @@ export abstract class Inode {
   atimeNs = 0n;
   mtimeNs = 0n;
   ctimeNs = 0n;
-  /** st_blksize */
-  blksize = 4096;
+  /** st_blksize: the page size (64 KiB) for what tmpfs, sysfs, debugfs and pipes hold */
+  blksize = 65536;
   /** set on inodes below a read-only mount (writes give EROFS) */
   readOnly = false;
   constructor(mode: number, nowNs: bigint) {
@@ -50,6 +50,10 @@ export abstract class Inode {
     return this.type === S_IFDIR;
   }
   abstract size(): number;
+  /** st_blocks, in 512-byte units: what the file system allocated for the data */
+  blocks(): number {
+    return 0;
+  }
   get dtype(): number {
     switch (this.type) {
       case S_IFDIR: return DT.DIR;
@@ -74,6 +78,10 @@ export class FileInode extends Inode {
   }
   size(): number {
     return this.length;
+  }
+  /** tmpfs allocates whole pages: 128 blocks per 64 KiB page */
+  override blocks(): number {
+    return Math.ceil(this.size() / 65536) * 128;
   }
   read(pos: number, n: number): Uint8Array {
     if (pos >= this.length) return new Uint8Array(0);

@@ -156,7 +156,7 @@ export class Machine {
     proc.fds.install(new OpenFile(this.kernel.stdinPipe(stdin), O.RDONLY), false);
     proc.fds.install(new OpenFile(this.kernel.outputPipe(spec.stdout ?? collect), O.WRONLY), false);
     proc.fds.install(new OpenFile(this.kernel.outputPipe(spec.stderr ?? collect), O.WRONLY), false);
-    this.kernel.registerProcess(pid, () => proc.exe);
+    this.kernel.registerProcess(proc);
     this.tasks.push(t);
     this.hw.addTask(t.pid, t.name);
     if (t.state === 'running') this.sched.enqueue(t);

@@ -265,6 +265,8 @@ export class FileSystem {
     if (!wantDir && inode.isDir()) return E.EISDIR;
     if (wantDir && inode === this.root) return E.EBUSY;
     if (dir instanceof HostDirInode) {
+      // (a read-only mount refuses before anything is looked at: do_rmdir's mnt_want_write)
+      if (dir.readOnly) return E.EROFS;
       if (wantDir && (inode as DirInode).list(caller).length > 0) return E.ENOTEMPTY;
       return dir.removeEntry(name, wantDir);
     }

@@ -34,9 +34,12 @@ const ns = (ms: number) => BigInt(Math.round(ms)) * 1_000_000n;
 
 export class HostFileInode extends FileInode {
   private loaded = false;
+  /** unlinked by the program: its data lives on in memory only (an open descriptor may still use it) */
+  private detached = false;
   constructor(
     readonly host: HostFs,
-    readonly hostPath: string,
+    /** where it is on the host (follows renames the program makes) */
+    public hostPath: string,
     st: HostStat,
     readOnly: boolean,
   ) {
@@ -79,7 +82,13 @@ export class HostFileInode extends FileInode {
     return super.contents();
   }
   private flush(): void {
-    if (!this.readOnly) this.host.writeFile(this.hostPath, super.contents());
+    if (!this.readOnly && !this.detached) this.host.writeFile(this.hostPath, super.contents());
+  }
+  /** The program removed its last name: keep the contents for open descriptors, write no more. */
+  detach(): void {
+    this.load();
+    this.detached = true;
+    this.nlink = 0;
   }
 }
 
@@ -147,15 +156,26 @@ export class HostDirInode extends DirInode {
   }
   removeEntry(name: string, dir: boolean): number {
     if (this.readOnly) return E.EROFS;
+    const node = this.cache.get(name);
+    if (node instanceof HostFileInode) node.detach();
     if (!this.host.remove(join(this.hostPath, name), dir)) return dir ? E.ENOTEMPTY : E.EACCES;
     this.cache.delete(name);
     return 0;
   }
   renameEntry(name: string, to: HostDirInode, toName: string): number {
     if (this.readOnly || to.readOnly) return E.EROFS;
+    const node = this.cache.get(name);
+    const replaced = to.cache.get(toName);
     if (!this.host.rename(join(this.hostPath, name), join(to.hostPath, toName))) return E.EACCES;
     this.cache.delete(name);
     to.cache.delete(toName);
+    if (replaced instanceof HostFileInode && replaced !== node) replaced.detach();
+    // an open file keeps writing to where it now is (a directory's cached subtree is dropped: it is
+    // looked up again under its new path)
+    if (node instanceof HostFileInode) {
+      node.hostPath = join(to.hostPath, toName);
+      to.cache.set(toName, node);
+    }
     return 0;
   }
 }

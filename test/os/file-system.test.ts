@@ -162,6 +162,9 @@ test('mkdir: EEXIST for anything existing (a dangling symlink too); the mode les
   const g = new Guest();
   assert.equal(g.mkdir('/tmp/d', 0o777), 0);
   assert.equal(st(g.stat('/tmp/d')).mode & 0o7777, 0o755);
+  // the sticky bit is kept, set-user-ID and set-group-ID are not
+  assert.equal(g.mkdir('/tmp/s', 0o7777), 0);
+  assert.equal(st(g.stat('/tmp/s')).mode & 0o7777, 0o1755);
   assert.equal(g.mkdir('/tmp/d'), -E.EEXIST);
   g.mkfile('/tmp/f');
   assert.equal(g.mkdir('/tmp/f'), -E.EEXIST);

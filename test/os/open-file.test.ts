@@ -395,3 +395,56 @@ test('FdTable: the lowest free number, close, clone shares the descriptions', ()
   assert.equal(new OpenFile(new PipeInode(0n, {}), OF.RDONLY).seekable, false);
   assert.equal(f.seekable, true);
 });
+
+test('RLIMIT_NOFILE bounds the descriptors: EMFILE when none is free below it, EBADF/EINVAL for dup2/F_DUPFD at or above it', () => {
+  const g = new Guest();
+  const lim = g.buf(16);
+  g.put(lim, new Uint8Array(new BigUint64Array([8n, 4096n]).buffer));
+  assert.equal(g.call(NR.prlimit64, 0, 7, lim, 0), 0);
+  g.mkfile('/tmp/f');
+  const fds: number[] = [];
+  for (let fd = g.open('/tmp/f', O.RDONLY); fd >= 0; fd = g.open('/tmp/f', O.RDONLY)) fds.push(fd);
+  assert.deepEqual(fds, [3, 4, 5, 6, 7]);
+  assert.equal(g.open('/tmp/f', O.RDONLY), -E.EMFILE);
+  assert.equal(g.call(NR.dup, 3), -E.EMFILE);
+  assert.equal(g.call(NR.dup2, 3, 8), -E.EBADF);
+  assert.equal(g.call(NR.fcntl, 3, F.DUPFD, 8), -E.EINVAL);
+  // raised again: more descriptors
+  g.put(lim, new Uint8Array(new BigUint64Array([64n, 4096n]).buffer));
+  assert.equal(g.call(NR.prlimit64, 0, 7, lim, 0), 0);
+  assert.equal(g.call(NR.dup2, 3, 40), 40);
+});
+
+test('close_range: closes a range, or marks it close-on-exec (CLOSE_RANGE_CLOEXEC); unknown flags EINVAL', () => {
+  const g = new Guest();
+  g.mkfile('/tmp/f');
+  for (let i = 0; i < 5; i++) g.open('/tmp/f', O.RDONLY); // 3..7
+  const CLOSE_RANGE = 436;
+  assert.equal(g.call(CLOSE_RANGE, 3, 4, 8), -E.EINVAL);
+  assert.equal(g.call(CLOSE_RANGE, 5, 4, 0), -E.EINVAL);
+  assert.equal(g.call(CLOSE_RANGE, 3, 4, 4), 0);
+  assert.equal(g.call(NR.fcntl, 3, F.GETFD), 1);
+  assert.equal(g.call(NR.fcntl, 5, F.GETFD), 0);
+  assert.equal(g.call(CLOSE_RANGE, 4, 0xffffffff, 0), 0);
+  assert.equal(g.call(NR.fcntl, 4, F.GETFD), -E.EBADF);
+  assert.equal(g.call(NR.fcntl, 7, F.GETFD), -E.EBADF);
+  assert.equal(g.call(NR.fcntl, 3, F.GETFD), 1);
+});
+
+test('ioctl FIONREAD: the bytes left to read, in a file and in the stdin pipe; TCGETS is ENOTTY (no terminal)', () => {
+  const g = new Guest({}, 'twelve bytes');
+  const n = g.buf(4);
+  const FIONREAD = 0x4004667f;
+  assert.equal(g.call(NR.ioctl, 0, FIONREAD, n), 0);
+  assert.equal(g.u32(n), 12);
+  g.read(0, 5);
+  assert.equal(g.call(NR.ioctl, 0, FIONREAD, n), 0);
+  assert.equal(g.u32(n), 7);
+  g.mkfile('/tmp/f', 'abcdef');
+  const fd = g.open('/tmp/f', O.RDONLY);
+  g.read(fd, 2);
+  assert.equal(g.call(NR.ioctl, fd, FIONREAD, n), 0);
+  assert.equal(g.u32(n), 4);
+  assert.equal(g.call(NR.ioctl, 1, 0x402c7413, n), -E.ENOTTY);
+  assert.equal(g.call(NR.ioctl, 99, FIONREAD, n), -E.EBADF);
+});

@@ -113,6 +113,9 @@ test('prlimit64 and getrlimit: RLIMIT_STACK 8 MiB soft, unlimited hard; setting,
   // RLIMIT_NOFILE above fs.nr_open (1048576): EPERM
   g.put(nw, new Uint8Array(new BigUint64Array([1024n, 2n * 1048576n]).buffer));
   assert.equal(g.call(NR.prlimit64, 0, RLIMIT.NOFILE, nw, 0), -E.EPERM);
+  g.put(nw, new Uint8Array(new BigUint64Array([1024n, INF]).buffer)); // unlimited is above it too
+  assert.equal(g.call(NR.prlimit64, 0, RLIMIT.NOFILE, nw, 0), -E.EPERM);
+  assert.equal(g.call(75, RLIMIT.NOFILE, nw), -E.EPERM); // setrlimit checks the same
 });
 
 test('rseq: registration writes the CPU number (cpu_id_start, cpu_id), node_id and mm_cid; EBUSY, EINVAL, EPERM as the kernel checks', () => {

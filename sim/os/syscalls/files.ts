@@ -4,7 +4,7 @@
 import { E } from '../errno';
 import { type Resolved, PATH_MAX } from '../vfs/file-system';
 import { type Caller, DeviceInode, DirInode, FileInode, GeneratedInode, type Inode, PipeInode, S_IFMT, SymlinkInode } from '../vfs/inode';
-import { FD_LIMIT, MAX_FILE, O, OpenFile } from '../vfs/open-file';
+import { MAX_FILE, O, OpenFile } from '../vfs/open-file';
 import { fail, type SyscallContext, type SyscallDef } from './context';
 
 export const AT_FDCWD = -100;
@@ -139,8 +139,9 @@ function sysCloseRange(ctx: SyscallContext): bigint {
   const first = Number(ctx.arg(0) & 0xffffffffn);
   const last = Number(ctx.arg(1) & 0xffffffffn);
   const flags = int(ctx.arg(2));
-  if (first > last) return fail(E.EINVAL);
+  const UNSHARE = 2;
   const CLOEXEC = 4;
+  if (flags & ~(UNSHARE | CLOEXEC) || first > last) return fail(E.EINVAL);
   for (const fd of ctx.proc.fds.open()) {
     if (fd < first || fd > last) continue;
     if (flags & CLOEXEC) ctx.proc.fds.entry(fd)!.cloexec = true;
@@ -352,7 +353,7 @@ function dup3(ctx: SyscallContext, oldfd: number, newfd: number, flags: number, 
   if (oldfd === newfd && !isDup2) return fail(E.EINVAL);
   const f = ctx.proc.fds.get(oldfd);
   if (oldfd === newfd) return f ? ok(newfd) : fail(E.EBADF);
-  if (newfd < 0 || newfd >= FD_LIMIT) return fail(E.EBADF);
+  if (newfd < 0 || newfd >= ctx.proc.fds.limit) return fail(E.EBADF);
   if (!f) return fail(E.EBADF);
   ctx.proc.fds.installAt(newfd, f, (flags & O.CLOEXEC) !== 0);
   return ok(newfd);
@@ -373,7 +374,7 @@ function sysFcntl(ctx: SyscallContext): bigint {
     case F.DUPFD:
     case F.DUPFD_CLOEXEC: {
       const min = int(arg);
-      if (min < 0 || min >= FD_LIMIT) return fail(E.EINVAL);
+      if (min < 0 || min >= ctx.proc.fds.limit) return fail(E.EINVAL);
       return ok(ctx.proc.fds.install(e.file, cmd === F.DUPFD_CLOEXEC, min));
     }
     case F.GETFD:
@@ -432,8 +433,8 @@ function sysIoctl(ctx: SyscallContext): bigint {
     }
     case FIONREAD: {
       const i = e.file.inode;
-      if (i instanceof FileInode) {
-        const left = Math.max(0, i.size() - e.file.pos);
+      if (i instanceof FileInode || i instanceof PipeInode) {
+        const left = i instanceof PipeInode ? i.available() : Math.max(0, i.size() - e.file.pos);
         const out = new Uint8Array(4);
         new DataView(out.buffer).setInt32(0, Math.min(left, 0x7fffffff), true);
         return ctx.copyToUser(ctx.arg(2), out) ? 0n : fail(E.EFAULT);
@@ -608,7 +609,8 @@ function mkdirat(ctx: SyscallContext, dirfd: number, pathEa: bigint, mode: numbe
   const p = ctx.kernel.fs.parent(path, start, caller(ctx));
   if (typeof p === 'number') return fail(p);
   if (p.existing || p.name === '' || p.name === '.' || p.name === '..') return fail(E.EEXIST);
-  return fail(ctx.kernel.fs.mkdir(p.dir, p.name, mode & ~ctx.proc.umask & 0o7777));
+  // (vfs_mkdir keeps the permission bits and the sticky bit, not set-user/group-ID)
+  return fail(ctx.kernel.fs.mkdir(p.dir, p.name, mode & ~ctx.proc.umask & 0o1777));
 }
 
 const sysMkdir = (ctx: SyscallContext) => mkdirat(ctx, AT_FDCWD, ctx.arg(0), int(ctx.arg(1)));

@@ -2,7 +2,7 @@
 // name (uname), its size (sysinfo, sched_getaffinity, getcpu), resource limits, and the per-thread
 // registrations glibc's start-up makes (set_tid_address, set_robust_list, rseq).
 import { E } from '../errno';
-import { RLIM_INFINITY } from '../process-state';
+import type { Rlimit } from '../process-state';
 import { fail, type SyscallContext, type SyscallDef } from './context';
 
 const int = (v: bigint) => Number(BigInt.asIntN(32, v));
@@ -111,8 +111,8 @@ function sysPrlimit64(ctx: SyscallContext): bigint {
     if (!b) return fail(E.EFAULT);
     const dv = new DataView(b.buffer, b.byteOffset, 16);
     next = { cur: dv.getBigUint64(0, true), max: dv.getBigUint64(8, true) };
-    if (next.cur > next.max) return fail(E.EINVAL);
-    if (res === 7 && next.max > 1048576n && next.max !== RLIM_INFINITY) return fail(E.EPERM);
+    const bad = checkRlimit(res, next);
+    if (bad) return fail(bad);
   }
   if (ctx.arg(3) !== 0n) {
     const out = new Uint8Array(16);
@@ -121,8 +121,25 @@ function sysPrlimit64(ctx: SyscallContext): bigint {
     dv.setBigUint64(8, cur.max, true);
     if (!ctx.copyToUser(ctx.arg(3), out)) return fail(E.EFAULT);
   }
-  if (next) ctx.proc.rlimits[res] = next;
+  if (next) setRlimit(ctx, res, next);
   return 0n;
+}
+
+const RLIMIT_NOFILE = 7;
+/** fs.nr_open: the most descriptors a process may be allowed */
+const NR_OPEN = 1048576n;
+
+/** do_prlimit's checks of a new limit: 0 or an errno (root may raise a hard limit) */
+function checkRlimit(res: number, next: Rlimit): number {
+  if (next.cur > next.max) return E.EINVAL;
+  if (res === RLIMIT_NOFILE && next.max > NR_OPEN) return E.EPERM; // RLIM_INFINITY too
+  return 0;
+}
+
+function setRlimit(ctx: SyscallContext, res: number, next: Rlimit): void {
+  ctx.proc.rlimits[res] = next;
+  // the descriptor table enforces RLIMIT_NOFILE's soft limit
+  if (res === RLIMIT_NOFILE) ctx.proc.fds.limit = Number(next.cur);
 }
 
 function sysGetrlimit(ctx: SyscallContext): bigint {
@@ -143,8 +160,9 @@ function sysSetrlimit(ctx: SyscallContext): bigint {
   if (!b) return fail(E.EFAULT);
   const dv = new DataView(b.buffer, b.byteOffset, 16);
   const next = { cur: dv.getBigUint64(0, true), max: dv.getBigUint64(8, true) };
-  if (next.cur > next.max) return fail(E.EINVAL);
-  ctx.proc.rlimits[res] = next;
+  const bad = checkRlimit(res, next);
+  if (bad) return fail(bad);
+  setRlimit(ctx, res, next);
   return 0n;
 }
 

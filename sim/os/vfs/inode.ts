@@ -198,6 +198,10 @@ export class PipeInode extends Inode {
     this.readPos += chunk.length;
     return chunk.slice();
   }
+  /** the bytes a read would get now (FIONREAD) */
+  available(): number {
+    return this.input.length - this.readPos;
+  }
   /** gives back the last n bytes taken (a read whose copy to the program failed consumes nothing) */
   untake(n: number): void {
     this.readPos = Math.max(0, this.readPos - n);

@@ -100,11 +100,13 @@ export interface FdEntry {
   cloexec: boolean;
 }
 
-/** RLIMIT_NOFILE's soft limit */
+/** RLIMIT_NOFILE's default soft limit */
 export const FD_LIMIT = 1024;
 
 export class FdTable {
   private readonly fds: (FdEntry | undefined)[] = [];
+  /** descriptors are below this: RLIMIT_NOFILE's soft limit (setrlimit changes it) */
+  limit = FD_LIMIT;
 
   get(fd: number): OpenFile | undefined {
     return fd >= 0 && fd < this.fds.length ? this.fds[fd]?.file : undefined;
@@ -114,7 +116,7 @@ export class FdTable {
   }
   /** the lowest free descriptor >= min, or -EMFILE */
   install(file: OpenFile, cloexec: boolean, min = 0): number {
-    for (let fd = Math.max(0, min); fd < FD_LIMIT; fd++) {
+    for (let fd = Math.max(0, min); fd < this.limit; fd++) {
       if (this.fds[fd] === undefined) {
         this.fds[fd] = { file, cloexec };
         return fd;
@@ -140,6 +142,7 @@ export class FdTable {
   /** fork: the same descriptions under the same numbers */
   clone(): FdTable {
     const c = new FdTable();
+    c.limit = this.limit;
     this.fds.forEach((e, i) => {
       if (e) c.fds[i] = { ...e };
     });

@@ -375,3 +375,31 @@ test('access/faccessat: F_OK, R_OK, W_OK, X_OK as root; EINVAL for unknown bits'
   assert.equal(g.call(NR.access, g.str('/tmp/none'), 0), -E.ENOENT);
   assert.equal(g.call(NR.access, g.str('/tmp/f'), 8), -E.EINVAL);
 });
+
+test('getdents64 positions are stable: removing the entries already read while reading on skips none (rm -r)', () => {
+  const g = new Guest();
+  g.mkdir('/tmp/big');
+  for (let i = 0; i < 300; i++) g.mkfile(`/tmp/big/file-${i}`);
+  const fd = g.open('/tmp/big', O.RDONLY | O.DIRECTORY);
+  let removed = 0;
+  for (;;) {
+    const r = getdents(g, fd, 256);
+    assert.ok(typeof r !== 'number');
+    if (r.length === 0) break;
+    for (const d of r) if (d.name !== '.' && d.name !== '..') assert.equal(g.unlink(`/tmp/big/${d.name}`), 0), removed++;
+  }
+  assert.equal(removed, 300);
+  assert.equal(g.rmdir('/tmp/big'), 0);
+  // entries made while reading come after the ones already there (as tmpfs orders them)
+  g.mkdir('/tmp/d');
+  g.mkfile('/tmp/d/a');
+  g.mkfile('/tmp/d/b');
+  const d2 = g.open('/tmp/d', O.RDONLY);
+  const first = getdents(g, d2, 48); // ".", ".."
+  assert.ok(typeof first !== 'number');
+  assert.equal(g.unlink('/tmp/d/a'), 0);
+  g.mkfile('/tmp/d/a');
+  const rest = getdents(g, d2, 4096);
+  assert.ok(typeof rest !== 'number');
+  assert.deepEqual([...first, ...rest].map((d) => d.name), ['.', '..', 'b', 'a']);
+});

@@ -304,8 +304,8 @@ function sysLseek(ctx: SyscallContext): bigint {
     pos = whence === 3 ? off : size;
   } else return fail(E.EINVAL);
   if (f.inode.isDir()) {
-    if (pos < 0n) return fail(E.EINVAL);
-    f.dirPos = Number(pos);
+    // a directory's position is the d_off of the last entry read (0: from the start)
+    if (pos < 0n || pos > BigInt(Number.MAX_SAFE_INTEGER)) return fail(E.EINVAL);
     f.pos = Number(pos);
     return ok(pos);
   }
@@ -567,20 +567,23 @@ const sysAccess = (ctx: SyscallContext) => faccessat(ctx, AT_FDCWD, ctx.arg(0), 
 const sysFaccessat = (ctx: SyscallContext) => faccessat(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)), 0);
 const sysFaccessat2 = (ctx: SyscallContext) => faccessat(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)), int(ctx.arg(3)));
 
-/** getdents64: struct linux_dirent64 { u64 ino; s64 off; u16 reclen; u8 type; char name[] } */
+/**
+ * getdents64: struct linux_dirent64 { u64 ino; s64 off; u16 reclen; u8 type; char name[] }. The
+ * entries after the description's position, each with its own position as d_off (`.` is 1, `..` 2).
+ */
 function sysGetdents64(ctx: SyscallContext): bigint {
   const f = ctx.proc.fds.get(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
   if (!f.inode.isDir()) return fail(E.ENOTDIR);
   const d = f.inode as DirInode;
   const max = Number(ctx.arg(2) < 0x100000n ? ctx.arg(2) : 0x100000n);
-  const all: [string, Inode][] = [['.', d], ['..', d.parent], ...d.list(caller(ctx))];
+  const all: [string, Inode, number][] = [['.', d, 1], ['..', d.parent, 2], ...d.positioned(caller(ctx))];
   const out = new Uint8Array(max);
   const dv = new DataView(out.buffer);
   let o = 0;
-  let i = f.dirPos;
-  for (; i < all.length; i++) {
-    const [name, node] = all[i];
+  const from = f.pos;
+  for (const [name, node, off] of all) {
+    if (off <= from) continue;
     const nb = new TextEncoder().encode(name);
     const reclen = (19 + nb.length + 1 + 7) & ~7;
     if (o + reclen > max) {
@@ -588,15 +591,17 @@ function sysGetdents64(ctx: SyscallContext): bigint {
       break;
     }
     dv.setBigUint64(o, BigInt(ctx.kernel.fs.inoOf(node)), true);
-    dv.setBigInt64(o + 8, BigInt(i + 1), true);
+    dv.setBigInt64(o + 8, BigInt(off), true);
     dv.setUint16(o + 16, reclen, true);
     out[o + 18] = node.dtype;
     out.set(nb, o + 19);
     o += reclen;
+    f.pos = off;
   }
-  f.dirPos = f.pos = i;
   if (o === 0) return 0n;
-  return ctx.copyToUser(ctx.arg(1), out.subarray(0, o)) ? ok(o) : fail(E.EFAULT);
+  if (ctx.copyToUser(ctx.arg(1), out.subarray(0, o))) return ok(o);
+  f.pos = from;
+  return fail(E.EFAULT);
 }
 
 // ---- names ----

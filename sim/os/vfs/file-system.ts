@@ -73,7 +73,7 @@ export class FileSystem {
       let next = d.entries.get(part);
       if (!next || !next.isDir()) {
         next = new DirInode(0o755, this.now(), d, part);
-        d.entries.set(part, next);
+        d.setEntry(part, next);
         d.nlink++;
       }
       d = next as DirInode;
@@ -86,7 +86,7 @@ export class FileSystem {
     const i = path.lastIndexOf('/');
     const dir = this.mkdirs(path.slice(0, i));
     const name = path.slice(i + 1);
-    dir.entries.set(name, inode);
+    dir.setEntry(name, inode);
     if (inode instanceof DirInode) {
       inode.parent = dir;
       inode.name = name;
@@ -99,7 +99,7 @@ export class FileSystem {
     const parent = this.mkdirs(guestPath.slice(0, i));
     const name = guestPath.replace(/\/+$/, '').slice(i + 1);
     if (!name) return;
-    parent.entries.set(name, new HostDirInode(host, hostPath, readOnly, this.now(), parent, name));
+    parent.setEntry(name, new HostDirInode(host, hostPath, readOnly, this.now(), parent, name));
   }
 
   /**
@@ -216,7 +216,7 @@ export class FileSystem {
     const w = dir.writable();
     if (w) return w;
     const f = new FileInode(perm, this.now());
-    dir.entries.set(name, f);
+    dir.setEntry(name, f);
     dir.mtimeNs = dir.ctimeNs = this.now();
     return f;
   }
@@ -229,7 +229,7 @@ export class FileSystem {
     }
     const w = dir.writable();
     if (w) return w;
-    dir.entries.set(name, new DirInode(perm, this.now(), dir, name));
+    dir.setEntry(name, new DirInode(perm, this.now(), dir, name));
     dir.nlink++;
     dir.mtimeNs = dir.ctimeNs = this.now();
     return 0;
@@ -240,7 +240,7 @@ export class FileSystem {
     if (dir instanceof HostDirInode) return dir.readOnly ? E.EROFS : E.EPERM;
     const w = dir.writable();
     if (w) return w;
-    dir.entries.set(name, new SymlinkInode(target, this.now()));
+    dir.setEntry(name, new SymlinkInode(target, this.now()));
     return 0;
   }
 
@@ -250,7 +250,7 @@ export class FileSystem {
     if (dir instanceof HostDirInode) return dir.readOnly ? E.EROFS : E.EXDEV;
     const w = dir.writable();
     if (w) return w;
-    dir.entries.set(name, inode);
+    dir.setEntry(name, inode);
     inode.nlink++;
     return 0;
   }
@@ -277,7 +277,7 @@ export class FileSystem {
       if (d.entries.size > 0 || d instanceof HostDirInode) return d instanceof HostDirInode ? E.EBUSY : E.ENOTEMPTY;
       dir.nlink--;
     }
-    dir.entries.delete(name);
+    dir.deleteEntry(name);
     // a removed directory has no links left (its `.` went with it)
     inode.nlink = wantDir ? 0 : inode.nlink - 1;
     dir.mtimeNs = dir.ctimeNs = this.now();
@@ -313,15 +313,15 @@ export class FileSystem {
       if (dst && (dst as DirInode).entries.size > 0) return E.ENOTEMPTY;
     } else if (dst && dst.isDir()) return E.EISDIR;
     if (dst) {
-      to.entries.delete(toName);
+      to.deleteEntry(toName);
       if (dst.isDir()) {
         // the replaced directory is removed: its `..` no longer links `to`
         dst.nlink = 0;
         to.nlink--;
       } else dst.nlink--;
     }
-    from.entries.delete(fromName);
-    to.entries.set(toName, src);
+    from.deleteEntry(fromName);
+    to.setEntry(toName, src);
     if (src instanceof DirInode) {
       src.parent = to;
       src.name = toName;

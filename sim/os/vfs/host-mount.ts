@@ -141,6 +141,10 @@ export class HostDirInode extends DirInode {
     }
     return out;
   }
+  /** the host's listing in name order, positioned by index (it may change behind the program's back) */
+  override positioned(caller: Caller): [string, Inode, number][] {
+    return this.list(caller).map(([name, inode], i) => [name, inode, i + 3]);
+  }
   /** Creates a regular file on the host (rw mounts); the inode, or an errno. */
   createFile(name: string, perm: number): Inode | number {
     if (this.readOnly) return E.EROFS;

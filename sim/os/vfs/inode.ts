@@ -110,9 +110,16 @@ export class FileInode extends Inode {
   }
 }
 
-/** A directory: named entries, and its parent (the root is its own parent). */
+/**
+ * A directory: named entries, and its parent (the root is its own parent). Each entry has a position
+ * for getdents (its d_off), given in the order entries are made and kept while the entry exists, so
+ * that removing entries during a listing skips none of the others (tmpfs's stable offsets).
+ */
 export class DirInode extends Inode {
-  readonly entries = new Map<string, Inode>();
+  private readonly map = new Map<string, Inode>();
+  /** name -> position, in increasing order of position (1 and 2 are `.` and `..`) */
+  private readonly positions = new Map<string, number>();
+  private nextPosition = 3;
   parent: DirInode;
   /** its name in the parent ('' for the root) */
   name: string;
@@ -125,13 +132,33 @@ export class DirInode extends Inode {
   size(): number {
     return 4096;
   }
+  /** the entries made in this directory */
+  get entries(): ReadonlyMap<string, Inode> {
+    return this.map;
+  }
+  /** Makes (or replaces) the entry `name`: a new entry, listed after every existing one. */
+  setEntry(name: string, inode: Inode): void {
+    this.map.set(name, inode);
+    this.positions.delete(name);
+    this.positions.set(name, this.nextPosition++);
+  }
+  deleteEntry(name: string): void {
+    this.map.delete(name);
+    this.positions.delete(name);
+  }
   /** the entry called `name` (for generated directories, made on lookup) */
   lookup(name: string, _caller: Caller): Inode | undefined {
-    return this.entries.get(name);
+    return this.map.get(name);
   }
   /** the names listed by getdents (without . and ..) */
-  list(_caller: Caller): [string, Inode][] {
-    return [...this.entries];
+  list(caller: Caller): [string, Inode][] {
+    return this.positioned(caller).map(([name, inode]) => [name, inode]);
+  }
+  /** the entries (without . and ..) with their positions, in increasing order */
+  positioned(_caller: Caller): [string, Inode, number][] {
+    const out: [string, Inode, number][] = [];
+    for (const [name, pos] of this.positions) out.push([name, this.map.get(name)!, pos]);
+    return out;
   }
   /** can entries be created or removed here (EROFS, EPERM for /proc) */
   writable(): number {

@@ -18,9 +18,8 @@ export const O = {
 const SETFL_MASK = O.APPEND | O.NONBLOCK | O.DIRECT | O.NOATIME;
 
 export class OpenFile {
+  /** the offset; for a directory, the position (d_off) of the last entry getdents gave */
   pos = 0;
-  /** getdents position (index into the directory's listing, after . and ..) */
-  dirPos = 0;
   /** a generated file's contents, made at open */
   readonly snapshot: Uint8Array | undefined;
   constructor(

@@ -319,3 +319,23 @@ test('O_CREAT through a dangling symlink creates the file it names (O_EXCL: EEXI
   assert.ok(g.open('/tmp/d/l2', O.WRONLY | O.CREAT) >= 0);
   assert.equal(st(g.stat('/tmp/d/rel')).mode & S_IFMT, S_IFREG);
 });
+
+test('a removed directory still open or the working directory: nothing can be made in it, getcwd and getdents say ENOENT', () => {
+  const g = new Guest();
+  g.mkdir('/tmp/gone');
+  const fd = g.open('/tmp/gone', O.RDONLY | O.DIRECTORY);
+  assert.equal(g.call(NR.chdir, g.str('/tmp/gone')), 0);
+  assert.equal(g.rmdir('/tmp/gone'), 0);
+  const b = g.buf(64);
+  assert.equal(g.call(NR.getcwd, b, 64), -E.ENOENT);
+  assert.equal(g.open('new', O.WRONLY | O.CREAT), -E.ENOENT);
+  assert.equal(g.mkdir('sub'), -E.ENOENT);
+  assert.equal(g.symlink('x', 'l'), -E.ENOENT);
+  assert.equal(g.call(NR.getdents64, fd, b, 64), -E.ENOENT);
+  const s = g.fstat(fd);
+  assert.ok(typeof s !== 'number');
+  assert.equal(s.nlink, 0);
+  // `..` still leads out
+  assert.equal(g.call(NR.chdir, g.str('..')), 0);
+  assert.equal(g.call(NR.getcwd, b, 64), 5);
+});

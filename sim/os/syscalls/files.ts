@@ -576,6 +576,8 @@ function sysGetdents64(ctx: SyscallContext): bigint {
   if (!f) return fail(E.EBADF);
   if (!f.inode.isDir()) return fail(E.ENOTDIR);
   const d = f.inode as DirInode;
+  // a removed directory lists nothing, not even . and .. (iterate_dir)
+  if (d.nlink === 0) return fail(E.ENOENT);
   const max = Number(ctx.arg(2) < 0x100000n ? ctx.arg(2) : 0x100000n);
   const all: [string, Inode, number][] = [['.', d, 1], ['..', d.parent, 2], ...d.positioned(caller(ctx))];
   const out = new Uint8Array(max);
@@ -773,6 +775,8 @@ function sysUtimensat(ctx: SyscallContext): bigint {
 // ---- working directory ----
 
 function sysGetcwd(ctx: SyscallContext): bigint {
+  // the working directory was removed: it has no path any more
+  if (ctx.proc.cwd.nlink === 0) return fail(E.ENOENT);
   const path = new TextEncoder().encode(ctx.kernel.fs.pathOf(ctx.proc.cwd) + '\0');
   const size = ctx.arg(1);
   if (size < BigInt(path.length)) return fail(E.ERANGE);

@@ -160,8 +160,10 @@ export class DirInode extends Inode {
     for (const [name, pos] of this.positions) out.push([name, this.map.get(name)!, pos]);
     return out;
   }
-  /** can entries be created or removed here (EROFS, EPERM for /proc) */
+  /** can entries be created or removed here: 0, or ENOENT once it was removed itself (IS_DEADDIR),
+   * EROFS on a read-only mount */
   writable(): number {
+    if (this.nlink === 0) return E.ENOENT;
     return this.readOnly ? E.EROFS : 0;
   }
 }

@@ -83,6 +83,7 @@ export class Kernel {
     const proc = (path: string, make: () => string) => {
       const i = new GeneratedInode(() => te.encode(make()), t0);
       i.blksize = 1024;
+      i.procfs = true;
       fs.place(path, i);
     };
     proc('/proc/cpuinfo', () => this.cpuinfo());

@@ -285,8 +285,14 @@ test('/sys/devices/system/cpu/online and possible: "0" for one CPU, "0-3" for fo
   assert.equal(four.cat('/sys/devices/system/cpu/online'), '0-3\n');
   assert.equal(four.cat('/sys/devices/system/cpu/possible'), '0-3\n');
   assert.equal(four.cat('/sys/devices/system/cpu/present'), '0-3\n');
-  // sysfs files are not writable
+  // a read-only sysfs file refuses an open for writing, even root's (access says root may write)
   assert.equal(four.open('/sys/devices/system/cpu/online', O.WRONLY), -E.EACCES);
+  assert.equal(four.call(NR.access, four.str('/sys/devices/system/cpu/online'), 2), 0);
+  // a read-only procfs file opens for root, and each write fails with EIO
+  const fd = four.open('/proc/cpuinfo', O.WRONLY);
+  assert.ok(fd >= 0);
+  assert.equal(four.write(fd, 'x'), -E.EIO);
+  assert.match(four.cat('/proc/cpuinfo') as string, /^processor/);
 });
 
 test('/proc/cpuinfo per model: a block per CPU with the model\'s name, PVR revision and clock; the MMU of the model', () => {

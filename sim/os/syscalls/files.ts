@@ -115,7 +115,7 @@ function openat(ctx: SyscallContext, dirfd: number, pathEa: bigint, flagsIn: num
     if (inode instanceof SymlinkInode) return fail(E.ELOOP);
     if (inode.isDir() && wantWrite) return fail(E.EISDIR);
     if (wantWrite && inode.readOnly) return fail(E.EROFS);
-    if (inode instanceof GeneratedInode && wantWrite && !inode.onWrite) return fail(E.EACCES);
+    if (inode instanceof GeneratedInode && wantWrite && !inode.onWrite && !inode.procfs) return fail(E.EACCES);
   }
   if (flags & O.TRUNC && !created && !isPath && inode instanceof FileInode) {
     inode.truncate(0);
@@ -556,9 +556,9 @@ function faccessat(ctx: SyscallContext, dirfd: number, pathEa: bigint, mode: num
   const r = lookup(ctx, dirfd, pathEa, !(flags & AT.SYMLINK_NOFOLLOW), (flags & AT.EMPTY_PATH) !== 0);
   if (typeof r === 'number') return fail(r);
   const i = r.inode;
-  // root: read and write always (but not on a read-only mount), execute if any x bit or a directory
+  // root: read and write always (but not on a read-only mount; a read-only sysfs file passes here
+  // and refuses the open), execute if any x bit or a directory
   if (mode & 2 && i.readOnly) return fail(E.EROFS);
-  if (mode & 2 && i instanceof GeneratedInode && !i.onWrite) return fail(E.EACCES);
   if (mode & 1 && !i.isDir() && (i.mode & 0o111) === 0) return fail(E.EACCES);
   return 0n;
 }

@@ -237,8 +237,14 @@ export class PipeInode extends Inode {
   }
 }
 
-/** A file whose contents the kernel makes when it is opened (/proc/cpuinfo); optionally writable. */
+/**
+ * A file whose contents the kernel makes when it is opened (/proc/cpuinfo); optionally writable.
+ * Without a write handler, sysfs and debugfs refuse an open for writing (EACCES, kernfs_fop_open),
+ * while procfs lets root open it and fails each write with EIO (pde_write).
+ */
 export class GeneratedInode extends Inode {
+  /** a procfs file (as opposed to sysfs or debugfs): see above */
+  procfs = false;
   constructor(
     readonly generate: (c: Caller) => Uint8Array,
     nowNs: bigint,

@@ -76,7 +76,7 @@ export class OpenFile {
       return bytes.length;
     }
     if (i instanceof DeviceInode) return i.dev_write(bytes);
-    if (i instanceof GeneratedInode) return i.onWrite ? i.onWrite(bytes) : -E.EACCES;
+    if (i instanceof GeneratedInode) return i.onWrite ? i.onWrite(bytes) : i.procfs ? -E.EIO : -E.EACCES;
     if (i instanceof FileInode) {
       if (i.readOnly) return -E.EROFS;
       // O_APPEND: every write goes to the end (pwrite too, as Linux does)

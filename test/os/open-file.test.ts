@@ -166,6 +166,17 @@ test('O_PATH: a descriptor that only names the file (fstat, *at, fchdir), flags 
   // O_CLOEXEC still applies to the descriptor
   const c = g.open('/tmp/f', O.PATH | O.CLOEXEC);
   assert.equal(g.call(NR.fcntl, c, F.GETFD), 1);
+  // the calls that use the file itself do not take an O_PATH descriptor (EBADF); fcntl, dup,
+  // fstat, fchdir and *at do
+  assert.equal(g.lseek(fd, 0, SEEK.SET), -E.EBADF);
+  assert.equal(g.call(NR.ftruncate, fd, 0), -E.EBADF);
+  assert.equal(g.call(94, fd, 0o600), -E.EBADF); // fchmod
+  assert.equal(g.call(NR.ioctl, fd, 0x4004667f, g.buf(4)), -E.EBADF); // FIONREAD
+  assert.equal(g.call(118, fd), -E.EBADF); // fsync
+  assert.equal(g.call(NR.getdents64, d, g.buf(256), 256), -E.EBADF);
+  assert.equal(g.sys(NR.mmap, 0, 65536, 1, 2, fd, 0), BigInt(-E.EBADF));
+  assert.ok(g.call(NR.dup, fd) >= 0);
+  assert.equal(g.call(NR.fcntl, fd, F.GETFL), O.PATH);
 });
 
 test('dup, dup2, dup3 share the open file description (one offset); FD_CLOEXEC is the descriptor\'s', () => {

@@ -166,7 +166,7 @@ function readInto(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number, 
 }
 
 function sysRead(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
   const count = ctx.arg(2);
   if (BigInt.asIntN(64, count) < 0n) return fail(E.EINVAL);
@@ -175,7 +175,7 @@ function sysRead(ctx: SyscallContext): bigint {
 }
 
 function sysPread(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
   const pos = BigInt.asIntN(64, ctx.arg(3));
   if (pos < 0n) return fail(E.EINVAL);
@@ -195,7 +195,7 @@ function writeFrom(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number,
 }
 
 function sysWrite(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
   const count = ctx.arg(2);
   if (BigInt.asIntN(64, count) < 0n) return fail(E.EINVAL);
@@ -204,7 +204,7 @@ function sysWrite(ctx: SyscallContext): bigint {
 }
 
 function sysPwrite(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
   const pos = BigInt.asIntN(64, ctx.arg(3));
   if (pos < 0n) return fail(E.EINVAL);
@@ -234,7 +234,7 @@ function iovecs(ctx: SyscallContext, ea: bigint, cnt: number): [bigint, number][
 }
 
 function sysReadv(ctx: SyscallContext, positioned = false): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
   if (!f.readable) return fail(E.EBADF);
   const v = iovecs(ctx, ctx.arg(1), int(ctx.arg(2)));
@@ -254,7 +254,7 @@ function sysReadv(ctx: SyscallContext, positioned = false): bigint {
 }
 
 function sysWritev(ctx: SyscallContext, positioned = false): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
   if (!f.writable) return fail(E.EBADF);
   const v = iovecs(ctx, ctx.arg(1), int(ctx.arg(2)));
@@ -286,7 +286,7 @@ function sysWritev(ctx: SyscallContext, positioned = false): bigint {
 }
 
 function sysLseek(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
   if (!f.seekable) return fail(E.ESPIPE);
   const off = BigInt.asIntN(64, ctx.arg(1));
@@ -316,7 +316,7 @@ function sysLseek(ctx: SyscallContext): bigint {
 }
 
 function sysFtruncate(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
   return truncateInode(ctx, f.inode, BigInt.asIntN(64, ctx.arg(1)), f.writable);
 }
@@ -383,7 +383,8 @@ function sysFcntl(ctx: SyscallContext): bigint {
       e.cloexec = (arg & 1n) !== 0n;
       return 0n;
     case F.GETFL:
-      return ok(e.file.flags | O.LARGEFILE);
+      // (open adds O_LARGEFILE on 64-bit; O_PATH keeps only O_DIRECTORY and O_NOFOLLOW with it)
+      return ok(e.file.flags & O.PATH ? e.file.flags : e.file.flags | O.LARGEFILE);
     case F.SETFL:
       e.file.setStatusFlags(int(arg));
       return 0n;
@@ -415,7 +416,7 @@ const FIONCLEX = 0x20006602;
 function sysIoctl(ctx: SyscallContext): bigint {
   const fd = int(ctx.arg(0));
   const e = ctx.proc.fds.entry(fd);
-  if (!e) return fail(E.EBADF);
+  if (!e || e.file.flags & O.PATH) return fail(E.EBADF);
   const req = Number(ctx.arg(1) & 0xffffffffn);
   switch (req) {
     case FIOCLEX:
@@ -572,7 +573,7 @@ const sysFaccessat2 = (ctx: SyscallContext) => faccessat(ctx, int(ctx.arg(0)), c
  * entries after the description's position, each with its own position as d_off (`.` is 1, `..` 2).
  */
 function sysGetdents64(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
   if (!f.inode.isDir()) return fail(E.ENOTDIR);
   const d = f.inode as DirInode;
@@ -716,7 +717,7 @@ function sysChmod(ctx: SyscallContext): bigint {
   return typeof r === 'number' ? fail(r) : chmodInode(ctx, r.inode, int(ctx.arg(1)));
 }
 function sysFchmod(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   return f ? chmodInode(ctx, f.inode, int(ctx.arg(1))) : fail(E.EBADF);
 }
 function sysFchmodat(ctx: SyscallContext): bigint {
@@ -735,7 +736,7 @@ function chownAt(ctx: SyscallContext, r: Resolved | number, uid: number, gid: nu
 const sysChown = (ctx: SyscallContext) => chownAt(ctx, lookup(ctx, AT_FDCWD, ctx.arg(0), true), int(ctx.arg(1)), int(ctx.arg(2)));
 const sysLchown = (ctx: SyscallContext) => chownAt(ctx, lookup(ctx, AT_FDCWD, ctx.arg(0), false), int(ctx.arg(1)), int(ctx.arg(2)));
 function sysFchown(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
   return chownAt(ctx, { inode: f.inode, dir: ctx.kernel.fs.root, name: '' }, int(ctx.arg(1)), int(ctx.arg(2)));
 }
@@ -807,12 +808,12 @@ function sysUmask(ctx: SyscallContext): bigint {
 
 const sysSync = () => 0n;
 function sysFsync(ctx: SyscallContext): bigint {
-  return ctx.proc.fds.get(int(ctx.arg(0))) ? 0n : fail(E.EBADF);
+  return ctx.proc.fds.getFile(int(ctx.arg(0))) ? 0n : fail(E.EBADF);
 }
 
 /** fadvise64(fd, offset, len, advice): advice only */
 function sysFadvise(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
   if (f.inode instanceof PipeInode) return fail(E.ESPIPE);
   return 0n;

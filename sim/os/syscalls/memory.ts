@@ -35,7 +35,7 @@ function sysMmap(ctx: SyscallContext): bigint {
   const len = Number(lenBig);
   let file: FileInode | undefined;
   if (!(flags & MAP.ANONYMOUS)) {
-    const f = ctx.proc.fds.get(fd);
+    const f = ctx.proc.fds.getFile(fd);
     if (!f) return fail(E.EBADF);
     if (!f.readable) return fail(E.EACCES);
     if (type === MAP.SHARED && prot & PROT.WRITE && !f.writable) return fail(E.EACCES);

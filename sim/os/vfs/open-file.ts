@@ -110,6 +110,13 @@ export class FdTable {
   get(fd: number): OpenFile | undefined {
     return fd >= 0 && fd < this.fds.length ? this.fds[fd]?.file : undefined;
   }
+  /** The description for a call that uses the file itself (read, lseek, getdents, ioctl, mmap,
+   * fchmod...): an O_PATH descriptor does not count (EBADF), as the kernel's fdget() skips it;
+   * get() is fdget_raw() (fstat, fchdir, fcntl, dup, a dirfd). */
+  getFile(fd: number): OpenFile | undefined {
+    const f = this.get(fd);
+    return f && (f.flags & O.PATH) === 0 ? f : undefined;
+  }
   entry(fd: number): FdEntry | undefined {
     return fd >= 0 && fd < this.fds.length ? this.fds[fd] : undefined;
   }

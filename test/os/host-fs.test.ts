@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, sy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { execCommand } from '../../bin/exec-command';
 import { NodeHostFs, parseMount } from '../../bin/host-fs';
 import type { ExecMount } from '../../sim/exec';
 import { E } from '../../sim/os/errno';
@@ -256,4 +257,50 @@ buf: .space 64
   assert.equal(r.exitCode, 0);
   assert.equal(text(r.stdout), 'hello from the host\n');
   assert.equal(readFileSync(join(data, 'sub', 'copy.txt'), 'utf8'), 'hello from the host\n');
+});
+
+test('wplab exec --mount: the program sees the host directory; a bad mount is a usage error', () => {
+  const { root, data } = tree();
+  const file = join(root, 'cat.S');
+  writeFileSync(
+    file,
+    `    .abiversion 2
+    .text
+    .globl _start
+_start:
+    lis 3, path@ha
+    addi 3, 3, path@l
+    li 4, 0
+    li 0, 5
+    sc
+    lis 4, buf@ha
+    addi 4, 4, buf@l
+    li 5, 64
+    li 0, 3
+    sc
+    mr 5, 3
+    li 3, 1
+    lis 4, buf@ha
+    addi 4, 4, buf@l
+    li 0, 4
+    sc
+    li 3, 0
+    li 0, 1
+    sc
+    .data
+path: .asciz "/mnt/a.txt"
+buf: .space 64
+`,
+  );
+  let out = '';
+  let err = '';
+  const io = { out: (s: string) => (out += s), err: (s: string) => (err += s) };
+  assert.equal(execCommand([file, '--mount', `${data}:/mnt`], io), 0);
+  assert.equal(out, 'hello from the host\n');
+  out = '';
+  assert.equal(execCommand([file], io), 0); // not mounted: the open fails, nothing of the host is read
+  assert.doesNotMatch(out, /hello/);
+  assert.equal(execCommand([file, '--mount', `${data}`], io), 2);
+  assert.match(err, /--mount: a mount is HOST_DIR:GUEST_DIR/);
+  assert.equal(execCommand([file, '--mount'], io), 2);
 });

@@ -459,3 +459,19 @@ test('ioctl FIONREAD: the bytes left to read, in a file and in the stdin pipe; T
   assert.equal(g.call(NR.ioctl, 1, 0x402c7413, n), -E.ENOTTY);
   assert.equal(g.call(NR.ioctl, 99, FIONREAD, n), -E.EBADF);
 });
+
+test('read/write/pread/pwrite check in the kernel\'s order: pread\'s negative position before the descriptor, the mode before the count', () => {
+  const g = new Guest();
+  g.mkfile('/tmp/f', 'x');
+  const wo = g.open('/tmp/f', O.WRONLY);
+  const ro = g.open('/tmp/f', O.RDONLY);
+  const b = g.buf(8);
+  assert.equal(g.call(NR.pread64, 99, b, 1, -1), -E.EINVAL);
+  assert.equal(g.call(NR.pwrite64, 99, b, 1, -1), -E.EINVAL);
+  assert.equal(g.call(NR.read, wo, b, -1n), -E.EBADF);
+  assert.equal(g.call(NR.write, ro, b, -1n), -E.EBADF);
+  assert.equal(g.call(NR.read, ro, b, -1n), -E.EINVAL);
+  assert.equal(g.call(NR.pread64, ro, b, -1n, 0), -E.EINVAL);
+  assert.equal(g.call(NR.pread64, 0, b, 1, 0), -E.ESPIPE);
+  assert.equal(g.call(NR.pwrite64, 1, b, 0, 0), -E.ESPIPE);
+});

@@ -165,25 +165,30 @@ function readInto(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number, 
   return ok(data.length);
 }
 
-function sysRead(ctx: SyscallContext): bigint {
+/**
+ * read/pread64 and write/pwrite64 in the kernel's order of checks: pread's negative position first
+ * (before the descriptor), the descriptor, ESPIPE for a positioned call on a pipe, the access mode
+ * (EBADF, even for 0 bytes), a count with the sign bit set (EINVAL), then the transfer.
+ */
+function transfer(ctx: SyscallContext, write: boolean, positioned: boolean): bigint {
+  const pos = positioned ? BigInt.asIntN(64, ctx.arg(3)) : 0n;
+  if (pos < 0n) return fail(E.EINVAL);
   const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
+  if (positioned && !f.seekable) return fail(E.ESPIPE);
+  if (write ? !f.writable : !f.readable) return fail(E.EBADF);
   const count = ctx.arg(2);
   if (BigInt.asIntN(64, count) < 0n) return fail(E.EINVAL);
-  if (count === 0n) return f.readable ? 0n : fail(E.EBADF);
-  return readInto(ctx, f, ctx.arg(1), Number(count < 0x7fffffffn ? count : 0x7fffffffn));
+  if (count === 0n) return 0n;
+  const n = Number(count < 0x7fffffffn ? count : 0x7fffffffn);
+  const at = positioned ? Number(pos) : undefined;
+  return write ? writeFrom(ctx, f, ctx.arg(1), n, at) : readInto(ctx, f, ctx.arg(1), n, at);
 }
 
-function sysPread(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
-  if (!f) return fail(E.EBADF);
-  const pos = BigInt.asIntN(64, ctx.arg(3));
-  if (pos < 0n) return fail(E.EINVAL);
-  if (!f.seekable) return fail(E.ESPIPE);
-  const count = ctx.arg(2);
-  if (count === 0n) return f.readable ? 0n : fail(E.EBADF);
-  return readInto(ctx, f, ctx.arg(1), Number(count < 0x7fffffffn ? count : 0x7fffffffn), Number(pos));
-}
+const sysRead = (ctx: SyscallContext) => transfer(ctx, false, false);
+const sysPread = (ctx: SyscallContext) => transfer(ctx, false, true);
+const sysWrite = (ctx: SyscallContext) => transfer(ctx, true, false);
+const sysPwrite = (ctx: SyscallContext) => transfer(ctx, true, true);
 
 function writeFrom(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number, at?: number): bigint {
   if (!f.writable) return fail(E.EBADF);
@@ -192,26 +197,6 @@ function writeFrom(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number,
   if (!bytes) return fail(E.EFAULT);
   const r = f.write(bytes, ctx.kernel.clock.realtimeNs(), at);
   return ok(r);
-}
-
-function sysWrite(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
-  if (!f) return fail(E.EBADF);
-  const count = ctx.arg(2);
-  if (BigInt.asIntN(64, count) < 0n) return fail(E.EINVAL);
-  if (count === 0n) return f.writable ? 0n : fail(E.EBADF);
-  return writeFrom(ctx, f, ctx.arg(1), Number(count < 0x7fffffffn ? count : 0x7fffffffn));
-}
-
-function sysPwrite(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
-  if (!f) return fail(E.EBADF);
-  const pos = BigInt.asIntN(64, ctx.arg(3));
-  if (pos < 0n) return fail(E.EINVAL);
-  if (!f.seekable) return fail(E.ESPIPE);
-  const count = ctx.arg(2);
-  if (count === 0n) return f.writable ? 0n : fail(E.EBADF);
-  return writeFrom(ctx, f, ctx.arg(1), Number(count < 0x7fffffffn ? count : 0x7fffffffn), Number(pos));
 }
 
 /** struct iovec[iovcnt] from user memory: [base, len] pairs, or an errno */

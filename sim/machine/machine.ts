@@ -159,7 +159,7 @@ export class Machine {
     proc.fds.install(new OpenFile(this.kernel.stdinPipe(stdin), O.RDONLY), false);
     proc.fds.install(new OpenFile(this.kernel.outputPipe(spec.stdout ?? collect), O.WRONLY), false);
     proc.fds.install(new OpenFile(this.kernel.outputPipe(spec.stderr ?? collect), O.WRONLY), false);
-    this.kernel.registerProcess(pid, () => proc.exe);
+    this.kernel.registerProcess(proc);
     this.tasks.push(t);
     this.hw.addTask(t.pid, t.name);
     if (t.state === 'running') this.sched.enqueue(t);
@@ -419,6 +419,24 @@ export class Machine {
     // reports the step (SIGTRAP) once the call is done, so the tracer stops after it.
     if (t.tifSingleStep && (th.msr & MSR_SE) !== 0n) this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_TRACE', siAddr: th.pc });
     if (yielded) this.sched.rotate(q);
+  }
+
+  /**
+   * Runs system call `nr` with arguments `args` (r3, r4, ...) as task `t` would make it on its CPU,
+   * outside the run loop: its value (a result, or -errno), with the kernel's accesses to user memory
+   * as in a real call. The task's registers are left as they are; an exit ends the task. (For tests
+   * and tools that drive the kernel without a program around the call.)
+   */
+  syscallAs(t: Task, nr: number, args: readonly bigint[] = []): bigint {
+    const cpu = t.cpu >= 0 ? t.cpu : (t.affinity ?? 0);
+    let exited: number | undefined;
+    const ctx: SyscallContext = {
+      ...this.syscallContext(cpu, t, { exit: (code) => (exited = code), yieldCpu: () => undefined, keepRegisters: () => undefined }),
+      arg: (i) => BigInt.asUintN(64, args[i] ?? 0n),
+    };
+    const r = dispatchSyscall(BigInt(nr), ctx);
+    if (exited !== undefined) this.exit(t, exited);
+    return r;
   }
 
   /** What a system call handler of task `t` on `cpu` is given (sim/os/syscalls/context.ts). */

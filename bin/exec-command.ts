@@ -140,7 +140,7 @@ export function execCommand(args: string[], io: Io): number {
   for (const spec of a.mounts) {
     const m = parseMount(spec);
     if (typeof m === 'string') {
-      io.err(`wplab exec: ${m}\n`);
+      io.err(`wplab exec: --mount: ${m}\n`);
       return 2;
     }
     mounts.push(m);

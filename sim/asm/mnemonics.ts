@@ -243,6 +243,7 @@ def('ptesync', 'X', X(31, 598) | f(21, 2), []);
 def('eieio', 'X', X(31, 854), []);
 def('isync', 'XL', XL(19, 150), []);
 def('sc', 'SC', OP(17) | 2, ['LEV']);
+def('scv', 'SC', OP(17) | 1, ['SCVLEV']);
 def('tw', 'X', X(31, 4), ['TO', 'RA', 'RB']);
 def('td', 'X', X(31, 68), ['TO', 'RA', 'RB']);
 def('twi', 'D', OP(3), ['TO', 'RA', 'SI']);

@@ -138,7 +138,7 @@ export function disassemble(word: number, pc: bigint, next = 0): string {
       if ((bo & 0x16) === 0x12 && op !== Op.BCCTR) return fmt('bdz' + suffix + lk + aa, tgt);
       return fmt('bc' + suffix + lk + aa, join(String(bo), crBit(bi), tgt));
     }
-    case Op.SC: return 'sc';
+    case Op.SC: return (w & 3) === 1 ? `scv ${(w >>> 5) & 0x7f}` : 'sc';
     case Op.MCRF: return fmt('mcrf', `cr${(w >>> 23) & 7},cr${(w >>> 18) & 7}`);
     case Op.CRXOR:
       if (rt === ra && ra === rb) return fmt('crclr', crBit(rt));

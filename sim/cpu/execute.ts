@@ -57,6 +57,8 @@ const AWAY = 1 << 20;
 const EMPTY = new Int32Array(4096);
 /** (one shared object: a perf hit's single step ends with it) */
 const LIMIT: CoreStop = Object.freeze({ kind: 'limit' as const });
+const SC: CoreStop = Object.freeze({ kind: 'syscall' as const, vectored: false });
+const SCV: CoreStop = Object.freeze({ kind: 'syscall' as const, vectored: true });
 
 // The stop of a DAWR match: the last one again while the DAR is the same bigint (a perf counter hit
 // on every iteration matches the same address each time; stops are never changed once made).
@@ -411,9 +413,12 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         break;
       }
       case H.SC: {
+        // sc (bit 1 set) or scv LEV (bit 0 set): scv puts the return address in LR (rfscv returns there)
+        const vectored = (a & 3) === 1;
         off += 4;
         steps++;
-        stop = { kind: 'syscall' };
+        if (vectored) { const n = base + off; lo[K.LR] = n | 0; hi[K.LR] = (n / TWO32) | 0; }
+        stop = vectored ? SCV : SC;
         break loop;
       }
       case H.ILLEGAL: {

@@ -283,7 +283,7 @@ export class Machine {
         this.singleStepException(q.cpu, t, steppedPc);
         break;
       case 'syscall':
-        this.systemCall(q, t);
+        this.systemCall(q, t, stop.vectored);
         break;
       case 'trap':
         this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_BRKPT', siAddr: t.thread.pc });
@@ -390,7 +390,9 @@ export class Machine {
     if (rc === 'done' && !t.pending) t.pending = { signal: 'SIGTRAP', siCode: 'TRAP_HWBKPT', siAddr: dar };
   }
 
-  private systemCall(q: RunQueue, t: Task): void {
+  /** A system call: `sc` (an error is a positive errno with CR0.SO set) or `scv 0` (POWER9 and
+   * later, what glibc uses when AT_HWCAP2 has SCV: r3 is -errno, CR0 is left alone). */
+  private systemCall(q: RunQueue, t: Task, vectored: boolean): void {
     const th = t.thread;
     let exited: number | undefined;
     let yielded = false;
@@ -405,7 +407,8 @@ export class Machine {
       this.exit(t, exited);
       return;
     }
-    if (!keep) {
+    if (!keep && vectored) th.setGpr(3, BigInt.asUintN(64, r));
+    else if (!keep) {
       // the kernel's return convention: -4095..-1 is -errno with CR0.SO set, else the result
       if (r < 0n && r >= -4095n) {
         th.setGpr(3, -r);

@@ -3,13 +3,12 @@
 // output and error reaches ours byte for byte, as it writes it; its exit status is ours, and a
 // program killed by a signal exits 128 + the signal number, as a shell reports it.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { CPU_MODEL_NAMES, type CpuModelName, type KernelPolicy } from '../sim/hwbp/cpu-model';
 import { execProgram, type ExecMount } from '../sim/exec';
 import { formatDiagnostic } from '../sim/program';
 import { fsHost, programFromBytes, readProgramFile } from '../sim/program-file';
 import type { Io } from './command';
-import { nodeHostFs } from './host-fs';
+import { parseMount } from './host-fs';
 
 export const EXEC_USAGE = `usage: wplab exec PROGRAM [--cpu MODEL] [--cpus N] [--kernel 6.5|6.6] [--dawr-force-enable]
                   [--stdin TEXT | --stdin-file FILE] [--max-steps N] [--mount HOST_DIR:GUEST_DIR[:rw]]...
@@ -124,22 +123,6 @@ function parse(args: string[], io: Io): ExecArgs | undefined {
   return { cpu: 'power10', cpus: 1, kernel: '6.6', dawrForceEnable: false, cwd: '/', stats: false, ...out, file: out.file };
 }
 
-/** --mount HOST_DIR:GUEST_DIR[:rw] as an ExecMount, or a message. */
-function mountOf(spec: string): ExecMount | string {
-  const m = /^(.+?):(\/[^:]*)(?::(rw|ro))?$/.exec(spec);
-  if (!m) return `--mount needs HOST_DIR:GUEST_DIR[:rw] with an absolute GUEST_DIR, got '${spec}'`;
-  const host = path.resolve(m[1]);
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(host);
-  } catch {
-    return `--mount: ${m[1]} does not exist`;
-  }
-  if (!st.isDirectory()) return `--mount: ${m[1]} is not a directory`;
-  if (m[2] === '/') return '--mount: the guest directory cannot be / (mount below it, e.g. /data)';
-  return { host: nodeHostFs(host), hostPath: host, guestPath: m[2], readOnly: m[3] !== 'rw' };
-}
-
 export function execCommand(args: string[], io: Io): number {
   const a = parse(args, io);
   if (!a) return 2;
@@ -155,9 +138,9 @@ export function execCommand(args: string[], io: Io): number {
   }
   const mounts: ExecMount[] = [];
   for (const spec of a.mounts) {
-    const m = mountOf(spec);
+    const m = parseMount(spec);
     if (typeof m === 'string') {
-      io.err(`wplab exec: ${m}\n`);
+      io.err(`wplab exec: --mount: ${m}\n`);
       return 2;
     }
     mounts.push(m);

@@ -91,6 +91,8 @@ export const OPERANDS = {
   XT: { name: 'XT', kind: 'vsr', min: 0n, max: 63n, insert: (v: bigint) => u32(((Number(v) & 0x1f) << 21) | ((Number(v) >> 5) & 1)), extract: (w: number) => ((w >>> 21) & 31) | ((w & 1) << 5) } as Operand,
   XTQ: { name: 'XT', kind: 'vsr', min: 0n, max: 63n, insert: (v: bigint) => u32(((Number(v) & 0x1f) << 21) | (((Number(v) >> 5) & 1) << 3)), extract: (w: number) => ((w >>> 21) & 31) | (((w >>> 3) & 1) << 5) } as Operand,
   LEV: uimm('LEV', 5, 7, true),
+  /** scv's level: GNU as wants it written */
+  SCVLEV: uimm('LEV', 5, 7),
   CT: uimm('TH', 21, 5, true),
   DCBL: uimm('L', 21, 2, true),
   ...FIXED_OPERANDS,

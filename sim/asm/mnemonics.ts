@@ -4,7 +4,7 @@
 // `sub`, `mr`, ...) are macros that rewrite their operands onto a base mnemonic, as GNU as does.
 import { FAMILIES } from '../cpu/isa/families';
 import { sprMnemonics } from '../cpu/isa/spr';
-import { OP, DS, DQ, X, XO, XL, XFX, XS, MD, MDS, M, XX1, A, type OperandName } from './encode';
+import { OP, DS, X, XO, XL, XFX, XS, MD, MDS, M, A, type OperandName } from './encode';
 
 export interface InsnEntry {
   kind: 'insn';
@@ -230,16 +230,6 @@ def('stdcx.', 'X', X(31, 214, 1), ['RS', 'RA0', 'RB']);
 def('stbcx.', 'X', X(31, 694, 1), ['RS', 'RA0', 'RB']);
 def('sthcx.', 'X', X(31, 726, 1), ['RS', 'RA0', 'RB']);
 
-// ---- VSX 16-byte loads and stores ----------------------------------------------------------------
-def('lxvd2x', 'XX1', XX1(31, 844), ['XT', 'RA0', 'RB']);
-def('stxvd2x', 'XX1', XX1(31, 972), ['XT', 'RA0', 'RB']);
-def('lxvw4x', 'XX1', XX1(31, 780), ['XT', 'RA0', 'RB']);
-def('stxvw4x', 'XX1', XX1(31, 908), ['XT', 'RA0', 'RB']);
-def('lxvx', 'XX1', XX1(31, 268), ['XT', 'RA0', 'RB']);
-def('stxvx', 'XX1', XX1(31, 396), ['XT', 'RA0', 'RB']);
-def('lxv', 'DQ', DQ(61, 1), ['XTQ', 'DQ', 'RA0']);
-def('stxv', 'DQ', DQ(61, 5), ['XTQ', 'DQ', 'RA0']);
-
 // ---- cache, sync, traps, system ------------------------------------------------------------------
 def('dcbz', 'X', X(31, 1014), ['RA0', 'RB']);
 def('dcbf', 'X', X(31, 86), ['RA0', 'RB', 'DCBL']);
@@ -267,8 +257,7 @@ def('plwsync', 'X', X(31, 598) | f(21, 5), []);
 def('eieio', 'X', X(31, 854), []);
 def('isync', 'XL', XL(19, 150), []);
 def('sc', 'SC', OP(17) | 2, ['LEV']);
-// scv LEV (POWER9): the vectored system call glibc uses when AT_HWCAP2 has PPC_FEATURE2_SCV
-def('scv', 'SC', OP(17) | 1, ['LEVR']);
+def('scv', 'SC', OP(17) | 1, ['SCVLEV']);
 def('tw', 'X', X(31, 4), ['TO', 'RA', 'RB']);
 def('td', 'X', X(31, 68), ['TO', 'RA', 'RB']);
 def('twi', 'D', OP(3), ['TO', 'RA', 'SI']);

@@ -49,8 +49,6 @@ export const FIXED_OPERANDS = {
   CY: { name: 'CY', kind: 'imm', min: 0n, max: 3n, insert: field(9, 2), extract: ux(9, 2) } as Operand,
   /** an even register pair's first register: lq, lqarx (RTp) and stq, stqcx. (RSp) */
   RTP: { ...reg('RT', 'gpr', 21), multiple: 2 } as Operand,
-  /** scv's LEV (required, unlike sc's) */
-  LEVR: { name: 'LEV', kind: 'imm', min: 0n, max: 127n, insert: field(5, 7), extract: ux(5, 7) } as Operand,
   /** dcbtct/dcbtstct's TH (0-7, optional) */
   TH3: { name: 'TH', kind: 'imm', min: 0n, max: 7n, optional: true, insert: field(21, 3), extract: ux(21, 3) } as Operand,
   /** lswi/stswi's byte count (5 bits at 11; 0 means 32) */
@@ -110,6 +108,6 @@ export const FIXED_OPERANDS = {
     extract: (s: number, p: number) => (((p & 0xffff) << 16) | (s & 0xffff)) >>> 0,
   } as Operand,
   /** xxpermx's UIM (prefix bits 0-2) and xxeval's IMM (prefix bits 0-7) */
-  UIM3: prefixImm('UIM', 3),
-  IMM8: prefixImm('IMM', 8),
+  PUIM3: prefixImm('UIM', 3),
+  PIMM8: prefixImm('IMM', 8),
 } satisfies Record<string, Operand>;

@@ -25,6 +25,7 @@ export function analyseInstruction(word: number, t: ThreadState, next = 0): { ty
   // dcbt/dcbtst/icbi are cache ops for analyse_instr too, even though they never fault or match
   if (op === Op.DCBT || op === Op.DCBTST || op === Op.ICBI) return { type: 'cacheop', ea: cacheEa(word, t), size: DCACHE_LINE };
   if (!acc) return { type: 'other', ea: 0n, size: 0 };
+  if (acc.unknown) return { type: 'unknown', ea: 0n, size: 0 };
   const w = (acc.ea === 'P34' ? next : word) | 0;
   const ra = (w >>> 16) & 31;
   const base = ra === 0 ? 0n : t.getGpr(ra);
@@ -45,6 +46,9 @@ export function analyseInstruction(word: number, t: ThreadState, next = 0): { ty
   let size = acc.size;
   // load/store multiple: every register from rt to r31
   if (op === Op.LMW || op === Op.STMW) size = 4 * (32 - ((w >>> 21) & 31));
+  // lxvl/lxvll/stxvl/stxvll: the kernel takes the length from the low byte of RB (the hardware uses
+  // bits 0:7, the high byte), at most 16
+  if (acc.variable) size = Math.min(16, t.lo[(w >>> 11) & 31] & 0xff);
   if (acc.kind === 'cacheop') return { type: 'cacheop', ea: ea & ~BigInt(DCACHE_LINE - 1), size: DCACHE_LINE };
   // LOAD_VMX/STORE_VMX: analyse_instr aligns the address down to the size (lvx, lvebx, stvewx...)
   if (acc.vmx) ea &= ~BigInt(size - 1);
@@ -83,7 +87,7 @@ for (let op = 0; op < OP_LIMIT; op++) {
   const acc = OP_INFO[op]?.access;
   // lmw/stmw (size from rt), cache ops (aligned ea, line size), prefixed (two words), VMX (aligned ea)
   // and variable-length accesses stay with analyseInstruction
-  if (!acc || acc.kind === 'cacheop' || acc.ea === 'P34' || acc.vmx || acc.variable || op === Op.LMW || op === Op.STMW || op === Op.DCBT || op === Op.DCBTST || op === Op.ICBI) continue;
+  if (!acc || acc.kind === 'cacheop' || acc.ea === 'P34' || acc.vmx || acc.variable || acc.unknown || op === Op.LMW || op === Op.STMW || op === Op.DCBT || op === Op.DCBTST || op === Op.ICBI) continue;
   numForm[op] = acc.ea === 'D' ? EA_D : acc.ea === 'DS' ? EA_DS : acc.ea === 'DQ' ? EA_DQ : acc.ea === 'X' ? EA_X : EA_XR;
   numKind[op] = acc.kind;
   numSize[op] = acc.size;

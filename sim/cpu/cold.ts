@@ -307,26 +307,6 @@ export function execCold(core: Core, t: ThreadState, port: DataPort, op: Op, w: 
       setCrf(t, 0, (ok ? 2 : 0) | so(t));
       return COLD_NEXT;
     }
-    // ---- VSX 16-byte (little-endian mode)
-    case Op.LXVD2X: case Op.LXV: case Op.LXVX: case Op.STXVD2X: case Op.STXV: case Op.STXVX: {
-      const isLoad = op === Op.LXVD2X || op === Op.LXV || op === Op.LXVX;
-      const xt = op === Op.LXV || op === Op.STXV ? rt | (((w >>> 3) & 1) << 5) : rt | ((w & 1) << 5);
-      const e = ea(t, w, op === Op.LXV || op === Op.STXV ? 'DQ' : 'X');
-      // lxvd2x/stxvd2x: doubleword 0 (the high one) at ea; lxv(x)/stxv(x): the quadword little-endian
-      const swapped = op === Op.LXVD2X || op === Op.STXVD2X;
-      if (!watch(e, 16, isLoad ? K_LOAD : K_STORE)) return COLD_STOP;
-      if (isLoad) {
-        const d0 = load(e, 8), d1 = load((e + 8n) & M64, 8);
-        if (d0 === undefined || d1 === undefined) return stop(segv(e, 'load of 16 bytes', pc));
-        t.setVsr(xt, swapped ? [d0, d1] : [d1, d0]);
-      } else {
-        if (!port.writable(hiOf(e), loOf(e), 16)) return stop(segv(e, 'store of 16 bytes', pc));
-        const [h, l] = t.getVsr(xt);
-        store(e, 8, swapped ? h : l);
-        store((e + 8n) & M64, 8, swapped ? l : h);
-      }
-      return COLD_NEXT;
-    }
     case Op.LMW: case Op.STMW:
       // little-endian mode: an alignment interrupt (Linux: SIGBUS), as on hardware and in qemu
       return stop(sigbus(ea(t, w, 'D'), `${OP_INFO[op]!.name} in little-endian mode`, pc));

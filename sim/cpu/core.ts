@@ -22,7 +22,7 @@ export interface DawrProgram {
 export type CoreStop =
   | { kind: 'dawr'; dar: bigint } // a DAWR matched the access of the instruction at t.pc; it has NOT executed
   | { kind: 'single-step' } // MSR_SE was set when the instruction began; it completed; t.pc = next
-  | { kind: 'syscall' } // sc executed; t.pc = address after sc
+  | { kind: 'syscall'; vectored: boolean } // sc or scv executed; t.pc = address after it (scv: also in LR)
   | { kind: 'trap' } // trap condition true; t.pc = the trap instruction
   | FaultStop // t.pc = the faulting instruction
   | { kind: 'limit' }; // maxSteps instructions executed

@@ -42,7 +42,6 @@ const t19 = sub.get(19)!;
 const t31 = sub.get(31)!;
 const t30 = sub.get(30)!;
 const t58 = sub.get(58)!;
-const t61 = sub.get(61)!;
 const t62 = sub.get(62)!;
 
 /** The operation of an instruction word (Op.ILLEGAL when it is none we know); `next` is the word
@@ -66,7 +65,6 @@ export function decodeOp(word: number, next = 0): Op {
       break;
     }
     case 58: op = t58[w & 3]; break;
-    case 61: op = t61[w & 7]; break;
     case 62: op = t62[w & 3]; break;
     default: op = primaryKind[p] === 'none' ? primaryOp[p] : 0;
   }

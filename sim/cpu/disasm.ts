@@ -275,12 +275,6 @@ export function disassemble(word: number, pc: bigint, next = 0): string {
       return fxm === 0xff ? fmt('mtcr', r(rt)) : fmt('mtcrf', `${fxm},${r(rt)}`);
     }
     case Op.MTOCRF: return fmt('mtocrf', `${(w >>> 12) & 0xff},${r(rt)}`);
-    case Op.LXV: case Op.STXV: {
-      const xt = rt | (((w >>> 3) & 1) << 5);
-      return fmt(name, `vs${xt},${((w & 0xfff0) << 16) >> 16}(${r(ra)})`);
-    }
-    case Op.LXVD2X: case Op.STXVD2X: case Op.LXVX: case Op.STXVX:
-      return fmt(name, `vs${rt | ((w & 1) << 5)},${ra ? r(ra) : '0'},${r(rb)}`);
     case Op.LWARX: case Op.LDARX:
       return fmt(name, `${r(rt)},${ra ? r(ra) : '0'},${r(rb)}${w & 1 ? ',1' : ''}`);
     case Op.DCBT: case Op.DCBTST: {

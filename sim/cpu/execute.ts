@@ -3,6 +3,8 @@
 // No allocation happens on the inline paths.
 import type { AddressSpace, Page } from './address-space';
 import { execCold } from './cold';
+import { execFamily } from './isa/exec-families';
+import { FAMILY_BASE } from './isa/families';
 import { COLD_JUMP, COLD_NEXT, COLD_NEXT8 } from './cold-result';
 import type { Core, CoreStop } from './core';
 import { HOST_LE } from './data-port';
@@ -62,6 +64,7 @@ if (K.F_RC !== Dec.F_RC || K.F_OE !== Dec.F_OE || K.F_LK !== Dec.F_LK || K.F_AA 
   K.LR !== TS.LR || K.CTR !== TS.CTR || K.XER_SO !== (TS.XER_SO | 0) || K.XER_OV !== TS.XER_OV || K.XER_OV32 !== TS.XER_OV32 || K.XER_MASK !== (TS.XER_MASK | 0)) {
   throw new Error('execute.ts: local constants disagree with decode.ts/thread-state.ts');
 }
+const FAMILY_BASE_ = FAMILY_BASE; // (a module-level copy: an imported binding is a getter call under tsx)
 const K_LOAD = 0;
 const hostLE = HOST_LE;
 const K_STORE = 1;
@@ -74,6 +77,8 @@ const AWAY = 1 << 20;
 const EMPTY = new Int32Array(4096);
 /** (one shared object: a perf hit's single step ends with it) */
 const LIMIT: CoreStop = Object.freeze({ kind: 'limit' as const });
+const SC: CoreStop = Object.freeze({ kind: 'syscall' as const, vectored: false });
+const SCV: CoreStop = Object.freeze({ kind: 'syscall' as const, vectored: true });
 
 // The stop of a DAWR match: the last one again while the DAR is the same bigint (a perf counter hit
 // on every iteration matches the same address each time; stops are never changed once made).
@@ -636,6 +641,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         if (b === 8) { hi[a] = hi[K.LR]; lo[a] = lo[K.LR]; }
         else if (b === 9) { hi[a] = hi[K.CTR]; lo[a] = lo[K.CTR]; }
         else if (b === 1) { hi[a] = 0; lo[a] = t.xerNum; }
+        else if (b === 256) { hi[a] = 0; lo[a] = t.vrsave; } // VRSAVE: 32 bits (qemu keeps 64)
         else if (b === 268 || b === 269) {
           // the time base (mftb): here the instruction count, so that runs stay deterministic
           const n = core.icount + steps;
@@ -655,9 +661,12 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         break;
       }
       case H.SC: {
+        // sc (bit 1 set) or scv LEV (bit 0 set): scv puts the return address in LR (rfscv returns there)
+        const vectored = (a & 3) === 1;
         off += 4;
         steps++;
-        stop = { kind: 'syscall' };
+        if (vectored) { const n = base + off; lo[K.LR] = n | 0; hi[K.LR] = (n / TWO32) | 0; }
+        stop = vectored ? SCV : SC;
         break loop;
       }
       case H.ILLEGAL: {
@@ -670,7 +679,9 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
       default: {
         const pc = base + off;
         t.pcNum = pc;
-        const r = execCold(core, t, port, e0 & 0xffff, a, b, pc);
+        const op = e0 & 0xffff;
+        // the instruction families directly (execCold's frame is large: entering it costs)
+        const r = op >= FAMILY_BASE_ ? execFamily(core, t, port, op, a, b, pc) : execCold(core, t, port, op, a, b, pc);
         if (r === COLD_NEXT) off += 4;
         else if (r === COLD_NEXT8) off += 8;
         else if (r === COLD_JUMP) { jumpPc = t.pcNum; off = AWAY; }

@@ -38,7 +38,6 @@ export const enum Op {
   LMW, STMW,
   LHBRX, LWBRX, LDBRX, STHBRX, STWBRX, STDBRX,
   LWARX, LDARX, STWCX, STDCX,
-  LXVD2X, STXVD2X, LXV, STXV, LXVX, STXVX,
   DCBZ, DCBF, DCBST, DCBT, DCBTST, ICBI,
   COUNT,
 }
@@ -90,8 +89,6 @@ def(Op.STH, 'sth', 44, 'none', 0, st(2, 'D')); def(Op.STHU, 'sthu', 45, 'none', 
 def(Op.LMW, 'lmw', 46, 'none', 0, ld(4, 'D')); def(Op.STMW, 'stmw', 47, 'none', 0, st(4, 'D'));
 def(Op.LD, 'ld', 58, 'ds2', 0, ld(8, 'DS')); def(Op.LDU, 'ldu', 58, 'ds2', 1, ld(8, 'DS', { update: true }));
 def(Op.LWA, 'lwa', 58, 'ds2', 2, ld(4, 'DS', { signed: true }));
-def(Op.LXV, 'lxv', 61, 'dq3', 1, { kind: 'load_vsx', size: 16, ea: 'DQ' });
-def(Op.STXV, 'stxv', 61, 'dq3', 5, { kind: 'store_vsx', size: 16, ea: 'DQ' });
 def(Op.STD, 'std', 62, 'ds2', 0, st(8, 'DS')); def(Op.STDU, 'stdu', 62, 'ds2', 1, st(8, 'DS', { update: true }));
 // primary 19
 def(Op.MCRF, 'mcrf', 19, 'x10', 0); def(Op.BCLR, 'bclr', 19, 'x10', 16); def(Op.BCCTR, 'bcctr', 19, 'x10', 528);
@@ -132,8 +129,6 @@ x(Op.LDBRX, 'ldbrx', 532, ld(8, 'X', { reversed: true })); x(Op.STHBRX, 'sthbrx'
 x(Op.STWBRX, 'stwbrx', 662, st(4, 'X', { reversed: true })); x(Op.STDBRX, 'stdbrx', 660, st(8, 'X', { reversed: true }));
 x(Op.LWARX, 'lwarx', 20, { kind: 'larx', size: 4, ea: 'X' }); x(Op.LDARX, 'ldarx', 84, { kind: 'larx', size: 8, ea: 'X' });
 x(Op.STWCX, 'stwcx.', 150, { kind: 'stcx', size: 4, ea: 'X' }); x(Op.STDCX, 'stdcx.', 214, { kind: 'stcx', size: 8, ea: 'X' });
-x(Op.LXVD2X, 'lxvd2x', 844, { kind: 'load_vsx', size: 16, ea: 'X' }); x(Op.STXVD2X, 'stxvd2x', 972, { kind: 'store_vsx', size: 16, ea: 'X' });
-x(Op.LXVX, 'lxvx', 268, { kind: 'load_vsx', size: 16, ea: 'X' }); x(Op.STXVX, 'stxvx', 396, { kind: 'store_vsx', size: 16, ea: 'X' });
 x(Op.DCBZ, 'dcbz', 1014, { kind: 'cacheop', size: 128, ea: 'X' }); x(Op.DCBF, 'dcbf', 86, { kind: 'cacheop', size: 128, ea: 'X' });
 x(Op.DCBST, 'dcbst', 54, { kind: 'cacheop', size: 128, ea: 'X' }); x(Op.DCBT, 'dcbt', 278); x(Op.DCBTST, 'dcbtst', 246);
 x(Op.ICBI, 'icbi', 982);

@@ -160,7 +160,7 @@ export class Machine {
     proc.fds.install(new OpenFile(this.kernel.stdinPipe(stdin), O.RDONLY), false);
     proc.fds.install(new OpenFile(this.kernel.outputPipe(spec.stdout ?? collect), O.WRONLY), false);
     proc.fds.install(new OpenFile(this.kernel.outputPipe(spec.stderr ?? collect), O.WRONLY), false);
-    this.kernel.registerProcess(pid, () => proc.exe);
+    this.kernel.registerProcess(proc);
     this.tasks.push(t);
     this.hw.addTask(t.pid, t.name);
     if (t.state === 'running') this.sched.enqueue(t);
@@ -284,7 +284,7 @@ export class Machine {
         this.singleStepException(q.cpu, t, steppedPc);
         break;
       case 'syscall':
-        this.systemCall(q, t);
+        this.systemCall(q, t, stop.vectored);
         break;
       case 'trap':
         this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_BRKPT', siAddr: t.thread.pc });
@@ -391,7 +391,9 @@ export class Machine {
     if (rc === 'done' && !t.pending) t.pending = { signal: 'SIGTRAP', siCode: 'TRAP_HWBKPT', siAddr: dar };
   }
 
-  private systemCall(q: RunQueue, t: Task): void {
+  /** A system call: `sc` (an error is a positive errno with CR0.SO set) or `scv 0` (POWER9 and
+   * later, what glibc uses when AT_HWCAP2 has SCV: r3 is -errno, CR0 is left alone). */
+  private systemCall(q: RunQueue, t: Task, vectored: boolean): void {
     const th = t.thread;
     let exited: number | undefined;
     let yielded = false;
@@ -406,7 +408,8 @@ export class Machine {
       this.exit(t, exited);
       return;
     }
-    if (!keep) {
+    if (!keep && vectored) th.setGpr(3, BigInt.asUintN(64, r));
+    else if (!keep) {
       // the kernel's return convention: -4095..-1 is -errno with CR0.SO set, else the result
       if (r < 0n && r >= -4095n) {
         th.setGpr(3, -r);
@@ -420,6 +423,24 @@ export class Machine {
     // reports the step (SIGTRAP) once the call is done, so the tracer stops after it.
     if (t.tifSingleStep && (th.msr & MSR_SE) !== 0n) this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_TRACE', siAddr: th.pc });
     if (yielded) this.sched.rotate(q);
+  }
+
+  /**
+   * Runs system call `nr` with arguments `args` (r3, r4, ...) as task `t` would make it on its CPU,
+   * outside the run loop: its value (a result, or -errno), with the kernel's accesses to user memory
+   * as in a real call. The task's registers are left as they are; an exit ends the task. (For tests
+   * and tools that drive the kernel without a program around the call.)
+   */
+  syscallAs(t: Task, nr: number, args: readonly bigint[] = []): bigint {
+    const cpu = t.cpu >= 0 ? t.cpu : (t.affinity ?? 0);
+    let exited: number | undefined;
+    const ctx: SyscallContext = {
+      ...this.syscallContext(cpu, t, { exit: (code) => (exited = code), yieldCpu: () => undefined, keepRegisters: () => undefined }),
+      arg: (i) => BigInt.asUintN(64, args[i] ?? 0n),
+    };
+    const r = dispatchSyscall(BigInt(nr), ctx);
+    if (exited !== undefined) this.exit(t, exited);
+    return r;
   }
 
   /** What a system call handler of task `t` on `cpu` is given (sim/os/syscalls/context.ts). */

@@ -22,6 +22,13 @@ export class Clock {
   monotonicNs(): bigint {
     return BOOT_OFFSET_NS + (this.now() * 1_000_000_000n) / TB_HZ;
   }
+  /**
+   * CPU time in nanoseconds (CLOCK_PROCESS_CPUTIME_ID, times, getrusage): the instructions executed,
+   * without the time jumped over while tasks slept, which no task spends on a CPU.
+   */
+  cpuNs(): bigint {
+    return (BigInt(this.ticks()) * 1_000_000_000n) / TB_HZ;
+  }
   /** nanoseconds since the epoch (CLOCK_REALTIME) */
   realtimeNs(): bigint {
     return EPOCH_START_S * 1_000_000_000n + (this.now() * 1_000_000_000n) / TB_HZ;

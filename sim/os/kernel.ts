@@ -7,6 +7,7 @@ import { CPU_IDENTITY } from './cpu-identity';
 import { E } from './errno';
 import { KernelRandom } from './random';
 import { FileSystem } from './vfs/file-system';
+import type { ProcessState } from './process-state';
 import type { HostFs } from './vfs/host-mount';
 import { type Caller, DeviceInode, GeneratedInode, PipeInode, SymlinkInode } from './vfs/inode';
 
@@ -30,6 +31,19 @@ export interface Mount {
 }
 
 const te = new TextEncoder();
+
+/** The kernel's kstrtobool: the first characters decide (y/Y/t/T/1, n/N/f/F/0, on/off); else undefined. */
+export function kstrtobool(bytes: Uint8Array): boolean | undefined {
+  const c = String.fromCharCode(bytes[0] ?? 0).toLowerCase();
+  if ('yt1'.includes(c)) return true;
+  if ('nf0'.includes(c)) return false;
+  if (c === 'o') {
+    const d = String.fromCharCode(bytes[1] ?? 0).toLowerCase();
+    if (d === 'n') return true;
+    if (d === 'f') return false;
+  }
+  return undefined;
+}
 
 export class Kernel {
   readonly clock: Clock;
@@ -65,40 +79,48 @@ export class Kernel {
     fs.place('/dev/random', new DeviceInode(makedev(1, 8), t0, (n) => this.random.bytes(n), sink));
     fs.place('/dev/urandom', new DeviceInode(makedev(1, 9), t0, (n) => this.random.bytes(n), sink));
     fs.place('/proc/self', new SymlinkInode((c: Caller) => String(c.pid), t0));
-    fs.place('/proc/cpuinfo', new GeneratedInode(() => te.encode(this.cpuinfo()), t0));
-    fs.place('/proc/kallsyms', new GeneratedInode(() => te.encode(this.kallsymsText()), t0));
-    fs.place('/proc/version', new GeneratedInode(() => te.encode(`Linux version ${this.uname.release} (wplab) ${this.uname.version}\n`), t0));
+    // procfs's blocks are 1 KiB (st_blksize); tmpfs, sysfs and debugfs use the page size
+    const proc = (path: string, make: () => string) => {
+      const i = new GeneratedInode(() => te.encode(make()), t0);
+      i.blksize = 1024;
+      i.procfs = true;
+      fs.place(path, i);
+    };
+    proc('/proc/cpuinfo', () => this.cpuinfo());
+    proc('/proc/kallsyms', () => this.kallsymsText());
+    proc('/proc/version', () => `Linux version ${this.uname.release} (wplab) ${this.uname.version}\n`);
     const cpus = this.opts.cpus;
     const range = cpus === 1 ? '0\n' : `0-${cpus - 1}\n`;
     fs.place('/sys/devices/system/cpu/online', new GeneratedInode(() => te.encode(range), t0));
     fs.place('/sys/devices/system/cpu/possible', new GeneratedInode(() => te.encode(range), t0));
     fs.place('/sys/devices/system/cpu/present', new GeneratedInode(() => te.encode(range), t0));
-    const dawr = this.opts.dawrForceEnable;
-    fs.place(
-      '/sys/kernel/debug/powerpc/dawr_enable_dangerous',
-      new GeneratedInode(
-        () => te.encode(dawr?.get() ? 'Y\n' : 'N\n'),
-        t0,
-        (bytes) => {
-          // debugfs's bool parser: Y/y/1/N/n/0 (and on/off); anything else is EINVAL
-          const s = new TextDecoder().decode(bytes).trim().toLowerCase();
-          const on = ['y', 'yes', '1', 'on'].includes(s);
-          const off = ['n', 'no', '0', 'off'].includes(s);
-          if (!on && !off) return -E.EINVAL;
-          if (!dawr) return -E.EPERM;
-          dawr.set(on);
-          return bytes.length;
-        },
-        0o600,
-      ),
-    );
+    // POWER9's DAWR switch: only POWER9 has the file (dawr_force_setup: the other models' DAWR needs
+    // no switch, POWER7 has none). Reading gives Y or N; a write is parsed as kstrtobool parses
+    // (y/t/1, n/f/0, on/off) and is consumed whole even when it is not a boolean, as
+    // debugfs_write_file_bool does.
+    if (this.opts.cpu === 'power9') {
+      const dawr = this.opts.dawrForceEnable;
+      fs.place(
+        '/sys/kernel/debug/powerpc/dawr_enable_dangerous',
+        new GeneratedInode(
+          () => te.encode(dawr?.get() ? 'Y\n' : 'N\n'),
+          t0,
+          (bytes) => {
+            const v = kstrtobool(bytes);
+            if (v !== undefined) dawr?.set(v);
+            return bytes.length;
+          },
+          0o600,
+        ),
+      );
+    }
   }
 
-  /** /proc/self/<pid> for a process: made as a directory per pid the first time it is asked. */
-  registerProcess(pid: number, exe: () => string): void {
+  /** /proc/<pid> for a process (what /proc/self leads to): its exe and cwd links. */
+  registerProcess(proc: ProcessState): void {
     const t0 = this.clock.realtimeNs();
-    this.fs.place(`/proc/${pid}/exe`, new SymlinkInode(() => exe(), t0));
-    this.fs.place(`/proc/${pid}/cwd`, new SymlinkInode(() => '/', t0));
+    this.fs.place(`/proc/${proc.pid}/exe`, new SymlinkInode(() => proc.exe, t0));
+    this.fs.place(`/proc/${proc.pid}/cwd`, new SymlinkInode(() => this.fs.pathOf(proc.cwd), t0));
   }
 
   mount(m: Mount): void {
@@ -118,7 +140,9 @@ export class Kernel {
     const id = CPU_IDENTITY[this.opts.cpu];
     let s = '';
     for (let i = 0; i < this.opts.cpus; i++) s += `processor\t: ${i}\ncpu\t\t: ${id.cpuinfoName}\nclock\t\t: ${id.clockMHz}MHz\nrevision\t: ${id.revision}\n\n`;
-    s += 'timebase\t: 512000000\nplatform\t: pSeries\nmodel\t\t: IBM,9080-HEX\nmachine\t\t: CHRP IBM,9080-HEX\nMMU\t\t: Radix\n';
+    // the radix MMU came with POWER9 (ISA 3.0); POWER7 and POWER8 have the hash MMU only
+    const mmu = this.opts.cpu === 'power7' || this.opts.cpu === 'power8' ? 'Hash' : 'Radix';
+    s += `timebase\t: 512000000\nplatform\t: pSeries\nmodel\t\t: IBM,9080-HEX\nmachine\t\t: CHRP IBM,9080-HEX\nMMU\t\t: ${mmu}\n`;
     return s;
   }
 

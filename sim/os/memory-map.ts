@@ -29,6 +29,7 @@ export interface Vma {
 }
 
 export const PROT = { READ: 1, WRITE: 2, EXEC: 4 } as const;
+export const MREMAP = { MAYMOVE: 1, FIXED: 2, DONTUNMAP: 4 } as const;
 export const MAP = { SHARED: 0x01, PRIVATE: 0x02, FIXED: 0x10, ANONYMOUS: 0x20, NORESERVE: 0x40, GROWSDOWN: 0x100, FIXED_NOREPLACE: 0x100000 } as const;
 
 export function protOf(bits: number): Prot {
@@ -106,8 +107,23 @@ export class MemoryMap {
       if (v.end > end) out.push({ ...v, start: end });
     }
     this.vmas = out;
-    for (let a = start; a < end; a += SMALL) this.mem.pages.delete(a / SMALL);
+    for (const pn of this.madePages(start, end)) this.mem.pages.delete(pn);
     this.mem.generation++;
+  }
+
+  /**
+   * The numbers of the pages made in [start, end): found by walking the range or the made pages,
+   * whichever is shorter (a program may reserve or release terabytes it never touches).
+   */
+  madePages(start: number, end: number): number[] {
+    const first = Math.floor(start / SMALL);
+    const last = Math.ceil(end / SMALL);
+    const pages = this.mem.pages;
+    const out: number[] = [];
+    if (last - first <= pages.size) {
+      for (let pn = first; pn < last; pn++) if (pages.has(pn)) out.push(pn);
+    } else for (const pn of pages.keys()) if (pn >= first && pn < last) out.push(pn);
+    return out;
   }
 
   /** mprotect: the new protection on [start, end), which must be mapped throughout (else ENOMEM). */
@@ -129,13 +145,11 @@ export class MemoryMap {
     }
     this.vmas = out;
     this.merge();
-    for (let a = start; a < end; a += SMALL) {
-      const p = this.mem.pages.get(a / SMALL);
-      if (p) {
-        p.read = prot.read;
-        p.write = prot.write;
-        p.exec = prot.exec;
-      }
+    for (const pn of this.madePages(start, end)) {
+      const p = this.mem.pages.get(pn)!;
+      p.read = prot.read;
+      p.write = prot.write;
+      p.exec = prot.exec;
     }
     this.mem.generation++;
     return 0;
@@ -173,7 +187,8 @@ export class MemoryMap {
     if (flags & (MAP.FIXED | MAP.FIXED_NOREPLACE)) {
       if (addr % LINUX_PAGE !== 0) return -E.EINVAL;
       if (addr + size > USER_TOP || addr < MMAP_MIN) return -E.ENOMEM;
-      if (flags & MAP.FIXED_NOREPLACE && !(flags & MAP.FIXED) && this.overlaps(addr, addr + size)) return -E.EEXIST;
+      // (MAP_FIXED_NOREPLACE refuses even when MAP_FIXED is given too, as do_mmap does)
+      if (flags & MAP.FIXED_NOREPLACE && this.overlaps(addr, addr + size)) return -E.EEXIST;
       start = addr;
     } else {
       const hint = down(addr);
@@ -188,39 +203,59 @@ export class MemoryMap {
     return start;
   }
 
-  /** mremap: grows, shrinks or moves a mapping; the new address or -errno. */
+  /**
+   * mremap: grows, shrinks or moves a mapping; the new address or -errno. MREMAP_FIXED moves it to
+   * newAddr (unmapping what was there), MREMAP_DONTUNMAP leaves the old range mapped and empty.
+   */
   mremap(old: number, oldLen: number, newLen: number, flags: number, newAddr: number): number {
-    const MAYMOVE = 1;
-    const FIXED = 2;
     if (old % LINUX_PAGE !== 0 || newLen <= 0) return -E.EINVAL;
+    if (flags & (MREMAP.FIXED | MREMAP.DONTUNMAP) && !(flags & MREMAP.MAYMOVE)) return -E.EINVAL;
+    if (flags & MREMAP.DONTUNMAP && oldLen !== newLen) return -E.EINVAL;
+    // an old length of 0 duplicates a shared mapping; every mapping here is private
+    if (oldLen === 0) return -E.EINVAL;
     const oldSize = up(oldLen);
     const newSize = up(newLen);
+    if (flags & MREMAP.FIXED) {
+      if (newAddr % LINUX_PAGE !== 0) return -E.EINVAL;
+      if (newAddr < old + oldSize && old < newAddr + newSize) return -E.EINVAL;
+      if (newAddr < MMAP_MIN || newAddr + newSize > USER_TOP) return -E.EINVAL;
+    }
     const v = this.find(old);
     if (!v || v.end < old + oldSize) return -E.EFAULT;
-    if (flags & FIXED) return -E.EINVAL; // not modelled: glibc does not use it
-    if (newSize <= oldSize) {
-      if (newSize < oldSize) this.unmapRange(old + newSize, old + oldSize);
-      return old;
+    if (!(flags & MREMAP.FIXED) && !(flags & MREMAP.DONTUNMAP)) {
+      if (newSize <= oldSize) {
+        if (newSize < oldSize) this.unmapRange(old + newSize, old + oldSize);
+        return old;
+      }
+      // grow in place if the space after it is free
+      if (!this.overlaps(old + oldSize, old + newSize) && old + newSize <= USER_TOP) {
+        this.map(old + oldSize, old + newSize, v.prot, v.kind === 'file' ? 'anon' : v.kind);
+        return old;
+      }
+      if (!(flags & MREMAP.MAYMOVE)) return -E.ENOMEM;
     }
-    // grow in place if the space after it is free
-    if (!this.overlaps(old + oldSize, old + newSize) && old + newSize <= USER_TOP) {
-      this.map(old + oldSize, old + newSize, v.prot, v.kind === 'file' ? 'anon' : v.kind);
-      return old;
+    let to: number;
+    if (flags & MREMAP.FIXED) {
+      this.unmapRange(newAddr, newAddr + newSize);
+      to = newAddr;
+    } else {
+      const f = this.findFree(newSize);
+      if (f === undefined) return -E.ENOMEM;
+      to = f;
     }
-    if (!(flags & MAYMOVE)) return -E.ENOMEM;
-    const to = this.findFree(newSize);
-    if (to === undefined) return -E.ENOMEM;
+    const moved = Math.min(oldSize, newSize);
     this.map(to, to + newSize, v.prot, 'anon');
     // move the made pages
-    for (let a = 0; a < oldSize; a += SMALL) {
-      const p = this.mem.pages.get((old + a) / SMALL);
-      if (p) {
-        this.mem.pages.set((to + a) / SMALL, p);
-        p.decoded = null;
-      }
+    for (const pn of this.madePages(old, old + moved)) {
+      const p = this.mem.pages.get(pn)!;
+      this.mem.pages.set(pn + (to - old) / SMALL, p);
+      p.decoded = null;
     }
-    this.unmapRange(old, old + oldSize);
-    void newAddr;
+    if (flags & MREMAP.DONTUNMAP) {
+      // the old range stays mapped; its pages are gone (anonymous: zeros on the next touch)
+      for (const pn of this.madePages(old, old + oldSize)) this.mem.pages.delete(pn);
+      this.mem.generation++;
+    } else this.unmapRange(old, old + oldSize);
     return to;
   }
 

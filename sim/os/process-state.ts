@@ -36,6 +36,7 @@ export class ProcessState {
   robustListLen = 0n;
   rseq = 0n;
   rseqLen = 0;
+  rseqSig = 0;
   rlimits = defaultRlimits();
   ppid = 1;
   pgid: number;

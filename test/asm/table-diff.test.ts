@@ -68,9 +68,9 @@ function operandText(op: Operand, name: string, mnemonic: string, r: (n: number)
       return pick([String(n), `r${n}`, `%r${n}`]);
     }
     case 'vsr': {
-      const n = r(64) - (op.multiple ? r(64) % op.multiple : 0);
-      const v = op.multiple ? n - (n % op.multiple) : n;
-      return pick([`vs${v}`, String(v)]);
+      // register pairs (lxvp's XTp) must be even
+      const n = r(64) & ~((op.multiple ?? 1) - 1);
+      return pick([`vs${n}`, String(n)]);
     }
     case 'fpr':
       return pick([`f${r(32)}`, String(r(32))]);
@@ -116,7 +116,7 @@ function operands(entry: Entry, mnemonic: string, r: (n: number) => number): str
   if (entry.kind === 'macro') {
     // rotate/shift macros: keep the pieces small so that every rewrite stays in range
     const regs = ops.filter(([o]) => o.kind !== 'imm').map(([o]) => (o.kind === 'crbit' ? String(r(32)) : String(r(32))));
-    const imms = ops.filter(([o]) => o.kind === 'imm').map(() => 1 + r(8)).sort((a, b) => b - a).map(String);
+    const imms = ops.filter(([o]) => o.kind === 'imm').map(([o]) => Math.min(1 + r(8), Number(o.max))).sort((a, b) => b - a).map(String);
     return [...regs, ...imms].join(', ');
   }
   const out: string[] = [];

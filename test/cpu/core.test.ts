@@ -72,7 +72,7 @@ test('single-step: MSR_SE runs one instruction and reports it; sc stops after it
   assert.equal(s.t.pc, TEXT + 4n);
   assert.equal(s.t.getGpr(3), 1n);
   s.t.msr = USER_MSR;
-  assert.deepEqual(s.core.run(s.t, s.mem, 100), { kind: 'syscall' });
+  assert.deepEqual(s.core.run(s.t, s.mem, 100), { kind: 'syscall', vectored: false });
   assert.equal(s.t.pc, TEXT + 12n);
   assert.equal(s.core.icount, 3);
   assert.deepEqual(s.core.run(s.t, s.mem, 1), { kind: 'limit' });

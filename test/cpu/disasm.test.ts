@@ -67,6 +67,8 @@ _start:
  mfctr 3
  mfxer 3
  mtxer 3
+ mfvrsave 3
+ mtvrsave 3
  mfcr 3
  mtcrf 0x80,3
  mfocrf 3,0x80

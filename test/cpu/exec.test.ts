@@ -231,3 +231,27 @@ test('wplab exec FILE.S: output on stdout, the program\'s exit status, errors wi
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('scv 0 (what glibc uses on POWER9 and later): r3 is the result or -errno, CR0 untouched, LR the next instruction', () => {
+  const src = HEAD + `    li 0, 4
+    li 3, 99
+    lis 9, 0x2000
+    mtcr 9
+    scv 0
+after:
+    mflr 4
+    lis 5, after@ha
+    addi 5, 5, after@l
+    subf 4, 5, 4
+    mfcr 6
+    srdi 6, 6, 28
+    neg 3, 3
+    add 3, 3, 4
+    add 3, 3, 6
+    li 0, 1
+    scv 0
+`;
+  // -EBADF negated (9) + LR - after (0) + CR0 as set before the call (2: EQ, no SO)
+  const r = execProgram(asm(src));
+  assert.equal(r.exitCode, 11);
+});

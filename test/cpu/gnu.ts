@@ -25,6 +25,12 @@ export function buildWithGnu(t: TestContext, source: string): Built | undefined 
   execFileSync('powerpc64le-linux-gnu-as', ['-a64', '-mlittle', '-mpower10', '-o', join(dir, 'p.o'), src]);
   const exe = join(dir, 'p');
   execFileSync('powerpc64le-linux-gnu-ld', ['-Ttext=0x10000000', '-Tdata=0x10100000', '-Tbss=0x10200000', '-o', exe, join(dir, 'p.o')]);
+  const program = programOfElf(dir, exe);
+  return { dir, exe, program, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The loaded sections of a linked executable as a Program (extracted with objcopy into `dir`). */
+export function programOfElf(dir: string, exe: string): Program {
   const sections: Section[] = [];
   const headers = execFileSync('powerpc64le-linux-gnu-objdump', ['-h', exe], { encoding: 'utf8' });
   for (const m of headers.matchAll(/^\s*\d+\s+(\.\S+)\s+([0-9a-f]+)\s+([0-9a-f]+)\s+[0-9a-f]+\s+[0-9a-f]+\s+\S+\n\s+(.*)$/gm)) {
@@ -40,8 +46,7 @@ export function buildWithGnu(t: TestContext, source: string): Built | undefined 
     sections.push({ name, addr: BigInt('0x' + vma), bytes, exec: flags.includes('CODE'), nobits });
   }
   const entryLine = execFileSync('powerpc64le-linux-gnu-readelf', ['-h', exe], { encoding: 'utf8' }).match(/Entry point address:\s+(0x[0-9a-f]+)/);
-  const program: Program = { file: 'p.S', sections, symbols: new Map(), lines: [], entry: BigInt(entryLine![1]) };
-  return { dir, exe, program, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { file: 'p.S', sections, symbols: new Map(), lines: [], entry: BigInt(entryLine![1]) };
 }
 
 /** Runs the executable under qemu-ppc64le -cpu power10; undefined (test skipped) when qemu is missing. */

@@ -1,4 +1,4 @@
-// Finds an external reference tool (GNU as, qemu-ppc64le, chromium, code-server) for a test.
+// Finds an external reference tool (GNU as, GCC, qemu-ppc64le, chromium, code-server) for a test.
 // Missing tool: the test is skipped with the command that installs it, except under CI=true, where a
 // skip of that kind would hide a check that never ran, so it is a failure instead.
 import { execFileSync } from 'node:child_process';
@@ -7,8 +7,8 @@ import type { TestContext } from 'node:test';
 
 export const INSTALL = {
   binutils: 'sudo apt-get install binutils-powerpc64le-linux-gnu',
-  gcc: 'sudo apt-get install gcc-powerpc64le-linux-gnu',
   qemu: 'sudo apt-get install qemu-user',
+  gcc: 'sudo apt-get install gcc-powerpc64le-linux-gnu libc6-dev-ppc64el-cross',
   chromium: 'sudo apt-get install chromium',
 } as const;
 

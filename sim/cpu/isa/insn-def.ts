@@ -31,6 +31,8 @@ export interface AccessInfo {
    * analyseInstruction (which has the instruction's own rule, see analyse.ts) compute the real one.
    */
   variable?: boolean;
+  /** analyse_instr does not know the instruction (lxvrbx...): the kernel sees type UNKNOWN */
+  unknown?: boolean;
 }
 
 export interface InsnDef {

@@ -86,11 +86,11 @@ row(Prefixed.XXSPLTI32DX, { name: 'xxsplti32dx', match: P_8RR, mask: RR_MASK, su
 row(Prefixed.XXSPLTIDP, { name: 'xxspltidp', match: P_8RR, mask: RR_MASK, suffixMatch: u(PO(32) | (2 << 17)), suffixMask: u(0xfc1e0000), operands: ['PXT16', 'IMM32'] });
 row(Prefixed.XXSPLTIW, { name: 'xxspltiw', match: P_8RR, mask: RR_MASK, suffixMatch: u(PO(32) | (3 << 17)), suffixMask: u(0xfc1e0000), operands: ['PXT16', 'IMM32'] });
 // XX4 suffixes: xxpermx (UIM in the prefix), xxblendv* (xo in bits 4-5), xxeval (IMM8 in the prefix)
-row(Prefixed.XXPERMX, { name: 'xxpermx', match: P_8RR, mask: RR_MASK, suffixMatch: PO(34), suffixMask: u(0xfc000030), operands: ['PXT0', 'PXA2', 'PXB1', 'PXC3', 'UIM3'] });
+row(Prefixed.XXPERMX, { name: 'xxpermx', match: P_8RR, mask: RR_MASK, suffixMatch: PO(34), suffixMask: u(0xfc000030), operands: ['PXT0', 'PXA2', 'PXB1', 'PXC3', 'PUIM3'] });
 row(Prefixed.XXBLENDVB, { name: 'xxblendvb', match: P_8RR, mask: RR_MASK, suffixMatch: PO(33), suffixMask: u(0xfc000030), operands: ['PXT0', 'PXA2', 'PXB1', 'PXC3'] });
 row(Prefixed.XXBLENDVH, { name: 'xxblendvh', match: P_8RR, mask: RR_MASK, suffixMatch: u(PO(33) | 0x10), suffixMask: u(0xfc000030), operands: ['PXT0', 'PXA2', 'PXB1', 'PXC3'] });
 row(Prefixed.XXBLENDVW, { name: 'xxblendvw', match: P_8RR, mask: RR_MASK, suffixMatch: u(PO(33) | 0x20), suffixMask: u(0xfc000030), operands: ['PXT0', 'PXA2', 'PXB1', 'PXC3'] });
 row(Prefixed.XXBLENDVD, { name: 'xxblendvd', match: P_8RR, mask: RR_MASK, suffixMatch: u(PO(33) | 0x30), suffixMask: u(0xfc000030), operands: ['PXT0', 'PXA2', 'PXB1', 'PXC3'] });
-row(Prefixed.XXEVAL, { name: 'xxeval', match: P_8RR, mask: RR_MASK, suffixMatch: u(PO(34) | 0x10), suffixMask: u(0xfc000030), operands: ['PXT0', 'PXA2', 'PXB1', 'PXC3', 'IMM8'] });
+row(Prefixed.XXEVAL, { name: 'xxeval', match: P_8RR, mask: RR_MASK, suffixMatch: u(PO(34) | 0x10), suffixMask: u(0xfc000030), operands: ['PXT0', 'PXA2', 'PXB1', 'PXC3', 'PIMM8'] });
 
 export const PREFIXED_DEFS: FamilyDefs = { name: 'prefixed', base: PREFIXED_BASE, defs: rows };

@@ -4,7 +4,7 @@
 import { E } from '../errno';
 import { type Resolved, PATH_MAX } from '../vfs/file-system';
 import { type Caller, DeviceInode, DirInode, FileInode, GeneratedInode, type Inode, PipeInode, S_IFMT, SymlinkInode } from '../vfs/inode';
-import { FD_LIMIT, MAX_FILE, O, OpenFile } from '../vfs/open-file';
+import { MAX_FILE, O, OpenFile } from '../vfs/open-file';
 import { fail, type SyscallContext, type SyscallDef } from './context';
 
 export const AT_FDCWD = -100;
@@ -22,8 +22,10 @@ export function caller(ctx: SyscallContext): Caller {
   return { pid: ctx.pid, exe: ctx.proc.exe };
 }
 
-/** The directory a *at() call starts from: AT_FDCWD (the working directory) or an open directory. */
-function startDir(ctx: SyscallContext, dirfd: number): DirInode | number {
+/** The directory a *at() call starts from: AT_FDCWD (the working directory) or an open directory;
+ * an absolute path starts from the root whatever dirfd is (it is not even looked at). */
+function startDir(ctx: SyscallContext, dirfd: number, path: string): DirInode | number {
+  if (path.startsWith('/')) return ctx.kernel.fs.root;
   if (dirfd === AT_FDCWD) return ctx.proc.cwd;
   const f = ctx.proc.fds.get(dirfd);
   if (!f) return E.EBADF;
@@ -48,71 +50,78 @@ function lookup(ctx: SyscallContext, dirfd: number, pathEa: bigint, follow: bool
     if (!f) return E.EBADF;
     return { inode: f.inode, dir: ctx.kernel.fs.root, name: '' };
   }
-  const start = startDir(ctx, dirfd);
+  const start = startDir(ctx, dirfd, path);
   if (typeof start === 'number') return start;
   return ctx.kernel.fs.resolve(path, start, caller(ctx), follow);
 }
 
 // ---- open and close ----
 
-function openat(ctx: SyscallContext, dirfd: number, pathEa: bigint, flags: number, mode: number): bigint {
+function openat(ctx: SyscallContext, dirfd: number, pathEa: bigint, flagsIn: number, mode: number): bigint {
+  let flags = flagsIn;
+  // build_open_flags: the combinations open refuses, and what O_PATH keeps
+  if ((flags & (O.DIRECTORY | O.CREAT)) === (O.DIRECTORY | O.CREAT)) return fail(E.EINVAL);
+  const tmpfile = (flags & O.TMPFILE) !== 0;
+  if (tmpfile) {
+    // O_TMPFILE is __O_TMPFILE | O_DIRECTORY, and needs write access
+    if ((flags & O.ACCMODE) === O.RDONLY || !(flags & O.DIRECTORY)) return fail(E.EINVAL);
+  } else if (flags & O.PATH) flags &= O.PATH | O.DIRECTORY | O.NOFOLLOW | O.CLOEXEC;
   const path = pathArg(ctx, pathEa);
   if (typeof path === 'number') return fail(path);
-  const start = startDir(ctx, dirfd);
+  const start = startDir(ctx, dirfd, path);
   if (typeof start === 'number') return fail(start);
   const fs = ctx.kernel.fs;
   const who = caller(ctx);
-  const acc = flags & O.ACCMODE;
-  if (acc === 3 && !(flags & O.PATH)) return fail(E.EINVAL);
-  const wantWrite = acc !== O.RDONLY && !(flags & O.PATH);
+  const isPath = (flags & O.PATH) !== 0;
+  // what the open asks of the file: write access for a writing mode (3 included) or O_TRUNC
+  const wantWrite = !isPath && ((flags & O.ACCMODE) !== O.RDONLY || (flags & O.TRUNC) !== 0);
   let inode: Inode;
-  if ((flags & O.TMPFILE) === O.TMPFILE) {
+  let created = false;
+  if (tmpfile) {
     // an unnamed file in the directory `path`
-    if (!wantWrite) return fail(E.EINVAL);
     const d = fs.resolve(path, start, who, true);
     if (typeof d === 'number') return fail(d);
     if (!d.inode.isDir()) return fail(E.ENOTDIR);
     if (d.inode.readOnly) return fail(E.EROFS);
     inode = new FileInode(mode & ~ctx.proc.umask, ctx.kernel.clock.realtimeNs());
     inode.nlink = 0;
+    created = true;
   } else if (flags & O.CREAT) {
-    if (flags & O.DIRECTORY) return fail(E.EINVAL);
-    const p = fs.parent(path, start, who);
+    // O_EXCL and O_NOFOLLOW do not follow a symlink in the last component; otherwise the file it
+    // names is opened, or created when missing
+    const p = fs.parentForCreate(path, start, who, !(flags & (O.EXCL | O.NOFOLLOW)));
     if (typeof p === 'number') return fail(p);
     if (p.trailingSlash || p.name === '' || p.name === '.' || p.name === '..') return fail(E.EISDIR);
-    let existing = p.existing;
-    if (existing instanceof SymlinkInode) {
-      if (flags & O.EXCL) return fail(E.EEXIST);
-      if (flags & O.NOFOLLOW) return fail(E.ELOOP);
-      const r = fs.resolve(path, start, who, true);
-      if (typeof r === 'number' && r !== E.ENOENT) return fail(r);
-      existing = typeof r === 'number' ? undefined : r.inode;
-      if (!existing) return fail(E.ENOENT); // a dangling link: not created through (simplification)
-    }
+    const existing = p.existing;
     if (existing) {
       if (flags & O.EXCL) return fail(E.EEXIST);
+      if (existing instanceof SymlinkInode) return fail(E.ELOOP);
       if (existing.isDir()) return fail(E.EISDIR);
       inode = existing;
     } else {
       const made = fs.createFile(p.dir, p.name, mode & ~ctx.proc.umask);
       if (typeof made === 'number') return fail(made);
       inode = made;
+      created = true;
     }
   } else {
     const r = fs.resolve(path, start, who, !(flags & O.NOFOLLOW));
     if (typeof r === 'number') return fail(r);
     inode = r.inode;
-    if (inode instanceof SymlinkInode && !(flags & O.PATH)) return fail(E.ELOOP);
   }
-  if (flags & O.DIRECTORY && !inode.isDir()) return fail(E.ENOTDIR);
-  if (inode.isDir() && wantWrite) return fail(E.EISDIR);
-  if (wantWrite && inode.readOnly) return fail(E.EROFS);
-  if (inode instanceof GeneratedInode && wantWrite && !inode.onWrite) return fail(E.EACCES);
-  if (flags & O.TRUNC && wantWrite && inode instanceof FileInode) {
+  // do_open and may_open, in their order
+  if (flags & O.DIRECTORY && !tmpfile && !inode.isDir()) return fail(E.ENOTDIR);
+  if (!isPath) {
+    if (inode instanceof SymlinkInode) return fail(E.ELOOP);
+    if (inode.isDir() && wantWrite) return fail(E.EISDIR);
+    if (wantWrite && inode.readOnly) return fail(E.EROFS);
+    if (inode instanceof GeneratedInode && wantWrite && !inode.onWrite && !inode.procfs) return fail(E.EACCES);
+  }
+  if (flags & O.TRUNC && !created && !isPath && inode instanceof FileInode) {
     inode.truncate(0);
     inode.mtimeNs = inode.ctimeNs = ctx.kernel.clock.realtimeNs();
   }
-  const snapshot = inode instanceof GeneratedInode && !(flags & O.PATH) ? inode.generate(who) : undefined;
+  const snapshot = inode instanceof GeneratedInode && !isPath ? inode.generate(who) : undefined;
   const f = new OpenFile(inode, flags & ~(O.CREAT | O.EXCL | O.NOCTTY | O.TRUNC | O.CLOEXEC), snapshot);
   const fd = ctx.proc.fds.install(f, (flags & O.CLOEXEC) !== 0);
   return ok(fd);
@@ -130,8 +139,9 @@ function sysCloseRange(ctx: SyscallContext): bigint {
   const first = Number(ctx.arg(0) & 0xffffffffn);
   const last = Number(ctx.arg(1) & 0xffffffffn);
   const flags = int(ctx.arg(2));
-  if (first > last) return fail(E.EINVAL);
+  const UNSHARE = 2;
   const CLOEXEC = 4;
+  if (flags & ~(UNSHARE | CLOEXEC) || first > last) return fail(E.EINVAL);
   for (const fd of ctx.proc.fds.open()) {
     if (fd < first || fd > last) continue;
     if (flags & CLOEXEC) ctx.proc.fds.entry(fd)!.cloexec = true;
@@ -148,31 +158,37 @@ function readInto(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number, 
   const data = f.read(n, at);
   if (typeof data === 'number') return fail(data);
   if (data.length > 0 && !ctx.copyToUser(buf, data)) {
-    if (at === undefined) f.pos -= data.length;
+    if (f.inode instanceof PipeInode) f.inode.untake(data.length);
+    else if (at === undefined) f.pos -= data.length;
     return fail(E.EFAULT);
   }
   return ok(data.length);
 }
 
-function sysRead(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+/**
+ * read/pread64 and write/pwrite64 in the kernel's order of checks: pread's negative position first
+ * (before the descriptor), the descriptor, ESPIPE for a positioned call on a pipe, the access mode
+ * (EBADF, even for 0 bytes), a count with the sign bit set (EINVAL), then the transfer.
+ */
+function transfer(ctx: SyscallContext, write: boolean, positioned: boolean): bigint {
+  const pos = positioned ? BigInt.asIntN(64, ctx.arg(3)) : 0n;
+  if (pos < 0n) return fail(E.EINVAL);
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
+  if (positioned && !f.seekable) return fail(E.ESPIPE);
+  if (write ? !f.writable : !f.readable) return fail(E.EBADF);
   const count = ctx.arg(2);
   if (BigInt.asIntN(64, count) < 0n) return fail(E.EINVAL);
-  if (count === 0n) return f.readable ? 0n : fail(E.EBADF);
-  return readInto(ctx, f, ctx.arg(1), Number(count < 0x7fffffffn ? count : 0x7fffffffn));
+  if (count === 0n) return 0n;
+  const n = Number(count < 0x7fffffffn ? count : 0x7fffffffn);
+  const at = positioned ? Number(pos) : undefined;
+  return write ? writeFrom(ctx, f, ctx.arg(1), n, at) : readInto(ctx, f, ctx.arg(1), n, at);
 }
 
-function sysPread(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
-  if (!f) return fail(E.EBADF);
-  const pos = BigInt.asIntN(64, ctx.arg(3));
-  if (pos < 0n) return fail(E.EINVAL);
-  if (!f.seekable) return fail(E.ESPIPE);
-  const count = ctx.arg(2);
-  if (count === 0n) return 0n;
-  return readInto(ctx, f, ctx.arg(1), Number(count < 0x7fffffffn ? count : 0x7fffffffn), Number(pos));
-}
+const sysRead = (ctx: SyscallContext) => transfer(ctx, false, false);
+const sysPread = (ctx: SyscallContext) => transfer(ctx, false, true);
+const sysWrite = (ctx: SyscallContext) => transfer(ctx, true, false);
+const sysPwrite = (ctx: SyscallContext) => transfer(ctx, true, true);
 
 function writeFrom(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number, at?: number): bigint {
   if (!f.writable) return fail(E.EBADF);
@@ -181,26 +197,6 @@ function writeFrom(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number,
   if (!bytes) return fail(E.EFAULT);
   const r = f.write(bytes, ctx.kernel.clock.realtimeNs(), at);
   return ok(r);
-}
-
-function sysWrite(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
-  if (!f) return fail(E.EBADF);
-  const count = ctx.arg(2);
-  if (BigInt.asIntN(64, count) < 0n) return fail(E.EINVAL);
-  if (count === 0n) return f.writable ? 0n : fail(E.EBADF);
-  return writeFrom(ctx, f, ctx.arg(1), Number(count < 0x7fffffffn ? count : 0x7fffffffn));
-}
-
-function sysPwrite(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
-  if (!f) return fail(E.EBADF);
-  const pos = BigInt.asIntN(64, ctx.arg(3));
-  if (pos < 0n) return fail(E.EINVAL);
-  if (!f.seekable) return fail(E.ESPIPE);
-  const count = ctx.arg(2);
-  if (count === 0n) return 0n;
-  return writeFrom(ctx, f, ctx.arg(1), Number(count < 0x7fffffffn ? count : 0x7fffffffn), Number(pos));
 }
 
 /** struct iovec[iovcnt] from user memory: [base, len] pairs, or an errno */
@@ -223,7 +219,7 @@ function iovecs(ctx: SyscallContext, ea: bigint, cnt: number): [bigint, number][
 }
 
 function sysReadv(ctx: SyscallContext, positioned = false): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
   if (!f.readable) return fail(E.EBADF);
   const v = iovecs(ctx, ctx.arg(1), int(ctx.arg(2)));
@@ -243,7 +239,7 @@ function sysReadv(ctx: SyscallContext, positioned = false): bigint {
 }
 
 function sysWritev(ctx: SyscallContext, positioned = false): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
   if (!f.writable) return fail(E.EBADF);
   const v = iovecs(ctx, ctx.arg(1), int(ctx.arg(2)));
@@ -275,11 +271,13 @@ function sysWritev(ctx: SyscallContext, positioned = false): bigint {
 }
 
 function sysLseek(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
   if (!f.seekable) return fail(E.ESPIPE);
   const off = BigInt.asIntN(64, ctx.arg(1));
   const whence = int(ctx.arg(2));
+  // /dev/null, /dev/zero, /dev/full: any seek succeeds and the position stays 0 (null_lseek)
+  if (f.inode instanceof DeviceInode) return whence >= 0 && whence <= 4 ? 0n : fail(E.EINVAL);
   const size = BigInt(f.snapshot ? f.snapshot.length : f.inode.size());
   let pos: bigint;
   if (whence === 0) pos = off;
@@ -291,8 +289,8 @@ function sysLseek(ctx: SyscallContext): bigint {
     pos = whence === 3 ? off : size;
   } else return fail(E.EINVAL);
   if (f.inode.isDir()) {
-    if (pos < 0n) return fail(E.EINVAL);
-    f.dirPos = Number(pos);
+    // a directory's position is the d_off of the last entry read (0: from the start)
+    if (pos < 0n || pos > BigInt(Number.MAX_SAFE_INTEGER)) return fail(E.EINVAL);
     f.pos = Number(pos);
     return ok(pos);
   }
@@ -303,7 +301,7 @@ function sysLseek(ctx: SyscallContext): bigint {
 }
 
 function sysFtruncate(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
   return truncateInode(ctx, f.inode, BigInt.asIntN(64, ctx.arg(1)), f.writable);
 }
@@ -335,11 +333,13 @@ function sysDup(ctx: SyscallContext): bigint {
 }
 
 function dup3(ctx: SyscallContext, oldfd: number, newfd: number, flags: number, isDup2: boolean): bigint {
-  const f = ctx.proc.fds.get(oldfd);
-  if (!f) return fail(E.EBADF);
-  if (newfd < 0 || newfd >= FD_LIMIT) return fail(E.EBADF);
-  if (oldfd === newfd) return isDup2 ? ok(newfd) : fail(E.EINVAL);
+  // ksys_dup3's order: the flags, the same descriptor twice, the limit, then the old descriptor
   if (flags & ~O.CLOEXEC) return fail(E.EINVAL);
+  if (oldfd === newfd && !isDup2) return fail(E.EINVAL);
+  const f = ctx.proc.fds.get(oldfd);
+  if (oldfd === newfd) return f ? ok(newfd) : fail(E.EBADF);
+  if (newfd < 0 || newfd >= ctx.proc.fds.limit) return fail(E.EBADF);
+  if (!f) return fail(E.EBADF);
   ctx.proc.fds.installAt(newfd, f, (flags & O.CLOEXEC) !== 0);
   return ok(newfd);
 }
@@ -359,7 +359,7 @@ function sysFcntl(ctx: SyscallContext): bigint {
     case F.DUPFD:
     case F.DUPFD_CLOEXEC: {
       const min = int(arg);
-      if (min < 0 || min >= FD_LIMIT) return fail(E.EINVAL);
+      if (min < 0 || min >= ctx.proc.fds.limit) return fail(E.EINVAL);
       return ok(ctx.proc.fds.install(e.file, cmd === F.DUPFD_CLOEXEC, min));
     }
     case F.GETFD:
@@ -368,7 +368,8 @@ function sysFcntl(ctx: SyscallContext): bigint {
       e.cloexec = (arg & 1n) !== 0n;
       return 0n;
     case F.GETFL:
-      return ok(e.file.flags | O.LARGEFILE);
+      // (open adds O_LARGEFILE on 64-bit; O_PATH keeps only O_DIRECTORY and O_NOFOLLOW with it)
+      return ok(e.file.flags & O.PATH ? e.file.flags : e.file.flags | O.LARGEFILE);
     case F.SETFL:
       e.file.setStatusFlags(int(arg));
       return 0n;
@@ -400,7 +401,7 @@ const FIONCLEX = 0x20006602;
 function sysIoctl(ctx: SyscallContext): bigint {
   const fd = int(ctx.arg(0));
   const e = ctx.proc.fds.entry(fd);
-  if (!e) return fail(E.EBADF);
+  if (!e || e.file.flags & O.PATH) return fail(E.EBADF);
   const req = Number(ctx.arg(1) & 0xffffffffn);
   switch (req) {
     case FIOCLEX:
@@ -418,8 +419,8 @@ function sysIoctl(ctx: SyscallContext): bigint {
     }
     case FIONREAD: {
       const i = e.file.inode;
-      if (i instanceof FileInode) {
-        const left = Math.max(0, i.size() - e.file.pos);
+      if (i instanceof FileInode || i instanceof PipeInode) {
+        const left = i instanceof PipeInode ? i.available() : Math.max(0, i.size() - e.file.pos);
         const out = new Uint8Array(4);
         new DataView(out.buffer).setInt32(0, Math.min(left, 0x7fffffff), true);
         return ctx.copyToUser(ctx.arg(2), out) ? 0n : fail(E.EFAULT);
@@ -437,12 +438,12 @@ function sysIoctl(ctx: SyscallContext): bigint {
 // ---- metadata ----
 
 /** struct stat as powerpc64 defines it (144 bytes; st_nlink before st_mode). */
-export function statBytes(i: Inode, snapshotSize?: number): Uint8Array {
+export function statBytes(i: Inode, ino: number, snapshotSize?: number): Uint8Array {
   const out = new Uint8Array(144);
   const dv = new DataView(out.buffer);
   const size = snapshotSize ?? i.size();
   dv.setBigUint64(0, BigInt(i.dev), true);
-  dv.setBigUint64(8, BigInt(i.ino), true);
+  dv.setBigUint64(8, BigInt(ino), true);
   dv.setBigUint64(16, BigInt(Math.max(0, i.nlink)), true);
   dv.setUint32(24, i.mode, true);
   dv.setUint32(28, i.uid, true);
@@ -450,7 +451,7 @@ export function statBytes(i: Inode, snapshotSize?: number): Uint8Array {
   dv.setBigUint64(40, BigInt(i.rdev), true);
   dv.setBigInt64(48, BigInt(size), true);
   dv.setBigUint64(56, BigInt(i.blksize), true);
-  dv.setBigUint64(64, BigInt(Math.ceil(size / 4096) * 8), true);
+  dv.setBigUint64(64, BigInt(i.blocks()), true);
   const ts = (off: number, ns: bigint) => {
     dv.setBigUint64(off, ns / 1_000_000_000n, true);
     dv.setBigUint64(off + 8, ns % 1_000_000_000n, true);
@@ -462,7 +463,7 @@ export function statBytes(i: Inode, snapshotSize?: number): Uint8Array {
 }
 
 function putStat(ctx: SyscallContext, ea: bigint, i: Inode): bigint {
-  return ctx.copyToUser(ea, statBytes(i)) ? 0n : fail(E.EFAULT);
+  return ctx.copyToUser(ea, statBytes(i, ctx.kernel.fs.inoOf(i))) ? 0n : fail(E.EFAULT);
 }
 
 function sysNewfstatat(ctx: SyscallContext): bigint {
@@ -488,6 +489,10 @@ function sysStat(ctx: SyscallContext, follow: boolean): bigint {
 /** statx(dirfd, path, flags, mask, buf): struct statx (256 bytes) */
 function sysStatx(ctx: SyscallContext): bigint {
   const flags = int(ctx.arg(2));
+  // AT_STATX_FORCE_SYNC and AT_STATX_DONT_SYNC (0x2000, 0x4000) are one or the other; STATX__RESERVED
+  const SYNC_TYPE = 0x6000;
+  if (flags & ~(AT.SYMLINK_NOFOLLOW | AT.NO_AUTOMOUNT | AT.EMPTY_PATH | SYNC_TYPE) || (flags & SYNC_TYPE) === SYNC_TYPE) return fail(E.EINVAL);
+  if (ctx.arg(3) & 0x80000000n) return fail(E.EINVAL);
   const r = lookup(ctx, int(ctx.arg(0)), ctx.arg(1), !(flags & AT.SYMLINK_NOFOLLOW), (flags & AT.EMPTY_PATH) !== 0);
   if (typeof r === 'number') return fail(r);
   const i = r.inode;
@@ -501,9 +506,9 @@ function sysStatx(ctx: SyscallContext): bigint {
   dv.setUint32(20, i.uid, true);
   dv.setUint32(24, i.gid, true);
   dv.setUint16(28, i.mode, true);
-  dv.setBigUint64(32, BigInt(i.ino), true);
+  dv.setBigUint64(32, BigInt(ctx.kernel.fs.inoOf(i)), true);
   dv.setBigUint64(40, BigInt(i.size()), true);
-  dv.setBigUint64(48, BigInt(Math.ceil(i.size() / 4096) * 8), true);
+  dv.setBigUint64(48, BigInt(i.blocks()), true);
   const ts = (off: number, ns: bigint) => {
     dv.setBigInt64(off, ns / 1_000_000_000n, true);
     dv.setUint32(off + 8, Number(ns % 1_000_000_000n), true);
@@ -537,9 +542,9 @@ function faccessat(ctx: SyscallContext, dirfd: number, pathEa: bigint, mode: num
   const r = lookup(ctx, dirfd, pathEa, !(flags & AT.SYMLINK_NOFOLLOW), (flags & AT.EMPTY_PATH) !== 0);
   if (typeof r === 'number') return fail(r);
   const i = r.inode;
-  // root: read and write always (but not on a read-only mount), execute if any x bit or a directory
+  // root: read and write always (but not on a read-only mount; a read-only sysfs file passes here
+  // and refuses the open), execute if any x bit or a directory
   if (mode & 2 && i.readOnly) return fail(E.EROFS);
-  if (mode & 2 && i instanceof GeneratedInode && !i.onWrite) return fail(E.EACCES);
   if (mode & 1 && !i.isDir() && (i.mode & 0o111) === 0) return fail(E.EACCES);
   return 0n;
 }
@@ -548,36 +553,43 @@ const sysAccess = (ctx: SyscallContext) => faccessat(ctx, AT_FDCWD, ctx.arg(0), 
 const sysFaccessat = (ctx: SyscallContext) => faccessat(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)), 0);
 const sysFaccessat2 = (ctx: SyscallContext) => faccessat(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)), int(ctx.arg(3)));
 
-/** getdents64: struct linux_dirent64 { u64 ino; s64 off; u16 reclen; u8 type; char name[] } */
+/**
+ * getdents64: struct linux_dirent64 { u64 ino; s64 off; u16 reclen; u8 type; char name[] }. The
+ * entries after the description's position, each with its own position as d_off (`.` is 1, `..` 2).
+ */
 function sysGetdents64(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
   if (!f.inode.isDir()) return fail(E.ENOTDIR);
   const d = f.inode as DirInode;
+  // a removed directory lists nothing, not even . and .. (iterate_dir)
+  if (d.nlink === 0) return fail(E.ENOENT);
   const max = Number(ctx.arg(2) < 0x100000n ? ctx.arg(2) : 0x100000n);
-  const all: [string, Inode][] = [['.', d], ['..', d.parent], ...d.list(caller(ctx))];
+  const all: [string, Inode, number][] = [['.', d, 1], ['..', d.parent, 2], ...d.positioned(caller(ctx))];
   const out = new Uint8Array(max);
   const dv = new DataView(out.buffer);
   let o = 0;
-  let i = f.dirPos;
-  for (; i < all.length; i++) {
-    const [name, node] = all[i];
+  const from = f.pos;
+  for (const [name, node, off] of all) {
+    if (off <= from) continue;
     const nb = new TextEncoder().encode(name);
     const reclen = (19 + nb.length + 1 + 7) & ~7;
     if (o + reclen > max) {
       if (o === 0) return fail(E.EINVAL);
       break;
     }
-    dv.setBigUint64(o, BigInt(node.ino), true);
-    dv.setBigInt64(o + 8, BigInt(i + 1), true);
+    dv.setBigUint64(o, BigInt(ctx.kernel.fs.inoOf(node)), true);
+    dv.setBigInt64(o + 8, BigInt(off), true);
     dv.setUint16(o + 16, reclen, true);
     out[o + 18] = node.dtype;
     out.set(nb, o + 19);
     o += reclen;
+    f.pos = off;
   }
-  f.dirPos = i;
   if (o === 0) return 0n;
-  return ctx.copyToUser(ctx.arg(1), out.subarray(0, o)) ? ok(o) : fail(E.EFAULT);
+  if (ctx.copyToUser(ctx.arg(1), out.subarray(0, o))) return ok(o);
+  f.pos = from;
+  return fail(E.EFAULT);
 }
 
 // ---- names ----
@@ -585,12 +597,13 @@ function sysGetdents64(ctx: SyscallContext): bigint {
 function mkdirat(ctx: SyscallContext, dirfd: number, pathEa: bigint, mode: number): bigint {
   const path = pathArg(ctx, pathEa);
   if (typeof path === 'number') return fail(path);
-  const start = startDir(ctx, dirfd);
+  const start = startDir(ctx, dirfd, path);
   if (typeof start === 'number') return fail(start);
   const p = ctx.kernel.fs.parent(path, start, caller(ctx));
   if (typeof p === 'number') return fail(p);
   if (p.existing || p.name === '' || p.name === '.' || p.name === '..') return fail(E.EEXIST);
-  return fail(ctx.kernel.fs.mkdir(p.dir, p.name, mode & ~ctx.proc.umask & 0o7777));
+  // (vfs_mkdir keeps the permission bits and the sticky bit, not set-user/group-ID)
+  return fail(ctx.kernel.fs.mkdir(p.dir, p.name, mode & ~ctx.proc.umask & 0o1777));
 }
 
 const sysMkdir = (ctx: SyscallContext) => mkdirat(ctx, AT_FDCWD, ctx.arg(0), int(ctx.arg(1)));
@@ -600,13 +613,17 @@ function unlinkat(ctx: SyscallContext, dirfd: number, pathEa: bigint, flags: num
   if (flags & ~AT.REMOVEDIR) return fail(E.EINVAL);
   const path = pathArg(ctx, pathEa);
   if (typeof path === 'number') return fail(path);
-  const start = startDir(ctx, dirfd);
+  const start = startDir(ctx, dirfd, path);
   if (typeof start === 'number') return fail(start);
   const p = ctx.kernel.fs.parent(path, start, caller(ctx));
   if (typeof p === 'number') return fail(p);
   const wantDir = (flags & AT.REMOVEDIR) !== 0;
-  if (!wantDir && p.trailingSlash) return fail(p.existing?.isDir() ? E.EISDIR : E.ENOTDIR);
-  if (p.name === '' ) return fail(wantDir ? E.EBUSY : E.EISDIR);
+  // do_rmdir: `..` ENOTEMPTY, `.` EINVAL, `/` EBUSY; do_unlinkat: EISDIR for all three
+  if (p.name === '' || p.name === '.' || p.name === '..') {
+    if (!wantDir) return fail(E.EISDIR);
+    return fail(p.name === '' ? E.EBUSY : p.name === '.' ? E.EINVAL : E.ENOTEMPTY);
+  }
+  if (!wantDir && p.trailingSlash) return fail(!p.existing ? E.ENOENT : p.existing.isDir() ? E.EISDIR : E.ENOTDIR);
   return fail(ctx.kernel.fs.remove(p.dir, p.name, wantDir, caller(ctx)));
 }
 
@@ -621,15 +638,17 @@ function renameat2(ctx: SyscallContext, olddir: number, oldEa: bigint, newdir: n
   if (typeof from === 'number') return fail(from);
   const to = pathArg(ctx, newEa);
   if (typeof to === 'number') return fail(to);
-  const s1 = startDir(ctx, olddir);
+  const s1 = startDir(ctx, olddir, from);
   if (typeof s1 === 'number') return fail(s1);
-  const s2 = startDir(ctx, newdir);
+  const s2 = startDir(ctx, newdir, to);
   if (typeof s2 === 'number') return fail(s2);
   const a = ctx.kernel.fs.parent(from, s1, caller(ctx));
   if (typeof a === 'number') return fail(a);
   const b = ctx.kernel.fs.parent(to, s2, caller(ctx));
   if (typeof b === 'number') return fail(b);
   if (!a.existing) return fail(E.ENOENT);
+  // a file's name may not end with a slash, on either side
+  if (!a.existing.isDir() && (a.trailingSlash || b.trailingSlash)) return fail(E.ENOTDIR);
   return fail(ctx.kernel.fs.rename(a.dir, a.name, b.dir, b.name, caller(ctx), (flags & NOREPLACE) !== 0));
 }
 
@@ -642,7 +661,7 @@ function linkat(ctx: SyscallContext, olddir: number, oldEa: bigint, newdir: numb
   if (typeof r === 'number') return fail(r);
   const to = pathArg(ctx, newEa);
   if (typeof to === 'number') return fail(to);
-  const s = startDir(ctx, newdir);
+  const s = startDir(ctx, newdir, to);
   if (typeof s === 'number') return fail(s);
   const p = ctx.kernel.fs.parent(to, s, caller(ctx));
   if (typeof p === 'number') return fail(p);
@@ -656,9 +675,10 @@ const sysLinkat = (ctx: SyscallContext) => linkat(ctx, int(ctx.arg(0)), ctx.arg(
 function symlinkat(ctx: SyscallContext, targetEa: bigint, dirfd: number, pathEa: bigint): bigint {
   const target = pathArg(ctx, targetEa);
   if (typeof target === 'number') return fail(target);
+  if (target === '') return fail(E.ENOENT);
   const path = pathArg(ctx, pathEa);
   if (typeof path === 'number') return fail(path);
-  const s = startDir(ctx, dirfd);
+  const s = startDir(ctx, dirfd, path);
   if (typeof s === 'number') return fail(s);
   const p = ctx.kernel.fs.parent(path, s, caller(ctx));
   if (typeof p === 'number') return fail(p);
@@ -682,7 +702,7 @@ function sysChmod(ctx: SyscallContext): bigint {
   return typeof r === 'number' ? fail(r) : chmodInode(ctx, r.inode, int(ctx.arg(1)));
 }
 function sysFchmod(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   return f ? chmodInode(ctx, f.inode, int(ctx.arg(1))) : fail(E.EBADF);
 }
 function sysFchmodat(ctx: SyscallContext): bigint {
@@ -701,7 +721,7 @@ function chownAt(ctx: SyscallContext, r: Resolved | number, uid: number, gid: nu
 const sysChown = (ctx: SyscallContext) => chownAt(ctx, lookup(ctx, AT_FDCWD, ctx.arg(0), true), int(ctx.arg(1)), int(ctx.arg(2)));
 const sysLchown = (ctx: SyscallContext) => chownAt(ctx, lookup(ctx, AT_FDCWD, ctx.arg(0), false), int(ctx.arg(1)), int(ctx.arg(2)));
 function sysFchown(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
   return chownAt(ctx, { inode: f.inode, dir: ctx.kernel.fs.root, name: '' }, int(ctx.arg(1)), int(ctx.arg(2)));
 }
@@ -741,6 +761,8 @@ function sysUtimensat(ctx: SyscallContext): bigint {
 // ---- working directory ----
 
 function sysGetcwd(ctx: SyscallContext): bigint {
+  // the working directory was removed: it has no path any more
+  if (ctx.proc.cwd.nlink === 0) return fail(E.ENOENT);
   const path = new TextEncoder().encode(ctx.kernel.fs.pathOf(ctx.proc.cwd) + '\0');
   const size = ctx.arg(1);
   if (size < BigInt(path.length)) return fail(E.ERANGE);
@@ -771,12 +793,12 @@ function sysUmask(ctx: SyscallContext): bigint {
 
 const sysSync = () => 0n;
 function sysFsync(ctx: SyscallContext): bigint {
-  return ctx.proc.fds.get(int(ctx.arg(0))) ? 0n : fail(E.EBADF);
+  return ctx.proc.fds.getFile(int(ctx.arg(0))) ? 0n : fail(E.EBADF);
 }
 
 /** fadvise64(fd, offset, len, advice): advice only */
 function sysFadvise(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.get(int(ctx.arg(0)));
+  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
   if (f.inode instanceof PipeInode) return fail(E.ESPIPE);
   return 0n;

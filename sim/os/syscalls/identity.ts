@@ -2,7 +2,7 @@
 // name (uname), its size (sysinfo, sched_getaffinity, getcpu), resource limits, and the per-thread
 // registrations glibc's start-up makes (set_tid_address, set_robust_list, rseq).
 import { E } from '../errno';
-import { RLIM_INFINITY } from '../process-state';
+import type { Rlimit } from '../process-state';
 import { fail, type SyscallContext, type SyscallDef } from './context';
 
 const int = (v: bigint) => Number(BigInt.asIntN(32, v));
@@ -111,8 +111,8 @@ function sysPrlimit64(ctx: SyscallContext): bigint {
     if (!b) return fail(E.EFAULT);
     const dv = new DataView(b.buffer, b.byteOffset, 16);
     next = { cur: dv.getBigUint64(0, true), max: dv.getBigUint64(8, true) };
-    if (next.cur > next.max) return fail(E.EINVAL);
-    if (res === 7 && next.max > 1048576n && next.max !== RLIM_INFINITY) return fail(E.EPERM);
+    const bad = checkRlimit(res, next);
+    if (bad) return fail(bad);
   }
   if (ctx.arg(3) !== 0n) {
     const out = new Uint8Array(16);
@@ -121,8 +121,25 @@ function sysPrlimit64(ctx: SyscallContext): bigint {
     dv.setBigUint64(8, cur.max, true);
     if (!ctx.copyToUser(ctx.arg(3), out)) return fail(E.EFAULT);
   }
-  if (next) ctx.proc.rlimits[res] = next;
+  if (next) setRlimit(ctx, res, next);
   return 0n;
+}
+
+const RLIMIT_NOFILE = 7;
+/** fs.nr_open: the most descriptors a process may be allowed */
+const NR_OPEN = 1048576n;
+
+/** do_prlimit's checks of a new limit: 0 or an errno (root may raise a hard limit) */
+function checkRlimit(res: number, next: Rlimit): number {
+  if (next.cur > next.max) return E.EINVAL;
+  if (res === RLIMIT_NOFILE && next.max > NR_OPEN) return E.EPERM; // RLIM_INFINITY too
+  return 0;
+}
+
+function setRlimit(ctx: SyscallContext, res: number, next: Rlimit): void {
+  ctx.proc.rlimits[res] = next;
+  // the descriptor table enforces RLIMIT_NOFILE's soft limit
+  if (res === RLIMIT_NOFILE) ctx.proc.fds.limit = Number(next.cur);
 }
 
 function sysGetrlimit(ctx: SyscallContext): bigint {
@@ -143,8 +160,9 @@ function sysSetrlimit(ctx: SyscallContext): bigint {
   if (!b) return fail(E.EFAULT);
   const dv = new DataView(b.buffer, b.byteOffset, 16);
   const next = { cur: dv.getBigUint64(0, true), max: dv.getBigUint64(8, true) };
-  if (next.cur > next.max) return fail(E.EINVAL);
-  ctx.proc.rlimits[res] = next;
+  const bad = checkRlimit(res, next);
+  if (bad) return fail(bad);
+  setRlimit(ctx, res, next);
   return 0n;
 }
 
@@ -173,31 +191,50 @@ function sysGetRobustList(ctx: SyscallContext): bigint {
 
 /**
  * rseq(rseq, len, flags, sig): registers the thread's restartable-sequence area (glibc does at start-up).
- * The kernel writes cpu_id_start and cpu_id (u32 at +0 and +4) at registration and whenever the thread
- * returns to user space on another CPU.
+ * The kernel writes cpu_id_start, cpu_id, node_id and mm_cid (u32 at +0, +4, +20, +24) on the return to
+ * user space after the registration, and whenever the thread returns to user space on another CPU;
+ * unregistering writes cpu_id_start 0 and cpu_id RSEQ_CPU_ID_UNINITIALIZED (-1), node_id and mm_cid 0.
  */
 function sysRseq(ctx: SyscallContext, cpu: number): bigint {
   const addr = ctx.arg(0);
   const len = Number(ctx.arg(1) & 0xffffffffn);
   const flags = int(ctx.arg(2));
+  const sig = Number(ctx.arg(3) & 0xffffffffn);
+  const p = ctx.proc;
   const UNREGISTER = 1;
   if (flags & UNREGISTER) {
-    if (ctx.proc.rseq === 0n) return fail(E.EINVAL);
-    if (addr !== ctx.proc.rseq || len !== ctx.proc.rseqLen) return fail(E.EINVAL);
-    ctx.proc.rseq = 0n;
+    if (flags & ~UNREGISTER) return fail(E.EINVAL);
+    if (p.rseq === 0n || addr !== p.rseq || len !== p.rseqLen) return fail(E.EINVAL);
+    if (sig !== p.rseqSig) return fail(E.EPERM);
+    if (!writeRseqIds(ctx, addr, 0, 0xffffffff)) return fail(E.EFAULT);
+    p.rseq = 0n;
+    p.rseqLen = 0;
+    p.rseqSig = 0;
     return 0n;
   }
   if (flags !== 0) return fail(E.EINVAL);
-  if (ctx.proc.rseq !== 0n) return addr === ctx.proc.rseq && len === ctx.proc.rseqLen ? fail(E.EBUSY) : fail(E.EINVAL);
+  if (p.rseq !== 0n) {
+    if (addr !== p.rseq || len !== p.rseqLen) return fail(E.EINVAL);
+    if (sig !== p.rseqSig) return fail(E.EPERM);
+    return fail(E.EBUSY);
+  }
+  // struct rseq is 32-byte aligned, and at least its original 32 bytes
   if (addr % 32n !== 0n || len < 32) return fail(E.EINVAL);
+  if (!writeRseqIds(ctx, addr, cpu, cpu)) return fail(E.EFAULT);
+  p.rseq = addr;
+  p.rseqLen = len;
+  p.rseqSig = sig;
+  return 0n;
+}
+
+/** What the kernel writes into struct rseq: cpu_id_start and cpu_id, then (past rseq_cs and flags,
+ * which are the program's) node_id and mm_cid: node 0, and the one thread's concurrency id 0. */
+function writeRseqIds(ctx: SyscallContext, addr: bigint, cpuStart: number, cpuId: number): boolean {
   const b = new Uint8Array(8);
   const dv = new DataView(b.buffer);
-  dv.setUint32(0, cpu, true);
-  dv.setUint32(4, cpu, true);
-  if (!ctx.copyToUser(addr, b)) return fail(E.EFAULT);
-  ctx.proc.rseq = addr;
-  ctx.proc.rseqLen = len;
-  return 0n;
+  dv.setUint32(0, cpuStart, true);
+  dv.setUint32(4, cpuId, true);
+  return ctx.copyToUser(addr, b) && ctx.copyToUser(addr + 20n, new Uint8Array(8));
 }
 
 function sysGetrandom(ctx: SyscallContext): bigint {

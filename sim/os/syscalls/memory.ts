@@ -35,7 +35,7 @@ function sysMmap(ctx: SyscallContext): bigint {
   const len = Number(lenBig);
   let file: FileInode | undefined;
   if (!(flags & MAP.ANONYMOUS)) {
-    const f = ctx.proc.fds.get(fd);
+    const f = ctx.proc.fds.getFile(fd);
     if (!f) return fail(E.EBADF);
     if (!f.readable) return fail(E.EACCES);
     if (type === MAP.SHARED && prot & PROT.WRITE && !f.writable) return fail(E.EACCES);
@@ -83,22 +83,43 @@ function sysMremap(ctx: SyscallContext): bigint {
   return r < 0 ? fail(-r) : BigInt(r);
 }
 
+/** the advice values Linux knows (madvise_behavior_valid); others are EINVAL */
+const MADV_KNOWN = new Set([0, 1, 2, 3, 4, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 100, 101]);
+
+/**
+ * madvise: MADV_DONTNEED drops the anonymous pages of the range (they read as zeros afterwards, made
+ * again on touch); other advice has no effect here. MADV_FREE keeps the contents: Linux frees such
+ * pages only under memory pressure, which this machine never has. A hole in the range is ENOMEM,
+ * after the mapped parts had the advice.
+ */
 function sysMadvise(ctx: SyscallContext): bigint {
   const addr = addrNum(ctx.arg(0));
-  if (addr < 0 || addr % LINUX_PAGE !== 0) return fail(E.EINVAL);
+  const lenIn = ctx.arg(1);
   const advice = int(ctx.arg(2));
-  const DONTNEED = 4;
-  const FREE = 8;
-  if ((advice === DONTNEED || advice === FREE) && ctx.arg(1) > 0n) {
-    // anonymous pages read back as zeros afterwards: drop them (they are made again on touch)
-    const end = addr + up(Number(ctx.arg(1) < 1n << 47n ? ctx.arg(1) : 0n));
-    for (let a = addr; a < end; a += 4096) {
-      const v = ctx.proc.mm.find(a);
-      if (v && v.kind !== 'image' && v.kind !== 'file') ctx.proc.mm.mem.pages.delete(a / 4096);
+  if (!MADV_KNOWN.has(advice)) return fail(E.EINVAL);
+  if (addr < 0 || addr % LINUX_PAGE !== 0) return fail(E.EINVAL);
+  if (lenIn >= 1n << 47n) return fail(E.EINVAL);
+  const end = addr + up(Number(lenIn));
+  if (end === addr) return 0n;
+  const mm = ctx.proc.mm;
+  let hole = false;
+  for (let a = addr; a < end; ) {
+    const v = mm.find(a);
+    if (!v) {
+      hole = true;
+      const next = mm.vmas.find((w) => w.start > a);
+      a = next ? next.start : end;
+      continue;
     }
-    ctx.proc.mm.mem.generation++;
+    const stop = Math.min(v.end, end);
+    const DONTNEED = 4;
+    if (advice === DONTNEED && v.kind !== 'image' && v.kind !== 'file') {
+      for (const pn of mm.madePages(a, stop)) mm.mem.pages.delete(pn);
+      mm.mem.generation++;
+    }
+    a = stop;
   }
-  return 0n;
+  return hole ? fail(E.ENOMEM) : 0n;
 }
 
 const sysNothing = () => 0n;

@@ -23,10 +23,10 @@ function clockNs(ctx: SyscallContext, id: number): bigint | undefined {
       return c.monotonicNs();
     case 2: // PROCESS_CPUTIME_ID
     case 3: // THREAD_CPUTIME_ID
-      return c.monotonicNs() - 1_000_000_000n;
+      return c.cpuNs();
     default:
       // negative ids name a process's or thread's CPU clock (clock_getcpuclockid)
-      return id < 0 ? c.monotonicNs() - 1_000_000_000n : undefined;
+      return id < 0 ? c.cpuNs() : undefined;
   }
 }
 
@@ -83,7 +83,7 @@ function sysTimes(ctx: SyscallContext): bigint {
   if (ctx.arg(0) !== 0n) {
     const out = new Uint8Array(32);
     const dv = new DataView(out.buffer);
-    dv.setBigInt64(0, ticks - 100n > 0n ? ticks - 100n : 0n, true); // utime: everything since the start
+    dv.setBigInt64(0, (ctx.kernel.clock.cpuNs() * 100n) / NS, true); // utime: the instructions executed
     if (!ctx.copyToUser(ctx.arg(0), out)) return fail(E.EFAULT);
   }
   return ticks;
@@ -131,7 +131,7 @@ function sysGetrusage(ctx: SyscallContext): bigint {
   if (who !== 0 && who !== -1 && who !== 1) return fail(E.EINVAL);
   const out = new Uint8Array(144);
   const dv = new DataView(out.buffer);
-  const cpu = who === -1 ? 0n : ctx.kernel.clock.monotonicNs() - NS;
+  const cpu = who === -1 ? 0n : ctx.kernel.clock.cpuNs();
   dv.setBigInt64(0, cpu / NS, true);
   dv.setBigInt64(8, (cpu % NS) / 1000n, true);
   return ctx.copyToUser(ctx.arg(1), out) ? 0n : fail(E.EFAULT);

@@ -10,6 +10,27 @@ export const PATH_MAX = 4096;
 export const NAME_MAX = 255;
 const MAX_SYMLINKS = 40;
 
+/** One path resolution's count of symlinks followed (Linux's nd->total_link_count). */
+interface Walk {
+  links: number;
+}
+
+/** A name's length as the kernel counts it: bytes of its UTF-8 encoding. */
+export function byteLength(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // 2 bytes below 0x800; a surrogate pair is 4 bytes for its 2 units; 3 bytes otherwise
+    if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
+  }
+  return n;
+}
+
+/** ENAMETOOLONG for a path of PATH_MAX bytes or more (PATH_MAX counts the NUL) */
+function tooLong(path: string): number {
+  return path.length * 3 >= PATH_MAX && byteLength(path) >= PATH_MAX ? E.ENAMETOOLONG : 0;
+}
+
 export interface Resolved {
   inode: Inode;
   /** the directory holding it (for the root: the root) */
@@ -29,8 +50,20 @@ export interface ParentOf {
 
 export class FileSystem {
   readonly root: DirInode;
+  private nextIno = 2;
   constructor(private readonly now: () => bigint) {
     this.root = new DirInode(0o755, now());
+    this.root.ino = 1;
+  }
+
+  /**
+   * The inode's number (st_ino, d_ino), given by this file system the first time it is asked, so
+   * that the numbers a program sees depend only on what it did on this machine (a replay sees the
+   * same ones).
+   */
+  inoOf(i: Inode): number {
+    if (i.ino === 0) i.ino = this.nextIno++;
+    return i.ino;
   }
 
   /** Makes a directory path (like mkdir -p) in the in-memory tree; returns the last directory. */
@@ -40,7 +73,7 @@ export class FileSystem {
       let next = d.entries.get(part);
       if (!next || !next.isDir()) {
         next = new DirInode(0o755, this.now(), d, part);
-        d.entries.set(part, next);
+        d.setEntry(part, next);
         d.nlink++;
       }
       d = next as DirInode;
@@ -53,7 +86,7 @@ export class FileSystem {
     const i = path.lastIndexOf('/');
     const dir = this.mkdirs(path.slice(0, i));
     const name = path.slice(i + 1);
-    dir.entries.set(name, inode);
+    dir.setEntry(name, inode);
     if (inode instanceof DirInode) {
       inode.parent = dir;
       inode.name = name;
@@ -66,7 +99,7 @@ export class FileSystem {
     const parent = this.mkdirs(guestPath.slice(0, i));
     const name = guestPath.replace(/\/+$/, '').slice(i + 1);
     if (!name) return;
-    parent.entries.set(name, new HostDirInode(host, hostPath, readOnly, this.now(), parent, name));
+    parent.setEntry(name, new HostDirInode(host, hostPath, readOnly, this.now(), parent, name));
   }
 
   /**
@@ -74,59 +107,75 @@ export class FileSystem {
    * last component. Returns the inode or an errno.
    */
   resolve(path: string, start: DirInode, caller: Caller, follow = true): Resolved | number {
-    const p = this.parent(path, start, caller);
+    const long = tooLong(path);
+    if (long) return long;
+    return this.resolveIn(path, start, caller, follow, { links: 0 });
+  }
+
+  /** Resolves every component but the last (following symlinks on the way). */
+  parent(path: string, start: DirInode, caller: Caller): ParentOf | number {
+    const long = tooLong(path);
+    if (long) return long;
+    return this.parentIn(path, start, caller, { links: 0 });
+  }
+
+  /**
+   * Where open(O_CREAT) leads: like parent(), but a symlink in the last component is followed (when
+   * `follow`) to the name its target gives, which is then created if missing, as Linux creates the
+   * file a dangling symlink names. The result's `existing` is a symlink only when not following.
+   */
+  parentForCreate(path: string, start: DirInode, caller: Caller, follow: boolean): ParentOf | number {
+    const long = tooLong(path);
+    if (long) return long;
+    const walk = { links: 0 };
+    let p = this.parentIn(path, start, caller, walk);
+    while (typeof p !== 'number' && follow && p.existing instanceof SymlinkInode) {
+      if (++walk.links > MAX_SYMLINKS) return E.ELOOP;
+      const target = p.existing.target(caller);
+      if (target === '') return E.ENOENT;
+      const slash = p.trailingSlash;
+      p = this.parentIn(target, p.dir, caller, walk);
+      if (typeof p !== 'number' && slash) p.trailingSlash = true;
+    }
+    return p;
+  }
+
+  private resolveIn(path: string, start: DirInode, caller: Caller, follow: boolean, walk: Walk): Resolved | number {
+    const p = this.parentIn(path, start, caller, walk);
     if (typeof p === 'number') return p;
     if (p.name === '' || p.name === '.') return { inode: p.dir, dir: p.dir.parent, name: p.dir.name };
     if (p.name === '..') return { inode: p.dir.parent, dir: p.dir.parent.parent, name: p.dir.parent.name };
-    let inode = p.existing;
+    const inode = p.existing;
     if (!inode) return E.ENOENT;
+    // a trailing slash asks for a directory: a symlink there is followed even by lstat
     if (inode instanceof SymlinkInode && (follow || p.trailingSlash)) {
-      const r = this.followLink(inode, p.dir, caller, 1);
+      const r = this.followLink(inode, p.dir, caller, walk);
       if (typeof r === 'number') return r;
-      inode = r.inode;
-      if (p.trailingSlash && !inode.isDir()) return E.ENOTDIR;
+      if (p.trailingSlash && !r.inode.isDir()) return E.ENOTDIR;
       return r;
     }
     if (p.trailingSlash && !inode.isDir()) return E.ENOTDIR;
     return { inode, dir: p.dir, name: p.name };
   }
 
-  private followLink(link: SymlinkInode, dir: DirInode, caller: Caller, depth: number): Resolved | number {
-    let cur: Inode = link;
-    let curDir = dir;
-    let res: Resolved | number = E.ENOENT;
-    while (cur instanceof SymlinkInode) {
-      if (depth > MAX_SYMLINKS) return E.ELOOP;
-      const target = cur.target(caller);
-      if (target === '') return E.ENOENT;
-      const p = this.parentDepth(target, curDir, caller, depth + 1);
-      if (typeof p === 'number') return p;
-      if (p.name === '' || p.name === '.') return { inode: p.dir, dir: p.dir.parent, name: p.dir.name };
-      if (p.name === '..') return { inode: p.dir.parent, dir: p.dir.parent.parent, name: p.dir.parent.name };
-      if (!p.existing) return E.ENOENT;
-      res = { inode: p.existing, dir: p.dir, name: p.name };
-      cur = p.existing;
-      curDir = p.dir;
-      depth++;
-    }
-    return res;
+  /** The inode a symlink leads to (its target resolved from the link's directory, links in it
+   * followed); every link followed in one resolution counts towards the limit of 40 (ELOOP). */
+  private followLink(link: SymlinkInode, dir: DirInode, caller: Caller, walk: Walk): Resolved | number {
+    if (++walk.links > MAX_SYMLINKS) return E.ELOOP;
+    const target = link.target(caller);
+    if (target === '') return E.ENOENT;
+    return this.resolveIn(target, dir, caller, true, walk);
   }
 
-  /** Resolves every component but the last (following symlinks on the way). */
-  parent(path: string, start: DirInode, caller: Caller): ParentOf | number {
-    return this.parentDepth(path, start, caller, 0);
-  }
-
-  private parentDepth(path: string, start: DirInode, caller: Caller, depth: number): ParentOf | number {
+  private parentIn(path: string, start: DirInode, caller: Caller, walk: Walk): ParentOf | number {
     if (path.length === 0) return E.ENOENT;
-    if (path.length >= PATH_MAX) return E.ENAMETOOLONG;
     let dir: DirInode = path.startsWith('/') ? this.root : start;
     const parts = path.split('/').filter((x) => x.length > 0);
     const trailingSlash = path.endsWith('/') && parts.length > 0;
     if (parts.length === 0) return { dir, name: '', existing: dir, trailingSlash: false };
     for (let i = 0; i < parts.length - 1; i++) {
       const part = parts[i];
-      if (part.length > NAME_MAX) return E.ENAMETOOLONG;
+      if (byteLength(part) > NAME_MAX) return E.ENAMETOOLONG;
       if (part === '.') continue;
       if (part === '..') {
         dir = dir.parent;
@@ -135,8 +184,7 @@ export class FileSystem {
       let next = dir.lookup(part, caller);
       if (!next) return E.ENOENT;
       if (next instanceof SymlinkInode) {
-        if (depth >= MAX_SYMLINKS) return E.ELOOP;
-        const r = this.followLink(next, dir, caller, depth + 1);
+        const r = this.followLink(next, dir, caller, walk);
         if (typeof r === 'number') return r;
         next = r.inode;
       }
@@ -144,7 +192,7 @@ export class FileSystem {
       dir = next;
     }
     const name = parts[parts.length - 1];
-    if (name.length > NAME_MAX) return E.ENAMETOOLONG;
+    if (byteLength(name) > NAME_MAX) return E.ENAMETOOLONG;
     const existing = name === '.' ? dir : name === '..' ? dir.parent : dir.lookup(name, caller);
     return { dir, name, existing, trailingSlash };
   }
@@ -168,7 +216,7 @@ export class FileSystem {
     const w = dir.writable();
     if (w) return w;
     const f = new FileInode(perm, this.now());
-    dir.entries.set(name, f);
+    dir.setEntry(name, f);
     dir.mtimeNs = dir.ctimeNs = this.now();
     return f;
   }
@@ -181,7 +229,7 @@ export class FileSystem {
     }
     const w = dir.writable();
     if (w) return w;
-    dir.entries.set(name, new DirInode(perm, this.now(), dir, name));
+    dir.setEntry(name, new DirInode(perm, this.now(), dir, name));
     dir.nlink++;
     dir.mtimeNs = dir.ctimeNs = this.now();
     return 0;
@@ -192,7 +240,7 @@ export class FileSystem {
     if (dir instanceof HostDirInode) return dir.readOnly ? E.EROFS : E.EPERM;
     const w = dir.writable();
     if (w) return w;
-    dir.entries.set(name, new SymlinkInode(target, this.now()));
+    dir.setEntry(name, new SymlinkInode(target, this.now()));
     return 0;
   }
 
@@ -202,7 +250,7 @@ export class FileSystem {
     if (dir instanceof HostDirInode) return dir.readOnly ? E.EROFS : E.EXDEV;
     const w = dir.writable();
     if (w) return w;
-    dir.entries.set(name, inode);
+    dir.setEntry(name, inode);
     inode.nlink++;
     return 0;
   }
@@ -217,6 +265,8 @@ export class FileSystem {
     if (!wantDir && inode.isDir()) return E.EISDIR;
     if (wantDir && inode === this.root) return E.EBUSY;
     if (dir instanceof HostDirInode) {
+      // (a read-only mount refuses before anything is looked at: do_rmdir's mnt_want_write)
+      if (dir.readOnly) return E.EROFS;
       if (wantDir && (inode as DirInode).list(caller).length > 0) return E.ENOTEMPTY;
       return dir.removeEntry(name, wantDir);
     }
@@ -227,40 +277,51 @@ export class FileSystem {
       if (d.entries.size > 0 || d instanceof HostDirInode) return d instanceof HostDirInode ? E.EBUSY : E.ENOTEMPTY;
       dir.nlink--;
     }
-    dir.entries.delete(name);
-    inode.nlink--;
+    dir.deleteEntry(name);
+    // a removed directory has no links left (its `.` went with it)
+    inode.nlink = wantDir ? 0 : inode.nlink - 1;
     dir.mtimeNs = dir.ctimeNs = this.now();
     return 0;
   }
 
+  /** rename(2) of an entry to another (the caller checked trailing slashes). 0 or an errno. */
   rename(from: DirInode, fromName: string, to: DirInode, toName: string, caller: Caller, noReplace = false): number {
+    if (fromName === '' || fromName === '.' || fromName === '..') return E.EBUSY;
+    if (toName === '' || toName === '.' || toName === '..') return noReplace ? E.EEXIST : E.EBUSY;
     const src = from.lookup(fromName, caller);
     if (!src) return E.ENOENT;
-    if (fromName === '.' || fromName === '..' || toName === '.' || toName === '..') return E.EBUSY;
     const dst = to.lookup(toName, caller);
-    if (src === dst) return 0;
     if (dst && noReplace) return E.EEXIST;
     if (from instanceof HostDirInode || to instanceof HostDirInode) {
-      if (from instanceof HostDirInode && to instanceof HostDirInode) return from.renameEntry(fromName, to, toName);
+      if (from instanceof HostDirInode && to instanceof HostDirInode) return src === dst ? 0 : from.renameEntry(fromName, to, toName);
       return E.EXDEV;
     }
+    // a mount point (a host directory mounted here) cannot move or be replaced
+    if (src instanceof HostDirInode || dst instanceof HostDirInode) return E.EBUSY;
     const w = from.writable() || to.writable();
     if (w) return w;
     if (src.isDir()) {
-      // a directory may not move into itself
+      // a directory may not move into itself or below itself
       for (let d: DirInode = to; ; d = d.parent) {
         if (d === src) return E.EINVAL;
         if (d === d.parent) break;
       }
+    }
+    if (src === dst) return 0;
+    if (src.isDir()) {
       if (dst && !dst.isDir()) return E.ENOTDIR;
       if (dst && (dst as DirInode).entries.size > 0) return E.ENOTEMPTY;
     } else if (dst && dst.isDir()) return E.EISDIR;
     if (dst) {
-      to.entries.delete(toName);
-      dst.nlink--;
+      to.deleteEntry(toName);
+      if (dst.isDir()) {
+        // the replaced directory is removed: its `..` no longer links `to`
+        dst.nlink = 0;
+        to.nlink--;
+      } else dst.nlink--;
     }
-    from.entries.delete(fromName);
-    to.entries.set(toName, src);
+    from.deleteEntry(fromName);
+    to.setEntry(toName, src);
     if (src instanceof DirInode) {
       src.parent = to;
       src.name = toName;
@@ -270,7 +331,7 @@ export class FileSystem {
       }
     }
     const t = this.now();
-    from.mtimeNs = to.mtimeNs = src.ctimeNs = t;
+    from.mtimeNs = from.ctimeNs = to.mtimeNs = to.ctimeNs = src.ctimeNs = t;
     return 0;
   }
 }

@@ -34,9 +34,12 @@ const ns = (ms: number) => BigInt(Math.round(ms)) * 1_000_000n;
 
 export class HostFileInode extends FileInode {
   private loaded = false;
+  /** unlinked by the program: its data lives on in memory only (an open descriptor may still use it) */
+  private detached = false;
   constructor(
     readonly host: HostFs,
-    readonly hostPath: string,
+    /** where it is on the host (follows renames the program makes) */
+    public hostPath: string,
     st: HostStat,
     readOnly: boolean,
   ) {
@@ -44,6 +47,7 @@ export class HostFileInode extends FileInode {
     this.readOnly = readOnly;
     this.hostSize = st.size;
     this.dev = 0x30;
+    this.blksize = 4096;
   }
   private hostSize: number;
   private load(): void {
@@ -54,6 +58,10 @@ export class HostFileInode extends FileInode {
   }
   override size(): number {
     return this.loaded ? super.size() : this.hostSize;
+  }
+  /** a host disk's 4 KiB blocks */
+  override blocks(): number {
+    return Math.ceil(this.size() / 4096) * 8;
   }
   override read(pos: number, n: number): Uint8Array {
     this.load();
@@ -74,7 +82,13 @@ export class HostFileInode extends FileInode {
     return super.contents();
   }
   private flush(): void {
-    if (!this.readOnly) this.host.writeFile(this.hostPath, super.contents());
+    if (!this.readOnly && !this.detached) this.host.writeFile(this.hostPath, super.contents());
+  }
+  /** The program removed its last name: keep the contents for open descriptors, write no more. */
+  detach(): void {
+    this.load();
+    this.detached = true;
+    this.nlink = 0;
   }
 }
 
@@ -92,6 +106,10 @@ export class HostDirInode extends DirInode {
     super(perm, nowNs, parent, name);
     this.readOnly = readOnly;
     this.dev = 0x30;
+    this.blksize = 4096;
+  }
+  override blocks(): number {
+    return 8;
   }
   override lookup(name: string, _caller: Caller): Inode | undefined {
     const made = this.entries.get(name);
@@ -123,6 +141,10 @@ export class HostDirInode extends DirInode {
     }
     return out;
   }
+  /** the host's listing in name order, positioned by index (it may change behind the program's back) */
+  override positioned(caller: Caller): [string, Inode, number][] {
+    return this.list(caller).map(([name, inode], i) => [name, inode, i + 3]);
+  }
   /** Creates a regular file on the host (rw mounts); the inode, or an errno. */
   createFile(name: string, perm: number): Inode | number {
     if (this.readOnly) return E.EROFS;
@@ -138,15 +160,26 @@ export class HostDirInode extends DirInode {
   }
   removeEntry(name: string, dir: boolean): number {
     if (this.readOnly) return E.EROFS;
+    const node = this.cache.get(name);
+    if (node instanceof HostFileInode) node.detach();
     if (!this.host.remove(join(this.hostPath, name), dir)) return dir ? E.ENOTEMPTY : E.EACCES;
     this.cache.delete(name);
     return 0;
   }
   renameEntry(name: string, to: HostDirInode, toName: string): number {
     if (this.readOnly || to.readOnly) return E.EROFS;
+    const node = this.cache.get(name);
+    const replaced = to.cache.get(toName);
     if (!this.host.rename(join(this.hostPath, name), join(to.hostPath, toName))) return E.EACCES;
     this.cache.delete(name);
     to.cache.delete(toName);
+    if (replaced instanceof HostFileInode && replaced !== node) replaced.detach();
+    // an open file keeps writing to where it now is (a directory's cached subtree is dropped: it is
+    // looked up again under its new path)
+    if (node instanceof HostFileInode) {
+      node.hostPath = join(to.hostPath, toName);
+      to.cache.set(toName, node);
+    }
     return 0;
   }
 }

@@ -21,10 +21,9 @@ export interface Caller {
   exe: string;
 }
 
-let nextIno = 2;
-
 export abstract class Inode {
-  readonly ino = nextIno++;
+  /** st_ino: 0 until the file system numbers it (FileSystem.inoOf) */
+  ino = 0;
   /** file type and permission bits, as st_mode */
   mode: number;
   nlink = 1;
@@ -36,8 +35,8 @@ export abstract class Inode {
   atimeNs = 0n;
   mtimeNs = 0n;
   ctimeNs = 0n;
-  /** st_blksize */
-  blksize = 4096;
+  /** st_blksize: the page size (64 KiB) for what tmpfs, sysfs, debugfs and pipes hold */
+  blksize = 65536;
   /** set on inodes below a read-only mount (writes give EROFS) */
   readOnly = false;
   constructor(mode: number, nowNs: bigint) {
@@ -51,6 +50,10 @@ export abstract class Inode {
     return this.type === S_IFDIR;
   }
   abstract size(): number;
+  /** st_blocks, in 512-byte units: what the file system allocated for the data */
+  blocks(): number {
+    return 0;
+  }
   get dtype(): number {
     switch (this.type) {
       case S_IFDIR: return DT.DIR;
@@ -75,6 +78,10 @@ export class FileInode extends Inode {
   }
   size(): number {
     return this.length;
+  }
+  /** tmpfs allocates whole pages: 128 blocks per 64 KiB page */
+  override blocks(): number {
+    return Math.ceil(this.size() / 65536) * 128;
   }
   read(pos: number, n: number): Uint8Array {
     if (pos >= this.length) return new Uint8Array(0);
@@ -103,9 +110,16 @@ export class FileInode extends Inode {
   }
 }
 
-/** A directory: named entries, and its parent (the root is its own parent). */
+/**
+ * A directory: named entries, and its parent (the root is its own parent). Each entry has a position
+ * for getdents (its d_off), given in the order entries are made and kept while the entry exists, so
+ * that removing entries during a listing skips none of the others (tmpfs's stable offsets).
+ */
 export class DirInode extends Inode {
-  readonly entries = new Map<string, Inode>();
+  private readonly map = new Map<string, Inode>();
+  /** name -> position, in increasing order of position (1 and 2 are `.` and `..`) */
+  private readonly positions = new Map<string, number>();
+  private nextPosition = 3;
   parent: DirInode;
   /** its name in the parent ('' for the root) */
   name: string;
@@ -118,16 +132,38 @@ export class DirInode extends Inode {
   size(): number {
     return 4096;
   }
+  /** the entries made in this directory */
+  get entries(): ReadonlyMap<string, Inode> {
+    return this.map;
+  }
+  /** Makes (or replaces) the entry `name`: a new entry, listed after every existing one. */
+  setEntry(name: string, inode: Inode): void {
+    this.map.set(name, inode);
+    this.positions.delete(name);
+    this.positions.set(name, this.nextPosition++);
+  }
+  deleteEntry(name: string): void {
+    this.map.delete(name);
+    this.positions.delete(name);
+  }
   /** the entry called `name` (for generated directories, made on lookup) */
   lookup(name: string, _caller: Caller): Inode | undefined {
-    return this.entries.get(name);
+    return this.map.get(name);
   }
   /** the names listed by getdents (without . and ..) */
-  list(_caller: Caller): [string, Inode][] {
-    return [...this.entries];
+  list(caller: Caller): [string, Inode][] {
+    return this.positioned(caller).map(([name, inode]) => [name, inode]);
   }
-  /** can entries be created or removed here (EROFS, EPERM for /proc) */
+  /** the entries (without . and ..) with their positions, in increasing order */
+  positioned(_caller: Caller): [string, Inode, number][] {
+    const out: [string, Inode, number][] = [];
+    for (const [name, pos] of this.positions) out.push([name, this.map.get(name)!, pos]);
+    return out;
+  }
+  /** can entries be created or removed here: 0, or ENOENT once it was removed itself (IS_DEADDIR),
+   * EROFS on a read-only mount */
   writable(): number {
+    if (this.nlink === 0) return E.ENOENT;
     return this.readOnly ? E.EROFS : 0;
   }
 }
@@ -191,10 +227,24 @@ export class PipeInode extends Inode {
     this.readPos += chunk.length;
     return chunk.slice();
   }
+  /** the bytes a read would get now (FIONREAD) */
+  available(): number {
+    return this.input.length - this.readPos;
+  }
+  /** gives back the last n bytes taken (a read whose copy to the program failed consumes nothing) */
+  untake(n: number): void {
+    this.readPos = Math.max(0, this.readPos - n);
+  }
 }
 
-/** A file whose contents the kernel makes when it is opened (/proc/cpuinfo); optionally writable. */
+/**
+ * A file whose contents the kernel makes when it is opened (/proc/cpuinfo); optionally writable.
+ * Without a write handler, sysfs and debugfs refuse an open for writing (EACCES, kernfs_fop_open),
+ * while procfs lets root open it and fails each write with EIO (pde_write).
+ */
 export class GeneratedInode extends Inode {
+  /** a procfs file (as opposed to sysfs or debugfs): see above */
+  procfs = false;
   constructor(
     readonly generate: (c: Caller) => Uint8Array,
     nowNs: bigint,

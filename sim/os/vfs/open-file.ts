@@ -9,16 +9,17 @@ export const O = {
   ACCMODE: 0o3, RDONLY: 0, WRONLY: 1, RDWR: 2,
   CREAT: 0o100, EXCL: 0o200, NOCTTY: 0o400, TRUNC: 0o1000, APPEND: 0o2000, NONBLOCK: 0o4000,
   DSYNC: 0o10000, DIRECTORY: 0o40000, NOFOLLOW: 0o100000, LARGEFILE: 0o200000, DIRECT: 0o400000,
-  NOATIME: 0o1000000, CLOEXEC: 0o2000000, SYNC: 0o4010000, PATH: 0o10000000, TMPFILE: 0o20000000,
+  NOATIME: 0o1000000, CLOEXEC: 0o2000000, SYNC: 0o4010000, PATH: 0o10000000,
+  /** __O_TMPFILE (a program's O_TMPFILE is this | O_DIRECTORY) */
+  TMPFILE: 0o20000000,
 } as const;
 
 /** the status flags F_SETFL may change */
 const SETFL_MASK = O.APPEND | O.NONBLOCK | O.DIRECT | O.NOATIME;
 
 export class OpenFile {
+  /** the offset; for a directory, the position (d_off) of the last entry getdents gave */
   pos = 0;
-  /** getdents position (index into the directory's listing, after . and ..) */
-  dirPos = 0;
   /** a generated file's contents, made at open */
   readonly snapshot: Uint8Array | undefined;
   constructor(
@@ -28,11 +29,15 @@ export class OpenFile {
   ) {
     this.snapshot = snapshot;
   }
+  // (access mode 3 is Linux's "neither": permission to read and write was checked, the descriptor
+  // does neither, for ioctls)
   get readable(): boolean {
-    return (this.flags & O.PATH) === 0 && (this.flags & O.ACCMODE) !== O.WRONLY;
+    const acc = this.flags & O.ACCMODE;
+    return (this.flags & O.PATH) === 0 && (acc === O.RDONLY || acc === O.RDWR);
   }
   get writable(): boolean {
-    return (this.flags & O.PATH) === 0 && (this.flags & O.ACCMODE) !== O.RDONLY;
+    const acc = this.flags & O.ACCMODE;
+    return (this.flags & O.PATH) === 0 && (acc === O.WRONLY || acc === O.RDWR);
   }
   setStatusFlags(v: number): void {
     this.flags = (this.flags & ~SETFL_MASK) | (v & SETFL_MASK);
@@ -71,7 +76,7 @@ export class OpenFile {
       return bytes.length;
     }
     if (i instanceof DeviceInode) return i.dev_write(bytes);
-    if (i instanceof GeneratedInode) return i.onWrite ? i.onWrite(bytes) : -E.EACCES;
+    if (i instanceof GeneratedInode) return i.onWrite ? i.onWrite(bytes) : i.procfs ? -E.EIO : -E.EACCES;
     if (i instanceof FileInode) {
       if (i.readOnly) return -E.EROFS;
       // O_APPEND: every write goes to the end (pwrite too, as Linux does)
@@ -94,21 +99,30 @@ export interface FdEntry {
   cloexec: boolean;
 }
 
-/** RLIMIT_NOFILE's soft limit */
+/** RLIMIT_NOFILE's default soft limit */
 export const FD_LIMIT = 1024;
 
 export class FdTable {
   private readonly fds: (FdEntry | undefined)[] = [];
+  /** descriptors are below this: RLIMIT_NOFILE's soft limit (setrlimit changes it) */
+  limit = FD_LIMIT;
 
   get(fd: number): OpenFile | undefined {
     return fd >= 0 && fd < this.fds.length ? this.fds[fd]?.file : undefined;
+  }
+  /** The description for a call that uses the file itself (read, lseek, getdents, ioctl, mmap,
+   * fchmod...): an O_PATH descriptor does not count (EBADF), as the kernel's fdget() skips it;
+   * get() is fdget_raw() (fstat, fchdir, fcntl, dup, a dirfd). */
+  getFile(fd: number): OpenFile | undefined {
+    const f = this.get(fd);
+    return f && (f.flags & O.PATH) === 0 ? f : undefined;
   }
   entry(fd: number): FdEntry | undefined {
     return fd >= 0 && fd < this.fds.length ? this.fds[fd] : undefined;
   }
   /** the lowest free descriptor >= min, or -EMFILE */
   install(file: OpenFile, cloexec: boolean, min = 0): number {
-    for (let fd = Math.max(0, min); fd < FD_LIMIT; fd++) {
+    for (let fd = Math.max(0, min); fd < this.limit; fd++) {
       if (this.fds[fd] === undefined) {
         this.fds[fd] = { file, cloexec };
         return fd;
@@ -134,6 +148,7 @@ export class FdTable {
   /** fork: the same descriptions under the same numbers */
   clone(): FdTable {
     const c = new FdTable();
+    c.limit = this.limit;
     this.fds.forEach((e, i) => {
       if (e) c.fds[i] = { ...e };
     });

@@ -265,8 +265,10 @@ export function execCold(core: Core, t: ThreadState, port: DataPort, op: Op, w: 
       const line = e & ~127n;
       if (op === Op.DCBZ) {
         if (!watch(e, 128, K_DCBZ)) return COLD_STOP;
-        if (!port.writable(hiOf(line), loOf(line), 128)) return stop(segv(e, 'dcbz', pc));
-        for (let i = 0n; i < 128n; i += 8n) store(line + i, 8, 0n);
+        const lh = hiOf(line), ll = loOf(line);
+        if (!port.writable(lh, ll, 128)) return stop(segv(e, 'dcbz', pc));
+        // (a 128-byte line is aligned: it never crosses a page, its low word never wraps)
+        for (let i = 0; i < 128; i += 8) port.store(lh, (ll + i) | 0, 8, 0, 0);
       } else {
         if (!watch(e, 128, K_CACHE)) return COLD_STOP;
         // qemu checks these as a one-byte load: an unmapped line faults

@@ -110,3 +110,46 @@ export function popcnt32(x: number): number {
 export function bswap32(x: number): number {
   return ((x << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24)) | 0;
 }
+
+/**
+ * Unsigned 64-bit division a / b (b != 0): the quotient into R, the remainder into REM. In numbers
+ * while both are below 2^53 or the divisor is below 2^32 (long division by 16-bit pieces: every
+ * step exact), else through BigInt.
+ */
+export const REM = new Int32Array(2);
+export function divu64(ah: number, al: number, bh: number, bl: number): void {
+  const ua = ah >>> 0, ub = bh >>> 0;
+  if (ua < 0x200000 && ub < 0x200000) {
+    const x = ua * TWO32 + (al >>> 0), y = ub * TWO32 + (bl >>> 0);
+    const q = Math.floor(x / y);
+    const r = x - q * y;
+    R[1] = q % TWO32 | 0; R[0] = Math.floor(q / TWO32) | 0;
+    REM[1] = r % TWO32 | 0; REM[0] = Math.floor(r / TWO32) | 0;
+    return;
+  }
+  if (ub === 0) {
+    const d = bl >>> 0;
+    let cur = (ah >>> 16) & 0xffff;
+    const q0 = Math.floor(cur / d);
+    cur = (cur - q0 * d) * 65536 + (ah & 0xffff);
+    const q1 = Math.floor(cur / d);
+    cur = (cur - q1 * d) * 65536 + ((al >>> 16) & 0xffff);
+    const q2 = Math.floor(cur / d);
+    cur = (cur - q2 * d) * 65536 + (al & 0xffff);
+    const q3 = Math.floor(cur / d);
+    R[0] = ((q0 << 16) | q1) | 0; R[1] = ((q2 << 16) | q3) | 0;
+    REM[0] = 0; REM[1] = (cur - q3 * d) | 0;
+    return;
+  }
+  const x = (BigInt(ua) << 32n) | BigInt(al >>> 0), y = (BigInt(ub) << 32n) | BigInt(bl >>> 0);
+  const q = x / y, r = x % y;
+  R[0] = Number(q >> 32n) | 0; R[1] = Number(q & 0xffffffffn) | 0;
+  REM[0] = Number(r >> 32n) | 0; REM[1] = Number(r & 0xffffffffn) | 0;
+}
+
+/** Negates hi:lo in place (two's complement) into R. */
+export function neg64(h: number, l: number): void {
+  const nl = (-l) | 0;
+  R[1] = nl;
+  R[0] = (~h + (nl === 0 ? 1 : 0)) | 0;
+}

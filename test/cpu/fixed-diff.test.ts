@@ -54,6 +54,9 @@ const ALL: DiffCase[] = [
   ...cases('isel', () => `isel 3, ${[0, 4, 6][small(3)]}, ${[0, 5, 6][small(3)]}, ${small(32)}`),
   ...['cnttzw', 'cnttzd'].flatMap((m) => cases(m, () => `${m}${small(2) ? '.' : ''} 3, 4`)),
   ...['modsw', 'moduw', 'modsd', 'modud'].flatMap((m) => cases(m, () => `${m} 3, 4, 5`)),
+  // (64-bit dividends by divisors below 2^32: the long-division path)
+  ...['modsd', 'modud'].flatMap((m) => cases(`${m} small divisor`, () => `li 5, ${small(2) ? '' : '-'}${1 + small(30000)}\n${m} 3, 4, 5`)),
+  ...['modsd', 'modud'].flatMap((m) => cases(`${m} word divisor`, () => `lis 5, ${small(0x8000)}\nori 5, 5, ${small(0x10000)}\n${m} 3, 4, 5`)),
   // special-purpose registers a user program may touch (qemu has TAR, VRSAVE and PVR)
   ...cases('tar', () => `mttar 4\nmftar 3`),
   // (VRSAVE is a 32-bit register: qemu keeps all 64 bits written, so only words are compared)

@@ -6,7 +6,7 @@ import { COLD_NEXT, COLD_STOP } from '../cold-result';
 import { K_LARX, K_LOAD, K_STCX, K_STORE, type Core } from '../core';
 import type { DataPort } from '../data-port';
 import { segv, sigbus, sigill } from '../fault';
-import { add64, bswap32, ctz32, fromNum, mul64, mulhs64, mulhu64, popcnt32, R } from '../int64';
+import { add64, bswap32, ctz32, divu64, fromNum, mul64, mulhs64, mulhu64, neg64, popcnt32, R, REM } from '../int64';
 import { XER_CA, XER_CA32, XER_OV, XER_OV32, XER_SO, type ThreadState } from '../thread-state';
 import { Fixed } from './fixed-defs';
 import { eaOf, gpr, M64, Mem, raOf, rbOf, rcOf, rtOf, setGpr } from './exec-support';
@@ -117,10 +117,16 @@ export function execFixed(core: Core, t: ThreadState, port: DataPort, i: number,
       return COLD_NEXT;
     }
     case Fixed.MODSD: case Fixed.MODUD: {
-      const signed = i === Fixed.MODSD;
-      const x = signed ? BigInt.asIntN(64, gpr(t, ra)) : gpr(t, ra);
-      const y = signed ? BigInt.asIntN(64, gpr(t, rb)) : gpr(t, rb);
-      setGpr(t, rt, y === 0n || (signed && y === -1n) ? 0n : BigInt.asUintN(64, x % y));
+      // undefined results (by zero, or by -1 signed): 0, as qemu gives; the remainder has the
+      // dividend's sign (signed)
+      let xh = hi[ra], xl = lo[ra], yh = hi[rb], yl = lo[rb];
+      if ((yh | yl) === 0 || (i === Fixed.MODSD && yh === -1 && yl === -1)) { hi[rt] = 0; lo[rt] = 0; return COLD_NEXT; }
+      const negX = i === Fixed.MODSD && xh < 0;
+      if (negX) { neg64(xh, xl); xh = R[0]; xl = R[1]; }
+      if (i === Fixed.MODSD && yh < 0) { neg64(yh, yl); yh = R[0]; yl = R[1]; }
+      divu64(xh, xl, yh, yl);
+      if (negX) { neg64(REM[0], REM[1]); hi[rt] = R[0]; lo[rt] = R[1]; }
+      else { hi[rt] = REM[0]; lo[rt] = REM[1]; }
       return COLD_NEXT;
     }
     // ---- set boolean

@@ -1,0 +1,322 @@
+// Differential testing of floating-point instructions against qemu-ppc64le -cpu power10: one
+// assembly program per group of instructions runs every instruction on a table of cases (FPSCR,
+// CR and four 128-bit operand registers, all loaded from .data), storing the target register,
+// the FPSCR (mffs) and the CR after each; the program writes the whole result block to stdout.
+// The same executable runs under qemu and under the interpreter (execProgram), and the blocks are
+// compared case by case.
+import type { TestContext } from 'node:test';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execProgram } from '../../sim/exec';
+import { buildWithGnu, runQemu } from './gnu';
+import { bitsOf, D_EDGES, randDouble, randSingle, Rng, S_EDGES } from './fp-values';
+
+export interface Case {
+  fpscr: bigint;
+  cr: number;
+  /** operand registers A, B, C and the target's initial value: [doubleword 0, doubleword 1] */
+  a: [bigint, bigint];
+  b: [bigint, bigint];
+  c: [bigint, bigint];
+  t: [bigint, bigint];
+}
+
+export interface Outcome {
+  t: [bigint, bigint];
+  fpscr: bigint;
+  cr: number;
+}
+
+/** Registers the template's {T} {A} {B} {C} stand for. */
+export interface Regs {
+  t: number;
+  a: number;
+  b: number;
+  c: number;
+}
+/** FPR instructions: f4 = f1 op f2 (f3) */
+export const FP_REGS: Regs = { t: 4, a: 1, b: 2, c: 3 };
+/** VSX instructions: both halves of the VSR file */
+export const VSX_REGS: Regs = { t: 36, a: 33, b: 34, c: 3 };
+
+export interface InsnTest {
+  /** the assembly of the instruction, with {T} {A} {B} {C} for the registers */
+  asm: string;
+  cases: Case[];
+  /**
+   * A documented deviation: return true when qemu's and our outcomes may differ here (the ISA and
+   * qemu disagree and we follow the ISA). Called only for cases that differ.
+   */
+  allow?: (c: Case, qemu: Outcome, ours: Outcome) => boolean;
+}
+
+const REC_IN = 80;
+const FR = 1n << 18n;
+const REC_OUT = 32;
+
+function program(tests: InsnTest[], regs: Regs): { source: string; data: Buffer; outSize: number } {
+  const total = tests.reduce((n, x) => n + x.cases.length, 0);
+  const data = Buffer.alloc(total * REC_IN);
+  let o = 0;
+  for (const x of tests) {
+    for (const c of x.cases) {
+      data.writeBigUInt64LE(c.fpscr, o);
+      data.writeBigUInt64LE(BigInt(c.cr >>> 0), o + 8);
+      const quads = [c.a, c.b, c.c, c.t];
+      quads.forEach((q, k) => {
+        data.writeBigUInt64LE(q[0], o + 16 + 16 * k);
+        data.writeBigUInt64LE(q[1], o + 24 + 16 * k);
+      });
+      o += REC_IN;
+    }
+  }
+  const lines = [
+    '\t.abiversion 2',
+    '\t.text',
+    '\t.globl _start',
+    '_start:',
+    '\tlis 30, cases@ha',
+    '\taddi 30, 30, cases@l',
+    '\tlis 31, results@ha',
+    '\taddi 31, 31, results@l',
+    '\tli 24, 16',
+    '\tli 25, 32',
+    '\tli 26, 48',
+    '\tli 27, 64',
+  ];
+  tests.forEach((x, k) => {
+    const insn = x.asm.replace(/\{T\}/g, String(regs.t)).replace(/\{A\}/g, String(regs.a)).replace(/\{B\}/g, String(regs.b)).replace(/\{C\}/g, String(regs.c));
+    lines.push(
+      `\tlis 29, ${x.cases.length >>> 16}`,
+      `\tori 29, 29, ${x.cases.length & 0xffff}`,
+      '\tmtctr 29',
+      `.Lcase${k}:`,
+      '\tlfd 0, 0(30)',
+      '\tmtfsf 0xff, 0, 1, 0',
+      '\tld 0, 8(30)',
+      '\tmtcrf 0xff, 0',
+      `\tlxvd2x ${regs.a}, 30, 24`,
+      `\tlxvd2x ${regs.b}, 30, 25`,
+      `\tlxvd2x ${regs.c}, 30, 26`,
+      `\tlxvd2x ${regs.t}, 30, 27`,
+      `\t${insn}`,
+      '\tmfcr 28',
+      `\tstxvd2x ${regs.t}, 0, 31`,
+      '\tmffs 0',
+      '\tstfd 0, 16(31)',
+      '\tstd 28, 24(31)',
+      '\taddi 30, 30, 80',
+      '\taddi 31, 31, 32',
+      `\tbdnz .Lcase${k}`,
+    );
+  });
+  lines.push(
+    '\tli 0, 4',
+    '\tli 3, 1',
+    '\tlis 4, results@ha',
+    '\taddi 4, 4, results@l',
+    `\tlis 5, ${(total * REC_OUT) >>> 16}`,
+    `\tori 5, 5, ${(total * REC_OUT) & 0xffff}`,
+    '\tsc',
+    '\tli 0, 1',
+    '\tli 3, 0',
+    '\tsc',
+    '\t.data',
+    '\t.balign 16',
+    'cases:',
+    '\t.incbin "cases.bin"',
+    '\t.balign 16',
+    'results:',
+    `\t.space ${total * REC_OUT}`,
+    '',
+  );
+  return { source: lines.join('\n'), data, outSize: total * REC_OUT };
+}
+
+function outcome(buf: Uint8Array, i: number): Outcome | undefined {
+  const o = i * REC_OUT;
+  if (buf.length < o + REC_OUT) return undefined;
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  return { t: [b.readBigUInt64LE(o), b.readBigUInt64LE(o + 8)], fpscr: b.readBigUInt64LE(o + 16), cr: Number(b.readBigUInt64LE(o + 24) & 0xffffffffn) };
+}
+
+const h = (v: bigint) => '0x' + v.toString(16).padStart(16, '0');
+const h32 = (v: number) => '0x' + (v >>> 0).toString(16).padStart(8, '0');
+
+export function describe(c: Case): string {
+  return `fpscr=${h(c.fpscr)} cr=${h32(c.cr)} A=${h(c.a[0])}:${h(c.a[1])} B=${h(c.b[0])}:${h(c.b[1])} C=${h(c.c[0])}:${h(c.c[1])} T=${h(c.t[0])}:${h(c.t[1])}`;
+}
+function show(x: Outcome | undefined): string {
+  return x ? `T=${h(x.t[0])}:${h(x.t[1])} fpscr=${h(x.fpscr)} cr=${h32(x.cr)}` : '(missing)';
+}
+
+/**
+ * Runs the instructions under qemu and the interpreter; returns one line per case whose outcomes
+ * differ (and are not an allowed deviation), at most `limit` per instruction. undefined: skipped
+ * (no tools).
+ */
+export function diffGroup(t: TestContext, tests: InsnTest[], regs: Regs, limit = 8): string[] | undefined {
+  const { source, data } = program(tests, regs);
+  // the data file is written next to the source before GNU as runs (buildWithGnu's directory)
+  const built = buildWithGnuData(t, source, data);
+  if (!built) return undefined;
+  try {
+    const ref = runQemu(t, built.exe);
+    if (!ref) return undefined;
+    if (ref.status !== 0) return [`qemu exited with ${ref.status}`];
+    const sim = execProgram(built.program, { maxSteps: 500_000_000 });
+    if (sim.exitCode !== 0) return [`simulator exited with ${sim.exitCode}: ${sim.message ?? ''}`];
+    const diffs: string[] = [];
+    let i = 0;
+    for (const x of tests) {
+      let n = 0;
+      let hidden = 0;
+      for (const c of x.cases) {
+        const q = outcome(ref.stdout, i);
+        const s = outcome(sim.stdout, i);
+        i++;
+        // FPSCR[FR] is compared by the unit tests: qemu never computes it (it keeps its old value)
+        const same = q && s && q.t[0] === s.t[0] && q.t[1] === s.t[1] && (q.fpscr & ~FR) === (s.fpscr & ~FR) && q.cr === s.cr;
+        if (same) continue;
+        if (q && s && x.allow?.(c, q, s)) continue;
+        if (n++ < limit) diffs.push(`${x.asm}: ${describe(c)}\n    qemu ${show(q)}\n    ours ${show(s)}`);
+        else hidden++;
+      }
+      if (hidden) diffs.push(`${x.asm}: ${hidden} more`);
+    }
+    return diffs;
+  } finally {
+    built.cleanup();
+  }
+}
+
+function buildWithGnuData(t: TestContext, source: string, data: Buffer) {
+  // buildWithGnu assembles p.S in a fresh directory; .incbin paths are relative to the
+  // assembler's working directory, so the data goes in by absolute path instead
+  const dir = join(process.env.TMPDIR ?? '/tmp', `wplab-fp-${process.pid}-${Math.floor(Math.random() * 1e9)}.bin`);
+  writeFileSync(dir, data);
+  try {
+    return buildWithGnu(t, source.replace('"cases.bin"', JSON.stringify(dir)));
+  } finally {
+    // the object file has the bytes now
+    rmSync(dir, { force: true });
+  }
+}
+
+// ---- case generation ----------------------------------------------------------------------------
+
+export type Kind = 'd' | 's' | 'i64' | 'i32' | 'vd' | 'vs' | 'vw' | 'vh';
+
+/** FPSCR bits a case may start with (no enables: qemu-user turns an enabled exception into SIGFPE) */
+const STICKY = [1n << 28n, 1n << 27n, 1n << 26n, 1n << 25n, 1n << 24n, 1n << 23n, 1n << 22n, 1n << 21n, 1n << 20n, 1n << 19n, 1n << 10n, 1n << 9n, 1n << 8n];
+
+function operand(r: Rng, kind: Kind): [bigint, bigint] {
+  const rnd64 = () => (BigInt(r.u32()) << 32n) | BigInt(r.u32());
+  const s2 = () => (BigInt(randSingle(r)) << 32n) | BigInt(randSingle(r));
+  switch (kind) {
+    case 'd':
+      return [randDouble(r), rnd64()];
+    case 's': {
+      // a double that is (mostly) a single-precision value
+      const v = r.int(3) === 0 ? randDouble(r) : singleAsDouble(randSingle(r));
+      return [v, rnd64()];
+    }
+    case 'i64':
+      return [randInt64(r), rnd64()];
+    case 'i32':
+      return [BigInt.asUintN(64, BigInt(randInt32(r))), rnd64()];
+    case 'vd':
+      return [randDouble(r), randDouble(r)];
+    case 'vs':
+      return [s2(), s2()];
+    case 'vw': {
+      const w2 = () => (BigInt(randInt32(r) >>> 0) << 32n) | BigInt(randInt32(r) >>> 0);
+      return [r.int(2) ? w2() : randInt64(r), r.int(2) ? w2() : randInt64(r)];
+    }
+    case 'vh': {
+      const hw = () => BigInt(r.pick([0, 0x8000, 0x7c00, 0xfc00, 0x7e00, 0x7d00, 0x0001, 0x03ff, 0x0400, 0x7bff, 0x3c00, r.u32() & 0xffff]));
+      const w = () => (hw() << 48n) | (hw() << 32n) | (hw() << 16n) | hw();
+      return [w(), w()];
+    }
+  }
+}
+
+const F32 = new Float32Array(1);
+const U32 = new Uint32Array(F32.buffer);
+function singleAsDouble(w: number): bigint {
+  U32[0] = w;
+  const x = F32[0];
+  if (x !== x) {
+    // a single NaN widened as lfs does (its payload in the high fraction bits)
+    const frac = BigInt(w & 0x7fffff);
+    return (BigInt(w >>> 31) << 63n) | (0x7ffn << 52n) | (frac << 29n);
+  }
+  return bitsOf(x);
+}
+
+function randInt32(r: Rng): number {
+  switch (r.int(4)) {
+    case 0:
+      return r.pick([0, 1, -1, 0x7fffffff, -0x80000000, 0x7ffffffe, -0x7fffffff, 0x1000000, 0xffffff, 0x1000001]);
+    case 1:
+      return (r.u32() >>> r.int(32)) * (r.int(2) ? 1 : -1);
+    default:
+      return r.u32() | 0;
+  }
+}
+function randInt64(r: Rng): bigint {
+  switch (r.int(5)) {
+    case 0:
+      return BigInt.asUintN(64, r.pick([0n, 1n, -1n, (1n << 63n) - 1n, -(1n << 63n), (1n << 53n) + 1n, (1n << 53n) - 1n, (1n << 54n) + 2n, (1n << 54n) + 6n, (1n << 62n) + 1n, (1n << 24n) + 1n, (1n << 25n) + 3n, 0xffffffffn, 0x100000000n]));
+    case 1: {
+      const bits = 1 + r.int(64);
+      const v = (BigInt(r.u32()) << 32n) | BigInt(r.u32());
+      const x = v >> BigInt(64 - bits);
+      return BigInt.asUintN(64, r.int(2) ? x : -x);
+    }
+    case 2: {
+      // a few set bits spread out: ties and near-ties when rounded to 53 or 24 bits
+      let v = 1n << BigInt(r.int(64));
+      for (let k = r.int(4); k > 0; k--) v |= 1n << BigInt(r.int(64));
+      return BigInt.asUintN(64, r.int(3) === 0 ? -v : v);
+    }
+    default:
+      return (BigInt(r.u32()) << 32n) | BigInt(r.u32());
+  }
+}
+
+/**
+ * `n` operand sets of the kinds (A, B, C), each run in the four rounding modes, from a clear FPSCR
+ * and from one with sticky bits, FR/FI/FPRF and DRN preset: 8n cases.
+ */
+export function genCases(seed: number, n: number, kinds: [Kind, Kind, Kind]): Case[] {
+  const r = new Rng(seed);
+  const out: Case[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = operand(r, kinds[0]);
+    const b = operand(r, kinds[1]);
+    const c = operand(r, kinds[2]);
+    const t: [bigint, bigint] = [(BigInt(r.u32()) << 32n) | BigInt(r.u32()), (BigInt(r.u32()) << 32n) | BigInt(r.u32())];
+    const cr = r.u32() | 0;
+    for (let rn = 0n; rn < 4n; rn++) {
+      out.push({ fpscr: rn, cr, a, b, c, t });
+      let f = rn | (BigInt(r.int(8)) << 32n);
+      for (const bit of STICKY) if (r.int(3) === 0) f |= bit;
+      if (f & 0xfff80700n) f |= 1n << 31n; // FX with any exception bit (as every instruction leaves it)
+      f |= BigInt(r.u32() & 0x7f000); // FR FI FPRF
+      out.push({ fpscr: f, cr, a, b, c, t });
+    }
+  }
+  return out;
+}
+
+/** Cases with the given operand pairs (edge values crossed) in the four modes, clear FPSCR. */
+export function crossCases(values: [bigint, bigint][], second: [bigint, bigint][] = values): Case[] {
+  const out: Case[] = [];
+  const t: [bigint, bigint] = [0x0123456789abcdefn, 0xfedcba9876543210n];
+  for (const a of values) for (const b of second) for (let rn = 0n; rn < 4n; rn++) out.push({ fpscr: rn, cr: 0, a, b, c: b, t });
+  return out;
+}
+
+export const DOUBLE_EDGES: [bigint, bigint][] = D_EDGES.map((d) => [d, 0x5555555555555555n]);
+export const SINGLE_EDGES: [bigint, bigint][] = S_EDGES.map((s) => [singleAsDouble(s), 0x5555555555555555n]);

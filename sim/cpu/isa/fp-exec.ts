@@ -30,6 +30,7 @@ import {
 } from './fp-arith';
 import { dbl, DEFAULT_NAN_HI, doubleToSingle, isNaNWords, QUIET_BIT_HI, singleToDouble } from './fp-convert';
 import { Fp } from './fp-defs';
+import { fastAdd, fastCfid, fastCtiw, fastDiv, fastFma, fastMul, fastSqrt } from './fp-fast';
 import { fpx, RN_AWAY, RN_DOWN, RN_UP, RN_ZERO } from './fp-round';
 import * as S from './fpscr';
 
@@ -84,6 +85,18 @@ function writeResult(t: ThreadState, n: number, r: number): void {
  */
 function arith(core: Core, t: ThreadState, w: number, pc: number, frt: number, r: number, ex: number, single: boolean): number {
   const f = t.fpscr;
+  if ((ex & ~(S.XX | S.FI | S.FR)) === 0 && (f & ENABLES) === 0 && r === r) {
+    // the common case: a number, at most inexact, no exception enabled (VX and FEX cannot change)
+    const V = t.vsr;
+    t.vsrF64[2 * frt + 1] = r;
+    V[4 * frt + 1] = 0;
+    V[4 * frt] = 0;
+    let nf = (f & ~(S.FR | S.FI | S.FPRF)) | ex | (single ? S.fprfS(r) : S.fprfD(r));
+    if ((ex & ~f & S.XX) !== 0) nf |= S.FX;
+    t.fpscr = nf;
+    if (w & 1) setCr1(t);
+    return COLD_NEXT;
+  }
   const bad = ex & (S.VX_ALL | S.ZX);
   let trap = false;
   if (bad !== 0 && S.enabled(f, bad) !== 0) {
@@ -162,14 +175,17 @@ export function execFp(core: Core, t: ThreadState, port: DataPort, i: number, w:
     // ---- arithmetic ----
     case Fp.FADD: case Fp.FSUB: case Fp.FADDS: case Fp.FSUBS: {
       const single = i === Fp.FADDS || i === Fp.FSUBS;
+      const sub = i === Fp.FSUB || i === Fp.FSUBS;
+      if (fastAdd(t, w, sub, single)) return COLD_NEXT;
       const a = F[2 * fra + 1];
       const b = F[2 * frb + 1];
       if (a !== a || b !== b) return arith(core, t, w, pc, frt, NaN, nanOperands(t, fra, frb, -1, single), single);
-      const r = fpAdd(a, i === Fp.FSUB || i === Fp.FSUBS ? -b : b, t.fpscr, single);
+      const r = fpAdd(a, sub ? -b : b, t.fpscr, single);
       return arith(core, t, w, pc, frt, r, fpx.ex, single);
     }
     case Fp.FMUL: case Fp.FMULS: {
       const single = i === Fp.FMULS;
+      if (fastMul(t, w, single)) return COLD_NEXT;
       const a = F[2 * fra + 1];
       const c = F[2 * frc + 1];
       if (a !== a || c !== c) return arith(core, t, w, pc, frt, NaN, nanOperands(t, fra, frc, -1, single), single);
@@ -177,6 +193,7 @@ export function execFp(core: Core, t: ThreadState, port: DataPort, i: number, w:
     }
     case Fp.FDIV: case Fp.FDIVS: {
       const single = i === Fp.FDIVS;
+      if (fastDiv(t, w, single)) return COLD_NEXT;
       const a = F[2 * fra + 1];
       const b = F[2 * frb + 1];
       if (a !== a || b !== b) return arith(core, t, w, pc, frt, NaN, nanOperands(t, fra, frb, -1, single), single);
@@ -184,6 +201,7 @@ export function execFp(core: Core, t: ThreadState, port: DataPort, i: number, w:
     }
     case Fp.FSQRT: case Fp.FSQRTS: {
       const single = i === Fp.FSQRTS;
+      if (fastSqrt(t, w, single)) return COLD_NEXT;
       const b = F[2 * frb + 1];
       if (b !== b) return arith(core, t, w, pc, frt, NaN, nanOperands(t, frb, -1, -1, single), single);
       return arith(core, t, w, pc, frt, fpSqrt(b, t.fpscr, single), fpx.ex, single);
@@ -217,6 +235,7 @@ export function execFp(core: Core, t: ThreadState, port: DataPort, i: number, w:
     case Fp.FMADDS: case Fp.FMSUBS: case Fp.FNMADDS: case Fp.FNMSUBS: {
       const single = i >= Fp.FMADDS;
       const k = single ? i - Fp.FMADDS : i - Fp.FMADD; // 0 madd, 1 msub, 2 nmadd, 3 nmsub
+      if (fastFma(t, w, k, single)) return COLD_NEXT;
       const a = F[2 * fra + 1];
       const b = F[2 * frb + 1];
       const c = F[2 * frc + 1];
@@ -259,6 +278,7 @@ export function execFp(core: Core, t: ThreadState, port: DataPort, i: number, w:
     case Fp.FCTIW: case Fp.FCTIWZ: case Fp.FCTIWU: case Fp.FCTIWUZ:
     case Fp.FCTID: case Fp.FCTIDZ: case Fp.FCTIDU: case Fp.FCTIDUZ: {
       const k = i - Fp.FCTIW;
+      if (k < 2 && fastCtiw(t, w, k === 1)) return COLD_NEXT;
       const kind = [INT32, INT32, UINT32, UINT32, INT64, INT64, UINT64, UINT64][k];
       const b = F[2 * frb + 1];
       fpToInt(b, k & 1 ? RN_ZERO : t.fpscr & 3, kind);
@@ -267,6 +287,7 @@ export function execFp(core: Core, t: ThreadState, port: DataPort, i: number, w:
       return convertToInt(core, t, w, pc, frt, ex);
     }
     case Fp.FCFID: case Fp.FCFIDU: case Fp.FCFIDS: case Fp.FCFIDUS: {
+      if (i === Fp.FCFID && fastCfid(t, w)) return COLD_NEXT;
       const single = i === Fp.FCFIDS || i === Fp.FCFIDUS;
       const signed = i === Fp.FCFID || i === Fp.FCFIDS;
       const r = fpFromInt64(V[4 * frb + 3], V[4 * frb + 2], signed, t.fpscr, single);

@@ -10,7 +10,7 @@
 import { COLD_NEXT, COLD_STOP } from '../cold-result';
 import { K_LOAD, K_STORE, type Core } from '../core';
 import type { DataPort } from '../data-port';
-import { addrOf, hex, segv, sigill } from '../fault';
+import { addrOf, segv, sigill } from '../fault';
 import type { ThreadState } from '../thread-state';
 import {
   fpAdd,
@@ -28,113 +28,12 @@ import {
   UINT32,
   UINT64,
 } from './fp-arith';
-import { dbl, DEFAULT_NAN_HI, doubleToSingle, isNaNWords, QUIET_BIT_HI, singleToDouble } from './fp-convert';
+import { dbl, doubleToSingle, isNaNWords, QUIET_BIT_HI, singleToDouble } from './fp-convert';
 import { Fp } from './fp-defs';
-import { fastAdd, fastCfid, fastCtiw, fastDiv, fastFma, fastMul, fastSqrt } from './fp-fast';
+import { arith, ENABLES, fpTrap, nanOperands, setCr1, setCrField, setFpr } from './fp-result';
+import { commitScalar, fastCfid, fastCtiw, NOT_FAST, rnAdd, rnDiv, rnFma, rnMul, rnSqrt } from './fp-fast';
 import { fpx, RN_AWAY, RN_DOWN, RN_UP, RN_ZERO } from './fp-round';
 import * as S from './fpscr';
-
-/** MSR FE0 | FE1: floating-point enabled exceptions interrupt (precise or imprecise modes) */
-const MSR_FE = 0x900n;
-
-/** the NaN result of an operation whose result value is NaN (the default NaN unless set) */
-let nanHi = DEFAULT_NAN_HI;
-let nanLo = 0;
-
-/** An enabled exception: a SIGFPE when the process asked for floating-point interrupts. */
-function fpTrap(core: Core, t: ThreadState, pc: number): number {
-  if ((t.msr & MSR_FE) === 0n) return COLD_NEXT;
-  core.pending = { kind: 'fault', signal: 'SIGFPE', addr: BigInt(pc), message: `floating-point enabled exception (FPSCR 0x${(t.fpscr >>> 0).toString(16)}) at ${hex(pc)}` };
-  return COLD_STOP;
-}
-
-function setCr1(t: ThreadState): void {
-  t.crNum = (t.crNum & ~0x0f000000) | (((t.fpscr >>> 28) & 15) << 24);
-}
-function setCrField(t: ThreadState, bf: number, v: number): void {
-  const sh = 28 - 4 * bf;
-  t.crNum = (t.crNum & ~(15 << sh)) | ((v & 15) << sh);
-}
-
-/**
- * Writes FPR n as hi:lo. Doubleword 1 of the VSR becomes 0, as qemu 7.2 does for every instruction
- * that writes an FPR (the ISA leaves it undefined).
- */
-function setFpr(V: Int32Array, n: number, hi: number, lo: number): void {
-  V[4 * n + 3] = hi;
-  V[4 * n + 2] = lo;
-  V[4 * n + 1] = 0;
-  V[4 * n] = 0;
-}
-
-/** Writes FPR n: the value r, or for a NaN r the pending NaN bits. */
-function writeResult(t: ThreadState, n: number, r: number): void {
-  t.vsr[4 * n + 1] = 0;
-  t.vsr[4 * n] = 0;
-  if (r !== r) {
-    t.vsr[4 * n + 3] = nanHi;
-    t.vsr[4 * n + 2] = nanLo;
-    nanHi = DEFAULT_NAN_HI;
-    nanLo = 0;
-  } else t.vsrF64[2 * n + 1] = r;
-}
-
-/**
- * The end of an arithmetic instruction: result r (NaN: nanHi:nanLo) into FRT with the exception
- * bits ex (XX FI FR OX UX ZX VX*), FPRF of the result's format, CR1 for a record form.
- */
-function arith(core: Core, t: ThreadState, w: number, pc: number, frt: number, r: number, ex: number, single: boolean): number {
-  const f = t.fpscr;
-  if ((ex & ~(S.XX | S.FI | S.FR)) === 0 && (f & ENABLES) === 0 && r === r) {
-    // the common case: a number, at most inexact, no exception enabled (VX and FEX cannot change)
-    const V = t.vsr;
-    t.vsrF64[2 * frt + 1] = r;
-    V[4 * frt + 1] = 0;
-    V[4 * frt] = 0;
-    let nf = (f & ~(S.FR | S.FI | S.FPRF)) | ex | (single ? S.fprfS(r) : S.fprfD(r));
-    if ((ex & ~f & S.XX) !== 0) nf |= S.FX;
-    t.fpscr = nf;
-    if (w & 1) setCr1(t);
-    return COLD_NEXT;
-  }
-  const bad = ex & (S.VX_ALL | S.ZX);
-  let trap = false;
-  if (bad !== 0 && S.enabled(f, bad) !== 0) {
-    // suppressed: FRT and FPRF unchanged, FR FI cleared
-    t.fpscr = S.raise(f & ~(S.FR | S.FI), ex);
-    nanHi = DEFAULT_NAN_HI;
-    nanLo = 0;
-    trap = true;
-  } else {
-    writeResult(t, frt, r);
-    const fprf = r !== r ? S.FPRF_QNAN : single ? S.fprfS(r) : S.fprfD(r);
-    t.fpscr = S.raise(f & ~(S.FR | S.FI | S.FPRF), ex) | (ex & (S.FR | S.FI)) | fprf;
-    trap = (f & 0xf8) !== 0 && S.enabled(f, ex) !== 0;
-  }
-  if (w & 1) setCr1(t);
-  return trap ? fpTrap(core, t, pc) : COLD_NEXT;
-}
-
-/**
- * NaN operands (registers in priority order, -1 for none): the first NaN, quieted (a single-precision
- * result keeps the single fraction bits only), becomes the pending result; VXSNAN if any is an SNaN.
- */
-function nanOperands(t: ThreadState, r1: number, r2: number, r3: number, single: boolean): number {
-  const v = t.vsr;
-  let ex = 0;
-  let chosen = -1;
-  for (const r of [r1, r2, r3]) {
-    if (r < 0) continue;
-    const hi = v[4 * r + 3];
-    const lo = v[4 * r + 2];
-    if (!isNaNWords(hi, lo)) continue;
-    if ((hi & QUIET_BIT_HI) === 0) ex = S.VXSNAN;
-    if (chosen < 0) chosen = r;
-  }
-  nanHi = v[4 * chosen + 3] | QUIET_BIT_HI;
-  nanLo = single ? v[4 * chosen + 2] & 0xe0000000 : v[4 * chosen + 2];
-  return ex;
-}
 
 const isInf = (x: number) => x === Infinity || x === -Infinity;
 
@@ -176,53 +75,65 @@ export function execFp(core: Core, t: ThreadState, port: DataPort, i: number, w:
     case Fp.FADD: case Fp.FSUB: case Fp.FADDS: case Fp.FSUBS: {
       const single = i === Fp.FADDS || i === Fp.FSUBS;
       const sub = i === Fp.FSUB || i === Fp.FSUBS;
-      if (fastAdd(t, w, sub, single)) return COLD_NEXT;
+      if ((t.fpscr & NOT_FAST) === 0) {
+        const ex = rnAdd(F, 2 * fra + 1, 2 * frb + 1, sub, single);
+        if (ex >= 0) return commitScalar(t, frt, ex, (w & 1) !== 0), COLD_NEXT;
+      }
       const a = F[2 * fra + 1];
       const b = F[2 * frb + 1];
-      if (a !== a || b !== b) return arith(core, t, w, pc, frt, NaN, nanOperands(t, fra, frb, -1, single), single);
+      if (a !== a || b !== b) return arith(core, t, (w & 1) !== 0, pc, frt, NaN, nanOperands(t, fra, frb, -1, single), single);
       const r = fpAdd(a, sub ? -b : b, t.fpscr, single);
-      return arith(core, t, w, pc, frt, r, fpx.ex, single);
+      return arith(core, t, (w & 1) !== 0, pc, frt, r, fpx.ex, single);
     }
     case Fp.FMUL: case Fp.FMULS: {
       const single = i === Fp.FMULS;
-      if (fastMul(t, w, single)) return COLD_NEXT;
+      if ((t.fpscr & NOT_FAST) === 0) {
+        const ex = rnMul(F, 2 * fra + 1, 2 * frc + 1, single);
+        if (ex >= 0) return commitScalar(t, frt, ex, (w & 1) !== 0), COLD_NEXT;
+      }
       const a = F[2 * fra + 1];
       const c = F[2 * frc + 1];
-      if (a !== a || c !== c) return arith(core, t, w, pc, frt, NaN, nanOperands(t, fra, frc, -1, single), single);
-      return arith(core, t, w, pc, frt, fpMul(a, c, t.fpscr, single), fpx.ex, single);
+      if (a !== a || c !== c) return arith(core, t, (w & 1) !== 0, pc, frt, NaN, nanOperands(t, fra, frc, -1, single), single);
+      return arith(core, t, (w & 1) !== 0, pc, frt, fpMul(a, c, t.fpscr, single), fpx.ex, single);
     }
     case Fp.FDIV: case Fp.FDIVS: {
       const single = i === Fp.FDIVS;
-      if (fastDiv(t, w, single)) return COLD_NEXT;
+      if ((t.fpscr & NOT_FAST) === 0) {
+        const ex = rnDiv(F, 2 * fra + 1, 2 * frb + 1, single);
+        if (ex >= 0) return commitScalar(t, frt, ex, (w & 1) !== 0), COLD_NEXT;
+      }
       const a = F[2 * fra + 1];
       const b = F[2 * frb + 1];
-      if (a !== a || b !== b) return arith(core, t, w, pc, frt, NaN, nanOperands(t, fra, frb, -1, single), single);
-      return arith(core, t, w, pc, frt, fpDiv(a, b, t.fpscr, single), fpx.ex, single);
+      if (a !== a || b !== b) return arith(core, t, (w & 1) !== 0, pc, frt, NaN, nanOperands(t, fra, frb, -1, single), single);
+      return arith(core, t, (w & 1) !== 0, pc, frt, fpDiv(a, b, t.fpscr, single), fpx.ex, single);
     }
     case Fp.FSQRT: case Fp.FSQRTS: {
       const single = i === Fp.FSQRTS;
-      if (fastSqrt(t, w, single)) return COLD_NEXT;
+      if ((t.fpscr & NOT_FAST) === 0) {
+        const ex = rnSqrt(F, 2 * frb + 1, single);
+        if (ex >= 0) return commitScalar(t, frt, ex, (w & 1) !== 0), COLD_NEXT;
+      }
       const b = F[2 * frb + 1];
-      if (b !== b) return arith(core, t, w, pc, frt, NaN, nanOperands(t, frb, -1, -1, single), single);
-      return arith(core, t, w, pc, frt, fpSqrt(b, t.fpscr, single), fpx.ex, single);
+      if (b !== b) return arith(core, t, (w & 1) !== 0, pc, frt, NaN, nanOperands(t, frb, -1, -1, single), single);
+      return arith(core, t, (w & 1) !== 0, pc, frt, fpSqrt(b, t.fpscr, single), fpx.ex, single);
     }
     case Fp.FRE: case Fp.FRES: {
       // an estimate in the ISA; qemu (the reference) divides exactly
       const single = i === Fp.FRES;
       const b = F[2 * frb + 1];
-      if (b !== b) return arith(core, t, w, pc, frt, NaN, nanOperands(t, frb, -1, -1, single), single);
-      return arith(core, t, w, pc, frt, fpDiv(1, b, t.fpscr, single), fpx.ex, single);
+      if (b !== b) return arith(core, t, (w & 1) !== 0, pc, frt, NaN, nanOperands(t, frb, -1, -1, single), single);
+      return arith(core, t, (w & 1) !== 0, pc, frt, fpDiv(1, b, t.fpscr, single), fpx.ex, single);
     }
     case Fp.FRSQRTE: case Fp.FRSQRTES: {
       // an estimate in the ISA; qemu computes 1 / sqrt(x) with two roundings
       const single = i === Fp.FRSQRTES;
       const b = F[2 * frb + 1];
-      if (b !== b) return arith(core, t, w, pc, frt, NaN, nanOperands(t, frb, -1, -1, single), single);
+      if (b !== b) return arith(core, t, (w & 1) !== 0, pc, frt, NaN, nanOperands(t, frb, -1, -1, single), single);
       const s = fpSqrt(b, t.fpscr, false);
       const ex1 = fpx.ex;
-      if (s !== s) return arith(core, t, w, pc, frt, NaN, ex1, single);
+      if (s !== s) return arith(core, t, (w & 1) !== 0, pc, frt, NaN, ex1, single);
       const r = fpDiv(1, s, t.fpscr, single);
-      return arith(core, t, w, pc, frt, r, fpx.ex | (ex1 & ~S.FR), single);
+      return arith(core, t, (w & 1) !== 0, pc, frt, r, fpx.ex | (ex1 & ~S.FR), single);
     }
     case Fp.FSEL: {
       const a = F[2 * fra + 1];
@@ -235,18 +146,21 @@ export function execFp(core: Core, t: ThreadState, port: DataPort, i: number, w:
     case Fp.FMADDS: case Fp.FMSUBS: case Fp.FNMADDS: case Fp.FNMSUBS: {
       const single = i >= Fp.FMADDS;
       const k = single ? i - Fp.FMADDS : i - Fp.FMADD; // 0 madd, 1 msub, 2 nmadd, 3 nmsub
-      if (fastFma(t, w, k, single)) return COLD_NEXT;
+      if ((t.fpscr & NOT_FAST) === 0) {
+        const ex = rnFma(F, 2 * fra + 1, 2 * frc + 1, 2 * frb + 1, k, single);
+        if (ex >= 0) return commitScalar(t, frt, ex, (w & 1) !== 0), COLD_NEXT;
+      }
       const a = F[2 * fra + 1];
       const b = F[2 * frb + 1];
       const c = F[2 * frc + 1];
       if (a !== a || b !== b || c !== c) {
         let ex = nanOperands(t, fra, frb, frc, single);
         if ((isInf(a) && c === 0) || (a === 0 && isInf(c))) ex |= S.VXIMZ;
-        return arith(core, t, w, pc, frt, NaN, ex, single);
+        return arith(core, t, (w & 1) !== 0, pc, frt, NaN, ex, single);
       }
       let r = fpFma(a, c, k & 1 ? -b : b, t.fpscr, single);
       if (k >= 2 && r === r) r = -r; // fnmadd/fnmsub negate the rounded result (not a NaN)
-      return arith(core, t, w, pc, frt, r, fpx.ex, single);
+      return arith(core, t, (w & 1) !== 0, pc, frt, r, fpx.ex, single);
     }
 
     // ---- moves (no FPSCR change) ----
@@ -272,13 +186,13 @@ export function execFp(core: Core, t: ThreadState, port: DataPort, i: number, w:
     // ---- rounding and conversion ----
     case Fp.FRSP: {
       const b = F[2 * frb + 1];
-      if (b !== b) return arith(core, t, w, pc, frt, NaN, nanOperands(t, frb, -1, -1, true), true);
-      return arith(core, t, w, pc, frt, fpRoundSingle(b, t.fpscr), fpx.ex, true);
+      if (b !== b) return arith(core, t, (w & 1) !== 0, pc, frt, NaN, nanOperands(t, frb, -1, -1, true), true);
+      return arith(core, t, (w & 1) !== 0, pc, frt, fpRoundSingle(b, t.fpscr), fpx.ex, true);
     }
     case Fp.FCTIW: case Fp.FCTIWZ: case Fp.FCTIWU: case Fp.FCTIWUZ:
     case Fp.FCTID: case Fp.FCTIDZ: case Fp.FCTIDU: case Fp.FCTIDUZ: {
       const k = i - Fp.FCTIW;
-      if (k < 2 && fastCtiw(t, w, k === 1)) return COLD_NEXT;
+      if (k < 2 && fastCtiw(t, frt, frb, k === 1, (w & 1) !== 0)) return COLD_NEXT;
       const kind = [INT32, INT32, UINT32, UINT32, INT64, INT64, UINT64, UINT64][k];
       const b = F[2 * frb + 1];
       fpToInt(b, k & 1 ? RN_ZERO : t.fpscr & 3, kind);
@@ -287,11 +201,11 @@ export function execFp(core: Core, t: ThreadState, port: DataPort, i: number, w:
       return convertToInt(core, t, w, pc, frt, ex);
     }
     case Fp.FCFID: case Fp.FCFIDU: case Fp.FCFIDS: case Fp.FCFIDUS: {
-      if (i === Fp.FCFID && fastCfid(t, w)) return COLD_NEXT;
+      if (i === Fp.FCFID && fastCfid(t, frt, frb, (w & 1) !== 0)) return COLD_NEXT;
       const single = i === Fp.FCFIDS || i === Fp.FCFIDUS;
       const signed = i === Fp.FCFID || i === Fp.FCFIDS;
       const r = fpFromInt64(V[4 * frb + 3], V[4 * frb + 2], signed, t.fpscr, single);
-      return arith(core, t, w, pc, frt, r, fpx.ex, single);
+      return arith(core, t, (w & 1) !== 0, pc, frt, r, fpx.ex, single);
     }
     case Fp.FRIN: case Fp.FRIZ: case Fp.FRIP: case Fp.FRIM: {
       const b = F[2 * frb + 1];
@@ -304,7 +218,7 @@ export function execFp(core: Core, t: ThreadState, port: DataPort, i: number, w:
         r = fpRoundIntegral(b, [RN_AWAY, RN_ZERO, RN_UP, RN_DOWN][i - Fp.FRIN]);
         ex = 0; // frin..frim set neither XX nor FI nor FR
       }
-      return arith(core, t, w, pc, frt, r, ex, false);
+      return arith(core, t, (w & 1) !== 0, pc, frt, r, ex, false);
     }
 
     // ---- compare and test ----
@@ -486,7 +400,6 @@ export function execFp(core: Core, t: ThreadState, port: DataPort, i: number, w:
   return ill(core, w, pc);
 }
 
-const ENABLES = S.VE | S.OE | S.UE | S.ZE | S.XE;
 
 function ill(core: Core, w: number, pc: number): number {
   core.pending = sigill(w, pc);

@@ -1,10 +1,11 @@
-// The common case of the frequent FP instructions, kept cheap: round to nearest (FPSCR[RN] = 0), no
-// exception enabled, finite operands in a comfortable range and a normal result. Each function
-// takes the instruction word and the thread (integers and objects only: a double passed to or
-// returned from a call that V8 does not inline is boxed, an allocation per instruction), reads
-// its operands from the float64 view of the FPRs, computes the result and its inexactness with
-// error-free transformations written out inline, and returns false when the case is not common
-// (the executor then takes the general path of fp-arith.ts, which gives the same results).
+// The common case of the frequent floating-point operations, kept cheap: round to nearest, finite
+// operands in a comfortable range and a normal result. Each primitive reads its operands from a
+// float64 array by index and leaves the result in RES[0] (integers and arrays only cross the call:
+// a double passed to or returned from a call that V8 does not inline is boxed, an allocation per
+// instruction), computing the inexactness with error-free transformations written out inline. It
+// returns the exception bits (XX FI FR) or -1 when the case is not a common one: the caller then
+// takes the general path of fp-arith.ts, which gives the same results (checked in fp-fast.test.ts).
+// The caller checks the mode: FPSCR[RN] = 0 and, for results written at once, no enabled exception.
 import type { ThreadState } from '../thread-state';
 import { FI, FPRF, FPRF_NNORM, FPRF_PNORM, FPRF_PZERO, FR, FX, XX } from './fpscr';
 
@@ -17,97 +18,76 @@ const BIG = 3.273390607896142e150; // 2^500
 /** a product's rounding error is exact above 2^-969 */
 const PROD_MIN = 2.004168360008973e-292; // 2^-969
 const SPLIT = 134217729;
-/** the bits of RN and the enables (VE OE UE ZE XE): the fast paths need them all 0 */
-const NOT_FAST = 0xfb;
 const XX_FI = XX | FI;
+/** the FPSCR bits that must be 0 for the fast paths: RN and the enables VE OE UE ZE XE */
+export const NOT_FAST = 0xfb;
+
+/** the result of the last primitive */
+export const RES = new Float64Array(1);
 
 const SCRATCH = new Float64Array(1);
-const SCRATCH_LO = new Int32Array(SCRATCH.buffer);
+const SCRATCH_W = new Int32Array(SCRATCH.buffer);
 
-/** FRT = r is written (a normal number): doubleword 1 zeroed, FPSCR and CR1 updated. */
-function commit(t: ThreadState, w: number, f: number, frt: number, ex: number, fprf: number): void {
-  const V = t.vsr;
-  V[4 * frt + 1] = 0;
-  V[4 * frt] = 0;
-  let nf = (f & ~(FR | FI | FPRF)) | ex | fprf;
-  if ((ex & ~f & XX) !== 0) nf |= FX;
-  t.fpscr = nf;
-  if (w & 1) t.crNum = (t.crNum & ~0x0f000000) | (((nf >>> 28) & 15) << 24);
-}
-
-/** Rounds h (the nearest double of the exact result, residual sign l) to double or single into FRT; false: not a normal result. */
-function finish(t: ThreadState, w: number, f: number, h: number, l: number, single: boolean): boolean {
+/** Rounds h (the nearest double of the exact result, l the sign of the residual) to double or single into RES[0]. */
+function round(h: number, l: number, single: boolean): number {
   const ah = Math.abs(h);
-  const frt = (w >>> 21) & 31;
   if (!single) {
-    if (!(ah > MIN_D && ah < Infinity)) return false;
-    t.vsrF64[2 * frt + 1] = h;
-    commit(t, w, f, frt, l === 0 ? 0 : l < 0 !== h < 0 ? XX_FI | FR : XX_FI, h > 0 ? FPRF_PNORM : FPRF_NNORM);
-    return true;
+    if (!(ah > MIN_D && ah < Infinity)) return -1;
+    RES[0] = h;
+    return l === 0 ? 0 : l < 0 !== h < 0 ? XX_FI | FR : XX_FI;
   }
-  if (!(ah > MIN_S && ah <= MAX_S)) return false;
+  if (!(ah > MIN_S && ah <= MAX_S)) return -1;
   const s = Math.fround(h);
-  let r = s;
-  let ex: number;
-  if (s === h) ex = l === 0 ? 0 : l < 0 !== h < 0 ? XX_FI | FR : XX_FI;
-  else {
-    // h between two singles: s, or on a tie broken by the residual the other one, s + 2d
-    const d = h - s;
-    if (l !== 0 && l > 0 === d > 0) {
-      const o = s + 2 * d;
-      if (Math.fround(o) === o) r = o;
-    }
-    ex = Math.abs(r) > ah ? XX_FI | FR : XX_FI;
+  if (s === h) {
+    RES[0] = h;
+    return l === 0 ? 0 : l < 0 !== h < 0 ? XX_FI | FR : XX_FI;
   }
-  t.vsrF64[2 * frt + 1] = r;
-  commit(t, w, f, frt, ex, r > 0 ? FPRF_PNORM : FPRF_NNORM);
-  return true;
+  // h between two singles: s, or on a tie broken by the residual the other one, s + 2d
+  let r = s;
+  const d = h - s;
+  if (l !== 0 && l > 0 === d > 0) {
+    const o = s + 2 * d;
+    if (Math.fround(o) === o) r = o;
+  }
+  RES[0] = r;
+  return Math.abs(r) > ah ? XX_FI | FR : XX_FI;
 }
 
-/** fadd, fsub, fadds, fsubs */
-export function fastAdd(t: ThreadState, w: number, sub: boolean, single: boolean): boolean {
-  const f = t.fpscr;
-  if ((f & NOT_FAST) !== 0) return false;
-  const F = t.vsrF64;
-  const a = F[2 * ((w >>> 16) & 31) + 1];
-  const b = sub ? -F[2 * ((w >>> 11) & 31) + 1] : F[2 * ((w >>> 11) & 31) + 1];
+/** F[ia] + F[ib] (or - F[ib]) */
+export function rnAdd(F: Float64Array, ia: number, ib: number, sub: boolean, single: boolean): number {
+  const a = F[ia];
+  const b = sub ? -F[ib] : F[ib];
   const h = a + b;
   const bb = h - a;
-  return finish(t, w, f, h, a - (h - bb) + (b - bb), single);
+  return round(h, a - (h - bb) + (b - bb), single);
 }
 
-/** fmul, fmuls */
-export function fastMul(t: ThreadState, w: number, single: boolean): boolean {
-  const f = t.fpscr;
-  if ((f & NOT_FAST) !== 0) return false;
-  const F = t.vsrF64;
-  const a = F[2 * ((w >>> 16) & 31) + 1];
-  const c = F[2 * ((w >>> 6) & 31) + 1];
+/** F[ia] * F[ic] */
+export function rnMul(F: Float64Array, ia: number, ic: number, single: boolean): number {
+  const a = F[ia];
+  const c = F[ic];
   const aa = Math.abs(a);
   const ac = Math.abs(c);
   const h = a * c;
-  if (!(aa >= SMALL && aa <= BIG && ac >= SMALL && ac <= BIG && Math.abs(h) >= PROD_MIN)) return false;
+  if (!(aa >= SMALL && aa <= BIG && ac >= SMALL && ac <= BIG && Math.abs(h) >= PROD_MIN)) return -1;
   let x = SPLIT * a;
   const ah = x - (x - a);
   const al = a - ah;
   x = SPLIT * c;
   const ch = x - (x - c);
   const cl = c - ch;
-  return finish(t, w, f, h, ah * ch - h + ah * cl + al * ch + al * cl, single);
+  return round(h, ah * ch - h + ah * cl + al * ch + al * cl, single);
 }
 
-/** fdiv, fdivs */
-export function fastDiv(t: ThreadState, w: number, single: boolean): boolean {
-  const f = t.fpscr;
-  if ((f & NOT_FAST) !== 0) return false;
-  const F = t.vsrF64;
-  const a = F[2 * ((w >>> 16) & 31) + 1];
-  const b = F[2 * ((w >>> 11) & 31) + 1];
+/** F[ia] / F[ib] */
+export function rnDiv(F: Float64Array, ia: number, ib: number, single: boolean): number {
+  const a = F[ia];
+  const b = F[ib];
   const aa = Math.abs(a);
   const ab = Math.abs(b);
   const h = a / b;
-  const ahq = Math.abs(h);
-  if (!(aa >= SMALL && aa <= BIG && ab >= SMALL && ab <= BIG && ahq >= SMALL && ahq <= BIG)) return false;
+  const aq = Math.abs(h);
+  if (!(aa >= SMALL && aa <= BIG && ab >= SMALL && ab <= BIG && aq >= SMALL && aq <= BIG)) return -1;
   // the remainder a - h*b, exactly (h*b = p + pe; a - p is exact by Sterbenz)
   const p = h * b;
   let x = SPLIT * h;
@@ -116,38 +96,31 @@ export function fastDiv(t: ThreadState, w: number, single: boolean): boolean {
   x = SPLIT * b;
   const bh = x - (x - b);
   const bl = b - bh;
-  const pe = hh * bh - p + hh * bl + hl * bh + hl * bl;
-  const r = a - p - pe;
-  return finish(t, w, f, h, b > 0 ? r : -r, single);
+  const r = a - p - (hh * bh - p + hh * bl + hl * bh + hl * bl);
+  return round(h, b > 0 ? r : -r, single);
 }
 
-/** fsqrt, fsqrts */
-export function fastSqrt(t: ThreadState, w: number, single: boolean): boolean {
-  const f = t.fpscr;
-  if ((f & NOT_FAST) !== 0) return false;
-  const a = t.vsrF64[2 * ((w >>> 11) & 31) + 1];
-  if (!(a >= SMALL && a <= BIG)) return false;
+/** sqrt(F[ib]) */
+export function rnSqrt(F: Float64Array, ib: number, single: boolean): number {
+  const a = F[ib];
+  if (!(a >= SMALL && a <= BIG)) return -1;
   const h = Math.sqrt(a);
   const p = h * h;
   const x = SPLIT * h;
   const hh = x - (x - h);
   const hl = h - hh;
-  const pe = hh * hh - p + hh * hl + hl * hh + hl * hl;
-  return finish(t, w, f, h, a - p - pe, single);
+  return round(h, a - p - (hh * hh - p + hh * hl + hl * hh + hl * hl), single);
 }
 
-/** fmadd fmsub fnmadd fnmsub (k 0..3) and their single forms: a*c +- b, one rounding */
-export function fastFma(t: ThreadState, w: number, k: number, single: boolean): boolean {
-  const f = t.fpscr;
-  if ((f & NOT_FAST) !== 0) return false;
-  const F = t.vsrF64;
-  const a = F[2 * ((w >>> 16) & 31) + 1];
-  const c = F[2 * ((w >>> 6) & 31) + 1];
-  const b = k & 1 ? -F[2 * ((w >>> 11) & 31) + 1] : F[2 * ((w >>> 11) & 31) + 1];
+/** F[ia] * F[ic] + F[ib], one rounding; k: 0 madd, 1 msub (- F[ib]), 2 nmadd, 3 nmsub (the rounded result negated) */
+export function rnFma(F: Float64Array, ia: number, ic: number, ib: number, k: number, single: boolean): number {
+  const a = F[ia];
+  const c = F[ic];
+  const b = k & 1 ? -F[ib] : F[ib];
   const aa = Math.abs(a);
   const ac = Math.abs(c);
   const p = a * c;
-  if (!(aa >= SMALL && aa <= BIG && ac >= SMALL && ac <= BIG && Math.abs(p) >= PROD_MIN && Math.abs(b) <= BIG)) return false;
+  if (!(aa >= SMALL && aa <= BIG && ac >= SMALL && ac <= BIG && Math.abs(p) >= PROD_MIN && Math.abs(b) <= BIG)) return -1;
   let x = SPLIT * a;
   const ah = x - (x - a);
   const al = a - ah;
@@ -164,20 +137,20 @@ export function fastFma(t: ThreadState, w: number, k: number, single: boolean): 
   const ve = se - (v - z) + (pe - z);
   if (ve !== 0) {
     SCRATCH[0] = v;
-    if ((SCRATCH_LO[0] & 1) === 0) {
-      // step v one unit toward ve (away from zero if ve has v's sign)
-      const lo = SCRATCH_LO[0];
+    const lo = SCRATCH_W[0];
+    if ((lo & 1) === 0) {
+      // one unit toward ve: away from zero when ve has v's sign
       if (ve > 0 === v > 0) {
-        SCRATCH_LO[0] = (lo + 1) | 0;
-        if (lo === -1) SCRATCH_LO[1] = (SCRATCH_LO[1] + 1) | 0;
+        SCRATCH_W[0] = (lo + 1) | 0;
+        if (lo === -1) SCRATCH_W[1] = (SCRATCH_W[1] + 1) | 0;
       } else {
-        SCRATCH_LO[0] = (lo - 1) | 0;
-        if (lo === 0) SCRATCH_LO[1] = (SCRATCH_LO[1] - 1) | 0;
+        SCRATCH_W[0] = (lo - 1) | 0;
+        if (lo === 0) SCRATCH_W[1] = (SCRATCH_W[1] - 1) | 0;
       }
       v = SCRATCH[0];
     }
   }
-  let h = s + v;
+  const h = s + v;
   // the sign of s + se + pe - h, exactly (Shewchuk's expansion growth)
   const q = s + se;
   z = q - s;
@@ -198,49 +171,62 @@ export function fastFma(t: ThreadState, w: number, k: number, single: boolean): 
   const g3s = g2s + q2;
   z = g3s - g2s;
   const g3 = g2s - (g3s - z) + (q2 - z);
-  let l = g3s !== 0 ? g3s : g3 !== 0 ? g3 : g2 !== 0 ? g2 : g1;
-  if (k >= 2) {
-    // fnmadd/fnmsub: the negated rounded result
-    h = -h;
-    l = -l;
-  }
-  return finish(t, w, f, h, l, single);
+  const l = g3s !== 0 ? g3s : g3 !== 0 ? g3 : g2 !== 0 ? g2 : g1;
+  // fnmadd/fnmsub: the rounded result negated
+  return k >= 2 ? round(-h, -l, single) : round(h, l, single);
 }
 
-/** fctiw (round to nearest) and fctiwz (toward zero) of a value well inside the int32 range */
-export function fastCtiw(t: ThreadState, w: number, toZero: boolean): boolean {
+/**
+ * A scalar result in RES[0] (a normal number) into doubleword 0 of VSR rt (doubleword 1 zeroed),
+ * with its exception bits ex (XX FI FR) and FPRF; CR1 when rec. FPSCR[RN] = 0 and no enables.
+ */
+export function commitScalar(t: ThreadState, rt: number, ex: number, rec: boolean): void {
+  const r = RES[0];
+  t.vsrF64[2 * rt + 1] = r;
+  const V = t.vsr;
+  V[4 * rt + 1] = 0;
+  V[4 * rt] = 0;
+  const f = t.fpscr;
+  let nf = (f & ~(FR | FI | FPRF)) | ex | (r > 0 ? FPRF_PNORM : FPRF_NNORM);
+  if ((ex & ~f & XX) !== 0) nf |= FX;
+  t.fpscr = nf;
+  if (rec) t.crNum = (t.crNum & ~0x0f000000) | (((nf >>> 28) & 15) << 24);
+}
+
+/** fctiw (round to nearest) and fctiwz (toward zero) of a value well inside the int32 range into FPR rt; false: not that case */
+export function fastCtiw(t: ThreadState, rt: number, rb: number, toZero: boolean, rec: boolean): boolean {
   const f = t.fpscr;
   if ((f & (toZero ? 0xf8 : NOT_FAST)) !== 0) return false;
-  const b = t.vsrF64[2 * ((w >>> 11) & 31) + 1];
+  const b = t.vsrF64[2 * rb + 1];
   if (!(b > -2147483648 && b < 2147483647)) return false;
   // 2^52 + 2^51 forces rounding to an integer, to nearest even, below 2^51
   const r = toZero ? Math.trunc(b) : b + 6755399441055744 - 6755399441055744;
-  const frt = (w >>> 21) & 31;
   const V = t.vsr;
-  V[4 * frt + 3] = r < 0 ? -1 : 0;
-  V[4 * frt + 2] = r | 0;
-  V[4 * frt + 1] = 0;
-  V[4 * frt] = 0;
+  V[4 * rt + 3] = r < 0 ? -1 : 0;
+  V[4 * rt + 2] = r | 0;
+  V[4 * rt + 1] = 0;
+  V[4 * rt] = 0;
   let nf = f & ~(FR | FI);
   if (r !== b) {
     nf |= XX_FI | (Math.abs(r) > Math.abs(b) ? FR : 0);
     if ((f & XX) === 0) nf |= FX;
   }
   t.fpscr = nf;
-  if (w & 1) t.crNum = (t.crNum & ~0x0f000000) | (((nf >>> 28) & 15) << 24);
+  if (rec) t.crNum = (t.crNum & ~0x0f000000) | (((nf >>> 28) & 15) << 24);
   return true;
 }
 
-/** fcfid of an integer below 2^53 in magnitude (exact) */
-export function fastCfid(t: ThreadState, w: number): boolean {
+/** fcfid of an integer below 2^53 in magnitude (exact) into FPR rt; false: not that case */
+export function fastCfid(t: ThreadState, rt: number, rb: number, rec: boolean): boolean {
   const V = t.vsr;
-  const b = (w >>> 11) & 31;
-  const hi = V[4 * b + 3];
+  const hi = V[4 * rb + 3];
   if (hi < -0x200000 || hi >= 0x200000) return false;
-  const r = hi * 4294967296 + (V[4 * b + 2] >>> 0);
-  const frt = (w >>> 21) & 31;
-  t.vsrF64[2 * frt + 1] = r;
-  const f = t.fpscr;
-  commit(t, w, f, frt, 0, r > 0 ? FPRF_PNORM : r < 0 ? FPRF_NNORM : FPRF_PZERO);
+  const r = hi * 4294967296 + (V[4 * rb + 2] >>> 0);
+  t.vsrF64[2 * rt + 1] = r;
+  V[4 * rt + 1] = 0;
+  V[4 * rt] = 0;
+  const nf = (t.fpscr & ~(FR | FI | FPRF)) | (r > 0 ? FPRF_PNORM : r < 0 ? FPRF_NNORM : FPRF_PZERO);
+  t.fpscr = nf;
+  if (rec) t.crNum = (t.crNum & ~0x0f000000) | (((nf >>> 28) & 15) << 24);
   return true;
 }

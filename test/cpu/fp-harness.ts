@@ -11,7 +11,14 @@ import { execProgram } from '../../sim/exec';
 import { spawnSync } from 'node:child_process';
 import { INSTALL, requireTool } from '../helpers/tools';
 import { buildWithGnu } from './gnu';
-import { bitsOf, D_EDGES, randDouble, randSingle, Rng, S_EDGES } from './fp-values';
+import { bitsOf, D_EDGES, fromBits, randDouble, randSingle, Rng, S_EDGES } from './fp-values';
+import { fpx as fpxRef } from '../../sim/cpu/isa/fp-arith';
+import { roundValue as roundValueRef } from '../../sim/cpu/isa/fp-round';
+import { fprfD as fprfDRef, summaries as summariesRef } from '../../sim/cpu/isa/fpscr';
+import { fpToInt as fpToIntRef, intOut as intOutRef } from '../../sim/cpu/isa/fp-arith';
+
+const fromBitsH = fromBits;
+const bitsOfH = bitsOf;
 
 export interface Case {
   fpscr: bigint;
@@ -318,7 +325,8 @@ export function genCases(seed: number, n: number, kinds: [Kind, Kind, Kind]): Ca
     const a = operand(r, kinds[0]);
     const b = operand(r, kinds[1]);
     const c = operand(r, kinds[2]);
-    const t: [bigint, bigint] = [(BigInt(r.u32()) << 32n) | BigInt(r.u32()), (BigInt(r.u32()) << 32n) | BigInt(r.u32())];
+    // the target's initial value: an operand too (the VSX multiply-adds of the A form add it)
+    const t: [bigint, bigint] = r.int(2) ? operand(r, kinds[0]) : [(BigInt(r.u32()) << 32n) | BigInt(r.u32()), (BigInt(r.u32()) << 32n) | BigInt(r.u32())];
     const cr = r.u32() | 0;
     for (let rn = 0n; rn < 4n; rn++) {
       out.push({ fpscr: rn, cr, a, b, c, t });
@@ -403,3 +411,120 @@ export const reciprocalOfZero: Rule = (c, q, s) =>
 
 /** fcmpo of a NaN: qemu also sets FPRF's C bit (C|FU); the ISA sets only FPCC (FU). */
 export const cBitByFcmpo: Rule = (c, q, s) => sameExcept(q, s, (1n << 16n) | FI_BIT) && (q.fpscr & (1n << 16n)) !== 0n && (s.fpscr & (1n << 16n)) === (c.fpscr & (1n << 16n));
+
+const bit = (n: number) => 1n << BigInt(n);
+const OX_B = bit(28), UX_B = bit(27), ZX_B = bit(26), FX_B = bit(31), XX_B = bit(25);
+
+/**
+ * Vector instructions leave FI alone in the ISA; qemu clears it (with FR) when a lane has an invalid
+ * operation or a zero divide. And its status check reports overflow or underflow, not both: a
+ * vector with one lane overflowing and another underflowing gets no UX from qemu.
+ */
+export const vectorFiUx: Rule = (c, q, s) => {
+  if (q.t[0] !== s.t[0] || q.t[1] !== s.t[1] || q.cr !== s.cr) return false;
+  const d = (q.fpscr ^ s.fpscr) & ~FR;
+  if ((d & ~(FI_BIT | UX_B)) !== 0n) return false;
+  if (d & FI_BIT && !((q.fpscr & FI_BIT) === 0n && (s.fpscr & FI_BIT) === (c.fpscr & FI_BIT))) return false;
+  if (d & UX_B && !((s.fpscr & UX_B) !== 0n && (q.fpscr & OX_B) !== 0n)) return false;
+  return true;
+};
+
+/** xsredp/xsrsqrtedp/xvre*: qemu does not report the zero divide of a reciprocal of zero (ZX); the ISA does. */
+export const reciprocalZx: Rule = (_c, q, s) => {
+  if (q.t[0] !== s.t[0] || q.t[1] !== s.t[1] || q.cr !== s.cr) return false;
+  const d = (q.fpscr ^ s.fpscr) & ~FR;
+  return (d & ~(ZX_B | FX_B | FI_BIT)) === 0n && (s.fpscr & ZX_B) !== 0n && (q.fpscr & ZX_B) === 0n;
+};
+
+/**
+ * Vector fnmadd-type lanes in round toward +/-infinity: each lane equal or one unit apart (the ISA
+ * negates the rounded result, qemu negates before rounding); OX/UX/FX may follow.
+ */
+export const laneNegateAfterRounding = (single: boolean): Rule => (c, q, s) => {
+  if (Number(c.fpscr & 3n) < 2 || q.cr !== s.cr) return false;
+  const m = OX_B | UX_B | FX_B | FR | FI_BIT;
+  if ((q.fpscr & ~m) !== (s.fpscr & ~m)) return false;
+  for (let k = 0; k < 2; k++) {
+    const a = q.t[k], b = s.t[k];
+    if (single) {
+      for (const sh of [0n, 32n]) {
+        const d = ((a >> sh) & 0xffffffffn) - ((b >> sh) & 0xffffffffn);
+        if (d > 1n || d < -1n) return false;
+      }
+    } else if (a - b > 1n || b - a > 1n) return false;
+  }
+  return true;
+};
+
+/**
+ * The xs*sp arithmetic in qemu rounds twice (to double, then to single, as frsp); the ISA rounds the
+ * exact result once. Allowed when qemu's outcome is exactly that double rounding (modelled with our
+ * own arithmetic) and ours differs from it.
+ */
+export const qemuDoubleRounded = (op: (a: number, b: number, rn: number) => number): Rule => (c, q, s) => {
+  void s;
+  const rn = Number(c.fpscr & 3n);
+  const a = fromBitsH(c.a[0]);
+  const b = fromBitsH(c.b[0]);
+  const d = op(a, b, rn);
+  const ex1 = fpxRef.ex;
+  if (d !== d) return false;
+  const r = roundValueRef(d, rn, 1);
+  const ex = ex1 | fpxRef.ex;
+  if (q.t[0] !== bitsOfH(r) || q.t[1] !== 0n) return false;
+  const exc = BigInt(ex & 0x1ff80700 & ~(1 << 17) & ~(1 << 18));
+  const init = c.fpscr & ~(FI_BIT | FPRF_MASK | FR);
+  let want = init | exc | (ex & (1 << 17) ? FI_BIT : 0n) | BigInt(fprfDRef(r));
+  if ((exc & ~c.fpscr) !== 0n) want |= FX_B;
+  want = BigInt.asUintN(32, BigInt(summariesRef(Number(want & 0xffffffffn) | 0))) | (want & ~0xffffffffn);
+  return (q.fpscr & ~FR) === (want & ~FR);
+};
+
+/**
+ * qemu 7.2's vector float-to-integer conversions keep the softfloat flags across lanes: after an
+ * invalid lane, a later lane's result is replaced (by the NaN default, or after an out-of-range
+ * lane by softfloat's saturated value) even when that lane converts normally; the ISA converts
+ * every lane on its own. Allowed when qemu's result is exactly that model of ours (lanes in
+ * element order; FPSCR as vectorFiUx allows).
+ * kind: 0 int32 1 uint32 2 int64 3 uint64; src: 'd' doubles, 's' singles; dst: 'w' words (element
+ * i), 'dw' doublewords from words 2i ('w2' words 2i and 2i+1 from doubleword i).
+ */
+export const qemuStickyCvt = (kind: number, src: 'd' | 's', dst: 'w' | 'dw' | 'w2'): Rule => (c, q, s) => {
+  if (q.cr !== s.cr || !vectorFiUx(c, { ...q, t: s.t }, s)) return false;
+  const signed = kind === 0 || kind === 2;
+  const wide = kind >= 2;
+  const rnan = signed ? (wide ? 0x8000000000000000n : 0x80000000n) : 0n;
+  const maxv = wide ? (signed ? 0x7fffffffffffffffn : 0xffffffffffffffffn) : signed ? 0x7fffffffn : 0xffffffffn;
+  const b = c.b;
+  const F32 = new Float32Array(1);
+  const U32 = new Uint32Array(F32.buffer);
+  const lanes: number[] = [];
+  if (src === 'd') lanes.push(fromBitsH(b[0]), fromBitsH(b[1]));
+  else {
+    const words = [Number(b[0] >> 32n), Number(b[0] & 0xffffffffn), Number(b[1] >> 32n), Number(b[1] & 0xffffffffn)];
+    for (const w of dst === 'w' ? words : [words[0], words[2]]) {
+      U32[0] = w;
+      lanes.push(F32[0]);
+    }
+  }
+  let invalid = false;
+  let cvti = false;
+  const out: bigint[] = [];
+  for (const x of lanes) {
+    fpToIntRef(x, 1, [0, 1, 2, 3][kind]);
+    const ex = fpxRef.ex;
+    let v = BigInt.asUintN(wide ? 64 : 32, (BigInt(intOutRef.hi >>> 0) << 32n) | BigInt(intOutRef.lo >>> 0));
+    const ret = x !== x ? maxv : v;
+    if (ex & (1 << 8)) {
+      invalid = true;
+      if (x === x) cvti = true;
+    }
+    if (invalid) v = cvti ? ret : rnan;
+    out.push(v);
+  }
+  let t0: bigint, t1: bigint;
+  if (dst === 'w' && !wide) [t0, t1] = [(out[0] << 32n) | out[1], (out[2] << 32n) | out[3]];
+  else if (dst === 'w2') [t0, t1] = [(out[0] << 32n) | out[0], (out[1] << 32n) | out[1]];
+  else [t0, t1] = [out[0], out[1]];
+  return q.t[0] === t0 && q.t[1] === t1;
+};

@@ -7,7 +7,7 @@
 // takes the general path of fp-arith.ts, which gives the same results (checked in fp-fast.test.ts).
 // The caller checks the mode: FPSCR[RN] = 0 and, for results written at once, no enabled exception.
 import type { ThreadState } from '../thread-state';
-import { FI, FPRF, FPRF_NNORM, FPRF_PNORM, FPRF_PZERO, FR, FX, XX } from './fpscr';
+import { FI, FPRF, FPRF_NNORM, FPRF_NZERO, FPRF_PNORM, FPRF_PZERO, FR, FX, XX } from './fpscr';
 
 const MIN_D = 2.2250738585072014e-308; // 2^-1022
 const MIN_S = 1.1754943508222875e-38; // 2^-126
@@ -31,6 +31,12 @@ const SCRATCH_W = new Int32Array(SCRATCH.buffer);
 /** Rounds h (the nearest double of the exact result, l the sign of the residual) to double or single into RES[0]. */
 function round(h: number, l: number, single: boolean): number {
   const ah = Math.abs(h);
+  if (ah === 0) {
+    // an exact zero (a zero operand, or x - x): its sign is right in round to nearest
+    if (l !== 0) return -1;
+    RES[0] = h;
+    return 0;
+  }
   if (!single) {
     if (!(ah > MIN_D && ah < Infinity)) return -1;
     RES[0] = h;
@@ -69,6 +75,7 @@ export function rnMul(F: Float64Array, ia: number, ic: number, single: boolean):
   const aa = Math.abs(a);
   const ac = Math.abs(c);
   const h = a * c;
+  if (h === 0 && (a === 0 || c === 0)) return round(h, 0, single); // a zero times a finite number
   if (!(aa >= SMALL && aa <= BIG && ac >= SMALL && ac <= BIG && Math.abs(h) >= PROD_MIN)) return -1;
   let x = SPLIT * a;
   const ah = x - (x - a);
@@ -86,6 +93,7 @@ export function rnDiv(F: Float64Array, ia: number, ib: number, single: boolean):
   const aa = Math.abs(a);
   const ab = Math.abs(b);
   const h = a / b;
+  if (h === 0 && a === 0) return round(h, 0, single); // zero over a nonzero number
   const aq = Math.abs(h);
   if (!(aa >= SMALL && aa <= BIG && ab >= SMALL && ab <= BIG && aq >= SMALL && aq <= BIG)) return -1;
   // the remainder a - h*b, exactly (h*b = p + pe; a - p is exact by Sterbenz)
@@ -103,6 +111,7 @@ export function rnDiv(F: Float64Array, ia: number, ib: number, single: boolean):
 /** sqrt(F[ib]) */
 export function rnSqrt(F: Float64Array, ib: number, single: boolean): number {
   const a = F[ib];
+  if (a === 0) return round(a, 0, single);
   if (!(a >= SMALL && a <= BIG)) return -1;
   const h = Math.sqrt(a);
   const p = h * h;
@@ -120,6 +129,11 @@ export function rnFma(F: Float64Array, ia: number, ic: number, ib: number, k: nu
   const aa = Math.abs(a);
   const ac = Math.abs(c);
   const p = a * c;
+  if (p === 0 && (a === 0 || c === 0)) {
+    // a zero product: the result is b (rounded to single), or a zero with the sign of the sum
+    const z = p + b;
+    return k >= 2 ? round(-z, 0, single) : round(z, 0, single);
+  }
   if (!(aa >= SMALL && aa <= BIG && ac >= SMALL && ac <= BIG && Math.abs(p) >= PROD_MIN && Math.abs(b) <= BIG)) return -1;
   let x = SPLIT * a;
   const ah = x - (x - a);
@@ -187,7 +201,7 @@ export function commitScalar(t: ThreadState, rt: number, ex: number, rec: boolea
   V[4 * rt + 1] = 0;
   V[4 * rt] = 0;
   const f = t.fpscr;
-  let nf = (f & ~(FR | FI | FPRF)) | ex | (r > 0 ? FPRF_PNORM : FPRF_NNORM);
+  let nf = (f & ~(FR | FI | FPRF)) | ex | (r > 0 ? FPRF_PNORM : r < 0 ? FPRF_NNORM : 1 / r > 0 ? FPRF_PZERO : FPRF_NZERO);
   if ((ex & ~f & XX) !== 0) nf |= FX;
   t.fpscr = nf;
   if (rec) t.crNum = (t.crNum & ~0x0f000000) | (((nf >>> 28) & 15) << 24);

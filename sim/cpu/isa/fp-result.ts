@@ -19,12 +19,6 @@ const MSR_FE = 0x900n;
 let nanHi = DEFAULT_NAN_HI;
 let nanLo = 0;
 
-/** Sets the NaN bits the next NaN result writes (e.g. a quieted operand). */
-export function setPendingNaN(hi: number, lo: number): void {
-  nanHi = hi;
-  nanLo = lo;
-}
-
 /** An enabled exception: a SIGFPE when the process asked for floating-point interrupts. */
 export function fpTrap(core: Core, t: ThreadState, pc: number): number {
   if ((t.msr & MSR_FE) === 0n) return COLD_NEXT;
@@ -108,11 +102,11 @@ export function nanOperands(t: ThreadState, r1: number, r2: number, r3: number, 
   const v = t.vsr;
   let ex = 0;
   let chosen = -1;
-  for (const r of [r1, r2, r3]) {
+  for (let i = 0; i < 3; i++) {
+    const r = i === 0 ? r1 : i === 1 ? r2 : r3;
     if (r < 0) continue;
     const hi = v[4 * r + 3];
-    const lo = v[4 * r + 2];
-    if (!isNaNWords(hi, lo)) continue;
+    if (!isNaNWords(hi, v[4 * r + 2])) continue;
     if ((hi & QUIET_BIT_HI) === 0) ex = S.VXSNAN;
     if (chosen < 0) chosen = r;
   }

@@ -28,10 +28,10 @@ import {
   UINT32,
   UINT64,
 } from './fp-arith';
-import { dbl, doubleToSingle, halfValue, isNaNWords, isSNaN32, QUIET_BIT_HI, singleToDouble, toHalf } from './fp-convert';
+import { dbl, doubleToSingle, halfValue, isNaN32, isNaNWords, isSNaN32, QUIET_BIT_HI, singleToDouble, toHalf } from './fp-convert';
 import { testDiv, testSqrt } from './fp-exec';
 import { commitScalar, NOT_FAST, RES, rnAdd, rnDiv, rnFma, rnMul, rnSqrt } from './fp-fast';
-import { arith, fpTrap, nanOperands, setCrField, setPendingNaN } from './fp-result';
+import { arith, fpTrap, nanOperands, setCrField } from './fp-result';
 import { FMT_H, FMT_S, fpx, RN_AWAY, RN_DOWN, RN_UP, RN_ZERO, roundValue } from './fp-round';
 import * as S from './fpscr';
 import { VsxFp as X } from './vsx-fp-defs';
@@ -55,12 +55,6 @@ const DEFAULT_NAN32 = 0x7fc00000;
 function ill(core: Core, w: number, pc: number): number {
   core.pending = sigill(w, pc);
   return COLD_STOP;
-}
-
-/** doubleword 0 of VSR n as [hi, lo] into dbl */
-function dw0(t: ThreadState, n: number): void {
-  dbl.hi = t.vsr[4 * n + 3];
-  dbl.lo = t.vsr[4 * n + 2];
 }
 
 /** Writes doubleword 0 of VSR n and zeroes doubleword 1. */
@@ -92,43 +86,23 @@ function commitVector(core: Core, t: ThreadState, pc: number, xt: number, ex: nu
 
 // ---- NaN lanes ----------------------------------------------------------------------------------
 
-/** Double lane: the first NaN of the words pairs (h, l) given, quieted, into OUT's doubleword k; returns VXSNAN or 0. */
+/** Double lane: the first NaN of the word pairs (h, l) given, quieted, into OUT's doubleword k; returns VXSNAN or 0. */
 function nanLaneD(k: number, h1: number, l1: number, h2: number, l2: number, h3: number, l3: number): number {
-  let ex = 0;
-  let ch = 0;
-  let cl = 0;
-  let found = false;
-  const pairs = [h1, l1, h2, l2, h3, l3];
-  for (let i = 0; i < 6; i += 2) {
-    const h = pairs[i];
-    const l = pairs[i + 1];
-    if (!isNaNWords(h, l)) continue;
-    if ((h & QUIET_BIT_HI) === 0) ex = S.VXSNAN;
-    if (!found) {
-      found = true;
-      ch = h | QUIET_BIT_HI;
-      cl = l;
-    }
-  }
-  OUT[3 - 2 * k] = ch;
-  OUT[2 - 2 * k] = cl;
-  return ex;
+  const n1 = isNaNWords(h1, l1);
+  const n2 = isNaNWords(h2, l2);
+  const n3 = isNaNWords(h3, l3);
+  const snan = (n1 && (h1 & QUIET_BIT_HI) === 0) || (n2 && (h2 & QUIET_BIT_HI) === 0) || (n3 && (h3 & QUIET_BIT_HI) === 0);
+  OUT[3 - 2 * k] = (n1 ? h1 : n2 ? h2 : h3) | QUIET_BIT_HI;
+  OUT[2 - 2 * k] = n1 ? l1 : n2 ? l2 : l3;
+  return snan ? S.VXSNAN : 0;
 }
 /** Single lane: the first NaN of the words, quieted, into OUT's word k; returns VXSNAN or 0. */
 function nanLaneS(k: number, w1: number, w2: number, w3: number): number {
-  let ex = 0;
-  let chosen = 0;
-  let found = false;
-  for (const x of [w1, w2, w3]) {
-    if ((x & 0x7f800000) !== 0x7f800000 || (x & 0x7fffff) === 0) continue;
-    if ((x & QUIET32) === 0) ex = S.VXSNAN;
-    if (!found) {
-      found = true;
-      chosen = x | QUIET32;
-    }
-  }
-  OUT[3 - k] = chosen;
-  return ex;
+  const n1 = isNaN32(w1);
+  const n2 = isNaN32(w2);
+  const n3 = isNaN32(w3);
+  OUT[3 - k] = (n1 ? w1 : n2 ? w2 : w3) | QUIET32;
+  return (n1 && (w1 & QUIET32) === 0) || (n2 && (w2 & QUIET32) === 0) || (n3 && (w3 & QUIET32) === 0) ? S.VXSNAN : 0;
 }
 
 /** Writes a double lane result r (NaN: the default NaN) into OUT's doubleword k. */
@@ -406,7 +380,7 @@ function sToD(w: number): number {
   return 0;
 }
 
-/** The NaN result (and VXSNAN) of converting a floating-point NaN to an integer: intOut set by fpToInt */
+/** the integer formats of xvcvdp{s,u}x{d,w}s, in that order */
 const toIntKinds = [INT64, UINT64, INT32, UINT32];
 
 export function execVsxFp(core: Core, t: ThreadState, _port: DataPort, i: number, w: number, _w2: number, pc: number): number {
@@ -1140,5 +1114,3 @@ function scalarNoFprf(core: Core, t: ThreadState, pc: number, xt: number, ex: nu
   return (f & 0xf8) !== 0 && S.enabled(f, ex) !== 0 ? fpTrap(core, t, pc) : COLD_NEXT;
 }
 
-void setPendingNaN;
-void dw0;

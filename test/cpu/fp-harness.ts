@@ -528,3 +528,10 @@ export const qemuStickyCvt = (kind: number, src: 'd' | 's', dst: 'w' | 'dw' | 'w
   else [t0, t1] = [out[0], out[1]];
   return q.t[0] === t0 && q.t[1] === t1;
 };
+
+/**
+ * A multiply-add of 0 x infinity with a signaling NaN addend: the ISA sets VXSNAN and VXIMZ (every
+ * invalid condition that holds); qemu only VXIMZ.
+ */
+export const imzWithSnan: Rule = (_c, q, s) =>
+  sameExcept(q, s, bit(24) | FX_B) && (s.fpscr & bit(24)) !== 0n && (q.fpscr & bit(24)) === 0n && (s.fpscr & bit(20)) !== 0n;

@@ -4,7 +4,10 @@
 // Where qemu and the ISA disagree and we follow the ISA, the case's `allow` says why.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { anyOf, cBitByFcmpo, diffGroup, fiKeptByCompare, FP_REGS, fprfNotSet, genCases, negateAfterRounding, reciprocalOfZero, singleDenormFprf, type Case, type InsnTest } from './fp-harness';
+import {
+  anyOf, cBitByFcmpo, crossCases, diffGroup, DOUBLE_EDGES, fiKeptByCompare, FP_REGS, fprfNotSet, genCases, imzWithSnan, negateAfterRounding,
+  reciprocalOfZero, singleDenormFprf, type Case, type InsnTest,
+} from './fp-harness';
 import { Rng } from './fp-values';
 
 const N = 400;
@@ -153,4 +156,18 @@ test('FPSCR instructions: mffs and its variants, mtfsf, mtfsfi, mtfsb0, mtfsb1, 
   }
   for (let bfa = 0; bfa < 8; bfa++) tests.push({ asm: `mcrfs cr${(bfa * 3) & 7},${bfa}`, cases: genCases(400 + bfa, 10, ['d', 'd', 'd']) });
   check(t, tests);
+});
+
+test('edge values crossed (zeros, infinities, NaNs, denormals, extremes, ties) in every mode', (t) => {
+  const e = DOUBLE_EDGES;
+  check(t, [
+    { asm: 'fadd {T},{A},{B}', cases: crossCases(e) },
+    { asm: 'fsub {T},{A},{B}', cases: crossCases(e) },
+    { asm: 'fmul {T},{A},{C}', cases: crossCases(e) },
+    { asm: 'fdiv {T},{A},{B}', cases: crossCases(e) },
+    { asm: 'fmadd {T},{A},{C},{B}', cases: crossCases(e), allow: imzWithSnan },
+    { asm: 'fnmsub {T},{A},{C},{B}', cases: crossCases(e), allow: anyOf(imzWithSnan, negateAfterRounding(false)) },
+    { asm: 'fmadds {T},{A},{C},{B}', cases: crossCases(e), allow: anyOf(imzWithSnan, single) },
+    { asm: 'fcmpo cr1,{A},{B}', cases: crossCases(e), allow: anyOf(fiKeptByCompare, cBitByFcmpo) },
+  ]);
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fpAdd, fpDiv, fpFromInt64, fpMul, fpSqrt } from '../../sim/cpu/isa/fp-arith';
 import {
-  anyOf, diffGroup, genCases, laneNegateAfterRounding, qemuStickyCvt, negateAfterRounding, qemuDoubleRounded, reciprocalZx, singleDenormFprf, vectorFiUx,
+  anyOf, crossCases, diffGroup, DOUBLE_EDGES, genCases, imzWithSnan, laneNegateAfterRounding, qemuStickyCvt, negateAfterRounding, qemuDoubleRounded, reciprocalZx, singleDenormFprf, vectorFiUx,
   VSX_REGS, type InsnTest, type Kind,
 } from './fp-harness';
 
@@ -194,5 +194,17 @@ test('VSX vector conversions and rounding', (t) => {
     ...['', 'c', 'm', 'p', 'z'].map((m, i) => g(`xvrspi${m} {T},{B}`, 230 + i, VS, vectorFiUx)),
     g('xvcvhpsp {T},{B}', 240, ['vh', 'vh', 'vh'], vectorFiUx),
     g('xvcvsphp {T},{B}', 241, VS, vectorFiUx),
+  ]);
+});
+
+test('VSX edge values crossed: max/min variants, compares, conversions', (t) => {
+  const e = DOUBLE_EDGES;
+  check(t, [
+    ...['xsmaxdp', 'xsmindp', 'xsmaxcdp', 'xsmincdp', 'xsmaxjdp', 'xsminjdp', 'xscmpgedp', 'xscmpeqdp', 'xvmaxdp', 'xvmindp'].map((n) => ({ asm: `${n} {T},{A},{B}`, cases: crossCases(e) })),
+    { asm: 'xscmpodp cr1,{A},{B}', cases: crossCases(e) },
+    { asm: 'xvcmpgtdp. {T},{A},{B}', cases: crossCases(e), allow: vectorFiUx },
+    { asm: 'xsmaddadp {T},{A},{B}', cases: crossCases(e).map((c) => ({ ...c, t: c.a })), allow: imzWithSnan },
+    { asm: 'xscvdpsp {T},{B}', cases: crossCases([[0n, 0n]], e) },
+    { asm: 'xscvdpsxws {T},{B}', cases: crossCases([[0n, 0n]], e) },
   ]);
 });

@@ -7,7 +7,9 @@ import { test } from 'node:test';
 import { analyseInstruction } from '../../sim/cpu/analyse';
 import { ThreadState } from '../../sim/cpu/thread-state';
 import { assemble } from '../../sim/asm/assembler';
+import type { DawrProgram } from '../../sim/cpu/core';
 import { runBoth } from './fp-harness';
+import { DATA, run, setup, TEXT } from './harness';
 import { D_EDGES, randDouble, randSingle, Rng, S_EDGES } from './fp-values';
 
 test('FP loads and stores: same memory and registers as qemu on edge and random values', (t) => {
@@ -183,4 +185,47 @@ test('FP loads and stores describe their access (kind, size, effective address) 
   assert.deepEqual(analyseInstruction(lfdp, t), { type: 'load', ea: 0x10001020n, size: 16 });
   const stfdpx = (31 << 26) | (2 << 21) | (3 << 16) | (4 << 11) | (919 << 1);
   assert.deepEqual(analyseInstruction(stfdpx, t), { type: 'store', ea: 0x10001040n, size: 16 });
+});
+
+test('a DAWR stops an FP load or store before it changes anything (kind, size and range as described)', () => {
+  const bp = (start: bigint, read: boolean, write: boolean): DawrProgram => ({ start, len: 8, read, write, user: true, kernel: false, hyp: false });
+  const enc = (text: string) => {
+    const a = assemble(text.split(';').map((l) => `\t${l.trim()}`).join('\n') + '\n', 'x.s');
+    if (!a.ok) throw new Error(a.errors[0].message);
+    const b = a.value.sections.find((s) => s.name === '.text')!.bytes;
+    const ws: number[] = [];
+    for (let i = 0; i < b.length; i += 4) ws.push(b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24));
+    return ws;
+  };
+  const cases: [string, bigint, boolean, boolean][] = [
+    ['lfd 1,8(9)', DATA + 8n, true, false],
+    ['lfs 1,12(9)', DATA + 8n, true, false],
+    ['lfdu 1,8(9)', DATA + 8n, true, false],
+    ['stfd 1,8(9)', DATA + 8n, false, true],
+    ['stfs 1,12(9)', DATA + 8n, false, true],
+    ['stfiwx 1,9,10', DATA + 8n, false, true],
+    ['lfiwax 1,9,10', DATA + 8n, true, false],
+  ];
+  for (const [text, watch, read, write] of cases) {
+    const s = setup(enc(`lis 9,0x1010; li 10,8; ${text}; li 4,1`), { data: new Uint8Array(64).fill(0x5a) });
+    s.t.setFprBits(1, 0x3ff0000000000000n);
+    s.core.setDawr(0, bp(watch, read, write));
+    const stop = s.core.run(s.t, s.mem, 100);
+    assert.equal(stop.kind, 'dawr', text);
+    assert.equal(s.t.pc, TEXT + 8n, `${text}: stopped at the access`);
+    assert.equal(s.t.getFprBits(1), 0x3ff0000000000000n, `${text}: FPR unchanged`);
+    assert.equal(s.t.getGpr(9), 0x10100000n, `${text}: RA not updated`);
+    assert.equal(s.mem.read(DATA + 8n, 8), 0x5a5a5a5a5a5a5a5an, `${text}: memory unchanged`);
+    // the other direction does not match
+    const s2 = setup(enc(`lis 9,0x1010; li 10,8; ${text}; trap`), { data: new Uint8Array(64) });
+    s2.core.setDawr(0, bp(watch, !read, !write));
+    assert.equal(s2.core.run(s2.t, s2.mem, 100).kind, 'trap', `${text}: no match the other way`);
+  }
+});
+
+test('update forms with RA = 0 are invalid (SIGILL, as qemu)', () => {
+  for (const w of [(49 << 26) | (1 << 21), (51 << 26) | (1 << 21), (53 << 26) | (1 << 21), (55 << 26) | (1 << 21), (31 << 26) | (1 << 21) | (4 << 11) | (631 << 1)]) {
+    const r = run([w]);
+    assert.equal(r.stop.kind === 'fault' && r.stop.signal, 'SIGILL', `0x${(w >>> 0).toString(16)}`);
+  }
 });

@@ -140,7 +140,13 @@ const hiOf = (v: bigint) => Number((v >> 32n) & M32) | 0;
 const loOf = (v: bigint) => Number(v & M32) | 0;
 
 export function execCold(core: Core, t: ThreadState, port: DataPort, op: Op, w: number, w2: number, pc: number): number {
+  // (the core set's body captures its arguments in closures: V8 then allocates a context on every
+  // entry, which the family operations, some of them frequent, should not pay for)
   if (op >= FAMILY_BASE) return execFamily(core, t, port, op, w, w2, pc);
+  return execCore(core, t, port, op, w, w2, pc);
+}
+
+function execCore(core: Core, t: ThreadState, port: DataPort, op: Op, w: number, w2: number, pc: number): number {
   const stop = (x: Core['pending']) => { core.pending = x; return COLD_STOP; };
   const rt = rtOf(w), ra = raOf(w), rb = rbOf(w), rc = (w & 1) !== 0;
 

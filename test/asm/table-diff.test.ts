@@ -24,7 +24,8 @@ function rng(seed: number) {
   };
 }
 
-const LE_INVALID = new Set(['lmw', 'stmw']);
+// lmw/stmw are invalid in little-endian mode; lfdp/stfdp (ISA 2.05, phased out) GNU as rejects with -mpower10
+const LE_INVALID = new Set(['lmw', 'stmw', 'lfdp', 'lfdpx', 'stfdp', 'stfdpx']);
 
 function operandText(op: Operand, name: string, mnemonic: string, r: (n: number) => number, prev: string[], update = false): string {
   const pick = <T,>(xs: T[]) => xs[r(xs.length)];

@@ -81,10 +81,14 @@ export function matchOperands(entry: Entry, written: ParsedOperand[], mnemonic: 
   }
   let skip = slots - written.length;
   const out: { op: Operand; e: OperandExpr | undefined }[] = [];
+  // written slots each operand still needs after it (a `disp(reg)` pair is one slot)
+  const requiredAfter = (i: number) => ops.slice(i + 1).filter((o, k, a) => !o.optional && !(k > 0 && a[k - 1].parens)).length;
   let w = 0;
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i];
-    if (op.optional && skip > 0) {
+    // as GNU as: an optional operand is left out when the operands still written are no more than
+    // the required ones after it (cmpwi [BF],RA,SI leaves out BF; mtfsf FLM,FRB,[L],[W] fills L first)
+    if (op.optional && skip > 0 && written.length - w <= requiredAfter(i)) {
       skip--;
       out.push({ op, e: undefined });
       continue;

@@ -12,7 +12,7 @@ import { parseMount } from './host-fs';
 
 export const EXEC_USAGE = `usage: wplab exec PROGRAM [--cpu MODEL] [--cpus N] [--kernel 6.5|6.6] [--dawr-force-enable]
                   [--stdin TEXT | --stdin-file FILE] [--max-steps N] [--mount HOST_DIR:GUEST_DIR[:rw]]...
-                  [--env NAME=VALUE]... [--cwd DIR] [--stats] [-- ARG...]`;
+                  [--env NAME=VALUE]... [--cwd DIR] [--stats] [--strace] [-- ARG...]`;
 
 interface ExecArgs {
   file: string;
@@ -27,6 +27,7 @@ interface ExecArgs {
   env: string[];
   cwd: string;
   stats: boolean;
+  strace: boolean;
 }
 
 function parse(args: string[], io: Io): ExecArgs | undefined {
@@ -74,6 +75,9 @@ function parse(args: string[], io: Io): ExecArgs | undefined {
       case '--stats':
         out.stats = true;
         break;
+      case '--strace':
+        out.strace = true;
+        break;
       case '--stdin': {
         const s = v();
         if (s === undefined) return bad('--stdin needs a text');
@@ -120,7 +124,7 @@ function parse(args: string[], io: Io): ExecArgs | undefined {
     }
   }
   if (out.file === undefined) return bad('no program given');
-  return { cpu: 'power10', cpus: 1, kernel: '6.6', dawrForceEnable: false, cwd: '/', stats: false, ...out, file: out.file };
+  return { cpu: 'power10', cpus: 1, kernel: '6.6', dawrForceEnable: false, cwd: '/', stats: false, strace: false, ...out, file: out.file };
 }
 
 export function execCommand(args: string[], io: Io): number {
@@ -161,6 +165,7 @@ export function execCommand(args: string[], io: Io): number {
     argv: [a.file, ...a.args],
     envp: a.env,
     mounts,
+    strace: a.strace ? (line) => io.err(line) : undefined,
     stdout: outBytes,
     stderr: errBytes,
   });

@@ -7,6 +7,8 @@ import { SIGNALS, type SignalName } from './machine/signals';
 import type { HostFs } from './os/vfs/host-mount';
 import { baseName, loadProgram } from './os/program-loader';
 import type { Program } from './program';
+import { errnoName } from './os/errno';
+import { syscallName } from './os/syscalls/table';
 
 export { loadProgram };
 
@@ -43,6 +45,8 @@ export interface ExecOptions {
   argv?: readonly string[];
   envp?: readonly string[];
   mounts?: ExecMount[];
+  /** told of every system call, after it: its text as strace writes it (`--strace`) */
+  strace?: (line: string) => void;
   /** where standard output and error go as they are written (default: collected in the result) */
   stdout?: (bytes: Uint8Array) => void;
   stderr?: (bytes: Uint8Array) => void;
@@ -58,6 +62,15 @@ function concat(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** One line of `--strace`: `pid name(args) = result` with errors as strace writes them. */
+function straceLine(pid: number, nr: number, args: bigint[], result: bigint, exited: number | undefined): string {
+  const name = syscallName(nr) ?? `syscall_${nr}`;
+  const a = args.map((v) => (v < 4096n ? String(v) : `0x${v.toString(16)}`)).join(', ');
+  if (exited !== undefined) return `${pid} ${name}(${a}) = ?\n`;
+  const res = result < 0n && result >= -4095n ? `-1 ${errnoName(Number(-result))}` : result < 4096n && result > -4096n ? String(result) : `0x${BigInt.asUintN(64, result).toString(16)}`;
+  return `${pid} ${name}(${a}) = ${res}\n`;
+}
+
 export function execProgram(p: Program, opts: ExecOptions = {}): ExecResult {
   const m = new Machine({
     cpu: opts.cpu ?? 'power10',
@@ -67,6 +80,8 @@ export function execProgram(p: Program, opts: ExecOptions = {}): ExecResult {
     cwd: opts.cwd ?? '/',
   });
   for (const mnt of opts.mounts ?? []) m.kernel.mount(mnt);
+  const strace = opts.strace;
+  if (strace) m.syscallTrace = (c) => strace(straceLine(c.task.pid, c.nr, c.args, c.result, c.exited));
   const out: Uint8Array[] = [];
   const err: Uint8Array[] = [];
   const t = m.addTask({

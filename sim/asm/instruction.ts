@@ -106,10 +106,14 @@ export function matchOperands(entry: Entry, given: ParsedOperand[], mnemonic: st
   }
   let skip = slots - written.length;
   const out: { op: Operand; e: OperandExpr | undefined }[] = [];
+  // written slots each operand still needs after it (a `disp(reg)` pair is one slot)
+  const requiredAfter = (i: number) => ops.slice(i + 1).filter((o, k, a) => !o.optional && !(k > 0 && a[k - 1].parens)).length;
   let w = 0;
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i];
-    if (op.optional && skip > 0) {
+    // as GNU as: an optional operand is left out when the operands still written are no more than
+    // the required ones after it (cmpwi [BF],RA,SI leaves out BF; mtfsf FLM,FRB,[L],[W] fills L first)
+    if (op.optional && skip > 0 && written.length - w <= requiredAfter(i)) {
       skip--;
       out.push({ op, e: undefined });
       continue;
@@ -184,7 +188,7 @@ function operandValue(st: AsmState, f: InsnFixup, op: Operand, e: OperandExpr, p
 
 /** Operands that must name different registers (by index), as GNU as checks: RTp of a quadword load
  * is a register pair that RA (and RB) must not overlap. */
-const DISTINCT: Record<string, [number, number][]> = { lq: [[0, 2]], lqarx: [[0, 1], [0, 2]] };
+const DISTINCT: Record<string, [number, number][]> = { lq: [[0, 2]], plq: [[0, 2]], lqarx: [[0, 1], [0, 2]] };
 
 /** Encodes an instruction fixup; reports errors on the state and returns its words (two for a
  * prefixed instruction: prefix, suffix) or undefined. */

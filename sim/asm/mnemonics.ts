@@ -295,7 +295,9 @@ for (const fam of FAMILIES) {
       const target = d.alias;
       macro(d.name, d.operands, (v) => [target, expand(v)], d.rc ?? false);
     } else {
-      def(d.name, 'family', d.match, d.operands, { rc: d.rc, oe: d.oe, rcBit: d.rcBit, suffix: d.suffixMatch });
+      // an update-form load/store: RA must not be 0 (nor, for a GPR load, the target)
+      const update = d.access?.update ? (d.access.kind === 'load' && !d.access.fp ? 'load' : 'store') : undefined;
+      def(d.name, 'family', d.match, d.operands, { rc: d.rc, oe: d.oe, rcBit: d.rcBit, suffix: d.suffixMatch, update });
     }
   }
 }

@@ -5,6 +5,10 @@ import type { AddressSpace, Page } from './address-space';
 import { execCold } from './cold';
 import { execFamily } from './isa/exec-families';
 import { FAMILY_BASE } from './isa/families';
+import { FP_BASE } from './isa/fp-defs';
+import { execFp } from './isa/fp-exec';
+import { VSX_FP_BASE } from './isa/vsx-fp-defs';
+import { execVsxFp } from './isa/vsx-fp-exec';
 import { COLD_JUMP, COLD_NEXT, COLD_NEXT8 } from './cold-result';
 import type { Core, CoreStop } from './core';
 import { HOST_LE } from './data-port';
@@ -68,6 +72,10 @@ const FAMILY_BASE_ = FAMILY_BASE; // (a module-level copy: an imported binding i
 const K_LOAD = 0;
 const hostLE = HOST_LE;
 const K_STORE = 1;
+/* The floating-point families' operation ids (isa/fp-defs.ts, isa/vsx-fp-defs.ts): frequent in
+   numeric code, so they go to their executors directly instead of through execCold's dispatch. */
+const enum FPF { FP = 2000, VSX_FP = 3000, END = 4000 }
+if (FPF.FP !== FP_BASE || FPF.VSX_FP !== VSX_FP_BASE) throw new Error('execute.ts: floating-point family bases moved');
 
 const TWO32 = 4294967296;
 /** Where a branch to an address beyond 2^53 goes: nothing can be mapped there in user space. */
@@ -680,8 +688,12 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         const pc = base + off;
         t.pcNum = pc;
         const op = e0 & 0xffff;
-        // the instruction families directly (execCold's frame is large: entering it costs)
-        const r = op >= FAMILY_BASE_ ? execFamily(core, t, port, op, a, b, pc) : execCold(core, t, port, op, a, b, pc);
+        // the instruction families directly (execCold's frame is large: entering it costs), the
+        // floating-point ones without even the family dispatch
+        const r = op < FAMILY_BASE_ ? execCold(core, t, port, op, a, b, pc)
+          : op >= FPF.FP && op < FPF.VSX_FP ? execFp(core, t, port, op - FPF.FP, a, b, pc)
+          : op >= FPF.VSX_FP && op < FPF.END ? execVsxFp(core, t, port, op - FPF.VSX_FP, a, b, pc)
+          : execFamily(core, t, port, op, a, b, pc);
         if (r === COLD_NEXT) off += 4;
         else if (r === COLD_NEXT8) off += 8;
         else if (r === COLD_JUMP) { jumpPc = t.pcNum; off = AWAY; }

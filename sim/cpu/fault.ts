@@ -1,4 +1,5 @@
 // Faults the interpreter raises, as the signal Linux would deliver for them.
+import { disassemble } from './disasm';
 
 export type FaultSignal = 'SIGSEGV' | 'SIGILL' | 'SIGBUS' | 'SIGFPE';
 export interface FaultStop {
@@ -28,7 +29,10 @@ export function segv(addr: bigint, what: string, pc: number): FaultStop {
 }
 
 export function sigill(word: number, pc: number, why = 'illegal instruction'): FaultStop {
-  return { kind: 'fault', signal: 'SIGILL', addr: BigInt(pc), message: `${why} 0x${(word >>> 0).toString(16).padStart(8, '0')} at ${hex(pc)}` };
+  // name it when the disassembler knows it (an instruction this machine does not execute)
+  const text = disassemble(word, BigInt(pc));
+  const named = text.startsWith('.long') ? '' : ` (${text})`;
+  return { kind: 'fault', signal: 'SIGILL', addr: BigInt(pc), message: `${why} 0x${(word >>> 0).toString(16).padStart(8, '0')}${named} at ${hex(pc)}` };
 }
 
 export function sigbus(addr: bigint, why: string, pc: number): FaultStop {

@@ -49,6 +49,8 @@ export class ThreadState {
   readonly vsrF32 = new Float32Array(this.vsr.buffer);
   /** the floating-point status and control register (the low 32 bits; the high word holds only DRN) */
   fpscr = 0;
+  /** FPSCR's high word: DRN, the decimal rounding mode (bits 0-2 here, FPSCR bits 29-31) */
+  fpscrDrn = 0;
   /** the vector status and control register (NJ, SAT) */
   vscr = 0x00010000;
   /** VRSAVE (SPR 256): software-managed, kept as written */
@@ -144,6 +146,7 @@ export class ThreadState {
     c.crNum = this.crNum;
     c.xerNum = this.xerNum;
     c.fpscr = this.fpscr;
+    c.fpscrDrn = this.fpscrDrn;
     c.vscr = this.vscr;
     c.vrsave = this.vrsave;
     c.tar = this.tar;

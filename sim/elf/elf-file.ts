@@ -326,8 +326,26 @@ function parse(b: Uint8Array): ElfFile {
   checkSegments(h, phdrs, len);
 
   const sections = readSections(b, v, h);
-  const symbols = readSymbols(b, v, sections);
-  return { bytes: b, header: h, phdrs, sections, symbols };
+  // The symbol table's header is checked now; its entries (tens of thousands in a glibc program) are
+  // read when first asked for: starting a program does not need them.
+  const readAll = symbolReader(b, v, sections);
+  let symbols: ElfSymbol[] | undefined;
+  const elf = { bytes: b, header: h, phdrs, sections } as ElfFile;
+  Object.defineProperty(elf, 'symbols', {
+    enumerable: true,
+    get: () => {
+      if (symbols === undefined) {
+        try {
+          symbols = readAll();
+        } catch (e) {
+          if (!(e instanceof Fail)) throw e;
+          symbols = []; // a corrupt name: the program still runs, without names for its addresses
+        }
+      }
+      return symbols;
+    },
+  });
+  return elf;
 }
 
 function segName(p: ProgramHeader): string {
@@ -429,9 +447,9 @@ const SYM_TYPES: Record<number, ElfSymbolType> = {
   [STT_GNU_IFUNC]: 'function',
 };
 
-function readSymbols(b: Uint8Array, v: DataView, sections: SectionHeader[]): ElfSymbol[] {
+function symbolReader(b: Uint8Array, v: DataView, sections: SectionHeader[]): () => ElfSymbol[] {
   const symtab = sections.find((s) => s.type === SHT_SYMTAB);
-  if (!symtab) return [];
+  if (!symtab) return () => [];
   const what = `the symbol table (section ${symtab.index})`;
   if (symtab.entsize !== BigInt(SYM_SIZE)) throw new Fail(`${what}: entries are ${symtab.entsize} bytes, not ${SYM_SIZE}`);
   if (symtab.size % BigInt(SYM_SIZE) !== 0n) throw new Fail(`${what}: its size ${symtab.size} is not a whole number of entries`);
@@ -443,6 +461,7 @@ function readSymbols(b: Uint8Array, v: DataView, sections: SectionHeader[]): Elf
   const count = Number(symtab.size) / SYM_SIZE;
   if (count > MAX_ENTRIES) throw new Fail(`${what}: ${count} symbols (at most ${MAX_ENTRIES} are read)`);
   const base = Number(symtab.offset);
+  return () => {
   const out: ElfSymbol[] = [];
   for (let i = 1; i < count; i++) {
     const o = base + i * SYM_SIZE;
@@ -464,4 +483,5 @@ function readSymbols(b: Uint8Array, v: DataView, sections: SectionHeader[]): Elf
     });
   }
   return out;
+  };
 }

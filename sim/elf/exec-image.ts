@@ -227,13 +227,9 @@ export function programFromElf(path: string, bytes: Uint8Array): Result<Program>
   const image = built.image;
   const sections = sectionsOf(parsed.elf, image.loadBias);
   if (typeof sections === 'string') return failure(path, sections);
-  const program: Program = {
-    file: path,
-    sections,
-    symbols: symbolsOf(parsed.elf, image.loadBias),
-    lines: [],
-    entry: image.entry,
-    image,
-  };
+  let symbols: Map<string, SymbolInfo> | undefined;
+  const program = { file: path, sections, lines: [], entry: image.entry, image } as unknown as Program;
+  // (read when first used: a scenario expression or the debugger asks, starting a program does not)
+  Object.defineProperty(program, 'symbols', { enumerable: true, get: () => (symbols ??= symbolsOf(parsed.elf, image.loadBias)) });
   return { ok: true, value: program };
 }

@@ -90,6 +90,8 @@ export class Machine {
   readonly signals: SignalDelivery;
   /** the file system, clocks, random bytes and identity of the simulated kernel */
   readonly kernel: Kernel;
+  /** told of every system call a task makes, after it (`wplab exec --strace`) */
+  syscallTrace: ((c: { task: Task; nr: number; args: bigint[]; result: bigint; exited?: number }) => void) | undefined;
   private nextPid = 100;
   /** run(): the run queue whose turn it is, and per CPU what is left of its current time slice */
   private rr = 0;
@@ -403,7 +405,10 @@ export class Machine {
       yieldCpu: () => (yielded = true),
       keepRegisters: () => (keep = true),
     });
-    const r = dispatchSyscall(th.getGpr(0), ctx);
+    const nr = th.getGpr(0);
+    const args = this.syscallTrace ? [0, 1, 2, 3, 4, 5].map((i) => th.getGpr(3 + i)) : undefined;
+    const r = dispatchSyscall(nr, ctx);
+    if (this.syscallTrace && args) this.syscallTrace({ task: t, nr: Number(BigInt.asIntN(64, nr)), args, result: r, exited });
     if (exited !== undefined) {
       this.exit(t, exited);
       return;

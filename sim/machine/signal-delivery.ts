@@ -266,6 +266,11 @@ export class SignalDelivery {
       sigprocmask: (how, set) => this.sigprocmask(t, how, set),
       kill: (req) => this.kill(t, req),
       sigreturn: () => this.sigreturn(t),
+      pending: () => {
+        let set = 0n;
+        for (const signo of t.sig.queued.keys()) set |= sigBit(signo);
+        return set & t.sig.blocked;
+      },
     };
   }
 

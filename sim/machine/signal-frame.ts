@@ -151,6 +151,7 @@ export function copyThreadState(dst: ThreadState, src: ThreadState): void {
   dst.crNum = src.crNum;
   dst.xerNum = src.xerNum;
   dst.fpscr = src.fpscr;
+  dst.fpscrDrn = src.fpscrDrn;
   dst.vscr = src.vscr;
   dst.vrsave = src.vrsave;
   dst.msr = src.msr;

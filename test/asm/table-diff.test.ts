@@ -24,9 +24,11 @@ function rng(seed: number) {
   };
 }
 
-const LE_INVALID = new Set(['lmw', 'stmw', 'lswi', 'lswx', 'stswi', 'stswx']);
+// lmw/stmw and the string loads/stores are invalid in little-endian mode; lfdp/stfdp (ISA 2.05, phased
+// out) GNU as rejects with -mpower10
+const LE_INVALID = new Set(['lmw', 'stmw', 'lswi', 'lswx', 'stswi', 'stswx', 'lfdp', 'lfdpx', 'stfdp', 'stfdpx']);
 /** GNU as: RTp must differ from RA (and RB) */
-const QUAD_DISTINCT = new Set(['lq', 'lqarx']);
+const QUAD_DISTINCT = new Set(['lq', 'plq', 'lqarx']);
 
 function operandText(op: Operand, name: string, mnemonic: string, r: (n: number) => number, prev: string[], update = false): string {
   const pick = <T,>(xs: T[]) => xs[r(xs.length)];

@@ -7,6 +7,7 @@ import { K_LOAD, K_STORE, type Core } from '../core';
 import type { DataPort } from '../data-port';
 import { addrOf, segv, sigbus, sigill } from '../fault';
 import type { ThreadState } from '../thread-state';
+import { dbl, doubleToSingle, singleToDouble } from './fp-convert';
 import { Prefixed } from './prefixed-defs';
 
 const TWO32 = 4294967296;
@@ -44,50 +45,6 @@ function watch(core: Core, size: number, kind: number): boolean {
 function fault(core: Core, what: string, pc: number): number {
   core.pending = segv(addrOf(EA_H, EA_L), what, pc);
   return COLD_STOP;
-}
-
-// ---- single <-> double precision as lfs/stfs convert (no rounding, NaN payloads kept).
-// A minimal local version until the FP family's conversions exist (sim/cpu/isa/fp-*.ts): TODO reuse them.
-
-/** DOUBLE(x) of the ISA: the bits of a single-precision value as a double (into CV_H/CV_L). */
-let CV_H = 0;
-let CV_L = 0;
-export function singleToDouble(x: number): void {
-  const sign = x & 0x80000000;
-  const exp = (x >>> 23) & 0xff;
-  let frac = x & 0x7fffff;
-  if (exp === 0xff) { CV_H = sign | 0x7ff00000 | (frac >>> 3); CV_L = frac << 29; return; }
-  if (exp === 0) {
-    if (frac === 0) { CV_H = sign; CV_L = 0; return; }
-    // a denormal: normalize (exact in double precision)
-    let e = -126;
-    while ((frac & 0x800000) === 0) { frac <<= 1; e--; }
-    frac &= 0x7fffff;
-    CV_H = sign | ((e + 1023) << 20) | (frac >>> 3);
-    CV_L = frac << 29;
-    return;
-  }
-  CV_H = sign | ((exp - 127 + 1023) << 20) | (frac >>> 3);
-  CV_L = frac << 29;
-}
-/** SINGLE(x) of the ISA (stfs): the word stored for a double's bits (truncating, no rounding). */
-export function doubleToSingle(h: number, l: number): number {
-  const exp = (h >>> 20) & 0x7ff;
-  if (exp > 896 || exp === 0x7ff) {
-    // bits 0:1 and 5:34
-    return ((h & 0xc0000000) | ((h << 3) & 0x3ffffff8) | (l >>> 29)) | 0;
-  }
-  if (exp >= 874) {
-    // denormalize: 1.frac shifted right until the exponent is -126
-    const sign = h & 0x80000000;
-    let fh = (h & 0xfffff) | 0x100000, fl = l; // 53-bit significand in fh:fl
-    let e = exp - 1023;
-    while (e < -126) { fl = (fl >>> 1) | ((fh & 1) << 31); fh >>>= 1; e++; }
-    // the word's fraction is the 23 bits after the leading (now shifted) one: significand bits 1..23
-    return (sign | (((fh << 3) | (fl >>> 29)) & 0x7fffff)) | 0;
-  }
-  // below the single-precision range: undefined by the ISA; qemu stores the sign and zero
-  return h & 0x80000000;
 }
 
 export function execPrefixed(core: Core, t: ThreadState, port: DataPort, i: number, w: number, w2: number, pc: number): number {
@@ -152,7 +109,7 @@ export function execPrefixed(core: Core, t: ThreadState, port: DataPort, i: numb
       if (!watch(core, size, K_LOAD)) return COLD_STOP;
       if (!port.load(EA_H, EA_L, size)) return fault(core, `load of ${size} bytes`, pc);
       let vh = port.vhi, vl = port.vlo;
-      if (single) { singleToDouble(vl); vh = CV_H; vl = CV_L; }
+      if (single) { singleToDouble(vl); vh = dbl.hi; vl = dbl.lo; } // (lfs's DOUBLE, fp-convert.ts)
       // doubleword 0 of the VSR; the VSX scalar loads also clear doubleword 1
       const n = i === Prefixed.PLFS || i === Prefixed.PLFD ? rt : 32 + rt;
       const v = t.vsr;
@@ -202,7 +159,7 @@ export function execPrefixed(core: Core, t: ThreadState, port: DataPort, i: numb
       if (i === Prefixed.XXSPLTIW) { v[b] = imm; v[b + 1] = imm; v[b + 2] = imm; v[b + 3] = imm; }
       else if (i === Prefixed.XXSPLTIDP) {
         singleToDouble(imm);
-        v[b + 3] = CV_H; v[b + 2] = CV_L; v[b + 1] = CV_H; v[b] = CV_L;
+        v[b + 3] = dbl.hi; v[b + 2] = dbl.lo; v[b + 1] = dbl.hi; v[b] = dbl.lo;
       } else {
         // words IX and IX + 2 (ISA numbering: word k is vsr[b + 3 - k])
         const ix = (w2 >>> 17) & 1;

@@ -33,6 +33,8 @@ export interface SignalCalls {
   kill(req: KillRequest): number;
   /** restores every register itself (nothing is written to r3 afterwards) */
   sigreturn(): void;
+  /** rt_sigpending: the signals waiting while blocked */
+  pending(): bigint;
 }
 
 export interface SyscallContext {

@@ -5,6 +5,7 @@ import { E } from '../errno';
 import { type Resolved, PATH_MAX } from '../vfs/file-system';
 import { type Caller, DeviceInode, DirInode, FileInode, GeneratedInode, type Inode, PipeInode, S_IFMT, SymlinkInode } from '../vfs/inode';
 import { MAX_FILE, O, OpenFile } from '../vfs/open-file';
+import { FifoInode } from '../vfs/pipe';
 import { fail, type SyscallContext, type SyscallDef } from './context';
 
 export const AT_FDCWD = -100;
@@ -154,11 +155,12 @@ function sysCloseRange(ctx: SyscallContext): bigint {
 
 function readInto(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number, at?: number): bigint {
   let n = Math.min(count, MAX_RW);
-  if (f.inode instanceof DeviceInode || f.inode instanceof PipeInode) n = Math.min(n, MAX_DEVICE_READ);
+  if (f.inode instanceof DeviceInode || f.inode instanceof PipeInode || f.inode instanceof FifoInode) n = Math.min(n, MAX_DEVICE_READ);
   const data = f.read(n, at);
   if (typeof data === 'number') return fail(data);
   if (data.length > 0 && !ctx.copyToUser(buf, data)) {
     if (f.inode instanceof PipeInode) f.inode.untake(data.length);
+    else if (f.inode instanceof FifoInode) f.inode.unread(data);
     else if (at === undefined) f.pos -= data.length;
     return fail(E.EFAULT);
   }
@@ -196,7 +198,13 @@ function writeFrom(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number,
   const bytes = ctx.copyFromUser(buf, n);
   if (!bytes) return fail(E.EFAULT);
   const r = f.write(bytes, ctx.kernel.clock.realtimeNs(), at);
-  return ok(r);
+  return ok(brokenPipe(ctx, r));
+}
+
+/** A write to a pipe with no reader left: EPIPE, and the writer gets SIGPIPE (pipe_write). */
+function brokenPipe(ctx: SyscallContext, r: number): number {
+  if (r === -E.EPIPE) ctx.signals?.kill({ kind: 'tkill', tid: ctx.pid, signo: 13 });
+  return r;
 }
 
 /** struct iovec[iovcnt] from user memory: [base, len] pairs, or an errno */
@@ -267,15 +275,18 @@ function sysWritev(ctx: SyscallContext, positioned = false): bigint {
   }
   if (total === 0) return 0n;
   const r = f.write(all, ctx.kernel.clock.realtimeNs(), at);
-  return ok(r);
+  return ok(brokenPipe(ctx, r));
 }
 
 function sysLseek(ctx: SyscallContext): bigint {
-  const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
+  return seek(ctx, int(ctx.arg(0)), BigInt.asIntN(64, ctx.arg(1)), int(ctx.arg(2)));
+}
+
+/** lseek and _llseek: the new offset, or -errno */
+function seek(ctx: SyscallContext, fd: number, off: bigint, whence: number): bigint {
+  const f = ctx.proc.fds.getFile(fd);
   if (!f) return fail(E.EBADF);
   if (!f.seekable) return fail(E.ESPIPE);
-  const off = BigInt.asIntN(64, ctx.arg(1));
-  const whence = int(ctx.arg(2));
   // /dev/null, /dev/zero, /dev/full: any seek succeeds and the position stays 0 (null_lseek)
   if (f.inode instanceof DeviceInode) return whence >= 0 && whence <= 4 ? 0n : fail(E.EINVAL);
   const size = BigInt(f.snapshot ? f.snapshot.length : f.inode.size());
@@ -419,8 +430,8 @@ function sysIoctl(ctx: SyscallContext): bigint {
     }
     case FIONREAD: {
       const i = e.file.inode;
-      if (i instanceof FileInode || i instanceof PipeInode) {
-        const left = i instanceof PipeInode ? i.available() : Math.max(0, i.size() - e.file.pos);
+      if (i instanceof FileInode || i instanceof PipeInode || i instanceof FifoInode) {
+        const left = i instanceof PipeInode || i instanceof FifoInode ? i.available() : Math.max(0, i.size() - e.file.pos);
         const out = new Uint8Array(4);
         new DataView(out.buffer).setInt32(0, Math.min(left, 0x7fffffff), true);
         return ctx.copyToUser(ctx.arg(2), out) ? 0n : fail(E.EFAULT);
@@ -804,6 +815,44 @@ function sysFadvise(ctx: SyscallContext): bigint {
   return 0n;
 }
 
+/** pipe2(fds[2], flags): a read end and a write end (fds[0], fds[1]) over one in-machine pipe. */
+function sysPipe2(ctx: SyscallContext, flags: number): bigint {
+  if (flags & ~(O.CLOEXEC | O.NONBLOCK | O.DIRECT)) return fail(E.EINVAL);
+  const fifo = new FifoInode(ctx.kernel.clock.realtimeNs());
+  const status = flags & (O.NONBLOCK | O.DIRECT);
+  const rd = new OpenFile(fifo, O.RDONLY | status);
+  const wr = new OpenFile(fifo, O.WRONLY | status);
+  const fds = ctx.proc.fds;
+  const a = fds.install(rd, (flags & O.CLOEXEC) !== 0);
+  if (a < 0) return fail(-a);
+  const b = fds.install(wr, (flags & O.CLOEXEC) !== 0);
+  if (b < 0) {
+    fds.close(a);
+    return fail(-b);
+  }
+  const out = new Uint8Array(8);
+  const dv = new DataView(out.buffer);
+  dv.setInt32(0, a, true);
+  dv.setInt32(4, b, true);
+  if (!ctx.copyToUser(ctx.arg(0), out)) {
+    fds.close(a);
+    fds.close(b);
+    return fail(E.EFAULT);
+  }
+  return 0n;
+}
+
+/** _llseek(fd, offset_high, offset_low, result, whence): what glibc's lseek calls on powerpc64; the
+ * new offset is stored at *result (a loff_t) and 0 returned. */
+function sysLlseek(ctx: SyscallContext): bigint {
+  const off = ((ctx.arg(1) & 0xffffffffn) << 32n) | (ctx.arg(2) & 0xffffffffn);
+  const r = seek(ctx, int(ctx.arg(0)), BigInt.asIntN(64, off), int(ctx.arg(4)));
+  if (r < 0n) return r;
+  const out = new Uint8Array(8);
+  new DataView(out.buffer).setBigInt64(0, r, true);
+  return ctx.copyToUser(ctx.arg(3), out) ? 0n : fail(E.EFAULT);
+}
+
 export const FILE_SYSCALLS: readonly SyscallDef[] = [
   [3, 'read', sysRead],
   [4, 'write', sysWrite],
@@ -858,7 +907,10 @@ export const FILE_SYSCALLS: readonly SyscallDef[] = [
   [297, 'fchmodat', sysFchmodat],
   [298, 'faccessat', sysFaccessat],
   [304, 'utimensat', sysUtimensat],
+  [42, 'pipe', (ctx) => sysPipe2(ctx, 0)],
+  [140, '_llseek', sysLlseek],
   [316, 'dup3', sysDup3],
+  [317, 'pipe2', (ctx) => sysPipe2(ctx, int(ctx.arg(1)))],
   [320, 'preadv', (ctx) => sysReadv(ctx, true)],
   [321, 'pwritev', (ctx) => sysWritev(ctx, true)],
   [357, 'renameat2', sysRenameat2],

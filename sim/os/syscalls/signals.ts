@@ -89,11 +89,21 @@ function sysRtSigreturn(ctx: SyscallContext): bigint {
   return 0n;
 }
 
+/** rt_sigpending(set, sigsetsize) */
+function sysRtSigpending(ctx: SyscallContext): bigint {
+  if (!ctx.signals) return fail(E.ENOSYS);
+  if (ctx.arg(1) > SIGSET_SIZE) return fail(E.EINVAL);
+  const out = new Uint8Array(8);
+  put64(out, 0, ctx.signals.pending());
+  return ctx.copyToUser(ctx.arg(0), out.subarray(0, Number(ctx.arg(1)))) ? 0n : fail(E.EFAULT);
+}
+
 export const SIGNAL_SYSCALLS: readonly SyscallDef[] = [
   [37, 'kill', sysKill],
   [172, 'rt_sigreturn', sysRtSigreturn],
   [173, 'rt_sigaction', sysRtSigaction],
   [174, 'rt_sigprocmask', sysRtSigprocmask],
+  [175, 'rt_sigpending', sysRtSigpending],
   [208, 'tkill', sysTkill],
   [250, 'tgkill', sysTgkill],
 ];

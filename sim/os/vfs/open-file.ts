@@ -3,6 +3,7 @@
 // description (and its offset); FD_CLOEXEC belongs to the descriptor.
 import { E } from '../errno';
 import { DeviceInode, FileInode, GeneratedInode, type Inode, PipeInode } from './inode';
+import { FifoInode } from './pipe';
 
 // open flags as powerpc defines them (O_DIRECTORY and O_NOFOLLOW differ from the generic values)
 export const O = {
@@ -20,6 +21,8 @@ const SETFL_MASK = O.APPEND | O.NONBLOCK | O.DIRECT | O.NOATIME;
 export class OpenFile {
   /** the offset; for a directory, the position (d_off) of the last entry getdents gave */
   pos = 0;
+  /** descriptors (in every process) that refer to this description */
+  refs = 0;
   /** a generated file's contents, made at open */
   readonly snapshot: Uint8Array | undefined;
   constructor(
@@ -44,7 +47,21 @@ export class OpenFile {
   }
   /** can lseek move it (pipes and character devices: ESPIPE / ignored) */
   get seekable(): boolean {
-    return !(this.inode instanceof PipeInode);
+    return !(this.inode instanceof PipeInode) && !(this.inode instanceof FifoInode);
+  }
+  /** A descriptor now refers to it (open, dup, fork). */
+  acquire(): void {
+    if (this.refs++ === 0 && this.inode instanceof FifoInode) {
+      if (this.readable) this.inode.readers++;
+      if (this.writable) this.inode.writers++;
+    }
+  }
+  /** A descriptor no longer does; the last one closes the description (a pipe end goes away). */
+  release(): void {
+    if (--this.refs === 0 && this.inode instanceof FifoInode) {
+      if (this.readable) this.inode.readers--;
+      if (this.writable) this.inode.writers--;
+    }
   }
 
   /** read(2) at the description's offset (pos undefined) or at `at` (pread); bytes or an errno (positive). */
@@ -59,6 +76,10 @@ export class OpenFile {
     else if (i instanceof PipeInode) {
       if (at !== undefined) return E.ESPIPE;
       return i.take(n);
+    } else if (i instanceof FifoInode) {
+      if (at !== undefined) return E.ESPIPE;
+      const r = i.read(n);
+      return typeof r === 'number' ? -r : r;
     } else if (i instanceof DeviceInode) return i.dev_read(n);
     else return E.EINVAL;
     if (at === undefined) this.pos += out.length;
@@ -75,6 +96,7 @@ export class OpenFile {
       i.sink(bytes);
       return bytes.length;
     }
+    if (i instanceof FifoInode) return at !== undefined ? -E.ESPIPE : i.write(bytes);
     if (i instanceof DeviceInode) return i.dev_write(bytes);
     if (i instanceof GeneratedInode) return i.onWrite ? i.onWrite(bytes) : i.procfs ? -E.EIO : -E.EACCES;
     if (i instanceof FileInode) {
@@ -125,6 +147,7 @@ export class FdTable {
     for (let fd = Math.max(0, min); fd < this.limit; fd++) {
       if (this.fds[fd] === undefined) {
         this.fds[fd] = { file, cloexec };
+        file.acquire();
         return fd;
       }
     }
@@ -132,11 +155,15 @@ export class FdTable {
   }
   /** dup2/dup3: puts `file` at `fd` (closing what was there) */
   installAt(fd: number, file: OpenFile, cloexec: boolean): void {
+    file.acquire();
+    this.fds[fd]?.file.release();
     this.fds[fd] = { file, cloexec };
   }
   close(fd: number): boolean {
-    if (this.get(fd) === undefined) return false;
+    const f = this.get(fd);
+    if (f === undefined) return false;
     this.fds[fd] = undefined;
+    f.release();
     return true;
   }
   /** every open descriptor number */
@@ -150,7 +177,10 @@ export class FdTable {
     const c = new FdTable();
     c.limit = this.limit;
     this.fds.forEach((e, i) => {
-      if (e) c.fds[i] = { ...e };
+      if (e) {
+        c.fds[i] = { ...e };
+        e.file.acquire();
+      }
     });
     return c;
   }

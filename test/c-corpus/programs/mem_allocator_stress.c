@@ -63,7 +63,7 @@ int main(void) {
   }
   uint32_t check = 0;
   for (int i = 0; i < SLOTS; i++)
-    if (ptr[i]) { if (!verify(i)) bad++; check = check * 131 + (uint32_t)len[i] + ptr[i][len[i] / 2]; free(ptr[i]); }
+    if (ptr[i]) { if (!verify(i)) bad++; check = check * 131 + (uint32_t)len[i] + ptr[i][0]; /* a byte fill() wrote: never read uninitialised memory, whose contents depend on the page size (64 KiB on Linux/POWER, 4 KiB under qemu) */ free(ptr[i]); }
   printf("mallocs %ld frees %ld reallocs %ld bytes %llu bad %ld check %08x\n", mallocs, frees, reallocs, (unsigned long long)total, bad, check);
   return bad != 0;
 }

@@ -22,7 +22,7 @@ function median(xs: number[]): number {
 /** wplab exec --stats: the run's own figures (without Node's start) */
 function stats(exe: string, cpu: string): { instrs: number; seconds: number; rssMB: number; wallMs: number; stdout: string } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [CLI, 'exec', exe, '--cpu', cpu, '--stats'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, 'exec', exe, '--cpu', cpu, '--max-steps', '10000000000', '--stats'], { encoding: 'utf8' });
   const wallMs = performance.now() - t0;
   const m = /(\d+) instructions in ([\d.]+) s .*peak RSS (\d+) MB/.exec(r.stderr);
   if (r.status !== 0 || !m) throw new Error(`wplab exec ${exe} failed (${r.status}): ${r.stderr.slice(0, 300)}`);

@@ -5,7 +5,9 @@
 // never saw run (it deoptimizes when one first runs, and recompiles the whole loop), so a program
 // that reaches new operations phase by phase used to pay several recompilations of the loop (about
 // half a second of CPU on a run of 100 million instructions). After the warm-up the loop is
-// compiled once, with every case in it.
+// compiled once, with every case in it. Each X/XO form runs on pairs of a fixed spectrum of values
+// (shift counts below 32, below 64 and above, signs, the extremes), so that every branch inside a
+// case has run too.
 //
 // It runs on its own core, memory and thread: nothing of it is visible to any program.
 import { AddressSpace } from './address-space';
@@ -33,7 +35,8 @@ export function warmUpProgram(): number[] {
           for (const d of [8, 8, 9, 9]) put(po | (5 << 21) | ((acc.update ? 8 : 3) << 16) | d);
           if (!acc.update) put(po | (9 << 21) | (0 << 16) | 0x7000); // RA = 0: an absolute address
         } else if (i.op === Op.RLWINM || i.op === Op.RLWIMI || i.op === Op.RLWNM) {
-          for (const [sh, mb, me] of [[4, 0, 27], [0, 16, 31], [31, 28, 3], [8, 8, 8]]) for (const rc of [0, 1]) put(po | (6 << 21) | (5 << 16) | (sh << 11) | (mb << 6) | (me << 1) | rc);
+          // (rlwnm: the shift from r21 or r27)
+          for (const [sh, mb, me] of [[4, 0, 27], [0, 16, 31], [31, 28, 3], [8, 8, 8], [21, 0, 31], [27, 5, 30]]) for (const rc of [0, 1]) put(po | (6 << 21) | (5 << 16) | (sh << 11) | (mb << 6) | (me << 1) | rc);
         } else if (i.op === Op.CMPI || i.op === Op.CMPLI) {
           for (const bfl of [0, 1, 7 << 2, (3 << 2) | 1]) put(po | (bfl << 21) | (6 << 16) | 0x8001);
         } else if (i.op === Op.ORI || i.op === Op.ORIS || i.op === Op.XORI || i.op === Op.XORIS || i.op === Op.ANDI_RC || i.op === Op.ANDIS_RC) {
@@ -50,9 +53,10 @@ export function warmUpProgram(): number[] {
         for (const d of [8, 8, 12, 12]) put(po | (5 << 21) | ((acc?.update ? 8 : 3) << 16) | d | i.xo);
         break;
       case 'md3': case 'mds4':
-        for (const [sh, mb] of [[4, 0], [0, 33], [63, 1], [32, 32]]) for (const rc of [0, 1]) {
+        for (const [sh, mb] of [[4, 0], [0, 33], [63, 1], [32, 32], [40, 63]]) for (const rc of [0, 1]) for (const rb of [21, 22, 27]) {
           const f = i.xoKind === 'md3' ? (i.xo << 2) | ((sh >> 5) << 1) : i.xo << 1;
-          put(po | (6 << 21) | (5 << 16) | ((i.xoKind === 'md3' ? sh & 31 : 7) << 11) | ((mb & 31) << 6) | (mb & 32) | f | rc);
+          put(po | (6 << 21) | (5 << 16) | ((i.xoKind === 'md3' ? sh & 31 : rb) << 11) | ((mb & 31) << 6) | (mb & 32) | f | rc);
+          if (i.xoKind === 'md3') break;
         }
         break;
       case 'x10': case 'xo9': case 'xs9': {
@@ -71,13 +75,17 @@ export function warmUpProgram(): number[] {
           const one = i.op === Op.MFOCRF || i.op === Op.MTOCRF ? 1 << 20 : 0;
           put(po | (5 << 21) | one | ((i.op === Op.MFCR ? 0 : i.op === Op.MTCRF ? 0xff : 0x10) << 12) | xo);
         } else if (i.xoKind === 'xo9') {
-          // XO arithmetic: RT r5, RA r6, RB r7, each of the four OE/Rc combinations
-          for (const oe of [0, 0x400]) for (const rc of [0, 1]) put(po | (5 << 21) | (6 << 16) | (7 << 11) | xo | oe | rc);
+          // XO arithmetic: RT r5, each of the four OE/Rc combinations, on pairs of the spectrum
+          for (const [ra, rb] of PAIRS) for (const oe of [0, 0x400]) for (const rc of [0, 1]) put(po | (5 << 21) | (ra << 16) | (rb << 11) | xo | oe | rc);
         } else {
-          // X logic, shifts, counts, extends: RS r6, RA r5, RB r7 (srawi/sradi: a shift)
-          for (const rc of [0, 1]) {
-            put(po | (6 << 21) | (5 << 16) | (7 << 11) | xo | rc);
-            put(po | (7 << 21) | (5 << 16) | (31 << 11) | xo | rc | (i.xoKind === 'xs9' ? 2 : 0));
+          // X logic, shifts, counts, extends: RA r5, RS and RB from the spectrum (shift counts 0, 5,
+          // 40, 70 and edge values); srawi/sradi: shifts 0, 5, 31/63 and 40
+          for (const [rs, rb] of PAIRS) for (const rc of [0, 1]) put(po | (rs << 21) | (5 << 16) | (rb << 11) | xo | rc);
+          if (i.op === Op.SRAWI || i.op === Op.SRADI) {
+            for (const sh of [0, 5, 31, 40, 63]) for (const rs of [24, 26, 27]) {
+              if (i.op === Op.SRAWI && sh > 31) continue;
+              put(po | (rs << 21) | (5 << 16) | ((sh & 31) << 11) | xo | ((sh >> 5) << 1));
+            }
           }
         }
         break;
@@ -127,12 +135,19 @@ export function warmUpProgram(): number[] {
   return words;
 }
 
+/** (RA, RB) or (RS, RB) register pairs of the X and XO forms: r6/r7 (the round's values) and the
+ * spectrum r20..r27 set below (0, 5, 40, 70, -1, 0x80000000, the largest, a mixed pattern) */
+const PAIRS: [number, number][] = [[6, 7], [24, 21], [27, 22], [25, 23], [26, 20], [20, 24]];
+const SPECTRUM: bigint[] = [0n, 5n, 40n, 70n, 0xffffffffffffffffn, 0x80000000n, 0x7fffffffffffffffn, 0x123456789abcdef0n];
+
 const VALUES: bigint[] = [0n, 1n, 0xffffffffffffffffn, 0x7fffffffffffffffn, 0x8000000000000000n, 0xffffffffn, 0x80000000n, 0x7fffffffn,
   0x123456789abcdef0n, 0xfedcba9876543210n, 63n, 32n, 0x100000000n, 0xffffffff80000000n, 7n];
 
 let done = false;
-/** rounds of the program, each with other register values (types and signs of every case seen) */
-const ROUNDS = 6;
+/** rounds of the program, each with other register values (types and signs of every case seen).
+ * Two, not more: the warm-up must not make the loop hot enough to be compiled by itself (a short
+ * program, a hello world, would then wait for a compilation it never uses). */
+const ROUNDS = 2;
 
 /** Runs the warm-up once per process (the first real run calls it). */
 export function warmUp(makeCore: () => Core): void {
@@ -160,6 +175,7 @@ export function warmUp(makeCore: () => Core): void {
     t.setGpr(8, DATA + 4096n + BigInt(round * 8));
     t.setGpr(9, 0n);
     t.setGpr(11, 0x7000n + 8n);
+    SPECTRUM.forEach((v, k) => t.setGpr(20 + k, v));
     t.cr = Number(VALUES[round % VALUES.length] & 0xffffffffn);
     t.xer = VALUES[(round * 7) % VALUES.length] & 0xe00c007fn;
     // (a stop other than the sc would be a bug of the warm-up itself: nothing to do with it)

@@ -26,10 +26,18 @@ export function disassembleRange(
       continue;
     }
     const word = (b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24)) >>> 0;
+    // a prefixed (8-byte) instruction: its text on the prefix's row (with the suffix), the suffix's
+    // row left blank, as objdump prints them (a prefix word is never an instruction by itself)
+    const wordAt = (a: bigint) => {
+      const x = read(a, 4);
+      return x ? (x[0] | (x[1] << 8) | (x[2] << 16) | (x[3] << 24)) >>> 0 : undefined;
+    };
+    const before = addr >= 4n ? wordAt(addr - 4n) : undefined;
+    const isSuffix = before !== undefined && before >>> 26 === 1 && !disassemble(before, addr - 4n, word).startsWith('.long');
     const ins: DebugProtocol.DisassembledInstruction = {
       address: hex(addr),
       instructionBytes: [...b].map((x) => x.toString(16).padStart(2, '0')).join(' '),
-      instruction: disassemble(word, addr),
+      instruction: isSuffix ? '' : disassemble(word, addr, word >>> 26 === 1 ? wordAt(addr + 4n) ?? 0 : 0),
     };
     if (resolveSymbols) {
       const s = codeName(t.program, addr);

@@ -23,8 +23,10 @@ export function previewAccess(t: Task): AccessPreview | undefined {
   const pc = t.thread.pc;
   const word = fetchWord(t.mem, pc);
   if (word === undefined) return undefined;
-  const insn = disassemble(word, pc);
-  const a = analyseInstruction(word, t.thread);
+  // (a prefixed instruction's suffix is the word after it)
+  const next = fetchWord(t.mem, pc + 4n) ?? 0;
+  const insn = disassemble(word, pc, next);
+  const a = analyseInstruction(word, t.thread, next);
   const kind = a.type === 'load_vsx' ? 'load' : a.type === 'store_vsx' ? 'store' : a.type;
   const out: AccessPreview = { insn, kind, ea: a.ea, size: a.size };
   if ((a.type === 'store' || a.type === 'stcx') && a.size <= 8) {
@@ -80,7 +82,7 @@ function currentValue(t: Task, ea: bigint, size: number): bigint | undefined {
 /** The sentence of a fault or an unhandled signal stop. */
 export function describeSignal(t: Task, signal: string, siCode: string | undefined, siAddr: bigint | undefined): { description: string; text: string } {
   const word = fetchWord(t.mem, t.thread.pc);
-  const insn = word === undefined ? '(unreadable)' : disassemble(word, t.thread.pc);
+  const insn = word === undefined ? '(unreadable)' : disassemble(word, t.thread.pc, fetchWord(t.mem, t.thread.pc + 4n) ?? 0);
   const text = `${signal}${siCode ? ` ${siCode}` : ''}${siAddr !== undefined ? ` si_addr=${hex(siAddr)}` : ''}`;
   const why: Record<string, string> = {
     SIGSEGV: 'a bad memory access',

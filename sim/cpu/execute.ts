@@ -144,6 +144,193 @@ function relTarget(pc: number, disp: number): number {
   return x >= 0 ? x : FAR;
 }
 
+/**
+ * The second set of inline operations (carrying arithmetic, multiplies, logic, shifts, rotates, CR
+ * moves): as frequent as a loop makes them, but kept out of runThread's own body, whose optimized
+ * compilation grows with every case it holds (and happens while the program already runs).
+ * Registers in 32-bit halves; no memory access, no stop: the caller goes on with the next word.
+ */
+function warmOp(t: ThreadState, e0: number, a: number, b: number, c: number): void {
+  const hi = t.hi;
+  const lo = t.lo;
+  switch (e0 & 0xffff) {
+    // ---- carrying arithmetic: x + y + carry-in on halves, CA/CA32 from the carries out of bits 0/32
+    case H.ADDIC: case H.ADDIC_RC: case H.SUBFIC: {
+      const op = e0 & 0xffff;
+      let xl = lo[b], xh = hi[b];
+      if (op === H.SUBFIC) { xl = ~xl; xh = ~xh; }
+      const ls = (xl >>> 0) + (c >>> 0) + (op === H.SUBFIC ? 1 : 0);
+      const c32 = ls >= TWO32 ? 1 : 0;
+      const hs = (xh >>> 0) + ((c >> 31) >>> 0) + c32;
+      const rl = ls | 0, rh = hs | 0;
+      hi[a] = rh; lo[a] = rl;
+      t.xerNum = (t.xerNum & ~(K.XER_CA | K.XER_CA32)) | (hs >= TWO32 ? K.XER_CA : 0) | (c32 ? K.XER_CA32 : 0);
+      if (op === H.ADDIC_RC) setCr0(t, rh, rl);
+      return;
+    }
+    case H.ADDC: case H.ADDE: case H.ADDZE: case H.ADDME: case H.SUBFC: case H.SUBFE: case H.SUBFZE: case H.SUBFME: {
+      const op = e0 & 0xffff;
+      const sub = op >= H.SUBFC;
+      let xl = lo[b], xh = hi[b];
+      if (sub) { xl = ~xl; xh = ~xh; }
+      let yl: number, yh: number;
+      if (op === H.ADDC || op === H.ADDE || op === H.SUBFC || op === H.SUBFE) { yl = lo[c]; yh = hi[c]; }
+      else if (op === H.ADDME || op === H.SUBFME) { yl = -1; yh = -1; }
+      else { yl = 0; yh = 0; }
+      const cin = op === H.ADDC ? 0 : op === H.SUBFC ? 1 : (t.xerNum & K.XER_CA) !== 0 ? 1 : 0;
+      const ls = (xl >>> 0) + (yl >>> 0) + cin;
+      const c32 = ls >= TWO32 ? 1 : 0;
+      const hs = (xh >>> 0) + (yh >>> 0) + c32;
+      const rl = ls | 0, rh = hs | 0;
+      hi[a] = rh; lo[a] = rl;
+      t.xerNum = (t.xerNum & ~(K.XER_CA | K.XER_CA32)) | (hs >= TWO32 ? K.XER_CA : 0) | (c32 ? K.XER_CA32 : 0);
+      if (e0 & K.F_OE) setOv(t, ((xh ^ rh) & (yh ^ rh)) < 0, ((xl ^ rl) & (yl ^ rl)) < 0);
+      if (e0 & K.F_RC) setCr0(t, rh, rl);
+      return;
+    }
+    case H.MULLI: {
+      mul64(hi[b], lo[b], c >> 31, c);
+      hi[a] = I64[0]; lo[a] = I64[1];
+      return;
+    }
+    case H.MULLW: {
+      const x = lo[b], y = lo[c];
+      const rl = Math.imul(x, y), rh = mulhs32(x, y);
+      hi[a] = rh; lo[a] = rl;
+      if (e0 & K.F_OE) { const ov = rh !== rl >> 31; setOv(t, ov, ov); }
+      if (e0 & K.F_RC) setCr0(t, rh, rl);
+      return;
+    }
+    case H.MULLD: {
+      const xh = hi[b], xl = lo[b], yh = hi[c], yl = lo[c];
+      mul64(xh, xl, yh, yl);
+      const rh = I64[0], rl = I64[1];
+      if (e0 & K.F_OE) {
+        mulhs64(xh, xl, yh, yl);
+        const ov = I64[0] !== rh >> 31 || I64[1] !== rh >> 31;
+        setOv(t, ov, ov);
+      }
+      hi[a] = rh; lo[a] = rl;
+      if (e0 & K.F_RC) setCr0(t, rh, rl);
+      return;
+    }
+    // ---- logic
+    case H.ORIS: lo[a] = lo[b] | c; hi[a] = hi[b]; return;
+    case H.XORI: case H.XORIS: lo[a] = lo[b] ^ c; hi[a] = hi[b]; return;
+    case H.ANDIS_RC: { const rl = lo[b] & c; hi[a] = 0; lo[a] = rl; setCr0(t, 0, rl); return; }
+    case H.ANDC: case H.ORC: case H.NAND: case H.NOR: case H.EQV: {
+      const op = e0 & 0xffff;
+      const xh = hi[b], xl = lo[b], yh = hi[c], yl = lo[c];
+      let rh: number, rl: number;
+      if (op === H.ANDC) { rh = xh & ~yh; rl = xl & ~yl; }
+      else if (op === H.ORC) { rh = xh | ~yh; rl = xl | ~yl; }
+      else if (op === H.NAND) { rh = ~(xh & yh); rl = ~(xl & yl); }
+      else if (op === H.NOR) { rh = ~(xh | yh); rl = ~(xl | yl); }
+      else { rh = ~(xh ^ yh); rl = ~(xl ^ yl); }
+      hi[a] = rh; lo[a] = rl;
+      if (e0 & K.F_RC) setCr0(t, rh, rl);
+      return;
+    }
+    case H.EXTSB: case H.EXTSH: {
+      const rl = (e0 & 0xffff) === H.EXTSB ? (lo[b] << 24) >> 24 : (lo[b] << 16) >> 16, rh = rl >> 31;
+      hi[a] = rh; lo[a] = rl;
+      if (e0 & K.F_RC) setCr0(t, rh, rl);
+      return;
+    }
+    case H.CNTLZW: case H.CNTLZD: {
+      const h = hi[b];
+      const r = (e0 & 0xffff) === H.CNTLZW ? Math.clz32(lo[b]) : h !== 0 ? Math.clz32(h) : 32 + Math.clz32(lo[b]);
+      hi[a] = 0; lo[a] = r;
+      if (e0 & K.F_RC) setCr0(t, 0, r);
+      return;
+    }
+    // ---- shifts (a shift by 32/64 or more gives 0, or the sign for the algebraic ones)
+    case H.SLW: case H.SRW: {
+      const n = lo[c] & 63, x = lo[b];
+      const rl = n & 32 ? 0 : (e0 & 0xffff) === H.SLW ? x << n : x >>> n;
+      hi[a] = 0; lo[a] = rl;
+      if (e0 & K.F_RC) setCr0(t, 0, rl);
+      return;
+    }
+    case H.SRAW: case H.SRAWI: {
+      const n = (e0 & 0xffff) === H.SRAWI ? c : lo[c] & 63;
+      const x = lo[b];
+      let rl: number, lost: boolean;
+      if (n & 32) { rl = x >> 31; lost = x !== 0; }
+      else { rl = x >> n; lost = n !== 0 && (x & ((1 << n) - 1)) !== 0; }
+      const ca = x < 0 && lost;
+      const rh = rl >> 31;
+      hi[a] = rh; lo[a] = rl;
+      t.xerNum = (t.xerNum & ~(K.XER_CA | K.XER_CA32)) | (ca ? K.XER_CA | K.XER_CA32 : 0);
+      if (e0 & K.F_RC) setCr0(t, rh, rl);
+      return;
+    }
+    case H.SLD: case H.SRD: {
+      const n = lo[c] & 127, xh = hi[b], xl = lo[b];
+      let rh = 0, rl = 0;
+      if (n < 64) {
+        if ((e0 & 0xffff) === H.SLD) {
+          if (n === 0) { rh = xh; rl = xl; }
+          else if (n < 32) { rh = (xh << n) | (xl >>> (32 - n)); rl = xl << n; }
+          else { rh = xl << (n - 32); rl = 0; }
+        } else if (n === 0) { rh = xh; rl = xl; }
+        else if (n < 32) { rl = (xl >>> n) | (xh << (32 - n)); rh = xh >>> n; }
+        else { rl = xh >>> (n - 32); rh = 0; }
+      }
+      hi[a] = rh; lo[a] = rl;
+      if (e0 & K.F_RC) setCr0(t, rh, rl);
+      return;
+    }
+    case H.SRAD: case H.SRADI: {
+      const n = (e0 & 0xffff) === H.SRADI ? c : lo[c] & 127;
+      const xh = hi[b], xl = lo[b];
+      let rh: number, rl: number, lost: boolean;
+      if (n & 64) { rh = xh >> 31; rl = rh; lost = (xh | xl) !== 0; }
+      else if (n === 0) { rh = xh; rl = xl; lost = false; }
+      else if (n < 32) { rl = (xl >>> n) | (xh << (32 - n)); rh = xh >> n; lost = (xl & ((1 << n) - 1)) !== 0; }
+      else { rl = xh >> (n - 32); rh = xh >> 31; lost = xl !== 0 || (n > 32 && (xh & ((1 << (n - 32)) - 1)) !== 0); }
+      const ca = xh < 0 && lost;
+      hi[a] = rh; lo[a] = rl;
+      t.xerNum = (t.xerNum & ~(K.XER_CA | K.XER_CA32)) | (ca ? K.XER_CA | K.XER_CA32 : 0);
+      if (e0 & K.F_RC) setCr0(t, rh, rl);
+      return;
+    }
+    // ---- rotates with a mask (the word rotates see the word doubled: both halves rotated alike)
+    case H.RLWIMI: case H.RLWNM: {
+      const x = lo[b & 31];
+      const sh = (e0 & 0xffff) === H.RLWNM ? lo[(b >> 8) & 31] & 31 : (b >> 8) & 31;
+      const rot = sh === 0 ? x : (x << sh) | (x >>> (32 - sh));
+      const wrap = (b & 0x10000) !== 0;
+      let rh: number, rl: number;
+      if ((e0 & 0xffff) === H.RLWNM) { rl = rot & c; rh = wrap ? rot : 0; }
+      else { rl = (rot & c) | (lo[a] & ~c); rh = wrap ? rot : hi[a]; }
+      hi[a] = rh; lo[a] = rl;
+      if (e0 & K.F_RC) setCr0(t, rh, rl);
+      return;
+    }
+    case H.RLDIC: case H.RLDIMI: case H.RLDCL: case H.RLDCR: {
+      const op = e0 & 0xffff;
+      const sh = op === H.RLDCL || op === H.RLDCR ? lo[(b >> 8) & 31] & 63 : (b >> 8) & 63;
+      let rh = hi[b & 31], rl = lo[b & 31];
+      let k = sh;
+      if (k >= 32) { const x = rh; rh = rl; rl = x; k -= 32; }
+      if (k !== 0) { const x = rh; rh = (rh << k) | (rl >>> (32 - k)); rl = (rl << k) | (x >>> (32 - k)); }
+      // MASK(mb, me) with mb = c (rldic, rldimi: me = 63 - sh; rldcl: me = 63) or MASK(0, c) (rldcr)
+      const mb = op === H.RLDCR ? 0 : c;
+      const me = op === H.RLDCR ? c : op === H.RLDCL ? 63 : 63 - sh;
+      const mh = mask64hi(mb, me), ml = mask64lo(mb, me);
+      if (op === H.RLDIMI) { rh = (rh & mh) | (hi[a] & ~mh); rl = (rl & ml) | (lo[a] & ~ml); }
+      else { rh &= mh; rl &= ml; }
+      hi[a] = rh; lo[a] = rl;
+      if (e0 & K.F_RC) setCr0(t, rh, rl);
+      return;
+    }
+    // ---- condition register moves (c: the FXM fields as a mask; mfcr: all)
+    case H.MFCR: case H.MFOCRF: hi[a] = 0; lo[a] = t.crNum & c; return;
+    case H.MTCRF: case H.MTOCRF: t.crNum = (t.crNum & ~c) | (lo[a] & c); return;
+  }
+}
+
 export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxSteps: number): CoreStop {
   const hi = t.hi;
   const lo = t.lo;
@@ -428,194 +615,10 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         if (port.codeDirty) { port.codeDirty = false; jumpPc = base + off; off = AWAY; }
         break;
       }
-      // ---- carrying arithmetic: x + y + carry-in on halves, CA/CA32 from the carries out of bits 0/32
-      case H.ADDIC: case H.ADDIC_RC: case H.SUBFIC: {
-        const op = e0 & 0xffff;
-        let xl = lo[b], xh = hi[b];
-        if (op === H.SUBFIC) { xl = ~xl; xh = ~xh; }
-        const ls = (xl >>> 0) + (c >>> 0) + (op === H.SUBFIC ? 1 : 0);
-        const c32 = ls >= TWO32 ? 1 : 0;
-        const hs = (xh >>> 0) + ((c >> 31) >>> 0) + c32;
-        const rl = ls | 0, rh = hs | 0;
-        hi[a] = rh; lo[a] = rl;
-        t.xerNum = (t.xerNum & ~(K.XER_CA | K.XER_CA32)) | (hs >= TWO32 ? K.XER_CA : 0) | (c32 ? K.XER_CA32 : 0);
-        if (op === H.ADDIC_RC) setCr0(t, rh, rl);
+      case H.ADDIC: case H.ADDIC_RC: case H.SUBFIC: case H.ADDC: case H.ADDE: case H.ADDZE: case H.ADDME: case H.SUBFC: case H.SUBFE: case H.SUBFZE: case H.SUBFME: case H.MULLI: case H.MULLW: case H.MULLD: case H.ORIS: case H.XORI: case H.XORIS: case H.ANDIS_RC: case H.ANDC: case H.ORC: case H.NAND: case H.NOR: case H.EQV: case H.EXTSB: case H.EXTSH: case H.CNTLZW: case H.CNTLZD: case H.SLW: case H.SRW: case H.SRAW: case H.SRAWI: case H.SLD: case H.SRD: case H.SRAD: case H.SRADI: case H.RLWIMI: case H.RLWNM: case H.RLDIC: case H.RLDIMI: case H.RLDCL: case H.RLDCR: case H.MFCR: case H.MFOCRF: case H.MTCRF: case H.MTOCRF:
+        warmOp(t, e0, a, b, c);
         off += 4;
         break;
-      }
-      case H.ADDC: case H.ADDE: case H.ADDZE: case H.ADDME: case H.SUBFC: case H.SUBFE: case H.SUBFZE: case H.SUBFME: {
-        const op = e0 & 0xffff;
-        const sub = op >= H.SUBFC;
-        let xl = lo[b], xh = hi[b];
-        if (sub) { xl = ~xl; xh = ~xh; }
-        let yl: number, yh: number;
-        if (op === H.ADDC || op === H.ADDE || op === H.SUBFC || op === H.SUBFE) { yl = lo[c]; yh = hi[c]; }
-        else if (op === H.ADDME || op === H.SUBFME) { yl = -1; yh = -1; }
-        else { yl = 0; yh = 0; }
-        const cin = op === H.ADDC ? 0 : op === H.SUBFC ? 1 : (t.xerNum & K.XER_CA) !== 0 ? 1 : 0;
-        const ls = (xl >>> 0) + (yl >>> 0) + cin;
-        const c32 = ls >= TWO32 ? 1 : 0;
-        const hs = (xh >>> 0) + (yh >>> 0) + c32;
-        const rl = ls | 0, rh = hs | 0;
-        hi[a] = rh; lo[a] = rl;
-        t.xerNum = (t.xerNum & ~(K.XER_CA | K.XER_CA32)) | (hs >= TWO32 ? K.XER_CA : 0) | (c32 ? K.XER_CA32 : 0);
-        if (e0 & K.F_OE) setOv(t, ((xh ^ rh) & (yh ^ rh)) < 0, ((xl ^ rl) & (yl ^ rl)) < 0);
-        if (e0 & K.F_RC) setCr0(t, rh, rl);
-        off += 4;
-        break;
-      }
-      case H.MULLI: {
-        mul64(hi[b], lo[b], c >> 31, c);
-        hi[a] = I64[0]; lo[a] = I64[1];
-        off += 4;
-        break;
-      }
-      case H.MULLW: {
-        const x = lo[b], y = lo[c];
-        const rl = Math.imul(x, y), rh = mulhs32(x, y);
-        hi[a] = rh; lo[a] = rl;
-        if (e0 & K.F_OE) { const ov = rh !== rl >> 31; setOv(t, ov, ov); }
-        if (e0 & K.F_RC) setCr0(t, rh, rl);
-        off += 4;
-        break;
-      }
-      case H.MULLD: {
-        const xh = hi[b], xl = lo[b], yh = hi[c], yl = lo[c];
-        mul64(xh, xl, yh, yl);
-        const rh = I64[0], rl = I64[1];
-        if (e0 & K.F_OE) {
-          mulhs64(xh, xl, yh, yl);
-          const ov = I64[0] !== rh >> 31 || I64[1] !== rh >> 31;
-          setOv(t, ov, ov);
-        }
-        hi[a] = rh; lo[a] = rl;
-        if (e0 & K.F_RC) setCr0(t, rh, rl);
-        off += 4;
-        break;
-      }
-      // ---- logic
-      case H.ORIS: lo[a] = lo[b] | c; hi[a] = hi[b]; off += 4; break;
-      case H.XORI: case H.XORIS: lo[a] = lo[b] ^ c; hi[a] = hi[b]; off += 4; break;
-      case H.ANDIS_RC: { const rl = lo[b] & c; hi[a] = 0; lo[a] = rl; setCr0(t, 0, rl); off += 4; break; }
-      case H.ANDC: case H.ORC: case H.NAND: case H.NOR: case H.EQV: {
-        const op = e0 & 0xffff;
-        const xh = hi[b], xl = lo[b], yh = hi[c], yl = lo[c];
-        let rh: number, rl: number;
-        if (op === H.ANDC) { rh = xh & ~yh; rl = xl & ~yl; }
-        else if (op === H.ORC) { rh = xh | ~yh; rl = xl | ~yl; }
-        else if (op === H.NAND) { rh = ~(xh & yh); rl = ~(xl & yl); }
-        else if (op === H.NOR) { rh = ~(xh | yh); rl = ~(xl | yl); }
-        else { rh = ~(xh ^ yh); rl = ~(xl ^ yl); }
-        hi[a] = rh; lo[a] = rl;
-        if (e0 & K.F_RC) setCr0(t, rh, rl);
-        off += 4;
-        break;
-      }
-      case H.EXTSB: case H.EXTSH: {
-        const rl = (e0 & 0xffff) === H.EXTSB ? (lo[b] << 24) >> 24 : (lo[b] << 16) >> 16, rh = rl >> 31;
-        hi[a] = rh; lo[a] = rl;
-        if (e0 & K.F_RC) setCr0(t, rh, rl);
-        off += 4;
-        break;
-      }
-      case H.CNTLZW: case H.CNTLZD: {
-        const h = hi[b];
-        const r = (e0 & 0xffff) === H.CNTLZW ? Math.clz32(lo[b]) : h !== 0 ? Math.clz32(h) : 32 + Math.clz32(lo[b]);
-        hi[a] = 0; lo[a] = r;
-        if (e0 & K.F_RC) setCr0(t, 0, r);
-        off += 4;
-        break;
-      }
-      // ---- shifts (a shift by 32/64 or more gives 0, or the sign for the algebraic ones)
-      case H.SLW: case H.SRW: {
-        const n = lo[c] & 63, x = lo[b];
-        const rl = n & 32 ? 0 : (e0 & 0xffff) === H.SLW ? x << n : x >>> n;
-        hi[a] = 0; lo[a] = rl;
-        if (e0 & K.F_RC) setCr0(t, 0, rl);
-        off += 4;
-        break;
-      }
-      case H.SRAW: case H.SRAWI: {
-        const n = (e0 & 0xffff) === H.SRAWI ? c : lo[c] & 63;
-        const x = lo[b];
-        let rl: number, lost: boolean;
-        if (n & 32) { rl = x >> 31; lost = x !== 0; }
-        else { rl = x >> n; lost = n !== 0 && (x & ((1 << n) - 1)) !== 0; }
-        const ca = x < 0 && lost;
-        const rh = rl >> 31;
-        hi[a] = rh; lo[a] = rl;
-        t.xerNum = (t.xerNum & ~(K.XER_CA | K.XER_CA32)) | (ca ? K.XER_CA | K.XER_CA32 : 0);
-        if (e0 & K.F_RC) setCr0(t, rh, rl);
-        off += 4;
-        break;
-      }
-      case H.SLD: case H.SRD: {
-        const n = lo[c] & 127, xh = hi[b], xl = lo[b];
-        let rh = 0, rl = 0;
-        if (n < 64) {
-          if ((e0 & 0xffff) === H.SLD) {
-            if (n === 0) { rh = xh; rl = xl; }
-            else if (n < 32) { rh = (xh << n) | (xl >>> (32 - n)); rl = xl << n; }
-            else { rh = xl << (n - 32); rl = 0; }
-          } else if (n === 0) { rh = xh; rl = xl; }
-          else if (n < 32) { rl = (xl >>> n) | (xh << (32 - n)); rh = xh >>> n; }
-          else { rl = xh >>> (n - 32); rh = 0; }
-        }
-        hi[a] = rh; lo[a] = rl;
-        if (e0 & K.F_RC) setCr0(t, rh, rl);
-        off += 4;
-        break;
-      }
-      case H.SRAD: case H.SRADI: {
-        const n = (e0 & 0xffff) === H.SRADI ? c : lo[c] & 127;
-        const xh = hi[b], xl = lo[b];
-        let rh: number, rl: number, lost: boolean;
-        if (n & 64) { rh = xh >> 31; rl = rh; lost = (xh | xl) !== 0; }
-        else if (n === 0) { rh = xh; rl = xl; lost = false; }
-        else if (n < 32) { rl = (xl >>> n) | (xh << (32 - n)); rh = xh >> n; lost = (xl & ((1 << n) - 1)) !== 0; }
-        else { rl = xh >> (n - 32); rh = xh >> 31; lost = xl !== 0 || (n > 32 && (xh & ((1 << (n - 32)) - 1)) !== 0); }
-        const ca = xh < 0 && lost;
-        hi[a] = rh; lo[a] = rl;
-        t.xerNum = (t.xerNum & ~(K.XER_CA | K.XER_CA32)) | (ca ? K.XER_CA | K.XER_CA32 : 0);
-        if (e0 & K.F_RC) setCr0(t, rh, rl);
-        off += 4;
-        break;
-      }
-      // ---- rotates with a mask (the word rotates see the word doubled: both halves rotated alike)
-      case H.RLWIMI: case H.RLWNM: {
-        const x = lo[b & 31];
-        const sh = (e0 & 0xffff) === H.RLWNM ? lo[(b >> 8) & 31] & 31 : (b >> 8) & 31;
-        const rot = sh === 0 ? x : (x << sh) | (x >>> (32 - sh));
-        const wrap = (b & 0x10000) !== 0;
-        let rh: number, rl: number;
-        if ((e0 & 0xffff) === H.RLWNM) { rl = rot & c; rh = wrap ? rot : 0; }
-        else { rl = (rot & c) | (lo[a] & ~c); rh = wrap ? rot : hi[a]; }
-        hi[a] = rh; lo[a] = rl;
-        if (e0 & K.F_RC) setCr0(t, rh, rl);
-        off += 4;
-        break;
-      }
-      case H.RLDIC: case H.RLDIMI: case H.RLDCL: case H.RLDCR: {
-        const op = e0 & 0xffff;
-        const sh = op === H.RLDCL || op === H.RLDCR ? lo[(b >> 8) & 31] & 63 : (b >> 8) & 63;
-        let rh = hi[b & 31], rl = lo[b & 31];
-        let k = sh;
-        if (k >= 32) { const x = rh; rh = rl; rl = x; k -= 32; }
-        if (k !== 0) { const x = rh; rh = (rh << k) | (rl >>> (32 - k)); rl = (rl << k) | (x >>> (32 - k)); }
-        // MASK(mb, me) with mb = c (rldic, rldimi: me = 63 - sh; rldcl: me = 63) or MASK(0, c) (rldcr)
-        const mb = op === H.RLDCR ? 0 : c;
-        const me = op === H.RLDCR ? c : op === H.RLDCL ? 63 : 63 - sh;
-        const mh = mask64hi(mb, me), ml = mask64lo(mb, me);
-        if (op === H.RLDIMI) { rh = (rh & mh) | (hi[a] & ~mh); rl = (rl & ml) | (lo[a] & ~ml); }
-        else { rh &= mh; rl &= ml; }
-        hi[a] = rh; lo[a] = rl;
-        if (e0 & K.F_RC) setCr0(t, rh, rl);
-        off += 4;
-        break;
-      }
-      // ---- condition register moves (c: the FXM fields as a mask; mfcr: all)
-      case H.MFCR: case H.MFOCRF: hi[a] = 0; lo[a] = t.crNum & c; off += 4; break;
-      case H.MTCRF: case H.MTOCRF: t.crNum = (t.crNum & ~c) | (lo[a] & c); off += 4; break;
       case H.RLWINM: {
         const s = lo[b & 31], sh = (b >> 8) & 31;
         const rot = sh === 0 ? s : (s << sh) | (s >>> (32 - sh));

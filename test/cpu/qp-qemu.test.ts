@@ -192,3 +192,14 @@ test('quad edge values crossed: arithmetic, multiply-add, compares, conversions'
     { asm: 'xsrqpxp 1,4,2,1', cases: unary, allow: xpViaFloatx80(false) },
   ]);
 });
+
+test('reserved bit 0 set: qemu executes xscmpeqqp/gt/ge, xsmaxcqp/xsmincqp, xststdcqp, the 128-bit integer conversions and xsrqpxp anyway; so do we', (t) => {
+  const X = (xo: number, sel = -1) => (0xfc000000 | (4 << 21) | ((sel < 0 ? 1 : sel) << 16) | (2 << 11) | (xo << 1) | 1) >>> 0;
+  const words: [string, number][] = [
+    ['xscmpeqqp', X(68)], ['xscmpgeqp', X(196)], ['xscmpgtqp', X(228)], ['xsmaxcqp', X(676)], ['xsmincqp', X(740)],
+    ['xscvqpsqz', X(836, 8)], ['xscvqpuqz', X(836, 0)], ['xscvsqqp', X(836, 11)], ['xscvuqqp', X(836, 3)],
+    ['xststdcqp', (0xfc000000 | (3 << 23) | (0x5a << 16) | (2 << 11) | (708 << 1) | 1) >>> 0],
+    ['xsrqpxp', (0xfc000000 | (4 << 21) | (1 << 16) | (2 << 11) | (2 << 9) | (37 << 1) | 1) >>> 0],
+  ];
+  check(t, words.map(([n, w], i) => g(`.long 0x${w.toString(16)} # ${n}`, 120 + i, n.includes('sqqp') || n.includes('uqqp') ? ['i128', 'i128', 'i128'] : QQ, n === 'xsrqpxp' ? xpViaFloatx80(false) : undefined, 30)));
+});

@@ -304,7 +304,10 @@ export function fmaQ(a: bigint, b: bigint, c: bigint, mode: number, ctl: number)
 
 // ---- conversions ----------------------------------------------------------------------------------
 
-/** A quad (not NaN) rounded to double: the double's 64 bits. */
+/**
+ * A quad (not NaN) rounded to double: the double's 64 bits. An enabled overflow or underflow is not
+ * delivered adjusted here (as the vsx-fp family's conversions; qemu never adjusts).
+ */
 export function qToD(a: bigint, mode: number, ctl: number): bigint {
   const neg = negQ(a);
   qx.ex = 0;

@@ -7,7 +7,6 @@ import type { TestContext } from 'node:test';
 
 export const INSTALL = {
   binutils: 'sudo apt-get install binutils-powerpc64le-linux-gnu',
-  gcc: 'sudo apt-get install gcc-powerpc64le-linux-gnu',
   qemu: 'sudo apt-get install qemu-user',
   gcc: 'sudo apt-get install gcc-powerpc64le-linux-gnu libc6-dev-ppc64el-cross',
   chromium: 'sudo apt-get install chromium',

@@ -6,7 +6,7 @@ export const CPU_MODELS = ['power7', 'power8', 'power9', 'power10'] as const;
 export const KERNELS = ['6.5', '6.6'] as const;
 const PERF_TYPES = ['r', 'w', 'rw'];
 const KNOWN = new Set(['type', 'request', 'name', 'program', 'scenario', 'cpu', 'cpus', 'kernel', 'dawrForceEnable', 'perf',
-  'stopOnEntry', 'ptraceRearm', 'stdin', 'maxSteps',
+  'stopOnEntry', 'ptraceRearm', 'breakOnValueChange', 'stdin', 'maxSteps',
   // keys VS Code itself adds or reads on every configuration
   'noDebug', '__sessionId', '__configurationTarget', 'preLaunchTask', 'postDebugTask', 'internalConsoleOptions',
   'debugServer', 'presentation', 'suppressMultipleSessionWarning', '__parentId', 'cwd', 'env', '__workspaceFolder']);
@@ -55,6 +55,7 @@ export function checkLaunchSettings(c: LaunchSettings): string[] {
   }
   if (c.dawrForceEnable === true && c.cpu !== undefined && c.cpu !== 'power9') errs.push('"dawrForceEnable" only means something on power9 (set "cpu": "power9" or remove it).');
   if (c.ptraceRearm !== undefined && c.ptraceRearm !== 'gdb' && c.ptraceRearm !== 'oneshot') errs.push(`"ptraceRearm" must be "gdb" or "oneshot", not ${JSON.stringify(c.ptraceRearm)}.`);
+  if (c.breakOnValueChange !== undefined && c.breakOnValueChange !== 'changed' && c.breakOnValueChange !== 'everyStore') errs.push(`"breakOnValueChange" must be "changed" or "everyStore", not ${JSON.stringify(c.breakOnValueChange)}.`);
   if (c.stdin !== undefined && typeof c.stdin !== 'string') errs.push('"stdin" must be a string.');
   if (c.maxSteps !== undefined && !(isInt(c.maxSteps) && c.maxSteps >= 1)) errs.push(`"maxSteps" must be a positive whole number, not ${JSON.stringify(c.maxSteps)}.`);
   if (c.perf !== undefined) {

@@ -56,6 +56,8 @@ export interface WatchInfo {
 
 export interface WatchesEvent {
   watches: WatchInfo[];
+  /** the breakpoints of this file were just set (the event is sent after every setBreakpoints) */
+  file?: string;
 }
 
 // The slot, budget and counter shapes are the watchpoint subsystem's own read-only views: one

@@ -236,11 +236,12 @@ export class WatchpointDebugSession extends LoggingDebugSession {
    * (its Watchpoints scope), and the extension hears the new list (its data-line actions wait for
    * theirs), and the panel its slots.
    */
-  private watchesChanged(): void {
+  private watchesChanged(file?: string): void {
     const body: WatchesEvent = { watches: this.watchList() };
     const j = JSON.stringify(body);
-    if (j === this.lastWatches) return;
+    if (j === this.lastWatches && file === undefined) return;
     this.lastWatches = j;
+    if (file !== undefined) body.file = file;
     this.sendEvent(new Event(EVENT_WATCHES, body));
     if (this.rt && !this.rt.isRunning) this.sendEvent(new Event('invalidated', { areas: ['variables'] }));
   }
@@ -395,7 +396,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     this.sendResponse(response);
     this.runtime().retryRefused();
     this.feed?.flush();
-    this.watchesChanged();
+    this.watchesChanged(args.source.path);
   }
 
   private applySourceBreakpoints(args: DebugProtocol.SetBreakpointsArguments): DebugProtocol.Breakpoint[] {

@@ -56,8 +56,11 @@ export interface WatchInfo {
 
 export interface WatchesEvent {
   watches: WatchInfo[];
-  /** the breakpoints of this file were just set (the event is sent after every setBreakpoints) */
+  /** the breakpoints of this file were just set (the event is sent after every setBreakpoints),
+   * these lines with these modes (a line whose watch is not in the list is not a data line of the
+   * session's program) */
   file?: string;
+  requested?: Array<{ line: number; mode: string }>;
 }
 
 // The slot, budget and counter shapes are the watchpoint subsystem's own read-only views: one

@@ -236,12 +236,15 @@ export class WatchpointDebugSession extends LoggingDebugSession {
    * (its Watchpoints scope), and the extension hears the new list (its data-line actions wait for
    * theirs), and the panel its slots.
    */
-  private watchesChanged(file?: string): void {
+  private watchesChanged(set?: DebugProtocol.SetBreakpointsArguments): void {
     const body: WatchesEvent = { watches: this.watchList() };
     const j = JSON.stringify(body);
-    if (j === this.lastWatches && file === undefined) return;
+    if (j === this.lastWatches && set === undefined) return;
     this.lastWatches = j;
-    if (file !== undefined) body.file = file;
+    if (set) {
+      body.file = set.source.path as string;
+      body.requested = (set.breakpoints ?? []).map((b) => ({ line: b.line, mode: b.mode ?? 'write' }));
+    }
     this.sendEvent(new Event(EVENT_WATCHES, body));
     if (this.rt && !this.rt.isRunning) this.sendEvent(new Event('invalidated', { areas: ['variables'] }));
   }
@@ -396,7 +399,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     this.sendResponse(response);
     this.runtime().retryRefused();
     this.feed?.flush();
-    this.watchesChanged(args.source.path);
+    this.watchesChanged(a);
   }
 
   private applySourceBreakpoints(args: DebugProtocol.SetBreakpointsArguments): DebugProtocol.Breakpoint[] {

@@ -99,8 +99,10 @@ function adapterWord(session: vscode.DebugSession, path: string, line: number, m
       const body = e.body as WatchesEvent | undefined;
       if (!body || !Array.isArray(body.watches)) return;
       const w = mine(body.watches);
-      // the answer to this file's breakpoints: ours, or none (the file is not the session's program)
-      if (w || (typeof body.file === 'string' && pathKey(body.file) === pathKey(path))) done(w);
+      // the answer to the breakpoints of this file that include ours: its watch, or none (the line
+      // is not a data line of the session's program); an earlier answer for the file is not it
+      const answers = typeof body.file === 'string' && pathKey(body.file) === pathKey(path) && Array.isArray(body.requested) && body.requested.some((r) => r.line === line && r.mode === mode);
+      if (w || answers) done(w);
     });
     // a session that never answers (an old adapter) does not hold the command forever
     const timer = setTimeout(() => done(undefined), 10_000);
@@ -120,7 +122,14 @@ export async function watchDataLine(uri: vscode.Uri, line: number, kind: WatchKi
   const word = session ? adapterWord(session, uri.fsPath, line, mode, pending) : undefined;
   if (pending) {
     if (existing) vscode.debug.removeBreakpoints([existing]);
-    vscode.debug.addBreakpoints([sourceBreakpoint(new vscode.Location(uri, new vscode.Position(line - 1, 0)), mode)]);
+    // VS Code keeps one breakpoint per line and column: a second mode on the line (a ptrace watch
+    // and a perf count of one variable) takes the next column (the adapter reads only the line)
+    const used = new Set(vscode.debug.breakpoints
+      .filter((b): b is vscode.SourceBreakpoint => b instanceof vscode.SourceBreakpoint && b.location.uri.toString() === uri.toString() && b.location.range.start.line === line - 1)
+      .map((b) => b.location.range.start.character));
+    let col = 0;
+    while (used.has(col)) col++;
+    vscode.debug.addBreakpoints([sourceBreakpoint(new vscode.Location(uri, new vscode.Position(line - 1, col)), mode)]);
   }
   const what = `${MODE_WORDS[mode]} on ${d.symbol}`;
   if (!word) return { via: 'breakpoint', ok: true, message: `Breakpoint on the definition of ${d.symbol} (${mode}): it becomes ${what} when the program starts; the Breakpoints view lists it.` };

@@ -71,17 +71,39 @@ async function stopped(s: vscode.DebugSession, n: number): Promise<DebugProtocol
   return until(() => events(s, 'stopped')[n] as DebugProtocol.StoppedEvent | undefined, `stop ${n + 1}`);
 }
 
+/** Continue the thread of the first stop (a request to the adapter: VS Code's continue command acts
+ * on the focused thread, which it sets only after it fetched the stack). */
+async function cont(s: vscode.DebugSession): Promise<void> {
+  const tid = (await stopped(s, 0)).body.threadId;
+  await s.customRequest('continue', { threadId: tid });
+}
+
+const terminated = new Set<string>();
+
 async function end(s: vscode.DebugSession): Promise<void> {
+  if (terminated.has(s.id)) return;
   const gone = new Promise<void>((resolve) => {
     const sub = vscode.debug.onDidTerminateDebugSession((t) => { if (t.id === s.id) { sub.dispose(); resolve(); } });
   });
   await vscode.debug.stopDebugging(s);
-  await gone;
+  if (!terminated.has(s.id)) await gone;
 }
 
-suite('what a new user met (issue 13)', () => {
+/** A line breakpoint set as a person sets it (VS Code sends it), once the adapter has answered. */
+async function lineBreakpoint(s: vscode.DebugSession, uri: vscode.Uri, line: number): Promise<vscode.SourceBreakpoint> {
+  const before = fromAdapter.filter((x) => x.session === s.id && (x.m as DebugProtocol.Response).command === 'setBreakpoints').length;
+  const bp = new vscode.SourceBreakpoint(new vscode.Location(uri, new vscode.Position(line - 1, 0)));
+  vscode.debug.addBreakpoints([bp]);
+  await until(() => fromAdapter.filter((x) => x.session === s.id && (x.m as DebugProtocol.Response).command === 'setBreakpoints').length > before, `the breakpoint on line ${line} set`);
+  return bp;
+}
+
+suite('what a new user met (issue 13)', function () {
+  // sessions, time travel and a machine shared with other work: more than mocha's default per test
+  this.timeout(90_000);
   suiteSetup(async () => {
     await api();
+    vscode.debug.onDidTerminateDebugSession((t) => terminated.add(t.id));
     tracking = vscode.debug.registerDebugAdapterTrackerFactory('ppc-watchpoint', {
       createDebugAdapterTracker: (s) => ({ onDidSendMessage: (m: DebugProtocol.ProtocolMessage) => { fromAdapter.push({ session: s.id, m }); } }),
     });
@@ -142,7 +164,7 @@ suite('what a new user met (issue 13)', () => {
       await vscode.commands.executeCommand('ppcWatchpointLab.watchWrite', uri, 18);
       assert.equal(mine().length, 1);
       // continue to the watchpoint stop: the Call Stack view gets a short reason, the console the whole sentence
-      await vscode.commands.executeCommand('workbench.action.debug.continue');
+      await cont(s);
       const st = await stopped(s, 1);
       assert.equal(st.body.reason, 'data breakpoint');
       assert.match(st.body.description ?? '', /^Watchpoint \d+ \(write counter\)$/);
@@ -177,8 +199,9 @@ suite('what a new user met (issue 13)', () => {
     await stopped(s, 0);
     try {
       // run to the load after the first store: the perf counter's decisions mark line 9
-      await s.customRequest('setBreakpoints', { source: { path }, breakpoints: [{ line: 10 }] });
-      await vscode.commands.executeCommand('workbench.action.debug.continue');
+      const bp = await lineBreakpoint(s, ed.document.uri, 10);
+      await cont(s);
+      vscode.debug.removeBreakpoints([bp]);
       await stopped(s, 1);
       a.gutter.flush();
       const marks = await until(() => { a.gutter.flush(); const d = a.gutter.decorationsFor(path, ed.document).perf; return d.length > 0 && d; }, 'a perf marker');
@@ -203,9 +226,10 @@ suite('what a new user met (issue 13)', () => {
     await until(() => vscode.debug.activeDebugSession?.id === s.id, 'the active session');
     try {
       await stopped(s, 0);
-      await s.customRequest('setBreakpoints', { source: { path: ed.document.uri.fsPath }, breakpoints: [{ line: 12 }] });
-      await vscode.commands.executeCommand('workbench.action.debug.continue');
+      const bp = await lineBreakpoint(s, ed.document.uri, 12);
+      await cont(s);
       await stopped(s, 1);
+      vscode.debug.removeBreakpoints([bp]);
       const posted: ToPanel[] = [];
       const sub = a.panel.onDidPost.event((m) => posted.push(m));
       try {

@@ -161,25 +161,36 @@ export function timeline(src: TimelineSource, args: TimelineArgs): TimelineRespo
   const first = log.seqAtIcount(from);
   const end = log.seqAtIcount(to + 1);
   const marks = new Map<number, TimelineMark & { mask: number }>();
-  const armed = new Map<string, { at: number; cpu: number; slot: number }>();
-  const steps = new Map<string, Array<[number, number]>>();
+  // per breakpoint, its single step in flight (a breakpoint steps on one CPU at a time): reused
+  // records, no allocation per hit (a perf hit arms and completes one; a million are read)
+  const armed = new Map<string, { at: number; cpu: number; slot: number; on: boolean }>();
+  const steps = new Map<number, Array<[number, number]>>();
   const m = newDecisionMark();
   // a step armed just before the window may complete inside it
   log.scanMarks(Math.max(log.dropped, first - 8), end, m, (d) => {
-    for (const a of d.arm) armed.set(`${d.cpu}:${a.bp}`, { at: d.icount, cpu: d.cpu, slot: a.slot });
-    for (const a of d.done) {
-      const key = `${d.cpu}:${a.bp}`;
-      const p = armed.get(key);
-      if (!p) continue;
-      armed.delete(key);
+    for (let i = 0; i < d.armN; i++) {
+      const a = d.arm[i];
+      const p = armed.get(a.bp);
+      if (p) {
+        p.at = d.icount;
+        p.cpu = d.cpu;
+        p.slot = a.slot;
+        p.on = true;
+      } else armed.set(a.bp, { at: d.icount, cpu: d.cpu, slot: a.slot, on: true });
+    }
+    for (let i = 0; i < d.doneN; i++) {
+      const a = d.done[i];
+      const p = armed.get(a.bp);
+      if (!p || !p.on || p.cpu !== d.cpu) continue;
+      p.on = false;
       const slot = p.slot >= 0 ? p.slot : a.slot;
       if (slot < 0 || d.icount < from) continue;
-      const k = `${p.cpu}:${slot}`;
-      const list = steps.get(k) ?? [];
+      const k = p.cpu * 64 + slot;
+      let list = steps.get(k);
+      if (!list) steps.set(k, (list = []));
       const last = list[list.length - 1];
       if (last && p.at - last[1] <= w) last[1] = Math.max(last[1], d.icount);
       else list.push([p.at, d.icount]);
-      steps.set(k, list);
     }
     if (d.seq < first || d.icount > to) return;
     const b = Math.min(buckets - 1, Math.max(0, Math.floor((d.icount - from) / (w || 1))));
@@ -202,12 +213,9 @@ export function timeline(src: TimelineSource, args: TimelineArgs): TimelineRespo
       if (mask === 0) break;
     }
   });
-  for (const [k, list] of steps) {
-    const [cpu, slot] = k.split(':').map(Number);
-    lane(cpu, slot).stepping = list.filter(([a, b]) => b >= from && a <= to);
-  }
+  for (const [k, list] of steps) lane(Math.floor(k / 64), k % 64).stepping = list.filter(([a, b]) => b >= from && a <= to);
   // a step still in flight now
-  for (const p of armed.values()) if (p.slot >= 0 && p.at <= to) lane(p.cpu, p.slot).stepping.push([p.at, now]);
+  for (const p of armed.values()) if (p.on && p.slot >= 0 && p.at <= to) lane(p.cpu, p.slot).stepping.push([p.at, now]);
   const out: TimelineMark[] = [];
   for (const k of marks.values()) {
     const { mask, ...mark } = k;

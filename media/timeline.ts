@@ -85,6 +85,7 @@ export class Timeline {
   private again = false;
   private raf = 0;
   private lastRequest = 0;
+  private lastRtt = 0;
   private timer = 0;
   private drag: { x: number; from: number; to: number; moved: boolean } | undefined;
   private visible = () => true;
@@ -141,12 +142,14 @@ export class Timeline {
     this.refresh(true);
   }
 
-  /** Something changed (a stop, decisions, slots): ask again, at most one request in flight and
-   * not more than every 150 ms while the program runs. */
+  /** Something changed (a stop, decisions, slots): ask again, at most one request in flight, and
+   * while the program runs not more often than every 150 ms nor than four times the last answer
+   * took (the adapter computes the window between the machine's chunks: it keeps most of its time
+   * for the run). */
   refresh(now = false): void {
     if (!this.visible()) return;
     if (this.inFlight) { this.again = true; return; }
-    const wait = now ? 0 : Math.max(0, 150 - (performance.now() - this.lastRequest));
+    const wait = now ? 0 : Math.max(0, Math.max(150, 4 * this.lastRtt) - (performance.now() - this.lastRequest));
     if (wait > 0) {
       if (!this.timer) this.timer = window.setTimeout(() => { this.timer = 0; this.refresh(true); }, wait);
       return;
@@ -161,6 +164,7 @@ export class Timeline {
   /** The host's answer (or its failure) to the request in flight. */
   setData(d: TimelineResponse | undefined): void {
     this.inFlight = false;
+    this.lastRtt = Math.min(5000, performance.now() - this.lastRequest);
     if (d) {
       this.data = d;
       if (this.view.follow) this.view = { follow: true, from: d.from, to: Math.max(d.to, d.from + MIN_SPAN) };

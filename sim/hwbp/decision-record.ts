@@ -367,14 +367,14 @@ export class DecisionRecord {
       if (s.result !== 'miss') mask |= 1 << s.slot;
     }
     m.slotMask = mask;
-    m.arm.length = 0;
-    m.done.length = 0;
+    m.armN = 0;
+    m.doneN = 0;
     for (let i = 0; i < this.nEffects; i++) {
       const e = this.effectAt(i);
       if (e.kind !== 'arm-step' && e.kind !== 'step-done') continue;
       let slot = -1;
       for (let j = 0; j < this.nSlots && slot < 0; j++) if (this.slotAt(j).bp === e.bp) slot = this.slotAt(j).slot;
-      (e.kind === 'arm-step' ? m.arm : m.done).push({ bp: e.bp, slot });
+      markStep(m, e.kind === 'arm-step', e.bp, slot);
     }
   }
 
@@ -405,7 +405,8 @@ export class DecisionRecord {
 
 /** What the timeline reads of a decision: where and when, the slots it names (bit i: slot i was hit
  * or extraneous), and the single steps it arms or completes (with the slot of that breakpoint in
- * the decision, -1 when the decision does not list it). */
+ * the decision, -1 when the decision does not list it): the first `armN` of `arm` and `doneN` of
+ * `done` (their entries are reused from one decision to the next: a million are read at a time). */
 export interface DecisionMark {
   seq: number;
   icount: number;
@@ -414,11 +415,23 @@ export interface DecisionMark {
   branch: Branch;
   slotMask: number;
   arm: Array<{ bp: string; slot: number }>;
+  armN: number;
   done: Array<{ bp: string; slot: number }>;
+  doneN: number;
 }
 
 export function newDecisionMark(): DecisionMark {
-  return { seq: -1, icount: 0, cpu: 0, task: '', branch: 'step-complete', slotMask: 0, arm: [], done: [] };
+  return { seq: -1, icount: 0, cpu: 0, task: '', branch: 'step-complete', slotMask: 0, arm: [], armN: 0, done: [], doneN: 0 };
+}
+
+function markStep(m: DecisionMark, arm: boolean, bp: string, slot: number): void {
+  const list = arm ? m.arm : m.done;
+  const i = arm ? m.armN++ : m.doneN++;
+  const e = list[i];
+  if (e) {
+    e.bp = bp;
+    e.slot = slot;
+  } else list[i] = { bp, slot };
 }
 
 /** markInto for a decision kept as a Decision (appended whole, not as a raw record). */
@@ -431,12 +444,11 @@ export function markOfDecision(d: Decision, m: DecisionMark): void {
   let mask = 0;
   for (const s of d.slots) if (s.result !== 'miss') mask |= 1 << s.slot;
   m.slotMask = mask;
-  m.arm.length = 0;
-  m.done.length = 0;
+  m.armN = 0;
+  m.doneN = 0;
   for (const e of d.effects) {
     if (e.kind !== 'arm-step' && e.kind !== 'step-done') continue;
-    const slot = d.slots.find((s) => s.bp === e.bp)?.slot ?? -1;
-    (e.kind === 'arm-step' ? m.arm : m.done).push({ bp: e.bp, slot });
+    markStep(m, e.kind === 'arm-step', e.bp, d.slots.find((s) => s.bp === e.bp)?.slot ?? -1);
   }
 }
 

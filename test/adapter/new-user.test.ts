@@ -279,8 +279,11 @@ describe('the stop, the clock, and what the panel reads', () => {
       const ev = (await c.next('wplab.watches')).body as WatchesEvent;
       assert.deepEqual(ev.watches.map((w) => [w.origin, w.access, w.label, w.verified, w.source?.line, w.source?.mode]), [['source', 'read', 'value', true, 24, 'read']]);
       await c.next('invalidated');
+      // the event answers the file's breakpoints: which lines and modes (a data-line action waits for it)
+      assert.equal(ev.file, SAME);
+      assert.deepEqual(ev.requested, [{ line: 24, mode: 'read' }]);
       const list = (await c.dc.customRequest('wplab.watchList')).body as WatchesEvent;
-      assert.deepEqual(list, ev);
+      assert.deepEqual(list.watches, ev.watches);
       await c.dc.setBreakpointsRequest({ source: { path: SAME }, breakpoints: [] });
       assert.deepEqual(((await c.next('wplab.watches')).body as WatchesEvent).watches, []);
     } finally {

@@ -196,7 +196,11 @@ test('the timeline: Ctrl+wheel zooms around the pointer, dragging pans, Fit foll
   await page.keyboard.down('Control');
   await page.mouse.wheel(0, -100);
   await page.keyboard.up('Control');
-  await page.waitForFunction((n) => (window as unknown as { __harness: { sent: Array<{ type: string }> } }).__harness.sent.filter((m) => m.type === 'timeline').length > n, n0);
+  // (a request already on its way may be answered first: wait for the zoomed window's)
+  await page.waitForFunction((n) => {
+    const reqs = (window as unknown as { __harness: { sent: Array<{ type: string; to?: number }> } }).__harness.sent.filter((m) => m.type === 'timeline');
+    return reqs.length > n && reqs.at(-1)?.to !== undefined;
+  }, n0);
   const z = await last();
   assert.ok(z.to !== undefined, 'a fixed window once zoomed');
   const span = (z.to as number) - z.from;

@@ -170,6 +170,26 @@ describe('data breakpoints kept by the editor across sessions (defect 4)', () =>
   });
 });
 
+describe('the slots of a stopped program (defect 1)', () => {
+  it('the Variables view\'s Watchpoints scope shows a stopped task\'s watchpoints in the slots they take when it runs', async () => {
+    const { c, tid } = await session({ program: SAME, perf: [{ name: 'w', symbol: 'value', len: 8, type: 'w' }] });
+    try {
+      const st = await c.dc.stackTraceRequest({ threadId: tid });
+      const sc = await c.dc.scopesRequest({ frameId: st.body.stackFrames[0].id });
+      const wp = await c.dc.variablesRequest({ variablesReference: sc.body.scopes[2].variablesReference });
+      const dawrs = wp.body.variables.filter((v) => /^DAWR/.test(v.name)).map((v) => v.value);
+      assert.match(dawrs[0], /^free now; scheduled out while stopped: perf "w" same-value W 0x10100000\+8 .*back in this slot when same-value runs$/);
+      assert.equal(dawrs[1], 'free');
+      // the panel's slot view says the same
+      const snap = (await c.dc.customRequest('wplab.snapshot')).body as { slots: { cpus: Array<{ nextTask?: string; slots: Array<{ occupant?: unknown; next?: { label: string; state: string } }> }> } };
+      assert.equal(snap.slots.cpus[0].nextTask, 'same-value');
+      assert.deepEqual(snap.slots.cpus[0].slots.map((x) => [x.occupant, x.next?.label, x.next?.state]), [[undefined, 'perf "w"', 'armed'], [undefined, undefined, undefined]]);
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
 describe('the stop, the clock, and what the panel reads', () => {
   it('a watchpoint stop: a short reason for the Call Stack view, the whole sentence in the text, the Debug Console and wplab.stopped (defect 8)', async () => {
     const { c, tid } = await session({ program: SAME });

@@ -281,6 +281,26 @@ test('UI, issue 13: what a new user met, and the timeline', { timeout: 1_200_000
       rmSync(join(folder, '.vscode'), { recursive: true, force: true });
     });
 
+    await step('defect 6: "Debug: Select and Start Debugging" lists an open file once, and choosing it starts it', async () => {
+      await openFile(page, 'watch-loop.S', 'counter@ha');
+      await runCommand(page, 'Debug: Select and Start Debugging');
+      const input = page.locator('.quick-input-widget input');
+      const ours = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'PowerPC Watchpoint Lab' }).first();
+      await shown(ours, 'the dynamic configurations of PowerPC Watchpoint Lab');
+      await ours.click();
+      const rows = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Debug watch-loop.S' });
+      await shown(rows.first(), 'the open program in the list');
+      await page.waitForTimeout(500); // the list is complete (each launch target answered)
+      assert.equal(await rows.count(), 1, 'listed once (not again under the user settings)');
+      await input.fill('Debug watch-loop.S');
+      await page.waitForTimeout(300);
+      await input.press('Enter');
+      await page.locator('.debug-toolbar').waitFor({ state: 'visible', timeout: 30_000 });
+      await showRunAndDebug(page);
+      await waitPaused(page, /entry/i);
+      await stopDebugging(page);
+    });
+
     await step('the two-task scenario: started from the editor\'s debug button', async () => {
       await openFile(page, 'pair.yaml', 'perf_open');
       await page.locator('.editor-actions [aria-label*="Debug This File"]').first().click();

@@ -3,7 +3,8 @@
 // while its task was off the CPU, hatched; a perf single step in flight, a band at the bottom), and
 // each exception as a mark coloured by the branch the handler took. Hover a mark for the decision,
 // click it to open it in the log and its source line; Ctrl+wheel or the buttons zoom, dragging or
-// Shift+wheel pans, Fit follows the whole run live. The host answers each window with what falls in
+// Shift+wheel pans, Fit follows the whole run live. From the keyboard: + and - zoom, the arrows
+// pan, Home fits, , and . go from mark to mark (its hover shown), Enter opens it. The host answers each window with what falls in
 // it, cut into about one bucket per pixel, so the strip stays light for a million decisions.
 import type { TimelineLane, TimelineMark, TimelineResponse, TimelineSegment } from '../debug-adapter/panel-protocol';
 import type { PanelRow } from '../extension/panel-messages';
@@ -81,6 +82,8 @@ export class Timeline {
   private hits: Hit[] = [];
   private details = new Map<number, PanelRow | null>();
   private hovered: Hit | undefined;
+  /** the mark chosen from the keyboard (, and . move, Enter opens), by its first decision */
+  private keySeq: number | undefined;
   private inFlight = false;
   private again = false;
   private raf = 0;
@@ -364,6 +367,12 @@ export class Timeline {
           g.fillRect(Math.round(x - w / 2), y0 + hgt / 2, w, hgt / 2);
         }
         this.hits.push({ x0: x - 4, x1: x + 4, y0, y1: y0 + hgt, mark: m });
+        if (m.seq === this.keySeq) {
+          g.strokeStyle = col('--vscode-focusBorder');
+          g.lineWidth = 1.5;
+          g.strokeRect(Math.round(x) - 4.5, y0 - 1.5, 9, hgt + 3);
+          g.lineWidth = 1;
+        }
       }
       y += CPU_GAP;
     }
@@ -398,7 +407,7 @@ export class Timeline {
     }
     g.textAlign = 'left';
     g.fillText('icount', 2, y + 11);
-    this.canvas.setAttribute('aria-label', `Timeline: icount ${fmt(this.view.from)} to ${fmt(this.view.to)}, ${d.decisions} decisions, ${d.marks.length} marks`);
+    this.canvas.setAttribute('aria-label', `Timeline: icount ${fmt(this.view.from)} to ${fmt(this.view.to)}, ${d.decisions} decisions, ${d.marks.length} marks. Keys: + and - zoom, arrows pan, Home fits, comma and period go from mark to mark, Enter opens the mark`);
     this.drawLegend(d);
   }
 
@@ -471,9 +480,27 @@ export class Timeline {
       case 'ArrowLeft': this.pan(-0.2); break;
       case 'ArrowRight': this.pan(0.2); break;
       case 'Home': case '0': this.fit(); break;
+      case ',': case '.': this.stepMark(e.key === '.' ? 1 : -1); break;
+      case 'Enter': {
+        const hit = this.hits.find((x) => x.mark && x.mark.seq === this.keySeq);
+        if (hit?.mark) this.cb.open(hit.mark);
+        break;
+      }
+      case 'Escape': this.keySeq = undefined; this.hover(undefined); this.schedule(); break;
       default: return;
     }
     e.preventDefault();
+  }
+
+  /** The next (or previous) mark in time of the window, chosen from the keyboard: its hover shown. */
+  private stepMark(dir: 1 | -1): void {
+    const marks = this.hits.filter((x) => x.mark).sort((a, b) => (a.mark!.icount - b.mark!.icount) || (a.y0 - b.y0));
+    if (marks.length === 0) return;
+    const at = marks.findIndex((x) => x.mark!.seq === this.keySeq);
+    const next = marks[at < 0 ? (dir > 0 ? 0 : marks.length - 1) : Math.max(0, Math.min(marks.length - 1, at + dir))];
+    this.keySeq = next.mark!.seq;
+    this.hover(next);
+    this.schedule();
   }
 
   private hover(hit: Hit | undefined): void {

@@ -116,7 +116,7 @@ test('the timeline: one strip per CPU and slot, asked for about one bucket per p
   assert.ok(h > 2 * (15 + 2 * 20), `the canvas is ${h} px high for 2 CPUs of 2 slots`);
   const legend = await page.$$eval('.tllegend .tlkey', (els) => els.map((e) => e.textContent));
   for (const k of ['ptrace-report', 'perf-single-step', 'step-complete', 'in the slot', 'scheduled out', 'single step in flight']) assert.ok(legend.includes(k), `legend ${legend}`);
-  assert.match((await page.getAttribute('.tlcanvas', 'aria-label')) ?? '', /Timeline: icount 0 to 7,000,020, 1000000 decisions/);
+  assert.match((await page.getAttribute('.tlcanvas', 'aria-label')) ?? '', /Timeline: icount 0 to 7,000,020, 1000000 decisions.*Keys: /);
   assert.deepEqual((page as unknown as { errors: string[] }).errors, []);
   await page.close();
 });
@@ -241,5 +241,24 @@ test('the timeline asks again when the run goes on (a stop), and starts over whe
   await give(page, { type: 'session', state: 'running', id: 's1', name: 'Debug ptrace-perf-asm.S', reset: true });
   await page.waitForFunction((n) => (window as unknown as { __harness: { sent: Array<{ type: string }> } }).__harness.sent.filter((m) => m.type === 'timeline').length > n, n1);
   await drawn(page);
+  await page.close();
+});
+
+test('the timeline from the keyboard: period and comma go from mark to mark with its hover, Enter opens it', async (t) => {
+  if (skip) return t.skip(skip);
+  const page = await open('&total=3000');
+  await drawn(page);
+  await zoomedMark(page);
+  await page.focus('.tlcanvas');
+  await page.keyboard.press('.');
+  await page.waitForFunction(() => { const tip = document.querySelector('.tltip') as HTMLElement; return !tip.hidden && /^#\d+ · /.test(tip.textContent ?? ''); });
+  const first = Number(/^#(\d+)/.exec((await page.textContent('.tltip')) ?? '')?.[1]);
+  await page.keyboard.press('.');
+  await page.waitForFunction((f) => Number(/^#(\d+)/.exec(document.querySelector('.tltip')?.textContent ?? '')?.[1]) > f, first);
+  await page.keyboard.press(',');
+  await page.waitForFunction((f) => Number(/^#(\d+)/.exec(document.querySelector('.tltip')?.textContent ?? '')?.[1]) === f, first);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((f) => (window as unknown as { __harness: { sent: Array<{ type: string; seq?: number }> } }).__harness.sent.some((m) => m.type === 'openDecision' && m.seq === f), first);
+  await page.waitForFunction((f) => document.querySelector('.vrow.focused .seq')?.textContent === `#${f}`, first);
   await page.close();
 });

@@ -414,6 +414,7 @@ function onMessage(m: ToPanel): void {
         timeline.reset();
       }
       session = { state: m.state, name: m.name };
+      timeline.setExportable(m.state === 'running');
       renderHeader();
       renderCounters();
       updateForm();

@@ -126,6 +126,14 @@ export class Timeline {
 
   exportTrace: () => void = () => undefined;
 
+  /** Export Trace needs a running session (the adapter writes the file). */
+  setExportable(on: boolean): void {
+    const b = this.el.querySelector('.tlbtn.export') as HTMLButtonElement | null;
+    if (!b) return;
+    b.disabled = !on;
+    b.title = on ? 'Export the session as a Chrome trace (Perfetto, chrome://tracing)' : 'Export Trace needs a running session';
+  }
+
   get state(): TimelineView {
     return { ...this.view };
   }
@@ -407,6 +415,9 @@ export class Timeline {
     }
     g.textAlign = 'left';
     g.fillText('icount', 2, y + 11);
+    // the window and buckets of the data drawn last, and whether its width was asked for (tests wait for it)
+    this.canvas.dataset.drawn = `${d.from}-${d.to}`;
+    this.canvas.dataset.fits = String(Math.abs(d.buckets - Math.max(20, Math.min(4000, Math.floor(this.plotWidth())))) <= 1 && !this.inFlight && !this.again);
     this.canvas.setAttribute('aria-label', `Timeline: icount ${fmt(this.view.from)} to ${fmt(this.view.to)}, ${d.decisions} decisions, ${d.marks.length} marks. Keys: + and - zoom, arrows pan, Home fits, comma and period go from mark to mark, Enter opens the mark`);
     this.drawLegend(d);
   }

@@ -137,6 +137,16 @@ async function breakpointSays(page: Page, name: RegExp, what: RegExp): Promise<s
   return `${label} ${hover}`;
 }
 
+/** Preferences: Color Theme, the theme typed, Enter once the list's focused row is that theme. */
+async function pickTheme(page: Page, theme: string): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(theme);
+  const focused = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: theme });
+  await shown(focused, `${theme} chosen in the theme picker`);
+  await input.press('Enter');
+}
+
 /** Drags the side bar's edge so that the side bar is `width` px wide. */
 async function sidebarWidth(page: Page, width: number): Promise<void> {
   const sb = await page.locator('.part.sidebar').boundingBox();
@@ -293,7 +303,7 @@ test('UI, issue 13: what a new user met, and the timeline', { timeout: 1_200_000
       await page.waitForTimeout(500); // the list is complete (each launch target answered)
       assert.equal(await rows.count(), 1, 'listed once (not again under the user settings)');
       await input.fill('Debug watch-loop.S');
-      await page.waitForTimeout(300);
+      await shown(page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Debug watch-loop.S' }), 'the program chosen in the list');
       await input.press('Enter');
       await page.locator('.debug-toolbar').waitFor({ state: 'visible', timeout: 30_000 });
       await showRunAndDebug(page);
@@ -388,30 +398,22 @@ test('UI, issue 13: what a new user met, and the timeline', { timeout: 1_200_000
       const themes: Array<[string, string, RegExp]> = [['dark', 'Dark Modern', /(^|\s)vs-dark(\s|$)/], ['light', 'Light Modern', /(^|\s)vs(\s|$)/], ['hc', 'Dark High Contrast', /(^|\s)hc-black(\s|$)/]];
       for (const [name, theme, cls] of themes) {
         if (!cls.test((await page.locator('.monaco-workbench').first().getAttribute('class')) ?? '')) {
-          await runCommand(page, 'Preferences: Color Theme');
-          const input = page.locator('.quick-input-widget input');
-          await input.fill(theme);
-          await shown(page.locator('.quick-input-widget .monaco-list-row', { hasText: theme }).first(), `${theme} in the theme picker`);
-          await page.waitForTimeout(300);
-          await input.press('Enter');
+          await pickTheme(page, theme);
         }
         const deadline = Date.now() + 20_000;
         while (!cls.test((await page.locator('.monaco-workbench').first().getAttribute('class')) ?? '') && Date.now() < deadline) await page.waitForTimeout(250);
         assert.match((await page.locator('.monaco-workbench').first().getAttribute('class')) ?? '', cls, `theme ${theme}`);
         for (const width of [300, 520, 800]) {
           await sidebarWidth(page, width);
-          await page.waitForTimeout(600); // the webview re-lays out and the timeline redraws (its own frame)
+          // the webview has laid out again and the timeline drawn the window asked for its new width
+          await panel.locator('.tlcanvas[data-fits="true"]').waitFor({ timeout: 15_000 });
           await panel.locator('.tlrange', { hasText: /decisions/ }).waitFor({ timeout: 15_000 });
           await saveScreenshot(view, `panel-${name}-${width}.png`);
           // the README's picture (media/screenshot-panel.png is copied from it)
           if (name === 'dark' && width === 800) await saveScreenshot(view, 'readme-panel.png');
         }
       }
-      await runCommand(page, 'Preferences: Color Theme');
-      await page.locator('.quick-input-widget input').fill('Dark Modern');
-      await shown(page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first(), 'Dark Modern in the theme picker');
-      await page.waitForTimeout(300);
-      await page.locator('.quick-input-widget input').press('Enter');
+      await pickTheme(page, 'Dark Modern');
       await sidebarWidth(page, 520);
     });
 

@@ -133,14 +133,14 @@ async function zoomedMark(page: Page): Promise<{ x: number; y: number }> {
     });
     if (span < 1000) break;
   }
-  // the window the host answers for is the one shown
+  // the window the host answers for is the one asked last, and it is drawn
   await page.waitForFunction(() => {
-    const h = (window as unknown as { __harness: { sent: Array<{ type: string; to?: number }>; received: Array<{ type: string; data?: { to: number } }> } }).__harness;
+    const h = (window as unknown as { __harness: { sent: Array<{ type: string; to?: number }>; received: Array<{ type: string; data?: { from: number; to: number } }> } }).__harness;
     const lastReq = h.sent.filter((m) => m.type === 'timeline').at(-1);
     const lastData = h.received.filter((m) => m.type === 'timeline').at(-1);
-    return lastReq?.to !== undefined && lastData?.data?.to === Math.ceil(lastReq.to as number);
+    const drawn = (document.querySelector('.tlcanvas') as HTMLElement).dataset.drawn;
+    return lastReq?.to !== undefined && lastData?.data?.to === Math.ceil(lastReq.to as number) && drawn === `${lastData.data.from}-${lastData.data.to}`;
   });
-  await page.waitForTimeout(100);
   // find a pixel of a ptrace-report mark (red) on cpu0's DAWR0 row: the lane starts at 2 + 15
   return page.evaluate(() => {
     const c = document.querySelector('.tlcanvas') as HTMLCanvasElement;
@@ -212,8 +212,14 @@ test('the timeline: Ctrl+wheel zooms around the pointer, dragging pans, Fit foll
   await page.mouse.down();
   await page.mouse.move(b.x + b.width * 0.7, b.y + 30, { steps: 5 });
   await page.mouse.up();
-  await page.waitForFunction((n) => (window as unknown as { __harness: { sent: Array<{ type: string }> } }).__harness.sent.filter((m) => m.type === 'timeline').length > n, n1);
-  await page.waitForTimeout(200);
+  // the drag asks for earlier windows as it goes; the last one asked is drawn
+  await page.waitForFunction(([n, from]) => {
+    const h = (window as unknown as { __harness: { sent: Array<{ type: string; from?: number; to?: number }>; received: Array<{ type: string; data?: { from: number; to: number } }> } }).__harness;
+    const reqs = h.sent.filter((m) => m.type === 'timeline');
+    const lastReq = reqs.at(-1);
+    const lastData = h.received.filter((m) => m.type === 'timeline').at(-1)?.data;
+    return reqs.length > n && lastReq !== undefined && (lastReq.from as number) < from && lastData !== undefined && lastData.from === lastReq.from;
+  }, [n1, z.from] as [number, number]);
   const p = await last();
   assert.ok(p.from < z.from, `panned: from ${z.from} to ${p.from}`);
   assert.ok(Math.abs(((p.to as number) - p.from) - span) <= 2, 'the same span');

@@ -1,12 +1,15 @@
-// `wplab run FILE.yaml [--kernel 6.5|6.6] [--cpu MODEL] [--cpus N] [--json] [--max-steps N]`
-// and `wplab compare FILE.yaml` (SCENARIOS.md §5). Exit: 0 all expectations hold, 1 some failed,
-// 2 the input is invalid (every error at FILE:LINE:COL).
+// `wplab run FILE.yaml [--kernel 6.5|6.6] [--cpu MODEL] [--cpus N] [--json] [--max-steps N]
+// [--trace OUT.json]` and `wplab compare FILE.yaml` (SCENARIOS.md §5). Exit: 0 all expectations
+// hold, 1 some failed, 2 the input is invalid (every error at FILE:LINE:COL) or the trace cannot be
+// written. --trace writes the run as Chrome trace-event JSON (Perfetto, chrome://tracing) besides
+// the usual output, which it leaves unchanged.
 import * as fs from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { CPU_MODEL_NAMES, type CpuModelName, type KernelPolicy } from '../sim/hwbp/cpu-model';
 import { compareScenario, compareText } from '../sim/scenario/compare';
 import { parseScenario } from '../sim/scenario/parse-scenario';
 import { reportJson, reportText } from '../sim/scenario/report';
+import { traceInputOfRun, writeChromeTrace } from '../sim/scenario/trace-export';
 import { fsHost, readProgramFile } from '../sim/program-file';
 import { runScenario, type ProgramContents, type RunOptions } from '../sim/scenario/scenario-runner';
 import { formatScenarioError, type Scenario } from '../sim/scenario/scenario-types';
@@ -15,6 +18,8 @@ import type { Io } from './command';
 interface Parsed {
   file: string;
   json: boolean;
+  /** --trace: where the Chrome trace goes */
+  trace?: string;
   opts: Omit<RunOptions, 'readFile'>;
 }
 
@@ -34,7 +39,14 @@ function parseArgs(args: string[], allowed: Set<string>, io: Io): Parsed | undef
       return undefined;
     }
     if (a === '--json') p.json = true;
-    else if (a === '--kernel') {
+    else if (a === '--trace') {
+      const v = val();
+      if (v === undefined || v === '') {
+        if (v === '') io.err('wplab: --trace needs a file name\n');
+        return undefined;
+      }
+      p.trace = v;
+    } else if (a === '--kernel') {
       const v = val();
       if (v !== '6.5' && v !== '6.6') {
         io.err('wplab: --kernel takes 6.5 or 6.6\n');
@@ -99,7 +111,23 @@ function load(p: Parsed, io: Io): { scenario: Scenario; readFile: (path: string)
   return { scenario: parsed.scenario, readFile };
 }
 
-const RUN_FLAGS = new Set(['--json', '--kernel', '--cpu', '--cpus', '--max-steps', '--dawr-force-enable']);
+const RUN_FLAGS = new Set(['--json', '--kernel', '--cpu', '--cpus', '--max-steps', '--dawr-force-enable', '--trace']);
+
+/** Writes the run's Chrome trace to `file`; false (after saying why) when it cannot be written. */
+function writeTrace(file: string, report: Parameters<typeof traceInputOfRun>[0], name: string, io: Io): boolean {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'w');
+    const out = fd;
+    writeChromeTrace(traceInputOfRun(report, name), (chunk) => fs.writeSync(out, chunk));
+    return true;
+  } catch (e) {
+    io.err(`wplab: cannot write the trace to ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
 
 export function runCommand(args: string[], io: Io): number {
   const p = parseArgs(args, RUN_FLAGS, io);
@@ -114,6 +142,7 @@ export function runCommand(args: string[], io: Io): number {
   const name = basename(p.file);
   if (p.json) io.out(JSON.stringify(reportJson(outcome.report, name), null, 2) + '\n');
   else io.out(reportText(outcome.report, name));
+  if (p.trace !== undefined && !writeTrace(p.trace, outcome.report, name, io)) return 2;
   return outcome.report.failed > 0 ? 1 : 0;
 }
 

@@ -15,7 +15,7 @@ export const COMMANDS: Record<string, Command> = {
 const USAGE = `usage: wplab <command> [arguments]
   wplab asm FILE.S [--listing] [--bin OUT]
   wplab exec PROGRAM [--cpu MODEL] [--cpus N] [--kernel 6.5|6.6] [--stdin TEXT] [--max-steps N] [--mount HOST:GUEST[:rw]] [-- ARG...]
-  wplab run FILE.yaml [--kernel 6.5|6.6] [--cpu MODEL] [--cpus N] [--json] [--max-steps N]
+  wplab run FILE.yaml [--kernel 6.5|6.6] [--cpu MODEL] [--cpus N] [--json] [--max-steps N] [--trace OUT.json]
   wplab compare FILE.yaml
 `;
 

@@ -23,6 +23,8 @@ export interface WatchSpec {
   label: string;
   /** for perf counters: the counter's name */
   perfName?: string;
+  /** a data breakpoint set on an address (not on a symbol): it stays there whatever the program */
+  byAddress?: boolean;
 }
 
 export interface Watch extends WatchSpec {
@@ -45,12 +47,28 @@ export function makeDataId(addr: bigint, len: number): string {
   return `${hex(addr)}/${len}`;
 }
 
-export function parseDataId(id: unknown): { addr: bigint; len: number } | undefined {
+/** `sym:value/8`, `sym:table+16/8`: a data breakpoint id that names a symbol's bytes. VS Code keeps
+ * data breakpoints across sessions (canPersist): one set on a symbol follows the symbol into the
+ * next program (or is refused there, with why, when it has none); one set on an address stays on
+ * the address. */
+export function makeSymbolDataId(symbol: string, offset: number, len: number): string {
+  return `sym:${symbol}${offset ? `+${offset}` : ''}/${len}`;
+}
+
+export type DataIdTarget = { addr: bigint; len: number } | { symbol: string; offset: number; len: number };
+
+export function parseDataId(id: unknown): DataIdTarget | undefined {
   if (typeof id !== 'string') return undefined;
+  const ok = (len: number) => len >= 1 && len <= 0x10000;
+  const s = /^sym:([A-Za-z_.$][A-Za-z0-9_.$]*)(?:\+(\d+))?\/(\d+)$/.exec(id);
+  if (s) {
+    const len = Number(s[3]);
+    return ok(len) ? { symbol: s[1], offset: Number(s[2] ?? 0), len } : undefined;
+  }
   const m = /^(0x[0-9a-f]+)\/(\d+)$/i.exec(id);
   if (!m) return undefined;
   const len = Number(m[2]);
-  return len >= 1 && len <= 0x10000 ? { addr: BigInt(m[1]), len } : undefined;
+  return ok(len) ? { addr: BigInt(m[1]), len } : undefined;
 }
 
 export interface WatchHost {
@@ -213,7 +231,9 @@ export class WatchSet {
   }
 
   private okMessage(w: Watch): string {
-    const what = `${ACCESS_WORD[w.access]} ${w.label} (${w.len} byte${w.len === 1 ? '' : 's'} at ${hex(w.addr)})`;
+    const what = w.byAddress
+      ? `${ACCESS_WORD[w.access]} ${w.len} byte${w.len === 1 ? '' : 's'} at the address ${hex(w.addr)}${w.label !== hex(w.addr) ? `, which is ${w.label} in this program` : ''}`
+      : `${ACCESS_WORD[w.access]} ${w.label} (${w.len} byte${w.len === 1 ? '' : 's'} at ${hex(w.addr)})`;
     if (w.kind === 'perf') return `perf counter "${w.perfName}" (fd ${w.perfFd}) counting ${what}`;
     const hs = [...w.handles].map(([pid, h]) => `${this.host.machine.taskByPid(pid)?.name ?? pid} handle ${h}`).join(', ');
     return `ptrace watchpoint: ${what}; ${hs}`;

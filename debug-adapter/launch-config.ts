@@ -3,6 +3,8 @@
 import type { CpuModelName, KernelPolicy } from '../sim/hwbp/cpu-model';
 
 export type RearmPolicy = 'gdb' | 'oneshot';
+/** "Break on Value Change": stop only when the store changes the value (GDB's watch), or on every store (the kernel's trap). */
+export type ValueChangePolicy = 'changed' | 'everyStore';
 
 export interface PerfDecl {
   name: string;
@@ -29,6 +31,7 @@ export interface LaunchConfig {
   perf: PerfDecl[];
   stopOnEntry: boolean;
   ptraceRearm: RearmPolicy;
+  breakOnValueChange: ValueChangePolicy;
   stdin: string;
   maxSteps: number;
   /** what getcwd reports in a program launch */
@@ -69,6 +72,9 @@ export function checkLaunch(args: Record<string, unknown> | undefined): Checked<
   if (a.ptraceRearm !== undefined && a.ptraceRearm !== 'gdb' && a.ptraceRearm !== 'oneshot') {
     return bad(`"ptraceRearm" must be "gdb" (re-arm one-shot ptrace watchpoints on every resume) or "oneshot" (the raw kernel behaviour), not ${show(a.ptraceRearm)}.`);
   }
+  if (a.breakOnValueChange !== undefined && a.breakOnValueChange !== 'changed' && a.breakOnValueChange !== 'everyStore') {
+    return bad(`"breakOnValueChange" must be "changed" (stop when a store changes the watched value, as GDB's watch) or "everyStore" (the raw kernel behaviour: every store stops), not ${show(a.breakOnValueChange)}.`);
+  }
   if (a.stdin !== undefined && typeof a.stdin !== 'string') return bad(`"stdin" must be a string (the text the program reads), not ${show(a.stdin)}.`);
   if (a.maxSteps !== undefined && !(isInt(a.maxSteps) && a.maxSteps >= 1)) return bad(`"maxSteps" must be a positive whole number of instructions, not ${show(a.maxSteps)}.`);
   if (a.cwd !== undefined && typeof a.cwd !== 'string') return bad(`"cwd" must be a string, not ${show(a.cwd)}.`);
@@ -97,6 +103,7 @@ export function checkLaunch(args: Record<string, unknown> | undefined): Checked<
       perf,
       stopOnEntry: a.stopOnEntry !== false,
       ptraceRearm: (a.ptraceRearm as RearmPolicy | undefined) ?? 'gdb',
+      breakOnValueChange: (a.breakOnValueChange as ValueChangePolicy | undefined) ?? 'changed',
       stdin: (a.stdin as string | undefined) ?? '',
       maxSteps: (a.maxSteps as number | undefined) ?? DEFAULT_MAX_STEPS,
       cwd: a.cwd as string | undefined,

@@ -18,6 +18,8 @@ import {
   type SnapshotResponse,
 } from './panel-protocol';
 import type { Runtime } from './runtime';
+import { timeline, type TimelineArgs, type TimelineResponse } from './panel-timeline';
+import { writeChromeTrace } from '../sim/scenario/trace-export';
 
 export const BATCH_MS = 50;
 export const MAX_BATCH = 500;
@@ -34,16 +36,18 @@ export class PanelFeed {
   constructor(private readonly rt: Runtime, private readonly send: (event: string, body: unknown) => void) {}
 
   withSource(d: Decision): PanelDecision {
+    const note = this.rt.notes.get(d.seq);
+    const noted: PanelDecision = note !== undefined ? { ...d, note } : d;
     const t = this.rt.machine.task(d.task);
-    if (!t) return d;
+    if (!t) return noted;
     let pc: bigint;
     try {
       pc = BigInt(d.pc);
     } catch {
-      return d;
+      return noted;
     }
     const l = lineForAddress(t.program, pc);
-    return l ? { ...d, source: { path: l.file, line: l.line } } : d;
+    return l ? { ...noted, source: { path: l.file, line: l.line } } : noted;
   }
 
   /** Everything that changed, now (a stop, a breakpoint change, a perf operation). */
@@ -71,7 +75,7 @@ export class PanelFeed {
   }
 
   private flushSlots(): void {
-    const s: SlotsEvent = this.rt.machine.hw.slotsView();
+    const s: SlotsEvent = this.rt.machine.slotsView();
     const j = JSON.stringify(s);
     if (j === this.lastSlots) return;
     this.lastSlots = j;
@@ -99,12 +103,46 @@ export class PanelFeed {
   snapshot(): SnapshotResponse {
     const log = this.rt.machine.log;
     return {
-      slots: this.rt.machine.hw.slotsView(),
+      slots: this.rt.machine.slotsView(),
       counters: this.rt.machine.hw.countersView(),
       total: log.total,
       dropped: log.dropped,
       recent: log.recent(SNAPSHOT_RECENT).map((d) => this.withSource(d)),
     };
+  }
+
+  /** A window of the timeline (REQUEST_TIMELINE). */
+  timeline(args: TimelineArgs): TimelineResponse {
+    const m = this.rt.machine;
+    const v = m.hw.slotsView();
+    return timeline({
+      log: m.log,
+      slotEvents: m.slotHistory.all(),
+      now: m.icount,
+      cpus: v.machine.cpus,
+      slots: v.machine.slots,
+      model: v.machine.cpu,
+      registered: new Set(m.hw.breakpoints().map((b) => b.name)),
+    }, args);
+  }
+
+  /** The session so far as Chrome trace-event JSON, written through `write` (REQUEST_EXPORT_TRACE). */
+  exportTrace(title: string, write: (chunk: string) => void): number {
+    const m = this.rt.machine;
+    const log = m.log;
+    const self = this;
+    const v = m.hw.slotsView();
+    return writeChromeTrace({
+      title,
+      machine: { cpu: v.machine.cpu, cpus: v.machine.cpus, kernel: v.machine.kernel, slots: v.machine.slots },
+      decisions: (function* () {
+        // a page at a time: the log may hold a million
+        for (let s = log.dropped; s < log.total; s += 5000) for (const d of log.page(s, 5000)) yield self.withSource(d);
+      })(),
+      slotEvents: m.slotHistory.all(),
+      end: m.icount,
+      droppedDecisions: log.dropped,
+    }, write);
   }
 
   decisionLog(args: DecisionLogArgs): DecisionLogResponse {

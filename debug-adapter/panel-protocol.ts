@@ -14,15 +14,65 @@ export const REQUEST_PERF = 'wplab.perf';
 export const REQUEST_WATCH = 'wplab.watch';
 /** wplab compare on the session's scenario: { text } */
 export const REQUEST_COMPARE = 'wplab.compare';
+/** a window of the timeline (panel-timeline.ts): TimelineArgs -> TimelineResponse */
+export const REQUEST_TIMELINE = 'wplab.timeline';
+/** writes the session as Chrome trace-event JSON: { path } -> { path, events } */
+export const REQUEST_EXPORT_TRACE = 'wplab.exportTrace';
+/** the debugger's watchpoints and counters as the editor set them: -> WatchesEvent */
+export const REQUEST_WATCH_LIST = 'wplab.watchList';
+/** a thread stopped: why, in full (the Call Stack view shows only the short reason) */
+export const EVENT_STOPPED = 'wplab.stopped';
+/** the debugger's watchpoints changed (set, refused, re-armed, removed): WatchesEvent */
+export const EVENT_WATCHES = 'wplab.watches';
+
+export type { TimelineArgs, TimelineResponse, TimelineLane, TimelineMark, TimelineRun, TimelineSegment } from './panel-timeline';
+
+export interface StoppedEventBody {
+  threadId: number;
+  task: string;
+  reason: string;
+  /** the short reason */
+  description?: string;
+  /** the whole sentence */
+  text?: string;
+  /** the machine's clock at the stop */
+  icount: number;
+}
+
+export interface WatchInfo {
+  id: number;
+  /** data: a data breakpoint; source: a breakpoint on a data line (its mode); panel: the wplab.watch request */
+  origin: 'data' | 'source' | 'panel';
+  kind: 'ptrace' | 'perf';
+  access: 'read' | 'write' | 'readWrite';
+  label: string;
+  addr: string;
+  len: number;
+  verified: boolean;
+  message?: string;
+  /** a source breakpoint's file, line and mode */
+  source?: { path: string; line: number; mode: string };
+}
+
+export interface WatchesEvent {
+  watches: WatchInfo[];
+  /** the breakpoints of this file were just set (the event is sent after every setBreakpoints),
+   * these lines with these modes (a line whose watch is not in the list is not a data line of the
+   * session's program) */
+  file?: string;
+  requested?: Array<{ line: number; mode: string }>;
+}
 
 // The slot, budget and counter shapes are the watchpoint subsystem's own read-only views: one
 // definition, in sim/ (which must not import from here).
 export type { MachineInfo, SlotState, SlotOccupant, CpuSlots, SlotsEvent, Counter, CountersEvent } from '../sim/hwbp/views';
 import type { CountersEvent, SlotsEvent } from '../sim/hwbp/views';
 
-/** A decision with the source line of its instruction, when the program has one there. */
+/** A decision with the source line of its instruction, when the program has one there, and what
+ * the debugger did about it when that was more than showing the kernel's stop (`note`). */
 export interface PanelDecision extends Decision {
   source?: { path: string; line: number };
+  note?: string;
 }
 
 export interface DecisionsEvent {

@@ -20,7 +20,7 @@ import { BreakpointIds } from './breakpoint-ids';
 import { Timeline } from './timeline';
 import { WatchSet, type AccessType, type Watch, type WatchSpec } from './data-breakpoints';
 import type { LaunchConfig, PerfDecl } from './launch-config';
-import { describeSignal, describeWatchStop } from './stop-description';
+import { describeSignal, describeWatchStop, previewAccess, shortened, storeKeeps } from './stop-description';
 import { stackFrames } from './stack';
 import { dataSymbols, hex } from './symbols';
 
@@ -108,6 +108,9 @@ export class Runtime {
   private ended = false;
   /** setup steps of a scenario launch, as text for the console */
   setupLog: string[] = [];
+  /** what the debugger did with a decision, by its seq (a store that left a "Break on Value
+   * Change" watch's value as it was: the kernel stopped the task, the debugger went on). Bounded. */
+  readonly notes = new Map<number, string>();
 
   /** the machine's clock when the launch was done: nothing earlier can be travelled to */
   launchIcount = 0;
@@ -423,7 +426,7 @@ export class Runtime {
     if (this.config.stopOnEntry) {
       this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
       this.sink.stateChanged();
-      this.sink.stopped({ reason: 'entry', threadId: t.pid, description: `Stopped at the entry ${hex(t.thread.pc)} (before the first instruction)` });
+      this.sink.stopped({ reason: 'entry', threadId: t.pid, description: 'Paused on entry', text: `Stopped at the entry ${hex(t.thread.pc)}, before the first instruction (icount ${this.machine.icount})` });
     } else void this.resume(t, 'continue');
   }
 
@@ -486,7 +489,7 @@ export class Runtime {
         this.sink.stopped(
           stop === 'pause'
             ? { reason: 'pause', threadId: t.pid, description: `Paused at ${hex(t.thread.pc)}` }
-            : { reason: 'pause', threadId: t.pid, description: `Stopped by the step limit: ${this.config.maxSteps} instructions since the last resume ("maxSteps")`, text: 'step limit' },
+            : { reason: 'pause', threadId: t.pid, description: 'Paused: step limit', text: `Stopped by the step limit: ${this.config.maxSteps} instructions since the last resume ("maxSteps"), at ${hex(t.thread.pc)}` },
         );
         return;
       }
@@ -616,6 +619,7 @@ export class Runtime {
   private watchStop(t: Task, s: StopInfo, force = false): StopReport | undefined {
     this.lastKind.set(t.pid, { kind: 'watch', pc: t.thread.pc });
     const fired = this.firedWatches(t, s);
+    if (!force && this.unchangedValue(t, fired)) return undefined;
     if (this.config.ptraceRearm === 'oneshot') for (const w of this.watches.markDisabled(t)) this.sink.breakpointChanged(this.watches.toBreakpoint(w));
     const stopping = force ? fired : fired.filter((w) => this.shouldStopWatch(t, w));
     if (fired.length > 0 && stopping.length === 0) return undefined;
@@ -623,6 +627,30 @@ export class Runtime {
     const labels = shown.map((w) => `${w.id} (${w.access === 'readWrite' ? 'access' : w.access} ${w.label})`);
     const d = describeWatchStop(t, s.si_addr, labels.length > 0 ? labels : this.foreignHandles(t, s));
     return { reason: 'data breakpoint', threadId: t.pid, hitBreakpointIds: shown.map((w) => w.id), description: d.description, text: d.text };
+  }
+
+  /**
+   * "Break on Value Change" (breakOnValueChange "changed", GDB re-arming): the kernel stops the
+   * task before every store to the watched bytes; when every watch that fired is a data breakpoint
+   * on writes and the store is about to write what memory already holds, the debugger goes on
+   * without a stop (as GDB's watch does), and says so beside the kernel's decision.
+   */
+  private unchangedValue(t: Task, fired: Watch[]): boolean {
+    if (this.config.breakOnValueChange !== 'changed' || this.config.ptraceRearm !== 'gdb') return false;
+    if (fired.length === 0 || !fired.every((w) => w.origin === 'data' && w.access === 'write')) return false;
+    const p = previewAccess(t);
+    if (!p || !fired.every((w) => storeKeeps(t, p, w.addr, w.len) === true)) return false;
+    const d = this.lastSignalDecision(t);
+    if (d) {
+      const what = fired.map((w) => `${w.id} (${w.label})`).join(', ');
+      this.note(d.seq, `the debugger: "${p.insn}" writes ${p.value !== undefined ? hex(p.value) : 'zeros'}, which ${what} already ${fired.length === 1 ? 'holds' : 'hold'}: the value does not change, so "Break on Value Change" went on without stopping (breakOnValueChange "changed"; "everyStore" stops here)`);
+    }
+    return true;
+  }
+
+  private note(seq: number, text: string): void {
+    this.notes.set(seq, text);
+    if (this.notes.size > 100_000) this.notes.delete(this.notes.keys().next().value as number);
   }
 
   /** A watchpoint the console set (not one of the editor's): named by its handle. */
@@ -725,7 +753,7 @@ export class Runtime {
     }
     if (s.event === 'limit') {
       this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
-      this.reportStop(t, { reason: 'pause', threadId: t.pid, description: `Stopped by the step limit ("maxSteps": ${this.config.maxSteps})`, text: 'step limit' });
+      this.reportStop(t, { reason: 'pause', threadId: t.pid, description: 'Paused: step limit', text: `Stopped by the step limit ("maxSteps": ${this.config.maxSteps} instructions since the last resume) at ${hex(t.thread.pc)}` });
       return;
     }
     if (s.signal === 'SIGTRAP' && s.si_code === 'TRAP_HWBKPT') {
@@ -744,7 +772,8 @@ export class Runtime {
     }
     this.lastKind.set(t.pid, { kind: 'fault', pc: t.thread.pc, signal: s.signal });
     const d = describeSignal(t, s.signal ?? 'signal', s.si_code, s.si_addr);
-    this.reportStop(t, { reason: 'exception', threadId: t.pid, description: d.description, text: d.text });
+    // short in the Call Stack view; the whole sentence in the exception widget (exceptionInfo) and the text
+    this.reportStop(t, { reason: 'exception', threadId: t.pid, description: shortened(d.description.replace(/ at 0x.*$/, '')), text: `${d.description}. ${d.text}` });
   }
 
   /** What an exception stop was (for exceptionInfo). */

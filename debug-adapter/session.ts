@@ -26,18 +26,23 @@ import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { Task } from '../sim/machine/task';
 import { TimeProbe, type TimeProbeHooks } from '../sim/machine/time-probe';
 import { isCommand, runCommand } from './console-commands';
-import { makeDataId, parseDataId, type AccessType, type Watch } from './data-breakpoints';
+import { makeDataId, makeSymbolDataId, parseDataId, type AccessType, type Watch } from './data-breakpoints';
 import { disassembleRange } from './disassembly';
 import { evaluateExpression } from './expressions';
 import { checkLaunch, parseAddress } from './launch-config';
 import { checkDecisionLogArgs, PanelFeed } from './panel-feed';
-import { EVENT_RESET, REQUEST_COMPARE, REQUEST_DECISIONS, REQUEST_PERF, REQUEST_SNAPSHOT, REQUEST_WATCH, type PerfAction, type PerfResponse } from './panel-protocol';
+import {
+  EVENT_RESET, EVENT_STOPPED, EVENT_WATCHES, REQUEST_COMPARE, REQUEST_DECISIONS, REQUEST_EXPORT_TRACE, REQUEST_PERF, REQUEST_SNAPSHOT, REQUEST_TIMELINE, REQUEST_WATCH, REQUEST_WATCH_LIST,
+  type PerfAction, type PerfResponse, type StoppedEventBody, type WatchesEvent, type WatchInfo,
+} from './panel-protocol';
+import { checkTimelineArgs } from './panel-timeline';
 import { BreakpointIds } from './breakpoint-ids';
 import { Runtime, type CodeBreakpoint, type RuntimeSink, type StopReport } from './runtime';
 import { RECORDED_REQUESTS, Timeline, type JournalEntry } from './timeline';
 import { breakpointsNow, reverseTarget, stepBackTarget, type TravelTarget } from './time-travel';
 import { stackFrames } from './stack';
 import { dataSymbols, hex } from './symbols';
+import * as fs from 'node:fs';
 import { Variables, REGISTER_NAMES } from './variables';
 
 /** The breakpoint modes of source breakpoints: what a breakpoint on a data line does. */
@@ -74,6 +79,8 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   /** watches made by source breakpoints on data lines, per file */
   private lineWatches = new Map<string, Array<{ line: number; mode: string; watch: Watch }>>();
   private dataWatches: Array<{ dataId: string; access: AccessType; watch: Watch }> = [];
+  /** the watch list last sent to the editor (sent again only when it changed) */
+  private lastWatches = '';
   /** the recorded history (for step back and reverse continue) and the ids that outlive replays */
   private timeline = new Timeline();
   private readonly ids = new BreakpointIds();
@@ -178,6 +185,12 @@ export class WatchpointDebugSession extends LoggingDebugSession {
         if (r.text) e.body.text = r.text;
         if (r.hitBreakpointIds) e.body.hitBreakpointIds = r.hitBreakpointIds;
         e.body.allThreadsStopped = true;
+        const t = this.rt?.thread(r.threadId);
+        // the Call Stack view shows only the short reason: the whole sentence goes to the Debug
+        // Console (for a watchpoint or an exception) and to the panel
+        if (r.text && (r.reason === 'data breakpoint' || r.reason === 'exception')) this.sendEvent(new OutputEvent(`${t ? `${t.name}: ` : ''}${r.text}\n`, 'console'));
+        const body: StoppedEventBody = { threadId: r.threadId, task: t?.name ?? String(r.threadId), reason: r.reason, ...(r.description ? { description: r.description } : {}), ...(r.text ? { text: r.text } : {}), icount: this.rt?.machine?.icount ?? 0 };
+        this.sendEvent(new Event(EVENT_STOPPED, body));
         this.sendEvent(e);
       },
       output: (category, text, source) => {
@@ -197,10 +210,43 @@ export class WatchpointDebugSession extends LoggingDebugSession {
         this.feed?.dispose();
         this.sendEvent(new TerminatedEvent());
       },
-      breakpointChanged: (bp) => this.sendEvent(new BreakpointEvent('changed', bp as Breakpoint)),
+      breakpointChanged: (bp) => {
+        this.sendEvent(new BreakpointEvent('changed', bp as Breakpoint));
+        this.watchesChanged();
+      },
       stateChanged: () => this.feed?.flush(),
       ranChunk: () => this.feed?.tick(),
     };
+  }
+
+  /** The debugger's watchpoints as the editor set them, with their state. */
+  private watchList(): WatchInfo[] {
+    const rt = this.rt;
+    if (!rt?.watches) return [];
+    const sourceOf = new Map<Watch, { path: string; line: number; mode: string }>();
+    for (const [path, ws] of this.lineWatches) for (const x of ws) sourceOf.set(x.watch, { path, line: x.line, mode: x.mode });
+    return rt.watches.all().map((w) => {
+      const src = sourceOf.get(w);
+      return { id: w.id, origin: w.origin, kind: w.kind, access: w.access, label: w.label, addr: hex(w.addr), len: w.len, verified: w.verified, ...(w.message ? { message: w.message } : {}), ...(src ? { source: src } : {}) };
+    });
+  }
+
+  /**
+   * Watchpoints changed (set, refused, re-armed, removed): the editor refreshes the Variables view
+   * (its Watchpoints scope), and the extension hears the new list (its data-line actions wait for
+   * theirs), and the panel its slots.
+   */
+  private watchesChanged(set?: DebugProtocol.SetBreakpointsArguments): void {
+    const body: WatchesEvent = { watches: this.watchList() };
+    const j = JSON.stringify(body);
+    if (j === this.lastWatches && set === undefined) return;
+    this.lastWatches = j;
+    if (set) {
+      body.file = set.source.path as string;
+      body.requested = (set.breakpoints ?? []).map((b) => ({ line: b.line, mode: b.mode ?? 'write' }));
+    }
+    this.sendEvent(new Event(EVENT_WATCHES, body));
+    if (this.rt && !this.rt.isRunning) this.sendEvent(new Event('invalidated', { areas: ['variables'] }));
   }
 
   // ---- initialize ------------------------------------------------------------------------------
@@ -296,6 +342,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     this.consoleIds = new Map();
     this.lineWatches = new Map();
     this.dataWatches = [];
+    this.lastWatches = '';
     this.currentThread = rt.threads[0]?.pid;
     rt.evaluator = (t, expr) => {
       const v = evaluateExpression(expr, { task: t, read: (a, n) => this.readValue(t, a, n) });
@@ -352,6 +399,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     this.sendResponse(response);
     this.runtime().retryRefused();
     this.feed?.flush();
+    this.watchesChanged(a);
   }
 
   private applySourceBreakpoints(args: DebugProtocol.SetBreakpointsArguments): DebugProtocol.Breakpoint[] {
@@ -392,6 +440,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
           perfName: acc === 'perf' ? x.sym.name : undefined,
         });
         entry = { line: x.b.line, mode: x.mode, watch };
+        if (!watch.verified) this.refused(`line ${x.b.line} of ${path.replace(/^.*[\\/]/, '')} (${x.mode} ${x.sym.name})`, watch);
       }
       keep.push(entry);
       results[i] = { ...rt.watches.toBreakpoint(entry.watch), line: x.b.line, source: new Source(path.replace(/^.*[\\/]/, ''), path) };
@@ -421,8 +470,10 @@ export class WatchpointDebugSession extends LoggingDebugSession {
       response.body = { dataId: null, description };
       this.sendResponse(response);
     };
-    const yes = (addr: bigint, len: number, what: string) => {
-      response.body = { dataId: makeDataId(addr, len), description: `${what} (${len} byte${len === 1 ? '' : 's'} at ${hex(addr)})`, accessTypes, canPersist: true };
+    // on a symbol the id names the symbol (it follows the symbol into the next session's program);
+    // on an address it names the address
+    const yes = (addr: bigint, len: number, what: string, sym?: { name: string; offset: number }) => {
+      response.body = { dataId: sym ? makeSymbolDataId(sym.name, sym.offset, len) : makeDataId(addr, len), description: `${what} (${len} byte${len === 1 ? '' : 's'} at ${hex(addr)})`, accessTypes, canPersist: true };
       this.sendResponse(response);
     };
     if (args.asAddress) {
@@ -440,11 +491,11 @@ export class WatchpointDebugSession extends LoggingDebugSession {
         const step = ref.sym.size % 8 === 0 ? 8 : 1;
         if (!m || Number(m[1]) * step >= ref.sym.size) return no(`${args.name} is not an element of ${ref.sym.name}`);
         const a = ref.sym.addr + BigInt(Number(m[1]) * step);
-        return yes(a, args.bytes ?? step, `${ref.sym.name}${args.name}`);
+        return yes(a, args.bytes ?? step, `${ref.sym.name}${args.name}`, { name: ref.sym.name, offset: Number(m[1]) * step });
       }
     }
     const sym = dataSymbols(t.program).find((s) => s.name === args.name);
-    if (sym) return yes(sym.addr, args.bytes ?? sym.size, sym.name);
+    if (sym) return yes(sym.addr, args.bytes ?? sym.size, sym.name, { name: sym.name, offset: 0 });
     if (REGISTER_NAMES.includes(args.name.replace(/^\$/, ''))) return no(`${args.name} is a register: hardware watchpoints (DAWR) watch memory, not registers.`);
     const v = evaluateExpression(args.name, { task: t, read: (a, n) => this.readValue(t, a, n) });
     if (v.ok && v.addr !== undefined) return yes(v.addr, args.bytes ?? v.size ?? 8, args.name);
@@ -465,6 +516,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     this.sendResponse(response);
     this.runtime().retryRefused();
     this.feed?.flush();
+    this.watchesChanged();
   }
 
   private applyDataBreakpoints(args: DebugProtocol.SetDataBreakpointsArguments): DebugProtocol.Breakpoint[] {
@@ -476,23 +528,46 @@ export class WatchpointDebugSession extends LoggingDebugSession {
       if (want.some((x) => x.b.dataId === d.dataId && x.access === d.access) && d.watch.verified) kept.push(d);
       else rt.removeWatch(d.watch);
     }
-    const used = new Set<Watch>();
+    const used: typeof this.dataWatches = [];
     const out = want.map(({ b, access }) => {
-      let entry = kept.find((d) => d.dataId === b.dataId && d.access === access && !used.has(d.watch));
+      let entry = kept.find((d) => d.dataId === b.dataId && d.access === access && !used.includes(d));
       if (!entry) {
         const id = parseDataId(b.dataId);
         if (!id) return { id: rt.ids.fresh(), verified: false, reason: 'failed' as const, message: `"${b.dataId}" is not a data breakpoint id of this debugger` };
-        const watch = rt.addWatch({ addr: id.addr, len: id.len, access, kind: 'ptrace', origin: 'data', condition: b.condition, hitCondition: b.hitCondition, label: rt.watches.labelFor(id.addr, this.current()) });
+        let addr: bigint;
+        let label: string;
+        if ('symbol' in id) {
+          // a data breakpoint on a symbol follows the symbol (VS Code keeps it from an earlier session)
+          const owner = rt.threads.map((t) => t.program).find((p) => p.symbols.has(id.symbol));
+          if (!owner) {
+            const progs = [...new Set(rt.threads.map((t) => t.program.file.replace(/^.*[\\/]/, '')))].join(', ');
+            const bp = { id: rt.ids.of(`data:${b.dataId}:${access}`), verified: false, reason: 'failed' as const, message: `no symbol "${id.symbol}" in ${progs || 'the program'}: this data breakpoint was set on ${id.symbol} and follows the symbol, so it is not set here` };
+            this.sendEvent(new OutputEvent(`data breakpoint on ${id.symbol} not set: ${bp.message}\n`, 'console'));
+            return bp;
+          }
+          addr = (owner.symbols.get(id.symbol)?.value as bigint) + BigInt(id.offset);
+          label = `${id.symbol}${id.offset ? `+${id.offset}` : ''}`;
+        } else {
+          addr = id.addr;
+          label = rt.watches.labelFor(id.addr, this.current());
+        }
+        const watch = rt.addWatch({ addr, len: id.len, access, kind: 'ptrace', origin: 'data', condition: b.condition, hitCondition: b.hitCondition, label, ...('symbol' in id ? {} : { byAddress: true }) });
         entry = { dataId: b.dataId, access, watch };
+        if (!watch.verified) this.refused(`data breakpoint ${watch.id} (${access === 'readWrite' ? 'access' : access} ${label})`, watch);
       }
       entry.watch.condition = b.condition;
       entry.watch.hitCondition = b.hitCondition;
-      used.add(entry.watch);
+      used.push(entry);
       return rt.watches.toBreakpoint(entry.watch);
     });
-    this.dataWatches = [...used].map((w) => ({ dataId: makeDataId(w.addr, w.len), access: w.access, watch: w }));
-    for (const d of kept) if (!used.has(d.watch)) rt.removeWatch(d.watch);
+    this.dataWatches = used;
+    for (const d of kept) if (!used.includes(d)) rt.removeWatch(d.watch);
     return out;
+  }
+
+  /** A watchpoint the kernel refused: said in the Debug Console too (not only in a hover). */
+  private refused(what: string, w: Watch): void {
+    this.sendEvent(new OutputEvent(`${what} not set: ${w.message ?? 'refused'}\n`, 'stderr'));
   }
 
   /** Breakpoints on instruction addresses (the disassembly view). */
@@ -644,7 +719,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     for (const w of rt.watches.all()) this.sendEvent(new BreakpointEvent('changed', rt.watches.toBreakpoint(w) as Breakpoint));
     this.sendEvent(new Event(EVENT_RESET, {}));
     const t = rt.thread(target.pid) ?? rt.threads[0];
-    rt.sink.stopped({ reason: target.reason, threadId: t.pid, description: target.description(t), ...(target.hitBreakpointIds ? { hitBreakpointIds: target.hitBreakpointIds } : {}) });
+    rt.sink.stopped({ reason: target.reason, threadId: t.pid, description: target.description(t), ...(target.text ? { text: target.text(t) } : {}), ...(target.hitBreakpointIds ? { hitBreakpointIds: target.hitBreakpointIds } : {}) });
   }
 
   /** The runtime as it is now (a replay builds a new one while handling requests). */
@@ -809,6 +884,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
         rt.retryRefused();
         this.vars?.reset();
         this.feed?.flush();
+        this.watchesChanged();
         this.sendEvent(new Event('invalidated', { areas: ['variables'] }));
       }
       return;
@@ -930,7 +1006,37 @@ export class WatchpointDebugSession extends LoggingDebugSession {
         response.body = this.watchAction(args);
         this.sendResponse(response);
         this.feed?.flush();
+        this.watchesChanged();
         return;
+      case REQUEST_TIMELINE: {
+        this.runtime();
+        const a = checkTimelineArgs(args);
+        if (typeof a === 'string') throw new BadArgs(a);
+        response.body = (this.feed as PanelFeed).timeline(a);
+        return this.sendResponse(response);
+      }
+      case REQUEST_EXPORT_TRACE: {
+        this.runtime();
+        const path = (args as { path?: unknown } | undefined)?.path;
+        if (typeof path !== 'string' || path === '' || path.length > 4096) throw new BadArgs('"path" (the file to write) is required');
+        const cfg = this.launchArgs ?? {};
+        const title = typeof cfg.scenario === 'string' ? cfg.scenario.replace(/^.*[\\/]/, '') : typeof cfg.program === 'string' ? cfg.program.replace(/^.*[\\/]/, '') : 'session';
+        let fd: number | undefined;
+        try {
+          fd = fs.openSync(path, 'w');
+          const out = fd;
+          const events = (this.feed as PanelFeed).exportTrace(title, (chunk) => fs.writeSync(out, chunk));
+          response.body = { path, events };
+        } catch (e) {
+          return this.fail(response, `cannot write the trace to ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        } finally {
+          if (fd !== undefined) fs.closeSync(fd);
+        }
+        return this.sendResponse(response);
+      }
+      case REQUEST_WATCH_LIST:
+        response.body = { watches: this.watchList() } satisfies WatchesEvent;
+        return this.sendResponse(response);
       case REQUEST_COMPARE: {
         const c = this.runtime().compareKernels();
         if (!c.ok) return this.fail(response, c.message);

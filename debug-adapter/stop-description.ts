@@ -47,11 +47,18 @@ function where(t: Task): string {
   return `${hex(t.thread.pc)}${name ? ` <${name}>` : ''}`;
 }
 
-/** The sentence of a data breakpoint stop (before execute). */
+/**
+ * A data breakpoint stop (before execute): `description` is short (VS Code shows it as the thread's
+ * state in the Call Stack view, upper-cased, beside the task's name); `text` is the whole sentence,
+ * which instruction is about to access what and for a store what it is about to write, and the
+ * siginfo (the session row's hover, the Debug Console and the panel show it).
+ */
 export function describeWatchStop(t: Task, siAddr: bigint | undefined, watched: string[]): { description: string; text: string } {
   const p = previewAccess(t);
   const what = watched.length > 0 ? watched.join(', ') : siAddr !== undefined ? addressName(t.program, siAddr) : 'a watched address';
-  if (!p) return { description: `Watchpoint ${what} hit at ${where(t)} (instruction unreadable)`, text: `SIGTRAP TRAP_HWBKPT si_addr=${siAddr !== undefined ? hex(siAddr) : '?'}` };
+  const description = shortened(`Watchpoint ${what}`);
+  const siginfo = `SIGTRAP TRAP_HWBKPT si_addr=${siAddr !== undefined ? hex(siAddr) : '?'}`;
+  if (!p) return { description, text: `Watchpoint ${what} hit at ${where(t)} (instruction unreadable). ${siginfo}` };
   const at = `${p.size} byte${p.size === 1 ? '' : 's'} at ${hex(p.ea)} (${addressName(t.program, p.ea)})`;
   let action: string;
   switch (p.kind) {
@@ -70,8 +77,33 @@ export function describeWatchStop(t: Task, siAddr: bigint | undefined, watched: 
       action = `is about to access memory (DAR ${siAddr !== undefined ? hex(siAddr) : '?'})`;
   }
   const current = p.kind === 'store' || p.kind === 'stcx' ? currentValue(t, p.ea, p.size) : undefined;
-  const description = `Watchpoint ${what}: "${p.insn}" at ${where(t)} ${action}${current !== undefined ? `; memory still holds ${hex(current)}` : ''} (stopped before it executes)`;
-  return { description, text: `SIGTRAP TRAP_HWBKPT si_addr=${siAddr !== undefined ? hex(siAddr) : '?'}` };
+  const sentence = `Watchpoint ${what}: "${p.insn}" at ${where(t)} ${action}${current !== undefined ? `; memory still holds ${hex(current)}` : ''} (stopped before it executes)`;
+  return { description, text: `${sentence}. ${siginfo}` };
+}
+
+/** A state label short enough to leave the task's name readable beside it. */
+export function shortened(s: string, max = 48): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+/**
+ * Whether a store about to execute leaves the bytes [addr, addr + len) as they are: the value it
+ * writes there is what memory already holds (a store outside them leaves them too). Undefined when
+ * the access is not a store whose value is known (a load, a VSX store).
+ */
+export function storeKeeps(t: Task, p: AccessPreview, addr: bigint, len: number): boolean | undefined {
+  if ((p.kind !== 'store' && p.kind !== 'stcx' && p.kind !== 'cacheop') || p.value === undefined) return undefined;
+  const lo = p.ea > addr ? p.ea : addr;
+  const end = p.ea + BigInt(p.size) < addr + BigInt(len) ? p.ea + BigInt(p.size) : addr + BigInt(len);
+  if (end <= lo) return true;
+  const cur = t.mem.readBytes(lo, Number(end - lo));
+  if (!cur) return undefined;
+  for (let k = 0; k < cur.length; k++) {
+    const off = BigInt(Number(lo - p.ea) + k);
+    const b = p.kind === 'cacheop' ? 0 : Number((p.value >> (8n * off)) & 0xffn);
+    if (cur[k] !== b) return false;
+  }
+  return true;
 }
 
 function currentValue(t: Task, ea: bigint, size: number): bigint | undefined {

@@ -5,7 +5,7 @@ import type { Task } from '../sim/machine/task';
 import type { TimeProbeHooks } from '../sim/machine/time-probe';
 import type { Watch } from './data-breakpoints';
 import type { CodeBreakpoint, Runtime } from './runtime';
-import { describeWatchStop, previewAccess } from './stop-description';
+import { describeWatchStop, previewAccess, storeKeeps } from './stop-description';
 import { hex } from './symbols';
 
 export interface TravelTarget {
@@ -15,7 +15,10 @@ export interface TravelTarget {
   pid: number;
   reason: 'step' | 'breakpoint' | 'data breakpoint' | 'entry';
   hitBreakpointIds?: number[];
+  /** short: the Call Stack view shows it as the thread's state */
   description: (t: Task) => string;
+  /** the whole sentence (the session's hover, the Debug Console, the panel) */
+  text?: (t: Task) => string;
 }
 
 type Found = { ok: true; value: TravelTarget } | { ok: false; message: string };
@@ -36,7 +39,8 @@ export function stepBackTarget(rt: Runtime, pid: number, probe: (h: TimeProbeHoo
   return () => {
     const at = last;
     if (at === undefined) return { ok: false, message: 'this thread has run no instruction since the launch: there is nothing to step back over' };
-    return { ok: true, value: { icount: at, pid, reason: 'step', description: (t) => `Stepped back to ${hex(t.thread.pc)} (before instruction ${at + 1} of the machine's clock)` } };
+    // one clock, one numbering: icount N is the instant after N instructions, as in the decisions
+    return { ok: true, value: { icount: at, pid, reason: 'step', description: () => `Stepped back to icount ${at}`, text: (t) => `Stepped back to ${hex(t.thread.pc)}: the machine as it was at icount ${at} (after ${at} instructions of the machine's clock), before the instruction it ran next` } };
   };
 }
 
@@ -50,6 +54,8 @@ export function stepBackTarget(rt: Runtime, pid: number, probe: (h: TimeProbeHoo
 export interface BreakpointsNow {
   code: CodeBreakpoint[];
   watches: Watch[];
+  /** "Break on Value Change" goes on over a store that leaves the value as it is (as forward) */
+  unchangedStoresPass: boolean;
 }
 
 /** The breakpoints as the editor has them now (before a replay rebuilds the runtime). */
@@ -57,11 +63,12 @@ export function breakpointsNow(rt: Runtime): BreakpointsNow {
   return {
     code: [...rt.codeBps.values()].filter((b) => b.verified && !b.logMessage),
     watches: rt.watches.all().filter((w) => w.kind === 'ptrace' && w.verified),
+    unchangedStoresPass: rt.config.breakOnValueChange === 'changed' && rt.config.ptraceRearm === 'gdb',
   };
 }
 
 export function reverseTarget(rt: Runtime, bps: BreakpointsNow, pid: number, now: number, probe: (h: TimeProbeHooks) => void): () => Found {
-  const { code, watches } = bps;
+  const { code, watches, unchangedStoresPass } = bps;
   // as a forward stop does: a false condition does not stop, one that cannot be evaluated does
   const holds = (t: Task, cond: string | undefined): boolean => {
     if (!cond || cond.trim() === '') return true;
@@ -88,19 +95,21 @@ export function reverseTarget(rt: Runtime, bps: BreakpointsNow, pid: number, now
         const load = p.kind === 'load' || p.kind === 'larx';
         const hit = watches.filter((w) => p.ea < w.addr + BigInt(w.len) && w.addr < p.ea + BigInt(p.size) && (w.access === 'readWrite' ? store || load : w.access === 'write' ? store : load) && holds(t, w.condition));
         if (hit.length === 0) return;
+        if (unchangedStoresPass && hit.every((w) => w.origin === 'data' && w.access === 'write' && storeKeeps(t, p, w.addr, w.len) === true)) return;
         const labels = hit.map((w) => `${w.id} (${w.access === 'readWrite' ? 'access' : w.access} ${w.label})`);
         found = {
           icount,
           pid,
           reason: 'data breakpoint',
           hitBreakpointIds: hit.map((w) => w.id),
-          description: (x) => `Reverse continue: ${describeWatchStop(x, p.ea, labels).description} (continue, and the watchpoint fires before this access)`,
+          description: (x) => `Reverse continue: ${describeWatchStop(x, p.ea, labels).description}`,
+          text: (x) => `Reverse continue: ${describeWatchStop(x, p.ea, labels).text.replace(/\. SIGTRAP .*$/, '')} (continue, and the watchpoint fires before this access)`,
         };
       },
     },
   });
   return () => {
     if (found) return { ok: true, value: found };
-    return { ok: true, value: { icount: from, pid, reason: 'entry', description: (t) => `Back at the start of the history (${hex(t.thread.pc)}): no breakpoint was hit before` } };
+    return { ok: true, value: { icount: from, pid, reason: 'entry', description: () => 'Back at the start', text: (t) => `Back at the start of the history (${hex(t.thread.pc)}, icount ${from}): no breakpoint was hit before` } };
   };
 }

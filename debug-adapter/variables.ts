@@ -126,7 +126,8 @@ export class Variables {
   }
 
   private slotVars(t: Task): DebugProtocol.Variable[] {
-    const view = this.rt.machine.hw.slotsView();
+    // with what a stopped task's breakpoints take when it runs again (they are scheduled out now)
+    const view = this.rt.machine.slotsView();
     const cpu = t.cpu >= 0 ? t.cpu : (t.affinity ?? 0);
     const c = view.cpus.find((x) => x.cpu === cpu);
     if (!c) return [];
@@ -151,11 +152,13 @@ export class Variables {
     });
     for (const s of c.slots) {
       const o = s.occupant;
+      const n = s.next;
+      const text = (x: NonNullable<typeof o>) => `${x.label}${x.task ? ` ${x.task}` : ' cpu-wide'} ${x.type.toUpperCase()} ${x.addr}+${x.len} hw ${x.hwAddr}+${x.hwLen}`;
       out.push({
         name: `${reg}${s.slot}`,
-        value: o ? `${o.label}${o.task ? ` ${o.task}` : ' cpu-wide'} ${o.type.toUpperCase()} ${o.addr}+${o.len} hw ${o.hwAddr}+${o.hwLen} ${o.state}` : 'free',
+        value: o ? `${text(o)} ${o.state}` : n ? `free now; scheduled out while stopped: ${text(n)}${n.state === 'disabled' ? ' (fired: one-shot, off until re-armed)' : ''}, back in this slot when ${c.nextTask ?? 'its task'} runs` : 'free',
         variablesReference: 0,
-        ...(o ? { memoryReference: o.addr, type: o.owner } : {}),
+        ...(o ? { memoryReference: o.addr, type: o.owner } : n ? { memoryReference: n.addr, type: n.owner } : {}),
       });
     }
     return out;

@@ -1,7 +1,7 @@
 // Checks of what the adapter sends the extension (custom events and custom request answers): the
 // panel and the gutter only ever see data of the agreed shape (debug-adapter/panel-protocol.ts), so a
 // version mismatch shows up as one ignored message, not as a broken panel.
-import type { Counter, CountersEvent, CpuSlots, DecisionLogResponse, DecisionsEvent, MachineInfo, PanelDecision, PerfResponse, SlotsEvent, SnapshotResponse } from '../debug-adapter/panel-protocol';
+import type { Counter, CountersEvent, CpuSlots, DecisionLogResponse, DecisionsEvent, MachineInfo, PanelDecision, PerfResponse, SlotsEvent, SnapshotResponse, StoppedEventBody, TimelineResponse } from '../debug-adapter/panel-protocol';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNat = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -16,6 +16,7 @@ export function isDecision(v: unknown): v is PanelDecision {
   if (!Array.isArray(v.slots) || !v.slots.every((s) => isObj(s) && isNat(s.slot) && isStr(s.bp) && (s.owner === 'ptrace' || s.owner === 'perf') && isStr(s.result) && isStr(s.reason))) return false;
   if (!Array.isArray(v.effects) || !v.effects.every((e) => isObj(e) && isStr(e.kind))) return false;
   if (v.source !== undefined && !(isObj(v.source) && isStr(v.source.path) && isNat(v.source.line))) return false;
+  if (v.note !== undefined && !isStr(v.note)) return false;
   return true;
 }
 
@@ -27,7 +28,8 @@ function isCpuSlots(v: unknown): v is CpuSlots {
   if (!isObj(v) || !isNat(v.cpu) || !isObj(v.budget) || !Array.isArray(v.slots)) return false;
   const b = v.budget;
   if (!isNat(b.cpuPinned) || !isNat(b.worstTask) || !isNat(b.total)) return false;
-  return v.slots.every((s) => isObj(s) && isNat(s.slot) && (s.occupant === undefined || isOccupant(s.occupant)));
+  if (v.nextTask !== undefined && !isStr(v.nextTask)) return false;
+  return v.slots.every((s) => isObj(s) && isNat(s.slot) && (s.occupant === undefined || isOccupant(s.occupant)) && (s.next === undefined || isOccupant(s.next)));
 }
 
 function isOccupant(o: unknown): boolean {
@@ -65,4 +67,26 @@ export function checkDecisionLog(v: unknown): DecisionLogResponse | undefined {
 
 export function checkPerfResponse(v: unknown): PerfResponse | undefined {
   return isObj(v) && typeof v.ok === 'boolean' && (v.error === undefined || isStr(v.error)) && (v.message === undefined || isStr(v.message)) ? (v as unknown as PerfResponse) : undefined;
+}
+
+const isClock = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/** A timeline window from the adapter (panel-timeline.ts), checked before the panel draws it. */
+export function checkTimeline(v: unknown): TimelineResponse | undefined {
+  if (!isObj(v) || !isClock(v.from) || !isClock(v.to) || !isNat(v.buckets) || !isClock(v.now) || !isNat(v.cpus) || !isNat(v.slots) || !isStr(v.model) || !isNat(v.decisions)) return undefined;
+  if (v.droppedBefore !== undefined && !isClock(v.droppedBefore)) return undefined;
+  const seg = (x: unknown) => isObj(x) && isClock(x.from) && isClock(x.to) && isStr(x.bp) && (x.owner === 'ptrace' || x.owner === 'perf') && isStr(x.label) && isStr(x.addr) && isNat(x.len) && isStr(x.type)
+    && (x.state === 'installed' || x.state === 'scheduled-out') && (x.task === undefined || isStr(x.task)) && (x.why === undefined || isStr(x.why));
+  const lane = (x: unknown) => isObj(x) && isNat(x.cpu) && isNat(x.slot) && Array.isArray(x.segments) && x.segments.every(seg)
+    && Array.isArray(x.stepping) && x.stepping.every((p) => Array.isArray(p) && p.length === 2 && isClock(p[0]) && isClock(p[1]));
+  const run = (x: unknown) => isObj(x) && isNat(x.cpu) && isClock(x.from) && isClock(x.to) && isStr(x.task);
+  const mark = (x: unknown) => isObj(x) && isNat(x.cpu) && typeof x.slot === 'number' && Number.isInteger(x.slot) && x.slot >= -1 && isClock(x.icount) && isNat(x.seq) && isStr(x.branch) && isStr(x.task) && isNat(x.n)
+    && (x.branches === undefined || (Array.isArray(x.branches) && x.branches.every(isStr))) && (x.lastSeq === undefined || isNat(x.lastSeq));
+  if (!Array.isArray(v.lanes) || !v.lanes.every(lane) || !Array.isArray(v.runs) || !v.runs.every(run) || !Array.isArray(v.marks) || !v.marks.every(mark)) return undefined;
+  return v as unknown as TimelineResponse;
+}
+
+export function checkStopped(v: unknown): StoppedEventBody | undefined {
+  return isObj(v) && isNat(v.threadId) && isStr(v.task) && isStr(v.reason) && (v.description === undefined || isStr(v.description)) && (v.text === undefined || isStr(v.text)) && isClock(v.icount)
+    ? (v as unknown as StoppedEventBody) : undefined;
 }

@@ -1,23 +1,37 @@
-// Debug configurations: the initial launch.json entry, F5 on an open .S file with no launch.json,
-// the dynamic "debug this file" entries, and the checks of every configuration before it starts.
+// Debug configurations: F5 on an open .S file or scenario with no launch.json, the dynamic "debug
+// this file" entries, the editor's debug button, and the checks of every configuration before it
+// starts. The launch.json a person creates gets package.json's initialConfigurations, once: this
+// provider gives no initial configurations of its own (VS Code would write both).
 import * as vscode from 'vscode';
-import { DEBUG_TYPE, checkLaunchSettings, configForActiveFile, unknownSettings } from './launch-config';
+import { DEBUG_TYPE, checkLaunchSettings, configForActiveFile, dynamicConfigs, isScenarioPath, looksLikeScenario, unknownSettings } from './launch-config';
+
+/** Context key: the active editor holds a scenario file (the editor's debug button shows for it). */
+export const SCENARIO_EDITOR_KEY = 'ppcWatchpointLab.scenarioEditor';
+
+const NOTHING_TO_DEBUG = 'Open a PowerPC assembly file (.S, .s, .asm) or a scenario file (.yaml with tasks and steps), then press F5 to debug it.';
+
+function pathOf(doc: vscode.TextDocument): string {
+  return doc.uri.scheme === 'file' || doc.uri.scheme === 'vscode-remote' ? doc.uri.fsPath : doc.uri.path;
+}
+
+/** The configuration that debugs this document, if it is a program or a scenario. */
+export function configForDocument(doc: vscode.TextDocument | undefined): vscode.DebugConfiguration | undefined {
+  if (!doc) return undefined;
+  return configForActiveFile(pathOf(doc), doc.languageId, isScenarioPath(pathOf(doc)) ? doc.getText() : undefined) as vscode.DebugConfiguration | undefined;
+}
 
 export class ConfigProvider implements vscode.DebugConfigurationProvider {
-  provideDebugConfigurations(): vscode.DebugConfiguration[] {
-    return [{ type: DEBUG_TYPE, request: 'launch', name: 'Debug PowerPC assembly', program: '${file}', cpu: 'power10', kernel: '6.6', stopOnEntry: true }];
-  }
-
   resolveDebugConfiguration(_folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): vscode.ProviderResult<vscode.DebugConfiguration> {
     // F5 with no launch.json: VS Code passes an empty configuration
     if (!config.type && !config.request && !config.name) {
       const doc = vscode.window.activeTextEditor?.document;
-      const filled = configForActiveFile(doc?.uri.scheme === 'file' || doc?.uri.scheme === 'vscode-remote' ? doc.uri.fsPath : doc?.uri.path, doc?.languageId);
+      const filled = configForDocument(doc);
       if (!filled) {
-        void vscode.window.showInformationMessage('Open a PowerPC assembly file (.S, .s, .asm) or a scenario file (.yaml), then press F5 to debug it.');
+        const yaml = doc && isScenarioPath(pathOf(doc));
+        void vscode.window.showInformationMessage(yaml ? `${pathOf(doc).split(/[\\/]/).pop()} is not a PowerPC Watchpoint Lab scenario (a scenario has top-level "tasks:" and "steps:").` : NOTHING_TO_DEBUG);
         return undefined; // abort quietly
       }
-      return filled as vscode.DebugConfiguration;
+      return filled;
     }
     return config;
   }
@@ -39,31 +53,38 @@ export class ConfigProvider implements vscode.DebugConfigurationProvider {
   }
 }
 
-/** "Debug: Select and Start Debugging" lists the open assembly file without any launch.json. */
+/** "Debug: Select and Start Debugging" lists the open programs and scenarios without any launch.json. */
 export class DynamicConfigProvider implements vscode.DebugConfigurationProvider {
-  provideDebugConfigurations(): vscode.DebugConfiguration[] {
-    const out: vscode.DebugConfiguration[] = [];
-    for (const doc of vscode.workspace.textDocuments) {
-      const c = configForActiveFile(doc.uri.fsPath, doc.languageId);
-      if (c && !doc.isUntitled) out.push(c as vscode.DebugConfiguration);
-    }
-    return out;
+  provideDebugConfigurations(folder: vscode.WorkspaceFolder | undefined): vscode.DebugConfiguration[] {
+    const docs = vscode.workspace.textDocuments
+      .filter((d) => d.uri.scheme === 'file' || d.uri.scheme === 'vscode-remote')
+      .map((d) => ({ path: d.uri.fsPath, languageId: d.languageId, text: isScenarioPath(d.uri.fsPath) ? d.getText() : '', untitled: d.isUntitled }));
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+    return dynamicConfigs(docs, folders, folder?.uri.fsPath) as vscode.DebugConfiguration[];
   }
 }
 
 export function registerConfigProviders(context: vscode.ExtensionContext): void {
+  const updateKey = () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    const scenario = !!doc && isScenarioPath(pathOf(doc)) && looksLikeScenario(doc.getText());
+    void vscode.commands.executeCommand('setContext', SCENARIO_EDITOR_KEY, scenario);
+  };
   context.subscriptions.push(
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new ConfigProvider()),
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new DynamicConfigProvider(), vscode.DebugConfigurationProviderTriggerKind.Dynamic),
+    vscode.window.onDidChangeActiveTextEditor(updateKey),
+    vscode.workspace.onDidSaveTextDocument((d) => { if (d === vscode.window.activeTextEditor?.document) updateKey(); }),
     vscode.commands.registerCommand('ppcWatchpointLab.debugFile', async (uri?: vscode.Uri) => {
       const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-      const c = doc && configForActiveFile(doc.uri.fsPath, doc.languageId);
-      if (!c) {
-        void vscode.window.showInformationMessage('Open a PowerPC assembly file (.S, .s, .asm) to debug it.');
+      const c = configForDocument(doc);
+      if (!doc || !c) {
+        void vscode.window.showInformationMessage(NOTHING_TO_DEBUG);
         return false;
       }
       if (doc.isDirty) await doc.save();
-      return vscode.debug.startDebugging(vscode.workspace.getWorkspaceFolder(doc.uri), c as vscode.DebugConfiguration);
+      return vscode.debug.startDebugging(vscode.workspace.getWorkspaceFolder(doc.uri), c);
     }),
   );
+  updateKey();
 }

@@ -1,28 +1,40 @@
 // Watch and count actions on data definition lines (labels in .data/.bss): CodeLenses above them and
-// editor context-menu commands. Extensions cannot create data breakpoints through the API, so the
-// watch goes through the adapter (custom request `wplab.watch`) while a session runs, and otherwise
-// becomes a source breakpoint on the data line, which the adapter turns into a watchpoint on launch.
+// editor context-menu commands. Each one is a breakpoint on the data line with a breakpoint mode
+// (Watch writes, Watch reads, Watch access, Count with perf), which the adapter turns into a ptrace
+// watchpoint or a perf counter: so every watch a person sets is in the Breakpoints view, with
+// enable, disable and remove, and in a session it is set at once (VS Code sends the file's
+// breakpoints to the adapter), its refusal shown grey with the kernel's reason.
 import * as vscode from 'vscode';
-import { REQUEST_WATCH } from '../debug-adapter/panel-protocol';
+import { EVENT_WATCHES, REQUEST_WATCH_LIST, type WatchesEvent, type WatchInfo } from '../debug-adapter/panel-protocol';
 import { findDataLines, type DataLine } from './data-lines';
+import { pathKey } from './gutter-model';
 import { DEBUG_TYPE } from './launch-config';
+import { refusalText } from './panel-messages';
 
 export type WatchKind = 'r' | 'w' | 'rw' | 'perf';
 
-/** The arguments of `wplab.watch` as this extension sends them. */
-export interface WatchArgs {
-  symbol: string;
-  len: number;
-  type: 'r' | 'w' | 'rw';
-  /** ptrace: a watchpoint (the task stops); perf: a counting perf event */
-  mode: 'ptrace' | 'perf';
-  source: { path: string; line: number };
-}
+/** The breakpoint mode of each action (the adapter's breakpointModes). */
+export const MODE_OF: Record<WatchKind, string> = { r: 'read', w: 'write', rw: 'access', perf: 'perf' };
+const MODE_WORDS: Record<string, string> = { read: 'a watchpoint on reads', write: 'a watchpoint on writes', access: 'a watchpoint on every access', perf: 'a perf counter' };
 
 export interface WatchOutcome {
-  via: 'adapter' | 'source-breakpoint' | 'none';
+  /** breakpoint: a breakpoint on the data line (with its mode); none: nothing was done */
+  via: 'breakpoint' | 'none';
   ok: boolean;
   message: string;
+  /** the adapter's word on it, in a session */
+  watch?: WatchInfo;
+}
+
+/** A source breakpoint's mode (VS Code keeps it on the object; the 1.100 typings do not name it). */
+export function modeOf(b: vscode.Breakpoint): string | undefined {
+  return (b as vscode.Breakpoint & { mode?: string }).mode;
+}
+
+/** new SourceBreakpoint(location, enabled, condition, hitCondition, logMessage, mode) */
+function sourceBreakpoint(loc: vscode.Location, mode: string): vscode.SourceBreakpoint {
+  const Ctor = vscode.SourceBreakpoint as unknown as new (l: vscode.Location, enabled?: boolean, condition?: string, hitCondition?: string, logMessage?: string, mode?: string) => vscode.SourceBreakpoint;
+  return new Ctor(loc, true, undefined, undefined, undefined, mode);
 }
 
 const COMMANDS: Array<[string, WatchKind, string]> = [
@@ -60,34 +72,71 @@ function tooltip(kind: WatchKind, d: DataLine): string {
   }
 }
 
-/** Runs one watch action on `line` (1-based) of `uri`: through the adapter, else a source breakpoint. */
+/** The breakpoint on this data line with this mode, if VS Code has one. */
+export function dataLineBreakpoint(uri: vscode.Uri, line: number, mode: string): vscode.SourceBreakpoint | undefined {
+  return vscode.debug.breakpoints.find((b): b is vscode.SourceBreakpoint =>
+    b instanceof vscode.SourceBreakpoint && b.location.uri.toString() === uri.toString() && b.location.range.start.line === line - 1 && (modeOf(b) ?? 'write') === mode);
+}
+
+/**
+ * The adapter's word on the watch of this line and mode: the next watch list it sends (it sends one
+ * after every setBreakpoints), or its list now when nothing is to be sent. Undefined when the
+ * adapter made no watch of it (the file is not the session's program).
+ */
+function adapterWord(session: vscode.DebugSession, path: string, line: number, mode: string, pending: boolean): Promise<WatchInfo | undefined> {
+  const mine = (ws: WatchInfo[]) => ws.find((w) => w.source && pathKey(w.source.path) === pathKey(path) && w.source.line === line && w.source.mode === mode);
+  if (!pending) {
+    return Promise.resolve(session.customRequest(REQUEST_WATCH_LIST)).then((r) => mine((r as WatchesEvent | undefined)?.watches ?? []), () => undefined);
+  }
+  return new Promise((resolve) => {
+    const done = (w: WatchInfo | undefined) => {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(w);
+    };
+    const sub = vscode.debug.onDidReceiveDebugSessionCustomEvent((e) => {
+      if (e.session.id !== session.id || e.event !== EVENT_WATCHES) return;
+      const body = e.body as WatchesEvent | undefined;
+      if (!body || !Array.isArray(body.watches)) return;
+      const w = mine(body.watches);
+      // the answer to the breakpoints of this file that include ours: its watch, or none (the line
+      // is not a data line of the session's program); an earlier answer for the file is not it
+      const answers = typeof body.file === 'string' && pathKey(body.file) === pathKey(path) && Array.isArray(body.requested) && body.requested.some((r) => r.line === line && r.mode === mode);
+      if (w || answers) done(w);
+    });
+    // a session that never answers (an old adapter) does not hold the command forever
+    const timer = setTimeout(() => done(undefined), 10_000);
+  });
+}
+
+/** Runs one watch action on `line` (1-based) of `uri`: a breakpoint with the action's mode on the data line. */
 export async function watchDataLine(uri: vscode.Uri, line: number, kind: WatchKind): Promise<WatchOutcome> {
   const doc = await vscode.workspace.openTextDocument(uri);
   const d = findDataLines(doc.getText()).find((x) => x.line === line);
   if (!d) return { via: 'none', ok: false, message: `Line ${line} defines no data: put the cursor on a label in .data or .bss.` };
+  const mode = MODE_OF[kind];
   const session = vscode.debug.activeDebugSession?.type === DEBUG_TYPE ? vscode.debug.activeDebugSession : undefined;
-  if (session) {
-    const args: WatchArgs = { symbol: d.symbol, len: d.len, type: kind === 'perf' ? 'rw' : kind, mode: kind === 'perf' ? 'perf' : 'ptrace', source: { path: uri.fsPath, line } };
-    try {
-      const r = (await session.customRequest(REQUEST_WATCH, args)) as { ok?: unknown; message?: unknown; error?: unknown } | undefined;
-      if (r && r.ok === false) {
-        const why = [r.error, r.message].filter((x) => typeof x === 'string').join(': ');
-        return { via: 'adapter', ok: false, message: `Cannot watch ${d.symbol}: ${why || 'refused by the adapter'}` };
-      }
-      const said = r && typeof r.message === 'string' ? ` (${r.message})` : '';
-      return { via: 'adapter', ok: true, message: `${kind === 'perf' ? 'Counting' : 'Watching'} ${d.symbol}${said}.` };
-    } catch (e) {
-      return { via: 'adapter', ok: false, message: `Cannot watch ${d.symbol}: ${e instanceof Error ? e.message : String(e)}` };
-    }
+  const existing = dataLineBreakpoint(uri, line, mode);
+  const pending = !existing || !existing.enabled;
+  // listen before VS Code sends the breakpoints
+  const word = session ? adapterWord(session, uri.fsPath, line, mode, pending) : undefined;
+  if (pending) {
+    if (existing) vscode.debug.removeBreakpoints([existing]);
+    // VS Code keeps one breakpoint per line and column: a second mode on the line (a ptrace watch
+    // and a perf count of one variable) takes the next column (the adapter reads only the line)
+    const used = new Set(vscode.debug.breakpoints
+      .filter((b): b is vscode.SourceBreakpoint => b instanceof vscode.SourceBreakpoint && b.location.uri.toString() === uri.toString() && b.location.range.start.line === line - 1)
+      .map((b) => b.location.range.start.character));
+    let col = 0;
+    while (used.has(col)) col++;
+    vscode.debug.addBreakpoints([sourceBreakpoint(new vscode.Location(uri, new vscode.Position(line - 1, col)), mode)]);
   }
-  if (kind === 'perf') {
-    return { via: 'none', ok: false, message: `Start a debug session to count ${d.symbol} with perf, or declare it in launch.json: "perf": [{ "name": "${d.symbol}", "symbol": "${d.symbol}", "len": ${d.len}, "type": "rw" }].` };
-  }
-  // no session: a source breakpoint on the data line becomes a watchpoint when the program is launched
-  const loc = new vscode.Location(uri, new vscode.Position(line - 1, 0));
-  const exists = vscode.debug.breakpoints.some((b) => b instanceof vscode.SourceBreakpoint && b.location.uri.toString() === uri.toString() && b.location.range.start.line === line - 1);
-  if (!exists) vscode.debug.addBreakpoints([new vscode.SourceBreakpoint(loc, true)]);
-  return { via: 'source-breakpoint', ok: true, message: `Breakpoint on the definition of ${d.symbol}: it becomes a watchpoint when the program starts (choose read / write / access with Edit Breakpoint Mode).` };
+  const what = `${MODE_WORDS[mode]} on ${d.symbol}`;
+  if (!word) return { via: 'breakpoint', ok: true, message: `Breakpoint on the definition of ${d.symbol} (${mode}): it becomes ${what} when the program starts; the Breakpoints view lists it.` };
+  const w = await word;
+  if (!w) return { via: 'breakpoint', ok: true, message: `Breakpoint on the definition of ${d.symbol} (${mode}): it becomes ${what} when this file's program runs.` };
+  if (!w.verified) return { via: 'breakpoint', ok: false, message: `Cannot set ${what}: ${refusalText(undefined, w.message ?? 'refused')}`, watch: w };
+  return { via: 'breakpoint', ok: true, message: `${kind === 'perf' ? 'Counting' : 'Watching'} ${d.symbol}${w.message ? ` (${w.message})` : ''}.`, watch: w };
 }
 
 export function registerDataLineActions(context: vscode.ExtensionContext): void {

@@ -8,7 +8,11 @@ import { registerDapTrace } from './dap-trace';
 import { registerDataLineActions } from './data-line-actions';
 import { registerDiagnostics } from './diagnostics';
 import { Gutter } from './gutter';
-import { registerPanel, type PanelViewProvider } from './panel-view';
+import { registerExportTrace } from './export-trace';
+import { DEBUG_TYPE } from './launch-config';
+import { PANEL_VIEW_ID, registerPanel, type PanelViewProvider } from './panel-view';
+
+const PANEL_SHOWN_KEY = 'ppcWatchpointLab.panelShownOnce';
 
 export interface ExtensionApi {
   gutter: Gutter;
@@ -28,6 +32,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(gutter, vscode.commands.registerCommand('ppcWatchpointLab.clearMarkers', () => gutter.clear()));
   registerDataLineActions(context);
   registerCompareKernels(context);
+  registerExportTrace(context);
+  // VS Code shows a view contributed to Run and Debug collapsed at first: the first session opens it
+  // (once: a person who collapses it afterwards keeps it so)
+  context.subscriptions.push(vscode.debug.onDidStartDebugSession((s) => {
+    if (s.type !== DEBUG_TYPE || context.globalState.get<boolean>(PANEL_SHOWN_KEY)) return;
+    void context.globalState.update(PANEL_SHOWN_KEY, true);
+    void vscode.commands.executeCommand(`${PANEL_VIEW_ID}.focus`);
+  }));
   return { gutter, panel, diagnostics };
 }
 

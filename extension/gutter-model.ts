@@ -84,7 +84,7 @@ export function markerHover(m: LineMarker): string {
   parts.push(`**Watchpoint exception on this line** (${counts})`);
   for (const [title, d] of [['Latest ptrace decision', m.lastPtrace], ['Latest perf decision', m.lastPerf]] as const) {
     if (!d) continue;
-    parts.push(`${title}:`, '```text\n' + decisionLines(d).join('\n') + '\n```');
+    parts.push(`${title}:`, '```text\n' + [...decisionLines(d), ...(d.note ? [`    ${d.note}`] : [])].join('\n') + '\n```');
   }
   return parts.join('\n\n');
 }

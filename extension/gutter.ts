@@ -1,8 +1,10 @@
 // Gutter markers on the lines whose instruction raised a watchpoint exception (ptrace and perf have
-// their own icon), with the decision in the hover. Fed by the adapter's decision events; cleared when
-// a new session starts and when the user asks.
+// their own icon), with the decision in the hover of the line (an extension cannot give the gutter
+// icon a hover of its own: the decoration covers the line's text). Fed by the adapter's decision
+// events; cleared when a new session starts, when the user asks, and when time travel rebuilds the
+// machine (the decisions that still happened are sent again).
 import * as vscode from 'vscode';
-import { EVENT_DECISIONS, type DecisionsEvent } from '../debug-adapter/panel-protocol';
+import { EVENT_DECISIONS, EVENT_RESET, type DecisionsEvent } from '../debug-adapter/panel-protocol';
 import { GutterModel, markerHover, pathKey, type LineMarker } from './gutter-model';
 import { DEBUG_TYPE } from './launch-config';
 import { checkDecisionsEvent } from './adapter-events';
@@ -28,7 +30,9 @@ export class Gutter implements vscode.Disposable {
     this.subs.push(
       this.types.ptrace, this.types.perf,
       vscode.debug.onDidReceiveDebugSessionCustomEvent((e) => {
-        if (e.session.type !== DEBUG_TYPE || e.event !== EVENT_DECISIONS) return;
+        if (e.session.type !== DEBUG_TYPE) return;
+        if (e.event === EVENT_RESET) return this.clear();
+        if (e.event !== EVENT_DECISIONS) return;
         const ev = checkDecisionsEvent(e.body);
         if (ev) this.add(ev);
       }),
@@ -56,12 +60,15 @@ export class Gutter implements vscode.Disposable {
     this.renderAll();
   }
 
-  /** The decorations an editor of `path` gets, per kind (also used by tests). */
-  decorationsFor(path: string): Record<LineMarker['kind'], vscode.DecorationOptions[]> {
+  /** The decorations an editor of `path` gets, per kind (also used by tests): each covers its line's
+   * text, so hovering the line shows the decision. */
+  decorationsFor(path: string, doc?: vscode.TextDocument): Record<LineMarker['kind'], vscode.DecorationOptions[]> {
     const out: Record<LineMarker['kind'], vscode.DecorationOptions[]> = { ptrace: [], perf: [] };
     for (const m of this.model.markersFor(path)) {
       const hover = new vscode.MarkdownString(markerHover(m));
-      out[m.kind].push({ range: new vscode.Range(m.line - 1, 0, m.line - 1, 0), hoverMessage: hover });
+      const line = doc ? Math.min(m.line - 1, Math.max(0, doc.lineCount - 1)) : m.line - 1;
+      const end = doc ? doc.lineAt(line).range.end.character : Number.MAX_SAFE_INTEGER;
+      out[m.kind].push({ range: new vscode.Range(line, 0, line, end), hoverMessage: hover });
     }
     return out;
   }
@@ -71,7 +78,7 @@ export class Gutter implements vscode.Disposable {
   }
 
   private render(ed: vscode.TextEditor): void {
-    const decos = this.decorationsFor(ed.document.uri.fsPath);
+    const decos = this.decorationsFor(ed.document.uri.fsPath, ed.document);
     ed.setDecorations(this.types.ptrace, decos.ptrace);
     ed.setDecorations(this.types.perf, decos.perf);
   }

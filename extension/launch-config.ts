@@ -6,7 +6,7 @@ export const CPU_MODELS = ['power7', 'power8', 'power9', 'power10'] as const;
 export const KERNELS = ['6.5', '6.6'] as const;
 const PERF_TYPES = ['r', 'w', 'rw'];
 const KNOWN = new Set(['type', 'request', 'name', 'program', 'scenario', 'cpu', 'cpus', 'kernel', 'dawrForceEnable', 'perf',
-  'stopOnEntry', 'ptraceRearm', 'stdin', 'maxSteps',
+  'stopOnEntry', 'ptraceRearm', 'breakOnValueChange', 'stdin', 'maxSteps',
   // keys VS Code itself adds or reads on every configuration
   'noDebug', '__sessionId', '__configurationTarget', 'preLaunchTask', 'postDebugTask', 'internalConsoleOptions',
   'debugServer', 'presentation', 'suppressMultipleSessionWarning', '__parentId', 'cwd', 'env', '__workspaceFolder']);
@@ -23,16 +23,58 @@ export function isScenarioPath(p: string): boolean {
 }
 
 /**
- * Fills a configuration started with no launch.json (F5 on an open file): `program` or `scenario`
- * from the active file. Returns undefined when nothing can be filled (no suitable file open).
+ * Whether a YAML text is a scenario (SCENARIOS.md section 1): top-level `tasks:` and `steps:`. The
+ * debugger offers itself for YAML files (F5, the editor's debug button), but only these are its.
  */
-export function configForActiveFile(activePath: string | undefined, languageId: string | undefined): LaunchSettings | undefined {
+export function looksLikeScenario(text: string): boolean {
+  return /^tasks\s*:/m.test(text) && /^steps\s*:/m.test(text);
+}
+
+/**
+ * Fills a configuration started with no launch.json (F5 on an open file): `program` or `scenario`
+ * from the active file. Returns undefined when nothing can be filled (no suitable file open). With
+ * the file's text, a YAML file counts only when it is a scenario.
+ */
+export function configForActiveFile(activePath: string | undefined, languageId: string | undefined, text?: string): LaunchSettings | undefined {
   if (!activePath) return undefined;
   const base = { type: DEBUG_TYPE, request: 'launch', cpu: 'power10', kernel: '6.6', stopOnEntry: true };
   const name = activePath.split(/[\\/]/).pop() ?? activePath;
   if (languageId === 'ppc-asm' || isAssemblyPath(activePath)) return { ...base, name: `Debug ${name}`, program: activePath };
-  if (isScenarioPath(activePath)) return { ...base, name: `Scenario ${name}`, scenario: activePath };
+  if (isScenarioPath(activePath) && (text === undefined || looksLikeScenario(text))) return { ...base, name: `Scenario ${name}`, scenario: activePath };
   return undefined;
+}
+
+export interface OpenDoc {
+  path: string;
+  languageId: string;
+  text: string;
+  untitled: boolean;
+}
+
+function inside(path: string, folder: string): boolean {
+  const f = folder.replace(/[\\/]+$/, '');
+  return path === f || path.startsWith(`${f}/`) || path.startsWith(`${f}\\`);
+}
+
+/**
+ * The dynamic configurations ("Debug: Select and Start Debugging") for one launch target: VS Code
+ * asks once per workspace folder and once more for the user settings (folder undefined). Each open
+ * file is offered once: in the folder that holds it, or under the user settings when no workspace
+ * folder does.
+ */
+export function dynamicConfigs(docs: readonly OpenDoc[], folders: readonly string[], folder: string | undefined): LaunchSettings[] {
+  const out: LaunchSettings[] = [];
+  const seen = new Set<string>();
+  for (const d of docs) {
+    if (d.untitled || seen.has(d.path)) continue;
+    const home = folders.find((f) => inside(d.path, f));
+    if (folder === undefined ? home !== undefined : home !== folder) continue;
+    const c = configForActiveFile(d.path, d.languageId, d.text);
+    if (!c) continue;
+    seen.add(d.path);
+    out.push(c);
+  }
+  return out;
 }
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -55,6 +97,7 @@ export function checkLaunchSettings(c: LaunchSettings): string[] {
   }
   if (c.dawrForceEnable === true && c.cpu !== undefined && c.cpu !== 'power9') errs.push('"dawrForceEnable" only means something on power9 (set "cpu": "power9" or remove it).');
   if (c.ptraceRearm !== undefined && c.ptraceRearm !== 'gdb' && c.ptraceRearm !== 'oneshot') errs.push(`"ptraceRearm" must be "gdb" or "oneshot", not ${JSON.stringify(c.ptraceRearm)}.`);
+  if (c.breakOnValueChange !== undefined && c.breakOnValueChange !== 'changed' && c.breakOnValueChange !== 'everyStore') errs.push(`"breakOnValueChange" must be "changed" or "everyStore", not ${JSON.stringify(c.breakOnValueChange)}.`);
   if (c.stdin !== undefined && typeof c.stdin !== 'string') errs.push('"stdin" must be a string.');
   if (c.maxSteps !== undefined && !(isInt(c.maxSteps) && c.maxSteps >= 1)) errs.push(`"maxSteps" must be a positive whole number, not ${JSON.stringify(c.maxSteps)}.`);
   if (c.perf !== undefined) {

@@ -1,7 +1,7 @@
 // The messages between the extension and its panel webview, and the checks of every message the
 // webview sends (untrusted input: a compromised or buggy webview must not make the host act on junk).
 // The webview checks what it receives in media/panel-incoming.ts.
-import type { Counter, CpuSlots, MachineInfo, PanelDecision, PerfAction } from '../debug-adapter/panel-protocol';
+import type { Counter, CpuSlots, MachineInfo, PanelDecision, PerfAction, TimelineResponse } from '../debug-adapter/panel-protocol';
 
 /** A decision row as the panel shows it: the decision plus the words for it (computed by the host). */
 export interface PanelRow {
@@ -23,7 +23,14 @@ export type FromPanel =
   | { type: 'setFilter'; gen: number; filter: DecisionFilter }
   | { type: 'requestDecisions'; gen: number; start: number; count: number }
   | { type: 'perf'; reqId: number; action: PerfAction }
-  | { type: 'openSource'; path: string; line: number };
+  | { type: 'openSource'; path: string; line: number }
+  /** a window of the timeline (`to` absent: up to now) */
+  | { type: 'timeline'; reqId: number; from: number; to?: number; buckets: number }
+  /** one decision's row (a timeline mark's hover) */
+  | { type: 'decisionDetail'; seq: number }
+  /** open the source line of a decision (a timeline mark clicked) */
+  | { type: 'openDecision'; seq: number }
+  | { type: 'exportTrace' };
 
 // ---- extension -> webview -------------------------------------------------------------------------
 export type SessionState = 'none' | 'running' | 'ended';
@@ -35,7 +42,11 @@ export type ToPanel =
   /** how many rows the current filter has; `exact` false while the filtered log is still being counted */
   | { type: 'decisionCount'; gen: number; count: number; exact: boolean; total: number; dropped: number; tasks: string[] }
   | { type: 'decisionPage'; gen: number; start: number; rows: PanelRow[] }
-  | { type: 'perfResult'; reqId: number; ok: boolean; error?: string; message?: string };
+  | { type: 'perfResult'; reqId: number; ok: boolean; error?: string; message?: string }
+  | { type: 'timeline'; reqId: number; data?: TimelineResponse; error?: string }
+  | { type: 'decisionDetail'; seq: number; row?: PanelRow }
+  /** a thread stopped: the whole sentence (the Call Stack view shows the short reason) */
+  | { type: 'stopped'; task: string; reason: string; description?: string; text?: string; icount: number };
 
 export const MAX_PAGE = 500;
 const MAX_STR = 256;
@@ -122,6 +133,27 @@ export function checkFromPanel(raw: unknown): Check {
       const a = checkPerfAction(raw.action);
       return typeof a === 'string' ? fail(a) : { ok: true, msg: { type: 'perf', reqId: raw.reqId, action: a } };
     }
+    case 'timeline': {
+      const bad = onlyKeys(raw, ['type', 'reqId', 'from', 'to', 'buckets']);
+      if (bad) return fail(bad);
+      if (!isNat(raw.reqId)) return fail('reqId must be a whole number');
+      const clock = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= Number.MAX_SAFE_INTEGER;
+      if (!clock(raw.from)) return fail('from must be a clock value');
+      if (raw.to !== undefined && !clock(raw.to)) return fail('to must be a clock value');
+      if (!isNat(raw.buckets, 4000) || raw.buckets === 0) return fail('buckets must be from 1 to 4000');
+      return { ok: true, msg: { type: 'timeline', reqId: raw.reqId, from: raw.from as number, ...(raw.to !== undefined ? { to: raw.to as number } : {}), buckets: raw.buckets } };
+    }
+    case 'decisionDetail':
+    case 'openDecision': {
+      const bad = onlyKeys(raw, ['type', 'seq']);
+      if (bad) return fail(bad);
+      if (!isNat(raw.seq)) return fail('seq must be a decision number');
+      return { ok: true, msg: { type: raw.type, seq: raw.seq } };
+    }
+    case 'exportTrace': {
+      const bad = onlyKeys(raw, ['type']);
+      return bad ? fail(bad) : { ok: true, msg: { type: 'exportTrace' } };
+    }
     case 'openSource': {
       const bad = onlyKeys(raw, ['type', 'path', 'line']);
       if (bad) return fail(bad);
@@ -132,6 +164,17 @@ export function checkFromPanel(raw: unknown): Check {
     default:
       return { ok: false, error: `unknown message type ${JSON.stringify(raw.type)?.slice(0, 40)}` };
   }
+}
+
+/**
+ * A refusal in words, the errno said once: the kernel's messages start with their errno
+ * ("ENOSPC: cpu0 has 2 ..."), and a caller that also has the errno apart must not say it twice.
+ */
+export function refusalText(error: string | undefined, message: string | undefined): string {
+  const m = (message ?? '').trim();
+  if (!error) return m || 'refused';
+  if (!m) return error;
+  return m.includes(error) ? m : `${error}: ${m}`;
 }
 
 /** The filter's match, as the host applies it to live decisions. */

@@ -2,16 +2,19 @@
 // adapter's custom events and requests, and acts on the webview's (checked) messages.
 import * as vscode from 'vscode';
 import {
-  EVENT_COUNTERS, EVENT_DECISIONS, EVENT_RESET, EVENT_SLOTS, REQUEST_DECISIONS, REQUEST_PERF, REQUEST_SNAPSHOT,
-  type CountersEvent, type DecisionLogArgs, type PanelDecision, type SlotsEvent,
+  EVENT_COUNTERS, EVENT_DECISIONS, EVENT_RESET, EVENT_SLOTS, EVENT_STOPPED, REQUEST_DECISIONS, REQUEST_PERF, REQUEST_SNAPSHOT, REQUEST_TIMELINE,
+  type CountersEvent, type DecisionLogArgs, type PanelDecision, type SlotsEvent, type StoppedEventBody, type TimelineResponse,
 } from '../debug-adapter/panel-protocol';
 import { branchText, effectText } from '../sim/decision-text';
-import { checkCountersEvent, checkDecisionLog, checkDecisionsEvent, checkPerfResponse, checkSlotsEvent, checkSnapshot } from './adapter-events';
+import { checkCountersEvent, checkDecisionLog, checkDecisionsEvent, checkPerfResponse, checkSlotsEvent, checkSnapshot, checkStopped, checkTimeline } from './adapter-events';
 import { DecisionPager } from './decision-pager';
 import { RecentDecisions } from './recent-decisions';
 import { pathKey } from './gutter-model';
 import { DEBUG_TYPE } from './launch-config';
-import { checkFromPanel, type FromPanel, type PanelRow, type ToPanel } from './panel-messages';
+import { checkFromPanel, refusalText, type FromPanel, type PanelRow, type ToPanel } from './panel-messages';
+
+/** The command behind the panel's Export Trace action (extension.ts registers it). */
+export const EXPORT_TRACE_COMMAND = 'ppcWatchpointLab.exportTrace';
 
 export const PANEL_VIEW_ID = 'ppcWatchpointLab.panel';
 const MAX_TASKS = 256;
@@ -40,6 +43,9 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   private recent = new RecentDecisions(2000);
   private lastSlots: SlotsEvent | undefined;
   private lastCounters: CountersEvent | undefined;
+  /** the last stop (its whole sentence) and the last timeline of the whole run: an ended session still shows them */
+  private lastStop: StoppedEventBody | undefined;
+  private lastTimeline: TimelineResponse | undefined;
   private ended: { id: string; name: string } | undefined;
   private readonly subs: vscode.Disposable[] = [];
   /** messages the webview sent that failed their check (kept for the log and for tests) */
@@ -110,6 +116,11 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
 </html>`;
   }
 
+  /** Whether the view is resolved and visible (the tests look). */
+  get shown(): boolean {
+    return this.view?.visible ?? false;
+  }
+
   /** Every message sent to the webview (the tests listen here). */
   readonly onDidPost = new vscode.EventEmitter<ToPanel>();
 
@@ -124,7 +135,8 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     this.session = s;
     this.tasks.clear();
     this.recent.clear();
-    this.lastSlots = this.lastCounters = this.ended = undefined;
+    this.lastSlots = this.lastCounters = this.ended = this.lastTimeline = undefined;
+    if (!reset) this.lastStop = undefined;
     this.pager.reset(0, 0);
     this.post({ type: 'session', state: 'running', id: s.id, name: s.name, ...(reset ? { reset } : {}) });
     void this.snapshot();
@@ -170,6 +182,11 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
       if (!ev) return void this.log.appendLine(`${event}: unexpected shape; ignored`);
       this.lastCounters = ev;
       this.post({ type: 'counters', counters: ev.counters });
+    } else if (event === EVENT_STOPPED) {
+      const ev = checkStopped(body);
+      if (!ev) return void this.log.appendLine(`${event}: unexpected shape; ignored`);
+      this.lastStop = ev;
+      this.postStop();
     } else if (event === EVENT_DECISIONS) {
       const ev = checkDecisionsEvent(body);
       if (!ev) return void this.log.appendLine(`${event}: unexpected shape; ignored`);
@@ -177,6 +194,18 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
       this.recent.add(ev.decisions, ev.total);
       if (this.pager.onEvent(ev)) this.scheduleCount();
     }
+  }
+
+  private postStop(): void {
+    const s = this.lastStop;
+    if (s) this.post({ type: 'stopped', task: s.task, reason: s.reason, ...(s.description ? { description: s.description } : {}), ...(s.text ? { text: s.text } : {}), icount: s.icount });
+  }
+
+  /** One decision, from the adapter or (the session ended) the newest ones held here. */
+  private async decision(seq: number): Promise<PanelDecision | undefined> {
+    const r = await this.fetchDecisions({ start: seq, count: 1 });
+    const d = r.decisions[0];
+    return d && d.seq === seq ? d : undefined;
   }
 
   private noteTask(t: string): void {
@@ -226,11 +255,13 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
       case 'refresh':
         if (this.session) {
           this.post({ type: 'session', state: 'running', id: this.session.id, name: this.session.name });
+          this.postStop();
           await this.snapshot();
         } else if (this.ended) {
           this.post({ type: 'session', state: 'ended', id: this.ended.id, name: this.ended.name });
           if (this.lastSlots) this.post({ type: 'slots', machine: this.lastSlots.machine, cpus: this.lastSlots.cpus });
           if (this.lastCounters) this.post({ type: 'counters', counters: this.lastCounters.counters });
+          this.postStop();
           this.postCount();
         } else {
           this.post({ type: 'session', state: 'none' });
@@ -260,12 +291,50 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
         if (!s) return this.post({ type: 'perfResult', reqId: m.reqId, ok: false, message: 'No PowerPC Watchpoint Lab session is running.' });
         try {
           const r = checkPerfResponse(await s.customRequest(REQUEST_PERF, m.action));
+          // the errno said once ("ENOSPC: cpu0 has 2 ...", not "ENOSPC: ENOSPC: ...")
+          if (r && !r.ok) r.message = refusalText(r.error, r.message);
           this.post(r ? { type: 'perfResult', reqId: m.reqId, ...r } : { type: 'perfResult', reqId: m.reqId, ok: false, message: 'unexpected answer from the adapter' });
         } catch (e) {
           this.post({ type: 'perfResult', reqId: m.reqId, ok: false, message: e instanceof Error ? e.message : String(e) });
         }
         return;
       }
+      case 'timeline': {
+        const s = this.session;
+        if (!s) {
+          // an ended session: its last timeline of the whole run, whatever window is asked
+          return this.post(this.lastTimeline ? { type: 'timeline', reqId: m.reqId, data: this.lastTimeline } : { type: 'timeline', reqId: m.reqId, error: 'no session' });
+        }
+        try {
+          const data = checkTimeline(await s.customRequest(REQUEST_TIMELINE, { from: m.from, ...(m.to !== undefined ? { to: m.to } : {}), buckets: m.buckets }));
+          if (!data) throw new Error('the timeline from the adapter has an unexpected shape');
+          if (m.to === undefined && m.from === 0) this.lastTimeline = data;
+          if (s === this.session) this.post({ type: 'timeline', reqId: m.reqId, data });
+        } catch (e) {
+          this.post({ type: 'timeline', reqId: m.reqId, error: e instanceof Error ? e.message : String(e) });
+        }
+        return;
+      }
+      case 'decisionDetail': {
+        try {
+          const d = await this.decision(m.seq);
+          if (d) this.noteDecisions([d]);
+          this.post({ type: 'decisionDetail', seq: m.seq, ...(d ? { row: toRow(d) } : {}) });
+        } catch (e) {
+          this.log.appendLine(`decision ${m.seq}: ${e instanceof Error ? e.message : String(e)}`);
+          this.post({ type: 'decisionDetail', seq: m.seq });
+        }
+        return;
+      }
+      case 'openDecision': {
+        const d = await this.decision(m.seq).catch(() => undefined);
+        if (!d?.source) return;
+        this.noteDecisions([d]);
+        return this.handle({ type: 'openSource', path: d.source.path, line: d.source.line });
+      }
+      case 'exportTrace':
+        await vscode.commands.executeCommand(EXPORT_TRACE_COMMAND);
+        return;
       case 'openSource': {
         // only files the adapter named in a decision: the webview cannot make the host open anything else
         const path = this.sources.get(pathKey(m.path));

@@ -19,6 +19,8 @@ export interface ListCallbacks {
   requestPage(start: number, count: number): void;
   openSource(row: PanelRow): void;
   changed(): void; // expansion, focus or scroll changed: persist state
+  /** the focused row changed (the timeline draws its instant); undefined while it is not loaded */
+  focused?(row: PanelRow | undefined): void;
 }
 
 export class DecisionList {
@@ -40,6 +42,9 @@ export class DecisionList {
   private lastUserInput = -Infinity;
   private rowH = ROW_H;
   private emptyText = 'No decisions yet.';
+  /** a row asked for (reveal) before the view had that many rows */
+  private pendingReveal: number | undefined;
+  private lastFocused: PanelRow | undefined;
 
   constructor(private readonly cb: ListCallbacks) {
     this.spacer = h('div', { class: 'vspacer' });
@@ -109,6 +114,13 @@ export class DecisionList {
     const wasFollowing = this.follow;
     this.count = count;
     this.exact = exact;
+    if (this.pendingReveal !== undefined && this.pendingReveal < count) {
+      const i = this.pendingReveal;
+      this.pendingReveal = undefined;
+      this.layoutHeight();
+      this.reveal(i);
+      return;
+    }
     this.el.style.setProperty('--seqw', `${String(Math.max(0, count - 1) + (shift || 0)).length + 2}ch`);
     if (this.focus >= count) this.focus = Math.max(0, count - 1);
     this.layoutHeight();
@@ -126,6 +138,25 @@ export class DecisionList {
     this.schedule();
   }
 
+  /** Focuses row i, opens it and scrolls it into view (a timeline mark was clicked); stops following. */
+  reveal(i: number): void {
+    if (i < 0) return;
+    if (i >= this.count) { this.pendingReveal = i; return; }
+    this.follow = false;
+    this.focus = i;
+    if (!this.expanded.has(i)) {
+      const r = this.row(i);
+      this.expanded.set(i, r ? this.extraFor(r) : 0);
+      if (this.expanded.size > 50) this.expanded.delete(this.expanded.keys().next().value as number);
+    }
+    this.layoutHeight();
+    const view = this.el.clientHeight || 300;
+    this.el.scrollTop = Math.max(0, (this.top(i) - view / 3) / this.scale());
+    this.el.focus({ preventScroll: true });
+    this.schedule();
+    this.cb.changed();
+  }
+
   restore(expanded: number[], focus: number, scrollTop: number, follow: boolean): void {
     this.expanded.clear();
     for (const i of expanded) this.expanded.set(i, 0); // extra height is known once the row is loaded
@@ -141,7 +172,7 @@ export class DecisionList {
   }
 
   private extraFor(r: PanelRow): number {
-    return (Math.max(1, r.d.slots.length) + 2 + (r.effectTexts.length ? 1 : 0)) * LINE_H + 6; // slot lines, branch, effects, where/access
+    return (Math.max(1, r.d.slots.length) + 2 + (r.effectTexts.length ? 1 : 0) + (r.d.note ? 1 : 0)) * LINE_H + 6; // slot lines, branch, effects, where/access, the debugger's note
   }
 
   private contentHeight(): number {
@@ -252,6 +283,11 @@ export class DecisionList {
     const focused = this.rowEls.find((el) => el.dataset.index === String(this.focus) && !el.hidden);
     if (focused) this.el.setAttribute('aria-activedescendant', focused.id);
     else this.el.removeAttribute('aria-activedescendant');
+    const fr = this.count > 0 ? this.row(this.focus) : undefined;
+    if (fr !== this.lastFocused) {
+      this.lastFocused = fr;
+      this.cb.focused?.(fr);
+    }
   }
 
   private fill(el: HTMLDivElement, i: number): void {
@@ -279,7 +315,8 @@ export class DecisionList {
     const owner = hit.some((s) => s.owner === 'ptrace') ? 'ptrace' : hit.some((s) => s.owner === 'perf') || /perf|step-complete/.test(d.branch) ? 'perf' : '';
     el.classList.toggle('ptrace', owner === 'ptrace');
     el.classList.toggle('perf', owner === 'perf');
-    el.setAttribute('aria-label', `Decision ${d.seq}, cpu${d.cpu} ${d.task}, ${d.insn}, ${d.branch}: ${r.branchText}`);
+    el.classList.toggle('noted', d.note !== undefined);
+    el.setAttribute('aria-label', `Decision ${d.seq}, cpu${d.cpu} ${d.task}, ${d.insn}, ${d.branch}: ${r.branchText}${d.note ? `; ${d.note}` : ''}`);
     const acc = d.access ? `${d.access.kind} ${d.access.size} @${d.access.ea}` : '';
     const head = h('div', { class: 'vhead' },
       h('span', { class: 'twisty', 'aria-hidden': 'true' }, open ? '▾' : '▸'),
@@ -289,13 +326,14 @@ export class DecisionList {
       d.mode === 'kernel' && h('span', { class: 'tag' }, 'kernel'),
       h('span', { class: 'mono insn' }, d.insn),
       acc && h('span', { class: 'muted acc' }, acc),
-      h('span', { class: 'branch' }, `→ ${d.branch}`),
+      h('span', { class: 'branch' }, `→ ${d.branch}`, d.note ? h('span', { class: 'notetag', title: d.note }, ' · debugger went on') : null),
       d.source && h('button', { class: 'linkbtn', 'data-open': String(i), tabindex: -1, title: `Open ${d.source.path}:${d.source.line} (o)`, 'aria-label': 'Open source line' }, h('span', { class: 'lname' }, baseName(d.source.path)), `:${d.source.line}`),
     );
     el.append(head);
     if (open) {
       const body = h('div', { class: 'vbody' });
       if (d.slots.length === 0) body.append(h('div', { class: 'muted' }, 'no slot was occupied'));
+    if (d.note) body.append(h('div', { class: 'note', title: d.note }, d.note));
       for (const s of d.slots) {
         body.append(h('div', { class: `slotline ${s.result}`, title: `slot ${s.slot} ${s.owner} ${s.bp} ${s.result}: ${s.reason}` },
           h('span', { class: 'mono' }, `slot ${s.slot}`), ' ',

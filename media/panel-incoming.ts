@@ -1,6 +1,6 @@
 // Checks every message the panel receives before it is rendered (the panel renders from messages
 // only). Type-only imports: the panel bundle contains no extension or adapter code.
-import type { Counter, CpuSlots, MachineInfo, PanelDecision } from '../debug-adapter/panel-protocol';
+import type { Counter, CpuSlots, MachineInfo, PanelDecision, TimelineResponse } from '../debug-adapter/panel-protocol';
 import type { PanelRow, ToPanel } from '../extension/panel-messages';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -22,10 +22,10 @@ function isOccupant(o: unknown): boolean {
 }
 
 function isCpuSlots(v: unknown): v is CpuSlots {
-  if (!isObj(v) || !isNat(v.cpu) || !optStr(v.task) || !isObj(v.budget)) return false;
+  if (!isObj(v) || !isNat(v.cpu) || !optStr(v.task) || !optStr(v.nextTask) || !isObj(v.budget)) return false;
   const b = v.budget;
   if (!isNat(b.cpuPinned) || !isNat(b.worstTask) || !isNat(b.total) || !optStr(b.worstTaskName)) return false;
-  return Array.isArray(v.slots) && v.slots.every((s) => isObj(s) && isNat(s.slot) && (s.occupant === undefined || isOccupant(s.occupant)));
+  return Array.isArray(v.slots) && v.slots.every((s) => isObj(s) && isNat(s.slot) && (s.occupant === undefined || isOccupant(s.occupant)) && (s.next === undefined || isOccupant(s.next)));
 }
 
 function isCounter(v: unknown): v is Counter {
@@ -39,7 +39,23 @@ function isDecision(v: unknown): v is PanelDecision {
   if (v.access !== undefined && !(isObj(v.access) && isStr(v.access.kind) && isStr(v.access.ea) && isNat(v.access.size))) return false;
   if (!Array.isArray(v.slots) || !v.slots.every((s) => isObj(s) && isNat(s.slot) && isStr(s.bp) && isStr(s.owner) && isStr(s.result) && isStr(s.reason))) return false;
   if (!Array.isArray(v.effects) || !v.effects.every((e) => isObj(e) && isStr(e.kind))) return false;
+  if (!optStr(v.note)) return false;
   return v.source === undefined || (isObj(v.source) && isStr(v.source.path) && isNat(v.source.line));
+}
+
+const isClock = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+function isTimeline(v: unknown): v is TimelineResponse {
+  if (!isObj(v) || !isClock(v.from) || !isClock(v.to) || !isNat(v.buckets) || !isClock(v.now) || !isNat(v.cpus) || !isNat(v.slots) || !isStr(v.model) || !isNat(v.decisions)) return false;
+  if (v.droppedBefore !== undefined && !isClock(v.droppedBefore)) return false;
+  const seg = (x: unknown): boolean => isObj(x) && isClock(x.from) && isClock(x.to) && isStr(x.bp) && (x.owner === 'ptrace' || x.owner === 'perf') && isStr(x.label) && optStr(x.task)
+    && isStr(x.addr) && isNat(x.len) && isStr(x.type) && (x.state === 'installed' || x.state === 'scheduled-out') && optStr(x.why);
+  const lane = (x: unknown): boolean => isObj(x) && isNat(x.cpu) && isNat(x.slot) && Array.isArray(x.segments) && x.segments.every(seg)
+    && Array.isArray(x.stepping) && x.stepping.every((p) => Array.isArray(p) && p.length === 2 && isClock(p[0]) && isClock(p[1]));
+  const run = (x: unknown): boolean => isObj(x) && isNat(x.cpu) && isClock(x.from) && isClock(x.to) && isStr(x.task);
+  const mark = (x: unknown): boolean => isObj(x) && isNat(x.cpu) && Number.isInteger(x.slot) && (x.slot as number) >= -1 && isClock(x.icount) && isNat(x.seq) && isStr(x.branch)
+    && isStr(x.task) && isNat(x.n) && (x.branches === undefined || arrOf(x.branches, isStr)) && (x.lastSeq === undefined || isNat(x.lastSeq));
+  return Array.isArray(v.lanes) && v.lanes.every(lane) && Array.isArray(v.runs) && v.runs.every(run) && Array.isArray(v.marks) && v.marks.every(mark);
 }
 
 function isRow(v: unknown): v is PanelRow {
@@ -62,6 +78,12 @@ export function checkToPanel(m: unknown): ToPanel | undefined {
       return isNat(m.gen) && isNat(m.start) && arrOf(m.rows, isRow) ? (m as ToPanel) : undefined;
     case 'perfResult':
       return isNat(m.reqId) && typeof m.ok === 'boolean' && optStr(m.error) && optStr(m.message) ? (m as ToPanel) : undefined;
+    case 'timeline':
+      return isNat(m.reqId) && (m.data === undefined || isTimeline(m.data)) && optStr(m.error) ? (m as ToPanel) : undefined;
+    case 'decisionDetail':
+      return isNat(m.seq) && (m.row === undefined || isRow(m.row)) ? (m as ToPanel) : undefined;
+    case 'stopped':
+      return isStr(m.task) && isStr(m.reason) && optStr(m.description) && optStr(m.text) && isClock(m.icount) ? (m as ToPanel) : undefined;
     default:
       return undefined;
   }

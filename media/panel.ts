@@ -6,6 +6,7 @@ import type { DecisionFilter, FromPanel, PanelRow, SessionState, ToPanel } from 
 import { DecisionList, PAGE } from './decision-list';
 import { clear, fmtInt, h } from './dom';
 import { checkToPanel } from './panel-incoming';
+import { Timeline, type TimelineView } from './timeline';
 
 interface VsCodeApi {
   postMessage(m: FromPanel): void;
@@ -25,6 +26,7 @@ interface ViewState {
   addOpen: boolean;
   collapsed: string[];
   sessionId?: string;
+  timeline?: TimelineView;
 }
 
 const BRANCHES = ['ptrace-report', 'ptrace-report-all', 'larx-stcx-disable', 'unreadable-disable', 'perf-single-step', 'perf-emulate',
@@ -53,6 +55,8 @@ function loadState(): ViewState {
     addOpen: s.addOpen === true,
     collapsed: Array.isArray(s.collapsed) ? s.collapsed.filter((x): x is string => typeof x === 'string') : [],
     sessionId: typeof s.sessionId === 'string' ? s.sessionId : undefined,
+    timeline: typeof s.timeline === 'object' && s.timeline !== null && typeof s.timeline.from === 'number' && typeof s.timeline.to === 'number'
+      ? { follow: s.timeline.follow !== false, from: s.timeline.from, to: s.timeline.to } : undefined,
   };
 }
 
@@ -74,7 +78,7 @@ function save(): void {
   if (saveTimer) return;
   saveTimer = window.setTimeout(() => {
     saveTimer = 0;
-    vscode.setState({ ...state, expanded: list.expandedIndexes(), focus: list.focus, scrollTop: list.el.scrollTop, follow: list.follow } satisfies ViewState);
+    vscode.setState({ ...state, expanded: list.expandedIndexes(), focus: list.focus, scrollTop: list.el.scrollTop, follow: list.follow, timeline: timeline.state } satisfies ViewState);
   }, 150);
 }
 
@@ -82,13 +86,38 @@ const list = new DecisionList({
   requestPage: (start, count) => vscode.postMessage({ type: 'requestDecisions', gen: state.gen, start, count }),
   openSource: (r: PanelRow) => { if (r.d.source) vscode.postMessage({ type: 'openSource', path: r.d.source.path, line: r.d.source.line }); },
   changed: save,
+  focused: (r: PanelRow | undefined) => timeline.setCursor(r?.d.icount),
 });
 list.restore(state.expanded, state.focus, state.scrollTop, state.follow);
+
+let timelineReq = 0;
+const timeline = new Timeline({
+  request: (from, to, buckets) => vscode.postMessage({ type: 'timeline', reqId: ++timelineReq, from, ...(to !== undefined ? { to } : {}), buckets }),
+  detail: (seq) => vscode.postMessage({ type: 'decisionDetail', seq }),
+  open: (m) => revealDecision(m.seq),
+  changed: save,
+});
+timeline.restore(state.timeline);
+timeline.exportTrace = () => vscode.postMessage({ type: 'exportTrace' });
+
+/** A timeline mark clicked: its decision opened in the log (the whole log, unfiltered: a row's index
+ * is then its seq past the dropped ones) and its source line in the editor. */
+function revealDecision(seq: number): void {
+  if (!exactUnfiltered()) {
+    setFilter({});
+    renderFilters();
+  }
+  list.reveal(seq - dropped);
+  vscode.postMessage({ type: 'openDecision', seq });
+}
 
 // ---- layout -------------------------------------------------------------------------------------
 const app = document.getElementById('app') ?? document.body.appendChild(h('div', { id: 'app' }));
 const headerEl = h('div', { class: 'header' });
 const bannerEl = h('div', { class: 'banner', role: 'status' });
+/** why the program stopped, in full (the Call Stack view shows the short reason) */
+const stopEl = h('div', { class: 'stopline', role: 'status', 'aria-live': 'polite' });
+stopEl.hidden = true;
 const slotsEl = h('div', { class: 'slots' });
 const countersEl = h('div', { class: 'counters' });
 const statusEl = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
@@ -107,6 +136,7 @@ function section(id: string, title: string, ...body: HTMLElement[]): HTMLElement
     (btn.firstChild as HTMLElement).textContent = nowOpen ? '▾' : '▸';
     state.collapsed = nowOpen ? state.collapsed.filter((x) => x !== id) : [...state.collapsed, id];
     if (nowOpen) list.schedule();
+    if (nowOpen && id === 'timeline') timeline.refresh(true);
     save();
   });
   return h('section', { class: `sec sec-${id}`, 'aria-label': title }, btn, content);
@@ -115,10 +145,13 @@ function section(id: string, title: string, ...body: HTMLElement[]): HTMLElement
 app.append(
   headerEl,
   bannerEl,
+  stopEl,
   section('slots', 'Slots per CPU', slotsEl),
+  section('timeline', 'Timeline', timeline.el),
   section('counters', 'Perf counters', countersEl),
   section('decisions', 'Decisions', h('div', { class: 'filterbar' }, filterEl, shownEl), list.el),
 );
+timeline.onlyWhen(() => !state.collapsed.includes('timeline') && session.state !== 'none');
 
 // ---- header and slots -----------------------------------------------------------------------------
 function slotName(m: MachineInfo | undefined, slot: number): string {
@@ -162,27 +195,32 @@ function renderSlots(): void {
     );
     const tbody = h('tbody');
     for (const s of c.slots) {
-      const o = s.occupant;
+      const o = s.occupant ?? s.next;
       if (!o) {
         tbody.append(h('tr', { class: 'free' }, h('th', { scope: 'row', class: 'mono' }, slotName(machine, s.slot)), h('td', { colspan: 7, class: 'muted' }, 'free')));
         continue;
       }
-      tbody.append(h('tr', { class: `occ ${o.owner} st-${o.state}` },
-        h('th', { scope: 'row', class: 'mono' }, slotName(machine, s.slot)),
+      // free now, but its task's breakpoint comes back into it when the task runs here again: shown
+      // dimmed, so a stopped program shows its watchpoints in their slots (the live state beside it)
+      const next = !s.occupant;
+      const why = next ? `free now: ${c.nextTask ?? 'its task'} is not running, so the kernel has scheduled its breakpoints out; this one takes the slot when ${c.nextTask ?? 'it'} runs on cpu${c.cpu} again` : undefined;
+      const stateText = next ? (o.state === 'disabled' ? 'fired (one-shot): off until re-armed' : 'scheduled out while stopped') : STATE_TEXT[o.state] ?? o.state;
+      tbody.append(h('tr', { class: `occ ${o.owner} st-${o.state}${next ? ' next' : ''}`, ...(why ? { title: why } : {}) },
+        h('th', { scope: 'row', class: 'mono' }, slotName(machine, s.slot), next ? h('span', { class: 'freenow' }, 'free now') : null),
         h('td', {}, h('span', { class: `owner ${o.owner}` }, o.owner), ' ', o.label),
         h('td', { 'data-label': 'task' }, o.task ?? h('span', { class: 'muted' }, 'cpu-wide')),
         h('td', { class: 'mono', 'data-label': 'req' }, `${o.addr}+${o.len}`),
         h('td', { class: 'mono', 'data-label': 'hw' }, `${o.hwAddr}+${o.hwLen}`),
         h('td', { class: 'mono' }, o.type.toUpperCase()),
         h('td', { class: 'priv' }, o.privilege.join(' ') || '—'),
-        h('td', {}, h('span', { class: `state ${o.state}` }, STATE_TEXT[o.state] ?? o.state)),
+        h('td', {}, h('span', { class: `state ${next ? 'next' : o.state}` }, stateText)),
       ));
     }
     table.append(tbody);
     slotsEl.append(h('div', { class: 'cpu' },
       h('div', { class: 'cpuhead' },
         h('strong', {}, `cpu${c.cpu}`),
-        c.task ? h('span', { class: 'muted' }, ` running ${c.task}`) : null,
+        c.task ? h('span', { class: 'muted' }, c.nextTask && c.nextTask === c.task ? ` ${c.task} (stopped)` : ` running ${c.task}`) : null,
         h('span', { class: `budget${full ? ' full' : ''}`, title: budgetTitle, 'aria-label': budgetTitle }, `budget ${used}/${b.total}`),
         h('span', { class: 'muted budgetdetail' }, `(${b.cpuPinned} pinned + ${b.worstTask} task${b.worstTaskName ? ` ${b.worstTaskName}` : ''})`)),
       table));
@@ -190,11 +228,19 @@ function renderSlots(): void {
 }
 
 // ---- counters -------------------------------------------------------------------------------------
+let statusTimer = 0;
+/** The perf actions' status line: a result stays until the next stop, a new session or 8 s. */
+function status(text: string, cls: '' | 'ok' | 'error', linger: boolean): void {
+  statusEl.textContent = text;
+  statusEl.className = `status${cls ? ` ${cls}` : ''}`;
+  if (statusTimer) window.clearTimeout(statusTimer);
+  statusTimer = linger ? window.setTimeout(() => status('', '', false), 8000) : 0;
+}
+
 function perf(action: Parameters<VsCodeApi['postMessage']>[0] extends infer M ? (M extends { type: 'perf'; action: infer A } ? A : never) : never, what: string): void {
   const id = ++reqId;
   perfPending.set(id, what);
-  statusEl.textContent = `${what}…`;
-  statusEl.className = 'status';
+  status(`${what}…`, '', false);
   vscode.postMessage({ type: 'perf', reqId: id, action });
 }
 
@@ -362,14 +408,18 @@ function onMessage(m: ToPanel): void {
       if ((m.id && m.id !== state.sessionId) || m.reset) {
         // another session, or a step back rewrote this one's history: the rows cached are not true now
         if (state.sessionId !== undefined) { list.resetView(); total = dropped = shown = 0; renderShown(); }
+        if (m.id !== state.sessionId) { stopEl.hidden = true; status('', '', false); }
         state.sessionId = m.id;
         save();
+        timeline.reset();
       }
       session = { state: m.state, name: m.name };
+      timeline.setExportable(m.state === 'running');
       renderHeader();
       renderCounters();
       updateForm();
       if (m.state === 'running') list.setEmptyText('No watchpoint exception yet.');
+      timeline.refresh();
       return;
     case 'slots':
       machine = m.machine;
@@ -378,6 +428,7 @@ function onMessage(m: ToPanel): void {
       renderSlots();
       if (machine.cpus !== lastCpuCount) { lastCpuCount = machine.cpus; renderFilters(); }
       updateForm();
+      timeline.refresh();
       return;
     case 'counters':
       counters = m.counters;
@@ -392,6 +443,7 @@ function onMessage(m: ToPanel): void {
       exact = m.exact;
       list.setCount(m.count, m.exact, shift);
       renderShown();
+      if (exactUnfiltered()) timeline.refresh();
       const key = m.tasks.join('\u0000');
       if (key !== lastTaskKey) { lastTaskKey = key; tasks = m.tasks; renderFilters(); updateForm(); }
       return;
@@ -403,10 +455,27 @@ function onMessage(m: ToPanel): void {
     case 'perfResult': {
       const what = perfPending.get(m.reqId) ?? 'perf';
       perfPending.delete(m.reqId);
-      statusEl.textContent = m.ok ? `${what}: done${m.message ? ` (${m.message})` : ''}` : `${what} failed: ${[m.error, m.message].filter(Boolean).join(': ') || 'refused'}`;
-      statusEl.className = m.ok ? 'status ok' : 'status error';
+      // the errno once: the kernel's message usually starts with it ("ENOSPC: cpu0 has 2 ...")
+      const why = m.message && m.error && !m.message.includes(m.error) ? `${m.error}: ${m.message}` : m.message || m.error || 'refused';
+      if (m.ok) status(`${what}: done${m.message ? ` (${m.message})` : ''}`, 'ok', true);
+      else status(`${what} failed: ${why}`, 'error', true);
       return;
     }
+    case 'timeline':
+      timeline.setData(m.data);
+      return;
+    case 'decisionDetail':
+      timeline.setDetail(m.seq, m.row);
+      return;
+    case 'stopped':
+      stopEl.hidden = false;
+      clear(stopEl);
+      stopEl.append(h('strong', {}, `${m.task} stopped`), ` at icount ${fmtInt(m.icount)}: `, m.text ?? m.description ?? m.reason);
+      stopEl.title = m.text ?? m.description ?? m.reason;
+      // an earlier action's result is old news now
+      if (!perfPending.size) status('', '', false);
+      timeline.refresh();
+      return;
   }
 }
 

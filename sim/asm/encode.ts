@@ -7,6 +7,7 @@ import { FIXED_OPERANDS } from './operands-fixed';
 import { FP_OPERANDS } from './operands-fp';
 import { VEC_OPERANDS } from './operands-vec';
 import { VSXFP_OPERANDS } from './operands-vsxfp';
+import { QP_OPERANDS } from './operands-qp';
 export type { Operand, OperandKind };
 
 // ---- forms: the fixed bits of an instruction word -------------------------------------------
@@ -99,6 +100,7 @@ export const OPERANDS = {
   ...FP_OPERANDS,
   ...VEC_OPERANDS,
   ...VSXFP_OPERANDS,
+  ...QP_OPERANDS,
 } satisfies Record<string, Operand>;
 
 export type OperandName = keyof typeof OPERANDS;

@@ -7,7 +7,7 @@
 // Once the ring is full a new decision refills the record of the one it drops. With a subscriber the
 // Decision is made at once, for it.
 import type { Decision } from '../decision';
-import { DecisionRecord } from './decision-record';
+import { DecisionRecord, markOfDecision, type DecisionMark } from './decision-record';
 
 export interface DecisionFilter {
   cpu?: number;
@@ -127,6 +127,32 @@ export class DecisionLog {
   /** The newest `n` kept decisions, oldest first. */
   recent(n: number): Decision[] {
     return this.page(this.next - Math.max(0, Math.floor(n)), Math.max(0, Math.floor(n)));
+  }
+
+  /** The first kept seq whose decision happened at or after `icount` (= total when none did).
+   * Decisions are recorded in clock order, so this is a binary search. */
+  seqAtIcount(icount: number): number {
+    let lo = this.dropped;
+    let hi = this.next;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.ring[mid % this.capacity].icount < icount) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Visits the decisions with seq in [start, end) through `m` (filled anew for each, no text made:
+   * the timeline reads a million decisions this way). */
+  scanMarks(start: number, end: number, m: DecisionMark, visit: (m: DecisionMark) => void): void {
+    const lo = Math.max(this.dropped, Math.floor(start));
+    const hi = Math.min(this.next, Math.floor(end));
+    for (let s = lo; s < hi; s++) {
+      const e = this.ring[s % this.capacity];
+      if (e instanceof Record_) e.markInto(m);
+      else markOfDecision(e, m);
+      visit(m);
+    }
   }
 
   /** Called with every decision appended from now on; returns the unsubscribe function. */

@@ -354,6 +354,30 @@ export class DecisionRecord {
     return typeof rare.insnText === 'string' ? rare.insnText : rare.insnText.text;
   }
 
+  /** The timeline's view of this record (no text is made): into `m`, which is reused. */
+  markInto(m: DecisionMark): void {
+    m.seq = this.seq;
+    m.icount = this.icount;
+    m.cpu = this.cpu;
+    m.task = this.task;
+    m.branch = this.branch;
+    let mask = 0;
+    for (let i = 0; i < this.nSlots; i++) {
+      const s = this.slotAt(i);
+      if (s.result !== 'miss') mask |= 1 << s.slot;
+    }
+    m.slotMask = mask;
+    m.armN = 0;
+    m.doneN = 0;
+    for (let i = 0; i < this.nEffects; i++) {
+      const e = this.effectAt(i);
+      if (e.kind !== 'arm-step' && e.kind !== 'step-done') continue;
+      let slot = -1;
+      for (let j = 0; j < this.nSlots && slot < 0; j++) if (this.slotAt(j).bp === e.bp) slot = this.slotAt(j).slot;
+      markStep(m, e.kind === 'arm-step', e.bp, slot);
+    }
+  }
+
   /** The public, JSON-ready shape (the same fields, in the same order, as the handler used to build). */
   toDecision(): Decision {
     const detail = this.instrDetail();
@@ -376,6 +400,55 @@ export class DecisionRecord {
     return detail && detail.readable
       ? { seq: this.seq, icount: this.icount, cpu: this.cpu, task: this.task, pc, mode: this.mode, insn, access: accessOf(detail), slots, branch: this.branch, effects }
       : { seq: this.seq, icount: this.icount, cpu: this.cpu, task: this.task, pc, mode: this.mode, insn, slots, branch: this.branch, effects };
+  }
+}
+
+/** What the timeline reads of a decision: where and when, the slots it names (bit i: slot i was hit
+ * or extraneous), and the single steps it arms or completes (with the slot of that breakpoint in
+ * the decision, -1 when the decision does not list it): the first `armN` of `arm` and `doneN` of
+ * `done` (their entries are reused from one decision to the next: a million are read at a time). */
+export interface DecisionMark {
+  seq: number;
+  icount: number;
+  cpu: number;
+  task: string;
+  branch: Branch;
+  slotMask: number;
+  arm: Array<{ bp: string; slot: number }>;
+  armN: number;
+  done: Array<{ bp: string; slot: number }>;
+  doneN: number;
+}
+
+export function newDecisionMark(): DecisionMark {
+  return { seq: -1, icount: 0, cpu: 0, task: '', branch: 'step-complete', slotMask: 0, arm: [], armN: 0, done: [], doneN: 0 };
+}
+
+function markStep(m: DecisionMark, arm: boolean, bp: string, slot: number): void {
+  const list = arm ? m.arm : m.done;
+  const i = arm ? m.armN++ : m.doneN++;
+  const e = list[i];
+  if (e) {
+    e.bp = bp;
+    e.slot = slot;
+  } else list[i] = { bp, slot };
+}
+
+/** markInto for a decision kept as a Decision (appended whole, not as a raw record). */
+export function markOfDecision(d: Decision, m: DecisionMark): void {
+  m.seq = d.seq;
+  m.icount = d.icount;
+  m.cpu = d.cpu;
+  m.task = d.task;
+  m.branch = d.branch;
+  let mask = 0;
+  for (const s of d.slots) if (s.result !== 'miss') mask |= 1 << s.slot;
+  m.slotMask = mask;
+  m.armN = 0;
+  m.doneN = 0;
+  for (const e of d.effects) {
+    if (e.kind !== 'arm-step' && e.kind !== 'step-done') continue;
+    markStep(m, e.kind === 'arm-step', e.bp, d.slots.find((s) => s.bp === e.bp)?.slot ?? -1);
   }
 }
 

@@ -7,6 +7,14 @@ import type { PtracePerfExclusion } from './exclusion';
 import type { HwSlots } from './install';
 import type { BpReservations } from './reserve';
 import type { ThreadHw } from './thread-hw';
+import type { RemovedWhy } from './slot-history';
+
+/** Told of every change of a slot's occupant and of every task switch (the slot history). */
+export interface SlotEventSink {
+  installed(cpu: number, slot: number, bp: Breakpoint): void;
+  removed(cpu: number, slot: number, bp: Breakpoint, why: RemovedWhy): void;
+  switched(kind: 'switch-in' | 'switch-out', cpu: number, pid: number): void;
+}
 
 export interface HwbpKernel {
   readonly model: CpuModel;
@@ -28,4 +36,6 @@ export interface HwbpKernel {
   readonly live: Set<Breakpoint>;
   /** WARN / WARN_ONCE / printk lines, as the kernel log would show them */
   warn(site: string, line: string, once: boolean): void;
+  /** the slot history's recorder, if the machine keeps one */
+  slotEvents: SlotEventSink | null;
 }

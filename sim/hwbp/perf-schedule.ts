@@ -10,6 +10,7 @@
 // creation order, pinned before flexible on a task switch.
 import type { Breakpoint } from './breakpoint';
 import type { HwbpKernel } from './kernel-state';
+import type { RemovedWhy } from './slot-history';
 
 /** The CPU where bp should be installed now, if any. */
 export function targetCpu(k: HwbpKernel, bp: Breakpoint): number | undefined {
@@ -38,21 +39,27 @@ export function schedIn(k: HwbpKernel, bp: Breakpoint): void {
   const cpu = targetCpu(k, bp);
   if (cpu === undefined) return;
   const slot = k.slots.install(cpu, bp, holdProgram(k, cpu, bp));
-  if (slot >= 0) bp.state = 'active';
-  else if (bp.attr.pinned) bp.state = 'error'; // a pinned event that cannot go on goes to the error state
+  if (slot >= 0) {
+    bp.state = 'active';
+    k.slotEvents?.installed(cpu, slot, bp);
+  } else if (bp.attr.pinned) bp.state = 'error'; // a pinned event that cannot go on goes to the error state
 }
 
-/** event_sched_out: uninstall if installed. */
-export function schedOut(k: HwbpKernel, bp: Breakpoint): void {
+/** event_sched_out: uninstall if installed (`why`: for the slot history). */
+export function schedOut(k: HwbpKernel, bp: Breakpoint, why: RemovedWhy = 'sched-out'): void {
   const where = k.slots.locate(bp);
-  if (where) k.slots.uninstall(where.cpu, bp);
+  if (where) {
+    k.slots.uninstall(where.cpu, bp);
+    k.slotEvents?.removed(where.cpu, where.slot, bp, why);
+  }
   if (bp.state === 'active') bp.state = 'inactive';
 }
 
-/** perf_event_disable (and _local / _inatomic: here all act at once). */
-export function eventDisable(k: HwbpKernel, bp: Breakpoint): void {
+/** perf_event_disable (and _local / _inatomic: here all act at once). `why`: for the slot history
+ * (an event being closed is disabled first). */
+export function eventDisable(k: HwbpKernel, bp: Breakpoint, why: RemovedWhy = 'disabled'): void {
   if (bp.state === 'dead') return;
-  schedOut(k, bp);
+  schedOut(k, bp, why);
   bp.state = 'off';
 }
 
@@ -63,7 +70,8 @@ export function eventEnable(k: HwbpKernel, bp: Breakpoint): void {
   schedIn(k, bp);
 }
 
-function taskEvents(k: HwbpKernel, pid: number): Breakpoint[] {
+/** The task's events in the order a switch-in schedules them: pinned first, in creation order. */
+export function taskEvents(k: HwbpKernel, pid: number): Breakpoint[] {
   const mine = [...k.live].filter((b) => b.target === pid);
   return [...mine.filter((b) => b.attr.pinned), ...mine.filter((b) => !b.attr.pinned)];
 }
@@ -75,6 +83,7 @@ export function switchIn(k: HwbpKernel, cpu: number, pid: number): void {
   for (let c = 0; c < k.current.length; c++) if (c !== cpu && k.current[c] === pid) switchOut(k, c, pid);
   k.current[cpu] = pid;
   k.lastRan[cpu] = pid;
+  k.slotEvents?.switched('switch-in', cpu, pid);
   for (const bp of taskEvents(k, pid)) schedIn(k, bp);
 }
 
@@ -84,7 +93,10 @@ export function switchOut(k: HwbpKernel, cpu: number, pid: number): void {
     const where = k.slots.locate(bp);
     if (where && where.cpu === cpu) schedOut(k, bp);
   }
-  if (k.current[cpu] === pid) k.current[cpu] = undefined;
+  if (k.current[cpu] === pid) {
+    k.current[cpu] = undefined;
+    k.slotEvents?.switched('switch-out', cpu, pid);
+  }
 }
 
 /** CPU hotplug: offline takes every event off the CPU (they keep their reservations). */
@@ -93,7 +105,7 @@ export function setCpuOnline(k: HwbpKernel, cpu: number, online: boolean): void 
   if (!online) {
     const pid = k.current[cpu];
     if (pid !== undefined) switchOut(k, cpu, pid);
-    for (const bp of k.slots.perCpu[cpu].bpPerReg) if (bp) schedOut(k, bp);
+    for (const bp of k.slots.perCpu[cpu].bpPerReg) if (bp) schedOut(k, bp, 'offline');
     k.online[cpu] = false;
   } else {
     k.online[cpu] = true;

@@ -60,7 +60,7 @@ export function registerHwBreakpoint(k: HwbpKernel, spec: NewBreakpoint): SysRes
 /** unregister_hw_breakpoint / perf_event_release_kernel: off the CPU, then release_bp_slot. */
 export function unregisterHwBreakpoint(k: HwbpKernel, bp: Breakpoint): void {
   if (!k.live.has(bp)) return;
-  eventDisable(k, bp);
+  eventDisable(k, bp, 'closed');
   // PRE arch_unregister_hw_breakpoint: clear the target thread's last_hit_ubp (via bp->ctx->task;
   // a per-CPU event has no task, and an exited task's context is a tombstone).
   if (k.policy === '6.5' && bp.target !== undefined) {

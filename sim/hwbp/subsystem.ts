@@ -38,7 +38,8 @@ import {
 } from './ptrace-hwdebug';
 import { BpReservations, TYPE_DATA } from './reserve';
 import { newThreadHw, type ThreadHw } from './thread-hw';
-import { budgetOf, countersView, slotsView, type CountersEvent, type CpuSlots, type SlotsEvent } from './views';
+import { budgetOf, countersView, holderOf, slotsView, type CountersEvent, type CpuSlots, type SlotsEvent } from './views';
+import type { SlotHistory } from './slot-history';
 
 export interface HwBreakpointSubsystemOptions {
   model: CpuModel;
@@ -52,6 +53,8 @@ export interface HwBreakpointSubsystemOptions {
   offlineCpus?: number[];
   /** every kernel log line (WARN) as it is made */
   onKernelLog?(line: string): void;
+  /** where every change of a slot's occupant and every task switch is recorded (the timeline) */
+  slotHistory?: SlotHistory;
 }
 
 export class HwBreakpointSubsystem {
@@ -96,7 +99,18 @@ export class HwBreakpointSubsystem {
       online,
       live: new Set(),
       warn,
+      slotEvents: null,
     };
+    const history = o.slotHistory;
+    if (history) {
+      const k = this.k;
+      const name = (pid: number) => k.threads.get(pid)?.name ?? String(pid);
+      k.slotEvents = {
+        installed: (cpu, slot, bp) => history.record({ kind: 'install', cpu, slot, holder: holderOf(k, bp) }),
+        removed: (cpu, slot, bp, why) => history.record({ kind: 'uninstall', cpu, slot, holder: holderOf(k, bp), why }),
+        switched: (kind, cpu, pid) => history.record({ kind, cpu, pid, task: name(pid) }),
+      };
+    }
   }
 
   // ---- settings ----
@@ -327,8 +341,14 @@ export class HwBreakpointSubsystem {
 
   // ---- views ----
 
-  slotsView(): SlotsEvent {
-    return slotsView(this.k);
+  /** The slots of every CPU. With `placement` (per CPU, the pid that runs there next), a free slot
+   * of an idle CPU also shows what that task's breakpoints would take when it is scheduled in. */
+  slotsView(placement?: ReadonlyArray<number | undefined>): SlotsEvent {
+    return slotsView(this.k, placement);
+  }
+  /** The pid that last ran on a CPU. */
+  lastRanOn(cpu: number): number | undefined {
+    return this.k.lastRan[cpu];
   }
   countersView(): CountersEvent {
     return countersView(this.k, this.perf);

@@ -4,6 +4,8 @@
 import { alignDown, HW_BREAKPOINT_R, HW_BREAKPOINT_W, HW_BRK_TYPE_HYP, HW_BRK_TYPE_KERNEL, HW_BRK_TYPE_USER, type Breakpoint } from './breakpoint';
 import type { HwbpKernel } from './kernel-state';
 import type { PerfFdTable } from './perf-event';
+import { taskEvents } from './perf-schedule';
+import type { SlotHolder } from './slot-history';
 
 export interface MachineInfo {
   cpu: 'power7' | 'power8' | 'power9' | 'power10';
@@ -34,7 +36,15 @@ export interface CpuSlots {
   cpu: number;
   task?: string;
   budget: { cpuPinned: number; worstTask: number; worstTaskName?: string; total: number };
-  slots: Array<{ slot: number; occupant?: SlotOccupant }>;
+  /**
+   * `occupant`: what the slot holds now. `next`, on a free slot of a CPU no task runs on: what it
+   * will hold when `nextTask` is scheduled in there (a stopped task's breakpoints are scheduled out:
+   * they keep their reservation, not a slot). Its state is `armed`, or `disabled` for a one-shot
+   * ptrace watchpoint that fired (a debugger re-arms it before the task runs).
+   */
+  slots: Array<{ slot: number; occupant?: SlotOccupant; next?: SlotOccupant }>;
+  /** the task `next` is for: the one that runs on this CPU next */
+  nextTask?: string;
 }
 
 export interface SlotsEvent {
@@ -90,7 +100,22 @@ function occupantState(k: HwbpKernel, cpu: number, slot: number, bp: Breakpoint)
   return k.slots.currentBrk[cpu][slot] ? 'armed' : 'off';
 }
 
-export function occupantOf(k: HwbpKernel, cpu: number, slot: number, bp: Breakpoint): SlotOccupant {
+/** What holds a slot, for the slot history. */
+export function holderOf(k: HwbpKernel, bp: Breakpoint): SlotHolder {
+  const task = taskName(k, bp.target);
+  const t = bp.attr.bpType;
+  return {
+    bp: bp.name,
+    owner: bp.owner,
+    label: labelOf(bp),
+    ...(task !== undefined ? { task } : {}),
+    addr: hex(bp.info.address),
+    len: bp.info.len,
+    type: (t & (HW_BREAKPOINT_R | HW_BREAKPOINT_W)) === 0 ? 'x' : rwOf(t),
+  };
+}
+
+export function occupantOf(k: HwbpKernel, cpu: number, slot: number, bp: Breakpoint, state?: SlotState): SlotOccupant {
   const privilege: Array<'user' | 'kernel' | 'hyp'> = [];
   if (bp.info.type & HW_BRK_TYPE_USER) privilege.push('user');
   if (bp.info.type & HW_BRK_TYPE_KERNEL) privilege.push('kernel');
@@ -107,8 +132,31 @@ export function occupantOf(k: HwbpKernel, cpu: number, slot: number, bp: Breakpo
     hwLen: bp.info.hwLen,
     type: rwOf(bp.attr.bpType),
     privilege,
-    state: occupantState(k, cpu, slot, bp),
+    state: state ?? occupantState(k, cpu, slot, bp),
   };
+}
+
+/**
+ * The occupants `pid`'s breakpoints would be given on `cpu` if it were scheduled in now: its events
+ * in the order a switch-in schedules them, each in the lowest free slot (as arch_install does). A
+ * one-shot ptrace watchpoint that fired (off) is shown where it would go once re-armed, disabled.
+ */
+function projected(k: HwbpKernel, cpu: number, pid: number): Map<number, SlotOccupant> {
+  const out = new Map<number, SlotOccupant>();
+  const th = k.threads.get(pid);
+  if (!th || th.exited || k.current[cpu] !== undefined) return out;
+  const free: number[] = [];
+  k.slots.perCpu[cpu].bpPerReg.forEach((b, i) => { if (b === null) free.push(i); });
+  for (const bp of taskEvents(k, pid)) {
+    if (free.length === 0) break;
+    if (k.slots.locate(bp)) continue;
+    const off = bp.owner === 'ptrace' && bp.state === 'off';
+    if (bp.state !== 'inactive' && !off) continue;
+    if (bp.cpu >= 0 && bp.cpu !== cpu) continue;
+    const slot = free.shift() as number;
+    out.set(slot, occupantOf(k, cpu, slot, bp, off ? 'disabled' : 'armed'));
+  }
+  return out;
 }
 
 export function budgetOf(k: HwbpKernel, cpu: number): CpuSlots['budget'] {
@@ -122,7 +170,7 @@ export function budgetOf(k: HwbpKernel, cpu: number): CpuSlots['budget'] {
   };
 }
 
-export function slotsView(k: HwbpKernel): SlotsEvent {
+export function slotsView(k: HwbpKernel, placement?: ReadonlyArray<number | undefined>): SlotsEvent {
   const m = k.model;
   return {
     machine: {
@@ -134,11 +182,19 @@ export function slotsView(k: HwbpKernel): SlotsEvent {
     },
     cpus: k.slots.perCpu.map((s) => {
       const task = taskName(k, k.current[s.cpu] ?? k.lastRan[s.cpu]);
+      const nextPid = placement?.[s.cpu];
+      const next = nextPid !== undefined && m.breakpointAvailable ? projected(k, s.cpu, nextPid) : undefined;
+      const nextTask = next && next.size > 0 ? taskName(k, nextPid) : undefined;
       return {
         cpu: s.cpu,
         ...(task !== undefined ? { task } : {}),
         budget: budgetOf(k, s.cpu),
-        slots: s.bpPerReg.map((bp, slot) => (bp ? { slot, occupant: occupantOf(k, s.cpu, slot, bp) } : { slot })),
+        slots: s.bpPerReg.map((bp, slot) => {
+          if (bp) return { slot, occupant: occupantOf(k, s.cpu, slot, bp) };
+          const n = next?.get(slot);
+          return n ? { slot, next: n } : { slot };
+        }),
+        ...(nextTask !== undefined ? { nextTask } : {}),
       };
     }),
   };

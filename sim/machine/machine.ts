@@ -17,6 +17,8 @@ import { DecisionLog } from '../hwbp/decision-log';
 import { handleDawrException, handleSingleStep } from '../hwbp/handler';
 import type { HwContext, InstrDetail, TrapRegs } from '../hwbp/hw-context';
 import { HwBreakpointSubsystem } from '../hwbp/subsystem';
+import { SlotHistory } from '../hwbp/slot-history';
+import type { SlotsEvent } from '../hwbp/views';
 import type { Program } from '../program';
 import { fastPerfException, fastPerfStep, perfFastPath } from '../hwbp/perf-fast-path';
 import { analyseAccessNum, type AccessNum } from '../cpu/analyse';
@@ -84,6 +86,8 @@ export class Machine {
   readonly cores: Core[];
   readonly tasks: Task[] = [];
   readonly log: DecisionLog;
+  /** every change of a slot's occupant and every task switch, on the same clock as the decisions */
+  readonly slotHistory: SlotHistory;
   readonly hw: HwBreakpointSubsystem;
   readonly sched: Scheduler;
   /** kill, rt_sigaction, rt_sigreturn and the return-to-user signal path */
@@ -107,11 +111,13 @@ export class Machine {
     this.sliceLeft = new Array<number>(this.config.cpus).fill(0);
     this.cores = Array.from({ length: this.config.cpus }, () => new Core({ quadwordAlign16: this.model.quadwordAlign16, slots: Math.max(1, this.model.slots), pvr: pvrOf(this.model.name, this.model.p10dd1) }));
     this.log = new DecisionLog(this.config.logCapacity);
+    this.slotHistory = new SlotHistory(() => this.icount);
     this.hw = new HwBreakpointSubsystem({
       model: this.model,
       policy: this.config.kernel,
       cpus: this.config.cpus,
       programDawr: (cpu, slot, p) => this.cores[cpu].setDawr(slot, p),
+      slotHistory: this.slotHistory,
     });
     this.sched = new Scheduler(
       this.config.cpus,
@@ -171,6 +177,47 @@ export class Machine {
 
   task(name: string): Task | undefined {
     return this.tasks.find((t) => t.name === name);
+  }
+
+  /**
+   * Per CPU with no task on it, the live task that runs there next: the one that last ran there (a
+   * stopped task resumes where it stopped), else one that never ran, placed as the scheduler places
+   * a task that becomes runnable (its pinned CPU, or the lowest-numbered free one).
+   */
+  nextPlacement(): Array<number | undefined> {
+    const n = this.config.cpus;
+    const out = new Array<number | undefined>(n).fill(undefined);
+    const busy = (cpu: number) => this.hw.currentOn(cpu) !== undefined;
+    const placed = new Set<number>();
+    const onCpu = new Set<number>();
+    for (let c = 0; c < n; c++) {
+      const cur = this.hw.currentOn(c);
+      if (cur !== undefined) onCpu.add(cur);
+    }
+    for (let c = 0; c < n; c++) {
+      if (busy(c)) continue;
+      const pid = this.hw.lastRanOn(c);
+      const t = pid === undefined ? undefined : this.taskByPid(pid);
+      if (t && t.alive && !onCpu.has(t.pid) && !placed.has(t.pid)) {
+        out[c] = t.pid;
+        placed.add(t.pid);
+      }
+    }
+    for (const t of this.tasks) {
+      if (!t.alive || t.cpu >= 0 || onCpu.has(t.pid) || placed.has(t.pid)) continue;
+      let c: number | undefined;
+      if (t.affinity !== undefined) c = t.affinity < n && !busy(t.affinity) && out[t.affinity] === undefined ? t.affinity : undefined;
+      else for (let i = 0; i < n && c === undefined; i++) if (!busy(i) && out[i] === undefined) c = i;
+      if (c === undefined) continue;
+      out[c] = t.pid;
+      placed.add(t.pid);
+    }
+    return out;
+  }
+
+  /** The slots of every CPU, with what the task that runs next on an idle CPU would take there. */
+  slotsView(): SlotsEvent {
+    return this.hw.slotsView(this.nextPlacement());
   }
 
   taskByPid(pid: number): Task | undefined {

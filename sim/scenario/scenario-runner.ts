@@ -3,6 +3,7 @@
 import { checkExecArgs } from '../elf/process-start';
 import { programFromBytes } from '../program-file';
 import type { Decision } from '../decision';
+import type { SlotEvent } from '../hwbp/slot-history';
 import type { MachineConfig } from '../machine/machine-config';
 import { Machine } from '../machine/machine';
 import { Tracer, type CallResult } from '../machine/tracer';
@@ -33,6 +34,8 @@ export interface StepReport {
   mismatches: string[];
   /** the decisions this step caused (sequence numbers, inclusive start, exclusive end) */
   decisions: Decision[];
+  /** the machine's clock (icount) before and after the step */
+  icount: { from: number; to: number };
 }
 
 export interface RunReport {
@@ -41,6 +44,10 @@ export interface RunReport {
   steps: StepReport[];
   decisions: Decision[];
   droppedDecisions: number;
+  /** what held each slot when, and the task switches (the trace export reads them) */
+  slotHistory: SlotEvent[];
+  /** the machine's clock at the end */
+  icount: number;
   passed: number;
   failed: number;
   /** task name -> what it wrote to stdout/stderr */
@@ -155,10 +162,11 @@ function runStep(run: ScenarioRun, step: Step, maxSteps: number): StepReport {
   const shown: Record<string, string | number | boolean> = {};
   for (const [k, a] of step.args) shown[k] = argText(a);
   const before = run.machine.log.total;
+  const from = run.machine.icount;
   const result = perform(step, task, run.tracer, run.ids, lookup, maxSteps);
   const decisions = run.machine.log.since(before);
   const mismatches = step.expect ? checkExpectation(step.op, result, step.expect, lookup).map((m) => m.message) : [];
-  return { step, args: shown, result, ok: mismatches.length === 0, mismatches, decisions };
+  return { step, args: shown, result, ok: mismatches.length === 0, mismatches, decisions, icount: { from, to: run.machine.icount } };
 }
 
 export function runScenario(sc: Scenario, opts: RunOptions): RunOutcome {
@@ -188,6 +196,8 @@ export function runScenario(sc: Scenario, opts: RunOptions): RunOutcome {
       steps: reports,
       decisions: machine.log.all(),
       droppedDecisions: machine.log.dropped,
+      slotHistory: machine.slotHistory.all(),
+      icount: machine.icount,
       passed: withExpect.filter((r) => r.ok).length,
       failed: withExpect.filter((r) => !r.ok).length,
       output,

@@ -216,7 +216,7 @@ describe('data breakpoints', () => {
     const { c, tid } = await session({ program: WATCH });
     try {
       const id = await dataId(c, 'value');
-      assert.equal(id, '0x10100000/8');
+      assert.equal(id, 'sym:value/8', 'a data breakpoint on a symbol names the symbol');
       const set = await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: id, accessType: 'write' }] });
       assert.equal(set.body.breakpoints.length, 1);
       const bp = set.body.breakpoints[0];
@@ -226,7 +226,9 @@ describe('data breakpoints', () => {
       const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
       assert.equal(s.body.reason, 'data breakpoint');
       assert.deepEqual(s.body.hitBreakpointIds, [bp.id]);
-      assert.match(s.body.description as string, /std r4,0\(r3\).*about to write 0x2a .*0x10100000 \(value\).*still holds 0x0/);
+      // short in the Call Stack view; the whole before-execute sentence in the text
+      assert.equal(s.body.description, `Watchpoint ${bp.id} (write value)`);
+      assert.match(s.body.text as string, /std r4,0\(r3\).*about to write 0x2a .*0x10100000 \(value\).*still holds 0x0.*SIGTRAP TRAP_HWBKPT/);
       assert.equal(await c.pc(tid), STD_PC);
       // before execute: the memory still has the old value
       assert.match(await c.evaluate('value', 'watch'), /\(0\)$/);
@@ -255,7 +257,7 @@ describe('data breakpoints', () => {
       assert.equal(s.body.reason, 'data breakpoint');
       assert.deepEqual(s.body.hitBreakpointIds, [set.body.breakpoints[0].id]);
       assert.equal(await c.pc(tid), LD_PC);
-      assert.match(s.body.description as string, /about to read 8 bytes at 0x10100000/);
+      assert.match(s.body.text as string, /about to read 8 bytes at 0x10100000/);
     } finally {
       await c.stop();
     }

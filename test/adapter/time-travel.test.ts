@@ -122,7 +122,8 @@ describe('time travel', () => {
       const back = await c.next<DebugProtocol.StoppedEvent>('stopped');
       assert.equal(back.body.reason, 'data breakpoint');
       assert.deepEqual(back.body.hitBreakpointIds, [watchId]);
-      assert.match(back.body.description as string, /about to write 0x2a/);
+      assert.match(back.body.text as string, /about to write 0x2a/);
+      assert.equal(back.body.description, `Reverse continue: Watchpoint ${watchId} (write value)`);
       assert.equal(await c.pc(tid), STD_PC);
       assert.match(await c.evaluate('value', 'watch'), /\(0\)$/, 'before the store');
       // forward: the kernel takes the watchpoint before the store, then the line breakpoint (same id)

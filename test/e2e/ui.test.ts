@@ -303,8 +303,9 @@ test('UI: data breakpoint, watchpoint stop, panel slots and decisions, perf coun
     await step('continue to the watchpoint stop; the panel shows the decision', async () => {
       before = await counterValue(panel, 'reads');
       await page.keyboard.press('F5');
-      // before execute: the first store is about to write 1
-      await waitPaused(page, /Watchpoint[^"]*counter.*about to write 0x0*1\b/i);
+      // the Call Stack view: a short reason; the panel: the whole sentence (before execute: the first store is about to write 1)
+      await waitPaused(page, /Watchpoint \d+ \(write counter\)/i);
+      await shown(panel.locator('.stopline', { hasText: /about to write 0x0*1\b/ }), 'the stop\'s sentence in the panel');
       assert.equal(await waitCursorLine(page, STORE_LINE), STORE_LINE, 'the stop is at the store to counter');
       const decision = panel.locator('.vlist .vrow').filter({ hasText: /ptrace-report/ }).first();
       await shown(decision, 'a ptrace-report decision in the panel');
@@ -315,7 +316,8 @@ test('UI: data breakpoint, watchpoint stop, panel slots and decisions, perf coun
 
     await step('continue again; the perf counter count rises', async () => {
       await page.keyboard.press('F5');
-      await waitPaused(page, /Watchpoint[^"]*counter.*about to write 0x0*2\b/i);
+      await shown(panel.locator('.stopline', { hasText: /about to write 0x0*2\b/ }), 'the second stop\'s sentence in the panel');
+      await waitPaused(page, /Watchpoint \d+ \(write counter\)/i);
       const deadline = Date.now() + 10_000;
       let now = await counterValue(panel, 'reads');
       while (now <= before && Date.now() < deadline) { await page.waitForTimeout(250); now = await counterValue(panel, 'reads'); }

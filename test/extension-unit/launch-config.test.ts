@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkLaunchSettings, configForActiveFile, unknownSettings } from '../../extension/launch-config';
+import { checkLaunchSettings, configForActiveFile, dynamicConfigs, looksLikeScenario, unknownSettings } from '../../extension/launch-config';
 
 test('F5 on an open .S file fills program from the file', () => {
   const c = configForActiveFile('/w/examples/prog.S', 'ppc-asm');
@@ -64,4 +64,27 @@ test('dawrForceEnable only on power9', () => {
 
 test('unknown settings are reported separately (a warning)', () => {
   assert.deepEqual(unknownSettings({ type: 'ppc-watchpoint', request: 'launch', name: 'n', program: 'a', progam: 'typo' }), ['progam']);
+});
+
+test('a YAML file is a scenario only when it has top-level tasks and steps (F5 offers the debugger for scenarios)', () => {
+  const scenario = 'machine: { cpu: power10 }\ntasks:\n  - { name: t, program: p.S }\nsteps:\n  - cont: t\n';
+  assert.equal(configForActiveFile('/w/s.yaml', 'yaml', scenario)?.scenario, '/w/s.yaml');
+  assert.equal(configForActiveFile('/w/ci.yaml', 'yaml', 'on: push\njobs:\n  build:\n    steps:\n      - run: make\n'), undefined);
+  assert.equal(looksLikeScenario(scenario), true);
+  assert.equal(looksLikeScenario('name: x\n'), false);
+});
+
+test('dynamic configurations: each open file once, under the folder that holds it (not again under the user settings)', () => {
+  const docs = [
+    { path: '/w/examples/loops.S', languageId: 'ppc-asm', text: '', untitled: false },
+    { path: '/w/examples/same.yaml', languageId: 'yaml', text: 'tasks:\n  - {}\nsteps:\n  - {}\n', untitled: false },
+    { path: '/w/examples/ci.yaml', languageId: 'yaml', text: 'jobs: {}\n', untitled: false },
+    { path: '/tmp/elsewhere.S', languageId: 'ppc-asm', text: '', untitled: false },
+    { path: 'Untitled-1', languageId: 'ppc-asm', text: '', untitled: true },
+    { path: '/w/examples/loops.S', languageId: 'ppc-asm', text: '', untitled: false },
+  ];
+  const folders = ['/w/examples'];
+  assert.deepEqual(dynamicConfigs(docs, folders, '/w/examples').map((c) => c.name), ['Debug loops.S', 'Scenario same.yaml']);
+  assert.deepEqual(dynamicConfigs(docs, folders, undefined).map((c) => c.name), ['Debug elsewhere.S']);
+  assert.deepEqual(dynamicConfigs(docs, [], undefined).map((c) => c.name), ['Debug loops.S', 'Scenario same.yaml', 'Debug elsewhere.S']);
 });

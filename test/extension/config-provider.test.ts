@@ -1,13 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ConfigProvider } from '../../extension/config-provider';
-import { api, openScratch, PROGRAM } from './helpers';
+import { EXTENSION_ID, api, openScratch, PROGRAM } from './helpers';
 
 suite('debug configuration provider', () => {
-  test('initial configurations launch the current file', () => {
-    const cs = new ConfigProvider().provideDebugConfigurations();
-    assert.equal(cs[0].type, 'ppc-watchpoint');
-    assert.equal(cs[0].program, '${file}');
+  test('a new launch.json gets the configuration once: package.json\'s, the provider adds none (issue 13, defect 6)', () => {
+    // VS Code writes the contribution's initialConfigurations and those of an Initial provider: one of them only
+    assert.equal('provideDebugConfigurations' in new ConfigProvider(), false);
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { debuggers: Array<{ type: string; initialConfigurations: Array<Record<string, unknown>> }> } };
+    const initial = pkg.contributes.debuggers.find((d) => d.type === 'ppc-watchpoint')!.initialConfigurations;
+    assert.equal(initial.length, 1);
+    assert.equal(initial[0].program, '${file}');
   });
 
   test('F5 with no launch.json on an open .S file fills program', async () => {

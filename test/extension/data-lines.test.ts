@@ -17,7 +17,7 @@ suite('data-line actions', () => {
     await api();
     const ed = await openScratch('watch.S', PROGRAM);
     const out = await vscode.commands.executeCommand<WatchOutcome>('ppcWatchpointLab.watchWrite', ed.document.uri, 11);
-    assert.equal(out?.via, 'source-breakpoint');
+    assert.equal(out?.via, 'breakpoint');
     const bp = vscode.debug.breakpoints.find((b) => b instanceof vscode.SourceBreakpoint && b.location.uri.fsPath === ed.document.uri.fsPath);
     assert.ok(bp, 'no breakpoint added');
     assert.equal((bp as vscode.SourceBreakpoint).location.range.start.line, 10);

@@ -13,6 +13,8 @@ import { FP_DEFS } from './fp-defs';
 import { execFp } from './fp-exec';
 import { PREFIXED_DEFS } from './prefixed-defs';
 import { execPrefixed } from './prefixed-exec';
+import { QP_DEFS } from './qp-defs';
+import { execQp } from './qp-exec';
 import { VMX_DEFS } from './vmx-defs';
 import { execVmx } from './vmx-exec';
 import { VSX_DEFS } from './vsx-defs';
@@ -29,6 +31,7 @@ const EXECUTORS: [FamilyDefs, FamilyExec][] = [
   [VMX_DEFS, execVmx],
   [VSX_DEFS, execVsx],
   [PREFIXED_DEFS, execPrefixed],
+  [QP_DEFS, execQp],
 ];
 
 const lo: number[] = EXECUTORS.map(([f]) => f.base);

@@ -6,12 +6,13 @@ import type { FamilyDefs, InsnDef } from './insn-def';
 import { FIXED_DEFS } from './fixed-defs';
 import { FP_DEFS } from './fp-defs';
 import { PREFIXED_DEFS } from './prefixed-defs';
+import { QP_DEFS } from './qp-defs';
 import { VMX_DEFS } from './vmx-defs';
 import { VSX_DEFS } from './vsx-defs';
 import { VSX_FP_DEFS } from './vsx-fp-defs';
 
 /** Every family, in the order of their bases. */
-export const FAMILIES: readonly FamilyDefs[] = [FIXED_DEFS, FP_DEFS, VSX_FP_DEFS, VMX_DEFS, VSX_DEFS, PREFIXED_DEFS];
+export const FAMILIES: readonly FamilyDefs[] = [FIXED_DEFS, FP_DEFS, VSX_FP_DEFS, VMX_DEFS, VSX_DEFS, PREFIXED_DEFS, QP_DEFS];
 
 /** Operation ids of the families start here (the core set of ops.ts stays below). */
 export const FAMILY_BASE = 1000;

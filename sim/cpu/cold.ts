@@ -339,7 +339,7 @@ export function execCold(core: Core, t: ThreadState, port: DataPort, op: Op, w: 
       const e = ea(t, w, 'X');
       const line = e & ~127n;
       if (op === Op.DCBZ) {
-        if (!watch(e, 128, K_DCBZ)) return COLD_STOP;
+        if (!watch(line, 128, K_DCBZ)) return COLD_STOP; // the DAWR sees the whole aligned cache line
         if (!port.writable(hiOf(line), loOf(line), 128)) return stop(segv(e, 'dcbz', pc));
         for (let i = 0n; i < 128n; i += 8n) store(line + i, 8, 0n);
       } else {

@@ -578,13 +578,15 @@ export class Runtime {
         n = script[this.chunkNo];
       }
       const before = this.machine.icount;
+      const exceptionsBefore = this.machine.exceptions;
       const t0 = Date.now();
       const s = this.runMachine(t, n);
       const ran = this.machine.icount - before;
       const ms = Date.now() - t0;
       record.push(this.timeline.halted ? ran : n);
       this.chunkNo++;
-      budget.left -= ran;
+      // (maxSteps bounds the exceptions taken as well as the instructions run: see Machine.run)
+      budget.left -= Math.max(ran, this.machine.exceptions - exceptionsBefore);
       if (this.timeline.halted) {
         this.machine.interrupt(t);
         return 'pause';
@@ -728,6 +730,13 @@ export class Runtime {
       this.reportStop(t, { reason: 'pause', threadId: t.pid, description: `Stopped by the step limit ("maxSteps": ${this.config.maxSteps})`, text: 'step limit' });
       return;
     }
+    if (s.event === 'livelock') {
+      // the same watchpoint exception over and over without the instruction retiring (the machine
+      // stopped it): resuming would only repeat it, unless the person changes something first
+      this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
+      this.reportStop(t, { reason: 'exception', threadId: t.pid, description: s.message ?? `Livelock at ${hex(t.thread.pc)}`, text: 'livelock' });
+      return;
+    }
     if (s.signal === 'SIGTRAP' && s.si_code === 'TRAP_HWBKPT') {
       this.reportStop(t, this.watchStop(t, s, true) as StopReport);
       return;
@@ -750,6 +759,7 @@ export class Runtime {
   /** What an exception stop was (for exceptionInfo). */
   exceptionOf(t: Task): { signal: string; text: string } | undefined {
     const s = t.lastStop;
+    if (s && s.event === 'livelock') return { signal: 'livelock', text: s.message ?? 'livelock' };
     if (!s || s.event !== 'stopped' || !s.signal) return undefined;
     return { signal: s.signal, text: describeSignal(t, s.signal, s.si_code, s.si_addr).description };
   }

@@ -6,7 +6,7 @@ import { exprFromNumber, parseExpr } from './expression';
 import { OPERATIONS, REG_NAMES, type ArgSpec } from './operations';
 import type { ArgValue, Expectation, Expr, Pos, Scenario, ScenarioError, ScenarioMachine, ScenarioTask, Step } from './scenario-types';
 
-const STOP_EVENTS = ['stopped', 'exited', 'killed', 'limit'];
+const STOP_EVENTS = ['stopped', 'exited', 'killed', 'limit', 'livelock'];
 
 class Reader {
   readonly errors: ScenarioError[] = [];

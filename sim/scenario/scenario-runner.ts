@@ -325,6 +325,7 @@ function perform(
       if (s.si_addr !== undefined) fields.si_addr = s.si_addr;
       if (s.pc !== undefined) fields.pc = s.pc;
       if (s.exit_code !== undefined) fields.exit_code = BigInt(s.exit_code);
+      if (s.event === 'livelock' && s.message) fields.message = s.message;
       return { status: s.event, fields };
     }
     case 'setpc':

@@ -86,7 +86,19 @@ function evalIn(e: Expr, lookup: SymbolLookup): bigint {
 function buildScenario(sc: Scenario, opts: RunOptions, resolvePath?: (p: string) => string): { kind: 'built'; run: ScenarioRun } | { kind: 'input-error'; errors: ScenarioError[] } {
   const errors: ScenarioError[] = [];
   const programs = new Map<string, Program>();
+  // each program file is read and assembled once, however many tasks run it (a program is not
+  // changed by running it: each task gets its own memory from it)
+  const byPath = new Map<string, Program | 'failed'>();
   for (const t of sc.tasks) {
+    const known = byPath.get(t.program);
+    if (known === 'failed') continue;
+    if (known !== undefined) {
+      const tooLong = checkExecArgs([known.file, ...t.args]);
+      if (tooLong) errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": ${tooLong}` });
+      else programs.set(t.name, known);
+      continue;
+    }
+    byPath.set(t.program, 'failed');
     const src = opts.readFile(t.program);
     if (src === undefined || (typeof src === 'object' && 'error' in src)) {
       errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": cannot read program "${t.program}"${src ? `: ${src.error}` : ''}` });
@@ -101,6 +113,7 @@ function buildScenario(sc: Scenario, opts: RunOptions, resolvePath?: (p: string)
       }
       continue;
     }
+    byPath.set(t.program, r.value);
     const tooLong = checkExecArgs([r.value.file, ...t.args]);
     if (tooLong) {
       errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": ${tooLong}` });

@@ -6,7 +6,8 @@ import { basename, dirname, resolve } from 'node:path';
 import { CPU_MODEL_NAMES, type CpuModelName, type KernelPolicy } from '../sim/hwbp/cpu-model';
 import { compareScenario, compareText } from '../sim/scenario/compare';
 import { parseScenario } from '../sim/scenario/parse-scenario';
-import { reportJson, reportText } from '../sim/scenario/report';
+import { chunked } from '../sim/scenario/json-stream';
+import { writeJsonReport, writeText } from '../sim/scenario/report';
 import { fsHost, readProgramFile } from '../sim/program-file';
 import { runScenario, type ProgramContents, type RunOptions } from '../sim/scenario/scenario-runner';
 import { formatScenarioError, type Scenario } from '../sim/scenario/scenario-types';
@@ -112,8 +113,11 @@ export function runCommand(args: string[], io: Io): number {
     return 2;
   }
   const name = basename(p.file);
-  if (p.json) io.out(JSON.stringify(reportJson(outcome.report, name), null, 2) + '\n');
-  else io.out(reportText(outcome.report, name));
+  // written in pieces as the decisions are read out of the log (never one string of the whole run)
+  const out = chunked(io.out);
+  if (p.json) writeJsonReport(outcome.report, name, out.write);
+  else writeText(outcome.report, name, out.write);
+  out.flush();
   return outcome.report.failed > 0 ? 1 : 0;
 }
 

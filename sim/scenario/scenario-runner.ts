@@ -3,6 +3,7 @@
 import { checkExecArgs } from '../elf/process-start';
 import { programFromBytes } from '../program-file';
 import type { Decision } from '../decision';
+import type { DecisionLog } from '../hwbp/decision-log';
 import type { MachineConfig } from '../machine/machine-config';
 import { Machine } from '../machine/machine';
 import { Tracer, type CallResult } from '../machine/tracer';
@@ -31,15 +32,22 @@ export interface StepReport {
   result: StepResult;
   ok: boolean;
   mismatches: string[];
-  /** the decisions this step caused (sequence numbers, inclusive start, exclusive end) */
-  decisions: Decision[];
+  /** the sequence numbers of the decisions this step caused: [from, to) (the oldest may have been
+   * dropped from the log since) */
+  decisionRange: { from: number; to: number };
+  /** the decisions of decisionRange still in the log, made when asked (a reporter of a long run
+   * reads them one at a time from `RunReport.log` instead) */
+  readonly decisions: Decision[];
 }
 
 export interface RunReport {
   scenario: Scenario;
   machine: MachineConfig & { slots: number };
   steps: StepReport[];
-  decisions: Decision[];
+  /** every decision still in the log, made when asked (see `log` to read them one at a time) */
+  readonly decisions: Decision[];
+  /** the machine's decision log: the last `capacity` decisions of the run */
+  log: DecisionLog;
   droppedDecisions: number;
   passed: number;
   failed: number;
@@ -167,11 +175,22 @@ function runStep(run: ScenarioRun, step: Step, maxSteps: number): StepReport {
   const lookup = lookupIn(taskName ? run.programs.get(taskName) : run.firstProgram);
   const shown: Record<string, string | number | boolean> = {};
   for (const [k, a] of step.args) shown[k] = argText(a);
-  const before = run.machine.log.total;
+  const log = run.machine.log;
+  const before = log.total;
   const result = perform(step, task, run.tracer, run.ids, lookup, maxSteps);
-  const decisions = run.machine.log.since(before);
+  const after = log.total;
   const mismatches = step.expect ? checkExpectation(step.op, result, step.expect, lookup).map((m) => m.message) : [];
-  return { step, args: shown, result, ok: mismatches.length === 0, mismatches, decisions };
+  return {
+    step,
+    args: shown,
+    result,
+    ok: mismatches.length === 0,
+    mismatches,
+    decisionRange: { from: before, to: after },
+    get decisions() {
+      return log.page(before, after - before);
+    },
+  };
 }
 
 export function runScenario(sc: Scenario, opts: RunOptions): RunOutcome {
@@ -199,7 +218,10 @@ export function runScenario(sc: Scenario, opts: RunOptions): RunOutcome {
       scenario: sc,
       machine: { ...machine.config, slots: machine.model.breakpointAvailable ? machine.model.slots : 0 },
       steps: reports,
-      decisions: machine.log.all(),
+      get decisions() {
+        return machine.log.all();
+      },
+      log: machine.log,
       droppedDecisions: machine.log.dropped,
       passed: withExpect.filter((r) => r.ok).length,
       failed: withExpect.filter((r) => !r.ok).length,

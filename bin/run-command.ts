@@ -8,7 +8,7 @@ import { compareScenario, compareText } from '../sim/scenario/compare';
 import { parseScenario } from '../sim/scenario/parse-scenario';
 import { chunked } from '../sim/scenario/json-stream';
 import { writeJsonReport, writeText } from '../sim/scenario/report';
-import { fsHost, readProgramFile } from '../sim/program-file';
+import { fsHost, MAX_SCENARIO_FILE, readProgramFile, readTextFile } from '../sim/program-file';
 import { runScenario, type ProgramContents, type RunOptions } from '../sim/scenario/scenario-runner';
 import { formatScenarioError, type Scenario } from '../sim/scenario/scenario-types';
 import type { Io } from './command';
@@ -79,14 +79,13 @@ function parseArgs(args: string[], allowed: Set<string>, io: Io): Parsed | undef
 }
 
 function load(p: Parsed, io: Io): { scenario: Scenario; readFile: (path: string) => ProgramContents } | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(p.file, 'utf8');
-  } catch {
-    io.err(`wplab: cannot read ${p.file}\n`);
+  // a regular file of bounded size (a device such as /dev/zero or a FIFO would never end)
+  const src = readTextFile(p.file, fsHost(fs), { kind: 'scenario', max: MAX_SCENARIO_FILE });
+  if (!src.ok) {
+    io.err(`wplab: cannot read ${p.file}: ${src.message}\n`);
     return undefined;
   }
-  const parsed = parseScenario(text, p.file);
+  const parsed = parseScenario(src.text, p.file);
   if (!parsed.ok) {
     for (const e of parsed.errors) io.err(formatScenarioError(e) + '\n');
     return undefined;

@@ -12,7 +12,7 @@ import { Machine } from '../sim/machine/machine';
 import type { StopInfo, Task } from '../sim/machine/task';
 import { Tracer } from '../sim/machine/tracer';
 import { formatDiagnostic, type Program } from '../sim/program';
-import { fsHost, programFromBytes, readProgramFile } from '../sim/program-file';
+import { fsHost, MAX_SCENARIO_FILE, programFromBytes, readProgramFile, readTextFile } from '../sim/program-file';
 import { parseScenario } from '../sim/scenario/parse-scenario';
 import { compareScenario, compareText } from '../sim/scenario/compare';
 import { prepareScenario } from '../sim/scenario/scenario-runner';
@@ -73,14 +73,9 @@ export type LaunchResult = { ok: true } | { ok: false; message: string; diagnost
 
 type Resume = 'continue' | 'step' | 'next' | 'stepOut';
 
-/** Reads a launch file; errors are values. */
+/** Reads a launch file (a regular file of bounded size: a device or a FIFO would never end); errors are values. */
 function readText(path: string): { ok: true; text: string } | { ok: false; message: string } {
-  try {
-    return { ok: true, text: fs.readFileSync(path, 'utf8') };
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, message: code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'it is a folder, not a file' : `it cannot be read (${code ?? String(e)})` };
-  }
+  return readTextFile(path, fsHost(fs), { kind: 'scenario', max: MAX_SCENARIO_FILE });
 }
 
 export function samePath(a: string, b: string): boolean {

@@ -29,7 +29,7 @@ export const DEFAULT_MACHINE: MachineConfig = {
   logCapacity: 100_000,
   slice: 1000,
   quantum: 100_000,
-  livelockRepeats: 100,
+  livelockRepeats: 16,
 };
 
 /** Where the kernel's own copy routine lives: the PC of a kernel-mode access (decision records). */

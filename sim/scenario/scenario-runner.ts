@@ -80,9 +80,16 @@ const lookupIn =
   (name) =>
     p?.symbols.get(name)?.value;
 
+/** Every value a step passes is a 64-bit register or struct field (u64, or a negative s64 as two's
+ * complement): a value outside that range is an input error, not silently cut (SETHWDEBUG's addr2 of
+ * 2^64 is no u64). */
+const U64_END = 1n << 64n;
+const S64_MIN = -(1n << 63n);
+
 function evalIn(e: Expr, lookup: SymbolLookup): bigint {
   const r = evalExpr(e, lookup);
   if ('error' in r) throw new InputError(r.pos, r.error);
+  if (r.value >= U64_END || r.value < S64_MIN) throw new InputError(e.pos, `"${e.text}" is ${r.value < 0n ? '-' : ''}0x${(r.value < 0n ? -r.value : r.value).toString(16)}, which does not fit in 64 bits`);
   return r.value;
 }
 

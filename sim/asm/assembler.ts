@@ -130,6 +130,8 @@ function runStatements(st: AsmState, stmts: Statement[], depth = 0): void {
         }
         // (scanning the body is work too: a repeat inside a repeat scans it every time)
         if (depth > 0) st.expand(j - i);
+        let weight = 0;
+        for (let k = i + 1; k < j; k++) weight += stmts[k].tokens.length;
         const ts = new TokenStream(stmt.tokens, 1, stmt.tokens[0].col + 5);
         const count = st.constant(parseExpr(ts), 'the repeat count');
         if (j >= stmts.length) {
@@ -141,7 +143,8 @@ function runStatements(st: AsmState, stmts: Statement[], depth = 0): void {
         const body = stmts.slice(i + 1, j);
         const n = count !== undefined && count > 0n ? count : 0n;
         // the whole expansion is counted before it runs (nested repeats count again as they run)
-        if (n > 0n) st.expand(n * BigInt(Math.max(1, body.length)) > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(n) * Math.max(1, body.length), stmt.tokens[0].col);
+        weight = Math.max(1, weight);
+        if (n > 0n) st.expand(n * BigInt(weight) > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(n) * weight, stmt.tokens[0].col);
         for (let k = 0n; k < n && !st.ended; k++) runStatements(st, body, depth + 1);
         i = j;
         continue;

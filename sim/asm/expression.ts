@@ -39,9 +39,14 @@ export interface OperandExpr {
   col: number;
 }
 
+// These errors are the assembler's flow of control (a repeat of a statement with an undefined symbol
+// throws one per repeat): they are made without a stack trace, which is most of an Error's cost.
 export class ExprError extends Error {
   constructor(message: string, public col: number) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
   }
 }
 
@@ -165,7 +170,10 @@ export interface Value {
 /** Raised when an expression uses a symbol that is not (yet) defined. */
 export class UndefinedSymbol extends Error {
   constructor(public symbol: string, public col: number) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(`undefined symbol '${symbol}'`);
+    Error.stackTraceLimit = limit;
   }
 }
 

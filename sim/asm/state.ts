@@ -10,9 +10,13 @@ import { TOC_SYMBOL, tocBase } from './toc';
 /** The most bytes all of a program's sections may hold together (reservations and .bss included):
  * 256 MiB. Going over it is an error at the line that would, and assembly stops there. */
 export const OUTPUT_LIMIT = 0x10000000;
-/** The most statements `.rept` may run in a file, nested repeats included (scanning a repeat's body
- * counts too), so that a repeat of a repeat cannot run for ever. */
-export const EXPANSION_LIMIT = 1_000_000;
+/** How much `.rept` may expand in a file, nested repeats included, counted in tokens (a statement
+ * weighs its length: a million `nop`s, or a quarter of a million `addi 3,3,1`s; scanning a repeat's
+ * body counts too), so that a repeat of a repeat, or of a long line, cannot run for ever. */
+export const EXPANSION_LIMIT = 4_000_000;
+/** How many lazily defined symbols (`.set x, y+1` before y is defined) a file may evaluate, one
+ * inside another included: a long chain used many times is bounded work. */
+export const SYMBOL_WORK_LIMIT = 200_000;
 /** How deeply `.rept` and `.if` blocks may nest, and symbol definitions refer to later ones. */
 export const NESTING_LIMIT = 100;
 export const SYMBOL_CHAIN_LIMIT = 1000;
@@ -111,8 +115,9 @@ export class AsmState {
   /** bytes in all sections so far (OUTPUT_LIMIT), statements .rept has run or scanned (EXPANSION_LIMIT) */
   total = 0;
   expanded = 0;
-  /** lazily defined symbols being evaluated, one inside another */
+  /** lazily defined symbols being evaluated, one inside another, and evaluated in all */
   private lazyDepth = 0;
+  private symbolWork = 0;
 
   constructor(public file: string) {
     this.cur = this.sections.map.get('.text')!;
@@ -149,10 +154,10 @@ export class AsmState {
     this.total += n;
   }
 
-  /** Counts `n` more statements run or scanned by .rept: past EXPANSION_LIMIT, an error and assembly stops. */
+  /** Counts `n` more tokens run or scanned by .rept: past EXPANSION_LIMIT, an error and assembly stops. */
   expand(n: number, col = this.stmtCol): void {
     if (!(n >= 0) || this.expanded + n > EXPANSION_LIMIT) {
-      throw this.limit(`.rept would expand to more than ${EXPANSION_LIMIT} statements (the limit of a file, nested repeats included)`, col);
+      throw this.limit(`.rept would expand beyond the limit of a file (${EXPANSION_LIMIT} tokens of statements, nested repeats included)`, col);
     }
     this.expanded += n;
   }
@@ -261,6 +266,7 @@ export class AsmState {
       }
       if (s.evaluating) throw new ExprError(`symbol '${name}' is defined in terms of itself (line ${s.lazy.line})`, col);
       if (this.lazyDepth >= SYMBOL_CHAIN_LIMIT) throw new ExprError(`symbol '${name}' is defined through more than ${SYMBOL_CHAIN_LIMIT} later definitions, one inside another`, col);
+      if (++this.symbolWork > SYMBOL_WORK_LIMIT) throw this.limit(`symbols defined in terms of later ones take too long to resolve (more than ${SYMBOL_WORK_LIMIT} evaluations): define them in order`);
       s.evaluating = true;
       this.lazyDepth++;
       try {
@@ -270,8 +276,12 @@ export class AsmState {
         return v;
       } catch (e) {
         if (this.linked && (e instanceof ExprError || e instanceof UndefinedSymbol)) s.settled = e;
-        // report where the symbol is used (the definition's own line reports it there)
-        if (e instanceof ExprError && col > 0) throw new ExprError(e.message, col);
+        // report where the symbol is used (the definition's own line reports it there); the same
+        // error object goes on up (a chain of definitions makes no new one per level)
+        if (e instanceof ExprError && col > 0) {
+          if (this.linked) s.settled = new ExprError(e.message, e.col);
+          e.col = col;
+        }
         throw e;
       } finally {
         s.evaluating = false;

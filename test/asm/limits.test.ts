@@ -90,10 +90,10 @@ test('.rept of any count and nesting, terminated or not: bounded work and an err
       fc.integer({ min: 1, max: 5 }),
       (counts, closes, bodyLen) => {
         const src = counts.map((c) => `.rept ${c}\n`).join('') + ' nop\n'.repeat(bodyLen) + '.endr\n'.repeat(Math.min(closes, counts.length + 2));
-        errors(src, 8000);
+        errors(src, 15000);
       },
     ),
-    { seed: 0x2e9, numRuns: 60 },
+    { seed: 0x2e9, numRuns: 25 },
   );
 });
 

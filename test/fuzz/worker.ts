@@ -1,0 +1,28 @@
+// One fuzz target run in its own process by scripts/fuzz.ts: inputs [start, start+count) of the
+// target's fixed-seed sequence; before each input a line `start I`, after it `done I FINDINGS-JSON`,
+// so that the parent sees a hang (no line for too long), kills this process and goes on after it.
+import { inputs, runOne } from './harness';
+import { TARGETS } from './targets';
+
+async function main(): Promise<void> {
+  const [name, seedText, startText, countText] = process.argv.slice(2);
+  const t = TARGETS[name];
+  const start = Number(startText);
+  const all = inputs(t, Number(seedText), start + Number(countText));
+  // an exception nobody catches is a crash of the input being run
+  let current = -1;
+  const crash = (e: unknown) => {
+    process.stdout.write(`done ${current} ${JSON.stringify([{ kind: 'crash', message: `uncaught: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` }])}\n`);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  for (let i = start; i < all.length; i++) {
+    current = i;
+    process.stdout.write(`start ${i}\n`);
+    const findings = await runOne(t, all[i] as never);
+    process.stdout.write(`done ${i} ${JSON.stringify(findings)}\n`);
+  }
+  process.exit(0);
+}
+
+void main();

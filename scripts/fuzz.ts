@@ -105,7 +105,8 @@ async function main(): Promise<void> {
     const first = a.seed === SEED ? SHORT[name] : 0;
     const seen = new Set<number>();
     let at = first;
-    while (at < first + count) at = await runChild(name, a.seed, at, first + count, stats, seen, Math.max(30_000, t.hangMs * 3));
+    const hangMs = Number(process.env.WPLAB_FUZZ_HANG_MS) || Math.max(30_000, t.hangMs * 3);
+    while (at < first + count) at = await runChild(name, a.seed, at, first + count, stats, seen, hangMs);
     stats.ms = Date.now() - t0;
     all.push(stats);
     console.log(formatStats(stats));

@@ -52,8 +52,10 @@ function escape(s: string, i: number): [number, number] {
   return [c.charCodeAt(0) & 0xff, i + 2];
 }
 
+const ENCODER = new TextEncoder();
+
 function utf8(ch: string): number[] {
-  return Array.from(new TextEncoder().encode(ch));
+  return Array.from(ENCODER.encode(ch));
 }
 
 /** Tokenizes the whole source. Errors (unterminated strings, stray characters) are collected. */
@@ -146,6 +148,8 @@ export function lex(source: string): { statements: Statement[]; errors: LexError
           if (s[j] === '"') { closed = true; j++; break; }
           if (s[j] === '\\') { const [b, n] = escape(s, j); bytes.push(b); j = n; continue; }
           const cp = s.codePointAt(j)!;
+          // (ASCII, the usual case: its own byte, without an encoder per character)
+          if (cp < 0x80) { bytes.push(cp); j++; continue; }
           const ch = String.fromCodePoint(cp);
           bytes.push(...utf8(ch));
           j += ch.length;

@@ -112,10 +112,11 @@ async function dismissHovers(page: Page): Promise<void> {
 
 /** Clicks a tree row's twistie and waits until its aria-expanded is `want`. */
 async function setExpanded(row: Locator, want: boolean): Promise<void> {
-  if (((await row.getAttribute('aria-expanded')) === 'true') === want) return;
+  const expanded = async () => (await row.getAttribute('aria-expanded', { timeout: 5_000 })) === 'true';
+  if ((await expanded()) === want) return;
   await row.click();
   const deadline = Date.now() + 5_000;
-  while (((await row.getAttribute('aria-expanded')) === 'true') !== want && Date.now() < deadline) await row.page().waitForTimeout(100);
+  while ((await expanded()) !== want && Date.now() < deadline) await row.page().waitForTimeout(100);
 }
 
 /** The panel's document inside its webview (the outer iframe, then VS Code's active frame). */
@@ -154,11 +155,7 @@ async function variableRow(page: Page, name: string): Promise<Locator> {
   await shown(scopes.first(), 'the Variables view\'s scopes');
   // collapse every scope, so that all of them are in sight
   await dismissHovers(page);
-  for (let guard = 0; guard < 10; guard++) {
-    const open = view.locator('.monaco-list-row[aria-level="1"][aria-expanded="true"]');
-    if ((await open.count()) === 0) break;
-    await setExpanded(open.first(), false);
-  }
+  for (let i = 0; i < (await scopes.count()); i++) await setExpanded(scopes.nth(i), false);
   const names = await scopeNames();
   const order = [...names.filter((x) => /^data/i.test(x)), ...names.filter((x) => !/^data/i.test(x))];
   for (const want of order) {

@@ -145,11 +145,12 @@ export function lex(source: string): { statements: Statement[]; errors: LexError
         let j = i + 1;
         let closed = false;
         while (j < s.length) {
-          if (s[j] === '"') { closed = true; j++; break; }
-          if (s[j] === '\\') { const [b, n] = escape(s, j); bytes.push(b); j = n; continue; }
-          const cp = s.codePointAt(j)!;
+          const u = s.charCodeAt(j);
+          if (u === 0x22) { closed = true; j++; break; }
+          if (u === 0x5c) { const [b, n] = escape(s, j); bytes.push(b); j = n; continue; }
           // (ASCII, the usual case: its own byte, without an encoder per character)
-          if (cp < 0x80) { bytes.push(cp); j++; continue; }
+          if (u < 0x80) { bytes.push(u); j++; continue; }
+          const cp = s.codePointAt(j)!;
           const ch = String.fromCodePoint(cp);
           bytes.push(...utf8(ch));
           j += ch.length;

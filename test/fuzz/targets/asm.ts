@@ -133,7 +133,9 @@ export const asmTarget: FuzzTarget<AsmInput> = {
   name: 'asm',
   describe: 'assembly sources: real programs mutated (deletions, duplications, swaps, odd characters, and hostile directives, counts and expressions)',
   arbitrary: () => fc.record({ base: fc.nat(), edits: fc.array(edit, { minLength: 1, maxLength: 6 }) }),
-  hangMs: 10_000,
+  // (a source may be up to 256 MiB, and the mutations make sources of tens of MB: those take a
+  // few seconds; a hang is what does not end)
+  hangMs: 30_000,
   show: (i) => sourceOf(i),
   check(input: AsmInput): Finding[] {
     const src = sourceOf(input);

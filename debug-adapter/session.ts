@@ -552,7 +552,12 @@ export class WatchpointDebugSession extends LoggingDebugSession {
 
   /** Whether memory behind a variable or an address can be watched, and how. */
   protected override dataBreakpointInfoRequest(response: DebugProtocol.DataBreakpointInfoResponse, args: DebugProtocol.DataBreakpointInfoArguments): void {
-    if (!args || typeof args.name !== 'string' || args.name === '') throw new BadArgs('"name" is required (a variable name, or an address with "asAddress")');
+    if (!args || typeof args.name !== 'string') throw new BadArgs('"name" is required (a variable name, or an address with "asAddress")');
+    // (an element the editor asks about that has no name: nothing to watch there, not an error)
+    if (args.name === '') {
+      response.body = { dataId: null, description: 'nothing to watch here: no variable is named' };
+      return this.sendResponse(response);
+    }
     if (args.bytes !== undefined && (typeof args.bytes !== 'number' || !Number.isInteger(args.bytes) || args.bytes < 1)) throw new BadArgs('"bytes" must be a positive whole number');
     intArg(args.variablesReference, 'variablesReference', 0, 0);
     if (args.frameId !== undefined) intArg(args.frameId, 'frameId', 0, 0);

@@ -114,7 +114,7 @@ async function dismissHovers(page: Page): Promise<void> {
 async function setExpanded(row: Locator, want: boolean): Promise<void> {
   const expanded = async () => (await row.getAttribute('aria-expanded', { timeout: 5_000 })) === 'true';
   if ((await expanded()) === want) return;
-  await row.click();
+  await row.click({ timeout: 5_000 });
   const deadline = Date.now() + 5_000;
   while ((await expanded()) !== want && Date.now() < deadline) await row.page().waitForTimeout(100);
 }
@@ -150,24 +150,29 @@ async function variableRow(page: Page, name: string): Promise<Locator> {
   const row = view.locator('.monaco-list-row').filter({ has: page.locator('.name', { hasText: new RegExp(`^\\s*${name}\\b`) }) }).first();
   const scopes = view.locator('.monaco-list-row[aria-level="1"]');
   const scopeNames = async () => (await scopes.allTextContents()).map((x) => x.trim());
-  if (await row.isVisible().catch(() => false)) return row;
-  // the scopes arrive after the stop is shown
+  // the scopes arrive after the stop is shown, and then VS Code expands the first one (Registers):
+  // the view has settled once a scope is expanded (rearranged before that, it would be undone)
   await shown(scopes.first(), 'the Variables view\'s scopes');
-  // collapse every scope, so that all of them are in sight
+  await view.locator('.monaco-list-row[aria-level="1"][aria-expanded="true"]').first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
+  // collapse every scope, so that all of them are in sight (a virtual list renders only the rows in
+  // sight: an open scope of 32 registers hides the scopes below it); each scope is found by its name
   await dismissHovers(page);
-  for (let i = 0; i < (await scopes.count()); i++) await setExpanded(scopes.nth(i), false);
+  const scope = (label: string) => scopes.filter({ hasText: new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).first();
+  for (let guard = 0; guard < 10; guard++) {
+    const open = view.locator('.monaco-list-row[aria-level="1"][aria-expanded="true"]');
+    if ((await open.count()) === 0) break;
+    await setExpanded(scope(((await open.first().textContent()) ?? '').trim()), false);
+  }
   const names = await scopeNames();
   const order = [...names.filter((x) => /^data/i.test(x)), ...names.filter((x) => !/^data/i.test(x))];
   for (const want of order) {
-    for (let i = 0; i < (await scopes.count()); i++) {
-      const r = scopes.nth(i);
-      const label = ((await r.textContent()) ?? '').trim();
-      await setExpanded(r, label === want);
-    }
+    await setExpanded(scope(want), true);
     try {
       await row.waitFor({ state: 'visible', timeout: 3_000 });
       return row;
-    } catch { /* not in this scope */ }
+    } catch {
+      await setExpanded(scope(want), false); // not in this scope
+    }
   }
   throw new Error(`no variable "${name}" in the Variables view (scopes: ${names.join(', ')})`);
 }
@@ -184,11 +189,20 @@ async function breakOn(page: Page, name: string, action: string): Promise<Locato
   const bps = await pane(page, /^\s*Breakpoints/i);
   const bp = bps.locator('.monaco-list-row', { hasText: name }).first();
   for (let attempt = 1; ; attempt++) {
-    const row = await variableRow(page, name);
-    await dismissHovers(page);
-    await row.click({ button: 'right' });
     const item = page.locator('.monaco-menu .action-item', { hasText: action }).first();
-    await item.waitFor({ state: 'visible', timeout: 10_000 });
+    try {
+      const row = await variableRow(page, name);
+      await dismissHovers(page);
+      await row.click({ button: 'right', timeout: 5_000 });
+      await item.waitFor({ state: 'visible', timeout: attempt < 4 ? 5_000 : 15_000 });
+    } catch (e) {
+      // the row went, or the menu is another row's (the view re-rendered under the pointer: a stop
+      // expands the first scope again): closed, and the row is found again
+      if (attempt >= 4) throw new Error(`the context menu of ${name} never offered "${action}" (${(e as Error).message.split('\n')[0]})`);
+      console.log(`breakOn ${name}: no "${action}" in a context menu of ${name} (the view changed under the pointer); trying again`);
+      await page.keyboard.press('Escape');
+      continue;
+    }
     await item.hover();
     await page.waitForTimeout(400 * attempt);
     await item.click();

@@ -1,9 +1,11 @@
 // `wplab asm FILE.S [--listing] [--bin OUT]` (SCENARIOS.md §5): assembles; exit 0, or 2 with every
 // error as FILE:LINE:COL: message on stderr.
-import { readFileSync, writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { assemble } from '../sim/asm/assembler';
 import { formatListing } from '../sim/asm/listing';
 import { formatDiagnostic } from '../sim/program';
+import { fsHost, readTextFile } from '../sim/program-file';
 import type { Io } from './command';
 
 export const ASM_USAGE = 'usage: wplab asm FILE.S [--listing] [--bin OUT]';
@@ -34,13 +36,13 @@ export function asmCommand(args: string[], io: Io): number {
     io.err(`${ASM_USAGE}\n`);
     return 2;
   }
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (e) {
-    io.err(`wplab asm: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+  // a regular file of bounded size (a device such as /dev/zero or a FIFO would never end)
+  const read = readTextFile(file, fsHost(fs));
+  if (!read.ok) {
+    io.err(`wplab asm: cannot read ${file}: ${read.message}\n`);
     return 2;
   }
+  const source = read.text;
   const result = assemble(source, file);
   if (!result.ok) {
     for (const d of result.errors) io.err(formatDiagnostic(d) + '\n');

@@ -8,9 +8,10 @@ import { basename, dirname, resolve } from 'node:path';
 import { CPU_MODEL_NAMES, type CpuModelName, type KernelPolicy } from '../sim/hwbp/cpu-model';
 import { compareScenario, compareText } from '../sim/scenario/compare';
 import { parseScenario } from '../sim/scenario/parse-scenario';
-import { reportJson, reportText } from '../sim/scenario/report';
+import { chunked } from '../sim/scenario/json-stream';
+import { writeJsonReport, writeText } from '../sim/scenario/report';
 import { traceInputOfRun, writeChromeTrace } from '../sim/scenario/trace-export';
-import { fsHost, readProgramFile } from '../sim/program-file';
+import { fsHost, MAX_SCENARIO_FILE, readProgramFile, readTextFile } from '../sim/program-file';
 import { runScenario, type ProgramContents, type RunOptions } from '../sim/scenario/scenario-runner';
 import { formatScenarioError, type Scenario } from '../sim/scenario/scenario-types';
 import type { Io } from './command';
@@ -90,14 +91,13 @@ function parseArgs(args: string[], allowed: Set<string>, io: Io): Parsed | undef
 }
 
 function load(p: Parsed, io: Io): { scenario: Scenario; readFile: (path: string) => ProgramContents } | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(p.file, 'utf8');
-  } catch {
-    io.err(`wplab: cannot read ${p.file}\n`);
+  // a regular file of bounded size (a device such as /dev/zero or a FIFO would never end)
+  const src = readTextFile(p.file, fsHost(fs), { kind: 'scenario', max: MAX_SCENARIO_FILE });
+  if (!src.ok) {
+    io.err(`wplab: cannot read ${p.file}: ${src.message}\n`);
     return undefined;
   }
-  const parsed = parseScenario(text, p.file);
+  const parsed = parseScenario(src.text, p.file);
   if (!parsed.ok) {
     for (const e of parsed.errors) io.err(formatScenarioError(e) + '\n');
     return undefined;
@@ -140,8 +140,11 @@ export function runCommand(args: string[], io: Io): number {
     return 2;
   }
   const name = basename(p.file);
-  if (p.json) io.out(JSON.stringify(reportJson(outcome.report, name), null, 2) + '\n');
-  else io.out(reportText(outcome.report, name));
+  // written in pieces as the decisions are read out of the log (never one string of the whole run)
+  const out = chunked(io.out);
+  if (p.json) writeJsonReport(outcome.report, name, out.write);
+  else writeText(outcome.report, name, out.write);
+  out.flush();
   if (p.trace !== undefined && !writeTrace(p.trace, outcome.report, name, io)) return 2;
   return outcome.report.failed > 0 ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 // The `wplab` command line (SCENARIOS.md §5): a thin dispatcher; each subcommand lives in its own
 // module and gets its arguments and an Io, and returns the exit status.
+import { writeSync } from 'node:fs';
 import { asmCommand } from './asm-command';
 import { execCommand } from './exec-command';
 import { compareCommand, runCommand } from './run-command';
@@ -33,12 +34,36 @@ export function main(argv: string[], io: Io): number {
   return cmd(rest, io);
 }
 
+/** (one shared word to sleep on while a pipe is full) */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes all of `data` to fd before returning: a reader slower than the run (a pipe) makes the
+ * writer wait, instead of Node queueing what is written in memory (a long `wplab run` piped to a
+ * pager grew to gigabytes so). A reader that has gone (EPIPE: `| head`) ends the process, as
+ * SIGPIPE ends a C program.
+ */
+export function writeAll(fd: number, data: string | Uint8Array): void {
+  const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  let off = 0;
+  while (off < buf.length) {
+    try {
+      off += writeSync(fd, buf, off, buf.length - off);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') Atomics.wait(PAUSE, 0, 0, 2);
+      else if (code === 'EPIPE') process.exit(141);
+      else throw e;
+    }
+  }
+}
+
 if (require.main === module) {
   const io: Io = {
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
-    outBytes: (b) => process.stdout.write(b),
-    errBytes: (b) => process.stderr.write(b),
+    out: (s) => writeAll(1, s),
+    err: (s) => writeAll(2, s),
+    outBytes: (b) => writeAll(1, b),
+    errBytes: (b) => writeAll(2, b),
   };
   process.exitCode = main(process.argv.slice(2), io);
 }

@@ -47,12 +47,29 @@ export interface EvalContext {
   symbolsAreAddresses?: boolean;
 }
 
+/** How long an expression may be, and how deeply it may nest (parentheses, brackets, unary
+ * operators): beyond, a message, not a stack overflow. */
+export const MAX_EXPRESSION_LENGTH = 10_000;
+export const MAX_EXPRESSION_DEPTH = 200;
+const M64_END = 1n << 64n;
+
 export function evaluateExpression(text: string, ctx: EvalContext): EvalResult {
+  if (text.length > MAX_EXPRESSION_LENGTH) return { ok: false, message: `the expression is ${text.length} characters long (at most ${MAX_EXPRESSION_LENGTH})` };
   const toks = lex(text);
   if (typeof toks === 'string') return { ok: false, message: toks };
   if (toks.length === 1) return { ok: false, message: 'empty expression' };
   let p = 0;
+  let depth = 0;
   let last: { addr?: bigint; size?: number } = {};
+  /** runs f one level deeper (a parenthesis, a bracket, a unary operator) */
+  const nested = <T>(at: Tok, f: () => T): T => {
+    if (++depth > MAX_EXPRESSION_DEPTH) fail(`the expression nests more than ${MAX_EXPRESSION_DEPTH} deep at column ${at.pos + 1}`);
+    try {
+      return f();
+    } finally {
+      depth--;
+    }
+  };
   const peek = () => toks[p];
   const fail = (m: string): never => { throw new Fail(m); };
   const M64 = (1n << 64n) - 1n;
@@ -95,10 +112,10 @@ export function evaluateExpression(text: string, ctx: EvalContext): EvalResult {
   const unary = (): bigint => {
     const t = peek();
     if (t.kind === 'op') {
-      if (t.text === '-') { p++; const v = -unary(); last = {}; return v; }
-      if (t.text === '~') { p++; const v = ~unary(); last = {}; return v; }
-      if (t.text === '!') { p++; const v = unary() === 0n ? 1n : 0n; last = {}; return v; }
-      if (t.text === '*') { p++; return mem(unary(), 8); }
+      if (t.text === '-') { p++; const v = -nested(t, unary); last = {}; return v; }
+      if (t.text === '~') { p++; const v = ~nested(t, unary); last = {}; return v; }
+      if (t.text === '!') { p++; const v = nested(t, unary) === 0n ? 1n : 0n; last = {}; return v; }
+      if (t.text === '*') { p++; return mem(nested(t, unary), 8); }
       if (t.text === '&') {
         p++;
         const id = toks[p];
@@ -114,14 +131,19 @@ export function evaluateExpression(text: string, ctx: EvalContext): EvalResult {
   };
   const primary = (): bigint => {
     const t = toks[p++];
-    if (t.kind === 'num') { last = {}; return BigInt(t.text); }
+    if (t.kind === 'num') {
+      last = {};
+      const v = BigInt(t.text);
+      if (v >= M64_END) fail(`${t.text} does not fit in 64 bits (column ${t.pos + 1})`);
+      return v;
+    }
     if (t.kind === 'op' && t.text === '(') {
-      const v = binary(0);
+      const v = nested(t, () => binary(0));
       expect(')');
       return v;
     }
     if (t.kind === 'op' && t.text === '[') {
-      const a = binary(0);
+      const a = nested(t, () => binary(0));
       expect(']');
       return mem(a, 8);
     }
@@ -129,7 +151,7 @@ export function evaluateExpression(text: string, ctx: EvalContext): EvalResult {
       const w = /^u(8|16|32|64)$/.exec(t.text);
       if (w && peek().kind === 'op' && peek().text === '[') {
         p++;
-        const a = binary(0);
+        const a = nested(t, () => binary(0));
         expect(']');
         return mem(a, Number(w[1]) / 8);
       }

@@ -49,7 +49,11 @@ const show = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringi
 /** Parses an address given as a number or a string (decimal or 0x hex). */
 export function parseAddress(v: unknown): bigint | undefined {
   if (isInt(v) && v >= 0) return BigInt(v);
-  if (typeof v === 'string' && /^\s*(0x[0-9a-f]+|[0-9]+)\s*$/i.test(v)) return BigInt(v.trim());
+  // (an address is 64 bits: a longer number is no address, not one cut to 64 bits)
+  if (typeof v === 'string' && v.length <= 100 && /^\s*(0x[0-9a-f]+|[0-9]+)\s*$/i.test(v)) {
+    const a = BigInt(v.trim());
+    return a <= 0xffffffffffffffffn ? a : undefined;
+  }
   return undefined;
 }
 

@@ -12,7 +12,7 @@ import { Machine } from '../sim/machine/machine';
 import type { StopInfo, Task } from '../sim/machine/task';
 import { Tracer } from '../sim/machine/tracer';
 import { formatDiagnostic, type Program } from '../sim/program';
-import { fsHost, programFromBytes, readProgramFile } from '../sim/program-file';
+import { fsHost, MAX_SCENARIO_FILE, programFromBytes, readProgramFile, readTextFile } from '../sim/program-file';
 import { parseScenario } from '../sim/scenario/parse-scenario';
 import { compareScenario, compareText } from '../sim/scenario/compare';
 import { prepareScenario } from '../sim/scenario/scenario-runner';
@@ -73,14 +73,9 @@ export type LaunchResult = { ok: true } | { ok: false; message: string; diagnost
 
 type Resume = 'continue' | 'step' | 'next' | 'stepOut';
 
-/** Reads a launch file; errors are values. */
+/** Reads a launch file (a regular file of bounded size: a device or a FIFO would never end); errors are values. */
 function readText(path: string): { ok: true; text: string } | { ok: false; message: string } {
-  try {
-    return { ok: true, text: fs.readFileSync(path, 'utf8') };
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, message: code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'it is a folder, not a file' : `it cannot be read (${code ?? String(e)})` };
-  }
+  return readTextFile(path, fsHost(fs), { kind: 'scenario', max: MAX_SCENARIO_FILE });
 }
 
 export function samePath(a: string, b: string): boolean {
@@ -581,13 +576,15 @@ export class Runtime {
         n = script[this.chunkNo];
       }
       const before = this.machine.icount;
+      const exceptionsBefore = this.machine.exceptions;
       const t0 = Date.now();
       const s = this.runMachine(t, n);
       const ran = this.machine.icount - before;
       const ms = Date.now() - t0;
       record.push(this.timeline.halted ? ran : n);
       this.chunkNo++;
-      budget.left -= ran;
+      // (maxSteps bounds the exceptions taken as well as the instructions run: see Machine.run)
+      budget.left -= Math.max(ran, this.machine.exceptions - exceptionsBefore);
       if (this.timeline.halted) {
         this.machine.interrupt(t);
         return 'pause';
@@ -756,6 +753,13 @@ export class Runtime {
       this.reportStop(t, { reason: 'pause', threadId: t.pid, description: 'Paused: step limit', text: `Stopped by the step limit ("maxSteps": ${this.config.maxSteps} instructions since the last resume) at ${hex(t.thread.pc)}` });
       return;
     }
+    if (s.event === 'livelock') {
+      // the same watchpoint exception over and over without the instruction retiring (the machine
+      // stopped it): resuming would only repeat it, unless the person changes something first
+      this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
+      this.reportStop(t, { reason: 'exception', threadId: t.pid, description: s.message ?? `Livelock at ${hex(t.thread.pc)}`, text: 'livelock' });
+      return;
+    }
     if (s.signal === 'SIGTRAP' && s.si_code === 'TRAP_HWBKPT') {
       this.reportStop(t, this.watchStop(t, s, true) as StopReport);
       return;
@@ -779,6 +783,7 @@ export class Runtime {
   /** What an exception stop was (for exceptionInfo). */
   exceptionOf(t: Task): { signal: string; text: string } | undefined {
     const s = t.lastStop;
+    if (s && s.event === 'livelock') return { signal: 'livelock', text: s.message ?? 'livelock' };
     if (!s || s.event !== 'stopped' || !s.signal) return undefined;
     return { signal: s.signal, text: describeSignal(t, s.signal, s.si_code, s.si_addr).description };
   }

@@ -6,6 +6,7 @@
 // session keeps working.
 import {
   Breakpoint,
+  Response,
   ContinuedEvent,
   ExitedEvent,
   InitializedEvent,
@@ -55,6 +56,27 @@ export const BREAKPOINT_MODES: DebugProtocol.BreakpointMode[] = [
 
 class BadArgs extends Error {}
 
+/** The largest frame read (a larger Content-Length is refused, not waited for) and header kept. */
+const MAX_FRAME = 64 * 1024 * 1024;
+const MAX_HEADER = 64 * 1024;
+
+/** A value as a message names it (objects by kind: a message may not hold braces). */
+function shown(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v);
+  return String(v);
+}
+
+/** A whole-number argument (offsets, counts): `undefined` gives `dflt`; anything else that is not an
+ * integer within [min, max] is a BadArgs that names it. */
+function intArg(v: unknown, name: string, dflt: number, min = -Number.MAX_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): number {
+  if (v === undefined) return dflt;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new BadArgs(`"${name}" must be a whole number${min > -Number.MAX_SAFE_INTEGER ? ` from ${min}` : ''}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}, not ${shown(v)}`);
+  return v;
+}
+
 /** A request the adapter makes itself (recorded in the history like the editor's). */
 function syntheticRequest(command: string, args: unknown): DebugProtocol.Request {
   return { seq: 0, type: 'request', command, arguments: structuredClone(args) };
@@ -97,6 +119,119 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     this.setDebuggerColumnsStartAt1(true);
     this.configDone = new Promise((r) => (this.resolveConfigDone = r));
     this.wrapHandlers();
+    this.guardProtocol();
+  }
+
+  /**
+   * Malformed input never ends the session (issue 12: one `{bad json` frame made the adapter exit,
+   * and every later request went unanswered). The library reads frames itself and shuts the process
+   * down on any 'error' event, a frame it cannot parse included: frames are read here instead (a
+   * Content-Length that is not a number of at most MAX_FRAME bytes is skipped), a body that is not
+   * JSON or not a message is logged to the console and dropped, and only a broken stream ends it.
+   */
+  private guardProtocol(): void {
+    this.removeAllListeners('error');
+    this.on('error', (e: DebugProtocol.Event) => {
+      const text = typeof e?.body === 'string' ? e.body : String(e?.body ?? '');
+      if (/^(inStream|outStream) error/.test(text)) this.shutdown();
+      else this.logProtocol(text);
+    });
+    let chunks: Buffer[] = [];
+    let have = 0;
+    let need = -1;
+    const take = (n: number): Buffer => {
+      const all = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, have);
+      chunks = all.length > n ? [all.subarray(n)] : [];
+      have = all.length - n;
+      return all.subarray(0, n);
+    };
+    (this as unknown as { _handleData: (d: Buffer) => void })._handleData = (data: Buffer) => {
+      chunks.push(data);
+      have += data.length;
+      for (;;) {
+        if (need >= 0) {
+          if (have < need) return;
+          const body = take(need).toString('utf8');
+          need = -1;
+          if (body.length > 0) this.handleFrame(body);
+          continue;
+        }
+        const all = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, have);
+        chunks = have > 0 ? [all] : [];
+        const end = all.indexOf('\r\n\r\n');
+        if (end < 0) {
+          if (have > MAX_HEADER) {
+            this.logProtocol(`ignored ${have} bytes that hold no frame header`);
+            take(have);
+          }
+          return;
+        }
+        const header = take(end + 4).toString('utf8', 0, end);
+        const m = /^Content-Length: *(\d+) *$/im.exec(header);
+        if (!m || Number(m[1]) > MAX_FRAME) {
+          this.logProtocol(`ignored a frame header without a valid Content-Length (at most ${MAX_FRAME} bytes): ${JSON.stringify(header.slice(0, 200))}`);
+          continue;
+        }
+        need = Number(m[1]);
+      }
+    };
+  }
+
+  /** One frame's body: parsed and handled; what is not a message is logged and dropped. */
+  private handleFrame(body: string): void {
+    let msg: unknown;
+    try {
+      msg = JSON.parse(body);
+    } catch (e) {
+      this.logProtocol(`ignored a frame that is not JSON (${e instanceof Error ? e.message : String(e)}): ${JSON.stringify(body.slice(0, 200))}`);
+      return;
+    }
+    try {
+      this.handleMessage(msg as DebugProtocol.ProtocolMessage);
+    } catch (e) {
+      this.logProtocol(`internal error while handling a message: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** Messages from the editor (over stdio, or inline): what is not a well-formed request is
+   * answered with an error when it has a seq to answer, else logged. */
+  override handleMessage(msg: DebugProtocol.ProtocolMessage): void {
+    // (while a travel rebuilds the machine nothing is answered: every message waits for it, the
+    // malformed ones too, so that their answers are not lost in the replay)
+    if (this.travelling) {
+      this.deferred.push(msg as DebugProtocol.Request);
+      return;
+    }
+    if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) {
+      this.logProtocol(`ignored a message that is not an object: ${JSON.stringify(msg)?.slice(0, 200)}`);
+      return;
+    }
+    const m = msg as Partial<DebugProtocol.Request>;
+    if (m.type === 'request') {
+      const answerable = typeof m.seq === 'number' && Number.isInteger(m.seq);
+      let problem: string | undefined;
+      if (typeof m.command !== 'string' || m.command === '') problem = 'a request needs a "command" (a name)';
+      else if (m.arguments !== undefined && (typeof m.arguments !== 'object' || m.arguments === null || Array.isArray(m.arguments))) problem = `the arguments of "${m.command}" must be an object, not ${shown(m.arguments)}`;
+      else if (m.command === 'initialize' && m.arguments === undefined) problem = '"initialize" needs its arguments: an object with "adapterID" (and "pathFormat": "path")';
+      // (pathFormat is optional in the protocol, "path" by default; the library refuses it absent)
+      else if (m.command === 'initialize' && (m.arguments as DebugProtocol.InitializeRequestArguments).pathFormat === undefined) (m.arguments as DebugProtocol.InitializeRequestArguments).pathFormat = 'path';
+      if (problem !== undefined || !answerable) {
+        if (answerable) {
+          const response = new Response({ seq: m.seq as number, type: 'request', command: typeof m.command === 'string' ? m.command : String(m.command) });
+          this.fail(response, problem as string);
+        } else this.logProtocol(`ignored a request without a "seq" number: ${JSON.stringify(msg).slice(0, 200)}`);
+        return;
+      }
+    } else if (m.type !== 'response') {
+      this.logProtocol(`ignored a message of type ${JSON.stringify(m.type)} (an editor sends requests)`);
+      return;
+    }
+    super.handleMessage(msg);
+  }
+
+  /** A protocol problem, said in the Debug Console (the session goes on). */
+  private logProtocol(text: string): void {
+    this.sendEvent(new OutputEvent(`[adapter] ${text}\n`, 'console'));
   }
 
   /**
@@ -139,7 +274,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   }
 
   private task(threadId: unknown): Task {
-    if (typeof threadId !== 'number') throw new BadArgs(`"threadId" must be a number, not ${JSON.stringify(threadId)}`);
+    if (typeof threadId !== 'number' || !Number.isInteger(threadId)) throw new BadArgs(`"threadId" must be a thread's number, not ${shown(threadId)}`);
     const t = this.runtime().thread(threadId);
     if (!t) throw new BadArgs(`no thread ${threadId}`);
     return t;
@@ -357,12 +492,17 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   protected override async launchRequest(response: DebugProtocol.LaunchResponse, args: DebugProtocol.LaunchRequestArguments): Promise<void> {
     let launched = () => undefined as void;
     this.launching = new Promise<void>((r) => (launched = r));
+    this.launchesPending++;
     try {
       await this.launch(response, args);
     } finally {
+      this.launchesPending--;
       launched();
     }
   }
+
+  /** launch requests not answered yet (a time travel must not replay the history under one) */
+  private launchesPending = 0;
 
   private async launch(response: DebugProtocol.LaunchResponse, args: DebugProtocol.LaunchRequestArguments): Promise<void> {
     const r = this.build(args as Record<string, unknown>);
@@ -461,8 +601,15 @@ export class WatchpointDebugSession extends LoggingDebugSession {
 
   /** Whether memory behind a variable or an address can be watched, and how. */
   protected override dataBreakpointInfoRequest(response: DebugProtocol.DataBreakpointInfoResponse, args: DebugProtocol.DataBreakpointInfoArguments): void {
-    if (!args || typeof args.name !== 'string' || args.name === '') throw new BadArgs('"name" is required (a variable name, or an address with "asAddress")');
+    if (!args || typeof args.name !== 'string') throw new BadArgs('"name" is required (a variable name, or an address with "asAddress")');
+    // (an element the editor asks about that has no name: nothing to watch there, not an error)
+    if (args.name === '') {
+      response.body = { dataId: null, description: 'nothing to watch here: no variable is named' };
+      return this.sendResponse(response);
+    }
     if (args.bytes !== undefined && (typeof args.bytes !== 'number' || !Number.isInteger(args.bytes) || args.bytes < 1)) throw new BadArgs('"bytes" must be a positive whole number');
+    intArg(args.variablesReference, 'variablesReference', 0, 0);
+    if (args.frameId !== undefined) intArg(args.frameId, 'frameId', 0, 0);
     const rt = this.runtime();
     const t = args.frameId !== undefined ? this.taskOfFrame(args.frameId) : this.current();
     const accessTypes: DebugProtocol.DataBreakpointAccessType[] = ['read', 'write', 'readWrite'];
@@ -637,25 +784,29 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   // ---- time travel -----------------------------------------------------------------------------
 
   /** Step back: to the instant before the thread's previous instruction (a replay of the history). */
-  protected override async stepBackRequest(response: DebugProtocol.StepBackResponse, args: DebugProtocol.StepBackArguments): Promise<void> {
+  protected override stepBackRequest(response: DebugProtocol.StepBackResponse, args: DebugProtocol.StepBackArguments): Promise<void> {
+    // (checked before anything is awaited: a refusal is answered at once, before another request)
     const t = this.resumable(args?.threadId);
     const pid = t.pid;
-    await this.travel(response, (rt, hooks) => stepBackTarget(rt, pid, hooks));
+    return this.travel(response, (rt, hooks) => stepBackTarget(rt, pid, hooks));
   }
 
   /** Reverse continue: back to the last instant the thread was about to run an instruction with a
    * breakpoint, or to access memory a data breakpoint watches; else to the start of the history. */
-  protected override async reverseContinueRequest(response: DebugProtocol.ReverseContinueResponse, args: DebugProtocol.ReverseContinueArguments): Promise<void> {
+  protected override reverseContinueRequest(response: DebugProtocol.ReverseContinueResponse, args: DebugProtocol.ReverseContinueArguments): Promise<void> {
     const t = this.resumable(args?.threadId);
     const pid = t.pid;
     const now = this.runtime().machine.icount;
     const bps = breakpointsNow(this.runtime());
-    await this.travel(response, (rt, hooks) => reverseTarget(rt, bps, pid, now, hooks));
+    return this.travel(response, (rt, hooks) => reverseTarget(rt, bps, pid, now, hooks));
   }
 
   /** Finds the target with a replay, then rebuilds the machine there. Requests the editor sends
    * meanwhile wait, and are handled after, in their order. */
   private async travel(response: DebugProtocol.Response, find: Parameters<WatchpointDebugSession['scan']>[0]): Promise<void> {
+    // The launch is answered once the editor's configuration is done: travelling before that would
+    // replay a history that has no configurationDone yet, and lose the launch's answer.
+    if (this.launchesPending > 0) return this.fail(response, 'the program is still being launched: step back once it has started');
     this.travelling = true;
     try {
       const target = await this.scan(find);
@@ -664,7 +815,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
       await this.travelTo(target.value);
     } finally {
       this.travelling = false;
-      for (const r of this.deferred.splice(0)) this.dispatchRequest(r);
+      for (const r of this.deferred.splice(0)) this.handleMessage(r);
     }
   }
 
@@ -682,9 +833,23 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     super.dispatchRequest(request);
   }
 
-  /** While the history is replayed the editor hears nothing: it is told the outcome after. */
+  /** While the history is replayed the editor hears nothing of it: the answers to the requests the
+   * adapter makes or replays itself are dropped (the editor is told the outcome after). An answer to
+   * one of the editor's own requests always goes out, even while a replay runs. */
   override sendResponse(response: DebugProtocol.Response): void {
-    if (!this.replaying) super.sendResponse(response);
+    if (this.internalSeqs.delete(response.request_seq)) return;
+    super.sendResponse(response);
+  }
+
+  /** the seqs of the requests the adapter dispatches itself (replays, synthetic requests) */
+  private readonly internalSeqs = new Set<number>();
+  private nextInternalSeq = -1_000_000_000;
+
+  /** A copy of a request to dispatch on the adapter's own behalf: its answer is not sent. */
+  private internalRequest(r: DebugProtocol.Request): DebugProtocol.Request {
+    const seq = this.nextInternalSeq--;
+    this.internalSeqs.add(seq);
+    return { ...structuredClone(r), seq };
   }
 
   override sendEvent(event: DebugProtocol.Event): void {
@@ -733,7 +898,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     this.timeline.journal.push({ request });
     this.replaying = true;
     try {
-      super.dispatchRequest(structuredClone(request));
+      super.dispatchRequest(this.internalRequest(request));
     } finally {
       this.replaying = false;
     }
@@ -765,7 +930,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     const handle = (e: JournalEntry): JournalEntry => {
       const copy: JournalEntry = { ...e };
       tl.journal.push(copy);
-      super.dispatchRequest(structuredClone(e.request));
+      super.dispatchRequest(this.internalRequest(e.request));
       return copy;
     };
     tl.betweenChunks = (run, chunk) => {
@@ -914,8 +1079,9 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     const base = parseAddress(args.memoryReference);
     if (base === undefined) throw new BadArgs(`"memoryReference" ${JSON.stringify(args.memoryReference)} is not an address`);
     if (args.count > 1 << 20) throw new BadArgs('"count" is at most 1 MiB per request');
+    const offset = intArg(args.offset, 'offset', 0);
     const t = this.current();
-    const start = BigInt.asUintN(64, base + BigInt(args.offset ?? 0));
+    const start = BigInt.asUintN(64, base + BigInt(offset));
     const chunks: Uint8Array[] = [];
     let got = 0;
     while (got < args.count) {
@@ -940,8 +1106,9 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(args.data)) throw new BadArgs('"data" is not base64');
     const t = this.current();
     if (t.state !== 'stopped') throw new BadArgs(`${t.name} is ${t.state}: memory can be written while it is stopped`);
+    const offset = intArg(args.offset, 'offset', 0);
     const bytes = new Uint8Array(Buffer.from(args.data, 'base64'));
-    const addr = BigInt.asUintN(64, base + BigInt(args.offset ?? 0));
+    const addr = BigInt.asUintN(64, base + BigInt(offset));
     let written = 0;
     if (t.mem.writeBytesAs(addr, bytes, true)) written = bytes.length;
     else if (args.allowPartial) {
@@ -961,9 +1128,11 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     if (args.instructionCount > 100_000) throw new BadArgs('"instructionCount" is at most 100000');
     const base = parseAddress(args.memoryReference);
     if (base === undefined) throw new BadArgs(`"memoryReference" ${JSON.stringify(args.memoryReference)} is not an address`);
+    const offset = intArg(args.offset, 'offset', 0);
+    const instructionOffset = intArg(args.instructionOffset, 'instructionOffset', 0, -100_000_000, 100_000_000);
     const t = this.current();
     const rt = this.runtime();
-    response.body = { instructions: disassembleRange(t, (a, n) => rt.readMemory(t, a, n), base + BigInt(args.offset ?? 0), args.instructionOffset ?? 0, args.instructionCount, args.resolveSymbols !== false) };
+    response.body = { instructions: disassembleRange(t, (a, n) => rt.readMemory(t, a, n), BigInt.asUintN(64, base + BigInt(offset)), instructionOffset, args.instructionCount, args.resolveSymbols !== false) };
     this.sendResponse(response);
   }
 

@@ -67,22 +67,37 @@ function errnoText(code: string): string {
   }
 }
 
+/** The largest scenario file read (YAML: a larger one is refused before reading). */
+export const MAX_SCENARIO_FILE = 16 * 1024 * 1024;
+
 /**
  * Reads a program file through `host`: only a regular file (not a folder, a device such as
  * /dev/zero, a FIFO or a socket) of at most MAX_PROGRAM_FILE bytes. The error is one line, without
- * the path (the caller says which file).
+ * the path (the caller says which file). `kind` and `max` make the same rules read another input
+ * file (a scenario: MAX_SCENARIO_FILE).
  */
-export function readProgramFile(path: string, host: ProgramFileHost): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
+export function readProgramFile(
+  path: string,
+  host: ProgramFileHost,
+  { kind = 'program', max = MAX_PROGRAM_FILE }: { kind?: 'program' | 'scenario'; max?: number } = {},
+): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
   const st = host.stat(path);
   if ('error' in st) return { ok: false, message: errnoText(st.error) };
   if (st.kind === 'directory') return { ok: false, message: 'it is a folder, not a file' };
-  if (st.kind !== 'file') return { ok: false, message: 'it is not a regular file (a device, a FIFO or a socket cannot be a program)' };
-  if (st.size > MAX_PROGRAM_FILE) return { ok: false, message: `it is ${st.size} bytes, larger than the ${MAX_PROGRAM_FILE / 1048576} MiB a program file may be` };
+  if (st.kind !== 'file') return { ok: false, message: `it is not a regular file (a device, a FIFO or a socket cannot be a ${kind})` };
+  const limit = `the ${max / 1048576} MiB a ${kind} file may be`;
+  if (st.size > max) return { ok: false, message: `it is ${st.size} bytes, larger than ${limit}` };
   const bytes = host.read(path);
   if ('error' in bytes) return { ok: false, message: errnoText(bytes.error) };
   // the file may have grown between stat and read
-  if (bytes.length > MAX_PROGRAM_FILE) return { ok: false, message: `it is larger than the ${MAX_PROGRAM_FILE / 1048576} MiB a program file may be` };
+  if (bytes.length > max) return { ok: false, message: `it is larger than ${limit}` };
   return { ok: true, bytes };
+}
+
+/** readProgramFile for a text input (a scenario, an assembly source given to `wplab asm`), decoded as UTF-8. */
+export function readTextFile(path: string, host: ProgramFileHost, opts: { kind?: 'program' | 'scenario'; max?: number } = {}): { ok: true; text: string } | { ok: false; message: string } {
+  const r = readProgramFile(path, host, opts);
+  return r.ok ? { ok: true, text: decoder.decode(r.bytes) } : r;
 }
 
 /** The subset of Node's fs a ProgramFileHost needs (injected: the engine imports no Node module). */

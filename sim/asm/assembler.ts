@@ -11,7 +11,7 @@ import type { Layout } from './layout';
 import { lex, type Statement, type Token } from './lexer';
 import { rewriteTocPrologues } from './toc';
 import { looksLikeBadRegister } from './registers';
-import { AsmState, undefinedMessage, type DataFixup } from './state';
+import { AsmState, NESTING_LIMIT, undefinedMessage, type DataFixup } from './state';
 
 export interface AssembleOptions {
   layout?: Partial<Layout>;
@@ -70,8 +70,9 @@ function directiveOf(stmt: Statement): string | undefined {
 
 const CONDITIONALS = ['.if', '.ifdef', '.ifndef', '.else', '.endif', '.elseif'];
 
-/** Runs statements in order, expanding `.rept` blocks and skipping false `.if` branches. */
-function runStatements(st: AsmState, stmts: Statement[]): void {
+/** Runs statements in order, expanding `.rept` blocks and skipping false `.if` branches. `depth`: how
+ * many `.rept` bodies this run is inside. */
+function runStatements(st: AsmState, stmts: Statement[], depth = 0): void {
   // each open .if: [this branch active, some branch taken, enclosing active]
   const conds: { active: boolean; taken: boolean; outer: boolean }[] = [];
   const active = () => conds.length === 0 || conds[conds.length - 1].active;
@@ -95,6 +96,7 @@ function runStatements(st: AsmState, stmts: Statement[]): void {
           return v !== undefined && v !== 0n;
         };
         if (d === '.if' || d === '.ifdef' || d === '.ifndef') {
+          if (conds.length >= NESTING_LIMIT) throw st.limit(`.if nests more than ${NESTING_LIMIT} deep`, stmt.tokens[0].col);
           const outer = active();
           const c = outer ? test() : false;
           conds.push({ active: outer && c, taken: c, outer });
@@ -119,18 +121,31 @@ function runStatements(st: AsmState, stmts: Statement[]): void {
       if (!active()) continue;
       if (d === '.rept') {
         // the body runs up to the matching .endr
-        let depth = 1;
+        let nest = 1;
         let j = i + 1;
         for (; j < stmts.length; j++) {
           const dj = directiveOf(stmts[j]);
-          if (dj === '.rept') depth++;
-          else if (dj === '.endr' && --depth === 0) break;
+          if (dj === '.rept') nest++;
+          else if (dj === '.endr' && --nest === 0) break;
         }
+        // (scanning the body is work too: a repeat inside a repeat scans it every time)
+        if (depth > 0) st.expand(j - i);
+        let weight = 0;
+        for (let k = i + 1; k < j; k++) weight += stmts[k].tokens.length;
         const ts = new TokenStream(stmt.tokens, 1, stmt.tokens[0].col + 5);
         const count = st.constant(parseExpr(ts), 'the repeat count');
-        if (j >= stmts.length) st.error(stmt.tokens[0].col, '.rept without .endr');
+        if (j >= stmts.length) {
+          // GNU as: "end of file inside .rept" (the body is not run)
+          st.error(stmt.tokens[0].col, '.rept without .endr');
+          return;
+        }
+        if (depth + 1 > NESTING_LIMIT) throw st.limit(`.rept nests more than ${NESTING_LIMIT} deep`, stmt.tokens[0].col);
         const body = stmts.slice(i + 1, j);
-        for (let k = 0n; k < (count ?? 0n); k++) runStatements(st, body);
+        const n = count !== undefined && count > 0n ? count : 0n;
+        // the whole expansion is counted before it runs (nested repeats count again as they run)
+        weight = Math.max(1, weight);
+        if (n > 0n) st.expand(n * BigInt(weight) > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(n) * weight, stmt.tokens[0].col);
+        for (let k = 0n; k < n && !st.ended; k++) runStatements(st, body, depth + 1);
         i = j;
         continue;
       }

@@ -14,8 +14,29 @@ export class ByteBuffer {
   }
 
   push(...bytes: number[]): void {
+    this.pushAll(bytes);
+  }
+
+  /** Appends the bytes of an array (of any length: no spread into arguments). */
+  pushAll(bytes: ArrayLike<number>): void {
     this.ensure(bytes.length);
-    for (const b of bytes) this.buf[this.length++] = b & 0xff;
+    for (let i = 0; i < bytes.length; i++) this.buf[this.length++] = bytes[i] & 0xff;
+  }
+
+  /** Appends `repeat` copies of a short pattern, doubling what is written (no per-byte loop). */
+  fillPattern(pattern: ArrayLike<number>, repeat: number): void {
+    const n = pattern.length * repeat;
+    if (n === 0) return;
+    this.ensure(n);
+    const start = this.length;
+    for (let i = 0; i < pattern.length; i++) this.buf[start + i] = pattern[i] & 0xff;
+    let done = pattern.length;
+    while (done < n) {
+      const k = Math.min(done, n - done);
+      this.buf.copyWithin(start + done, start, start + k);
+      done += k;
+    }
+    this.length += n;
   }
 
   /** Appends `count` copies of one byte. */

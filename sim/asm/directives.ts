@@ -1,9 +1,9 @@
 // Assembler directives (pseudo-ops) as GNU as reads them for PowerPC ELF. Each handler reads its
 // operands from the statement's tokens and emits bytes, switches sections or defines symbols.
 import { ExprError, parseExpr, parseOperandExpr, startCol, UndefinedSymbol, type Expr, TokenStream } from './expression';
-import type { AsmState } from './state';
+import { OUTPUT_LIMIT, type AsmState } from './state';
 
-const MAX_RESERVE = 0x10000000n;
+const MAX_RESERVE = BigInt(OUTPUT_LIMIT);
 
 type Handler = (st: AsmState, ts: TokenStream, name: string, nameCol: number) => void;
 
@@ -28,10 +28,17 @@ function expectComma(ts: TokenStream): void {
   ts.next();
 }
 
+/** A string token's bytes as text (in pieces: a long string cannot be spread into one call). */
+function stringOf(bytes: readonly number[]): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 4096) out += String.fromCharCode(...bytes.slice(i, i + 4096));
+  return out;
+}
+
 function symbolName(ts: TokenStream): { name: string; col: number } {
   const t = ts.next();
   if (!t || (t.kind !== 'ident' && t.kind !== 'str')) throw new ExprError('expected a symbol name', t ? t.col : ts.col());
-  return { name: t.kind === 'str' ? String.fromCharCode(...t.bytes!) : t.text, col: t.col };
+  return { name: t.kind === 'str' ? stringOf(t.bytes!) : t.text, col: t.col };
 }
 
 /** Data of `size` bytes per value; values are resolved after layout (they may be labels). */
@@ -75,6 +82,7 @@ function align(bytes: boolean): Handler {
     let boundary: number;
     if (bytes) {
       if (a <= 0n || (a & (a - 1n)) !== 0n) return st.error(args[0].col, `alignment ${a} is not a power of 2`);
+      if (a > MAX_RESERVE) return st.error(args[0].col, `alignment ${a} is larger than a program may be (256 MiB)`);
       boundary = Number(a);
     } else {
       if (a < 0n || a > 16n) return st.error(args[0].col, `alignment exponent ${a} is out of range (0..16)`);
@@ -113,10 +121,8 @@ function fill(st: AsmState, ts: TokenStream): void {
   const unit: number[] = [];
   const low = BigInt.asUintN(32, value);
   for (let i = 0; i < sz; i++) unit.push(i < 4 ? Number((low >> BigInt(8 * i)) & 0xffn) : 0);
-  if (repeat * BigInt(sz) > 0x10000000n) return st.error(r.col, `.fill of ${repeat * BigInt(sz)} bytes is too large`);
-  const out: number[] = [];
-  for (let i = 0n; i < repeat; i++) for (const b of unit) out.push(b);
-  st.emit(out, false);
+  if (repeat * BigInt(sz) > MAX_RESERVE) return st.error(r.col, `.fill of ${repeat * BigInt(sz)} bytes is larger than a program may be (256 MiB)`);
+  st.emitRepeated(unit, Number(repeat));
 }
 
 function org(st: AsmState, ts: TokenStream): void {
@@ -144,7 +150,7 @@ function section(st: AsmState, ts: TokenStream): void {
   if (ts.isOp(',')) {
     ts.next();
     const t = ts.next();
-    if (t?.kind === 'str') flags = String.fromCharCode(...t.bytes!);
+    if (t?.kind === 'str') flags = stringOf(t.bytes!);
     if (ts.isOp(',')) {
       ts.next();
       if (ts.isOp('@')) ts.next();
@@ -220,7 +226,7 @@ function typeDirective(st: AsmState, ts: TokenStream): void {
   if (ts.isOp('@')) ts.next();
   const t = ts.next();
   if (!t) throw new ExprError('expected a symbol type such as @function', ts.col());
-  const raw = (t.kind === 'str' ? String.fromCharCode(...t.bytes!) : t.text).replace(/^%/, '').toLowerCase();
+  const raw = (t.kind === 'str' ? stringOf(t.bytes!) : t.text).replace(/^%/, '').toLowerCase();
   const types: Record<string, 'function' | 'object' | 'notype'> = {
     function: 'function', stt_func: 'function', gnu_indirect_function: 'function', stt_gnu_ifunc: 'function',
     object: 'object', stt_object: 'object', tls_object: 'object', common: 'object', notype: 'notype', stt_notype: 'notype',
@@ -251,9 +257,13 @@ function comm(local: boolean): Handler {
     const s = symbolName(ts);
     expectComma(ts);
     const [sz, al] = exprList(ts);
+    if (!sz) throw new ExprError(`expected the size after ','`, ts.col());
     const size = st.constant(sz, 'the size');
     const a = al ? st.constant(al, 'the alignment') : undefined;
     if (size === undefined) return;
+    if (size < 0n) return st.error(sz.col, `the size ${size} is negative`);
+    if (size > MAX_RESERVE) return st.error(sz.col, `the size ${size} is larger than a program may be (256 MiB)`);
+    if (a !== undefined && (a < 0n || a > MAX_RESERVE || (a & (a - 1n)) !== 0n)) return st.error(al!.col, `alignment ${a} is not a power of 2 up to 256 MiB`);
     const saved = st.curName;
     st.switchTo('.bss', { nobits: true });
     const boundary = Number(a ?? (size >= 16n ? 16n : size >= 8n ? 8n : size >= 4n ? 4n : size >= 2n ? 2n : 1n));

@@ -9,8 +9,24 @@ export type Expr =
   | { k: 'num'; v: bigint; col: number }
   | { k: 'sym'; name: string; col: number }
   | { k: 'dot'; col: number }
-  | { k: 'un'; op: string; e: Expr; col: number }
-  | { k: 'bin'; op: string; l: Expr; r: Expr; col: number };
+  /** d: the depth of the tree below (bounded: evaluation recurses over it) */
+  | { k: 'un'; op: string; e: Expr; col: number; d?: number }
+  | { k: 'bin'; op: string; l: Expr; r: Expr; col: number; d?: number };
+
+/** How deep an expression may nest: parentheses and unary operators, and operators in a row (each
+ * makes its tree one deeper). Deeper is an error at its column, not a stack overflow. */
+export const EXPR_DEPTH_LIMIT = 500;
+
+function depthOf(e: Expr): number {
+  return e.k === 'un' || e.k === 'bin' ? (e.d ?? 1) : 0;
+}
+
+/** A binary node, refused when it would make the tree deeper than the limit. */
+export function binNode(op: string, l: Expr, r: Expr, col: number): Expr {
+  const d = 1 + Math.max(depthOf(l), depthOf(r));
+  if (d > EXPR_DEPTH_LIMIT) throw new ExprError(`the expression is too long: more than ${EXPR_DEPTH_LIMIT} operators deep`, col);
+  return { k: 'bin', op, l, r, col, d };
+}
 
 /** The PowerPC half-word operators. */
 export type HalfOp = 'l' | 'h' | 'ha' | 'high' | 'higha' | 'higher' | 'highera' | 'highest' | 'highesta';
@@ -25,14 +41,21 @@ export interface OperandExpr {
   col: number;
 }
 
+// These errors are the assembler's flow of control (a repeat of a statement with an undefined symbol
+// throws one per repeat): they are made without a stack trace, which is most of an Error's cost.
 export class ExprError extends Error {
   constructor(message: string, public col: number) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
   }
 }
 
 /** A cursor over one statement's tokens. */
 export class TokenStream {
+  /** parentheses and unary operators open around the token being parsed */
+  depth = 0;
   constructor(public toks: Token[], public pos = 0, public endCol = 1) {}
   peek(o = 0): Token | undefined {
     return this.toks[this.pos + o];
@@ -72,7 +95,7 @@ export function parseExpr(ts: TokenStream, minPrec = 1): Expr {
     if (p === undefined || p < minPrec) break;
     ts.next();
     const right = parseExpr(ts, p + 1);
-    left = { k: 'bin', op: t.text, l: left, r: right, col: t.col };
+    left = binNode(t.text, left, right, t.col);
   }
   return left;
 }
@@ -94,14 +117,21 @@ function parseUnary(ts: TokenStream): Expr {
     case 'str':
       throw new ExprError('a string is not allowed in an expression', t.col);
     case 'op':
-      if (t.text === '(') {
-        const e = parseExpr(ts);
-        if (!ts.isOp(')')) throw new ExprError("missing ')'", ts.col());
-        ts.next();
-        return e;
-      }
-      if (t.text === '-' || t.text === '~' || t.text === '!' || t.text === '+') {
-        return { k: 'un', op: t.text, e: parseUnary(ts), col: t.col };
+      if (t.text === '(' || t.text === '-' || t.text === '~' || t.text === '!' || t.text === '+') {
+        if (ts.depth >= EXPR_DEPTH_LIMIT) throw new ExprError(`the expression nests too deeply (more than ${EXPR_DEPTH_LIMIT} parentheses and unary operators)`, t.col);
+        ts.depth++;
+        try {
+          if (t.text === '(') {
+            const e = parseExpr(ts);
+            if (!ts.isOp(')')) throw new ExprError("missing ')'", ts.col());
+            ts.next();
+            return e;
+          }
+          const e = parseUnary(ts);
+          return { k: 'un', op: t.text, e, col: t.col, d: 1 + depthOf(e) };
+        } finally {
+          ts.depth--;
+        }
       }
       throw new ExprError(`unexpected '${t.text}' in expression`, t.col);
   }
@@ -127,7 +157,7 @@ export function parseOperandExpr(ts: TokenStream): OperandExpr {
     while (ts.isOp('+') || ts.isOp('-')) {
       const o = ts.next()!;
       const r = parseExpr(ts, 3);
-      expr = { k: 'bin', op: o.text, l: expr, r, col: o.col };
+      expr = binNode(o.text, expr, r, o.col);
     }
   }
   return pcrel ? { expr, pcrel, col } : { expr, half, col };
@@ -144,7 +174,10 @@ export interface Value {
 /** Raised when an expression uses a symbol that is not (yet) defined. */
 export class UndefinedSymbol extends Error {
   constructor(public symbol: string, public col: number) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(`undefined symbol '${symbol}'`);
+    Error.stackTraceLimit = limit;
   }
 }
 

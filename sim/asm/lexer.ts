@@ -52,8 +52,10 @@ function escape(s: string, i: number): [number, number] {
   return [c.charCodeAt(0) & 0xff, i + 2];
 }
 
+const ENCODER = new TextEncoder();
+
 function utf8(ch: string): number[] {
-  return Array.from(new TextEncoder().encode(ch));
+  return Array.from(ENCODER.encode(ch));
 }
 
 /** Tokenizes the whole source. Errors (unterminated strings, stray characters) are collected. */
@@ -143,8 +145,11 @@ export function lex(source: string): { statements: Statement[]; errors: LexError
         let j = i + 1;
         let closed = false;
         while (j < s.length) {
-          if (s[j] === '"') { closed = true; j++; break; }
-          if (s[j] === '\\') { const [b, n] = escape(s, j); bytes.push(b); j = n; continue; }
+          const u = s.charCodeAt(j);
+          if (u === 0x22) { closed = true; j++; break; }
+          if (u === 0x5c) { const [b, n] = escape(s, j); bytes.push(b); j = n; continue; }
+          // (ASCII, the usual case: its own byte, without an encoder per character)
+          if (u < 0x80) { bytes.push(u); j++; continue; }
           const cp = s.codePointAt(j)!;
           const ch = String.fromCodePoint(cp);
           bytes.push(...utf8(ch));

@@ -7,6 +7,23 @@ import { Sections, type SectionState } from './layout';
 import type { Token } from './lexer';
 import { TOC_SYMBOL, tocBase } from './toc';
 
+/** The most bytes all of a program's sections may hold together (reservations and .bss included):
+ * 256 MiB. Going over it is an error at the line that would, and assembly stops there. */
+export const OUTPUT_LIMIT = 0x10000000;
+/** How much `.rept` may expand in a file, nested repeats included, counted in tokens (a statement
+ * weighs its length: a million `nop`s, or a quarter of a million `addi 3,3,1`s; scanning a repeat's
+ * body counts too), so that a repeat of a repeat, or of a long line, cannot run for ever. */
+export const EXPANSION_LIMIT = 4_000_000;
+/** How many lazily defined symbols (`.set x, y+1` before y is defined) a file may evaluate, one
+ * inside another included: a long chain used many times is bounded work. */
+export const SYMBOL_WORK_LIMIT = 200_000;
+/** How deeply `.rept` and `.if` blocks may nest, and symbol definitions refer to later ones. */
+export const NESTING_LIMIT = 100;
+export const SYMBOL_CHAIN_LIMIT = 1000;
+
+/** A limit of the assembler was reached: reported at the statement, and assembly stops. */
+export class AsmLimitError extends ExprError {}
+
 export interface Sym {
   name: string;
   /** output section; undefined for absolute values */
@@ -22,6 +39,8 @@ export interface Sym {
   /** `.set x, expr` whose value needs symbols defined later */
   lazy?: Deferred;
   evaluating?: boolean;
+  /** after layout: what the lazy definition evaluated to, or why it failed (each is evaluated once) */
+  settled?: Value | ExprError | UndefinedSymbol;
   /** `.localentry sym, expr`: branches to sym go this many bytes past it (GNU ld does so) */
   localEntry?: Deferred;
   /** defined by .set/.equ/= (may be redefined) */
@@ -96,6 +115,12 @@ export class AsmState {
   /** after layout, symbols evaluate to addresses; before, to section offsets */
   linked = false;
   ended = false;
+  /** bytes in all sections so far (OUTPUT_LIMIT), statements .rept has run or scanned (EXPANSION_LIMIT) */
+  total = 0;
+  expanded = 0;
+  /** lazily defined symbols being evaluated, one inside another, and evaluated in all */
+  private lazyDepth = 0;
+  private symbolWork = 0;
 
   constructor(public file: string) {
     this.cur = this.sections.map.get('.text')!;
@@ -118,12 +143,35 @@ export class AsmState {
     this.cur = this.sections.get(name, flags);
   }
 
+  /** A limit was reached: assembly stops after this statement (throw what this returns). */
+  limit(message: string, col = this.stmtCol): AsmLimitError {
+    this.ended = true;
+    return new AsmLimitError(message, col);
+  }
+
+  /** Counts `n` more bytes of output: past OUTPUT_LIMIT, an error here and assembly stops. */
+  grow(n: number, col = this.stmtCol): void {
+    if (!(n >= 0) || this.total + n > OUTPUT_LIMIT) {
+      throw this.limit(`this would make the program larger than 256 MiB (the limit of all sections together): ${this.total} bytes so far, ${n} more here`, col);
+    }
+    this.total += n;
+  }
+
+  /** Counts `n` more tokens run or scanned by .rept: past EXPANSION_LIMIT, an error and assembly stops. */
+  expand(n: number, col = this.stmtCol): void {
+    if (!(n >= 0) || this.expanded + n > EXPANSION_LIMIT) {
+      throw this.limit(`.rept would expand beyond the limit of a file (${EXPANSION_LIMIT} tokens of statements, nested repeats included)`, col);
+    }
+    this.expanded += n;
+  }
+
   emit(bytes: number[], insn: boolean): number {
     const off = this.off;
+    this.grow(bytes.length);
     if (this.cur.nobits && bytes.some((b) => b !== 0)) {
       this.error(this.stmtCol, `${this.cur.name} holds no data: only zeros may be reserved there`);
     }
-    this.cur.bytes.push(...bytes);
+    this.cur.bytes.pushAll(bytes);
     if (bytes.length) this.lines.push({ sec: this.cur, off, size: bytes.length, line: this.line, insn });
     return off;
   }
@@ -131,16 +179,28 @@ export class AsmState {
   /** Appends `count` copies of a byte (.space, .org) as one data line. */
   reserve(count: number, value = 0): number {
     const off = this.off;
+    this.grow(count);
     if (this.cur.nobits && value !== 0) this.error(this.stmtCol, `${this.cur.name} holds no data: only zeros may be reserved there`);
     this.cur.bytes.fill(count, value);
     if (count) this.lines.push({ sec: this.cur, off, size: count, line: this.line, insn: false });
     return off;
   }
 
+  /** Appends `repeat` copies of `unit` (.fill) as one data line. */
+  emitRepeated(unit: number[], repeat: number): number {
+    const off = this.off;
+    this.grow(unit.length * repeat);
+    if (this.cur.nobits && unit.some((b) => b !== 0)) this.error(this.stmtCol, `${this.cur.name} holds no data: only zeros may be reserved there`);
+    this.cur.bytes.fillPattern(unit, repeat);
+    if (unit.length * repeat) this.lines.push({ sec: this.cur, off, size: unit.length * repeat, line: this.line, insn: false });
+    return off;
+  }
+
   /** Pads to an alignment without a line entry (code sections get nops, as GNU as does). */
   pad(count: number, fill?: number[]): void {
+    this.grow(count);
     if (fill) {
-      for (let i = 0; i < count; i++) this.cur.bytes.push(fill[i % fill.length]);
+      this.cur.bytes.fillPattern(fill, count / fill.length);
     } else if (this.cur.exec && count % 4 === 0) {
       // GNU as for POWER10: more than 16 bytes of padding starts with a branch over it
       let i = 0;
@@ -148,7 +208,7 @@ export class AsmState {
         this.cur.bytes.push(count & 0xff, (count >> 8) & 0xff, (count >> 16) & 0xff, 0x48);
         i = 4;
       }
-      for (; i < count; i += 4) this.cur.bytes.push(0x00, 0x00, 0x00, 0x60);
+      this.cur.bytes.fillPattern([0x00, 0x00, 0x00, 0x60], (count - i) / 4);
     } else {
       this.cur.bytes.fill(count, 0);
     }
@@ -218,16 +278,34 @@ export class AsmState {
     if (!s && name === TOC_SYMBOL && this.linked) return { v: tocBase(this.sections) };
     if (!s) return undefined;
     if (s.lazy && !s.defined) {
+      const settled = s.settled;
+      if (settled !== undefined) {
+        if (settled instanceof UndefinedSymbol) throw settled;
+        if (settled instanceof ExprError) throw new ExprError(settled.message, col > 0 ? col : settled.col);
+        return settled;
+      }
       if (s.evaluating) throw new ExprError(`symbol '${name}' is defined in terms of itself (line ${s.lazy.line})`, col);
+      if (this.lazyDepth >= SYMBOL_CHAIN_LIMIT) throw new ExprError(`symbol '${name}' is defined through more than ${SYMBOL_CHAIN_LIMIT} later definitions, one inside another`, col);
+      if (++this.symbolWork > SYMBOL_WORK_LIMIT) throw this.limit(`symbols defined in terms of later ones take too long to resolve (more than ${SYMBOL_WORK_LIMIT} evaluations): define them in order`);
       s.evaluating = true;
+      this.lazyDepth++;
       try {
-        return this.evalDeferred(s.lazy, false);
+        const v = this.evalDeferred(s.lazy, false);
+        // (after layout every value is final: a long chain of definitions is walked once, not once per use)
+        if (this.linked) s.settled = v;
+        return v;
       } catch (e) {
-        // report where the symbol is used (the definition's own line reports it there)
-        if (e instanceof ExprError && col > 0) throw new ExprError(e.message, col);
+        if (this.linked && (e instanceof ExprError || e instanceof UndefinedSymbol)) s.settled = e;
+        // report where the symbol is used (the definition's own line reports it there); the same
+        // error object goes on up (a chain of definitions makes no new one per level)
+        if (e instanceof ExprError && col > 0) {
+          if (this.linked) s.settled = new ExprError(e.message, e.col);
+          e.col = col;
+        }
         throw e;
       } finally {
         s.evaluating = false;
+        this.lazyDepth--;
       }
     }
     if (!s.defined) return undefined;

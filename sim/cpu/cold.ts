@@ -264,7 +264,7 @@ export function execCold(core: Core, t: ThreadState, port: DataPort, op: Op, w: 
       const e = ea(t, w, 'X');
       const line = e & ~127n;
       if (op === Op.DCBZ) {
-        if (!watch(e, 128, K_DCBZ)) return COLD_STOP;
+        if (!watch(line, 128, K_DCBZ)) return COLD_STOP; // the DAWR sees the whole aligned cache line
         const lh = hiOf(line), ll = loOf(line);
         if (!port.writable(lh, ll, 128)) return stop(segv(e, 'dcbz', pc));
         // (a 128-byte line is aligned: it never crosses a page, its low word never wraps)

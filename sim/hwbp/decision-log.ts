@@ -114,6 +114,24 @@ export class DecisionLog {
     return out;
   }
 
+  /**
+   * Calls fn with each kept decision of seq in [start, end), oldest first, without keeping the
+   * Decisions it makes (a raw record's texts are made for the call and dropped after): reading a
+   * million decisions out costs one at a time, not a million.
+   */
+  forEach(start: number, end: number, fn: (d: Decision) => void): void {
+    const last = Math.min(end, this.next);
+    for (let s = Math.max(Math.floor(start), this.dropped); s < last; s++) {
+      const e = this.ring[s % this.capacity];
+      fn(e instanceof DecisionRecord ? (e.decision ?? e.toDecision()) : e);
+    }
+  }
+
+  /** How many decisions of seq in [start, end) are still kept. */
+  keptIn(start: number, end: number): number {
+    return Math.max(0, Math.min(end, this.next) - Math.max(start, this.dropped));
+  }
+
   /** Every kept decision with seq >= start (scenario steps take the decisions they caused). */
   since(start: number): Decision[] {
     return this.page(start, Number.MAX_SAFE_INTEGER);

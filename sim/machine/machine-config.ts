@@ -15,6 +15,9 @@ export interface MachineConfig {
   slice: number;
   /** instructions a task runs before it yields its CPU to another runnable task (time slice) */
   quantum: number;
+  /** the same DAWR exception this many times in a row at one PC, with no instruction retired in
+   * between, is a livelock: the task stops with event `livelock` (the run could never end) */
+  livelockRepeats: number;
 }
 
 export const DEFAULT_MACHINE: MachineConfig = {
@@ -26,6 +29,7 @@ export const DEFAULT_MACHINE: MachineConfig = {
   logCapacity: 100_000,
   slice: 1000,
   quantum: 100_000,
+  livelockRepeats: 16,
 };
 
 /** Where the kernel's own copy routine lives: the PC of a kernel-mode access (decision records). */

@@ -1,7 +1,7 @@
 // The simulated Linux/POWER machine: CPUs (interpreter cores with their DAWRs), tasks, the scheduler,
 // and the kernel paths that matter for watchpoints: the DAWR exception, the single-step exception,
 // system calls whose copies into user memory are kernel-mode accesses, and signal delivery.
-import { Core } from '../cpu/core';
+import { Core, type CoreStop, type DawrProgram } from '../cpu/core';
 import { pvrOf } from '../cpu/isa/spr';
 import { MSR_SE, USER_MSR } from '../cpu/thread-state';
 import type { Decision } from '../decision';
@@ -234,20 +234,23 @@ export class Machine {
     t.pending = undefined;
     if (signal) this.signals.inject(t, signal);
     t.lastStop = undefined;
+    t.stallCount = 0;
     t.state = 'running';
     this.sched.enqueue(t);
   }
 
   /**
-   * Runs the machine for at most `budget` instructions (all CPUs together) or until `target` stops,
-   * exits or is killed. Returns the stop, or undefined if the target is still running (the caller
-   * may run again: that is how a debugger stays responsive while a program runs).
+   * Runs the machine for at most `budget` instructions (all CPUs together), and at most `budget` DAWR
+   * exceptions (an exception retires nothing: a run of exceptions alone must end too), or until
+   * `target` stops, exits or is killed. Returns the stop, or undefined if the target is still running
+   * (the caller may run again: that is how a debugger stays responsive while a program runs).
    */
   run(target: Task, budget: number): StopInfo | undefined {
     const start = this.icount;
+    this.exceptionEnd = this.exceptions + budget;
     const rq = this.sched.rq;
     while (target.state === 'running') {
-      if (budget - (this.icount - start) <= 0) return undefined;
+      if (budget - (this.icount - start) <= 0 || this.exceptions >= this.exceptionEnd) return undefined;
       if (!this.sched.anyRunnable()) break;
       for (; this.rr < rq.length; this.rr++) {
         const q = rq[this.rr];
@@ -260,7 +263,8 @@ export class Machine {
           for (let i = 0; i < rq.length; i++) if (rq[i].current !== null || rq[i].queue.length > 0) busy++;
           this.sliceLeft[cpu] = Math.max(1, Math.min(busy > 1 ? this.config.slice : Number.MAX_SAFE_INTEGER, this.config.quantum - q.used));
         }
-        const left = budget - (this.icount - start);
+        // (no exception left in the budget: as with no instruction left, a zero slice that ends the run)
+        const left = this.exceptions >= this.exceptionEnd ? 0 : budget - (this.icount - start);
         const n = Math.min(this.sliceLeft[cpu], left);
         const before = this.icount;
         const whole = this.runSlice(q, t, n);
@@ -305,46 +309,136 @@ export class Machine {
    * happening (the slice may go on), false if it ended early (an exception, a signal, a switch). */
   private runSlice(q: RunQueue, t: Task, budget: number): boolean {
     const core = this.cores[q.cpu];
-    const before = core.icount;
     // Signals are delivered before the task's next instruction (a kill from another CPU, a signal the
     // tracer's resume named): delivery may redirect the task or stop it.
     if (t.alive && this.signals.hasWork(t)) {
       this.signals.deliver(q.cpu, t);
       if (t.state !== 'running' || q.current !== t) return false;
     }
-    // With MSR_SE set the core runs exactly one instruction: remember which, for the step decision
-    // (as the number the thread keeps, -1: none; no bigint on the per-hit path).
-    const steppedPc = seSet(t.thread.msr) ? t.thread.pcNum : -1;
-    const stop = core.run(t.thread, t.mem, budget);
-    q.used += core.icount - before;
-    switch (stop.kind) {
-      case 'limit':
-        break;
-      case 'dawr':
+    let stop: CoreStop;
+    // (a loop, not a recursion: a perf hit's step runs in the same slice, and exceptions that retire
+    // nothing may repeat; each pass is bounded by the run's exception budget and the livelock check)
+    for (;;) {
+      const before = core.icount;
+      // With MSR_SE set the core runs exactly one instruction: remember which, for the step decision
+      // (as the number the thread keeps, -1: none; no bigint on the per-hit path).
+      const steppedPc = seSet(t.thread.msr) ? t.thread.pcNum : -1;
+      stop = core.run(t.thread, t.mem, budget);
+      const ran = core.icount - before;
+      q.used += ran;
+      if (ran !== 0) t.stallCount = 0;
+      if (stop.kind === 'dawr') {
+        this.exceptions++;
+        if (this.livelocked(q.cpu, t)) break;
         // A perf hit taken by the fast path on the only CPU: the single step runs now, as the run
         // loop's next pass would run it (nothing else can run in between: no other CPU, no signal to
         // deliver, the time slice not used up, the budget left, since the hit ran fewer instructions
         // than this slice allowed). The step is one instruction whatever its budget (MSR_SE is set).
-        if (this.dawrException(q.cpu, t, stop.dar) && this.cores.length === 1 && q.used < this.config.quantum && q.current === t && t.state === 'running' && !this.signals.hasWork(t)) {
-          return this.runSlice(q, t, 1);
+        if (
+          this.dawrException(q.cpu, t, stop.dar) &&
+          this.cores.length === 1 &&
+          q.used < this.config.quantum &&
+          q.current === t &&
+          t.state === 'running' &&
+          !this.signals.hasWork(t) &&
+          this.exceptions < this.exceptionEnd
+        ) {
+          budget = 1;
+          continue;
         }
         break;
-      case 'single-step':
-        this.singleStepException(q.cpu, t, steppedPc);
-        break;
-      case 'syscall':
-        this.systemCall(q, t, stop.vectored);
-        break;
-      case 'trap':
-        this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_BRKPT', siAddr: t.thread.pc });
-        break;
-      case 'fault':
-        this.raise(t, { signal: stop.signal, siCode: FAULT_CODES[stop.signal] ?? 'SI_KERNEL', siAddr: stop.addr, message: stop.message });
-        break;
+      }
+      switch (stop.kind) {
+        case 'limit':
+          break;
+        case 'single-step':
+          this.singleStepException(q.cpu, t, steppedPc);
+          break;
+        case 'syscall':
+          this.systemCall(q, t, stop.vectored);
+          break;
+        case 'trap':
+          this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_BRKPT', siAddr: t.thread.pc });
+          break;
+        case 'fault':
+          this.raise(t, { signal: stop.signal, siCode: FAULT_CODES[stop.signal] ?? 'SI_KERNEL', siAddr: stop.addr, message: stop.message });
+          break;
+      }
+      break;
     }
     if (t.alive && this.signals.hasWork(t)) this.signals.deliver(q.cpu, t);
     if (q.current === t && q.used >= this.config.quantum) this.sched.rotate(q);
     return stop.kind === 'limit' && q.current === t && t.state === 'running';
+  }
+
+  /** DAWR exceptions taken by all CPUs so far (each retires nothing; run()'s budget bounds them). */
+  exceptions = 0;
+  /** run(): the exception count at which the current run's budget is used up */
+  private exceptionEnd = Number.MAX_SAFE_INTEGER;
+
+  /**
+   * A DAWR exception was just raised at t's pc: counts it as one more in a row when no instruction
+   * retired since the last one at the same pc, and at `livelockRepeats` in a row stops the task as
+   * livelocked (the same exception would repeat forever: an instruction that can never retire, e.g.
+   * a DAWR that matches where the handler finds no hit while a perf step is pending). true = stopped.
+   */
+  private livelocked(cpu: number, t: Task): boolean {
+    const pc = t.thread.pcNum;
+    if (t.stallCount > 0 && t.stallPc === pc) t.stallCount++;
+    else {
+      t.stallPc = pc;
+      t.stallCount = 1;
+    }
+    if (t.stallCount < this.config.livelockRepeats) return false;
+    const slots = this.livelockSlots(cpu, t);
+    const pcHex = `0x${t.thread.pc.toString(16)}`;
+    this.freshRound();
+    this.sched.dequeue(t);
+    t.state = 'stopped';
+    t.stallCount = 0;
+    t.lastStop = {
+      event: 'livelock',
+      pc: t.thread.pc,
+      slots,
+      message: `livelock: the instruction at ${pcHex} raised the same DAWR exception ${this.config.livelockRepeats} times in a row without retiring (${slots.join('; ') || 'no slot occupied'})`,
+    };
+    return true;
+  }
+
+  /** Each occupied slot of `cpu` for a livelock report: occupant, its DAWR as programmed now (or off),
+   * and whether that DAWR matches the access of the instruction at the task's pc. */
+  private livelockSlots(cpu: number, t: Task): string[] {
+    const out: string[] = [];
+    const d = this.instrDetail(t);
+    const occupants = this.hw.slotOccupants(cpu);
+    const core = this.cores[cpu];
+    for (let i = 0; i < occupants.length; i++) {
+      const bp = occupants[i];
+      if (!bp) continue;
+      const p = core.getDawr(i);
+      const user = `user [0x${bp.info.address.toString(16)}, +${bp.info.len})`;
+      if (!p) {
+        out.push(`slot ${i}: ${bp.name} ${user}, DAWR off${bp.info.perfSingleStep ? ' (step pending)' : ''}`);
+        continue;
+      }
+      const hw = `DAWR [0x${p.start.toString(16)}, +${p.len})`;
+      const store = d.type === 'store' || d.type === 'store_vsx' || d.type === 'stcx' || d.type === 'cacheop';
+      const match = d.readable && d.type !== 'unknown' && d.type !== 'other' && this.dawrMatchesSlot(core, i, d.ea, d.size, store);
+      out.push(`slot ${i}: ${bp.name} ${user}, ${hw}${d.readable && d.type !== 'unknown' && d.type !== 'other' ? (match ? ' matches' : ' does not match') + ` the ${d.type} [0x${d.ea.toString(16)}, +${d.size})` : ''}`);
+    }
+    return out;
+  }
+
+  /** Whether slot `slot`'s DAWR alone matches a user access (the other slots switched off meanwhile). */
+  private dawrMatchesSlot(core: Core, slot: number, ea: bigint, size: number, store: boolean): boolean {
+    const saved: Array<DawrProgram | null> = [];
+    for (let i = 0; i < core.slots; i++) saved.push(core.getDawr(i));
+    try {
+      for (let i = 0; i < core.slots; i++) if (i !== slot) core.setDawr(i, null);
+      return core.matchAccess(ea, size, store, 'user') !== undefined;
+    } finally {
+      for (let i = 0; i < core.slots; i++) core.setDawr(i, saved[i]);
+    }
   }
 
   // ---- exceptions ----------------------------------------------------------------------------

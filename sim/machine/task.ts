@@ -10,14 +10,19 @@ export type TaskState = 'stopped' | 'running' | 'exited' | 'killed';
 
 /** What waitpid tells the tracer (the scenario's stop result). */
 export interface StopInfo {
-  event: 'stopped' | 'exited' | 'killed' | 'limit';
+  /** livelock: the same DAWR exception repeated at `pc` with no instruction retiring (the run could
+   * never end); `message` says which slots are involved */
+  event: 'stopped' | 'exited' | 'killed' | 'limit' | 'livelock';
   signal?: string;
   si_code?: string;
   si_addr?: bigint;
   pc?: bigint;
   exit_code?: number;
-  /** killed: what raised the signal, for a person (a fault's address and instruction) */
+  /** killed: what raised the signal, for a person (a fault's address and instruction); livelock: the
+   * exception and the slots involved */
   message?: string;
+  /** livelock: each occupied DAWR slot of the CPU, as a person reads it */
+  slots?: string[];
 }
 
 export class Task {
@@ -36,6 +41,10 @@ export class Task {
   output: Uint8Array[] = [];
   /** dispositions, blocked mask, pending set, handler frames (signal-delivery.ts) */
   readonly sig = new TaskSignals();
+  /** DAWR exceptions taken in a row at pc `stallPc` with no instruction retired in between (a
+   * livelock when it reaches the machine's limit; see Machine.runSlice) */
+  stallCount = 0;
+  stallPc = -1;
 
   constructor(
     readonly pid: number,

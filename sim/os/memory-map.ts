@@ -54,8 +54,22 @@ export class MemoryMap {
   private demand(pn: number): Page | undefined {
     const addr = pn * SMALL;
     const v = this.find(addr);
-    if (!v || v.kind === 'image' || v.kind === 'file') return undefined;
+    if (!v || v.kind === 'file') return undefined;
+    if (v.kind === 'image') {
+      for (const z of this.zeroImage) if (pn >= z.first && pn < z.end) return new Page(z.prot.read, z.prot.write, z.prot.exec);
+      return undefined;
+    }
     return new Page(v.prot.read, v.prot.write, v.prot.exec);
+  }
+
+  /** Pages of the image that hold only zeros (an assembled program's .bss), made on first touch, as
+   * runs of page numbers [first, end) with their protection: a large .bss costs only the pages the
+   * program uses. */
+  private zeroImage: Array<{ first: number; end: number; prot: Prot }> = [];
+
+  /** Records such a run (the loader does not map its pages: each is made when first reached). */
+  addZeroImage(first: number, end: number, prot: Prot): void {
+    this.zeroImage.push({ first, end, prot: { ...prot } });
   }
 
   /** the mapping holding addr */
@@ -289,6 +303,7 @@ export class MemoryMap {
     c.vmas = this.vmas.map((v) => ({ ...v, prot: { ...v.prot } }));
     c.brkStart = this.brkStart;
     c.brk = this.brk;
+    c.zeroImage = this.zeroImage;
     return c;
   }
 }

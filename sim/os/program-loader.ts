@@ -65,24 +65,37 @@ function loadAssembled(p: Program, opts: LoadOptions): LoadedProcess {
   const mem = new AddressSpace();
   const mm = new MemoryMap(mem);
   // Sections may share a page: a page gets the union of the protections of what lies in it.
-  const prot = new Map<number, { read: boolean; write: boolean; exec: boolean }>();
+  // A page only .bss (nobits) reaches holds zeros: it is made on first touch, like anonymous memory.
+  const prot = new Map<number, { read: boolean; write: boolean; exec: boolean; zero: boolean }>();
   let end = 0;
   for (const s of p.sections) {
     if (s.bytes.length === 0) continue;
     const first = pageNumber(s.addr);
     const last = pageNumber(s.addr + BigInt(s.bytes.length) - 1n);
     for (let pn = first; pn <= last; pn++) {
-      const q = prot.get(pn) ?? { read: true, write: false, exec: false };
+      const q = prot.get(pn) ?? { read: true, write: false, exec: false, zero: true };
       if (s.exec) q.exec = true;
       else q.write = true;
+      if (!s.nobits) q.zero = false;
       prot.set(pn, q);
     }
     const e = Number(s.addr) + s.bytes.length;
     if (s.addr < 1n << 47n && e > end) end = e;
   }
-  for (const [pn, q] of prot) {
-    mem.map(BigInt(pn) * BigInt(PAGE_SIZE), PAGE_SIZE, q);
-    if (pn * PAGE_SIZE < 2 ** 47) mm.addImage(pn * PAGE_SIZE, (pn + 1) * PAGE_SIZE, q);
+  // runs of consecutive pages alike, each mapped (or recorded) at once
+  const pages = [...prot.keys()].sort((a, b) => a - b);
+  for (let i = 0; i < pages.length; ) {
+    const first = pages[i];
+    const { zero, ...q } = prot.get(first)!;
+    let end = first + 1;
+    for (i++; i < pages.length && pages[i] === end; i++, end++) {
+      const r = prot.get(end)!;
+      if (r.zero !== zero || r.read !== q.read || r.write !== q.write || r.exec !== q.exec) break;
+    }
+    const image = end * PAGE_SIZE <= 2 ** 47;
+    if (zero && image) mm.addZeroImage(first, end, q);
+    else mem.map(BigInt(first) * BigInt(PAGE_SIZE), (end - first) * PAGE_SIZE, q);
+    if (image) mm.addImage(first * PAGE_SIZE, end * PAGE_SIZE, q);
   }
   for (const s of p.sections) if (s.bytes.length > 0 && !s.nobits) mem.writeBytesAs(s.addr, s.bytes, true);
   mm.initBrk(end);

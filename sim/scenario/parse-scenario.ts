@@ -6,7 +6,7 @@ import { exprFromNumber, parseExpr } from './expression';
 import { OPERATIONS, REG_NAMES, type ArgSpec } from './operations';
 import type { ArgValue, Expectation, Expr, Pos, Scenario, ScenarioError, ScenarioMachine, ScenarioTask, Step } from './scenario-types';
 
-const STOP_EVENTS = ['stopped', 'exited', 'killed', 'limit'];
+const STOP_EVENTS = ['stopped', 'exited', 'killed', 'limit', 'livelock'];
 
 class Reader {
   readonly errors: ScenarioError[] = [];
@@ -59,7 +59,8 @@ function readExpr(r: Reader, n: Node | null | undefined, what: string): Expr | u
     }
     // keep precision for large hex literals: re-read from the source text when there is one
     const src = n.source;
-    if (src && /^(0x[0-9a-f]+|[0-9]+)$/i.test(src)) return exprFromNumber(BigInt(src), pos);
+    const m = src ? /^([-+]?)(0x[0-9a-f]+|[0-9]+)$/i.exec(src) : null;
+    if (m) return exprFromNumber(m[1] === '-' ? -BigInt(m[2]) : BigInt(m[2]), pos);
     return exprFromNumber(BigInt(n.value), pos);
   }
   if (typeof n.value !== 'string') {
@@ -359,13 +360,73 @@ function readSteps(r: Reader, n: Node | null | undefined, taskNames: Set<string>
   return steps;
 }
 
+/** How deeply collections may nest in a scenario file ([ { and block levels together). */
+export const MAX_NESTING = 64;
+
+/**
+ * Where the nesting of collections first goes deeper than MAX_NESTING, by a scan of the text: flow
+ * brackets outside quotes and comments, block levels by indentation and by `- `/`? `/`: `
+ * indicators opening a nested collection on the same line. An over-estimate at worst (a block
+ * scalar's text is not told apart), never a parse.
+ */
+function tooDeep(text: string): Pos | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  let quote: '"' | "'" | '' = '';
+  let line = 0;
+  for (const raw of text.split('\n')) {
+    line++;
+    let i = 0;
+    if (flow === 0 && quote === '') {
+      while (i < raw.length && raw[i] === ' ') i++;
+      if (i === raw.length || raw[i] === '#' || raw[i] === '\r') continue;
+      while (indents.length > 0 && indents[indents.length - 1] >= i) indents.pop();
+      indents.push(i);
+      // `- - - x` and `? ` nest collections on one line
+      let compact = 0;
+      while (i + 1 < raw.length && (raw[i] === '-' || raw[i] === '?') && raw[i + 1] === ' ') {
+        compact++;
+        i += 2;
+        while (i < raw.length && raw[i] === ' ') i++;
+      }
+      if (indents.length + compact > MAX_NESTING) return { line, col: i + 1 };
+    }
+    for (; i < raw.length; i++) {
+      const c = raw[i];
+      if (quote) {
+        if (c === '\\' && quote === '"') i++;
+        else if (c === quote) quote = '';
+        continue;
+      }
+      if (c === '"' || c === "'") quote = c;
+      else if (c === '#' && (i === 0 || raw[i - 1] === ' ')) break;
+      else if (c === '[' || c === '{') {
+        flow++;
+        if (indents.length + flow > MAX_NESTING) return { line, col: i + 1 };
+      } else if ((c === ']' || c === '}') && flow > 0) flow--;
+    }
+  }
+  return undefined;
+}
+
 export function parseScenario(text: string, file: string): { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] } {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, intAsBigInt: false, uniqueKeys: true, prettyErrors: false });
   const r = new Reader(file, lc, text);
+  // Collections nested thousands deep exhaust the YAML reader's stack: refused before reading.
+  const deep = tooDeep(text);
+  if (deep) return { ok: false, errors: [{ file, pos: deep, message: `YAML: collections nested more than ${MAX_NESTING} deep (a scenario needs a few levels)` }] };
+  let doc;
+  try {
+    doc = parseDocument(text, { lineCounter: lc, intAsBigInt: false, uniqueKeys: true, prettyErrors: false });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return { ok: false, errors: [{ file, pos: { line: 1, col: 1 }, message: 'YAML: the file nests too deeply to be read' }] };
+  }
   for (const e of doc.errors) {
     const p = lc.linePos(e.pos[0]);
-    r.errors.push({ file, pos: { line: p.line, col: p.col }, message: `YAML: ${e.message.split('\n')[0]}` });
+    // (the reader's own stack overflow, on a nesting the scan above did not see: said in words)
+    const message = /call stack/i.test(e.message) ? 'the file nests too deeply to be read' : e.message.split('\n')[0];
+    r.errors.push({ file, pos: { line: p.line, col: p.col }, message: `YAML: ${message}` });
   }
   if (r.errors.length > 0) return { ok: false, errors: r.errors };
   const root = doc.contents as Node | null;

@@ -4,6 +4,7 @@ import { checkExecArgs } from '../elf/process-start';
 import { programFromBytes } from '../program-file';
 import type { Decision } from '../decision';
 import type { SlotEvent } from '../hwbp/slot-history';
+import type { DecisionLog } from '../hwbp/decision-log';
 import type { MachineConfig } from '../machine/machine-config';
 import { Machine } from '../machine/machine';
 import { Tracer, type CallResult } from '../machine/tracer';
@@ -32,8 +33,12 @@ export interface StepReport {
   result: StepResult;
   ok: boolean;
   mismatches: string[];
-  /** the decisions this step caused (sequence numbers, inclusive start, exclusive end) */
-  decisions: Decision[];
+  /** the sequence numbers of the decisions this step caused: [from, to) (the oldest may have been
+   * dropped from the log since) */
+  decisionRange: { from: number; to: number };
+  /** the decisions of decisionRange still in the log, made when asked (a reporter of a long run
+   * reads them one at a time from `RunReport.log` instead) */
+  readonly decisions: Decision[];
   /** the machine's clock (icount) before and after the step */
   icount: { from: number; to: number };
 }
@@ -42,7 +47,10 @@ export interface RunReport {
   scenario: Scenario;
   machine: MachineConfig & { slots: number };
   steps: StepReport[];
-  decisions: Decision[];
+  /** every decision still in the log, made when asked (see `log` to read them one at a time) */
+  readonly decisions: Decision[];
+  /** the machine's decision log: the last `capacity` decisions of the run */
+  log: DecisionLog;
   droppedDecisions: number;
   /** what held each slot when, and the task switches (the trace export reads them) */
   slotHistory: SlotEvent[];
@@ -79,9 +87,16 @@ const lookupIn =
   (name) =>
     p?.symbols.get(name)?.value;
 
+/** Every value a step passes is a 64-bit register or struct field (u64, or a negative s64 as two's
+ * complement): a value outside that range is an input error, not silently cut (SETHWDEBUG's addr2 of
+ * 2^64 is no u64). */
+const U64_END = 1n << 64n;
+const S64_MIN = -(1n << 63n);
+
 function evalIn(e: Expr, lookup: SymbolLookup): bigint {
   const r = evalExpr(e, lookup);
   if ('error' in r) throw new InputError(r.pos, r.error);
+  if (r.value >= U64_END || r.value < S64_MIN) throw new InputError(e.pos, `"${e.text}" is ${r.value < 0n ? '-' : ''}0x${(r.value < 0n ? -r.value : r.value).toString(16)}, which does not fit in 64 bits`);
   return r.value;
 }
 
@@ -93,7 +108,19 @@ function evalIn(e: Expr, lookup: SymbolLookup): bigint {
 function buildScenario(sc: Scenario, opts: RunOptions, resolvePath?: (p: string) => string): { kind: 'built'; run: ScenarioRun } | { kind: 'input-error'; errors: ScenarioError[] } {
   const errors: ScenarioError[] = [];
   const programs = new Map<string, Program>();
+  // each program file is read and assembled once, however many tasks run it (a program is not
+  // changed by running it: each task gets its own memory from it)
+  const byPath = new Map<string, Program | 'failed'>();
   for (const t of sc.tasks) {
+    const known = byPath.get(t.program);
+    if (known === 'failed') continue;
+    if (known !== undefined) {
+      const tooLong = checkExecArgs([known.file, ...t.args]);
+      if (tooLong) errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": ${tooLong}` });
+      else programs.set(t.name, known);
+      continue;
+    }
+    byPath.set(t.program, 'failed');
     const src = opts.readFile(t.program);
     if (src === undefined || (typeof src === 'object' && 'error' in src)) {
       errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": cannot read program "${t.program}"${src ? `: ${src.error}` : ''}` });
@@ -108,6 +135,7 @@ function buildScenario(sc: Scenario, opts: RunOptions, resolvePath?: (p: string)
       }
       continue;
     }
+    byPath.set(t.program, r.value);
     const tooLong = checkExecArgs([r.value.file, ...t.args]);
     if (tooLong) {
       errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": ${tooLong}` });
@@ -161,12 +189,24 @@ function runStep(run: ScenarioRun, step: Step, maxSteps: number): StepReport {
   const lookup = lookupIn(taskName ? run.programs.get(taskName) : run.firstProgram);
   const shown: Record<string, string | number | boolean> = {};
   for (const [k, a] of step.args) shown[k] = argText(a);
-  const before = run.machine.log.total;
+  const log = run.machine.log;
+  const before = log.total;
   const from = run.machine.icount;
   const result = perform(step, task, run.tracer, run.ids, lookup, maxSteps);
-  const decisions = run.machine.log.since(before);
+  const after = log.total;
   const mismatches = step.expect ? checkExpectation(step.op, result, step.expect, lookup).map((m) => m.message) : [];
-  return { step, args: shown, result, ok: mismatches.length === 0, mismatches, decisions, icount: { from, to: run.machine.icount } };
+  return {
+    step,
+    args: shown,
+    result,
+    ok: mismatches.length === 0,
+    mismatches,
+    decisionRange: { from: before, to: after },
+    icount: { from, to: run.machine.icount },
+    get decisions() {
+      return log.page(before, after - before);
+    },
+  };
 }
 
 export function runScenario(sc: Scenario, opts: RunOptions): RunOutcome {
@@ -194,7 +234,10 @@ export function runScenario(sc: Scenario, opts: RunOptions): RunOutcome {
       scenario: sc,
       machine: { ...machine.config, slots: machine.model.breakpointAvailable ? machine.model.slots : 0 },
       steps: reports,
-      decisions: machine.log.all(),
+      get decisions() {
+        return machine.log.all();
+      },
+      log: machine.log,
       droppedDecisions: machine.log.dropped,
       slotHistory: machine.slotHistory.all(),
       icount: machine.icount,
@@ -335,6 +378,7 @@ function perform(
       if (s.si_addr !== undefined) fields.si_addr = s.si_addr;
       if (s.pc !== undefined) fields.pc = s.pc;
       if (s.exit_code !== undefined) fields.exit_code = BigInt(s.exit_code);
+      if (s.event === 'livelock' && s.message) fields.message = s.message;
       return { status: s.event, fields };
     }
     case 'setpc':

@@ -99,7 +99,11 @@ export function describeResult(r: StepResult): string {
   const parts = [r.status];
   for (const [k, v] of Object.entries(r.fields)) {
     if (k === 'event') continue;
-    if (k === 'message') continue;
+    if (k === 'message' && r.status !== 'livelock') continue;
+    if (k === 'message') {
+      parts.push(`(${v})`);
+      continue;
+    }
     parts.push(NAME_FIELDS.has(k) ? String(v) : `${k}=${typeof v === 'bigint' ? (k === 'count' || k === 'fd' || k === 'handle' || k === 'exit_code' || k.startsWith('num_') ? v.toString() : hex(v)) : v}`);
   }
   return parts.join(' ');

@@ -79,7 +79,7 @@ test('asm: usage errors exit 2', () => {
   assert.equal(run(['asm', 'x.s', '--bin']).code, 2);
   const missing = run(['asm', join(dir, 'nope.s')]);
   assert.equal(missing.code, 2);
-  assert.match(missing.err, /cannot read .*nope\.s: ENOENT/);
+  assert.match(missing.err, /cannot read .*nope\.s: the file does not exist/);
 });
 
 test('unknown command prints usage and exits 2', () => {

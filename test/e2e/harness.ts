@@ -241,11 +241,22 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await input.fill(`>${title}`);
   const rows = page.locator('.quick-input-widget .monaco-list-row');
   await rows.filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 });
-  await page.waitForTimeout(300); // let the list settle
-  const labels = (await rows.locator('.label-name').allTextContents()).map((x) => x.replace(/\s+/g, ' ').trim());
-  const exact = labels.findIndex((l) => l === title || l.replace(/\.\.\.$|…$/, '') === title);
-  // Keyboard, not a click: clicking a row can wait forever while the list re-renders.
-  for (let i = 0; i < Math.max(0, exact); i++) await input.press('ArrowDown');
+  const norm = (l: string) => l.replace(/\s+/g, ' ').trim();
+  const isTitle = (l: string) => l === title || l.replace(/\.\.\.$|…$/, '') === title;
+  // Keyboard, not a click: clicking a row can wait forever while the list re-renders. The list may
+  // still be filtering: the focus is moved to the row with the title and checked there (a state)
+  // before Enter, again until it holds.
+  const focused = page.locator('.quick-input-widget .monaco-list-row.focused .label-name').first();
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const labels = (await rows.locator('.label-name').allTextContents()).map(norm);
+    const exact = labels.findIndex(isTitle);
+    const now = norm((await focused.textContent().catch(() => '')) ?? '');
+    const at = labels.indexOf(now);
+    for (let i = Math.max(0, at); i < exact; i++) await input.press('ArrowDown');
+    if (exact < 0 || isTitle(norm((await focused.textContent().catch(() => '')) ?? ''))) break;
+    if (Date.now() > deadline) break;
+  }
   await input.press('Enter');
 }
 

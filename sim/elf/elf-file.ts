@@ -137,6 +137,17 @@ export interface ElfSymbol {
   shndx: number;
   /** the section's name, "*ABS*" (SHN_ABS), "*COM*" (SHN_COMMON), "*UND*" (SHN_UNDEF) */
   section: string;
+  /** st_other: the visibility, and on ppc64 ELFv2 the local entry point's offset in bits 5-7 */
+  other: number;
+}
+
+/**
+ * ELFv2 (ppc64): how far a function's local entry point lies past its global entry point, from
+ * st_other (the ABI's PPC64_LOCAL_ENTRY_OFFSET): 0, or 4 << (n - 2) bytes for n = 2..6.
+ */
+export function localEntryOffset(other: number): number {
+  const n = (other >> 5) & 7;
+  return n >= 2 && n <= 6 ? 4 << (n - 2) : 0;
 }
 
 export interface ElfFile {
@@ -480,6 +491,7 @@ function symbolReader(b: Uint8Array, v: DataView, sections: SectionHeader[]): ()
       binding: bind === STB_LOCAL ? 'local' : bind === STB_GLOBAL ? 'global' : bind === STB_WEAK ? 'weak' : 'other',
       shndx,
       section,
+      other: b[o + 5],
     });
   }
   return out;

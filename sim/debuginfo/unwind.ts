@@ -86,7 +86,9 @@ function unwindByCfi(ctx: UnwindContext, row: CfaRow, regs: Regs): { cfa: bigint
     const rule: RegisterRule | undefined = row.regs.get(n);
     let v: bigint | undefined;
     if (n === 1 && (!rule || rule.kind === 'same' || rule.kind === 'undefined')) v = cfa;
-    else if (!rule) v = calleeSaved(n) ? regs.reg(n) : undefined;
+    // (no rule: a preserved register keeps its value; so does the return address register of a
+    // leaf function, which has not saved it: LR still holds the return address)
+    else if (!rule) v = calleeSaved(n) || n === row.returnRegister ? regs.reg(n) : undefined;
     else {
       const size = registerSize(n);
       const load = (a: bigint) => {

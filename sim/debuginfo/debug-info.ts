@@ -48,10 +48,13 @@ export type BreakpointResult = { ok: true; line: number; file: string; locations
 
 export interface FunctionInfo {
   name: string;
-  /** runtime addresses: the global entry point, the first address after the prologue, the end of the entry range */
+  /** runtime addresses: the global entry point, and the end of the range holding it */
   entry: bigint;
-  afterPrologue: bigint;
   end: bigint;
+  /** where a step into the function stops (GDB's handle_step_into_function: after the prologue, at a line start) */
+  afterPrologue: bigint;
+  /** where a breakpoint on the function goes (GDB's skip_prologue_sal: optimized code keeps the local entry point) */
+  breakpointAddress: bigint;
   /** the function has line information (a source-level step may stop in it) */
   hasLines: boolean;
   source?: SourcePosition;
@@ -309,19 +312,43 @@ export class DebugInfo {
     return BigInt(sal.end) < end ? BigInt(sal.end) : BigInt(sal.start);
   }
 
+  /** The ELFv2 local entry point of a function (link-time). */
+  private localEntry(fn: Block): bigint {
+    const entry = entryPc(fn);
+    const sym = this.symbols.at(entry, 'function');
+    return entry + BigInt(sym && sym.start === entry ? sym.localEntry : 0);
+  }
+
+  /** GDB's rs6000_skip_prologue: after the first line of the function, never before the local entry point. */
+  private archSkipPrologue(fn: Block, u: Unit, lines: CuLines): bigint {
+    const local = this.localEntry(fn);
+    if (this.isAsm(u)) return local;
+    const post = this.skipPrologueUsingSal(fn, u, lines);
+    return post !== 0n && post > local ? post : local;
+  }
+
+  /** Where a step into a function stops (link-time): GDB's handle_step_into_function. */
+  private stepIntoLink(fn: Block, u: Unit): bigint {
+    const lines = this.linesOf(u);
+    if (!lines) return this.localEntry(fn);
+    let pc = this.archSkipPrologue(fn, u, lines);
+    const [, end] = this.entryRange(fn);
+    const s = lines.find(Number(pc));
+    if (s && s.end !== 0 && BigInt(s.start) !== pc && BigInt(s.end) < end) pc = BigInt(s.end);
+    return pc;
+  }
+
   /** The first address after a function's prologue (link-time), as GDB's skip_prologue_sal finds it. */
   private afterPrologueLink(fn: Block, u: Unit): bigint {
     const [start, end] = this.entryRange(fn);
     const entry = entryPc(fn);
-    const sym = this.symbols.at(entry, 'function');
-    const local = entry + BigInt(sym && sym.start === entry ? sym.localEntry : 0);
+    const local = this.localEntry(fn);
     const lines = this.linesOf(u);
     if (!lines) return local;
     // the compiler's own mark (DW_LNS_set_prologue_end)
     for (const e of lines.entries) if (e.prologueEnd && BigInt(e.address) >= start && BigInt(e.address) < end) return BigInt(e.address);
     if (this.locationsValid(u)) return local;
-    const post = this.skipPrologueUsingSal(fn, u, lines);
-    let pc = post !== 0n && post > local ? post : local;
+    let pc = this.archSkipPrologue(fn, u, lines);
     // left in the middle of a line that ends inside the function: go to the next line
     const s = lines.find(Number(pc));
     if (s && BigInt(s.start) !== pc && BigInt(s.end) >= entry && BigInt(s.end) < end) pc = BigInt(s.end);
@@ -342,7 +369,8 @@ export class DebugInfo {
         return {
           name: nameOf(fn.die) ?? this.symbols.at(entry, 'function')?.name ?? hexOf(entry),
           entry: entry + this.bias,
-          afterPrologue: this.afterPrologueLink(fn, u) + this.bias,
+          afterPrologue: this.stepIntoLink(fn, u) + this.bias,
+          breakpointAddress: this.afterPrologueLink(fn, u) + this.bias,
           end: end + this.bias,
           hasLines: src !== undefined,
           source: src ? { file: src.file, line: src.line, column: src.column } : undefined,
@@ -353,7 +381,8 @@ export class DebugInfo {
     const sym = this.symbols.at(link, 'function');
     if (!sym) return undefined;
     const entry = sym.start + this.bias;
-    return { name: sym.name, entry, afterPrologue: entry + BigInt(sym.localEntry), end: entry + (sym.size > 0n ? sym.size : 4n), hasLines: false };
+    const local = entry + BigInt(sym.localEntry);
+    return { name: sym.name, entry, afterPrologue: local, breakpointAddress: local, end: entry + (sym.size > 0n ? sym.size : 4n), hasLines: false };
   }
 
   /** A function by name (DWARF first, then the symbol table). */
@@ -366,22 +395,64 @@ export class DebugInfo {
   }
 
   /**
-   * The addresses a source-level step from `pc` stays in: the line-table row of `pc` and the rows
-   * after it of the same line (GDB steps through them without stopping).
+   * The addresses a source-level step from `pc` stays in: the line-table row of `pc` (GDB's
+   * find_pc_line range; the stepper moves on to the following rows of the same line itself).
    */
   lineStepRange(pc: bigint): { start: bigint; end: bigint; line: SourceLine } | undefined {
-    const r = this.pcLine(pc);
-    if (!r || !r.l.file) return undefined;
     const line = this.lineAt(pc);
     if (!line) return undefined;
-    let end = r.l.end;
-    for (let i = 0; i < 10_000; i++) {
-      const next = r.lines.find(end);
-      if (!next || next.start !== end || next.end <= end) break;
-      if (next.entry.line !== r.l.entry.line || next.entry.file !== r.l.entry.file) break;
-      end = next.end;
+    return { start: line.start, end: line.end, line };
+  }
+
+  /** How many inlined calls the code at `pc` is inside (0 in a function's own code). */
+  inlineDepthAt(pc: bigint): number {
+    const link = pc - this.bias;
+    const u = this.unitAt(link);
+    const sc = u ? this.scopesOf(u) : undefined;
+    return sc ? sc.blocksAt(link).filter((b) => b.kind === 'inlined').length : 0;
+  }
+
+  /**
+   * How many of the innermost inlined calls at `pc` a stop there does not show yet (GDB's
+   * skip_inline_frames): those whose code starts at `pc` (the instruction before is outside
+   * them). The thread is at the call site; a step enters the inlined function.
+   */
+  inlineSkipAt(pc: bigint): number {
+    const link = pc - this.bias;
+    const u = this.unitAt(link);
+    const sc = u ? this.scopesOf(u) : undefined;
+    if (!sc) return 0;
+    const chain = sc.blocksAt(link);
+    const before = new Set(sc.blocksAt(link - 1n));
+    let n = 0;
+    for (const b of chain) {
+      if (b.kind === 'block') continue;
+      if (b.kind !== 'inlined') break;
+      if (before.has(b) && blockStart(b) !== link) break;
+      n++;
     }
-    return { start: BigInt(r.l.start) + this.bias, end: BigInt(end) + this.bias, line };
+    return n;
+  }
+
+  /**
+   * The call site (DW_AT_call_file/line) of the outermost inlined call at `pc` that a stop there
+   * does not show (see inlineSkipAt): where the thread is shown, and the line a step from there
+   * starts on (GDB's find_frame_sal).
+   */
+  skippedCallSite(pc: bigint): SourcePosition | undefined {
+    const n = this.inlineSkipAt(pc);
+    if (n === 0) return undefined;
+    const link = pc - this.bias;
+    const u = this.unitAt(link);
+    const sc = u ? this.scopesOf(u) : undefined;
+    const inl = sc?.blocksAt(link).filter((b) => b.kind === 'inlined') ?? [];
+    const b = inl[n - 1];
+    if (!b || !u) return undefined;
+    const line = b.die.num(DW_AT.call_line);
+    const file = b.die.num(DW_AT.call_file);
+    if (line === undefined) return undefined;
+    const f = file !== undefined ? this.dwarf.lineProgram(u)?.files[file] : undefined;
+    return { file: f?.path ?? '', line, column: b.die.num(DW_AT.call_column) ?? 0 };
   }
 
   // ---- frames ------------------------------------------------------------------------------
@@ -418,13 +489,23 @@ export class DebugInfo {
    * calls as frames of their own. (Frames remember the target: variables of a frame are read
    * through it.)
    */
-  stackFrames(target: Target, maxFrames = 256): Frame[] {
+  stackFrames(target: Target, maxFrames = 256, opts: { showInlineEntry?: boolean } = {}): Frame[] {
     const r = attempt(() => {
       const ctx = this.unwindContext(target);
       const phys = unwindStack(ctx, maxFrames);
       this.lastPhysical = phys;
       this.lastTarget = target;
-      return sourceFrames(this.model(target), phys);
+      const frames = sourceFrames(this.model(target), phys);
+      // at the first instruction of an inlined call, the thread is shown at the call site (GDB),
+      // unless the debugger stopped there for a breakpoint in the inlined function
+      const skip = opts.showInlineEntry ? 0 : this.inlineSkipAt(target.pc());
+      if (skip > 0 && frames.length > skip && frames.slice(0, skip).every((f) => f.inlined && f.physical === frames[skip].physical)) {
+        const kept = frames.slice(skip).map((f, i) => ({ ...f, index: i }));
+        const site = this.skippedCallSite(target.pc());
+        if (site) kept[0].source = site;
+        return kept;
+      }
+      return frames;
     });
     if (r.ok) return r.value;
     const pc = target.pc();

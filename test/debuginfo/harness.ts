@@ -3,7 +3,7 @@
 // that is not running: static facts only), and the simulator run to an address (a trap written
 // where a debugger writes its breakpoints), giving the Target the reader unwinds and reads.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,4 +146,29 @@ export class Sim {
 
 export function hex(v: bigint): string {
   return `0x${v.toString(16)}`;
+}
+
+/**
+ * gdb-multiarch attached to the program running under qemu-ppc64le's gdb stub (the reference for
+ * what happens at run time: stacks, stepping); undefined when qemu or gdb is missing.
+ */
+export function gdbOnQemu(exe: string, commands: string[]): string | undefined {
+  if (!which('qemu-ppc64le') || !hasGdb()) return undefined;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const port = 20000 + Math.floor(Math.random() * 30000);
+    const q = spawn('qemu-ppc64le', ['-g', String(port), exe], { stdio: 'ignore' });
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300); // (qemu opens its port)
+    try {
+      const args = ['-batch', '-nx', '-ex', 'set pagination off', '-ex', `target remote :${port}`];
+      for (const c of commands) args.push('-ex', c);
+      args.push(exe);
+      // (the stub listens as soon as qemu starts; a refused connection is retried on another port)
+      const r = spawnSync('gdb-multiarch', args, { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+      if (/Connection refused|Remote connection closed/.test(r.stderr + r.stdout) && !/Breakpoint/.test(r.stdout)) continue;
+      return r.stdout;
+    } finally {
+      q.kill('SIGKILL');
+    }
+  }
+  return undefined;
 }

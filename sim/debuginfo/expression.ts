@@ -3,7 +3,7 @@
 // (DW_OP_implicit_value), an implicit pointer, or pieces of these (DW_OP_piece, DW_OP_bit_piece).
 // Registers, memory, the frame base, the CFA and entry values come from the caller (a frame).
 import { DW_OP } from './constants';
-import { Cursor, fail, hexOf } from './reader';
+import { Cursor, fail, hexOf, OptimizedOut } from './reader';
 
 export interface BaseTypeInfo {
   size: number;
@@ -407,7 +407,7 @@ export function evaluateLocation(expr: Uint8Array, ctx: ExprContext, depth = 0):
       case DW_OP.GNU_entry_value: {
         const sub = c.take(c.uleb());
         const v = ctx.entryValue?.(sub);
-        if (v === undefined) fail('the value this variable had on entry to the function is not known here (DW_OP_entry_value)');
+        if (v === undefined) throw new OptimizedOut('the value this variable had on entry to the function is not known here (DW_OP_entry_value)');
         push(v);
         break;
       }

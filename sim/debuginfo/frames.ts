@@ -7,7 +7,7 @@ import { DW_AT, DW_TAG } from './constants';
 import type { Dwarf } from './dwarf';
 import { evaluateAddress, evaluateLocation, type BaseTypeInfo, type ExprContext } from './expression';
 import { readLocList } from './lists';
-import { DwarfFail, hexOf } from './reader';
+import { DwarfFail, hexOf, OptimizedOut } from './reader';
 import { blockVariables, nameOf, originOf, type Block, type UnitScopes, type VarDecl } from './scopes';
 import type { SymbolIndex } from './symbols';
 import { TypeReader, sizeOf, VOID, type CType } from './types';
@@ -241,6 +241,7 @@ export function variableValue(m: ProgramModel, d: VarDecl, f: Frame | undefined)
     if (!entry) return new CValue(type, { kind: 'optimized-out' });
     return valueFromLocation(evaluateLocation(entry.expr, ctx), type, reader);
   } catch (e) {
+    if (e instanceof OptimizedOut) return new CValue(type, { kind: 'optimized-out' });
     if (!(e instanceof DwarfFail)) throw e;
     return new CValue(type, { kind: 'error', message: e.message });
   }

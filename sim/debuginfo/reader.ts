@@ -7,6 +7,9 @@ export class DwarfFail {
   constructor(readonly message: string) {}
 }
 
+/** A value the program no longer has (a register not saved, an entry value not recoverable): GDB's <optimized out>. */
+export class OptimizedOut extends DwarfFail {}
+
 export function fail(message: string): never {
   throw new DwarfFail(message);
 }

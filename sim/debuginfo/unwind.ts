@@ -158,8 +158,8 @@ function prologueState(ctx: UnwindContext, pc: bigint): { allocated: boolean; lr
     const w = (code[i * 4] | (code[i * 4 + 1] << 8) | (code[i * 4 + 2] << 16) | (code[i * 4 + 3] << 24)) >>> 0;
     if (w === 0x7c0802a6) lrInR0 = true; // mflr r0
     else if (w === 0xf8010010 && lrInR0) lrSaved = true; // std r0,16(r1)
-    else if ((w & 0xffff0003) === 0xf8210001) allocated = true; // stdu r1,-N(r1)
-    else if ((w & 0xffff07ff) === 0x7c21016a) allocated = true; // stdux r1,r1,rN
+    else if ((w & 0xffff0003) >>> 0 === 0xf8210001) allocated = true; // stdu r1,-N(r1)
+    else if ((w & 0xffff07ff) >>> 0 === 0x7c21016a) allocated = true; // stdux r1,r1,rN
   }
   return { allocated, lrSaved };
 }

@@ -227,8 +227,9 @@ class Evaluator {
         const t = e.type ? this.resolveType(e.type) : this.eval(e.e!).type;
         const s = strip(t);
         if (s.kind === 'function') err('sizeof of a function type');
-        if (s.kind === 'void') return intValue(C_TYPES.ulong, 1n);
-        return intValue(C_TYPES.ulong, BigInt(sizeOf(t)));
+        // (GDB gives sizeof the type int)
+        if (s.kind === 'void') return intValue(C_TYPES.int, 1n);
+        return intValue(C_TYPES.int, BigInt(sizeOf(t)));
       }
       case 'cast':
         return this.cast(this.resolveType(e.type), this.eval(e.e));
@@ -304,6 +305,11 @@ class Evaluator {
 
   private unary(op: string, inner: Expr): CValue {
     if (op === '&') {
+      // &*p is p (C 6.5.3.2), with p's own type
+      if (inner.k === 'unary' && inner.op === '*') {
+        const pv = this.eval(inner.e);
+        if (strip(pv.type).kind === 'pointer') return pv;
+      }
       const v = this.eval(inner);
       if (v.bits) err('Attempt to take address of value not located in memory.');
       const a = v.address;
@@ -394,7 +400,9 @@ class Evaluator {
         const es = BigInt(Math.max(1, sizeOf(pointee(p.type))));
         const off = BigInt.asIntN(64, isUnsignedType(i.type) ? i.value : i.value) * es;
         const pv = p.value as bigint;
-        return pointerValue(p.type, BigInt.asUintN(64, op === '+' ? pv + off : pv - off));
+        // (the result's type is the pointer type itself, not a typedef of it: GDB's)
+        const pt = strip(p.type);
+        return pointerValue(pt.kind === 'pointer' ? pointerTo(pt.target) : p.type, BigInt.asUintN(64, op === '+' ? pv + off : pv - off));
       }
       err(`the operator ${op} does not apply to a pointer`);
     }

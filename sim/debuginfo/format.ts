@@ -224,10 +224,10 @@ export function formatScalar(type: CType, s: Scalar, ctx: FormatContext, opts: F
     const isString = target !== undefined && target.kind === 'base' && isCharType(target);
     // (GDB writes the type in front of a pointer, except a string's)
     const prefix = opts.typePrefix && !isString ? `(${typeName(type)}) ` : '';
-    if (isString && s.value !== 0n) return `${hex} ${readCString(ctx, s.value)}`;
     if (s.value === 0n) return `${prefix}${hex}`;
     const sym = ctx.symbolize(s.value);
-    return `${prefix}${hex}${sym ? ` <${sym}>` : ''}`;
+    const at = `${prefix}${hex}${sym ? ` <${sym}>` : ''}`;
+    return isString ? `${at} ${readCString(ctx, s.value)}` : at;
   }
   if (t.kind === 'enum') return enumText(t, s.value);
   if (t.kind === 'base') {
@@ -242,39 +242,39 @@ function formatArray(v: CValue, t: Extract<CType, { kind: 'array' }>, ctx: Forma
   const count = t.count ?? 0;
   const el = strip(t.element);
   const es = sizeOf(t.element);
-  const shown = Math.min(count, PRINT_ELEMENTS);
   if (el.kind === 'base' && isCharType(el)) {
+    const shown = Math.min(count, PRINT_ELEMENTS);
     const b = v.read(ctx, 0, shown);
     if (!(b instanceof Uint8Array)) return b.optimizedOut ? '<optimized out>' : `<error: ${b.error}>`;
     return formatChars(b, count > shown);
   }
   if (count === 0) return t.count === undefined ? '0x' + (v.address ?? 0n).toString(16) : '{}';
+  // GDB's value_print_array_elements: a run of more than 10 equal elements is one item, counted
+  // as 10 of the 200 elements printed at most
   const items: string[] = [];
-  for (let i = 0; i < shown; ) {
+  let printed = 0;
+  let i = 0;
+  for (; i < count && printed < PRINT_ELEMENTS; i++) {
     const text = formatValue(v.at(i * es, t.element), ctx, {}, depth + 1);
-    let j = i + 1;
-    // runs of equal elements (compared by their bytes)
-    const bi = v.read(ctx, i * es, es);
-    if (bi instanceof Uint8Array && es > 0) {
-      while (j < count) {
-        const bj = v.read(ctx, j * es, es);
+    let reps = 1;
+    const bi = es > 0 ? v.read(ctx, i * es, es) : undefined;
+    if (bi instanceof Uint8Array) {
+      while (i + reps < count) {
+        const bj = v.read(ctx, (i + reps) * es, es);
         if (!(bj instanceof Uint8Array) || !bytesEqual(bi, bj)) break;
-        j++;
+        reps++;
       }
     }
-    const reps = j - i;
     if (reps > REPEAT_THRESHOLD) {
       items.push(`${text} <repeats ${reps} times>`);
-      i = j;
+      i += reps - 1;
+      printed += REPEAT_THRESHOLD;
     } else {
       items.push(text);
-      i++;
-    }
-    if (i >= shown && i < count) {
-      return `{${items.join(', ')}...}`;
+      printed++;
     }
   }
-  return `{${items.join(', ')}}`;
+  return `{${items.join(', ')}${i < count ? '...' : ''}}`;
 }
 
 function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {

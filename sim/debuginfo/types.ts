@@ -58,7 +58,7 @@ export class TypeReader {
     };
     switch (d.tag) {
       case DW_TAG.base_type: {
-        const t: CType = { kind: 'base', name: d.name ?? '?', size: d.num(DW_AT.byte_size) ?? 0, encoding: d.num(DW_AT.encoding) ?? 0 };
+        const t: CType = { kind: 'base', name: cName(d.name ?? '?'), size: d.num(DW_AT.byte_size) ?? 0, encoding: d.num(DW_AT.encoding) ?? 0 };
         this.cache.set(d, t);
         return t;
       }
@@ -190,6 +190,19 @@ export class TypeReader {
   }
 }
 
+/** GCC's names of C's integer types as C programmers (and GDB) write them: "long unsigned int" is "unsigned long". */
+const C_NAMES: Record<string, string> = {
+  'short int': 'short',
+  'short unsigned int': 'unsigned short',
+  'long int': 'long',
+  'long unsigned int': 'unsigned long',
+  'long long int': 'long long',
+  'long long unsigned int': 'unsigned long long',
+};
+export function cName(n: string): string {
+  return C_NAMES[n] ?? n;
+}
+
 /** DW_AT_data_member_location as an expression (DWARF 2: DW_OP_plus_uconst N). */
 function constantExprOffset(b: Uint8Array): number | undefined {
   if (b.length >= 2 && b[0] === 0x23) {
@@ -298,6 +311,17 @@ function declarator(t: CType, inner: string, depth = 0): string {
       return declarator(t.returns, `${inner}(${list})`, depth + 1);
     }
     case 'qualified': {
+      // (consecutive qualifiers in C's usual order: "const volatile int")
+      const quals = new Set<string>([t.qualifier]);
+      let under: CType = t.target;
+      for (let i = 0; i < MAX_DEPTH && under.kind === 'qualified'; i++) {
+        quals.add(under.qualifier);
+        under = under.target;
+      }
+      if (quals.size > 1 && under.kind !== 'pointer') {
+        const order = ['const', 'volatile', 'restrict', '_Atomic'].filter((q) => quals.has(q));
+        return `${order.join(' ')} ${declarator(under, inner, depth + 1)}`;
+      }
       if (t.target.kind === 'pointer') {
         // a qualified pointer: "char * const"
         const p = t.target;

@@ -75,6 +75,7 @@ export const DW_AT = {
   call_file: 0x58,
   call_line: 0x59,
   data_bit_offset: 0x6b,
+  signature: 0x69,
   main_subprogram: 0x6a,
   linkage_name: 0x6e,
   str_offsets_base: 0x72,

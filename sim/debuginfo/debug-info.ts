@@ -647,7 +647,8 @@ export class DebugInfo {
     if (r.ok) {
       for (const d of r.value) {
         const n = d.name;
-        if (!n || d.flag(DW_AT.declaration)) continue;
+        // (a declaration is skipped, unless it names its definition in a type unit)
+        if (!n || (d.flag(DW_AT.declaration) && !d.has(DW_AT.signature))) continue;
         const key =
           d.tag === DW_TAG.typedef || d.tag === DW_TAG.base_type
             ? n

@@ -28,20 +28,19 @@ function listOffset(u: Unit, v: AttrValue, section: Uint8Array, base: number, wh
 /** The address ranges a DIE covers: DW_AT_low_pc/high_pc, or DW_AT_ranges; [] when it has neither. */
 export function dieRanges(d: Die): Range[] {
   const u = d.unit;
-  const low = d.attr(DW_AT.low_pc);
-  if (low) {
-    const lo = u.address(low);
-    if (lo === undefined) return [];
-    const high = d.attr(DW_AT.high_pc);
-    if (!high) return [[lo, lo + 1n]];
-    // high_pc as a constant is the length (DWARF 4+); as an address, the end
-    const hi = high.k === 'const' || high.k === 'sconst' ? lo + BigInt.asUintN(64, high.v) : u.address(high);
-    if (hi === undefined || hi <= lo) return [];
-    return [[lo, hi]];
-  }
+  // DW_AT_ranges wins: a DW_AT_low_pc beside it is the base address of the list (a unit's, often 0)
   const r = d.attr(DW_AT.ranges);
-  if (!r) return [];
-  return readRanges(u, r, u.bases().low);
+  if (r) return readRanges(u, r, u.bases().low);
+  const low = d.attr(DW_AT.low_pc);
+  if (!low) return [];
+  const lo = u.address(low);
+  if (lo === undefined) return [];
+  const high = d.attr(DW_AT.high_pc);
+  if (!high) return [[lo, lo + 1n]];
+  // high_pc as a constant is the length (DWARF 4+); as an address, the end
+  const hi = high.k === 'const' || high.k === 'sconst' ? lo + BigInt.asUintN(64, high.v) : u.address(high);
+  if (hi === undefined || hi <= lo) return [];
+  return [[lo, hi]];
 }
 
 export function readRanges(u: Unit, v: AttrValue, baseAddress: bigint): Range[] {

@@ -52,6 +52,15 @@ export class TypeReader {
     const had = this.cache.get(d);
     if (had) return had;
     if (depth > MAX_DEPTH) return { kind: 'unknown', name: '<type nested too deep>' };
+    // a declaration that names its definition in a type unit (-fdebug-types-section)
+    if (d.has(DW_AT.signature)) {
+      const def = d.ref(DW_AT.signature);
+      if (def && def !== d) {
+        const t = this.read(def, depth + 1);
+        this.cache.set(d, t);
+        return t;
+      }
+    }
     const sub = (x: Die): CType => {
       const r = x.ref(DW_AT.type);
       return r ? this.read(r, depth + 1) : VOID;

@@ -50,21 +50,32 @@ function withProgram(t: TestContext): { exe: string; di: DebugInfo } | undefined
   return { exe, di: open(exe) };
 }
 
-test('every global of types.c prints as gdb prints it, with gdb\'s type name', (t) => {
-  const p = withProgram(t);
-  if (!p) return;
-  if (!hasGdb()) return t.skip('gdb-multiarch not installed');
-  const theirs = gdbAnswers(p.exe, GLOBALS);
-  const target = fileTarget(p.di);
-  for (const g of GLOBALS) {
-    const want = theirs.get(g);
-    assert.ok(want, g);
-    const ours = p.di.evaluate(target, g);
-    assert.ok(ours.ok, `${g}: ${ours.ok ? '' : ours.message}`);
-    assert.equal(ours.text, want.print, `print ${g}`);
-    assert.equal(ours.node.type, want.whatis, `whatis ${g}`);
-  }
-});
+const VARIANTS: Array<[string, string[]]> = [
+  ['DWARF 5', ['-g']],
+  ['DWARF 4', ['-gdwarf-4']],
+  ['DWARF 4 type units (.debug_types)', ['-gdwarf-4', '-fdebug-types-section']],
+  ['DWARF 5 type units (DW_UT_type, ref_sig8)', ['-gdwarf-5', '-fdebug-types-section']],
+];
+
+for (const [label, flags] of VARIANTS) {
+  test(`every global of types.c prints as gdb prints it, with gdb's type name (${label})`, (t) => {
+    const exe = build(t, 'types.c', [...flags, '-O0', '-static']);
+    if (!exe) return;
+    if (!hasGdb()) return t.skip('gdb-multiarch not installed');
+    const di = open(exe);
+    if (flags.includes('-fdebug-types-section')) assert.ok(di.dwarf.typeUnits.size > 3, 'type units');
+    const theirs = gdbAnswers(exe, GLOBALS);
+    const target = fileTarget(di);
+    for (const g of GLOBALS) {
+      const want = theirs.get(g);
+      assert.ok(want, g);
+      const ours = di.evaluate(target, g);
+      assert.ok(ours.ok, `${g}: ${ours.ok ? '' : ours.message}`);
+      assert.equal(ours.text, want.print, `print ${g}`);
+      assert.equal(ours.node.type, want.whatis, `whatis ${g}`);
+    }
+  });
+}
 
 test('C expressions evaluate as gdb evaluates them (value and type)', (t) => {
   const p = withProgram(t);

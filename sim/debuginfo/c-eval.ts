@@ -7,6 +7,7 @@ import { DW_ATE } from './constants';
 import { parseExpression, ParseError, type Expr, type TypeSpec } from './c-parse';
 import { readScalar, type FormatContext, type Scalar } from './format';
 import { sizeOf, strip, typeName, unqualified, type CType, type Member, type StructType } from './types';
+import { DwarfFail } from './reader';
 import { CValue } from './values';
 
 export interface EvalScope extends FormatContext {
@@ -92,7 +93,7 @@ export function evaluateC(src: string, scope: EvalScope): EvalResult {
   try {
     return { ok: true, value: new Evaluator(scope).eval(ast) };
   } catch (e) {
-    if (e instanceof EvalError) return { ok: false, message: e.message };
+    if (e instanceof EvalError || e instanceof DwarfFail) return { ok: false, message: e.message };
     if (e instanceof RangeError) return { ok: false, message: `the expression cannot be evaluated (${e.message})` };
     return { ok: false, message: `the expression cannot be evaluated (internal error: ${String(e).slice(0, 200)})` };
   }

@@ -109,6 +109,12 @@ export class DebugInfo {
     return [...this.sections.notes, ...this.dwarf.problems, ...this.cfi.map((c) => c.problem).filter((p): p is string => p !== undefined)];
   }
 
+  /** Runs a public query: whatever goes wrong inside (a corrupt unit met on the way) gives `fallback`. */
+  private guard<T>(f: () => T, fallback: T): T {
+    const r = attempt(f);
+    return r.ok ? r.value : fallback;
+  }
+
   // ---- per unit, on demand ----------------------------------------------------------------
 
   scopesOf(u: Unit): UnitScopes | undefined {
@@ -177,24 +183,28 @@ export class DebugInfo {
 
   /** The source line of a runtime address, as GDB's find_pc_line gives it. */
   lineAt(pc: bigint): SourceLine | undefined {
-    const r = this.pcLine(pc);
-    if (!r || !r.l.file) return undefined;
-    return { file: r.l.file.path, line: r.l.entry.line, column: r.l.entry.column, start: BigInt(r.l.start) + this.bias, end: BigInt(r.l.end) + this.bias, isStmt: r.l.entry.isStmt };
+    return this.guard(() => {
+      const r = this.pcLine(pc);
+      if (!r || !r.l.file) return undefined;
+      return { file: r.l.file.path, line: r.l.entry.line, column: r.l.entry.column, start: BigInt(r.l.start) + this.bias, end: BigInt(r.l.end) + this.bias, isStmt: r.l.entry.isStmt };
+    }, undefined);
   }
 
   /** Every source file that has line information (full paths), sorted. */
   sourceFiles(): string[] {
-    const out = new Set<string>();
-    for (const u of this.dwarf.units) {
-      const cl = this.linesOf(u);
-      if (!cl) continue;
-      const used = new Set(cl.entries.map((e) => e.file));
-      for (const i of used) {
-        const f = cl.program.files[i];
-        if (f) out.add(f.path);
+    return this.guard(() => {
+      const out = new Set<string>();
+      for (const u of this.dwarf.units) {
+        const cl = this.linesOf(u);
+        if (!cl) continue;
+        const used = new Set(cl.entries.map((e) => e.file));
+        for (const i of used) {
+          const f = cl.program.files[i];
+          if (f) out.add(f.path);
+        }
       }
-    }
-    return [...out].sort();
+      return [...out].sort();
+    }, []);
   }
 
   /**
@@ -357,41 +367,45 @@ export class DebugInfo {
 
   /** The function holding a runtime address: from DWARF, else from the symbol table. */
   functionAt(pc: bigint): FunctionInfo | undefined {
-    const link = pc - this.bias;
-    const u = this.unitAt(link);
-    const sc = u ? this.scopesOf(u) : undefined;
-    const fn = sc?.functionAt(link);
-    if (fn && u) {
-      const r = attempt(() => {
-        const [, end] = this.entryRange(fn);
-        const entry = entryPc(fn);
-        const src = this.lineAt(entry + this.bias);
-        return {
-          name: nameOf(fn.die) ?? this.symbols.at(entry, 'function')?.name ?? hexOf(entry),
-          entry: entry + this.bias,
-          afterPrologue: this.stepIntoLink(fn, u) + this.bias,
-          breakpointAddress: this.afterPrologueLink(fn, u) + this.bias,
-          end: end + this.bias,
-          hasLines: src !== undefined,
-          source: src ? { file: src.file, line: src.line, column: src.column } : undefined,
-        };
-      });
-      if (r.ok) return r.value;
-    }
-    const sym = this.symbols.at(link, 'function');
-    if (!sym) return undefined;
-    const entry = sym.start + this.bias;
-    const local = entry + BigInt(sym.localEntry);
-    return { name: sym.name, entry, afterPrologue: local, breakpointAddress: local, end: entry + (sym.size > 0n ? sym.size : 4n), hasLines: false };
+    return this.guard(() => {
+      const link = pc - this.bias;
+      const u = this.unitAt(link);
+      const sc = u ? this.scopesOf(u) : undefined;
+      const fn = sc?.functionAt(link);
+      if (fn && u) {
+        const r = attempt(() => {
+          const [, end] = this.entryRange(fn);
+          const entry = entryPc(fn);
+          const src = this.lineAt(entry + this.bias);
+          return {
+            name: nameOf(fn.die) ?? this.symbols.at(entry, 'function')?.name ?? hexOf(entry),
+            entry: entry + this.bias,
+            afterPrologue: this.stepIntoLink(fn, u) + this.bias,
+            breakpointAddress: this.afterPrologueLink(fn, u) + this.bias,
+            end: end + this.bias,
+            hasLines: src !== undefined,
+            source: src ? { file: src.file, line: src.line, column: src.column } : undefined,
+          };
+        });
+        if (r.ok) return r.value;
+      }
+      const sym = this.symbols.at(link, 'function');
+      if (!sym) return undefined;
+      const entry = sym.start + this.bias;
+      const local = entry + BigInt(sym.localEntry);
+      return { name: sym.name, entry, afterPrologue: local, breakpointAddress: local, end: entry + (sym.size > 0n ? sym.size : 4n), hasLines: false };
+    }, undefined);
   }
 
   /** A function by name (DWARF first, then the symbol table). */
   functionNamed(name: string): FunctionInfo | undefined {
-    const fn = this.functions().get(name);
-    if (fn) return this.functionAt(blockStart(fn) + this.bias);
-    const sym = this.symbols.byNameGet(name);
-    if (!sym || sym.kind !== 'function') return undefined;
-    return this.functionAt(sym.start + this.bias);
+    return this.guard(() => {
+      const fn = this.functions().get(name);
+      if (fn) return this.functionAt(blockStart(fn) + this.bias);
+      const sym = this.symbols.byNameGet(name);
+      if (!sym || sym.kind !== 'function') return undefined;
+      return this.functionAt(sym.start + this.bias);
+    }, undefined);
   }
 
   /**
@@ -399,17 +413,21 @@ export class DebugInfo {
    * find_pc_line range; the stepper moves on to the following rows of the same line itself).
    */
   lineStepRange(pc: bigint): { start: bigint; end: bigint; line: SourceLine } | undefined {
-    const line = this.lineAt(pc);
-    if (!line) return undefined;
-    return { start: line.start, end: line.end, line };
+    return this.guard(() => {
+      const line = this.lineAt(pc);
+      if (!line) return undefined;
+      return { start: line.start, end: line.end, line };
+    }, undefined);
   }
 
   /** How many inlined calls the code at `pc` is inside (0 in a function's own code). */
   inlineDepthAt(pc: bigint): number {
-    const link = pc - this.bias;
-    const u = this.unitAt(link);
-    const sc = u ? this.scopesOf(u) : undefined;
-    return sc ? sc.blocksAt(link).filter((b) => b.kind === 'inlined').length : 0;
+    return this.guard(() => {
+      const link = pc - this.bias;
+      const u = this.unitAt(link);
+      const sc = u ? this.scopesOf(u) : undefined;
+      return sc ? sc.blocksAt(link).filter((b) => b.kind === 'inlined').length : 0;
+    }, 0);
   }
 
   /**
@@ -418,20 +436,22 @@ export class DebugInfo {
    * them). The thread is at the call site; a step enters the inlined function.
    */
   inlineSkipAt(pc: bigint): number {
-    const link = pc - this.bias;
-    const u = this.unitAt(link);
-    const sc = u ? this.scopesOf(u) : undefined;
-    if (!sc) return 0;
-    const chain = sc.blocksAt(link);
-    const before = new Set(sc.blocksAt(link - 1n));
-    let n = 0;
-    for (const b of chain) {
-      if (b.kind === 'block') continue;
-      if (b.kind !== 'inlined') break;
-      if (before.has(b) && blockStart(b) !== link) break;
-      n++;
-    }
-    return n;
+    return this.guard(() => {
+      const link = pc - this.bias;
+      const u = this.unitAt(link);
+      const sc = u ? this.scopesOf(u) : undefined;
+      if (!sc) return 0;
+      const chain = sc.blocksAt(link);
+      const before = new Set(sc.blocksAt(link - 1n));
+      let n = 0;
+      for (const b of chain) {
+        if (b.kind === 'block') continue;
+        if (b.kind !== 'inlined') break;
+        if (before.has(b) && blockStart(b) !== link) break;
+        n++;
+      }
+      return n;
+    }, 0);
   }
 
   /**
@@ -440,19 +460,21 @@ export class DebugInfo {
    * starts on (GDB's find_frame_sal).
    */
   skippedCallSite(pc: bigint): SourcePosition | undefined {
-    const n = this.inlineSkipAt(pc);
-    if (n === 0) return undefined;
-    const link = pc - this.bias;
-    const u = this.unitAt(link);
-    const sc = u ? this.scopesOf(u) : undefined;
-    const inl = sc?.blocksAt(link).filter((b) => b.kind === 'inlined') ?? [];
-    const b = inl[n - 1];
-    if (!b || !u) return undefined;
-    const line = b.die.num(DW_AT.call_line);
-    const file = b.die.num(DW_AT.call_file);
-    if (line === undefined) return undefined;
-    const f = file !== undefined ? this.dwarf.lineProgram(u)?.files[file] : undefined;
-    return { file: f?.path ?? '', line, column: b.die.num(DW_AT.call_column) ?? 0 };
+    return this.guard(() => {
+      const n = this.inlineSkipAt(pc);
+      if (n === 0) return undefined;
+      const link = pc - this.bias;
+      const u = this.unitAt(link);
+      const sc = u ? this.scopesOf(u) : undefined;
+      const inl = sc?.blocksAt(link).filter((b) => b.kind === 'inlined') ?? [];
+      const b = inl[n - 1];
+      if (!b || !u) return undefined;
+      const line = b.die.num(DW_AT.call_line);
+      const file = b.die.num(DW_AT.call_file);
+      if (line === undefined) return undefined;
+      const f = file !== undefined ? this.dwarf.lineProgram(u)?.files[file] : undefined;
+      return { file: f?.path ?? '', line, column: b.die.num(DW_AT.call_column) ?? 0 };
+    }, undefined);
   }
 
   // ---- frames ------------------------------------------------------------------------------
@@ -517,6 +539,11 @@ export class DebugInfo {
    * pointer the caller has there (a recursive call returns to the same address with a smaller one).
    */
   stepOutTarget(frames: Frame[], index: number): { ok: true; address: bigint; stackPointer: bigint } | { ok: false; message: string } {
+    const r = attempt(() => this.stepOutInner(frames, index));
+    return r.ok ? r.value : { ok: false, message: r.message };
+  }
+
+  private stepOutInner(frames: Frame[], index: number): { ok: true; address: bigint; stackPointer: bigint } | { ok: false; message: string } {
     const f = frames[index];
     if (!f) return { ok: false, message: `no frame ${index}` };
     // an inline frame returns into the same physical frame: its caller's frame is the next one out
@@ -564,45 +591,49 @@ export class DebugInfo {
 
   /** The file-scope variables of a frame's compile unit (all units' without a frame). */
   globals(target: Target, frame?: Frame): VariableNode[] {
-    const m = this.model(target);
-    const fc = this.formatContext(target);
-    const units = frame?.unit ? [frame.unit] : this.dwarf.units;
-    const out: VariableNode[] = [];
-    const seen = new Set<string>();
-    for (const u of units) {
-      const sc = this.scopesOf(u);
-      if (!sc) continue;
-      for (const g of sc.globals) {
-        if (seen.has(g.name)) continue;
-        seen.add(g.name);
-        const r = attempt(() => variableNode(g.name, variableValue(m, g, undefined), fc, g.name));
-        if (r.ok) out.push(r.value);
+    return this.guard(() => {
+      const m = this.model(target);
+      const fc = this.formatContext(target);
+      const units = frame?.unit ? [frame.unit] : this.dwarf.units;
+      const out: VariableNode[] = [];
+      const seen = new Set<string>();
+      for (const u of units) {
+        const sc = this.scopesOf(u);
+        if (!sc) continue;
+        for (const g of sc.globals) {
+          if (seen.has(g.name)) continue;
+          seen.add(g.name);
+          const r = attempt(() => variableNode(g.name, variableValue(m, g, undefined), fc, g.name));
+          if (r.ok) out.push(r.value);
+        }
       }
-    }
-    return out;
+      return out;
+    }, []);
   }
 
   /** The registers of a frame (frame 0: the thread's; callers: as unwound, "<not saved>" when the callee did not preserve them). */
   registers(target: Target, frame: Frame): VariableNode[] {
-    const fc = this.formatContext(target);
-    const out: VariableNode[] = [];
-    const p = frame.physical;
-    const add = (name: string, n: number | 'pc', type: CType) => {
-      const v = n === 'pc' ? p.pc : p.reg(n);
-      const cv = v === undefined ? new CValue(type, { kind: 'error', message: 'not saved' }) : new CValue(type, { kind: 'bytes', bytes: le8(v) });
-      const node = variableNode(name, cv, fc, `$${name}`);
-      if (v === undefined) node.value = '<not saved>';
-      else if (name !== 'pc' && type !== C_TYPES.double) node.value = `0x${v.toString(16)}`;
-      out.push(node);
-    };
-    add('pc', 'pc', pointerTo({ kind: 'function', returns: C_TYPES.void, params: [], varargs: false, prototyped: false }));
-    for (let i = 0; i < 32; i++) add(`r${i}`, i, C_TYPES.long);
-    add('lr', 65, C_TYPES.ulong);
-    add('ctr', 66, C_TYPES.ulong);
-    add('cr', 64, C_TYPES.uint);
-    add('xer', 76, C_TYPES.uint);
-    for (let i = 0; i < 32; i++) add(`f${i}`, 32 + i, C_TYPES.double);
-    return out;
+    return this.guard(() => {
+      const fc = this.formatContext(target);
+      const out: VariableNode[] = [];
+      const p = frame.physical;
+      const add = (name: string, n: number | 'pc', type: CType) => {
+        const v = n === 'pc' ? p.pc : p.reg(n);
+        const cv = v === undefined ? new CValue(type, { kind: 'error', message: 'not saved' }) : new CValue(type, { kind: 'bytes', bytes: le8(v) });
+        const node = variableNode(name, cv, fc, `$${name}`);
+        if (v === undefined) node.value = '<not saved>';
+        else if (name !== 'pc' && type !== C_TYPES.double) node.value = `0x${v.toString(16)}`;
+        out.push(node);
+      };
+      add('pc', 'pc', pointerTo({ kind: 'function', returns: C_TYPES.void, params: [], varargs: false, prototyped: false }));
+      for (let i = 0; i < 32; i++) add(`r${i}`, i, C_TYPES.long);
+      add('lr', 65, C_TYPES.ulong);
+      add('ctr', 66, C_TYPES.ulong);
+      add('cr', 64, C_TYPES.uint);
+      add('xer', 76, C_TYPES.uint);
+      for (let i = 0; i < 32; i++) add(`f${i}`, 32 + i, C_TYPES.double);
+      return out;
+    }, []);
   }
 
   // ---- names for expressions ---------------------------------------------------------------
@@ -760,6 +791,11 @@ export class DebugInfo {
 
   /** Where a data breakpoint on a value would watch: its address and size, or why it cannot be watched. */
   dataBreakpointInfo(node: VariableNode): DataBreakpointInfo {
+    const r = attempt(() => this.dataBreakpointInner(node));
+    return r.ok ? r.value : { ok: false, message: r.message };
+  }
+
+  private dataBreakpointInner(node: VariableNode): DataBreakpointInfo {
     const v = node.value_;
     const what = node.evaluateName ?? node.name;
     switch (v.data.kind) {

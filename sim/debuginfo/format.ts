@@ -6,6 +6,7 @@
 // compiler left no location. And the same values as a tree for a Variables view.
 import { DW_ATE } from './constants';
 import { typeName, strip, sizeOf, isCharType, unqualified, type CType, type StructType } from './types';
+import { DwarfFail } from './reader';
 import { CValue, type MemoryReader } from './values';
 
 export interface FormatContext extends MemoryReader {
@@ -359,6 +360,7 @@ export function variableNode(name: string, v: CValue, ctx: FormatContext, evalua
       }
     }
   }
+  const list = children;
   return {
     name,
     value: formatValue(v, ctx),
@@ -367,7 +369,15 @@ export function variableNode(name: string, v: CValue, ctx: FormatContext, evalua
     address: v.address,
     size: v.bits ? Math.ceil((v.bits.offset + v.bits.size) / 8) : size,
     childCount,
-    children,
+    // (children are read when the view opens them: whatever goes wrong then is one node saying so)
+    children: () => {
+      try {
+        return list();
+      } catch (e) {
+        const message = e instanceof DwarfFail ? e.message : `internal error: ${String(e).slice(0, 200)}`;
+        return [variableNode('<error>', new CValue(v.type, { kind: 'error', message }), ctx)];
+      }
+    },
     value_: v,
   };
 }

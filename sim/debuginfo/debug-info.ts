@@ -197,11 +197,7 @@ export class DebugInfo {
       for (const u of this.dwarf.units) {
         const cl = this.linesOf(u);
         if (!cl) continue;
-        const used = new Set(cl.entries.map((e) => e.file));
-        for (const i of used) {
-          const f = cl.program.files[i];
-          if (f) out.add(f.path);
-        }
+        for (const f of cl.program.files) if (f) out.add(f.path);
       }
       return [...out].sort();
     }, []);

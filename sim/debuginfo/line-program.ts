@@ -144,9 +144,16 @@ export function parseLineProgram(sections: DebugSections, offset: number, compDi
     }
   }
 
-  c.pos = programStart;
-  const sequences = runProgram(c, { version, addressSize, minInst, defaultIsStmt, lineBase, lineRange, opcodeBase, stdLengths }, files, dirPath);
-  return { offset, version, files, sequences };
+  // (the rows are produced when first asked for: a breakpoint in one file reads every unit's
+  // file table but runs only the programs of the units that have that file)
+  const params = { version, addressSize, minInst, defaultIsStmt, lineBase, lineRange, opcodeBase, stdLengths };
+  let sequences: LineSequence[] | undefined;
+  const program = { offset, version, files } as LineProgram;
+  Object.defineProperty(program, 'sequences', {
+    enumerable: true,
+    get: () => (sequences ??= runProgram(new Cursor(c.bytes, programStart, c.end, c.what), params, files, dirPath)),
+  });
+  return program;
 }
 
 /** A value of a version 5 directory or file entry: a string, a number, or bytes (MD5). */

@@ -5,6 +5,7 @@
 // find_pc_line: the row at or before an address (the last statement row at that address), and the
 // address where the next row starts.
 import type { LineFile, LineProgram } from './line-program';
+import { DwarfFail } from './reader';
 import type { Unit } from './units';
 
 export interface LineEntry {
@@ -29,12 +30,32 @@ export interface PcLine {
 }
 
 export class CuLines {
-  readonly entries: LineEntry[];
+  private entriesCache: LineEntry[] | undefined;
 
   constructor(
     readonly unit: Unit,
     readonly program: LineProgram,
-  ) {
+  ) {}
+
+  /** why the rows could not be read (a corrupt line program: the unit has no lines) */
+  problem: string | undefined;
+
+  /** The rows (the line program runs on first use). */
+  get entries(): LineEntry[] {
+    if (!this.entriesCache) {
+      try {
+        this.entriesCache = this.build();
+      } catch (e) {
+        if (!(e instanceof DwarfFail)) throw e;
+        this.problem = e.message;
+        this.entriesCache = [];
+      }
+    }
+    return this.entriesCache;
+  }
+
+  private build(): LineEntry[] {
+    const program = this.program;
     const out: LineEntry[] = [];
     for (const seq of program.sequences) {
       let lastFile = -1;
@@ -63,7 +84,7 @@ export class CuLines {
     // by address, an end marker before the rows that start at the same address (stable otherwise)
     const idx = out.map((e, i) => i);
     idx.sort((a, b) => out[a].address - out[b].address || (out[a].line === 0 ? 0 : 1) - (out[b].line === 0 ? 0 : 1) || a - b);
-    this.entries = idx.map((i) => out[i]);
+    return idx.map((i) => out[i]);
   }
 
   fileOf(e: LineEntry): LineFile | undefined {

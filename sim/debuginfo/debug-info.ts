@@ -81,8 +81,6 @@ export class DebugInfo {
   private readonly scopeCache = new Map<Unit, UnitScopes | string>();
   private readonly lineCache = new Map<Unit, CuLines | string>();
   private locValid = new Map<Unit, boolean>();
-  private lastPhysical: PhysicalFrame[] = [];
-  private lastTarget: Target | undefined;
   private globalIndex: Map<string, VarDecl[]> | undefined;
   private functionIndex: Map<string, Block> | undefined;
   private typeIndex = new Map<Unit, Map<string, CType>>();
@@ -498,7 +496,6 @@ export class DebugInfo {
       unwind: this.unwindContext(target),
       scopesOf: (u) => this.scopesOf(u),
       linesOf: (u) => this.linesOf(u),
-      physicalFrames: () => (this.lastTarget === target ? this.lastPhysical : []),
     };
   }
 
@@ -511,8 +508,6 @@ export class DebugInfo {
     const r = attempt(() => {
       const ctx = this.unwindContext(target);
       const phys = unwindStack(ctx, maxFrames);
-      this.lastPhysical = phys;
-      this.lastTarget = target;
       const frames = sourceFrames(this.model(target), phys);
       // at the first instruction of an inlined call, the thread is shown at the call site (GDB),
       // unless the debugger stopped there for a breakpoint in the inlined function

@@ -51,8 +51,6 @@ export interface ProgramModel {
   unwind: UnwindContext;
   scopesOf(u: Unit): UnitScopes | undefined;
   linesOf(u: Unit): CuLines | undefined;
-  /** the physical frames of the current stop (for entry values) */
-  physicalFrames(): PhysicalFrame[];
 }
 
 function sourceOfLine(m: ProgramModel, u: Unit | undefined, pc: bigint): SourcePosition | undefined {
@@ -164,9 +162,8 @@ function entryValue(m: ProgramModel, callee: PhysicalFrame, expr: Uint8Array, de
   if (expr.length === 1 && expr[0] >= 0x50 && expr[0] <= 0x6f) reg = expr[0] - 0x50;
   else if (expr.length >= 2 && expr[0] === 0x90) reg = expr[1] < 0x80 ? expr[1] : undefined;
   if (reg === undefined) return undefined;
-  const phys = m.physicalFrames();
-  const caller = phys[callee.index + 1];
-  if (!caller || phys[callee.index] !== callee) return undefined;
+  const caller = callee.caller;
+  if (!caller) return undefined;
   const link = caller.pc - m.bias;
   const u = m.dwarf.unitForPc(caller.lookupPc - m.bias);
   const sc = u ? m.scopesOf(u) : undefined;

@@ -25,6 +25,8 @@ export interface PhysicalFrame {
   unwinder: 'cfi' | 'back chain' | 'none';
   /** why unwinding stopped after this frame (the last frame only) */
   end?: string;
+  /** the caller's frame (undefined for the outermost one) */
+  caller?: PhysicalFrame;
 }
 
 export interface UnwindContext {
@@ -244,7 +246,9 @@ export function unwindStack(ctx: UnwindContext, max = MAX_FRAMES): PhysicalFrame
     }
     seen.add(key);
     const regs = next.regs;
-    cur = { index: i + 1, pc: ra, lookupPc: ra - 1n, cfa: undefined, reg: (n) => regs.reg(n), unwinder: 'none' };
+    const caller: PhysicalFrame = { index: i + 1, pc: ra, lookupPc: ra - 1n, cfa: undefined, reg: (n) => regs.reg(n), unwinder: 'none' };
+    cur.caller = caller;
+    cur = caller;
   }
   return frames;
 }

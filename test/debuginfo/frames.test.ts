@@ -84,6 +84,23 @@ const CASES: Case[] = [
     vars: [{ depth: '2', p: '{x = 1, y = 2}', local: '<optimized out>' }, { depth: '1' }, { argc: '<optimized out>' }],
   },
   {
+    name: 'values.c -O2 -gdwarf-4: the same stop with .debug_loc and .debug_ranges (DWARF 4 lists, GNU call sites)',
+    source: 'values.c',
+    flags: ['-gdwarf-4', '-O2', '-static'],
+    line: 39,
+    hits: 2,
+    frames: [['leaf', 39], ['middle', 49], ['main', 57], ['__libc_start_call_main', 0], ['__libc_start_main_impl', 0]],
+    vars: [{ depth: '2', p: '{x = 1, y = 2}', local: '<optimized out>' }, { depth: '1' }, { argc: '<optimized out>' }],
+  },
+  {
+    name: 'values.c -O2, later in leaf: parameters recovered from the caller\'s call site (DW_OP_entry_value)',
+    source: 'values.c',
+    flags: ['-g', '-O2', '-static'],
+    line: 41,
+    hits: 2,
+    frames: [['leaf', 41], ['middle', 49], ['main', 57], ['__libc_start_call_main', 0], ['__libc_start_main_impl', 0]],
+  },
+  {
     name: 'loop.c -O0: a leaf function without a frame of its own called in a loop',
     source: 'loop.c',
     flags: ['-g', '-O0', '-static'],

@@ -24,7 +24,7 @@ import { SymbolIndex } from './symbols';
 import type { Target } from './target';
 import { TypeReader, type CType } from './types';
 import type { Unit } from './units';
-import { unwindStack, type PhysicalFrame, type UnwindContext } from './unwind';
+import { unwindStack, type UnwindContext } from './unwind';
 import { CValue } from './values';
 
 export type { Frame, SourcePosition, VariableNode, Target };

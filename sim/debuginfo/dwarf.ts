@@ -3,7 +3,7 @@
 // by address (from .debug_aranges where the compiler wrote it, else from each unit's top DIE), and
 // the line program of each unit.
 import { type AbbrevTable, parseAbbrevTable } from './abbrev';
-import { DW_AT, DW_TAG, DW_UT } from './constants';
+import { DW_AT, DW_UT } from './constants';
 import { parseLineProgram, type LineProgram } from './line-program';
 import { dieRanges, type Range } from './lists';
 import { Cursor, DwarfFail, fail, hexOf, stringAt } from './reader';
@@ -174,11 +174,6 @@ export class Dwarf implements DwarfContext {
       if (e instanceof DwarfFail) this.lines.set(u, e.message);
       throw e;
     }
-  }
-
-  /** true for the compile units (not partial or type units) */
-  static isCompileUnit(d: Die): boolean {
-    return d.tag === DW_TAG.compile_unit || d.tag === DW_TAG.skeleton_unit;
   }
 }
 

@@ -129,7 +129,7 @@ function fromNumber(x: number | bigint, t: BaseTypeInfo | undefined): bigint {
  * Evaluates a location expression. An empty expression is an optimized-out object. Problems (an
  * unknown operation, a register the frame does not know, unreadable memory) are DwarfFails.
  */
-export function evaluateLocation(expr: Uint8Array, ctx: ExprContext, depth = 0): Location {
+export function evaluateLocation(expr: Uint8Array, ctx: ExprContext): Location {
   if (expr.length === 0) return { pieces: [{ loc: { kind: 'optimized-out' } }] };
   const c = new Cursor(expr, 0, expr.length, 'a DWARF expression');
   const stack: StackEntry[] = [];

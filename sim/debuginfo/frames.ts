@@ -8,7 +8,7 @@ import type { Dwarf } from './dwarf';
 import { evaluateAddress, evaluateLocation, type BaseTypeInfo, type ExprContext } from './expression';
 import { readLocList } from './lists';
 import { DwarfFail, hexOf, OptimizedOut } from './reader';
-import { blockVariables, nameOf, originOf, type Block, type UnitScopes, type VarDecl } from './scopes';
+import { blockVariables, nameOf, type Block, type UnitScopes, type VarDecl } from './scopes';
 import type { SymbolIndex } from './symbols';
 import { TypeReader, sizeOf, VOID, type CType } from './types';
 import { frameCfa, type PhysicalFrame, type UnwindContext } from './unwind';
@@ -258,4 +258,3 @@ export function frameVariables(f: Frame): VarDecl[] {
   return out;
 }
 
-export { originOf };

@@ -82,7 +82,7 @@ export class CuLines {
       }
     }
     // by address, an end marker before the rows that start at the same address (stable otherwise)
-    const idx = out.map((e, i) => i);
+    const idx = out.map((_, i) => i);
     idx.sort((a, b) => out[a].address - out[b].address || (out[a].line === 0 ? 0 : 1) - (out[b].line === 0 ? 0 : 1) || a - b);
     return idx.map((i) => out[i]);
   }

@@ -2,7 +2,7 @@
 // opens (a few bytes each), and their DIE trees, decoded only when a query needs that unit.
 // A DIE's attributes are decoded with the tree; strings, string and address indexes are resolved
 // when asked for (DW_FORM_strx needs the unit's DW_AT_str_offsets_base, found in the same DIE).
-import { type AbbrevTable, parseAbbrevTable } from './abbrev';
+import type { AbbrevTable } from './abbrev';
 import { DW_AT, DW_FORM, DW_UT } from './constants';
 import type { DebugSections } from './sections';
 import { Cursor, DwarfFail, fail, hexOf, stringAt } from './reader';

@@ -7,6 +7,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DebugInfo, Frame } from '../../sim/debuginfo/debug-info';
+import { readFileSync } from 'node:fs';
+import { openDebugInfo } from '../../sim/debuginfo/debug-info';
 import { build, gdbOnQemu, hex, open, Sim } from './harness';
 
 interface GdbFrame {
@@ -245,4 +247,33 @@ test('step out: the return address and the stack pointer the caller has there', 
   const last = di.stepOutTarget(after, after.length - 1);
   assert.ok(!last.ok);
   assert.match(last.message, /outermost frame/);
+});
+
+test('a static-pie program: addresses in and out are runtime addresses (the load bias applied)', (t) => {
+  // (glibc's static-pie start file is not installed with the cross compiler: a freestanding program)
+  const exe = build(t, 'start.S', ['-g', '-static-pie', '-nostdlib']);
+  if (!exe) return;
+  const sim = new Sim(exe);
+  const bias = sim.task.program.image?.loadBias ?? 0n;
+  assert.ok(bias > 0n, 'loaded at a bias');
+  const r = openDebugInfo(new Uint8Array(readFileSync(exe)), { loadBias: bias });
+  assert.ok(r.ok);
+  const di = r.info;
+  const bp = di.breakpointLocations('start.S', 38);
+  assert.ok(bp.ok);
+  const unbiased = open(exe).breakpointLocations('start.S', 38);
+  assert.ok(unbiased.ok);
+  assert.equal(bp.locations[0].address, unbiased.locations[0].address + bias);
+  assert.equal(di.functionAt(bp.locations[0].address)?.name, 'twice');
+  sim.runToAddress(bp.locations[0].address);
+  const frames = di.stackFrames(sim.target);
+  assert.deepEqual(frames.map((f) => [f.name, f.source?.line]), [
+    ['twice', 38],
+    ['sum', 25],
+    ['_start', 11],
+  ]);
+  assert.equal(di.lineAt(sim.pc)?.start, bp.locations[0].address);
+  const out = di.stepOutTarget(frames, 0);
+  assert.ok(out.ok);
+  assert.equal(out.address, frames[1].pc);
 });

@@ -40,6 +40,11 @@ export function hasGdb(): boolean {
   return which('gdb-multiarch') !== undefined;
 }
 
+/** gdb-multiarch, the reference for static facts; skips the test without it (fails under CI=true). */
+export function requireGdb(t: TestContext): boolean {
+  return requireTool(t, 'gdb-multiarch', 'sudo apt-get install gdb-multiarch') !== undefined;
+}
+
 /** gdb-multiarch in batch mode on a program that is not running (static facts: lines, types, initial data). */
 export function gdb(exe: string, commands: string[]): string {
   const args = ['-batch', '-nx'];
@@ -153,7 +158,10 @@ export function hex(v: bigint): string {
  * what happens at run time: stacks, stepping); undefined when qemu or gdb is missing.
  */
 export function gdbOnQemu(exe: string, commands: string[]): string | undefined {
-  if (!which('qemu-ppc64le') || !hasGdb()) return undefined;
+  if (!which('qemu-ppc64le') || !hasGdb()) {
+    if (process.env.CI === 'true') throw new Error(`qemu-ppc64le and gdb-multiarch are needed (CI=true: a missing reference tool is a failure); install them with: ${INSTALL.qemu} gdb-multiarch`);
+    return undefined;
+  }
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = 20000 + Math.floor(Math.random() * 30000);
     const q = spawn('qemu-ppc64le', ['-g', String(port), exe], { stdio: 'ignore' });

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { basename } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { build, gdb, hasGdb, hex, open, tool } from './harness';
+import { build, gdb, hex, open, requireGdb, tool } from './harness';
 import type { DebugInfo } from '../../sim/debuginfo/debug-info';
 
 interface Build {
@@ -96,7 +96,7 @@ for (const b of BUILDS) {
   test(`${b.name}: the line of every instruction is gdb's (info line *ADDR)`, (t) => {
     const exe = need(t, b);
     if (!exe) return;
-    if (!hasGdb()) return t.skip('gdb-multiarch not installed');
+    if (!requireGdb(t)) return;
     const di = open(exe);
     const addrs: bigint[] = [];
     for (const [, s, e] of userFunctions(di)) for (let a = s; a < e; a += 4n) addrs.push(a);
@@ -120,7 +120,7 @@ for (const b of BUILDS) {
   test(`${b.name}: breakpoints on each line go where gdb puts them`, (t) => {
     const exe = need(t, b);
     if (!exe) return;
-    if (!hasGdb()) return t.skip('gdb-multiarch not installed');
+    if (!requireGdb(t)) return;
     const di = open(exe);
     const n = sourceLines(b.source);
     const cmds: string[] = [];

@@ -7,7 +7,7 @@
 // indexing, casts, comparisons, logic, sizeof). Then the Variables tree and data breakpoint info.
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
-import { build, fileTarget, gdb, hasGdb, hex, open } from './harness';
+import { build, fileTarget, gdb, hex, open, requireGdb } from './harness';
 import type { DebugInfo } from '../../sim/debuginfo/debug-info';
 
 const GLOBALS = [
@@ -61,7 +61,7 @@ for (const [label, flags] of VARIANTS) {
   test(`every global of types.c prints as gdb prints it, with gdb's type name (${label})`, (t) => {
     const exe = build(t, 'types.c', [...flags, '-O0', '-static']);
     if (!exe) return;
-    if (!hasGdb()) return t.skip('gdb-multiarch not installed');
+    if (!requireGdb(t)) return;
     const di = open(exe);
     if (flags.includes('-fdebug-types-section')) assert.ok(di.dwarf.typeUnits.size > 3, 'type units');
     const theirs = gdbAnswers(exe, GLOBALS);
@@ -80,7 +80,7 @@ for (const [label, flags] of VARIANTS) {
 test('C expressions evaluate as gdb evaluates them (value and type)', (t) => {
   const p = withProgram(t);
   if (!p) return;
-  if (!hasGdb()) return t.skip('gdb-multiarch not installed');
+  if (!requireGdb(t)) return;
   const theirs = gdbAnswers(p.exe, EXPRESSIONS);
   const target = fileTarget(p.di);
   for (const e of EXPRESSIONS) {

@@ -24,6 +24,7 @@ const BUILDS: Build[] = [
   { name: 'values.c -O2', source: 'values.c', flags: ['-g', '-O2', '-static'], version: 3 },
   { name: 'values.c -O2, GCC writes the line table (v5, line_strp)', source: 'values.c', flags: ['-g', '-O2', '-static', '-gno-as-loc-support'], version: 5 },
   { name: 'values.c -O0, GNU as --gdwarf-5 (v5 with MD5)', source: 'values.c', flags: ['-g', '-O0', '-static', '-Wa,--gdwarf-5'], version: 5 },
+  { name: 'values.c -O2 -gdwarf64 (64-bit DWARF)', source: 'values.c', flags: ['-g', '-gdwarf64', '-O2', '-static'], version: 3 },
   { name: 'values.c -O2 -gdwarf-4', source: 'values.c', flags: ['-gdwarf-4', '-O2', '-static'], version: 3 },
   { name: 'values.c -O2 -gdwarf-4, GCC writes the line table (v4)', source: 'values.c', flags: ['-gdwarf-4', '-O2', '-static', '-gno-as-loc-support'], version: 4 },
   { name: 'start.S (GNU as, -gdwarf-2: line table v3, DWARF 2 unit)', source: 'start.S', flags: ['-gdwarf-2', '-static', '-nostdlib'], version: 3 },

@@ -53,6 +53,7 @@ function withProgram(t: TestContext): { exe: string; di: DebugInfo } | undefined
 const VARIANTS: Array<[string, string[]]> = [
   ['DWARF 5', ['-g']],
   ['DWARF 4', ['-gdwarf-4']],
+  ['64-bit DWARF 5', ['-g', '-gdwarf64']],
   ['DWARF 4 type units (.debug_types)', ['-gdwarf-4', '-fdebug-types-section']],
   ['DWARF 5 type units (DW_UT_type, ref_sig8)', ['-gdwarf-5', '-fdebug-types-section']],
 ];

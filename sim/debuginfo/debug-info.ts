@@ -84,6 +84,8 @@ export class DebugInfo {
   private globalIndex: Map<string, VarDecl[]> | undefined;
   private functionIndex: Map<string, Block> | undefined;
   private typeIndex = new Map<Unit, Map<string, CType>>();
+  /** (a line step asks for the function at every instruction) */
+  private readonly functionCache = new Map<Block, FunctionInfo>();
 
   constructor(
     readonly elf: ElfFile,
@@ -367,6 +369,8 @@ export class DebugInfo {
       const sc = u ? this.scopesOf(u) : undefined;
       const fn = sc?.functionAt(link);
       if (fn && u) {
+        const had = this.functionCache.get(fn);
+        if (had) return had;
         const r = attempt(() => {
           const [, end] = this.entryRange(fn);
           const entry = entryPc(fn);
@@ -381,7 +385,10 @@ export class DebugInfo {
             source: src ? { file: src.file, line: src.line, column: src.column } : undefined,
           };
         });
-        if (r.ok) return r.value;
+        if (r.ok) {
+          this.functionCache.set(fn, r.value);
+          return r.value;
+        }
       }
       const sym = this.symbols.at(link, 'function');
       if (!sym) return undefined;

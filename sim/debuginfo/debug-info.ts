@@ -1,14 +1,23 @@
-// The debug information of one static ppc64le executable, as a source-level debugger asks for it:
-// opened lazily (the section table and unit headers only; line tables, DIE trees, the FDE index
-// and the symbol table are read when a query first needs them), then
-//   lines:        lineAt(pc), breakpointLocations(file, line), lineStepRange(pc), functionAt(pc)
-//   frames:       stackFrames(target) (unwound through CFI, inline calls as frames of their own)
-//   variables:    locals(frame), globals(frame), registers(frame), each a VariableNode tree
-//   expressions:  evaluate(text, frame) over the frame's variables and the globals
-//   watching:     dataBreakpointInfo(node) (the address and size of an lvalue)
-//   stepping:     stepping.ts (line steps, step over, step out) on top of these.
-// Addresses in and out are runtime addresses (a static-pie's load bias applied). Every public
-// method returns problems as values; none throws.
+// The debug information of one static ppc64le executable, as a source-level debugger asks for it.
+// Opening reads the section table and the unit headers only (a 1 MB static glibc program opens in
+// about 2 ms); line tables, DIE trees, the FDE index and the symbol table are read when a query
+// first needs them, and kept. Addresses in and out are runtime addresses (a static-pie's load bias
+// applied); memory and registers come through a Target (target.ts; thread-target.ts adapts a
+// simulated thread). No method throws: problems are values (messages), or the query's empty answer.
+//
+// What a debugger calls:
+//   open:             openDebugInfo(image.file, { loadBias: image.loadBias })
+//   line breakpoints: breakpointLocations(file, line) -> addresses (GDB's placement) and the line
+//                     to report; sourceFiles() for the files that have code
+//   function bps:     functionNamed(name).breakpointAddress
+//   stack frames:     stackFrames(target) -> Frame[] (name, source, pc; inline calls as frames)
+//   scopes:           parameters / locals(target, frame), globals(target, frame), registers(target, frame):
+//                     VariableNode trees (value text, type, children() on demand, address and size)
+//   evaluate:         evaluate(target, "p->next->x", frame) -> a VariableNode and gdb's print text
+//   data breakpoints: dataBreakpointInfo(node) -> the address and size to watch, or why not
+//   stepping:         new LineStepper(info, 'over' | 'into' | 'out', target) (stepping.ts), then
+//                     start() and next() after each instruction; stepOutTarget(frames, i) alone
+//   disassembly:      lineAt(pc), functionAt(pc)
 import { parseElf, type ElfFile } from '../elf/elf-file';
 import { DW_AT, DW_TAG } from './constants';
 import { evaluateC, pointerTo, C_TYPES, type EvalScope } from './c-eval';

@@ -506,7 +506,7 @@ export class Machine {
       }
       break;
     }
-    if (t.alive && this.signals.hasWork(t)) this.signals.deliver(q.cpu, t);
+    if (t.alive && !t.sleep && this.signals.hasWork(t)) this.signals.deliver(q.cpu, t);
     if (q.current === t && q.used >= this.config.quantum) this.sched.rotate(q);
     return stop.kind === 'limit' && q.current === t && t.state === 'running';
   }

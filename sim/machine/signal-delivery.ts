@@ -127,6 +127,8 @@ export class SignalDelivery {
 
   /** The return-to-user path: delivers until nothing deliverable is left or the task stops or dies. */
   deliver(cpu: number, t: Task): void {
+    // a task asleep in a system call acts on signals when the call has returned
+    if (t.sleep) return;
     const s = t.sig;
     // a ptrace event the system call left (PTRACE_EVENT_FORK...): a stop before anything else
     if (t.pendingPtraceEvent !== 0 && t.state === 'running') {

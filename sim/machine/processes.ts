@@ -136,7 +136,6 @@ export class Processes {
     child.parent = realParent;
     child.exitSignal = exitSignal;
     child.sig = parent.sig.forkCopy();
-    child.output = parent.output;
     m.hw.addTask(pid, name);
     // thread.hw_brk is part of the copied thread struct; ptrace_bps are not (copy_thread)
     const phw = m.hw.thread(parent.pid);

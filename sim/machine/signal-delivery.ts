@@ -134,7 +134,7 @@ export class SignalDelivery {
     if (t.pendingPtraceEvent !== 0 && t.state === 'running') {
       const event = t.pendingPtraceEvent;
       t.pendingPtraceEvent = 0;
-      if (t.guestTracer) {
+      if (t.traced) {
         this.stop(t, { signal: 'SIGTRAP', siCode: String(SIGNALS.SIGTRAP | (event << 8)), siAddr: 0n }, false, event);
         return;
       }

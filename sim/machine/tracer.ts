@@ -303,6 +303,27 @@ export class Tracer {
     return { ok: true };
   }
 
+  /**
+   * The external tracer starts tracing a task nobody traces (a process a task forked): PTRACE_SEIZE
+   * then PTRACE_INTERRUPT, and the machine runs until it stops (a task already stopped is traced in
+   * that stop). EPERM when something traces it already.
+   */
+  attachExternal(t: Task, maxSteps: number): CallResult<{ stop: StopInfo }> {
+    const e = this.alive(t);
+    if (e) return e;
+    if (t.traced) return fail('EPERM', `task ${t.name} (pid ${t.pid}) is traced already${t.guestTracer ? ` by pid ${t.guestTracer.pid}` : ''}`);
+    t.tracer = 'external';
+    t.seized = true;
+    if (t.state === 'stopped') {
+      t.stopKind = 'ptrace';
+      t.stopReport = undefined;
+      return { ok: true, stop: t.lastStop ?? { event: 'stopped', signal: 'SIGSTOP', pc: t.thread.pc } };
+    }
+    t.pendingPtraceEvent = PTRACE_EVENT.STOP;
+    if (t.sleep) this.machine.wake(t);
+    return { ok: true, stop: this.machine.runUntilStop(t, maxSteps) };
+  }
+
   /** PTRACE_DETACH: tracing ends and the tracee resumes, with `signal` delivered. */
   detach(t: Task, caller: Task, signal?: number): CallResult {
     const e = this.stopped(t, caller) ?? this.badSignal(signal);

@@ -447,7 +447,7 @@ export class Machine {
     }
     // rseq: the kernel writes the CPU number into the registered area when the task returns to user
     // mode on another CPU than the one it holds
-    if (t.rseqCpu !== q.cpu && t.proc.rseq !== 0n) this.rseqMigrate(q.cpu, t);
+    if (t.rseqCpu !== q.cpu) this.rseqMigrate(q.cpu, t);
     // Signals are delivered before the task's next instruction (a kill from another CPU, a signal the
     // tracer's resume named): delivery may redirect the task or stop it.
     if (t.alive && this.signals.hasWork(t)) {
@@ -828,6 +828,7 @@ export class Machine {
   /** rseq: the CPU numbers written into the task's registered struct rseq (cpu_id_start, cpu_id). */
   private rseqMigrate(cpu: number, t: Task): void {
     t.rseqCpu = cpu;
+    if (t.proc.rseq === 0n) return;
     const b = new Uint8Array(8);
     const dv = new DataView(b.buffer);
     dv.setUint32(0, cpu, true);

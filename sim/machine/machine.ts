@@ -695,6 +695,9 @@ export class Machine {
   /** A task woken from a sleep runs its system call again (sim/os/wait-queue.ts). */
   private resumeSyscall(q: RunQueue, t: Task): void {
     const s = t.sleep as NonNullable<Task['sleep']>;
+    // a sleep a ptrace stop interrupted (not woken) leaves its queues and timer: the call is run
+    // again and sleeps anew if it must (as after -ERESTARTSYS)
+    this.unhook(t);
     t.sleep = undefined;
     this.dispatch(q, t, s.vectored, s.req);
   }

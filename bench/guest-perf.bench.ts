@@ -81,8 +81,10 @@ export function run(): BenchRow[] {
         name: 'perf-hwbreak loop through the system-call path (C program, RW counter on its own int)',
         value: best,
         unit: 'hits/s',
-        goal: '>= 2M hits/s',
-        ok: best >= 2e6,
+        // the same exception, decision, step and count per hit: the system-call path should cost no
+        // more than the scenario path's (a ratio, so a loaded machine does not change the verdict)
+        goal: '>= 0.8 x scenario path',
+        ok: best >= 0.8 * ref,
         reference: { name: 'scenario path (tracer-opened counter, same loop)', value: ref },
         note,
       },

@@ -149,7 +149,7 @@ const COMMANDS: Record<string, Cmd> = {
       const lines = [`${v.machine.cpu}, ${v.machine.cpus} CPU(s), kernel ${v.machine.kernel}, ${v.machine.slots} slot(s) per CPU`];
       for (const cpu of v.cpus) {
         lines.push(`cpu${cpu.cpu}${cpu.task ? ` (${cpu.task})` : ''}: budget ${cpu.budget.cpuPinned} per-CPU + ${cpu.budget.worstTask} worst task of ${cpu.budget.total}`);
-        for (const s of cpu.slots) lines.push(`  slot ${s.slot}: ${s.occupant ? `${s.occupant.label} ${s.occupant.task ?? 'cpu-wide'} ${s.occupant.type} ${s.occupant.addr}+${s.occupant.len} ${s.occupant.state}` : 'free'}`);
+        for (const s of cpu.slots) lines.push(`  slot ${s.slot}: ${s.occupant ? `${s.occupant.label}${s.occupant.by ? ` by ${s.occupant.by}` : ''} ${s.occupant.task ?? 'cpu-wide'} ${s.occupant.type} ${s.occupant.addr}+${s.occupant.len} ${s.occupant.state}` : 'free'}`);
       }
       return { text: lines.join('\n') };
     },

@@ -89,6 +89,8 @@ export class Runtime {
   config!: LaunchConfig;
   watches!: WatchSet;
   readonly codeBps = new Map<number, CodeBreakpoint>();
+  /** a traced task whose resume ended in a deadlock (it sleeps in a system call nothing can end) */
+  private readonly deadlocked = new Map<number, StopInfo>();
   /** tasks the debugger traces: the DAP threads */
   threads: Task[] = [];
   /** per task: how many output chunks were already sent */
@@ -247,7 +249,13 @@ export class Runtime {
   // ---- lookups --------------------------------------------------------------------------------
 
   thread(id: number): Task | undefined {
-    return this.threads.find((t) => t.pid === id);
+    return this.threads.find((t) => t.pid === id) ?? this.forked().find((t) => t.pid === id);
+  }
+
+  /** Processes the program forked (alive, zombies excepted) that the debugger does not trace: the
+   * Call Stack lists them beside the traced threads; they run whenever the program runs. */
+  forked(): Task[] {
+    return this.machine ? this.machine.tasks.filter((t) => !t.startedOutside && t.alive && !this.threads.includes(t)) : [];
   }
 
   /** Programs loaded in the traced tasks, each once. */
@@ -753,6 +761,13 @@ export class Runtime {
       this.reportStop(t, { reason: 'pause', threadId: t.pid, description: 'Paused: step limit', text: `Stopped by the step limit ("maxSteps": ${this.config.maxSteps} instructions since the last resume) at ${hex(t.thread.pc)}` });
       return;
     }
+    if (s.event === 'deadlock') {
+      // every process sleeps and nothing can ever wake one (SCENARIOS §7): resuming changes nothing
+      this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
+      this.deadlocked.set(t.pid, s);
+      this.reportStop(t, { reason: 'exception', threadId: t.pid, description: 'Deadlock', text: s.message ?? 'deadlock: every process sleeps and nothing can wake one' });
+      return;
+    }
     if (s.event === 'livelock') {
       // the same watchpoint exception over and over without the instruction retiring (the machine
       // stopped it): resuming would only repeat it, unless the person changes something first
@@ -783,6 +798,8 @@ export class Runtime {
   /** What an exception stop was (for exceptionInfo). */
   exceptionOf(t: Task): { signal: string; text: string } | undefined {
     const s = t.lastStop;
+    const d = this.deadlocked.get(t.pid);
+    if (d) return { signal: 'deadlock', text: d.message ?? 'deadlock' };
     if (s && s.event === 'livelock') return { signal: 'livelock', text: s.message ?? 'livelock' };
     if (!s || s.event !== 'stopped' || !s.signal) return undefined;
     return { signal: s.signal, text: describeSignal(t, s.signal, s.si_code, s.si_addr).description };

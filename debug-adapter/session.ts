@@ -283,6 +283,8 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   private stoppedTask(threadId: unknown): Task {
     const t = this.task(threadId);
     if (!t.alive) throw new BadArgs(`thread ${threadId} (${t.name}) has ${t.state}`);
+    if (this.rt?.forked().includes(t)) throw new BadArgs(`thread ${threadId} (${t.name}) is a process the program forked: the debugger does not trace it, it runs when the program runs`);
+    if (t.state !== 'stopped' && t.sleep) throw new BadArgs(`thread ${threadId} (${t.name}) sleeps in ${t.sleep.req.why}`);
     if (t.state !== 'stopped') throw new BadArgs(`thread ${threadId} (${t.name}) is running`);
     return t;
   }
@@ -1023,7 +1025,10 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   }
 
   protected override threadsRequest(response: DebugProtocol.ThreadsResponse): void {
-    const threads = this.rt?.machine ? this.rt.threads.filter((t) => t.alive).map((t) => new Thread(t.pid, `${t.name} (pid ${t.pid})`)) : [];
+    const rt = this.rt?.machine ? this.rt : undefined;
+    const threads = rt ? rt.threads.filter((t) => t.alive).map((t) => new Thread(t.pid, `${t.name} (pid ${t.pid})`)) : [];
+    // the processes the program forked, which the debugger does not trace (SCENARIOS §7 names them)
+    if (rt) for (const t of rt.forked()) threads.push(new Thread(t.pid, `${t.name} (pid ${t.pid}, forked by pid ${t.parent?.pid ?? '?'}, ${t.sleep ? `in ${t.sleep.req.why}` : t.state})`));
     response.body = { threads };
     this.sendResponse(response);
   }

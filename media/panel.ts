@@ -207,7 +207,7 @@ function renderSlots(): void {
       const stateText = next ? (o.state === 'disabled' ? 'fired (one-shot): off until re-armed' : 'scheduled out while stopped') : STATE_TEXT[o.state] ?? o.state;
       tbody.append(h('tr', { class: `occ ${o.owner} st-${o.state}${next ? ' next' : ''}`, ...(why ? { title: why } : {}) },
         h('th', { scope: 'row', class: 'mono' }, slotName(machine, s.slot), next ? h('span', { class: 'freenow' }, 'free now') : null),
-        h('td', {}, h('span', { class: `owner ${o.owner}` }, o.owner), ' ', o.label),
+        h('td', {}, h('span', { class: `owner ${o.owner}` }, o.owner), ' ', o.label, o.by ? h('span', { class: 'muted by' }, ` by ${o.by}`) : null),
         h('td', { 'data-label': 'task' }, o.task ?? h('span', { class: 'muted' }, 'cpu-wide')),
         h('td', { class: 'mono', 'data-label': 'req' }, `${o.addr}+${o.len}`),
         h('td', { class: 'mono', 'data-label': 'hw' }, `${o.hwAddr}+${o.hwLen}`),

@@ -96,6 +96,9 @@ export function execProgram(p: Program, opts: ExecOptions = {}): ExecResult {
   });
   const maxSteps = opts.maxSteps ?? DEFAULT_MAX_STEPS;
   const stop = m.runUntilStop(t, maxSteps);
+  // The run ends with the initial process, as a PID namespace ends with its init: every process still
+  // alive is killed (SIGKILL) and whatever it had not written yet is never written.
+  for (const x of [...m.tasks]) if (x !== t && x.alive) m.kill(x);
   const result = (exitCode: number, extra: Partial<ExecResult> = {}): ExecResult => ({
     stdout: concat(out),
     stderr: concat(err),
@@ -112,6 +115,8 @@ export function execProgram(p: Program, opts: ExecOptions = {}): ExecResult {
     }
     case 'limit':
       return result(STEP_LIMIT_STATUS, { message: `stopped after ${m.icount} instructions (the step limit)` });
+    case 'deadlock':
+      return result(STEP_LIMIT_STATUS, { message: stop.message ?? 'deadlock' });
     default:
       return result(STEP_LIMIT_STATUS, { message: `stopped by ${stop.signal ?? 'a signal'} at 0x${(stop.pc ?? 0n).toString(16)}` });
   }

@@ -70,6 +70,15 @@ export interface Breakpoint {
   count: number;
   /** OFF after a ptrace one-shot disable, an async disable, or ioctl disable */
   state: EventState;
+  /** the process that made it (ptrace or perf_event_open as a system call); absent when the external
+   * tracer did (a scenario's script, the debugger) */
+  by?: BreakpointCreator;
+}
+
+/** A process of the machine that created a breakpoint. */
+export interface BreakpointCreator {
+  pid: number;
+  name: string;
 }
 
 export function isPtrace(bp: Breakpoint): boolean {

@@ -1,7 +1,7 @@
 // perf_event_open of PERF_TYPE_BREAKPOINT events, and the fd operations on them: enable, disable,
 // reset, read, close (close = destroy: uninstall, then release the reservation).
 // fds are numbered like a process's: the lowest free number from 3.
-import { HW_BREAKPOINT_R, HW_BREAKPOINT_W, HW_BREAKPOINT_X, type Breakpoint } from './breakpoint';
+import { HW_BREAKPOINT_R, HW_BREAKPOINT_W, HW_BREAKPOINT_X, type Breakpoint, type BreakpointCreator } from './breakpoint';
 import { refuse, success, type SysResult } from './errno';
 import type { HwbpKernel } from './kernel-state';
 import { eventDisable, eventEnable } from './perf-schedule';
@@ -59,6 +59,16 @@ export class PerfFdTable {
 }
 
 export function perfEventOpen(k: HwbpKernel, table: PerfFdTable, a: PerfOpenArgs): SysResult<number> {
+  const fd = table.lowestFree();
+  const r = perfEventCreate(k, table, a, a.id ?? String(fd), fd);
+  if (!r.ok) return r;
+  table.open.set(fd, r.value);
+  return success(fd);
+}
+
+/** perf_event_open's checks and the event's creation; the event is listed in the table's history
+ * (the counters the panel shows) under `id`, numbered `fd`, but not put in its open fds. */
+export function perfEventCreate(k: HwbpKernel, table: PerfFdTable, a: PerfOpenArgs & { by?: BreakpointCreator }, id: string, fd: number): SysResult<PerfFile> {
   const cpu = a.cpu ?? -1;
   // The generic checks of perf_event_open that come before the breakpoint code.
   if (a.pid !== undefined) {
@@ -67,8 +77,6 @@ export function perfEventOpen(k: HwbpKernel, table: PerfFdTable, a: PerfOpenArgs
   }
   if (a.pid === undefined && cpu === -1) return refuse('EINVAL', 'a per-CPU event needs a CPU (pid -1 and cpu -1)');
   if (cpu < -1 || cpu >= k.cpus) return refuse('EINVAL', `cpu ${cpu} does not exist (the machine has ${k.cpus})`);
-  const fd = table.lowestFree();
-  const id = a.id ?? String(fd);
   const r = registerHwBreakpoint(k, {
     name: `perf:${id}`,
     owner: 'perf',
@@ -84,6 +92,7 @@ export function perfEventOpen(k: HwbpKernel, table: PerfFdTable, a: PerfOpenArgs
     },
     target: a.pid,
     cpu,
+    ...(a.by ? { by: a.by } : {}),
   });
   if (!r.ok) return r;
   // perf_event_open checks that a per-CPU event's CPU is online only after the event (and so its
@@ -93,9 +102,8 @@ export function perfEventOpen(k: HwbpKernel, table: PerfFdTable, a: PerfOpenArgs
     return refuse('ENODEV', `cpu${cpu} is offline`);
   }
   const f: PerfFile = { fd, id, bp: r.value, closed: false };
-  table.open.set(fd, f);
   table.history.push(f);
-  return success(fd);
+  return success(f);
 }
 
 export function perfEnable(k: HwbpKernel, table: PerfFdTable, fd: number): SysResult<0> {

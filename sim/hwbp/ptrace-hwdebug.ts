@@ -13,6 +13,7 @@ import {
   HW_BRK_TYPE_WRITE,
   TASK_SIZE,
   type Breakpoint,
+  type BreakpointCreator,
 } from './breakpoint';
 import type { CpuModel } from './cpu-model';
 import { refuse, success, type SysResult } from './errno';
@@ -103,7 +104,7 @@ function ptraceAttr(bpAddr: bigint, bpLen: bigint, bpType: number) {
 }
 
 /** ppc_set_hwdebug: returns the handle (index + 1). */
-export function ppcSetHwdebug(k: HwbpKernel, th: ThreadHw, info: PpcHwBreakpoint): SysResult<number> {
+export function ppcSetHwdebug(k: HwbpKernel, th: ThreadHw, info: PpcHwBreakpoint, by?: BreakpointCreator): SysResult<number> {
   if (info.version !== 1) return refuse('ENOTSUPP', `version ${info.version} is not supported (only 1)`);
   if ((info.triggerType & PPC_BREAKPOINT_TRIGGER_RW) === 0 || (info.triggerType & ~PPC_BREAKPOINT_TRIGGER_RW) !== 0) {
     return refuse('EINVAL', `trigger type 0x${info.triggerType.toString(16)} must be read, write or both, and nothing else (execute is not supported)`);
@@ -121,7 +122,7 @@ export function ppcSetHwdebug(k: HwbpKernel, th: ThreadHw, info: PpcHwBreakpoint
   let i = -1;
   for (let j = 0; j < nr; j++) if (!th.ptraceBps[j]) { i = j; break; }
   if (i < 0) return refuse('ENOSPC', `task ${th.name} already has ${nr} ptrace watchpoint${nr === 1 ? '' : 's'} (handles ${th.ptraceBps.slice(0, nr).map((_, j) => j + 1).join(', ')}), the per-thread limit`);
-  const r = registerHwBreakpoint(k, { name: ptraceName(th, i), owner: 'ptrace', attr: ptraceAttr(info.addr & M64, len, archBpGenericFields(type)), target: th.pid, cpu: -1 });
+  const r = registerHwBreakpoint(k, { name: ptraceName(th, i), owner: 'ptrace', attr: ptraceAttr(info.addr & M64, len, archBpGenericFields(type)), target: th.pid, cpu: -1, ...(by ? { by } : {}) });
   if (!r.ok) return r;
   th.ptraceBps[i] = r.value;
   return success(i + 1);
@@ -138,7 +139,7 @@ export function ppcDelHwdebug(k: HwbpKernel, th: ThreadHw, handle: number): SysR
 }
 
 /** ptrace_set_debugreg: a DABR-style value; always ptrace_bps[0]. */
-export function ptraceSetDebugreg(k: HwbpKernel, th: ThreadHw, addr: number, data: bigint): SysResult<0> {
+export function ptraceSetDebugreg(k: HwbpKernel, th: ThreadHw, addr: number, data: bigint, by?: BreakpointCreator): SysResult<0> {
   data &= M64;
   if (addr > 0) return refuse('EINVAL', `debug register ${addr} does not exist (only 0)`);
   if ((data & ~7n & M64) >= TASK_SIZE) return refuse('EIO', `address 0x${(data & ~7n & M64).toString(16)} is not below TASK_SIZE`);
@@ -162,7 +163,7 @@ export function ptraceSetDebugreg(k: HwbpKernel, th: ThreadHw, addr: number, dat
     th.hwBrk[0] = hwBrk;
     return success(0);
   }
-  const r = registerHwBreakpoint(k, { name: ptraceName(th, 0), owner: 'ptrace', attr: ptraceAttr(address, BigInt(DABR_MAX_LEN), archBpGenericFields(type)), target: th.pid, cpu: -1 });
+  const r = registerHwBreakpoint(k, { name: ptraceName(th, 0), owner: 'ptrace', attr: ptraceAttr(address, BigInt(DABR_MAX_LEN), archBpGenericFields(type)), target: th.pid, cpu: -1, ...(by ? { by } : {}) });
   if (!r.ok) return r;
   th.ptraceBps[0] = r.value;
   th.hwBrk[0] = hwBrk;

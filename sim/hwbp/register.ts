@@ -5,7 +5,7 @@
 //   2. parse (hw_breakpoint_arch_parse), releasing the slot on failure;
 //   3. the generic kernel-address check: EINVAL with exclude_kernel, EPERM without CAP_SYS_ADMIN.
 import { hwBreakpointArchParse } from './arch-parse';
-import type { ArchHwBreakpoint, Breakpoint, BreakpointAttr, Owner } from './breakpoint';
+import type { ArchHwBreakpoint, Breakpoint, BreakpointAttr, BreakpointCreator, Owner } from './breakpoint';
 import { refuse, success, type Refusal, type SysResult } from './errno';
 import { isKernelAddr } from './exclusion';
 import type { HwbpKernel } from './kernel-state';
@@ -19,6 +19,8 @@ export interface NewBreakpoint {
   target: number | undefined;
   /** -1 per task, >= 0 per CPU or task on CPU */
   cpu: number;
+  /** the process that asks (absent: the external tracer) */
+  by?: BreakpointCreator;
 }
 
 /** hw_breakpoint_parse: the arch parse, then the kernel-space rule (arch_check_bp_in_kernelspace). */
@@ -43,6 +45,7 @@ export function registerHwBreakpoint(k: HwbpKernel, spec: NewBreakpoint): SysRes
     cpu: spec.cpu,
     count: 0,
     state: spec.attr.disabled ? 'off' : 'inactive',
+    ...(spec.by ? { by: spec.by } : {}),
   };
   const r = k.reservations.reserve(bp);
   if (r) return r;

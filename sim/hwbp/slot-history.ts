@@ -21,6 +21,8 @@ export interface SlotHolder {
   addr: string;
   len: number;
   type: 'r' | 'w' | 'rw' | 'x';
+  /** the process that set it (`pid 101 (main)`), absent when the external tracer did */
+  by?: string;
 }
 
 export type SlotEvent =

@@ -4,7 +4,7 @@
 // calls (errno names, never exceptions), the scheduling entry points, the HwContext the exception
 // side runs against, and read-only views for the panel.
 import type { Decision, Effect } from '../decision';
-import type { Breakpoint } from './breakpoint';
+import type { Breakpoint, BreakpointCreator } from './breakpoint';
 import type { CpuModel, KernelPolicy } from './cpu-model';
 import type { DawrProgram } from './dawr-program';
 import { refuse, success, type Refusal, type SysResult } from './errno';
@@ -13,9 +13,11 @@ import type { CurrentTask, HwContext, RecordSink, TrapRegs } from './hw-context'
 import { HwSlots } from './install';
 import { modifyUserHwBreakpoint, type ModifyAttr } from './modify';
 import type { HwbpKernel } from './kernel-state';
+import { unregisterHwBreakpoint } from './register';
 import {
   PerfFdTable,
   perfClose,
+  perfEventCreate,
   perfDisable,
   perfEnable,
   perfEventOpen,
@@ -179,10 +181,10 @@ export class HwBreakpointSubsystem {
 
   // ---- ptrace ----
 
-  /** PPC_PTRACE_SETHWDEBUG: the handle (1 or 2). */
-  setHwdebug(pid: number, info: PpcHwBreakpoint): SysResult<number> {
+  /** PPC_PTRACE_SETHWDEBUG: the handle (1 or 2). `by`: the tracing process (absent: the external tracer). */
+  setHwdebug(pid: number, info: PpcHwBreakpoint, by?: BreakpointCreator): SysResult<number> {
     const th = this.live(pid);
-    return th.ok ? ppcSetHwdebug(this.k, th.value, info) : th;
+    return th.ok ? ppcSetHwdebug(this.k, th.value, info, by) : th;
   }
 
   /** PPC_PTRACE_DELHWDEBUG */
@@ -192,9 +194,9 @@ export class HwBreakpointSubsystem {
   }
 
   /** PTRACE_SET_DEBUGREG (addr is the register index, 0) */
-  setDebugreg(pid: number, data: bigint, addr = 0): SysResult<0> {
+  setDebugreg(pid: number, data: bigint, addr = 0, by?: BreakpointCreator): SysResult<0> {
     const th = this.live(pid);
-    return th.ok ? ptraceSetDebugreg(this.k, th.value, addr, data) : th;
+    return th.ok ? ptraceSetDebugreg(this.k, th.value, addr, data, by) : th;
   }
 
   /** PTRACE_GET_DEBUGREG */
@@ -243,6 +245,28 @@ export class HwBreakpointSubsystem {
   /** The open perf event behind an fd. */
   perfFile(fd: number): PerfFile | undefined {
     return this.perf.open.get(fd);
+  }
+
+  /**
+   * perf_event_open made by a process (`args.by`): the event is created exactly as perfOpen creates
+   * it, but its descriptor belongs to the process's own fd table (the caller installs it), so the
+   * event is returned instead of a number of the external tracer's table. It is listed with the
+   * counters all the same. `id` names it (`perf:ID`).
+   */
+  perfOpenEvent(args: PerfOpenArgs & { by: BreakpointCreator }, id: string, fd: number): SysResult<PerfFile> {
+    return perfEventCreate(this.k, this.perf, args, id, fd);
+  }
+  /** enable, disable, reset and close of such an event (what the ioctls and the last close do) */
+  perfEventEnable(f: PerfFile): void {
+    if (!f.closed) sched.eventEnable(this.k, f.bp);
+  }
+  perfEventDisable(f: PerfFile): void {
+    if (!f.closed) sched.eventDisable(this.k, f.bp);
+  }
+  perfEventClose(f: PerfFile): void {
+    if (f.closed) return;
+    unregisterHwBreakpoint(this.k, f.bp);
+    f.closed = true;
   }
 
   // ---- scheduling ----

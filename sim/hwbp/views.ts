@@ -30,6 +30,9 @@ export interface SlotOccupant {
   type: 'r' | 'w' | 'rw';
   privilege: Array<'user' | 'kernel' | 'hyp'>;
   state: SlotState;
+  /** the process that set it (`pid 101 (main)`): "ptrace by pid 101 on pid 102"; absent when the
+   * external tracer (a scenario, the debugger) did */
+  by?: string;
 }
 
 export interface CpuSlots {
@@ -63,6 +66,8 @@ export interface Counter {
   count: number;
   enabled: boolean;
   closed: boolean;
+  /** the process that opened it (absent: the external tracer) */
+  by?: string;
 }
 
 export interface CountersEvent {
@@ -81,6 +86,11 @@ function rwOf(bpType: number): 'r' | 'w' | 'rw' {
 
 function taskName(k: HwbpKernel, pid: number | undefined): string | undefined {
   return pid === undefined ? undefined : k.threads.get(pid)?.name ?? String(pid);
+}
+
+/** who set a breakpoint, for a person: `pid 101 (main)` */
+export function byOf(bp: Breakpoint): string | undefined {
+  return bp.by ? `pid ${bp.by.pid} (${bp.by.name})` : undefined;
 }
 
 /** `ptrace #1` or `perf "writes"` */
@@ -112,6 +122,7 @@ export function holderOf(k: HwbpKernel, bp: Breakpoint): SlotHolder {
     addr: hex(bp.info.address),
     len: bp.info.len,
     type: (t & (HW_BREAKPOINT_R | HW_BREAKPOINT_W)) === 0 ? 'x' : rwOf(t),
+    ...(bp.by ? { by: byOf(bp) } : {}),
   };
 }
 
@@ -133,6 +144,7 @@ export function occupantOf(k: HwbpKernel, cpu: number, slot: number, bp: Breakpo
     type: rwOf(bp.attr.bpType),
     privilege,
     state: state ?? occupantState(k, cpu, slot, bp),
+    ...(bp.by ? { by: byOf(bp) } : {}),
   };
 }
 
@@ -217,6 +229,7 @@ export function countersView(k: HwbpKernel, table: PerfFdTable): CountersEvent {
         count: bp.count,
         enabled: bp.state === 'active' || bp.state === 'inactive',
         closed: f.closed,
+        ...(bp.by ? { by: byOf(bp) } : {}),
       };
     }),
   };

@@ -28,6 +28,14 @@ import { Scheduler, type RunQueue } from './scheduler';
 import { SignalDelivery } from './signal-delivery';
 import type { PendingSignal, SignalName } from './signals';
 import { Task, type StopInfo } from './task';
+import { BLOCKED, type SleepRequest } from '../os/wait-queue';
+import { E } from '../os/errno';
+import { KERNEL_SYMBOLS, kernelSymbol } from '../os/kernel-symbols';
+import { GuestPerf } from './guest-perf';
+import { ptraceCalls } from './guest-ptrace';
+import { Processes } from './processes';
+import { Timers } from './timers';
+import { Tracer } from './tracer';
 
 export interface TaskSpec {
   name: string;
@@ -97,6 +105,15 @@ export class Machine {
   /** told of every system call a task makes, after it (`wplab exec --strace`) */
   syscallTrace: ((c: { task: Task; nr: number; args: bigint[]; result: bigint; exited?: number }) => void) | undefined;
   private nextPid = 100;
+  /** fork, exit, wait, process groups, interval timers (sim/machine/processes.ts) */
+  readonly processes: Processes;
+  /** the kernel's timers: sleeps with a deadline, alarms */
+  readonly timers: Timers;
+  /** perf_event_open as a system call: the events processes opened */
+  readonly guestPerf: GuestPerf;
+  /** the tracer calls processes make through ptrace and perf_event_open (the same surface as the
+   * external tracer's, with the calling process as the caller) */
+  readonly guestTracer: Tracer;
   /** run(): the run queue whose turn it is, and per CPU what is left of its current time slice */
   private rr = 0;
   private readonly sliceLeft: number[];
@@ -131,15 +148,43 @@ export class Machine {
       icount: () => this.icount,
       dequeue: (t) => this.sched.dequeue(t),
       terminate: (t, signal, message) => this.terminate(t, 'killed', signal, message),
+      signalArrived: (t, signo) => this.signalArrived(t, signo),
+      stopped: (t, status) => this.processes.stopped(t, status),
+      continued: (t) => this.continueGroupStop(t),
     });
     this.kernel = new Kernel({
       cpu: this.config.cpu,
       cpus: this.config.cpus,
       policy: this.config.kernel,
       ticks: () => this.icount,
-      dawrForceEnable: { get: () => this.config.dawrForceEnable, set: () => undefined },
+      dawrForceEnable: { get: () => this.config.dawrForceEnable, set: (on, cpu) => this.setDawrForceEnable(on, cpu) },
+      kallsyms: () => KERNEL_SYMBOLS.map((s) => ({ addr: s.addr, type: s.type, name: s.name })),
     });
     this.kernel.fs.mkdirs(this.config.cwd);
+    this.timers = new Timers(this.kernel.clock);
+    this.processes = new Processes(this);
+    this.guestTracer = new Tracer(this);
+    this.guestPerf = new GuestPerf(this, () => this.guestTracer);
+  }
+
+  /**
+   * POWER9's /sys/kernel/debug/powerpc/dawr_enable_dangerous written (dawr_write_file_bool): the
+   * switch changes dawr_enabled() and ppc_breakpoint_available() for what comes next (GETHWDBGINFO,
+   * new breakpoints, the length check). Switching on from off first writes a null breakpoint into
+   * DAWR0 of the writer's CPU (the hypervisor check set_dawr(0, &null_brk) on an LPAR), leaving the
+   * kernel's shadow as it was. Switching off clears nothing: the kernel's disable_dawrs_cb is never
+   * reached, as debugfs_write_file_bool returns the count and the function returns early.
+   */
+  private setDawrForceEnable(on: boolean, cpu: number | undefined): void {
+    if (this.config.cpu !== 'power9') return;
+    if (!this.config.dawrForceEnable && cpu !== undefined) this.cores[cpu]?.setDawr(0, null);
+    this.config.dawrForceEnable = on;
+    Object.assign(this.model, cpuModel('power9', on));
+  }
+
+  /** a new pid (pids are given from 100 in creation order) */
+  allocPid(): number {
+    return this.nextPid++;
   }
 
   /** Instructions executed by all CPUs so far. */
@@ -163,6 +208,7 @@ export class Machine {
     const proc = new ProcessState(pid, mm, typeof cwd !== 'number' && cwd.inode.isDir() ? cwd.inode : fs.root, exe);
     const stdin = spec.stdin ?? new Uint8Array(0);
     const t = new Task(pid, spec.name, spec.program, mem, thread, spec.traced, spec.cpu, stdin, proc);
+    t.startedOutside = true;
     // standard input, output and error: pipes to whoever runs the program
     const collect = (b: Uint8Array) => t.output.push(b.slice());
     proc.fds.install(new OpenFile(this.kernel.stdinPipe(stdin), O.RDONLY), false);
@@ -236,7 +282,62 @@ export class Machine {
     t.lastStop = undefined;
     t.stallCount = 0;
     t.state = 'running';
+    t.stopKind = undefined;
+    t.stopReport = undefined;
     this.sched.enqueue(t);
+  }
+
+  /** SIGCONT ended a group stop: the task runs again and its parent is told (CLD_CONTINUED). */
+  private continueGroupStop(t: Task): void {
+    t.state = 'running';
+    t.stopKind = undefined;
+    t.lastStop = undefined;
+    this.processes.continued(t);
+    if (!t.sleep) this.sched.enqueue(t);
+  }
+
+  // ---- sleeping in the kernel (sim/os/wait-queue.ts) ----
+
+  /** Puts `t` to sleep in its current system call: off the run queue until woken. */
+  block(t: Task, req: SleepRequest, vectored: boolean): void {
+    const sleeper = { wake: () => this.wake(t) };
+    const timer = req.deadlineNs !== undefined ? this.timers.add(req.deadlineNs, () => this.wake(t)) : undefined;
+    t.sleep = { req, woken: false, sleeper, sinceNs: this.kernel.clock.monotonicNs(), vectored, timer };
+    for (const q of req.queues ?? []) q.add(sleeper, req);
+    this.sched.dequeue(t);
+  }
+
+  /** Ends the sleep of `t` (what it waited for happened, its deadline passed, a signal came): it is
+   * runnable again and runs its system call again when next scheduled. */
+  wake(t: Task): void {
+    const s = t.sleep;
+    if (!s || s.woken) return;
+    s.woken = true;
+    this.unhook(t);
+    if (t.state === 'running') this.sched.enqueue(t);
+  }
+
+  /** Takes a sleeping task off its wait queues and timer. */
+  private unhook(t: Task): void {
+    const s = t.sleep;
+    if (!s) return;
+    for (const q of s.req.queues ?? []) q.remove(s.sleeper);
+    this.timers.remove(s.timer);
+    s.timer = undefined;
+  }
+
+  /** A signal for a sleeping task: it wakes when the signal interrupts the sleep (signal_wake_up) or
+   * is one the sleep waits for (rt_sigtimedwait's set). */
+  private signalArrived(t: Task, signo: number): void {
+    const s = t.sleep;
+    if (!s || s.woken) return;
+    const inMask = s.req.wakeMask !== undefined && (s.req.wakeMask & (1n << BigInt(signo - 1))) !== 0n;
+    if (inMask || this.signals.pendingFor(t)) this.wake(t);
+  }
+
+  /** The tasks sleeping in a system call, and what for (a deadlock report). */
+  sleepers(): Task[] {
+    return this.tasks.filter((t) => t.alive && t.sleep !== undefined);
   }
 
   /**
@@ -251,7 +352,13 @@ export class Machine {
     const rq = this.sched.rq;
     while (target.state === 'running') {
       if (budget - (this.icount - start) <= 0 || this.exceptions >= this.exceptionEnd) return undefined;
-      if (!this.sched.anyRunnable()) break;
+      // the kernel's timers due at this point of the clock (a sleep's deadline, an alarm)
+      if (this.icount >= this.timers.dueIcount) this.timers.fireDue();
+      if (!this.sched.anyRunnable()) {
+        // every task sleeps or is stopped: the clock jumps to the earliest deadline, if there is one
+        if (this.idleJump()) continue;
+        break;
+      }
       for (; this.rr < rq.length; this.rr++) {
         const q = rq[this.rr];
         const t = this.sched.pick(q);
@@ -278,7 +385,30 @@ export class Machine {
       this.rr = 0;
     }
     this.freshRound();
+    if (target.state === 'running' && target.sleep && !this.sched.anyRunnable()) return this.deadlock(target);
     return target.lastStop ?? { event: 'limit', pc: target.thread.pc };
+  }
+
+  /** No task can run: the clock moves to the earliest timer (a sleep's deadline, an alarm) and it
+   * fires. false when there is none (nothing will ever wake anyone). */
+  private idleJump(): boolean {
+    const next = this.timers.next();
+    if (next === undefined) return false;
+    this.kernel.clock.advanceToMonotonic(next);
+    this.timers.refresh();
+    this.timers.fireDue();
+    return true;
+  }
+
+  /** The run cannot go on: the target sleeps and nothing can wake it. */
+  private deadlock(target: Task): StopInfo {
+    const who = this.sleepers().map((t) => `${t.name} (pid ${t.pid}) in ${t.sleep!.req.why}`);
+    const stopped = this.tasks.filter((t) => t.state === 'stopped').map((t) => `${t.name} (pid ${t.pid}) stopped`);
+    return {
+      event: 'deadlock',
+      pc: target.thread.pc,
+      message: `deadlock: no task can run and none waits for a time: ${[...who, ...stopped].join(', ')}`,
+    };
   }
 
   /** The next run starts a new round of the CPUs with new slices (as after a stop of the target). */
@@ -309,6 +439,15 @@ export class Machine {
    * happening (the slice may go on), false if it ended early (an exception, a signal, a switch). */
   private runSlice(q: RunQueue, t: Task, budget: number): boolean {
     const core = this.cores[q.cpu];
+    // A task woken from a sleep in a system call runs that call again first (its registers are as
+    // they were): it completes, or sleeps again.
+    if (t.sleep) {
+      this.resumeSyscall(q, t);
+      if (t.state !== 'running' || q.current !== t || t.sleep) return false;
+    }
+    // rseq: the kernel writes the CPU number into the registered area when the task returns to user
+    // mode on another CPU than the one it holds
+    if (t.rseqCpu !== q.cpu) this.rseqMigrate(q.cpu, t);
     // Signals are delivered before the task's next instruction (a kill from another CPU, a signal the
     // tracer's resume named): delivery may redirect the task or stop it.
     if (t.alive && this.signals.hasWork(t)) {
@@ -358,6 +497,7 @@ export class Machine {
           this.systemCall(q, t, stop.vectored);
           break;
         case 'trap':
+          t.trap = 0x700n;
           this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_BRKPT', siAddr: t.thread.pc });
           break;
         case 'fault':
@@ -366,7 +506,7 @@ export class Machine {
       }
       break;
     }
-    if (t.alive && this.signals.hasWork(t)) this.signals.deliver(q.cpu, t);
+    if (t.alive && !t.sleep && this.signals.hasWork(t)) this.signals.deliver(q.cpu, t);
     if (q.current === t && q.used >= this.config.quantum) this.sched.rotate(q);
     return stop.kind === 'limit' && q.current === t && t.state === 'running';
   }
@@ -462,7 +602,13 @@ export class Machine {
     const regs: TrapRegs = { pc: t.thread.pc, mode: 'user', singleStep: se };
     const rc = handleDawrException(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log), this.hw.currentTask(t.pid, t.tifSingleStep), regs, dar, this.instrDetail(t));
     if (regs.singleStep !== se) t.thread.msr = regs.singleStep ? t.thread.msr | MSR_SE : t.thread.msr & NOT_MSR_SE;
-    if (rc === 'done') this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_HWBKPT', siAddr: dar });
+    if (rc === 'done') {
+      // pt_regs as the tracer reads them: the data storage interrupt with DSISR_DABRMATCH
+      t.trap = 0x300n;
+      t.dar = dar;
+      t.dsisr = 0x00400000n;
+      this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_HWBKPT', siAddr: dar });
+    }
     return false;
   }
 
@@ -516,7 +662,10 @@ export class Machine {
     const insn = steppedInsn(t.mem, steppedPc < 0 ? undefined : BigInt(steppedPc));
     const rc = handleSingleStep(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log), this.hw.currentTask(t.pid, t.tifSingleStep), regs, insn);
     if (regs.singleStep) t.thread.msr |= MSR_SE;
-    if (rc === 'done') this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_TRACE', siAddr: t.thread.pc });
+    if (rc === 'done') {
+      t.trap = 0xd00n;
+      this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_TRACE', siAddr: t.thread.pc });
+    }
   }
 
   /**
@@ -524,12 +673,12 @@ export class Machine {
    * matched with kernel privilege; a hit runs the handler in kernel mode (emulate and count for perf;
    * a ptrace hit queues SIGTRAP, delivered on the return to user).
    */
-  private kernelAccess(cpu: number, t: Task, ea: bigint, size: number, store: boolean): void {
+  private kernelAccess(cpu: number, t: Task, ea: bigint, size: number, store: boolean, pc: bigint = KERNEL_COPY_PC): void {
     const dar = this.cores[cpu].matchAccess(ea, size, store, 'kernel');
     if (dar === undefined) return;
     const mnemonic = store ? ({ 1: 'stb', 2: 'sth', 4: 'stw', 8: 'std' } as Record<number, string>)[size] : ({ 1: 'lbz', 2: 'lhz', 4: 'lwz', 8: 'ld' } as Record<number, string>)[size];
     const detail: InstrDetail = { readable: true, type: store ? 'store' : 'load', ea, size, text: `${mnemonic} r9,0(r3)`, vsx32: false };
-    const regs: TrapRegs = { pc: KERNEL_COPY_PC, mode: 'kernel', singleStep: false };
+    const regs: TrapRegs = { pc, mode: 'kernel', singleStep: false };
     const rc = handleDawrException(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log), this.hw.currentTask(t.pid, t.tifSingleStep), regs, dar, detail);
     if (rc === 'done' && !t.pending) t.pending = { signal: 'SIGTRAP', siCode: 'TRAP_HWBKPT', siAddr: dar };
   }
@@ -537,23 +686,56 @@ export class Machine {
   /** A system call: `sc` (an error is a positive errno with CR0.SO set) or `scv 0` (POWER9 and
    * later, what glibc uses when AT_HWCAP2 has SCV: r3 is -errno, CR0 is left alone). */
   private systemCall(q: RunQueue, t: Task, vectored: boolean): void {
+    // pt_regs as a tracer sees them during and after the call
+    t.origGpr3 = t.thread.getGpr(3);
+    t.trap = 0xc00n;
+    this.dispatch(q, t, vectored, undefined);
+  }
+
+  /** A task woken from a sleep runs its system call again (sim/os/wait-queue.ts). */
+  private resumeSyscall(q: RunQueue, t: Task): void {
+    const s = t.sleep as NonNullable<Task['sleep']>;
+    // a sleep a ptrace stop interrupted (not woken) leaves its queues and timer: the call is run
+    // again and sleeps anew if it must (as after -ERESTARTSYS)
+    this.unhook(t);
+    t.sleep = undefined;
+    this.dispatch(q, t, s.vectored, s.req);
+  }
+
+  /** Runs the system call in r0 (or resumes it): its result goes to r3 (and CR0.SO) unless it slept,
+   * exited or restored the registers itself. */
+  private dispatch(q: RunQueue, t: Task, vectored: boolean, resumed: SleepRequest | undefined): void {
     const th = t.thread;
     let exited: number | undefined;
     let yielded = false;
     let keep = false;
+    let slept: SleepRequest | undefined;
     const ctx = this.syscallContext(q.cpu, t, {
       exit: (code) => (exited = code),
       yieldCpu: () => (yielded = true),
       keepRegisters: () => (keep = true),
+      resumed,
+      block: (req) => {
+        slept = req;
+        return BLOCKED;
+      },
     });
     const nr = th.getGpr(0);
     const args = this.syscallTrace ? [0, 1, 2, 3, 4, 5].map((i) => th.getGpr(3 + i)) : undefined;
+    this.kernel.currentCpu = q.cpu;
     const r = dispatchSyscall(nr, ctx);
+    this.kernel.currentCpu = undefined;
+    if (slept && r === BLOCKED && exited === undefined) {
+      this.block(t, slept, vectored);
+      return;
+    }
     if (this.syscallTrace && args) this.syscallTrace({ task: t, nr: Number(BigInt.asIntN(64, nr)), args, result: r, exited });
     if (exited !== undefined) {
       this.exit(t, exited);
       return;
     }
+    // -ERESTART...: the signal delivery on the way out restarts the call or makes it EINTR
+    if (r <= -512n && r >= -516n && r !== -515n) t.restart = { code: Number(-r), r3: t.origGpr3, vectored };
     if (!keep && vectored) th.setGpr(3, BigInt.asUintN(64, r));
     else if (!keep) {
       // the kernel's return convention: -4095..-1 is -errno with CR0.SO set, else the result
@@ -574,24 +756,45 @@ export class Machine {
   /**
    * Runs system call `nr` with arguments `args` (r3, r4, ...) as task `t` would make it on its CPU,
    * outside the run loop: its value (a result, or -errno), with the kernel's accesses to user memory
-   * as in a real call. The task's registers are left as they are; an exit ends the task. (For tests
-   * and tools that drive the kernel without a program around the call.)
+   * as in a real call. The task's registers are left as they are; an exit ends the task. A call that
+   * would sleep: one with a deadline sleeps until it (the clock moves on) and is run again; one
+   * without gives -EAGAIN (nothing else runs here to wake it). (For tests and tools that drive the
+   * kernel without a program around the call.)
    */
   syscallAs(t: Task, nr: number, args: readonly bigint[] = []): bigint {
     const cpu = t.cpu >= 0 ? t.cpu : (t.affinity ?? 0);
-    let exited: number | undefined;
-    const ctx: SyscallContext = {
-      ...this.syscallContext(cpu, t, { exit: (code) => (exited = code), yieldCpu: () => undefined, keepRegisters: () => undefined }),
-      arg: (i) => BigInt.asUintN(64, args[i] ?? 0n),
-    };
-    const r = dispatchSyscall(BigInt(nr), ctx);
-    if (exited !== undefined) this.exit(t, exited);
-    return r;
+    let resumed: SleepRequest | undefined;
+    for (let i = 0; i < 1000; i++) {
+      let exited: number | undefined;
+      let slept: SleepRequest | undefined;
+      const ctx: SyscallContext = {
+        ...this.syscallContext(cpu, t, {
+          exit: (code) => (exited = code),
+          yieldCpu: () => undefined,
+          keepRegisters: () => undefined,
+          resumed,
+          block: (req) => {
+            slept = req;
+            return BLOCKED;
+          },
+        }),
+        arg: (i) => BigInt.asUintN(64, args[i] ?? 0n),
+      };
+      const r = dispatchSyscall(BigInt(nr), ctx);
+      if (exited !== undefined) this.exit(t, exited);
+      if (!(slept && r === BLOCKED)) return r;
+      if (slept.deadlineNs === undefined) return BigInt(-E.EAGAIN);
+      this.kernel.clock.advanceToMonotonic(slept.deadlineNs);
+      this.timers.refresh();
+      resumed = slept;
+    }
+    return BigInt(-E.EAGAIN);
   }
 
   /** What a system call handler of task `t` on `cpu` is given (sim/os/syscalls/context.ts). */
-  private syscallContext(cpu: number, t: Task, effects: Pick<SyscallContext, 'exit' | 'yieldCpu' | 'keepRegisters'>): SyscallContext {
+  private syscallContext(cpu: number, t: Task, effects: Pick<SyscallContext, 'exit' | 'yieldCpu' | 'keepRegisters' | 'resumed' | 'block'>): SyscallContext {
     const th = t.thread;
+    const procs = this.processes;
     return {
       t: th,
       proc: t.proc,
@@ -603,8 +806,48 @@ export class Machine {
       copyFromUser: (ea, len) => this.copyFromUser(cpu, t, ea, len),
       stringFromUser: (ea, max) => this.stringFromUser(cpu, t, ea, max),
       signals: this.signals.syscallHost(t),
+      signalPending: () => this.signals.pendingFor(t),
+      process: {
+        clone: (req) => procs.clone(t, cpu, req),
+        vforkChild: (pid) => procs.vforkChild(pid),
+        wait: (idtype, id, options) => procs.wait(t, idtype, id, options),
+        getpgid: (pid) => procs.getpgid(t, pid),
+        getsid: (pid) => procs.getsid(t, pid),
+        setpgid: (pid, pgid) => procs.setpgid(t, pid, pgid),
+        itimer: (which, next) => procs.itimer(t, which, next),
+      },
+      ptrace: ptraceCalls(this, this.guestTracer, t),
+      perf: this.guestPerf.calls(t),
+      setRestartBlock: (b) => (t.restartBlock = b),
+      takeRestartBlock: () => {
+        const b = t.restartBlock;
+        t.restartBlock = undefined;
+        return b;
+      },
       ...effects,
     };
+  }
+
+  /** rseq: the CPU numbers written into the task's registered struct rseq (cpu_id_start, cpu_id). */
+  private rseqMigrate(cpu: number, t: Task): void {
+    t.rseqCpu = cpu;
+    if (t.proc.rseq === 0n) return;
+    const b = new Uint8Array(8);
+    const dv = new DataView(b.buffer);
+    dv.setUint32(0, cpu, true);
+    dv.setUint32(4, cpu, true);
+    t.mem.writeBytes(t.proc.rseq, b);
+  }
+
+  /**
+   * The kernel reads or writes one of its own variables (sim/os/kernel-symbols.ts) on `cpu` while
+   * running for `t`: a kernel-mode access a DAWR may match (a perf event on `pid_max` counts forks).
+   */
+  kernelData(cpu: number, t: Task, name: string, store: boolean): void {
+    const s = kernelSymbol(name);
+    if (!s || !this.kernelWatched(cpu)) return;
+    const fn = s.accessedIn ? kernelSymbol(s.accessedIn) : undefined;
+    this.kernelAccess(cpu, t, s.addr, s.size, store, fn ? fn.addr : KERNEL_COPY_PC);
   }
 
   /** Whether a kernel-mode access on `cpu` could match one of its DAWRs (else copies skip the check). */
@@ -617,7 +860,7 @@ export class Machine {
    * ascending address order (SCENARIOS.md section 6), each checked against the CPU's DAWRs as a
    * kernel-mode access before it is made.
    */
-  private copyToUser(cpu: number, t: Task, ea: bigint, bytes: Uint8Array): boolean {
+  copyToUser(cpu: number, t: Task, ea: bigint, bytes: Uint8Array): boolean {
     if (!t.mem.isMapped(ea, bytes.length)) return false;
     if (!this.kernelWatched(cpu)) return t.mem.writeBytes(ea, bytes);
     return eachDoubleword(ea, bytes.length, (a, n) => {
@@ -662,10 +905,13 @@ export class Machine {
   }
 
   exit(t: Task, code: number): void {
-    this.sched.dequeue(t);
+    if (!t.alive) return;
+    const cpu = Math.max(0, t.cpu);
+    this.leave(t);
     t.state = 'exited';
     t.lastStop = { event: 'exited', exit_code: code & 0xff };
     this.hw.taskExit(t.pid);
+    this.processes.exited(t, cpu);
   }
 
   kill(t: Task): void {
@@ -673,10 +919,21 @@ export class Machine {
   }
 
   private terminate(t: Task, state: 'killed', signal: SignalName | string, message?: string): void {
-    this.sched.dequeue(t);
+    if (!t.alive) return;
+    const cpu = Math.max(0, t.cpu);
+    this.leave(t);
     t.state = state;
     t.lastStop = message === undefined ? { event: 'killed', signal } : { event: 'killed', signal, message };
     this.hw.taskExit(t.pid);
+    this.processes.exited(t, cpu);
+  }
+
+  /** The task stops running for good: off its CPU, out of any sleep. */
+  private leave(t: Task): void {
+    this.sched.dequeue(t);
+    this.unhook(t);
+    t.sleep = undefined;
+    t.restart = undefined;
   }
 }
 

@@ -14,11 +14,19 @@
 //    points the registers at the handler; signal_delivered blocks sa_mask (and the signal unless
 //    SA_NODEFER) and, under PTRACE_SINGLESTEP, stops with SIGTRAP at the handler's first instruction.
 //
+// System calls interrupted by a signal (sim/os/wait-queue.ts): a call that returned -ERESTARTSYS,
+// -ERESTARTNOINTR, -ERESTARTNOHAND or -ERESTART_RESTARTBLOCK is restarted (its `sc` runs again) or
+// turned into EINTR here, as check_syscall_restart decides: EINTR when a handler runs (for
+// ERESTARTSYS only without SA_RESTART), a restart when none does (restart_syscall for RESTARTBLOCK).
+//
+// Stops are reported to whoever waits for them: a ptrace stop to the process tracing the task (the
+// external tracer reads `lastStop`), a group stop (SIGSTOP, untraced) to the parent; SIGCONT ends a
+// group stop. kill(0) and kill(-N) signal a process group, kill(-1) every process but the caller and
+// init; a zombie still counts (the signal does nothing).
+//
 // Simplifications (named): every signal, real-time ones included, has at most one pending instance;
 // there are no alternate signal stacks (SA_ONSTACK is ignored); sa_restorer is ignored (powerpc
-// returns through the vdso trampoline); process groups are not simulated (kill(0) signals the caller,
-// kill(-1) every other live task, kill(-N) the task N); a task that has exited is a zombie nobody
-// reaps, so kill() on it succeeds and does nothing; SIGCONT does not wake a stopped task.
+// returns through the vdso trampoline).
 import { MSR_SE } from '../cpu/thread-state';
 import type { DecisionLog } from '../hwbp/decision-log';
 import { threadChangePc } from '../hwbp/handler';
@@ -27,7 +35,7 @@ import type { HwBreakpointSubsystem } from '../hwbp/subsystem';
 import { E } from '../os/errno';
 import type { KillRequest, SigActionValue, SignalCalls, SyscallValue } from '../os/syscalls/context';
 import { copyThreadState, ensureVdso, readFrame, SIGINFO_OFFSET, SIGNAL_FRAMESIZE, SIGTRAMP_RT64, UC_MCONTEXT_OFFSET, writeFrame } from './signal-frame';
-import { DEFAULT_ACTION, defaultAction, SA_NODEFER, SA_RESETHAND, SA_SIGINFO, SIG_DFL, SIG_IGN, sigBit, TaskSignals, UNBLOCKABLE } from './signal-state';
+import { DEFAULT_ACTION, defaultAction, SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SIG_DFL, SIG_IGN, sigBit, TaskSignals, UNBLOCKABLE } from './signal-state';
 import { SI_CODES, SIGNALS, signalName, signalNumber, type PendingSignal } from './signals';
 import type { Task } from './task';
 
@@ -42,7 +50,21 @@ export interface SignalMachine {
   dequeue(t: Task): void;
   /** the task dies of `signal` (event: killed); `message` says what raised it */
   terminate(t: Task, signal: string, message?: string): void;
+  /** a signal arrived for a task that sleeps in a system call: it wakes if the signal concerns it */
+  signalArrived?(t: Task, signo: number): void;
+  /** the task entered a stop (`status`: the wait status word): its tracer or parent is told */
+  stopped?(t: Task, status: number): void;
+  /** SIGCONT ended the task's group stop: it runs again, and its parent is told */
+  continued?(t: Task): void;
 }
+
+/** the ERESTART* codes a system call may leave (include/linux/errno.h) */
+const ERESTARTSYS = 512;
+const ERESTARTNOINTR = 513;
+const ERESTARTNOHAND = 514;
+const ERESTART_RESTARTBLOCK = 516;
+const EINTR = 4;
+const CR0_SO = 0x10000000;
 
 /** Frames kept per task at most (a program that longjmps out of handlers never pops its frames). */
 const MAX_FRAMES = 1024;
@@ -68,10 +90,25 @@ export class SignalDelivery {
     }
     const s = t.sig;
     // a stop signal discards a pending SIGCONT and SIGCONT discards pending stop signals
-    if (signo === SIGNALS.SIGCONT) for (const x of [SIGNALS.SIGSTOP, SIGNALS.SIGTSTP, SIGNALS.SIGTTIN, SIGNALS.SIGTTOU]) s.queued.delete(x);
-    else if (defaultAction(signo) === 'stop') s.queued.delete(SIGNALS.SIGCONT);
+    if (signo === SIGNALS.SIGCONT) {
+      for (const x of [SIGNALS.SIGSTOP, SIGNALS.SIGTSTP, SIGNALS.SIGTTIN, SIGNALS.SIGTTOU]) s.queued.delete(x);
+      // prepare_signal: SIGCONT wakes a group-stopped task, whatever its disposition
+      if (t.state === 'stopped' && t.stopKind === 'group') this.m.continued?.(t);
+    } else if (defaultAction(signo) === 'stop') s.queued.delete(SIGNALS.SIGCONT);
     if (!t.traced && s.ignored(signo) && (s.blocked & sigBit(signo)) === 0n) return;
     if (!s.queued.has(signo)) s.queued.set(signo, info);
+    if (t.sleep) this.m.signalArrived?.(t, signo);
+  }
+
+  /** signal_pending(): something the task would act on before returning to user mode (an
+   * interruptible sleep ends) */
+  pendingFor(t: Task): boolean {
+    return t.pending !== undefined || t.sig.injected !== undefined || t.pendingPtraceEvent !== 0 || (t.sig.queued.size > 0 && t.sig.nextDeliverable() !== undefined);
+  }
+
+  /** ptrace_event after a system call (PTRACE_EVENT_FORK...): the task stops before returning to user mode. */
+  ptraceEventAfterSyscall(t: Task, event: number): void {
+    t.pendingPtraceEvent = event;
   }
 
   /** PTRACE_CONT / PTRACE_SINGLESTEP with data = signal: what the resumed task gets, with no new stop.
@@ -85,11 +122,73 @@ export class SignalDelivery {
 
   /** Whether the return to user mode has something to do (TIF_SIGPENDING). */
   hasWork(t: Task): boolean {
-    return t.pending !== undefined || t.sig.injected !== undefined || (t.sig.queued.size > 0 && t.sig.nextDeliverable() !== undefined);
+    return t.pending !== undefined || t.sig.injected !== undefined || t.restart !== undefined || t.sig.savedMask !== undefined || t.pendingPtraceEvent !== 0 || (t.sig.queued.size > 0 && t.sig.nextDeliverable() !== undefined);
   }
 
   /** The return-to-user path: delivers until nothing deliverable is left or the task stops or dies. */
   deliver(cpu: number, t: Task): void {
+    // a task asleep in a system call acts on signals when the call has returned
+    if (t.sleep) return;
+    const s = t.sig;
+    // a ptrace event the system call left (PTRACE_EVENT_FORK...): a stop before anything else
+    if (t.pendingPtraceEvent !== 0 && t.state === 'running') {
+      const event = t.pendingPtraceEvent;
+      t.pendingPtraceEvent = 0;
+      if (t.traced) {
+        this.stop(t, { signal: 'SIGTRAP', siCode: String(SIGNALS.SIGTRAP | (event << 8)), siAddr: 0n }, false, event);
+        return;
+      }
+    }
+    this.deliverSignals(cpu, t);
+    // nothing was delivered to a handler and the task runs on: a pending restart and a sigsuspend
+    // mask are settled (do_signal's tail)
+    if (t.state === 'running') {
+      if (t.restart) this.restartSyscall(t, undefined);
+      if (s.savedMask !== undefined) {
+        s.blocked = s.savedMask;
+        s.savedMask = undefined;
+      }
+    }
+  }
+
+  /**
+   * check_syscall_restart: the interrupted call's -ERESTART... becomes EINTR (a handler runs: always
+   * for NOHAND and RESTARTBLOCK, for ERESTARTSYS unless SA_RESTART) or a restart (the `sc` again with
+   * the first argument back in r3; restart_syscall for RESTARTBLOCK).
+   */
+  private restartSyscall(t: Task, handler: SigActionValue | undefined): void {
+    const r = t.restart;
+    if (!r) return;
+    t.restart = undefined;
+    const th = t.thread;
+    let restart: boolean;
+    switch (r.code) {
+      case ERESTARTNOHAND:
+      case ERESTART_RESTARTBLOCK:
+        restart = handler === undefined;
+        break;
+      case ERESTARTSYS:
+        restart = handler === undefined || (handler.flags & SA_RESTART) !== 0n;
+        break;
+      case ERESTARTNOINTR:
+      default:
+        restart = true;
+    }
+    if (!restart) {
+      t.restartBlock = undefined;
+      if (r.vectored) th.setGpr(3, BigInt.asUintN(64, BigInt(-EINTR)));
+      else {
+        th.setGpr(3, BigInt(EINTR));
+        th.cr = (th.cr | CR0_SO) >>> 0;
+      }
+      return;
+    }
+    th.pc = th.pc - 4n;
+    if (r.code === ERESTART_RESTARTBLOCK) th.setGpr(0, 0n);
+    else th.setGpr(3, r.r3);
+  }
+
+  private deliverSignals(cpu: number, t: Task): void {
     const s = t.sig;
     for (let guard = 0; guard < 256 && t.state === 'running'; guard++) {
       let sig: PendingSignal;
@@ -131,15 +230,19 @@ export class SignalDelivery {
   }
 
   /** A stop the tracer's waitpid sees: si_code and si_addr are shown for a signal-delivery stop
-   * (si_addr only for a kernel-raised signal; kill's siginfo carries si_pid instead). */
-  private stop(t: Task, sig: PendingSignal, siginfoShown = true): void {
+   * (si_addr only for a kernel-raised signal; kill's siginfo carries si_pid instead). A traced task's
+   * stop is a ptrace stop (its tracer resumes it); an untraced one's is a group stop (SIGCONT). */
+  private stop(t: Task, sig: PendingSignal, siginfoShown = true, event = 0): void {
     this.m.dequeue(t);
     t.state = 'stopped';
+    t.stopKind = t.traced ? 'ptrace' : 'group';
     t.lastSiginfo = sig;
     const pc = t.thread.pc;
     if (!siginfoShown) t.lastStop = { event: 'stopped', signal: sig.signal, pc };
     else if (sig.pid !== undefined) t.lastStop = { event: 'stopped', signal: sig.signal, si_code: sig.siCode, pc };
     else t.lastStop = { event: 'stopped', signal: sig.signal, si_code: sig.siCode, si_addr: sig.siAddr, pc };
+    const signo = signalNumber(sig.signal) ?? 0;
+    this.m.stopped?.(t, ((event << 16) | (signo << 8) | 0x7f) >>> 0);
   }
 
   /** The disposition of the dequeued signal decides (get_signal after ptrace_signal). */
@@ -170,6 +273,8 @@ export class SignalDelivery {
   private handle(cpu: number, t: Task, signo: number, sig: PendingSignal, a: SigActionValue): void {
     const s = t.sig;
     const th = t.thread;
+    // an interrupted system call: EINTR or restarted, before the frame saves the registers
+    if (t.restart) this.restartSyscall(t, a);
     // SA_RESETHAND (SA_ONESHOT): get_signal resets the handler before delivering
     if ((a.flags & SA_RESETHAND) !== 0n) s.setAction(signo, DEFAULT_ACTION);
     this.m.hw.doSignalRearm(cpu, t.pid);
@@ -185,14 +290,17 @@ export class SignalDelivery {
       siCode: (SI_CODES as Record<string, number>)[sig.siCode] ?? 0,
       siAddr: sig.siAddr,
       pid: sig.pid,
+      status: sig.status,
       handler: a.handler,
-      oldBlocked: s.blocked,
+      // after rt_sigsuspend the frame keeps the mask from before it (restored by sigreturn)
+      oldBlocked: s.savedMask ?? s.blocked,
     });
     if (frame === undefined) {
       this.forceSigsegv(t);
       return;
     }
-    s.frames.push({ frame, regs: saved, blocked: s.blocked, signo });
+    s.frames.push({ frame, regs: saved, blocked: s.savedMask ?? s.blocked, signo });
+    s.savedMask = undefined;
     if (s.frames.length > MAX_FRAMES) s.frames.shift();
 
     th.setGpr(1, frame - SIGNAL_FRAMESIZE);
@@ -271,6 +379,18 @@ export class SignalDelivery {
         for (const signo of t.sig.queued.keys()) set |= sigBit(signo);
         return set & t.sig.blocked;
       },
+      suspendMask: (mask) => {
+        if (t.sig.savedMask === undefined) t.sig.savedMask = t.sig.blocked;
+        t.sig.blocked = mask & ~UNBLOCKABLE;
+      },
+      dequeue: (set) => {
+        let best: number | undefined;
+        for (const signo of t.sig.queued.keys()) if ((set & sigBit(signo)) !== 0n && (best === undefined || signo < best)) best = signo;
+        if (best === undefined) return undefined;
+        const sig = t.sig.queued.get(best) as PendingSignal;
+        t.sig.queued.delete(best);
+        return { signo: best, siCode: (SI_CODES as Record<string, number>)[sig.siCode] ?? 0, siAddr: sig.siAddr, pid: sig.pid };
+      },
     };
   }
 
@@ -300,17 +420,21 @@ export class SignalDelivery {
     const live = (pid: number) => this.m.tasks.find((x) => x.pid === pid);
     if (req.kind === 'kill') {
       siCode = 'SI_USER';
-      if (req.pid > 0) targets = [live(req.pid)].filter((x): x is Task => x !== undefined);
-      else if (req.pid === 0) targets = [sender];
+      // a process, the caller's group (0), every process but the caller (-1), the group -pid;
+      // zombies count (kill succeeds, the signal does nothing)
+      const group = (pgid: number) => this.m.tasks.filter((x) => !x.reaped && x.proc.pgid === pgid);
+      if (req.pid > 0) targets = [live(req.pid)].filter((x): x is Task => x !== undefined && !x.reaped);
+      else if (req.pid === 0) targets = group(sender.proc.pgid);
       else if (req.pid === -1) targets = this.m.tasks.filter((x) => x !== sender && x.alive);
-      else targets = [live(-req.pid)].filter((x): x is Task => x !== undefined);
+      else if (req.pid === -0x80000000) return E.ESRCH;
+      else targets = group(-req.pid);
     } else {
       siCode = 'SI_TKILL';
       const tid = req.tid;
       if (tid <= 0 || (req.kind === 'tgkill' && req.tgid <= 0)) return E.EINVAL;
       // one thread per process: the thread group id is the pid
       const x = live(tid);
-      targets = x && (req.kind === 'tkill' || req.tgid === tid) ? [x] : [];
+      targets = x && !x.reaped && x.alive && (req.kind === 'tkill' || req.tgid === tid) ? [x] : [];
     }
     if (targets.length === 0) return E.ESRCH;
     if (req.signo !== 0 && !TaskSignals.valid(req.signo)) return E.EINVAL;

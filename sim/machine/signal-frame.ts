@@ -69,6 +69,8 @@ export interface FrameInfo {
   siCode: number;
   siAddr?: bigint;
   pid?: number;
+  /** si_status (SIGCHLD) */
+  status?: number;
   handler: bigint;
   /** the blocked mask before delivery (uc_sigmask, oldmask) */
   oldBlocked: bigint;
@@ -111,7 +113,10 @@ export function writeFrame(mem: AddressSpace, t: ThreadState, info: FrameInfo): 
   ok &&= w(frame + PUC_OFFSET, 8, frame);
   ok &&= w(si, 4, BigInt(info.signo));
   ok &&= w(si + 8n, 4, BigInt(info.siCode));
-  if (info.pid !== undefined) ok &&= w(si + 16n, 4, BigInt(info.pid));
+  if (info.pid !== undefined) {
+    ok &&= w(si + 16n, 4, BigInt(info.pid));
+    if (info.status !== undefined) ok &&= w(si + 24n, 4, BigInt(info.status));
+  }
   else if (info.siAddr !== undefined) ok &&= w(si + 16n, 8, info.siAddr);
   // the dummy caller frame: the back chain to the interrupted stack
   ok &&= w(newSp, 8, oldSp);

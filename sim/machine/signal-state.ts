@@ -8,6 +8,8 @@ export const SIG_DFL = 0n;
 export const SIG_IGN = 1n;
 
 /** sa_flags bits the delivery path honours (asm-generic values, which powerpc uses) */
+export const SA_NOCLDSTOP = 0x1n;
+export const SA_NOCLDWAIT = 0x2n;
 export const SA_SIGINFO = 0x4n;
 export const SA_ONSTACK = 0x08000000n;
 export const SA_RESTART = 0x10000000n;
@@ -82,6 +84,18 @@ export class TaskSignals {
   injected: PendingSignal | undefined;
   /** the handlers being run, innermost last */
   readonly frames: SavedFrame[] = [];
+  /** rt_sigsuspend's saved mask (TIF_RESTORE_SIGMASK): restored after the handler, or when none runs */
+  savedMask: bigint | undefined;
+
+  /** fork: the child's copy (copy_sighand, the blocked mask; nothing pending; the handler frames of
+   * the copied stack go with it) */
+  forkCopy(): TaskSignals {
+    const c = new TaskSignals();
+    for (const [k, v] of this.actions) c.actions.set(k, { ...v });
+    c.blocked = this.blocked;
+    for (const f of this.frames) c.frames.push({ ...f, regs: f.regs.clone() });
+    return c;
+  }
 
   action(signo: number): SigAction {
     return this.actions.get(signo) ?? DEFAULT_ACTION;

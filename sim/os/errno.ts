@@ -8,6 +8,9 @@ export const E = {
   ESPIPE: 29, EROFS: 30, EMLINK: 31, EPIPE: 32, EDOM: 33, ERANGE: 34, EDEADLK: 35, ENAMETOOLONG: 36,
   ENOLCK: 37, ENOSYS: 38, ENOTEMPTY: 39, ELOOP: 40, ENOMSG: 42, ENODATA: 61, EOVERFLOW: 75, EBADFD: 77,
   ENOTSOCK: 88, EOPNOTSUPP: 95, EAFNOSUPPORT: 97, ETIMEDOUT: 110, ENOTSUPP: 524,
+  // kernel-internal: a system call interrupted by a signal, restarted or turned into EINTR on the way
+  // back to user mode (include/linux/errno.h); a program never sees them unless a tracer looks
+  ERESTARTSYS: 512, ERESTARTNOINTR: 513, ERESTARTNOHAND: 514, ERESTART_RESTARTBLOCK: 516,
 } as const;
 
 export type ErrnoName = keyof typeof E;

@@ -17,8 +17,8 @@ export interface KernelOptions {
   policy: KernelPolicy;
   /** instructions executed by the machine so far (the time base) */
   ticks: () => number;
-  /** POWER9's /sys/kernel/debug/powerpc/dawr_enable_dangerous: read and set */
-  dawrForceEnable?: { get(): boolean; set(on: boolean): void };
+  /** POWER9's /sys/kernel/debug/powerpc/dawr_enable_dangerous: read and set (`cpu`: the writer's) */
+  dawrForceEnable?: { get(): boolean; set(on: boolean, cpu?: number): void };
   /** the kernel symbols /proc/kallsyms lists (address, type letter, name) */
   kallsyms?: () => { addr: bigint; type: string; name: string }[];
 }
@@ -50,6 +50,8 @@ export class Kernel {
   readonly random = new KernelRandom();
   readonly fs: FileSystem;
   readonly uname: { sysname: string; nodename: string; release: string; version: string; machine: string; domainname: string };
+  /** the CPU of the system call being run (set by the machine around each call) */
+  currentCpu: number | undefined;
 
   constructor(readonly opts: KernelOptions) {
     this.clock = new Clock(opts.ticks);
@@ -107,7 +109,7 @@ export class Kernel {
           t0,
           (bytes) => {
             const v = kstrtobool(bytes);
-            if (v !== undefined) dawr?.set(v);
+            if (v !== undefined) dawr?.set(v, this.currentCpu);
             return bytes.length;
           },
           0o600,
@@ -121,6 +123,12 @@ export class Kernel {
     const t0 = this.clock.realtimeNs();
     this.fs.place(`/proc/${proc.pid}/exe`, new SymlinkInode(() => proc.exe, t0));
     this.fs.place(`/proc/${proc.pid}/cwd`, new SymlinkInode(() => this.fs.pathOf(proc.cwd), t0));
+  }
+
+  /** The process was reaped: /proc/<pid> goes. */
+  unregisterProcess(pid: number): void {
+    const proc = this.fs.root.entries.get('proc');
+    if (proc && proc.isDir()) proc.deleteEntry(String(pid));
   }
 
   mount(m: Mount): void {

@@ -72,6 +72,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
   set_debugreg: { args: { task: TASK_REQ, value: EXPR_REQ }, summary: 'PTRACE_SET_DEBUGREG (DABR-style value)' },
   get_debugreg: { args: { task: TASK_REQ }, scalar: 'task', summary: 'PTRACE_GET_DEBUGREG' },
   gethwdbginfo: { args: { task: TASK_REQ }, scalar: 'task', summary: 'PPC_PTRACE_GETHWDBGINFO' },
+  attach: { args: { task: TASK_REQ }, scalar: 'task', summary: 'the script becomes the tracer of a task it does not trace (a process a task forked): PTRACE_SEIZE and PTRACE_INTERRUPT, then run until it stops; a stopped task is traced in its stop' },
   cont: { args: { task: TASK_REQ, signal: SIGNAL }, scalar: 'task', summary: 'PTRACE_CONT (with `signal`: data = that signal, delivered at once), then run until the task stops or exits' },
   singlestep: { args: { task: TASK_REQ, signal: SIGNAL }, scalar: 'task', summary: 'PTRACE_SINGLESTEP (with `signal`: data = that signal), then run until the task stops or exits' },
   setpc: { args: { task: TASK_REQ, pc: EXPR_REQ }, summary: 'set the task\'s PC (PTRACE_SETREGS)' },

@@ -6,7 +6,7 @@ import { exprFromNumber, parseExpr } from './expression';
 import { OPERATIONS, REG_NAMES, type ArgSpec } from './operations';
 import type { ArgValue, Expectation, Expr, Pos, Scenario, ScenarioError, ScenarioMachine, ScenarioTask, Step } from './scenario-types';
 
-const STOP_EVENTS = ['stopped', 'exited', 'killed', 'limit', 'livelock'];
+const STOP_EVENTS = ['stopped', 'exited', 'killed', 'limit', 'livelock', 'deadlock'];
 
 class Reader {
   readonly errors: ScenarioError[] = [];
@@ -285,6 +285,15 @@ function readArg(r: Reader, spec: ArgSpec, n: Node, what: string): ArgValue | un
   return s === undefined ? undefined : { kind: 'name', name: s, pos };
 }
 
+/**
+ * A process forked by a task is named after its parent and its pid (`main-101`, and `main-101-102`
+ * for what that one forks): a step may name one; whether it exists is known when the step runs.
+ */
+export function forkedName(name: string, taskNames: Set<string>): boolean {
+  const m = /^(.+)-\d+$/.exec(name);
+  return m !== null && (taskNames.has(m[1]) || forkedName(m[1], taskNames));
+}
+
 function readSteps(r: Reader, n: Node | null | undefined, taskNames: Set<string>): Step[] {
   const steps: Step[] = [];
   if (n === undefined || n === null) return steps;
@@ -343,7 +352,7 @@ function readSteps(r: Reader, n: Node | null | undefined, taskNames: Set<string>
     for (const [k, a] of step.args) {
       const aspec = spec.args[k];
       if (a.kind !== 'name') continue;
-      if (aspec.kind === 'task' && !taskNames.has(a.name)) r.err(a.pos, `unknown task "${a.name}" (tasks: ${[...taskNames].join(', ') || 'none'})`);
+      if (aspec.kind === 'task' && !taskNames.has(a.name) && !forkedName(a.name, taskNames)) r.err(a.pos, `unknown task "${a.name}" (tasks: ${[...taskNames].join(', ') || 'none'}); a process one of them forks is named after it: NAME-PID`);
       if ((aspec.kind === 'ref' || aspec.kind === 'handle') && !ids.has(a.name)) r.err(a.pos, `unknown id "${a.name}": no earlier step binds it`);
     }
     const id = step.args.get('id');

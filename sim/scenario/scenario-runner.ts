@@ -186,7 +186,12 @@ function runStep(run: ScenarioRun, step: Step, maxSteps: number): StepReport {
   const taskArg = step.args.get('task');
   const taskName = taskArg && taskArg.kind === 'name' ? taskArg.name : undefined;
   const task = taskName ? run.machine.task(taskName) : undefined;
-  const lookup = lookupIn(taskName ? run.programs.get(taskName) : run.firstProgram);
+  // a forked process (`main-101`) exists once its parent has forked it, and runs its parent's program
+  if (taskName && !task && !run.programs.has(taskName)) {
+    const pos = taskArg && taskArg.kind === 'name' ? taskArg.pos : step.pos;
+    throw new InputError(pos, `task "${taskName}" does not exist: no task has forked it (yet), or it was reaped`);
+  }
+  const lookup = lookupIn(taskName ? (run.programs.get(taskName) ?? task?.program) : run.firstProgram);
   const shown: Record<string, string | number | boolean> = {};
   for (const [k, a] of step.args) shown[k] = argText(a);
   const log = run.machine.log;
@@ -378,7 +383,18 @@ function perform(
       if (s.si_addr !== undefined) fields.si_addr = s.si_addr;
       if (s.pc !== undefined) fields.pc = s.pc;
       if (s.exit_code !== undefined) fields.exit_code = BigInt(s.exit_code);
-      if (s.event === 'livelock' && s.message) fields.message = s.message;
+      if ((s.event === 'livelock' || s.event === 'deadlock') && s.message) fields.message = s.message;
+      return { status: s.event, fields };
+    }
+    case 'attach': {
+      const r = tracer.attachExternal(needTask(), maxSteps);
+      if (!r.ok) return fromCall(r);
+      const s = r.stop;
+      const fields: Record<string, bigint | number | string> = { event: s.event };
+      if (s.signal) fields.signal = s.signal;
+      if (s.pc !== undefined) fields.pc = s.pc;
+      if (s.exit_code !== undefined) fields.exit_code = BigInt(s.exit_code);
+      if ((s.event === 'livelock' || s.event === 'deadlock') && s.message) fields.message = s.message;
       return { status: s.event, fields };
     }
     case 'setpc':

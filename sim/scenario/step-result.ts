@@ -99,7 +99,7 @@ export function describeResult(r: StepResult): string {
   const parts = [r.status];
   for (const [k, v] of Object.entries(r.fields)) {
     if (k === 'event') continue;
-    if (k === 'message' && r.status !== 'livelock') continue;
+    if (k === 'message' && r.status !== 'livelock' && r.status !== 'deadlock') continue;
     if (k === 'message') {
       parts.push(`(${v})`);
       continue;

@@ -9,6 +9,9 @@
 import type { ThreadState } from '../../cpu/thread-state';
 import type { Kernel } from '../kernel';
 import type { ProcessState } from '../process-state';
+import type { SleepRequest, WaitQueue } from '../wait-queue';
+import type { PerfCalls } from './perf-calls';
+import type { PtraceCalls } from './ptrace-calls';
 
 /** struct sigaction for ppc64: sa_handler +0, sa_flags +8, sa_restorer +16, sa_mask +24 */
 export interface SigActionValue {
@@ -35,7 +38,65 @@ export interface SignalCalls {
   sigreturn(): void;
   /** rt_sigpending: the signals waiting while blocked */
   pending(): bigint;
+  /** rt_sigsuspend: the blocked mask until a handler runs (restored after it, or when none runs) */
+  suspendMask(mask: bigint): void;
+  /** rt_sigtimedwait: takes the lowest pending signal of `set` (even while blocked), or undefined */
+  dequeue(set: bigint): { signo: number; siCode: number; siAddr: bigint; pid?: number } | undefined;
 }
+
+/** What wait4 and waitid collect about one child (or tracee). */
+export interface WaitReport {
+  pid: number;
+  /** the wait4 status word (WIFEXITED, WIFSIGNALED, WIFSTOPPED, WIFCONTINUED encodings) */
+  status: number;
+  /** waitid's si_code: CLD_EXITED 1, CLD_KILLED 2, CLD_DUMPED 3, CLD_TRAPPED 4, CLD_STOPPED 5, CLD_CONTINUED 6 */
+  code: number;
+  /** waitid's si_status: the exit code, or the signal */
+  cldStatus: number;
+}
+
+export type WaitOutcome =
+  | { kind: 'report'; report: WaitReport }
+  /** children that may still report, none has now (WNOHANG: 0) */
+  | { kind: 'nothing' }
+  /** none has now: sleep on this queue (woken when a child or tracee changes state) */
+  | { kind: 'block'; queue: WaitQueue }
+  | { kind: 'error'; errno: number };
+
+/** clone's arguments (powerpc's order: flags, newsp, parent_tid, tls, child_tid) */
+export interface CloneRequest {
+  flags: bigint;
+  newsp: bigint;
+  parentTid: bigint;
+  tls: bigint;
+  childTid: bigint;
+}
+
+/** An interval timer's setting: the time to the next expiry (0: disarmed) and the period (ns). */
+export interface ItimerValue {
+  valueNs: bigint;
+  intervalNs: bigint;
+}
+
+/** The process calls, as the machine implements them (sim/machine/processes.ts). */
+export interface ProcessCalls {
+  /** fork/vfork/clone: the child's pid, or -errno */
+  clone(req: CloneRequest): bigint;
+  /** the queue a vfork parent sleeps on until its child exits, and whether the child still runs */
+  vforkChild(pid: number): { queue: WaitQueue; running: boolean };
+  /** wait4/waitid: which children (idtype all, a pid, a process group) and the options (WNOHANG...) */
+  wait(idtype: 'all' | 'pid' | 'pgid', id: number, options: number): WaitOutcome;
+  /** getpgid/getsid of a process (0: the caller): the id or -errno */
+  getpgid(pid: number): number;
+  getsid(pid: number): number;
+  /** setpgid as Linux checks it: 0 or -errno */
+  setpgid(pid: number, pgid: number): number;
+  /** setitimer/getitimer (and alarm): the previous setting; `next` undefined only reads */
+  itimer(which: number, next: ItimerValue | undefined): ItimerValue | number;
+}
+
+/** What ERESTART_RESTARTBLOCK leaves for restart_syscall (the kernel's restart_block). */
+export type RestartBlock = { kind: 'nanosleep'; deadlineNs: bigint; rmtp: bigint; clock: 'monotonic' | 'realtime'; absolute: boolean } | { kind: 'futex'; data: unknown };
 
 export interface SyscallContext {
   readonly t: ThreadState;
@@ -59,6 +120,21 @@ export interface SyscallContext {
   yieldCpu(): void;
   /** rt_sigreturn restored the registers: r3 and CR0 are not written */
   keepRegisters(): void;
+  /** the sleep this call resumes: the same call runs again after a wake-up (undefined on its first try) */
+  readonly resumed?: SleepRequest;
+  /** puts the task to sleep (sim/os/wait-queue.ts); the handler returns what this returns (BLOCKED) */
+  block?(req: SleepRequest): bigint;
+  /** a signal is pending that the task would act on: an interruptible sleep ends (-ERESTART...) */
+  signalPending?(): boolean;
+  /** fork, wait, process groups, timers (absent where a host runs one task alone) */
+  readonly process?: ProcessCalls;
+  /** ptrace as a system call (the tracer's calls with the caller's identity) */
+  readonly ptrace?: PtraceCalls;
+  /** perf_event_open and its fd operations */
+  readonly perf?: PerfCalls;
+  /** ERESTART_RESTARTBLOCK: what restart_syscall will resume (set), or take it (restart_syscall) */
+  setRestartBlock?(b: RestartBlock | undefined): void;
+  takeRestartBlock?(): RestartBlock | undefined;
 }
 
 export type SyscallHandler = (ctx: SyscallContext) => bigint;

@@ -5,7 +5,9 @@ import { E } from '../errno';
 import { type Resolved, PATH_MAX } from '../vfs/file-system';
 import { type Caller, DeviceInode, DirInode, FileInode, GeneratedInode, type Inode, PipeInode, S_IFMT, SymlinkInode } from '../vfs/inode';
 import { MAX_FILE, O, OpenFile } from '../vfs/open-file';
-import { FifoInode } from '../vfs/pipe';
+import { PerfEventInode } from '../vfs/perf-event-file';
+import { FifoInode, PIPE_CAPACITY } from '../vfs/pipe';
+import { perfIoctl } from './perf';
 import { fail, type SyscallContext, type SyscallDef } from './context';
 
 export const AT_FDCWD = -100;
@@ -153,10 +155,19 @@ function sysCloseRange(ctx: SyscallContext): bigint {
 
 // ---- data ----
 
-function readInto(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number, at?: number): bigint {
+/** A read of an empty pipe or a write to a full one: -EAGAIN on an O_NONBLOCK descriptor, else the
+ * task sleeps until the other end acts (-ERESTARTSYS when a signal is already pending, pipe_read). */
+function pipeWait(ctx: SyscallContext, f: OpenFile, fifo: FifoInode, write: boolean, mayBlock: boolean): bigint {
+  if (!mayBlock || f.flags & O.NONBLOCK || !ctx.block) return fail(E.EAGAIN);
+  if (ctx.signalPending?.()) return fail(E.ERESTARTSYS);
+  return ctx.block({ why: write ? 'write to a full pipe' : 'read of an empty pipe', queues: [write ? fifo.writeWait : fifo.readWait] });
+}
+
+function readInto(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number, at?: number, mayBlock = true): bigint {
   let n = Math.min(count, MAX_RW);
   if (f.inode instanceof DeviceInode || f.inode instanceof PipeInode || f.inode instanceof FifoInode) n = Math.min(n, MAX_DEVICE_READ);
   const data = f.read(n, at);
+  if (data === E.EAGAIN && f.inode instanceof FifoInode) return pipeWait(ctx, f, f.inode, false, mayBlock);
   if (typeof data === 'number') return fail(data);
   if (data.length > 0 && !ctx.copyToUser(buf, data)) {
     if (f.inode instanceof PipeInode) f.inode.untake(data.length);
@@ -194,10 +205,13 @@ const sysPwrite = (ctx: SyscallContext) => transfer(ctx, true, true);
 
 function writeFrom(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number, at?: number): bigint {
   if (!f.writable) return fail(E.EBADF);
+  // a full pipe: wait for room before the bytes are copied (pipe_write)
+  if (f.inode instanceof FifoInode && f.inode.readers > 0 && f.inode.available() >= PIPE_CAPACITY) return pipeWait(ctx, f, f.inode, true, true);
   const n = Math.min(count, MAX_RW, MAX_FILE);
   const bytes = ctx.copyFromUser(buf, n);
   if (!bytes) return fail(E.EFAULT);
   const r = f.write(bytes, ctx.kernel.clock.realtimeNs(), at);
+  if (r === -E.EAGAIN && f.inode instanceof FifoInode) return pipeWait(ctx, f, f.inode, true, true);
   return ok(brokenPipe(ctx, r));
 }
 
@@ -237,7 +251,7 @@ function sysReadv(ctx: SyscallContext, positioned = false): bigint {
   let done = 0;
   for (const [base, len] of v) {
     if (len === 0) continue;
-    const r = readInto(ctx, f, base, len, at);
+    const r = readInto(ctx, f, base, len, at, done === 0);
     if (r < 0n) return done > 0 ? ok(done) : r;
     done += Number(r);
     if (at !== undefined) at += Number(r);
@@ -275,6 +289,7 @@ function sysWritev(ctx: SyscallContext, positioned = false): bigint {
   }
   if (total === 0) return 0n;
   const r = f.write(all, ctx.kernel.clock.realtimeNs(), at);
+  if (r === -E.EAGAIN && f.inode instanceof FifoInode) return pipeWait(ctx, f, f.inode, true, true);
   return ok(brokenPipe(ctx, r));
 }
 
@@ -414,6 +429,8 @@ function sysIoctl(ctx: SyscallContext): bigint {
   const e = ctx.proc.fds.entry(fd);
   if (!e || e.file.flags & O.PATH) return fail(E.EBADF);
   const req = Number(ctx.arg(1) & 0xffffffffn);
+  // a perf event's own ioctls (do_vfs_ioctl handles the three generic ones first)
+  if (e.file.inode instanceof PerfEventInode && req !== FIOCLEX && req !== FIONCLEX && req !== FIONBIO) return perfIoctl(ctx, e.file.inode, req);
   switch (req) {
     case FIOCLEX:
       e.cloexec = true;

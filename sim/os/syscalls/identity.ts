@@ -26,6 +26,7 @@ function sysGetgroups(ctx: SyscallContext): bigint {
 
 function sysGetpgid(ctx: SyscallContext): bigint {
   const pid = int(ctx.arg(0));
+  if (ctx.process) return BigInt(ctx.process.getpgid(pid));
   if (pid !== 0 && pid !== ctx.pid) return fail(E.ESRCH);
   return BigInt(ctx.proc.pgid);
 }
@@ -33,6 +34,7 @@ function sysSetpgid(ctx: SyscallContext): bigint {
   const pid = int(ctx.arg(0));
   const pgid = int(ctx.arg(1));
   if (pgid < 0) return fail(E.EINVAL);
+  if (ctx.process) return BigInt(ctx.process.setpgid(pid, pgid));
   if (pid !== 0 && pid !== ctx.pid) return fail(E.ESRCH);
   if (ctx.proc.sid === ctx.pid) return fail(E.EPERM); // a session leader cannot move
   ctx.proc.pgid = pgid === 0 ? ctx.pid : pgid;
@@ -40,6 +42,7 @@ function sysSetpgid(ctx: SyscallContext): bigint {
 }
 function sysGetsid(ctx: SyscallContext): bigint {
   const pid = int(ctx.arg(0));
+  if (ctx.process) return BigInt(ctx.process.getsid(pid));
   if (pid !== 0 && pid !== ctx.pid) return fail(E.ESRCH);
   return BigInt(ctx.proc.sid);
 }

@@ -98,7 +98,66 @@ function sysRtSigpending(ctx: SyscallContext): bigint {
   return ctx.copyToUser(ctx.arg(0), out.subarray(0, Number(ctx.arg(1)))) ? 0n : fail(E.EFAULT);
 }
 
+/** the signals that can be neither blocked nor waited for */
+const KILL_STOP = (1n << 8n) | (1n << 18n);
+
+/** rt_sigsuspend(mask, sigsetsize): sleeps with `mask` blocked until a signal is delivered; the old
+ * mask comes back after the handler (or at once when none runs, and the call is restarted). */
+function sysRtSigsuspend(ctx: SyscallContext): bigint {
+  const sig = ctx.signals;
+  if (!sig || !ctx.block) return fail(E.ENOSYS);
+  if (ctx.arg(1) !== SIGSET_SIZE) return fail(E.EINVAL);
+  if (!ctx.resumed) {
+    const b = ctx.copyFromUser(ctx.arg(0), 8);
+    if (!b) return fail(E.EFAULT);
+    sig.suspendMask(le64(b, 0) & ~KILL_STOP);
+  }
+  if (ctx.signalPending?.()) return fail(E.ERESTARTNOHAND);
+  return ctx.block({ why: 'sigsuspend', data: {} });
+}
+
+/** rt_sigtimedwait(set, info, timeout, sigsetsize): takes a pending signal of `set` (blocked or not)
+ * without running its handler; EAGAIN when the timeout passes, EINTR when another signal comes. */
+function sysRtSigtimedwait(ctx: SyscallContext): bigint {
+  const sig = ctx.signals;
+  if (!sig) return fail(E.ENOSYS);
+  if (ctx.arg(3) !== SIGSET_SIZE) return fail(E.EINVAL);
+  const b = ctx.copyFromUser(ctx.arg(0), 8);
+  if (!b) return fail(E.EFAULT);
+  const set = le64(b, 0) & ~KILL_STOP;
+  const c = ctx.kernel.clock;
+  let deadline = (ctx.resumed?.data as { deadline?: bigint } | undefined)?.deadline;
+  if (!ctx.resumed && ctx.arg(2) !== 0n) {
+    const t = ctx.copyFromUser(ctx.arg(2), 16);
+    if (!t) return fail(E.EFAULT);
+    const dv = new DataView(t.buffer, t.byteOffset, 16);
+    const s = dv.getBigInt64(0, true);
+    const ns = dv.getBigInt64(8, true);
+    if (s < 0n || ns < 0n || ns >= 1_000_000_000n) return fail(E.EINVAL);
+    deadline = c.monotonicNs() + s * 1_000_000_000n + ns;
+  }
+  const got = sig.dequeue(set);
+  if (got) {
+    if (ctx.arg(1) !== 0n) {
+      const out = new Uint8Array(128);
+      const dv = new DataView(out.buffer);
+      dv.setInt32(0, got.signo, true);
+      dv.setInt32(8, got.siCode, true);
+      if (got.pid !== undefined) dv.setInt32(16, got.pid, true);
+      else dv.setBigUint64(16, BigInt.asUintN(64, got.siAddr), true);
+      if (!ctx.copyToUser(ctx.arg(1), out)) return fail(E.EFAULT);
+    }
+    return BigInt(got.signo);
+  }
+  if (deadline !== undefined && c.monotonicNs() >= deadline) return fail(E.EAGAIN);
+  if (ctx.resumed && ctx.signalPending?.()) return fail(E.EINTR);
+  if (!ctx.block) return fail(E.EAGAIN);
+  return ctx.block({ why: 'sigtimedwait', deadlineNs: deadline, wakeMask: set, data: { deadline } });
+}
+
 export const SIGNAL_SYSCALLS: readonly SyscallDef[] = [
+  [176, 'rt_sigtimedwait', sysRtSigtimedwait],
+  [178, 'rt_sigsuspend', sysRtSigsuspend],
   [37, 'kill', sysKill],
   [172, 'rt_sigreturn', sysRtSigreturn],
   [173, 'rt_sigaction', sysRtSigaction],

@@ -99,30 +99,62 @@ function readTimespec(ctx: SyscallContext, ea: bigint): bigint | number {
   return s * NS + ns;
 }
 
-/** Sleeping: the only task that runs here waits, so the machine's clock moves on by the interval. */
-function sleepFor(ctx: SyscallContext, ns: bigint): void {
+/**
+ * Sleeps until CLOCK_MONOTONIC reaches `deadline`: the task leaves the run queue and the clock
+ * moves on without it (when every task sleeps, straight to the earliest wake-up). A signal ends the
+ * sleep early: a relative sleep writes the time left to `rmtp` and returns -ERESTART_RESTARTBLOCK
+ * (EINTR after a handler, resumed by restart_syscall with the same deadline when no handler runs),
+ * an absolute one returns -ERESTARTNOHAND. `data` rides along to the next try.
+ */
+export function sleepUntil(ctx: SyscallContext, deadline: bigint, rmtp: bigint, absolute: boolean, data: object = {}): bigint {
   const c = ctx.kernel.clock;
-  c.advanceToMonotonic(c.monotonicNs() + ns);
+  const now = c.monotonicNs();
+  if (now >= deadline) return 0n;
+  if (ctx.signalPending?.()) {
+    if (absolute) return fail(E.ERESTARTNOHAND);
+    if (rmtp !== 0n && !ctx.copyToUser(rmtp, timespec(deadline - now))) return fail(E.EFAULT);
+    ctx.setRestartBlock?.({ kind: 'nanosleep', deadlineNs: deadline, rmtp, clock: 'monotonic', absolute });
+    return fail(E.ERESTART_RESTARTBLOCK);
+  }
+  if (!ctx.block) {
+    // a host running one call alone: the time passes at once
+    c.advanceToMonotonic(deadline);
+    return 0n;
+  }
+  return ctx.block({ why: 'nanosleep', deadlineNs: deadline, data: { ...data, deadline } });
+}
+
+/** the deadline of the sleep being resumed, or the one this first try computes */
+function resumedDeadline(ctx: SyscallContext): bigint | undefined {
+  return (ctx.resumed?.data as { deadline?: bigint } | undefined)?.deadline;
 }
 
 function sysNanosleep(ctx: SyscallContext): bigint {
-  const d = readTimespec(ctx, ctx.arg(0));
-  if (typeof d === 'number') return fail(d);
-  sleepFor(ctx, d);
-  return 0n;
+  let deadline = resumedDeadline(ctx);
+  if (deadline === undefined) {
+    const d = readTimespec(ctx, ctx.arg(0));
+    if (typeof d === 'number') return fail(d);
+    deadline = ctx.kernel.clock.monotonicNs() + d;
+  }
+  return sleepUntil(ctx, deadline, ctx.arg(1), false);
 }
 
 function sysClockNanosleep(ctx: SyscallContext): bigint {
   const id = int(ctx.arg(0));
   const flags = int(ctx.arg(1));
-  const base = clockNs(ctx, id);
-  if (base === undefined || id === 3) return fail(E.EINVAL);
-  const d = readTimespec(ctx, ctx.arg(2));
-  if (typeof d === 'number') return fail(d);
   const TIMER_ABSTIME = 1;
-  const wait = flags & TIMER_ABSTIME ? d - base : d;
-  if (wait > 0n) sleepFor(ctx, wait);
-  return 0n;
+  const absolute = (flags & TIMER_ABSTIME) !== 0;
+  let deadline = resumedDeadline(ctx);
+  if (deadline === undefined) {
+    const base = clockNs(ctx, id);
+    if (base === undefined || id === 3) return fail(E.EINVAL);
+    const d = readTimespec(ctx, ctx.arg(2));
+    if (typeof d === 'number') return fail(d);
+    // on CLOCK_MONOTONIC: an absolute time of another clock moves with that clock's offset
+    const mono = ctx.kernel.clock.monotonicNs();
+    deadline = absolute ? mono + (d - base) : mono + d;
+  }
+  return sleepUntil(ctx, deadline, absolute ? 0n : ctx.arg(3), absolute);
 }
 
 /** getrusage(who, usage): struct rusage with the CPU times filled */

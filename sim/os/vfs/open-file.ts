@@ -3,6 +3,7 @@
 // description (and its offset); FD_CLOEXEC belongs to the descriptor.
 import { E } from '../errno';
 import { DeviceInode, FileInode, GeneratedInode, type Inode, PipeInode } from './inode';
+import { PerfEventInode } from './perf-event-file';
 import { FifoInode } from './pipe';
 
 // open flags as powerpc defines them (O_DIRECTORY and O_NOFOLLOW differ from the generic values)
@@ -61,7 +62,11 @@ export class OpenFile {
     if (--this.refs === 0 && this.inode instanceof FifoInode) {
       if (this.readable) this.inode.readers--;
       if (this.writable) this.inode.writers--;
+      // the other end's sleepers see the end of file, or the broken pipe
+      this.inode.closed();
     }
+    // the last descriptor of a perf event: the event is destroyed (its slot reservation released)
+    if (this.refs === 0 && this.inode instanceof PerfEventInode) this.inode.event.release();
   }
 
   /** read(2) at the description's offset (pos undefined) or at `at` (pread); bytes or an errno (positive). */
@@ -81,6 +86,7 @@ export class OpenFile {
       const r = i.read(n);
       return typeof r === 'number' ? -r : r;
     } else if (i instanceof DeviceInode) return i.dev_read(n);
+    else if (i instanceof PerfEventInode) return i.read(n);
     else return E.EINVAL;
     if (at === undefined) this.pos += out.length;
     return out;

@@ -1,9 +1,11 @@
 // A pipe between descriptors of the machine's own processes (pipe, pipe2): a 64 KiB buffer, and how
 // many open descriptions each end has. Reading an empty pipe whose write end is closed gives end of
 // file; writing with no reader left is EPIPE (and SIGPIPE). A call that would block (an empty pipe
-// with a writer, a full pipe) answers EAGAIN: the simulated kernel does not yet put a task to sleep
-// on a pipe, which only a program with more than one process could wake (documented limitation).
+// with a writer, a full pipe) answers EAGAIN here; the system call (files.ts) then puts the task to
+// sleep on `readers`/`writers` unless the descriptor is O_NONBLOCK, and a write, a read or the last
+// close of an end wakes the other side.
 import { E } from '../errno';
+import { WaitQueue } from '../wait-queue';
 import { Inode, S_IFIFO } from './inode';
 
 /** the pipe's capacity (Linux's default, 16 pages of 4 KiB) */
@@ -15,6 +17,9 @@ export class FifoInode extends Inode {
   /** open descriptions of the read end and of the write end */
   readers = 0;
   writers = 0;
+  /** tasks waiting for data (a read of the empty pipe) and for room (a write to the full pipe) */
+  readonly readWait = new WaitQueue();
+  readonly writeWait = new WaitQueue();
   constructor(nowNs: bigint) {
     super(S_IFIFO | 0o600, nowNs);
     this.dev = 0xf;
@@ -33,6 +38,7 @@ export class FifoInode extends Inode {
     const out = this.buf.slice(0, k);
     this.buf.copyWithin(0, k, this.len);
     this.len -= k;
+    this.writeWait.wakeAll();
     return out;
   }
   /** puts bytes back at the front (a read whose copy to the program failed consumes nothing) */
@@ -51,7 +57,13 @@ export class FifoInode extends Inode {
     this.ensure(this.len + k);
     this.buf.set(bytes.subarray(0, k), this.len);
     this.len += k;
+    this.readWait.wakeAll();
     return k;
+  }
+  /** An end lost its last description: sleepers on the other end look again (EOF, EPIPE). */
+  closed(): void {
+    this.readWait.wakeAll();
+    this.writeWait.wakeAll();
   }
   private ensure(n: number): void {
     if (n <= this.buf.length) return;

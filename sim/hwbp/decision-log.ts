@@ -185,3 +185,24 @@ export class DecisionLog {
 function matches(d: Pick<Decision, 'cpu' | 'task' | 'branch'>, f: DecisionFilter): boolean {
   return (f.cpu === undefined || d.cpu === f.cpu) && (f.task === undefined || d.task === f.task) && (f.branch === undefined || d.branch === f.branch);
 }
+
+/** The decision log's part of a machine checkpoint (sim/machine/checkpoint.ts): its position and
+ * the records in its ring. Records are never refilled while checkpoints exist (see there). */
+export interface DecisionLogState {
+  next: number;
+  ring: ReadonlyArray<Decision | DecisionRecord>;
+}
+
+/** Saves the log's position and ring (the record objects, shared with the log). */
+export function saveDecisionLog(log: DecisionLog): DecisionLogState {
+  const l = log as unknown as { next: number; ring: Array<Decision | DecisionRecord> };
+  return { next: l.next, ring: l.ring.slice() };
+}
+
+/** Truncates the log back to a saved position: the decisions made since are gone. */
+export function restoreDecisionLog(log: DecisionLog, s: DecisionLogState): void {
+  const l = log as unknown as { next: number; ring: Array<Decision | DecisionRecord> };
+  l.next = s.next;
+  l.ring.length = s.ring.length;
+  for (let i = 0; i < s.ring.length; i++) if (l.ring[i] !== s.ring[i]) l.ring[i] = s.ring[i];
+}

@@ -144,3 +144,23 @@ export function occupancy(events: readonly SlotEvent[], end: number, start = eve
   runs.sort((a, b) => a.from - b.from || a.cpu - b.cpu);
   return { slots, runs };
 }
+
+/** The slot history's part of a machine checkpoint (sim/machine/checkpoint.ts). */
+export interface SlotHistoryState {
+  next: number;
+  ring: readonly SlotEvent[];
+}
+
+/** Saves the history's position and events (events are never changed once recorded: shared). */
+export function saveSlotHistory(h: SlotHistory): SlotHistoryState {
+  const x = h as unknown as { next: number; ring: SlotEvent[] };
+  return { next: x.next, ring: x.ring.slice() };
+}
+
+/** Truncates the history back to a saved position. */
+export function restoreSlotHistory(h: SlotHistory, s: SlotHistoryState): void {
+  const x = h as unknown as { next: number; ring: SlotEvent[] };
+  x.next = s.next;
+  x.ring.length = s.ring.length;
+  for (let i = 0; i < s.ring.length; i++) if (x.ring[i] !== s.ring[i]) x.ring[i] = s.ring[i];
+}

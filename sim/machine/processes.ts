@@ -26,6 +26,7 @@ import { SA_NOCLDSTOP, SA_NOCLDWAIT, SIG_IGN } from './signal-state';
 import { SIGNALS, signalName, signalNumber } from './signals';
 import { Task } from './task';
 import type { Timer } from './timers';
+import type { SideTable } from '../side-tables';
 
 /** threads-max: the most processes the machine holds at once */
 export const MAX_TASKS = 4096;
@@ -66,6 +67,11 @@ export class Processes {
   private readonly extra = new WeakMap<Task, ProcExtra>();
 
   constructor(private readonly m: Machine) {}
+
+  /** a checkpoint saves each task's entry (sim/side-tables.ts) */
+  checkpointSideTables(): SideTable[] {
+    return [this.extra as unknown as SideTable];
+  }
 
   private x(t: Task): ProcExtra {
     let e = this.extra.get(t);

@@ -6,6 +6,7 @@ import { E } from '../errno';
 import { WaitQueue, type SleepRequest } from '../wait-queue';
 import { fail, type ItimerValue, type SyscallContext, type SyscallDef, type WaitReport } from './context';
 import { sleepUntil } from './time';
+import { registerSideTable } from '../../side-tables';
 
 const NS = 1_000_000_000n;
 const int = (v: bigint) => Number(BigInt.asIntN(32, v));
@@ -160,6 +161,7 @@ function sysWaitid(ctx: SyscallContext): bigint {
 /** The futex hash: waiters by the page their word lives in and its offset (a shared page is one key
  * for every process mapping it; a private page belongs to one process). */
 const futexQueues = new WeakMap<object, Map<number, WaitQueue>>();
+registerSideTable(futexQueues);
 function futexQueue(page: object, off: number): WaitQueue {
   let m = futexQueues.get(page);
   if (!m) futexQueues.set(page, (m = new Map()));

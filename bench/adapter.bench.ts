@@ -47,9 +47,31 @@ async function launchToStop(): Promise<[number, number]> {
   }
 }
 
-/** Step back and reverse continue after a run of `n` instructions (the step limit stops it there). */
-async function travel(n: number): Promise<[number, number]> {
+/** How a travel went (the adapter's telemetry output after each travel). */
+interface TravelData {
+  find?: { path: string; replayed: number };
+  rebuild?: { path: string; replayed: number };
+  kept: { count: number; bytes: number };
+}
+
+interface TravelFigures {
+  back: number;
+  reverseToBreakpoint: number;
+  reverseToStart: number;
+  data: TravelData[];
+}
+
+/**
+ * After a run of `n` instructions (the step limit stops it there): step back, reverse continue to an
+ * instruction breakpoint set after the run (on the loop's branch: two instructions back), and
+ * reverse continue with no breakpoint (back to the start).
+ */
+async function travel(n: number): Promise<TravelFigures> {
   const { dc, stopped } = await client();
+  const data: TravelData[] = [];
+  dc.on('output', (e: DebugProtocol.OutputEvent) => {
+    if (e.body.category === 'telemetry' && e.body.output.startsWith('wplab.travel')) data.push(e.body.data as TravelData);
+  });
   try {
     const first = stopped();
     await dc.initializeRequest({ adapterID: 'ppc-watchpoint', pathFormat: 'path', linesStartAt1: true, columnsStartAt1: true });
@@ -60,24 +82,31 @@ async function travel(n: number): Promise<[number, number]> {
     let s = stopped();
     await dc.continueRequest({ threadId });
     await s;
-    let t0 = performance.now();
-    s = stopped();
-    await dc.stepBackRequest({ threadId });
-    await s;
-    const back = performance.now() - t0;
-    t0 = performance.now();
-    s = stopped();
-    await dc.reverseContinueRequest({ threadId });
-    await s;
-    return [back, performance.now() - t0];
+    const timed = async (f: () => Promise<unknown>): Promise<number> => {
+      const t0 = performance.now();
+      s = stopped();
+      await f();
+      await s;
+      return performance.now() - t0;
+    };
+    const back = await timed(() => dc.stepBackRequest({ threadId }));
+    // spin.S: li at 0x10000000, then the loop: addi at 0x10000004, b at 0x10000008
+    await dc.customRequest('setInstructionBreakpoints', { breakpoints: [{ instructionReference: '0x10000008' }] });
+    const reverseToBreakpoint = await timed(() => dc.reverseContinueRequest({ threadId }));
+    await dc.customRequest('setInstructionBreakpoints', { breakpoints: [] });
+    const reverseToStart = await timed(() => dc.reverseContinueRequest({ threadId }));
+    return { back, reverseToBreakpoint, reverseToStart, data };
   } finally {
     await dc.stop();
   }
 }
 
 export async function run(): Promise<BenchRow[]> {
-  const TRAVEL = 10_000_000;
-  const [back, reverse] = await travel(TRAVEL);
+  const TRAVEL = 100_000_000;
+  const tr = await travel(TRAVEL);
+  const paths = tr.data.map((d) => `${d.find?.path ?? '-'}/${d.rebuild?.path ?? '-'}`).join(', ');
+  const kept = tr.data[0]?.kept ?? { count: 0, bytes: 0 };
+  const mb = kept.bytes / (1024 * 1024);
   const launches: number[] = [];
   const starts: number[] = [];
   for (let i = 0; i < LAUNCHES; i++) {
@@ -114,7 +143,9 @@ export async function run(): Promise<BenchRow[]> {
     { name: 'launch to first stop, median', value: launchMed, unit: 'ms', goal: '< 200 ms', ok: launchMed < 200, note: `${LAUNCHES} launches: launch request -> entry stop (assemble, machine, load)` },
     { name: 'launch to first stop, max', value: Math.max(...launches), unit: 'ms' },
     { name: 'adapter process start + initialize, median', value: quantile(starts, 0.5), unit: 'ms', note: 'node start and bundle load, before the launch request' },
-    { name: 'step back after 10^7 instructions', value: back, unit: 'ms', note: 'stepBack -> stopped: two replays of the history (find the instant, rebuild there)' },
-    { name: 'reverse continue over 10^7 instructions', value: reverse, unit: 'ms', note: 'reverseContinue -> stopped: a look before each instruction of the thread, then a rebuild' },
+    { name: 'step back after 10^8 instructions', value: tr.back, unit: 'ms', goal: '< 50 ms', ok: tr.back < 50, note: `stepBack -> stopped: the last window searched and rebuilt from its checkpoint (find/rebuild from: ${paths}; 0.9 s when it replayed from the launch)` },
+    { name: 'reverse continue to a breakpoint after 10^8 instructions', value: tr.reverseToBreakpoint, unit: 'ms', goal: '< 300 ms', ok: tr.reverseToBreakpoint < 300, note: 'reverseContinue -> stopped: a look before each instruction, window by window back from the newest checkpoint (3.3 s from the launch)' },
+    { name: 'reverse continue to the start after 10^8 instructions', value: tr.reverseToStart, unit: 'ms', goal: '< 300 ms', ok: tr.reverseToStart < 300, note: 'no breakpoint: nothing to look for, the launch replayed up to its first instruction' },
+    { name: 'checkpoints kept after 10^8 instructions', value: mb, unit: 'MB', goal: '<= 64 MB', ok: mb <= 64, note: `${kept.count} checkpoints (pages copied on write, objects, log slices)` },
   ];
 }

@@ -836,6 +836,27 @@ export class Runtime {
     this.cancelled = true;
   }
 
+  /**
+   * Time travel restored this runtime to a checkpoint taken between two chunks of a run
+   * (replay/replay-from-checkpoints.ts) and ran the machine on to the instant travelled to: the run
+   * ends there as a replay halted there ends it (task interrupted, traps out, output flushed).
+   */
+  endRestoredRun(t: Task): void {
+    this.machine.interrupt(t);
+    this.removeTraps();
+    this.flushOutput();
+    this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
+    this.running = undefined;
+    this.tempAddrs = [];
+  }
+
+  /** Bytes of program output the tasks wrote (what the Debug Console has shown, once flushed). */
+  outputBytes(): number {
+    let n = 0;
+    for (const t of this.machine.tasks) for (const b of t.output) n += b.length;
+    return n;
+  }
+
   /** The data-line watch for a source line, if the line defines a data symbol. */
   dataSymbolOnLine(path: string, line: number): { name: string; addr: bigint; size: number } | undefined {
     const p = this.programFor(path);

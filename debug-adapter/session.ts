@@ -37,8 +37,8 @@ import { PanelFeed } from './panel-feed';
 import { EVENT_RESET, EVENT_STOPPED, EVENT_WATCHES, type StoppedEventBody, type WatchesEvent } from './panel-protocol';
 import { panelRequest } from './panel-requests';
 import { checkMessage, frameReader } from './protocol-guard';
-import { ReplayFromLaunch } from './replay/replay-from-launch';
-import type { ReplayHost, Replayer, TargetSearch } from './replay/replayer';
+import { ReplayFromCheckpoints } from './replay/replay-from-checkpoints';
+import type { ReplayHost, TargetSearch } from './replay/replayer';
 import { breakpointsNow, reverseTarget, stepBackTarget, type TravelTarget } from './replay/targets';
 import { BadArgs, intArg, shown } from './request-args';
 import { Runtime, type RuntimeSink, type StopReport } from './runtime';
@@ -75,7 +75,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   /** the ids that outlive replays and restarts */
   private readonly ids = new BreakpointIds();
   /** the recorded history, for step back and reverse continue */
-  private readonly replayer: Replayer = new ReplayFromLaunch(this.replayHost());
+  private readonly replayer = new ReplayFromCheckpoints(this.replayHost());
   /** replaying the history: requests are handled again, and nothing is sent to the editor */
   private replaying = false;
   /** a step back or reverse continue is rebuilding the machine: the editor's requests wait for it */
@@ -381,6 +381,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
       },
       runtime: () => this.rt,
       launched: () => this.launching,
+      checkpointed: () => ({ save: [this.breakpoints], keep: this.rt ? [this.rt.timeline, this.rt.sink, this.ids] : [this.ids] }),
     };
   }
 
@@ -416,6 +417,10 @@ export class WatchpointDebugSession extends LoggingDebugSession {
       if (!target.ok) return this.fail(response, target.message);
       this.sendResponse(response);
       await this.travelTo(target.value);
+      // how the travel went (a telemetry output: not shown; `npm run bench` reads it)
+      const e = new OutputEvent('wplab.travel\n', 'telemetry') as DebugProtocol.OutputEvent;
+      e.body.data = { ...this.replayer.last, kept: this.replayer.checkpoints() };
+      this.sendEvent(e);
     } finally {
       this.travelling = false;
       for (const r of this.deferred.splice(0)) this.handleMessage(r);
@@ -425,8 +430,14 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   /** Rebuilds the machine at the target instant, sets the editor's breakpoints there and reports. */
   private async travelTo(target: TravelTarget): Promise<void> {
     const now = this.breakpoints.requests();
+    const printed = this.rt?.outputBytes() ?? 0;
     await this.replayer.rebuild(target.icount);
     const rt = this.runtime();
+    // what the program printed after this instant has not been printed yet here: the Debug Console
+    // keeps it, so it is marked as undone (running on prints it again)
+    const undone = printed - rt.outputBytes();
+    if (undone > 0)
+      this.sendEvent(new OutputEvent(`[time travel] the last ${undone} byte${undone === 1 ? '' : 's'} of program output above ${undone === 1 ? 'is' : 'are'} undone: printed after icount ${target.icount}, the instant travelled to (running on prints ${undone === 1 ? 'it' : 'them'} again)\n`, 'console'));
     // the breakpoints are the editor's, not the past's: set them as they are now
     for (const a of now.sources) this.applySilently('setBreakpoints', a);
     if (now.instructions) this.applySilently('setInstructionBreakpoints', now.instructions);

@@ -51,4 +51,7 @@ export interface ReplayHost {
   runtime(): Runtime | undefined;
   /** Resolves when the launch request being handled has been answered (undefined: none yet). */
   launched(): Promise<void> | undefined;
+  /** The session's own state a checkpoint saves with the runtime (the breakpoint sets, whose watches
+   * are the runtime's) and what it must keep by reference (shared with later runtimes). */
+  checkpointed?(): { save: readonly object[]; keep: readonly object[] };
 }

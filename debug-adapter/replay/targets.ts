@@ -98,7 +98,8 @@ export function reverseTarget(
   };
   let found: TravelTarget | undefined;
   const from = rt.launchIcount;
-  probe({
+  // no breakpoint: nothing to look for, the start it is (no probe: a replayer need not replay)
+  if (code.length > 0 || watches.length > 0) probe({
     before: {
       pid,
       look: (t, icount) => {

@@ -19,6 +19,8 @@ export interface CheckpointStoreOptions {
   costShare?: number;
   /** objects saved with the machine (a debugger's own state that changes while the machine runs) */
   extra?: () => readonly object[];
+  /** objects those lead to that are kept by reference, never saved nor restored */
+  keep?: () => readonly object[];
 }
 
 export const DEFAULT_CHECKPOINT_BUDGET = 64 * 1024 * 1024;
@@ -83,7 +85,7 @@ export class CheckpointStore {
     // replaces the later ones, which belong to a history that is gone)
     if (prev && prev.icount > this.machine.icount) this.dropAfter(this.machine.icount);
     const t0 = performance.now();
-    const cp = MachineCheckpoint.take(this.machine, this.newest(), this.opts.extra?.() ?? []);
+    const cp = MachineCheckpoint.take(this.machine, this.newest(), this.opts.extra?.() ?? [], this.opts.keep?.() ?? []);
     const t1 = performance.now();
     this.add(cp);
     this.adapt(cp, t1 - t0, t1);

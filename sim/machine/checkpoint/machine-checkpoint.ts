@@ -57,13 +57,15 @@ export class MachineCheckpoint {
   ) {}
 
   /**
-   * Saves the machine (and `extra` objects that belong with it: a debugger's own state). With
-   * `previous` (the last checkpoint of the same machine) unchanged pages share its copies.
+   * Saves the machine (and `extra` objects that belong with it: a debugger's own state; `keep`:
+   * objects they lead to that are kept by reference, not saved). With `previous` (the last
+   * checkpoint of the same machine) unchanged pages share its copies.
    */
-  static take(m: Machine, previous?: MachineCheckpoint, extra: readonly object[] = []): MachineCheckpoint {
+  static take(m: Machine, previous?: MachineCheckpoint, extra: readonly object[] = [], keep: readonly object[] = []): MachineCheckpoint {
     keepDecisionRecords(m);
-    const programs = new Set<object>(m.tasks.map((t) => t.program));
-    const graph = GraphSnapshot.take([m, ...extra], { isLeaf: (o) => programs.has(o), custom: ringParts(m) }, previous?.graph);
+    const leaves = new Set<object>(m.tasks.map((t) => t.program));
+    for (const o of keep) leaves.add(o);
+    const graph = GraphSnapshot.take([m, ...extra], { isLeaf: (o) => leaves.has(o), custom: ringParts(m) }, previous?.graph);
     return new MachineCheckpoint(m.icount, graph);
   }
 

@@ -417,10 +417,6 @@ export class WatchpointDebugSession extends LoggingDebugSession {
       if (!target.ok) return this.fail(response, target.message);
       this.sendResponse(response);
       await this.travelTo(target.value);
-      // how the travel went (a telemetry output: not shown; `npm run bench` reads it)
-      const e = new OutputEvent('wplab.travel\n', 'telemetry') as DebugProtocol.OutputEvent;
-      e.body.data = { ...this.replayer.last, kept: this.replayer.checkpoints() };
-      this.sendEvent(e);
     } finally {
       this.travelling = false;
       for (const r of this.deferred.splice(0)) this.handleMessage(r);
@@ -447,6 +443,10 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     for (const w of rt.watches.all())
       this.sendEvent(new BreakpointEvent('changed', rt.watches.toBreakpoint(w) as Breakpoint));
     this.sendEvent(new Event(EVENT_RESET, {}));
+    // how the travel went, before its stop (a telemetry output: not shown; the bench reads it)
+    const e = new OutputEvent('wplab.travel\n', 'telemetry') as DebugProtocol.OutputEvent;
+    e.body.data = { ...this.replayer.last, kept: this.replayer.checkpoints() };
+    this.sendEvent(e);
     const t = rt.thread(target.pid) ?? rt.threads[0];
     rt.sink.stopped({
       reason: target.reason,

@@ -1,11 +1,11 @@
 // Time travel from checkpoints: while the program runs, the run loop's chunk boundaries take
 // checkpoints of the runtime and its machine (sim/machine/checkpoint/, within a 64 MB budget,
-// thinned out exponentially), and a travel inside the last run restores the nearest one before the
-// instant and runs the machine on from there, chunk by chunk as the run was cut. A search (step
+// thinned out exponentially), and a travel to an instant inside a run restores the nearest one
+// before it and runs the machine on from there, chunk by chunk as the run was cut. A search (step
 // back, reverse continue) looks at the windows between checkpoints from the newest backwards and
-// stops at the first window that holds what it looks for. Anything else (an instant before the last
-// run, a run into which the editor's requests came, breakpoints changed since) is replayed from the
-// launch (replay-from-launch.ts), which is always right.
+// stops at the first window that holds what it looks for. Anything else (an instant outside the
+// checkpoints' runs, a run into which the editor's requests came, a window not seen whole) is
+// replayed from the launch (replay-from-launch.ts), which is always right.
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { CheckpointStore } from '../../sim/machine/checkpoint/checkpoint-store';
 import { MachineCheckpoint } from '../../sim/machine/checkpoint/machine-checkpoint';
@@ -114,41 +114,41 @@ export class ReplayFromCheckpoints implements Replayer {
     this.places.clear();
   }
 
-  /** The checkpoints of the last run that a travel can start from (oldest first), if any. */
+  /** The checkpoints a travel can start from (oldest first): taken in this runtime's history, with
+   * no request into their run after them and none since that left state in the session. */
   private usable(rt: Runtime): Array<{ cp: MachineCheckpoint; place: Place }> {
     const store = this.store;
     if (!store || this.of !== rt || rt.running) return [];
     const tl = this.timeline;
-    const run = tl.runs.length - 1;
     const out: Array<{ cp: MachineCheckpoint; place: Place }> = [];
     for (const cp of store.list()) {
       const place = this.places.get(cp);
-      if (!place || place.run !== run) continue;
-      // after the checkpoint no request came into the run (those after it are after any instant
-      // of the run: a travel cuts them), and none left state outside what a checkpoint saves
+      if (!place) continue;
+      // (requests handled after the run are after any instant of it: a travel there cuts them)
       const later = tl.journal.slice(place.journal);
-      if (later.some((e) => (e.at ? e.at.run === run : leavesSessionState(e.request)))) continue;
+      if (later.some((e) => (e.at ? e.at.run === place.run : leavesSessionState(e.request)))) continue;
       out.push({ cp, place });
     }
     return out;
   }
 
   /**
-   * Runs the restored machine on from a checkpoint to `end` on the clock, cutting the run as it was
-   * cut; returns the chunks run (the last one possibly short of its budget).
+   * Runs the restored machine on from a checkpoint towards `end` on the clock, cutting the run as it
+   * was cut, never past the run's recorded chunks nor past a stop (what followed the run is not a
+   * run of the machine alone); returns the chunks run (the last one possibly short of its budget)
+   * and whether the clock reached `end`.
    */
-  private runOn(rt: Runtime, t: Task, place: Place, end: number): number[] {
-    const script = this.timeline.runs[place.run];
+  private runOn(rt: Runtime, t: Task, place: Place, end: number): { ran: number[]; reached: boolean } {
+    const script = this.timeline.runs[place.run] ?? [];
     const m = rt.machine;
     const ran: number[] = [];
-    for (let c = place.chunk; m.icount < end; c++) {
-      const n = Math.min(script[c] ?? end - m.icount, end - m.icount);
+    for (let c = place.chunk; m.icount < end && c < script.length; c++) {
       const before = m.icount;
-      const stop = m.run(t, n);
+      const stop = m.run(t, Math.min(script[c], end - m.icount));
       ran.push(m.icount - before);
-      if (stop || m.icount === before) break;
+      if (stop) break;
     }
-    return ran;
+    return { ran, reached: m.icount === end };
   }
 
   async find(search: TargetSearch): Promise<Found> {
@@ -169,11 +169,16 @@ export class ReplayFromCheckpoints implements Replayer {
         const result = search(rt, (h) => (probe = new TimeProbe(rt.machine, h)));
         // a search that looks at nothing (no breakpoint) has its answer already
         if (!probe) return this.stats('find', replayed, result());
+        let reached: boolean;
         try {
-          replayed += this.runOn(rt, t, place, end).reduce((a, b) => a + b, 0);
+          const on = this.runOn(rt, t, place, end);
+          replayed += on.ran.reduce((a, b) => a + b, 0);
+          reached = on.reached;
         } finally {
           (probe as TimeProbe).detach();
         }
+        // the window not seen whole (its run ended before it did): the history decides
+        if (!reached) break;
         const r = result();
         if (!r.ok || r.value.reason === 'entry') continue;
         return this.stats('find', replayed, r);
@@ -181,7 +186,7 @@ export class ReplayFromCheckpoints implements Replayer {
     } finally {
       back.restore();
     }
-    // not within the checkpoints of the last run: the whole history
+    // not within the checkpoints' windows: the whole history
     return this.fromLaunch('find', () => this.launch.find(search));
   }
 
@@ -195,7 +200,9 @@ export class ReplayFromCheckpoints implements Replayer {
     cp.restore();
     const t = rt.running;
     if (!t) return this.fromLaunch('rebuild', () => this.launch.rebuild(icount));
-    const ran = this.runOn(rt, t, place, icount);
+    const { ran, reached } = this.runOn(rt, t, place, icount);
+    // the instant is past the checkpoint's run: the history decides
+    if (!reached) return this.fromLaunch('rebuild', () => this.launch.rebuild(icount));
     this.host.quiet(true);
     try {
       rt.endRestoredRun(t);

@@ -120,6 +120,46 @@ describe('time travel from checkpoints', () => {
     }
   });
 
+  it('steps after a long run, a second long run: every travel lands where a run stopped there is', async () => {
+    const { c, tid } = await session({ program: SPIN, stopOnEntry: true, maxSteps: RUN });
+    const state = async (cl: Client, t: number) => `${await cl.pc(t)} ${await cl.evaluate('r3', 'watch')}`;
+    const expected = async (n: number): Promise<string> => {
+      const f = await session({ program: SPIN, stopOnEntry: true, maxSteps: n });
+      try {
+        await runLong(f.c, f.tid);
+        return await state(f.c, f.tid);
+      } finally {
+        await f.c.stop();
+      }
+    };
+    let afterSteps: string;
+    let afterSecond: string;
+    try {
+      await runLong(c, tid);
+      for (let i = 0; i < 3; i++) {
+        await c.dc.stepInRequest({ threadId: tid });
+        await c.next<DebugProtocol.StoppedEvent>('stopped');
+      }
+      // the step back's instant is past the run's checkpoints: (the history decides)
+      await c.dc.stepBackRequest({ threadId: tid });
+      await c.next<DebugProtocol.StoppedEvent>('stopped');
+      assert.equal(lastIcount(c), RUN + 2);
+      afterSteps = await state(c, tid);
+      // a second long run (the step limit counts from the resume)
+      await runLong(c, tid);
+      assert.equal(lastIcount(c), 2 * RUN + 2);
+      await c.dc.stepBackRequest({ threadId: tid });
+      await c.next<DebugProtocol.StoppedEvent>('stopped');
+      assert.equal(lastTravel(c).rebuild?.path, 'checkpoint');
+      assert.equal(lastIcount(c), 2 * RUN + 1);
+      afterSecond = await state(c, tid);
+    } finally {
+      await c.stop();
+    }
+    assert.equal(afterSteps, await expected(RUN + 2));
+    assert.equal(afterSecond, await expected(2 * RUN + 1));
+  });
+
   it('output printed after the instant travelled to is marked as undone, and printed again going forward', async () => {
     const { c, tid } = await session({ program: TICKS, stopOnEntry: true, maxSteps: RUN });
     try {

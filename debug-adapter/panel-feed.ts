@@ -74,6 +74,13 @@ export class PanelFeed {
     this.timer = undefined;
   }
 
+  /** The machine went back in time in place (a checkpoint restored): its decision log was cut back,
+   * so the feed goes on from where the log now ends, and sends slots and counters again. */
+  rewind(): void {
+    this.sentSeq = Math.min(this.sentSeq, this.rt.machine.log.total);
+    this.lastSlots = this.lastCounters = '';
+  }
+
   private flushSlots(): void {
     const s: SlotsEvent = this.rt.machine.slotsView();
     const j = JSON.stringify(s);

@@ -429,6 +429,8 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     const printed = this.rt?.outputBytes() ?? 0;
     await this.replayer.rebuild(target.icount);
     const rt = this.runtime();
+    // (a checkpoint restored the same runtime in place: the panel's feed goes on from the past)
+    this.feed?.rewind();
     // what the program printed after this instant has not been printed yet here: the Debug Console
     // keeps it, so it is marked as undone (running on prints it again)
     const undone = printed - rt.outputBytes();

@@ -1,11 +1,13 @@
 // Time travel from checkpoints: while the program runs, the run loop's chunk boundaries take
 // checkpoints of the runtime and its machine (sim/machine/checkpoint/, within a 64 MB budget,
-// thinned out exponentially), and a travel to an instant inside a run restores the nearest one
-// before it and runs the machine on from there, chunk by chunk as the run was cut. A search (step
-// back, reverse continue) looks at the windows between checkpoints from the newest backwards and
-// stops at the first window that holds what it looks for. Anything else (an instant outside the
-// checkpoints' runs, a run into which the editor's requests came, a window not seen whole) is
-// replayed from the launch (replay-from-launch.ts), which is always right.
+// thinned out exponentially), and so does a resume after such a run (or a while after the last
+// checkpoint). A travel restores the nearest checkpoint before the instant and goes on from there:
+// from one taken inside a run, the machine runs on chunk by chunk as the run was cut; from one taken
+// at a stop, the requests recorded since are handled again as a replay from the launch would. A
+// search (step back, reverse continue) looks at the windows between checkpoints from the newest
+// backwards and stops at the first that holds what it looks for. Anything else (an instant before
+// the first checkpoint, a window not seen whole, a run into which the editor's requests came after a
+// checkpoint) is replayed from the launch (replay-from-launch.ts), which is always right.
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { CheckpointStore } from '../../sim/machine/checkpoint/checkpoint-store';
 import { MachineCheckpoint } from '../../sim/machine/checkpoint/machine-checkpoint';
@@ -15,7 +17,7 @@ import type { Runtime } from '../runtime';
 import { ReplayFromLaunch } from './replay-from-launch';
 import type { ReplayHost, Replayer, RunPosition, TargetSearch } from './replayer';
 import type { Found } from './targets';
-import type { Timeline } from './timeline';
+import type { JournalEntry, Timeline } from './timeline';
 
 /** A request that leaves state in the session that checkpoints do not save (the Debug Console's
  * handles of perf fds and watches): a travel to before it replays from the launch. */
@@ -24,20 +26,28 @@ function leavesSessionState(r: DebugProtocol.Request): boolean {
   return r.command === 'evaluate' && (r.arguments as { context?: string } | undefined)?.context === 'repl';
 }
 
-/** Where in the history a checkpoint was taken. */
+/** The requests that run the program (a checkpoint at the stop before them can be taken). */
+const RESUMES: ReadonlySet<string> = new Set(['continue', 'next', 'stepIn', 'stepOut']);
+
+/** Where in the history a checkpoint was taken: between two chunks of a run, or at a stop. */
 interface Place {
+  kind: 'run' | 'stop';
+  /** the run and the chunks of it done (a run checkpoint) */
   run: number;
-  /** chunks of the run done */
   chunk: number;
-  /** the journal's length then, and the entry whose handling started the run */
+  /** the journal's length and the runs' count then */
   journal: number;
+  runs: number;
+  /** the entry whose handling started the run (a run checkpoint) */
   entry: number;
 }
+
+type Usable = { cp: MachineCheckpoint; place: Place };
 
 /** What a travel figure reports (bench, tests): how the last travel went. */
 export interface TravelStats {
   path: 'checkpoint' | 'launch';
-  /** instructions run to rebuild or search */
+  /** instructions run to rebuild or search (from the launch: the clock where it ended) */
   replayed: number;
   checkpoints: number;
   checkpointBytes: number;
@@ -72,6 +82,8 @@ export class ReplayFromCheckpoints implements Replayer {
   }
 
   record(request: DebugProtocol.Request, at?: RunPosition): void {
+    const rt = this.host.runtime();
+    if (!at && RESUMES.has(request.command) && rt && !rt.running) this.atStop(rt);
     this.launch.record(request, at);
   }
 
@@ -83,20 +95,41 @@ export class ReplayFromCheckpoints implements Replayer {
     tl.betweenChunks = (run, chunk) => this.between(run, chunk);
   }
 
-  private between(run: number, chunk: number): void {
-    const rt = this.host.runtime();
-    if (!rt || !rt.running) return;
+  private storeFor(rt: Runtime): CheckpointStore {
     if (this.of !== rt) {
       this.forget();
       this.of = rt;
     }
-    const store = (this.store ??= new CheckpointStore(rt.machine, { budgetBytes: this.budgetBytes, extra: () => this.saved(rt), keep: () => this.kept() }));
+    return (this.store ??= new CheckpointStore(rt.machine, { budgetBytes: this.budgetBytes, extra: () => this.saved(rt), keep: () => this.kept() }));
+  }
+
+  private between(run: number, chunk: number): void {
+    const rt = this.host.runtime();
+    if (!rt || !rt.running) return;
+    const store = this.storeFor(rt);
     if (!store.due()) return;
     const journal = this.timeline.journal;
     let entry = journal.length - 1;
     while (entry >= 0 && journal[entry].at) entry--;
-    const cp = store.take();
-    this.places.set(cp, { run, chunk, journal: journal.length, entry });
+    this.take(rt, store, { kind: 'run', run, chunk, journal: journal.length, runs: this.timeline.runs.length, entry });
+  }
+
+  /** A resume is about to be handled: a checkpoint at this stop after a run that took some (the
+   * steps that follow start from it), or when one is due. */
+  private atStop(rt: Runtime): void {
+    const store = this.storeFor(rt);
+    const newest = store.newest();
+    const afterRun = newest !== undefined && this.places.get(newest)?.kind === 'run';
+    if (!afterRun && !store.due()) return;
+    const tl = this.timeline;
+    this.take(rt, store, { kind: 'stop', run: -1, chunk: 0, journal: tl.journal.length, runs: tl.runs.length, entry: -1 });
+  }
+
+  private take(rt: Runtime, store: CheckpointStore, place: Place): void {
+    const newest = store.newest();
+    // (one checkpoint an instant: the first one taken there stays)
+    if (newest && newest.icount >= rt.machine.icount) return;
+    this.places.set(store.take(), place);
     for (const k of this.places.keys()) if (!store.list().includes(k)) this.places.delete(k);
   }
 
@@ -114,29 +147,29 @@ export class ReplayFromCheckpoints implements Replayer {
     this.places.clear();
   }
 
-  /** The checkpoints a travel can start from (oldest first): taken in this runtime's history, with
-   * no request into their run after them and none since that left state in the session. */
-  private usable(rt: Runtime): Array<{ cp: MachineCheckpoint; place: Place }> {
+  /** The checkpoints a travel can start from (oldest first): taken in this runtime's history; none
+   * since that left state in the session; for a run's, no request into the run after it. */
+  private usable(rt: Runtime): Usable[] {
     const store = this.store;
     if (!store || this.of !== rt || rt.running) return [];
     const tl = this.timeline;
-    const out: Array<{ cp: MachineCheckpoint; place: Place }> = [];
+    const out: Usable[] = [];
     for (const cp of store.list()) {
       const place = this.places.get(cp);
       if (!place) continue;
-      // (requests handled after the run are after any instant of it: a travel there cuts them)
       const later = tl.journal.slice(place.journal);
-      if (later.some((e) => (e.at ? e.at.run === place.run : leavesSessionState(e.request)))) continue;
+      if (later.some((e) => !e.at && leavesSessionState(e.request))) continue;
+      if (place.kind === 'run' && later.some((e) => e.at?.run === place.run)) continue;
       out.push({ cp, place });
     }
     return out;
   }
 
   /**
-   * Runs the restored machine on from a checkpoint towards `end` on the clock, cutting the run as it
-   * was cut, never past the run's recorded chunks nor past a stop (what followed the run is not a
-   * run of the machine alone); returns the chunks run (the last one possibly short of its budget)
-   * and whether the clock reached `end`.
+   * Runs the restored machine on from a run's checkpoint towards `end` on the clock, cutting the run
+   * as it was cut, never past the run's recorded chunks nor past a stop (what followed the run is
+   * not a run of the machine alone); returns the chunks run (the last one possibly short of its
+   * budget) and whether the clock reached `end`.
    */
   private runOn(rt: Runtime, t: Task, place: Place, end: number): { ran: number[]; reached: boolean } {
     const script = this.timeline.runs[place.run] ?? [];
@@ -151,34 +184,100 @@ export class ReplayFromCheckpoints implements Replayer {
     return { ran, reached: m.icount === end };
   }
 
+  /**
+   * From a stop's checkpoint (restored): the requests recorded since, handled again in their order
+   * (those that came while the program ran between the same chunks, each run cut into the same
+   * chunks), as replay-from-launch.ts does from the launch; with `haltAt` the clock stops there and
+   * the rest of the history is cut off. Returns the history as it was before.
+   */
+  private async replayFrom(place: Place, haltAt: number | undefined): Promise<{ journal: JournalEntry[]; runs: number[][] }> {
+    const host = this.host;
+    const tl = this.timeline;
+    const old = { journal: tl.journal.slice(), runs: tl.runs.slice() };
+    const redo = old.journal.slice(place.journal);
+    tl.journal.length = place.journal;
+    tl.runs.length = place.runs;
+    tl.replayRuns = old.runs;
+    tl.haltAt = haltAt;
+    tl.halted = false;
+    const during = new Map<string, JournalEntry[]>();
+    for (const e of redo) {
+      if (!e.at) continue;
+      const key = `${e.at.run}:${e.at.chunk}`;
+      during.set(key, [...(during.get(key) ?? []), e]);
+    }
+    const handle = (e: JournalEntry): JournalEntry => {
+      const copy: JournalEntry = { ...e };
+      tl.journal.push(copy);
+      host.redo(e.request);
+      return copy;
+    };
+    const replaying = (run: number, chunk: number): void => {
+      for (const e of during.get(`${run}:${chunk}`) ?? []) handle(e);
+    };
+    tl.betweenChunks = replaying;
+    host.quiet(true);
+    try {
+      for (const e of redo) {
+        if (e.at) continue;
+        // an earlier travel cut the history in this request: the clock stops there again
+        tl.haltAt = e.cut !== undefined && (haltAt === undefined || e.cut < haltAt) ? e.cut : haltAt;
+        const copy = handle(e);
+        while (host.runtime()?.running) await new Promise<void>((r) => setImmediate(r));
+        if (tl.halted) {
+          copy.cut = tl.haltAt;
+          if (tl.haltAt === haltAt) break;
+          tl.halted = false;
+        }
+      }
+    } finally {
+      host.quiet(false);
+      tl.betweenChunks = undefined;
+      tl.replayRuns = undefined;
+      tl.haltAt = undefined;
+      tl.halted = false;
+      this.hook();
+    }
+    return old;
+  }
+
   async find(search: TargetSearch): Promise<Found> {
     const rt = this.host.runtime();
     const windows = rt ? this.usable(rt) : [];
     if (!rt || windows.length === 0) return this.fromLaunch('find', () => this.launch.find(search));
     const now = rt.machine.icount;
+    const tl = this.timeline;
     const back = MachineCheckpoint.take(rt.machine, this.store?.newest(), this.saved(rt), this.kept());
     let replayed = 0;
     try {
       for (let i = windows.length - 1; i >= 0; i--) {
         const { cp, place } = windows[i];
-        const end = i + 1 < windows.length ? windows[i + 1].cp.icount : now;
+        const newest = i === windows.length - 1;
+        const end = newest ? now : windows[i + 1].cp.icount;
         cp.restore();
-        const t = rt.running;
-        if (!t) break;
         let probe: TimeProbe | undefined;
         const result = search(rt, (h) => (probe = new TimeProbe(rt.machine, h)));
         // a search that looks at nothing (no breakpoint) has its answer already
         if (!probe) return this.stats('find', replayed, result());
-        let reached: boolean;
+        const from = rt.machine.icount;
         try {
-          const on = this.runOn(rt, t, place, end);
-          replayed += on.ran.reduce((a, b) => a + b, 0);
-          reached = on.reached;
+          if (place.kind === 'run') {
+            const t = rt.running;
+            if (t) this.runOn(rt, t, place, end);
+          } else {
+            // (the history as it was, whatever the replay cut: the search leaves it unchanged)
+            const old = await this.replayFrom(place, newest ? undefined : end);
+            tl.journal.length = 0;
+            for (const e of old.journal) tl.journal.push(e);
+            tl.runs.length = 0;
+            for (const r of old.runs) tl.runs.push(r);
+          }
         } finally {
           (probe as TimeProbe).detach();
         }
+        replayed += rt.machine.icount - from;
         // the window not seen whole (its run ended before it did): the history decides
-        if (!reached) break;
+        if (rt.machine.icount !== end) break;
         const r = result();
         if (!r.ok || r.value.reason === 'entry') continue;
         return this.stats('find', replayed, r);
@@ -192,33 +291,47 @@ export class ReplayFromCheckpoints implements Replayer {
 
   async rebuild(icount: number): Promise<void> {
     const rt = this.host.runtime();
-    const windows = rt ? this.usable(rt) : [];
-    let at: { cp: MachineCheckpoint; place: Place } | undefined;
-    for (const w of windows) if (w.cp.icount <= icount) at = w;
-    if (!rt || !at || icount > rt.machine.icount) return this.fromLaunch('rebuild', () => this.launch.rebuild(icount));
-    const { cp, place } = at;
-    cp.restore();
-    const t = rt.running;
-    if (!t) return this.fromLaunch('rebuild', () => this.launch.rebuild(icount));
-    const { ran, reached } = this.runOn(rt, t, place, icount);
-    // the instant is past the checkpoint's run: the history decides
-    if (!reached) return this.fromLaunch('rebuild', () => this.launch.rebuild(icount));
-    this.host.quiet(true);
-    try {
-      rt.endRestoredRun(t);
-    } finally {
-      this.host.quiet(false);
+    const windows = rt && icount <= rt.machine.icount ? this.usable(rt) : [];
+    const failedRuns = new Set<number>();
+    for (let i = windows.length - 1; rt && i >= 0; i--) {
+      const { cp, place } = windows[i];
+      if (cp.icount > icount || (place.kind === 'run' && failedRuns.has(place.run))) continue;
+      cp.restore();
+      if (place.kind === 'stop') {
+        await this.replayFrom(place, icount);
+        if (rt.machine.icount !== icount || rt.running) break;
+        return this.rebuilt(icount, icount - cp.icount);
+      }
+      const t = rt.running;
+      if (!t) break;
+      const { ran, reached } = this.runOn(rt, t, place, icount);
+      // the instant is past the checkpoint's run: an earlier checkpoint (at a stop) may serve
+      if (!reached) {
+        failedRuns.add(place.run);
+        continue;
+      }
+      this.host.quiet(true);
+      try {
+        rt.endRestoredRun(t);
+      } finally {
+        this.host.quiet(false);
+      }
+      // the history now ends here: the run cut as a halted replay cuts it, later requests gone
+      const tl = this.timeline;
+      tl.runs.length = place.run + 1;
+      tl.runs[place.run] = [...tl.runs[place.run].slice(0, place.chunk), ...(ran.length > 0 ? ran : [0])];
+      tl.journal.length = place.journal;
+      tl.journal[place.entry] = { ...tl.journal[place.entry], cut: icount };
+      return this.rebuilt(icount, icount - cp.icount);
     }
-    // the history now ends here: the run cut as a halted replay cuts it, later requests gone
-    const tl = this.timeline;
-    const runs = tl.runs;
-    runs.length = place.run + 1;
-    runs[place.run] = [...runs[place.run].slice(0, place.chunk), ...(ran.length > 0 ? ran : [0])];
-    tl.journal.length = place.journal;
-    tl.journal[place.entry] = { ...tl.journal[place.entry], cut: icount };
+    return this.fromLaunch('rebuild', () => this.launch.rebuild(icount));
+  }
+
+  /** Rebuilt at `icount`: the checkpoints after it belong to a history that is gone. */
+  private rebuilt(icount: number, replayed: number): void {
     this.store?.dropAfter(icount);
     for (const k of this.places.keys()) if (k.icount > icount) this.places.delete(k);
-    this.stats('rebuild', ran.reduce((a, b) => a + b, 0), undefined);
+    this.stats('rebuild', replayed, undefined);
   }
 
   /** A replay from the launch: the runtime it builds is new, the checkpoints were of the old one. */

@@ -140,11 +140,30 @@ describe('time travel from checkpoints', () => {
         await c.dc.stepInRequest({ threadId: tid });
         await c.next<DebugProtocol.StoppedEvent>('stopped');
       }
-      // the step back's instant is past the run's checkpoints: (the history decides)
+      // the steps replayed from the checkpoint taken at the stop before them
       await c.dc.stepBackRequest({ threadId: tid });
       await c.next<DebugProtocol.StoppedEvent>('stopped');
+      assert.equal(lastTravel(c).find?.path, 'checkpoint');
+      assert.equal(lastTravel(c).rebuild?.path, 'checkpoint');
       assert.equal(lastIcount(c), RUN + 2);
       afterSteps = await state(c, tid);
+      // reverse continue to the branch: found among the steps, or in the run's last window
+      await c.dc.customRequest('setInstructionBreakpoints', { breakpoints: [{ instructionReference: SPIN_B }] });
+      await c.dc.reverseContinueRequest({ threadId: tid });
+      const r = await c.next<DebugProtocol.StoppedEvent>('stopped');
+      assert.equal(r.body.reason, 'breakpoint');
+      assert.equal(lastTravel(c).find?.path, 'checkpoint');
+      const b = lastIcount(c);
+      assert.ok(b % 2 === 0 && b < RUN + 2 && b >= RUN - 1, `the last branch before ${RUN + 2}: ${b}`);
+      assert.equal(await c.pc(tid), SPIN_B);
+      assert.match(await c.evaluate('r3', 'watch'), new RegExp(`\\(${b / 2}\\)$`));
+      await c.dc.customRequest('setInstructionBreakpoints', { breakpoints: [] });
+      // forward again to where the steps were
+      for (let i = b; i < RUN + 2; i++) {
+        await c.dc.stepInRequest({ threadId: tid });
+        await c.next<DebugProtocol.StoppedEvent>('stopped');
+      }
+      assert.equal(await state(c, tid), afterSteps);
       // a second long run (the step limit counts from the resume)
       await runLong(c, tid);
       assert.equal(lastIcount(c), 2 * RUN + 2);

@@ -70,7 +70,9 @@ async function travel(n: number): Promise<TravelFigures> {
   const { dc, stopped } = await client();
   const data: TravelData[] = [];
   dc.on('output', (e: DebugProtocol.OutputEvent) => {
-    if (e.body.category === 'telemetry' && e.body.output.startsWith('wplab.travel')) data.push(e.body.data as TravelData);
+    if (e.body.category === 'telemetry' && e.body.output.startsWith('wplab.travel')) {
+      data.push(e.body.data as TravelData);
+    }
   });
   try {
     const first = stopped();
@@ -91,7 +93,8 @@ async function travel(n: number): Promise<TravelFigures> {
     };
     const back = await timed(() => dc.stepBackRequest({ threadId }));
     // spin.S: li at 0x10000000, then the loop: addi at 0x10000004, b at 0x10000008
-    await dc.customRequest('setInstructionBreakpoints', { breakpoints: [{ instructionReference: '0x10000008' }] });
+    const branch = [{ instructionReference: '0x10000008' }];
+    await dc.customRequest('setInstructionBreakpoints', { breakpoints: branch });
     const reverseToBreakpoint = await timed(() => dc.reverseContinueRequest({ threadId }));
     await dc.customRequest('setInstructionBreakpoints', { breakpoints: [] });
     const reverseToStart = await timed(() => dc.reverseContinueRequest({ threadId }));
@@ -143,9 +146,37 @@ export async function run(): Promise<BenchRow[]> {
     { name: 'launch to first stop, median', value: launchMed, unit: 'ms', goal: '< 200 ms', ok: launchMed < 200, note: `${LAUNCHES} launches: launch request -> entry stop (assemble, machine, load)` },
     { name: 'launch to first stop, max', value: Math.max(...launches), unit: 'ms' },
     { name: 'adapter process start + initialize, median', value: quantile(starts, 0.5), unit: 'ms', note: 'node start and bundle load, before the launch request' },
-    { name: 'step back after 10^8 instructions', value: tr.back, unit: 'ms', goal: '< 50 ms', ok: tr.back < 50, note: `stepBack -> stopped: the last window searched and rebuilt from its checkpoint (find/rebuild from: ${paths}; 0.9 s when it replayed from the launch)` },
-    { name: 'reverse continue to a breakpoint after 10^8 instructions', value: tr.reverseToBreakpoint, unit: 'ms', goal: '< 300 ms', ok: tr.reverseToBreakpoint < 300, note: 'reverseContinue -> stopped: a look before each instruction, window by window back from the newest checkpoint (3.3 s from the launch)' },
-    { name: 'reverse continue to the start after 10^8 instructions', value: tr.reverseToStart, unit: 'ms', goal: '< 300 ms', ok: tr.reverseToStart < 300, note: 'no breakpoint: nothing to look for, the launch replayed up to its first instruction' },
-    { name: 'checkpoints kept after 10^8 instructions', value: mb, unit: 'MB', goal: '<= 64 MB', ok: mb <= 64, note: `${kept.count} checkpoints (pages copied on write, objects, log slices)` },
+    {
+      name: 'step back after 10^8 instructions',
+      value: tr.back,
+      unit: 'ms',
+      goal: '< 50 ms',
+      ok: tr.back < 50,
+      note: `stepBack -> stopped: the last window searched and rebuilt from a checkpoint (find/rebuild: ${paths})`,
+    },
+    {
+      name: 'reverse continue to a breakpoint after 10^8 instructions',
+      value: tr.reverseToBreakpoint,
+      unit: 'ms',
+      goal: '< 300 ms',
+      ok: tr.reverseToBreakpoint < 300,
+      note: 'reverseContinue -> stopped: a look before each instruction, windows back from the newest checkpoint',
+    },
+    {
+      name: 'reverse continue to the start after 10^8 instructions',
+      value: tr.reverseToStart,
+      unit: 'ms',
+      goal: '< 300 ms',
+      ok: tr.reverseToStart < 300,
+      note: 'no breakpoint: nothing to look for, the launch replayed up to its first instruction',
+    },
+    {
+      name: 'checkpoints kept after 10^8 instructions',
+      value: mb,
+      unit: 'MB',
+      goal: '<= 64 MB',
+      ok: mb <= 64,
+      note: `${kept.count} checkpoints (pages copied on write, objects, log slices)`,
+    },
   ];
 }

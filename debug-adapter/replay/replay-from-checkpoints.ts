@@ -44,6 +44,19 @@ interface Place {
 
 type Usable = { cp: MachineCheckpoint; place: Place };
 
+/** A search's window: from a checkpoint, to `end`; a run's window runs from (chunk, offset). */
+interface Piece {
+  cp: MachineCheckpoint;
+  start: number;
+  end: number;
+  run: number;
+  chunk: number;
+  offset: number;
+}
+
+/** Instructions a search looks at between two checkpoints, at most, in a run's window. */
+const SUB_WINDOW = 1 << 18;
+
 /** What a travel figure reports (bench, tests): how the last travel went. */
 export interface TravelStats {
   path: 'checkpoint' | 'launch';
@@ -100,7 +113,11 @@ export class ReplayFromCheckpoints implements Replayer {
       this.forget();
       this.of = rt;
     }
-    return (this.store ??= new CheckpointStore(rt.machine, { budgetBytes: this.budgetBytes, extra: () => this.saved(rt), keep: () => this.kept() }));
+    return (this.store ??= new CheckpointStore(rt.machine, {
+      budgetBytes: this.budgetBytes,
+      extra: () => this.saved(rt),
+      keep: () => this.kept(),
+    }));
   }
 
   private between(run: number, chunk: number): void {
@@ -122,7 +139,14 @@ export class ReplayFromCheckpoints implements Replayer {
     const afterRun = newest !== undefined && this.places.get(newest)?.kind === 'run';
     if (!afterRun && !store.due()) return;
     const tl = this.timeline;
-    this.take(rt, store, { kind: 'stop', run: -1, chunk: 0, journal: tl.journal.length, runs: tl.runs.length, entry: -1 });
+    this.take(rt, store, {
+      kind: 'stop',
+      run: -1,
+      chunk: 0,
+      journal: tl.journal.length,
+      runs: tl.runs.length,
+      entry: -1,
+    });
   }
 
   private take(rt: Runtime, store: CheckpointStore, place: Place): void {
@@ -185,12 +209,78 @@ export class ReplayFromCheckpoints implements Replayer {
   }
 
   /**
+   * A run's window cut finer for a search (a look before each instruction costs far more than a
+   * run): the machine runs through it without a look, taking a checkpoint every SUB_WINDOW
+   * instructions (kept for this search only), and the search looks at the pieces from the newest.
+   * The pieces cut the run's chunks into smaller budgets, which the machine runs alike; a budget
+   * that ends early (its DAWR exceptions spent) would not, and then the window stays whole.
+   */
+  private pieces(rt: Runtime, w: Usable, end: number): Piece[] {
+    const whole: Piece[] = [{ cp: w.cp, start: w.cp.icount, end, run: w.place.run, chunk: w.place.chunk, offset: 0 }];
+    if (end - w.cp.icount <= 2 * SUB_WINDOW) return whole;
+    w.cp.restore();
+    const t = rt.running;
+    if (!t) return whole;
+    const m = rt.machine;
+    const script = this.timeline.runs[w.place.run] ?? [];
+    const out: Piece[] = [];
+    let c = w.place.chunk;
+    let offset = 0;
+    let last = w.cp;
+    while (m.icount < end && c < script.length) {
+      const cp = out.length === 0 ? w.cp : (last = MachineCheckpoint.take(m, last, this.saved(rt), this.kept()));
+      out.push({ cp, start: m.icount, end, run: w.place.run, chunk: c, offset });
+      const until = Math.min(end, m.icount + SUB_WINDOW);
+      while (m.icount < until && c < script.length) {
+        const ask = Math.min(script[c] - offset, until - m.icount);
+        const before = m.icount;
+        const stop = m.run(t, ask);
+        const n = m.icount - before;
+        offset += n;
+        if (offset >= script[c]) {
+          c++;
+          offset = 0;
+        }
+        if (stop) return whole;
+        if (n < ask) return whole;
+      }
+    }
+    for (let i = 0; i + 1 < out.length; i++) out[i].end = out[i + 1].start;
+    return m.icount === end ? out : whole;
+  }
+
+  /** Runs a piece's machine (restored) to its end as the run went; whether the clock got there. */
+  private runPiece(rt: Runtime, p: Piece): boolean {
+    const t = rt.running;
+    if (!t) return false;
+    const script = this.timeline.runs[p.run] ?? [];
+    const m = rt.machine;
+    let c = p.chunk;
+    let offset = p.offset;
+    while (m.icount < p.end && c < script.length) {
+      const ask = Math.min(script[c] - offset, p.end - m.icount);
+      const before = m.icount;
+      const stop = m.run(t, ask);
+      offset += m.icount - before;
+      if (offset >= script[c]) {
+        c++;
+        offset = 0;
+      }
+      if (stop) break;
+    }
+    return m.icount === p.end;
+  }
+
+  /**
    * From a stop's checkpoint (restored): the requests recorded since, handled again in their order
    * (those that came while the program ran between the same chunks, each run cut into the same
    * chunks), as replay-from-launch.ts does from the launch; with `haltAt` the clock stops there and
    * the rest of the history is cut off. Returns the history as it was before.
    */
-  private async replayFrom(place: Place, haltAt: number | undefined): Promise<{ journal: JournalEntry[]; runs: number[][] }> {
+  private async replayFrom(
+    place: Place,
+    haltAt: number | undefined,
+  ): Promise<{ journal: JournalEntry[]; runs: number[][] }> {
     const host = this.host;
     const tl = this.timeline;
     const old = { journal: tl.journal.slice(), runs: tl.runs.slice() };
@@ -254,33 +344,37 @@ export class ReplayFromCheckpoints implements Replayer {
         const { cp, place } = windows[i];
         const newest = i === windows.length - 1;
         const end = newest ? now : windows[i + 1].cp.icount;
-        cp.restore();
-        let probe: TimeProbe | undefined;
-        const result = search(rt, (h) => (probe = new TimeProbe(rt.machine, h)));
-        // a search that looks at nothing (no breakpoint) has its answer already
-        if (!probe) return this.stats('find', replayed, result());
-        const from = rt.machine.icount;
-        try {
-          if (place.kind === 'run') {
-            const t = rt.running;
-            if (t) this.runOn(rt, t, place, end);
-          } else {
-            // (the history as it was, whatever the replay cut: the search leaves it unchanged)
-            const old = await this.replayFrom(place, newest ? undefined : end);
-            tl.journal.length = 0;
-            for (const e of old.journal) tl.journal.push(e);
-            tl.runs.length = 0;
-            for (const r of old.runs) tl.runs.push(r);
+        const pieces = place.kind === 'run' ? this.pieces(rt, windows[i], end) : [];
+        let seen = true;
+        for (let j = place.kind === 'run' ? pieces.length - 1 : 0; j >= 0 && seen; j--) {
+          const piece = pieces[j];
+          (piece ? piece.cp : cp).restore();
+          let probe: TimeProbe | undefined;
+          const result = search(rt, (h) => (probe = new TimeProbe(rt.machine, h)));
+          // a search that looks at nothing (no breakpoint) has its answer already
+          if (!probe) return this.stats('find', replayed, result());
+          const from = rt.machine.icount;
+          try {
+            if (piece) seen = this.runPiece(rt, piece);
+            else {
+              // (the history as it was, whatever the replay cut: the search leaves it unchanged)
+              const old = await this.replayFrom(place, newest ? undefined : end);
+              tl.journal.length = 0;
+              for (const e of old.journal) tl.journal.push(e);
+              tl.runs.length = 0;
+              for (const r of old.runs) tl.runs.push(r);
+              seen = rt.machine.icount === end;
+            }
+          } finally {
+            (probe as TimeProbe).detach();
           }
-        } finally {
-          (probe as TimeProbe).detach();
+          replayed += rt.machine.icount - from;
+          if (!seen) break;
+          const r = result();
+          if (r.ok && r.value.reason !== 'entry') return this.stats('find', replayed, r);
         }
-        replayed += rt.machine.icount - from;
         // the window not seen whole (its run ended before it did): the history decides
-        if (rt.machine.icount !== end) break;
-        const r = result();
-        if (!r.ok || r.value.reason === 'entry') continue;
-        return this.stats('find', replayed, r);
+        if (!seen) break;
       }
     } finally {
       back.restore();
@@ -341,12 +435,22 @@ export class ReplayFromCheckpoints implements Replayer {
       return await f();
     } finally {
       this.hook();
-      this.last[what] = { path: 'launch', replayed: this.host.runtime()?.machine.icount ?? 0, checkpoints: 0, checkpointBytes: 0 };
+      this.last[what] = {
+        path: 'launch',
+        replayed: this.host.runtime()?.machine.icount ?? 0,
+        checkpoints: 0,
+        checkpointBytes: 0,
+      };
     }
   }
 
   private stats<T>(what: 'find' | 'rebuild', replayed: number, r: T): T {
-    this.last[what] = { path: 'checkpoint', replayed, checkpoints: this.store?.count ?? 0, checkpointBytes: this.store?.bytes ?? 0 };
+    this.last[what] = {
+      path: 'checkpoint',
+      replayed,
+      checkpoints: this.store?.count ?? 0,
+      checkpointBytes: this.store?.bytes ?? 0,
+    };
     return r;
   }
 

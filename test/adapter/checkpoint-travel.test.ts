@@ -40,7 +40,10 @@ async function runLong(c: Client, tid: number): Promise<void> {
 
 /** The telemetry of the last travel. */
 function lastTravel(c: Client): TravelData {
-  const t = c.all.filter((e): e is DebugProtocol.OutputEvent => e.event === 'output' && (e as DebugProtocol.OutputEvent).body.category === 'telemetry');
+  const t = c.all.filter(
+    (e): e is DebugProtocol.OutputEvent =>
+      e.event === 'output' && (e as DebugProtocol.OutputEvent).body.category === 'telemetry',
+  );
   assert.ok(t.length > 0, 'the adapter reported the travel');
   return t[t.length - 1].body.data as TravelData;
 }
@@ -65,7 +68,10 @@ describe('time travel from checkpoints', () => {
       const d = lastTravel(c);
       assert.equal(d.find?.path, 'checkpoint');
       assert.equal(d.rebuild?.path, 'checkpoint');
-      assert.ok((d.rebuild?.replayed ?? RUN) < RUN, `rebuilt from a checkpoint: ${d.rebuild?.replayed} instructions run`);
+      assert.ok(
+        (d.rebuild?.replayed ?? RUN) < RUN,
+        `rebuilt from a checkpoint: ${d.rebuild?.replayed} instructions run`,
+      );
       assert.ok(d.kept.count > 1 && d.kept.bytes > 0, `${d.kept.count} checkpoints, ${d.kept.bytes} bytes`);
       assert.equal(lastIcount(c), RUN - 1);
       pc = await c.pc(tid);
@@ -96,7 +102,9 @@ describe('time travel from checkpoints', () => {
     const { c, tid } = await session({ program: SPIN, stopOnEntry: true, maxSteps: RUN });
     try {
       await runLong(c, tid);
-      const bp = await c.dc.customRequest('setInstructionBreakpoints', { breakpoints: [{ instructionReference: SPIN_B }] });
+      const bp = await c.dc.customRequest('setInstructionBreakpoints', {
+        breakpoints: [{ instructionReference: SPIN_B }],
+      });
       assert.ok(bp.success);
       await c.dc.reverseContinueRequest({ threadId: tid });
       const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
@@ -192,7 +200,11 @@ describe('time travel from checkpoints', () => {
       assert.equal(s.body.reason, 'breakpoint');
       assert.equal(await c.pc(tid), TICKS_SC);
       assert.equal(lastTravel(c).rebuild?.path, 'checkpoint');
-      const console = c.drain('output').map((e) => (e as DebugProtocol.OutputEvent).body).filter((b) => b.category === 'console').map((b) => b.output);
+      const console = c
+        .drain('output')
+        .map((e) => (e as DebugProtocol.OutputEvent).body)
+        .filter((b) => b.category === 'console')
+        .map((b) => b.output);
       const undone = console.find((l) => l.startsWith('[time travel]'));
       assert.ok(undone, `an undone line among ${JSON.stringify(console)}`);
       assert.match(undone, /the last 5 bytes of program output above are undone: printed after icount \d+/);
@@ -200,7 +212,12 @@ describe('time travel from checkpoints', () => {
       await c.dc.continueRequest({ threadId: tid });
       const again = await c.next<DebugProtocol.StoppedEvent>('stopped', 60_000);
       assert.equal(again.body.reason, 'instruction breakpoint');
-      const out = c.drain('output').map((e) => (e as DebugProtocol.OutputEvent).body).filter((b) => b.category === 'stdout').map((b) => b.output).join('');
+      const out = c
+        .drain('output')
+        .map((e) => (e as DebugProtocol.OutputEvent).body)
+        .filter((b) => b.category === 'stdout')
+        .map((b) => b.output)
+        .join('');
       assert.equal(out, 'tick\n');
     } finally {
       await c.stop();

@@ -27,7 +27,8 @@ function digest(m: Machine): string {
   h.update(`icount ${m.icount} exceptions ${m.exceptions}\n`);
   for (const t of m.tasks) {
     const th = t.thread;
-    h.update(`task ${t.pid} ${t.name} ${t.state} cpu ${t.cpu} reaped ${t.reaped} pc ${th.pc} lr ${th.lr} ctr ${th.ctr} cr ${th.cr} xer ${th.xer} msr ${th.msr}\n`);
+    h.update(`task ${t.pid} ${t.name} ${t.state} cpu ${t.cpu} reaped ${t.reaped}\n`);
+    h.update(`pc ${th.pc} lr ${th.lr} ctr ${th.ctr} cr ${th.cr} xer ${th.xer} msr ${th.msr}\n`);
     for (let r = 0; r < 32; r++) h.update(`${th.getGpr(r)},`);
     h.update(new Uint8Array(th.vsr.buffer));
     for (const [pn, p] of [...t.mem.pages].sort((a, b) => a[0] - b[0])) {
@@ -72,7 +73,12 @@ function runTo(m: Machine, t: Task, at: number): void {
   while (m.icount < at && t.state === 'running') if (m.run(t, at - m.icount)) break;
 }
 
-for (const [name, cpus] of [['proc_fork_wait', 1], ['proc_pipes', 2], ['proc_timers', 1], ['proc_sigchld', 2]] as const) {
+for (const [name, cpus] of [
+  ['proc_fork_wait', 1],
+  ['proc_pipes', 2],
+  ['proc_timers', 1],
+  ['proc_sigchld', 2],
+] as const) {
   test(`${name} (${cpus} CPU): restored at N, the run to M is the same run`, (tc) => {
     const bytes = cProgram(tc, name);
     if (!bytes) return;
@@ -107,7 +113,10 @@ for (const [name, cpus] of [['proc_fork_wait', 1], ['proc_pipes', 2], ['proc_tim
     runTo(m, t, 1e9);
     assert.equal(digest(m), atEnd);
     // b shares the pages a saved that nothing wrote in between
-    assert.ok(b.graph.size.copiedBytes < a.graph.size.copiedBytes, `${b.graph.size.copiedBytes} < ${a.graph.size.copiedBytes}`);
+    assert.ok(
+      b.graph.size.copiedBytes < a.graph.size.copiedBytes,
+      `${b.graph.size.copiedBytes} < ${a.graph.size.copiedBytes}`,
+    );
   });
 }
 
@@ -136,18 +145,34 @@ counter: .quad 0
 spare: .quad 0
 `;
 
-test('a watchpoint scenario: decisions, slots, counts and the tracer\'s stops are the same after a restore', () => {
+test("a watchpoint scenario: decisions, slots, counts and the tracer's stops are the same after a restore", () => {
   const p = assemble(LOOP, 'loop.S');
   if (!p.ok) throw new Error(p.errors.map((e) => e.message).join('\n'));
   const m = new Machine({ cpu: 'power10', cpus: 1, kernel: '6.6' });
   const t = m.addTask({ name: 'child', program: p.value, traced: true });
   const tracer = new Tracer(m);
   const sym = (n: string) => p.value.symbols.get(n)!.value;
-  const watch = () => tracer.setHwDebug(t, { version: 1, trigger: 'write', mode: 'range_inclusive', addr: sym('counter'), addr2: sym('counter') + 8n });
+  const watch = () =>
+    tracer.setHwDebug(t, {
+      version: 1,
+      trigger: 'write',
+      mode: 'range_inclusive',
+      addr: sym('counter'),
+      addr2: sym('counter') + 8n,
+    });
   const w = watch();
   assert.ok(w.ok);
   let handle = w.handle;
-  const perf = tracer.perfOpen({ name: 'reads', task: t, cpu: -1, addr: sym('spare'), len: 8n, type: 'r', excludeKernel: true, excludeHv: true });
+  const perf = tracer.perfOpen({
+    name: 'reads',
+    task: t,
+    cpu: -1,
+    addr: sym('spare'),
+    len: 8n,
+    type: 'r',
+    excludeKernel: true,
+    excludeHv: true,
+  });
   assert.ok(perf.ok);
   const fd = perf.fd;
   /** resumes at every stop, re-arming the one-shot watchpoint: the stops, as text */
@@ -157,7 +182,9 @@ test('a watchpoint scenario: decisions, slots, counts and the tracer\'s stops ar
       const s = tracer.cont(t, 10_000);
       assert.ok(s.ok);
       const c = tracer.perfRead(fd);
-      out.push(`${s.stop.event} ${s.stop.si_code ?? ''} ${s.stop.si_addr ?? ''} @${m.icount} perf ${c.ok ? c.count : '?'}`);
+      out.push(
+        `${s.stop.event} ${s.stop.si_code ?? ''} ${s.stop.si_addr ?? ''} @${m.icount} perf ${c.ok ? c.count : '?'}`,
+      );
       if (t.alive) {
         // it fired before the store: off, one step over the store, on again (as GDB does)
         assert.ok(tracer.delHwDebug(t, handle).ok);

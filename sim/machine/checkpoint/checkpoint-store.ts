@@ -119,7 +119,8 @@ export class CheckpointStore {
 
   /** Forgets the checkpoints after `icount` (the history after it was replaced). */
   dropAfter(icount: number): void {
-    while (this.kept.length > 0 && this.kept[this.kept.length - 1].icount > icount) this.release(this.kept.pop() as MachineCheckpoint);
+    while (this.kept.length > 0 && this.kept[this.kept.length - 1].icount > icount)
+      this.release(this.kept.pop() as MachineCheckpoint);
   }
 
   private add(cp: MachineCheckpoint): void {

@@ -33,7 +33,11 @@ function ringParts(m: Machine): Map<object, CustomPart> {
 }
 
 /** A ring's slice (8 bytes an entry) and the entries made since the previous snapshot. */
-function ringBytes(s: { next: number; ring: readonly unknown[] }, prev: { next: number } | undefined, each: number): number {
+function ringBytes(
+  s: { next: number; ring: readonly unknown[] },
+  prev: { next: number } | undefined,
+  each: number,
+): number {
   const fresh = Math.min(s.ring.length, s.next - (prev?.next ?? 0));
   return 8 * s.ring.length + each * Math.max(0, fresh);
 }
@@ -61,11 +65,20 @@ export class MachineCheckpoint {
    * objects they lead to that are kept by reference, not saved). With `previous` (the last
    * checkpoint of the same machine) unchanged pages share its copies.
    */
-  static take(m: Machine, previous?: MachineCheckpoint, extra: readonly object[] = [], keep: readonly object[] = []): MachineCheckpoint {
+  static take(
+    m: Machine,
+    previous?: MachineCheckpoint,
+    extra: readonly object[] = [],
+    keep: readonly object[] = [],
+  ): MachineCheckpoint {
     keepDecisionRecords(m);
     const leaves = new Set<object>(m.tasks.map((t) => t.program));
     for (const o of keep) leaves.add(o);
-    const graph = GraphSnapshot.take([m, ...extra], { isLeaf: (o) => leaves.has(o), custom: ringParts(m) }, previous?.graph);
+    const graph = GraphSnapshot.take(
+      [m, ...extra],
+      { isLeaf: (o) => leaves.has(o), custom: ringParts(m) },
+      previous?.graph,
+    );
     return new MachineCheckpoint(m.icount, graph);
   }
 

@@ -137,7 +137,13 @@ export class GraphSnapshot {
     };
     drain();
     // side tables: each saved object's entries (their values may lead to more objects: repeat)
-    const sides = tables.map((table) => ({ k: 'side' as const, table, keys: [] as object[], vals: [] as unknown[], all: order }));
+    const sides = tables.map((table) => ({
+      k: 'side' as const,
+      table,
+      keys: [] as object[],
+      vals: [] as unknown[],
+      all: order,
+    }));
     let checked = 0;
     while (checked < order.length) {
       const end = order.length;
@@ -220,7 +226,8 @@ export class GraphSnapshot {
           // an entry made since for an object saved without one goes
           const kept = new Set(p.keys);
           for (const o of p.all) if (!kept.has(o)) p.table.delete(o);
-          for (let i = 0; i < p.keys.length; i++) if (p.table.get(p.keys[i]) !== p.vals[i]) p.table.set(p.keys[i], p.vals[i]);
+          for (let i = 0; i < p.keys.length; i++)
+            if (p.table.get(p.keys[i]) !== p.vals[i]) p.table.set(p.keys[i], p.vals[i]);
           break;
         }
       }

@@ -4,9 +4,33 @@
 // the same machine a run stopped at that instant has; output printed after the instant is marked
 // as undone in the Debug Console, and printed again when the program runs there again.
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { before, describe, it, type TestContext } from 'node:test';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { Client, ensureAdapterBuilt, fixture } from './helpers';
+import { INSTALL, requireTool } from '../helpers/tools';
+import { Client, ensureAdapterBuilt, fixture, ROOT } from './helpers';
+
+const GCC = 'powerpc64le-linux-gnu-gcc';
+
+/** A C program of test/c-proc/programs, built once (cached outside the repository). */
+function cProgram(t: TestContext, name: string): string | undefined {
+  if (!requireTool(t, GCC, INSTALL.gcc)) return undefined;
+  const src = join(ROOT, 'test', 'c-proc', 'programs', `${name}.c`);
+  const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'ppc-watchpoint-lab', 'c-proc');
+  mkdirSync(dir, { recursive: true });
+  const gccVersion = execFileSync(GCC, ['--version'], { encoding: 'utf8' });
+  const key = createHash('sha256').update(readFileSync(src)).update(gccVersion).digest('hex').slice(0, 16);
+  const out = join(dir, `${name}-${key}`);
+  if (!existsSync(out)) {
+    execFileSync(GCC, ['-O2', '-static', '-w', '-o', `${out}.tmp`, src], { stdio: 'pipe' });
+    renameSync(`${out}.tmp`, out);
+  }
+  return out;
+}
 
 const SPIN = fixture('spin.S');
 const TICKS = fixture('ticks.S');
@@ -221,6 +245,45 @@ describe('time travel from checkpoints', () => {
       assert.equal(out, 'tick\n');
     } finally {
       await c.stop();
+    }
+  });
+
+  it('a C program that forks and pipes: step back from its SIGCHLD stop is the run stopped there', async (tc) => {
+    const prog = cProgram(tc, 'proc_pipes');
+    if (!prog) return;
+    /** the traced process's registers, the threads, and how much was printed */
+    const state = async (c: Client, tid: number): Promise<string> => {
+      const regs = [];
+      for (const r of ['r1', 'r3', 'r9', 'lr']) regs.push(await c.evaluate(r, 'watch'));
+      const th = (await c.dc.threadsRequest()).body.threads.map((x) => x.name);
+      return JSON.stringify({ pc: await c.pc(tid), regs, th });
+    };
+    const { c, tid } = await session({ program: prog, stopOnEntry: true, maxSteps: 50_000_000 });
+    let back: string;
+    let at: number;
+    try {
+      // the parent runs until a child's exit sends it SIGCHLD (a run of some 10^5 instructions)
+      await c.dc.continueRequest({ threadId: tid });
+      const s = await c.next<DebugProtocol.StoppedEvent>('stopped', 60_000);
+      assert.equal(s.body.reason, 'exception');
+      assert.match(s.body.description ?? '', /SIGCHLD/);
+      const stop = lastIcount(c);
+      await c.dc.stepBackRequest({ threadId: tid });
+      await c.next<DebugProtocol.StoppedEvent>('stopped');
+      assert.equal(lastTravel(c).rebuild?.path, 'checkpoint');
+      at = lastIcount(c);
+      assert.ok(at < stop && at > stop / 2, `back from ${stop} to ${at}`);
+      back = await state(c, tid);
+    } finally {
+      await c.stop();
+    }
+    const f = await session({ program: prog, stopOnEntry: true, maxSteps: at });
+    try {
+      await runLong(f.c, f.tid);
+      assert.equal(lastIcount(f.c), at);
+      assert.equal(await state(f.c, f.tid), back);
+    } finally {
+      await f.c.stop();
     }
   });
 });

@@ -116,7 +116,8 @@ export class Runtime {
     m: LaunchedMachine,
     readonly sink: RuntimeSink,
     readonly ids: BreakpointIds,
-    timeline: Timeline,
+    /** the history the run loop records its chunks in (replay/) */
+    readonly timeline: Timeline,
   ) {
     this.machine = m.machine;
     this.tracer = m.tracer;
@@ -352,6 +353,7 @@ export class Runtime {
     // action (no handler is installed) kills it, as the kernel would.
     // (GDB passes faults; for the program's own trap this also ends the loop of re-executing it.)
     if (last && last.kind === 'fault' && last.pc === t.thread.pc && last.signal) {
+      // (the machine ends it, not the Tracer's kill: the stop names the fault's signal, not SIGKILL)
       this.machine.kill(t);
       t.lastStop = { event: 'killed', signal: last.signal };
       this.finish(t, t.lastStop);
@@ -374,7 +376,7 @@ export class Runtime {
       const pre = this.prepareResume(t);
       if (pre) return this.finish(t, pre);
       this.insertTraps(t);
-      this.machine.resume(t, false);
+      this.resumeTask(t, false);
       const stop = await this.loop.run(t, budget);
       this.traps.remove();
       // the session was restarted, terminated or disconnected meanwhile: nothing to report
@@ -425,7 +427,7 @@ export class Runtime {
     const gdb = this.config.ptraceRearm === 'gdb';
     const atWatch = gdb && last?.kind === 'watch' && last.pc === t.thread.pc;
     if (gdb && !atWatch) this.rearm(t);
-    this.machine.resume(t, true);
+    this.resumeTask(t, true);
     const s = this.loop.runUntilStop(t, this.config.maxSteps);
     if (gdb && atWatch && t.alive) this.rearm(t);
     this.flushOutput();
@@ -437,6 +439,13 @@ export class Runtime {
     // A watchpoint on the stepped instruction is reported even if its condition is false: the step
     // ended there, before the instruction.
     this.finish(t, s);
+  }
+
+  /** PTRACE_CONT or PTRACE_SINGLESTEP (the stop's signal discarded). The task is stopped here: the
+   * resume guards it and every run ends in a stop. */
+  private resumeTask(t: Task, singleStep: boolean): void {
+    const r = this.tracer.resume(t, singleStep);
+    if (!r.ok) throw new Error(`cannot resume ${t.name}: ${r.message}`);
   }
 
   private rearm(t: Task): void {
@@ -459,7 +468,7 @@ export class Runtime {
       last.pc === pc &&
       this.watches.all().some((w) => this.watches.firedAndDisabled(w, t));
     if (atTrap || atWatch) {
-      this.machine.resume(t, true);
+      this.resumeTask(t, true);
       const s = this.loop.runUntilStop(t, this.config.maxSteps);
       this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
       if (!(s.event === 'stopped' && s.signal === 'SIGTRAP' && s.si_code === 'TRAP_TRACE')) return s;

@@ -11,7 +11,7 @@
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { CheckpointStore } from '../../sim/machine/checkpoint/checkpoint-store';
 import { MachineCheckpoint } from '../../sim/machine/checkpoint/machine-checkpoint';
-import { TimeProbe } from '../../sim/machine/time-probe';
+import { TimeProbe, type TimeProbeHooks } from '../../sim/machine/time-probe';
 import type { Task } from '../../sim/machine/task';
 import type { Runtime } from '../runtime';
 import { ReplayFromLaunch } from './replay-from-launch';
@@ -44,18 +44,26 @@ interface Place {
 
 type Usable = { cp: MachineCheckpoint; place: Place };
 
-/** A search's window: from a checkpoint, to `end`; a run's window runs from (chunk, offset). */
-interface Piece {
-  cp: MachineCheckpoint;
-  start: number;
-  end: number;
+/** A place in a run: chunks done, and instructions into the next. */
+interface Cursor {
   run: number;
   chunk: number;
   offset: number;
 }
 
-/** Instructions a search looks at between two checkpoints, at most, in a run's window. */
-const SUB_WINDOW = 1 << 18;
+/** A piece of a run's window a search looks at: from a checkpoint at `start` (at `at` in the run)
+ * to `end`. */
+interface Piece {
+  cp: MachineCheckpoint;
+  place: Place;
+  start: number;
+  end: number;
+  at: Cursor;
+}
+
+/** A run's window is looked at in at most MAX_PIECES pieces of at least MIN_PIECE instructions. */
+const MIN_PIECE = 1 << 16;
+const MAX_PIECES = 32;
 
 /** What a travel figure reports (bench, tests): how the last travel went. */
 export interface TravelStats {
@@ -73,6 +81,8 @@ export class ReplayFromCheckpoints implements Replayer {
   private of: Runtime | undefined;
   private readonly places = new Map<MachineCheckpoint, Place>();
   private hooked: Timeline | undefined;
+  /** the pieces of the window the last search found its instant in (checkpoints of that search) */
+  private hint: Piece[] = [];
   /** how the last search and the last rebuild went */
   readonly last: { find?: TravelStats; rebuild?: TravelStats } = {};
 
@@ -190,85 +200,69 @@ export class ReplayFromCheckpoints implements Replayer {
   }
 
   /**
-   * Runs the restored machine on from a run's checkpoint towards `end` on the clock, cutting the run
-   * as it was cut, never past the run's recorded chunks nor past a stop (what followed the run is
-   * not a run of the machine alone); returns the chunks run (the last one possibly short of its
-   * budget) and whether the clock reached `end`.
+   * Runs the restored machine on from a place in a run (chunks done, instructions into the next)
+   * towards `end` on the clock, cutting the run as it was cut, never past the run's recorded chunks
+   * nor past a stop (what followed the run is not a run of the machine alone). A chunk may be run in
+   * smaller budgets, which the machine runs alike; a budget that ends early (its DAWR exceptions
+   * spent) would not, and then the run is not exact. Returns the chunks as the run's record has them
+   * from `chunk` on (the last one possibly short), whether the clock reached `end`, and where it is.
    */
-  private runOn(rt: Runtime, t: Task, place: Place, end: number): { ran: number[]; reached: boolean } {
-    const script = this.timeline.runs[place.run] ?? [];
+  private runCursor(rt: Runtime, p: Cursor, end: number): { ran: number[]; reached: boolean; at: Cursor } {
+    const t = rt.running;
+    const script = this.timeline.runs[p.run] ?? [];
     const m = rt.machine;
     const ran: number[] = [];
-    for (let c = place.chunk; m.icount < end && c < script.length; c++) {
+    let c = p.chunk;
+    let done = p.offset;
+    while (t && m.icount < end && c < script.length) {
+      const ask = Math.min(script[c] - done, end - m.icount);
       const before = m.icount;
-      const stop = m.run(t, Math.min(script[c], end - m.icount));
-      ran.push(m.icount - before);
+      const stop = m.run(t, ask);
+      const n = m.icount - before;
+      done += n;
+      if (!stop && n < ask) return { ran, reached: false, at: { run: p.run, chunk: c, offset: done } };
+      if (done >= script[c]) {
+        ran.push(script[c]);
+        c++;
+        done = 0;
+      }
       if (stop) break;
     }
-    return { ran, reached: m.icount === end };
+    if (done > 0 || ran.length === 0) ran.push(done);
+    return { ran, reached: m.icount === end, at: { run: p.run, chunk: c, offset: done } };
   }
 
   /**
    * A run's window cut finer for a search (a look before each instruction costs far more than a
-   * run): the machine runs through it without a look, taking a checkpoint every SUB_WINDOW
-   * instructions (kept for this search only), and the search looks at the pieces from the newest.
-   * The pieces cut the run's chunks into smaller budgets, which the machine runs alike; a budget
-   * that ends early (its DAWR exceptions spent) would not, and then the window stays whole.
+   * run): the machine runs through it without a look, taking a checkpoint every so many
+   * instructions (kept for this search and the rebuild after it), and the search looks at the
+   * pieces from the newest.
    */
-  private pieces(rt: Runtime, w: Usable, end: number): Piece[] {
-    const whole: Piece[] = [{ cp: w.cp, start: w.cp.icount, end, run: w.place.run, chunk: w.place.chunk, offset: 0 }];
-    if (end - w.cp.icount <= 2 * SUB_WINDOW) return whole;
-    w.cp.restore();
-    const t = rt.running;
-    if (!t) return whole;
-    const m = rt.machine;
-    const script = this.timeline.runs[w.place.run] ?? [];
-    const out: Piece[] = [];
-    let c = w.place.chunk;
-    let offset = 0;
-    let last = w.cp;
-    while (m.icount < end && c < script.length) {
-      const cp = out.length === 0 ? w.cp : (last = MachineCheckpoint.take(m, last, this.saved(rt), this.kept()));
-      out.push({ cp, start: m.icount, end, run: w.place.run, chunk: c, offset });
-      const until = Math.min(end, m.icount + SUB_WINDOW);
-      while (m.icount < until && c < script.length) {
-        const ask = Math.min(script[c] - offset, until - m.icount);
-        const before = m.icount;
-        const stop = m.run(t, ask);
-        const n = m.icount - before;
-        offset += n;
-        if (offset >= script[c]) {
-          c++;
-          offset = 0;
-        }
-        if (stop) return whole;
-        if (n < ask) return whole;
-      }
-    }
-    for (let i = 0; i + 1 < out.length; i++) out[i].end = out[i + 1].start;
-    return m.icount === end ? out : whole;
+  private whole(w: Usable, end: number): Piece[] {
+    return [
+      { cp: w.cp, place: w.place, start: w.cp.icount, end, at: { run: w.place.run, chunk: w.place.chunk, offset: 0 } },
+    ];
   }
 
-  /** Runs a piece's machine (restored) to its end as the run went; whether the clock got there. */
-  private runPiece(rt: Runtime, p: Piece): boolean {
-    const t = rt.running;
-    if (!t) return false;
-    const script = this.timeline.runs[p.run] ?? [];
+  private pieces(rt: Runtime, w: Usable, end: number): Piece[] {
+    const whole = this.whole(w, end);
+    const start = whole[0].at;
+    const size = Math.max(MIN_PIECE, Math.ceil((end - w.cp.icount) / MAX_PIECES));
+    if (end - w.cp.icount <= 2 * size) return whole;
+    w.cp.restore();
     const m = rt.machine;
-    let c = p.chunk;
-    let offset = p.offset;
-    while (m.icount < p.end && c < script.length) {
-      const ask = Math.min(script[c] - offset, p.end - m.icount);
-      const before = m.icount;
-      const stop = m.run(t, ask);
-      offset += m.icount - before;
-      if (offset >= script[c]) {
-        c++;
-        offset = 0;
-      }
-      if (stop) break;
+    const out: Piece[] = [];
+    let at = start;
+    let last = w.cp;
+    while (m.icount < end) {
+      const cp = out.length === 0 ? w.cp : (last = MachineCheckpoint.take(m, last, this.saved(rt), this.kept()));
+      out.push({ cp, place: w.place, start: m.icount, end, at });
+      const r = this.runCursor(rt, at, Math.min(end, m.icount + size));
+      if (!r.reached) return whole;
+      at = r.at;
     }
-    return m.icount === p.end;
+    for (let i = 0; i + 1 < out.length; i++) out[i].end = out[i + 1].start;
+    return out;
   }
 
   /**
@@ -332,6 +326,7 @@ export class ReplayFromCheckpoints implements Replayer {
   }
 
   async find(search: TargetSearch): Promise<Found> {
+    this.hint = [];
     const rt = this.host.runtime();
     const windows = rt ? this.usable(rt) : [];
     if (!rt || windows.length === 0) return this.fromLaunch('find', () => this.launch.find(search));
@@ -339,12 +334,18 @@ export class ReplayFromCheckpoints implements Replayer {
     const tl = this.timeline;
     const back = MachineCheckpoint.take(rt.machine, this.store?.newest(), this.saved(rt), this.kept());
     let replayed = 0;
+    // what the search looks at (asked of a copy of it that is then dropped)
+    let hooks: TimeProbeHooks | undefined;
+    search(rt, (h) => (hooks = h));
+    const fine = hooks?.before !== undefined;
     try {
       for (let i = windows.length - 1; i >= 0; i--) {
         const { cp, place } = windows[i];
         const newest = i === windows.length - 1;
         const end = newest ? now : windows[i + 1].cp.icount;
-        const pieces = place.kind === 'run' ? this.pieces(rt, windows[i], end) : [];
+        // (pieces only for a look before each instruction: a look at the runs' slices costs nothing)
+        const pieces =
+          place.kind === 'run' ? (fine ? this.pieces(rt, windows[i], end) : this.whole(windows[i], end)) : [];
         let seen = true;
         for (let j = place.kind === 'run' ? pieces.length - 1 : 0; j >= 0 && seen; j--) {
           const piece = pieces[j];
@@ -355,7 +356,7 @@ export class ReplayFromCheckpoints implements Replayer {
           if (!probe) return this.stats('find', replayed, result());
           const from = rt.machine.icount;
           try {
-            if (piece) seen = this.runPiece(rt, piece);
+            if (piece) seen = this.runCursor(rt, piece.at, piece.end).reached;
             else {
               // (the history as it was, whatever the replay cut: the search leaves it unchanged)
               const old = await this.replayFrom(place, newest ? undefined : end);
@@ -371,7 +372,11 @@ export class ReplayFromCheckpoints implements Replayer {
           replayed += rt.machine.icount - from;
           if (!seen) break;
           const r = result();
-          if (r.ok && r.value.reason !== 'entry') return this.stats('find', replayed, r);
+          if (r.ok && r.value.reason !== 'entry') {
+            // the pieces serve the rebuild that follows
+            this.hint = place.kind === 'run' ? pieces : [];
+            return this.stats('find', replayed, r);
+          }
         }
         // the window not seen whole (its run ended before it did): the history decides
         if (!seen) break;
@@ -385,11 +390,17 @@ export class ReplayFromCheckpoints implements Replayer {
 
   async rebuild(icount: number): Promise<void> {
     const rt = this.host.runtime();
-    const windows = rt && icount <= rt.machine.icount ? this.usable(rt) : [];
+    const usable = rt && icount <= rt.machine.icount ? this.usable(rt) : [];
+    // the last search's pieces first (nearest), then the checkpoints, nearest first
+    const starts: Array<{ cp: MachineCheckpoint; place: Place; at?: Cursor }> = [];
+    for (const p of this.hint)
+      if (p.start <= icount && icount <= p.end) starts.push({ cp: p.cp, place: p.place, at: p.at });
+    starts.sort((x, y) => y.cp.icount - x.cp.icount);
+    for (let i = usable.length - 1; i >= 0; i--) if (usable[i].cp.icount <= icount) starts.push(usable[i]);
+    this.hint = [];
     const failedRuns = new Set<number>();
-    for (let i = windows.length - 1; rt && i >= 0; i--) {
-      const { cp, place } = windows[i];
-      if (cp.icount > icount || (place.kind === 'run' && failedRuns.has(place.run))) continue;
+    for (const { cp, place, at } of starts) {
+      if (!rt || (place.kind === 'run' && failedRuns.has(place.run))) continue;
       cp.restore();
       if (place.kind === 'stop') {
         await this.replayFrom(place, icount);
@@ -398,7 +409,8 @@ export class ReplayFromCheckpoints implements Replayer {
       }
       const t = rt.running;
       if (!t) break;
-      const { ran, reached } = this.runOn(rt, t, place, icount);
+      const from = at ?? { run: place.run, chunk: place.chunk, offset: 0 };
+      const { ran, reached } = this.runCursor(rt, from, icount);
       // the instant is past the checkpoint's run: an earlier checkpoint (at a stop) may serve
       if (!reached) {
         failedRuns.add(place.run);
@@ -413,7 +425,7 @@ export class ReplayFromCheckpoints implements Replayer {
       // the history now ends here: the run cut as a halted replay cuts it, later requests gone
       const tl = this.timeline;
       tl.runs.length = place.run + 1;
-      tl.runs[place.run] = [...tl.runs[place.run].slice(0, place.chunk), ...(ran.length > 0 ? ran : [0])];
+      tl.runs[place.run] = [...tl.runs[place.run].slice(0, from.chunk), ...ran];
       tl.journal.length = place.journal;
       tl.journal[place.entry] = { ...tl.journal[place.entry], cut: icount };
       return this.rebuilt(icount, icount - cp.icount);

@@ -98,6 +98,7 @@ async function travel(n: number): Promise<TravelFigures> {
     const reverseToBreakpoint = await timed(() => dc.reverseContinueRequest({ threadId }));
     await dc.customRequest('setInstructionBreakpoints', { breakpoints: [] });
     const reverseToStart = await timed(() => dc.reverseContinueRequest({ threadId }));
+    if (process.env.WPLAB_TRAVEL_DEBUG) console.error(JSON.stringify(data));
     return { back, reverseToBreakpoint, reverseToStart, data };
   } finally {
     await dc.stop();

@@ -266,6 +266,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   private sink(): RuntimeSink {
     return {
       stopped: (r: StopReport) => {
+        if (!this.replaying) this.replayer.stopped();
         this.currentThread = r.threadId;
         this.vars?.reset();
         this.feed?.flush();

@@ -32,9 +32,10 @@ const RESUMES: ReadonlySet<string> = new Set(['continue', 'next', 'stepIn', 'ste
 /** Where in the history a checkpoint was taken: between two chunks of a run, or at a stop. */
 interface Place {
   kind: 'run' | 'stop';
-  /** the run and the chunks of it done (a run checkpoint) */
+  /** the run, the chunks of it done and the instructions into the next (a run checkpoint) */
   run: number;
   chunk: number;
+  offset: number;
   /** the journal's length and the runs' count then */
   journal: number;
   runs: number;
@@ -61,6 +62,9 @@ interface Piece {
   at: Cursor;
 }
 
+/** How far before a stop the checkpoint taken after it is (stopped()). */
+const CLOSE_UP = 256;
+
 /** A run's window is looked at in at most MAX_PIECES pieces of at least MIN_PIECE instructions. */
 const MIN_PIECE = 1 << 16;
 const MAX_PIECES = 32;
@@ -72,6 +76,8 @@ export interface TravelStats {
   replayed: number;
   checkpoints: number;
   checkpointBytes: number;
+  /** wall-clock milliseconds it took */
+  ms: number;
 }
 
 export class ReplayFromCheckpoints implements Replayer {
@@ -83,6 +89,12 @@ export class ReplayFromCheckpoints implements Replayer {
   private hooked: Timeline | undefined;
   /** the pieces of the window the last search found its instant in (checkpoints of that search) */
   private hint: Piece[] = [];
+  /** a close-up checkpoint is to be taken after the stop being reported */
+  private closing = false;
+  /** a search or a rebuild is under way (it restores checkpoints: nothing else may) */
+  private busy = false;
+  /** when the search or rebuild under way began */
+  private started = 0;
   /** how the last search and the last rebuild went */
   readonly last: { find?: TravelStats; rebuild?: TravelStats } = {};
 
@@ -108,6 +120,49 @@ export class ReplayFromCheckpoints implements Replayer {
     const rt = this.host.runtime();
     if (!at && RESUMES.has(request.command) && rt && !rt.running) this.atStop(rt);
     this.launch.record(request, at);
+  }
+
+  /**
+   * The program stopped (not in a replay). A run's last checkpoint may lie far back from the stop (a
+   * chunk and more): once the stop is reported, one is taken just before it (the machine run on
+   * from the last one, then put back), so that a step back from here replays little.
+   */
+  stopped(): void {
+    if (this.closing) return;
+    this.closing = true;
+    // right after the runtime's own bookkeeping of the stop (a few promise turns), before the next
+    // request is read: the request that most wants it (a step back) comes next
+    let turns = 0;
+    const attempt = (): void => {
+      const rt = this.host.runtime();
+      if (rt?.running && ++turns < 32) return queueMicrotask(attempt);
+      this.closing = false;
+      if (!this.busy) this.closeUp();
+    };
+    queueMicrotask(attempt);
+  }
+
+  private closeUp(): void {
+    const rt = this.host.runtime();
+    const store = this.store;
+    const newest = store?.newest();
+    const place = newest && this.places.get(newest);
+    if (!rt || !store || !newest || !place || rt.running || this.of !== rt) return;
+    const now = rt.machine.icount;
+    if (place.kind !== 'run' || place.run !== this.timeline.runs.length - 1 || now - newest.icount <= 2 * CLOSE_UP)
+      return;
+    if (!this.usable(rt).some((u) => u.cp === newest)) return;
+    const back = MachineCheckpoint.take(rt.machine, newest, this.saved(rt), this.kept());
+    try {
+      newest.restore();
+      const r = this.runCursor(rt, { run: place.run, chunk: place.chunk, offset: place.offset }, now - CLOSE_UP);
+      if (!r.reached) return;
+      const cp = store.take(false);
+      this.places.set(cp, { ...place, chunk: r.at.chunk, offset: r.at.offset });
+      for (const k of this.places.keys()) if (!store.list().includes(k)) this.places.delete(k);
+    } finally {
+      back.restore();
+    }
   }
 
   /** Between chunks of a run (not of a replay: it sets its own hook): a checkpoint when due. */
@@ -138,7 +193,8 @@ export class ReplayFromCheckpoints implements Replayer {
     const journal = this.timeline.journal;
     let entry = journal.length - 1;
     while (entry >= 0 && journal[entry].at) entry--;
-    this.take(rt, store, { kind: 'run', run, chunk, journal: journal.length, runs: this.timeline.runs.length, entry });
+    const runs = this.timeline.runs.length;
+    this.take(rt, store, { kind: 'run', run, chunk, offset: 0, journal: journal.length, runs, entry });
   }
 
   /** A resume is about to be handled: a checkpoint at this stop after a run that took some (the
@@ -153,6 +209,7 @@ export class ReplayFromCheckpoints implements Replayer {
       kind: 'stop',
       run: -1,
       chunk: 0,
+      offset: 0,
       journal: tl.journal.length,
       runs: tl.runs.length,
       entry: -1,
@@ -240,7 +297,13 @@ export class ReplayFromCheckpoints implements Replayer {
    */
   private whole(w: Usable, end: number): Piece[] {
     return [
-      { cp: w.cp, place: w.place, start: w.cp.icount, end, at: { run: w.place.run, chunk: w.place.chunk, offset: 0 } },
+      {
+        cp: w.cp,
+        place: w.place,
+        start: w.cp.icount,
+        end,
+        at: { run: w.place.run, chunk: w.place.chunk, offset: w.place.offset },
+      },
     ];
   }
 
@@ -325,7 +388,62 @@ export class ReplayFromCheckpoints implements Replayer {
     return old;
   }
 
+  /**
+   * A run's window run through once with a look (restored, the search made): cut into pieces on the
+   * way (checkpoints taken with the probe off) for the rebuild that follows.
+   */
+  private cutLooking(
+    rt: Runtime,
+    w: Usable,
+    end: number,
+    hooks: TimeProbeHooks,
+  ): { pieces: Piece[]; reached: boolean } {
+    const m = rt.machine;
+    const size = Math.max(MIN_PIECE, Math.ceil((end - w.cp.icount) / MAX_PIECES));
+    const out: Piece[] = [];
+    let at = this.whole(w, end)[0].at;
+    let last = w.cp;
+    let reached = true;
+    while (m.icount < end) {
+      const cp = out.length === 0 ? w.cp : (last = MachineCheckpoint.take(m, last, this.saved(rt), this.kept()));
+      out.push({ cp, place: w.place, start: m.icount, end, at });
+      const probe = new TimeProbe(m, hooks);
+      let r: { reached: boolean; at: Cursor };
+      try {
+        r = this.runCursor(rt, at, Math.min(end, m.icount + size));
+      } finally {
+        probe.detach();
+      }
+      if (!r.reached) {
+        reached = false;
+        break;
+      }
+      at = r.at;
+    }
+    for (let i = 0; i + 1 < out.length; i++) out[i].end = out[i + 1].start;
+    return { pieces: out, reached };
+  }
+
   async find(search: TargetSearch): Promise<Found> {
+    this.busy = true;
+    try {
+      return await this.search(search);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async rebuild(icount: number): Promise<void> {
+    this.busy = true;
+    try {
+      await this.rebuildAt(icount);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async search(search: TargetSearch): Promise<Found> {
+    this.started = performance.now();
     this.hint = [];
     const rt = this.host.runtime();
     const windows = rt ? this.usable(rt) : [];
@@ -343,9 +461,25 @@ export class ReplayFromCheckpoints implements Replayer {
         const { cp, place } = windows[i];
         const newest = i === windows.length - 1;
         const end = newest ? now : windows[i + 1].cp.icount;
-        // (pieces only for a look before each instruction: a look at the runs' slices costs nothing)
-        const pieces =
-          place.kind === 'run' ? (fine ? this.pieces(rt, windows[i], end) : this.whole(windows[i], end)) : [];
+        if (place.kind === 'run' && !fine) {
+          // a look at the runs' slices costs nothing: one pass, cut into pieces for the rebuild
+          cp.restore();
+          let looking: TimeProbeHooks | undefined;
+          const result = search(rt, (h) => (looking = h));
+          if (!looking) return this.stats('find', replayed, result());
+          const from = rt.machine.icount;
+          const cut = this.cutLooking(rt, windows[i], end, looking);
+          replayed += rt.machine.icount - from;
+          if (!cut.reached) break;
+          const r = result();
+          if (r.ok && r.value.reason !== 'entry') {
+            this.hint = cut.pieces;
+            return this.stats('find', replayed, r);
+          }
+          continue;
+        }
+        // a look before each instruction: pieces looked at from the newest
+        const pieces = place.kind === 'run' ? this.pieces(rt, windows[i], end) : [];
         let seen = true;
         for (let j = place.kind === 'run' ? pieces.length - 1 : 0; j >= 0 && seen; j--) {
           const piece = pieces[j];
@@ -388,7 +522,8 @@ export class ReplayFromCheckpoints implements Replayer {
     return this.fromLaunch('find', () => this.launch.find(search));
   }
 
-  async rebuild(icount: number): Promise<void> {
+  private async rebuildAt(icount: number): Promise<void> {
+    this.started = performance.now();
     const rt = this.host.runtime();
     const usable = rt && icount <= rt.machine.icount ? this.usable(rt) : [];
     // the last search's pieces first (nearest), then the checkpoints, nearest first
@@ -409,7 +544,7 @@ export class ReplayFromCheckpoints implements Replayer {
       }
       const t = rt.running;
       if (!t) break;
-      const from = at ?? { run: place.run, chunk: place.chunk, offset: 0 };
+      const from = at ?? { run: place.run, chunk: place.chunk, offset: place.offset };
       const { ran, reached } = this.runCursor(rt, from, icount);
       // the instant is past the checkpoint's run: an earlier checkpoint (at a stop) may serve
       if (!reached) {
@@ -452,6 +587,7 @@ export class ReplayFromCheckpoints implements Replayer {
         replayed: this.host.runtime()?.machine.icount ?? 0,
         checkpoints: 0,
         checkpointBytes: 0,
+        ms: performance.now() - this.started,
       };
     }
   }
@@ -462,6 +598,7 @@ export class ReplayFromCheckpoints implements Replayer {
       replayed,
       checkpoints: this.store?.count ?? 0,
       checkpointBytes: this.store?.bytes ?? 0,
+      ms: performance.now() - this.started,
     };
     return r;
   }

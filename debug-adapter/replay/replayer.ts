@@ -34,6 +34,8 @@ export interface Replayer {
    * instructions of the machine's clock); the history after it is cut off. The breakpoints are the
    * past's: the session sets the editor's current ones after. */
   rebuild(icount: number): Promise<void>;
+  /** The program stopped (the session reports it; not while a replay runs). */
+  stopped?(): void;
 }
 
 /** What a replayer needs of the session (explicit inputs: the session implements it). */

@@ -77,8 +77,10 @@ export class CheckpointStore {
     return n === undefined || this.machine.icount - n.icount >= this.interval;
   }
 
-  /** Takes a checkpoint now (none if the newest is at this instant), then keeps to the budget. */
-  take(): MachineCheckpoint {
+  /** Takes a checkpoint now (none if the newest is at this instant), then keeps to the budget.
+   * `adapt`: the time since the last one was a run (not a debugger's own replay): the interval
+   * adapts to the cost. */
+  take(adapt = true): MachineCheckpoint {
     const prev = this.newest();
     if (prev && prev.icount === this.machine.icount) return prev;
     // (checkpoints are kept in clock order: one taken after a restore to an earlier instant
@@ -88,7 +90,7 @@ export class CheckpointStore {
     const cp = MachineCheckpoint.take(this.machine, this.newest(), this.opts.extra?.() ?? [], this.opts.keep?.() ?? []);
     const t1 = performance.now();
     this.add(cp);
-    this.adapt(cp, t1 - t0, t1);
+    if (adapt) this.adapt(cp, t1 - t0, t1);
     this.keepToBudget();
     return cp;
   }

@@ -9,6 +9,8 @@ import type { BenchRow } from './run';
 
 const ADAPTER = join(process.cwd(), 'dist', 'adapter.js');
 const PROGRAM = join(process.cwd(), 'test', 'adapter', 'fixtures', 'spin.S');
+/** a marker instruction (at 0x1000000c) once every 2^21 instructions */
+const SPARSE = join(process.cwd(), 'test', 'adapter', 'fixtures', 'sparse.S');
 const STEPS = 2000;
 const LAUNCHES = 15;
 
@@ -105,9 +107,37 @@ async function travel(n: number): Promise<TravelFigures> {
   }
 }
 
+/** Reverse continue after `n` instructions to a breakpoint last hit up to 2^21 instructions back. */
+async function farReverse(n: number): Promise<{ ms: number; back: number }> {
+  const { dc, stopped } = await client();
+  const icounts: number[] = [];
+  dc.on('wplab.stopped', (e: DebugProtocol.Event) => icounts.push((e.body as { icount: number }).icount));
+  try {
+    const first = stopped();
+    await dc.initializeRequest({ adapterID: 'ppc-watchpoint', pathFormat: 'path', linesStartAt1: true, columnsStartAt1: true });
+    const launched = dc.launchRequest({ program: SPARSE, maxSteps: n } as DebugProtocol.LaunchRequestArguments);
+    await dc.configurationDoneRequest();
+    await launched;
+    const threadId = (await first).body.threadId as number;
+    let s = stopped();
+    await dc.continueRequest({ threadId });
+    await s;
+    await dc.customRequest('setInstructionBreakpoints', { breakpoints: [{ instructionReference: '0x1000000c' }] });
+    const t0 = performance.now();
+    s = stopped();
+    await dc.reverseContinueRequest({ threadId });
+    await s;
+    const ms = performance.now() - t0;
+    return { ms, back: n - icounts[icounts.length - 1] };
+  } finally {
+    await dc.stop();
+  }
+}
+
 export async function run(): Promise<BenchRow[]> {
   const TRAVEL = 100_000_000;
   const tr = await travel(TRAVEL);
+  const far = await farReverse(TRAVEL);
   const paths = tr.data.map((d) => `${d.find?.path ?? '-'}/${d.rebuild?.path ?? '-'}`).join(', ');
   const kept = tr.data[0]?.kept ?? { count: 0, bytes: 0 };
   const mb = kept.bytes / (1024 * 1024);
@@ -162,6 +192,12 @@ export async function run(): Promise<BenchRow[]> {
       goal: '< 300 ms',
       ok: tr.reverseToBreakpoint < 300,
       note: 'reverseContinue -> stopped: a look before each instruction, windows back from the newest checkpoint',
+    },
+    {
+      name: 'reverse continue to a breakpoint far back, after 10^8 instructions',
+      value: far.ms,
+      unit: 'ms',
+      note: `the last hit ${far.back} instructions back: a look before each of them (the cost grows with the distance)`,
     },
     {
       name: 'reverse continue to the start after 10^8 instructions',

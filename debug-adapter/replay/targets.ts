@@ -98,6 +98,7 @@ export function reverseTarget(
   };
   let found: TravelTarget | undefined;
   const from = rt.launchIcount;
+  const codeAddrs = new Set(code.flatMap((b) => b.addrs));
   // no breakpoint: nothing to look for, the start it is (no probe: a replayer need not replay)
   if (code.length > 0 || watches.length > 0) probe({
     before: {
@@ -105,7 +106,8 @@ export function reverseTarget(
       look: (t, icount) => {
         if (icount >= now || icount < from) return;
         const pc = t.thread.pc;
-        const bps = code.filter((b) => b.addrs.includes(pc) && holds(t, b.condition));
+        // (a set first: this runs before every instruction looked at)
+        const bps = codeAddrs.has(pc) ? code.filter((b) => b.addrs.includes(pc) && holds(t, b.condition)) : [];
         if (bps.length > 0) {
           found = {
             icount,

@@ -158,7 +158,7 @@ export class ReplayFromCheckpoints implements Replayer {
       const r = this.runCursor(rt, { run: place.run, chunk: place.chunk, offset: place.offset }, now - CLOSE_UP);
       if (!r.reached) return;
       const cp = store.take(false);
-      this.places.set(cp, { ...place, chunk: r.at.chunk, offset: r.at.offset });
+      if (cp) this.places.set(cp, { ...place, chunk: r.at.chunk, offset: r.at.offset });
       for (const k of this.places.keys()) if (!store.list().includes(k)) this.places.delete(k);
     } finally {
       back.restore();
@@ -220,7 +220,8 @@ export class ReplayFromCheckpoints implements Replayer {
     const newest = store.newest();
     // (one checkpoint an instant: the first one taken there stays)
     if (newest && newest.icount >= rt.machine.icount) return;
-    this.places.set(store.take(), place);
+    const cp = store.take();
+    if (cp) this.places.set(cp, place);
     for (const k of this.places.keys()) if (!store.list().includes(k)) this.places.delete(k);
   }
 

@@ -232,3 +232,19 @@ test('the store keeps checkpoints within its budget, thinning the old ones out e
   assert.equal(store.before(target)?.icount, at[at.length - 2]);
   assert.equal(store.before(at[0] - 1), undefined);
 });
+
+test('a machine whose one checkpoint is over the budget gets none (travels replay from the launch)', (tc) => {
+  const bytes = cProgram(tc, 'proc_pipes');
+  if (!bytes) return;
+  const { m, t } = cMachine(bytes, 1);
+  runTo(m, t, 10_000);
+  const store = new CheckpointStore(m, { budgetBytes: 256 * 1024 });
+  assert.equal(store.take(), undefined);
+  assert.ok(store.disabled);
+  assert.equal(store.count, 0);
+  assert.equal(store.bytes, 0);
+  assert.equal(store.due(), false);
+  // the machine runs on as before
+  runTo(m, t, 1e9);
+  assert.equal(t.state, 'exited');
+});

@@ -41,6 +41,8 @@ export class CheckpointStore {
   private lastTakeAt = 0;
   /** checkpoints thinned out so far */
   thinned = 0;
+  /** one checkpoint alone is over the budget (a machine with that much memory): none are taken */
+  disabled = false;
 
   constructor(
     private readonly machine: Machine,
@@ -73,14 +75,16 @@ export class CheckpointStore {
 
   /** Is a checkpoint due (the machine ran `interval` instructions since the newest)? */
   due(): boolean {
+    if (this.disabled) return false;
     const n = this.newest();
     return n === undefined || this.machine.icount - n.icount >= this.interval;
   }
 
   /** Takes a checkpoint now (none if the newest is at this instant), then keeps to the budget.
    * `adapt`: the time since the last one was a run (not a debugger's own replay): the interval
-   * adapts to the cost. */
-  take(adapt = true): MachineCheckpoint {
+   * adapts to the cost. Undefined when the store is disabled. */
+  take(adapt = true): MachineCheckpoint | undefined {
+    if (this.disabled) return undefined;
     const prev = this.newest();
     if (prev && prev.icount === this.machine.icount) return prev;
     // (checkpoints are kept in clock order: one taken after a restore to an earlier instant
@@ -92,7 +96,7 @@ export class CheckpointStore {
     this.add(cp);
     if (adapt) this.adapt(cp, t1 - t0, t1);
     this.keepToBudget();
-    return cp;
+    return this.disabled ? undefined : cp;
   }
 
   /** The interval grows when a checkpoint is dear compared with the run between two of them. */
@@ -168,6 +172,16 @@ export class CheckpointStore {
       const [gone] = this.kept.splice(best, 1);
       this.release(gone);
       this.thinned++;
+    }
+    // still over (each checkpoint is large): the oldest go, and if the newest alone is over the
+    // budget, checkpoints are given up for this machine (travels replay from the launch)
+    while (this.bytes > this.budgetBytes && this.kept.length > 1) {
+      this.release(this.kept.shift() as MachineCheckpoint);
+      this.thinned++;
+    }
+    if (this.bytes > this.budgetBytes) {
+      for (const cp of this.kept.splice(0)) this.release(cp);
+      this.disabled = true;
     }
   }
 }

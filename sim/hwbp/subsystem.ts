@@ -9,7 +9,7 @@ import type { CpuModel, KernelPolicy } from './cpu-model';
 import type { DawrProgram } from './dawr-program';
 import { refuse, success, type Refusal, type SysResult } from './errno';
 import { PtracePerfExclusion } from './exclusion';
-import type { CurrentTask, HwContext, RecordSink, TrapRegs } from './hw-context';
+import type { CurrentTask, EffectSink, HwContext, RecordSink, TrapRegs } from './hw-context';
 import { HwSlots } from './install';
 import { modifyUserHwBreakpoint, type ModifyAttr } from './modify';
 import type { HwbpKernel } from './kernel-state';
@@ -314,15 +314,23 @@ export class HwBreakpointSubsystem {
   /** perf_bp_event: +1 if started and not mode-excluded; a ptrace breakpoint (sample_period 1)
    * overflows on every count, and ptrace_triggered disables it (one-shot). */
   perfBpEvent(bp: Breakpoint, regs: TrapRegs): Effect[] {
-    if (bp.state !== 'active') return [];
-    if (bp.attr.excludeUser && regs.mode === 'user') return [];
-    if (bp.attr.excludeKernel && regs.mode === 'kernel') return [];
+    const out: Effect[] = [];
+    this.perfBpEventTo(bp, regs, { addEffect: (e) => out.push(e), addCount: (b, value) => out.push({ kind: 'count', bp: b.name, value }) });
+    return out;
+  }
+
+  /** perfBpEvent with the effects into `out` (the handler's: a count makes no object). */
+  perfBpEventTo(bp: Breakpoint, regs: TrapRegs, out: EffectSink): void {
+    if (bp.state !== 'active') return;
+    if (bp.attr.excludeUser && regs.mode === 'user') return;
+    if (bp.attr.excludeKernel && regs.mode === 'kernel') return;
     bp.count++;
     if (bp.owner === 'ptrace') {
       ptraceTriggered(this.k, bp);
-      return [{ kind: 'disable', bp: bp.name }];
+      out.addEffect({ kind: 'disable', bp: bp.name });
+      return;
     }
-    return [{ kind: 'count', bp: bp.name, value: bp.count }];
+    out.addCount(bp, bp.count);
   }
 
   /** perf_event_disable_inatomic: OFF and off the CPU; no signal, attr.disabled untouched. */
@@ -349,6 +357,7 @@ export class HwBreakpointSubsystem {
         programSlot: (c, slot, bp) => k.slots.programSlot(c, slot, bp),
         disableAllSlots: (c) => k.slots.disableAll(c),
         perfBpEvent: (bp, regs) => this.perfBpEvent(bp, regs),
+        perfBpEventTo: (bp, regs, out) => this.perfBpEventTo(bp, regs, out),
         disableAsync: (bp) => this.disableAsync(bp),
         record,
         records,

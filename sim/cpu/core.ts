@@ -5,7 +5,8 @@ import type { AddressSpace, Page } from './address-space';
 import { DataPort } from './data-port';
 import { runThread } from './execute';
 import { warmUp } from './warmup';
-import type { FaultStop } from './fault';
+import type { CoreStop, ExecCore } from './exec-core';
+import { K_CACHE, K_LARX, K_LOAD } from './exec-core';
 import { MSR_SE, USER_MSR, type ThreadState } from './thread-state';
 
 export interface DawrProgram {
@@ -19,14 +20,6 @@ export interface DawrProgram {
   hyp: boolean;
 }
 
-export type CoreStop =
-  | { kind: 'dawr'; dar: bigint } // a DAWR matched the access of the instruction at t.pc; it has NOT executed
-  | { kind: 'single-step' } // MSR_SE was set when the instruction began; it completed; t.pc = next
-  | { kind: 'syscall'; vectored: boolean } // sc or scv executed; t.pc = address after it (scv: also in LR)
-  | { kind: 'trap' } // trap condition true; t.pc = the trap instruction
-  | FaultStop // t.pc = the faulting instruction
-  | { kind: 'limit' }; // maxSteps instructions executed
-
 /** What an executed instruction did to memory (kind as the kernel's analyse_instr names it). */
 export type MemAccessKind = 'load' | 'store' | 'larx' | 'stcx' | 'cacheop';
 export interface MemAccess {
@@ -35,13 +28,6 @@ export interface MemAccess {
   kind: MemAccessKind;
 }
 
-// Access kinds as the hot loop passes them (numbers, no allocation).
-export const K_LOAD = 0;
-export const K_STORE = 1;
-export const K_LARX = 2;
-export const K_STCX = 3;
-export const K_DCBZ = 4; // a cache op that writes: matched as a store
-export const K_CACHE = 5; // other cache ops: never match a DAWR
 const KIND_NAMES: MemAccessKind[] = ['load', 'store', 'larx', 'stcx', 'cacheop', 'cacheop'];
 
 interface Slot {
@@ -84,7 +70,10 @@ const USER_MSR_SE = USER_MSR | MSR_SE;
 const runThreadFn = runThread;
 let warmedUp = false;
 
-export class Core {
+export type { CoreStop } from './exec-core';
+export { K_CACHE, K_DCBZ, K_LARX, K_LOAD, K_STCX, K_STORE } from './exec-core';
+
+export class Core implements ExecCore {
   readonly quadwordAlign16: boolean;
   readonly slots: number;
   private dawr: (Slot | null)[];

@@ -10,7 +10,7 @@ import { execFp } from './isa/fp-exec';
 import { VSX_FP_BASE } from './isa/vsx-fp-defs';
 import { execVsxFp } from './isa/vsx-fp-exec';
 import { COLD_JUMP, COLD_NEXT, COLD_NEXT8 } from './cold-result';
-import type { Core, CoreStop } from './core';
+import type { ExecCore, CoreStop } from './exec-core';
 import { HOST_LE } from './data-port';
 import * as Dec from './decode';
 import { decodeInto } from './decode';
@@ -91,7 +91,7 @@ const SCV: CoreStop = Object.freeze({ kind: 'syscall' as const, vectored: true }
 // The stop of a DAWR match: the last one again while the DAR is the same bigint (a perf counter hit
 // on every iteration matches the same address each time; stops are never changed once made).
 let lastDawrStop: CoreStop = Object.freeze({ kind: 'dawr' as const, dar: -1n });
-function dawrStop(core: Core): CoreStop {
+function dawrStop(core: ExecCore): CoreStop {
   const dar = core.dar;
   const last = lastDawrStop;
   if (last.kind === 'dawr' && last.dar === dar) return last;
@@ -331,7 +331,7 @@ function warmOp(t: ThreadState, e0: number, a: number, b: number, c: number): vo
   }
 }
 
-export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxSteps: number): CoreStop {
+export function runThread(core: ExecCore, t: ThreadState, mem: AddressSpace, maxSteps: number): CoreStop {
   const hi = t.hi;
   const lo = t.lo;
   const port = core.port;

@@ -647,7 +647,7 @@ export class Machine {
     const word = this.cores[cpu].wordOnCodePage(t.mem, steppedPc) ?? fetchNum(t.mem, steppedPc);
     // (a prefixed instruction's text needs its second word)
     if (word === undefined || isPrefix(word)) return steppedInsn(t.mem, BigInt(steppedPc));
-    return new SteppedInsn(word, steppedPc);
+    return new SteppedInsn(word >>> 0, steppedPc);
   }
 
   /** single_step_exception: MSR_SE/BE cleared, then DIE_SSTEP; unclaimed -> SIGTRAP TRAP_TRACE. */

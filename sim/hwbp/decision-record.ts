@@ -423,14 +423,21 @@ export function markOfDecision(d: Decision, m: DecisionMark): void {
   }
 }
 
-/** `after <disassembly>` of the instruction a single step executed (user pc), made when asked. */
+/** `after <disassembly>` of the instruction a single step executed (user pc), made when asked. A
+ * record keeps the word and pc, never this object: the machine refills one per CPU (`set`). */
 export class SteppedInsn {
   constructor(
-    readonly word: number,
-    readonly pc: number,
+    public word: number,
+    public pc: number,
   ) {}
   get text(): string {
-    return `after ${disassemble(this.word, BigInt(this.pc))}`;
+    return `after ${disassemble(this.word >>> 0, BigInt(this.pc))}`;
+  }
+  /** (the word as an int32: a small integer, not a heap number) */
+  set(word: number, pc: number): this {
+    this.word = word;
+    this.pc = pc;
+    return this;
   }
 }
 

@@ -346,29 +346,32 @@ export class HwBreakpointSubsystem {
    */
   hwContext(cpu: number, pid: number, icount: number, record: (d: Omit<Decision, 'seq'>) => void, records?: RecordSink): HwContext {
     void pid;
-    let ctx = this.contexts[cpu];
-    if (!ctx) {
-      const k = this.k;
-      const made: HwContext = {
-        model: this.model,
-        policy: this.policy,
-        slots: k.slots.perCpu[cpu],
-        icount,
-        programSlot: (c, slot, bp) => k.slots.programSlot(c, slot, bp),
-        disableAllSlots: (c) => k.slots.disableAll(c),
-        perfBpEvent: (bp, regs) => this.perfBpEvent(bp, regs),
-        perfBpEventTo: (bp, regs, out) => this.perfBpEventTo(bp, regs, out),
-        disableAsync: (bp) => this.disableAsync(bp),
-        record,
-        records,
-      };
-      // the handler's WARN / printk lines go to the same kernel log (optional member of HwContext)
-      ctx = Object.assign(made, { kernelLog: (line: string) => k.warn('handler', line, false) });
-      this.contexts[cpu] = ctx;
-    }
+    // (made apart: closures here would make this call allocate their scope every time)
+    const ctx = this.contexts[cpu] ?? this.makeContext(cpu, icount, record, records);
     ctx.icount = icount;
     ctx.record = record;
     ctx.records = records;
+    return ctx;
+  }
+
+  private makeContext(cpu: number, icount: number, record: (d: Omit<Decision, 'seq'>) => void, records?: RecordSink): HwContext {
+    const k = this.k;
+    const made: HwContext = {
+      model: this.model,
+      policy: this.policy,
+      slots: k.slots.perCpu[cpu],
+      icount,
+      programSlot: (c, slot, bp) => k.slots.programSlot(c, slot, bp),
+      disableAllSlots: (c) => k.slots.disableAll(c),
+      perfBpEvent: (bp, regs) => this.perfBpEvent(bp, regs),
+      perfBpEventTo: (bp, regs, out) => this.perfBpEventTo(bp, regs, out),
+      disableAsync: (bp) => this.disableAsync(bp),
+      record,
+      records,
+    };
+    // the handler's WARN / printk lines go to the same kernel log (optional member of HwContext)
+    const ctx = Object.assign(made, { kernelLog: (line: string) => k.warn('handler', line, false) });
+    this.contexts[cpu] = ctx;
     return ctx;
   }
 

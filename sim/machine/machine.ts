@@ -16,7 +16,7 @@ import { cpuModel, type CpuModel } from '../hwbp/cpu-model';
 import { DecisionLog } from '../hwbp/decision-log';
 import { handleDawrException, handleSingleStep } from '../hwbp/handler';
 import { SteppedInsn, type InsnText } from '../hwbp/decision-record';
-import type { InstrDetail, TrapRegs } from '../hwbp/hw-context';
+import type { HwContext, InstrDetail, TrapRegs } from '../hwbp/hw-context';
 import { HwBreakpointSubsystem } from '../hwbp/subsystem';
 import { SlotHistory } from '../hwbp/slot-history';
 import type { SlotsEvent } from '../hwbp/views';
@@ -121,6 +121,7 @@ export class Machine {
   private readonly trapRegs: UserTrapRegs[] = [];
   private readonly stepRegs: UserTrapRegs[] = [];
   private readonly trapInsn: NumInstrDetail[] = [];
+  private readonly stepped: SteppedInsn[] = [];
 
   constructor(config: Partial<MachineConfig> = {}) {
     this.config = { ...DEFAULT_MACHINE, ...config };
@@ -130,6 +131,7 @@ export class Machine {
       this.trapRegs.push(new UserTrapRegs());
       this.stepRegs.push(new UserTrapRegs());
       this.trapInsn.push(new NumInstrDetail());
+      this.stepped.push(new SteppedInsn(0, 0));
     }
     this.cores = Array.from({ length: this.config.cpus }, () => new Core({ quadwordAlign16: this.model.quadwordAlign16, slots: Math.max(1, this.model.slots), pvr: pvrOf(this.model.name, this.model.p10dd1) }));
     this.log = new DecisionLog(this.config.logCapacity);
@@ -608,7 +610,7 @@ export class Machine {
     const se = seSet(th.msr);
     const pc = th.pcNum;
     const regs: TrapRegs = pc < TWO52 ? this.trapRegs[cpu].at(pc, se) : { pc: th.pc, mode: 'user', singleStep: se };
-    const ctx = this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log);
+    const ctx = this.exceptionContext(cpu);
     const task = this.hw.currentTask(t.pid, t.tifSingleStep);
     const rc = handleDawrException(ctx, task, regs, dar, this.trapDetail(cpu, t));
     if (regs.singleStep !== se) {
@@ -626,6 +628,11 @@ export class Machine {
       return false;
     }
     return regs.singleStep && !se;
+  }
+
+  /** The subsystem's context of `cpu` (one object per CPU) for the exception in progress. */
+  private exceptionContext(cpu: number): HwContext {
+    return this.hw.hwContext(cpu, 0, this.icount, this.recordDecision, this.log);
   }
 
   /** The instruction at t's pc as the handler reads it: in numbers (this CPU's object, refilled) for
@@ -647,7 +654,7 @@ export class Machine {
     const word = this.cores[cpu].wordOnCodePage(t.mem, steppedPc) ?? fetchNum(t.mem, steppedPc);
     // (a prefixed instruction's text needs its second word)
     if (word === undefined || isPrefix(word)) return steppedInsn(t.mem, BigInt(steppedPc));
-    return new SteppedInsn(word >>> 0, steppedPc);
+    return this.stepped[cpu].set(word | 0, steppedPc);
   }
 
   /** single_step_exception: MSR_SE/BE cleared, then DIE_SSTEP; unclaimed -> SIGTRAP TRAP_TRACE. */
@@ -659,7 +666,7 @@ export class Machine {
     const regs: TrapRegs =
       pc < TWO52 ? this.stepRegs[cpu].at(pc, false) : { pc: th.pc, mode: 'user', singleStep: false };
     const insn = this.steppedText(cpu, t, steppedPc);
-    const ctx = this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log);
+    const ctx = this.exceptionContext(cpu);
     const rc = handleSingleStep(ctx, this.hw.currentTask(t.pid, t.tifSingleStep), regs, insn);
     if (regs.singleStep) th.msr |= MSR_SE;
     if (rc === 'done') {

@@ -200,13 +200,22 @@ export const WP_HIT = 1;
 export const WP_EXTRANEOUS = 2;
 export type WpResultCode = typeof WP_MISS | typeof WP_HIT | typeof WP_EXTRANEOUS;
 
+/** The DAWRX bits an access needs (check_dawrx_constraints as a mask): READ for a load or larx,
+ * WRITE for a store, stcx or dcbz, KERNEL at a kernel NIP, USER in user mode. */
+export function dawrxNeeded(type: InstrType, kernelPc: boolean, mode: TrapRegs['mode']): number {
+  let need = 0;
+  if (isLoadType(type)) need |= HW_BRK_TYPE_READ;
+  // Cache operations other than dcbz never match, so a CACHEOP here is dcbz: a store.
+  if (isStoreType(type) || type === 'cacheop') need |= HW_BRK_TYPE_WRITE;
+  if (kernelPc) need |= HW_BRK_TYPE_KERNEL;
+  if (mode === 'user') need |= HW_BRK_TYPE_USER;
+  return need;
+}
+
 /** dawrxCheck(...) === null, without the text. */
 export function dawrxPasses(type: InstrType, infoType: number, regs: Pick<TrapRegs, 'pc' | 'mode'>): boolean {
-  if (isLoadType(type) && !(infoType & HW_BRK_TYPE_READ)) return false;
-  if ((isStoreType(type) || type === 'cacheop') && !(infoType & HW_BRK_TYPE_WRITE)) return false;
-  if (regs.pc >= PAGE_OFFSET && !(infoType & HW_BRK_TYPE_KERNEL)) return false;
-  if (regs.mode === 'user' && !(infoType & HW_BRK_TYPE_USER)) return false;
-  return true;
+  const need = dawrxNeeded(type, regs.pc >= PAGE_OFFSET, regs.mode);
+  return (infoType & need) === need;
 }
 
 /**

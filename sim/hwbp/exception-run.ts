@@ -31,9 +31,10 @@ export class ExceptionRun implements EffectSink {
   /** the DAR the hardware latched (an exception's) */
   dar = 0n;
   detail: InstrDetail | null = null;
-  /** NIP at entry (kernel emulation advances regs.pc), and as a number when below 2^53 (else -1) */
-  pc = 0n;
+  /** NIP at entry (kernel emulation advances regs.pc): as a number when below 2^53, else -1 and the
+   * bigint in `pc` */
   pcNum = -1;
+  pc = 0n;
   /** the DAR as a number when below 2^53, else -1 */
   darNum = -1;
   /** nr_wp_slots() as far as this CPU's slot array goes */
@@ -72,9 +73,14 @@ export class ExceptionRun implements EffectSink {
   start(task: CurrentTask, regs: TrapRegs, n: number): void {
     this.task = task;
     this.regs = regs;
-    const pc = regs.pc;
-    this.pc = pc;
-    this.pcNum = this.pcNums.of(pc);
+    const pcNum = regs.pcNum;
+    if (pcNum !== undefined && pcNum >= 0) {
+      // (the bigint is read only when the decision is made from a pc at or above 2^53)
+      this.pcNum = pcNum;
+    } else {
+      this.pc = regs.pc;
+      this.pcNum = this.pcNums.of(this.pc);
+    }
     this.n = n;
     this.nrHit = 0;
     this.err = false;

@@ -2,9 +2,9 @@
 // 8, 9), over one exception's working state. handler-post.ts and handler-pre.ts put them in order and
 // add what differs (§5.3 step 5 and step 7 user vs §5.6).
 import type { Branch, Effect } from '../decision';
-import { alignUp, HW_BRK_TYPE_EXTRANEOUS_IRQ, isPtrace, type Breakpoint } from './breakpoint';
+import { alignUp, HW_BRK_TYPE_EXTRANEOUS_IRQ, isPtrace, PAGE_OFFSET, type Breakpoint } from './breakpoint';
 import {
-  dawrxPasses,
+  dawrxNeeded,
   hex,
   isLoadType,
   isStoreType,
@@ -76,6 +76,8 @@ export function beginException(
   const numeric = detail.readable && detail.type !== 'unknown';
   const ea = !numeric ? -1 : (detail.eaNum ?? (detail.ea >= 0n && detail.ea < 1n << 52n ? Number(detail.ea) : -1));
   const align16 = ctx.model.quadwordAlign16;
+  // the DAWRX bits this access needs (a pc below 2^53 is a user address, below PAGE_OFFSET)
+  const need = numeric ? dawrxNeeded(detail.type, run.pcNum < 0 && run.pc >= PAGE_OFFSET, regs.mode) : 0;
   for (let i = 0; i < n; i++) {
     const bp = regsOf[i];
     run.bp[i] = bp;
@@ -86,7 +88,7 @@ export function beginException(
     const address = ea < 0 ? -1 : run.addressNum(i, info.address);
     const c =
       address >= 0
-        ? wpCheckNum(address, info.len, ea, detail.size, align16, dawrxPasses(detail.type, type, regs))
+        ? wpCheckNum(address, info.len, ea, detail.size, align16, (type & need) === need)
         : wpCheckResult(info, { model: ctx.model, regs, dar, detail });
     if (c === WP_EXTRANEOUS) info.type |= HW_BRK_TYPE_EXTRANEOUS_IRQ;
     run.verdicts[i] = run.verdict(i, bp, SLOT_RESULTS[c], null, type);

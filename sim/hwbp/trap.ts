@@ -11,6 +11,8 @@ export interface TrapRegs {
   mode: 'user' | 'kernel';
   /** MSR_SE: single-step armed */
   singleStep: boolean;
+  /** the pc as a number, when the machine has it so (below 2^53): read instead of the bigint */
+  readonly pcNum?: number;
 }
 
 /** The task that was running (current). */

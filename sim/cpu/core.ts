@@ -61,13 +61,8 @@ const TWO32 = 2 ** 32;
 const SINGLE_STEP: CoreStop = Object.freeze({ kind: 'single-step' as const });
 
 const M64 = 0xffffffffffffffffn;
-// (module-level copies: under the transpiler an imported binding is a getter call per use, and run()
-// is entered twice per perf hit)
-const USER_MSR_V = USER_MSR;
-const MSR_SE_V = MSR_SE;
 /** the usual MSR with MSR_SE: a perf step's (compared before any bigint arithmetic) */
 const USER_MSR_SE = USER_MSR | MSR_SE;
-const runThreadFn = runThread;
 let warmedUp = false;
 
 export type { CoreStop } from './exec-core';
@@ -89,7 +84,7 @@ export class Core implements ExecCore {
   checking = false;
   /** set by access() when a DAWR matched */
   dar = 0n;
-  /** the same as a number, or -1 when it is 2^53 or more (the exception side's fast path reads this) */
+  /** the same as a number, or -1 when it is 2^53 or more (the same address again keeps its bigint) */
   darNum = 0;
   /** the stop a cold operation produced */
   pending: CoreStop | null = null;
@@ -269,10 +264,10 @@ export class Core implements ExecCore {
     this.pending = null;
     // (the usual MSR compared first: no bigint allocated on the per-hit path)
     const msr = t.msr;
-    const stepping = msr === USER_MSR_SE || (msr !== USER_MSR_V && (msr & MSR_SE_V) !== 0n);
+    const stepping = msr === USER_MSR_SE || (msr !== USER_MSR && (msr & MSR_SE) !== 0n);
     const limit = stepping ? Math.min(1, maxSteps) : maxSteps;
     const before = this.icount;
-    const stop = runThreadFn(this, t, mem, limit);
+    const stop = runThread(this, t, mem, limit);
     if (stepping && stop.kind === 'limit' && this.icount > before) return SINGLE_STEP;
     return stop;
   }

@@ -54,19 +54,13 @@ export interface TaskSpec {
   stderr?: (bytes: Uint8Array) => void;
 }
 
-// (module-level copies of what the per-hit path uses: under the transpiler an imported binding is a
-// getter call per use)
-const MSR_SE_V = MSR_SE;
-const USER_MSR_V = USER_MSR;
 const NOT_MSR_SE = ~MSR_SE;
 /** the usual MSR with MSR_SE: a perf step's (compared before any bigint arithmetic) */
 const USER_MSR_SE = USER_MSR | MSR_SE;
-const analyseNum = analyseAccessNum;
-const fetchNum = fetchWordNum;
 const TWO52 = 2 ** 52;
 /** MSR_SE set? (the usual MSR is compared first: a bigint compare allocates nothing, an & does) */
 function seSet(msr: bigint): boolean {
-  return msr === USER_MSR_SE || (msr !== USER_MSR_V && (msr & MSR_SE_V) !== 0n);
+  return msr === USER_MSR_SE || (msr !== USER_MSR && (msr & MSR_SE) !== 0n);
 }
 
 const CR0_SO = 0x10000000;
@@ -616,7 +610,7 @@ export class Machine {
     if (regs.singleStep !== se) {
       // (the usual MSR has its constant: no bigint made)
       const msr = th.msr;
-      if (regs.singleStep) th.msr = msr === USER_MSR_V ? USER_MSR_SE : msr | MSR_SE;
+      if (regs.singleStep) th.msr = msr === USER_MSR ? USER_MSR_SE : msr | MSR_SE;
       else th.msr = msr & NOT_MSR_SE;
     }
     if (rc === 'done') {
@@ -641,8 +635,8 @@ export class Machine {
     const th = t.thread;
     const pc = th.pcNum;
     if (pc >= TWO52) return this.instrDetail(t);
-    const word = this.cores[cpu].wordOnCodePage(t.mem, pc) ?? fetchNum(t.mem, pc);
-    if (word === undefined || isPrefix(word) || !analyseNum(word, th, this.access)) return this.instrDetail(t);
+    const word = this.cores[cpu].wordOnCodePage(t.mem, pc) ?? fetchWordNum(t.mem, pc);
+    if (word === undefined || isPrefix(word) || !analyseAccessNum(word, th, this.access)) return this.instrDetail(t);
     const a = this.access;
     return this.trapInsn[cpu].set(a.type, a.ea, a.size, word, pc);
   }
@@ -651,7 +645,7 @@ export class Machine {
    * decision is read. */
   private steppedText(cpu: number, t: Task, steppedPc: number): InsnText {
     if (steppedPc < 0 || steppedPc >= TWO52) return steppedInsn(t.mem, steppedPc < 0 ? undefined : BigInt(steppedPc));
-    const word = this.cores[cpu].wordOnCodePage(t.mem, steppedPc) ?? fetchNum(t.mem, steppedPc);
+    const word = this.cores[cpu].wordOnCodePage(t.mem, steppedPc) ?? fetchWordNum(t.mem, steppedPc);
     // (a prefixed instruction's text needs its second word)
     if (word === undefined || isPrefix(word)) return steppedInsn(t.mem, BigInt(steppedPc));
     return this.stepped[cpu].set(word | 0, steppedPc);
@@ -660,8 +654,8 @@ export class Machine {
   /** single_step_exception: MSR_SE/BE cleared, then DIE_SSTEP; unclaimed -> SIGTRAP TRAP_TRACE. */
   private singleStepException(cpu: number, t: Task, steppedPc: number): void {
     const th = t.thread;
-    if (th.msr === USER_MSR_SE) th.msr = USER_MSR_V;
-    else if (th.msr !== USER_MSR_V) th.msr &= NOT_MSR_SE;
+    if (th.msr === USER_MSR_SE) th.msr = USER_MSR;
+    else if (th.msr !== USER_MSR) th.msr &= NOT_MSR_SE;
     const pc = th.pcNum;
     const regs: TrapRegs =
       pc < TWO52 ? this.stepRegs[cpu].at(pc, false) : { pc: th.pc, mode: 'user', singleStep: false };

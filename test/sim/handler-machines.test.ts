@@ -73,7 +73,7 @@ for (const [x, y] of [
   [A, B],
   [A, C],
 ]) {
-  test(`two machines (${x.name} ${x.kernel}, ${y.name} ${y.kernel}) run in turns record what each records alone`, () => {
+  test(`two machines (${x.name} ${x.kernel}, ${y.name} ${y.kernel}) in turns record what each records alone`, () => {
     const aloneA = start(x);
     const aloneB = start(y);
     const soloA = outcome(aloneA, drive(aloneA, 7));

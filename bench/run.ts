@@ -38,6 +38,10 @@ const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts') && (filter.length === 0 || filter.some((s) => f.includes(s))))
   .sort();
 
+function ratio(row: BenchRow): string {
+  return row.reference ? (row.value / row.reference.value).toFixed(2) : '';
+}
+
 function fmt(v: number): string {
   if (!Number.isFinite(v)) return String(v);
   if (Math.abs(v) >= 1e6) return (v / 1e6).toFixed(1) + 'M';
@@ -82,9 +86,7 @@ async function main(): Promise<void> {
     `${fmt(row.value)} ${row.unit}`,
     row.goal ?? '',
     row.ok === undefined ? '' : row.ok ? 'ok' : 'MISSED',
-    row.reference
-      ? `${row.reference.name}: ${fmt(row.reference.value)} ${row.unit} (x${(row.value / row.reference.value).toFixed(2)})`
-      : '',
+    row.reference ? `${row.reference.name}: ${fmt(row.reference.value)} ${row.unit} (x${ratio(row)})` : '',
     row.note ?? '',
   ]);
   const head = ['bench', 'measure', 'value', 'goal', '', 'reference (ratio)', 'note'];

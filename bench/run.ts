@@ -1,7 +1,13 @@
 // `npm run bench`: runs every bench/*.bench.ts module's exported run() and prints one table.
 // A module returns rows; a row may carry a reference figure measured in the same run (e.g. qemu)
 // so that the ratio is printed next to it.
-import { readdirSync } from 'node:fs';
+//
+// Each module runs bundled as scripts/build.mjs bundles the CLI and the adapter (esbuild, one scope,
+// node20): the code users run, not the transpiler's one-module-at-a-time output, where every use of
+// an imported binding is a getter call. `--tsx` runs the sources instead (for comparison).
+// `npm run bench -- watchpoints` runs the modules whose file name contains `watchpoints`.
+import { build } from 'esbuild';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -24,8 +30,17 @@ export interface BenchModule {
 
 // run from the package root (npm run bench); the package is CommonJS, so no import.meta here
 const here = join(process.cwd(), 'bench');
-const filter = process.argv.slice(2);
-const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts') && (filter.length === 0 || filter.some((s) => f.includes(s)))).sort();
+const args = process.argv.slice(2);
+const fromSource = args.includes('--tsx');
+const filter = args.filter((a) => a !== '--tsx');
+const bundles = join(process.cwd(), 'out', 'bench');
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts') && (filter.length === 0 || filter.some((s) => f.includes(s))))
+  .sort();
+
+function ratio(row: BenchRow): string {
+  return row.reference ? (row.value / row.reference.value).toFixed(2) : '';
+}
 
 function fmt(v: number): string {
   if (!Number.isFinite(v)) return String(v);
@@ -34,35 +49,57 @@ function fmt(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(3);
 }
 
-async function main(): Promise<void> {
-const rows: { file: string; row: BenchRow }[] = [];
-let failed = false;
-for (const f of files) {
-  try {
-    const mod = (await import(pathToFileURL(join(here, f)).href)) as BenchModule;
-    for (const row of await mod.run()) rows.push({ file: f, row });
-  } catch (e) {
-    failed = true;
-    console.error(`${f}: ${e instanceof Error ? e.message : String(e)}`);
-  }
+/** The module of bench file `f`: its bundle (made now), or the source under --tsx. */
+async function load(f: string): Promise<BenchModule> {
+  if (fromSource) return (await import(pathToFileURL(join(here, f)).href)) as BenchModule;
+  mkdirSync(bundles, { recursive: true });
+  const out = join(bundles, f.replace(/\.ts$/, '.cjs'));
+  await build({
+    entryPoints: [join(here, f)],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  return (await import(pathToFileURL(out).href)) as BenchModule;
 }
 
-const table = rows.map(({ file, row }) => [
-  file.replace(/\.bench\.ts$/, ''),
-  row.name,
-  `${fmt(row.value)} ${row.unit}`,
-  row.goal ?? '',
-  row.ok === undefined ? '' : row.ok ? 'ok' : 'MISSED',
-  row.reference ? `${row.reference.name}: ${fmt(row.reference.value)} ${row.unit} (x${(row.value / row.reference.value).toFixed(2)})` : '',
-  row.note ?? '',
-]);
-const head = ['bench', 'measure', 'value', 'goal', '', 'reference (ratio)', 'note'];
-const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
-const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-console.log(line(head));
-console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-for (const r of table) console.log(line(r));
-process.exitCode = failed ? 1 : 0;
+async function main(): Promise<void> {
+  console.log(fromSource ? 'bench: sources under tsx' : 'bench: bundled modules (esbuild, as dist/)');
+  const rows: { file: string; row: BenchRow }[] = [];
+  let failed = false;
+  for (const f of files) {
+    try {
+      const mod = await load(f);
+      for (const row of await mod.run()) rows.push({ file: f, row });
+    } catch (e) {
+      failed = true;
+      console.error(`${f}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  const table = rows.map(({ file, row }) => [
+    file.replace(/\.bench\.ts$/, ''),
+    row.name,
+    `${fmt(row.value)} ${row.unit}`,
+    row.goal ?? '',
+    row.ok === undefined ? '' : row.ok ? 'ok' : 'MISSED',
+    row.reference ? `${row.reference.name}: ${fmt(row.reference.value)} ${row.unit} (x${ratio(row)})` : '',
+    row.note ?? '',
+  ]);
+  const head = ['bench', 'measure', 'value', 'goal', '', 'reference (ratio)', 'note'];
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of table) console.log(line(r));
+  process.exitCode = failed ? 1 : 0;
 }
 
 void main();

@@ -4,10 +4,9 @@
 import { assemble } from '../sim/asm/assembler';
 import { Machine } from '../sim/machine/machine';
 import { Tracer } from '../sim/machine/tracer';
-import { perfFastPath } from '../sim/hwbp/perf-fast-path';
 import type { BenchRow } from './run';
 
-/** the loop measured here (the fast path's sameness test runs it too) */
+/** the loop measured here */
 export const SOURCE = `
 	.abiversion 2
 	.text
@@ -45,38 +44,50 @@ function setup(iterations: number) {
 
 export function run(): BenchRow[] {
   const rows: BenchRow[] = [];
-  // 1. perf counter hit on every iteration (the fast path of sim/hwbp/perf-fast-path.ts), and the
-  //    same with the generic handler only, for reference
-  const perfHits = (n: number, fast: boolean) => {
+  // 1. perf counter hit on every iteration: the handler (sim/hwbp/handler.ts), the single-step
+  //    completion and the decision log, all of it per hit
+  const perfHits = (n: number) => {
     const { m, t, tracer, sym } = setup(n);
-    const fd = tracer.perfOpen({ name: 'hits', task: t, cpu: -1, addr: sym('counter'), len: 8n, type: 'w', excludeKernel: true, excludeHv: true });
+    const fd = tracer.perfOpen({
+      name: 'hits',
+      task: t,
+      cpu: -1,
+      addr: sym('counter'),
+      len: 8n,
+      type: 'w',
+      excludeKernel: true,
+      excludeHv: true,
+    });
     if (!fd.ok) throw new Error(fd.message);
-    const was = perfFastPath.enabled;
-    perfFastPath.enabled = fast;
     const t0 = process.hrtime.bigint();
-    let stop;
-    try {
-      stop = tracer.cont(t, 100_000_000);
-    } finally {
-      perfFastPath.enabled = was;
-    }
+    const c0 = process.cpuUsage();
+    const stop = tracer.cont(t, 100_000_000);
     const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+    const cpu = process.cpuUsage(c0);
+    const cpuSecs = (cpu.user + cpu.system) / 1e6;
     const count = tracer.perfRead(fd.fd);
-    if (!stop.ok || !count.ok || count.count !== n) throw new Error(`expected ${n} counted hits, got ${count.ok ? count.count : count.message}`);
-    return { rate: n / secs, secs, m };
+    if (!stop.ok || !count.ok || count.count !== n)
+      throw new Error(`expected ${n} counted hits, got ${count.ok ? count.count : count.message}`);
+    return { rate: n / secs, secs, cpuRate: n / cpuSecs, m };
   };
   {
     const n = 1_000_000;
-    const { rate, secs, m } = perfHits(n, true);
-    const generic = perfHits(n / 2, false);
+    // best of 3 (a loaded machine slows a run down, never speeds it up)
+    let best = perfHits(n);
+    for (let i = 0; i < 2; i++) {
+      const r = perfHits(n);
+      if (r.rate > best.rate) best = r;
+    }
+    const { rate, secs, cpuRate, m } = best;
     rows.push({
       name: 'perf counter hit every iteration (exception + decision + step + count)',
       value: rate,
       unit: 'hits/s',
       goal: '>= 2M hits/s',
       ok: rate >= 2e6,
-      reference: { name: 'generic handler (fast path off)', value: generic.rate },
-      note: `${n} hits, ${m.log.total} decisions recorded (log keeps ${m.log.size}, dropped ${m.log.dropped}) in ${secs.toFixed(2)} s`,
+      note:
+        `${n} hits, ${m.log.total} decisions recorded (log keeps ${m.log.size}, dropped ${m.log.dropped}) ` +
+        `in ${secs.toFixed(2)} s, best of 3; ${(cpuRate / 1e6).toFixed(2)}M hits per CPU second`,
     });
   }
   // 2. the same loop, two ptrace watchpoints armed that never hit, versus none
@@ -87,7 +98,13 @@ export function run(): BenchRow[] {
       const { m, t, tracer, sym } = setup(n);
       if (armed) {
         for (const s of ['quiet1', 'quiet2']) {
-          const h = tracer.setHwDebug(t, { version: 1, trigger: 'rw', mode: 'range_inclusive', addr: sym(s), addr2: sym(s) + 8n });
+          const h = tracer.setHwDebug(t, {
+            version: 1,
+            trigger: 'rw',
+            mode: 'range_inclusive',
+            addr: sym(s),
+            addr2: sym(s) + 8n,
+          });
           if (!h.ok) throw new Error(h.message);
         }
       }

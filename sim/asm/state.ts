@@ -5,7 +5,7 @@ import type { Diagnostic, SymbolType } from '../program';
 import { evaluate, ExprError, UndefinedSymbol, type EvalContext, type Expr, type HalfOp, type OperandExpr, type Value } from './expression';
 import { Sections, type SectionState } from './layout';
 import type { Token } from './lexer';
-import { TOC_SYMBOL, tocBase } from './toc';
+import { TOC_SYMBOL, tocBase } from './toc-base';
 
 /** The most bytes all of a program's sections may hold together (reservations and .bss included):
  * 256 MiB. Going over it is an error at the line that would, and assembly stops there. */

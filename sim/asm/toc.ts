@@ -5,18 +5,8 @@
 //        addi 2,2,.TOC.-0b@l
 // into `lis 2,.TOC.@ha; addi 2,2,.TOC.@l` (elf64-ppc.c, R_PPC64_REL16_HA), so we do the same.
 import { ExprError, type Expr } from './expression';
-import type { Sections } from './layout';
 import type { AsmState, InsnFixup } from './state';
-
-export const TOC_SYMBOL = '.TOC.';
-
-/** The value of `.TOC.` after layout. */
-export function tocBase(sections: Sections): bigint {
-  const writable = sections.outputs.filter((o) => !o.exec && o.size > 0 && (o.name === '.data' || o.name === '.bss'));
-  // no writable section: ld falls back to the start of the program (.text)
-  const base = writable.length ? writable[0].addr : sections.outputs.find((o) => o.name === '.text')!.addr;
-  return base + 0x8000n;
-}
+import { TOC_SYMBOL } from './toc-base';
 
 const tocSym: Expr = { k: 'sym', name: TOC_SYMBOL, col: 0 };
 

@@ -72,8 +72,8 @@ export interface AccessNum {
 const TWO32 = 4294967296;
 const TWO52 = 2 ** 52;
 
-// Per operation, what analyseAccessNum needs, computed once from OP_INFO (module-level copies: under
-// the transpiler an imported binding is a getter call per use).
+// Per operation, what analyseAccessNum needs, computed once from OP_INFO (flat tables: no object per
+// lookup).
 const EA_NONE = 0;
 const EA_D = 1;
 const EA_DS = 2;
@@ -92,7 +92,6 @@ for (let op = 0; op < OP_LIMIT; op++) {
   numKind[op] = acc.kind;
   numSize[op] = acc.size;
 }
-const decodeOpFn = decodeOp;
 
 /** One 64-bit GPR as a number when below 2^52 (exact), else -1. */
 function gprNum(t: ThreadState, r: number): number {
@@ -107,7 +106,7 @@ function gprNum(t: ThreadState, r: number): number {
  * uses analyseInstruction.
  */
 export function analyseAccessNum(word: number, t: ThreadState, out: AccessNum): boolean {
-  const op = decodeOpFn(word);
+  const op = decodeOp(word);
   const form = numForm[op];
   if (form === EA_NONE) return false;
   const w = word | 0;

@@ -4,7 +4,7 @@
 // 2^53, reservations, cache lines). Results follow qemu-ppc64le where the ISA leaves them undefined
 // (division by zero, mulhw's upper word). test/cpu/int-sameness.test.ts checks these against the
 // BigInt semantics they replaced.
-import { K_CACHE, K_DCBZ, K_LARX, K_LOAD, K_STCX, K_STORE, type Core } from './core';
+import { K_CACHE, K_DCBZ, K_LARX, K_LOAD, K_STCX, K_STORE, type ExecCore } from './exec-core';
 import type { DataPort } from './data-port';
 import { addrOf, segv, sigbus, sigill } from './fault';
 import { bswap32, fromNum, mulhs32, mulhs64, mulhu32, mulhu64, popcnt32, R, toNumS, toNumU } from './int64';
@@ -158,9 +158,9 @@ const loOf = (v: bigint) => Number(v & M32) | 0;
 
 // The core and port of the operation being executed (set on entry: the helpers below need no
 // closure, so an operation allocates nothing).
-let C: Core | null = null;
+let C: ExecCore | null = null;
 let P: DataPort | null = null;
-function stop(x: Core['pending']): number {
+function stop(x: ExecCore['pending']): number {
   C!.pending = x;
   return COLD_STOP;
 }
@@ -182,7 +182,7 @@ function store(addr: bigint, size: number, v: bigint): boolean {
   return P!.store(hiOf(addr), loOf(addr), size, hiOf(v), loOf(v));
 }
 
-export function execCold(core: Core, t: ThreadState, port: DataPort, op: Op, w: number, w2: number, pc: number): number {
+export function execCold(core: ExecCore, t: ThreadState, port: DataPort, op: Op, w: number, w2: number, pc: number): number {
   if (op >= FAMILY_BASE) return execFamily(core, t, port, op, w, w2, pc);
   C = core;
   P = port;

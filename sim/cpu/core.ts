@@ -5,7 +5,8 @@ import type { AddressSpace, Page } from './address-space';
 import { DataPort } from './data-port';
 import { runThread } from './execute';
 import { warmUp } from './warmup';
-import type { FaultStop } from './fault';
+import type { CoreStop, ExecCore } from './exec-core';
+import { K_CACHE, K_LARX, K_LOAD } from './exec-core';
 import { MSR_SE, USER_MSR, type ThreadState } from './thread-state';
 
 export interface DawrProgram {
@@ -19,14 +20,6 @@ export interface DawrProgram {
   hyp: boolean;
 }
 
-export type CoreStop =
-  | { kind: 'dawr'; dar: bigint } // a DAWR matched the access of the instruction at t.pc; it has NOT executed
-  | { kind: 'single-step' } // MSR_SE was set when the instruction began; it completed; t.pc = next
-  | { kind: 'syscall'; vectored: boolean } // sc or scv executed; t.pc = address after it (scv: also in LR)
-  | { kind: 'trap' } // trap condition true; t.pc = the trap instruction
-  | FaultStop // t.pc = the faulting instruction
-  | { kind: 'limit' }; // maxSteps instructions executed
-
 /** What an executed instruction did to memory (kind as the kernel's analyse_instr names it). */
 export type MemAccessKind = 'load' | 'store' | 'larx' | 'stcx' | 'cacheop';
 export interface MemAccess {
@@ -35,13 +28,6 @@ export interface MemAccess {
   kind: MemAccessKind;
 }
 
-// Access kinds as the hot loop passes them (numbers, no allocation).
-export const K_LOAD = 0;
-export const K_STORE = 1;
-export const K_LARX = 2;
-export const K_STCX = 3;
-export const K_DCBZ = 4; // a cache op that writes: matched as a store
-export const K_CACHE = 5; // other cache ops: never match a DAWR
 const KIND_NAMES: MemAccessKind[] = ['load', 'store', 'larx', 'stcx', 'cacheop', 'cacheop'];
 
 interface Slot {
@@ -75,16 +61,14 @@ const TWO32 = 2 ** 32;
 const SINGLE_STEP: CoreStop = Object.freeze({ kind: 'single-step' as const });
 
 const M64 = 0xffffffffffffffffn;
-// (module-level copies: under the transpiler an imported binding is a getter call per use, and run()
-// is entered twice per perf hit)
-const USER_MSR_V = USER_MSR;
-const MSR_SE_V = MSR_SE;
 /** the usual MSR with MSR_SE: a perf step's (compared before any bigint arithmetic) */
 const USER_MSR_SE = USER_MSR | MSR_SE;
-const runThreadFn = runThread;
 let warmedUp = false;
 
-export class Core {
+export type { CoreStop } from './exec-core';
+export { K_CACHE, K_DCBZ, K_LARX, K_LOAD, K_STCX, K_STORE } from './exec-core';
+
+export class Core implements ExecCore {
   readonly quadwordAlign16: boolean;
   readonly slots: number;
   private dawr: (Slot | null)[];
@@ -100,7 +84,7 @@ export class Core {
   checking = false;
   /** set by access() when a DAWR matched */
   dar = 0n;
-  /** the same as a number, or -1 when it is 2^53 or more (the exception side's fast path reads this) */
+  /** the same as a number, or -1 when it is 2^53 or more (the same address again keeps its bigint) */
   darNum = 0;
   /** the stop a cold operation produced */
   pending: CoreStop | null = null;
@@ -280,10 +264,10 @@ export class Core {
     this.pending = null;
     // (the usual MSR compared first: no bigint allocated on the per-hit path)
     const msr = t.msr;
-    const stepping = msr === USER_MSR_SE || (msr !== USER_MSR_V && (msr & MSR_SE_V) !== 0n);
+    const stepping = msr === USER_MSR_SE || (msr !== USER_MSR && (msr & MSR_SE) !== 0n);
     const limit = stepping ? Math.min(1, maxSteps) : maxSteps;
     const before = this.icount;
-    const stop = runThreadFn(this, t, mem, limit);
+    const stop = runThread(this, t, mem, limit);
     if (stepping && stop.kind === 'limit' && this.icount > before) return SINGLE_STEP;
     return stop;
   }

@@ -10,7 +10,7 @@ import { execFp } from './isa/fp-exec';
 import { VSX_FP_BASE } from './isa/vsx-fp-defs';
 import { execVsxFp } from './isa/vsx-fp-exec';
 import { COLD_JUMP, COLD_NEXT, COLD_NEXT8 } from './cold-result';
-import type { Core, CoreStop } from './core';
+import { K_LOAD, K_STORE, type CoreStop, type ExecCore } from './exec-core';
 import { HOST_LE } from './data-port';
 import * as Dec from './decode';
 import { decodeInto } from './decode';
@@ -68,10 +68,6 @@ if (K.F_RC !== Dec.F_RC || K.F_OE !== Dec.F_OE || K.F_LK !== Dec.F_LK || K.F_AA 
   K.LR !== TS.LR || K.CTR !== TS.CTR || K.XER_SO !== (TS.XER_SO | 0) || K.XER_OV !== TS.XER_OV || K.XER_OV32 !== TS.XER_OV32 || K.XER_MASK !== (TS.XER_MASK | 0)) {
   throw new Error('execute.ts: local constants disagree with decode.ts/thread-state.ts');
 }
-const FAMILY_BASE_ = FAMILY_BASE; // (a module-level copy: an imported binding is a getter call under tsx)
-const K_LOAD = 0;
-const hostLE = HOST_LE;
-const K_STORE = 1;
 /* The floating-point families' operation ids (isa/fp-defs.ts, isa/vsx-fp-defs.ts): frequent in
    numeric code, so they go to their executors directly instead of through execCold's dispatch. */
 const enum FPF { FP = 2000, VSX_FP = 3000, END = 4000 }
@@ -91,7 +87,7 @@ const SCV: CoreStop = Object.freeze({ kind: 'syscall' as const, vectored: true }
 // The stop of a DAWR match: the last one again while the DAR is the same bigint (a perf counter hit
 // on every iteration matches the same address each time; stops are never changed once made).
 let lastDawrStop: CoreStop = Object.freeze({ kind: 'dawr' as const, dar: -1n });
-function dawrStop(core: Core): CoreStop {
+function dawrStop(core: ExecCore): CoreStop {
   const dar = core.dar;
   const last = lastDawrStop;
   if (last.kind === 'dawr' && last.dar === dar) return last;
@@ -331,7 +327,7 @@ function warmOp(t: ThreadState, e0: number, a: number, b: number, c: number): vo
   }
 }
 
-export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxSteps: number): CoreStop {
+export function runThread(core: ExecCore, t: ThreadState, mem: AddressSpace, maxSteps: number): CoreStop {
   const hi = t.hi;
   const lo = t.lo;
   const port = core.port;
@@ -343,6 +339,9 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
   const wAll = core.watchAll;
   const wLo7 = wLo - 7;
   const wLen7 = wLen + 7;
+  // (read once per run: the loop tests them per instruction)
+  const hostLE = HOST_LE;
+  const familyBase = FAMILY_BASE;
   // The pc is base + off: off stays a small integer (the index into the page's decoded entries)
   // while execution stays on one page; a jump elsewhere sets off = AWAY and the target in jumpPc.
   let base = 0;
@@ -693,7 +692,7 @@ export function runThread(core: Core, t: ThreadState, mem: AddressSpace, maxStep
         const op = e0 & 0xffff;
         // the instruction families directly (execCold's frame is large: entering it costs), the
         // floating-point ones without even the family dispatch
-        const r = op < FAMILY_BASE_ ? execCold(core, t, port, op, a, b, pc)
+        const r = op < familyBase ? execCold(core, t, port, op, a, b, pc)
           : op >= FPF.FP && op < FPF.VSX_FP ? execFp(core, t, port, op - FPF.FP, a, b, pc)
           : op >= FPF.VSX_FP && op < FPF.END ? execVsxFp(core, t, port, op - FPF.VSX_FP, a, b, pc)
           : execFamily(core, t, port, op, a, b, pc);

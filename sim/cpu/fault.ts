@@ -1,13 +1,8 @@
 // Faults the interpreter raises, as the signal Linux would deliver for them.
 import { disassemble } from './disasm';
+import type { FaultStop } from './exec-core';
 
-export type FaultSignal = 'SIGSEGV' | 'SIGILL' | 'SIGBUS' | 'SIGFPE';
-export interface FaultStop {
-  kind: 'fault';
-  signal: FaultSignal;
-  addr: bigint;
-  message: string;
-}
+export type { FaultSignal, FaultStop } from './exec-core';
 
 export const SIGNAL_NUMBERS: Record<string, number> = {
   SIGILL: 4,

@@ -11,7 +11,6 @@
 //
 // It runs on its own core, memory and thread: nothing of it is visible to any program.
 import { AddressSpace } from './address-space';
-import type { Core } from './core';
 import { Op, OPS } from './ops';
 import { ThreadState, USER_MSR } from './thread-state';
 
@@ -149,8 +148,13 @@ let done = false;
  * program, a hello world, would then wait for a compilation it never uses). */
 const ROUNDS = 2;
 
+/** What the warm-up runs the program on: a core (core.ts, which calls warmUp: not imported here). */
+export interface WarmUpCore {
+  run(t: ThreadState, mem: AddressSpace, maxSteps: number): unknown;
+}
+
 /** Runs the warm-up once per process (the first real run calls it). */
-export function warmUp(makeCore: () => Core): void {
+export function warmUp(makeCore: () => WarmUpCore): void {
   if (done) return;
   done = true;
   const words = warmUpProgram();

@@ -15,7 +15,7 @@ import {
 } from './breakpoint';
 import type { CpuModel } from './cpu-model';
 import type { DawrProgram } from './dawr-program';
-import type { InstrDetail, TrapRegs } from './hw-context';
+import type { InstrDetail, TrapRegs } from './trap';
 import type { SlotResult } from '../decision';
 
 export type InstrType = InstrDetail['type'];
@@ -51,8 +51,13 @@ export function isOctwordVsx(d: InstrDetail): boolean {
  * check_dawrx_constraints: null when the DAWRX bits allow this access, otherwise the check that
  * failed. HYP is never checked.
  */
-export function dawrxCheck(type: InstrType, info: Pick<ArchHwBreakpoint, 'type'>, regs: Pick<TrapRegs, 'pc' | 'mode'>): string | null {
-  if (isLoadType(type) && !(info.type & HW_BRK_TYPE_READ)) return `${type === 'larx' ? 'larx (load)' : 'load'} but breakpoint lacks READ`;
+export function dawrxCheck(
+  type: InstrType,
+  info: Pick<ArchHwBreakpoint, 'type'>,
+  regs: Pick<TrapRegs, 'pc' | 'mode'>,
+): string | null {
+  if (isLoadType(type) && !(info.type & HW_BRK_TYPE_READ))
+    return `${type === 'larx' ? 'larx (load)' : 'load'} but breakpoint lacks READ`;
   // Cache operations other than dcbz never match, so a CACHEOP here is dcbz: a store.
   if ((isStoreType(type) || type === 'cacheop') && !(info.type & HW_BRK_TYPE_WRITE)) {
     return `${type === 'cacheop' ? 'dcbz (store)' : type === 'stcx' ? 'stcx (store)' : 'store'} but breakpoint lacks WRITE`;
@@ -62,7 +67,11 @@ export function dawrxCheck(type: InstrType, info: Pick<ArchHwBreakpoint, 'type'>
   return null;
 }
 
-export function dawrxOk(type: InstrType, info: Pick<ArchHwBreakpoint, 'type'>, regs: Pick<TrapRegs, 'pc' | 'mode'>): boolean {
+export function dawrxOk(
+  type: InstrType,
+  info: Pick<ArchHwBreakpoint, 'type'>,
+  regs: Pick<TrapRegs, 'pc' | 'mode'>,
+): boolean {
   return dawrxCheck(type, info, regs) === null;
 }
 
@@ -75,7 +84,10 @@ export function userRangeOf(info: Pick<ArchHwBreakpoint, 'address' | 'len'>): { 
  * The hardware range as the handler computes it (from address and len, not hw_len): rounded out to
  * 8 bytes, or to 16 on CPUs before POWER10 when the access is a quadword (size 16).
  */
-export function hwRangeOf(info: Pick<ArchHwBreakpoint, 'address' | 'len'>, align: number = HW_BREAKPOINT_SIZE): { start: bigint; end: bigint } {
+export function hwRangeOf(
+  info: Pick<ArchHwBreakpoint, 'address' | 'len'>,
+  align: number = HW_BREAKPOINT_SIZE,
+): { start: bigint; end: bigint } {
   const a = BigInt(align);
   return { start: alignDown(info.address, a), end: alignUp(info.address + BigInt(info.len), a) };
 }
@@ -102,18 +114,28 @@ export function slotResultOf(c: WpCheck): SlotResult {
 }
 
 /** wp_check_constraints (Book3S; 8xx is not modelled): steps 1-5 of §5.2, in order. */
-export function wpCheckConstraints(info: Pick<ArchHwBreakpoint, 'address' | 'len' | 'type'>, site: ExceptionSite): WpCheck {
+export function wpCheckConstraints(
+  info: Pick<ArchHwBreakpoint, 'address' | 'len' | 'type'>,
+  site: ExceptionSite,
+): WpCheck {
   const { detail, dar, regs, model } = site;
   const hw = hwRangeOf(info);
   const darInHw = hw.start <= dar && dar < hw.end;
 
   // 1. instr == 0: unreadable. ISA 3.1 keeps only breakpoints whose hardware range holds the DAR.
   if (!detail.readable) {
-    if (model.arch31 && !darInHw) return { hit: false, extraneous: false, reason: `instruction unreadable; DAR ${hex(dar)} outside hw range ${range(hw.start, hw.end)}` };
+    if (model.arch31 && !darInHw)
+      return {
+        hit: false,
+        extraneous: false,
+        reason: `instruction unreadable; DAR ${hex(dar)} outside hw range ${range(hw.start, hw.end)}`,
+      };
     return {
       hit: true,
       extraneous: false,
-      reason: model.arch31 ? `instruction unreadable; DAR ${hex(dar)} in hw range ${range(hw.start, hw.end)}` : 'instruction unreadable (before ISA 3.1 every slot counts as hit)',
+      reason: model.arch31
+        ? `instruction unreadable; DAR ${hex(dar)} in hw range ${range(hw.start, hw.end)}`
+        : 'instruction unreadable (before ISA 3.1 every slot counts as hit)',
     };
   }
 
@@ -121,9 +143,20 @@ export function wpCheckConstraints(info: Pick<ArchHwBreakpoint, 'address' | 'len
 
   // 2. UNKNOWN type: on ISA 3.1 the DAR must be in the hardware range; then only the DAWRX bits decide.
   if (detail.type === 'unknown') {
-    if (model.arch31 && !darInHw) return { hit: false, extraneous: false, reason: `unknown instruction; DAR ${hex(dar)} outside hw range ${range(hw.start, hw.end)}` };
+    if (model.arch31 && !darInHw)
+      return {
+        hit: false,
+        extraneous: false,
+        reason: `unknown instruction; DAR ${hex(dar)} outside hw range ${range(hw.start, hw.end)}`,
+      };
     return why === null
-      ? { hit: true, extraneous: false, reason: model.arch31 ? `unknown instruction; DAR ${hex(dar)} in hw range, privilege matches` : 'unknown instruction; privilege matches' }
+      ? {
+          hit: true,
+          extraneous: false,
+          reason: model.arch31
+            ? `unknown instruction; DAR ${hex(dar)} in hw range, privilege matches`
+            : 'unknown instruction; privilege matches',
+        }
       : { hit: false, extraneous: false, reason: `unknown instruction; ${why}` };
   }
 
@@ -140,10 +173,17 @@ export function wpCheckConstraints(info: Pick<ArchHwBreakpoint, 'address' | 'len
   }
 
   // 4. It touches only the watched doubleword(s): extraneous. Quadwords round to 16 before POWER10.
-  const hwq = model.quadwordAlign16 && detail.size === HW_BREAKPOINT_SIZE_QUADWORD ? hwRangeOf(info, HW_BREAKPOINT_SIZE_QUADWORD) : hw;
+  const hwq =
+    model.quadwordAlign16 && detail.size === HW_BREAKPOINT_SIZE_QUADWORD
+      ? hwRangeOf(info, HW_BREAKPOINT_SIZE_QUADWORD)
+      : hw;
   if (ea < hwq.end && end > hwq.start) {
     return why === null
-      ? { hit: true, extraneous: true, reason: `access ${acc} outside user range ${range(user.start, user.end)} but inside hw range ${range(hwq.start, hwq.end)}` }
+      ? {
+          hit: true,
+          extraneous: true,
+          reason: `access ${acc} outside user range ${range(user.start, user.end)} but inside hw range ${range(hwq.start, hwq.end)}`,
+        }
       : { hit: false, extraneous: false, reason: why };
   }
 
@@ -160,15 +200,51 @@ export const WP_HIT = 1;
 export const WP_EXTRANEOUS = 2;
 export type WpResultCode = typeof WP_MISS | typeof WP_HIT | typeof WP_EXTRANEOUS;
 
-function dawrxPasses(type: InstrType, infoType: number, regs: Pick<TrapRegs, 'pc' | 'mode'>): boolean {
-  if (isLoadType(type) && !(infoType & HW_BRK_TYPE_READ)) return false;
-  if ((isStoreType(type) || type === 'cacheop') && !(infoType & HW_BRK_TYPE_WRITE)) return false;
-  if (regs.pc >= PAGE_OFFSET && !(infoType & HW_BRK_TYPE_KERNEL)) return false;
-  if (regs.mode === 'user' && !(infoType & HW_BRK_TYPE_USER)) return false;
-  return true;
+/** The DAWRX bits an access needs (check_dawrx_constraints as a mask): READ for a load or larx,
+ * WRITE for a store, stcx or dcbz, KERNEL at a kernel NIP, USER in user mode. */
+export function dawrxNeeded(type: InstrType, kernelPc: boolean, mode: TrapRegs['mode']): number {
+  let need = 0;
+  if (isLoadType(type)) need |= HW_BRK_TYPE_READ;
+  // Cache operations other than dcbz never match, so a CACHEOP here is dcbz: a store.
+  if (isStoreType(type) || type === 'cacheop') need |= HW_BRK_TYPE_WRITE;
+  if (kernelPc) need |= HW_BRK_TYPE_KERNEL;
+  if (mode === 'user') need |= HW_BRK_TYPE_USER;
+  return need;
 }
 
-export function wpCheckResult(info: Pick<ArchHwBreakpoint, 'address' | 'len' | 'type'>, site: ExceptionSite): WpResultCode {
+/** dawrxCheck(...) === null, without the text. */
+export function dawrxPasses(type: InstrType, infoType: number, regs: Pick<TrapRegs, 'pc' | 'mode'>): boolean {
+  const need = dawrxNeeded(type, regs.pc >= PAGE_OFFSET, regs.mode);
+  return (infoType & need) === need;
+}
+
+/**
+ * Steps 3-5 of §5.2 for a readable load, store or cache operation, in doubles: the access
+ * [ea, ea + size) and the user range [start, start + len) below 2^52 (exact there). `passes`: the
+ * DAWRX bits allow the access (dawrxPasses); `align16`: the model rounds quadwords to 16.
+ */
+export function wpCheckNum(
+  start: number,
+  len: number,
+  ea: number,
+  size: number,
+  align16: boolean,
+  passes: boolean,
+): WpResultCode {
+  const end = ea + size;
+  const uEnd = start + len;
+  if (ea < uEnd && end > start) return passes ? WP_HIT : WP_MISS;
+  const align = align16 && size === HW_BREAKPOINT_SIZE_QUADWORD ? HW_BREAKPOINT_SIZE_QUADWORD : HW_BREAKPOINT_SIZE;
+  const hs = start - (start % align);
+  const he = uEnd + ((align - (uEnd % align)) % align);
+  if (ea < he && end > hs) return passes ? WP_EXTRANEOUS : WP_MISS;
+  return WP_MISS;
+}
+
+export function wpCheckResult(
+  info: Pick<ArchHwBreakpoint, 'address' | 'len' | 'type'>,
+  site: ExceptionSite,
+): WpResultCode {
   const { detail, dar, regs, model } = site;
   if (!detail.readable || detail.type === 'unknown') {
     if (model.arch31) {
@@ -177,24 +253,29 @@ export function wpCheckResult(info: Pick<ArchHwBreakpoint, 'address' | 'len' | '
     }
     return !detail.readable || dawrxPasses(detail.type, info.type, regs) ? WP_HIT : WP_MISS;
   }
-  const ea = detail.ea;
-  if (ea >= 0n && ea < TWO52 && info.address >= 0n && info.address < TWO52) {
+  const ea = detail.eaNum ?? (detail.ea >= 0n && detail.ea < TWO52 ? Number(detail.ea) : -1);
+  if (ea >= 0 && info.address >= 0n && info.address < TWO52) {
     // user addresses: the same compares in doubles (exact here), without bigint arithmetic
-    const a = Number(ea);
-    const e = a + detail.size;
-    const start = Number(info.address);
-    const uEnd = start + info.len;
-    if (a < uEnd && e > start) return dawrxPasses(detail.type, info.type, regs) ? WP_HIT : WP_MISS;
-    const align = model.quadwordAlign16 && detail.size === HW_BREAKPOINT_SIZE_QUADWORD ? HW_BREAKPOINT_SIZE_QUADWORD : HW_BREAKPOINT_SIZE;
-    const hs = start - (start % align);
-    const he = uEnd + ((align - (uEnd % align)) % align);
-    if (a < he && e > hs) return dawrxPasses(detail.type, info.type, regs) ? WP_EXTRANEOUS : WP_MISS;
-    return WP_MISS;
+    return wpCheckNum(
+      Number(info.address),
+      info.len,
+      ea,
+      detail.size,
+      model.quadwordAlign16,
+      dawrxPasses(detail.type, info.type, regs),
+    );
   }
-  const end = ea + BigInt(detail.size);
-  if (ea < info.address + BigInt(info.len) && end > info.address) return dawrxPasses(detail.type, info.type, regs) ? WP_HIT : WP_MISS;
-  const hwq = hwRangeOf(info, model.quadwordAlign16 && detail.size === HW_BREAKPOINT_SIZE_QUADWORD ? HW_BREAKPOINT_SIZE_QUADWORD : HW_BREAKPOINT_SIZE);
-  if (ea < hwq.end && end > hwq.start) return dawrxPasses(detail.type, info.type, regs) ? WP_EXTRANEOUS : WP_MISS;
+  const eaBig = detail.ea;
+  const end = eaBig + BigInt(detail.size);
+  if (eaBig < info.address + BigInt(info.len) && end > info.address)
+    return dawrxPasses(detail.type, info.type, regs) ? WP_HIT : WP_MISS;
+  const hwq = hwRangeOf(
+    info,
+    model.quadwordAlign16 && detail.size === HW_BREAKPOINT_SIZE_QUADWORD
+      ? HW_BREAKPOINT_SIZE_QUADWORD
+      : HW_BREAKPOINT_SIZE,
+  );
+  if (eaBig < hwq.end && end > hwq.start) return dawrxPasses(detail.type, info.type, regs) ? WP_EXTRANEOUS : WP_MISS;
   return WP_MISS;
 }
 
@@ -225,7 +306,11 @@ export function dawrMatches(p: DawrProgram, a: HwAccess, model: Pick<CpuModel, '
 }
 
 /** The slots whose DAWR fires on this access (one exception however many match). */
-export function matchingSlots(slots: ReadonlyArray<DawrProgram | null>, a: HwAccess, model: Pick<CpuModel, 'quadwordAlign16'>): number[] {
+export function matchingSlots(
+  slots: ReadonlyArray<DawrProgram | null>,
+  a: HwAccess,
+  model: Pick<CpuModel, 'quadwordAlign16'>,
+): number[] {
   const out: number[] = [];
   for (let i = 0; i < slots.length; i++) {
     const p = slots[i];

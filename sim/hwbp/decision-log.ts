@@ -19,9 +19,6 @@ export type DecisionListener = (d: Decision) => void;
 
 export const DEFAULT_DECISION_LOG_CAPACITY = 100_000;
 
-// (a module-level copy: under the transpiler an imported binding is a getter call per use, and claim
-// runs twice per perf hit)
-const Record_ = DecisionRecord;
 
 export class DecisionLog {
   readonly capacity: number;
@@ -49,9 +46,9 @@ export class DecisionLog {
   /** A record to fill for the next decision: once the ring is full, the one of the decision about
    * to be dropped (nothing is allocated per decision then). Filled, it is passed to commit(). */
   claim(): DecisionRecord {
-    if (this.next < this.capacity) return new Record_();
+    if (this.next < this.capacity) return new DecisionRecord();
     const e = this.ring[this.next % this.capacity];
-    return e instanceof Record_ ? e : new Record_();
+    return e instanceof DecisionRecord ? e : new DecisionRecord();
   }
 
   /** Appends a filled record (seq assigned into it); it becomes a Decision when read. */
@@ -167,7 +164,7 @@ export class DecisionLog {
     const hi = Math.min(this.next, Math.floor(end));
     for (let s = lo; s < hi; s++) {
       const e = this.ring[s % this.capacity];
-      if (e instanceof Record_) e.markInto(m);
+      if (e instanceof DecisionRecord) e.markInto(m);
       else markOfDecision(e, m);
       visit(m);
     }

@@ -6,14 +6,14 @@
 // wpCheckConstraints run again on a snapshot of the breakpoint's address, len and type).
 //
 // The parts that repeat from one hit to the next (a slot's verdict, the arm-step / step-done /
-// reinstall effects, a one-slot list) are shared between records: records are never changed once
-// made, and toDecision copies the lists, so a reader never sees the sharing.
+// reinstall effects, a count's template) are shared between records (the handler's per-CPU state
+// keeps them, exception-run.ts): records are never changed once made, and toDecision copies the
+// lists, so a reader never sees the sharing.
 import type { Branch, Decision, Effect, SlotResult, SlotVerdict } from '../decision';
-import type { Breakpoint } from './breakpoint';
 import { disassemble } from '../cpu/disasm';
 import { hex, wpCheckConstraints } from './classify';
 import type { CpuModel } from './cpu-model';
-import type { InstrDetail, TrapRegs } from './hw-context';
+import type { InstrDetail, TrapRegs } from './trap';
 
 /** The instruction text of a decision: a string, or something that makes it when asked (the
  * machine's instruction detail disassembles only then). */
@@ -32,85 +32,22 @@ export class SlotRecord {
     readonly len: number,
     readonly type: number,
   ) {}
-
-  private one: SlotRecord[] | null = null;
-  /** [this], made once */
-  get asList(): SlotRecord[] {
-    return (this.one ??= Object.freeze([this as SlotRecord]) as SlotRecord[]);
-  }
 }
 
-// last verdict per breakpoint: classified (reason null) and fixed-text ones apart, since a perf hit
-// alternates an exception verdict and a step verdict on the same breakpoint
-const classified = new WeakMap<Breakpoint, SlotRecord>();
-const fixed = new WeakMap<Breakpoint, SlotRecord>();
-
-/** A slot's verdict, the same object as last time when nothing in it changed. */
-export function slotRecord(slot: number, bp: Breakpoint, result: SlotResult, reason: string | null, type: number): SlotRecord {
-  const verdicts = reason === null ? classified : fixed;
-  const last = verdicts.get(bp);
-  const { address, len } = bp.info;
-  if (last && last.slot === slot && last.result === result && last.reason === reason && last.address === address && last.len === len && last.type === type && last.bp === bp.name && last.owner === bp.owner) return last;
-  const r = new SlotRecord(slot, bp.name, bp.owner, result, reason, address, len, type);
-  verdicts.set(bp, r);
-  return r;
-}
-
-// one-element lists of the shared (frozen) effects
-const lists = new WeakMap<Effect, Effect[]>();
-
-function effectList(e: Effect): Effect[] {
-  let l = lists.get(e);
-  if (!l) {
-    l = Object.freeze([e]) as Effect[];
-    lists.set(e, l);
-  }
-  return l;
-}
-
-const armSteps = new WeakMap<Breakpoint, Effect>();
-const stepDones = new WeakMap<Breakpoint, Effect>();
-const reinstalls: Effect[] = Array.from({ length: 8 }, (_, slot) => Object.freeze({ kind: 'reinstall' as const, slot }));
-
-export function armStepEffect(bp: Breakpoint): Effect {
-  let e = armSteps.get(bp);
-  if (!e || (e.kind === 'arm-step' && e.bp !== bp.name)) armSteps.set(bp, (e = Object.freeze({ kind: 'arm-step' as const, bp: bp.name })));
-  return e;
-}
-
-export function stepDoneEffect(bp: Breakpoint): Effect {
-  let e = stepDones.get(bp);
-  if (!e || (e.kind === 'step-done' && e.bp !== bp.name)) stepDones.set(bp, (e = Object.freeze({ kind: 'step-done' as const, bp: bp.name })));
-  return e;
-}
+const reinstalls: Effect[] = Array.from({ length: 8 }, (_, slot) =>
+  Object.freeze({ kind: 'reinstall' as const, slot }),
+);
 
 export function reinstallEffect(slot: number): Effect {
   return reinstalls[slot] ?? { kind: 'reinstall', slot };
 }
 
-/** The lists a record keeps: exact-sized (a list grown by push has spare room), shared when they
- * hold one shared element. */
-export function keptSlots(xs: SlotRecord[]): SlotRecord[] {
-  return xs.length === 1 ? xs[0].asList : xs.slice();
-}
-export function keptEffects(xs: Effect[]): Effect[] {
-  return xs.length === 1 && Object.isFrozen(xs[0]) ? effectList(xs[0]) : xs.slice();
-}
-
 const TWO53 = 1n << 53n;
 
-/** Count effects kept as (shared template, value): the template per breakpoint name. */
-const countTemplates = new Map<string, Effect>();
-let lastCountBp = '';
-let lastCountTemplate: Effect | null = null;
-function countTemplate(bp: string): Effect {
-  // (the same breakpoint as last time: a perf counter hit on every iteration counts one name)
-  if (bp === lastCountBp && lastCountTemplate !== null) return lastCountTemplate;
-  let t = countTemplates.get(bp);
-  if (!t) countTemplates.set(bp, (t = Object.freeze({ kind: 'count' as const, bp, value: 0 })));
-  lastCountBp = bp;
-  lastCountTemplate = t;
-  return t;
+/** A count effect kept as (template, value): the template of breakpoint `bp` (frozen; a frozen
+ * count effect in a record is always a template, its value is the record's). */
+export function countTemplateOf(bp: string): Effect {
+  return Object.freeze({ kind: 'count' as const, bp, value: 0 });
 }
 
 /** The parts of a record that the common decisions leave empty (a pc, EA or DAR at or above 2^53,
@@ -199,7 +136,7 @@ export class DecisionRecord {
     else this.rarePart().pcBig = pc;
   }
 
-  /** begin() with the pc as a number (a user pc, below 2^53): the perf fast path's. */
+  /** begin() with the pc as a number (a user pc, below 2^53). */
   beginNum(icount: number, cpu: number, task: string, pcNum: number, mode: TrapRegs['mode']): void {
     this.seq = -1;
     this.icount = icount;
@@ -214,25 +151,6 @@ export class DecisionRecord {
     this.rare = null;
   }
 
-  /** exception() for a readable user instruction read by the machine, in numbers (ea and DAR below
-   * 2^53): what exception() keeps for the machine's own instruction detail. */
-  exceptionNum(word: number, insnPc: number, type: InstrDetail['type'], eaNum: number, size: number, darNum: number, model: Pick<CpuModel, 'arch31' | 'quadwordAlign16'>): void {
-    this.flags = INSN_WORD | SITE | READABLE;
-    this.model = model;
-    this.darNum = darNum;
-    this.insnWord = word | 0;
-    this.insnPc = insnPc;
-    this.type = type;
-    this.size = size;
-    this.eaNum = eaNum;
-    const rare = this.rare;
-    if (rare !== null) {
-      rare.darBig = null;
-      rare.eaBig = null;
-      rare.detail = null;
-    }
-  }
-
   /** stepped() with a SteppedInsn's word and address, without the object. */
   steppedNum(word: number, insnPc: number): void {
     this.flags = (this.flags & ~INSN_MASK) | INSN_AFTER;
@@ -240,17 +158,13 @@ export class DecisionRecord {
     this.insnPc = insnPc;
   }
 
-  /** addEffect({ kind: 'count', bp, value }) without the effect object. */
-  addCount(bp: string, value: number): void {
-    this.put(countTemplate(bp), value);
-  }
-
-  /** A DAWR exception's instruction, DAR and model (the access and the reason texts come from them). */
-  exception(detail: InstrDetail, dar: bigint, model: Pick<CpuModel, 'arch31' | 'quadwordAlign16'>): void {
+  /** A DAWR exception's instruction, DAR and model (the access and the reason texts come from them).
+   * `darNum`: the DAR as a number when the caller has it (below 2^53), else -1. */
+  exception(detail: InstrDetail, dar: bigint, model: Pick<CpuModel, 'arch31' | 'quadwordAlign16'>, darNum = -1): void {
     this.flags |= SITE;
     this.model = model;
-    if (dar >= 0n && dar < TWO53) {
-      this.darNum = Number(dar);
+    if (darNum >= 0 || (dar >= 0n && dar < TWO53)) {
+      this.darNum = darNum >= 0 ? darNum : Number(dar);
       if (this.rare !== null) this.rare.darBig = null;
     } else this.rarePart().darBig = dar;
     const word = detail.word;
@@ -266,6 +180,12 @@ export class DecisionRecord {
     this.insnPc = at;
     this.type = detail.type;
     this.size = detail.size;
+    const eaNum = detail.eaNum;
+    if (eaNum !== undefined) {
+      this.eaNum = eaNum;
+      if (this.rare !== null) this.rare.eaBig = null;
+      return;
+    }
     const ea = detail.ea;
     if (ea >= 0n && ea < TWO53) {
       this.eaNum = Number(ea);
@@ -291,12 +211,11 @@ export class DecisionRecord {
   }
 
   addEffect(e: Effect): void {
-    if (e.kind === 'count' && !Object.isFrozen(e)) this.put(countTemplate(e.bp), e.value);
-    else this.put(e, 0);
+    this.addKept(e, 0);
   }
 
-  /** Effect i = e with value v (a count's template and its value; 0 for the others). */
-  private put(e: Effect, v: number): void {
+  /** The next effect: e with value v (a count's template and its value; 0 for the others). */
+  addKept(e: Effect, v: number): void {
     const i = this.nEffects++;
     switch (i) {
       case 0:
@@ -320,7 +239,9 @@ export class DecisionRecord {
   }
 
   private effectAt(i: number): Effect {
-    return (i === 0 ? this.eff0 : i === 1 ? this.eff1 : i === 2 ? this.eff2 : (this.rare?.effMore as Effect[])[i - 3]) as Effect;
+    return (
+      i === 0 ? this.eff0 : i === 1 ? this.eff1 : i === 2 ? this.eff2 : (this.rare?.effMore as Effect[])[i - 3]
+    ) as Effect;
   }
 
   private valueAt(i: number): number {
@@ -339,7 +260,14 @@ export class DecisionRecord {
     if ((this.flags & SITE) === 0) return null;
     const rare = this.rare;
     if (rare !== null && rare.detail !== null) return rare.detail;
-    return { readable: (this.flags & READABLE) !== 0, type: this.type, ea: rare?.eaBig ?? BigInt(this.eaNum), size: this.size, text: '', vsx32: false };
+    return {
+      readable: (this.flags & READABLE) !== 0,
+      type: this.type,
+      ea: rare?.eaBig ?? BigInt(this.eaNum),
+      size: this.size,
+      text: '',
+      vsx32: false,
+    };
   }
 
   private insn(): string {
@@ -386,7 +314,14 @@ export class DecisionRecord {
     const slots: SlotVerdict[] = [];
     for (let i = 0; i < this.nSlots; i++) {
       const s = this.slotAt(i);
-      const reason = s.reason ?? (detail && model ? wpCheckConstraints({ address: s.address, len: s.len, type: s.type }, { model, regs: { pc: pcBig, mode: this.mode }, dar: this.rare?.darBig ?? BigInt(this.darNum), detail }).reason : '');
+      const reason =
+        s.reason ??
+        (detail && model
+          ? wpCheckConstraints(
+              { address: s.address, len: s.len, type: s.type },
+              { model, regs: { pc: pcBig, mode: this.mode }, dar: this.rare?.darBig ?? BigInt(this.darNum), detail },
+            ).reason
+          : '');
       slots.push({ slot: s.slot, bp: s.bp, owner: s.owner, result: s.result, reason });
     }
     const insn = this.insn();
@@ -395,11 +330,36 @@ export class DecisionRecord {
     const effects: Effect[] = [];
     for (let i = 0; i < this.nEffects; i++) {
       const e = this.effectAt(i);
-      effects.push(e.kind === 'count' && Object.isFrozen(e) && countTemplates.get(e.bp) === e ? { kind: 'count', bp: e.bp, value: this.valueAt(i) } : { ...e });
+      effects.push(
+        e.kind === 'count' && Object.isFrozen(e) ? { kind: 'count', bp: e.bp, value: this.valueAt(i) } : { ...e },
+      );
     }
     return detail && detail.readable
-      ? { seq: this.seq, icount: this.icount, cpu: this.cpu, task: this.task, pc, mode: this.mode, insn, access: accessOf(detail), slots, branch: this.branch, effects }
-      : { seq: this.seq, icount: this.icount, cpu: this.cpu, task: this.task, pc, mode: this.mode, insn, slots, branch: this.branch, effects };
+      ? {
+          seq: this.seq,
+          icount: this.icount,
+          cpu: this.cpu,
+          task: this.task,
+          pc,
+          mode: this.mode,
+          insn,
+          access: accessOf(detail),
+          slots,
+          branch: this.branch,
+          effects,
+        }
+      : {
+          seq: this.seq,
+          icount: this.icount,
+          cpu: this.cpu,
+          task: this.task,
+          pc,
+          mode: this.mode,
+          insn,
+          slots,
+          branch: this.branch,
+          effects,
+        };
   }
 }
 
@@ -421,7 +381,18 @@ export interface DecisionMark {
 }
 
 export function newDecisionMark(): DecisionMark {
-  return { seq: -1, icount: 0, cpu: 0, task: '', branch: 'step-complete', slotMask: 0, arm: [], armN: 0, done: [], doneN: 0 };
+  return {
+    seq: -1,
+    icount: 0,
+    cpu: 0,
+    task: '',
+    branch: 'step-complete',
+    slotMask: 0,
+    arm: [],
+    armN: 0,
+    done: [],
+    doneN: 0,
+  };
 }
 
 function markStep(m: DecisionMark, arm: boolean, bp: string, slot: number): void {
@@ -452,14 +423,21 @@ export function markOfDecision(d: Decision, m: DecisionMark): void {
   }
 }
 
-/** `after <disassembly>` of the instruction a single step executed (user pc), made when asked. */
+/** `after <disassembly>` of the instruction a single step executed (user pc), made when asked. A
+ * record keeps the word and pc, never this object: the machine refills one per CPU (`set`). */
 export class SteppedInsn {
   constructor(
-    readonly word: number,
-    readonly pc: number,
+    public word: number,
+    public pc: number,
   ) {}
   get text(): string {
-    return `after ${disassemble(this.word, BigInt(this.pc))}`;
+    return `after ${disassemble(this.word >>> 0, BigInt(this.pc))}`;
+  }
+  /** (the word as an int32: a small integer, not a heap number) */
+  set(word: number, pc: number): this {
+    this.word = word;
+    this.pc = pc;
+    return this;
   }
 }
 

@@ -4,18 +4,32 @@
 import type { Branch } from '../decision';
 import { isPtrace } from './breakpoint';
 import { isLarxStcx, isOctwordVsx } from './classify';
-import { armStepEffect } from './decision-record';
 import type { CurrentTask, HwContext, InstrDetail, NotifyResult, TrapRegs } from './hw-context';
-import { beginException, countHits, finish, kernelEmulate, larxStcxDisable, p10dd1Spurious, reinstall } from './handler-steps';
+import {
+  beginException,
+  countHits,
+  finish,
+  kernelEmulate,
+  larxStcxDisable,
+  p10dd1Spurious,
+  perfBpEvent,
+  reinstall,
+} from './handler-steps';
 
-export function hwBreakpointHandlerPost(ctx: HwContext, task: CurrentTask, regs: TrapRegs, dar: bigint, detail: InstrDetail): NotifyResult {
+export function hwBreakpointHandlerPost(
+  ctx: HwContext,
+  task: CurrentTask,
+  regs: TrapRegs,
+  dar: bigint,
+  detail: InstrDetail,
+): NotifyResult {
   // 1-2. disable all, classify; unreadable hits are handler_error'd.
   const run = beginException(ctx, task, regs, dar, detail);
 
   // 3. err: reinstall the others, no events, no signal.
   if (run.err) {
-    reinstall(run);
-    return finish(run, 'unreadable-disable', 'stop');
+    reinstall(ctx, run);
+    return finish(ctx, run, 'unreadable-disable', 'stop');
   }
 
   // 4. nothing hit: DD1 spurious check, else SIGTRAP with every DAWR left off (no reinstall).
@@ -25,52 +39,52 @@ export function hwBreakpointHandlerPost(ctx: HwContext, task: CurrentTask, regs:
       p10dd1Spurious(run);
       dd1 = 'spurious-dd1';
     } else {
-      return finish(run, 'no-hit-sigtrap', 'done');
+      return finish(ctx, run, 'no-hit-sigtrap', 'done');
     }
   }
 
   // 5. ptrace: report the ptrace hits (one-shot disable), even extraneous ones; perf hits in the same
   //    exception are not counted, not stepped, and reinstalled.
   if (run.ptraceSeen) {
-    for (let i = 0; i < run.bp.length; i++) {
+    for (let i = 0; i < run.n; i++) {
       const bp = run.bp[i];
       if (!run.hit[i] || !bp || !isPtrace(bp)) continue;
-      for (const e of ctx.perfBpEvent(bp, regs)) run.effects.push(e);
+      perfBpEvent(ctx, bp, regs, run);
       run.bp[i] = null;
     }
-    reinstall(run);
-    return finish(run, 'ptrace-report', 'done');
+    reinstall(ctx, run);
+    return finish(ctx, run, 'ptrace-report', 'done');
   }
 
   // 6. larx/stcx: disable every hit.
   if (isLarxStcx(detail.type)) {
-    larxStcxDisable(run);
-    reinstall(run);
-    return finish(run, 'larx-stcx-disable', 'stop');
+    larxStcxDisable(ctx, run);
+    reinstall(ctx, run);
+    return finish(ctx, run, 'larx-stcx-disable', 'stop');
   }
 
   // 7. user mode: step the instruction; the count comes after it executes (single-step.ts).
   if (regs.mode === 'user') {
-    for (let i = 0; i < run.bp.length; i++) {
+    for (let i = 0; i < run.n; i++) {
       const bp = run.bp[i];
       if (!run.hit[i] || !bp) continue;
       bp.info.perfSingleStep = true;
-      run.effects.push(armStepEffect(bp));
+      run.addEffect(run.armStep(i, bp));
       run.bp[i] = null;
     }
     regs.singleStep = true;
-    reinstall(run);
-    return finish(run, dd1 ?? 'perf-single-step', 'stop');
+    reinstall(ctx, run);
+    return finish(ctx, run, dd1 ?? 'perf-single-step', 'stop');
   }
 
   //    kernel mode: emulate in place.
-  if (!kernelEmulate(run)) {
-    reinstall(run);
-    return finish(run, 'emulate-fail-disable', 'stop');
+  if (!kernelEmulate(ctx, run)) {
+    reinstall(ctx, run);
+    return finish(ctx, run, 'emulate-fail-disable', 'stop');
   }
 
   // 8. count (after execute) unless extraneous; 9. reinstall.
-  countHits(run);
-  reinstall(run);
-  return finish(run, dd1 ?? 'perf-emulate', 'stop');
+  countHits(ctx, run);
+  reinstall(ctx, run);
+  return finish(ctx, run, dd1 ?? 'perf-emulate', 'stop');
 }

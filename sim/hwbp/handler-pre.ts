@@ -6,16 +6,30 @@
 // Item 7 (the info[] array next to bp[]) made no behavioural difference.
 import type { Branch } from '../decision';
 import { isLarxStcx, isOctwordVsx } from './classify';
-import { armStepEffect } from './decision-record';
 import type { CurrentTask, HwContext, InstrDetail, NotifyResult, TrapRegs } from './hw-context';
-import { beginException, countHits, finish, kernelEmulate, larxStcxDisable, p10dd1Spurious, reinstall } from './handler-steps';
+import {
+  beginException,
+  countHits,
+  finish,
+  kernelEmulate,
+  larxStcxDisable,
+  p10dd1Spurious,
+  perfBpEvent,
+  reinstall,
+} from './handler-steps';
 
-export function hwBreakpointHandlerPre(ctx: HwContext, task: CurrentTask, regs: TrapRegs, dar: bigint, detail: InstrDetail): NotifyResult {
+export function hwBreakpointHandlerPre(
+  ctx: HwContext,
+  task: CurrentTask,
+  regs: TrapRegs,
+  dar: bigint,
+  detail: InstrDetail,
+): NotifyResult {
   const run = beginException(ctx, task, regs, dar, detail);
 
   if (run.err) {
-    reinstall(run);
-    return finish(run, 'unreadable-disable', 'stop');
+    reinstall(ctx, run);
+    return finish(ctx, run, 'unreadable-disable', 'stop');
   }
 
   let dd1: Branch | undefined;
@@ -24,48 +38,48 @@ export function hwBreakpointHandlerPre(ctx: HwContext, task: CurrentTask, regs: 
       p10dd1Spurious(run);
       dd1 = 'spurious-dd1';
     } else {
-      return finish(run, 'no-hit-sigtrap', 'done');
+      return finish(ctx, run, 'no-hit-sigtrap', 'done');
     }
   }
 
   // §5.6 item 1: every hit breakpoint is reported, none reinstalled.
   if (run.ptraceSeen) {
-    for (let i = 0; i < run.bp.length; i++) {
+    for (let i = 0; i < run.n; i++) {
       const bp = run.bp[i];
       if (!run.hit[i] || !bp) continue;
-      for (const e of ctx.perfBpEvent(bp, regs)) run.effects.push(e);
+      perfBpEvent(ctx, bp, regs, run);
       run.bp[i] = null;
     }
-    reinstall(run);
-    return finish(run, 'ptrace-report-all', 'done');
+    reinstall(ctx, run);
+    return finish(ctx, run, 'ptrace-report-all', 'done');
   }
 
   if (isLarxStcx(detail.type)) {
-    larxStcxDisable(run);
-    reinstall(run);
-    return finish(run, 'larx-stcx-disable', 'stop');
+    larxStcxDisable(ctx, run);
+    reinstall(ctx, run);
+    return finish(ctx, run, 'larx-stcx-disable', 'stop');
   }
 
   // §5.6 item 2: current->thread.last_hit_ubp[i] = bp[i].
   if (regs.mode === 'user') {
-    for (let i = 0; i < run.bp.length; i++) {
+    for (let i = 0; i < run.n; i++) {
       const bp = run.bp[i];
       if (!run.hit[i] || !bp) continue;
       task.lastHitUbp[i] = bp;
-      run.effects.push(armStepEffect(bp));
+      run.addEffect(run.armStep(i, bp));
       run.bp[i] = null;
     }
     regs.singleStep = true;
-    reinstall(run);
-    return finish(run, dd1 ?? 'perf-single-step', 'stop');
+    reinstall(ctx, run);
+    return finish(ctx, run, dd1 ?? 'perf-single-step', 'stop');
   }
 
-  if (!kernelEmulate(run)) {
-    reinstall(run);
-    return finish(run, 'emulate-fail-disable', 'stop');
+  if (!kernelEmulate(ctx, run)) {
+    reinstall(ctx, run);
+    return finish(ctx, run, 'emulate-fail-disable', 'stop');
   }
 
-  countHits(run);
-  reinstall(run);
-  return finish(run, dd1 ?? 'perf-emulate', 'stop');
+  countHits(ctx, run);
+  reinstall(ctx, run);
+  return finish(ctx, run, dd1 ?? 'perf-emulate', 'stop');
 }

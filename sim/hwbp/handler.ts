@@ -15,8 +15,16 @@ import { threadChangePcPost, threadChangePcPre } from './thread-change-pc';
 
 /** hw_breakpoint_handler. `regs.singleStep` may be set (MSR_SE armed) and, in kernel mode, `regs.pc`
  * advanced by emulation. */
-export function handleDawrException(ctx: HwContext, task: CurrentTask, regs: TrapRegs, dar: bigint, detail: InstrDetail): NotifyResult {
-  return ctx.policy === '6.5' ? hwBreakpointHandlerPre(ctx, task, regs, dar, detail) : hwBreakpointHandlerPost(ctx, task, regs, dar, detail);
+export function handleDawrException(
+  ctx: HwContext,
+  task: CurrentTask,
+  regs: TrapRegs,
+  dar: bigint,
+  detail: InstrDetail,
+): NotifyResult {
+  return ctx.policy === '6.5'
+    ? hwBreakpointHandlerPre(ctx, task, regs, dar, detail)
+    : hwBreakpointHandlerPost(ctx, task, regs, dar, detail);
 }
 
 /** single_step_dabr_instruction. `insn` (optional) is the text of the instruction that was stepped,

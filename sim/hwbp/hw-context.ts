@@ -5,48 +5,16 @@ import type { Breakpoint } from './breakpoint';
 import type { CpuModel, KernelPolicy } from './cpu-model';
 import type { Decision, Effect } from '../decision';
 import type { DecisionRecord } from './decision-record';
+import type { ExceptionRun } from './exception-run';
+import type { EffectSink, InstrDetail, TrapRegs } from './trap';
+
+export type { CurrentTask, EffectSink, InstrDetail, NotifyResult, TrapRegs } from './trap';
 
 /** Where the machine's decisions go as raw records: a record to fill (reused when the log's ring
  * wraps), then committed. The DecisionLog is one. */
 export interface RecordSink {
   claim(): DecisionRecord;
   commit(r: DecisionRecord): void;
-}
-
-/** The registers of the interrupted context, as the handler may read and change them. */
-export interface TrapRegs {
-  pc: bigint;
-  /** user (MSR_PR) or kernel */
-  mode: 'user' | 'kernel';
-  /** MSR_SE: single-step armed */
-  singleStep: boolean;
-}
-
-/** The task that was running (current). */
-export interface CurrentTask {
-  pid: number;
-  name: string;
-  /** TIF_SINGLESTEP: ptrace is single-stepping it */
-  tifSingleStep: boolean;
-  /** PRE only: thread.last_hit_ubp[] (perf breakpoints waiting for a single-step) */
-  lastHitUbp: Array<Breakpoint | null>;
-}
-
-/** What the handler reads of the instruction (wp_get_instr_detail, SEMANTICS §5.2). */
-export interface InstrDetail {
-  /** false when the instruction could not be read (instr == 0) */
-  readable: boolean;
-  type: 'load' | 'load_vsx' | 'store' | 'store_vsx' | 'larx' | 'stcx' | 'cacheop' | 'unknown' | 'other';
-  ea: bigint;
-  size: number;
-  /** disassembly for the decision record */
-  text: string;
-  /** the instruction word and its address (below 2^53), when the machine read it: the decision
-   * record keeps these instead of the text */
-  word?: number;
-  pcNum?: number;
-  /** P10 DD1 spurious check needs to know a 32-byte VSX access; always false on supported models */
-  vsx32: boolean;
 }
 
 /** Per-CPU slot state: bp_per_reg[] (which breakpoint occupies slot i). */
@@ -66,8 +34,12 @@ export interface HwContext {
   programSlot(cpu: number, slot: number, bp: Breakpoint | null): void;
   /** hw_breakpoint_disable(): null into every DAWR of this CPU */
   disableAllSlots(cpu: number): void;
-  /** perf_bp_event: +1 if started and not mode-excluded; for ptrace, ptrace_triggered disables it (one-shot). Returns the effects. */
+  /** perf_bp_event: +1 if started and not mode-excluded; for ptrace, ptrace_triggered disables it
+   * (one-shot). Returns the effects. */
   perfBpEvent(bp: Breakpoint, regs: TrapRegs): Effect[];
+  /** perfBpEvent with its effects added to `out` (nothing allocated for a count): the handler calls
+   * this when present (the subsystem's perfBpEvent is this one, collected into a list) */
+  perfBpEventTo?(bp: Breakpoint, regs: TrapRegs, out: EffectSink): void;
   /** perf_event_disable_inatomic: the event goes OFF and is uninstalled; no signal */
   disableAsync(bp: Breakpoint): Effect[];
   /** append a decision to the log (seq is assigned there) */
@@ -83,7 +55,7 @@ export interface HwContext {
   emulateStep?(regs: TrapRegs, detail: InstrDetail): number;
   /** the kernel log lines the handler prints (handler_error WARN, larx/stcx printk) */
   kernelLog?(line: string): void;
+  /** this CPU's working state of the handler, reused from one exception to the next (made by the
+   * handler on first use) */
+  run?: ExceptionRun;
 }
-
-/** NOTIFY_STOP: handled, nothing more; NOTIFY_DONE: do_break / single_step_exception sends SIGTRAP */
-export type NotifyResult = 'stop' | 'done';

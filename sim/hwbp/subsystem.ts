@@ -9,7 +9,7 @@ import type { CpuModel, KernelPolicy } from './cpu-model';
 import type { DawrProgram } from './dawr-program';
 import { refuse, success, type Refusal, type SysResult } from './errno';
 import { PtracePerfExclusion } from './exclusion';
-import type { CurrentTask, HwContext, RecordSink, TrapRegs } from './hw-context';
+import type { CurrentTask, EffectSink, HwContext, RecordSink, TrapRegs } from './hw-context';
 import { HwSlots } from './install';
 import { modifyUserHwBreakpoint, type ModifyAttr } from './modify';
 import type { HwbpKernel } from './kernel-state';
@@ -314,15 +314,23 @@ export class HwBreakpointSubsystem {
   /** perf_bp_event: +1 if started and not mode-excluded; a ptrace breakpoint (sample_period 1)
    * overflows on every count, and ptrace_triggered disables it (one-shot). */
   perfBpEvent(bp: Breakpoint, regs: TrapRegs): Effect[] {
-    if (bp.state !== 'active') return [];
-    if (bp.attr.excludeUser && regs.mode === 'user') return [];
-    if (bp.attr.excludeKernel && regs.mode === 'kernel') return [];
+    const out: Effect[] = [];
+    this.perfBpEventTo(bp, regs, { addEffect: (e) => out.push(e), addCount: (b, value) => out.push({ kind: 'count', bp: b.name, value }) });
+    return out;
+  }
+
+  /** perfBpEvent with the effects into `out` (the handler's: a count makes no object). */
+  perfBpEventTo(bp: Breakpoint, regs: TrapRegs, out: EffectSink): void {
+    if (bp.state !== 'active') return;
+    if (bp.attr.excludeUser && regs.mode === 'user') return;
+    if (bp.attr.excludeKernel && regs.mode === 'kernel') return;
     bp.count++;
     if (bp.owner === 'ptrace') {
       ptraceTriggered(this.k, bp);
-      return [{ kind: 'disable', bp: bp.name }];
+      out.addEffect({ kind: 'disable', bp: bp.name });
+      return;
     }
-    return [{ kind: 'count', bp: bp.name, value: bp.count }];
+    out.addCount(bp, bp.count);
   }
 
   /** perf_event_disable_inatomic: OFF and off the CPU; no signal, attr.disabled untouched. */
@@ -338,28 +346,32 @@ export class HwBreakpointSubsystem {
    */
   hwContext(cpu: number, pid: number, icount: number, record: (d: Omit<Decision, 'seq'>) => void, records?: RecordSink): HwContext {
     void pid;
-    let ctx = this.contexts[cpu];
-    if (!ctx) {
-      const k = this.k;
-      const made: HwContext = {
-        model: this.model,
-        policy: this.policy,
-        slots: k.slots.perCpu[cpu],
-        icount,
-        programSlot: (c, slot, bp) => k.slots.programSlot(c, slot, bp),
-        disableAllSlots: (c) => k.slots.disableAll(c),
-        perfBpEvent: (bp, regs) => this.perfBpEvent(bp, regs),
-        disableAsync: (bp) => this.disableAsync(bp),
-        record,
-        records,
-      };
-      // the handler's WARN / printk lines go to the same kernel log (optional member of HwContext)
-      ctx = Object.assign(made, { kernelLog: (line: string) => k.warn('handler', line, false) });
-      this.contexts[cpu] = ctx;
-    }
+    // (made apart: closures here would make this call allocate their scope every time)
+    const ctx = this.contexts[cpu] ?? this.makeContext(cpu, icount, record, records);
     ctx.icount = icount;
     ctx.record = record;
     ctx.records = records;
+    return ctx;
+  }
+
+  private makeContext(cpu: number, icount: number, record: (d: Omit<Decision, 'seq'>) => void, records?: RecordSink): HwContext {
+    const k = this.k;
+    const made: HwContext = {
+      model: this.model,
+      policy: this.policy,
+      slots: k.slots.perCpu[cpu],
+      icount,
+      programSlot: (c, slot, bp) => k.slots.programSlot(c, slot, bp),
+      disableAllSlots: (c) => k.slots.disableAll(c),
+      perfBpEvent: (bp, regs) => this.perfBpEvent(bp, regs),
+      perfBpEventTo: (bp, regs, out) => this.perfBpEventTo(bp, regs, out),
+      disableAsync: (bp) => this.disableAsync(bp),
+      record,
+      records,
+    };
+    // the handler's WARN / printk lines go to the same kernel log (optional member of HwContext)
+    const ctx = Object.assign(made, { kernelLog: (line: string) => k.warn('handler', line, false) });
+    this.contexts[cpu] = ctx;
     return ctx;
   }
 

@@ -15,14 +15,15 @@ import { OpenFile, O } from '../os/vfs/open-file';
 import { cpuModel, type CpuModel } from '../hwbp/cpu-model';
 import { DecisionLog } from '../hwbp/decision-log';
 import { handleDawrException, handleSingleStep } from '../hwbp/handler';
+import { SteppedInsn, type InsnText } from '../hwbp/decision-record';
 import type { HwContext, InstrDetail, TrapRegs } from '../hwbp/hw-context';
 import { HwBreakpointSubsystem } from '../hwbp/subsystem';
 import { SlotHistory } from '../hwbp/slot-history';
 import type { SlotsEvent } from '../hwbp/views';
 import type { Program } from '../program';
-import { fastPerfException, fastPerfStep, perfFastPath } from '../hwbp/perf-fast-path';
 import { analyseAccessNum, type AccessNum } from '../cpu/analyse';
-import { fetchWordNum, readInstrDetail, steppedInsn } from './instr-detail';
+import { fetchWordNum, isPrefix, readInstrDetail, steppedInsn } from './instr-detail';
+import { NumInstrDetail, UserTrapRegs } from './trap-state';
 import { DEFAULT_MACHINE, KERNEL_COPY_PC, type MachineConfig } from './machine-config';
 import { Scheduler, type RunQueue } from './scheduler';
 import { SignalDelivery } from './signal-delivery';
@@ -53,22 +54,13 @@ export interface TaskSpec {
   stderr?: (bytes: Uint8Array) => void;
 }
 
-// (module-level copies of what the per-hit path uses: under the transpiler an imported binding is a
-// getter call per use)
-const MSR_SE_V = MSR_SE;
-const USER_MSR_V = USER_MSR;
 const NOT_MSR_SE = ~MSR_SE;
 /** the usual MSR with MSR_SE: a perf step's (compared before any bigint arithmetic) */
 const USER_MSR_SE = USER_MSR | MSR_SE;
-const fastPath = perfFastPath;
-const fastException = fastPerfException;
-const fastStep = fastPerfStep;
-const analyseNum = analyseAccessNum;
-const fetchNum = fetchWordNum;
 const TWO52 = 2 ** 52;
 /** MSR_SE set? (the usual MSR is compared first: a bigint compare allocates nothing, an & does) */
 function seSet(msr: bigint): boolean {
-  return msr === USER_MSR_SE || (msr !== USER_MSR_V && (msr & MSR_SE_V) !== 0n);
+  return msr === USER_MSR_SE || (msr !== USER_MSR && (msr & MSR_SE) !== 0n);
 }
 
 const CR0_SO = 0x10000000;
@@ -117,15 +109,24 @@ export class Machine {
   /** run(): the run queue whose turn it is, and per CPU what is left of its current time slice */
   private rr = 0;
   private readonly sliceLeft: number[];
-  /** scratch for the fast path's analysis of the instruction at NIP */
+  /** scratch for the analysis in numbers of the instruction at NIP */
   private readonly access: AccessNum = { type: 'unknown', ea: 0, size: 0 };
-  /** per CPU, the subsystem's context (hwContext keeps one object per CPU), for the fast paths */
-  private readonly fastCtx: HwContext[] = [];
+  /** per CPU, the registers and instruction handed to the exception side (trap-state.ts) */
+  private readonly trapRegs: UserTrapRegs[] = [];
+  private readonly stepRegs: UserTrapRegs[] = [];
+  private readonly trapInsn: NumInstrDetail[] = [];
+  private readonly stepped: SteppedInsn[] = [];
 
   constructor(config: Partial<MachineConfig> = {}) {
     this.config = { ...DEFAULT_MACHINE, ...config };
     this.model = cpuModel(this.config.cpu, this.config.dawrForceEnable);
     this.sliceLeft = new Array<number>(this.config.cpus).fill(0);
+    for (let i = 0; i < this.config.cpus; i++) {
+      this.trapRegs.push(new UserTrapRegs());
+      this.stepRegs.push(new UserTrapRegs());
+      this.trapInsn.push(new NumInstrDetail());
+      this.stepped.push(new SteppedInsn(0, 0));
+    }
     this.cores = Array.from({ length: this.config.cpus }, () => new Core({ quadwordAlign16: this.model.quadwordAlign16, slots: Math.max(1, this.model.slots), pvr: pvrOf(this.model.name, this.model.p10dd1) }));
     this.log = new DecisionLog(this.config.logCapacity);
     this.slotHistory = new SlotHistory(() => this.icount);
@@ -469,10 +470,11 @@ export class Machine {
       if (stop.kind === 'dawr') {
         this.exceptions++;
         if (this.livelocked(q.cpu, t)) break;
-        // A perf hit taken by the fast path on the only CPU: the single step runs now, as the run
-        // loop's next pass would run it (nothing else can run in between: no other CPU, no signal to
-        // deliver, the time slice not used up, the budget left, since the hit ran fewer instructions
-        // than this slice allowed). The step is one instruction whatever its budget (MSR_SE is set).
+        // A perf hit (the handler armed a single step, nothing else) on the only CPU: the step runs
+        // now, as the run loop's next pass would run it (nothing else can run in between: no other
+        // CPU, no signal to deliver, the time slice not used up, the budget left, since the hit ran
+        // fewer instructions than this slice allowed). The step is one instruction whatever its
+        // budget (MSR_SE is set).
         if (
           this.dawrException(q.cpu, t, stop.dar) &&
           this.cores.length === 1 &&
@@ -594,14 +596,23 @@ export class Machine {
     this.log.append(d);
   };
 
-  /** do_break: the DAWR matched before the instruction at NIP executed (user mode). true = the fast
-   * path handled it (a perf step is pending, nothing else happened). */
+  /** do_break: the DAWR matched before the instruction at NIP executed (user mode). true = a single
+   * step was armed and nothing else happened (NOTIFY_STOP, MSR_SE newly set: a perf hit's step is
+   * next). */
   private dawrException(cpu: number, t: Task, dar: bigint): boolean {
-    if (fastPath.enabled && this.fastDawrException(cpu, t)) return true;
-    const se = seSet(t.thread.msr);
-    const regs: TrapRegs = { pc: t.thread.pc, mode: 'user', singleStep: se };
-    const rc = handleDawrException(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log), this.hw.currentTask(t.pid, t.tifSingleStep), regs, dar, this.instrDetail(t));
-    if (regs.singleStep !== se) t.thread.msr = regs.singleStep ? t.thread.msr | MSR_SE : t.thread.msr & NOT_MSR_SE;
+    const th = t.thread;
+    const se = seSet(th.msr);
+    const pc = th.pcNum;
+    const regs: TrapRegs = pc < TWO52 ? this.trapRegs[cpu].at(pc, se) : { pc: th.pc, mode: 'user', singleStep: se };
+    const ctx = this.exceptionContext(cpu);
+    const task = this.hw.currentTask(t.pid, t.tifSingleStep);
+    const rc = handleDawrException(ctx, task, regs, dar, this.trapDetail(cpu, t));
+    if (regs.singleStep !== se) {
+      // (the usual MSR has its constant: no bigint made)
+      const msr = th.msr;
+      if (regs.singleStep) th.msr = msr === USER_MSR ? USER_MSR_SE : msr | MSR_SE;
+      else th.msr = msr & NOT_MSR_SE;
+    }
     if (rc === 'done') {
       // pt_regs as the tracer reads them: the data storage interrupt with DSISR_DABRMATCH
       t.trap = 0x300n;
@@ -609,63 +620,53 @@ export class Machine {
       t.dsisr = 0x00400000n;
       // (the handler's decision, just recorded, goes with the signal: the stop names what hit)
       this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_HWBKPT', siAddr: dar, decision: this.log.total - 1 });
+      return false;
     }
-    return false;
+    return regs.singleStep && !se;
   }
 
-  /** The common perf hit (perf-fast-path.ts): a user load or store below 2^52 hitting perf
-   * breakpoints only. false = not that case, nothing changed (the generic handler runs). */
-  private fastDawrException(cpu: number, t: Task): boolean {
+  /** The subsystem's context of `cpu` (one object per CPU) for the exception in progress. */
+  private exceptionContext(cpu: number): HwContext {
+    return this.hw.hwContext(cpu, 0, this.icount, this.recordDecision, this.log);
+  }
+
+  /** The instruction at t's pc as the handler reads it: in numbers (this CPU's object, refilled) for
+   * a plain load or store at a user address, else readInstrDetail's. */
+  private trapDetail(cpu: number, t: Task): InstrDetail {
     const th = t.thread;
     const pc = th.pcNum;
-    const core = this.cores[cpu];
-    // the DAR as the core latched it in numbers (the stop's bigint is the same value)
-    const darNum = core.darNum;
-    if (pc >= TWO52 || darNum < 0 || darNum >= TWO52) return false;
-    const word = core.wordOnCodePage(t.mem, pc) ?? fetchNum(t.mem, pc);
-    if (word === undefined || !analyseNum(word, th, this.access)) return false;
+    if (pc >= TWO52) return this.instrDetail(t);
+    const word = this.cores[cpu].wordOnCodePage(t.mem, pc) ?? fetchWordNum(t.mem, pc);
+    if (word === undefined || isPrefix(word) || !analyseAccessNum(word, th, this.access)) return this.instrDetail(t);
     const a = this.access;
-    const ctx = this.fastContext(cpu);
-    if (!fastException(ctx, this.hw.currentTask(t.pid, t.tifSingleStep), pc, darNum, word, a.type, a.ea, a.size)) return false;
-    // MSR_SE armed for the step (the usual MSR has its constant: no bigint made)
-    const msr = th.msr;
-    th.msr = msr === USER_MSR_V ? USER_MSR_SE : msr | MSR_SE_V;
-    return true;
+    return this.trapInsn[cpu].set(a.type, a.ea, a.size, word, pc);
   }
 
-  /** hwContext(cpu, ..., this.icount, this.recordDecision, this.log), its per-CPU object taken once
-   * and refreshed here as hwContext refreshes it (the call cost a fifth of the exception side). */
-  private fastContext(cpu: number): HwContext {
-    let ctx = this.fastCtx[cpu];
-    if (ctx === undefined) {
-      ctx = this.hw.hwContext(cpu, 0, this.icount, this.recordDecision, this.log);
-      this.fastCtx[cpu] = ctx;
-    }
-    ctx.icount = this.icount;
-    ctx.record = this.recordDecision;
-    ctx.records = this.log;
-    return ctx;
+  /** The text of the instruction a single step ran (at user pc `steppedPc`, -1: none), made when the
+   * decision is read. */
+  private steppedText(cpu: number, t: Task, steppedPc: number): InsnText {
+    if (steppedPc < 0 || steppedPc >= TWO52) return steppedInsn(t.mem, steppedPc < 0 ? undefined : BigInt(steppedPc));
+    const word = this.cores[cpu].wordOnCodePage(t.mem, steppedPc) ?? fetchWordNum(t.mem, steppedPc);
+    // (a prefixed instruction's text needs its second word)
+    if (word === undefined || isPrefix(word)) return steppedInsn(t.mem, BigInt(steppedPc));
+    return this.stepped[cpu].set(word | 0, steppedPc);
   }
 
   /** single_step_exception: MSR_SE/BE cleared, then DIE_SSTEP; unclaimed -> SIGTRAP TRAP_TRACE. */
   private singleStepException(cpu: number, t: Task, steppedPc: number): void {
-    if (t.thread.msr === USER_MSR_SE) t.thread.msr = USER_MSR_V;
-    else if (t.thread.msr !== USER_MSR_V) t.thread.msr &= NOT_MSR_SE;
-    if (fastPath.enabled && steppedPc >= 0 && steppedPc < TWO52) {
-      const word = this.cores[cpu].wordOnCodePage(t.mem, steppedPc) ?? fetchNum(t.mem, steppedPc);
-      // (a prefixed instruction's text needs its second word: the generic path records it)
-      if (word !== undefined && word >>> 26 !== 1 && t.thread.pcNum < TWO52) {
-        const ctx = this.fastContext(cpu);
-        if (fastStep(ctx, this.hw.currentTask(t.pid, t.tifSingleStep), t.thread.pcNum, word, steppedPc)) return;
-      }
-    }
-    const regs: TrapRegs = { pc: t.thread.pc, mode: 'user', singleStep: false };
-    const insn = steppedInsn(t.mem, steppedPc < 0 ? undefined : BigInt(steppedPc));
-    const rc = handleSingleStep(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log), this.hw.currentTask(t.pid, t.tifSingleStep), regs, insn);
-    if (regs.singleStep) t.thread.msr |= MSR_SE;
+    const th = t.thread;
+    if (th.msr === USER_MSR_SE) th.msr = USER_MSR;
+    else if (th.msr !== USER_MSR) th.msr &= NOT_MSR_SE;
+    const pc = th.pcNum;
+    const regs: TrapRegs =
+      pc < TWO52 ? this.stepRegs[cpu].at(pc, false) : { pc: th.pc, mode: 'user', singleStep: false };
+    const insn = this.steppedText(cpu, t, steppedPc);
+    const ctx = this.exceptionContext(cpu);
+    const rc = handleSingleStep(ctx, this.hw.currentTask(t.pid, t.tifSingleStep), regs, insn);
+    if (regs.singleStep) th.msr |= MSR_SE;
     if (rc === 'done') {
       t.trap = 0xd00n;
-      this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_TRACE', siAddr: t.thread.pc });
+      this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_TRACE', siAddr: th.pc });
     }
   }
 

@@ -1,12 +1,12 @@
 // What the family executors share: register access as bigints, condition register updates, the
 // effective address of each form, and memory access through the core's port with the DAWR check
 // first (a matching access stops before anything changes, as the hardware's exception does).
-import { K_LOAD, K_STORE, type Core } from '../core';
+import { K_LOAD, K_STORE, type ExecCore } from '../exec-core';
 import type { DataPort } from '../data-port';
 import { COLD_STOP } from '../cold-result';
 import { segv } from '../fault';
 import { toBig, type ThreadState } from '../thread-state';
-import type { CoreStop } from '../core';
+import type { CoreStop } from '../exec-core';
 
 export const M64 = 0xffffffffffffffffn;
 export const M32 = 0xffffffffn;
@@ -74,10 +74,10 @@ const loOf = (v: bigint) => Number(v & M32) | 0;
  * returns COLD_STOP.
  */
 export class Mem {
-  core!: Core;
+  core!: ExecCore;
   port!: DataPort;
   pc = 0;
-  bind(core: Core, port: DataPort, pc: number): this {
+  bind(core: ExecCore, port: DataPort, pc: number): this {
     this.core = core;
     this.port = port;
     this.pc = pc;

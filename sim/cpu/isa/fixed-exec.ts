@@ -3,7 +3,7 @@
 // BigInt only where the instruction is rare and 128-bit wide (divide extended, quadword atomics).
 // Results follow qemu-ppc64le where the ISA leaves them undefined.
 import { COLD_NEXT, COLD_STOP } from '../cold-result';
-import { K_LARX, K_LOAD, K_STCX, K_STORE, type Core } from '../core';
+import { K_LARX, K_LOAD, K_STCX, K_STORE, type ExecCore } from '../exec-core';
 import type { DataPort } from '../data-port';
 import { segv, sigbus, sigill } from '../fault';
 import { add64, bswap32, ctz32, divu64, fromNum, mul64, mulhs64, mulhu64, neg64, popcnt32, R, REM } from '../int64';
@@ -79,7 +79,7 @@ function shl64(h: number, l: number, n: number): void {
 }
 
 /** darn: the next 64 bits of the core's splitmix64 stream (a fixed seed: runs are repeatable). */
-function nextRandom(core: Core): bigint {
+function nextRandom(core: ExecCore): bigint {
   const s = BigInt.asUintN(64, core.darnState + 0x9e3779b97f4a7c15n);
   core.darnState = s;
   let z = s;
@@ -88,7 +88,7 @@ function nextRandom(core: Core): bigint {
   return z ^ (z >> 31n);
 }
 
-export function execFixed(core: Core, t: ThreadState, port: DataPort, i: number, w: number, _w2: number, pc: number): number {
+export function execFixed(core: ExecCore, t: ThreadState, port: DataPort, i: number, w: number, _w2: number, pc: number): number {
   const rt = rtOf(w), ra = raOf(w), rb = rbOf(w);
   const hi = t.hi, lo = t.lo;
   switch (i as Fixed) {

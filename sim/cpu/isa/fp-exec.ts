@@ -8,7 +8,7 @@
 // exceptions mode): an enabled exception then only sets FEX. With FE0/FE1 set (prctl
 // PR_SET_FPEXC, as glibc's feenableexcept asks) it is a SIGFPE, as on Linux.
 import { COLD_NEXT, COLD_STOP } from '../cold-result';
-import { K_LOAD, K_STORE, type Core } from '../core';
+import { K_LOAD, K_STORE, type ExecCore } from '../exec-core';
 import type { DataPort } from '../data-port';
 import { addrOf, segv, sigill } from '../fault';
 import type { ThreadState } from '../thread-state';
@@ -58,12 +58,12 @@ function eaOfX(t: ThreadState, w: number): void {
   const rb = (w >>> 11) & 31;
   eaAdd(t, (w >>> 16) & 31, t.hi[rb], t.lo[rb]);
 }
-function dawr(core: Core): number {
+function dawr(core: ExecCore): number {
   core.pending = { kind: 'dawr', dar: core.dar };
   return COLD_STOP;
 }
 
-export function execFp(core: Core, t: ThreadState, port: DataPort, i: number, w: number, _w2: number, pc: number): number {
+export function execFp(core: ExecCore, t: ThreadState, port: DataPort, i: number, w: number, _w2: number, pc: number): number {
   const F = t.vsrF64;
   const V = t.vsr;
   const frt = (w >>> 21) & 31;
@@ -401,23 +401,23 @@ export function execFp(core: Core, t: ThreadState, port: DataPort, i: number, w:
 }
 
 
-function ill(core: Core, w: number, pc: number): number {
+function ill(core: ExecCore, w: number, pc: number): number {
   core.pending = sigill(w, pc);
   return COLD_STOP;
 }
-function fault(core: Core, size: number, what: string, pc: number): number {
+function fault(core: ExecCore, size: number, what: string, pc: number): number {
   core.pending = segv(addrOf(eaHi, eaLo), `${what} of ${size} bytes`, pc);
   return COLD_STOP;
 }
 
 /** mtfsf/mtfsfi/mtfsb*: CR1 for a record form; an enabled exception now pending interrupts. */
-function afterMtfs(core: Core, t: ThreadState, w: number, pc: number): number {
+function afterMtfs(core: ExecCore, t: ThreadState, w: number, pc: number): number {
   if (w & 1) setCr1(t);
   return (t.fpscr & S.FEX) !== 0 ? fpTrap(core, t, pc) : COLD_NEXT;
 }
 
 /** fctiw..fctiduz: intOut into FRT with the exception bits ex (FPRF is left alone: undefined). */
-function convertToInt(core: Core, t: ThreadState, w: number, pc: number, frt: number, ex: number): number {
+function convertToInt(core: ExecCore, t: ThreadState, w: number, pc: number, frt: number, ex: number): number {
   const f = t.fpscr;
   let trap = false;
   if (ex & S.VX_ALL) {

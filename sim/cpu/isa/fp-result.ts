@@ -4,7 +4,7 @@
 // an enabled invalid operation or zero divide), CR1 of a record form, and the SIGFPE of an enabled
 // exception when the process asked for floating-point interrupts (MSR FE0/FE1).
 import { COLD_NEXT, COLD_STOP } from '../cold-result';
-import type { Core } from '../core';
+import type { ExecCore } from '../exec-core';
 import { hex } from '../fault';
 import type { ThreadState } from '../thread-state';
 import { DEFAULT_NAN_HI, isNaNWords, QUIET_BIT_HI } from './fp-convert';
@@ -20,7 +20,7 @@ let nanHi = DEFAULT_NAN_HI;
 let nanLo = 0;
 
 /** An enabled exception: a SIGFPE when the process asked for floating-point interrupts. */
-export function fpTrap(core: Core, t: ThreadState, pc: number): number {
+export function fpTrap(core: ExecCore, t: ThreadState, pc: number): number {
   if ((t.msr & MSR_FE) === 0n) return COLD_NEXT;
   core.pending = { kind: 'fault', signal: 'SIGFPE', addr: BigInt(pc), message: `floating-point enabled exception (FPSCR 0x${(t.fpscr >>> 0).toString(16)}) at ${hex(pc)}` };
   return COLD_STOP;
@@ -62,7 +62,7 @@ export function writeResult(t: ThreadState, n: number, r: number): void {
  * doubleword 0 with the exception bits ex (XX FI FR OX UX ZX VX*), FPRF of the result's format,
  * CR1 for a record form (rec).
  */
-export function arith(core: Core, t: ThreadState, rec: boolean, pc: number, frt: number, r: number, ex: number, single: boolean): number {
+export function arith(core: ExecCore, t: ThreadState, rec: boolean, pc: number, frt: number, r: number, ex: number, single: boolean): number {
   const f = t.fpscr;
   if ((ex & ~(S.XX | S.FI | S.FR)) === 0 && (f & ENABLES) === 0 && r === r) {
     // the common case: a number, at most inexact, no exception enabled (VX and FEX cannot change)

@@ -3,7 +3,7 @@
 // pla and pstd in loops). A prefixed instruction that crosses a 64-byte boundary raises an alignment
 // interrupt (Linux: SIGBUS), as on hardware and in qemu; R=1 with RA != 0 is an invalid form (SIGILL).
 import { COLD_NEXT8, COLD_STOP } from '../cold-result';
-import { K_LOAD, K_STORE, type Core } from '../core';
+import { K_LOAD, K_STORE, type ExecCore } from '../exec-core';
 import type { DataPort } from '../data-port';
 import { addrOf, segv, sigbus, sigill } from '../fault';
 import type { ThreadState } from '../thread-state';
@@ -34,7 +34,7 @@ function ea34(t: ThreadState, p: number, s: number, pc: number): boolean {
 }
 
 /** The DAWR check of an access; false = matched (core.pending set). */
-function watch(core: Core, size: number, kind: number): boolean {
+function watch(core: ExecCore, size: number, kind: number): boolean {
   if (core.checking && core.access(EA_H, EA_L, size, kind)) {
     core.pending = { kind: 'dawr', dar: core.dar };
     return false;
@@ -42,12 +42,12 @@ function watch(core: Core, size: number, kind: number): boolean {
   return true;
 }
 
-function fault(core: Core, what: string, pc: number): number {
+function fault(core: ExecCore, what: string, pc: number): number {
   core.pending = segv(addrOf(EA_H, EA_L), what, pc);
   return COLD_STOP;
 }
 
-export function execPrefixed(core: Core, t: ThreadState, port: DataPort, i: number, w: number, w2: number, pc: number): number {
+export function execPrefixed(core: ExecCore, t: ThreadState, port: DataPort, i: number, w: number, w2: number, pc: number): number {
   // a prefixed instruction may not cross a 64-byte boundary
   if ((pc & 63) === 60) {
     core.pending = sigbus(BigInt(pc), 'prefixed instruction crossing a 64-byte boundary', pc);

@@ -8,7 +8,7 @@
 // only with MSR[FE0 FE1] set (fp-result.ts fpTrap). NaNs propagate on their bits: the first NaN
 // operand, quieted; the default NaN for an invalid operation.
 import { COLD_NEXT, COLD_STOP } from '../cold-result';
-import type { Core } from '../core';
+import type { ExecCore } from '../exec-core';
 import type { DataPort } from '../data-port';
 import { sigill } from '../fault';
 import type { ThreadState } from '../thread-state';
@@ -61,7 +61,7 @@ function fprfD(d: bigint): number {
  * (XX FI FR OX UX ZX VX*): r and FPRF (fprf) written unless an enabled invalid operation or zero
  * divide suppresses them; FR FI from ex (cleared when suppressed).
  */
-function commit(core: Core, t: ThreadState, pc: number, vt: number, r: bigint, ex: number, fprf: number): number {
+function commit(core: ExecCore, t: ThreadState, pc: number, vt: number, r: bigint, ex: number, fprf: number): number {
   const f = t.fpscr;
   const bad = ex & (S.VX_ALL | S.ZX);
   if (bad !== 0 && S.enabled(f, bad) !== 0) {
@@ -73,7 +73,7 @@ function commit(core: Core, t: ThreadState, pc: number, vt: number, r: bigint, e
   return (f & 0xf8) !== 0 && S.enabled(f, ex) !== 0 ? fpTrap(core, t, pc) : COLD_NEXT;
 }
 /** A result that leaves FR FI FPRF alone (compares, max/min): written unless an enabled invalid operation suppresses it. */
-function commitPlain(core: Core, t: ThreadState, pc: number, vt: number, r: bigint, ex: number): number {
+function commitPlain(core: ExecCore, t: ThreadState, pc: number, vt: number, r: bigint, ex: number): number {
   const f = t.fpscr;
   const en = ex !== 0 && (f & 0xf8) !== 0 ? S.enabled(f, ex) : 0;
   if ((en & S.VX_ALL) === 0) setQ(t, vt, r);
@@ -81,7 +81,7 @@ function commitPlain(core: Core, t: ThreadState, pc: number, vt: number, r: bigi
   return en !== 0 ? fpTrap(core, t, pc) : COLD_NEXT;
 }
 /** A conversion to an integer: r written unless VXCVI/VXSNAN is enabled; FI from ex, FR 0, FPRF unchanged. */
-function commitInt(core: Core, t: ThreadState, pc: number, vt: number, r: bigint, ex: number): number {
+function commitInt(core: ExecCore, t: ThreadState, pc: number, vt: number, r: bigint, ex: number): number {
   const f = t.fpscr;
   const bad = ex & S.VX_ALL;
   if (bad !== 0 && S.enabled(f, bad) !== 0) {
@@ -120,7 +120,7 @@ function dataClass(dcmx: number, x: bigint): boolean {
   return false;
 }
 
-export function execQp(core: Core, t: ThreadState, _port: DataPort, i: number, w: number, _w2: number, pc: number): number {
+export function execQp(core: ExecCore, t: ThreadState, _port: DataPort, i: number, w: number, _w2: number, pc: number): number {
   const vt = 32 + ((w >>> 21) & 31);
   const va = 32 + ((w >>> 16) & 31);
   const vb = 32 + ((w >>> 11) & 31);

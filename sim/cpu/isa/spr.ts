@@ -13,7 +13,7 @@
 //     problem state may set priorities 1 (very low) to 4 (medium), any other value leaves PRI
 //     unchanged. qemu-user reads 0 and has no PPR32.
 import type { CpuModelName } from '../../hwbp/cpu-model';
-import type { Core } from '../core';
+import type { ExecCore } from '../exec-core';
 import { sigill } from '../fault';
 import type { ThreadState } from '../thread-state';
 
@@ -34,7 +34,7 @@ const PPR_PRI_SHIFT = 50n;
 const DSCR_MASK = 0x1ffffff;
 
 /** mfspr RT,spr for the SPRs the hot loop does not handle; false (core.pending set) = SIGILL. */
-export function mfsprOther(core: Core, t: ThreadState, rt: number, spr: number, word: number, pc: number): boolean {
+export function mfsprOther(core: ExecCore, t: ThreadState, rt: number, spr: number, word: number, pc: number): boolean {
   let hi = 0, lo = 0;
   switch (spr) {
     case 3: case 17: lo = t.dscr; break;
@@ -53,7 +53,7 @@ export function mfsprOther(core: Core, t: ThreadState, rt: number, spr: number, 
 }
 
 /** mtspr spr,RS for the SPRs the hot loop does not handle; false (core.pending set) = SIGILL. */
-export function mtsprOther(core: Core, t: ThreadState, rs: number, spr: number, word: number, pc: number): boolean {
+export function mtsprOther(core: ExecCore, t: ThreadState, rs: number, spr: number, word: number, pc: number): boolean {
   const hi = t.hi[rs], lo = t.lo[rs];
   switch (spr) {
     case 3: case 17: t.dscr = lo & DSCR_MASK; return true;

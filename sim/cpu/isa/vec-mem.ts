@@ -2,7 +2,7 @@
 // the common path), 16/32-byte loads and stores through the core's DataPort, the DAWR check of the
 // whole access first (a watched access stops before anything changes), and faults reported as
 // qemu-user reports them: SIGSEGV at the first byte that cannot be accessed, nothing written.
-import { K_LOAD, K_STORE, type Core } from '../core';
+import { K_LOAD, K_STORE, type ExecCore } from '../exec-core';
 import type { DataPort } from '../data-port';
 import { segv } from '../fault';
 import type { ThreadState } from '../thread-state';
@@ -50,7 +50,7 @@ const P = { hi: 0, lo: 0 };
 const big = (hi: number, lo: number) => (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
 
 /** The DAWR check of [EA, EA+n) of kind K_LOAD/K_STORE; false = matched (core.pending set). */
-export function watch(core: Core, n: number, kind: number): boolean {
+export function watch(core: ExecCore, n: number, kind: number): boolean {
   if (n > 0 && core.checking && core.access(EA.hi, EA.lo, n, kind)) {
     core.pending = { kind: 'dawr', dar: core.dar };
     return false;
@@ -59,7 +59,7 @@ export function watch(core: Core, n: number, kind: number): boolean {
 }
 
 /** SIGSEGV at the first byte of [EA, EA+n) that cannot be read (or written). */
-function fault(core: Core, port: DataPort, n: number, write: boolean, what: string, pc: number): false {
+function fault(core: ExecCore, port: DataPort, n: number, write: boolean, what: string, pc: number): false {
   let at = big(EA.hi, EA.lo);
   for (let i = 0; i < n; i++) {
     plus(i);
@@ -74,7 +74,7 @@ function fault(core: Core, port: DataPort, n: number, write: boolean, what: stri
  * Reads n bytes (1..16) at EA + off into out.u8[at..at+n) in memory order (out.u8[at] = the byte at
  * EA + off), without a DAWR check. false = fault (core.pending set; nothing changed).
  */
-export function readRaw(core: Core, port: DataPort, off: number, n: number, out: Lanes, at: number, pc: number): boolean {
+export function readRaw(core: ExecCore, port: DataPort, off: number, n: number, out: Lanes, at: number, pc: number): boolean {
   plus(off);
   if (n === 16 && at === 0) {
     if (port.load(P.hi, P.lo, 8)) {
@@ -99,7 +99,7 @@ export function readRaw(core: Core, port: DataPort, off: number, n: number, out:
 }
 
 /** Writes out.u8[at..at+n) to EA + off.. in memory order, all or nothing, without a DAWR check. */
-export function writeRaw(core: Core, port: DataPort, off: number, n: number, src: Lanes, at: number, pc: number): boolean {
+export function writeRaw(core: ExecCore, port: DataPort, off: number, n: number, src: Lanes, at: number, pc: number): boolean {
   plus(off);
   if (!port.writable(P.hi, P.lo, n)) return fault(core, port, off + n, true, 'store', pc);
   if (n === 16 && at === 0) {
@@ -117,12 +117,12 @@ export function writeRaw(core: Core, port: DataPort, off: number, n: number, src
 }
 
 /** Loads n (1, 2, 4, 8) bytes at EA, little-endian, into port.vhi/vlo; false = fault. */
-export function readScalar(core: Core, port: DataPort, n: number, pc: number): boolean {
+export function readScalar(core: ExecCore, port: DataPort, n: number, pc: number): boolean {
   if (port.load(EA.hi, EA.lo, n)) return true;
   return fault(core, port, n, false, 'load', pc);
 }
 /** Stores the low n bytes of hi:lo at EA; false = fault (nothing written). */
-export function writeScalar(core: Core, port: DataPort, n: number, hi: number, lo: number, pc: number): boolean {
+export function writeScalar(core: ExecCore, port: DataPort, n: number, hi: number, lo: number, pc: number): boolean {
   if (!port.writable(EA.hi, EA.lo, n)) return fault(core, port, n, true, 'store', pc);
   port.store(EA.hi, EA.lo, n, hi, lo);
   return true;

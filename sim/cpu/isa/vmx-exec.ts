@@ -4,7 +4,7 @@
 // elements move, indexes are ISA indexes mapped with 15-k / 7-k / 3-k / 1-k. Results follow the ISA
 // and, where it leaves them undefined (division by zero, out-of-range indexes), qemu-ppc64le.
 import { COLD_NEXT, COLD_STOP } from '../cold-result';
-import type { Core } from '../core';
+import type { ExecCore } from '../exec-core';
 import type { DataPort } from '../data-port';
 import { sigill } from '../fault';
 import type { ThreadState } from '../thread-state';
@@ -113,7 +113,7 @@ function sha512(x: bigint, st: number, s: number): bigint {
   return s === 0 ? r(28n) ^ r(34n) ^ r(39n) : r(14n) ^ r(18n) ^ r(41n);
 }
 
-export function execVmx(core: Core, t: ThreadState, _port: DataPort, i: number, w: number, _w2: number, pc: number): number {
+export function execVmx(core: ExecCore, t: ThreadState, _port: DataPort, i: number, w: number, _w2: number, pc: number): number {
   if (isVmxFloat(i)) return execVmxFloat(core, t, i, w, pc);
   const A = readVsr(t, va(w), VA), B = readVsr(t, vb(w), VB), R = VR;
   SAT.hit = false;

@@ -5,7 +5,7 @@
 // default NaN 0x7fc00000. Values are handled as bits wherever a NaN may be involved (a JS number
 // does not keep a signalling NaN's bits).
 import { COLD_NEXT } from '../cold-result';
-import type { Core } from '../core';
+import type { ExecCore } from '../exec-core';
 import type { ThreadState } from '../thread-state';
 import { Vmx } from './vmx-defs';
 import { Lanes, readVsr, satS, satU, SAT, VA, VB, VC, VR, VSCR_NJ, VSCR_SAT, writeVsr } from './vec-lanes';
@@ -228,7 +228,7 @@ function setCr6(t: ThreadState, v: number): void {
   t.crNum = (t.crNum & ~0xf0) | (v << 4);
 }
 
-export function execVmxFloat(_core: Core, t: ThreadState, i: number, w: number, _pc: number): number {
+export function execVmxFloat(_core: ExecCore, t: ThreadState, i: number, w: number, _pc: number): number {
   const A = readVsr(t, 32 + ((w >>> 16) & 31), VA), B = readVsr(t, 32 + ((w >>> 11) & 31), VB), R: Lanes = VR;
   const nj = (t.vscr & VSCR_NJ) !== 0;
   const a = A.u32, b = B.u32, r = R.u32;

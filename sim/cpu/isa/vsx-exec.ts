@@ -3,7 +3,7 @@
 // little-endian definitions, summed up per instruction below; qemu-ppc64le is the reference where the
 // ISA leaves a result undefined.
 import { COLD_NEXT, COLD_STOP } from '../cold-result';
-import type { Core } from '../core';
+import type { ExecCore } from '../exec-core';
 import type { DataPort } from '../data-port';
 import { sigill } from '../fault';
 import type { ThreadState } from '../thread-state';
@@ -36,7 +36,7 @@ function revBytes(dst: Lanes, src: Lanes, size: number): void {
 
 const SPDP = new Int32Array(2);
 
-export function execVsx(core: Core, t: ThreadState, port: DataPort, i: number, w: number, _w2: number, pc: number): number {
+export function execVsx(core: ExecCore, t: ThreadState, port: DataPort, i: number, w: number, _w2: number, pc: number): number {
   // two functions, each with a smaller frame than one switch over everything
   const r = i < Vsx.MFVSRD ? vsxMem(core, t, port, i, w, pc) : vsxReg(t, i, w);
   if (r === ILLEGAL) {
@@ -48,7 +48,7 @@ export function execVsx(core: Core, t: ThreadState, port: DataPort, i: number, w
 
 const ILLEGAL = -1;
 
-function vsxMem(core: Core, t: ThreadState, port: DataPort, i: number, w: number, pc: number): number {
+function vsxMem(core: ExecCore, t: ThreadState, port: DataPort, i: number, w: number, pc: number): number {
   const v = t.vsr;
   switch (i as Vsx) {
     // ---- VMX loads: the address aligned down to the element size; lvx stores the quadword

@@ -9,7 +9,7 @@
 // zero divide is enabled, the target is not written. Where the ISA leaves a result undefined, it
 // is qemu's.
 import { COLD_NEXT, COLD_STOP } from '../cold-result';
-import type { Core } from '../core';
+import type { ExecCore } from '../exec-core';
 import type { DataPort } from '../data-port';
 import { sigill } from '../fault';
 import type { ThreadState } from '../thread-state';
@@ -52,7 +52,7 @@ const F64_W = new Int32Array(F64.buffer);
 const QUIET32 = 0x00400000;
 const DEFAULT_NAN32 = 0x7fc00000;
 
-function ill(core: Core, w: number, pc: number): number {
+function ill(core: ExecCore, w: number, pc: number): number {
   core.pending = sigill(w, pc);
   return COLD_STOP;
 }
@@ -70,7 +70,7 @@ function setDw0(t: ThreadState, n: number, hi: number, lo: number): void {
  * The end of a vector instruction (or a scalar one that leaves FR FI FPRF alone): OUT into VSR xt
  * unless an enabled invalid operation or zero divide suppresses it; the exception bits ex raised.
  */
-function commitVector(core: Core, t: ThreadState, pc: number, xt: number, ex: number): number {
+function commitVector(core: ExecCore, t: ThreadState, pc: number, xt: number, ex: number): number {
   const f = t.fpscr;
   const en = (f & 0xf8) !== 0 ? S.enabled(f, ex) : 0;
   if ((en & (S.VX_ALL | S.ZX)) === 0) {
@@ -174,7 +174,7 @@ function laneFast(F: Float64Array, op: number, ia: number, ib: number, ic: numbe
  * A vector arithmetic instruction on double lanes: lane k computes op(A, B[, C]) where for the
  * FMAs A*C + B (ra, rb, rc: VSR numbers; NaN priority A, B, C).
  */
-function vecD(core: Core, t: ThreadState, pc: number, op: number, xt: number, ra: number, rb: number, rc: number): number {
+function vecD(core: ExecCore, t: ThreadState, pc: number, op: number, xt: number, ra: number, rb: number, rc: number): number {
   const F = t.vsrF64;
   const V = t.vsr;
   const f = t.fpscr;
@@ -215,7 +215,7 @@ function vecD(core: Core, t: ThreadState, pc: number, op: number, xt: number, ra
 }
 
 /** The same on four single-precision lanes. */
-function vecS(core: Core, t: ThreadState, pc: number, op: number, xt: number, ra: number, rb: number, rc: number): number {
+function vecS(core: ExecCore, t: ThreadState, pc: number, op: number, xt: number, ra: number, rb: number, rc: number): number {
   const F32 = t.vsrF32;
   const V = t.vsr;
   const f = t.fpscr;
@@ -383,7 +383,7 @@ function sToD(w: number): number {
 /** the integer formats of xvcvdp{s,u}x{d,w}s, in that order */
 const toIntKinds = [INT64, UINT64, INT32, UINT32];
 
-export function execVsxFp(core: Core, t: ThreadState, _port: DataPort, i: number, w: number, _w2: number, pc: number): number {
+export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: number, w: number, _w2: number, pc: number): number {
   const F = t.vsrF64;
   const V = t.vsr;
   const xt = xtOf(w);
@@ -1059,7 +1059,7 @@ function fprf32(x: number): number {
 }
 
 /** A scalar result in OUT (already placed) with FPRF fprf and the exception bits ex (FR FI from ex). */
-function scalarWithFprf(core: Core, t: ThreadState, pc: number, xt: number, ex: number, fprf: number): number {
+function scalarWithFprf(core: ExecCore, t: ThreadState, pc: number, xt: number, ex: number, fprf: number): number {
   const f = t.fpscr;
   const bad = ex & (S.VX_ALL | S.ZX);
   if (bad !== 0 && S.enabled(f, bad) !== 0) {
@@ -1076,14 +1076,14 @@ function scalarWithFprf(core: Core, t: ThreadState, pc: number, xt: number, ex: 
 }
 
 /** xscvdpsp: the single word in words 0 and 1 of doubleword 0, FPRF of the single */
-function scalarResult32(core: Core, t: ThreadState, pc: number, xt: number, word: number, ex: number, _single: boolean): number {
+function scalarResult32(core: ExecCore, t: ThreadState, pc: number, xt: number, word: number, ex: number, _single: boolean): number {
   OUT[3] = OUT[2] = word;
   OUT[1] = OUT[0] = 0;
   return scalarWithFprf(core, t, pc, xt, ex, fprf32(word));
 }
 
 /** A double result as words (NaN or number) with FPRF */
-function scalarWords(core: Core, t: ThreadState, pc: number, xt: number, hi: number, lo: number, ex: number, single: boolean): number {
+function scalarWords(core: ExecCore, t: ThreadState, pc: number, xt: number, hi: number, lo: number, ex: number, single: boolean): number {
   OUT[3] = hi;
   OUT[2] = lo;
   OUT[1] = OUT[0] = 0;
@@ -1098,7 +1098,7 @@ function scalarWords(core: Core, t: ThreadState, pc: number, xt: number, hi: num
 }
 
 /** A conversion to an integer: OUT placed; FI set to fi, FR to 0 (qemu), FPRF unchanged */
-function scalarNoFprf(core: Core, t: ThreadState, pc: number, xt: number, ex: number, fi: number): number {
+function scalarNoFprf(core: ExecCore, t: ThreadState, pc: number, xt: number, ex: number, fi: number): number {
   const f = t.fpscr;
   const bad = ex & S.VX_ALL;
   if (bad !== 0 && S.enabled(f, bad) !== 0) {

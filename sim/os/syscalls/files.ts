@@ -411,7 +411,8 @@ function sysFcntl(ctx: SyscallContext): bigint {
     case F.SETLKW:
       return ctx.copyFromUser(arg, 32) ? 0n : fail(E.EFAULT);
     case F.GETPIPE_SZ:
-      return e.file.inode instanceof PipeInode ? 65536n : fail(E.EBADF);
+      // pipe_fcntl: the capacity of a pipe (ours or the standard streams'), EBADF for anything else
+      return e.file.inode instanceof PipeInode || e.file.inode instanceof FifoInode ? BigInt(PIPE_CAPACITY) : fail(E.EBADF);
     default:
       return fail(E.EINVAL);
   }

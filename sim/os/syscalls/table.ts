@@ -6,6 +6,7 @@ import { FILE_SYSCALLS } from './files';
 import { IDENTITY_SYSCALLS } from './identity';
 import { MEMORY_SYSCALLS } from './memory';
 import { PERF_SYSCALLS } from './perf';
+import { POLL_SYSCALLS } from './poll';
 import { PROCESS_SYSCALLS } from './process';
 import { PTRACE_SYSCALLS } from './ptrace';
 import { SIGNAL_SYSCALLS } from './signals';
@@ -17,7 +18,7 @@ export interface SyscallEntry {
 }
 
 const TABLE: (SyscallEntry | undefined)[] = [];
-for (const group of [FILE_SYSCALLS, MEMORY_SYSCALLS, TIME_SYSCALLS, IDENTITY_SYSCALLS, SIGNAL_SYSCALLS, PROCESS_SYSCALLS, PTRACE_SYSCALLS, PERF_SYSCALLS] as readonly (readonly SyscallDef[])[]) {
+for (const group of [FILE_SYSCALLS, MEMORY_SYSCALLS, TIME_SYSCALLS, IDENTITY_SYSCALLS, SIGNAL_SYSCALLS, PROCESS_SYSCALLS, PTRACE_SYSCALLS, PERF_SYSCALLS, POLL_SYSCALLS] as readonly (readonly SyscallDef[])[]) {
   for (const [nr, name, handler] of group) {
     if (TABLE[nr]) throw new Error(`system call ${nr} (${name}) is defined twice (also ${TABLE[nr]!.name})`);
     TABLE[nr] = { name, handler };

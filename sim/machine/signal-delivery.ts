@@ -25,17 +25,20 @@
 // init; a zombie still counts (the signal does nothing).
 //
 // Simplifications (named): every signal, real-time ones included, has at most one pending instance;
-// there are no alternate signal stacks (SA_ONSTACK is ignored); sa_restorer is ignored (powerpc
-// returns through the vdso trampoline).
+// sa_restorer is ignored (powerpc returns through the vdso trampoline). An alternate signal stack
+// (sigaltstack) takes the frame of an SA_ONSTACK handler when the task is not already on it (sigsp).
 import { MSR_SE } from '../cpu/thread-state';
 import type { DecisionLog } from '../hwbp/decision-log';
 import { threadChangePc } from '../hwbp/handler';
 import type { TrapRegs } from '../hwbp/hw-context';
 import type { HwBreakpointSubsystem } from '../hwbp/subsystem';
 import { E } from '../os/errno';
-import type { KillRequest, SigActionValue, SignalCalls, SyscallValue } from '../os/syscalls/context';
+import type { AltStackValue, KillRequest, SigActionValue, SignalCalls, SyscallValue } from '../os/syscalls/context';
 import { copyThreadState, ensureVdso, readFrame, SIGINFO_OFFSET, SIGNAL_FRAMESIZE, SIGTRAMP_RT64, UC_MCONTEXT_OFFSET, writeFrame } from './signal-frame';
-import { DEFAULT_ACTION, defaultAction, SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SIG_DFL, SIG_IGN, sigBit, TaskSignals, UNBLOCKABLE } from './signal-state';
+import {
+  DEFAULT_ACTION, defaultAction, MINSIGSTKSZ, SA_NODEFER, SA_ONSTACK, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SIG_DFL, SIG_IGN,
+  sigBit, SS_AUTODISARM, SS_DISABLE, SS_ONSTACK, TaskSignals, UNBLOCKABLE,
+} from './signal-state';
 import { SI_CODES, SIGNALS, signalName, signalNumber, type PendingSignal } from './signals';
 import type { Task } from './task';
 
@@ -285,7 +288,15 @@ export class SignalDelivery {
 
     ensureVdso(t.mem);
     const saved = th.clone();
+    // sigsp: an SA_ONSTACK handler runs on the alternate stack unless the task is already on it;
+    // __save_altstack records it in uc_stack and SS_AUTODISARM then disables it until sigreturn
+    const sp = th.getGpr(1);
+    const alt = s.altStack;
+    const ucStack = { sp: alt.sp, flags: s.altStackFlags(sp) | alt.flags, size: alt.size };
+    const onAlt = (a.flags & SA_ONSTACK) !== 0n && s.altStackFlags(sp) === 0;
     const frame = writeFrame(t.mem, th, {
+      sp: onAlt ? alt.sp + alt.size : undefined,
+      ucStack,
       signo,
       siCode: (SI_CODES as Record<string, number>)[sig.siCode] ?? 0,
       siAddr: sig.siAddr,
@@ -299,6 +310,7 @@ export class SignalDelivery {
       this.forceSigsegv(t);
       return;
     }
+    if (alt.flags & SS_AUTODISARM) s.altStack = { sp: 0n, size: 0n, flags: SS_DISABLE };
     s.frames.push({ frame, regs: saved, blocked: s.savedMask ?? s.blocked, signo });
     s.savedMask = undefined;
     if (s.frames.length > MAX_FRAMES) s.frames.shift();
@@ -363,6 +375,8 @@ export class SignalDelivery {
     th.msr = msr;
     th.reservation = null;
     s.blocked = fr.sigmask & ~UNBLOCKABLE;
+    // restore_altstack: errors (EPERM while still on the stack) are ignored, as the kernel does
+    this.sigaltstack(t, fr.ucStack);
   }
 
   // ---- the system calls ----
@@ -379,6 +393,7 @@ export class SignalDelivery {
         for (const signo of t.sig.queued.keys()) set |= sigBit(signo);
         return set & t.sig.blocked;
       },
+      sigaltstack: (ss) => this.sigaltstack(t, ss),
       suspendMask: (mask) => {
         if (t.sig.savedMask === undefined) t.sig.savedMask = t.sig.blocked;
         t.sig.blocked = mask & ~UNBLOCKABLE;
@@ -398,6 +413,24 @@ export class SignalDelivery {
     if (!TaskSignals.valid(signo) || (act && (signo === SIGNALS.SIGKILL || signo === SIGNALS.SIGSTOP))) return { ok: false, errno: E.EINVAL };
     const old = { ...t.sig.action(signo) };
     if (act) t.sig.setAction(signo, act);
+    return { ok: true, value: old };
+  }
+
+  /** do_sigaltstack: the old stack (oss) as it was; EPERM while running on it, EINVAL for an unknown
+   * mode, ENOMEM below MINSIGSTKSZ; SS_DISABLE forgets the stack. */
+  private sigaltstack(t: Task, ss: AltStackValue | undefined): SyscallValue<AltStackValue> {
+    const s = t.sig;
+    const sp = t.thread.getGpr(1);
+    const a = s.altStack;
+    const old: AltStackValue = { sp: a.sp, size: a.size, flags: (s.altStackFlags(sp) | a.flags) >>> 0 };
+    if (ss) {
+      if (s.onAltStack(sp)) return { ok: false, errno: E.EPERM };
+      const mode = ss.flags & ~SS_AUTODISARM;
+      if (mode !== SS_DISABLE && mode !== SS_ONSTACK && mode !== 0) return { ok: false, errno: E.EINVAL };
+      if (mode === SS_DISABLE) s.altStack = { sp: 0n, size: 0n, flags: ss.flags };
+      else if (ss.size < MINSIGSTKSZ) return { ok: false, errno: E.ENOMEM };
+      else s.altStack = { sp: ss.sp, size: ss.size, flags: ss.flags };
+    }
     return { ok: true, value: old };
   }
 

@@ -21,6 +21,13 @@ export interface SigActionValue {
   mask: bigint;
 }
 
+/** stack_t for ppc64: ss_sp +0, ss_flags +8 (int), ss_size +16 */
+export interface AltStackValue {
+  sp: bigint;
+  flags: number;
+  size: bigint;
+}
+
 export type SyscallValue<T> = { ok: true; value: T } | { ok: false; errno: number };
 
 export type KillRequest =
@@ -40,6 +47,8 @@ export interface SignalCalls {
   pending(): bigint;
   /** rt_sigsuspend: the blocked mask until a handler runs (restored after it, or when none runs) */
   suspendMask(mask: bigint): void;
+  /** sigaltstack: installs `ss` (when given), returns the stack as it was (oss) */
+  sigaltstack(ss: AltStackValue | undefined): SyscallValue<AltStackValue>;
   /** rt_sigtimedwait: takes the lowest pending signal of `set` (even while blocked), or undefined */
   dequeue(set: bigint): { signo: number; siCode: number; siAddr: bigint; pid?: number } | undefined;
 }

@@ -45,6 +45,8 @@ export interface TaskSpec {
   cpu?: number;
   traced: boolean;
   stdin?: Uint8Array;
+  /** read when `stdin` is used up, as the program reads (wplab exec's own standard input); empty: EOF */
+  stdinSource?: (max: number) => Uint8Array;
   /** argv and the environment of an ELF program (default: argv [program path], no environment) */
   argv?: readonly string[];
   envp?: readonly string[];
@@ -211,7 +213,7 @@ export class Machine {
     t.startedOutside = true;
     // standard input, output and error: pipes to whoever runs the program
     const collect = (b: Uint8Array) => t.output.push(b.slice());
-    proc.fds.install(new OpenFile(this.kernel.stdinPipe(stdin), O.RDONLY), false);
+    proc.fds.install(new OpenFile(this.kernel.stdinPipe(stdin, spec.stdinSource), O.RDONLY), false);
     proc.fds.install(new OpenFile(this.kernel.outputPipe(spec.stdout ?? collect), O.WRONLY), false);
     proc.fds.install(new OpenFile(this.kernel.outputPipe(spec.stderr ?? collect), O.WRONLY), false);
     this.kernel.registerProcess(proc);

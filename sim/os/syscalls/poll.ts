@@ -40,9 +40,10 @@ export function pollMask(f: OpenFile): { mask: number; queues: WaitQueue[] } {
     return { mask, queues };
   }
   if (i instanceof PipeInode) {
-    // the standard streams: the input is all there (its writer has closed), the output never fills
+    // the standard streams: input buffered or still to come from wplab's own standard input (a read
+    // waits for it) is readable, else the writer has closed; the output never fills
     let mask = 0;
-    if (f.readable) mask |= i.available() > 0 ? POLL.IN | POLL.RDNORM : POLL.HUP;
+    if (f.readable) mask |= i.open ? POLL.IN | POLL.RDNORM : POLL.HUP;
     if (f.writable) mask |= POLL.OUT | POLL.WRNORM;
     return { mask, queues: [] };
   }

@@ -10,8 +10,18 @@
 // * Memory is copied at fork (no copy-on-write: the same semantics, the copy costs what the process
 //   has touched). Every mapping is private to the process; a MAP_SHARED mapping is not shared with the
 //   child (documented simplification).
-// * Threads (CLONE_VM without CLONE_VFORK, CLONE_THREAD, CLONE_SIGHAND, CLONE_FILES) are ENOSYS, and
-//   namespaces (CLONE_NEW*) EINVAL; vfork copies memory too, the parent sleeping until the child exits.
+// * Threads: clone with CLONE_THREAD (glibc's pthread_create: VM, FS, FILES, SIGHAND, THREAD, SYSVSEM,
+//   SETTLS, PARENT_SETTID, CHILD_CLEARTID) makes a task that shares the process's memory, descriptor
+//   table, memory map, limits and signal dispositions, with its own registers, TLS (r13), blocked mask,
+//   rseq area and tid (its ProcessState carries the leader's pid, so getpid is the process's). A
+//   chdir or umask in one thread is not seen by the others (named simplification). A thread's exit zeroes
+//   its CLONE_CHILD_CLEARTID word and futex-wakes it (pthread_join); it is reaped at once (no parent is
+//   told). exit_group, a fatal signal, or the leader's exit end every thread of the process. Not
+//   modelled: signals aimed at the process go to the leader only (none is redirected to a thread that
+//   does not block it), the leader cannot end alone (pthread_exit in main ends the process), and
+//   ptrace does not follow threads. Other sharing combinations without CLONE_THREAD (CLONE_VM without
+//   CLONE_VFORK, CLONE_FILES, CLONE_FS, CLONE_SIGHAND) are ENOSYS, and namespaces (CLONE_NEW*) EINVAL;
+//   vfork copies memory too, the parent sleeping until the child exits.
 // * RLIMIT_CORE is 0 and core_pattern the kernel's default, so no core is dumped: a child killed by
 //   SIGSEGV reports WTERMSIG 11 without WCOREDUMP (CLD_KILLED, not CLD_DUMPED).
 // * The machine holds at most MAX_TASKS processes (threads-max): fork beyond it is EAGAIN.
@@ -19,7 +29,7 @@ import { MSR_SE } from '../cpu/thread-state';
 import { E } from '../os/errno';
 import { ProcessState } from '../os/process-state';
 import type { CloneRequest, ItimerValue, WaitOutcome } from '../os/syscalls/context';
-import { CLONE, W } from '../os/syscalls/process';
+import { CLONE, futexWake, W } from '../os/syscalls/process';
 import { WaitQueue } from '../os/wait-queue';
 import type { Machine } from './machine';
 import { SA_NOCLDSTOP, SA_NOCLDWAIT, SIG_IGN } from './signal-state';
@@ -96,8 +106,9 @@ export class Processes {
     if (has(CLONE.SIGHAND) && !has(CLONE.VM)) return fail(E.EINVAL);
     if (exitSignal > 64) return fail(E.EINVAL);
     if (has(CLONE.NEWNS | CLONE.NEWCGROUP | CLONE.NEWUTS | CLONE.NEWIPC | CLONE.NEWUSER | CLONE.NEWPID | CLONE.NEWNET | CLONE.PIDFD)) return fail(E.EINVAL);
-    if (has(CLONE.THREAD | CLONE.SIGHAND | CLONE.FILES | CLONE.FS) || (has(CLONE.VM) && !has(CLONE.VFORK))) return fail(E.ENOSYS);
     if (m.tasks.filter((t) => !t.reaped).length >= MAX_TASKS) return fail(E.EAGAIN);
+    if (has(CLONE.THREAD) && has(CLONE.FILES) && has(CLONE.FS) && !has(CLONE.VFORK)) return this.cloneThread(parent, cpu, req);
+    if (has(CLONE.THREAD | CLONE.SIGHAND | CLONE.FILES | CLONE.FS) || (has(CLONE.VM) && !has(CLONE.VFORK))) return fail(E.ENOSYS);
 
     // alloc_pid reads pid_max; copy_process counts the new thread and the fork
     m.kernelData(cpu, parent, 'pid_max', false);
@@ -185,6 +196,74 @@ export class Processes {
     }
     m.sched.enqueue(child);
     return BigInt(pid);
+  }
+
+  /** copy_process for a thread (CLONE_THREAD with shared memory, files, fs and handlers): its tid. */
+  private cloneThread(parent: Task, cpu: number, req: CloneRequest): bigint {
+    const m = this.m;
+    const has = (f: bigint) => (req.flags & f) !== 0n;
+    const leader = parent.leader ?? parent;
+    m.kernelData(cpu, parent, 'pid_max', false);
+    const tid = m.allocPid();
+    const name = `${leader.name}-t${tid}`;
+    const th = parent.thread.clone();
+    th.setGpr(3, 0n);
+    th.cr = th.cr & ~CR0_SO;
+    th.msr &= ~MSR_SE;
+    th.reservation = null;
+    if (req.newsp !== 0n) th.setGpr(1, req.newsp);
+    if (has(CLONE.SETTLS)) th.setGpr(13, req.tls);
+    // the process's kernel state, shared: the same descriptor table, memory map and limits under the
+    // leader's pid; per thread: the rseq area, the robust list and clear_child_tid
+    const pp = parent.proc;
+    const proc = new ProcessState(pp.pid, pp.mm, pp.cwd, pp.exe);
+    proc.fds = pp.fds;
+    proc.rlimits = pp.rlimits;
+    proc.umask = pp.umask;
+    proc.ppid = pp.ppid;
+    proc.pgid = pp.pgid;
+    proc.sid = pp.sid;
+    const child = new Task(tid, name, parent.program, parent.mem, th, false, parent.affinity, parent.stdin, proc);
+    child.leader = leader;
+    child.parent = undefined;
+    child.exitSignal = 0;
+    child.sig = parent.sig.threadCopy();
+    child.clearTid = has(CLONE.CHILD_CLEARTID) ? req.childTid : 0n;
+    m.hw.addTask(tid, name);
+    m.kernelData(cpu, parent, 'nr_threads', false);
+    m.kernelData(cpu, parent, 'nr_threads', true);
+    const b = new Uint8Array(4);
+    new DataView(b.buffer).setInt32(0, tid, true);
+    if (has(CLONE.CHILD_SETTID)) parent.mem.writeBytes(req.childTid, b);
+    if (has(CLONE.PARENT_SETTID)) m.copyToUser(cpu, parent, req.parentTid, b);
+    m.tasks.push(child);
+    m.sched.enqueue(child);
+    return BigInt(tid);
+  }
+
+  /** The other live threads of `t`'s process (its leader included when `t` is not it). */
+  threadsOf(t: Task): Task[] {
+    const leader = t.leader ?? t;
+    return this.m.tasks.filter((x) => x !== t && x.alive && (x === leader || x.leader === leader));
+  }
+
+  /** A thread that is not its process's leader ends (exit, or its group ending): mm_release writes 0 to
+   * its clear_child_tid word and wakes one futex waiter there (pthread_join); it is reaped at once. */
+  threadGone(t: Task): void {
+    if (t.clearTid !== 0n) {
+      const zero = new Uint8Array(4);
+      if (t.mem.writeBytes(t.clearTid, zero)) futexWake(t.proc.mm.mem, t.clearTid, 1);
+    }
+    const e = this.extra.get(t);
+    if (e) this.m.timers.remove(e.alarmTimer);
+    this.reapThread(t);
+  }
+
+  private reapThread(t: Task): void {
+    if (t.reaped) return;
+    t.reaped = true;
+    const i = this.m.tasks.indexOf(t);
+    if (i >= 0) this.m.tasks.splice(i, 1);
   }
 
   /** The queue a vfork parent sleeps on, and whether the child still runs (has not exited). */

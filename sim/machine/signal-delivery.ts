@@ -451,29 +451,31 @@ export class SignalDelivery {
     let targets: Task[];
     let siCode: string;
     const live = (pid: number) => this.m.tasks.find((x) => x.pid === pid);
+    // a process-directed signal goes to the process (its leader), never once per thread
+    const proc = (pid: number) => this.m.tasks.find((x) => x.pid === pid && !x.leader);
     if (req.kind === 'kill') {
       siCode = 'SI_USER';
       // a process, the caller's group (0), every process but the caller (-1), the group -pid;
       // zombies count (kill succeeds, the signal does nothing)
-      const group = (pgid: number) => this.m.tasks.filter((x) => !x.reaped && x.proc.pgid === pgid);
-      if (req.pid > 0) targets = [live(req.pid)].filter((x): x is Task => x !== undefined && !x.reaped);
+      const group = (pgid: number) => this.m.tasks.filter((x) => !x.reaped && !x.leader && x.proc.pgid === pgid);
+      if (req.pid > 0) targets = [proc(req.pid)].filter((x): x is Task => x !== undefined && !x.reaped);
       else if (req.pid === 0) targets = group(sender.proc.pgid);
-      else if (req.pid === -1) targets = this.m.tasks.filter((x) => x !== sender && x.alive);
+      else if (req.pid === -1) targets = this.m.tasks.filter((x) => x !== sender && x !== sender.leader && !x.leader && x.alive && x.proc.pid !== sender.proc.pid);
       else if (req.pid === -0x80000000) return E.ESRCH;
       else targets = group(-req.pid);
     } else {
       siCode = 'SI_TKILL';
       const tid = req.tid;
       if (tid <= 0 || (req.kind === 'tgkill' && req.tgid <= 0)) return E.EINVAL;
-      // one thread per process: the thread group id is the pid
+      // a thread of the process tgid (the leader's pid)
       const x = live(tid);
-      targets = x && !x.reaped && x.alive && (req.kind === 'tkill' || req.tgid === tid) ? [x] : [];
+      targets = x && !x.reaped && x.alive && (req.kind === 'tkill' || req.tgid === (x.leader?.pid ?? x.pid)) ? [x] : [];
     }
     if (targets.length === 0) return E.ESRCH;
     if (req.signo !== 0 && !TaskSignals.valid(req.signo)) return E.EINVAL;
     if (req.signo === 0) return 0;
     const name = signalName(req.signo);
-    for (const x of targets) this.send(x, req.signo, { signal: name, siCode, siAddr: 0n, pid: sender.pid });
+    for (const x of targets) this.send(x, req.signo, { signal: name, siCode, siAddr: 0n, pid: sender.proc.pid });
     return 0;
   }
 }

@@ -88,7 +88,7 @@ export interface SavedFrame {
 }
 
 export class TaskSignals {
-  private readonly actions = new Map<number, SigAction>();
+  private actions = new Map<number, SigAction>();
   /** the pending set: at most one instance of each signal (standard-signal semantics for all) */
   readonly queued = new Map<number, PendingSignal>();
   /** the blocked mask (sigset_t, bit signo-1) */
@@ -123,6 +123,15 @@ export class TaskSignals {
     c.blocked = this.blocked;
     c.altStack = { ...this.altStack };
     for (const f of this.frames) c.frames.push({ ...f, regs: f.regs.clone() });
+    return c;
+  }
+
+  /** clone(CLONE_THREAD | CLONE_SIGHAND): the dispositions are the same object, the blocked mask is
+   * copied, nothing is pending, and the alternate stack is not inherited (CLONE_VM) */
+  threadCopy(): TaskSignals {
+    const c = new TaskSignals();
+    c.actions = this.actions;
+    c.blocked = this.blocked;
     return c;
   }
 

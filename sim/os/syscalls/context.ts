@@ -124,7 +124,7 @@ export interface SyscallContext {
   /** the signal calls (absent where a host has no signal delivery) */
   readonly signals: SignalCalls | undefined;
   /** exit (one thread) or exit_group: the process ends with this status */
-  exit(code: number): void;
+  exit(code: number, group?: boolean): void;
   /** sched_yield: give the CPU to the next runnable task */
   yieldCpu(): void;
   /** rt_sigreturn restored the registers: r3 and CR0 are not written */

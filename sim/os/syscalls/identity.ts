@@ -8,7 +8,9 @@ import { fail, type SyscallContext, type SyscallDef } from './context';
 const int = (v: bigint) => Number(BigInt.asIntN(32, v));
 const zero = () => 0n;
 
-const sysGetpid = (ctx: SyscallContext) => BigInt(ctx.pid);
+/** getpid: the thread group's id (the process); gettid: the calling thread's own */
+const sysGetpid = (ctx: SyscallContext) => BigInt(ctx.proc.pid);
+const sysGettid = (ctx: SyscallContext) => BigInt(ctx.pid);
 const sysGetppid = (ctx: SyscallContext) => BigInt(ctx.proc.ppid);
 
 function sysGetres(ctx: SyscallContext): bigint {
@@ -303,7 +305,7 @@ export const IDENTITY_SYSCALLS: readonly SyscallDef[] = [
   [170, 'getresgid', sysGetres],
   [171, 'prctl', sysPrctl],
   [190, 'ugetrlimit', sysGetrlimit],
-  [207, 'gettid', sysGetpid],
+  [207, 'gettid', sysGettid],
   [222, 'sched_setaffinity', sysSchedSetaffinity],
   [223, 'sched_getaffinity', sysSchedGetaffinity],
   [232, 'set_tid_address', sysSetTidAddress],

@@ -10,8 +10,15 @@ import { sleepUntil } from './time';
 const NS = 1_000_000_000n;
 const int = (v: bigint) => Number(BigInt.asIntN(32, v));
 
+/** exit: this thread ends (the whole process when it is the only one) */
 function sysExit(ctx: SyscallContext): bigint {
   ctx.exit(Number(ctx.arg(0) & 0xffn));
+  return 0n;
+}
+
+/** exit_group: every thread of the process ends */
+function sysExitGroup(ctx: SyscallContext): bigint {
+  ctx.exit(Number(ctx.arg(0) & 0xffn), true);
   return 0n;
 }
 
@@ -166,6 +173,17 @@ function futexQueue(page: object, off: number): WaitQueue {
   let q = m.get(off);
   if (!q) m.set(off, (q = new WaitQueue()));
   return q;
+}
+
+/** FUTEX_WAKE of up to `n` waiters on the word at `uaddr` of a memory (a thread's clear_child_tid
+ * at its exit, mm_release): the number woken. */
+export function futexWake(mem: { page(n: number): object | undefined }, uaddr: bigint, n: number): number {
+  const page = mem.page(Number((uaddr & 0xffffffffffffffffn) >> 12n));
+  if (!page) return 0;
+  return futexQueue(page, Number(uaddr & 0xfffn)).wakeSome(n, (req) => {
+    (req.data as FutexWait).woken = true;
+    return true;
+  });
 }
 
 interface FutexWait {
@@ -365,6 +383,6 @@ export const PROCESS_SYSCALLS: readonly SyscallDef[] = [
   [158, 'sched_yield', sysSchedYield],
   [189, 'vfork', sysVfork],
   [221, 'futex', sysFutex],
-  [234, 'exit_group', sysExit],
+  [234, 'exit_group', sysExitGroup],
   [272, 'waitid', sysWaitid],
 ];

@@ -1,6 +1,7 @@
 // Open file descriptions (what open() creates: the inode, the access mode and status flags, the
 // offset) and the per-process table of file descriptors that point at them. dup and fork share a
 // description (and its offset); FD_CLOEXEC belongs to the descriptor.
+import { syncFromFile, syncToFile } from './shared-mapping';
 import { E } from '../errno';
 import { DeviceInode, FileInode, GeneratedInode, type Inode, PipeInode } from './inode';
 import { PerfEventInode } from './perf-event-file';
@@ -77,7 +78,10 @@ export class OpenFile {
     const pos = at ?? this.pos;
     let out: Uint8Array;
     if (this.snapshot) out = this.snapshot.slice(pos, pos + n);
-    else if (i instanceof FileInode) out = i.read(pos, n);
+    else if (i instanceof FileInode) {
+      syncToFile(i);
+      out = i.read(pos, n);
+    }
     else if (i instanceof PipeInode) {
       if (at !== undefined) return E.ESPIPE;
       return i.take(n);
@@ -111,6 +115,7 @@ export class OpenFile {
       const pos = this.flags & O.APPEND ? i.size() : (at ?? this.pos);
       if (pos + bytes.length > MAX_FILE) return -E.EFBIG;
       i.write(pos, bytes);
+      syncFromFile(i, pos, bytes);
       i.mtimeNs = i.ctimeNs = nowNs;
       if (at === undefined) this.pos = pos + bytes.length;
       return bytes.length;

@@ -28,7 +28,7 @@
 import { MSR_SE } from '../cpu/thread-state';
 import { E } from '../os/errno';
 import { ProcessState } from '../os/process-state';
-import type { CloneRequest, ItimerValue, WaitOutcome } from '../os/syscalls/context';
+import type { CloneRequest, ItimerValue, TimerEvent, WaitOutcome } from '../os/syscalls/context';
 import { CLONE, futexWake, W } from '../os/syscalls/process';
 import { WaitQueue } from '../os/wait-queue';
 import type { Machine } from './machine';
@@ -70,6 +70,17 @@ interface ProcExtra {
   alarmTimer: Timer | undefined;
   /** ITIMER_VIRTUAL and ITIMER_PROF: kept as set, never fire (CPU-time timers are not modelled) */
   cpuTimers: Map<number, ItimerValue>;
+  /** POSIX timers (timer_create), by id */
+  posixTimers: Map<number, PosixTimer>;
+}
+
+/** One POSIX timer: what it sends, and its expiry on CLOCK_MONOTONIC. */
+interface PosixTimer {
+  ev: TimerEvent;
+  timer: Timer | undefined;
+  atNs: bigint;
+  intervalNs: bigint;
+  overrun: number;
 }
 
 export class Processes {
@@ -79,7 +90,7 @@ export class Processes {
 
   private x(t: Task): ProcExtra {
     let e = this.extra.get(t);
-    if (!e) this.extra.set(t, (e = { childWait: new WaitQueue(), vforkDone: new WaitQueue(), alarmTimer: undefined, cpuTimers: new Map() }));
+    if (!e) this.extra.set(t, (e = { childWait: new WaitQueue(), vforkDone: new WaitQueue(), alarmTimer: undefined, cpuTimers: new Map(), posixTimers: new Map() }));
     return e;
   }
 
@@ -286,6 +297,8 @@ export class Processes {
     m.timers.remove(e.alarmTimer);
     e.alarmTimer = undefined;
     t.alarm = undefined;
+    for (const pt of e.posixTimers.values()) m.timers.remove(pt.timer);
+    e.posixTimers.clear();
     // exit_files: the last descriptor of a pipe end wakes the other end; a perf event goes
     for (const fd of t.proc.fds.open()) t.proc.fds.close(fd);
     m.guestPerf.taskExited(t);
@@ -502,6 +515,77 @@ export class Processes {
       if (next.valueNs > 0n) this.armAlarm(t, now + next.valueNs, next.intervalNs);
     }
     return old;
+  }
+
+  // ---- POSIX timers (timer_create, timer_settime, timer_gettime, timer_getoverrun, timer_delete) ----
+  // Kept by the process (its leader); every clock runs as CLOCK_MONOTONIC here (the CPU-time clocks
+  // too: time advances with the instructions run). Expiry sends the signal with SI_TIMER, si_timerid
+  // and sigev_value; SIGEV_THREAD_ID sends it to that thread; SIGEV_NONE sends nothing.
+
+  /** `ev` undefined (a NULL sevp): SIGEV_SIGNAL with SIGALRM and the timer's id as sigev_value */
+  timerCreate(t: Task, clock: number, evIn: TimerEvent | undefined): number {
+    if (![0, 1, 2, 3, 4, 7].includes(clock)) return -E.EINVAL;
+    const timers = this.x(t.leader ?? t).posixTimers;
+    let id = 0;
+    while (timers.has(id)) id++;
+    const ev = evIn ?? { notify: 0, signo: SIGNALS.SIGALRM, value: BigInt(id), tid: 0 };
+    if (ev.notify !== 0 && ev.notify !== 1 && ev.notify !== 4) return -E.EINVAL;
+    if (ev.notify !== 1 && (ev.signo < 1 || ev.signo > 64)) return -E.EINVAL;
+    if (ev.notify === 4 && !this.m.tasks.some((x) => x.pid === ev.tid && (x.leader ?? x) === (t.leader ?? t) && x.alive)) return -E.EINVAL;
+    timers.set(id, { ev, timer: undefined, atNs: 0n, intervalNs: 0n, overrun: 0 });
+    return id;
+  }
+
+  timerSet(t: Task, id: number, next: ItimerValue | undefined): ItimerValue | number {
+    const pt = this.x(t.leader ?? t).posixTimers.get(id);
+    if (!pt) return -E.EINVAL;
+    const now = this.m.kernel.clock.monotonicNs();
+    const old = { valueNs: pt.timer ? (pt.atNs > now ? pt.atNs - now : 1n) : 0n, intervalNs: pt.intervalNs };
+    if (next) {
+      this.m.timers.remove(pt.timer);
+      pt.timer = undefined;
+      pt.intervalNs = next.intervalNs;
+      if (next.valueNs > 0n) this.armPosix(t.leader ?? t, pt, now + next.valueNs);
+    }
+    return old;
+  }
+
+  timerDelete(t: Task, id: number): number {
+    const timers = this.x(t.leader ?? t).posixTimers;
+    const pt = timers.get(id);
+    if (!pt) return -E.EINVAL;
+    this.m.timers.remove(pt.timer);
+    timers.delete(id);
+    return 0;
+  }
+
+  timerOverrun(t: Task, id: number): number {
+    const pt = this.x(t.leader ?? t).posixTimers.get(id);
+    return pt ? pt.overrun : -E.EINVAL;
+  }
+
+  private armPosix(owner: Task, pt: PosixTimer, atNs: bigint): void {
+    pt.atNs = atNs;
+    pt.timer = this.m.timers.add(atNs, () => {
+      pt.timer = undefined;
+      if (!owner.alive) return;
+      const id = [...this.x(owner).posixTimers].find(([, v]) => v === pt)?.[0];
+      if (id === undefined) return;
+      if (pt.ev.notify !== 1) {
+        const to = pt.ev.notify === 4 ? this.m.tasks.find((x) => x.pid === pt.ev.tid && x.alive) : owner;
+        if (to) this.m.signals.send(to, pt.ev.signo, { signal: signalName(pt.ev.signo), siCode: 'SI_TIMER', siAddr: 0n, pid: id, value: pt.ev.value });
+      }
+      if (pt.intervalNs > 0n) {
+        const now = this.m.kernel.clock.monotonicNs();
+        let next = atNs + pt.intervalNs;
+        if (next <= now) {
+          const missed = (now - next) / pt.intervalNs + 1n;
+          pt.overrun = Number(missed);
+          next += missed * pt.intervalNs;
+        } else pt.overrun = 0;
+        this.armPosix(owner, pt, next);
+      }
+    });
   }
 
   private armAlarm(t: Task, atNs: bigint, intervalNs: bigint): void {

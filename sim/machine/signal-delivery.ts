@@ -33,7 +33,7 @@ import { threadChangePc } from '../hwbp/handler';
 import type { TrapRegs } from '../hwbp/hw-context';
 import type { HwBreakpointSubsystem } from '../hwbp/subsystem';
 import { E } from '../os/errno';
-import type { AltStackValue, KillRequest, SigActionValue, SignalCalls, SyscallValue } from '../os/syscalls/context';
+import type { AltStackValue, KillRequest, QueueRequest, SigActionValue, SignalCalls, SyscallValue } from '../os/syscalls/context';
 import { copyThreadState, ensureVdso, readFrame, SIGINFO_OFFSET, SIGNAL_FRAMESIZE, SIGTRAMP_RT64, UC_MCONTEXT_OFFSET, writeFrame } from './signal-frame';
 import {
   DEFAULT_ACTION, defaultAction, MINSIGSTKSZ, SA_NODEFER, SA_ONSTACK, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SIG_DFL, SIG_IGN,
@@ -302,6 +302,7 @@ export class SignalDelivery {
       siAddr: sig.siAddr,
       pid: sig.pid,
       status: sig.status,
+      value: sig.value,
       handler: a.handler,
       // after rt_sigsuspend the frame keeps the mask from before it (restored by sigreturn)
       oldBlocked: s.savedMask ?? s.blocked,
@@ -394,6 +395,7 @@ export class SignalDelivery {
         return set & t.sig.blocked;
       },
       sigaltstack: (ss) => this.sigaltstack(t, ss),
+      queue: (req) => this.queue(t, req),
       suspendMask: (mask) => {
         if (t.sig.savedMask === undefined) t.sig.savedMask = t.sig.blocked;
         t.sig.blocked = mask & ~UNBLOCKABLE;
@@ -404,7 +406,7 @@ export class SignalDelivery {
         if (best === undefined) return undefined;
         const sig = t.sig.queued.get(best) as PendingSignal;
         t.sig.queued.delete(best);
-        return { signo: best, siCode: (SI_CODES as Record<string, number>)[sig.siCode] ?? 0, siAddr: sig.siAddr, pid: sig.pid };
+        return { signo: best, siCode: (SI_CODES as Record<string, number>)[sig.siCode] ?? 0, siAddr: sig.siAddr, pid: sig.pid, value: sig.value };
       },
     };
   }
@@ -445,6 +447,22 @@ export class SignalDelivery {
       else return { ok: false, errno: E.EINVAL };
     }
     return { ok: true, value: old };
+  }
+
+  /** rt_sigqueueinfo / rt_tgsigqueueinfo: the sender's siginfo as given (si_code, si_pid, si_value),
+   * except that only the kernel may claim a non-negative si_code or SI_TKILL for another process. */
+  private queue(sender: Task, req: QueueRequest): number {
+    const self = sender.proc.pid;
+    if ((req.siCode >= 0 || req.siCode === SI_CODES.SI_TKILL) && req.tgid !== self) return E.EPERM;
+    if (req.tgid <= 0 || (req.tid !== undefined && req.tid <= 0)) return E.EINVAL;
+    const x = req.tid === undefined
+      ? this.m.tasks.find((y) => y.pid === req.tgid && !y.leader)
+      : this.m.tasks.find((y) => y.pid === req.tid && (y.leader?.pid ?? y.pid) === req.tgid);
+    if (!x || x.reaped) return E.ESRCH;
+    if (!TaskSignals.valid(req.signo)) return E.EINVAL;
+    const code = Object.entries(SI_CODES).find(([k, v]) => v === req.siCode && k.startsWith('SI_'))?.[0] ?? 'SI_QUEUE';
+    this.send(x, req.signo, { signal: signalName(req.signo), siCode: code, siAddr: 0n, pid: req.pid, value: req.value });
+    return 0;
   }
 
   private kill(sender: Task, req: KillRequest): number {

@@ -73,6 +73,8 @@ export interface FrameInfo {
   pid?: number;
   /** si_status (SIGCHLD) */
   status?: number;
+  /** si_value (sigqueue, POSIX timers): 8 bytes where SIGCHLD's si_status is */
+  value?: bigint;
   handler: bigint;
   /** the blocked mask before delivery (uc_sigmask, oldmask) */
   oldBlocked: bigint;
@@ -128,6 +130,7 @@ export function writeFrame(mem: AddressSpace, t: ThreadState, info: FrameInfo): 
   if (info.pid !== undefined) {
     ok &&= w(si + 16n, 4, BigInt(info.pid));
     if (info.status !== undefined) ok &&= w(si + 24n, 4, BigInt(info.status));
+    if (info.value !== undefined) ok &&= w(si + 24n, 8, info.value);
   }
   else if (info.siAddr !== undefined) ok &&= w(si + 16n, 8, info.siAddr);
   // the dummy caller frame: the back chain to the interrupted stack

@@ -145,6 +145,7 @@ function sysRtSigtimedwait(ctx: SyscallContext): bigint {
       dv.setInt32(8, got.siCode, true);
       if (got.pid !== undefined) dv.setInt32(16, got.pid, true);
       else dv.setBigUint64(16, BigInt.asUintN(64, got.siAddr), true);
+      if (got.value !== undefined) dv.setBigUint64(24, BigInt.asUintN(64, got.value), true);
       if (!ctx.copyToUser(ctx.arg(1), out)) return fail(E.EFAULT);
     }
     return BigInt(got.signo);
@@ -182,8 +183,22 @@ function sysSigaltstack(ctx: SyscallContext): bigint {
   return 0n;
 }
 
+/** rt_sigqueueinfo(tgid, sig, uinfo) and rt_tgsigqueueinfo(tgid, tid, sig, uinfo): si_code at +8,
+ * si_pid at +16, si_value at +24 of the caller's siginfo. */
+function sigqueue(ctx: SyscallContext, tgid: number, tid: number | undefined, signo: number, uinfo: bigint): bigint {
+  if (!ctx.signals) return fail(E.ENOSYS);
+  const b = ctx.copyFromUser(uinfo, 128);
+  if (!b) return fail(E.EFAULT);
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  return fail(ctx.signals.queue({ tgid, tid, signo, siCode: dv.getInt32(8, true), pid: dv.getInt32(16, true), value: dv.getBigUint64(24, true) }));
+}
+const sysRtSigqueueinfo = (ctx: SyscallContext) => sigqueue(ctx, int(ctx.arg(0)), undefined, int(ctx.arg(1)), ctx.arg(2));
+const sysRtTgsigqueueinfo = (ctx: SyscallContext) => sigqueue(ctx, int(ctx.arg(0)), int(ctx.arg(1)), int(ctx.arg(2)), ctx.arg(3));
+
 export const SIGNAL_SYSCALLS: readonly SyscallDef[] = [
   [176, 'rt_sigtimedwait', sysRtSigtimedwait],
+  [177, 'rt_sigqueueinfo', sysRtSigqueueinfo],
+  [322, 'rt_tgsigqueueinfo', sysRtTgsigqueueinfo],
   [178, 'rt_sigsuspend', sysRtSigsuspend],
   [37, 'kill', sysKill],
   [172, 'rt_sigreturn', sysRtSigreturn],

@@ -11,6 +11,7 @@ import { E } from '../errno';
 import { PipeInode } from '../vfs/inode';
 import type { OpenFile } from '../vfs/open-file';
 import { FifoInode, PIPE_CAPACITY } from '../vfs/pipe';
+import { SocketInode } from '../vfs/socket';
 import type { WaitQueue } from '../wait-queue';
 import { fail, type SyscallContext, type SyscallDef } from './context';
 
@@ -38,6 +39,14 @@ export function pollMask(f: OpenFile): { mask: number; queues: WaitQueue[] } {
       queues.push(i.writeWait);
     }
     return { mask, queues };
+  }
+  if (i instanceof SocketInode) {
+    // unix_poll: readable with data or once the peer can write no more (then also HUP); writable with room
+    let mask = 0;
+    if (i.rx.available() > 0 || i.rx.writers === 0 || i.shutRd) mask |= POLL.IN | POLL.RDNORM;
+    if (i.rx.writers === 0 && (i.tx.readers === 0 || i.shutWr)) mask |= POLL.HUP;
+    if (i.tx.readers > 0 && !i.shutWr && i.tx.available() < PIPE_CAPACITY) mask |= POLL.OUT | POLL.WRNORM;
+    return { mask, queues: [i.rx.readWait, i.tx.writeWait] };
   }
   if (i instanceof PipeInode) {
     // the standard streams: input buffered or still to come from wplab's own standard input (a read

@@ -6,6 +6,7 @@ import { E } from '../errno';
 import { DeviceInode, FileInode, GeneratedInode, type Inode, PipeInode } from './inode';
 import { PerfEventInode } from './perf-event-file';
 import { FifoInode } from './pipe';
+import { SocketInode } from './socket';
 
 // open flags as powerpc defines them (O_DIRECTORY and O_NOFOLLOW differ from the generic values)
 export const O = {
@@ -49,13 +50,18 @@ export class OpenFile {
   }
   /** can lseek move it (pipes and character devices: ESPIPE / ignored) */
   get seekable(): boolean {
-    return !(this.inode instanceof PipeInode) && !(this.inode instanceof FifoInode);
+    return !(this.inode instanceof PipeInode) && !(this.inode instanceof FifoInode) && !(this.inode instanceof SocketInode);
   }
   /** A descriptor now refers to it (open, dup, fork). */
   acquire(): void {
     if (this.refs++ === 0 && this.inode instanceof FifoInode) {
       if (this.readable) this.inode.readers++;
       if (this.writable) this.inode.writers++;
+    }
+    // a socket end reads one direction and writes the other
+    if (this.refs === 1 && this.inode instanceof SocketInode) {
+      this.inode.rx.readers++;
+      this.inode.tx.writers++;
     }
   }
   /** A descriptor no longer does; the last one closes the description (a pipe end goes away). */
@@ -65,6 +71,12 @@ export class OpenFile {
       if (this.writable) this.inode.writers--;
       // the other end's sleepers see the end of file, or the broken pipe
       this.inode.closed();
+    }
+    if (this.refs === 0 && this.inode instanceof SocketInode) {
+      if (!this.inode.shutRd) this.inode.rx.readers--;
+      if (!this.inode.shutWr) this.inode.tx.writers--;
+      this.inode.rx.closed();
+      this.inode.tx.closed();
     }
     // the last descriptor of a perf event: the event is destroyed (its slot reservation released)
     if (this.refs === 0 && this.inode instanceof PerfEventInode) this.inode.event.release();
@@ -89,6 +101,11 @@ export class OpenFile {
       if (at !== undefined) return E.ESPIPE;
       const r = i.read(n);
       return typeof r === 'number' ? -r : r;
+    } else if (i instanceof SocketInode) {
+      if (at !== undefined) return E.ESPIPE;
+      if (i.shutRd) return new Uint8Array(0);
+      const r = i.rx.read(n);
+      return typeof r === 'number' ? -r : r;
     } else if (i instanceof DeviceInode) return i.dev_read(n);
     else if (i instanceof PerfEventInode) return i.read(n);
     else return E.EINVAL;
@@ -107,6 +124,7 @@ export class OpenFile {
       return bytes.length;
     }
     if (i instanceof FifoInode) return at !== undefined ? -E.ESPIPE : i.write(bytes);
+    if (i instanceof SocketInode) return at !== undefined ? -E.ESPIPE : i.shutWr ? -E.EPIPE : i.tx.write(bytes);
     if (i instanceof DeviceInode) return i.dev_write(bytes);
     if (i instanceof GeneratedInode) return i.onWrite ? i.onWrite(bytes) : i.procfs ? -E.EIO : -E.EACCES;
     if (i instanceof FileInode) {

@@ -156,6 +156,8 @@ export function execCommand(args: string[], io: Io): number {
   const t0 = performance.now();
   const r = execProgram(prog.value, {
     stdin: a.stdin,
+    // without --stdin or --stdin-file the program reads wplab's own standard input, as it asks
+    stdinSource: a.stdin === undefined ? io.readStdin : undefined,
     maxSteps: a.maxSteps,
     cpu: a.cpu,
     cpus: a.cpus,

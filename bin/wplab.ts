@@ -1,6 +1,6 @@
 // The `wplab` command line (SCENARIOS.md §5): a thin dispatcher; each subcommand lives in its own
 // module and gets its arguments and an Io, and returns the exit status.
-import { writeSync } from 'node:fs';
+import { readSync, writeSync } from 'node:fs';
 import { asmCommand } from './asm-command';
 import { execCommand } from './exec-command';
 import { compareCommand, runCommand } from './run-command';
@@ -58,12 +58,32 @@ export function writeAll(fd: number, data: string | Uint8Array): void {
   }
 }
 
+/**
+ * Reads up to `max` bytes of fd 0, waiting for them (a terminal gives a line at a time): empty at end of
+ * file, or when there is no standard input to read (closed, a directory).
+ */
+export function readStdin(max: number): Uint8Array {
+  const buf = Buffer.alloc(Math.max(1, Math.min(max, 65536)));
+  for (;;) {
+    try {
+      const n = readSync(0, buf, 0, buf.length, null);
+      return new Uint8Array(buf.buffer, buf.byteOffset, n);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') Atomics.wait(PAUSE, 0, 0, 2);
+      else if (code === 'EINTR') continue;
+      else return new Uint8Array(0);
+    }
+  }
+}
+
 if (require.main === module) {
   const io: Io = {
     out: (s) => writeAll(1, s),
     err: (s) => writeAll(2, s),
     outBytes: (b) => writeAll(1, b),
     errBytes: (b) => writeAll(2, b),
+    readStdin,
   };
   process.exitCode = main(process.argv.slice(2), io);
 }

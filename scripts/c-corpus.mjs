@@ -3,7 +3,8 @@
 // test/c-corpus/corpus.test.ts, outside the test runner.
 //
 // Usage: node scripts/c-corpus.mjs [options] [filter | FILE.c ...]
-//   filter        a substring of corpus program names (test/c-corpus/programs/*.c); none: all of them
+//   filter        a substring of corpus program names (test/c-corpus/programs/*.c and breadth/*.c); none: all of them
+//   --set core|breadth   only the programs of that folder (programs/ or breadth/)
 //   FILE.c        any C file (a path that exists), with `// args: ...` and a sibling FILE.stdin as in the corpus
 //   --opt O0|O2   only that optimisation level      --cpu power8|power9|power10   only that CPU model
 //   --ref         check the reference only: every variant builds, qemu gives the same result twice, and the
@@ -24,6 +25,7 @@ let jobs = 2;
 const opts = [];
 const cpus = [];
 const filters = [];
+const sets = [];
 const files = [];
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
@@ -33,8 +35,9 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--jobs') jobs = Math.max(1, Number(argv[++i]) || 2);
   else if (a === '--opt') opts.push('-' + String(argv[++i]).replace(/^-/, ''));
   else if (a === '--cpu') cpus.push(String(argv[++i]));
+  else if (a === '--set') sets.push(String(argv[++i]));
   else if (a === '-h' || a === '--help') {
-    console.log('usage: node scripts/c-corpus.mjs [--ref] [-v] [--opt O0|O2] [--cpu power8|power9|power10] [--jobs N] [filter | FILE.c ...]');
+    console.log('usage: node scripts/c-corpus.mjs [--ref] [-v] [--opt O0|O2] [--cpu power8|power9|power10] [--set core|breadth] [--jobs N] [filter | FILE.c ...]');
     process.exit(0);
   } else if (a.startsWith('-')) { console.error(`unknown option ${a}`); process.exit(2); }
   else if (a.endsWith('.c') && existsSync(a)) files.push(a);
@@ -55,7 +58,8 @@ if (!refMode) {
 
 let programs = files.map(loadProgram);
 if (files.length === 0 || filters.length) {
-  const corpus = corpusPrograms().filter((p) => filters.length === 0 || filters.some((f) => p.name.includes(f)));
+  const corpus = corpusPrograms().filter((p) => (filters.length === 0 || filters.some((f) => p.name.includes(f)))
+    && (sets.length === 0 || sets.includes(p.set)));
   programs = [...programs, ...corpus];
 }
 if (programs.length === 0) { console.error('no program matches'); process.exit(2); }

@@ -35,6 +35,8 @@ export interface ExecMount {
 
 export interface ExecOptions {
   stdin?: Uint8Array;
+  /** more standard input, read as the program asks for it once `stdin` is used up (empty: end of file) */
+  stdinSource?: (max: number) => Uint8Array;
   maxSteps?: number;
   cwd?: string;
   cpu?: CpuModelName;
@@ -89,6 +91,7 @@ export function execProgram(p: Program, opts: ExecOptions = {}): ExecResult {
     program: p,
     traced: false,
     stdin: opts.stdin,
+    stdinSource: opts.stdinSource,
     argv: opts.argv,
     envp: opts.envp,
     stdout: opts.stdout ?? ((b) => out.push(b.slice())),

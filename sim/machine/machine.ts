@@ -46,6 +46,8 @@ export interface TaskSpec {
   cpu?: number;
   traced: boolean;
   stdin?: Uint8Array;
+  /** read when `stdin` is used up, as the program reads (wplab exec's own standard input); empty: EOF */
+  stdinSource?: (max: number) => Uint8Array;
   /** argv and the environment of an ELF program (default: argv [program path], no environment) */
   argv?: readonly string[];
   envp?: readonly string[];
@@ -212,7 +214,7 @@ export class Machine {
     t.startedOutside = true;
     // standard input, output and error: pipes to whoever runs the program
     const collect = (b: Uint8Array) => t.output.push(b.slice());
-    proc.fds.install(new OpenFile(this.kernel.stdinPipe(stdin), O.RDONLY), false);
+    proc.fds.install(new OpenFile(this.kernel.stdinPipe(stdin, spec.stdinSource), O.RDONLY), false);
     proc.fds.install(new OpenFile(this.kernel.outputPipe(spec.stdout ?? collect), O.WRONLY), false);
     proc.fds.install(new OpenFile(this.kernel.outputPipe(spec.stderr ?? collect), O.WRONLY), false);
     this.kernel.registerProcess(proc);
@@ -711,11 +713,15 @@ export class Machine {
   private dispatch(q: RunQueue, t: Task, vectored: boolean, resumed: SleepRequest | undefined): void {
     const th = t.thread;
     let exited: number | undefined;
+    let exitGroup = false;
     let yielded = false;
     let keep = false;
     let slept: SleepRequest | undefined;
     const ctx = this.syscallContext(q.cpu, t, {
-      exit: (code) => (exited = code),
+      exit: (code, group) => {
+        exited = code;
+        exitGroup = group === true;
+      },
       yieldCpu: () => (yielded = true),
       keepRegisters: () => (keep = true),
       resumed,
@@ -735,7 +741,7 @@ export class Machine {
     }
     if (this.syscallTrace && args) this.syscallTrace({ task: t, nr: Number(BigInt.asIntN(64, nr)), args, result: r, exited });
     if (exited !== undefined) {
-      this.exit(t, exited);
+      this.exit(t, exited, exitGroup);
       return;
     }
     // -ERESTART...: the signal delivery on the way out restarts the call or makes it EINTR
@@ -819,6 +825,10 @@ export class Machine {
         getsid: (pid) => procs.getsid(t, pid),
         setpgid: (pid, pgid) => procs.setpgid(t, pid, pgid),
         itimer: (which, next) => procs.itimer(t, which, next),
+        timerCreate: (clock, ev) => procs.timerCreate(t, clock, ev),
+        timerSet: (id, next) => procs.timerSet(t, id, next),
+        timerDelete: (id) => procs.timerDelete(t, id),
+        timerOverrun: (id) => procs.timerOverrun(t, id),
       },
       ptrace: ptraceCalls(this, this.guestTracer, t),
       perf: this.guestPerf.calls(t),
@@ -908,8 +918,17 @@ export class Machine {
     if (!t.pending) t.pending = sig;
   }
 
-  exit(t: Task, code: number): void {
+  /** The task exits with `code`: a thread alone (exit), or its whole process (exit_group, or the
+   * leader's exit: threads are not left running without it). */
+  exit(t: Task, code: number, group = true): void {
     if (!t.alive) return;
+    if (t.leader) {
+      const leader = t.leader;
+      this.threadEnd(t, { event: 'exited', exit_code: code & 0xff });
+      if (group) this.exit(leader, code);
+      return;
+    }
+    this.endThreads(t, { event: 'killed', signal: 'SIGKILL' });
     const cpu = Math.max(0, t.cpu);
     this.leave(t);
     t.state = 'exited';
@@ -924,12 +943,35 @@ export class Machine {
 
   private terminate(t: Task, state: 'killed', signal: SignalName | string, message?: string): void {
     if (!t.alive) return;
+    // a fatal signal ends the whole process, whichever thread took it
+    if (t.leader) {
+      const leader = t.leader;
+      this.threadEnd(t, { event: 'killed', signal });
+      this.terminate(leader, state, signal, message);
+      return;
+    }
+    this.endThreads(t, { event: 'killed', signal });
     const cpu = Math.max(0, t.cpu);
     this.leave(t);
     t.state = state;
     t.lastStop = message === undefined ? { event: 'killed', signal } : { event: 'killed', signal, message };
     this.hw.taskExit(t.pid);
     this.processes.exited(t, cpu);
+  }
+
+  /** The other threads of leader `t`'s process end (zap_other_threads). */
+  private endThreads(t: Task, how: NonNullable<Task['lastStop']>): void {
+    for (const x of this.processes.threadsOf(t)) this.threadEnd(x, how);
+  }
+
+  /** One thread (not a leader) ends: off its CPU, its clear_child_tid written and woken, reaped. */
+  private threadEnd(t: Task, how: NonNullable<Task['lastStop']>): void {
+    if (!t.alive) return;
+    this.leave(t);
+    t.state = how.event === 'exited' ? 'exited' : 'killed';
+    t.lastStop = how;
+    this.hw.taskExit(t.pid);
+    this.processes.threadGone(t);
   }
 
   /** The task stops running for good: off its CPU, out of any sleep. */

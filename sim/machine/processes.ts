@@ -10,16 +10,26 @@
 // * Memory is copied at fork (no copy-on-write: the same semantics, the copy costs what the process
 //   has touched). Every mapping is private to the process; a MAP_SHARED mapping is not shared with the
 //   child (documented simplification).
-// * Threads (CLONE_VM without CLONE_VFORK, CLONE_THREAD, CLONE_SIGHAND, CLONE_FILES) are ENOSYS, and
-//   namespaces (CLONE_NEW*) EINVAL; vfork copies memory too, the parent sleeping until the child exits.
+// * Threads: clone with CLONE_THREAD (glibc's pthread_create: VM, FS, FILES, SIGHAND, THREAD, SYSVSEM,
+//   SETTLS, PARENT_SETTID, CHILD_CLEARTID) makes a task that shares the process's memory, descriptor
+//   table, memory map, limits and signal dispositions, with its own registers, TLS (r13), blocked mask,
+//   rseq area and tid (its ProcessState carries the leader's pid, so getpid is the process's). A
+//   chdir or umask in one thread is not seen by the others (named simplification). A thread's exit zeroes
+//   its CLONE_CHILD_CLEARTID word and futex-wakes it (pthread_join); it is reaped at once (no parent is
+//   told). exit_group, a fatal signal, or the leader's exit end every thread of the process. Not
+//   modelled: signals aimed at the process go to the leader only (none is redirected to a thread that
+//   does not block it), the leader cannot end alone (pthread_exit in main ends the process), and
+//   ptrace does not follow threads. Other sharing combinations without CLONE_THREAD (CLONE_VM without
+//   CLONE_VFORK, CLONE_FILES, CLONE_FS, CLONE_SIGHAND) are ENOSYS, and namespaces (CLONE_NEW*) EINVAL;
+//   vfork copies memory too, the parent sleeping until the child exits.
 // * RLIMIT_CORE is 0 and core_pattern the kernel's default, so no core is dumped: a child killed by
 //   SIGSEGV reports WTERMSIG 11 without WCOREDUMP (CLD_KILLED, not CLD_DUMPED).
 // * The machine holds at most MAX_TASKS processes (threads-max): fork beyond it is EAGAIN.
 import { MSR_SE } from '../cpu/thread-state';
 import { E } from '../os/errno';
 import { ProcessState } from '../os/process-state';
-import type { CloneRequest, ItimerValue, WaitOutcome } from '../os/syscalls/context';
-import { CLONE, W } from '../os/syscalls/process';
+import type { CloneRequest, ItimerValue, TimerEvent, WaitOutcome } from '../os/syscalls/context';
+import { CLONE, futexWake, W } from '../os/syscalls/process';
 import { WaitQueue } from '../os/wait-queue';
 import type { Machine } from './machine';
 import { SA_NOCLDSTOP, SA_NOCLDWAIT, SIG_IGN } from './signal-state';
@@ -61,6 +71,17 @@ interface ProcExtra {
   alarmTimer: Timer | undefined;
   /** ITIMER_VIRTUAL and ITIMER_PROF: kept as set, never fire (CPU-time timers are not modelled) */
   cpuTimers: Map<number, ItimerValue>;
+  /** POSIX timers (timer_create), by id */
+  posixTimers: Map<number, PosixTimer>;
+}
+
+/** One POSIX timer: what it sends, and its expiry on CLOCK_MONOTONIC. */
+interface PosixTimer {
+  ev: TimerEvent;
+  timer: Timer | undefined;
+  atNs: bigint;
+  intervalNs: bigint;
+  overrun: number;
 }
 
 export class Processes {
@@ -75,7 +96,7 @@ export class Processes {
 
   private x(t: Task): ProcExtra {
     let e = this.extra.get(t);
-    if (!e) this.extra.set(t, (e = { childWait: new WaitQueue(), vforkDone: new WaitQueue(), alarmTimer: undefined, cpuTimers: new Map() }));
+    if (!e) this.extra.set(t, (e = { childWait: new WaitQueue(), vforkDone: new WaitQueue(), alarmTimer: undefined, cpuTimers: new Map(), posixTimers: new Map() }));
     return e;
   }
 
@@ -102,8 +123,9 @@ export class Processes {
     if (has(CLONE.SIGHAND) && !has(CLONE.VM)) return fail(E.EINVAL);
     if (exitSignal > 64) return fail(E.EINVAL);
     if (has(CLONE.NEWNS | CLONE.NEWCGROUP | CLONE.NEWUTS | CLONE.NEWIPC | CLONE.NEWUSER | CLONE.NEWPID | CLONE.NEWNET | CLONE.PIDFD)) return fail(E.EINVAL);
-    if (has(CLONE.THREAD | CLONE.SIGHAND | CLONE.FILES | CLONE.FS) || (has(CLONE.VM) && !has(CLONE.VFORK))) return fail(E.ENOSYS);
     if (m.tasks.filter((t) => !t.reaped).length >= MAX_TASKS) return fail(E.EAGAIN);
+    if (has(CLONE.THREAD) && has(CLONE.FILES) && has(CLONE.FS) && !has(CLONE.VFORK)) return this.cloneThread(parent, cpu, req);
+    if (has(CLONE.THREAD | CLONE.SIGHAND | CLONE.FILES | CLONE.FS) || (has(CLONE.VM) && !has(CLONE.VFORK))) return fail(E.ENOSYS);
 
     // alloc_pid reads pid_max; copy_process counts the new thread and the fork
     m.kernelData(cpu, parent, 'pid_max', false);
@@ -193,6 +215,74 @@ export class Processes {
     return BigInt(pid);
   }
 
+  /** copy_process for a thread (CLONE_THREAD with shared memory, files, fs and handlers): its tid. */
+  private cloneThread(parent: Task, cpu: number, req: CloneRequest): bigint {
+    const m = this.m;
+    const has = (f: bigint) => (req.flags & f) !== 0n;
+    const leader = parent.leader ?? parent;
+    m.kernelData(cpu, parent, 'pid_max', false);
+    const tid = m.allocPid();
+    const name = `${leader.name}-t${tid}`;
+    const th = parent.thread.clone();
+    th.setGpr(3, 0n);
+    th.cr = th.cr & ~CR0_SO;
+    th.msr &= ~MSR_SE;
+    th.reservation = null;
+    if (req.newsp !== 0n) th.setGpr(1, req.newsp);
+    if (has(CLONE.SETTLS)) th.setGpr(13, req.tls);
+    // the process's kernel state, shared: the same descriptor table, memory map and limits under the
+    // leader's pid; per thread: the rseq area, the robust list and clear_child_tid
+    const pp = parent.proc;
+    const proc = new ProcessState(pp.pid, pp.mm, pp.cwd, pp.exe);
+    proc.fds = pp.fds;
+    proc.rlimits = pp.rlimits;
+    proc.umask = pp.umask;
+    proc.ppid = pp.ppid;
+    proc.pgid = pp.pgid;
+    proc.sid = pp.sid;
+    const child = new Task(tid, name, parent.program, parent.mem, th, false, parent.affinity, parent.stdin, proc);
+    child.leader = leader;
+    child.parent = undefined;
+    child.exitSignal = 0;
+    child.sig = parent.sig.threadCopy();
+    child.clearTid = has(CLONE.CHILD_CLEARTID) ? req.childTid : 0n;
+    m.hw.addTask(tid, name);
+    m.kernelData(cpu, parent, 'nr_threads', false);
+    m.kernelData(cpu, parent, 'nr_threads', true);
+    const b = new Uint8Array(4);
+    new DataView(b.buffer).setInt32(0, tid, true);
+    if (has(CLONE.CHILD_SETTID)) parent.mem.writeBytes(req.childTid, b);
+    if (has(CLONE.PARENT_SETTID)) m.copyToUser(cpu, parent, req.parentTid, b);
+    m.tasks.push(child);
+    m.sched.enqueue(child);
+    return BigInt(tid);
+  }
+
+  /** The other live threads of `t`'s process (its leader included when `t` is not it). */
+  threadsOf(t: Task): Task[] {
+    const leader = t.leader ?? t;
+    return this.m.tasks.filter((x) => x !== t && x.alive && (x === leader || x.leader === leader));
+  }
+
+  /** A thread that is not its process's leader ends (exit, or its group ending): mm_release writes 0 to
+   * its clear_child_tid word and wakes one futex waiter there (pthread_join); it is reaped at once. */
+  threadGone(t: Task): void {
+    if (t.clearTid !== 0n) {
+      const zero = new Uint8Array(4);
+      if (t.mem.writeBytes(t.clearTid, zero)) futexWake(t.proc.mm.mem, t.clearTid, 1);
+    }
+    const e = this.extra.get(t);
+    if (e) this.m.timers.remove(e.alarmTimer);
+    this.reapThread(t);
+  }
+
+  private reapThread(t: Task): void {
+    if (t.reaped) return;
+    t.reaped = true;
+    const i = this.m.tasks.indexOf(t);
+    if (i >= 0) this.m.tasks.splice(i, 1);
+  }
+
   /** The queue a vfork parent sleeps on, and whether the child still runs (has not exited). */
   vforkChild(pid: number): { queue: WaitQueue; running: boolean } {
     const c = this.m.taskByPid(pid);
@@ -213,6 +303,8 @@ export class Processes {
     m.timers.remove(e.alarmTimer);
     e.alarmTimer = undefined;
     t.alarm = undefined;
+    for (const pt of e.posixTimers.values()) m.timers.remove(pt.timer);
+    e.posixTimers.clear();
     // exit_files: the last descriptor of a pipe end wakes the other end; a perf event goes
     for (const fd of t.proc.fds.open()) t.proc.fds.close(fd);
     m.guestPerf.taskExited(t);
@@ -429,6 +521,77 @@ export class Processes {
       if (next.valueNs > 0n) this.armAlarm(t, now + next.valueNs, next.intervalNs);
     }
     return old;
+  }
+
+  // ---- POSIX timers (timer_create, timer_settime, timer_gettime, timer_getoverrun, timer_delete) ----
+  // Kept by the process (its leader); every clock runs as CLOCK_MONOTONIC here (the CPU-time clocks
+  // too: time advances with the instructions run). Expiry sends the signal with SI_TIMER, si_timerid
+  // and sigev_value; SIGEV_THREAD_ID sends it to that thread; SIGEV_NONE sends nothing.
+
+  /** `ev` undefined (a NULL sevp): SIGEV_SIGNAL with SIGALRM and the timer's id as sigev_value */
+  timerCreate(t: Task, clock: number, evIn: TimerEvent | undefined): number {
+    if (![0, 1, 2, 3, 4, 7].includes(clock)) return -E.EINVAL;
+    const timers = this.x(t.leader ?? t).posixTimers;
+    let id = 0;
+    while (timers.has(id)) id++;
+    const ev = evIn ?? { notify: 0, signo: SIGNALS.SIGALRM, value: BigInt(id), tid: 0 };
+    if (ev.notify !== 0 && ev.notify !== 1 && ev.notify !== 4) return -E.EINVAL;
+    if (ev.notify !== 1 && (ev.signo < 1 || ev.signo > 64)) return -E.EINVAL;
+    if (ev.notify === 4 && !this.m.tasks.some((x) => x.pid === ev.tid && (x.leader ?? x) === (t.leader ?? t) && x.alive)) return -E.EINVAL;
+    timers.set(id, { ev, timer: undefined, atNs: 0n, intervalNs: 0n, overrun: 0 });
+    return id;
+  }
+
+  timerSet(t: Task, id: number, next: ItimerValue | undefined): ItimerValue | number {
+    const pt = this.x(t.leader ?? t).posixTimers.get(id);
+    if (!pt) return -E.EINVAL;
+    const now = this.m.kernel.clock.monotonicNs();
+    const old = { valueNs: pt.timer ? (pt.atNs > now ? pt.atNs - now : 1n) : 0n, intervalNs: pt.intervalNs };
+    if (next) {
+      this.m.timers.remove(pt.timer);
+      pt.timer = undefined;
+      pt.intervalNs = next.intervalNs;
+      if (next.valueNs > 0n) this.armPosix(t.leader ?? t, pt, now + next.valueNs);
+    }
+    return old;
+  }
+
+  timerDelete(t: Task, id: number): number {
+    const timers = this.x(t.leader ?? t).posixTimers;
+    const pt = timers.get(id);
+    if (!pt) return -E.EINVAL;
+    this.m.timers.remove(pt.timer);
+    timers.delete(id);
+    return 0;
+  }
+
+  timerOverrun(t: Task, id: number): number {
+    const pt = this.x(t.leader ?? t).posixTimers.get(id);
+    return pt ? pt.overrun : -E.EINVAL;
+  }
+
+  private armPosix(owner: Task, pt: PosixTimer, atNs: bigint): void {
+    pt.atNs = atNs;
+    pt.timer = this.m.timers.add(atNs, () => {
+      pt.timer = undefined;
+      if (!owner.alive) return;
+      const id = [...this.x(owner).posixTimers].find(([, v]) => v === pt)?.[0];
+      if (id === undefined) return;
+      if (pt.ev.notify !== 1) {
+        const to = pt.ev.notify === 4 ? this.m.tasks.find((x) => x.pid === pt.ev.tid && x.alive) : owner;
+        if (to) this.m.signals.send(to, pt.ev.signo, { signal: signalName(pt.ev.signo), siCode: 'SI_TIMER', siAddr: 0n, pid: id, value: pt.ev.value });
+      }
+      if (pt.intervalNs > 0n) {
+        const now = this.m.kernel.clock.monotonicNs();
+        let next = atNs + pt.intervalNs;
+        if (next <= now) {
+          const missed = (now - next) / pt.intervalNs + 1n;
+          pt.overrun = Number(missed);
+          next += missed * pt.intervalNs;
+        } else pt.overrun = 0;
+        this.armPosix(owner, pt, next);
+      }
+    });
   }
 
   private armAlarm(t: Task, atNs: bigint, intervalNs: bigint): void {

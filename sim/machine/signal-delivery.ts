@@ -25,17 +25,20 @@
 // init; a zombie still counts (the signal does nothing).
 //
 // Simplifications (named): every signal, real-time ones included, has at most one pending instance;
-// there are no alternate signal stacks (SA_ONSTACK is ignored); sa_restorer is ignored (powerpc
-// returns through the vdso trampoline).
+// sa_restorer is ignored (powerpc returns through the vdso trampoline). An alternate signal stack
+// (sigaltstack) takes the frame of an SA_ONSTACK handler when the task is not already on it (sigsp).
 import { MSR_SE } from '../cpu/thread-state';
 import type { DecisionLog } from '../hwbp/decision-log';
 import { threadChangePc } from '../hwbp/handler';
 import type { TrapRegs } from '../hwbp/hw-context';
 import type { HwBreakpointSubsystem } from '../hwbp/subsystem';
 import { E } from '../os/errno';
-import type { KillRequest, SigActionValue, SignalCalls, SyscallValue } from '../os/syscalls/context';
+import type { AltStackValue, KillRequest, QueueRequest, SigActionValue, SignalCalls, SyscallValue } from '../os/syscalls/context';
 import { copyThreadState, ensureVdso, readFrame, SIGINFO_OFFSET, SIGNAL_FRAMESIZE, SIGTRAMP_RT64, UC_MCONTEXT_OFFSET, writeFrame } from './signal-frame';
-import { DEFAULT_ACTION, defaultAction, SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SIG_DFL, SIG_IGN, sigBit, TaskSignals, UNBLOCKABLE } from './signal-state';
+import {
+  DEFAULT_ACTION, defaultAction, MINSIGSTKSZ, SA_NODEFER, SA_ONSTACK, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SIG_DFL, SIG_IGN,
+  sigBit, SS_AUTODISARM, SS_DISABLE, SS_ONSTACK, TaskSignals, UNBLOCKABLE,
+} from './signal-state';
 import { SI_CODES, SIGNALS, signalName, signalNumber, type PendingSignal } from './signals';
 import type { Task } from './task';
 
@@ -285,12 +288,21 @@ export class SignalDelivery {
 
     ensureVdso(t.mem);
     const saved = th.clone();
+    // sigsp: an SA_ONSTACK handler runs on the alternate stack unless the task is already on it;
+    // __save_altstack records it in uc_stack and SS_AUTODISARM then disables it until sigreturn
+    const sp = th.getGpr(1);
+    const alt = s.altStack;
+    const ucStack = { sp: alt.sp, flags: s.altStackFlags(sp) | alt.flags, size: alt.size };
+    const onAlt = (a.flags & SA_ONSTACK) !== 0n && s.altStackFlags(sp) === 0;
     const frame = writeFrame(t.mem, th, {
+      sp: onAlt ? alt.sp + alt.size : undefined,
+      ucStack,
       signo,
       siCode: (SI_CODES as Record<string, number>)[sig.siCode] ?? 0,
       siAddr: sig.siAddr,
       pid: sig.pid,
       status: sig.status,
+      value: sig.value,
       handler: a.handler,
       // after rt_sigsuspend the frame keeps the mask from before it (restored by sigreturn)
       oldBlocked: s.savedMask ?? s.blocked,
@@ -299,6 +311,7 @@ export class SignalDelivery {
       this.forceSigsegv(t);
       return;
     }
+    if (alt.flags & SS_AUTODISARM) s.altStack = { sp: 0n, size: 0n, flags: SS_DISABLE };
     s.frames.push({ frame, regs: saved, blocked: s.savedMask ?? s.blocked, signo });
     s.savedMask = undefined;
     if (s.frames.length > MAX_FRAMES) s.frames.shift();
@@ -363,6 +376,8 @@ export class SignalDelivery {
     th.msr = msr;
     th.reservation = null;
     s.blocked = fr.sigmask & ~UNBLOCKABLE;
+    // restore_altstack: errors (EPERM while still on the stack) are ignored, as the kernel does
+    this.sigaltstack(t, fr.ucStack);
   }
 
   // ---- the system calls ----
@@ -379,6 +394,8 @@ export class SignalDelivery {
         for (const signo of t.sig.queued.keys()) set |= sigBit(signo);
         return set & t.sig.blocked;
       },
+      sigaltstack: (ss) => this.sigaltstack(t, ss),
+      queue: (req) => this.queue(t, req),
       suspendMask: (mask) => {
         if (t.sig.savedMask === undefined) t.sig.savedMask = t.sig.blocked;
         t.sig.blocked = mask & ~UNBLOCKABLE;
@@ -389,7 +406,7 @@ export class SignalDelivery {
         if (best === undefined) return undefined;
         const sig = t.sig.queued.get(best) as PendingSignal;
         t.sig.queued.delete(best);
-        return { signo: best, siCode: (SI_CODES as Record<string, number>)[sig.siCode] ?? 0, siAddr: sig.siAddr, pid: sig.pid };
+        return { signo: best, siCode: (SI_CODES as Record<string, number>)[sig.siCode] ?? 0, siAddr: sig.siAddr, pid: sig.pid, value: sig.value };
       },
     };
   }
@@ -398,6 +415,24 @@ export class SignalDelivery {
     if (!TaskSignals.valid(signo) || (act && (signo === SIGNALS.SIGKILL || signo === SIGNALS.SIGSTOP))) return { ok: false, errno: E.EINVAL };
     const old = { ...t.sig.action(signo) };
     if (act) t.sig.setAction(signo, act);
+    return { ok: true, value: old };
+  }
+
+  /** do_sigaltstack: the old stack (oss) as it was; EPERM while running on it, EINVAL for an unknown
+   * mode, ENOMEM below MINSIGSTKSZ; SS_DISABLE forgets the stack. */
+  private sigaltstack(t: Task, ss: AltStackValue | undefined): SyscallValue<AltStackValue> {
+    const s = t.sig;
+    const sp = t.thread.getGpr(1);
+    const a = s.altStack;
+    const old: AltStackValue = { sp: a.sp, size: a.size, flags: (s.altStackFlags(sp) | a.flags) >>> 0 };
+    if (ss) {
+      if (s.onAltStack(sp)) return { ok: false, errno: E.EPERM };
+      const mode = ss.flags & ~SS_AUTODISARM;
+      if (mode !== SS_DISABLE && mode !== SS_ONSTACK && mode !== 0) return { ok: false, errno: E.EINVAL };
+      if (mode === SS_DISABLE) s.altStack = { sp: 0n, size: 0n, flags: ss.flags };
+      else if (ss.size < MINSIGSTKSZ) return { ok: false, errno: E.ENOMEM };
+      else s.altStack = { sp: ss.sp, size: ss.size, flags: ss.flags };
+    }
     return { ok: true, value: old };
   }
 
@@ -414,33 +449,51 @@ export class SignalDelivery {
     return { ok: true, value: old };
   }
 
+  /** rt_sigqueueinfo / rt_tgsigqueueinfo: the sender's siginfo as given (si_code, si_pid, si_value),
+   * except that only the kernel may claim a non-negative si_code or SI_TKILL for another process. */
+  private queue(sender: Task, req: QueueRequest): number {
+    const self = sender.proc.pid;
+    if ((req.siCode >= 0 || req.siCode === SI_CODES.SI_TKILL) && req.tgid !== self) return E.EPERM;
+    if (req.tgid <= 0 || (req.tid !== undefined && req.tid <= 0)) return E.EINVAL;
+    const x = req.tid === undefined
+      ? this.m.tasks.find((y) => y.pid === req.tgid && !y.leader)
+      : this.m.tasks.find((y) => y.pid === req.tid && (y.leader?.pid ?? y.pid) === req.tgid);
+    if (!x || x.reaped) return E.ESRCH;
+    if (!TaskSignals.valid(req.signo)) return E.EINVAL;
+    const code = Object.entries(SI_CODES).find(([k, v]) => v === req.siCode && k.startsWith('SI_'))?.[0] ?? 'SI_QUEUE';
+    this.send(x, req.signo, { signal: signalName(req.signo), siCode: code, siAddr: 0n, pid: req.pid, value: req.value });
+    return 0;
+  }
+
   private kill(sender: Task, req: KillRequest): number {
     let targets: Task[];
     let siCode: string;
     const live = (pid: number) => this.m.tasks.find((x) => x.pid === pid);
+    // a process-directed signal goes to the process (its leader), never once per thread
+    const proc = (pid: number) => this.m.tasks.find((x) => x.pid === pid && !x.leader);
     if (req.kind === 'kill') {
       siCode = 'SI_USER';
       // a process, the caller's group (0), every process but the caller (-1), the group -pid;
       // zombies count (kill succeeds, the signal does nothing)
-      const group = (pgid: number) => this.m.tasks.filter((x) => !x.reaped && x.proc.pgid === pgid);
-      if (req.pid > 0) targets = [live(req.pid)].filter((x): x is Task => x !== undefined && !x.reaped);
+      const group = (pgid: number) => this.m.tasks.filter((x) => !x.reaped && !x.leader && x.proc.pgid === pgid);
+      if (req.pid > 0) targets = [proc(req.pid)].filter((x): x is Task => x !== undefined && !x.reaped);
       else if (req.pid === 0) targets = group(sender.proc.pgid);
-      else if (req.pid === -1) targets = this.m.tasks.filter((x) => x !== sender && x.alive);
+      else if (req.pid === -1) targets = this.m.tasks.filter((x) => x !== sender && x !== sender.leader && !x.leader && x.alive && x.proc.pid !== sender.proc.pid);
       else if (req.pid === -0x80000000) return E.ESRCH;
       else targets = group(-req.pid);
     } else {
       siCode = 'SI_TKILL';
       const tid = req.tid;
       if (tid <= 0 || (req.kind === 'tgkill' && req.tgid <= 0)) return E.EINVAL;
-      // one thread per process: the thread group id is the pid
+      // a thread of the process tgid (the leader's pid)
       const x = live(tid);
-      targets = x && !x.reaped && x.alive && (req.kind === 'tkill' || req.tgid === tid) ? [x] : [];
+      targets = x && !x.reaped && x.alive && (req.kind === 'tkill' || req.tgid === (x.leader?.pid ?? x.pid)) ? [x] : [];
     }
     if (targets.length === 0) return E.ESRCH;
     if (req.signo !== 0 && !TaskSignals.valid(req.signo)) return E.EINVAL;
     if (req.signo === 0) return 0;
     const name = signalName(req.signo);
-    for (const x of targets) this.send(x, req.signo, { signal: name, siCode, siAddr: 0n, pid: sender.pid });
+    for (const x of targets) this.send(x, req.signo, { signal: name, siCode, siAddr: 0n, pid: sender.proc.pid });
     return 0;
   }
 }

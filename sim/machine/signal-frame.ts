@@ -24,6 +24,8 @@ import type { ThreadState } from '../cpu/thread-state';
 
 export const SIGNAL_FRAMESIZE = 128n;
 export const RT_SIGFRAME_SIZE = 2400n;
+/** uc_stack (stack_t: ss_sp, ss_flags, ss_size) */
+export const UC_STACK_OFFSET = 16n;
 export const UC_SIGMASK_OFFSET = 40n;
 export const UC_MCONTEXT_OFFSET = 168n;
 /** within struct sigcontext */
@@ -71,9 +73,15 @@ export interface FrameInfo {
   pid?: number;
   /** si_status (SIGCHLD) */
   status?: number;
+  /** si_value (sigqueue, POSIX timers): 8 bytes where SIGCHLD's si_status is */
+  value?: bigint;
   handler: bigint;
   /** the blocked mask before delivery (uc_sigmask, oldmask) */
   oldBlocked: bigint;
+  /** where the frame goes below: the top of the alternate stack (sigsp); the interrupted r1 when absent */
+  sp?: bigint;
+  /** uc_stack: the alternate stack as __save_altstack saves it */
+  ucStack?: { sp: bigint; flags: number; size: bigint };
 }
 
 /** The gp_regs[] image of a register state (pt_regs order). */
@@ -96,13 +104,19 @@ function gpRegs(t: ThreadState): bigint[] {
  */
 export function writeFrame(mem: AddressSpace, t: ThreadState, info: FrameInfo): bigint | undefined {
   const oldSp = t.getGpr(1);
-  const frame = (oldSp - RT_SIGFRAME_SIZE) & ~15n;
+  const top = info.sp ?? oldSp;
+  const frame = (top - RT_SIGFRAME_SIZE) & ~15n;
   const newSp = frame - SIGNAL_FRAMESIZE;
-  if (newSp < 0n || !mem.isMapped(newSp, Number(oldSp - newSp))) return undefined;
+  if (newSp < 0n || !mem.isMapped(newSp, Number(top - newSp))) return undefined;
   const w = (addr: bigint, size: 4 | 8, v: bigint): boolean => mem.write(addr, size, BigInt.asUintN(size * 8, v));
   let ok = mem.writeBytes(frame, new Uint8Array(Number(RT_SIGFRAME_SIZE)));
   const mc = frame + UC_MCONTEXT_OFFSET;
   ok &&= w(frame + UC_SIGMASK_OFFSET, 8, info.oldBlocked);
+  if (info.ucStack) {
+    ok &&= w(frame + UC_STACK_OFFSET, 8, info.ucStack.sp);
+    ok &&= w(frame + UC_STACK_OFFSET + 8n, 4, BigInt(info.ucStack.flags >>> 0));
+    ok &&= w(frame + UC_STACK_OFFSET + 16n, 8, info.ucStack.size);
+  }
   ok &&= w(mc + SC_SIGNAL, 4, BigInt(info.signo));
   ok &&= w(mc + SC_HANDLER, 8, info.handler);
   ok &&= w(mc + SC_OLDMASK, 8, info.oldBlocked & 0xffffffffn);
@@ -116,6 +130,7 @@ export function writeFrame(mem: AddressSpace, t: ThreadState, info: FrameInfo): 
   if (info.pid !== undefined) {
     ok &&= w(si + 16n, 4, BigInt(info.pid));
     if (info.status !== undefined) ok &&= w(si + 24n, 4, BigInt(info.status));
+    if (info.value !== undefined) ok &&= w(si + 24n, 8, info.value);
   }
   else if (info.siAddr !== undefined) ok &&= w(si + 16n, 8, info.siAddr);
   // the dummy caller frame: the back chain to the interrupted stack
@@ -132,6 +147,8 @@ export interface FrameRegs {
   xer: bigint;
   cr: number;
   sigmask: bigint;
+  /** uc_stack, which rt_sigreturn gives back to sigaltstack (restore_altstack) */
+  ucStack: { sp: bigint; flags: number; size: bigint };
 }
 
 export function readFrame(mem: AddressSpace, frame: bigint): FrameRegs | undefined {
@@ -143,8 +160,12 @@ export function readFrame(mem: AddressSpace, frame: bigint): FrameRegs | undefin
     g.push(v);
   }
   const sigmask = mem.read(frame + UC_SIGMASK_OFFSET, 8);
-  if (sigmask === undefined) return undefined;
-  return { gpr: g.slice(0, 32), nip: g[PT_NIP], ctr: g[PT_CTR], lr: g[PT_LNK], xer: g[PT_XER], cr: Number(g[PT_CCR] & 0xffffffffn), sigmask };
+  const ssSp = mem.read(frame + UC_STACK_OFFSET, 8);
+  const ssFlags = mem.read(frame + UC_STACK_OFFSET + 8n, 4);
+  const ssSize = mem.read(frame + UC_STACK_OFFSET + 16n, 8);
+  if (sigmask === undefined || ssSp === undefined || ssFlags === undefined || ssSize === undefined) return undefined;
+  const ucStack = { sp: ssSp, flags: Number(ssFlags), size: ssSize };
+  return { gpr: g.slice(0, 32), nip: g[PT_NIP], ctr: g[PT_CTR], lr: g[PT_LNK], xer: g[PT_XER], cr: Number(g[PT_CCR] & 0xffffffffn), sigmask, ucStack };
 }
 
 /** Copies every register of `src` into `dst` (the task's own ThreadState object stays the same). */

@@ -16,6 +16,19 @@ export const SA_RESTART = 0x10000000n;
 export const SA_NODEFER = 0x40000000n;
 export const SA_RESETHAND = 0x80000000n;
 
+/** stack_t ss_flags (include/uapi/linux/signal.h) and powerpc's MINSIGSTKSZ */
+export const SS_ONSTACK = 1;
+export const SS_DISABLE = 2;
+export const SS_AUTODISARM = 0x80000000;
+export const MINSIGSTKSZ = 8192n;
+
+/** The alternate signal stack (sigaltstack): sas_ss_sp, sas_ss_size, sas_ss_flags. */
+export interface AltStack {
+  sp: bigint;
+  size: bigint;
+  flags: number;
+}
+
 /** struct sigaction for ppc64 (sa_handler +0, sa_flags +8, sa_restorer +16, sa_mask +24) */
 export interface SigAction {
   handler: bigint;
@@ -75,7 +88,7 @@ export interface SavedFrame {
 }
 
 export class TaskSignals {
-  private readonly actions = new Map<number, SigAction>();
+  private actions = new Map<number, SigAction>();
   /** the pending set: at most one instance of each signal (standard-signal semantics for all) */
   readonly queued = new Map<number, PendingSignal>();
   /** the blocked mask (sigset_t, bit signo-1) */
@@ -86,6 +99,21 @@ export class TaskSignals {
   readonly frames: SavedFrame[] = [];
   /** rt_sigsuspend's saved mask (TIF_RESTORE_SIGMASK): restored after the handler, or when none runs */
   savedMask: bigint | undefined;
+  /** the alternate signal stack; size 0 when there is none (SS_DISABLE) */
+  altStack: AltStack = { sp: 0n, size: 0n, flags: SS_DISABLE };
+
+  /** on_sig_stack: `sp` is inside the alternate stack (never while it is SS_AUTODISARM'ed) */
+  onAltStack(sp: bigint): boolean {
+    const a = this.altStack;
+    if (a.flags & SS_AUTODISARM) return false;
+    return sp > a.sp && sp - a.sp <= a.size;
+  }
+
+  /** sas_ss_flags: SS_DISABLE without a stack, SS_ONSTACK while running on it, else 0 */
+  altStackFlags(sp: bigint): number {
+    if (this.altStack.size === 0n) return SS_DISABLE;
+    return this.onAltStack(sp) ? SS_ONSTACK : 0;
+  }
 
   /** fork: the child's copy (copy_sighand, the blocked mask; nothing pending; the handler frames of
    * the copied stack go with it) */
@@ -93,7 +121,17 @@ export class TaskSignals {
     const c = new TaskSignals();
     for (const [k, v] of this.actions) c.actions.set(k, { ...v });
     c.blocked = this.blocked;
+    c.altStack = { ...this.altStack };
     for (const f of this.frames) c.frames.push({ ...f, regs: f.regs.clone() });
+    return c;
+  }
+
+  /** clone(CLONE_THREAD | CLONE_SIGHAND): the dispositions are the same object, the blocked mask is
+   * copied, nothing is pending, and the alternate stack is not inherited (CLONE_VM) */
+  threadCopy(): TaskSignals {
+    const c = new TaskSignals();
+    c.actions = this.actions;
+    c.blocked = this.blocked;
     return c;
   }
 

@@ -49,7 +49,7 @@ export function signalName(signo: number): string {
   return signo >= 32 && signo <= NSIG ? `SIGRT${signo - 32}` : `SIG${signo}`;
 }
 
-export const SI_CODES = { TRAP_BRKPT: 1, TRAP_TRACE: 2, TRAP_HWBKPT: 4, SEGV_MAPERR: 1, ILL_ILLOPC: 1, SI_KERNEL: 0x80, SI_USER: 0, SI_TKILL: -6, CLD_EXITED: 1, CLD_KILLED: 2, CLD_DUMPED: 3, CLD_TRAPPED: 4, CLD_STOPPED: 5, CLD_CONTINUED: 6 } as const;
+export const SI_CODES = { TRAP_BRKPT: 1, TRAP_TRACE: 2, TRAP_HWBKPT: 4, SEGV_MAPERR: 1, ILL_ILLOPC: 1, SI_KERNEL: 0x80, SI_USER: 0, SI_QUEUE: -1, SI_TIMER: -2, SI_MESGQ: -3, SI_ASYNCIO: -4, SI_SIGIO: -5, SI_TKILL: -6, CLD_EXITED: 1, CLD_KILLED: 2, CLD_DUMPED: 3, CLD_TRAPPED: 4, CLD_STOPPED: 5, CLD_CONTINUED: 6 } as const;
 
 /** A signal queued for a task, with the siginfo the tracer would read (PTRACE_GETSIGINFO). */
 export interface PendingSignal {
@@ -61,6 +61,8 @@ export interface PendingSignal {
   message?: string;
   /** si_pid for a signal sent by kill/tkill/tgkill (or the tracer); absent for a kernel-raised one */
   pid?: number;
+  /** si_value (sigqueue, a POSIX timer's sigev_value), at the same place as si_status */
+  value?: bigint;
   /** si_status of a SIGCHLD: the child's exit code or signal */
   status?: number;
   /** a SIGTRAP TRAP_HWBKPT: the seq of the handler's decision that raised it (its slots say which

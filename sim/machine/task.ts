@@ -111,6 +111,10 @@ export class Task {
   alarm: { atNs: bigint; intervalNs: bigint } | undefined;
   /** the CPU whose number its rseq area holds (written again when it runs elsewhere) */
   rseqCpu = -1;
+  /** a thread made by clone(CLONE_THREAD): its group's leader (the process); undefined for a leader */
+  leader: Task | undefined;
+  /** CLONE_CHILD_CLEARTID / set_tid_address of a thread: zeroed and futex-woken when it exits */
+  clearTid = 0n;
 
   constructor(
     readonly pid: number,

@@ -135,9 +135,10 @@ export class Kernel {
     this.fs.mount(m.guestPath, m.host, m.hostPath, m.readOnly);
   }
 
-  /** A pipe carrying a program's standard input (all of `input`, then end of file). */
-  stdinPipe(input: Uint8Array): PipeInode {
-    return new PipeInode(this.clock.realtimeNs(), { input });
+  /** A pipe carrying a program's standard input: all of `input`, then what `more` gives (when given)
+   * until it gives nothing, then end of file. */
+  stdinPipe(input: Uint8Array, more?: (max: number) => Uint8Array): PipeInode {
+    return new PipeInode(this.clock.realtimeNs(), { input, more });
   }
   /** A pipe whose written bytes go to `sink` (a program's standard output or error). */
   outputPipe(sink: (bytes: Uint8Array) => void): PipeInode {

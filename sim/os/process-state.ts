@@ -38,6 +38,10 @@ export class ProcessState {
   rseqLen = 0;
   rseqSig = 0;
   rlimits = defaultRlimits();
+  /** the nice value (-20..19) getpriority/setpriority read and set */
+  nice = 0;
+  /** the thread's name (prctl PR_SET_NAME, /proc comm): the executable's base name until set */
+  comm: string | undefined;
   ppid = 1;
   pgid: number;
   sid: number;

@@ -1,6 +1,7 @@
 // Types for test/c-corpus/harness.mjs (plain JavaScript so that scripts/c-corpus.mjs runs on bare Node).
 export const ROOT: string;
 export const PROGRAMS_DIR: string;
+export const BREADTH_DIR: string;
 export const WPLAB: string;
 export const GCC: string;
 export const QEMU: string;
@@ -8,12 +9,17 @@ export const COMMON_FLAGS: string[];
 export const LIBS: string[];
 export interface Variant { opt: '-O0' | '-O2'; cpu: 'power8' | 'power9' | 'power10'; name: string }
 export const VARIANTS: Variant[];
+export const QUICK_VARIANTS: Variant[];
 export const REF_TIMEOUT_MS: number;
 export const PRODUCT_TIMEOUT_MS: number;
 export const PRODUCT_MAX_STEPS: number;
 
 export interface Tools { gcc?: string; qemu?: string; env?: string }
-export interface CProgram { name: string; path: string; source: Buffer; args: string[]; stdin?: Buffer; stdinPath?: string }
+export interface CProgram {
+  name: string; path: string; source: Buffer; args: string[]; stdin?: Buffer; stdinPath?: string;
+  /** which folder: programs/ ('core') or breadth/ ('breadth'); undefined for a file given by path */
+  set?: 'core' | 'breadth';
+}
 export interface RunResult {
   stdout: Buffer;
   /** less the runner's own last line (qemu's "uncaught target signal", wplab's "wplab exec: ...") */

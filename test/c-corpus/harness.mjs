@@ -19,6 +19,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PROGRAMS_DIR = join(ROOT, 'test', 'c-corpus', 'programs');
+/** The breadth corpus: programs in the styles of other people's code (libc-heavy, benchmarks, interpreters). */
+export const BREADTH_DIR = join(ROOT, 'test', 'c-corpus', 'breadth');
 export const WPLAB = join(ROOT, 'dist', 'wplab.js');
 
 export const GCC = 'powerpc64le-linux-gnu-gcc';
@@ -29,6 +31,8 @@ export const COMMON_FLAGS = ['-static', '-w'];
 export const LIBS = ['-lm'];
 export const VARIANTS = ['-O0', '-O2'].flatMap((opt) =>
   ['power8', 'power9', 'power10'].map((cpu) => ({ opt, cpu, name: `${opt} ${cpu}` })));
+/** The variants `npm test` runs for the breadth corpus (scripts/c-corpus.mjs runs all 6): the two ends. */
+export const QUICK_VARIANTS = VARIANTS.filter((v) => v.name === '-O0 power10' || v.name === '-O2 power9');
 
 /** Per-run limits: no corpus program comes near them (each is well under 50M instructions). */
 export const REF_TIMEOUT_MS = 30_000;
@@ -82,9 +86,14 @@ export function loadProgram(file) {
   return { name, path, source, args, stdin, stdinPath: stdin ? stdinPath : undefined };
 }
 
-/** Every program of the corpus, sorted by name. */
+function programsIn(dir, set) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.c')).sort().map((f) => ({ ...loadProgram(join(dir, f)), set }));
+}
+
+/** Every program of the corpus: programs/ (set 'core'), then breadth/ (set 'breadth'), each sorted by name. */
 export function corpusPrograms() {
-  return readdirSync(PROGRAMS_DIR).filter((f) => f.endsWith('.c')).sort().map((f) => loadProgram(join(PROGRAMS_DIR, f)));
+  return [...programsIn(PROGRAMS_DIR, 'core'), ...programsIn(BREADTH_DIR, 'breadth')];
 }
 
 export function compileFlags(variant) {

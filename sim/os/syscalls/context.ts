@@ -21,6 +21,23 @@ export interface SigActionValue {
   mask: bigint;
 }
 
+/** What rt_sigqueueinfo and rt_tgsigqueueinfo send: the signal and the caller's siginfo fields. */
+export interface QueueRequest {
+  tgid: number;
+  tid?: number;
+  signo: number;
+  siCode: number;
+  pid: number;
+  value: bigint;
+}
+
+/** stack_t for ppc64: ss_sp +0, ss_flags +8 (int), ss_size +16 */
+export interface AltStackValue {
+  sp: bigint;
+  flags: number;
+  size: bigint;
+}
+
 export type SyscallValue<T> = { ok: true; value: T } | { ok: false; errno: number };
 
 export type KillRequest =
@@ -40,8 +57,12 @@ export interface SignalCalls {
   pending(): bigint;
   /** rt_sigsuspend: the blocked mask until a handler runs (restored after it, or when none runs) */
   suspendMask(mask: bigint): void;
+  /** rt_sigqueueinfo (no tid) and rt_tgsigqueueinfo: 0 or an errno */
+  queue(req: QueueRequest): number;
+  /** sigaltstack: installs `ss` (when given), returns the stack as it was (oss) */
+  sigaltstack(ss: AltStackValue | undefined): SyscallValue<AltStackValue>;
   /** rt_sigtimedwait: takes the lowest pending signal of `set` (even while blocked), or undefined */
-  dequeue(set: bigint): { signo: number; siCode: number; siAddr: bigint; pid?: number } | undefined;
+  dequeue(set: bigint): { signo: number; siCode: number; siAddr: bigint; pid?: number; value?: bigint } | undefined;
 }
 
 /** What wait4 and waitid collect about one child (or tracee). */
@@ -93,6 +114,22 @@ export interface ProcessCalls {
   setpgid(pid: number, pgid: number): number;
   /** setitimer/getitimer (and alarm): the previous setting; `next` undefined only reads */
   itimer(which: number, next: ItimerValue | undefined): ItimerValue | number;
+  /** POSIX timers (timer_create and the rest): the process's timer ids, or -errno */
+  timerCreate?(clock: number, ev: TimerEvent | undefined): number;
+  /** arms (valueNs > 0: relative to now on the monotonic clock) or disarms a timer: the old setting */
+  timerSet?(id: number, next: ItimerValue | undefined): ItimerValue | number;
+  timerDelete?(id: number): number;
+  timerOverrun?(id: number): number;
+}
+
+/** struct sigevent as timer_create reads it */
+export interface TimerEvent {
+  /** SIGEV_SIGNAL 0, SIGEV_NONE 1, SIGEV_THREAD_ID 4 */
+  notify: number;
+  signo: number;
+  value: bigint;
+  /** SIGEV_THREAD_ID: the thread to signal */
+  tid: number;
 }
 
 /** What ERESTART_RESTARTBLOCK leaves for restart_syscall (the kernel's restart_block). */
@@ -102,7 +139,7 @@ export interface SyscallContext {
   readonly t: ThreadState;
   readonly proc: ProcessState;
   readonly kernel: Kernel;
-  /** the caller's pid (one thread per process: also its tid) */
+  /** the caller's tid (its pid when it is a process's only or first thread; getpid is proc.pid) */
   readonly pid: number;
   /** the CPU it runs on */
   readonly cpu: number;
@@ -115,7 +152,7 @@ export interface SyscallContext {
   /** the signal calls (absent where a host has no signal delivery) */
   readonly signals: SignalCalls | undefined;
   /** exit (one thread) or exit_group: the process ends with this status */
-  exit(code: number): void;
+  exit(code: number, group?: boolean): void;
   /** sched_yield: give the CPU to the next runnable task */
   yieldCpu(): void;
   /** rt_sigreturn restored the registers: r3 and CR0 are not written */

@@ -7,6 +7,7 @@ import { type Caller, DeviceInode, DirInode, FileInode, GeneratedInode, type Ino
 import { MAX_FILE, O, OpenFile } from '../vfs/open-file';
 import { PerfEventInode } from '../vfs/perf-event-file';
 import { FifoInode, PIPE_CAPACITY } from '../vfs/pipe';
+import { bufferOf } from '../vfs/socket';
 import { perfIoctl } from './perf';
 import { fail, type SyscallContext, type SyscallDef } from './context';
 
@@ -163,15 +164,16 @@ function pipeWait(ctx: SyscallContext, f: OpenFile, fifo: FifoInode, write: bool
   return ctx.block({ why: write ? 'write to a full pipe' : 'read of an empty pipe', queues: [write ? fifo.writeWait : fifo.readWait] });
 }
 
-function readInto(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number, at?: number, mayBlock = true): bigint {
+export function readInto(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number, at?: number, mayBlock = true): bigint {
   let n = Math.min(count, MAX_RW);
   if (f.inode instanceof DeviceInode || f.inode instanceof PipeInode || f.inode instanceof FifoInode) n = Math.min(n, MAX_DEVICE_READ);
   const data = f.read(n, at);
-  if (data === E.EAGAIN && f.inode instanceof FifoInode) return pipeWait(ctx, f, f.inode, false, mayBlock);
+  const rbuf = bufferOf(f.inode, false);
+  if (data === E.EAGAIN && rbuf) return pipeWait(ctx, f, rbuf, false, mayBlock);
   if (typeof data === 'number') return fail(data);
   if (data.length > 0 && !ctx.copyToUser(buf, data)) {
     if (f.inode instanceof PipeInode) f.inode.untake(data.length);
-    else if (f.inode instanceof FifoInode) f.inode.unread(data);
+    else if (rbuf) rbuf.unread(data);
     else if (at === undefined) f.pos -= data.length;
     return fail(E.EFAULT);
   }
@@ -203,15 +205,16 @@ const sysPread = (ctx: SyscallContext) => transfer(ctx, false, true);
 const sysWrite = (ctx: SyscallContext) => transfer(ctx, true, false);
 const sysPwrite = (ctx: SyscallContext) => transfer(ctx, true, true);
 
-function writeFrom(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number, at?: number): bigint {
+export function writeFrom(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number, at?: number): bigint {
   if (!f.writable) return fail(E.EBADF);
   // a full pipe: wait for room before the bytes are copied (pipe_write)
-  if (f.inode instanceof FifoInode && f.inode.readers > 0 && f.inode.available() >= PIPE_CAPACITY) return pipeWait(ctx, f, f.inode, true, true);
+  const wbuf = bufferOf(f.inode, true);
+  if (wbuf && wbuf.readers > 0 && wbuf.available() >= PIPE_CAPACITY) return pipeWait(ctx, f, wbuf, true, true);
   const n = Math.min(count, MAX_RW, MAX_FILE);
   const bytes = ctx.copyFromUser(buf, n);
   if (!bytes) return fail(E.EFAULT);
   const r = f.write(bytes, ctx.kernel.clock.realtimeNs(), at);
-  if (r === -E.EAGAIN && f.inode instanceof FifoInode) return pipeWait(ctx, f, f.inode, true, true);
+  if (r === -E.EAGAIN && wbuf) return pipeWait(ctx, f, wbuf, true, true);
   return ok(brokenPipe(ctx, r));
 }
 
@@ -289,7 +292,8 @@ function sysWritev(ctx: SyscallContext, positioned = false): bigint {
   }
   if (total === 0) return 0n;
   const r = f.write(all, ctx.kernel.clock.realtimeNs(), at);
-  if (r === -E.EAGAIN && f.inode instanceof FifoInode) return pipeWait(ctx, f, f.inode, true, true);
+  const wbuf = bufferOf(f.inode, true);
+  if (r === -E.EAGAIN && wbuf) return pipeWait(ctx, f, wbuf, true, true);
   return ok(brokenPipe(ctx, r));
 }
 
@@ -411,7 +415,8 @@ function sysFcntl(ctx: SyscallContext): bigint {
     case F.SETLKW:
       return ctx.copyFromUser(arg, 32) ? 0n : fail(E.EFAULT);
     case F.GETPIPE_SZ:
-      return e.file.inode instanceof PipeInode ? 65536n : fail(E.EBADF);
+      // pipe_fcntl: the capacity of a pipe (ours or the standard streams'), EBADF for anything else
+      return e.file.inode instanceof PipeInode || e.file.inode instanceof FifoInode ? BigInt(PIPE_CAPACITY) : fail(E.EBADF);
     default:
       return fail(E.EINVAL);
   }

@@ -8,7 +8,9 @@ import { fail, type SyscallContext, type SyscallDef } from './context';
 const int = (v: bigint) => Number(BigInt.asIntN(32, v));
 const zero = () => 0n;
 
-const sysGetpid = (ctx: SyscallContext) => BigInt(ctx.pid);
+/** getpid: the thread group's id (the process); gettid: the calling thread's own */
+const sysGetpid = (ctx: SyscallContext) => BigInt(ctx.proc.pid);
+const sysGettid = (ctx: SyscallContext) => BigInt(ctx.pid);
 const sysGetppid = (ctx: SyscallContext) => BigInt(ctx.proc.ppid);
 
 function sysGetres(ctx: SyscallContext): bigint {
@@ -248,17 +250,47 @@ function sysGetrandom(ctx: SyscallContext): bigint {
   return ctx.copyToUser(ctx.arg(0), ctx.kernel.random.bytes(n)) ? BigInt(n) : fail(E.EFAULT);
 }
 
+/** getpriority(which, who): 20 - nice (the kernel's 1..40 form; glibc turns it back); PRIO_PROCESS of
+ * the caller only (another process: ESRCH), PRIO_PGRP and PRIO_USER answer for the caller too */
+function sysGetpriority(ctx: SyscallContext): bigint {
+  const which = int(ctx.arg(0));
+  const who = int(ctx.arg(1));
+  if (which < 0 || which > 2) return fail(E.EINVAL);
+  if (which === 0 && who !== 0 && who !== ctx.proc.pid) return fail(E.ESRCH);
+  return BigInt(20 - ctx.proc.nice);
+}
+
+/** setpriority(which, who, prio): the nice value, clamped to -20..19 (root may lower it) */
+function sysSetpriority(ctx: SyscallContext): bigint {
+  const which = int(ctx.arg(0));
+  const who = int(ctx.arg(1));
+  if (which < 0 || which > 2) return fail(E.EINVAL);
+  if (which === 0 && who !== 0 && who !== ctx.proc.pid) return fail(E.ESRCH);
+  ctx.proc.nice = Math.max(-20, Math.min(19, int(ctx.arg(2))));
+  return 0n;
+}
+
 /** prctl: the calls glibc and small programs make (names, the dumpable flag); others EINVAL */
 function sysPrctl(ctx: SyscallContext): bigint {
   const option = int(ctx.arg(0));
   switch (option) {
-    case 15: { // PR_SET_NAME
-      const s = ctx.stringFromUser(ctx.arg(1), 15);
-      if (typeof s === 'number' && s !== 36) return fail(-s || E.EFAULT);
+    case 15: { // PR_SET_NAME: up to 15 bytes of the string are kept
+      let s = ctx.stringFromUser(ctx.arg(1), 15);
+      if (s === -E.ENAMETOOLONG) {
+        const b = ctx.copyFromUser(ctx.arg(1), 15);
+        if (!b) return fail(E.EFAULT);
+        s = new TextDecoder('latin1').decode(b);
+      }
+      if (typeof s === 'number') return fail(-s);
+      ctx.proc.comm = s;
       return 0n;
     }
-    case 16: // PR_GET_NAME
-      return ctx.copyToUser(ctx.arg(1), new TextEncoder().encode('a.out\0'.padEnd(16, '\0'))) ? 0n : fail(E.EFAULT);
+    case 16: { // PR_GET_NAME: the name (the executable's base name until set), NUL-padded to 16 bytes
+      const name = ctx.proc.comm ?? (ctx.proc.exe.split('/').pop() ?? '').slice(0, 15);
+      const out = new Uint8Array(16);
+      for (let i = 0; i < name.length; i++) out[i] = name.charCodeAt(i) & 0xff;
+      return ctx.copyToUser(ctx.arg(1), out) ? 0n : fail(E.EFAULT);
+    }
     case 3: // PR_GET_DUMPABLE
       return 1n;
     case 4: // PR_SET_DUMPABLE
@@ -302,8 +334,10 @@ export const IDENTITY_SYSCALLS: readonly SyscallDef[] = [
   [169, 'setresgid', zero],
   [170, 'getresgid', sysGetres],
   [171, 'prctl', sysPrctl],
+  [96, 'getpriority', sysGetpriority],
+  [97, 'setpriority', sysSetpriority],
   [190, 'ugetrlimit', sysGetrlimit],
-  [207, 'gettid', sysGetpid],
+  [207, 'gettid', sysGettid],
   [222, 'sched_setaffinity', sysSchedSetaffinity],
   [223, 'sched_getaffinity', sysSchedGetaffinity],
   [232, 'set_tid_address', sysSetTidAddress],

@@ -1,8 +1,12 @@
 // Memory system calls: the break (brk), mappings (mmap, munmap, mprotect, mremap) and the advice and
-// locking calls that need no effect here (madvise, mlock, msync), over the process's MemoryMap.
+// locking calls that need no effect here (madvise, mlock), and msync, over the process's MemoryMap.
 import { E } from '../errno';
 import { LINUX_PAGE, MAP, protOf, PROT } from '../memory-map';
-import { FileInode } from '../vfs/inode';
+import { DeviceInode, FileInode } from '../vfs/inode';
+
+/** /dev/zero's device number (1, 5): mapping it gives zero-filled memory, as an anonymous mapping */
+const DEV_ZERO = (1 << 8) | 5;
+import { addSharedMapping, syncRange } from '../vfs/shared-mapping';
 import { fail, type SyscallContext, type SyscallDef } from './context';
 
 const int = (v: bigint) => Number(BigInt.asIntN(32, v));
@@ -39,24 +43,41 @@ function sysMmap(ctx: SyscallContext): bigint {
     if (!f) return fail(E.EBADF);
     if (!f.readable) return fail(E.EACCES);
     if (type === MAP.SHARED && prot & PROT.WRITE && !f.writable) return fail(E.EACCES);
-    if (!(f.inode instanceof FileInode)) return fail(E.ENODEV);
-    file = f.inode;
+    if (f.inode instanceof DeviceInode && f.inode.rdev === DEV_ZERO) file = undefined;
+    else if (!(f.inode instanceof FileInode)) return fail(E.ENODEV);
+    else file = f.inode;
   }
   const r = ctx.proc.mm.mmap(Math.max(0, addr), len, protOf(prot), flags);
   if (r < 0) return fail(-r);
   if (file) {
-    // a private copy of the file's bytes (MAP_SHARED writes are not written back to the file: a
-    // documented simplification; no program of the corpus relies on it)
+    // a copy of the file's bytes; a MAP_SHARED one is kept in agreement with the file (shared-mapping.ts)
     const data = file.read(Number(off), len);
     if (data.length > 0) ctx.proc.mm.mem.writeBytesAs(BigInt(r), data, true);
+    if (type === MAP.SHARED) addSharedMapping(file, ctx.proc.mm.mem, r, len, Number(off));
   }
   return BigInt(r);
+}
+
+/** msync(addr, len, flags): a MAP_SHARED file mapping's bytes go back to the file (EINVAL for an
+ * unaligned address or unknown flags, MS_ASYNC with MS_SYNC). */
+function sysMsync(ctx: SyscallContext): bigint {
+  const addr = addrNum(ctx.arg(0));
+  const flags = int(ctx.arg(2));
+  const MS_ASYNC = 1;
+  const MS_INVALIDATE = 2;
+  const MS_SYNC = 4;
+  if (addr < 0 || addr % LINUX_PAGE !== 0 || flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC)) return fail(E.EINVAL);
+  if (flags & MS_ASYNC && flags & MS_SYNC) return fail(E.EINVAL);
+  if (ctx.arg(1) >= 1n << 47n) return fail(E.ENOMEM);
+  syncRange(ctx.proc.mm.mem, addr, addr + up(Number(ctx.arg(1))), false);
+  return 0n;
 }
 
 function sysMunmap(ctx: SyscallContext): bigint {
   const addr = addrNum(ctx.arg(0));
   const len = ctx.arg(1);
   if (addr < 0 || addr % LINUX_PAGE !== 0 || len === 0n || len >= 1n << 47n) return fail(E.EINVAL);
+  syncRange(ctx.proc.mm.mem, addr, addr + up(Number(len)), true);
   ctx.proc.mm.unmapRange(addr, addr + up(Number(len)));
   return 0n;
 }
@@ -129,7 +150,7 @@ export const MEMORY_SYSCALLS: readonly SyscallDef[] = [
   [90, 'mmap', sysMmap],
   [91, 'munmap', sysMunmap],
   [125, 'mprotect', sysMprotect],
-  [144, 'msync', sysNothing],
+  [144, 'msync', sysMsync],
   [150, 'mlock', sysNothing],
   [151, 'munlock', sysNothing],
   [152, 'mlockall', sysNothing],

@@ -4,15 +4,22 @@
 // these handlers read and write the user structures and sleep where Linux sleeps.
 import { E } from '../errno';
 import { WaitQueue, type SleepRequest } from '../wait-queue';
-import { fail, type ItimerValue, type SyscallContext, type SyscallDef, type WaitReport } from './context';
+import { fail, type ItimerValue, type SyscallContext, type SyscallDef, type TimerEvent, type WaitReport } from './context';
 import { sleepUntil } from './time';
 import { registerSideTable } from '../../side-tables';
 
 const NS = 1_000_000_000n;
 const int = (v: bigint) => Number(BigInt.asIntN(32, v));
 
+/** exit: this thread ends (the whole process when it is the only one) */
 function sysExit(ctx: SyscallContext): bigint {
   ctx.exit(Number(ctx.arg(0) & 0xffn));
+  return 0n;
+}
+
+/** exit_group: every thread of the process ends */
+function sysExitGroup(ctx: SyscallContext): bigint {
+  ctx.exit(Number(ctx.arg(0) & 0xffn), true);
   return 0n;
 }
 
@@ -170,6 +177,17 @@ function futexQueue(page: object, off: number): WaitQueue {
   return q;
 }
 
+/** FUTEX_WAKE of up to `n` waiters on the word at `uaddr` of a memory (a thread's clear_child_tid
+ * at its exit, mm_release): the number woken. */
+export function futexWake(mem: { page(n: number): object | undefined }, uaddr: bigint, n: number): number {
+  const page = mem.page(Number((uaddr & 0xffffffffffffffffn) >> 12n));
+  if (!page) return 0;
+  return futexQueue(page, Number(uaddr & 0xfffn)).wakeSome(n, (req) => {
+    (req.data as FutexWait).woken = true;
+    return true;
+  });
+}
+
 interface FutexWait {
   bitset: number;
   woken: boolean;
@@ -316,6 +334,93 @@ function sysSetitimer(ctx: SyscallContext): bigint {
   return 0n;
 }
 
+// ---- POSIX timers ----
+
+/** struct itimerspec (it_interval, it_value as timespecs) -> ns, or undefined when a field is invalid */
+function readItimerspec(ctx: SyscallContext, ea: bigint): ItimerValue | undefined | number {
+  const b = ctx.copyFromUser(ea, 32);
+  if (!b) return E.EFAULT;
+  const dv = new DataView(b.buffer, b.byteOffset, 32);
+  const ts = (off: number): bigint | undefined => {
+    const s = dv.getBigInt64(off, true);
+    const ns = dv.getBigInt64(off + 8, true);
+    return s < 0n || ns < 0n || ns >= NS ? undefined : s * NS + ns;
+  };
+  const interval = ts(0);
+  const value = ts(16);
+  return interval === undefined || value === undefined ? undefined : { intervalNs: interval, valueNs: value };
+}
+
+function itimerspecBytes(v: ItimerValue): Uint8Array {
+  const out = new Uint8Array(32);
+  const dv = new DataView(out.buffer);
+  dv.setBigInt64(0, v.intervalNs / NS, true);
+  dv.setBigInt64(8, v.intervalNs % NS, true);
+  dv.setBigInt64(16, v.valueNs / NS, true);
+  dv.setBigInt64(24, v.valueNs % NS, true);
+  return out;
+}
+
+/** timer_create(clockid, sevp, timerid): sevp NULL is SIGEV_SIGNAL with SIGALRM and the id as value */
+function sysTimerCreate(ctx: SyscallContext): bigint {
+  const p = ctx.process;
+  if (!p?.timerCreate) return fail(E.ENOSYS);
+  let ev: TimerEvent | undefined;
+  if (ctx.arg(1) !== 0n) {
+    const b = ctx.copyFromUser(ctx.arg(1), 64);
+    if (!b) return fail(E.EFAULT);
+    const dv = new DataView(b.buffer, b.byteOffset, 64);
+    ev = { value: dv.getBigUint64(0, true), signo: dv.getInt32(8, true), notify: dv.getInt32(12, true), tid: dv.getInt32(16, true) };
+  }
+  const id = p.timerCreate(int(ctx.arg(0)), ev);
+  if (id < 0) return fail(-id);
+  const out = new Uint8Array(4);
+  new DataView(out.buffer).setInt32(0, id, true);
+  if (!ctx.copyToUser(ctx.arg(2), out)) {
+    p.timerDelete?.(id);
+    return fail(E.EFAULT);
+  }
+  return 0n;
+}
+
+/** timer_settime(id, flags, new, old): with TIMER_ABSTIME (1) it_value is a time on the timer's clock,
+ * read here on CLOCK_MONOTONIC (every timer runs on it; the simplification is named in processes.ts) */
+function sysTimerSettime(ctx: SyscallContext): bigint {
+  const p = ctx.process;
+  if (!p?.timerSet) return fail(E.ENOSYS);
+  const v = readItimerspec(ctx, ctx.arg(2));
+  if (typeof v === 'number') return fail(v);
+  if (v === undefined) return fail(E.EINVAL);
+  if (int(ctx.arg(1)) & 1 && v.valueNs > 0n) {
+    const now = ctx.kernel.clock.monotonicNs();
+    v.valueNs = v.valueNs > now ? v.valueNs - now : 1n;
+  }
+  const r = p.timerSet(int(ctx.arg(0)), v);
+  if (typeof r === 'number') return fail(-r);
+  if (ctx.arg(3) !== 0n && !ctx.copyToUser(ctx.arg(3), itimerspecBytes(r))) return fail(E.EFAULT);
+  return 0n;
+}
+
+function sysTimerGettime(ctx: SyscallContext): bigint {
+  const p = ctx.process;
+  if (!p?.timerSet) return fail(E.ENOSYS);
+  const r = p.timerSet(int(ctx.arg(0)), undefined);
+  if (typeof r === 'number') return fail(-r);
+  return ctx.copyToUser(ctx.arg(1), itimerspecBytes(r)) ? 0n : fail(E.EFAULT);
+}
+
+function sysTimerGetoverrun(ctx: SyscallContext): bigint {
+  const r = ctx.process?.timerOverrun?.(int(ctx.arg(0)));
+  if (r === undefined) return fail(E.ENOSYS);
+  return r < 0 ? fail(-r) : BigInt(r);
+}
+
+function sysTimerDelete(ctx: SyscallContext): bigint {
+  const r = ctx.process?.timerDelete?.(int(ctx.arg(0)));
+  if (r === undefined) return fail(E.ENOSYS);
+  return r < 0 ? fail(-r) : 0n;
+}
+
 /** alarm(seconds): ITIMER_REAL without interval; the seconds that were left (rounded as alarm_setitimer) */
 function sysAlarm(ctx: SyscallContext): bigint {
   if (!ctx.process) return fail(E.ENOSYS);
@@ -367,6 +472,11 @@ export const PROCESS_SYSCALLS: readonly SyscallDef[] = [
   [158, 'sched_yield', sysSchedYield],
   [189, 'vfork', sysVfork],
   [221, 'futex', sysFutex],
-  [234, 'exit_group', sysExit],
+  [234, 'exit_group', sysExitGroup],
+  [240, 'timer_create', sysTimerCreate],
+  [241, 'timer_settime', sysTimerSettime],
+  [242, 'timer_gettime', sysTimerGettime],
+  [243, 'timer_getoverrun', sysTimerGetoverrun],
+  [244, 'timer_delete', sysTimerDelete],
   [272, 'waitid', sysWaitid],
 ];

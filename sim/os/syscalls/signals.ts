@@ -2,7 +2,7 @@
 // tgkill) and returning from a handler (rt_sigreturn), as the machine's signal delivery implements
 // them (sim/machine/signal-delivery.ts).
 import { E } from '../errno';
-import { fail, type SigActionValue, type SyscallContext, type SyscallDef } from './context';
+import { type AltStackValue, fail, type SigActionValue, type SyscallContext, type SyscallDef } from './context';
 
 /** sizeof(struct sigaction) on ppc64 */
 export const SIGACTION_SIZE = 32;
@@ -145,6 +145,7 @@ function sysRtSigtimedwait(ctx: SyscallContext): bigint {
       dv.setInt32(8, got.siCode, true);
       if (got.pid !== undefined) dv.setInt32(16, got.pid, true);
       else dv.setBigUint64(16, BigInt.asUintN(64, got.siAddr), true);
+      if (got.value !== undefined) dv.setBigUint64(24, BigInt.asUintN(64, got.value), true);
       if (!ctx.copyToUser(ctx.arg(1), out)) return fail(E.EFAULT);
     }
     return BigInt(got.signo);
@@ -155,11 +156,53 @@ function sysRtSigtimedwait(ctx: SyscallContext): bigint {
   return ctx.block({ why: 'sigtimedwait', deadlineNs: deadline, wakeMask: set, data: { deadline } });
 }
 
+/** sizeof(stack_t) on ppc64 */
+export const STACK_T_SIZE = 24;
+
+/** sigaltstack(uss, uoss): the new stack is read first (EFAULT before any change), the old one written after. */
+function sysSigaltstack(ctx: SyscallContext): bigint {
+  const sig = ctx.signals;
+  if (!sig) return fail(E.ENOSYS);
+  let ss: AltStackValue | undefined;
+  if (ctx.arg(0) !== 0n) {
+    const b = ctx.copyFromUser(ctx.arg(0), STACK_T_SIZE);
+    if (!b) return fail(E.EFAULT);
+    const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    ss = { sp: dv.getBigUint64(0, true), flags: dv.getInt32(8, true) >>> 0, size: dv.getBigUint64(16, true) };
+  }
+  const r = sig.sigaltstack(ss);
+  if (!r.ok) return fail(r.errno);
+  if (ctx.arg(1) !== 0n) {
+    const out = new Uint8Array(STACK_T_SIZE);
+    const dv = new DataView(out.buffer);
+    dv.setBigUint64(0, r.value.sp, true);
+    dv.setInt32(8, r.value.flags | 0, true);
+    dv.setBigUint64(16, r.value.size, true);
+    if (!ctx.copyToUser(ctx.arg(1), out)) return fail(E.EFAULT);
+  }
+  return 0n;
+}
+
+/** rt_sigqueueinfo(tgid, sig, uinfo) and rt_tgsigqueueinfo(tgid, tid, sig, uinfo): si_code at +8,
+ * si_pid at +16, si_value at +24 of the caller's siginfo. */
+function sigqueue(ctx: SyscallContext, tgid: number, tid: number | undefined, signo: number, uinfo: bigint): bigint {
+  if (!ctx.signals) return fail(E.ENOSYS);
+  const b = ctx.copyFromUser(uinfo, 128);
+  if (!b) return fail(E.EFAULT);
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  return fail(ctx.signals.queue({ tgid, tid, signo, siCode: dv.getInt32(8, true), pid: dv.getInt32(16, true), value: dv.getBigUint64(24, true) }));
+}
+const sysRtSigqueueinfo = (ctx: SyscallContext) => sigqueue(ctx, int(ctx.arg(0)), undefined, int(ctx.arg(1)), ctx.arg(2));
+const sysRtTgsigqueueinfo = (ctx: SyscallContext) => sigqueue(ctx, int(ctx.arg(0)), int(ctx.arg(1)), int(ctx.arg(2)), ctx.arg(3));
+
 export const SIGNAL_SYSCALLS: readonly SyscallDef[] = [
   [176, 'rt_sigtimedwait', sysRtSigtimedwait],
+  [177, 'rt_sigqueueinfo', sysRtSigqueueinfo],
+  [322, 'rt_tgsigqueueinfo', sysRtTgsigqueueinfo],
   [178, 'rt_sigsuspend', sysRtSigsuspend],
   [37, 'kill', sysKill],
   [172, 'rt_sigreturn', sysRtSigreturn],
+  [185, 'sigaltstack', sysSigaltstack],
   [173, 'rt_sigaction', sysRtSigaction],
   [174, 'rt_sigprocmask', sysRtSigprocmask],
   [175, 'rt_sigpending', sysRtSigpending],

@@ -2,13 +2,16 @@
 // handler is ENOSYS, as Linux answers for a call it does not have.
 import { E } from '../errno';
 import { fail, type SyscallContext, type SyscallDef, type SyscallHandler } from './context';
+import { FILE_EXTRA_SYSCALLS } from './file-extras';
 import { FILE_SYSCALLS } from './files';
 import { IDENTITY_SYSCALLS } from './identity';
 import { MEMORY_SYSCALLS } from './memory';
 import { PERF_SYSCALLS } from './perf';
+import { POLL_SYSCALLS } from './poll';
 import { PROCESS_SYSCALLS } from './process';
 import { PTRACE_SYSCALLS } from './ptrace';
 import { SIGNAL_SYSCALLS } from './signals';
+import { SOCKET_SYSCALLS } from './sockets';
 import { TIME_SYSCALLS } from './time';
 
 export interface SyscallEntry {
@@ -17,7 +20,7 @@ export interface SyscallEntry {
 }
 
 const TABLE: (SyscallEntry | undefined)[] = [];
-for (const group of [FILE_SYSCALLS, MEMORY_SYSCALLS, TIME_SYSCALLS, IDENTITY_SYSCALLS, SIGNAL_SYSCALLS, PROCESS_SYSCALLS, PTRACE_SYSCALLS, PERF_SYSCALLS] as readonly (readonly SyscallDef[])[]) {
+for (const group of [FILE_SYSCALLS, FILE_EXTRA_SYSCALLS, MEMORY_SYSCALLS, TIME_SYSCALLS, IDENTITY_SYSCALLS, SIGNAL_SYSCALLS, PROCESS_SYSCALLS, PTRACE_SYSCALLS, PERF_SYSCALLS, POLL_SYSCALLS, SOCKET_SYSCALLS] as readonly (readonly SyscallDef[])[]) {
   for (const [nr, name, handler] of group) {
     if (TABLE[nr]) throw new Error(`system call ${nr} (${name}) is defined twice (also ${TABLE[nr]!.name})`);
     TABLE[nr] = { name, handler };

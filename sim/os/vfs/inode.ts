@@ -206,16 +206,26 @@ export class DeviceInode extends Inode {
  * sink as they are written). st_mode is S_IFIFO, as when a shell runs a program in a pipeline.
  */
 export class PipeInode extends Inode {
-  private readonly input: Uint8Array;
+  private input: Uint8Array;
   private readPos = 0;
+  /** where more input comes from once `input` is used up (wplab exec's own standard input, read as
+   * the program asks: an interactive program prompts before the person types); empty: end of file */
+  private readonly more: ((max: number) => Uint8Array) | undefined;
+  private ended: boolean;
   constructor(
     nowNs: bigint,
-    opts: { input?: Uint8Array; sink?: (bytes: Uint8Array) => void },
+    opts: { input?: Uint8Array; sink?: (bytes: Uint8Array) => void; more?: (max: number) => Uint8Array },
   ) {
     super(S_IFIFO | 0o600, nowNs);
     this.input = opts.input ?? new Uint8Array(0);
     this.sink = opts.sink;
+    this.more = opts.more;
+    this.ended = opts.more === undefined;
     this.dev = 0xf;
+  }
+  /** whether a read may still get bytes (buffered, or from the source not yet at its end) */
+  get open(): boolean {
+    return !this.ended || this.readPos < this.input.length;
   }
   readonly sink: ((bytes: Uint8Array) => void) | undefined;
   size(): number {
@@ -223,6 +233,14 @@ export class PipeInode extends Inode {
   }
   /** the next bytes of input (empty at end of file) */
   take(n: number): Uint8Array {
+    if (this.readPos >= this.input.length && !this.ended && this.more) {
+      const next = this.more(n);
+      if (next.length === 0) this.ended = true;
+      else {
+        this.input = next;
+        this.readPos = 0;
+      }
+    }
     const chunk = this.input.subarray(this.readPos, this.readPos + n);
     this.readPos += chunk.length;
     return chunk.slice();

@@ -1,10 +1,12 @@
 // Open file descriptions (what open() creates: the inode, the access mode and status flags, the
 // offset) and the per-process table of file descriptors that point at them. dup and fork share a
 // description (and its offset); FD_CLOEXEC belongs to the descriptor.
+import { syncFromFile, syncToFile } from './shared-mapping';
 import { E } from '../errno';
 import { DeviceInode, FileInode, GeneratedInode, type Inode, PipeInode } from './inode';
 import { PerfEventInode } from './perf-event-file';
 import { FifoInode } from './pipe';
+import { SocketInode } from './socket';
 
 // open flags as powerpc defines them (O_DIRECTORY and O_NOFOLLOW differ from the generic values)
 export const O = {
@@ -48,13 +50,18 @@ export class OpenFile {
   }
   /** can lseek move it (pipes and character devices: ESPIPE / ignored) */
   get seekable(): boolean {
-    return !(this.inode instanceof PipeInode) && !(this.inode instanceof FifoInode);
+    return !(this.inode instanceof PipeInode) && !(this.inode instanceof FifoInode) && !(this.inode instanceof SocketInode);
   }
   /** A descriptor now refers to it (open, dup, fork). */
   acquire(): void {
     if (this.refs++ === 0 && this.inode instanceof FifoInode) {
       if (this.readable) this.inode.readers++;
       if (this.writable) this.inode.writers++;
+    }
+    // a socket end reads one direction and writes the other
+    if (this.refs === 1 && this.inode instanceof SocketInode) {
+      this.inode.rx.readers++;
+      this.inode.tx.writers++;
     }
   }
   /** A descriptor no longer does; the last one closes the description (a pipe end goes away). */
@@ -64,6 +71,12 @@ export class OpenFile {
       if (this.writable) this.inode.writers--;
       // the other end's sleepers see the end of file, or the broken pipe
       this.inode.closed();
+    }
+    if (this.refs === 0 && this.inode instanceof SocketInode) {
+      if (!this.inode.shutRd) this.inode.rx.readers--;
+      if (!this.inode.shutWr) this.inode.tx.writers--;
+      this.inode.rx.closed();
+      this.inode.tx.closed();
     }
     // the last descriptor of a perf event: the event is destroyed (its slot reservation released)
     if (this.refs === 0 && this.inode instanceof PerfEventInode) this.inode.event.release();
@@ -77,13 +90,21 @@ export class OpenFile {
     const pos = at ?? this.pos;
     let out: Uint8Array;
     if (this.snapshot) out = this.snapshot.slice(pos, pos + n);
-    else if (i instanceof FileInode) out = i.read(pos, n);
+    else if (i instanceof FileInode) {
+      syncToFile(i);
+      out = i.read(pos, n);
+    }
     else if (i instanceof PipeInode) {
       if (at !== undefined) return E.ESPIPE;
       return i.take(n);
     } else if (i instanceof FifoInode) {
       if (at !== undefined) return E.ESPIPE;
       const r = i.read(n);
+      return typeof r === 'number' ? -r : r;
+    } else if (i instanceof SocketInode) {
+      if (at !== undefined) return E.ESPIPE;
+      if (i.shutRd) return new Uint8Array(0);
+      const r = i.rx.read(n);
       return typeof r === 'number' ? -r : r;
     } else if (i instanceof DeviceInode) return i.dev_read(n);
     else if (i instanceof PerfEventInode) return i.read(n);
@@ -103,6 +124,7 @@ export class OpenFile {
       return bytes.length;
     }
     if (i instanceof FifoInode) return at !== undefined ? -E.ESPIPE : i.write(bytes);
+    if (i instanceof SocketInode) return at !== undefined ? -E.ESPIPE : i.shutWr ? -E.EPIPE : i.tx.write(bytes);
     if (i instanceof DeviceInode) return i.dev_write(bytes);
     if (i instanceof GeneratedInode) return i.onWrite ? i.onWrite(bytes) : i.procfs ? -E.EIO : -E.EACCES;
     if (i instanceof FileInode) {
@@ -111,6 +133,7 @@ export class OpenFile {
       const pos = this.flags & O.APPEND ? i.size() : (at ?? this.pos);
       if (pos + bytes.length > MAX_FILE) return -E.EFBIG;
       i.write(pos, bytes);
+      syncFromFile(i, pos, bytes);
       i.mtimeNs = i.ctimeNs = nowNs;
       if (at === undefined) this.pos = pos + bytes.length;
       return bytes.length;

@@ -5,7 +5,9 @@
 // It reads the thread through a Target (sim/debuginfo/target.ts); the session owns the thread.
 import type { Program } from '../../sim/program';
 import { openDebugInfo, type DebugInfo, type Frame, type SourceLine, type Target, type VariableNode } from '../../sim/debuginfo/debug-info';
+import { DW_AT } from '../../sim/debuginfo/constants';
 import { pathMatch } from '../../sim/debuginfo/line-table';
+import { attempt } from '../../sim/debuginfo/reader';
 import type { CpuModel } from '../../sim/hwbp/cpu-model';
 import { watchPlan, type WatchPlan } from './watch-plan';
 
@@ -33,6 +35,22 @@ export function isSourcePath(path: string): boolean {
   return /\.(c|h|S|s|cc|cpp|cxx|hpp)$/.test(path);
 }
 
+function samePathTail(a: string, b: string): boolean {
+  return a.replace(/^.*[\\/]/, '') === b.replace(/^.*[\\/]/, '');
+}
+
+/** One source model per loaded program (opened on first use, kept with the program). */
+const models = new WeakMap<Program, SourceModel | null>();
+
+export function sourceModelOf(p: Program): SourceModel | undefined {
+  let m = models.get(p);
+  if (m === undefined) {
+    m = SourceModel.forProgram(p) ?? null;
+    models.set(p, m);
+  }
+  return m ?? undefined;
+}
+
 export class SourceModel {
   private files: string[] | undefined;
 
@@ -58,7 +76,7 @@ export class SourceModel {
 
   /** Whether the editor's `path` is one of the program's source files (by the longest matching tail). */
   hasSource(path: string): boolean {
-    return this.sourceFiles().some((f) => pathMatch(path, f) > 0 && f.replace(/^.*[\\/]/, '') === path.replace(/^.*[\\/]/, ''));
+    return this.sourceFiles().some((f) => pathMatch(path, f) > 0 && samePathTail(path, f));
   }
 
   /** Where a breakpoint on a line goes (GDB's placement: past the prologue, the next line with code). */
@@ -119,6 +137,25 @@ export class SourceModel {
     if (!e.ok) return { ok: false, message: `${expression}: ${e.message}` };
     if (e.node.address === undefined) return { ok: false, message: `${expression} is not an object in memory (not an lvalue): a watchpoint watches memory` };
     return this.watchNode(e.node, cpu);
+  }
+
+  /** The file-scope variable declared on `line` of `path` (DW_AT_decl_file/decl_line): the watch
+   * actions above a C global's definition name it by its line, as they do a label in assembly. */
+  globalDeclaredAt(path: string, line: number): string | undefined {
+    const r = attempt(() => {
+      for (const u of this.info.dwarf.units) {
+        const sc = this.info.scopesOf(u);
+        if (!sc || sc.globals.length === 0) continue;
+        const files = this.info.dwarf.lineProgram(u)?.files;
+        for (const g of sc.globals) {
+          if (g.origin.num(DW_AT.decl_line) !== line) continue;
+          const f = files?.[g.origin.num(DW_AT.decl_file) ?? -1];
+          if (f && pathMatch(path, f.path) > 0 && samePathTail(path, f.path)) return g.name;
+        }
+      }
+      return undefined;
+    });
+    return r.ok ? r.value : undefined;
   }
 
   /** A C object by name (a global, a file-scope static) for a perf counter: its address and size. */

@@ -1,0 +1,164 @@
+// The C source level in DAP terms, for the session to answer with when the program has DWARF:
+// stack frames (names, .c source and line; glibc frames greyed, without source), the Locals /
+// Globals / Registers scopes and their C values (structs and arrays expandable), evaluate of C
+// expressions, and dataBreakpointInfo on a variable or an expression. Frames and variable handles
+// live from one stop to the next (reset()). The session keeps its frame ids (pid and index) and
+// its own scopes beside these (Watchpoints, Perf counters).
+import { Handles } from '@vscode/debugadapter';
+import type { DebugProtocol } from '@vscode/debugprotocol';
+import type { Task } from '../../sim/machine/task';
+import type { Program } from '../../sim/program';
+import type { CpuModel } from '../../sim/hwbp/cpu-model';
+import type { Target, VariableNode } from '../../sim/debuginfo/debug-info';
+import { threadTarget } from '../../sim/debuginfo/thread-target';
+import { makeDataId, makeSymbolDataId } from '../data-breakpoints';
+import { dataSymbolAt, hex } from '../symbols';
+import { SCOPES, sourceModelOf, type ScopeKind, type SourceFrame, type SourceModel } from './source-model';
+import type { WatchPlan } from './watch-plan';
+
+/** Variable handles of the source level start here (the session's own start at 1000). */
+export const SOURCE_HANDLE_BASE = 500_000_000;
+
+type Ref = { kind: 'scope'; pid: number; index: number; scope: ScopeKind } | { kind: 'node'; pid: number; node: VariableNode };
+
+export type DataInfo = { ok: true; dataId: string; description: string; canPersist: boolean } | { ok: false; message: string };
+
+export function targetOf(t: Task, read: (addr: bigint, len: number) => Uint8Array | undefined): Target {
+  const base = threadTarget(t.mem, t.thread);
+  return { ...base, readMemory: (a, n) => (n <= 0 ? new Uint8Array(0) : read(a, n)) };
+}
+
+export class SourceDap {
+  private handles = new Handles<Ref>(SOURCE_HANDLE_BASE);
+  private frameCache = new Map<number, SourceFrame[]>();
+  /** per handle: the nodes last listed under it, by name (a dataBreakpointInfo names one) */
+  private listed = new Map<number, VariableNode[]>();
+
+  constructor(private readonly read: (t: Task, addr: bigint, len: number) => Uint8Array | undefined) {}
+
+  /** The source model of a task's program, if it has DWARF. */
+  model(t: Task): SourceModel | undefined {
+    return sourceModelOf(t.program);
+  }
+
+  modelOfProgram(p: Program): SourceModel | undefined {
+    return sourceModelOf(p);
+  }
+
+  target(t: Task): Target {
+    return targetOf(t, (a, n) => this.read(t, a, n));
+  }
+
+  /** After every stop and resume: frames and handles are of the stop they were made at. */
+  reset(): void {
+    this.handles.reset();
+    this.frameCache.clear();
+    this.listed.clear();
+  }
+
+  owns(ref: number): boolean {
+    return ref >= SOURCE_HANDLE_BASE && this.handles.get(ref) !== undefined;
+  }
+
+  frames(t: Task): SourceFrame[] {
+    let f = this.frameCache.get(t.pid);
+    if (!f) {
+      f = this.model(t)?.frames(this.target(t)) ?? [];
+      this.frameCache.set(t.pid, f);
+    }
+    return f;
+  }
+
+  stackFrames(t: Task, frameId: (index: number) => number): DebugProtocol.StackFrame[] {
+    return this.frames(t).map((f) => {
+      const sf: DebugProtocol.StackFrame = {
+        id: frameId(f.index),
+        name: f.name,
+        line: f.line,
+        column: f.file ? Math.max(1, f.column) : 0,
+        instructionPointerReference: hex(f.pc),
+      };
+      if (f.file) sf.source = { name: f.file.replace(/^.*[\\/]/, ''), path: f.file };
+      else sf.presentationHint = 'subtle';
+      return sf;
+    });
+  }
+
+  scopes(t: Task, index: number): DebugProtocol.Scope[] {
+    const f = this.frames(t)[index];
+    if (!f) return [];
+    return SCOPES.map((scope) => ({
+      name: scope,
+      presentationHint: scope === 'Locals' ? 'locals' : scope === 'Registers' ? 'registers' : undefined,
+      variablesReference: this.handles.create({ kind: 'scope', pid: t.pid, index, scope }),
+      // (Globals of a big unit: VS Code asks only when the scope is opened)
+      expensive: false,
+    })) as DebugProtocol.Scope[];
+  }
+
+  pidOf(ref: number): number | undefined {
+    return this.handles.get(ref)?.pid;
+  }
+
+  private nodesOf(t: Task, ref: number): VariableNode[] {
+    const r = this.handles.get(ref);
+    if (!r) return [];
+    let nodes: VariableNode[];
+    if (r.kind === 'scope') {
+      const f = this.frames(t)[r.index];
+      const m = this.model(t);
+      nodes = f && m ? m.scope(this.target(t), f.frame, r.scope) : [];
+    } else nodes = r.node.children();
+    this.listed.set(ref, nodes);
+    return nodes;
+  }
+
+  variables(t: Task, ref: number): DebugProtocol.Variable[] {
+    return this.nodesOf(t, ref).map((n) => this.variable(t, n));
+  }
+
+  private variable(t: Task, n: VariableNode): DebugProtocol.Variable {
+    const v: DebugProtocol.Variable = { name: n.name, value: n.value, type: n.type, variablesReference: n.childCount > 0 ? this.handles.create({ kind: 'node', pid: t.pid, node: n }) : 0 };
+    if (n.evaluateName) v.evaluateName = n.evaluateName;
+    if (n.address !== undefined) v.memoryReference = hex(n.address);
+    if (n.childCount > 0 && /\[\d+\]$/.test(n.type)) v.indexedVariables = n.childCount;
+    return v;
+  }
+
+  /** A C expression in a frame: the result as the Watch view and the console show it. */
+  evaluate(t: Task, expression: string, index: number | undefined): { ok: true; body: DebugProtocol.EvaluateResponse['body'] } | { ok: false; message: string } {
+    const m = this.model(t);
+    if (!m) return { ok: false, message: 'the program has no debug information' };
+    const f = index !== undefined ? this.frames(t)[index] : this.frames(t)[0];
+    const r = m.evaluate(this.target(t), expression, f?.frame);
+    if (!r.ok) return r;
+    const body: DebugProtocol.EvaluateResponse['body'] = { result: r.text, type: r.node.type, variablesReference: r.node.childCount > 0 ? this.handles.create({ kind: 'node', pid: t.pid, node: r.node }) : 0 };
+    if (r.node.address !== undefined) body.memoryReference = hex(r.node.address);
+    return { ok: true, body };
+  }
+
+  /** dataBreakpointInfo: by a variable listed under `ref`, or by an expression in a frame. */
+  dataBreakpointInfo(t: Task, cpu: CpuModel, name: string, ref: number | undefined, index: number | undefined): DataInfo {
+    const m = this.model(t);
+    if (!m) return { ok: false, message: 'the program has no debug information' };
+    let plan: WatchPlan;
+    if (ref !== undefined && ref !== 0) {
+      const r = this.handles.get(ref);
+      if (!r) return { ok: false, message: `variablesReference ${ref} is not valid (any more)` };
+      if (r.kind === 'scope' && r.scope === 'Registers') return { ok: false, message: `${name} is a register: hardware watchpoints (DAWR) watch memory, not registers` };
+      const nodes = this.listed.get(ref) ?? this.nodesOf(t, ref);
+      const n = nodes.find((x) => x.name === name);
+      if (!n) return { ok: false, message: `no variable ${name} here` };
+      plan = m.watchNode(n, cpu);
+    } else {
+      const f = index !== undefined ? this.frames(t)[index] : this.frames(t)[0];
+      plan = m.watchExpression(this.target(t), name, cpu, f?.frame);
+    }
+    if (!plan.ok) return plan;
+    // memory of a symbol (a global, a static): the id follows the symbol into the next session;
+    // a local's stack address means nothing there
+    const sym = dataSymbolAt(t.program, plan.address);
+    if (sym) return { ok: true, dataId: makeSymbolDataId(sym.sym.name, sym.offset, plan.size), description: plan.description, canPersist: true };
+    return { ok: true, dataId: makeDataId(plan.address, plan.size), description: plan.description, canPersist: false };
+  }
+}

@@ -17,7 +17,7 @@ import { parseScenario } from '../sim/scenario/parse-scenario';
 import { compareScenario, compareText } from '../sim/scenario/compare';
 import { prepareScenario } from '../sim/scenario/scenario-runner';
 import { BreakpointIds } from './breakpoint-ids';
-import { Timeline } from './timeline';
+import { Timeline } from './replay/timeline';
 import { WatchSet, type AccessType, type Watch, type WatchSpec } from './data-breakpoints';
 import type { LaunchConfig, PerfDecl } from './launch-config';
 import { describeSignal, describeWatchStop, previewAccess, shortened, storeKeeps } from './stop-description';
@@ -370,6 +370,17 @@ export class Runtime {
       }
     }
     return bytes;
+  }
+
+  /** Writes memory as PTRACE_POKEDATA does (through page protections): the bytes written, all of
+   * them or (allowPartial) the mapped ones from the start. */
+  writeMemory(t: Task, addr: bigint, bytes: Uint8Array, allowPartial: boolean): number {
+    if (t.mem.writeBytesAs(addr, bytes, true)) return bytes.length;
+    let written = 0;
+    if (allowPartial) {
+      while (written < bytes.length && t.mem.writeBytesAs(addr + BigInt(written), bytes.subarray(written, written + 1), true)) written++;
+    }
+    return written;
   }
 
   // ---- watches ----------------------------------------------------------------------------------

@@ -1,12 +1,12 @@
 // Where a step back or a reverse continue goes: found by watching a replay of the history with a
 // time probe (sim/machine/time-probe.ts). An instant is a count of the machine's global instruction
 // clock: the machine rebuilt up to that count has run exactly the instructions before it.
-import type { Task } from '../sim/machine/task';
-import type { TimeProbeHooks } from '../sim/machine/time-probe';
-import type { Watch } from './data-breakpoints';
-import type { CodeBreakpoint, Runtime } from './runtime';
-import { describeWatchStop, previewAccess, storeKeeps } from './stop-description';
-import { hex } from './symbols';
+import type { Task } from '../../sim/machine/task';
+import type { TimeProbeHooks } from '../../sim/machine/time-probe';
+import type { Watch } from '../data-breakpoints';
+import type { CodeBreakpoint, Runtime } from '../runtime';
+import { describeWatchStop, previewAccess, storeKeeps } from '../stop-description';
+import { hex } from '../symbols';
 
 export interface TravelTarget {
   /** the machine's clock to rebuild up to */
@@ -21,7 +21,7 @@ export interface TravelTarget {
   text?: (t: Task) => string;
 }
 
-type Found = { ok: true; value: TravelTarget } | { ok: false; message: string };
+export type Found = { ok: true; value: TravelTarget } | { ok: false; message: string };
 
 /**
  * Step back: the instant before the thread's last executed instruction. A slice of the probe is a
@@ -38,9 +38,24 @@ export function stepBackTarget(rt: Runtime, pid: number, probe: (h: TimeProbeHoo
   });
   return () => {
     const at = last;
-    if (at === undefined) return { ok: false, message: 'this thread has run no instruction since the launch: there is nothing to step back over' };
+    if (at === undefined)
+      return {
+        ok: false,
+        message: 'this thread has run no instruction since the launch: there is nothing to step back over',
+      };
     // one clock, one numbering: icount N is the instant after N instructions, as in the decisions
-    return { ok: true, value: { icount: at, pid, reason: 'step', description: () => `Stepped back to icount ${at}`, text: (t) => `Stepped back to ${hex(t.thread.pc)}: the machine as it was at icount ${at} (after ${at} instructions of the machine's clock), before the instruction it ran next` } };
+    return {
+      ok: true,
+      value: {
+        icount: at,
+        pid,
+        reason: 'step',
+        description: () => `Stepped back to icount ${at}`,
+        text: (t) =>
+          `Stepped back to ${hex(t.thread.pc)}: the machine as it was at icount ${at} ` +
+          `(after ${at} instructions of the machine's clock), before the instruction it ran next`,
+      },
+    };
   };
 }
 
@@ -67,7 +82,13 @@ export function breakpointsNow(rt: Runtime): BreakpointsNow {
   };
 }
 
-export function reverseTarget(rt: Runtime, bps: BreakpointsNow, pid: number, now: number, probe: (h: TimeProbeHooks) => void): () => Found {
+export function reverseTarget(
+  rt: Runtime,
+  bps: BreakpointsNow,
+  pid: number,
+  now: number,
+  probe: (h: TimeProbeHooks) => void,
+): () => Found {
   const { code, watches, unchangedStoresPass } = bps;
   // as a forward stop does: a false condition does not stop, one that cannot be evaluated does
   const holds = (t: Task, cond: string | undefined): boolean => {
@@ -85,7 +106,13 @@ export function reverseTarget(rt: Runtime, bps: BreakpointsNow, pid: number, now
         const pc = t.thread.pc;
         const bps = code.filter((b) => b.addrs.includes(pc) && holds(t, b.condition));
         if (bps.length > 0) {
-          found = { icount, pid, reason: 'breakpoint', hitBreakpointIds: bps.map((b) => b.id), description: (x) => `Reverse continue: breakpoint at ${hex(x.thread.pc)}` };
+          found = {
+            icount,
+            pid,
+            reason: 'breakpoint',
+            hitBreakpointIds: bps.map((b) => b.id),
+            description: (x) => `Reverse continue: breakpoint at ${hex(x.thread.pc)}`,
+          };
           return;
         }
         if (watches.length === 0) return;
@@ -93,9 +120,19 @@ export function reverseTarget(rt: Runtime, bps: BreakpointsNow, pid: number, now
         if (!p) return;
         const store = p.kind === 'store' || p.kind === 'stcx';
         const load = p.kind === 'load' || p.kind === 'larx';
-        const hit = watches.filter((w) => p.ea < w.addr + BigInt(w.len) && w.addr < p.ea + BigInt(p.size) && (w.access === 'readWrite' ? store || load : w.access === 'write' ? store : load) && holds(t, w.condition));
+        const hit = watches.filter(
+          (w) =>
+            p.ea < w.addr + BigInt(w.len) &&
+            w.addr < p.ea + BigInt(p.size) &&
+            (w.access === 'readWrite' ? store || load : w.access === 'write' ? store : load) &&
+            holds(t, w.condition),
+        );
         if (hit.length === 0) return;
-        if (unchangedStoresPass && hit.every((w) => w.origin === 'data' && w.access === 'write' && storeKeeps(t, p, w.addr, w.len) === true)) return;
+        if (
+          unchangedStoresPass &&
+          hit.every((w) => w.origin === 'data' && w.access === 'write' && storeKeeps(t, p, w.addr, w.len) === true)
+        )
+          return;
         const labels = hit.map((w) => `${w.id} (${w.access === 'readWrite' ? 'access' : w.access} ${w.label})`);
         found = {
           icount,
@@ -103,13 +140,25 @@ export function reverseTarget(rt: Runtime, bps: BreakpointsNow, pid: number, now
           reason: 'data breakpoint',
           hitBreakpointIds: hit.map((w) => w.id),
           description: (x) => `Reverse continue: ${describeWatchStop(x, p.ea, labels).description}`,
-          text: (x) => `Reverse continue: ${describeWatchStop(x, p.ea, labels).text.replace(/\. SIGTRAP .*$/, '')} (continue, and the watchpoint fires before this access)`,
+          text: (x) =>
+            `Reverse continue: ${describeWatchStop(x, p.ea, labels).text.replace(/\. SIGTRAP .*$/, '')} ` +
+            '(continue, and the watchpoint fires before this access)',
         };
       },
     },
   });
   return () => {
     if (found) return { ok: true, value: found };
-    return { ok: true, value: { icount: from, pid, reason: 'entry', description: () => 'Back at the start', text: (t) => `Back at the start of the history (${hex(t.thread.pc)}, icount ${from}): no breakpoint was hit before` } };
+    return {
+      ok: true,
+      value: {
+        icount: from,
+        pid,
+        reason: 'entry',
+        description: () => 'Back at the start',
+        text: (t) =>
+          `Back at the start of the history (${hex(t.thread.pc)}, icount ${from}): no breakpoint was hit before`,
+      },
+    };
   };
 }

@@ -8,10 +8,26 @@ import type { DebugProtocol } from '@vscode/debugprotocol';
 
 /** The requests that change the session or the machine, or hand out handles later requests use. */
 export const RECORDED_REQUESTS: ReadonlySet<string> = new Set([
-  'launch', 'configurationDone', 'setBreakpoints', 'setDataBreakpoints', 'setInstructionBreakpoints',
-  'setExceptionBreakpoints', 'dataBreakpointInfo', 'continue', 'next', 'stepIn', 'stepOut', 'evaluate',
-  'setVariable', 'setExpression', 'writeMemory', 'stackTrace', 'scopes', 'variables',
-  'wplab.perf', 'wplab.watch',
+  'launch',
+  'configurationDone',
+  'setBreakpoints',
+  'setDataBreakpoints',
+  'setInstructionBreakpoints',
+  'setExceptionBreakpoints',
+  'dataBreakpointInfo',
+  'continue',
+  'next',
+  'stepIn',
+  'stepOut',
+  'evaluate',
+  'setVariable',
+  'setExpression',
+  'writeMemory',
+  'stackTrace',
+  'scopes',
+  'variables',
+  'wplab.perf',
+  'wplab.watch',
 ]);
 
 export interface JournalEntry {

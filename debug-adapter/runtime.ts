@@ -23,6 +23,9 @@ import type { LaunchConfig, PerfDecl } from './launch-config';
 import { describeSignal, describeWatchStop, previewAccess, shortened, storeKeeps } from './stop-description';
 import { stackFrames } from './stack';
 import { dataSymbols, hex } from './symbols';
+import { sourceStep } from './source/line-step';
+import { targetOf } from './source/source-dap';
+import { sourceModelOf, type SourceModel } from './source/source-model';
 
 /** ppc64 `trap` (tw 31,0,0): what GDB writes at a software breakpoint. */
 const TRAP_WORD = 0x7fe00008;
@@ -72,6 +75,8 @@ export interface CodeBreakpoint {
 export type LaunchResult = { ok: true } | { ok: false; message: string; diagnostics?: string[] };
 
 type Resume = 'continue' | 'step' | 'next' | 'stepOut';
+/** DAP's stepping granularity: by source line (the default where the program has line information) or one instruction */
+export type Granularity = 'line' | 'statement' | 'instruction' | undefined;
 
 /** Reads a launch file (a regular file of bounded size: a device or a FIFO would never end); errors are values. */
 function readText(path: string): { ok: true; text: string } | { ok: false; message: string } {
@@ -185,8 +190,10 @@ export class Runtime {
       let addr = d.addr;
       if (d.symbol !== undefined) {
         const s = program.symbols.get(d.symbol);
-        if (!s) return { ok: false, message: `"perf[${i}].symbol": "${d.symbol}" is not a symbol of ${program.file}.` };
-        addr = s.value;
+        // (in a C program: a C object by name too, a file-scope static or a member: "origin.x")
+        const c = s ? undefined : this.cObject(program, d.symbol);
+        if (!s && !c?.ok) return { ok: false, message: `"perf[${i}].symbol": "${d.symbol}" is not a symbol of ${program.file}${c && !c.ok ? ` (${c.message})` : ''}.` };
+        addr = s ? s.value : c?.ok ? c.address : undefined;
       }
       let task: Task | undefined;
       if (d.task !== undefined) {
@@ -284,14 +291,19 @@ export class Runtime {
   setCodeBreakpoints(path: string, lines: DebugProtocol.SourceBreakpoint[]): CodeBreakpoint[] {
     for (const [id, b] of this.codeBps) if (b.kind === 'source' && b.path !== undefined && samePath(b.path, path)) this.codeBps.delete(id);
     const p = this.programFor(path);
+    // a C source (or assembly built with -g) of an ELF program: the DWARF line table places it
+    const src = p ? undefined : this.sourceOf(path);
     const out: CodeBreakpoint[] = [];
     const seen = new Map<number, number>();
     for (const sb of lines) {
       const nth = seen.get(sb.line) ?? 0;
       seen.set(sb.line, nth + 1);
-      const addrs = p ? addressesForLine(p, sb.line).filter((a) => lineForAddress(p, a)?.insn) : [];
-      const b: CodeBreakpoint = { id: this.ids.of(`source:${resolve(path)}:${sb.line}:${nth}`), kind: 'source', path, line: sb.line, addrs, condition: sb.condition, hitCondition: sb.hitCondition, logMessage: sb.logMessage, hits: 0, verified: addrs.length > 0 };
-      if (!p) b.message = `${path} is not the program of this session`;
+      const placed = src?.lineBreakpoint(path, sb.line);
+      const addrs = p ? addressesForLine(p, sb.line).filter((a) => lineForAddress(p, a)?.insn) : placed?.ok ? placed.addrs : [];
+      const line = placed?.ok ? placed.line : sb.line;
+      const b: CodeBreakpoint = { id: this.ids.of(`source:${resolve(path)}:${sb.line}:${nth}`), kind: 'source', path, line, addrs, condition: sb.condition, hitCondition: sb.hitCondition, logMessage: sb.logMessage, hits: 0, verified: addrs.length > 0 };
+      if (placed && !placed.ok) b.message = placed.message;
+      else if (!p && !src) b.message = `${path} is not the program of this session`;
       else if (addrs.length === 0) b.message = `line ${sb.line} has no instruction`;
       this.codeBps.set(b.id, b);
       out.push(b);
@@ -437,6 +449,12 @@ export class Runtime {
   /** The first stop of a launch: entry (or run to the first breakpoint). */
   start(): void {
     const t = this.threads[0];
+    // a C program (DWARF with a main): the entry a C debugger stops at is main, after the C library's start-up
+    const main = this.config.stopOnEntry && this.config.program !== undefined ? sourceModelOf(t.program)?.info.functionNamed('main') : undefined;
+    if (main?.hasLines) {
+      void this.runToMain(t, main.breakpointAddress);
+      return;
+    }
     if (this.config.stopOnEntry) {
       this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
       this.sink.stateChanged();
@@ -450,12 +468,29 @@ export class Runtime {
     return true;
   }
 
+  private async runToMain(t: Task, address: bigint): Promise<void> {
+    if (this.running || !t.alive || t.state !== 'stopped') return;
+    const entry = t.thread.pc;
+    this.running = t;
+    this.pauseRequested = false;
+    try {
+      if ((await this.runFree(t, { pc: address, sp: 0n })) !== 'arrived') return;
+      const at = sourceModelOf(t.program)?.lineAt(address);
+      const where = at ? ` (${at.file.replace(/^.*[\\/]/, '')}:${at.line})` : '';
+      this.reportStop(t, { reason: 'entry', threadId: t.pid, description: 'Paused on entry to main', text: `Stopped in main${where}, after the C library's start-up from the entry ${hex(entry)} (icount ${this.machine.icount})` });
+    } finally {
+      this.running = undefined;
+      this.tempAddrs = [];
+    }
+  }
+
   /** Resumes a thread (continue, a line step, step over a call, step out); reports the stop. */
-  async resume(t: Task, how: Resume): Promise<void> {
+  async resume(t: Task, how: Resume, granularity?: Granularity): Promise<void> {
     if (this.running || !t.alive || t.state !== 'stopped') return;
     this.running = t;
     this.pauseRequested = false;
     try {
+      if (how !== 'continue' && granularity !== 'instruction' && (await this.stepSource(t, how))) return;
       await this.resumeInner(t, how);
     } finally {
       this.running = undefined;
@@ -485,17 +520,80 @@ export class Runtime {
       else how = 'step';
     }
     if (how === 'step') return this.stepOnce(t);
+    if ((await this.runFree(t, temp)) === 'arrived') this.reportStop(t, { reason: 'step', threadId: t.pid });
+  }
+
+  /**
+   * A step by source line where the program has line information (C built with -g): the reader's
+   * stepper decides after each instruction (sim/debuginfo/stepping.ts), calls are run over to
+   * their return address. A breakpoint, a watchpoint or a signal on the way ends the step with
+   * its own report. False when the pc has no line (glibc, _start): then by instruction.
+   */
+  private async stepSource(t: Task, how: Exclude<Resume, 'continue'>): Promise<boolean> {
+    const last = this.lastKind.get(t.pid);
+    if (last && last.kind === 'fault' && last.pc === t.thread.pc) return false;
+    const m: SourceModel | undefined = sourceModelOf(t.program);
+    if (!m || !m.lineAt(t.thread.pc)) return false;
+    let n = 0;
+    const end = await sourceStep<StopInfo | 'reported'>(m.info, how === 'next' ? 'over' : how === 'step' ? 'into' : 'out', {
+      target: () => targetOf(t, (a, len) => this.readMemory(t, a, len)),
+      instruction: async () => {
+        // a line that runs long (a loop on one line) stays pausable
+        if (++n % 4096 === 0) {
+          await new Promise<void>((r) => setImmediate(r));
+          if (this.cancelled) return 'reported';
+          if (this.pauseRequested) {
+            this.pauseRequested = false;
+            this.reportStop(t, { reason: 'pause', threadId: t.pid, description: `Paused at ${hex(t.thread.pc)}` });
+            return 'reported';
+          }
+        }
+        const s = this.singleStep(t);
+        return s.event === 'stopped' && s.signal === 'SIGTRAP' && s.si_code === 'TRAP_TRACE' ? undefined : s;
+      },
+      runTo: async (address, sp) => ((await this.runFree(t, { pc: address, sp })) === 'arrived' ? undefined : 'reported'),
+    });
+    if (end.kind === 'done') {
+      this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
+      this.reportStop(t, { reason: 'step', threadId: t.pid, ...(end.reason ? { text: `The step ended: ${end.reason}` } : {}) });
+    } else if (end.stop !== 'reported') this.finish(t, end.stop);
+    return true;
+  }
+
+  /** C object by name (a perf counter's "symbol" in a C program): its address through DWARF. */
+  private cObject(p: Program, name: string): { ok: true; address: bigint } | { ok: false; message: string } | undefined {
+    const m = sourceModelOf(p);
+    const t = this.threads.find((x) => x.program === p) ?? this.threads[0];
+    if (!m || !t) return undefined;
+    return m.symbolObject(targetOf(t, (a, len) => this.readMemory(t, a, len)), name);
+  }
+
+  /** The source model of the program that was built from `path` (a .c file), if any. */
+  private sourceOf(path: string): SourceModel | undefined {
+    for (const p of this.programs()) {
+      const m = p.image ? sourceModelOf(p) : undefined;
+      if (m?.hasSource(path)) return m;
+    }
+    return undefined;
+  }
+
+  /** Runs the thread until a stop that is reported here ('reported') or, with `temp`, until the pc is
+   * temp.pc with r1 >= temp.sp ('arrived': the caller reports it, or steps on). */
+  private async runFree(t: Task, temp: { pc: bigint; sp: bigint } | undefined): Promise<'arrived' | 'reported'> {
     this.tempAddrs = temp ? [temp.pc] : [];
     const budget = { left: this.config.maxSteps };
     for (;;) {
       const pre = this.prepareResume(t);
-      if (pre) return this.finish(t, pre);
+      if (pre) {
+        this.finish(t, pre);
+        return 'reported';
+      }
       this.insertTraps(t, this.tempAddrs);
       this.machine.resume(t, false);
       const stop = await this.runChunks(t, budget);
       this.removeTraps();
       // the session was restarted, terminated or disconnected meanwhile: nothing to report
-      if (this.cancelled) return;
+      if (this.cancelled) return 'reported';
       this.flushOutput();
       if (stop === 'pause' || stop === 'limit') {
         this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
@@ -505,36 +603,46 @@ export class Runtime {
             ? { reason: 'pause', threadId: t.pid, description: `Paused at ${hex(t.thread.pc)}` }
             : { reason: 'pause', threadId: t.pid, description: 'Paused: step limit', text: `Stopped by the step limit: ${this.config.maxSteps} instructions since the last resume ("maxSteps"), at ${hex(t.thread.pc)}` },
         );
-        return;
+        return 'reported';
       }
       const s = stop as StopInfo;
       // A software breakpoint: the trap at the PC is one of ours.
       if (s.event === 'stopped' && s.signal === 'SIGTRAP' && s.si_code === 'TRAP_BRKPT' && (this.bpAt(t.thread.pc).length > 0 || this.tempAddrs.includes(t.thread.pc))) {
         const pc = t.thread.pc;
         this.lastKind.set(t.pid, { kind: 'other', pc });
-        if (temp && pc === temp.pc && t.thread.getGpr(1) >= temp.sp) {
-          this.reportStop(t, { reason: 'step', threadId: t.pid });
-          return;
-        }
+        if (temp && pc === temp.pc && t.thread.getGpr(1) >= temp.sp) return 'arrived';
         const hit = this.bpAt(pc).filter((b) => this.shouldStop(t, b));
         if (hit.length === 0) continue;
         const reason = hit.every((b) => b.kind === 'instruction') ? 'instruction breakpoint' : 'breakpoint';
         this.reportStop(t, { reason, threadId: t.pid, hitBreakpointIds: hit.map((b) => b.id), description: `Breakpoint at ${hex(pc)}` });
-        return;
+        return 'reported';
       }
       if (s.event === 'stopped' && s.signal === 'SIGTRAP' && s.si_code === 'TRAP_HWBKPT') {
         const r = this.watchStop(t, s);
         if (!r) continue;
         this.reportStop(t, r);
-        return;
+        return 'reported';
       }
-      return this.finish(t, s);
+      this.finish(t, s);
+      return 'reported';
     }
   }
 
   /** One instruction (PTRACE_SINGLESTEP). Off a watchpoint that fired (GDB re-arm), the step is
    * taken with it still disabled and it is re-armed after, so the step does not stop again at once. */
   private stepOnce(t: Task): void {
+    const s = this.singleStep(t);
+    if (s.event === 'stopped' && s.signal === 'SIGTRAP' && s.si_code === 'TRAP_TRACE') {
+      this.reportStop(t, { reason: 'step', threadId: t.pid });
+      return;
+    }
+    // A watchpoint on the stepped instruction is reported even if its condition is false: the step
+    // ended there, before the instruction.
+    this.finish(t, s);
+  }
+
+  /** PTRACE_SINGLESTEP, its stop not reported (a source step takes many). */
+  private singleStep(t: Task): StopInfo {
     const last = this.lastKind.get(t.pid);
     const gdb = this.config.ptraceRearm === 'gdb';
     const atWatch = gdb && last?.kind === 'watch' && last.pc === t.thread.pc;
@@ -543,14 +651,8 @@ export class Runtime {
     const s = this.runUntilStop(t, this.config.maxSteps);
     if (gdb && atWatch && t.alive) this.rearm(t);
     this.flushOutput();
-    if (s.event === 'stopped' && s.signal === 'SIGTRAP' && s.si_code === 'TRAP_TRACE') {
-      this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
-      this.reportStop(t, { reason: 'step', threadId: t.pid });
-      return;
-    }
-    // A watchpoint on the stepped instruction is reported even if its condition is false: the step
-    // ended there, before the instruction.
-    this.finish(t, s);
+    if (s.event === 'stopped' && s.signal === 'SIGTRAP' && s.si_code === 'TRAP_TRACE') this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
+    return s;
   }
 
   private rearm(t: Task): void {
@@ -839,7 +941,7 @@ export class Runtime {
   /** The data-line watch for a source line, if the line defines a data symbol. */
   dataSymbolOnLine(path: string, line: number): { name: string; addr: bigint; size: number } | undefined {
     const p = this.programFor(path);
-    if (!p) return undefined;
+    if (!p) return this.cGlobalOnLine(path, line);
     const s = dataSymbols(p).find((d) => d.line === line);
     if (s) return { name: s.name, addr: s.addr, size: s.size };
     // a data directive line after the label (`.quad 0` under `value:`): the symbol whose bytes it is
@@ -847,6 +949,18 @@ export class Runtime {
     if (!entry) return undefined;
     const d = dataSymbols(p).find((x) => entry.addr >= x.addr && entry.addr < x.addr + BigInt(x.size));
     return d ? { name: d.name, addr: d.addr, size: d.size } : { name: hex(entry.addr), addr: entry.addr, size: Math.min(8, entry.size) };
+  }
+
+  /** The C global a line of a C source defines (DW_AT_decl_line), as its symbol's bytes. */
+  private cGlobalOnLine(path: string, line: number): { name: string; addr: bigint; size: number } | undefined {
+    for (const p of this.programs()) {
+      const m = p.image ? sourceModelOf(p) : undefined;
+      const name = m?.hasSource(path) ? m.globalDeclaredAt(path, line) : undefined;
+      if (!name) continue;
+      const s = dataSymbols(p).find((d) => d.name === name);
+      if (s) return { name: s.name, addr: s.addr, size: s.size };
+    }
+    return undefined;
   }
 
   accessOfMode(mode: string | undefined): AccessType | 'perf' {

@@ -4,7 +4,6 @@
 // expressions, and dataBreakpointInfo on a variable or an expression. Frames and variable handles
 // live from one stop to the next (reset()). The session keeps its frame ids (pid and index) and
 // its own scopes beside these (Watchpoints, Perf counters).
-import { Handles } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { Task } from '../../sim/machine/task';
 import type { Program } from '../../sim/program';
@@ -21,15 +20,35 @@ export const SOURCE_HANDLE_BASE = 500_000_000;
 
 type Ref = { kind: 'scope'; pid: number; index: number; scope: ScopeKind } | { kind: 'node'; pid: number; node: VariableNode };
 
-export type DataInfo = { ok: true; dataId: string; description: string; canPersist: boolean } | { ok: false; message: string };
+export type DataInfo =
+  | { ok: true; dataId: string; description: string; canPersist: boolean }
+  /** notC: the name is no C expression here (the session may read it in the machine's own syntax) */
+  | { ok: false; message: string; notC?: boolean };
 
 export function targetOf(t: Task, read: (addr: bigint, len: number) => Uint8Array | undefined): Target {
   const base = threadTarget(t.mem, t.thread);
   return { ...base, readMemory: (a, n) => (n <= 0 ? new Uint8Array(0) : read(a, n)) };
 }
 
+/** Handles from a base of their own (the library's Handles goes back to 1000 on reset). */
+class RefHandles {
+  private next = SOURCE_HANDLE_BASE;
+  private map = new Map<number, Ref>();
+  reset(): void {
+    this.next = SOURCE_HANDLE_BASE;
+    this.map = new Map();
+  }
+  create(r: Ref): number {
+    this.map.set(this.next, r);
+    return this.next++;
+  }
+  get(h: number): Ref | undefined {
+    return this.map.get(h);
+  }
+}
+
 export class SourceDap {
-  private handles = new Handles<Ref>(SOURCE_HANDLE_BASE);
+  private handles = new RefHandles();
   private frameCache = new Map<number, SourceFrame[]>();
   /** per handle: the nodes last listed under it, by name (a dataBreakpointInfo names one) */
   private listed = new Map<number, VariableNode[]>();
@@ -152,6 +171,8 @@ export class SourceDap {
       plan = m.watchNode(n, cpu);
     } else {
       const f = index !== undefined ? this.frames(t)[index] : this.frames(t)[0];
+      const e = m.evaluate(this.target(t), name, f?.frame);
+      if (!e.ok) return { ok: false, message: `${name}: ${e.message}`, notC: true };
       plan = m.watchExpression(this.target(t), name, cpu, f?.frame);
     }
     if (!plan.ok) return plan;

@@ -164,3 +164,41 @@ it('-O2: a local the compiler dropped shows <optimized out>', async (t) => {
     await c.stop();
   }
 });
+
+it('the panel names the C line of a decision; a watch on a C global by its definition line; perf on a C object', async (t) => {
+  const exe = buildC(t, 'watch.c', ['-g', '-O0', '-static']);
+  if (!exe) return;
+  const c = new Client();
+  await c.start();
+  try {
+    const decl = markerLine('watch.c', 'decl-counter');
+    let set: DebugProtocol.SetBreakpointsResponse | undefined;
+    const first = await c.launch(
+      { program: exe, stopOnEntry: false, perf: [{ name: 'origin_y', symbol: 'origin.y', len: 4, type: 'w' }] },
+      async () => {
+        // what the CodeLens "Watch write" above `long counter;` sets: a breakpoint with a mode on that line
+        set = await c.dc.setBreakpointsRequest({ source: { path: SRC }, breakpoints: [{ line: decl, mode: 'write' } as DebugProtocol.SourceBreakpoint] });
+      },
+    );
+    assert.equal(set?.body.breakpoints[0].verified, true, set?.body.breakpoints[0].message);
+    assert.equal(first.body.reason, 'data breakpoint');
+    const st = await frames(c, first.body.threadId as number);
+    assert.deepEqual([st[0].name, st[0].line], ['bump', L('store')]);
+    const snap = (await c.dc.customRequest('wplab.snapshot')).body as { recent: Array<{ source?: { path: string; line: number } }>; counters: { counters: Array<{ addr: string; len: number }> } };
+    const last = snap.recent[snap.recent.length - 1];
+    assert.deepEqual(last.source, { path: SRC, line: L('store') });
+    const y = await c.dc.evaluateRequest({ expression: 'origin.y', frameId: st[0].id, context: 'watch' });
+    assert.deepEqual(snap.counters.counters.map((x) => [BigInt(x.addr), x.len]), [[BigInt(y.body.memoryReference ?? 'x'), 4]]);
+    const bad = new Client();
+    await bad.start();
+    try {
+      await bad.dc.initializeRequest({ adapterID: 'ppc-watchpoint', pathFormat: 'path', linesStartAt1: true, columnsStartAt1: true });
+      const msg = await bad.fails(bad.dc.launchRequest({ program: exe, perf: [{ name: 'x', symbol: 'nosuch', len: 4, type: 'w' }] } as DebugProtocol.LaunchRequestArguments));
+      assert.match(msg, /"perf\[0\]\.symbol": "nosuch" is not a symbol/);
+    } finally {
+      await bad.stop();
+    }
+  } finally {
+    await c.stop();
+  }
+});

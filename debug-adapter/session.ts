@@ -361,6 +361,9 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     this.lastWatches = '';
     this.currentThread = rt.threads[0]?.pid;
     rt.evaluator = (t, expr) => {
+      // C conditions and log points (i == 2, {counter}) in a program with DWARF
+      const cv = this.src?.model(t) ? this.src.numeric(t, expr) : undefined;
+      if (cv?.ok) return cv;
       const v = evaluateExpression(expr, { task: t, read: (a, n) => this.readValue(t, a, n) });
       return v.ok ? { ok: true, value: v.value } : v;
     };

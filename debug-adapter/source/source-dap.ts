@@ -156,6 +156,22 @@ export class SourceDap {
     return { ok: true, body };
   }
 
+  /** A breakpoint's condition or a log point's {expression} as a number, in the innermost frame as
+   * it is now (a run is under way: the frames of the last stop are not these). */
+  numeric(t: Task, expression: string): { ok: true; value: bigint } | { ok: false; message: string } {
+    const m = this.model(t);
+    if (!m) return { ok: false, message: 'the program has no debug information' };
+    const target = this.target(t);
+    const f = m.frames(target, 1)[0];
+    const r = m.evaluate(target, `(long)(${expression})`, f?.frame);
+    if (!r.ok) return r;
+    try {
+      return { ok: true, value: BigInt(r.text) };
+    } catch {
+      return { ok: false, message: `${expression} is not a number (${r.text})` };
+    }
+  }
+
   /** dataBreakpointInfo: by a variable listed under `ref`, or by an expression in a frame. */
   dataBreakpointInfo(t: Task, cpu: CpuModel, name: string, ref: number | undefined, index: number | undefined): DataInfo {
     const m = this.model(t);

@@ -202,3 +202,22 @@ it('the panel names the C line of a decision; a watch on a C global by its defin
     await c.stop();
   }
 });
+
+it('a C condition on a breakpoint in the .c file', async (t) => {
+  const exe = buildC(t, 'watch.c', ['-g', '-O0', '-static']);
+  if (!exe) return;
+  const c = new Client();
+  await c.start();
+  try {
+    const first = await c.launch({ program: exe, stopOnEntry: false }, () =>
+      c.dc.setBreakpointsRequest({ source: { path: SRC }, breakpoints: [{ line: L('add-body'), condition: 'b == 2 && a > 0' }] }),
+    );
+    assert.equal(first.body.reason, 'breakpoint');
+    const st = await frames(c, first.body.threadId as number);
+    const locals = await scope(c, st[0].id, 'Locals');
+    assert.equal(value(locals, 'b'), '2');
+    assert.equal(value(locals, 'a'), '1');
+  } finally {
+    await c.stop();
+  }
+});

@@ -184,7 +184,7 @@ export class BreakpointSets {
       }
       keep.push(entry);
       results[i] = {
-        ...rt.watches.toBreakpoint(entry.watch),
+        ...watchBreakpoint(entry.watch),
         line: x.b.line,
         source: new Source(baseName(path), path),
       };
@@ -265,7 +265,7 @@ export class BreakpointSets {
       entry.watch.condition = b.condition;
       entry.watch.hitCondition = b.hitCondition;
       used.push(entry);
-      return rt.watches.toBreakpoint(entry.watch);
+      return watchBreakpoint(entry.watch);
     });
     this.dataWatches = used;
     for (const d of kept) if (!used.includes(d)) rt.removeWatch(d.watch);
@@ -276,6 +276,14 @@ export class BreakpointSets {
   private refused(what: string, w: Watch): void {
     this.out.say(`${what} not set: ${w.message ?? 'refused'}\n`, 'stderr');
   }
+}
+
+/** A watch as the editor sees it (a refusal: verified false, with the kernel's words). */
+export function watchBreakpoint(w: Watch): DebugProtocol.Breakpoint {
+  const bp: DebugProtocol.Breakpoint = { id: w.id, verified: w.verified };
+  if (w.message) bp.message = w.message;
+  if (!w.verified && w.reason) bp.reason = w.reason;
+  return bp;
 }
 
 /** A software or instruction breakpoint as the editor sees it. */

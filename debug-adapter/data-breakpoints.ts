@@ -2,7 +2,6 @@
 // actions), each made of the kernel calls a debugger makes: a ptrace watchpoint through
 // PPC_PTRACE_SETHWDEBUG on every traced task, or a perf_event_open counter. A refusal keeps the
 // kernel's errno and words and adds what holds the slots, so the editor can show why in grey.
-import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { Machine } from '../sim/machine/machine';
 import type { Task } from '../sim/machine/task';
 import type { Tracer } from '../sim/machine/tracer';
@@ -206,20 +205,15 @@ export class WatchSet {
     return changed;
   }
 
-  toBreakpoint(w: Watch, extra: Partial<DebugProtocol.Breakpoint> = {}): DebugProtocol.Breakpoint {
-    const bp: DebugProtocol.Breakpoint = { id: w.id, verified: w.verified, ...extra };
-    if (w.message) bp.message = w.message;
-    if (!w.verified && w.reason) bp.reason = w.reason;
-    return bp;
-  }
-
   private request(w: Watch) {
     // exact for one byte, else an inclusive range of len bytes (addr2 - addr = len, as GDB sets it)
     return { version: 1, trigger: TRIGGER[w.access], mode: w.len === 1 ? ('exact' as const) : ('range_inclusive' as const), addr: w.addr, addr2: w.len === 1 ? 0n : w.addr + BigInt(w.len) };
   }
 
-  /** ptrace calls need a stopped tracee: while the run loop is between chunks, the task is as good
-   * as stopped (GDB interrupts, sets and resumes); the state is restored at once. */
+  /** ptrace calls need a stopped tracee. Not through the Tracer: while the run loop is between
+   * chunks the task is as good as stopped (nothing runs until the loop goes on; GDB would interrupt
+   * it, set the watchpoint and resume it, which the program cannot tell apart), so its state is
+   * marked stopped for the call and restored at once. */
   private withStopped<T>(t: Task, f: () => T): T {
     if (t.state !== 'running') return f();
     t.state = 'stopped';

@@ -27,7 +27,7 @@ import {
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { Task } from '../sim/machine/task';
 import { BreakpointIds } from './breakpoint-ids';
-import { BREAKPOINT_MODES, BreakpointSets, codeBreakpoint } from './breakpoint-sets';
+import { BREAKPOINT_MODES, BreakpointSets, codeBreakpoint, watchBreakpoint } from './breakpoint-sets';
 import { isCommand, runCommand } from './console-commands';
 import { makeDataId, makeSymbolDataId } from './data-breakpoints';
 import { disassembleRange } from './disassembly';
@@ -41,8 +41,9 @@ import { ReplayFromLaunch } from './replay/replay-from-launch';
 import type { ReplayHost, Replayer, TargetSearch } from './replay/replayer';
 import { breakpointsNow, reverseTarget, stepBackTarget, type TravelTarget } from './replay/targets';
 import { BadArgs, intArg, shown } from './request-args';
-import { Runtime, type RuntimeSink, type StopReport } from './runtime';
-import { stackFrames } from './stack';
+import { launch } from './launch';
+import type { Runtime, RuntimeSink, StopReport } from './runtime';
+import { CSourceModel } from './source/c-source-model';
 import { SourceDap } from './source/source-dap';
 import { dataSymbols, hex } from './symbols';
 import { Variables, REGISTER_NAMES } from './variables';
@@ -204,7 +205,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   // ---- lookups ---------------------------------------------------------------------------------
 
   private runtime(): Runtime {
-    if (!this.rt || !this.rt.machine) throw new BadArgs('no program is loaded: launch first');
+    if (!this.rt) throw new BadArgs('no program is loaded: launch first');
     return this.rt;
   }
 
@@ -290,7 +291,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
           reason: r.reason,
           ...(r.description ? { description: r.description } : {}),
           ...(r.text ? { text: r.text } : {}),
-          icount: this.rt?.machine?.icount ?? 0,
+          icount: this.rt?.machine.icount ?? 0,
         };
         this.sendEvent(new Event(EVENT_STOPPED, body));
         this.sendEvent(e);
@@ -312,8 +313,8 @@ export class WatchpointDebugSession extends LoggingDebugSession {
         this.feed?.dispose();
         this.sendEvent(new TerminatedEvent());
       },
-      breakpointChanged: (bp) => {
-        this.sendEvent(new BreakpointEvent('changed', bp as Breakpoint));
+      watchChanged: (w) => {
+        this.sendEvent(new BreakpointEvent('changed', watchBreakpoint(w) as Breakpoint));
         this.watchesChanged();
       },
       stateChanged: () => this.feed?.flush(),
@@ -345,16 +346,18 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     if (!c.ok) return c;
     // Run Without Debugging: no stop at the entry (the editor sends no breakpoints then)
     if (args.noDebug === true) c.value.stopOnEntry = false;
-    const rt = new Runtime(this.sink(), this.ids, this.replayer.timeline);
-    const r = rt.launch(c.value);
+    const r = launch(c.value, this.sink(), this.ids, this.replayer.timeline);
     if (!r.ok) {
       for (const d of r.diagnostics ?? []) this.sendEvent(new OutputEvent(d + '\n', 'stderr'));
       return r;
     }
+    const rt = r.runtime;
     this.rt = rt;
     this.launchArgs = args;
     this.vars = new Variables(rt);
     this.src = new SourceDap((t, a, n) => rt.readMemory(t, a, n));
+    // line breakpoints in C sources and frames through CFI (assembly keeps its own model)
+    rt.useSourceModel(new CSourceModel(() => rt.programs(), (t, a, n) => rt.readMemory(t, a, n)));
     this.feed = new PanelFeed(rt, (event, body) => this.sendEvent(new Event(event, body)));
     this.consoleIds = new Map();
     this.breakpoints.newMachine();
@@ -439,10 +442,8 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     for (const a of now.sources) this.applySilently('setBreakpoints', a);
     if (now.instructions) this.applySilently('setInstructionBreakpoints', now.instructions);
     if (now.data) this.applySilently('setDataBreakpoints', now.data);
-    for (const b of rt.codeBps.values())
-      this.sendEvent(new BreakpointEvent('changed', codeBreakpoint(b) as Breakpoint));
-    for (const w of rt.watches.all())
-      this.sendEvent(new BreakpointEvent('changed', rt.watches.toBreakpoint(w) as Breakpoint));
+    for (const b of rt.codeBps.all()) this.sendEvent(new BreakpointEvent('changed', codeBreakpoint(b) as Breakpoint));
+    for (const w of rt.watches.all()) this.sendEvent(new BreakpointEvent('changed', watchBreakpoint(w) as Breakpoint));
     this.sendEvent(new Event(EVENT_RESET, {}));
     const t = rt.thread(target.pid) ?? rt.threads[0];
     rt.sink.stopped({
@@ -624,7 +625,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   }
 
   protected override threadsRequest(response: DebugProtocol.ThreadsResponse): void {
-    const rt = this.rt?.machine ? this.rt : undefined;
+    const rt = this.rt;
     const threads = rt
       ? rt.threads.filter((t) => t.alive).map((t) => new Thread(t.pid, `${t.name} (pid ${t.pid})`))
       : [];
@@ -653,7 +654,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
       response.body = { stackFrames: all.slice(first, first + n), totalFrames: all.length };
       return this.sendResponse(response);
     }
-    const frames = stackFrames(t);
+    const frames = this.runtime().frames(t);
     const start = typeof args.startFrame === 'number' && args.startFrame > 0 ? args.startFrame : 0;
     const levels = typeof args.levels === 'number' && args.levels > 0 ? args.levels : frames.length;
     response.body = {

@@ -6,15 +6,12 @@
 // it implements this same interface (rebuild is the one function "the machine at icount N").
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { TimeProbeHooks } from '../../sim/machine/time-probe';
+import type { RunPosition } from '../run-loop';
 import type { Runtime } from '../runtime';
 import type { Found } from './targets';
 import type { Timeline } from './timeline';
 
-/** Where a running program was when a request came in: after `chunk` chunks of its run `run`. */
-export interface RunPosition {
-  run: number;
-  chunk: number;
-}
+export type { RunPosition } from '../run-loop';
 
 /**
  * A search for the instant to travel to (replay/targets.ts): called with the runtime a replay built

@@ -76,7 +76,7 @@ export interface BreakpointsNow {
 /** The breakpoints as the editor has them now (before a replay rebuilds the runtime). */
 export function breakpointsNow(rt: Runtime): BreakpointsNow {
   return {
-    code: [...rt.codeBps.values()].filter((b) => b.verified && !b.logMessage),
+    code: rt.codeBps.all().filter((b) => b.verified && !b.logMessage),
     watches: rt.watches.all().filter((w) => w.kind === 'ptrace' && w.verified),
     unchangedStoresPass: rt.config.breakOnValueChange === 'changed' && rt.config.ptraceRearm === 'gdb',
   };

@@ -607,7 +607,8 @@ export class Machine {
       t.trap = 0x300n;
       t.dar = dar;
       t.dsisr = 0x00400000n;
-      this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_HWBKPT', siAddr: dar });
+      // (the handler's decision, just recorded, goes with the signal: the stop names what hit)
+      this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_HWBKPT', siAddr: dar, decision: this.log.total - 1 });
     }
     return false;
   }
@@ -680,7 +681,9 @@ export class Machine {
     const detail: InstrDetail = { readable: true, type: store ? 'store' : 'load', ea, size, text: `${mnemonic} r9,0(r3)`, vsx32: false };
     const regs: TrapRegs = { pc, mode: 'kernel', singleStep: false };
     const rc = handleDawrException(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log), this.hw.currentTask(t.pid, t.tifSingleStep), regs, dar, detail);
-    if (rc === 'done' && !t.pending) t.pending = { signal: 'SIGTRAP', siCode: 'TRAP_HWBKPT', siAddr: dar };
+    if (rc === 'done' && !t.pending) {
+      t.pending = { signal: 'SIGTRAP', siCode: 'TRAP_HWBKPT', siAddr: dar, decision: this.log.total - 1 };
+    }
   }
 
   /** A system call: `sc` (an error is a positive errno with CR0.SO set) or `scv 0` (POWER9 and

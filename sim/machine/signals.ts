@@ -63,4 +63,7 @@ export interface PendingSignal {
   pid?: number;
   /** si_status of a SIGCHLD: the child's exit code or signal */
   status?: number;
+  /** a SIGTRAP TRAP_HWBKPT: the seq of the handler's decision that raised it (its slots say which
+   * breakpoints hit); not part of the siginfo a tracer reads */
+  decision?: number;
 }

@@ -7,6 +7,7 @@
 // sim/machine/guest-ptrace.ts maps the system calls onto these methods). Both go through the same
 // methods, so the same call takes the same decision; only who may make it differs, as Linux's
 // ptrace_check_attach decides: a process acts on the tasks it traces, while they are in a ptrace stop.
+import type { Decision } from '../decision';
 import type { SysResult } from '../hwbp/errno';
 import type { BreakpointCreator } from '../hwbp/breakpoint';
 import type { PerfFile } from '../hwbp/perf-event';
@@ -469,6 +470,33 @@ export class Tracer {
       v >>= 8n;
     }
     return t.mem.writeBytesAs(addr, bytes, true) ? { ok: true } : fail('EIO', `cannot write 0x${addr.toString(16)} in ${t.name}`);
+  }
+
+  /**
+   * A run of bytes written as a debugger writes /proc/pid/mem (access_process_vm: through page
+   * protections): all of them, or with `partial` the mapped ones from the start. `written` bytes;
+   * none written is EIO.
+   */
+  writeMemory(t: Task, addr: bigint, bytes: Uint8Array, partial: boolean): CallResult<{ written: number }> {
+    const e = this.stopped(t);
+    if (e) return e;
+    if (t.mem.writeBytesAs(addr, bytes, true)) return { ok: true, written: bytes.length };
+    let written = 0;
+    const one = (k: number) => t.mem.writeBytesAs(addr + BigInt(k), bytes.subarray(k, k + 1), true);
+    while (partial && written < bytes.length && one(written)) written++;
+    if (written === 0 && bytes.length > 0) {
+      return fail('EIO', `address 0x${addr.toString(16)} is not mapped in ${t.name}`);
+    }
+    return { ok: true, written };
+  }
+
+  /** The handler's decision that raised the task's last SIGTRAP TRAP_HWBKPT stop (its slots name
+   * the breakpoints that hit); undefined for another stop, or once the bounded log dropped it. */
+  stopDecision(t: Task): Decision | undefined {
+    const s = t.lastStop;
+    if (!s || s.event !== 'stopped' || s.si_code !== 'TRAP_HWBKPT') return undefined;
+    const seq = t.lastSiginfo?.decision;
+    return seq === undefined ? undefined : this.machine.log.get(seq);
   }
 }
 

@@ -39,6 +39,12 @@ export class CSourceModel implements SourceModel {
     return r.ok ? r.addrs : [];
   }
 
+  breakpointLine(path: string, line: number): number | undefined {
+    if (this.asm.breakpointAddresses(path, line) !== undefined) return undefined;
+    const r = this.modelFor(path)?.lineBreakpoint(path, line);
+    return r?.ok ? r.line : undefined;
+  }
+
   frames(t: Task): Frame[] {
     const m = sourceModelOf(t.program);
     if (!m) return this.asm.frames(t);

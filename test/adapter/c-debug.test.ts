@@ -203,15 +203,19 @@ it('the panel names the C line of a decision; a watch on a C global by its defin
   }
 });
 
-it('a C condition on a breakpoint in the .c file', async (t) => {
+it('a C condition on a breakpoint in the .c file; lines without code move to the next with some', async (t) => {
   const exe = buildC(t, 'watch.c', ['-g', '-O0', '-static']);
   if (!exe) return;
   const c = new Client();
   await c.start();
   try {
-    const first = await c.launch({ program: exe, stopOnEntry: false }, () =>
-      c.dc.setBreakpointsRequest({ source: { path: SRC }, breakpoints: [{ line: L('add-body'), condition: 'b == 2 && a > 0' }] }),
-    );
+    let set: DebugProtocol.SetBreakpointsResponse | undefined;
+    const first = await c.launch({ program: exe, stopOnEntry: false }, async () => {
+      set = await c.dc.setBreakpointsRequest({ source: { path: SRC }, breakpoints: [{ line: L('add-body'), condition: 'b == 2 && a > 0' }, { line: L('main') }, { line: 1 }] });
+      await c.dc.setBreakpointsRequest({ source: { path: SRC }, breakpoints: [{ line: L('add-body'), condition: 'b == 2 && a > 0' }] });
+    });
+    // a breakpoint on main's opening line goes past the prologue, to the first statement, as gdb puts it
+    assert.deepEqual(set?.body.breakpoints.map((b) => [b.verified, b.line]), [[true, L('add-body')], [true, L('main') + 1], [true, L('add-body')]]);
     assert.equal(first.body.reason, 'breakpoint');
     const st = await frames(c, first.body.threadId as number);
     const locals = await scope(c, st[0].id, 'Locals');

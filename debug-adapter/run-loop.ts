@@ -29,6 +29,12 @@ export interface RunLoopHost {
   cancelled(): boolean;
 }
 
+/**
+ * Runs a task in chunks. A run that must end between chunks (a pause, the budget, a replay's halt)
+ * stops the task at once where the chunk ended with Machine.interrupt (a SIGSTOP stop), not the
+ * Tracer's PTRACE_INTERRUPT: that is a seizing process tracer's call, and it stops the task only
+ * when it next runs.
+ */
 export class RunLoop {
   private chunk = CHUNK;
   private runNo = -1;

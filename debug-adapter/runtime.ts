@@ -121,7 +121,8 @@ export class Runtime {
     m: LaunchedMachine,
     readonly sink: RuntimeSink,
     readonly ids: BreakpointIds,
-    timeline: Timeline,
+    /** the history the run loop records its chunks in (replay/) */
+    readonly timeline: Timeline,
   ) {
     this.machine = m.machine;
     this.tracer = m.tracer;
@@ -393,6 +394,7 @@ export class Runtime {
     // action (no handler is installed) kills it, as the kernel would.
     // (GDB passes faults; for the program's own trap this also ends the loop of re-executing it.)
     if (last && last.kind === 'fault' && last.pc === t.thread.pc && last.signal) {
+      // (the machine ends it, not the Tracer's kill: the stop names the fault's signal, not SIGKILL)
       this.machine.kill(t);
       t.lastStop = { event: 'killed', signal: last.signal };
       this.finish(t, t.lastStop);
@@ -462,7 +464,7 @@ export class Runtime {
         return 'reported';
       }
       this.insertTraps(t);
-      this.machine.resume(t, false);
+      this.resumeTask(t, false);
       const stop = await this.loop.run(t, budget);
       this.traps.remove();
       // the session was restarted, terminated or disconnected meanwhile: nothing to report
@@ -523,7 +525,7 @@ export class Runtime {
     const gdb = this.config.ptraceRearm === 'gdb';
     const atWatch = gdb && last?.kind === 'watch' && last.pc === t.thread.pc;
     if (gdb && !atWatch) this.rearm(t);
-    this.machine.resume(t, true);
+    this.resumeTask(t, true);
     const s = this.loop.runUntilStop(t, this.config.maxSteps);
     if (gdb && atWatch && t.alive) this.rearm(t);
     this.flushOutput();
@@ -531,6 +533,13 @@ export class Runtime {
       this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
     }
     return s;
+  }
+
+  /** PTRACE_CONT or PTRACE_SINGLESTEP (the stop's signal discarded). The task is stopped here: the
+   * resume guards it and every run ends in a stop. */
+  private resumeTask(t: Task, singleStep: boolean): void {
+    const r = this.tracer.resume(t, singleStep);
+    if (!r.ok) throw new Error(`cannot resume ${t.name}: ${r.message}`);
   }
 
   private rearm(t: Task): void {
@@ -553,7 +562,7 @@ export class Runtime {
       last.pc === pc &&
       this.watches.all().some((w) => this.watches.firedAndDisabled(w, t));
     if (atTrap || atWatch) {
-      this.machine.resume(t, true);
+      this.resumeTask(t, true);
       const s = this.loop.runUntilStop(t, this.config.maxSteps);
       this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
       if (!(s.event === 'stopped' && s.signal === 'SIGTRAP' && s.si_code === 'TRAP_TRACE')) return s;

@@ -2,8 +2,8 @@
 // an earlier state: the machine is deterministic, so the launch plus every request the editor sent
 // (in order, and for those that came while the program ran, between which chunks) plus the chunks
 // the run loop cut its runs into, replayed on a fresh machine, give the same machine at every
-// instant. There are no checkpoints: a travel replays from the launch (fast: the interpreter runs
-// about 10^8 instructions a second).
+// instant. A Replayer (replayer.ts) rebuilds an instant from it: replay-from-launch.ts replays all
+// of it on a fresh machine (the interpreter runs about 10^8 instructions a second).
 import type { DebugProtocol } from '@vscode/debugprotocol';
 
 /** The requests that change the session or the machine, or hand out handles later requests use. */

@@ -225,3 +225,27 @@ it('a C condition on a breakpoint in the .c file; lines without code move to the
     await c.stop();
   }
 });
+
+it('a breakpoint in a .S file the program was assembled from with -g; the disassembly view names the C lines', async (t) => {
+  const exe = buildC(t, 'uses-asm.c', ['-g', '-O0', '-static', 'asm-part.S']);
+  if (!exe) return;
+  const ASM = join(C_FIXTURES, 'asm-part.S');
+  const asmLine = markerLine('asm-part.S', 'asm-body');
+  const c = new Client();
+  await c.start();
+  try {
+    const first = await c.launch({ program: exe, stopOnEntry: false }, () => c.dc.setBreakpointsRequest({ source: { path: ASM }, breakpoints: [{ line: asmLine }] }));
+    assert.equal(first.body.reason, 'breakpoint');
+    const tid = first.body.threadId as number;
+    const st = await frames(c, tid);
+    assert.deepEqual(st.slice(0, 2).map((f) => [f.name, f.source?.path, f.line]), [['asm_twice', ASM, asmLine], ['main', join(C_FIXTURES, 'uses-asm.c'), markerLine('uses-asm.c', 'call')]]);
+    const d = await c.dc.disassembleRequest({ memoryReference: st[1].instructionPointerReference as string, instructionOffset: -4, instructionCount: 8 } as DebugProtocol.DisassembleArguments);
+    const lines = d.body?.instructions.filter((i) => i.location?.path === join(C_FIXTURES, 'uses-asm.c')).map((i) => i.line) ?? [];
+    assert.ok(lines.includes(markerLine('uses-asm.c', 'call')), JSON.stringify(d.body?.instructions.map((i) => [i.address, i.line, i.location?.path])));
+    await c.dc.stepOutRequest({ threadId: tid });
+    assert.equal((await c.next<DebugProtocol.StoppedEvent>('stopped')).body.reason, 'step');
+    assert.equal((await frames(c, tid))[0].name, 'main');
+  } finally {
+    await c.stop();
+  }
+});

@@ -226,7 +226,7 @@ it('a C condition on a breakpoint in the .c file; lines without code move to the
   }
 });
 
-it('a breakpoint in a .S file the program was assembled from with -g; the disassembly view names the C lines', async (t) => {
+it('a breakpoint in a .S file the program was assembled from with -g; the disassembly view names the C lines; instruction steps', async (t) => {
   const exe = buildC(t, 'uses-asm.c', ['-g', '-O0', '-static', 'asm-part.S']);
   if (!exe) return;
   const ASM = join(C_FIXTURES, 'asm-part.S');
@@ -242,6 +242,11 @@ it('a breakpoint in a .S file the program was assembled from with -g; the disass
     const d = await c.dc.disassembleRequest({ memoryReference: st[1].instructionPointerReference as string, instructionOffset: -4, instructionCount: 8 } as DebugProtocol.DisassembleArguments);
     const lines = d.body?.instructions.filter((i) => i.location?.path === join(C_FIXTURES, 'uses-asm.c')).map((i) => i.line) ?? [];
     assert.ok(lines.includes(markerLine('uses-asm.c', 'call')), JSON.stringify(d.body?.instructions.map((i) => [i.address, i.line, i.location?.path])));
+    // in the Disassembly view a step is one instruction (granularity "instruction")
+    const pc0 = BigInt(st[0].instructionPointerReference as string);
+    await c.dc.nextRequest({ threadId: tid, granularity: 'instruction' });
+    assert.equal((await c.next<DebugProtocol.StoppedEvent>('stopped')).body.reason, 'step');
+    assert.equal(BigInt((await frames(c, tid))[0].instructionPointerReference as string), pc0 + 4n);
     await c.dc.stepOutRequest({ threadId: tid });
     assert.equal((await c.next<DebugProtocol.StoppedEvent>('stopped')).body.reason, 'step');
     assert.equal((await frames(c, tid))[0].name, 'main');

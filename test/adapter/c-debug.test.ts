@@ -142,6 +142,15 @@ for (const opt of ['-O0', '-O2']) {
         assert.equal(y.body.dataId, 'sym:origin+4/4');
         const reg = await c.dc.dataBreakpointInfoRequest({ name: 'limit + 1', frameId: st[0].id });
         assert.equal(reg.body.dataId, null);
+        // a local: watched on its stack address, for this session only
+        const local = await c.dc.dataBreakpointInfoRequest({ name: 'local.x', frameId: st[0].id });
+        if (opt === '-O0') {
+          assert.match(String(local.body.dataId), /^0x[0-9a-f]+\/4$/);
+          assert.equal(local.body.canPersist, false);
+        }
+        // the array as one DAWR range: the kernel takes it
+        const set = await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: table.body.dataId as string, accessType: 'write' }] });
+        assert.equal(set.body.breakpoints[0].verified, true, set.body.breakpoints[0].message);
       } finally {
         await c.stop();
       }

@@ -797,7 +797,15 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     }
     this.runtime();
     if (this.src?.owns(args.variablesReference)) {
-      return this.fail(response, `setting a C variable is not supported yet: write its memory from the Memory view, or use the console's "poke" command`);
+      const st = this.stoppedTask(this.src.pidOf(args.variablesReference));
+      const rt = this.runtime();
+      const r = this.src.setVariable(st, args.variablesReference, args.name, args.value, (addr, bytes) => rt.writeMemory(st, addr, bytes, false) === bytes.length);
+      if (!r.ok) return this.fail(response, r.message);
+      response.body = { value: r.variable.value, type: r.variable.type, variablesReference: r.variable.variablesReference };
+      if (r.variable.memoryReference) response.body.memoryReference = r.variable.memoryReference;
+      this.sendResponse(response);
+      if (r.variable.memoryReference && this.clientMemoryEvents) this.sendEvent(new MemoryEvent(r.variable.memoryReference, 0, 8));
+      return;
     }
     const ref = (this.vars as Variables).get(args.variablesReference);
     if (!ref) throw new BadArgs(`variablesReference ${args.variablesReference} is not valid (any more)`);

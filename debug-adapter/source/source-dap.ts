@@ -156,6 +156,42 @@ export class SourceDap {
     return { ok: true, body };
   }
 
+  /**
+   * Sets a C variable listed under `ref` to the value of a C expression (`42`, `x + 1`, `'a'`,
+   * `&origin`), as GDB's `set var` does for integers, chars, enums and pointers in memory; the new
+   * value as it reads back. Floating point, bit-fields, aggregates and values in registers are refused.
+   */
+  setVariable(t: Task, ref: number, name: string, value: string, write: (addr: bigint, bytes: Uint8Array) => boolean): { ok: true; variable: DebugProtocol.Variable } | { ok: false; message: string } {
+    const r = this.handles.get(ref);
+    const m = this.model(t);
+    if (!r || !m) return { ok: false, message: `variablesReference ${ref} is not valid (any more)` };
+    if (r.kind === 'scope' && r.scope === 'Registers') return { ok: false, message: 'setting a register of a C frame is not supported: use the console\'s register commands' };
+    const n = (this.listed.get(ref) ?? this.nodesOf(t, ref)).find((x) => x.name === name);
+    if (!n) return { ok: false, message: `no variable ${name} here` };
+    const size = n.size ?? 0;
+    if (n.address === undefined) return { ok: false, message: `${name} is not in memory here (a register or optimized out): it cannot be set` };
+    if (n.childCount > 0 && !/\*/.test(n.type)) return { ok: false, message: `${name} is a ${n.type}: set its members one by one` };
+    if (n.value_.bits || /\b(float|double|_Complex)\b/.test(n.type) || ![1, 2, 4, 8].includes(size)) {
+      return { ok: false, message: `setting a ${n.type} is not supported (integers, chars, enums and pointers are)` };
+    }
+    const index = r.kind === 'scope' ? r.index : 0;
+    const target = this.target(t);
+    const f = this.frames(t)[index];
+    const v = m.evaluate(target, `(long)(${value})`, f?.frame);
+    if (!v.ok) return { ok: false, message: `${value}: ${v.message}` };
+    let x: bigint;
+    try {
+      x = BigInt.asUintN(size * 8, BigInt(v.text));
+    } catch {
+      return { ok: false, message: `${value} is not a number (${v.text})` };
+    }
+    const bytes = new Uint8Array(size);
+    for (let i = 0; i < size; i++) bytes[i] = Number((x >> BigInt(8 * i)) & 0xffn);
+    if (!write(n.address, bytes)) return { ok: false, message: `${name}: its memory at ${hex(n.address)} cannot be written` };
+    const again = this.nodesOf(t, ref).find((y) => y.name === name) ?? n;
+    return { ok: true, variable: this.variable(t, again) };
+  }
+
   /** A breakpoint's condition or a log point's {expression} as a number, in the innermost frame as
    * it is now (a run is under way: the frames of the last stop are not these). */
   numeric(t: Task, expression: string): { ok: true; value: bigint } | { ok: false; message: string } {

@@ -148,6 +148,18 @@ for (const opt of ['-O0', '-O2']) {
           assert.match(String(local.body.dataId), /^0x[0-9a-f]+\/4$/);
           assert.equal(local.body.canPersist, false);
         }
+        // setting C variables: an int member, a struct refused, a local at -O0
+        const sy = await c.dc.setVariableRequest({ variablesReference: origin.variablesReference, name: 'y', value: 'limit * 2 + 1' });
+        assert.equal(sy.body.value, '7');
+        assert.equal((await c.dc.evaluateRequest({ expression: 'origin.y', frameId: st[0].id, context: 'watch' })).body.result, '7');
+        assert.match(await c.fails(c.dc.setVariableRequest({ variablesReference: globals.variablesReference, name: 'origin', value: '1' })), /set its members/);
+        if (opt === '-O0') {
+          const locals = (await c.dc.scopesRequest({ frameId: st[0].id })).body.scopes.find((x) => x.name === 'Locals');
+          assert.ok(locals);
+          await vars(c, locals.variablesReference);
+          assert.equal((await c.dc.setVariableRequest({ variablesReference: locals.variablesReference, name: 'total', value: '40 + 2' })).body.value, '42');
+          assert.equal((await c.dc.evaluateRequest({ expression: 'total', frameId: st[0].id, context: 'watch' })).body.result, '42');
+        }
         // the array as one DAWR range: the kernel takes it
         const set = await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: table.body.dataId as string, accessType: 'write' }] });
         assert.equal(set.body.breakpoints[0].verified, true, set.body.breakpoints[0].message);

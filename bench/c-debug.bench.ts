@@ -22,7 +22,12 @@ function quantile(xs: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 }
 
-async function session(program: string): Promise<{ dc: DebugClient; stopped: () => Promise<DebugProtocol.StoppedEvent>; launchMs: number; threadId: number }> {
+async function session(program: string): Promise<{
+  dc: DebugClient;
+  stopped: () => Promise<DebugProtocol.StoppedEvent>;
+  launchMs: number;
+  threadId: number;
+}> {
   const dc = new DebugClient(process.execPath, ADAPTER, 'ppc-watchpoint');
   await dc.start();
   let waiting: ((e: DebugProtocol.StoppedEvent) => void) | undefined;
@@ -33,7 +38,12 @@ async function session(program: string): Promise<{ dc: DebugClient; stopped: () 
   });
   const stopped = () => new Promise<DebugProtocol.StoppedEvent>((r) => (waiting = r));
   const first = stopped();
-  await dc.initializeRequest({ adapterID: 'ppc-watchpoint', pathFormat: 'path', linesStartAt1: true, columnsStartAt1: true });
+  await dc.initializeRequest({
+    adapterID: 'ppc-watchpoint',
+    pathFormat: 'path',
+    linesStartAt1: true,
+    columnsStartAt1: true,
+  });
   const t0 = performance.now();
   const launched = dc.launchRequest({ program } as DebugProtocol.LaunchRequestArguments);
   await dc.configurationDoneRequest();
@@ -44,7 +54,14 @@ async function session(program: string): Promise<{ dc: DebugClient; stopped: () 
 
 export async function run(): Promise<BenchRow[]> {
   if (spawnSync('sh', ['-c', 'command -v powerpc64le-linux-gnu-gcc']).status !== 0) {
-    return [{ name: 'C debugging', value: 0, unit: '', note: 'skipped: sudo apt-get install gcc-powerpc64le-linux-gnu libc6-dev-ppc64el-cross' }];
+    return [
+      {
+        name: 'C debugging',
+        value: 0,
+        unit: '',
+        note: 'skipped: sudo apt-get install gcc-powerpc64le-linux-gnu libc6-dev-ppc64el-cross',
+      },
+    ];
   }
   const dir = mkdtempSync(join(tmpdir(), 'wplab-bench-c-'));
   try {
@@ -72,9 +89,23 @@ export async function run(): Promise<BenchRow[]> {
     const launchMed = quantile(launches, 0.5);
     const med = quantile(steps, 0.5);
     return [
-      { name: 'C: launch to first stop (main), median', value: launchMed, unit: 'ms', goal: '< 400 ms', ok: launchMed < 400, note: `${LAUNCHES} launches of a static -g -O0 glibc program: load, DWARF, run to main` },
+      {
+        name: 'C: launch to first stop (main), median',
+        value: launchMed,
+        unit: 'ms',
+        goal: '< 400 ms',
+        ok: launchMed < 400,
+        note: `${LAUNCHES} launches of a static -g -O0 glibc program: load, DWARF, run to main`,
+      },
       { name: 'C: launch to first stop, max', value: Math.max(...launches), unit: 'ms' },
-      { name: 'C: source line step round trip, median', value: med, unit: 'ms', goal: '< 5 ms', ok: med < 5, note: `${STEPS} "next" steps over C lines (one with a call), request -> stopped` },
+      {
+        name: 'C: source line step round trip, median',
+        value: med,
+        unit: 'ms',
+        goal: '< 5 ms',
+        ok: med < 5,
+        note: `${STEPS} "next" steps over C lines (one with a call), request -> stopped`,
+      },
       { name: 'C: source line step round trip, p99', value: quantile(steps, 0.99), unit: 'ms' },
     ];
   } finally {

@@ -138,7 +138,11 @@ function checkCpus(cfg: LaunchConfig, machine: Machine): Failure | undefined {
 }
 
 /** A C object's address by its name (DWARF), for a perf counter on a C program. */
-function cObject(p: Program, t: Task, name: string): { ok: true; address: bigint } | { ok: false; message: string } | undefined {
+function cObject(
+  p: Program,
+  t: Task,
+  name: string,
+): { ok: true; address: bigint } | { ok: false; message: string } | undefined {
   const model = sourceModelOf(p);
   return model?.symbolObject(targetOf(t, (a, n) => t.mem.readBytes(a, n)), name);
 }

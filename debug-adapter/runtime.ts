@@ -79,7 +79,8 @@ export interface LaunchedMachine {
 }
 
 type Resume = 'continue' | 'step' | 'next' | 'stepOut';
-/** DAP's stepping granularity: by source line (the default where the program has line information) or one instruction */
+/** DAP's stepping granularity: by source line (the default where the program has line information),
+ * or one instruction */
 export type Granularity = 'line' | 'statement' | 'instruction' | undefined;
 
 export class Runtime {
@@ -339,7 +340,8 @@ export class Runtime {
   start(): void {
     const t = this.threads[0];
     // a C program (DWARF with a main): the entry a C debugger stops at is main, after the C library's start-up
-    const main = this.config.stopOnEntry && this.config.program !== undefined ? sourceModelOf(t.program)?.info.functionNamed('main') : undefined;
+    const c = this.config.stopOnEntry && this.config.program !== undefined ? sourceModelOf(t.program) : undefined;
+    const main = c?.info.functionNamed('main');
     if (main?.hasLines) {
       void this.runToMain(t, main.breakpointAddress);
       return;
@@ -366,7 +368,9 @@ export class Runtime {
       if ((await this.runFree(t, { pc: address, sp: 0n })) !== 'arrived') return;
       const at = sourceModelOf(t.program)?.lineAt(address);
       const where = at ? ` (${at.file.replace(/^.*[\\/]/, '')}:${at.line})` : '';
-      const text = `Stopped in main${where}, after the C library's start-up from the entry ${hex(entry)} (icount ${this.machine.icount})`;
+      const text =
+        `Stopped in main${where}, after the C library's start-up from the entry ${hex(entry)} ` +
+        `(icount ${this.machine.icount})`;
       this.reportStop({ reason: 'entry', threadId: t.pid, description: 'Paused on entry to main', text });
     } finally {
       this.running = undefined;
@@ -443,7 +447,8 @@ export class Runtime {
         const s = this.singleStep(t);
         return s.event === 'stopped' && s.signal === 'SIGTRAP' && s.si_code === 'TRAP_TRACE' ? undefined : s;
       },
-      runTo: async (address, sp) => ((await this.runFree(t, { pc: address, sp })) === 'arrived' ? undefined : 'reported'),
+      runTo: async (address, sp) =>
+        (await this.runFree(t, { pc: address, sp })) === 'arrived' ? undefined : 'reported',
     });
     if (end.kind === 'done') {
       this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });

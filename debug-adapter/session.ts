@@ -799,12 +799,14 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     if (this.src?.owns(args.variablesReference)) {
       const st = this.stoppedTask(this.src.pidOf(args.variablesReference));
       const rt = this.runtime();
-      const r = this.src.setVariable(st, args.variablesReference, args.name, args.value, (addr, bytes) => rt.writeMemory(st, addr, bytes, false) === bytes.length);
+      const write = (addr: bigint, bytes: Uint8Array) => rt.writeMemory(st, addr, bytes, false) === bytes.length;
+      const r = this.src.setVariable(st, args.variablesReference, args.name, args.value, write);
       if (!r.ok) return this.fail(response, r.message);
-      response.body = { value: r.variable.value, type: r.variable.type, variablesReference: r.variable.variablesReference };
-      if (r.variable.memoryReference) response.body.memoryReference = r.variable.memoryReference;
+      const v = r.variable;
+      response.body = { value: v.value, type: v.type, variablesReference: v.variablesReference };
+      if (v.memoryReference) response.body.memoryReference = v.memoryReference;
       this.sendResponse(response);
-      if (r.variable.memoryReference && this.clientMemoryEvents) this.sendEvent(new MemoryEvent(r.variable.memoryReference, 0, 8));
+      if (v.memoryReference && this.clientMemoryEvents) this.sendEvent(new MemoryEvent(v.memoryReference, 0, 8));
       return;
     }
     const ref = (this.vars as Variables).get(args.variablesReference);
@@ -916,7 +918,8 @@ export class WatchpointDebugSession extends LoggingDebugSession {
       return;
     }
     // C: the expression in the frame's scope (the machine's own syntax, r3 or u8[&x], when it is not C)
-    const c = this.src?.model(t) ? this.src.evaluate(t, line, args.frameId !== undefined ? args.frameId % FRAME_STRIDE : undefined) : undefined;
+    const frameIndex = args.frameId !== undefined ? args.frameId % FRAME_STRIDE : undefined;
+    const c = this.src?.model(t) ? this.src.evaluate(t, line, frameIndex) : undefined;
     if (c?.ok) {
       response.body = c.body;
       return this.sendResponse(response);
@@ -972,7 +975,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
       if (a === undefined) throw new BadArgs(`"${args.name}" is not an address (decimal or 0x hex)`);
       return yes(a, args.bytes ?? 1, rt.watches.labelFor(a, t));
     }
-    const cRef = args.variablesReference !== undefined && args.variablesReference !== 0 ? args.variablesReference : undefined;
+    const cRef = args.variablesReference ? args.variablesReference : undefined;
     if (this.src?.model(t) && (cRef === undefined || this.src.owns(cRef))) {
       // C: a variable of the Variables view, or an expression of the Watch view (an lvalue)
       const frame = args.frameId !== undefined ? args.frameId % FRAME_STRIDE : undefined;

@@ -12,9 +12,20 @@ function compilerSetting(): string | undefined {
   return vscode.workspace.getConfiguration('ppcWatchpointLab').get<string>('cCompiler');
 }
 
-function buildTask(file: string, compiler: string, scope: vscode.WorkspaceFolder | vscode.TaskScope = vscode.TaskScope.Workspace): vscode.Task {
+function buildTask(
+  file: string,
+  compiler: string,
+  scope: vscode.WorkspaceFolder | vscode.TaskScope = vscode.TaskScope.Workspace,
+): vscode.Task {
   const def: CTaskDefinition = { type: C_TASK_TYPE, file };
-  const task = new vscode.Task(def, scope, `build ${file.split(/[\\/]/).pop()}`, 'PowerPC Watchpoint Lab', new vscode.ProcessExecution(compiler, cBuildArgs(file)), '$gcc');
+  const task = new vscode.Task(
+    def,
+    scope,
+    `build ${file.split(/[\\/]/).pop()}`,
+    'PowerPC Watchpoint Lab',
+    new vscode.ProcessExecution(compiler, cBuildArgs(file)),
+    '$gcc',
+  );
   task.group = vscode.TaskGroup.Build;
   task.presentationOptions = { reveal: vscode.TaskRevealKind.Silent, clear: true };
   return task;
@@ -48,18 +59,28 @@ export async function buildCForDebug(doc: vscode.TextDocument): Promise<vscode.D
   const task = buildTask(file, compiler, vscode.workspace.getWorkspaceFolder(doc.uri) ?? vscode.TaskScope.Workspace);
   const code = await new Promise<number | undefined>((resolve) => {
     const sub = vscode.tasks.onDidEndTaskProcess((e) => {
-      if (e.execution.task.definition.type !== C_TASK_TYPE || (e.execution.task.definition as CTaskDefinition).file !== file) return;
+      if (
+        e.execution.task.definition.type !== C_TASK_TYPE ||
+        (e.execution.task.definition as CTaskDefinition).file !== file
+      )
+        return;
       sub.dispose();
       resolve(e.exitCode);
     });
     vscode.tasks.executeTask(task).then(undefined, (err: unknown) => {
       sub.dispose();
-      void vscode.window.showErrorMessage(`Could not run the build of ${file}: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showErrorMessage(
+        `Could not run the build of ${file}: ${err instanceof Error ? err.message : String(err)}`,
+      );
       resolve(undefined);
     });
   });
   if (code !== 0) {
-    if (code !== undefined) void vscode.window.showErrorMessage(`Building ${file.split(/[\\/]/).pop()} failed (${compiler} exited with ${code}): see the terminal and the Problems view.`);
+    if (code !== undefined)
+      void vscode.window.showErrorMessage(
+        `Building ${file.split(/[\\/]/).pop()} failed (${compiler} exited with ${code}): ` +
+          'see the terminal and the Problems view.',
+      );
     return undefined;
   }
   return cLaunchConfig(file) as vscode.DebugConfiguration;

@@ -31,7 +31,11 @@ export function findCompiler(setting: string | undefined, pathEnv = process.env.
 
 export function missingCompilerMessage(setting: string | undefined): string {
   const name = setting && setting.trim() !== '' ? setting.trim() : DEFAULT_C_COMPILER;
-  return `No PowerPC C compiler: "${name}" was not found${name.includes('/') ? '' : ' on PATH'}. Install it with: ${C_INSTALL} (or set "ppcWatchpointLab.cCompiler" to a powerpc64le-linux-gnu-gcc).`;
+  const where = name.includes('/') ? '' : ' on PATH';
+  return (
+    `No PowerPC C compiler: "${name}" was not found${where}. Install it with: ${C_INSTALL} ` +
+    '(or set "ppcWatchpointLab.cCompiler" to a powerpc64le-linux-gnu-gcc).'
+  );
 }
 
 /** The program built from a C source: beside it, without the .c. */
@@ -46,5 +50,13 @@ export function cBuildArgs(source: string): string[] {
 /** The configuration that debugs the program built from `source` (after the build). */
 export function cLaunchConfig(source: string): Record<string, unknown> {
   const name = source.split(/[\\/]/).pop() ?? source;
-  return { type: 'ppc-watchpoint', request: 'launch', name: `Debug ${name}`, program: cOutputPath(source), cpu: 'power10', kernel: '6.6', stopOnEntry: true };
+  return {
+    type: 'ppc-watchpoint',
+    request: 'launch',
+    name: `Debug ${name}`,
+    program: cOutputPath(source),
+    cpu: 'power10',
+    kernel: '6.6',
+    stopOnEntry: true,
+  };
 }

@@ -49,7 +49,12 @@ function sizeOf(specifiers: string, declarator: string): number {
   const count = dims.reduce((a, b) => a * b, 1);
   if (/\[\s*\]/.test(declarator)) return 0;
   if (/^\s*\*/.test(declarator) || /\(\s*\*/.test(declarator)) return 8 * count;
-  const words = specifiers.split(/\s+/).filter((w) => !['static', 'const', 'volatile', 'unsigned', 'signed', '_Thread_local', '__thread', 'register'].includes(w));
+  const words = specifiers
+    .split(/\s+/)
+    .filter(
+      (w) =>
+        !['static', 'const', 'volatile', 'unsigned', 'signed', '_Thread_local', '__thread', 'register'].includes(w),
+    );
   if (words.some((w) => w === 'struct' || w === 'union' || w === 'enum')) return words[0] === 'enum' ? 4 * count : 0;
   const fixed = words.map((w) => FIXED.exec(w)).find((m) => m);
   if (fixed) return (Number(fixed[1]) / 8) * count;
@@ -133,9 +138,30 @@ export function findCGlobals(source: string): DataLine[] {
       const name = /([A-Za-z_]\w*)\s*(?:\[[^\]]*\]\s*)*$/.exec(declarator.trim())?.[1];
       if (!name || KEYWORDS.has(name)) continue;
       const at = decl.at + decl.text.lastIndexOf(name);
-      out.push({ line: lineAt(offset + at), symbol: name, section: hasInit ? '.data' : '.bss', len: sizeOf(spec, declarator) });
+      out.push({
+        line: lineAt(offset + at),
+        symbol: name,
+        section: hasInit ? '.data' : '.bss',
+        len: sizeOf(spec, declarator),
+      });
     }
   }
 }
 
-const KEYWORDS = new Set(['int', 'long', 'char', 'short', 'void', 'unsigned', 'signed', 'const', 'static', 'volatile', 'struct', 'union', 'enum', 'float', 'double']);
+const KEYWORDS = new Set([
+  'int',
+  'long',
+  'char',
+  'short',
+  'void',
+  'unsigned',
+  'signed',
+  'const',
+  'static',
+  'volatile',
+  'struct',
+  'union',
+  'enum',
+  'float',
+  'double',
+]);

@@ -48,6 +48,8 @@ export class CSourceModel implements SourceModel {
   frames(t: Task): Frame[] {
     const m = sourceModelOf(t.program);
     if (!m) return this.asm.frames(t);
-    return m.frames(targetOf(t, (a, n) => this.read(t, a, n))).map((f) => ({ index: f.index, pc: f.pc, name: f.name, file: f.file, line: f.file ? f.line : undefined }));
+    return m
+      .frames(targetOf(t, (a, n) => this.read(t, a, n)))
+      .map((f) => ({ index: f.index, pc: f.pc, name: f.name, file: f.file, line: f.file ? f.line : undefined }));
   }
 }

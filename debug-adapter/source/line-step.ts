@@ -18,7 +18,11 @@ export type StepEnd<Stop> = { kind: 'done'; reason?: string } | { kind: 'interru
 /** Most decisions one step takes (a line that loops on itself for ever is ended, not hung on). */
 export const MAX_DECISIONS = 1_000_000;
 
-export async function sourceStep<Stop>(info: DebugInfo, kind: StepKind, exec: StepExecutor<Stop>): Promise<StepEnd<Stop>> {
+export async function sourceStep<Stop>(
+  info: DebugInfo,
+  kind: StepKind,
+  exec: StepExecutor<Stop>,
+): Promise<StepEnd<Stop>> {
   const stepper = new LineStepper(info, kind, exec.target());
   let d = stepper.start(exec.target());
   for (let n = 0; n < MAX_DECISIONS; n++) {

@@ -18,7 +18,8 @@ import type { WatchPlan } from './watch-plan';
 /** Variable handles of the source level start here (the session's own start at 1000). */
 export const SOURCE_HANDLE_BASE = 500_000_000;
 
-type Ref = { kind: 'scope'; pid: number; index: number; scope: ScopeKind } | { kind: 'node'; pid: number; node: VariableNode };
+type Ref =
+  { kind: 'scope'; pid: number; index: number; scope: ScopeKind } | { kind: 'node'; pid: number; node: VariableNode };
 
 export type DataInfo =
   | { ok: true; dataId: string; description: string; canPersist: boolean }
@@ -137,7 +138,12 @@ export class SourceDap {
   }
 
   private variable(t: Task, n: VariableNode): DebugProtocol.Variable {
-    const v: DebugProtocol.Variable = { name: n.name, value: n.value, type: n.type, variablesReference: n.childCount > 0 ? this.handles.create({ kind: 'node', pid: t.pid, node: n }) : 0 };
+    const v: DebugProtocol.Variable = {
+      name: n.name,
+      value: n.value,
+      type: n.type,
+      variablesReference: n.childCount > 0 ? this.handles.create({ kind: 'node', pid: t.pid, node: n }) : 0,
+    };
     if (n.evaluateName) v.evaluateName = n.evaluateName;
     if (n.address !== undefined) v.memoryReference = hex(n.address);
     if (n.childCount > 0 && /\[\d+\]$/.test(n.type)) v.indexedVariables = n.childCount;
@@ -145,13 +151,21 @@ export class SourceDap {
   }
 
   /** A C expression in a frame: the result as the Watch view and the console show it. */
-  evaluate(t: Task, expression: string, index: number | undefined): { ok: true; body: DebugProtocol.EvaluateResponse['body'] } | { ok: false; message: string } {
+  evaluate(
+    t: Task,
+    expression: string,
+    index: number | undefined,
+  ): { ok: true; body: DebugProtocol.EvaluateResponse['body'] } | { ok: false; message: string } {
     const m = this.model(t);
     if (!m) return { ok: false, message: 'the program has no debug information' };
     const f = index !== undefined ? this.frames(t)[index] : this.frames(t)[0];
     const r = m.evaluate(this.target(t), expression, f?.frame);
     if (!r.ok) return r;
-    const body: DebugProtocol.EvaluateResponse['body'] = { result: r.text, type: r.node.type, variablesReference: r.node.childCount > 0 ? this.handles.create({ kind: 'node', pid: t.pid, node: r.node }) : 0 };
+    const body: DebugProtocol.EvaluateResponse['body'] = {
+      result: r.text,
+      type: r.node.type,
+      variablesReference: r.node.childCount > 0 ? this.handles.create({ kind: 'node', pid: t.pid, node: r.node }) : 0,
+    };
     if (r.node.address !== undefined) body.memoryReference = hex(r.node.address);
     return { ok: true, body };
   }
@@ -161,16 +175,28 @@ export class SourceDap {
    * `&origin`), as GDB's `set var` does for integers, chars, enums and pointers in memory; the new
    * value as it reads back. Floating point, bit-fields, aggregates and values in registers are refused.
    */
-  setVariable(t: Task, ref: number, name: string, value: string, write: (addr: bigint, bytes: Uint8Array) => boolean): { ok: true; variable: DebugProtocol.Variable } | { ok: false; message: string } {
+  setVariable(
+    t: Task,
+    ref: number,
+    name: string,
+    value: string,
+    write: (addr: bigint, bytes: Uint8Array) => boolean,
+  ): { ok: true; variable: DebugProtocol.Variable } | { ok: false; message: string } {
     const r = this.handles.get(ref);
     const m = this.model(t);
     if (!r || !m) return { ok: false, message: `variablesReference ${ref} is not valid (any more)` };
-    if (r.kind === 'scope' && r.scope === 'Registers') return { ok: false, message: 'setting a register of a C frame is not supported: use the console\'s register commands' };
+    if (r.kind === 'scope' && r.scope === 'Registers')
+      return {
+        ok: false,
+        message: "setting a register of a C frame is not supported: use the console's register commands",
+      };
     const n = (this.listed.get(ref) ?? this.nodesOf(t, ref)).find((x) => x.name === name);
     if (!n) return { ok: false, message: `no variable ${name} here` };
     const size = n.size ?? 0;
-    if (n.address === undefined) return { ok: false, message: `${name} is not in memory here (a register or optimized out): it cannot be set` };
-    if (n.childCount > 0 && !/\*/.test(n.type)) return { ok: false, message: `${name} is a ${n.type}: set its members one by one` };
+    if (n.address === undefined)
+      return { ok: false, message: `${name} is not in memory here (a register or optimized out): it cannot be set` };
+    if (n.childCount > 0 && !/\*/.test(n.type))
+      return { ok: false, message: `${name} is a ${n.type}: set its members one by one` };
     if (n.value_.bits || /\b(float|double|_Complex)\b/.test(n.type) || ![1, 2, 4, 8].includes(size)) {
       return { ok: false, message: `setting a ${n.type} is not supported (integers, chars, enums and pointers are)` };
     }
@@ -187,7 +213,8 @@ export class SourceDap {
     }
     const bytes = new Uint8Array(size);
     for (let i = 0; i < size; i++) bytes[i] = Number((x >> BigInt(8 * i)) & 0xffn);
-    if (!write(n.address, bytes)) return { ok: false, message: `${name}: its memory at ${hex(n.address)} cannot be written` };
+    if (!write(n.address, bytes))
+      return { ok: false, message: `${name}: its memory at ${hex(n.address)} cannot be written` };
     const again = this.nodesOf(t, ref).find((y) => y.name === name) ?? n;
     return { ok: true, variable: this.variable(t, again) };
   }
@@ -209,14 +236,21 @@ export class SourceDap {
   }
 
   /** dataBreakpointInfo: by a variable listed under `ref`, or by an expression in a frame. */
-  dataBreakpointInfo(t: Task, cpu: CpuModel, name: string, ref: number | undefined, index: number | undefined): DataInfo {
+  dataBreakpointInfo(
+    t: Task,
+    cpu: CpuModel,
+    name: string,
+    ref: number | undefined,
+    index: number | undefined,
+  ): DataInfo {
     const m = this.model(t);
     if (!m) return { ok: false, message: 'the program has no debug information' };
     let plan: WatchPlan;
     if (ref !== undefined && ref !== 0) {
       const r = this.handles.get(ref);
       if (!r) return { ok: false, message: `variablesReference ${ref} is not valid (any more)` };
-      if (r.kind === 'scope' && r.scope === 'Registers') return { ok: false, message: `${name} is a register: hardware watchpoints (DAWR) watch memory, not registers` };
+      if (r.kind === 'scope' && r.scope === 'Registers')
+        return { ok: false, message: `${name} is a register: hardware watchpoints (DAWR) watch memory, not registers` };
       const nodes = this.listed.get(ref) ?? this.nodesOf(t, ref);
       const n = nodes.find((x) => x.name === name);
       if (!n) return { ok: false, message: `no variable ${name} here` };
@@ -231,7 +265,13 @@ export class SourceDap {
     // memory of a symbol (a global, a static): the id follows the symbol into the next session;
     // a local's stack address means nothing there
     const sym = dataSymbolAt(t.program, plan.address);
-    if (sym) return { ok: true, dataId: makeSymbolDataId(sym.sym.name, sym.offset, plan.size), description: plan.description, canPersist: true };
+    if (sym)
+      return {
+        ok: true,
+        dataId: makeSymbolDataId(sym.sym.name, sym.offset, plan.size),
+        description: plan.description,
+        canPersist: true,
+      };
     return { ok: true, dataId: makeDataId(plan.address, plan.size), description: plan.description, canPersist: false };
   }
 }

@@ -4,7 +4,14 @@
 // as C values, C expressions, and what a data breakpoint on a C lvalue would watch on this CPU.
 // It reads the thread through a Target (sim/debuginfo/target.ts); the session owns the thread.
 import type { Program } from '../../sim/program';
-import { openDebugInfo, type DebugInfo, type Frame, type SourceLine, type Target, type VariableNode } from '../../sim/debuginfo/debug-info';
+import {
+  openDebugInfo,
+  type DebugInfo,
+  type Frame,
+  type SourceLine,
+  type Target,
+  type VariableNode,
+} from '../../sim/debuginfo/debug-info';
 import { DW_AT } from '../../sim/debuginfo/constants';
 import { pathMatch } from '../../sim/debuginfo/line-table';
 import { attempt } from '../../sim/debuginfo/reader';
@@ -30,7 +37,8 @@ export const SCOPES: readonly ScopeKind[] = ['Locals', 'Globals', 'Registers'];
 export type LineBreakpoint = { ok: true; line: number; addrs: bigint[] } | { ok: false; message: string };
 export type Evaluated = { ok: true; node: VariableNode; text: string } | { ok: false; message: string };
 
-/** Source files the debugger resolves breakpoints in through DWARF (assembly without -g has the assembler's own table). */
+/** Source files the debugger resolves breakpoints in through DWARF (assembly without -g has the
+ * assembler's own table). */
 export function isSourcePath(path: string): boolean {
   return /\.(c|h|S|s|cc|cpp|cxx|hpp)$/.test(path);
 }
@@ -83,7 +91,8 @@ export class SourceModel {
   lineBreakpoint(path: string, line: number): LineBreakpoint {
     const r = this.info.breakpointLocations(path, line);
     if (!r.ok) return r;
-    if (r.locations.length === 0) return { ok: false, message: `line ${line} of ${path.replace(/^.*[\\/]/, '')} has no code` };
+    if (r.locations.length === 0)
+      return { ok: false, message: `line ${line} of ${path.replace(/^.*[\\/]/, '')} has no code` };
     return { ok: true, line: r.line, addrs: r.locations.map((l) => l.address) };
   }
 
@@ -135,7 +144,11 @@ export class SourceModel {
   watchExpression(target: Target, expression: string, cpu: CpuModel, frame?: Frame): WatchPlan {
     const e = this.evaluate(target, expression, frame);
     if (!e.ok) return { ok: false, message: `${expression}: ${e.message}` };
-    if (e.node.address === undefined) return { ok: false, message: `${expression} is not an object in memory (not an lvalue): a watchpoint watches memory` };
+    if (e.node.address === undefined)
+      return {
+        ok: false,
+        message: `${expression} is not an object in memory (not an lvalue): a watchpoint watches memory`,
+      };
     return this.watchNode(e.node, cpu);
   }
 
@@ -159,7 +172,10 @@ export class SourceModel {
   }
 
   /** A C object by name (a global, a file-scope static) for a perf counter: its address and size. */
-  symbolObject(target: Target, name: string): { ok: true; address: bigint; size: number } | { ok: false; message: string } {
+  symbolObject(
+    target: Target,
+    name: string,
+  ): { ok: true; address: bigint; size: number } | { ok: false; message: string } {
     const e = this.evaluate(target, name);
     if (!e.ok) return { ok: false, message: e.message };
     const d = this.info.dataBreakpointInfo(e.node);

@@ -7,8 +7,7 @@ import { cpuModel, type CpuModel, type CpuModelName } from '../../sim/hwbp/cpu-m
 import { hwBreakpointValidateLen } from '../../sim/hwbp/validate-len';
 
 export type WatchPlan =
-  | { ok: true; address: bigint; size: number; description: string; range: boolean }
-  | { ok: false; message: string };
+  { ok: true; address: bigint; size: number; description: string; range: boolean } | { ok: false; message: string };
 
 const hex = (a: bigint) => `0x${a.toString(16)}`;
 
@@ -22,7 +21,12 @@ export function watchPlan(address: bigint, size: number, what: string, cpu: CpuM
   if (size <= 8) return { ok: true, address, size, description: `${what} (${bytes})`, range: false };
   const cpuName = cpu.name.toUpperCase();
   if (!cpu.breakpointAvailable) {
-    return { ok: false, message: `${what} (${bytes}): ${cpuName} has no usable watchpoint register (the DAWR is off unless "dawrForceEnable")` };
+    return {
+      ok: false,
+      message:
+        `${what} (${bytes}): ${cpuName} has no usable watchpoint register ` +
+        '(the DAWR is off unless "dawrForceEnable")',
+    };
   }
   const v = hwBreakpointValidateLen(address, size, cpu);
   if (!v.ok) {
@@ -31,7 +35,16 @@ export function watchPlan(address: bigint, size: number, what: string, cpu: CpuM
       v.reason === 'crosses-512'
         ? `it spans ${hex(v.start)}..${hex(v.end)}, across a 512-byte boundary, which the ${cpuName} DAWR cannot watch`
         : `the ${cpuName} ${reg} watches at most ${v.max} bytes (this needs ${v.hwLen})`;
-    return { ok: false, message: `${what} (${bytes}) cannot be watched as a whole: ${why}. Watch one of its members or elements instead.` };
+    return {
+      ok: false,
+      message: `${what} (${bytes}) cannot be watched as a whole: ${why}. Watch one of its members or elements instead.`,
+    };
   }
-  return { ok: true, address, size, description: `${what} (${bytes}, watched as one ${v.hwLen}-byte DAWR range)`, range: true };
+  return {
+    ok: true,
+    address,
+    size,
+    description: `${what} (${bytes}, watched as one ${v.hwLen}-byte DAWR range)`,
+    range: true,
+  };
 }

@@ -33,7 +33,7 @@ const value = (vs: DebugProtocol.Variable[], name: string) => vs.find((v) => v.n
 
 for (const opt of ['-O0', '-O2']) {
   describe(`C at ${opt}`, () => {
-    it('stops on entry in main; a data breakpoint on a global stops before its store; stack, variables, watch expressions, step over', async (t) => {
+    it('entry in main; data breakpoint on a global stops before the store; stack, variables, step', async (t) => {
       const exe = buildC(t, 'watch.c', ['-g', opt, '-static']);
       if (!exe) return;
       const c = new Client();
@@ -48,18 +48,32 @@ for (const opt of ['-O0', '-O2']) {
         // "Break on Value Change" on counter, asked by expression in main's frame
         const info = await c.dc.dataBreakpointInfoRequest({ name: 'counter', frameId: st[0].id });
         assert.equal(info.body.dataId, 'sym:counter/8', info.body.description);
-        const set = await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: info.body.dataId as string, accessType: 'write' }] });
+        const set = await c.dc.setDataBreakpointsRequest({
+          breakpoints: [{ dataId: info.body.dataId as string, accessType: 'write' }],
+        });
         assert.equal(set.body.breakpoints[0].verified, true, set.body.breakpoints[0].message);
         await c.dc.continueRequest({ threadId: tid });
         const hit = await c.next<DebugProtocol.StoppedEvent>('stopped');
         assert.equal(hit.body.reason, 'data breakpoint');
         st = await frames(c, tid);
-        assert.deepEqual(st.slice(0, 2).map((f) => [f.name, f.source?.path, f.line]), [['bump', SRC, L('store')], ['main', SRC, L('call-bump')]]);
+        assert.deepEqual(
+          st.slice(0, 2).map((f) => [f.name, f.source?.path, f.line]),
+          [
+            ['bump', SRC, L('store')],
+            ['main', SRC, L('call-bump')],
+          ],
+        );
         const glibc = st.slice(2);
-        assert.ok(glibc.length > 0 && glibc.every((f) => f.source === undefined && f.presentationHint === 'subtle'), JSON.stringify(glibc));
+        assert.ok(
+          glibc.length > 0 && glibc.every((f) => f.source === undefined && f.presentationHint === 'subtle'),
+          JSON.stringify(glibc),
+        );
         assert.ok(glibc.some((f) => f.name.startsWith('__libc_start')));
         // before the store: the old value
-        assert.equal((await c.dc.evaluateRequest({ expression: 'counter', frameId: st[0].id, context: 'watch' })).body.result, '0');
+        assert.equal(
+          (await c.dc.evaluateRequest({ expression: 'counter', frameId: st[0].id, context: 'watch' })).body.result,
+          '0',
+        );
         const scopes = (await c.dc.scopesRequest({ frameId: st[0].id })).body.scopes.map((s) => s.name);
         assert.deepEqual(scopes, ['Locals', 'Globals', 'Registers', 'Watchpoints', 'Perf counters']);
         const globals = await scope(c, st[0].id, 'Globals');
@@ -68,16 +82,34 @@ for (const opt of ['-O0', '-O2']) {
         assert.equal(value(globals, 'table'), '{10, 20, 30, 40}');
         const origin = globals.find((v) => v.name === 'origin');
         assert.ok(origin && origin.variablesReference > 0 && origin.type === 'struct point');
-        assert.deepEqual((await vars(c, origin.variablesReference)).map((v) => [v.name, v.value, v.type]), [['x', '1', 'int'], ['y', '2', 'int']]);
+        assert.deepEqual(
+          (await vars(c, origin.variablesReference)).map((v) => [v.name, v.value, v.type]),
+          [
+            ['x', '1', 'int'],
+            ['y', '2', 'int'],
+          ],
+        );
         const mainLocals = await scope(c, st[1].id, 'Locals');
         assert.equal(value(mainLocals, 'total'), '0');
         assert.equal(value(mainLocals, 'i'), '0');
         const regs = await scope(c, st[0].id, 'Registers');
         assert.ok(regs.some((r) => r.name === 'r1' && /^0x/.test(r.value)));
-        for (const [e, want] of [['table[2]', '30'], ['cursor->y', '2'], ['origin.x + limit * 2', '7'], ['*cursor', '{x = 1, y = 2}']]) {
-          assert.equal((await c.dc.evaluateRequest({ expression: e, frameId: st[1].id, context: 'watch' })).body.result, want, e);
+        for (const [e, want] of [
+          ['table[2]', '30'],
+          ['cursor->y', '2'],
+          ['origin.x + limit * 2', '7'],
+          ['*cursor', '{x = 1, y = 2}'],
+        ]) {
+          assert.equal(
+            (await c.dc.evaluateRequest({ expression: e, frameId: st[1].id, context: 'watch' })).body.result,
+            want,
+            e,
+          );
         }
-        assert.match(await c.fails(c.dc.evaluateRequest({ expression: 'nosuch + 1', frameId: st[0].id, context: 'watch' })), /nosuch/);
+        assert.match(
+          await c.fails(c.dc.evaluateRequest({ expression: 'nosuch + 1', frameId: st[0].id, context: 'watch' })),
+          /nosuch/,
+        );
         // the panel's decision names the C line of the store
         // step over the store: the next line, the new value
         await c.dc.nextRequest({ threadId: tid });
@@ -86,19 +118,25 @@ for (const opt of ['-O0', '-O2']) {
         st = await frames(c, tid);
         assert.notEqual(st[0].line, L('store'));
         if (opt === '-O0') assert.deepEqual([st[0].name, st[0].line], ['bump', L('after-store')]);
-        assert.equal((await c.dc.evaluateRequest({ expression: 'counter', frameId: st[0].id, context: 'watch' })).body.result, '1');
+        assert.equal(
+          (await c.dc.evaluateRequest({ expression: 'counter', frameId: st[0].id, context: 'watch' })).body.result,
+          '1',
+        );
         // the second store stops again, the value still the old one
         await c.dc.continueRequest({ threadId: tid });
         assert.equal((await c.next<DebugProtocol.StoppedEvent>('stopped')).body.reason, 'data breakpoint');
         st = await frames(c, tid);
         assert.deepEqual([st[0].name, st[0].line], ['bump', L('store')]);
-        assert.equal((await c.dc.evaluateRequest({ expression: 'counter', frameId: st[0].id, context: 'watch' })).body.result, '1');
+        assert.equal(
+          (await c.dc.evaluateRequest({ expression: 'counter', frameId: st[0].id, context: 'watch' })).body.result,
+          '1',
+        );
       } finally {
         await c.stop();
       }
     });
 
-    it('a breakpoint in the .c file, step into a function, step out to the caller; data breakpoints by variable, refused with why', async (t) => {
+    it('a .c breakpoint, step in and out; data breakpoints by variable or refused; Set Value', async (t) => {
       const exe = buildC(t, 'watch.c', ['-g', opt, '-static']);
       if (!exe) return;
       const c = new Client();
@@ -129,10 +167,16 @@ for (const opt of ['-O0', '-O2']) {
         const globals = (await c.dc.scopesRequest({ frameId: st[0].id })).body.scopes.find((s) => s.name === 'Globals');
         assert.ok(globals);
         const gv = await vars(c, globals.variablesReference);
-        const table = await c.dc.dataBreakpointInfoRequest({ name: 'table', variablesReference: globals.variablesReference });
+        const table = await c.dc.dataBreakpointInfoRequest({
+          name: 'table',
+          variablesReference: globals.variablesReference,
+        });
         assert.equal(table.body.dataId, 'sym:table/16');
         assert.match(table.body.description, /DAWR range/);
-        const big = await c.dc.dataBreakpointInfoRequest({ name: 'big', variablesReference: globals.variablesReference });
+        const big = await c.dc.dataBreakpointInfoRequest({
+          name: 'big',
+          variablesReference: globals.variablesReference,
+        });
         assert.equal(big.body.dataId, null);
         assert.match(big.body.description, /at most 512 bytes/);
         const origin = gv.find((v) => v.name === 'origin');
@@ -149,19 +193,45 @@ for (const opt of ['-O0', '-O2']) {
           assert.equal(local.body.canPersist, false);
         }
         // setting C variables: an int member, a struct refused, a local at -O0
-        const sy = await c.dc.setVariableRequest({ variablesReference: origin.variablesReference, name: 'y', value: 'limit * 2 + 1' });
+        const sy = await c.dc.setVariableRequest({
+          variablesReference: origin.variablesReference,
+          name: 'y',
+          value: 'limit * 2 + 1',
+        });
         assert.equal(sy.body.value, '7');
-        assert.equal((await c.dc.evaluateRequest({ expression: 'origin.y', frameId: st[0].id, context: 'watch' })).body.result, '7');
-        assert.match(await c.fails(c.dc.setVariableRequest({ variablesReference: globals.variablesReference, name: 'origin', value: '1' })), /set its members/);
+        assert.equal(
+          (await c.dc.evaluateRequest({ expression: 'origin.y', frameId: st[0].id, context: 'watch' })).body.result,
+          '7',
+        );
+        assert.match(
+          await c.fails(
+            c.dc.setVariableRequest({ variablesReference: globals.variablesReference, name: 'origin', value: '1' }),
+          ),
+          /set its members/,
+        );
         if (opt === '-O0') {
           const locals = (await c.dc.scopesRequest({ frameId: st[0].id })).body.scopes.find((x) => x.name === 'Locals');
           assert.ok(locals);
           await vars(c, locals.variablesReference);
-          assert.equal((await c.dc.setVariableRequest({ variablesReference: locals.variablesReference, name: 'total', value: '40 + 2' })).body.value, '42');
-          assert.equal((await c.dc.evaluateRequest({ expression: 'total', frameId: st[0].id, context: 'watch' })).body.result, '42');
+          assert.equal(
+            (
+              await c.dc.setVariableRequest({
+                variablesReference: locals.variablesReference,
+                name: 'total',
+                value: '40 + 2',
+              })
+            ).body.value,
+            '42',
+          );
+          assert.equal(
+            (await c.dc.evaluateRequest({ expression: 'total', frameId: st[0].id, context: 'watch' })).body.result,
+            '42',
+          );
         }
         // the array as one DAWR range: the kernel takes it
-        const set = await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: table.body.dataId as string, accessType: 'write' }] });
+        const set = await c.dc.setDataBreakpointsRequest({
+          breakpoints: [{ dataId: table.body.dataId as string, accessType: 'write' }],
+        });
         assert.equal(set.body.breakpoints[0].verified, true, set.body.breakpoints[0].message);
       } finally {
         await c.stop();
@@ -176,17 +246,22 @@ it('-O2: a local the compiler dropped shows <optimized out>', async (t) => {
   const c = new Client();
   await c.start();
   try {
-    const first = await c.launch({ program: exe, stopOnEntry: false }, () => c.dc.setBreakpointsRequest({ source: { path: SRC }, breakpoints: [{ line: L('print') }] }));
+    const first = await c.launch({ program: exe, stopOnEntry: false }, () =>
+      c.dc.setBreakpointsRequest({ source: { path: SRC }, breakpoints: [{ line: L('print') }] }),
+    );
     assert.equal(first.body.reason, 'breakpoint');
     const st = await frames(c, first.body.threadId as number);
     const locals = await scope(c, st[0].id, 'Locals');
-    assert.ok(locals.some((v) => v.value === '<optimized out>'), JSON.stringify(locals.map((v) => [v.name, v.value])));
+    assert.ok(
+      locals.some((v) => v.value === '<optimized out>'),
+      JSON.stringify(locals.map((v) => [v.name, v.value])),
+    );
   } finally {
     await c.stop();
   }
 });
 
-it('the panel names the C line of a decision; a watch on a C global by its definition line; perf on a C object', async (t) => {
+it('the panel names the C line of a decision; a watch on a C global by its line; perf on a C object', async (t) => {
   const exe = buildC(t, 'watch.c', ['-g', '-O0', '-static']);
   if (!exe) return;
   const c = new Client();
@@ -198,23 +273,42 @@ it('the panel names the C line of a decision; a watch on a C global by its defin
       { program: exe, stopOnEntry: false, perf: [{ name: 'origin_y', symbol: 'origin.y', len: 4, type: 'w' }] },
       async () => {
         // what the CodeLens "Watch write" above `long counter;` sets: a breakpoint with a mode on that line
-        set = await c.dc.setBreakpointsRequest({ source: { path: SRC }, breakpoints: [{ line: decl, mode: 'write' } as DebugProtocol.SourceBreakpoint] });
+        set = await c.dc.setBreakpointsRequest({
+          source: { path: SRC },
+          breakpoints: [{ line: decl, mode: 'write' } as DebugProtocol.SourceBreakpoint],
+        });
       },
     );
     assert.equal(set?.body.breakpoints[0].verified, true, set?.body.breakpoints[0].message);
     assert.equal(first.body.reason, 'data breakpoint');
     const st = await frames(c, first.body.threadId as number);
     assert.deepEqual([st[0].name, st[0].line], ['bump', L('store')]);
-    const snap = (await c.dc.customRequest('wplab.snapshot')).body as { recent: Array<{ source?: { path: string; line: number } }>; counters: { counters: Array<{ addr: string; len: number }> } };
+    const snap = (await c.dc.customRequest('wplab.snapshot')).body as {
+      recent: Array<{ source?: { path: string; line: number } }>;
+      counters: { counters: Array<{ addr: string; len: number }> };
+    };
     const last = snap.recent[snap.recent.length - 1];
     assert.deepEqual(last.source, { path: SRC, line: L('store') });
     const y = await c.dc.evaluateRequest({ expression: 'origin.y', frameId: st[0].id, context: 'watch' });
-    assert.deepEqual(snap.counters.counters.map((x) => [BigInt(x.addr), x.len]), [[BigInt(y.body.memoryReference ?? 'x'), 4]]);
+    assert.deepEqual(
+      snap.counters.counters.map((x) => [BigInt(x.addr), x.len]),
+      [[BigInt(y.body.memoryReference ?? 'x'), 4]],
+    );
     const bad = new Client();
     await bad.start();
     try {
-      await bad.dc.initializeRequest({ adapterID: 'ppc-watchpoint', pathFormat: 'path', linesStartAt1: true, columnsStartAt1: true });
-      const msg = await bad.fails(bad.dc.launchRequest({ program: exe, perf: [{ name: 'x', symbol: 'nosuch', len: 4, type: 'w' }] } as DebugProtocol.LaunchRequestArguments));
+      await bad.dc.initializeRequest({
+        adapterID: 'ppc-watchpoint',
+        pathFormat: 'path',
+        linesStartAt1: true,
+        columnsStartAt1: true,
+      });
+      const msg = await bad.fails(
+        bad.dc.launchRequest({
+          program: exe,
+          perf: [{ name: 'x', symbol: 'nosuch', len: 4, type: 'w' }],
+        } as DebugProtocol.LaunchRequestArguments),
+      );
       assert.match(msg, /"perf\[0\]\.symbol": "nosuch" is not a symbol/);
     } finally {
       await bad.stop();
@@ -232,11 +326,24 @@ it('a C condition on a breakpoint in the .c file; lines without code move to the
   try {
     let set: DebugProtocol.SetBreakpointsResponse | undefined;
     const first = await c.launch({ program: exe, stopOnEntry: false }, async () => {
-      set = await c.dc.setBreakpointsRequest({ source: { path: SRC }, breakpoints: [{ line: L('add-body'), condition: 'b == 2 && a > 0' }, { line: L('main') }, { line: 1 }] });
-      await c.dc.setBreakpointsRequest({ source: { path: SRC }, breakpoints: [{ line: L('add-body'), condition: 'b == 2 && a > 0' }] });
+      set = await c.dc.setBreakpointsRequest({
+        source: { path: SRC },
+        breakpoints: [{ line: L('add-body'), condition: 'b == 2 && a > 0' }, { line: L('main') }, { line: 1 }],
+      });
+      await c.dc.setBreakpointsRequest({
+        source: { path: SRC },
+        breakpoints: [{ line: L('add-body'), condition: 'b == 2 && a > 0' }],
+      });
     });
     // a breakpoint on main's opening line goes past the prologue, to the first statement, as gdb puts it
-    assert.deepEqual(set?.body.breakpoints.map((b) => [b.verified, b.line]), [[true, L('add-body')], [true, L('main') + 1], [true, L('add-body')]]);
+    assert.deepEqual(
+      set?.body.breakpoints.map((b) => [b.verified, b.line]),
+      [
+        [true, L('add-body')],
+        [true, L('main') + 1],
+        [true, L('add-body')],
+      ],
+    );
     assert.equal(first.body.reason, 'breakpoint');
     const st = await frames(c, first.body.threadId as number);
     const locals = await scope(c, st[0].id, 'Locals');
@@ -247,7 +354,7 @@ it('a C condition on a breakpoint in the .c file; lines without code move to the
   }
 });
 
-it('a breakpoint in a .S file the program was assembled from with -g; the disassembly view names the C lines; instruction steps', async (t) => {
+it('a breakpoint in a .S file assembled with -g; the disassembly view names C lines; instruction steps', async (t) => {
   const exe = buildC(t, 'uses-asm.c', ['-g', '-O0', '-static', 'asm-part.S']);
   if (!exe) return;
   const ASM = join(C_FIXTURES, 'asm-part.S');
@@ -255,14 +362,30 @@ it('a breakpoint in a .S file the program was assembled from with -g; the disass
   const c = new Client();
   await c.start();
   try {
-    const first = await c.launch({ program: exe, stopOnEntry: false }, () => c.dc.setBreakpointsRequest({ source: { path: ASM }, breakpoints: [{ line: asmLine }] }));
+    const first = await c.launch({ program: exe, stopOnEntry: false }, () =>
+      c.dc.setBreakpointsRequest({ source: { path: ASM }, breakpoints: [{ line: asmLine }] }),
+    );
     assert.equal(first.body.reason, 'breakpoint');
     const tid = first.body.threadId as number;
     const st = await frames(c, tid);
-    assert.deepEqual(st.slice(0, 2).map((f) => [f.name, f.source?.path, f.line]), [['asm_twice', ASM, asmLine], ['main', join(C_FIXTURES, 'uses-asm.c'), markerLine('uses-asm.c', 'call')]]);
-    const d = await c.dc.disassembleRequest({ memoryReference: st[1].instructionPointerReference as string, instructionOffset: -4, instructionCount: 8 } as DebugProtocol.DisassembleArguments);
-    const lines = d.body?.instructions.filter((i) => i.location?.path === join(C_FIXTURES, 'uses-asm.c')).map((i) => i.line) ?? [];
-    assert.ok(lines.includes(markerLine('uses-asm.c', 'call')), JSON.stringify(d.body?.instructions.map((i) => [i.address, i.line, i.location?.path])));
+    assert.deepEqual(
+      st.slice(0, 2).map((f) => [f.name, f.source?.path, f.line]),
+      [
+        ['asm_twice', ASM, asmLine],
+        ['main', join(C_FIXTURES, 'uses-asm.c'), markerLine('uses-asm.c', 'call')],
+      ],
+    );
+    const d = await c.dc.disassembleRequest({
+      memoryReference: st[1].instructionPointerReference as string,
+      instructionOffset: -4,
+      instructionCount: 8,
+    } as DebugProtocol.DisassembleArguments);
+    const lines =
+      d.body?.instructions.filter((i) => i.location?.path === join(C_FIXTURES, 'uses-asm.c')).map((i) => i.line) ?? [];
+    assert.ok(
+      lines.includes(markerLine('uses-asm.c', 'call')),
+      JSON.stringify(d.body?.instructions.map((i) => [i.address, i.line, i.location?.path])),
+    );
     // in the Disassembly view a step is one instruction (granularity "instruction")
     const pc0 = BigInt(st[0].instructionPointerReference as string);
     await c.dc.nextRequest({ threadId: tid, granularity: 'instruction' });

@@ -19,7 +19,10 @@ export function buildC(t: TestContext, source: string, flags: string[] = ['-g', 
   const had = built.get(name);
   if (had) return had;
   const exe = join(dir, name);
-  execFileSync('powerpc64le-linux-gnu-gcc', [...flags, source, '-o', exe], { cwd: C_FIXTURES, stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync('powerpc64le-linux-gnu-gcc', [...flags, source, '-o', exe], {
+    cwd: C_FIXTURES,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   built.set(name, exe);
   return exe;
 }

@@ -67,10 +67,19 @@ for (const opt of ['-O0', '-O2']) {
     assert.ok(m.hasSource('watch.c'));
     assert.ok(!m.hasSource('/elsewhere/other.c'));
     const fr = m.frames(s.sim.target);
-    assert.deepEqual(fr.slice(0, 2).map((f) => [f.name, f.file, f.line]), [['bump', SRC, L('store')], ['main', SRC, L('call-bump')]]);
+    assert.deepEqual(
+      fr.slice(0, 2).map((f) => [f.name, f.file, f.line]),
+      [
+        ['bump', SRC, L('store')],
+        ['main', SRC, L('call-bump')],
+      ],
+    );
     const outer = fr.slice(2);
     assert.ok(outer.length >= 1 && outer.every((f) => f.file === undefined), 'glibc frames have no source');
-    assert.ok(outer.some((f) => f.name.startsWith('__libc_start')), outer.map((f) => f.name).join(', '));
+    assert.ok(
+      outer.some((f) => f.name.startsWith('__libc_start')),
+      outer.map((f) => f.name).join(', '),
+    );
     assert.equal(m.lineAt(s.sim.pc)?.line, L('store'));
   });
 
@@ -96,7 +105,14 @@ for (const opt of ['-O0', '-O2']) {
     const regs = m.scope(sim.target, bump.frame, 'Registers');
     assert.equal(regs.find((r) => r.name === 'pc')?.value.startsWith('0x'), true);
     assert.equal(regs.find((r) => r.name === 'r1')?.value, `0x${(sim.target.readRegister(1) ?? 0n).toString(16)}`);
-    for (const [e, want] of [['table[2]', '30'], ['cursor->y', '2'], ['origin.x + limit * 2', '7'], ['*cursor', '{x = 1, y = 2}'], ['(char)table[3]', "40 '('"], ['sizeof(big)', '600']]) {
+    for (const [e, want] of [
+      ['table[2]', '30'],
+      ['cursor->y', '2'],
+      ['origin.x + limit * 2', '7'],
+      ['*cursor', '{x = 1, y = 2}'],
+      ['(char)table[3]', "40 '('"],
+      ['sizeof(big)', '600'],
+    ]) {
       const r = m.evaluate(sim.target, e, main.frame);
       assert.ok(r.ok, `${e}: ${r.ok ? '' : r.message}`);
       assert.equal(r.text, want, e);
@@ -105,14 +121,17 @@ for (const opt of ['-O0', '-O2']) {
     assert.ok(!bad.ok && /nosuch/.test(bad.message));
   });
 
-  test(`${opt}: data breakpoint plans: 1 to 8 bytes as they are, larger objects as a DAWR range or refused with why`, (t) => {
+  test(`${opt}: data breakpoint plans: 1 to 8 bytes as they are, larger as a DAWR range or refused with why`, (t) => {
     const s = stopAt(t, flags, 'store');
     if (!s) return;
     const { m, sim } = s;
     const [, main] = m.frames(sim.target);
     const p10 = cpuModel('power10');
     const c = m.watchExpression(sim.target, 'counter', p10, main.frame);
-    assert.ok(c.ok && c.size === 8 && !c.range, JSON.stringify(c, (_, v) => (typeof v === 'bigint' ? v.toString(16) : v)));
+    assert.ok(
+      c.ok && c.size === 8 && !c.range,
+      JSON.stringify(c, (_, v) => (typeof v === 'bigint' ? v.toString(16) : v)),
+    );
     const y = m.watchExpression(sim.target, 'cursor->y', p10, main.frame);
     assert.ok(y.ok && y.size === 4);
     const tbl = m.watchExpression(sim.target, 'table', p10, main.frame);
@@ -164,7 +183,10 @@ test('-O2: what DWARF calls optimized out says so', (t) => {
   const { m, sim } = s;
   const [main] = m.frames(sim.target);
   const locals = m.scope(sim.target, main.frame, 'Locals');
-  assert.ok(locals.some((n) => n.value === '<optimized out>'), JSON.stringify(show(locals)));
+  assert.ok(
+    locals.some((n) => n.value === '<optimized out>'),
+    JSON.stringify(show(locals)),
+  );
 });
 
 test('a program without DWARF (or assembly) has no source model', () => {

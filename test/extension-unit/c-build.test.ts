@@ -6,7 +6,15 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { C_INSTALL, cBuildArgs, cLaunchConfig, cOutputPath, findCompiler, isCSourcePath, missingCompilerMessage } from '../../extension/c-build';
+import {
+  C_INSTALL,
+  cBuildArgs,
+  cLaunchConfig,
+  cOutputPath,
+  findCompiler,
+  isCSourcePath,
+  missingCompilerMessage,
+} from '../../extension/c-build';
 import { findCGlobals } from '../../extension/c-globals';
 import { checkLaunchSettings } from '../../extension/launch-config';
 
@@ -23,7 +31,12 @@ test('the compiler: a name on PATH, a full path, or none (and then the install c
     assert.equal(findCompiler(join(dir, 'nope-gcc'), dir), undefined);
     assert.equal(findCompiler('my-gcc', dir), undefined);
     const msg = missingCompilerMessage(undefined);
-    assert.ok(msg.includes(C_INSTALL) && msg.includes('powerpc64le-linux-gnu-gcc') && msg.includes('ppcWatchpointLab.cCompiler'), msg);
+    assert.ok(
+      msg.includes(C_INSTALL) &&
+        msg.includes('powerpc64le-linux-gnu-gcc') &&
+        msg.includes('ppcWatchpointLab.cCompiler'),
+      msg,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -39,7 +52,7 @@ test('the build: -g -O0 -static, the program beside the source; the launch confi
   assert.deepEqual(checkLaunchSettings(c), []);
 });
 
-test('C globals for the watch actions: file-scope definitions, not functions, prototypes, externs, typedefs or locals', () => {
+test('C globals for the watch actions: file-scope definitions, not functions, prototypes, externs, typedefs', () => {
   const src = [
     '#include <stdio.h>', // 1
     'long counter;          /* the watched one; } { ; */', // 2

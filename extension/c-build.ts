@@ -38,9 +38,10 @@ export function missingCompilerMessage(setting: string | undefined): string {
   );
 }
 
-/** The program built from a C source: beside it, without the .c. */
+/** The program built from a C source: beside it, named .elf (a program built otherwise under the
+ * plain name, by a Makefile at -O2 say, is left as it is). */
 export function cOutputPath(source: string): string {
-  return source.replace(/\.c$/, '');
+  return source.replace(/\.c$/, '') + '.elf';
 }
 
 export function cBuildArgs(source: string): string[] {

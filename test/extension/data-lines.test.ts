@@ -31,12 +31,14 @@ suite('data-line actions', () => {
       .join('\n');
     const ed = await openScratch('globals.c', src);
     assert.equal(ed.document.languageId, 'c');
-    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', ed.document.uri)) ?? [];
+    const uri = ed.document.uri;
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
     const ours = lenses.filter((l) => l.command?.command.startsWith('ppcWatchpointLab.'));
     assert.deepEqual([...new Set(ours.map((l) => l.range.start.line))], [1, 2]);
     const out = await vscode.commands.executeCommand<WatchOutcome>('ppcWatchpointLab.watchWrite', ed.document.uri, 2);
     assert.equal(out?.via, 'breakpoint');
-    const bp = vscode.debug.breakpoints.find((b) => b instanceof vscode.SourceBreakpoint && b.location.uri.fsPath === ed.document.uri.fsPath);
+    const mine = (b: vscode.Breakpoint) => b instanceof vscode.SourceBreakpoint && b.location.uri.fsPath === uri.fsPath;
+    const bp = vscode.debug.breakpoints.find(mine);
     assert.ok(bp, 'no breakpoint added');
     assert.equal((bp as vscode.SourceBreakpoint).location.range.start.line, 1);
     vscode.debug.removeBreakpoints([bp]);

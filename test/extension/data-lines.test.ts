@@ -32,7 +32,8 @@ suite('data-line actions', () => {
     const ed = await openScratch('globals.c', src);
     assert.equal(ed.document.languageId, 'c');
     const uri = ed.document.uri;
-    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+    const provided = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const lenses = provided ?? [];
     const ours = lenses.filter((l) => l.command?.command.startsWith('ppcWatchpointLab.'));
     assert.deepEqual([...new Set(ours.map((l) => l.range.start.line))], [1, 2]);
     const out = await vscode.commands.executeCommand<WatchOutcome>('ppcWatchpointLab.watchWrite', ed.document.uri, 2);

@@ -445,7 +445,17 @@ export class Runtime {
           }
         }
         const s = this.singleStep(t);
-        return s.event === 'stopped' && s.signal === 'SIGTRAP' && s.si_code === 'TRAP_TRACE' ? undefined : s;
+        if (s.event !== 'stopped' || s.signal !== 'SIGTRAP') return s;
+        if (s.si_code === 'TRAP_TRACE') return undefined;
+        if (s.si_code === 'TRAP_HWBKPT') {
+          // a watchpoint on the way stops the step as it stops a run (GDB's next); one that goes on
+          // (the value unchanged, its condition false) is stepped over by the next instruction step
+          const r = this.watchStop(t, s);
+          if (!r) return undefined;
+          this.reportStop(r);
+          return 'reported';
+        }
+        return s;
       },
       runTo: async (address, sp) =>
         (await this.runFree(t, { pc: address, sp })) === 'arrived' ? undefined : 'reported',

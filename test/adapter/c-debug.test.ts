@@ -132,6 +132,20 @@ for (const opt of ['-O0', '-O2']) {
           (await c.dc.evaluateRequest({ expression: 'counter', frameId: st[0].id, context: 'watch' })).body.result,
           '1',
         );
+        // out to main, then step over lines: the step over bump's call stops at the watchpoint inside it
+        await c.dc.stepOutRequest({ threadId: tid });
+        assert.equal((await c.next<DebugProtocol.StoppedEvent>('stopped')).body.reason, 'step');
+        let reason = '';
+        for (let i = 0; i < 8 && reason !== 'data breakpoint'; i++) {
+          await c.dc.nextRequest({ threadId: tid });
+          reason = (await c.next<DebugProtocol.StoppedEvent>('stopped')).body.reason;
+          assert.ok(reason === 'step' || reason === 'data breakpoint', reason);
+        }
+        assert.equal(reason, 'data breakpoint');
+        st = await frames(c, tid);
+        assert.deepEqual([st[0].name, st[0].line], ['bump', L('store')]);
+        const now = await c.dc.evaluateRequest({ expression: 'counter', frameId: st[0].id, context: 'watch' });
+        assert.equal(now.body.result, '2');
       } finally {
         await c.stop();
       }
@@ -395,6 +409,36 @@ it('a breakpoint in a .S file assembled with -g; the disassembly view names C li
     await c.dc.stepOutRequest({ threadId: tid });
     assert.equal((await c.next<DebugProtocol.StoppedEvent>('stopped')).body.reason, 'step');
     assert.equal((await frames(c, tid))[0].name, 'main');
+  } finally {
+    await c.stop();
+  }
+});
+
+it('a step over a line whose store a data breakpoint watches stops at the store, before it', async (t) => {
+  const exe = buildC(t, 'watch.c', ['-g', '-O0', '-static']);
+  if (!exe) return;
+  const c = new Client();
+  await c.start();
+  try {
+    const first = await c.launch({ program: exe, stopOnEntry: false }, async () => {
+      await c.dc.setBreakpointsRequest({ source: { path: SRC }, breakpoints: [{ line: L('store') }] });
+      await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: 'sym:counter/8', accessType: 'write' }] });
+    });
+    assert.equal(first.body.reason, 'breakpoint');
+    const tid = first.body.threadId as number;
+    const pc0 = BigInt((await frames(c, tid))[0].instructionPointerReference as string);
+    await c.dc.nextRequest({ threadId: tid });
+    const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
+    assert.equal(s.body.reason, 'data breakpoint');
+    const st = await frames(c, tid);
+    assert.deepEqual([st[0].name, st[0].line], ['bump', L('store')]);
+    assert.ok(BigInt(st[0].instructionPointerReference as string) > pc0, 'stopped at the store, after the load');
+    const v = await c.dc.evaluateRequest({ expression: 'counter', frameId: st[0].id, context: 'watch' });
+    assert.equal(v.body.result, '0');
+    // the step goes on from there: over the store, to the next line
+    await c.dc.nextRequest({ threadId: tid });
+    assert.equal((await c.next<DebugProtocol.StoppedEvent>('stopped')).body.reason, 'step');
+    assert.equal((await frames(c, tid))[0].line, L('after-store'));
   } finally {
     await c.stop();
   }

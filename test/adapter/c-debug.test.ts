@@ -55,7 +55,8 @@ for (const opt of ['-O0', '-O2']) {
         await c.dc.continueRequest({ threadId: tid });
         const hit = await c.next<DebugProtocol.StoppedEvent>('stopped');
         assert.equal(hit.body.reason, 'data breakpoint');
-        assert.match(hit.body.text ?? '', new RegExp(`<bump\\+0x[0-9a-f]+> \\(watch\\.c:${L('store')}\\) is about to write`));
+        const says = new RegExp(`<bump\\+0x[0-9a-f]+> \\(watch\\.c:${L('store')}\\) is about to write`);
+        assert.match(hit.body.text ?? '', says);
         st = await frames(c, tid);
         assert.deepEqual(
           st.slice(0, 2).map((f) => [f.name, f.source?.path, f.line]),

@@ -24,7 +24,7 @@ function buildTask(
     `build ${file.split(/[\\/]/).pop()}`,
     'PowerPC Watchpoint Lab',
     new vscode.ProcessExecution(compiler, cBuildArgs(file)),
-    '$gcc',
+    '$ppc-gcc',
   );
   task.group = vscode.TaskGroup.Build;
   task.presentationOptions = { reveal: vscode.TaskRevealKind.Silent, clear: true };

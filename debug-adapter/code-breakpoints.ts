@@ -79,11 +79,12 @@ export class CodeBreakpoints {
       seen.set(sb.line, nth + 1);
       const found = this.source().breakpointAddresses(path, sb.line);
       const addrs = found ?? [];
+      const moved = addrs.length > 0 ? this.source().breakpointLine?.(path, sb.line) : undefined;
       const b: CodeBreakpoint = {
         id: this.ids.of(`source:${resolve(path)}:${sb.line}:${nth}`),
         kind: 'source',
         path,
-        line: sb.line,
+        line: moved ?? sb.line,
         addrs,
         condition: sb.condition,
         hitCondition: sb.hitCondition,

@@ -2,10 +2,10 @@
 // instructionOffset (instructions, may be negative), each with its bytes, text, symbol and source
 // line; addresses outside memory come back as invalid rows so the view can scroll past them.
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { lineForAddress } from '../sim/asm/line-table';
 import { disassemble } from '../sim/cpu/disasm';
 import type { Task } from '../sim/machine/task';
 import { codeName, hex } from './symbols';
+import { codeLineOf } from './source/source-lines';
 
 export function disassembleRange(
   t: Task,
@@ -43,7 +43,7 @@ export function disassembleRange(
       const s = codeName(t.program, addr);
       if (s) ins.symbol = s;
     }
-    const l = lineForAddress(t.program, addr);
+    const l = codeLineOf(t.program, addr);
     if (l) {
       const key = `${l.file}:${l.line}`;
       // the location is given on the first instruction of each line (as the protocol suggests)

@@ -17,6 +17,8 @@ import type { LaunchConfig, PerfDecl } from './launch-config';
 import { Timeline } from './replay/timeline';
 import { Runtime, type LaunchedMachine, type RuntimeSink } from './runtime';
 import { hex } from './symbols';
+import { targetOf } from './source/source-dap';
+import { sourceModelOf } from './source/source-model';
 
 /** A ready runtime, or why there is none (and the assembler's or the parser's diagnostics). */
 export type LaunchResult = { ok: true; runtime: Runtime } | { ok: false; message: string; diagnostics?: string[] };
@@ -135,6 +137,16 @@ function checkCpus(cfg: LaunchConfig, machine: Machine): Failure | undefined {
   return undefined;
 }
 
+/** A C object's address by its name (DWARF), for a perf counter on a C program. */
+function cObject(
+  p: Program,
+  t: Task,
+  name: string,
+): { ok: true; address: bigint } | { ok: false; message: string } | undefined {
+  const model = sourceModelOf(p);
+  return model?.symbolObject(targetOf(t, (a, n) => t.mem.readBytes(a, n)), name);
+}
+
 /** The launch's perf counters; a kernel refusal is shown (not fatal): the panel shows what holds. */
 function openPerf(decls: PerfDecl[], m: LaunchedMachine, sink: RuntimeSink): Failure | undefined {
   const program: Program = m.threads[0].program;
@@ -143,8 +155,13 @@ function openPerf(decls: PerfDecl[], m: LaunchedMachine, sink: RuntimeSink): Fai
     let addr = d.addr;
     if (d.symbol !== undefined) {
       const s = program.symbols.get(d.symbol);
-      if (!s) return { ok: false, message: `"perf[${i}].symbol": "${d.symbol}" is not a symbol of ${program.file}.` };
-      addr = s.value;
+      // (in a C program: a C object by name too, a file-scope static or a member: "origin.y")
+      const c = s ? undefined : cObject(program, m.threads[0], d.symbol);
+      if (!s && !c?.ok) {
+        const why = c && !c.ok ? ` (${c.message})` : '';
+        return { ok: false, message: `"perf[${i}].symbol": "${d.symbol}" is not a symbol of ${program.file}${why}.` };
+      }
+      addr = s ? s.value : c?.ok ? c.address : undefined;
     }
     let task: Task | undefined;
     if (d.task !== undefined) {

@@ -3,7 +3,6 @@
 // BATCH_MS while the program runs and one at every stop, each with at most MAX_BATCH of the newest
 // (the panel pages through the rest), so a hot loop cannot flood the client. Slots and counters are
 // sent only when they changed.
-import { lineForAddress } from '../sim/asm/line-table';
 import type { Decision } from '../sim/decision';
 import {
   EVENT_COUNTERS,
@@ -20,6 +19,7 @@ import {
 import type { Runtime } from './runtime';
 import { timeline, type TimelineArgs, type TimelineResponse } from './panel-timeline';
 import { writeChromeTrace } from '../sim/scenario/trace-export';
+import { codeLineOf } from './source/source-lines';
 
 export const BATCH_MS = 50;
 export const MAX_BATCH = 500;
@@ -46,7 +46,8 @@ export class PanelFeed {
     } catch {
       return noted;
     }
-    const l = lineForAddress(t.program, pc);
+    // (a C program: the line of the C statement whose access the kernel decided on)
+    const l = codeLineOf(t.program, pc);
     return l ? { ...noted, source: { path: l.file, line: l.line } } : noted;
   }
 

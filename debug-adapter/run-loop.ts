@@ -58,6 +58,13 @@ export class RunLoop {
   }
 
   /** A resume begins: an earlier pause request is void. */
+  /** A pause asked for while the debugger steps by itself (a source-line step): taken once. */
+  takePause(): boolean {
+    const p = this.pauseRequested;
+    this.pauseRequested = false;
+    return p;
+  }
+
   clearPause(): void {
     this.pauseRequested = false;
   }

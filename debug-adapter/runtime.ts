@@ -41,6 +41,9 @@ import {
 } from './stop-report';
 import { dataSymbols, hex } from './symbols';
 import { describeSignal } from './stop-description';
+import { sourceStep } from './source/line-step';
+import { targetOf } from './source/source-dap';
+import { sourceModelOf, type SourceModel as CModel } from './source/source-model';
 
 export { hitConditionMet } from './breakpoint-conditions';
 export type { CodeBreakpoint } from './code-breakpoints';
@@ -76,6 +79,9 @@ export interface LaunchedMachine {
 }
 
 type Resume = 'continue' | 'step' | 'next' | 'stepOut';
+/** DAP's stepping granularity: by source line (the default where the program has line information),
+ * or one instruction */
+export type Granularity = 'line' | 'statement' | 'instruction' | undefined;
 
 export class Runtime {
   readonly machine: Machine;
@@ -282,7 +288,7 @@ export class Runtime {
   /** The data-line watch for a source line, if the line defines a data symbol. */
   dataSymbolOnLine(path: string, line: number): { name: string; addr: bigint; size: number } | undefined {
     const p = this.programFor(path);
-    if (!p) return undefined;
+    if (!p) return this.cGlobalOnLine(path, line);
     const s = dataSymbols(p).find((d) => d.line === line);
     if (s) return { name: s.name, addr: s.addr, size: s.size };
     // a data directive line after the label (`.quad 0` under `value:`): the symbol whose bytes it is
@@ -292,6 +298,18 @@ export class Runtime {
     return d
       ? { name: d.name, addr: d.addr, size: d.size }
       : { name: hex(entry.addr), addr: entry.addr, size: Math.min(8, entry.size) };
+  }
+
+  /** The C global a line of a C source defines (DW_AT_decl_line), as its symbol's bytes. */
+  private cGlobalOnLine(path: string, line: number): { name: string; addr: bigint; size: number } | undefined {
+    for (const p of this.programs()) {
+      const m = p.image ? sourceModelOf(p) : undefined;
+      const name = m?.hasSource(path) ? m.globalDeclaredAt(path, line) : undefined;
+      if (!name) continue;
+      const s = dataSymbols(p).find((d) => d.name === name);
+      if (s) return { name: s.name, addr: s.addr, size: s.size };
+    }
+    return undefined;
   }
 
   accessOfMode(mode: string | undefined): AccessType | 'perf' {
@@ -321,6 +339,13 @@ export class Runtime {
   /** The first stop of a launch: entry (or run to the first breakpoint). */
   start(): void {
     const t = this.threads[0];
+    // a C program (DWARF with a main): the entry a C debugger stops at is main, after the C library's start-up
+    const c = this.config.stopOnEntry && this.config.program !== undefined ? sourceModelOf(t.program) : undefined;
+    const main = c?.info.functionNamed('main');
+    if (main?.hasLines) {
+      void this.runToMain(t, main.breakpointAddress);
+      return;
+    }
     if (this.config.stopOnEntry) {
       this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
       this.sink.stateChanged();
@@ -334,12 +359,32 @@ export class Runtime {
     return true;
   }
 
+  private async runToMain(t: Task, address: bigint): Promise<void> {
+    if (this.running || !t.alive || t.state !== 'stopped') return;
+    const entry = t.thread.pc;
+    this.running = t;
+    this.loop.clearPause();
+    try {
+      if ((await this.runFree(t, { pc: address, sp: 0n })) !== 'arrived') return;
+      const at = sourceModelOf(t.program)?.lineAt(address);
+      const where = at ? ` (${at.file.replace(/^.*[\\/]/, '')}:${at.line})` : '';
+      const text =
+        `Stopped in main${where}, after the C library's start-up from the entry ${hex(entry)} ` +
+        `(icount ${this.machine.icount})`;
+      this.reportStop({ reason: 'entry', threadId: t.pid, description: 'Paused on entry to main', text });
+    } finally {
+      this.running = undefined;
+      this.tempAddrs = [];
+    }
+  }
+
   /** Resumes a thread (continue, a line step, step over a call, step out); reports the stop. */
-  async resume(t: Task, how: Resume): Promise<void> {
+  async resume(t: Task, how: Resume, granularity?: Granularity): Promise<void> {
     if (this.running || !t.alive || t.state !== 'stopped') return;
     this.running = t;
     this.loop.clearPause();
     try {
+      if (how !== 'continue' && granularity !== 'instruction' && (await this.stepSource(t, how))) return;
       await this.resumeInner(t, how);
     } finally {
       this.running = undefined;
@@ -370,23 +415,81 @@ export class Runtime {
       else how = 'step';
     }
     if (how === 'step') return this.stepOnce(t);
+    if ((await this.runFree(t, temp)) === 'arrived') this.reportStop(stepReport(t));
+  }
+
+  /**
+   * A step by source line where the program has line information (C built with -g): the reader's
+   * stepper decides after each instruction (sim/debuginfo/stepping.ts), calls are run over to
+   * their return address. A breakpoint, a watchpoint or a signal on the way ends the step with
+   * its own report. False when the pc has no line (glibc, _start): then by instruction.
+   */
+  private async stepSource(t: Task, how: Exclude<Resume, 'continue'>): Promise<boolean> {
+    const last = this.lastKind.get(t.pid);
+    if (last && last.kind === 'fault' && last.pc === t.thread.pc) return false;
+    const m: CModel | undefined = sourceModelOf(t.program);
+    if (!m || !m.lineAt(t.thread.pc)) return false;
+    let n = 0;
+    const kind = how === 'next' ? 'over' : how === 'step' ? 'into' : 'out';
+    const end = await sourceStep<StopInfo | 'reported'>(m.info, kind, {
+      target: () => targetOf(t, (a, len) => this.readMemory(t, a, len)),
+      instruction: async () => {
+        // a line that runs long (a loop on one line) stays pausable
+        if (++n % 4096 === 0) {
+          await new Promise<void>((r) => setImmediate(r));
+          if (this.cancelled) return 'reported';
+          if (this.loop.takePause()) {
+            this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
+            this.reportStop(pauseReport(t));
+            return 'reported';
+          }
+        }
+        const s = this.singleStep(t);
+        if (s.event !== 'stopped' || s.signal !== 'SIGTRAP') return s;
+        if (s.si_code === 'TRAP_TRACE') return undefined;
+        if (s.si_code === 'TRAP_HWBKPT') {
+          // a watchpoint on the way stops the step as it stops a run (GDB's next); one that goes on
+          // (the value unchanged, its condition false) is stepped over by the next instruction step
+          const r = this.watchStop(t, s);
+          if (!r) return undefined;
+          this.reportStop(r);
+          return 'reported';
+        }
+        return s;
+      },
+      runTo: async (address, sp) =>
+        (await this.runFree(t, { pc: address, sp })) === 'arrived' ? undefined : 'reported',
+    });
+    if (end.kind === 'done') {
+      this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
+      this.reportStop({ ...stepReport(t), ...(end.reason ? { text: `The step ended: ${end.reason}` } : {}) });
+    } else if (end.stop !== 'reported') this.finish(t, end.stop);
+    return true;
+  }
+
+  /** Runs the thread until a stop that is reported here ('reported') or, with `temp`, until the pc is
+   * temp.pc with r1 >= temp.sp ('arrived': the caller reports it, or steps on). */
+  private async runFree(t: Task, temp: { pc: bigint; sp: bigint } | undefined): Promise<'arrived' | 'reported'> {
     this.tempAddrs = temp ? [temp.pc] : [];
     const budget = { left: this.config.maxSteps };
     for (;;) {
       const pre = this.prepareResume(t);
-      if (pre) return this.finish(t, pre);
+      if (pre) {
+        this.finish(t, pre);
+        return 'reported';
+      }
       this.insertTraps(t);
       this.resumeTask(t, false);
       const stop = await this.loop.run(t, budget);
       this.traps.remove();
       // the session was restarted, terminated or disconnected meanwhile: nothing to report
-      if (this.cancelled) return;
+      if (this.cancelled) return 'reported';
       this.flushOutput();
       if (stop === 'pause' || stop === 'limit') {
         this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
         this.sink.stateChanged();
         this.sink.stopped(stop === 'pause' ? pauseReport(t) : limitReport(t, this.config.maxSteps, true));
-        return;
+        return 'reported';
       }
       const s = stop;
       const pc = t.thread.pc;
@@ -394,10 +497,7 @@ export class Runtime {
       const ours = this.codeBps.at(pc).length > 0 || this.tempAddrs.includes(pc);
       if (s.event === 'stopped' && s.signal === 'SIGTRAP' && s.si_code === 'TRAP_BRKPT' && ours) {
         this.lastKind.set(t.pid, { kind: 'other', pc });
-        if (temp && pc === temp.pc && t.thread.getGpr(1) >= temp.sp) {
-          this.reportStop(stepReport(t));
-          return;
-        }
+        if (temp && pc === temp.pc && t.thread.getGpr(1) >= temp.sp) return 'arrived';
         const hit = this.codeBps.at(pc).filter((b) => this.conditions.codeStops(t, b));
         if (hit.length === 0) continue;
         const ids = hit.map((b) => b.id);
@@ -408,21 +508,34 @@ export class Runtime {
             hit.every((b) => b.kind === 'instruction'),
           ),
         );
-        return;
+        return 'reported';
       }
       if (s.event === 'stopped' && s.signal === 'SIGTRAP' && s.si_code === 'TRAP_HWBKPT') {
         const r = this.watchStop(t, s);
         if (!r) continue;
         this.reportStop(r);
-        return;
+        return 'reported';
       }
-      return this.finish(t, s);
+      this.finish(t, s);
+      return 'reported';
     }
   }
 
   /** One instruction (PTRACE_SINGLESTEP). Off a watchpoint that fired (GDB re-arm), the step is
    * taken with it still disabled and it is re-armed after, so the step does not stop again at once. */
   private stepOnce(t: Task): void {
+    const s = this.singleStep(t);
+    if (s.event === 'stopped' && s.signal === 'SIGTRAP' && s.si_code === 'TRAP_TRACE') {
+      this.reportStop(stepReport(t));
+      return;
+    }
+    // A watchpoint on the stepped instruction is reported even if its condition is false: the step
+    // ended there, before the instruction.
+    this.finish(t, s);
+  }
+
+  /** PTRACE_SINGLESTEP, its stop not reported (a source step takes many). */
+  private singleStep(t: Task): StopInfo {
     const last = this.lastKind.get(t.pid);
     const gdb = this.config.ptraceRearm === 'gdb';
     const atWatch = gdb && last?.kind === 'watch' && last.pc === t.thread.pc;
@@ -433,12 +546,8 @@ export class Runtime {
     this.flushOutput();
     if (s.event === 'stopped' && s.signal === 'SIGTRAP' && s.si_code === 'TRAP_TRACE') {
       this.lastKind.set(t.pid, { kind: 'other', pc: t.thread.pc });
-      this.reportStop(stepReport(t));
-      return;
     }
-    // A watchpoint on the stepped instruction is reported even if its condition is false: the step
-    // ended there, before the instruction.
-    this.finish(t, s);
+    return s;
   }
 
   /** PTRACE_CONT or PTRACE_SINGLESTEP (the stop's signal discarded). The task is stopped here: the

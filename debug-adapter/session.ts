@@ -43,6 +43,8 @@ import { breakpointsNow, reverseTarget, stepBackTarget, type TravelTarget } from
 import { BadArgs, intArg, shown } from './request-args';
 import { launch } from './launch';
 import type { Runtime, RuntimeSink, StopReport } from './runtime';
+import { CSourceModel } from './source/c-source-model';
+import { SourceDap } from './source/source-dap';
 import { dataSymbols, hex } from './symbols';
 import { Variables, REGISTER_NAMES } from './variables';
 
@@ -59,6 +61,8 @@ const FRAME_STRIDE = 1000;
 export class WatchpointDebugSession extends LoggingDebugSession {
   private rt: Runtime | undefined;
   private vars: Variables | undefined;
+  /** the C source level (frames, C variables, expressions) when the program has DWARF */
+  private src: SourceDap | undefined;
   private feed: PanelFeed | undefined;
   private launchArgs: Record<string, unknown> | undefined;
   private clientMemoryEvents = false;
@@ -269,6 +273,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
         if (!this.replaying) this.replayer.stopped();
         this.currentThread = r.threadId;
         this.vars?.reset();
+        this.src?.reset();
         this.feed?.flush();
         const e = new StoppedEvent(r.reason, r.threadId) as DebugProtocol.StoppedEvent;
         if (r.description) e.body.description = r.description;
@@ -351,12 +356,18 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     this.rt = rt;
     this.launchArgs = args;
     this.vars = new Variables(rt);
+    this.src = new SourceDap((t, a, n) => rt.readMemory(t, a, n));
+    // line breakpoints in C sources and frames through CFI (assembly keeps its own model)
+    rt.useSourceModel(new CSourceModel(() => rt.programs(), (t, a, n) => rt.readMemory(t, a, n)));
     this.feed = new PanelFeed(rt, (event, body) => this.sendEvent(new Event(event, body)));
     this.consoleIds = new Map();
     this.breakpoints.newMachine();
     this.lastWatches = '';
     this.currentThread = rt.threads[0]?.pid;
     rt.evaluator = (t, expr) => {
+      // C conditions and log points (i == 2, {counter}) in a program with DWARF
+      const cv = this.src?.model(t) ? this.src.numeric(t, expr) : undefined;
+      if (cv?.ok) return cv;
       const v = evaluateExpression(expr, { task: t, read: (a, n) => this.readValue(t, a, n) });
       return v.ok ? { ok: true, value: v.value } : v;
     };
@@ -649,6 +660,14 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   ): void {
     const t = this.task(args?.threadId);
     if (!t.alive) throw new BadArgs(`thread ${t.pid} has ${t.state}`);
+    if (this.src?.model(t)) {
+      // C: frames unwound through CFI, with their functions' names and source lines
+      const all = this.src.stackFrames(t, (i) => t.pid * FRAME_STRIDE + i).slice(0, FRAME_STRIDE);
+      const first = typeof args.startFrame === 'number' && args.startFrame > 0 ? args.startFrame : 0;
+      const n = typeof args.levels === 'number' && args.levels > 0 ? args.levels : all.length;
+      response.body = { stackFrames: all.slice(first, first + n), totalFrames: all.length };
+      return this.sendResponse(response);
+    }
     const frames = this.runtime().frames(t);
     const start = typeof args.startFrame === 'number' && args.startFrame > 0 ? args.startFrame : 0;
     const levels = typeof args.levels === 'number' && args.levels > 0 ? args.levels : frames.length;
@@ -674,7 +693,12 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   protected override scopesRequest(response: DebugProtocol.ScopesResponse, args: DebugProtocol.ScopesArguments): void {
     if (!args || typeof args.frameId !== 'number') throw new BadArgs('"frameId" is required');
     const t = this.taskOfFrame(args.frameId);
-    const scopes = (this.vars as Variables).scopes(t);
+    let scopes = (this.vars as Variables).scopes(t);
+    if (this.src?.model(t)) {
+      // C: Locals, Globals, Registers of the frame; the debugger's own Watchpoints and Perf counters
+      const own = scopes.filter((x) => x.name === 'Watchpoints' || x.name === 'Perf counters');
+      scopes = [...this.src.scopes(t, args.frameId % FRAME_STRIDE), ...own];
+    }
     response.body = {
       scopes: scopes.map((s) => Object.assign(new Scope(s.name, s.variablesReference, s.expensive), s)),
     };
@@ -751,6 +775,16 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   ): void {
     if (!args || typeof args.variablesReference !== 'number') throw new BadArgs('"variablesReference" is required');
     this.runtime();
+    if (this.src?.owns(args.variablesReference)) {
+      const st = this.task(this.src.pidOf(args.variablesReference));
+      let cv = this.src.variables(st, args.variablesReference);
+      if (typeof args.start === 'number' || typeof args.count === 'number') {
+        const s0 = Math.max(0, args.start ?? 0);
+        cv = cv.slice(s0, args.count ? s0 + args.count : undefined);
+      }
+      response.body = { variables: cv };
+      return this.sendResponse(response);
+    }
     const ref = (this.vars as Variables).get(args.variablesReference);
     if (!ref) throw new BadArgs(`variablesReference ${args.variablesReference} is not valid (any more)`);
     const t = this.task(ref.pid);
@@ -776,6 +810,19 @@ export class WatchpointDebugSession extends LoggingDebugSession {
       throw new BadArgs('"variablesReference", "name" and "value" are required');
     }
     this.runtime();
+    if (this.src?.owns(args.variablesReference)) {
+      const st = this.stoppedTask(this.src.pidOf(args.variablesReference));
+      const rt = this.runtime();
+      const write = (addr: bigint, bytes: Uint8Array) => rt.writeMemory(st, addr, bytes, false) === bytes.length;
+      const r = this.src.setVariable(st, args.variablesReference, args.name, args.value, write);
+      if (!r.ok) return this.fail(response, r.message);
+      const v = r.variable;
+      response.body = { value: v.value, type: v.type, variablesReference: v.variablesReference };
+      if (v.memoryReference) response.body.memoryReference = v.memoryReference;
+      this.sendResponse(response);
+      if (v.memoryReference && this.clientMemoryEvents) this.sendEvent(new MemoryEvent(v.memoryReference, 0, 8));
+      return;
+    }
     const ref = (this.vars as Variables).get(args.variablesReference);
     if (!ref) throw new BadArgs(`variablesReference ${args.variablesReference} is not valid (any more)`);
     const t = this.stoppedTask(ref.pid);
@@ -817,7 +864,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   protected override nextRequest(response: DebugProtocol.NextResponse, args: DebugProtocol.NextArguments): void {
     const t = this.resumable(args?.threadId);
     this.sendResponse(response);
-    void this.runtime().resume(t, 'next');
+    void this.runtime().resume(t, 'next', args?.granularity);
   }
 
   /** Step back: to the instant before the thread's previous instruction (a replay of the history). */
@@ -835,7 +882,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   protected override stepInRequest(response: DebugProtocol.StepInResponse, args: DebugProtocol.StepInArguments): void {
     const t = this.resumable(args?.threadId);
     this.sendResponse(response);
-    void this.runtime().resume(t, 'step');
+    void this.runtime().resume(t, 'step', args?.granularity);
   }
 
   /** Step out: run to the caller's return address (from LR or the back chain). */
@@ -845,7 +892,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
   ): void {
     const t = this.resumable(args?.threadId);
     this.sendResponse(response);
-    void this.runtime().resume(t, 'stepOut');
+    void this.runtime().resume(t, 'stepOut', args?.granularity);
   }
 
   /** Pause: the run loop yields between chunks, so this is answered and the task stops there. */
@@ -884,8 +931,15 @@ export class WatchpointDebugSession extends LoggingDebugSession {
       }
       return;
     }
+    // C: the expression in the frame's scope (the machine's own syntax, r3 or u8[&x], when it is not C)
+    const frameIndex = args.frameId !== undefined ? args.frameId % FRAME_STRIDE : undefined;
+    const c = this.src?.model(t) ? this.src.evaluate(t, line, frameIndex) : undefined;
+    if (c?.ok) {
+      response.body = c.body;
+      return this.sendResponse(response);
+    }
     const v = evaluateExpression(line, { task: t, read: (a, n) => this.readValue(t, a, n) });
-    if (!v.ok) return this.fail(response, v.message);
+    if (!v.ok) return this.fail(response, c && !c.ok ? c.message : v.message);
     const size = v.size ?? 8;
     const result = `0x${v.value.toString(16).padStart(size * 2, '0')} (${BigInt.asIntN(size * 8, v.value)})`;
     response.body = { result, type: size === 8 ? 'u64' : `u${size * 8}`, variablesReference: 0 };
@@ -934,6 +988,17 @@ export class WatchpointDebugSession extends LoggingDebugSession {
       const a = parseAddress(args.name);
       if (a === undefined) throw new BadArgs(`"${args.name}" is not an address (decimal or 0x hex)`);
       return yes(a, args.bytes ?? 1, rt.watches.labelFor(a, t));
+    }
+    const cRef = args.variablesReference ? args.variablesReference : undefined;
+    if (this.src?.model(t) && (cRef === undefined || this.src.owns(cRef))) {
+      // C: a variable of the Variables view, or an expression of the Watch view (an lvalue)
+      const frame = args.frameId !== undefined ? args.frameId % FRAME_STRIDE : undefined;
+      const d = this.src.dataBreakpointInfo(t, rt.machine.model, args.name, cRef, frame);
+      if (d.ok) {
+        response.body = { dataId: d.dataId, description: d.description, accessTypes, canPersist: d.canPersist };
+        return this.sendResponse(response);
+      }
+      if (cRef !== undefined || !d.notC) return no(d.message);
     }
     if (args.variablesReference !== undefined && args.variablesReference !== 0) {
       const ref = this.vars?.get(args.variablesReference);

@@ -14,6 +14,8 @@ export interface SourceModel {
   breakpointAddresses(path: string, line: number): bigint[] | undefined;
   /** The task's frames, innermost first (the Call Stack view; Step Out runs to frame 1's pc). */
   frames(t: Task): Frame[];
+  /** The line a breakpoint on `line` is reported at when it moved (C: to the next line with code). */
+  breakpointLine?(path: string, line: number): number | undefined;
 }
 
 /** Assembly programs: a line's instructions from the line table, frames from LR and the back chain. */

@@ -6,6 +6,7 @@ import { disassemble } from '../sim/cpu/disasm';
 import { fetchWord } from '../sim/cpu/fetch';
 import type { Task } from '../sim/machine/task';
 import { addressName, codeName, hex } from './symbols';
+import { codeLineOf } from './source/source-lines';
 
 export interface AccessPreview {
   insn: string;
@@ -44,7 +45,10 @@ export function previewAccess(t: Task): AccessPreview | undefined {
 
 function where(t: Task): string {
   const name = codeName(t.program, t.thread.pc);
-  return `${hex(t.thread.pc)}${name ? ` <${name}>` : ''}`;
+  // an ELF built with -g: the C (or -g assembly) line too, as gdb names a frame
+  const line = t.program.image ? codeLineOf(t.program, t.thread.pc) : undefined;
+  const src = line ? ` (${line.file.replace(/^.*[\\/]/, '')}:${line.line})` : '';
+  return `${hex(t.thread.pc)}${name ? ` <${name}>` : ''}${src}`;
 }
 
 /**

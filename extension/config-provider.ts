@@ -3,15 +3,22 @@
 // starts. The launch.json a person creates gets package.json's initialConfigurations, once: this
 // provider gives no initial configurations of its own (VS Code would write both).
 import * as vscode from 'vscode';
+import { buildCForDebug } from './c-build-task';
+import { isCSourcePath } from './c-build';
 import { DEBUG_TYPE, checkLaunchSettings, configForActiveFile, dynamicConfigs, isScenarioPath, looksLikeScenario, unknownSettings } from './launch-config';
 
 /** Context key: the active editor holds a scenario file (the editor's debug button shows for it). */
 export const SCENARIO_EDITOR_KEY = 'ppcWatchpointLab.scenarioEditor';
 
-const NOTHING_TO_DEBUG = 'Open a PowerPC assembly file (.S, .s, .asm) or a scenario file (.yaml with tasks and steps), then press F5 to debug it.';
+const NOTHING_TO_DEBUG = 'Open a PowerPC assembly file (.S, .s, .asm), a C file (.c) or a scenario file (.yaml with tasks and steps), then press F5 to debug it.';
 
 function pathOf(doc: vscode.TextDocument): string {
   return doc.uri.scheme === 'file' || doc.uri.scheme === 'vscode-remote' ? doc.uri.fsPath : doc.uri.path;
+}
+
+/** A C source: F5 builds it first (with the build task) and debugs the program it gives. */
+export function isCDocument(doc: vscode.TextDocument | undefined): boolean {
+  return !!doc && (doc.languageId === 'c' || isCSourcePath(pathOf(doc))) && !doc.isUntitled;
 }
 
 /** The configuration that debugs this document, if it is a program or a scenario. */
@@ -25,6 +32,7 @@ export class ConfigProvider implements vscode.DebugConfigurationProvider {
     // F5 with no launch.json: VS Code passes an empty configuration
     if (!config.type && !config.request && !config.name) {
       const doc = vscode.window.activeTextEditor?.document;
+      if (doc && isCDocument(doc)) return buildCForDebug(doc);
       const filled = configForDocument(doc);
       if (!filled) {
         const yaml = doc && isScenarioPath(pathOf(doc));
@@ -77,6 +85,10 @@ export function registerConfigProviders(context: vscode.ExtensionContext): void 
     vscode.workspace.onDidSaveTextDocument((d) => { if (d === vscode.window.activeTextEditor?.document) updateKey(); }),
     vscode.commands.registerCommand('ppcWatchpointLab.debugFile', async (uri?: vscode.Uri) => {
       const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (doc && isCDocument(doc)) {
+        const built = await buildCForDebug(doc);
+        return built ? vscode.debug.startDebugging(vscode.workspace.getWorkspaceFolder(doc.uri), built) : false;
+      }
       const c = configForDocument(doc);
       if (!doc || !c) {
         void vscode.window.showInformationMessage(NOTHING_TO_DEBUG);

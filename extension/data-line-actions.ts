@@ -6,6 +6,7 @@
 // breakpoints to the adapter), its refusal shown grey with the kernel's reason.
 import * as vscode from 'vscode';
 import { EVENT_WATCHES, REQUEST_WATCH_LIST, type WatchesEvent, type WatchInfo } from '../debug-adapter/panel-protocol';
+import { findCGlobals } from './c-globals';
 import { findDataLines, type DataLine } from './data-lines';
 import { pathKey } from './gutter-model';
 import { DEBUG_TYPE } from './launch-config';
@@ -44,6 +45,11 @@ const COMMANDS: Array<[string, WatchKind, string]> = [
   ['ppcWatchpointLab.countWithPerf', 'perf', 'Count with perf'],
 ];
 
+/** The data lines of a document: labels in .data/.bss in assembly, file-scope variables in C. */
+export function dataLinesOf(doc: vscode.TextDocument): DataLine[] {
+  return doc.languageId === 'c' || /\.[ch]$/.test(doc.uri.path) ? findCGlobals(doc.getText()) : findDataLines(doc.getText());
+}
+
 class DataLineLenses implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
@@ -52,7 +58,7 @@ class DataLineLenses implements vscode.CodeLensProvider {
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     if (!vscode.workspace.getConfiguration('ppcWatchpointLab').get<boolean>('dataLineCodeLens', true)) return [];
     const lenses: vscode.CodeLens[] = [];
-    for (const d of findDataLines(doc.getText())) {
+    for (const d of dataLinesOf(doc)) {
       const range = new vscode.Range(d.line - 1, 0, d.line - 1, 0);
       for (const [command, kind, title] of COMMANDS) {
         lenses.push(new vscode.CodeLens(range, { command, title, tooltip: tooltip(kind, d), arguments: [doc.uri, d.line] }));
@@ -63,7 +69,8 @@ class DataLineLenses implements vscode.CodeLensProvider {
 }
 
 function tooltip(kind: WatchKind, d: DataLine): string {
-  const what = `${d.symbol} (${d.len} byte${d.len > 1 ? 's' : ''})`;
+  // (a C struct's size is the adapter's to know: DWARF)
+  const what = d.len > 0 ? `${d.symbol} (${d.len} byte${d.len > 1 ? 's' : ''})` : d.symbol;
   switch (kind) {
     case 'r': return `ptrace watchpoint on reads of ${what}: the task stops before the load executes`;
     case 'w': return `ptrace watchpoint on writes to ${what}: the task stops before the store executes`;
@@ -112,8 +119,8 @@ function adapterWord(session: vscode.DebugSession, path: string, line: number, m
 /** Runs one watch action on `line` (1-based) of `uri`: a breakpoint with the action's mode on the data line. */
 export async function watchDataLine(uri: vscode.Uri, line: number, kind: WatchKind): Promise<WatchOutcome> {
   const doc = await vscode.workspace.openTextDocument(uri);
-  const d = findDataLines(doc.getText()).find((x) => x.line === line);
-  if (!d) return { via: 'none', ok: false, message: `Line ${line} defines no data: put the cursor on a label in .data or .bss.` };
+  const d = dataLinesOf(doc).find((x) => x.line === line);
+  if (!d) return { via: 'none', ok: false, message: doc.languageId === 'c' ? `Line ${line} defines no global variable: put the cursor on a file-scope variable's definition.` : `Line ${line} defines no data: put the cursor on a label in .data or .bss.` };
   const mode = MODE_OF[kind];
   const session = vscode.debug.activeDebugSession?.type === DEBUG_TYPE ? vscode.debug.activeDebugSession : undefined;
   const existing = dataLineBreakpoint(uri, line, mode);
@@ -142,7 +149,7 @@ export async function watchDataLine(uri: vscode.Uri, line: number, kind: WatchKi
 export function registerDataLineActions(context: vscode.ExtensionContext): void {
   const lenses = new DataLineLenses();
   context.subscriptions.push(
-    vscode.languages.registerCodeLensProvider({ language: 'ppc-asm' }, lenses),
+    vscode.languages.registerCodeLensProvider([{ language: 'ppc-asm' }, { language: 'c' }], lenses),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('ppcWatchpointLab.dataLineCodeLens')) lenses.refresh(); }),
   );
   for (const [command, kind] of COMMANDS) {
@@ -151,7 +158,7 @@ export function registerDataLineActions(context: vscode.ExtensionContext): void 
       const target = uri instanceof vscode.Uri ? uri : ed?.document.uri;
       const ln = typeof line === 'number' && Number.isInteger(line) && line > 0 ? line : ed ? ed.selection.active.line + 1 : undefined;
       if (!target || ln === undefined) {
-        void vscode.window.showInformationMessage('Open a PowerPC assembly file and put the cursor on a data definition.');
+        void vscode.window.showInformationMessage('Open a PowerPC assembly or C file and put the cursor on a data definition (a global variable).');
         return { via: 'none', ok: false, message: 'no editor' } satisfies WatchOutcome;
       }
       const out = await watchDataLine(target, ln, kind);

@@ -2,6 +2,7 @@
 // data-line actions and assembler diagnostics. Returns a small API used by the extension tests.
 import * as vscode from 'vscode';
 import { registerAdapterFactory } from './adapter-factory';
+import { registerCBuild } from './c-build-task';
 import { registerCompareKernels } from './compare-kernels';
 import { registerConfigProviders } from './config-provider';
 import { registerDapTrace } from './dap-trace';
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('PowerPC Watchpoint Lab');
   context.subscriptions.push(log);
   registerConfigProviders(context);
+  registerCBuild(context);
   registerAdapterFactory(context);
   registerDapTrace(context);
   const diagnostics = registerDiagnostics(context);

@@ -78,7 +78,9 @@ describe('a program that forks', () => {
     try {
       const entry = await c.launch({ program: join(ROOT, 'examples', 'c', 'tracer'), cpus: 2 });
       assert.equal(entry.body.reason, 'entry');
-      const waitpid = BigInt((await c.evaluate('waitpid')).split(' ')[0]);
+      // (tracer is built with -g: the console reads C, where a function prints as gdb prints it,
+      // {int (int, int *, int)} 0x... <waitpid>; its address is the hex number)
+      const waitpid = BigInt(/0x[0-9a-f]+/.exec(await c.evaluate('waitpid'))?.[0] ?? 'x');
       // at waitpid's local entry (main calls it there) the second time: the parent has set the
       // watchpoint and the counter and let the child run; on the other CPU the child has already
       // reached its first store and stopped at the watchpoint (its tracer is the parent)

@@ -24,6 +24,30 @@ suite('data-line actions', () => {
     vscode.debug.removeBreakpoints([bp]);
   });
 
+  test('in a C file the lenses are above the globals; Watch write puts a breakpoint on the definition', async () => {
+    await api();
+    const src = ['#include <stdio.h>', 'long counter;', 'static int limit = 5;', 'int main(void) {']
+      .concat(['  int local = 1;', '  return local;', '}', ''])
+      .join('\n');
+    const ed = await openScratch('globals.c', src);
+    assert.equal(ed.document.languageId, 'c');
+    const uri = ed.document.uri;
+    const provided = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const lenses = provided ?? [];
+    const ours = lenses.filter((l) => l.command?.command.startsWith('ppcWatchpointLab.'));
+    assert.deepEqual([...new Set(ours.map((l) => l.range.start.line))], [1, 2]);
+    const out = await vscode.commands.executeCommand<WatchOutcome>('ppcWatchpointLab.watchWrite', ed.document.uri, 2);
+    assert.equal(out?.via, 'breakpoint');
+    const mine = (b: vscode.Breakpoint) => b instanceof vscode.SourceBreakpoint && b.location.uri.fsPath === uri.fsPath;
+    const bp = vscode.debug.breakpoints.find(mine);
+    assert.ok(bp, 'no breakpoint added');
+    assert.equal((bp as vscode.SourceBreakpoint).location.range.start.line, 1);
+    vscode.debug.removeBreakpoints([bp]);
+    const none = await vscode.commands.executeCommand<WatchOutcome>('ppcWatchpointLab.watchRead', ed.document.uri, 5);
+    assert.equal(none?.ok, false);
+    assert.match(none?.message ?? '', /defines no global variable/);
+  });
+
   test('on a code line the action explains what it needs', async () => {
     await api();
     const ed = await openScratch('code.S', PROGRAM);

@@ -18,7 +18,7 @@ import { Timeline } from './replay/timeline';
 import { Runtime, type LaunchedMachine, type RuntimeSink } from './runtime';
 import { hex } from './symbols';
 import { targetOf } from './source/source-dap';
-import { sourceModelOf } from './source/source-model';
+import { dwarfProgramOf } from './source/dwarf-program';
 
 /** A ready runtime, or why there is none (and the assembler's or the parser's diagnostics). */
 export type LaunchResult = { ok: true; runtime: Runtime } | { ok: false; message: string; diagnostics?: string[] };
@@ -143,7 +143,7 @@ function cObject(
   t: Task,
   name: string,
 ): { ok: true; address: bigint } | { ok: false; message: string } | undefined {
-  const model = sourceModelOf(p);
+  const model = dwarfProgramOf(p);
   return model?.symbolObject(targetOf(t, (a, n) => t.mem.readBytes(a, n)), name);
 }
 

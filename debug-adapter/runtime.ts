@@ -43,7 +43,7 @@ import { dataSymbols, hex } from './symbols';
 import { describeSignal } from './stop-description';
 import { sourceStep } from './source/line-step';
 import { targetOf } from './source/source-dap';
-import { sourceModelOf, type SourceModel as CModel } from './source/source-model';
+import { dwarfProgramOf, type DwarfProgram } from './source/dwarf-program';
 
 export { hitConditionMet } from './breakpoint-conditions';
 export type { CodeBreakpoint } from './code-breakpoints';
@@ -303,7 +303,7 @@ export class Runtime {
   /** The C global a line of a C source defines (DW_AT_decl_line), as its symbol's bytes. */
   private cGlobalOnLine(path: string, line: number): { name: string; addr: bigint; size: number } | undefined {
     for (const p of this.programs()) {
-      const m = p.image ? sourceModelOf(p) : undefined;
+      const m = p.image ? dwarfProgramOf(p) : undefined;
       const name = m?.hasSource(path) ? m.globalDeclaredAt(path, line) : undefined;
       if (!name) continue;
       const s = dataSymbols(p).find((d) => d.name === name);
@@ -340,7 +340,7 @@ export class Runtime {
   start(): void {
     const t = this.threads[0];
     // a C program (DWARF with a main): the entry a C debugger stops at is main, after the C library's start-up
-    const c = this.config.stopOnEntry && this.config.program !== undefined ? sourceModelOf(t.program) : undefined;
+    const c = this.config.stopOnEntry && this.config.program !== undefined ? dwarfProgramOf(t.program) : undefined;
     const main = c?.info.functionNamed('main');
     if (main?.hasLines) {
       void this.runToMain(t, main.breakpointAddress);
@@ -366,7 +366,7 @@ export class Runtime {
     this.loop.clearPause();
     try {
       if ((await this.runFree(t, { pc: address, sp: 0n })) !== 'arrived') return;
-      const at = sourceModelOf(t.program)?.lineAt(address);
+      const at = dwarfProgramOf(t.program)?.lineAt(address);
       const where = at ? ` (${at.file.replace(/^.*[\\/]/, '')}:${at.line})` : '';
       const text =
         `Stopped in main${where}, after the C library's start-up from the entry ${hex(entry)} ` +
@@ -427,7 +427,7 @@ export class Runtime {
   private async stepSource(t: Task, how: Exclude<Resume, 'continue'>): Promise<boolean> {
     const last = this.lastKind.get(t.pid);
     if (last && last.kind === 'fault' && last.pc === t.thread.pc) return false;
-    const m: CModel | undefined = sourceModelOf(t.program);
+    const m: DwarfProgram | undefined = dwarfProgramOf(t.program);
     if (!m || !m.lineAt(t.thread.pc)) return false;
     let n = 0;
     const kind = how === 'next' ? 'over' : how === 'step' ? 'into' : 'out';

@@ -8,7 +8,7 @@ import { AsmSourceModel, type SourceModel } from '../source-model';
 import type { Frame } from '../stack';
 import { samePath } from '../paths';
 import { targetOf } from './source-dap';
-import { sourceModelOf, type SourceModel as CModel } from './source-model';
+import { dwarfProgramOf, type DwarfProgram } from './dwarf-program';
 
 export class CSourceModel implements SourceModel {
   private readonly asm: AsmSourceModel;
@@ -21,10 +21,10 @@ export class CSourceModel implements SourceModel {
   }
 
   /** The C model of the program built from `path` (one of its sources), if any. */
-  modelFor(path: string): CModel | undefined {
+  modelFor(path: string): DwarfProgram | undefined {
     for (const p of this.programs()) {
       if (!p.image || samePath(p.file, path)) continue;
-      const m = sourceModelOf(p);
+      const m = dwarfProgramOf(p);
       if (m?.hasSource(path)) return m;
     }
     return undefined;
@@ -46,7 +46,7 @@ export class CSourceModel implements SourceModel {
   }
 
   frames(t: Task): Frame[] {
-    const m = sourceModelOf(t.program);
+    const m = dwarfProgramOf(t.program);
     if (!m) return this.asm.frames(t);
     return m
       .frames(targetOf(t, (a, n) => this.read(t, a, n)))

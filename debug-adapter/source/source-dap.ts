@@ -12,7 +12,7 @@ import type { Target, VariableNode } from '../../sim/debuginfo/debug-info';
 import { threadTarget } from '../../sim/debuginfo/thread-target';
 import { makeDataId, makeSymbolDataId } from '../data-breakpoints';
 import { dataSymbolAt, hex } from '../symbols';
-import { SCOPES, sourceModelOf, type ScopeKind, type SourceFrame, type SourceModel } from './source-model';
+import { SCOPES, dwarfProgramOf, type ScopeKind, type SourceFrame, type DwarfProgram } from './dwarf-program';
 import type { WatchPlan } from './watch-plan';
 
 /** Variable handles of the source level start here (the session's own start at 1000). */
@@ -57,12 +57,12 @@ export class SourceDap {
   constructor(private readonly read: (t: Task, addr: bigint, len: number) => Uint8Array | undefined) {}
 
   /** The source model of a task's program, if it has DWARF. */
-  model(t: Task): SourceModel | undefined {
-    return sourceModelOf(t.program);
+  model(t: Task): DwarfProgram | undefined {
+    return dwarfProgramOf(t.program);
   }
 
-  modelOfProgram(p: Program): SourceModel | undefined {
-    return sourceModelOf(p);
+  modelOfProgram(p: Program): DwarfProgram | undefined {
+    return dwarfProgramOf(p);
   }
 
   target(t: Task): Target {

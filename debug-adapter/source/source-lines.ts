@@ -3,7 +3,7 @@
 // disassembly view and stop descriptions.
 import { lineForAddress } from '../../sim/asm/line-table';
 import type { Program } from '../../sim/program';
-import { sourceModelOf } from './source-model';
+import { dwarfProgramOf } from './dwarf-program';
 
 export interface CodeLine {
   file: string;
@@ -16,6 +16,6 @@ export function codeLineOf(p: Program, pc: bigint): CodeLine | undefined {
   const l = lineForAddress(p, pc);
   if (l) return { file: l.file, line: l.line };
   if (!p.image) return undefined;
-  const s = sourceModelOf(p)?.lineAt(pc);
+  const s = dwarfProgramOf(p)?.lineAt(pc);
   return s && s.line > 0 ? { file: s.file, line: s.line, start: s.start } : undefined;
 }

@@ -48,18 +48,18 @@ function samePathTail(a: string, b: string): boolean {
 }
 
 /** One source model per loaded program (opened on first use, kept with the program). */
-const models = new WeakMap<Program, SourceModel | null>();
+const models = new WeakMap<Program, DwarfProgram | null>();
 
-export function sourceModelOf(p: Program): SourceModel | undefined {
+export function dwarfProgramOf(p: Program): DwarfProgram | undefined {
   let m = models.get(p);
   if (m === undefined) {
-    m = SourceModel.forProgram(p) ?? null;
+    m = DwarfProgram.forProgram(p) ?? null;
     models.set(p, m);
   }
   return m ?? undefined;
 }
 
-export class SourceModel {
+export class DwarfProgram {
   private files: string[] | undefined;
 
   private constructor(
@@ -69,11 +69,11 @@ export class SourceModel {
   ) {}
 
   /** The source model of an ELF program with DWARF compile units; undefined for assembly or a stripped program. */
-  static forProgram(p: Program): SourceModel | undefined {
+  static forProgram(p: Program): DwarfProgram | undefined {
     if (!p.image) return undefined;
     const r = openDebugInfo(p.image.file, { loadBias: p.image.loadBias });
     if (!r.ok || !r.info.hasDebugInfo) return undefined;
-    return new SourceModel(r.info, p.file);
+    return new DwarfProgram(r.info, p.file);
   }
 
   /** Every source file with line information (full paths). */

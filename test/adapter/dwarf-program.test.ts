@@ -9,7 +9,7 @@ import { test, type TestContext } from 'node:test';
 import { programFromBytes } from '../../sim/program-file';
 import type { StopInfo } from '../../sim/machine/task';
 import { cpuModel } from '../../sim/hwbp/cpu-model';
-import { SourceModel } from '../../debug-adapter/source/source-model';
+import { DwarfProgram } from '../../debug-adapter/source/dwarf-program';
 import { sourceStep, type StepExecutor } from '../../debug-adapter/source/line-step';
 import { Sim } from '../debuginfo/harness';
 import { buildC, C_FIXTURES, markerLine } from './c-programs';
@@ -17,16 +17,16 @@ import { buildC, C_FIXTURES, markerLine } from './c-programs';
 const SRC = join(C_FIXTURES, 'watch.c');
 const L = (name: string) => markerLine('watch.c', name);
 
-function model(exe: string): SourceModel {
+function model(exe: string): DwarfProgram {
   const p = programFromBytes(exe, readFileSync(exe));
   assert.ok(p.ok);
-  const m = SourceModel.forProgram(p.value);
+  const m = DwarfProgram.forProgram(p.value);
   assert.ok(m, 'the program has DWARF');
   return m;
 }
 
 /** The program stopped at the breakpoint on a marker's line. */
-function stopAt(t: TestContext, flags: string[], marker: string): { m: SourceModel; sim: Sim } | undefined {
+function stopAt(t: TestContext, flags: string[], marker: string): { m: DwarfProgram; sim: Sim } | undefined {
   const exe = buildC(t, 'watch.c', flags);
   if (!exe) return undefined;
   const m = model(exe);
@@ -192,5 +192,5 @@ test('-O2: what DWARF calls optimized out says so', (t) => {
 test('a program without DWARF (or assembly) has no source model', () => {
   const p = programFromBytes('x.S', '.text\n.globl _start\n_start: nop\n');
   assert.ok(p.ok);
-  assert.equal(SourceModel.forProgram(p.value), undefined);
+  assert.equal(DwarfProgram.forProgram(p.value), undefined);
 });

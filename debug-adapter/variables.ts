@@ -4,7 +4,7 @@
 // has a memoryReference (so the editor can open it in the memory view) and an evaluateName.
 import { Handles } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { getRegister } from '../sim/machine/machine';
+import { getRegister } from '../sim/machine/registers-by-name';
 import type { Task } from '../sim/machine/task';
 import { evaluateExpression } from './expressions';
 import type { Runtime } from './runtime';

@@ -35,6 +35,7 @@ import { GuestPerf } from './guest-perf';
 import { ptraceCalls } from './guest-ptrace';
 import { Processes } from './processes';
 import { Timers } from './timers';
+import { setRegister } from './registers-by-name';
 import { Tracer } from './tracer';
 
 export interface TaskSpec {
@@ -935,31 +936,4 @@ export class Machine {
     t.sleep = undefined;
     t.restart = undefined;
   }
-}
-
-/** Sets a register by the names scenarios and the debugger use: r0..r31, pc, lr, ctr, cr, xer, msr. */
-export function setRegister(thread: import('../cpu/thread-state').ThreadState, reg: string, value: bigint): boolean {
-  const v = BigInt.asUintN(64, value);
-  const m = /^r(\d+)$/.exec(reg);
-  if (m && Number(m[1]) < 32) thread.setGpr(Number(m[1]), v);
-  else if (reg === 'pc') thread.pc = v;
-  else if (reg === 'lr') thread.lr = v;
-  else if (reg === 'ctr') thread.ctr = v;
-  else if (reg === 'cr') thread.cr = Number(v & 0xffffffffn);
-  else if (reg === 'xer') thread.xer = v;
-  else if (reg === 'msr') thread.msr = v;
-  else return false;
-  return true;
-}
-
-export function getRegister(thread: import('../cpu/thread-state').ThreadState, reg: string): bigint | undefined {
-  const m = /^r(\d+)$/.exec(reg);
-  if (m && Number(m[1]) < 32) return thread.getGpr(Number(m[1]));
-  if (reg === 'pc') return thread.pc;
-  if (reg === 'lr') return thread.lr;
-  if (reg === 'ctr') return thread.ctr;
-  if (reg === 'cr') return BigInt(thread.cr >>> 0);
-  if (reg === 'xer') return thread.xer;
-  if (reg === 'msr') return thread.msr;
-  return undefined;
 }

@@ -1,6 +1,7 @@
 // The operations a scenario step may name, with the arguments each takes (SCENARIOS.md §2).
 // One table, so that parsing, validation of unknown keys, and the help text agree.
 
+import { REG_NAMES } from '../machine/registers-by-name';
 import { SIGNAL_NAMES } from '../machine/signals';
 
 export type ArgKind =
@@ -32,7 +33,6 @@ const TASK_REQ: ArgSpec = { kind: 'task', required: true };
 const BOOL: ArgSpec = { kind: 'bool' };
 /** a signal name (SIGUSR1, ...): the data of a ptrace resume */
 const SIGNAL: ArgSpec = { kind: { enum: SIGNAL_NAMES } };
-export const REG_NAMES: readonly string[] = [...Array.from({ length: 32 }, (_, i) => `r${i}`), 'pc', 'lr', 'ctr', 'cr', 'xer', 'msr'];
 
 export const OPERATIONS: Record<string, OperationSpec> = {
   perf_open: {

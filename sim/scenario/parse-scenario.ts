@@ -3,7 +3,8 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { CPU_MODEL_NAMES, type CpuModelName, type KernelPolicy } from '../hwbp/cpu-model';
 import { exprFromNumber, parseExpr } from './expression';
-import { OPERATIONS, REG_NAMES, type ArgSpec } from './operations';
+import { REG_NAMES } from '../machine/registers-by-name';
+import { OPERATIONS, type ArgSpec } from './operations';
 import type { ArgValue, Expectation, Expr, Pos, Scenario, ScenarioError, ScenarioMachine, ScenarioTask, Step } from './scenario-types';
 
 const STOP_EVENTS = ['stopped', 'exited', 'killed', 'limit', 'livelock', 'deadlock'];

@@ -4,6 +4,7 @@
 // emits and the assembler would not write back the same way.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { disassemble } from '../../sim/cpu/disasm';
 import { buildWithGnu } from './gnu';
@@ -63,7 +64,7 @@ test('core extended mnemonics match objdump -d over a sweep of field values', (t
       const mine = disassemble(word, BigInt('0x' + m[1]));
       if (mine !== ref) diffs.push(`${word.toString(16).padStart(8, '0')}: objdump "${ref}" ours "${mine}"`);
     }
-    if (process.env.SWEEP_OUT) require('node:fs').writeFileSync(process.env.SWEEP_OUT, diffs.join('\n'));
+    if (process.env.SWEEP_OUT) writeFileSync(process.env.SWEEP_OUT, diffs.join('\n'));
     assert.deepEqual(diffs.slice(0, 40), [], `${diffs.length} differences`);
   } finally {
     built.cleanup();

@@ -2,7 +2,7 @@
 // exist in the DOM and only pages near the viewport are held (the host serves pages on request).
 // Rows have a fixed height; an expanded row adds its known extra height. Keyboard: arrows, Page
 // Up/Down, Home/End move; Enter/Space or Right/Left expand/collapse; `o` opens the source line.
-import type { PanelRow } from '../extension/panel-messages';
+import type { PanelRow } from '../contract/panel-messages';
 import { clear, h } from './dom';
 
 /** row height: one line, or two in a narrow side bar (the kind of decision goes on the second line) */

@@ -2,7 +2,7 @@
 // them first, keeps its view state (filter, expanded rows, scroll, form) with setState so it comes
 // back as it was after being hidden or reloaded, and never holds more decision rows than it shows.
 import type { Counter, CpuSlots, MachineInfo } from '../debug-adapter/panel-protocol';
-import type { DecisionFilter, FromPanel, PanelRow, SessionState, ToPanel } from '../extension/panel-messages';
+import type { DecisionFilter, FromPanel, PanelRow, SessionState, ToPanel } from '../contract/panel-messages';
 import { DecisionList, PAGE } from './decision-list';
 import { clear, fmtInt, h } from './dom';
 import { checkToPanel } from './panel-incoming';

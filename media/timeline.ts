@@ -7,7 +7,7 @@
 // pan, Home fits, , and . go from mark to mark (its hover shown), Enter opens it. The host answers each window with what falls in
 // it, cut into about one bucket per pixel, so the strip stays light for a million decisions.
 import type { TimelineLane, TimelineMark, TimelineResponse, TimelineSegment } from '../debug-adapter/panel-protocol';
-import type { PanelRow } from '../extension/panel-messages';
+import type { PanelRow } from '../contract/panel-messages';
 import { fmtInt, h } from './dom';
 
 export interface TimelineCallbacks {

@@ -7,7 +7,8 @@ import type { HwbpKernel } from './kernel-state';
 import { eventDisable, eventEnable } from './perf-schedule';
 import { registerHwBreakpoint, unregisterHwBreakpoint } from './register';
 
-export type PerfBpType = 'r' | 'w' | 'rw' | 'x';
+export const PERF_BP_TYPES = ['r', 'w', 'rw', 'x'] as const;
+export type PerfBpType = (typeof PERF_BP_TYPES)[number];
 
 export interface PerfOpenArgs {
   /** the name decisions and the panel use (`perf:ID`); default the fd number */

@@ -2,21 +2,23 @@
 // budget, and the perf counters. debug-adapter/panel-protocol.ts re-exports these types: the panel's
 // protocol uses this one definition.
 import { alignDown, HW_BREAKPOINT_R, HW_BREAKPOINT_W, HW_BRK_TYPE_HYP, HW_BRK_TYPE_KERNEL, HW_BRK_TYPE_USER, type Breakpoint } from './breakpoint';
+import type { CpuModelName, KernelPolicy } from './cpu-model';
 import type { HwbpKernel } from './kernel-state';
 import type { PerfFdTable } from './perf-event';
 import { taskEvents } from './perf-schedule';
 import type { SlotHolder } from './slot-history';
 
 export interface MachineInfo {
-  cpu: 'power7' | 'power8' | 'power9' | 'power10';
+  cpu: CpuModelName;
   cpus: number;
-  kernel: '6.5' | '6.6';
+  kernel: KernelPolicy;
   /** hardware slots per CPU (nr_wp_slots), 0 when no breakpoint is available (POWER9 default) */
   slots: number;
   dawrForceEnable: boolean;
 }
 
-export type SlotState = 'armed' | 'disabled' | 'step-pending' | 'off';
+export const SLOT_STATES = ['armed', 'disabled', 'step-pending', 'off'] as const;
+export type SlotState = (typeof SLOT_STATES)[number];
 
 export interface SlotOccupant {
   bp: string;

@@ -2,8 +2,8 @@
 // table of their arguments (parsing, unknown keys, the help text and the console's usage derive from
 // it) and of what each does on the Tracer. A scenario step and a console line differ only in how an
 // argument is read (a YAML value or `key=value` text) and in which task is meant when none is named.
-import type { PerfBpType } from '../hwbp/perf-event';
-import type { MODE_BY_NAME, TRIGGER_BY_NAME } from '../hwbp/ptrace-hwdebug';
+import { PERF_BP_TYPES, type PerfBpType } from '../hwbp/perf-event';
+import { MODE_BY_NAME, TRIGGER_BY_NAME } from '../hwbp/ptrace-hwdebug';
 import { REG_NAMES } from '../machine/registers-by-name';
 import { SIGNAL_NAMES } from '../machine/signals';
 import type { CallResult, Tracer } from '../machine/tracer';
@@ -70,9 +70,8 @@ export interface OperationSpec {
   apply(a: OperationArgs, tracer: Tracer): StepResult;
 }
 
-export const PERF_TYPES: readonly PerfBpType[] = ['r', 'w', 'rw', 'x'];
-export const TRIGGERS: readonly (keyof typeof TRIGGER_BY_NAME)[] = ['read', 'write', 'rw', 'execute'];
-export const MODES: readonly (keyof typeof MODE_BY_NAME)[] = ['exact', 'range_inclusive', 'range_exclusive', 'mask'];
+const TRIGGERS = Object.keys(TRIGGER_BY_NAME) as (keyof typeof TRIGGER_BY_NAME)[];
+const MODES = Object.keys(MODE_BY_NAME) as (keyof typeof MODE_BY_NAME)[];
 
 const EXPR: ArgSpec = { kind: 'expr' };
 const EXPR_REQ: ArgSpec = { kind: 'expr', required: true };
@@ -128,7 +127,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       cpu: { kind: 'int' },
       addr: EXPR_REQ,
       len: EXPR_REQ,
-      type: { kind: { enum: PERF_TYPES }, required: true },
+      type: { kind: { enum: PERF_BP_TYPES }, required: true },
       exclude_user: BOOL,
       exclude_kernel: BOOL,
       exclude_hv: BOOL,

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { TimelineResponse, WatchesEvent } from '../../debug-adapter/panel-protocol';
 import { DynamicConfigProvider } from '../../extension/config-provider';
-import type { ToPanel } from '../../extension/panel-messages';
+import type { ToPanel } from '../../contract/panel-messages';
 import { traceProblems } from '../helpers/chrome-trace';
 import { api, openScratch } from './helpers';
 

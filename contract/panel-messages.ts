@@ -44,11 +44,26 @@ export const SESSION_STATES = ['none', 'running', 'ended'] as const;
 export type SessionState = (typeof SESSION_STATES)[number];
 
 export type ToPanel =
-  | { type: 'session'; state: SessionState; id?: string; name?: string; message?: string; /** the session's history changed (step back): the rows shown are no longer true */ reset?: boolean }
+  | {
+      type: 'session';
+      state: SessionState;
+      id?: string;
+      name?: string;
+      message?: string;
+      /** the session's history changed (step back): the rows shown are no longer true */ reset?: boolean;
+    }
   | { type: 'slots'; machine: MachineInfo; cpus: CpuSlots[] }
   | { type: 'counters'; counters: Counter[] }
   /** how many rows the current filter has; `exact` false while the filtered log is still being counted */
-  | { type: 'decisionCount'; gen: number; count: number; exact: boolean; total: number; dropped: number; tasks: string[] }
+  | {
+      type: 'decisionCount';
+      gen: number;
+      count: number;
+      exact: boolean;
+      total: number;
+      dropped: number;
+      tasks: string[];
+    }
   | { type: 'decisionPage'; gen: number; start: number; rows: PanelRow[] }
   | { type: 'perfResult'; reqId: number; ok: boolean; error?: string; message?: string }
   | { type: 'timeline'; reqId: number; data?: TimelineResponse; error?: string }

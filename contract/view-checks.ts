@@ -43,7 +43,10 @@ export function isCpuSlots(v: unknown): v is CpuSlots {
   const b = v.budget;
   if (!isNat(b.cpuPinned) || !isNat(b.worstTask) || !isNat(b.total) || !optStr(b.worstTaskName)) return false;
   const slot = (s: unknown): boolean =>
-    isObj(s) && isNat(s.slot) && (s.occupant === undefined || isOccupant(s.occupant)) && (s.next === undefined || isOccupant(s.next));
+    isObj(s) &&
+    isNat(s.slot) &&
+    (s.occupant === undefined || isOccupant(s.occupant)) &&
+    (s.next === undefined || isOccupant(s.next));
   return Array.isArray(v.slots) && v.slots.every(slot);
 }
 
@@ -68,7 +71,10 @@ export function isDecision(v: unknown): v is PanelDecision {
   if (!isObj(v) || !isNat(v.seq) || !isNat(v.cpu) || !isStr(v.task) || !isStr(v.pc) || !isStr(v.insn)) return false;
   if (!isStr(v.branch) || (v.icount !== undefined && !isNum(v.icount))) return false;
   if (v.mode !== 'user' && v.mode !== 'kernel') return false;
-  if (v.access !== undefined && !(isObj(v.access) && isStr(v.access.kind) && isStr(v.access.ea) && isNat(v.access.size))) {
+  if (
+    v.access !== undefined &&
+    !(isObj(v.access) && isStr(v.access.kind) && isStr(v.access.ea) && isNat(v.access.size))
+  ) {
     return false;
   }
   const slot = (s: unknown): boolean =>
@@ -98,8 +104,13 @@ export function isTimeline(v: unknown): v is TimelineResponse {
     optStr(x.why);
   const span = (p: unknown): boolean => Array.isArray(p) && p.length === 2 && isClock(p[0]) && isClock(p[1]);
   const lane = (x: unknown): boolean =>
-    isObj(x) && isNat(x.cpu) && isNat(x.slot) && Array.isArray(x.segments) && x.segments.every(seg) &&
-    Array.isArray(x.stepping) && x.stepping.every(span);
+    isObj(x) &&
+    isNat(x.cpu) &&
+    isNat(x.slot) &&
+    Array.isArray(x.segments) &&
+    x.segments.every(seg) &&
+    Array.isArray(x.stepping) &&
+    x.stepping.every(span);
   const run = (x: unknown): boolean => isObj(x) && isNat(x.cpu) && isClock(x.from) && isClock(x.to) && isStr(x.task);
   const mark = (x: unknown): boolean =>
     isObj(x) &&
@@ -114,8 +125,12 @@ export function isTimeline(v: unknown): v is TimelineResponse {
     (x.branches === undefined || arrOf(x.branches, isStr)) &&
     (x.lastSeq === undefined || isNat(x.lastSeq));
   return (
-    Array.isArray(v.lanes) && v.lanes.every(lane) && Array.isArray(v.runs) && v.runs.every(run) &&
-    Array.isArray(v.marks) && v.marks.every(mark)
+    Array.isArray(v.lanes) &&
+    v.lanes.every(lane) &&
+    Array.isArray(v.runs) &&
+    v.runs.every(run) &&
+    Array.isArray(v.marks) &&
+    v.marks.every(mark)
   );
 }
 

@@ -5,9 +5,11 @@
 // addresses); `task` defaults to the thread that is selected. Every refusal prints the errno and
 // the kernel's words.
 import { decisionLines } from '../sim/decision-text';
+import type { SlotOccupant } from '../sim/hwbp/views';
 import type { Task } from '../sim/machine/task';
 import type { StepResult } from '../sim/scenario/scenario-types';
 import { OPERATIONS, usage, type IdBinding, type OperationArgs, type OperationSpec } from '../sim/scenario/operations';
+import type { Watch } from './data-breakpoints';
 import { evaluateExpression } from './expressions';
 import type { Runtime } from './runtime';
 import { hex } from './symbols';
@@ -55,7 +57,8 @@ const valueText = (k: string, v: bigint | number | string): string =>
 function operationCommand(name: string, op: OperationSpec): Cmd {
   /** the operation's one argument may be written bare */
   const alone = op.scalar !== undefined && Object.keys(op.args).length === 1;
-  const positional = op.scalar === 'id' || op.scalar === 'task' ? op.scalar : op.args.id?.kind === 'id' ? 'id' : undefined;
+  const positional =
+    op.scalar === 'id' || op.scalar === 'task' ? op.scalar : op.args.id?.kind === 'id' ? 'id' : undefined;
   return {
     args: op.runs || (alone && op.scalar === 'task') ? '[TASK]' : alone ? 'ID' : usage(op, true),
     help: op.summary,
@@ -68,12 +71,25 @@ function operationCommand(name: string, op: OperationSpec): Cmd {
       const r = op.apply(c, c.rt.tracer);
       if (r.status !== 'ok') return { text: refusal(r) };
       const fields = Object.entries(r.fields);
-      if (op.query) return { text: fields.map(([k, v]) => (fields.length > 1 ? `${k}=${valueText(k, v)}` : valueText(k, v))).join(' ') };
+      if (op.query)
+        return {
+          text: fields.map(([k, v]) => (fields.length > 1 ? `${k}=${valueText(k, v)}` : valueText(k, v))).join(' '),
+        };
       // the console names every perf event it opens, so that perf_read and the others can find it
-      const made = fields.map(([k, v]) => `${k}=${v}`).join(' ') + (name === 'perf_open' ? ` (id ${c.text('id')})` : '');
+      const made =
+        fields.map(([k, v]) => `${k}=${v}`).join(' ') + (name === 'perf_open' ? ` (id ${c.text('id')})` : '');
       return ok(made);
     },
   };
+}
+
+function occupantText(o: SlotOccupant): string {
+  return `${o.label}${o.by ? ` by ${o.by}` : ''} ${o.task ?? 'cpu-wide'} ${o.type} ${o.addr}+${o.len} ${o.state}`;
+}
+
+function watchText(w: Watch): string {
+  const what = `${w.id}: ${w.origin} ${w.kind} ${w.access} ${w.label} (${w.len} bytes at ${hex(w.addr)})`;
+  return `${what} ${w.verified ? 'set' : 'not set'}${w.message ? ` - ${w.message}` : ''}`;
 }
 
 const COMMANDS: Record<string, Cmd> = {
@@ -87,21 +103,27 @@ const COMMANDS: Record<string, Cmd> = {
     help: 'the DAWR slots of every CPU, their occupants and budgets',
     run(c) {
       const v = c.rt.machine.hw.slotsView();
-      const lines = [`${v.machine.cpu}, ${v.machine.cpus} CPU(s), kernel ${v.machine.kernel}, ${v.machine.slots} slot(s) per CPU`];
+      const lines = [
+        `${v.machine.cpu}, ${v.machine.cpus} CPU(s), kernel ${v.machine.kernel}, ${v.machine.slots} slot(s) per CPU`,
+      ];
       for (const cpu of v.cpus) {
-        lines.push(`cpu${cpu.cpu}${cpu.task ? ` (${cpu.task})` : ''}: budget ${cpu.budget.cpuPinned} per-CPU + ${cpu.budget.worstTask} worst task of ${cpu.budget.total}`);
-        for (const s of cpu.slots) lines.push(`  slot ${s.slot}: ${s.occupant ? `${s.occupant.label}${s.occupant.by ? ` by ${s.occupant.by}` : ''} ${s.occupant.task ?? 'cpu-wide'} ${s.occupant.type} ${s.occupant.addr}+${s.occupant.len} ${s.occupant.state}` : 'free'}`);
+        const b = cpu.budget;
+        const on = cpu.task ? ` (${cpu.task})` : '';
+        lines.push(`cpu${cpu.cpu}${on}: budget ${b.cpuPinned} per-CPU + ${b.worstTask} worst task of ${b.total}`);
+        for (const s of cpu.slots) lines.push(`  slot ${s.slot}: ${s.occupant ? occupantText(s.occupant) : 'free'}`);
       }
       return { text: lines.join('\n') };
     },
   },
   watches: {
     args: '',
-    help: "the debugger's watchpoints and counters (data breakpoints, data-line breakpoints, the panel's watch actions) with their ids",
+    help:
+      "the debugger's watchpoints and counters (data breakpoints, data-line breakpoints, the panel's watch actions) " +
+      'with their ids',
     run(c) {
       const ws = c.rt.watches.all();
       if (ws.length === 0) return { text: 'no watchpoints' };
-      return { text: ws.map((w) => `${w.id}: ${w.origin} ${w.kind} ${w.access} ${w.label} (${w.len} bytes at ${hex(w.addr)}) ${w.verified ? 'set' : 'not set'}${w.message ? ` - ${w.message}` : ''}`).join('\n') };
+      return { text: ws.map(watchText).join('\n') };
     },
   },
   unwatch: {
@@ -128,7 +150,7 @@ const COMMANDS: Record<string, Cmd> = {
   },
   compare: {
     args: '',
-    help: 'wplab compare: this session\'s scenario from its start under kernel 6.5 and 6.6, and where they differ',
+    help: "wplab compare: this session's scenario from its start under kernel 6.5 and 6.6, and where they differ",
     run(c) {
       const r = c.rt.compareKernels();
       return { text: r.ok ? r.text : r.message };
@@ -154,13 +176,20 @@ export function isCommand(line: string): boolean {
 }
 
 /** Runs one console command line. */
-export function runCommand(rt: Runtime, line: string, current: Task | undefined, ids: Map<string, IdBinding>): CommandOutcome {
+export function runCommand(
+  rt: Runtime,
+  line: string,
+  current: Task | undefined,
+  ids: Map<string, IdBinding>,
+): CommandOutcome {
   const words = line.trim().split(/\s+/);
   const name = words[0];
   if (name === 'help') return { text: helpText() };
   const cmd = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!cmd) return { text: `unknown command "${name}" (help lists them)` };
-  const flags = Object.entries(OPERATIONS[name]?.args ?? {}).filter(([, a]) => a.kind === 'bool').map(([k]) => k);
+  const flags = Object.entries(OPERATIONS[name]?.args ?? {})
+    .filter(([, a]) => a.kind === 'bool')
+    .map(([k]) => k);
   const kv = new Map<string, string>();
   for (const w of words.slice(1)) {
     const i = w.indexOf('=');
@@ -217,7 +246,10 @@ export function runCommand(rt: Runtime, line: string, current: Task | undefined,
       if (b && b.kind === kind) return b.value;
       if (kind === 'fd') {
         // a counter of the launch configuration or the panel: by its name
-        const c = rt.machine.hw.countersView().counters.filter((x) => x.id === v && !x.closed).pop();
+        const c = rt.machine.hw
+          .countersView()
+          .counters.filter((x) => x.id === v && !x.closed)
+          .pop();
         if (c) return c.fd;
       }
       throw new UsageError(`"${v}" names no ${kind === 'fd' ? 'perf event' : 'ptrace handle'}`);

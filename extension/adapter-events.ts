@@ -24,7 +24,9 @@ export function checkSlotsEvent(v: unknown): SlotsEvent | undefined {
 }
 
 export function checkCountersEvent(v: unknown): CountersEvent | undefined {
-  return isObj(v) && Array.isArray(v.counters) && v.counters.every(isCounter) ? (v as unknown as CountersEvent) : undefined;
+  return isObj(v) && Array.isArray(v.counters) && v.counters.every(isCounter)
+    ? (v as unknown as CountersEvent)
+    : undefined;
 }
 
 /** A page of decisions with the log's counts (DecisionsEvent and DecisionLogResponse have this shape). */
@@ -37,7 +39,13 @@ export function checkDecisionsEvent(v: unknown): DecisionsEvent | undefined {
 }
 
 export function checkSnapshot(v: unknown): SnapshotResponse | undefined {
-  if (!isObj(v) || !checkSlotsEvent(v.slots) || !checkCountersEvent(v.counters) || !isNat(v.total) || !isNat(v.dropped)) {
+  if (
+    !isObj(v) ||
+    !checkSlotsEvent(v.slots) ||
+    !checkCountersEvent(v.counters) ||
+    !isNat(v.total) ||
+    !isNat(v.dropped)
+  ) {
     return undefined;
   }
   if (!Array.isArray(v.recent) || !v.recent.every(isDecision)) return undefined;

@@ -24,7 +24,12 @@ export function checkToPanel(m: unknown): ToPanel | undefined {
     case 'counters':
       return arrOf(m.counters, isCounter) ? (m as ToPanel) : undefined;
     case 'decisionCount':
-      return isNat(m.gen) && isNat(m.count) && isBool(m.exact) && isNat(m.total) && isNat(m.dropped) && arrOf(m.tasks, isStr)
+      return isNat(m.gen) &&
+        isNat(m.count) &&
+        isBool(m.exact) &&
+        isNat(m.total) &&
+        isNat(m.dropped) &&
+        arrOf(m.tasks, isStr)
         ? (m as ToPanel)
         : undefined;
     case 'decisionPage':
@@ -32,7 +37,9 @@ export function checkToPanel(m: unknown): ToPanel | undefined {
     case 'perfResult':
       return isNat(m.reqId) && isBool(m.ok) && optStr(m.error) && optStr(m.message) ? (m as ToPanel) : undefined;
     case 'timeline':
-      return isNat(m.reqId) && (m.data === undefined || isTimeline(m.data)) && optStr(m.error) ? (m as ToPanel) : undefined;
+      return isNat(m.reqId) && (m.data === undefined || isTimeline(m.data)) && optStr(m.error)
+        ? (m as ToPanel)
+        : undefined;
     case 'decisionDetail':
       return isNat(m.seq) && (m.row === undefined || isRow(m.row)) ? (m as ToPanel) : undefined;
     case 'stopped':

@@ -114,7 +114,10 @@ function resume(how: 'continue' | 'step', summary: string): OperationSpec {
     apply(a, t) {
       const signal = a.has('signal') ? a.text('signal') : undefined;
       const task = a.task();
-      return fromStop(how === 'continue' ? t.cont(task, a.maxSteps, signal) : t.singleStep(task, a.maxSteps, signal), true);
+      return fromStop(
+        how === 'continue' ? t.cont(task, a.maxSteps, signal) : t.singleStep(task, a.maxSteps, signal),
+        true,
+      );
     },
   };
 }
@@ -246,7 +249,10 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     'continue',
     'PTRACE_CONT (with `signal`: data = that signal, delivered at once), then run until the task stops or exits',
   ),
-  singlestep: resume('step', 'PTRACE_SINGLESTEP (with `signal`: data = that signal), then run until the task stops or exits'),
+  singlestep: resume(
+    'step',
+    'PTRACE_SINGLESTEP (with `signal`: data = that signal), then run until the task stops or exits',
+  ),
   setpc: {
     args: { task: TASK_REQ, pc: EXPR_REQ },
     summary: "set the task's PC (PTRACE_SETREGS; thread_change_pc is not called)",

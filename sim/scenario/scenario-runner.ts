@@ -5,7 +5,7 @@ import { programFromBytes } from '../program-file';
 import type { Decision } from '../decision';
 import type { SlotEvent } from '../hwbp/slot-history';
 import type { DecisionLog } from '../hwbp/decision-log';
-import type { MachineConfig } from '../machine/machine-config';
+import { DEFAULT_MAX_STEPS, type MachineConfig } from '../machine/machine-config';
 import { Machine } from '../machine/machine';
 import { Tracer } from '../machine/tracer';
 import type { Task } from '../machine/task';
@@ -71,7 +71,6 @@ class InputError extends Error {
   }
 }
 
-export const DEFAULT_MAX_STEPS = 100_000_000;
 
 /** A scenario's machine, built: its programs, the tracer, and the ids steps have bound so far. */
 interface ScenarioRun {

@@ -1,5 +1,6 @@
 // One instruction: finding its table entry (with `.`/`o` suffixes and `+`/`-` hints), reading its
 // operands (pass 1) and, once every label has an address, checking and encoding them (pass 2).
+import { hex } from '../hex';
 import { applyHint, KIND_CLASSES, OPERANDS, type Operand } from './encode';
 import { applyHalf, evaluate, ExprError, parseOperandExpr, UndefinedSymbol, type OperandExpr, type TokenStream } from './expression';
 import { TABLE, type Entry } from './mnemonics';
@@ -136,7 +137,6 @@ class OperandError extends Error {
   }
 }
 
-const hex = (v: bigint) => (v < 0n ? '-0x' + (-v).toString(16) : '0x' + v.toString(16));
 
 /** The checked value of one operand as the field will hold it (pass 2). */
 function operandValue(st: AsmState, f: InsnFixup, op: Operand, e: OperandExpr, pc: bigint): bigint {

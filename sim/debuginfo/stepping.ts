@@ -10,7 +10,7 @@
 // A stop lands on the first instruction of a line that is a statement and differs from the line
 // the step started on (GDB's rule; a line reached in its middle is stepped through).
 import type { DebugInfo, SourceLine } from './debug-info';
-import { hexOf } from './reader';
+import { hexU64 } from '../hex';
 import type { Target } from './target';
 
 export type StepKind = 'over' | 'into' | 'out';
@@ -134,7 +134,7 @@ export class LineStepper {
       return { action: 'stop' };
     }
     const sal = this.di.lineAt(pc);
-    if (!sal) return { action: 'stop', reason: `no line information at ${hexOf(pc)}` };
+    if (!sal) return { action: 'stop', reason: `no line information at ${hexU64(pc)}` };
     if (!sameFunction) {
       if (sp > this.sp || fn === undefined) {
         // returned into the caller: at the start of another line, stop; in the middle of one

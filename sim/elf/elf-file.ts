@@ -11,6 +11,7 @@
 // SET_PERSONALITY), plus a few that keep the simulator's memory sane (overlapping segments, a
 // memory total the simulator can map up front). Linux ignores section headers; they are checked
 // here because the debugger and scenario expressions use them (sections and symbols).
+import { hex } from '../hex';
 
 export const ELFCLASS32 = 1;
 export const ELFCLASS64 = 2;
@@ -174,10 +175,6 @@ const MACHINES: Record<number, string> = {
   243: 'RISC-V',
   258: 'LoongArch',
 };
-
-export function hex(v: bigint | number): string {
-  return `0x${BigInt(v).toString(16)}`;
-}
 
 /** A string read from the file, made safe for a one-line message: control characters escaped, length capped. */
 export function printable(s: string, max = 120): string {

@@ -8,6 +8,7 @@
 // bias of 0 and no MAP_FIXED, where mmap puts it: top-down from mmap_base. Without randomization
 // mmap_base is the stack top minus the stack gap, which is clamped to at least 128 MiB (the 8 MiB
 // stack rlimit plus the 256-page guard gap is less). So the image ends at stack top - 128 MiB.
+import { hex } from '../hex';
 import { DEFAULT_LAYOUT, type Program, type Result, type Section, type SymbolInfo, type SymbolType } from '../program';
 import { VDSO_BASE } from '../machine/signal-frame';
 import {
@@ -26,7 +27,6 @@ import {
   SHF_TLS,
   SHT_NOBITS,
   TASK_SIZE,
-  hex,
   parseElf,
   printable,
   type ElfFile,

@@ -1,6 +1,7 @@
 // Read-only views of the subsystem for the panel: per CPU its slots and occupants, the reservation
 // budget, and the perf counters. debug-adapter/panel-protocol.ts re-exports these types: the panel's
 // protocol uses this one definition.
+import { hex } from '../hex';
 import { alignDown, HW_BREAKPOINT_R, HW_BREAKPOINT_W, HW_BRK_TYPE_HYP, HW_BRK_TYPE_KERNEL, HW_BRK_TYPE_USER, type Breakpoint } from './breakpoint';
 import type { CpuModelName, KernelPolicy } from './cpu-model';
 import type { HwbpKernel } from './kernel-state';
@@ -74,10 +75,6 @@ export interface Counter {
 
 export interface CountersEvent {
   counters: Counter[];
-}
-
-function hex(x: bigint): string {
-  return `0x${x.toString(16)}`;
 }
 
 function rwOf(bpType: number): 'r' | 'w' | 'rw' {

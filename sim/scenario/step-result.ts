@@ -1,4 +1,5 @@
 // The result of one scenario step, and how it is compared with the step's `expect` (SCENARIOS.md §4).
+import { hex } from '../hex';
 import { evalExpr, type SymbolLookup } from './expression';
 import { OPERATIONS } from './operations';
 import type { Expectation, Expr, StepResult } from './scenario-types';
@@ -17,10 +18,6 @@ function asBig(v: bigint | number | string | undefined): bigint | undefined {
   if (typeof v === 'number') return BigInt(v);
   if (/^-?(0x[0-9a-f]+|\d+)$/i.test(v)) return BigInt(v);
   return undefined;
-}
-
-export function hex(v: bigint): string {
-  return v < 0n ? `-0x${(-v).toString(16)}` : `0x${v.toString(16)}`;
 }
 
 function show(v: bigint | number | string | undefined): string {

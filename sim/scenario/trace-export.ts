@@ -11,7 +11,7 @@ import type { Decision } from '../decision';
 import { branchText, effectText } from '../decision-text';
 import { occupancy, type Occupancy, type SlotEvent } from '../hwbp/slot-history';
 import type { RunReport } from './scenario-runner';
-import { hex } from './step-result';
+import { hex } from '../hex';
 
 export interface TraceStep {
   index: number;

@@ -2,6 +2,7 @@
 // actions), each made of the kernel calls a debugger makes: a ptrace watchpoint through
 // PPC_PTRACE_SETHWDEBUG on every traced task, or a perf_event_open counter. A refusal keeps the
 // kernel's errno and words and adds what holds the slots, so the editor can show why in grey.
+import { perfBreakpointName, ptraceBreakpointName } from '../sim/hwbp/breakpoint-name';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { Machine } from '../sim/machine/machine';
 import type { Task } from '../sim/machine/task';
@@ -109,10 +110,10 @@ export class WatchSet {
   /** The watch behind a decision's breakpoint name (`ptrace:TASK:HANDLE` or `perf:ID`). */
   byBpName(name: string): Watch | undefined {
     for (const w of this.watches.values()) {
-      if (w.kind === 'perf' && `perf:${w.perfName}` === name) return w;
+      if (w.kind === 'perf' && w.perfName !== undefined && perfBreakpointName(w.perfName) === name) return w;
       for (const [pid, h] of w.handles) {
         const t = this.host.machine.taskByPid(pid);
-        if (t && `ptrace:${t.name}:${h}` === name) return w;
+        if (t && ptraceBreakpointName(t.name, h) === name) return w;
       }
     }
     return undefined;

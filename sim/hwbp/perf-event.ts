@@ -1,6 +1,7 @@
 // perf_event_open of PERF_TYPE_BREAKPOINT events, and the fd operations on them: enable, disable,
 // reset, read, close (close = destroy: uninstall, then release the reservation).
 // fds are numbered like a process's: the lowest free number from 3.
+import { perfBreakpointName } from './breakpoint-name';
 import { HW_BREAKPOINT_R, HW_BREAKPOINT_W, HW_BREAKPOINT_X, type Breakpoint, type BreakpointCreator } from './breakpoint';
 import { refuse, success, type SysResult } from './errno';
 import type { HwbpKernel } from './kernel-state';
@@ -79,7 +80,7 @@ export function perfEventCreate(k: HwbpKernel, table: PerfFdTable, a: PerfOpenAr
   if (a.pid === undefined && cpu === -1) return refuse('EINVAL', 'a per-CPU event needs a CPU (pid -1 and cpu -1)');
   if (cpu < -1 || cpu >= k.cpus) return refuse('EINVAL', `cpu ${cpu} does not exist (the machine has ${k.cpus})`);
   const r = registerHwBreakpoint(k, {
-    name: `perf:${id}`,
+    name: perfBreakpointName(id),
     owner: 'perf',
     attr: {
       bpAddr: a.addr,

@@ -1,6 +1,7 @@
 // Read-only views of the subsystem for the panel: per CPU its slots and occupants, the reservation
 // budget, and the perf counters. debug-adapter/panel-protocol.ts re-exports these types: the panel's
 // protocol uses this one definition.
+import { breakpointLabel } from './breakpoint-name';
 import { hex } from '../hex';
 import { alignDown, HW_BREAKPOINT_R, HW_BREAKPOINT_W, HW_BRK_TYPE_HYP, HW_BRK_TYPE_KERNEL, HW_BRK_TYPE_USER, type Breakpoint } from './breakpoint';
 import type { CpuModelName, KernelPolicy } from './cpu-model';
@@ -94,8 +95,7 @@ export function byOf(bp: Breakpoint): string | undefined {
 
 /** `ptrace #1` or `perf "writes"` */
 export function labelOf(bp: Breakpoint): string {
-  if (bp.owner === 'ptrace') return `ptrace #${bp.name.split(':').pop() ?? ''}`;
-  return `perf "${bp.name.replace(/^perf:/, '')}"`;
+  return breakpointLabel(bp.owner, bp.name);
 }
 
 function occupantState(k: HwbpKernel, cpu: number, slot: number, bp: Breakpoint): SlotState {

@@ -1,9 +1,10 @@
 // The checks of every message the panel webview sends (contract/panel-messages.ts: untrusted input, a
 // compromised or buggy webview must not make the host act on junk), and the host's use of a filter.
 // The webview checks what it receives in media/panel-incoming.ts.
-import { isNat, isObj } from '../contract/guards';
+import { isNat, isObj, oneOf } from '../contract/guards';
 import type { DecisionFilter, FromPanel } from '../contract/panel-messages';
 import type { PanelDecision, PerfAction } from '../debug-adapter/panel-protocol';
+import { BRANCHES } from '../sim/decision';
 
 export const MAX_PAGE = 500;
 const MAX_STR = 256;
@@ -27,7 +28,7 @@ function checkFilter(v: unknown): DecisionFilter | string {
   const f: DecisionFilter = {};
   if (v.cpu !== undefined) { if (!isNat(v.cpu, 1023)) return 'filter.cpu must be a CPU number'; f.cpu = v.cpu; }
   if (v.task !== undefined) { if (!isText(v.task) || !NAME.test(v.task)) return 'filter.task must be a task name'; f.task = v.task; }
-  if (v.branch !== undefined) { if (!isText(v.branch, 64) || !/^[a-z0-9-]+$/.test(v.branch)) return 'filter.branch must be a decision kind'; f.branch = v.branch; }
+  if (v.branch !== undefined) { if (!oneOf(BRANCHES, v.branch)) return 'filter.branch must be a decision kind'; f.branch = v.branch; }
   return f;
 }
 

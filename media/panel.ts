@@ -1,6 +1,8 @@
 // The Watchpoint Slots panel (webview). It renders only from the host's messages, checks each of
 // them first, keeps its view state (filter, expanded rows, scroll, form) with setState so it comes
 // back as it was after being hidden or reloaded, and never holds more decision rows than it shows.
+import { oneOf } from '../contract/guards';
+import { BRANCHES } from '../sim/decision';
 import type { Counter, CpuSlots, MachineInfo } from '../debug-adapter/panel-protocol';
 import type { DecisionFilter, FromPanel, PanelRow, SessionState, ToPanel } from '../contract/panel-messages';
 import { DecisionList, PAGE } from './decision-list';
@@ -29,8 +31,6 @@ interface ViewState {
   timeline?: TimelineView;
 }
 
-const BRANCHES = ['ptrace-report', 'ptrace-report-all', 'larx-stcx-disable', 'unreadable-disable', 'perf-single-step', 'perf-emulate',
-  'emulate-fail-disable', 'no-hit-sigtrap', 'spurious-dd1', 'step-complete', 'step-unclaimed', 'thread-change-pc'];
 
 const vscode = acquireVsCodeApi();
 
@@ -45,7 +45,7 @@ function loadState(): ViewState {
     filter: {
       cpu: typeof f.cpu === 'number' ? f.cpu : undefined,
       task: typeof f.task === 'string' ? f.task : undefined,
-      branch: typeof f.branch === 'string' && BRANCHES.includes(f.branch) ? f.branch : undefined,
+      branch: typeof f.branch === 'string' && oneOf(BRANCHES, f.branch) ? f.branch : undefined,
     },
     gen: typeof s.gen === 'number' ? s.gen + 1 : 1,
     expanded: Array.isArray(s.expanded) ? s.expanded.filter((x): x is number => Number.isInteger(x)).slice(0, 50) : [],

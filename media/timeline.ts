@@ -8,6 +8,7 @@
 // it, cut into about one bucket per pixel, so the strip stays light for a million decisions.
 import type { TimelineLane, TimelineMark, TimelineResponse, TimelineSegment } from '../debug-adapter/panel-protocol';
 import type { PanelRow } from '../contract/panel-messages';
+import type { Branch } from '../sim/decision';
 import { fmtInt, h } from './dom';
 
 export interface TimelineCallbacks {
@@ -36,7 +37,7 @@ const PAD_TOP = 2;
 const MIN_SPAN = 8;
 
 /** The branch colours: a theme's chart colours, one family per kind of outcome. */
-const BRANCH_COLOUR: Record<string, string> = {
+const BRANCH_COLOUR: Record<Branch, string> = {
   'ptrace-report': '--vscode-charts-red',
   'ptrace-report-all': '--vscode-charts-orange',
   'no-hit-sigtrap': '--vscode-charts-yellow',

@@ -7,7 +7,7 @@
 // machine's instruction count: 1 us in the trace is one instruction (ts = icount). Slices on a
 // track never overlap (Perfetto drops slices that do not nest), and a stay of no instruction is an
 // instant. Pure: the caller writes the text.
-import type { Decision } from '../decision';
+import type { Branch, Decision } from '../decision';
 import { branchText, effectText } from '../decision-text';
 import { occupancy, type Occupancy, type SlotEvent } from '../hwbp/slot-history';
 import type { RunReport } from './scenario-runner';
@@ -53,7 +53,7 @@ const slotTid = (slot: number) => 10 + slot;
 const stepTid = (slot: number) => 30 + slot;
 
 /** chrome://tracing's reserved colour names, by branch (Perfetto colours by name). */
-const CNAME: Record<string, string> = {
+const CNAME: Record<Branch, string> = {
   'ptrace-report': 'terrible',
   'ptrace-report-all': 'bad',
   'no-hit-sigtrap': 'bad',

@@ -53,7 +53,8 @@ const table = rows.map(({ file, row }) => [
   `${fmt(row.value)} ${row.unit}`,
   row.goal ?? '',
   row.ok === undefined ? '' : row.ok ? 'ok' : 'MISSED',
-  row.reference ? `${row.reference.name}: ${fmt(row.reference.value)} ${row.unit} (x${(row.value / row.reference.value).toFixed(2)})` : '',
+  row.reference ? `${row.reference.name}: ${fmt(row.reference.value)} ${row.unit} ` +
+    `(x${(row.value / row.reference.value).toFixed(2)})` : '',
   row.note ?? '',
 ]);
 const head = ['bench', 'measure', 'value', 'goal', '', 'reference (ratio)', 'note'];

@@ -76,7 +76,8 @@ export function run(): BenchRow[] {
       goal: '>= 2M hits/s',
       ok: rate >= 2e6,
       reference: { name: 'generic handler (fast path off)', value: generic.rate },
-      note: `${n} hits, ${m.log.total} decisions recorded (log keeps ${m.log.size}, dropped ${m.log.dropped}) in ${secs.toFixed(2)} s`,
+      note: `${n} hits, ${m.log.total} decisions recorded (log keeps ${m.log.size}, dropped ` +
+        `${m.log.dropped}) in ${secs.toFixed(2)} s`,
     });
   }
   // 2. the same loop, two ptrace watchpoints armed that never hit, versus none

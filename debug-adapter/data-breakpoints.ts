@@ -200,7 +200,8 @@ export class WatchSet {
       if (w.kind === 'ptrace' && w.verified && this.firedAndDisabled(w, t)) {
         w.verified = false;
         w.reason = undefined;
-        w.message = `fired and was disabled by the kernel (a ptrace watchpoint is one-shot; ptraceRearm is "oneshot", so it stays off until it is set again)`;
+        w.message = `fired and was disabled by the kernel (a ptrace watchpoint is one-shot; ptraceRearm ` +
+          `is "oneshot", so it stays off until it is set again)`;
         changed.push(w);
       }
     }
@@ -233,7 +234,8 @@ export class WatchSet {
 
   private okMessage(w: Watch): string {
     const what = w.byAddress
-      ? `${ACCESS_WORD[w.access]} ${w.len} byte${w.len === 1 ? '' : 's'} at the address ${hex(w.addr)}${w.label !== hex(w.addr) ? `, which is ${w.label} in this program` : ''}`
+      ? `${ACCESS_WORD[w.access]} ${w.len} byte${w.len === 1 ? '' : 's'} at the address ` +
+        `${hex(w.addr)}${w.label !== hex(w.addr) ? `, which is ${w.label} in this program` : ''}`
       : `${ACCESS_WORD[w.access]} ${w.label} (${w.len} byte${w.len === 1 ? '' : 's'} at ${hex(w.addr)})`;
     if (w.kind === 'perf') return `perf counter "${w.perfName}" (fd ${w.perfFd}) counting ${what}`;
     const hs = [...w.handles].map(([pid, h]) => `${this.host.machine.taskByPid(pid)?.name ?? pid} handle ${h}`).join(', ');
@@ -304,15 +306,19 @@ export class WatchSet {
         if (!s.occupant) continue;
         const o = s.occupant;
         const w = this.byBpName(o.bp);
-        const mine = w ? ` = ${w.origin === 'data' ? 'data breakpoint' : w.origin === 'source' ? 'line watchpoint' : 'panel watch'} ${w.id} on ${w.label}` : '';
-        parts.push(`slot ${s.slot} of cpu${c.cpu} held by ${o.label}${o.task ? ` (${o.task})` : ''} at ${o.addr}+${o.len}${mine}`);
+        const mine = w ? ` = ` +
+          `${w.origin === 'data' ? 'data breakpoint' : w.origin === 'source' ? 'line watchpoint' : 'panel watch'} ` +
+          `${w.id} on ${w.label}` : '';
+        parts.push(`slot ${s.slot} of cpu${c.cpu} held by ${o.label}${o.task ? ` (${o.task})` : ''} at ` +
+          `${o.addr}+${o.len}${mine}`);
       }
     }
     if (t) {
       for (const w of this.watches.values()) {
         const h = w.handles.get(t.pid);
         if (h !== undefined && !parts.some((p) => p.includes(`watch ${w.id} `) || p.includes(`breakpoint ${w.id} `) || p.includes(`watchpoint ${w.id} `))) {
-          parts.push(`${t.name} handle ${h} = ${w.origin === 'data' ? 'data breakpoint' : 'watch'} ${w.id} on ${w.label} (not on a CPU now)`);
+          parts.push(`${t.name} handle ${h} = ${w.origin === 'data' ? 'data breakpoint' : 'watch'} ` +
+            `${w.id} on ${w.label} (not on a CPU now)`);
         }
       }
     }

@@ -85,7 +85,8 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     view.onDidDispose(() => { if (this.view === view) this.view = undefined; }, undefined, this.subs);
   }
 
-  /** The page: a strict CSP (nonce scripts, no inline styles or handlers), scripts and CSS from dist/ and media/ only. */
+  /** The page: a strict CSP (nonce scripts, no inline styles or handlers), scripts and CSS from dist/ and media/
+   * only. */
   html(webview: vscode.Webview): string {
     const n = nonce();
     const uri = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p)).toString();

@@ -316,7 +316,8 @@ export class DecisionList {
     el.classList.toggle('ptrace', owner === 'ptrace');
     el.classList.toggle('perf', owner === 'perf');
     el.classList.toggle('noted', d.note !== undefined);
-    el.setAttribute('aria-label', `Decision ${d.seq}, cpu${d.cpu} ${d.task}, ${d.insn}, ${d.branch}: ${r.branchText}${d.note ? `; ${d.note}` : ''}`);
+    el.setAttribute('aria-label', `Decision ${d.seq}, cpu${d.cpu} ${d.task}, ${d.insn}, ${d.branch}: ` +
+      `${r.branchText}${d.note ? `; ${d.note}` : ''}`);
     const acc = d.access ? `${d.access.kind} ${d.access.size} @${d.access.ea}` : '';
     const head = h('div', { class: 'vhead' },
       h('span', { class: 'twisty', 'aria-hidden': 'true' }, open ? '▾' : '▸'),
@@ -344,7 +345,8 @@ export class DecisionList {
       }
       body.append(h('div', { class: 'branchline', title: `${d.branch}: ${r.branchText}` }, h('strong', {}, d.branch), ': ', r.branchText));
       if (r.effectTexts.length) body.append(h('div', { class: 'mono effects', title: r.effectTexts.join('; ') }, r.effectTexts.join('; ')));
-      const accText = d.access ? `${d.access.kind} of ${d.access.size} byte${d.access.size === 1 ? '' : 's'} at ${d.access.ea}` : 'access unknown (instruction unreadable)';
+      const accText = d.access ? `${d.access.kind} of ${d.access.size} byte${d.access.size === 1 ? '' : 's'} at ` +
+        `${d.access.ea}` : 'access unknown (instruction unreadable)';
       body.append(h('div', { class: 'muted' }, `${d.pc} ${d.insn}: ${accText} · icount ${d.icount} · ${d.mode} mode`));
       el.append(body);
     }

@@ -619,7 +619,8 @@ export class DebugInfo {
     }, []);
   }
 
-  /** The registers of a frame (frame 0: the thread's; callers: as unwound, "<not saved>" when the callee did not preserve them). */
+  /** The registers of a frame (frame 0: the thread's; callers: as unwound, "<not saved>" when the callee did not
+   * preserve them). */
   registers(target: Target, frame: Frame): VariableNode[] {
     return this.guard(() => {
       const fc = this.formatContext(target);

@@ -408,7 +408,8 @@ export function evaluateLocation(expr: Uint8Array, ctx: ExprContext): Location {
       case DW_OP.GNU_entry_value: {
         const sub = c.take(c.uleb());
         const v = ctx.entryValue?.(sub);
-        if (v === undefined) throw new OptimizedOut('the value this variable had on entry to the function is not known here (DW_OP_entry_value)');
+        if (v === undefined) throw new OptimizedOut('the value this variable had on entry to the function is not known here ' +
+          '(DW_OP_entry_value)');
         push(v);
         break;
       }
@@ -568,7 +569,8 @@ function binary(op: number, ae: StackEntry, be: StackEntry): [bigint, BaseTypeIn
   }
 }
 
-/** The value an expression computes (DW_AT_frame_base of DW_OP_call_frame_cfa, DW_OP_breg...): a memory location's address, or a register's value. */
+/** The value an expression computes (DW_AT_frame_base of DW_OP_call_frame_cfa, DW_OP_breg...): a memory location's
+ * address, or a register's value. */
 export function evaluateAddress(expr: Uint8Array, ctx: ExprContext): bigint {
   const l = evaluateLocation(expr, ctx);
   if (l.pieces.length !== 1) fail('a DWARF expression that should give an address gives pieces');

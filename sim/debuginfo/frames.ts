@@ -27,7 +27,8 @@ export interface SourcePosition {
 export interface Frame {
   /** 0 is the innermost (inline frames counted) */
   index: number;
-  /** runtime address: the thread's pc for frame 0, the return address of a caller (the same pc for the inline frames of one physical frame) */
+  /** runtime address: the thread's pc for frame 0, the return address of a caller (the same pc for the inline frames
+   * of one physical frame) */
   pc: bigint;
   /** the function (or inlined function) name; the ELF symbol without debug information; the address without either */
   name: string;

@@ -52,7 +52,8 @@ export class Cursor {
   }
 
   need(n: number): void {
-    if (n < 0 || this.pos + n > this.end) fail(`${this.what}: truncated at offset ${hexU64(this.pos)} (${n} more bytes needed, ${Math.max(0, this.end - this.pos)} left)`);
+    if (n < 0 || this.pos + n > this.end) fail(`${this.what}: truncated at offset ${hexU64(this.pos)} (${n} more bytes needed, ` +
+      `${Math.max(0, this.end - this.pos)} left)`);
   }
 
   skip(n: number): void {
@@ -227,7 +228,8 @@ export class Cursor {
       return { length: len, offsetSize: 8 };
     }
     if (l >= 0xfffffff0) fail(`${this.what}: reserved unit length ${hexU64(l)}`);
-    if (l > this.left) fail(`${this.what}: its length ${hexU64(l)} runs past the end of the section (${this.left} bytes left)`);
+    if (l > this.left) fail(`${this.what}: its length ${hexU64(l)} runs past the end of the section ` +
+      `(${this.left} bytes left)`);
     return { length: l, offsetSize: 4 };
   }
 }
@@ -235,7 +237,8 @@ export class Cursor {
 /** A NUL-terminated string at `off` of a string section (.debug_str, .debug_line_str). */
 export function stringAt(section: Uint8Array | undefined, off: number, what: string): string {
   if (!section) return fail(`${what} refers to a string section the file does not have`);
-  if (off < 0 || off >= section.length) fail(`${what}: string offset ${hexU64(off)} is outside its section (${section.length} bytes)`);
+  if (off < 0 || off >= section.length) fail(`${what}: string offset ${hexU64(off)} is outside its section (${section.length} ` +
+    `bytes)`);
   const z = section.subarray(off, Math.min(section.length, off + MAX_STRING + 1)).indexOf(0);
   if (z < 0 && off + MAX_STRING + 1 >= section.length) fail(`${what}: the string at offset ${hexU64(off)} is not terminated`);
   return utf8.decode(section.subarray(off, off + (z < 0 ? MAX_STRING : z)));

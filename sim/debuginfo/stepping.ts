@@ -87,7 +87,8 @@ export class LineStepper {
       return { action: 'run-to', address: r.address, stackPointer: r.stackPointer };
     }
     if (!this.range) {
-      // no line information here: run to the caller (GDB: "step until exit from function ... which has no line number information")
+      // no line information here: run to the caller (GDB: "step until exit from function ... which has no line number
+      // information")
       const frames = this.di.stackFrames(target, 2);
       const r = this.di.stepOutTarget(frames, 0);
       if (!r.ok) return { action: 'stop', reason: r.message };

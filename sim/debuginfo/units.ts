@@ -406,7 +406,8 @@ export function readForm(u: Unit, c: Cursor, form: number, implicitConst: bigint
       c.skip(h.offsetSize);
       return { k: 'external', form };
     default:
-      return fail(`${u.what}: unknown attribute form ${hexU64(form)} at offset ${hexU64(c.pos)} (the rest of the unit cannot be read)`);
+      return fail(`${u.what}: unknown attribute form ${hexU64(form)} at offset ${hexU64(c.pos)} (the ` +
+        `rest of the unit cannot be read)`);
   }
 }
 

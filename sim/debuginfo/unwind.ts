@@ -16,7 +16,8 @@ export interface PhysicalFrame {
   index: number;
   /** the frame's pc (runtime address): the thread's pc for frame 0, a return address above */
   pc: bigint;
-  /** the pc to look things up with: pc for frame 0, pc - 1 for a caller (the call instruction; a call may be the last instruction of its function) */
+  /** the pc to look things up with: pc for frame 0, pc - 1 for a caller (the call instruction; a call may be the last
+   * instruction of its function) */
   lookupPc: bigint;
   /** the canonical frame address (the caller's stack pointer), when known */
   cfa: bigint | undefined;
@@ -237,7 +238,8 @@ export function unwindStack(ctx: UnwindContext, max = MAX_FRAMES): PhysicalFrame
     }
     const prevSp = cur.reg(1);
     if (prevSp !== undefined && next.cfa < prevSp) {
-      cur.end = `the caller's stack pointer ${hexU64(next.cfa)} is below this frame's (${hexU64(prevSp)}): a corrupt stack`;
+      cur.end = `the caller's stack pointer ${hexU64(next.cfa)} is below this frame's ` +
+        `(${hexU64(prevSp)}): a corrupt stack`;
       break;
     }
     const key = `${ra}:${next.cfa}`;

@@ -541,7 +541,9 @@ export class Machine {
       event: 'livelock',
       pc: t.thread.pc,
       slots,
-      message: `livelock: the instruction at ${pcHex} raised the same DAWR exception ${this.config.livelockRepeats} times in a row without retiring (${slots.join('; ') || 'no slot occupied'})`,
+      message: `livelock: the instruction at ${pcHex} raised the same DAWR exception ` +
+        `${this.config.livelockRepeats} times in a row without retiring ` +
+        `(${slots.join('; ') || 'no slot occupied'})`,
     };
     return true;
   }
@@ -565,7 +567,8 @@ export class Machine {
       const hw = `DAWR [0x${p.start.toString(16)}, +${p.len})`;
       const store = d.type === 'store' || d.type === 'store_vsx' || d.type === 'stcx' || d.type === 'cacheop';
       const match = d.readable && d.type !== 'unknown' && d.type !== 'other' && this.dawrMatchesSlot(core, i, d.ea, d.size, store);
-      out.push(`slot ${i}: ${bp.name} ${user}, ${hw}${d.readable && d.type !== 'unknown' && d.type !== 'other' ? (match ? ' matches' : ' does not match') + ` the ${d.type} [0x${d.ea.toString(16)}, +${d.size})` : ''}`);
+      out.push(`slot ${i}: ${bp.name} ${user}, ` +
+        `${hw}${d.readable && d.type !== 'unknown' && d.type !== 'other' ? (match ? ' matches' : ' does not match') + ` the ${d.type} [0x${d.ea.toString(16)}, +${d.size})` : ''}`);
     }
     return out;
   }

@@ -353,7 +353,8 @@ function readSteps(r: Reader, n: Node | null | undefined, taskNames: Set<string>
     for (const [k, a] of step.args) {
       const aspec = spec.args[k];
       if (a.kind !== 'name') continue;
-      if (aspec.kind === 'task' && !taskNames.has(a.name) && !forkedName(a.name, taskNames)) r.err(a.pos, `unknown task "${a.name}" (tasks: ${[...taskNames].join(', ') || 'none'}); a process one of them forks is named after it: NAME-PID`);
+      if (aspec.kind === 'task' && !taskNames.has(a.name) && !forkedName(a.name, taskNames)) r.err(a.pos, `unknown task "${a.name}" (tasks: ${[...taskNames].join(', ') || 'none'}); a process ` +
+        `one of them forks is named after it: NAME-PID`);
       if ((aspec.kind === 'ref' || aspec.kind === 'handle') && !ids.has(a.name)) r.err(a.pos, `unknown id "${a.name}": no earlier step binds it`);
     }
     const id = step.args.get('id');
@@ -424,7 +425,8 @@ export function parseScenario(text: string, file: string): { ok: true; scenario:
   const r = new Reader(file, lc, text);
   // Collections nested thousands deep exhaust the YAML reader's stack: refused before reading.
   const deep = tooDeep(text);
-  if (deep) return { ok: false, errors: [{ file, pos: deep, message: `YAML: collections nested more than ${MAX_NESTING} deep (a scenario needs a few levels)` }] };
+  if (deep) return { ok: false, errors: [{ file, pos: deep, message: `YAML: collections nested more than ${MAX_NESTING} deep (a scenario needs a few ` +
+    `levels)` }] };
   let doc;
   try {
     doc = parseDocument(text, { lineCounter: lc, intAsBigInt: false, uniqueKeys: true, prettyErrors: false });

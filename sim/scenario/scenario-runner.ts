@@ -96,7 +96,9 @@ const S64_MIN = -(1n << 63n);
 function evalIn(e: Expr, lookup: SymbolLookup): bigint {
   const r = evalExpr(e, lookup);
   if ('error' in r) throw new InputError(r.pos, r.error);
-  if (r.value >= U64_END || r.value < S64_MIN) throw new InputError(e.pos, `"${e.text}" is ${r.value < 0n ? '-' : ''}0x${(r.value < 0n ? -r.value : r.value).toString(16)}, which does not fit in 64 bits`);
+  if (r.value >= U64_END || r.value < S64_MIN) throw new InputError(e.pos, `"${e.text}" is ` +
+    `${r.value < 0n ? '-' : ''}0x${(r.value < 0n ? -r.value : r.value).toString(16)}, ` +
+    `which does not fit in 64 bits`);
   return r.value;
 }
 
@@ -157,7 +159,8 @@ function buildScenario(sc: Scenario, opts: RunOptions, resolvePath?: (p: string)
     const p = programs.get(t.name) as Program;
     const lookup = lookupIn(p);
     if (t.cpu !== undefined && t.cpu >= machine.config.cpus) {
-      errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": CPU ${t.cpu} does not exist (the machine has ${machine.config.cpus})` });
+      errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": CPU ${t.cpu} does not exist (the machine has ` +
+        `${machine.config.cpus})` });
       continue;
     }
     try {
@@ -358,7 +361,9 @@ export function prepareScenario(sc: Scenario, opts: RunOptions & { resolvePath?:
       const r = runStep(built.run, step, opts.maxSteps ?? DEFAULT_MAX_STEPS);
       setup.push(r);
       const fields = Object.entries(r.result.fields).map(([k, v]) => `${k}=${typeof v === 'bigint' ? `0x${v.toString(16)}` : v}`).join(' ');
-      setupLog.push(`[${step.index}] line ${step.pos.line}: ${step.op} ${Object.entries(r.args).map(([k, v]) => `${k}=${v}`).join(' ')} -> ${r.result.status}${fields ? ` ${fields}` : ''}${r.mismatches.length ? `  (expected otherwise: ${r.mismatches.join('; ')})` : ''}`);
+      setupLog.push(`[${step.index}] line ${step.pos.line}: ${step.op} ` +
+        `${Object.entries(r.args).map(([k, v]) => `${k}=${v}`).join(' ')} -> ` +
+        `${r.result.status}${fields ? ` ${fields}` : ''}${r.mismatches.length ? `  (expected otherwise: ${r.mismatches.join('; ')})` : ''}`);
     }
   } catch (e) {
     if (e instanceof InputError) return { kind: 'input-error', errors: [{ file: sc.file, pos: e.pos, message: e.message }] };

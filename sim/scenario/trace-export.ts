@@ -104,7 +104,9 @@ export function* traceEvents(input: TraceInput): Generator<TraceEvent> {
 
   // the tracer's steps: a slice for those that ran the machine, an instant for the others
   for (const st of input.steps ?? []) {
-    const name = `[${st.index}] ${st.op}${typeof st.args.task === 'string' && st.op !== 'perf_open' ? ` ${st.args.task}` : ''} -> ${st.status}`;
+    const name = `[${st.index}] ` +
+      `${st.op}${typeof st.args.task === 'string' && st.op !== 'perf_open' ? ` ${st.args.task}` : ''} ` +
+      `-> ${st.status}`;
     const args = { index: st.index, ...(st.line !== undefined ? { line: st.line } : {}), op: st.op, args: st.args, status: st.status, ...(st.result ? { result: st.result } : {}), ...(st.expect !== undefined ? { expect: st.expect, ok: st.ok } : {}) };
     if (st.to > st.from) yield { name, cat: 'step', ph: 'X', ts: st.from, dur: st.to - st.from, pid: TRACER_PID, tid: 0, args };
     else yield { name, cat: 'step', ph: 'i', s: 't', ts: st.from, pid: TRACER_PID, tid: 0, args };
@@ -201,7 +203,9 @@ export function writeChromeTrace(input: TraceInput, write: (chunk: string) => vo
   if (buf.length) write(buf.join(''));
   const other = {
     title: input.title,
-    machine: `${input.machine.cpu}, ${input.machine.cpus} CPU${input.machine.cpus === 1 ? '' : 's'}, kernel ${input.machine.kernel}, ${input.machine.slots} slot${input.machine.slots === 1 ? '' : 's'} per CPU`,
+    machine: `${input.machine.cpu}, ${input.machine.cpus} ` +
+      `CPU${input.machine.cpus === 1 ? '' : 's'}, kernel ${input.machine.kernel}, ` +
+      `${input.machine.slots} slot${input.machine.slots === 1 ? '' : 's'} per CPU`,
     clock: 'ts is the machine\'s instruction count (icount): 1 us in this trace = 1 instruction',
     end_icount: input.end,
     ...(input.droppedDecisions ? { dropped_decisions: input.droppedDecisions } : {}),

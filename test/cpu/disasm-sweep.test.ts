@@ -47,7 +47,8 @@ for (const eh of [0, 1]) for (const xo of [20, 84]) words.push(u((31 << 26) | (3
 for (const xo of [444, 124, 316, 28]) for (const rb of [3, 5]) for (const rc of [0, 1]) words.push(u((31 << 26) | (3 << 21) | (4 << 16) | (rb << 11) | (xo << 1) | rc));
 
 test('core extended mnemonics match objdump -d over a sweep of field values', (t) => {
-  const source = `    .abiversion 2\n    .text\n    .globl _start\n_start:\n${words.map((w) => `    .long 0x${w.toString(16)}`).join('\n')}\n`;
+  const source = `    .abiversion 2\n    .text\n    .globl ` +
+    `_start\n_start:\n${words.map((w) => `    .long 0x${w.toString(16)}`).join('\n')}\n`;
   const built = buildWithGnu(t, source);
   if (!built) return;
   try {

@@ -107,7 +107,8 @@ test('a faulting vector access stops at the first inaccessible byte and changes 
     for (let r = 32; r < 48; r++) s.t.setVsr128(r, 0x0123456789abcdef0011223344556677n);
     const before = s.t.clone();
     const stop = s.core.run(s.t, s.mem, 10);
-    assert.equal(stop.kind, 'fault', `${insn}: ${JSON.stringify(stop, (_k, v) => (typeof v === 'bigint' ? v.toString(16) : v))}`);
+    assert.equal(stop.kind, 'fault', `${insn}: ` +
+      `${JSON.stringify(stop, (_k, v) => (typeof v === 'bigint' ? v.toString(16) : v))}`);
     if (stop.kind !== 'fault') continue;
     assert.equal(stop.signal, 'SIGSEGV', insn);
     // the first byte of the unmapped page (qemu-user reports the same)
@@ -118,7 +119,8 @@ test('a faulting vector access stops at the first inaccessible byte and changes 
   }
 });
 
-test('a DAWR on any byte of a vector access stops it before it changes anything; LOAD_VMX watches the aligned element', () => {
+test('a DAWR on any byte of a vector access stops it before it changes anything; LOAD_VMX ' +
+  'watches the aligned element', () => {
   const run = (insn: string, off: bigint, p: DawrProgram) => {
     const s = setup([...words(insn), 0x7fe00008]);
     s.t.setGpr(4, DATA);
@@ -214,7 +216,8 @@ test('every vector instruction glibc executes (static start-up and string routin
     s.t.setGpr(4, DATA);
     s.t.setGpr(5, 0x100n << 56n | 8n);
     const stop = s.core.run(s.t, s.mem, 10);
-    assert.equal(stop.kind, 'trap', `${insn}: ${JSON.stringify(stop, (_k, v) => (typeof v === 'bigint' ? v.toString(16) : v))}`);
+    assert.equal(stop.kind, 'trap', `${insn}: ` +
+      `${JSON.stringify(stop, (_k, v) => (typeof v === 'bigint' ? v.toString(16) : v))}`);
   }
   assert.equal(insns.length, 80);
 });

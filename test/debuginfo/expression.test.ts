@@ -117,7 +117,8 @@ test('typed operations: constants, conversions, register values as base types', 
   assert.equal(new Float32Array(new Uint32Array([Number(sum.value)]).buffer)[0], 5);
 });
 
-test('refusals are messages: unknown operations, an empty stack, truncated operands, endless loops, division by zero', () => {
+test('refusals are messages: unknown operations, an empty stack, truncated operands, ' +
+  'endless loops, division by zero', () => {
   const cases: Array<[Uint8Array, RegExp]> = [
     [ex(0xff), /unknown DWARF operation 0xff/],
     [ex(0x22), /empty stack/],

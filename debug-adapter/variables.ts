@@ -133,8 +133,10 @@ export class Variables {
     const c = view.cpus.find((x) => x.cpu === cpu);
     if (!c) return [];
     const reg = view.machine.cpu === 'power7' ? 'DABR' : 'DAWR';
+    const notRun = t.cpu < 0 ? ' (the thread has not run yet)' : '';
+    const noHw = view.machine.slots === 0 ? ' (no breakpoint hardware available)' : '';
     const out: DebugProtocol.Variable[] = [
-      { name: 'cpu', value: `cpu${cpu}${t.cpu < 0 ? ' (the thread has not run yet)' : ''}${view.machine.slots === 0 ? ' (no breakpoint hardware available)' : ''}`, variablesReference: 0 },
+      { name: 'cpu', value: `cpu${cpu}${notRun}${noHw}`, variablesReference: 0 },
       { name: 'budget', value: `${c.budget.cpuPinned} per-CPU + ${c.budget.worstTask} worst ` +
         `task${c.budget.worstTaskName ? ` (${c.budget.worstTaskName})` : ''} of ` +
         `${c.budget.total}`, variablesReference: 0 },
@@ -148,8 +150,9 @@ export class Variables {
       const on = c.slots.some((s) => s.occupant?.bp === bp.name);
       out.push({
         name: `ptrace handle ${i + 1}`,
-        value: `${rw} ${hex(bp.attr.bpAddr)}+${Number(bp.attr.bpLen)} ` +
-          `${bp.state === 'off' || bp.attr.disabled ? 'disabled (fired: one-shot)' : on ? 'in a slot' : 'armed, installed when the thread runs'}`,
+        value: `${rw} ${hex(bp.attr.bpAddr)}+${Number(bp.attr.bpLen)} ${
+          bp.state === 'off' || bp.attr.disabled ? 'disabled (fired: one-shot)' : on ? 'in a slot' : 'armed, installed when the thread runs'
+        }`,
         variablesReference: 0,
         memoryReference: hex(bp.attr.bpAddr),
       });

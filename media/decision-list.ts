@@ -172,7 +172,8 @@ export class DecisionList {
   }
 
   private extraFor(r: PanelRow): number {
-    return (Math.max(1, r.d.slots.length) + 2 + (r.effectTexts.length ? 1 : 0) + (r.d.note ? 1 : 0)) * LINE_H + 6; // slot lines, branch, effects, where/access, the debugger's note
+    // slot lines, branch, effects, where/access, the debugger's note
+    return (Math.max(1, r.d.slots.length) + 2 + (r.effectTexts.length ? 1 : 0) + (r.d.note ? 1 : 0)) * LINE_H + 6;
   }
 
   private contentHeight(): number {

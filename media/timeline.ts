@@ -547,9 +547,9 @@ export class Timeline {
     } else if (hit.seg) {
       const s = hit.seg;
       lines.push([`${slot(hit.lane?.slot ?? 0)} · ${s.label}${s.task ? ` ${s.task}` : ' cpu-wide'}`, 'head'], [`${s.type.toUpperCase()} ${s.addr}+${s.len}`, 'mono']);
+      const left = s.why ? ` (left: ${WHY[s.why] ?? s.why})` : this.data && s.to >= this.data.now ? ' (still there)' : '';
       lines.push([s.state === 'installed'
-        ? `in the slot from icount ${fmtInt(s.from)} to ` +
-          `${fmtInt(s.to)}${s.why ? ` (left: ${WHY[s.why] ?? s.why})` : this.data && s.to >= this.data.now ? ' (still there)' : ''}`
+        ? `in the slot from icount ${fmtInt(s.from)} to ${fmtInt(s.to)}${left}`
         : `scheduled out from icount ${fmtInt(s.from)} to ${fmtInt(s.to)}: its task was off ` +
           `the CPU (stopped or switched out); it comes back when the task runs`]);
     } else if (hit.run) {

@@ -567,8 +567,9 @@ export class Machine {
       const hw = `DAWR [0x${p.start.toString(16)}, +${p.len})`;
       const store = d.type === 'store' || d.type === 'store_vsx' || d.type === 'stcx' || d.type === 'cacheop';
       const match = d.readable && d.type !== 'unknown' && d.type !== 'other' && this.dawrMatchesSlot(core, i, d.ea, d.size, store);
-      out.push(`slot ${i}: ${bp.name} ${user}, ` +
-        `${hw}${d.readable && d.type !== 'unknown' && d.type !== 'other' ? (match ? ' matches' : ' does not match') + ` the ${d.type} [0x${d.ea.toString(16)}, +${d.size})` : ''}`);
+      const access = `the ${d.type} [0x${d.ea.toString(16)}, +${d.size})`;
+      const verdict = d.readable && d.type !== 'unknown' && d.type !== 'other' ? ` ${match ? 'matches' : 'does not match'} ${access}` : '';
+      out.push(`slot ${i}: ${bp.name} ${user}, ${hw}${verdict}`);
     }
     return out;
   }

@@ -87,7 +87,8 @@ export function describeResult(r: StepResult): string {
       parts.push(`(${v})`);
       continue;
     }
-    parts.push(NAME_FIELDS.has(k) ? String(v) : `${k}=${typeof v === 'bigint' ? (k === 'count' || k === 'fd' || k === 'handle' || k === 'exit_code' || k.startsWith('num_') ? v.toString() : hex(v)) : v}`);
+    const decimal = k === 'count' || k === 'fd' || k === 'handle' || k === 'exit_code' || k.startsWith('num_');
+    parts.push(NAME_FIELDS.has(k) ? String(v) : `${k}=${typeof v === 'bigint' ? (decimal ? v.toString() : hex(v)) : v}`);
   }
   return parts.join(' ');
 }

@@ -363,7 +363,8 @@ export function prepareScenario(sc: Scenario, opts: RunOptions & { resolvePath?:
       const fields = Object.entries(r.result.fields).map(([k, v]) => `${k}=${typeof v === 'bigint' ? `0x${v.toString(16)}` : v}`).join(' ');
       const args = Object.entries(r.args).map(([k, v]) => `${k}=${v}`).join(' ');
       const otherwise = r.mismatches.length ? `  (expected otherwise: ${r.mismatches.join('; ')})` : '';
-      setupLog.push(`[${step.index}] line ${step.pos.line}: ${step.op} ${args} -> ${r.result.status}${fields ? ` ${fields}` : ''}${otherwise}`);
+      const result = `${r.result.status}${fields ? ` ${fields}` : ''}${otherwise}`;
+      setupLog.push(`[${step.index}] line ${step.pos.line}: ${step.op} ${args} -> ${result}`);
     }
   } catch (e) {
     if (e instanceof InputError) return { kind: 'input-error', errors: [{ file: sc.file, pos: e.pos, message: e.message }] };

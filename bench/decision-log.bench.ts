@@ -68,7 +68,9 @@ export function run(): BenchRow[] {
       unit: 'decisions/s',
       goal: '>= 2M decisions/s',
       ok: rate >= 2e6,
-      note: `${n / 1e6}M appended in ${ms.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU; kept ${log.size}, dropped ${log.dropped}`,
+      note: `${n / 1e6}M appended in ${ms.toFixed(0)} ms wall, ` +
+        `${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU; kept ${log.size}, dropped ` +
+        `${log.dropped}`,
     });
   }
   for (const capacity of [100_000, 1_000_000]) {
@@ -84,7 +86,8 @@ export function run(): BenchRow[] {
       unit: 'decisions/s',
       goal: '>= 2M decisions/s',
       ok: rate >= 2e6,
-      note: `${n / 1e6}M claimed/filled/committed in ${ms.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU; kept ${log.size}`,
+      note: `${n / 1e6}M claimed/filled/committed in ${ms.toFixed(0)} ms wall, ` +
+        `${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU; kept ${log.size}`,
     });
   }
   setFlagsFromString('--expose-gc');

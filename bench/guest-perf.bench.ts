@@ -72,7 +72,8 @@ export function run(): BenchRow[] {
       const rate = (2 * N) / secs;
       if (rate > best) {
         best = rate;
-        note = `${2 * N} counted hits (perf_event_open, ioctl, read by the program) in ${secs.toFixed(2)} s, glibc start and exit included; best of 3`;
+        note = `${2 * N} counted hits (perf_event_open, ioctl, read by the program) in ` +
+          `${secs.toFixed(2)} s, glibc start and exit included; best of 3`;
       }
     }
     const ref = Math.max(scenarioPath(N), scenarioPath(N));

@@ -71,7 +71,8 @@ steps:
  * dropped (counted). */
 function measure(dir: string, args: string[]): Promise<{ rssMB: number; seconds: number; outBytes: number; status: number | null; stderr: string }> {
   const preload = join(dir, 'rss.cjs');
-  writeFileSync(preload, "process.on('exit', () => process.stderr.write(`\\nWPLAB_MAXRSS ${process.resourceUsage().maxRSS}\\n`));\n");
+  writeFileSync(preload, "process.on('exit', () => process.stderr.write(`\\nWPLAB_MAXRSS " +
+    "${process.resourceUsage().maxRSS}\\n`));\n");
   return new Promise((resolve) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, ['--require', preload, CLI, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -103,7 +104,8 @@ export async function run(): Promise<BenchRow[]> {
         unit: 'MB',
         goal: '< 500 MB',
         ok: r.rssMB < 500,
-        note: `2*10^7 decisions (the log keeps 10^6), ${(r.outBytes / 1e6).toFixed(0)} MB written in ${r.seconds.toFixed(1)} s`,
+        note: `2*10^7 decisions (the log keeps 10^6), ${(r.outBytes / 1e6).toFixed(0)} MB written ` +
+          `in ${r.seconds.toFixed(1)} s`,
       });
     }
     const t = await measure(dir, ['run', 'tasks.yaml']);

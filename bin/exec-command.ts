@@ -53,7 +53,8 @@ function parse(args: string[], io: Io): ExecArgs | undefined {
         break;
       case '--cpu': {
         const m = v();
-        if (!CPU_MODEL_NAMES.includes(m as CpuModelName)) return bad(`--cpu must be one of ${CPU_MODEL_NAMES.join(', ')}, got ${m === undefined ? 'nothing' : `'${m}'`}`);
+        if (!CPU_MODEL_NAMES.includes(m as CpuModelName)) return bad(`--cpu must be one of ${CPU_MODEL_NAMES.join(', ')}, got ` +
+          `${m === undefined ? 'nothing' : `'${m}'`}`);
         out.cpu = m as CpuModelName;
         break;
       }
@@ -112,7 +113,8 @@ function parse(args: string[], io: Io): ExecArgs | undefined {
       }
       case '--cwd': {
         const d = v();
-        if (d === undefined || !d.startsWith('/')) return bad(`--cwd needs an absolute path in the simulated file system, got ${d === undefined ? 'nothing' : `'${d}'`}`);
+        if (d === undefined || !d.startsWith('/')) return bad(`--cwd needs an absolute path in the simulated file system, got ` +
+          `${d === undefined ? 'nothing' : `'${d}'`}`);
         out.cwd = d;
         break;
       }
@@ -174,7 +176,8 @@ export function execCommand(args: string[], io: Io): number {
   if (a.stats) {
     const s = (performance.now() - t0) / 1000;
     const rss = process.resourceUsage().maxRSS / 1024;
-    io.err(`wplab exec: ${r.icount} instructions in ${s.toFixed(3)} s (${(r.icount / s / 1e6).toFixed(1)} M/s), peak RSS ${rss.toFixed(0)} MB\n`);
+    io.err(`wplab exec: ${r.icount} instructions in ${s.toFixed(3)} s ` +
+      `(${(r.icount / s / 1e6).toFixed(1)} M/s), peak RSS ${rss.toFixed(0)} MB\n`);
   }
   if (r.signal) io.err(`wplab exec: ${a.file}: killed by ${r.signal}${r.message ? `: ${r.message}` : ''}\n`);
   else if (r.message) io.err(`wplab exec: ${a.file}: ${r.message}\n`);

@@ -2,6 +2,7 @@
 // actions), each made of the kernel calls a debugger makes: a ptrace watchpoint through
 // PPC_PTRACE_SETHWDEBUG on every traced task, or a perf_event_open counter. A refusal keeps the
 // kernel's errno and words and adds what holds the slots, so the editor can show why in grey.
+import { perfBreakpointName, ptraceBreakpointName } from '../sim/hwbp/breakpoint-name';
 import type { Machine } from '../sim/machine/machine';
 import type { Task } from '../sim/machine/task';
 import type { Tracer } from '../sim/machine/tracer';
@@ -108,10 +109,10 @@ export class WatchSet {
   /** The watch behind a decision's breakpoint name (`ptrace:TASK:HANDLE` or `perf:ID`). */
   byBpName(name: string): Watch | undefined {
     for (const w of this.watches.values()) {
-      if (w.kind === 'perf' && `perf:${w.perfName}` === name) return w;
+      if (w.kind === 'perf' && w.perfName !== undefined && perfBreakpointName(w.perfName) === name) return w;
       for (const [pid, h] of w.handles) {
         const t = this.host.machine.taskByPid(pid);
-        if (t && `ptrace:${t.name}:${h}` === name) return w;
+        if (t && ptraceBreakpointName(t.name, h) === name) return w;
       }
     }
     return undefined;
@@ -198,7 +199,8 @@ export class WatchSet {
       if (w.kind === 'ptrace' && w.verified && this.firedAndDisabled(w, t)) {
         w.verified = false;
         w.reason = undefined;
-        w.message = `fired and was disabled by the kernel (a ptrace watchpoint is one-shot; ptraceRearm is "oneshot", so it stays off until it is set again)`;
+        w.message = `fired and was disabled by the kernel (a ptrace watchpoint is one-shot; ptraceRearm ` +
+          `is "oneshot", so it stays off until it is set again)`;
         changed.push(w);
       }
     }
@@ -226,7 +228,8 @@ export class WatchSet {
 
   private okMessage(w: Watch): string {
     const what = w.byAddress
-      ? `${ACCESS_WORD[w.access]} ${w.len} byte${w.len === 1 ? '' : 's'} at the address ${hex(w.addr)}${w.label !== hex(w.addr) ? `, which is ${w.label} in this program` : ''}`
+      ? `${ACCESS_WORD[w.access]} ${w.len} byte${w.len === 1 ? '' : 's'} at the address ` +
+        `${hex(w.addr)}${w.label !== hex(w.addr) ? `, which is ${w.label} in this program` : ''}`
       : `${ACCESS_WORD[w.access]} ${w.label} (${w.len} byte${w.len === 1 ? '' : 's'} at ${hex(w.addr)})`;
     if (w.kind === 'perf') return `perf counter "${w.perfName}" (fd ${w.perfFd}) counting ${what}`;
     const hs = [...w.handles].map(([pid, h]) => `${this.host.machine.taskByPid(pid)?.name ?? pid} handle ${h}`).join(', ');
@@ -297,15 +300,19 @@ export class WatchSet {
         if (!s.occupant) continue;
         const o = s.occupant;
         const w = this.byBpName(o.bp);
-        const mine = w ? ` = ${w.origin === 'data' ? 'data breakpoint' : w.origin === 'source' ? 'line watchpoint' : 'panel watch'} ${w.id} on ${w.label}` : '';
-        parts.push(`slot ${s.slot} of cpu${c.cpu} held by ${o.label}${o.task ? ` (${o.task})` : ''} at ${o.addr}+${o.len}${mine}`);
+        const mine = w ? ` = ` +
+          `${w.origin === 'data' ? 'data breakpoint' : w.origin === 'source' ? 'line watchpoint' : 'panel watch'} ` +
+          `${w.id} on ${w.label}` : '';
+        parts.push(`slot ${s.slot} of cpu${c.cpu} held by ${o.label}${o.task ? ` (${o.task})` : ''} at ` +
+          `${o.addr}+${o.len}${mine}`);
       }
     }
     if (t) {
       for (const w of this.watches.values()) {
         const h = w.handles.get(t.pid);
         if (h !== undefined && !parts.some((p) => p.includes(`watch ${w.id} `) || p.includes(`breakpoint ${w.id} `) || p.includes(`watchpoint ${w.id} `))) {
-          parts.push(`${t.name} handle ${h} = ${w.origin === 'data' ? 'data breakpoint' : 'watch'} ${w.id} on ${w.label} (not on a CPU now)`);
+          parts.push(`${t.name} handle ${h} = ${w.origin === 'data' ? 'data breakpoint' : 'watch'} ` +
+            `${w.id} on ${w.label} (not on a CPU now)`);
         }
       }
     }

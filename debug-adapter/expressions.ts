@@ -3,7 +3,7 @@
 // by name (r3, $r3, pc, lr, ctr, cr, xer, msr, sp); memory as `*E` (8 bytes), `u8[E]`, `u16[E]`,
 // `u32[E]`, `u64[E]`; C operators. Console command arguments use the scenario reading instead
 // (every symbol is its address), chosen with `symbolsAreAddresses`.
-import { getRegister } from '../sim/machine/machine';
+import { getRegister } from '../sim/machine/registers-by-name';
 import type { Task } from '../sim/machine/task';
 import { dataSymbols } from './symbols';
 

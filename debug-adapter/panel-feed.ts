@@ -138,14 +138,14 @@ export class PanelFeed {
   exportTrace(title: string, write: (chunk: string) => void): number {
     const m = this.rt.machine;
     const log = m.log;
-    const self = this;
+    const withSource = (d: Decision): PanelDecision => this.withSource(d);
     const v = m.hw.slotsView();
     return writeChromeTrace({
       title,
       machine: { cpu: v.machine.cpu, cpus: v.machine.cpus, kernel: v.machine.kernel, slots: v.machine.slots },
       decisions: (function* () {
         // a page at a time: the log may hold a million
-        for (let s = log.dropped; s < log.total; s += 5000) for (const d of log.page(s, 5000)) yield self.withSource(d);
+        for (let s = log.dropped; s < log.total; s += 5000) for (const d of log.page(s, 5000)) yield withSource(d);
       })(),
       slotEvents: m.slotHistory.all(),
       end: m.icount,

@@ -231,7 +231,8 @@ export function timeline(src: TimelineSource, args: TimelineArgs): TimelineRespo
   };
 }
 
-/** Neighbouring segments of the same occupant and state closer than a bucket are one; past `max`, every gap under a bucket closes. */
+/** Neighbouring segments of the same occupant and state closer than a bucket are one; past `max`, every gap under a
+ * bucket closes. */
 function coalesce(segs: TimelineSegment[], w: number, max: number): TimelineSegment[] {
   const out: TimelineSegment[] = [];
   for (const s of segs) {

@@ -81,7 +81,9 @@ export function describeWatchStop(t: Task, siAddr: bigint | undefined, watched: 
       action = `is about to access memory (DAR ${siAddr !== undefined ? hex(siAddr) : '?'})`;
   }
   const current = p.kind === 'store' || p.kind === 'stcx' ? currentValue(t, p.ea, p.size) : undefined;
-  const sentence = `Watchpoint ${what}: "${p.insn}" at ${where(t)} ${action}${current !== undefined ? `; memory still holds ${hex(current)}` : ''} (stopped before it executes)`;
+  const sentence = `Watchpoint ${what}: "${p.insn}" at ${where(t)} ` +
+    `${action}${current !== undefined ? `; memory still holds ${hex(current)}` : ''} ` +
+    `(stopped before it executes)`;
   return { description, text: `${sentence}. ${siginfo}` };
 }
 

@@ -1,5 +1,6 @@
 // Address <-> symbol lookups over a program's symbol table, for names in stack frames, stop
 // descriptions and the Data scope.
+import { hexU64 as hex } from '../sim/hex';
 import type { Program, SymbolInfo } from '../sim/program';
 
 export interface DataSymbol {
@@ -60,6 +61,5 @@ export function addressName(p: Program, addr: bigint): string {
   return codeName(p, addr) ?? hex(addr);
 }
 
-export function hex(v: bigint | number): string {
-  return `0x${BigInt.asUintN(64, BigInt(v)).toString(16)}`;
-}
+/** Addresses and register values as the debugger shows them (64-bit, two's complement). */
+export { hex };

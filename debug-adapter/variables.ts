@@ -4,7 +4,7 @@
 // has a memoryReference (so the editor can open it in the memory view) and an evaluateName.
 import { Handles } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { getRegister } from '../sim/machine/machine';
+import { getRegister } from '../sim/machine/registers-by-name';
 import type { Task } from '../sim/machine/task';
 import { evaluateExpression } from './expressions';
 import type { Runtime } from './runtime';
@@ -105,7 +105,8 @@ export class Variables {
         return this.rt.machine.hw.countersView().counters.map((c) => ({
           name: c.id,
           value: `${c.count}${c.closed ? ' (closed)' : c.enabled ? '' : ' (disabled)'}`,
-          type: `perf fd ${c.fd}: ${c.type} ${c.len} byte${c.len === 1 ? '' : 's'} at ${c.addr}${c.task ? ` for ${c.task}` : ` on cpu${c.cpu}`}`,
+          type: `perf fd ${c.fd}: ${c.type} ${c.len} byte${c.len === 1 ? '' : 's'} at ` +
+            `${c.addr}${c.task ? ` for ${c.task}` : ` on cpu${c.cpu}`}`,
           variablesReference: 0,
           memoryReference: c.addr,
         }));
@@ -132,9 +133,13 @@ export class Variables {
     const c = view.cpus.find((x) => x.cpu === cpu);
     if (!c) return [];
     const reg = view.machine.cpu === 'power7' ? 'DABR' : 'DAWR';
+    const notRun = t.cpu < 0 ? ' (the thread has not run yet)' : '';
+    const noHw = view.machine.slots === 0 ? ' (no breakpoint hardware available)' : '';
     const out: DebugProtocol.Variable[] = [
-      { name: 'cpu', value: `cpu${cpu}${t.cpu < 0 ? ' (the thread has not run yet)' : ''}${view.machine.slots === 0 ? ' (no breakpoint hardware available)' : ''}`, variablesReference: 0 },
-      { name: 'budget', value: `${c.budget.cpuPinned} per-CPU + ${c.budget.worstTask} worst task${c.budget.worstTaskName ? ` (${c.budget.worstTaskName})` : ''} of ${c.budget.total}`, variablesReference: 0 },
+      { name: 'cpu', value: `cpu${cpu}${notRun}${noHw}`, variablesReference: 0 },
+      { name: 'budget', value: `${c.budget.cpuPinned} per-CPU + ${c.budget.worstTask} worst ` +
+        `task${c.budget.worstTaskName ? ` (${c.budget.worstTaskName})` : ''} of ` +
+        `${c.budget.total}`, variablesReference: 0 },
     ];
     // the thread's own ptrace watchpoints: while it is stopped they hold their reservation but no
     // slot (they are installed when it is scheduled in)
@@ -145,7 +150,9 @@ export class Variables {
       const on = c.slots.some((s) => s.occupant?.bp === bp.name);
       out.push({
         name: `ptrace handle ${i + 1}`,
-        value: `${rw} ${hex(bp.attr.bpAddr)}+${Number(bp.attr.bpLen)} ${bp.state === 'off' || bp.attr.disabled ? 'disabled (fired: one-shot)' : on ? 'in a slot' : 'armed, installed when the thread runs'}`,
+        value: `${rw} ${hex(bp.attr.bpAddr)}+${Number(bp.attr.bpLen)} ${
+          bp.state === 'off' || bp.attr.disabled ? 'disabled (fired: one-shot)' : on ? 'in a slot' : 'armed, installed when the thread runs'
+        }`,
         variablesReference: 0,
         memoryReference: hex(bp.attr.bpAddr),
       });
@@ -153,10 +160,13 @@ export class Variables {
     for (const s of c.slots) {
       const o = s.occupant;
       const n = s.next;
-      const text = (x: NonNullable<typeof o>) => `${x.label}${x.task ? ` ${x.task}` : ' cpu-wide'} ${x.type.toUpperCase()} ${x.addr}+${x.len} hw ${x.hwAddr}+${x.hwLen}`;
+      const text = (x: NonNullable<typeof o>) => `${x.label}${x.task ? ` ${x.task}` : ' cpu-wide'} ${x.type.toUpperCase()} ` +
+        `${x.addr}+${x.len} hw ${x.hwAddr}+${x.hwLen}`;
       out.push({
         name: `${reg}${s.slot}`,
-        value: o ? `${text(o)} ${o.state}` : n ? `free now; scheduled out while stopped: ${text(n)}${n.state === 'disabled' ? ' (fired: one-shot, off until re-armed)' : ''}, back in this slot when ${c.nextTask ?? 'its task'} runs` : 'free',
+        value: o ? `${text(o)} ${o.state}` : n ? `free now; scheduled out while stopped: ` +
+          `${text(n)}${n.state === 'disabled' ? ' (fired: one-shot, off until re-armed)' : ''}, ` +
+          `back in this slot when ${c.nextTask ?? 'its task'} runs` : 'free',
         variablesReference: 0,
         ...(o ? { memoryReference: o.addr, type: o.owner } : n ? { memoryReference: n.addr, type: n.owner } : {}),
       });
@@ -194,6 +204,7 @@ export class Variables {
       const now = this.read(t, addr, size) ?? 0n;
       return { ok: true, variable: { name, value: hexPad(now, size), type: widthType(size), variablesReference: 0, memoryReference: hex(addr) } };
     }
-    return { ok: false, message: 'this scope is read-only (use the console commands or the panel to change watchpoints and counters)' };
+    return { ok: false, message: 'this scope is read-only (use the console commands or the panel to change ' +
+      'watchpoints and counters)' };
   }
 }

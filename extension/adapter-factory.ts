@@ -31,7 +31,8 @@ export class AdapterFactory implements vscode.DebugAdapterDescriptorFactory {
   createDebugAdapterDescriptor(): vscode.ProviderResult<vscode.DebugAdapterDescriptor> {
     if (adapterMode() === 'process') {
       const adapterJs = this.context.asAbsolutePath('dist/adapter.js');
-      if (!existsSync(adapterJs)) throw new Error(`PowerPC Watchpoint Lab: ${adapterJs} is missing; run "npm run build" or set ppcWatchpointLab.adapterMode to "inline".`);
+      if (!existsSync(adapterJs)) throw new Error(`PowerPC Watchpoint Lab: ${adapterJs} is missing; run "npm run build" or set ` +
+        `ppcWatchpointLab.adapterMode to "inline".`);
       return new vscode.DebugAdapterExecutable(process.execPath, [adapterJs], { env: { ELECTRON_RUN_AS_NODE: '1' } });
     }
     const Session = loadSessionClass();

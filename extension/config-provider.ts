@@ -10,7 +10,9 @@ import { DEBUG_TYPE, checkLaunchSettings, configForActiveFile, dynamicConfigs, i
 /** Context key: the active editor holds a scenario file (the editor's debug button shows for it). */
 export const SCENARIO_EDITOR_KEY = 'ppcWatchpointLab.scenarioEditor';
 
-const NOTHING_TO_DEBUG = 'Open a PowerPC assembly file (.S, .s, .asm), a C file (.c) or a scenario file (.yaml with tasks and steps), then press F5 to debug it.';
+const NOTHING_TO_DEBUG =
+  'Open a PowerPC assembly file (.S, .s, .asm), a C file (.c) or a scenario file (.yaml with tasks and steps), ' +
+  'then press F5 to debug it.';
 
 function pathOf(doc: vscode.TextDocument): string {
   return doc.uri.scheme === 'file' || doc.uri.scheme === 'vscode-remote' ? doc.uri.fsPath : doc.uri.path;
@@ -36,7 +38,8 @@ export class ConfigProvider implements vscode.DebugConfigurationProvider {
       const filled = configForDocument(doc);
       if (!filled) {
         const yaml = doc && isScenarioPath(pathOf(doc));
-        void vscode.window.showInformationMessage(yaml ? `${pathOf(doc).split(/[\\/]/).pop()} is not a PowerPC Watchpoint Lab scenario (a scenario has top-level "tasks:" and "steps:").` : NOTHING_TO_DEBUG);
+        void vscode.window.showInformationMessage(yaml ? `${pathOf(doc).split(/[\\/]/).pop()} is not a PowerPC Watchpoint Lab scenario (a ` +
+          `scenario has top-level "tasks:" and "steps:").` : NOTHING_TO_DEBUG);
         return undefined; // abort quietly
       }
       return filled;
@@ -47,7 +50,8 @@ export class ConfigProvider implements vscode.DebugConfigurationProvider {
   resolveDebugConfigurationWithSubstitutedVariables(_folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): vscode.ProviderResult<vscode.DebugConfiguration> {
     // every launch passes here (F5 without launch.json too): the trust check belongs here
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showErrorMessage('PowerPC Watchpoint Lab: debugging needs a trusted workspace (it reads and runs the files the configuration names).');
+      void vscode.window.showErrorMessage('PowerPC Watchpoint Lab: debugging needs a trusted workspace (it reads and runs the ' +
+        'files the configuration names).');
       return undefined;
     }
     const errs = checkLaunchSettings(config);
@@ -56,7 +60,8 @@ export class ConfigProvider implements vscode.DebugConfigurationProvider {
       return undefined;
     }
     const unknown = unknownSettings(config);
-    if (unknown.length) void vscode.window.showWarningMessage(`PowerPC Watchpoint Lab ignores unknown launch setting${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}.`);
+    if (unknown.length) void vscode.window.showWarningMessage(`PowerPC Watchpoint Lab ignores unknown launch ` +
+      `setting${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}.`);
     return config;
   }
 }

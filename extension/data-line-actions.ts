@@ -139,11 +139,14 @@ export async function watchDataLine(uri: vscode.Uri, line: number, kind: WatchKi
     vscode.debug.addBreakpoints([sourceBreakpoint(new vscode.Location(uri, new vscode.Position(line - 1, col)), mode)]);
   }
   const what = `${MODE_WORDS[mode]} on ${d.symbol}`;
-  if (!word) return { via: 'breakpoint', ok: true, message: `Breakpoint on the definition of ${d.symbol} (${mode}): it becomes ${what} when the program starts; the Breakpoints view lists it.` };
+  if (!word) return { via: 'breakpoint', ok: true, message: `Breakpoint on the definition of ${d.symbol} (${mode}): it becomes ${what} when the ` +
+    `program starts; the Breakpoints view lists it.` };
   const w = await word;
-  if (!w) return { via: 'breakpoint', ok: true, message: `Breakpoint on the definition of ${d.symbol} (${mode}): it becomes ${what} when this file's program runs.` };
+  if (!w) return { via: 'breakpoint', ok: true, message: `Breakpoint on the definition of ${d.symbol} (${mode}): it becomes ${what} when this ` +
+    `file's program runs.` };
   if (!w.verified) return { via: 'breakpoint', ok: false, message: `Cannot set ${what}: ${refusalText(undefined, w.message ?? 'refused')}`, watch: w };
-  return { via: 'breakpoint', ok: true, message: `${kind === 'perf' ? 'Counting' : 'Watching'} ${d.symbol}${w.message ? ` (${w.message})` : ''}.`, watch: w };
+  return { via: 'breakpoint', ok: true, message: `${kind === 'perf' ? 'Counting' : 'Watching'} ` +
+    `${d.symbol}${w.message ? ` (${w.message})` : ''}.`, watch: w };
 }
 
 export function registerDataLineActions(context: vscode.ExtensionContext): void {

@@ -7,7 +7,8 @@
 // Filtered, rows are found by scanning forward; every PAGE-th row's seq is kept as an anchor so a
 // later jump costs one request, and the count is exact once a scan reached the end of the log.
 import type { DecisionLogArgs, DecisionLogResponse, DecisionsEvent, PanelDecision } from '../debug-adapter/panel-protocol';
-import { isEmptyFilter, matchesFilter, type DecisionFilter } from './panel-messages';
+import type { DecisionFilter } from '../contract/panel-messages';
+import { isEmptyFilter, matchesFilter } from './panel-messages';
 
 export type FetchDecisions = (args: DecisionLogArgs) => Promise<DecisionLogResponse>;
 

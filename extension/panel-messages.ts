@@ -1,61 +1,18 @@
-// The messages between the extension and its panel webview, and the checks of every message the
-// webview sends (untrusted input: a compromised or buggy webview must not make the host act on junk).
+// The checks of every message the panel webview sends (contract/panel-messages.ts: untrusted input, a
+// compromised or buggy webview must not make the host act on junk), and the host's use of a filter.
 // The webview checks what it receives in media/panel-incoming.ts.
-import type { Counter, CpuSlots, MachineInfo, PanelDecision, PerfAction, TimelineResponse } from '../debug-adapter/panel-protocol';
-
-/** A decision row as the panel shows it: the decision plus the words for it (computed by the host). */
-export interface PanelRow {
-  d: PanelDecision;
-  branchText: string;
-  effectTexts: string[];
-}
-
-export interface DecisionFilter {
-  cpu?: number;
-  task?: string;
-  branch?: string;
-}
-
-// ---- webview -> extension -------------------------------------------------------------------------
-export type FromPanel =
-  | { type: 'ready' }
-  | { type: 'refresh' }
-  | { type: 'setFilter'; gen: number; filter: DecisionFilter }
-  | { type: 'requestDecisions'; gen: number; start: number; count: number }
-  | { type: 'perf'; reqId: number; action: PerfAction }
-  | { type: 'openSource'; path: string; line: number }
-  /** a window of the timeline (`to` absent: up to now) */
-  | { type: 'timeline'; reqId: number; from: number; to?: number; buckets: number }
-  /** one decision's row (a timeline mark's hover) */
-  | { type: 'decisionDetail'; seq: number }
-  /** open the source line of a decision (a timeline mark clicked) */
-  | { type: 'openDecision'; seq: number }
-  | { type: 'exportTrace' };
-
-// ---- extension -> webview -------------------------------------------------------------------------
-export type SessionState = 'none' | 'running' | 'ended';
-
-export type ToPanel =
-  | { type: 'session'; state: SessionState; id?: string; name?: string; message?: string; /** the session's history changed (step back): the rows shown are no longer true */ reset?: boolean }
-  | { type: 'slots'; machine: MachineInfo; cpus: CpuSlots[] }
-  | { type: 'counters'; counters: Counter[] }
-  /** how many rows the current filter has; `exact` false while the filtered log is still being counted */
-  | { type: 'decisionCount'; gen: number; count: number; exact: boolean; total: number; dropped: number; tasks: string[] }
-  | { type: 'decisionPage'; gen: number; start: number; rows: PanelRow[] }
-  | { type: 'perfResult'; reqId: number; ok: boolean; error?: string; message?: string }
-  | { type: 'timeline'; reqId: number; data?: TimelineResponse; error?: string }
-  | { type: 'decisionDetail'; seq: number; row?: PanelRow }
-  /** a thread stopped: the whole sentence (the Call Stack view shows the short reason) */
-  | { type: 'stopped'; task: string; reason: string; description?: string; text?: string; icount: number };
+import { isNat, isObj, oneOf } from '../contract/guards';
+import type { DecisionFilter, FromPanel } from '../contract/panel-messages';
+import type { PanelDecision, PerfAction } from '../debug-adapter/panel-protocol';
+import { BRANCHES } from '../sim/decision';
 
 export const MAX_PAGE = 500;
 const MAX_STR = 256;
 
 type Check = { ok: true; msg: FromPanel } | { ok: false; error: string };
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStr = (v: unknown, max = MAX_STR): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
-const isNat = (v: unknown, max = Number.MAX_SAFE_INTEGER): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
+/** A non-empty string of at most `max` characters (what the webview sends is bounded). */
+const isText = (v: unknown, max = MAX_STR): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
 const HEX_OR_DEC = /^(0[xX][0-9a-fA-F]{1,16}|\d{1,20})$/;
 const NAME = /^[A-Za-z0-9_.$\-:]+$/;
 
@@ -70,8 +27,8 @@ function checkFilter(v: unknown): DecisionFilter | string {
   if (bad) return bad;
   const f: DecisionFilter = {};
   if (v.cpu !== undefined) { if (!isNat(v.cpu, 1023)) return 'filter.cpu must be a CPU number'; f.cpu = v.cpu; }
-  if (v.task !== undefined) { if (!isStr(v.task) || !NAME.test(v.task)) return 'filter.task must be a task name'; f.task = v.task; }
-  if (v.branch !== undefined) { if (!isStr(v.branch, 64) || !/^[a-z0-9-]+$/.test(v.branch)) return 'filter.branch must be a decision kind'; f.branch = v.branch; }
+  if (v.task !== undefined) { if (!isText(v.task) || !NAME.test(v.task)) return 'filter.task must be a task name'; f.task = v.task; }
+  if (v.branch !== undefined) { if (!oneOf(BRANCHES, v.branch)) return 'filter.branch must be a decision kind'; f.branch = v.branch; }
   return f;
 }
 
@@ -80,19 +37,19 @@ function checkPerfAction(v: unknown): PerfAction | string {
   if (v.action === 'enable' || v.action === 'disable' || v.action === 'reset' || v.action === 'close') {
     const bad = onlyKeys(v, ['action', 'id']);
     if (bad) return bad;
-    if (!isStr(v.id, 128)) return 'id must name a counter';
+    if (!isText(v.id, 128)) return 'id must name a counter';
     return { action: v.action, id: v.id };
   }
   if (v.action !== 'add') return 'action must be add, enable, disable, reset or close';
   const bad = onlyKeys(v, ['action', 'name', 'addr', 'len', 'type', 'task', 'cpu', 'excludeKernel', 'excludeUser', 'excludeHv']);
   if (bad) return bad;
-  if (!isStr(v.name, 64) || !NAME.test(v.name)) return 'name must be a short name (letters, digits, _ . $ - :)';
+  if (!isText(v.name, 64) || !NAME.test(v.name)) return 'name must be a short name (letters, digits, _ . $ - :)';
   // an address or a symbol: the adapter resolves symbols
-  if (!isStr(v.addr, 128) || !(HEX_OR_DEC.test(v.addr) || /^[A-Za-z_.$][A-Za-z0-9_.$]*([+-](0[xX][0-9a-fA-F]+|\d+))?$/.test(v.addr))) return 'addr must be an address (0x...) or a symbol';
+  if (!isText(v.addr, 128) || !(HEX_OR_DEC.test(v.addr) || /^[A-Za-z_.$][A-Za-z0-9_.$]*([+-](0[xX][0-9a-fA-F]+|\d+))?$/.test(v.addr))) return 'addr must be an address (0x...) or a symbol';
   if (!isNat(v.len, 4096) || v.len === 0) return 'len must be a byte count from 1 to 4096';
   if (v.type !== 'r' && v.type !== 'w' && v.type !== 'rw') return 'type must be r, w or rw';
   const a: PerfAction = { action: 'add', name: v.name, addr: v.addr, len: v.len, type: v.type };
-  if (v.task !== undefined) { if (!isStr(v.task) || !NAME.test(v.task)) return 'task must be a task name'; a.task = v.task; }
+  if (v.task !== undefined) { if (!isText(v.task) || !NAME.test(v.task)) return 'task must be a task name'; a.task = v.task; }
   if (v.cpu !== undefined) { if (!isNat(v.cpu, 1023)) return 'cpu must be a CPU number'; a.cpu = v.cpu; }
   if (a.task === undefined && a.cpu === undefined) return 'a counter needs a task or a CPU';
   for (const k of ['excludeKernel', 'excludeUser', 'excludeHv'] as const) {
@@ -157,7 +114,7 @@ export function checkFromPanel(raw: unknown): Check {
     case 'openSource': {
       const bad = onlyKeys(raw, ['type', 'path', 'line']);
       if (bad) return fail(bad);
-      if (!isStr(raw.path, 4096)) return fail('path must be a file path');
+      if (!isText(raw.path, 4096)) return fail('path must be a file path');
       if (!isNat(raw.line, 10_000_000) || raw.line === 0) return fail('line must be a 1-based line number');
       return { ok: true, msg: { type: 'openSource', path: raw.path, line: raw.line } };
     }

@@ -11,7 +11,8 @@ import { DecisionPager } from './decision-pager';
 import { RecentDecisions } from './recent-decisions';
 import { pathKey } from './gutter-model';
 import { DEBUG_TYPE } from './launch-config';
-import { checkFromPanel, refusalText, type FromPanel, type PanelRow, type ToPanel } from './panel-messages';
+import type { FromPanel, PanelRow, ToPanel } from '../contract/panel-messages';
+import { checkFromPanel, refusalText } from './panel-messages';
 
 /** The command behind the panel's Export Trace action (extension.ts registers it). */
 export const EXPORT_TRACE_COMMAND = 'ppcWatchpointLab.exportTrace';
@@ -84,7 +85,8 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     view.onDidDispose(() => { if (this.view === view) this.view = undefined; }, undefined, this.subs);
   }
 
-  /** The page: a strict CSP (nonce scripts, no inline styles or handlers), scripts and CSS from dist/ and media/ only. */
+  /** The page: a strict CSP (nonce scripts, no inline styles or handlers), scripts and CSS from dist/ and media/
+   * only. */
   html(webview: vscode.Webview): string {
     const n = nonce();
     const uri = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p)).toString();

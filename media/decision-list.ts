@@ -2,7 +2,7 @@
 // exist in the DOM and only pages near the viewport are held (the host serves pages on request).
 // Rows have a fixed height; an expanded row adds its known extra height. Keyboard: arrows, Page
 // Up/Down, Home/End move; Enter/Space or Right/Left expand/collapse; `o` opens the source line.
-import type { PanelRow } from '../extension/panel-messages';
+import type { PanelRow } from '../contract/panel-messages';
 import { clear, h } from './dom';
 
 /** row height: one line, or two in a narrow side bar (the kind of decision goes on the second line) */
@@ -172,7 +172,8 @@ export class DecisionList {
   }
 
   private extraFor(r: PanelRow): number {
-    return (Math.max(1, r.d.slots.length) + 2 + (r.effectTexts.length ? 1 : 0) + (r.d.note ? 1 : 0)) * LINE_H + 6; // slot lines, branch, effects, where/access, the debugger's note
+    // slot lines, branch, effects, where/access, the debugger's note
+    return (Math.max(1, r.d.slots.length) + 2 + (r.effectTexts.length ? 1 : 0) + (r.d.note ? 1 : 0)) * LINE_H + 6;
   }
 
   private contentHeight(): number {
@@ -316,7 +317,8 @@ export class DecisionList {
     el.classList.toggle('ptrace', owner === 'ptrace');
     el.classList.toggle('perf', owner === 'perf');
     el.classList.toggle('noted', d.note !== undefined);
-    el.setAttribute('aria-label', `Decision ${d.seq}, cpu${d.cpu} ${d.task}, ${d.insn}, ${d.branch}: ${r.branchText}${d.note ? `; ${d.note}` : ''}`);
+    el.setAttribute('aria-label', `Decision ${d.seq}, cpu${d.cpu} ${d.task}, ${d.insn}, ${d.branch}: ` +
+      `${r.branchText}${d.note ? `; ${d.note}` : ''}`);
     const acc = d.access ? `${d.access.kind} ${d.access.size} @${d.access.ea}` : '';
     const head = h('div', { class: 'vhead' },
       h('span', { class: 'twisty', 'aria-hidden': 'true' }, open ? '▾' : '▸'),
@@ -344,7 +346,8 @@ export class DecisionList {
       }
       body.append(h('div', { class: 'branchline', title: `${d.branch}: ${r.branchText}` }, h('strong', {}, d.branch), ': ', r.branchText));
       if (r.effectTexts.length) body.append(h('div', { class: 'mono effects', title: r.effectTexts.join('; ') }, r.effectTexts.join('; ')));
-      const accText = d.access ? `${d.access.kind} of ${d.access.size} byte${d.access.size === 1 ? '' : 's'} at ${d.access.ea}` : 'access unknown (instruction unreadable)';
+      const accText = d.access ? `${d.access.kind} of ${d.access.size} byte${d.access.size === 1 ? '' : 's'} at ` +
+        `${d.access.ea}` : 'access unknown (instruction unreadable)';
       body.append(h('div', { class: 'muted' }, `${d.pc} ${d.insn}: ${accText} · icount ${d.icount} · ${d.mode} mode`));
       el.append(body);
     }

@@ -1,8 +1,10 @@
 // The Watchpoint Slots panel (webview). It renders only from the host's messages, checks each of
 // them first, keeps its view state (filter, expanded rows, scroll, form) with setState so it comes
 // back as it was after being hidden or reloaded, and never holds more decision rows than it shows.
+import { oneOf } from '../contract/guards';
+import { BRANCHES } from '../sim/decision';
 import type { Counter, CpuSlots, MachineInfo } from '../debug-adapter/panel-protocol';
-import type { DecisionFilter, FromPanel, PanelRow, SessionState, ToPanel } from '../extension/panel-messages';
+import type { DecisionFilter, FromPanel, PanelRow, SessionState, ToPanel } from '../contract/panel-messages';
 import { DecisionList, PAGE } from './decision-list';
 import { clear, fmtInt, h } from './dom';
 import { checkToPanel } from './panel-incoming';
@@ -29,8 +31,6 @@ interface ViewState {
   timeline?: TimelineView;
 }
 
-const BRANCHES = ['ptrace-report', 'ptrace-report-all', 'larx-stcx-disable', 'unreadable-disable', 'perf-single-step', 'perf-emulate',
-  'emulate-fail-disable', 'no-hit-sigtrap', 'spurious-dd1', 'step-complete', 'step-unclaimed', 'thread-change-pc'];
 
 const vscode = acquireVsCodeApi();
 
@@ -45,7 +45,7 @@ function loadState(): ViewState {
     filter: {
       cpu: typeof f.cpu === 'number' ? f.cpu : undefined,
       task: typeof f.task === 'string' ? f.task : undefined,
-      branch: typeof f.branch === 'string' && BRANCHES.includes(f.branch) ? f.branch : undefined,
+      branch: typeof f.branch === 'string' && oneOf(BRANCHES, f.branch) ? f.branch : undefined,
     },
     gen: typeof s.gen === 'number' ? s.gen + 1 : 1,
     expanded: Array.isArray(s.expanded) ? s.expanded.filter((x): x is number => Number.isInteger(x)).slice(0, 50) : [],
@@ -172,7 +172,8 @@ function renderHeader(): void {
   headerEl.append(badge);
   clear(bannerEl);
   bannerEl.hidden = session.state === 'running';
-  if (session.state === 'none') bannerEl.append('Start a PowerPC Watchpoint Lab session (F5 on a .S file) to see its slots, counters and decisions.');
+  if (session.state === 'none') bannerEl.append('Start a PowerPC Watchpoint Lab session (F5 on a .S file) to see its slots, counters ' +
+    'and decisions.');
   if (session.state === 'ended') bannerEl.append(`Session ${session.name ? `"${session.name}" ` : ''}ended: showing its last state.`);
 }
 
@@ -188,7 +189,9 @@ function renderSlots(): void {
     const b = c.budget;
     const used = b.cpuPinned + b.worstTask;
     const full = used >= b.total && b.total > 0;
-    const budgetTitle = `reservation budget: ${b.cpuPinned} per-CPU pinned + ${b.worstTask} for the worst task${b.worstTaskName ? ` (${b.worstTaskName})` : ''} of ${b.total} slot${b.total === 1 ? '' : 's'}`;
+    const budgetTitle = `reservation budget: ${b.cpuPinned} per-CPU pinned + ${b.worstTask} for the worst ` +
+      `task${b.worstTaskName ? ` (${b.worstTaskName})` : ''} of ${b.total} ` +
+      `slot${b.total === 1 ? '' : 's'}`;
     const table = h('table', { class: 'slottable', 'aria-label': `cpu${c.cpu} slots` },
       h('thead', {}, h('tr', {},
         ...['Slot', 'Occupant', 'Task', 'Requested', 'Programmed', 'Type', 'Privilege', 'State'].map((t) => h('th', { scope: 'col' }, t)))),
@@ -203,7 +206,9 @@ function renderSlots(): void {
       // free now, but its task's breakpoint comes back into it when the task runs here again: shown
       // dimmed, so a stopped program shows its watchpoints in their slots (the live state beside it)
       const next = !s.occupant;
-      const why = next ? `free now: ${c.nextTask ?? 'its task'} is not running, so the kernel has scheduled its breakpoints out; this one takes the slot when ${c.nextTask ?? 'it'} runs on cpu${c.cpu} again` : undefined;
+      const why = next ? `free now: ${c.nextTask ?? 'its task'} is not running, so the kernel has scheduled ` +
+        `its breakpoints out; this one takes the slot when ${c.nextTask ?? 'it'} runs on ` +
+        `cpu${c.cpu} again` : undefined;
       const stateText = next ? (o.state === 'disabled' ? 'fired (one-shot): off until re-armed' : 'scheduled out while stopped') : STATE_TEXT[o.state] ?? o.state;
       tbody.append(h('tr', { class: `occ ${o.owner} st-${o.state}${next ? ' next' : ''}`, ...(why ? { title: why } : {}) },
         h('th', { scope: 'row', class: 'mono' }, slotName(machine, s.slot), next ? h('span', { class: 'freenow' }, 'free now') : null),
@@ -222,7 +227,8 @@ function renderSlots(): void {
         h('strong', {}, `cpu${c.cpu}`),
         c.task ? h('span', { class: 'muted' }, c.nextTask && c.nextTask === c.task ? ` ${c.task} (stopped)` : ` running ${c.task}`) : null,
         h('span', { class: `budget${full ? ' full' : ''}`, title: budgetTitle, 'aria-label': budgetTitle }, `budget ${used}/${b.total}`),
-        h('span', { class: 'muted budgetdetail' }, `(${b.cpuPinned} pinned + ${b.worstTask} task${b.worstTaskName ? ` ${b.worstTaskName}` : ''})`)),
+        h('span', { class: 'muted budgetdetail' }, `(${b.cpuPinned} pinned + ${b.worstTask} ` +
+          `task${b.worstTaskName ? ` ${b.worstTaskName}` : ''})`)),
       table));
   }
 }
@@ -396,7 +402,8 @@ function setFilter(f: DecisionFilter): void {
 function renderShown(): void {
   const filtered = state.filter.cpu !== undefined || state.filter.task !== undefined || state.filter.branch !== undefined;
   const n = exact ? fmtInt(shown) : `${fmtInt(shown)}+`;
-  shownEl.textContent = `${n} shown${filtered ? ` of ${fmtInt(total - dropped)}` : ''}${dropped ? ` · ${fmtInt(dropped)} oldest dropped` : ''}`;
+  shownEl.textContent = `${n} ` +
+    `shown${filtered ? ` of ${fmtInt(total - dropped)}` : ''}${dropped ? ` · ${fmtInt(dropped)} oldest dropped` : ''}`;
 }
 
 // ---- messages ---------------------------------------------------------------------------------------

@@ -4,10 +4,11 @@
 // each exception as a mark coloured by the branch the handler took. Hover a mark for the decision,
 // click it to open it in the log and its source line; Ctrl+wheel or the buttons zoom, dragging or
 // Shift+wheel pans, Fit follows the whole run live. From the keyboard: + and - zoom, the arrows
-// pan, Home fits, , and . go from mark to mark (its hover shown), Enter opens it. The host answers each window with what falls in
-// it, cut into about one bucket per pixel, so the strip stays light for a million decisions.
+// pan, Home fits, , and . go from mark to mark (its hover shown), Enter opens it. The host answers each window with
+// what falls in it, cut into about one bucket per pixel, so the strip stays light for a million decisions.
 import type { TimelineLane, TimelineMark, TimelineResponse, TimelineSegment } from '../debug-adapter/panel-protocol';
-import type { PanelRow } from '../extension/panel-messages';
+import type { PanelRow } from '../contract/panel-messages';
+import type { Branch } from '../sim/decision';
 import { fmtInt, h } from './dom';
 
 export interface TimelineCallbacks {
@@ -36,7 +37,7 @@ const PAD_TOP = 2;
 const MIN_SPAN = 8;
 
 /** The branch colours: a theme's chart colours, one family per kind of outcome. */
-const BRANCH_COLOUR: Record<string, string> = {
+const BRANCH_COLOUR: Record<Branch, string> = {
   'ptrace-report': '--vscode-charts-red',
   'ptrace-report-all': '--vscode-charts-orange',
   'no-hit-sigtrap': '--vscode-charts-yellow',
@@ -284,7 +285,8 @@ export class Timeline {
       this.range.textContent = '';
       return;
     }
-    this.range.textContent = `icount ${fmt(this.view.from)} – ${fmt(this.view.to)} · now ${fmt(d.now)}${d.decisions ? ` · ${fmt(d.decisions)} decision${d.decisions === 1 ? '' : 's'}` : ''}`;
+    this.range.textContent = `icount ${fmt(this.view.from)} – ${fmt(this.view.to)} · now ` +
+      `${fmt(d.now)}${d.decisions ? ` · ${fmt(d.decisions)} decision${d.decisions === 1 ? '' : 's'}` : ''}`;
     const plotR = LABEL_W + this.plotWidth();
     const clipX = (a: number, b: number): [number, number] => [Math.max(LABEL_W, this.x(a)), Math.min(plotR, this.x(b))];
     const ptraceC = col('--vscode-debugIcon-breakpointForeground');
@@ -418,7 +420,9 @@ export class Timeline {
     // the window and buckets of the data drawn last, and whether its width was asked for (tests wait for it)
     this.canvas.dataset.drawn = `${d.from}-${d.to}`;
     this.canvas.dataset.fits = String(Math.abs(d.buckets - Math.max(20, Math.min(4000, Math.floor(this.plotWidth())))) <= 1 && !this.inFlight && !this.again);
-    this.canvas.setAttribute('aria-label', `Timeline: icount ${fmt(this.view.from)} to ${fmt(this.view.to)}, ${d.decisions} decisions, ${d.marks.length} marks. Keys: + and - zoom, arrows pan, Home fits, comma and period go from mark to mark, Enter opens the mark`);
+    this.canvas.setAttribute('aria-label', `Timeline: icount ${fmt(this.view.from)} to ${fmt(this.view.to)}, ${d.decisions} ` +
+      `decisions, ${d.marks.length} marks. Keys: + and - zoom, arrows pan, Home fits, ` +
+      `comma and period go from mark to mark, Enter opens the mark`);
     this.drawLegend(d);
   }
 
@@ -527,11 +531,14 @@ export class Timeline {
     if (hit.mark) {
       const m = hit.mark;
       const row = this.details.get(m.seq);
-      lines.push([`#${m.seq} · ${m.branch}`, 'head'], [`cpu${m.cpu} ${m.task} · icount ${fmtInt(m.icount)}${m.slot >= 0 ? ` · ${slot(m.slot)}` : ''}`]);
-      if (m.n > 1) lines.push([`${fmtInt(m.n)} decisions here (#${m.seq}…#${m.lastSeq ?? m.seq}): ${(m.branches ?? [m.branch]).join(', ')}`]);
+      lines.push([`#${m.seq} · ${m.branch}`, 'head'], [`cpu${m.cpu} ${m.task} · icount ` +
+        `${fmtInt(m.icount)}${m.slot >= 0 ? ` · ${slot(m.slot)}` : ''}`]);
+      if (m.n > 1) lines.push([`${fmtInt(m.n)} decisions here (#${m.seq}…#${m.lastSeq ?? m.seq}): ` +
+        `${(m.branches ?? [m.branch]).join(', ')}`]);
       if (row) {
         const d = row.d;
-        lines.push([`${d.pc} ${d.insn}${d.access ? ` · ${d.access.kind} ${d.access.size} @${d.access.ea}` : ''}`, 'mono']);
+        lines.push([`${d.pc} ` +
+          `${d.insn}${d.access ? ` · ${d.access.kind} ${d.access.size} @${d.access.ea}` : ''}`, 'mono']);
         for (const s of d.slots) lines.push([`slot ${s.slot} ${s.bp} ${s.result.toUpperCase()}: ${s.reason}`, 'mono']);
         lines.push([row.branchText]);
         if (d.note) lines.push([d.note, 'note']);
@@ -540,9 +547,11 @@ export class Timeline {
     } else if (hit.seg) {
       const s = hit.seg;
       lines.push([`${slot(hit.lane?.slot ?? 0)} · ${s.label}${s.task ? ` ${s.task}` : ' cpu-wide'}`, 'head'], [`${s.type.toUpperCase()} ${s.addr}+${s.len}`, 'mono']);
+      const left = s.why ? ` (left: ${WHY[s.why] ?? s.why})` : this.data && s.to >= this.data.now ? ' (still there)' : '';
       lines.push([s.state === 'installed'
-        ? `in the slot from icount ${fmtInt(s.from)} to ${fmtInt(s.to)}${s.why ? ` (left: ${WHY[s.why] ?? s.why})` : this.data && s.to >= this.data.now ? ' (still there)' : ''}`
-        : `scheduled out from icount ${fmtInt(s.from)} to ${fmtInt(s.to)}: its task was off the CPU (stopped or switched out); it comes back when the task runs`]);
+        ? `in the slot from icount ${fmtInt(s.from)} to ${fmtInt(s.to)}${left}`
+        : `scheduled out from icount ${fmtInt(s.from)} to ${fmtInt(s.to)}: its task was off ` +
+          `the CPU (stopped or switched out); it comes back when the task runs`]);
     } else if (hit.run) {
       lines.push([`cpu${hit.run.cpu}: ${hit.run.task}`, 'head'], [`running from icount ${fmtInt(hit.run.from)} to ${fmtInt(hit.run.to)}`]);
     }

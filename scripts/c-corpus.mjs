@@ -37,7 +37,8 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--cpu') cpus.push(String(argv[++i]));
   else if (a === '--set') sets.push(String(argv[++i]));
   else if (a === '-h' || a === '--help') {
-    console.log('usage: node scripts/c-corpus.mjs [--ref] [-v] [--opt O0|O2] [--cpu power8|power9|power10] [--set core|breadth] [--jobs N] [filter | FILE.c ...]');
+    console.log('usage: node scripts/c-corpus.mjs [--ref] [-v] [--opt O0|O2] [--cpu power8|power9|power10] ' +
+      '[--set core|breadth] [--jobs N] [filter | FILE.c ...]');
     process.exit(0);
   } else if (a.startsWith('-')) { console.error(`unknown option ${a}`); process.exit(2); }
   else if (a.endsWith('.c') && existsSync(a)) files.push(a);
@@ -75,7 +76,8 @@ const work = programs.map((p) => variants.map((v) => checkVariant(pool, tools, p
 
 /** The short cell text and the one-line kind of one result. */
 function classify(r) {
-  if (r.compileError) return { cell: 'CC!', kind: `does not compile: ${r.compileError.split('\n').find((l) => /error/.test(l)) ?? r.compileError.split('\n')[0]}`, message: r.compileError };
+  if (r.compileError) return { cell: 'CC!', kind: `does not compile: ` +
+    `${r.compileError.split('\n').find((l) => /error/.test(l)) ?? r.compileError.split('\n')[0]}`, message: r.compileError };
   if (r.refProblem) return { cell: 'REF!', kind: `reference: ${r.refProblem.split('\n')[0]}`, message: r.refProblem };
   const star = r.ref?.deviation ? '*' : '';
   if (refMode) return { cell: 'ok' + star };
@@ -141,7 +143,8 @@ if (failures.length) {
   } else console.log('(-v prints each failure in full: the first differing byte and both outputs around it)');
 }
 if (deviations.length) {
-  console.log(`\n* ${deviations.length} reference runs under -cpu power9 instead of power8: qemu 7.2 raises SIGILL at mffsl/mffscrni, which ` +
+  console.log(`\n* ${deviations.length} reference runs under -cpu power9 instead of power8: qemu ` +
+    `7.2 raises SIGILL at mffsl/mffscrni, which ` +
     'POWER8 executes as mffs (glibc relies on it in fegetround and libm):' + (verbose ? `\n  ${deviations.join(', ')}` : ' (-v lists them)'));
 }
 if (refMode) {
@@ -154,7 +157,8 @@ if (refMode) {
     const r = (await Promise.all(work[i])).find((x) => x.ref);
     if (r && r.ref.status !== 0) statuses.set(programs[i].name, describeStatus(r.ref.status));
   }
-  if (statuses.size) console.log(`\nnon-zero exit statuses under qemu: ${[...statuses].map(([p, s]) => `${p} ${s}`).join(', ')}`);
+  if (statuses.size) console.log(`\nnon-zero exit statuses under qemu: ` +
+    `${[...statuses].map(([p, s]) => `${p} ${s}`).join(', ')}`);
 }
 if (slow) {
   const runs = [];
@@ -166,9 +170,11 @@ if (slow) {
   console.log(`\nslowest under qemu: ${fmt(runs, 'q')}`);
   if (!refMode) console.log(`slowest under wplab: ${fmt(runs, 'w')}`);
   const sum = (key) => (runs.reduce((n, r) => n + r[key], 0) / 1000).toFixed(1);
-  console.log(`total run time: qemu ${sum('q')}s${refMode ? '' : `, wplab ${sum('w')}s`} (summed over runs, ${jobs} at a time)`);
+  console.log(`total run time: qemu ${sum('q')}s${refMode ? '' : `, wplab ${sum('w')}s`} (summed ` +
+    `over runs, ${jobs} at a time)`);
 }
 const secs = ((Date.now() - t0) / 1000).toFixed(1);
-console.log(`\n${refMode ? 'reference ok' : 'pass'}: ${passed}/${total} (${programs.length} programs x ${variants.length} variants), ` +
+console.log(`\n${refMode ? 'reference ok' : 'pass'}: ${passed}/${total} (${programs.length} ` +
+  `programs x ${variants.length} variants), ` +
   `${total - passed} failed; ${secs}s` + (compiled ? `, ${compiled} compiled (${(compileMs / 1000).toFixed(1)}s of compiler time)` : ', all binaries cached'));
 process.exit(failures.length ? 1 : 0);

@@ -142,7 +142,8 @@ export async function ensureCodeServer({ log = (m) => console.error(m) } = {}) {
       log(`code-server: installing Node ${NODE_VERSION} (npm package ${NODE_PACKAGE})...`);
       const code = await runLogged(npm, ['install', ...npmArgs, '--prefix', nodeDir, `${NODE_PACKAGE}@${NODE_VERSION}`], { cwd: nodeDir, env: npmFreeEnv() }, p.log);
       if (code !== 0 || !existsSync(p.node)) {
-        throw new Error(`could not install Node ${NODE_VERSION} from npm (exit ${code}); see ${p.log}:\n${tail(p.log)}`);
+        throw new Error(`could not install Node ${NODE_VERSION} from npm (exit ${code}); see ` +
+          `${p.log}:\n${tail(p.log)}`);
       }
     }
 
@@ -171,7 +172,8 @@ export async function ensureCodeServer({ log = (m) => console.error(m) } = {}) {
     }
     const v = spawnSync(p.node, [p.entry, '--version'], { encoding: 'utf8', env });
     if (v.status !== 0 || !v.stdout.includes(CODE_SERVER_VERSION)) {
-      throw new Error(`code-server was installed but does not run (${(v.stderr || v.stdout).trim().slice(-800)}); see ${p.log}`);
+      throw new Error(`code-server was installed but does not run ` +
+        `(${(v.stderr || v.stdout).trim().slice(-800)}); see ${p.log}`);
     }
     writeFileSync(p.marker, `${new Date().toISOString()}\n`);
     log(`code-server: installed in ${Math.round((Date.now() - started) / 1000)} s`);
@@ -289,14 +291,16 @@ export async function startCodeServer({ root, port, smokeTestDriver = true, log 
 
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
-    if (exited) throw new Error(`code-server exited (${exited.code ?? exited.sig}) before it was ready; its log (${dirs.log}):\n${tail(dirs.log)}`);
+    if (exited) throw new Error(`code-server exited (${exited.code ?? exited.sig}) before it was ready; its log ` +
+      `(${dirs.log}):\n${tail(dirs.log)}`);
     try {
       const r = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) });
       if (r.ok) break;
     } catch { /* not listening yet */ }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`code-server did not answer on ${origin} within ${readyTimeoutMs / 1000} s; its log (${dirs.log}):\n${tail(dirs.log)}`);
+      throw new Error(`code-server did not answer on ${origin} within ${readyTimeoutMs / 1000} s; its log ` +
+        `(${dirs.log}):\n${tail(dirs.log)}`);
     }
     await sleep(250);
   }
@@ -304,7 +308,8 @@ export async function startCodeServer({ root, port, smokeTestDriver = true, log 
     port, origin, dirs, pid: child.pid, stop,
     /** Resolves with { code, sig } when the server's entry process ends. */
     exited: exitedPromise,
-    /** The workbench address: folder to open, and (with the smoke-test driver) the extension under development and its tests. */
+    /** The workbench address: folder to open, and (with the smoke-test driver) the extension under development and
+     * its tests. */
     url: ({ folder, extensionDevelopmentPath, extensionTestsPath } = {}) => workbenchUrl(origin, { folder, extensionDevelopmentPath, extensionTestsPath }),
   };
 }

@@ -112,7 +112,8 @@ async function main(): Promise<void> {
     console.log(formatStats(stats));
   }
   console.log('\nper target: inputs tried; crashes, hangs, internal errors');
-  for (const s of all) console.log(`  ${s.name.padEnd(9)} ${String(s.tried).padStart(6)} tried; ${s.crashes} crashes, ${s.hangs} hangs, ${s.internal} internal errors (${(s.ms / 1000).toFixed(0)} s)`);
+  for (const s of all) console.log(`  ${s.name.padEnd(9)} ${String(s.tried).padStart(6)} tried; ${s.crashes} crashes, ` +
+    `${s.hangs} hangs, ${s.internal} internal errors (${(s.ms / 1000).toFixed(0)} s)`);
   const bad = all.some((s) => s.crashes + s.hangs + s.internal > 0);
   process.exitCode = bad ? 1 : 0;
 }

@@ -16,19 +16,23 @@ export interface SlotVerdict {
   reason: string;
 }
 
-export type Branch =
-  | 'ptrace-report'
-  | 'ptrace-report-all'
-  | 'larx-stcx-disable'
-  | 'unreadable-disable'
-  | 'perf-single-step'
-  | 'perf-emulate'
-  | 'emulate-fail-disable'
-  | 'no-hit-sigtrap'
-  | 'spurious-dd1'
-  | 'step-complete'
-  | 'step-unclaimed'
-  | 'thread-change-pc';
+/** The branches the handler and the single-step completion take: the one list (the panel's filter, the
+ * colours of the timeline and of the trace export are keyed by it). */
+export const BRANCHES = [
+  'ptrace-report',
+  'ptrace-report-all',
+  'larx-stcx-disable',
+  'unreadable-disable',
+  'perf-single-step',
+  'perf-emulate',
+  'emulate-fail-disable',
+  'no-hit-sigtrap',
+  'spurious-dd1',
+  'step-complete',
+  'step-unclaimed',
+  'thread-change-pc',
+] as const;
+export type Branch = (typeof BRANCHES)[number];
 
 export type Effect =
   | { kind: 'signal'; signal: string; si_code: string; si_addr: string }

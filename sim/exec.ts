@@ -7,13 +7,13 @@ import { SIGNALS, type SignalName } from './machine/signals';
 import type { HostFs } from './os/vfs/host-mount';
 import { baseName, loadProgram } from './os/program-loader';
 import type { Program } from './program';
+import { DEFAULT_MAX_STEPS } from './machine/machine-config';
 import { errnoName } from './os/errno';
 import { syscallName } from './os/syscalls/table';
 
 export { loadProgram };
 
-/** The documented default step limit of `wplab exec` (SCENARIOS.md section 2: 100 million). */
-export const DEFAULT_MAX_STEPS = 100_000_000;
+export { DEFAULT_MAX_STEPS };
 /** Exit status when the step limit stops a runaway program (as `timeout` reports). */
 export const STEP_LIMIT_STATUS = 124;
 

@@ -226,7 +226,8 @@ function instruction(st: AsmState, toks: Token[]): void {
   const prefixed = found !== undefined && isPrefixed(found.entry);
   if (prefixed && !st.prefixedAllowed()) {
     st.emit([0, 0, 0, 0], true);
-    st.error(first.col, `'${first.text}' is a POWER10 prefixed instruction: the current '.machine ${st.machine}' does not have it (use .machine power10)`);
+    st.error(first.col, `'${first.text}' is a POWER10 prefixed instruction: the current '.machine ` +
+      `${st.machine}' does not have it (use .machine power10)`);
     return;
   }
   if (prefixed) st.alignPrefixed();
@@ -274,10 +275,12 @@ function data(st: AsmState, f: DataFixup): void {
   const fits = v.v >= -(1n << (bits - 1n)) && v.v < 1n << bits;
   if (!fits) {
     if (v.sec) {
-      st.error(f.col, `address 0x${BigInt.asUintN(64, v.v).toString(16)} does not fit in ${f.size} byte${f.size > 1 ? 's' : ''}`, f.line);
+      st.error(f.col, `address 0x${BigInt.asUintN(64, v.v).toString(16)} does not fit in ${f.size} ` +
+        `byte${f.size > 1 ? 's' : ''}`, f.line);
       return;
     }
-    st.warn(f.col, `value 0x${BigInt.asUintN(64, v.v).toString(16)} truncated to 0x${BigInt.asUintN(f.size * 8, v.v).toString(16)}`, f.line);
+    st.warn(f.col, `value 0x${BigInt.asUintN(64, v.v).toString(16)} truncated to ` +
+      `0x${BigInt.asUintN(f.size * 8, v.v).toString(16)}`, f.line);
   }
   writeLE(f.sec.bytes, f.off, v.v, f.size);
 }

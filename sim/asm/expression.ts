@@ -118,7 +118,8 @@ function parseUnary(ts: TokenStream): Expr {
       throw new ExprError('a string is not allowed in an expression', t.col);
     case 'op':
       if (t.text === '(' || t.text === '-' || t.text === '~' || t.text === '!' || t.text === '+') {
-        if (ts.depth >= EXPR_DEPTH_LIMIT) throw new ExprError(`the expression nests too deeply (more than ${EXPR_DEPTH_LIMIT} parentheses and unary operators)`, t.col);
+        if (ts.depth >= EXPR_DEPTH_LIMIT) throw new ExprError(`the expression nests too deeply (more than ${EXPR_DEPTH_LIMIT} parentheses and ` +
+          `unary operators)`, t.col);
         ts.depth++;
         try {
           if (t.text === '(') {
@@ -149,7 +150,8 @@ export function parseOperandExpr(ts: TokenStream): OperandExpr {
     if (!name || name.kind !== 'ident') throw new ExprError("expected an operator name after '@'", at.col + 1);
     const op = name.text.toLowerCase();
     if (['toc', 'got', 'plt', 'tocbase', 'dtprel', 'tprel', 'tls', 'notoc'].includes(op))
-      throw new ExprError(`'@${name.text}' is not supported: this lab links statically without a TOC; address data with lis/addi and @ha/@l, or pla/pld with @pcrel`, name.col);
+      throw new ExprError(`'@${name.text}' is not supported: this lab links statically without a TOC; address ` +
+        `data with lis/addi and @ha/@l, or pla/pld with @pcrel`, name.col);
     if (op !== 'pcrel' && !HALF_OPS.includes(op)) throw new ExprError(`unsupported operator '@${name.text}'`, name.col);
     if (op === 'pcrel') pcrel = true;
     else half = op as HalfOp;

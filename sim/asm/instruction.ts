@@ -1,5 +1,6 @@
 // One instruction: finding its table entry (with `.`/`o` suffixes and `+`/`-` hints), reading its
 // operands (pass 1) and, once every label has an address, checking and encoding them (pass 2).
+import { hex } from '../hex';
 import { applyHint, KIND_CLASSES, OPERANDS, type Operand } from './encode';
 import { applyHalf, evaluate, ExprError, parseOperandExpr, UndefinedSymbol, type OperandExpr, type TokenStream } from './expression';
 import { TABLE, type Entry } from './mnemonics';
@@ -87,7 +88,8 @@ function bareDisplacement(entry: Entry, written: ParsedOperand[], mnemonic: stri
   // the written index of the D(RA) slot: operands before it (none of them parenthesised)
   const cur = written[at];
   if (!cur || cur.mem) return written;
-  if (written.length > at + 1) return `junk after '${mnemonic}''s displacement: with no (RA) it is pc-relative (R=1) and takes no R operand`;
+  if (written.length > at + 1) return `junk after '${mnemonic}''s displacement: with no (RA) it is pc-relative (R=1) and ` +
+    `takes no R operand`;
   return [...written.slice(0, at), { mem: true, disp: cur.e, base: { ...ZERO, col: cur.e.col } }, { mem: false, e: { ...ONE, col: cur.e.col } }];
 }
 
@@ -120,7 +122,8 @@ export function matchOperands(entry: Entry, given: ParsedOperand[], mnemonic: st
     }
     const cur = written[w++];
     if (op.parens) {
-      if (!cur.mem) return `operand ${w} of '${mnemonic}' must be written ${op.name}(${ops[i + 1].name}), e.g. 8(r1) (${mnemonic} ${describe(ops)})`;
+      if (!cur.mem) return `operand ${w} of '${mnemonic}' must be written ${op.name}(${ops[i + 1].name}), e.g. ` +
+        `8(r1) (${mnemonic} ${describe(ops)})`;
       out.push({ op, e: cur.disp }, { op: ops[++i], e: cur.base });
     } else {
       if (cur.mem) return `operand ${w} of '${mnemonic}' takes no '(register)' (${mnemonic} ${describe(ops)})`;
@@ -136,7 +139,6 @@ class OperandError extends Error {
   }
 }
 
-const hex = (v: bigint) => (v < 0n ? '-0x' + (-v).toString(16) : '0x' + v.toString(16));
 
 /** The checked value of one operand as the field will hold it (pass 2). */
 function operandValue(st: AsmState, f: InsnFixup, op: Operand, e: OperandExpr, pc: bigint): bigint {
@@ -149,7 +151,8 @@ function operandValue(st: AsmState, f: InsnFixup, op: Operand, e: OperandExpr, p
   }
   let v = val.v;
   if (e.pcrel) {
-    if (!op.insertPrefix || op.kind !== 'imm') throw new OperandError(`'@pcrel' applies to the displacement or immediate of a prefixed instruction (pld, pla, paddi...)`, e.col);
+    if (!op.insertPrefix || op.kind !== 'imm') throw new OperandError(`'@pcrel' applies to the displacement or immediate of a prefixed instruction (pld, ` +
+      `pla, paddi...)`, e.col);
     v = BigInt.asIntN(64, v - pc);
   }
   if (e.half) {
@@ -160,7 +163,8 @@ function operandValue(st: AsmState, f: InsnFixup, op: Operand, e: OperandExpr, p
     v = BigInt.asIntN(64, v + localEntryOffset(st, e.expr) - pc);
     if (v % 4n !== 0n) throw new OperandError(`branch target ${hex(val.v)} is not a multiple of 4 bytes away`, e.col);
     if (v < op.min || v > op.max) {
-      throw new OperandError(`branch target out of range: displacement ${hex(v)} does not fit ${op.name === 'BD' ? '16 bits (±32 KiB); use b or bctr for far targets' : '26 bits (±32 MiB)'}`, e.col);
+      throw new OperandError(`branch target out of range: displacement ${hex(v)} does not fit ` +
+        `${op.name === 'BD' ? '16 bits (±32 KiB); use b or bctr for far targets' : '26 bits (±32 MiB)'}`, e.col);
     }
     return v;
   }
@@ -240,7 +244,8 @@ export function encodeInsn(st: AsmState, f: InsnFixup): number[] | undefined {
     for (let i = 0; i < ops.length; i++) {
       const v = vals[i];
       const op = ops[i];
-      if (v < op.min || v > op.max) return err(cols[Math.min(i, cols.length - 1)] ?? firstCol, `operand out of range (${v} is not between ${op.min} and ${op.max}) in ${f.mnemonic} (as ${name})`);
+      if (v < op.min || v > op.max) return err(cols[Math.min(i, cols.length - 1)] ?? firstCol, `operand out of range (${v} is not between ${op.min} and ${op.max}) in ${f.mnemonic} ` +
+        `(as ${name})`);
       values.push(v);
     }
     cols = ops.map((_, i) => cols[Math.min(i, cols.length - 1)] ?? firstCol);
@@ -271,12 +276,15 @@ export function encodeInsn(st: AsmState, f: InsnFixup): number[] | undefined {
   if (entry.update) {
     const ra = entry.ops.indexOf('RA0');
     if (values[ra] === 0n || (entry.update === 'load' && values[ra] === values[0]))
-      return err(cols[ra], `invalid register operand when updating: RA must not be 0${entry.update === 'load' ? ' or the target register' : ''}`);
+      return err(cols[ra], `invalid register operand when updating: RA must not be ` +
+        `0${entry.update === 'load' ? ' or the target register' : ''}`);
   }
   if (f.hint) {
-    if (!entry.cond) return err(f.col, `'${f.mnemonic}' is not a conditional branch; '${f.hint}' hints apply to conditional branches`);
+    if (!entry.cond) return err(f.col, `'${f.mnemonic}' is not a conditional branch; '${f.hint}' hints apply to conditional ` +
+      `branches`);
     const hinted = applyHint(word, f.hint);
-    if (hinted === undefined) return err(f.col, `a '${f.hint}' hint does not apply to this branch condition (BO=${(word >>> 21) & 0x1f})`);
+    if (hinted === undefined) return err(f.col, `a '${f.hint}' hint does not apply to this branch condition ` +
+      `(BO=${(word >>> 21) & 0x1f})`);
     word = hinted;
   }
   return [word];

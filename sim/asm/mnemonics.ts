@@ -3,7 +3,7 @@
 // rows with those bits set (as binutils does: `beq` is bc with BO=12, BI=2); the others (`slwi`,
 // `sub`, `mr`, ...) are macros that rewrite their operands onto a base mnemonic, as GNU as does.
 import { FAMILIES } from '../cpu/isa/families';
-import { sprMnemonics } from '../cpu/isa/spr';
+import { sprMnemonics } from '../cpu/isa/spr-names';
 import { OP, DS, X, XO, XL, XFX, XS, MD, MDS, M, A, type OperandName } from './encode';
 
 export interface InsnEntry {

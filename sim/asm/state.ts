@@ -152,7 +152,8 @@ export class AsmState {
   /** Counts `n` more bytes of output: past OUTPUT_LIMIT, an error here and assembly stops. */
   grow(n: number, col = this.stmtCol): void {
     if (!(n >= 0) || this.total + n > OUTPUT_LIMIT) {
-      throw this.limit(`this would make the program larger than 256 MiB (the limit of all sections together): ${this.total} bytes so far, ${n} more here`, col);
+      throw this.limit(`this would make the program larger than 256 MiB (the limit of all sections ` +
+        `together): ${this.total} bytes so far, ${n} more here`, col);
     }
     this.total += n;
   }
@@ -160,7 +161,8 @@ export class AsmState {
   /** Counts `n` more tokens run or scanned by .rept: past EXPANSION_LIMIT, an error and assembly stops. */
   expand(n: number, col = this.stmtCol): void {
     if (!(n >= 0) || this.expanded + n > EXPANSION_LIMIT) {
-      throw this.limit(`.rept would expand beyond the limit of a file (${EXPANSION_LIMIT} tokens of statements, nested repeats included)`, col);
+      throw this.limit(`.rept would expand beyond the limit of a file (${EXPANSION_LIMIT} tokens of ` +
+        `statements, nested repeats included)`, col);
     }
     this.expanded += n;
   }
@@ -285,8 +287,10 @@ export class AsmState {
         return settled;
       }
       if (s.evaluating) throw new ExprError(`symbol '${name}' is defined in terms of itself (line ${s.lazy.line})`, col);
-      if (this.lazyDepth >= SYMBOL_CHAIN_LIMIT) throw new ExprError(`symbol '${name}' is defined through more than ${SYMBOL_CHAIN_LIMIT} later definitions, one inside another`, col);
-      if (++this.symbolWork > SYMBOL_WORK_LIMIT) throw this.limit(`symbols defined in terms of later ones take too long to resolve (more than ${SYMBOL_WORK_LIMIT} evaluations): define them in order`);
+      if (this.lazyDepth >= SYMBOL_CHAIN_LIMIT) throw new ExprError(`symbol '${name}' is defined through more than ${SYMBOL_CHAIN_LIMIT} later ` +
+        `definitions, one inside another`, col);
+      if (++this.symbolWork > SYMBOL_WORK_LIMIT) throw this.limit(`symbols defined in terms of later ones take too long to resolve (more than ` +
+        `${SYMBOL_WORK_LIMIT} evaluations): define them in order`);
       s.evaluating = true;
       this.lazyDepth++;
       try {
@@ -339,7 +343,8 @@ export class AsmState {
       }
       return v.v;
     } catch (e) {
-      if (e instanceof UndefinedSymbol) this.error(e.col, `${what} must be a constant known here; '${shownName(e.symbol)}' is not defined before this line`);
+      if (e instanceof UndefinedSymbol) this.error(e.col, `${what} must be a constant known here; '${shownName(e.symbol)}' is not defined ` +
+        `before this line`);
       else if (e instanceof ExprError) this.error(e.col, e.message);
       else throw e;
       return undefined;

@@ -3,7 +3,7 @@
 import { OPERANDS, type Operand } from '../asm/encode';
 import { decodeOp } from './decode';
 import { FAMILY_BASE, findRow } from './isa/families';
-import { sprText } from './isa/spr';
+import { sprText } from './isa/spr-names';
 import type { InsnDef } from './isa/insn-def';
 import { Op, OP_INFO } from './ops';
 

@@ -1,4 +1,5 @@
 // Faults the interpreter raises, as the signal Linux would deliver for them.
+import { hex } from '../hex';
 import { disassemble } from './disasm';
 import type { FaultStop } from './exec-core';
 
@@ -12,8 +13,6 @@ export const SIGNAL_NUMBERS: Record<string, number> = {
   SIGKILL: 9,
   SIGSEGV: 11,
 };
-
-export const hex = (v: bigint | number): string => '0x' + BigInt(v).toString(16);
 
 export function addrOf(hi: number, lo: number): bigint {
   return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);

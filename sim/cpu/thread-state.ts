@@ -55,7 +55,8 @@ export class ThreadState {
   vscr = 0x00010000;
   /** VRSAVE (SPR 256): software-managed, kept as written */
   vrsave = 0;
-  /** TAR (SPR 815), DSCR (SPRs 3 and 17) and PPR (SPR 896; Linux's INIT_PPR) as user mfspr/mtspr see them (isa/spr.ts) */
+  /** TAR (SPR 815), DSCR (SPRs 3 and 17) and PPR (SPR 896; Linux's INIT_PPR) as user mfspr/mtspr see them
+   * (isa/spr.ts) */
   tar = 0n;
   dscr = 0;
   ppr = 0x000c000000000000n;

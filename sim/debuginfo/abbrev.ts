@@ -2,7 +2,8 @@
 // whether the DIE has children, and its attributes with their forms (and the value of each
 // DW_FORM_implicit_const, which lives here rather than in the DIE).
 import { DW_FORM } from './constants';
-import { Cursor, fail, hexOf } from './reader';
+import { Cursor, fail } from './reader';
+import { hexU64 } from '../hex';
 
 export interface AttrSpec {
   at: number;
@@ -40,7 +41,7 @@ export class AbbrevTable {
 
 export function parseAbbrevTable(section: Uint8Array | undefined, offset: number): AbbrevTable {
   if (!section) fail('the file has .debug_info but no .debug_abbrev');
-  const c = new Cursor(section, offset, section.length, `the abbreviation table at ${hexOf(offset)} (.debug_abbrev)`);
+  const c = new Cursor(section, offset, section.length, `the abbreviation table at ${hexU64(offset)} (.debug_abbrev)`);
   const t = new AbbrevTable();
   for (let n = 0; ; n++) {
     if (n > MAX_ABBREVS) fail(`${c.what}: more than ${MAX_ABBREVS} abbreviations`);

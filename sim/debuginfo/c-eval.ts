@@ -11,7 +11,8 @@ import { DwarfFail } from './reader';
 import { CValue } from './values';
 
 export interface EvalScope extends FormatContext {
-  /** a variable, function or enumerator visible here; a message when it exists but cannot be read; undefined when unknown */
+  /** a variable, function or enumerator visible here; a message when it exists but cannot be read; undefined when
+   * unknown */
   lookup(name: string): CValue | { error: string } | undefined;
   /** a type by name: a typedef ("ulong_t"), or a tag ("struct node", "enum color") */
   lookupType(name: string): CType | undefined;
@@ -202,7 +203,8 @@ class Evaluator {
         if (e.arrow) obj = this.deref(obj);
         const t = strip(obj.type);
         if (t.kind !== 'struct' && t.kind !== 'union' && t.kind !== 'class') {
-          if (!e.arrow && t.kind === 'pointer') err(`The -> operator is needed for a pointer: ${typeName(obj.type)} has no member "${e.name}".`);
+          if (!e.arrow && t.kind === 'pointer') err(`The -> operator is needed for a pointer: ${typeName(obj.type)} has no member ` +
+            `"${e.name}".`);
           err(`Attempt to extract a component of a value that is not a structure${e.arrow ? ' pointer' : ''}.`);
         }
         const found = findMember(t, e.name, 0);
@@ -315,7 +317,8 @@ class Evaluator {
       if (v.bits) err('Attempt to take address of value not located in memory.');
       const a = v.address;
       if (a === undefined) {
-        if (v.data.kind === 'bytes' && v.data.register !== undefined) err(`Address requested for identifier "${inner.k === 'ident' ? inner.name : '?'}" which is in a register.`);
+        if (v.data.kind === 'bytes' && v.data.register !== undefined) err(`Address requested for identifier "${inner.k === 'ident' ? inner.name : '?'}" which ` +
+          `is in a register.`);
         err('Attempt to take address of value not located in memory.');
       }
       const t = strip(v.type);
@@ -391,7 +394,8 @@ class Evaluator {
         if (a.kind === 'pointer' && b.kind === 'pointer') {
           if (op === '+') err('two pointers cannot be added');
           const es = BigInt(Math.max(1, sizeOf(pointee(a.type))));
-          if (sizeOf(pointee(a.type)) !== sizeOf(pointee(b.type))) err(`First argument of \`-' is a pointer and second argument is neither an integer nor a pointer of the same type.`);
+          if (sizeOf(pointee(a.type)) !== sizeOf(pointee(b.type))) err(`First argument of \`-' is a pointer and second argument is neither an integer nor a ` +
+            `pointer of the same type.`);
           return intValue(C_TYPES.long, BigInt.asIntN(64, a.value - b.value) / es);
         }
         const p = a.kind === 'pointer' ? a : b;

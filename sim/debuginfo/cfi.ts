@@ -3,7 +3,8 @@
 // register of the caller was saved. The FDEs of a section are indexed by address on first use
 // (a static glibc program has about a thousand); their instructions are run for one pc at a time.
 import { DW_CFA, DW_EH_PE } from './constants';
-import { Cursor, DwarfFail, fail, hexOf } from './reader';
+import { Cursor, DwarfFail, fail } from './reader';
+import { hexU64 } from '../hex';
 
 export type RegisterRule =
   | { kind: 'undefined' }
@@ -109,7 +110,7 @@ export class CallFrameSection {
         v = c.i64();
         break;
       default:
-        return fail(`${this.name}: unknown pointer encoding ${hexOf(enc)}`);
+        return fail(`${this.name}: unknown pointer encoding ${hexU64(enc)}`);
     }
     switch (enc & 0x70) {
       case 0:
@@ -119,7 +120,7 @@ export class CallFrameSection {
         break;
       default:
         // textrel/datarel/funcrel/aligned: not used by GCC on ppc64 Linux
-        return fail(`${this.name}: pointer encoding ${hexOf(enc)} is not supported`);
+        return fail(`${this.name}: pointer encoding ${hexU64(enc)} is not supported`);
     }
     return BigInt.asUintN(64, v);
   }
@@ -127,7 +128,7 @@ export class CallFrameSection {
   private cieAt(off: number): Cie {
     const had = this.cies.get(off);
     if (had) return had;
-    const c0 = new Cursor(this.bytes, off, this.bytes.length, `the CIE at ${hexOf(off)} of ${this.name}`);
+    const c0 = new Cursor(this.bytes, off, this.bytes.length, `the CIE at ${hexU64(off)} of ${this.name}`);
     const { length, offsetSize } = c0.initialLength();
     if (length === 0) fail(`${c0.what}: empty`);
     const c = c0.sub(length);
@@ -187,7 +188,7 @@ export class CallFrameSection {
     try {
       while (pos + 4 <= b.length) {
         const at = pos;
-        const c0 = new Cursor(b, pos, b.length, `the entry at ${hexOf(pos)} of ${this.name}`);
+        const c0 = new Cursor(b, pos, b.length, `the entry at ${hexU64(pos)} of ${this.name}`);
         const { length, offsetSize } = c0.initialLength();
         if (length === 0) {
           // .eh_frame's terminator (or padding)
@@ -201,7 +202,7 @@ export class CallFrameSection {
         const id = offsetSize === 4 ? BigInt(c.u32()) : c.u64();
         const cieId = this.kind === 'eh' ? 0n : offsetSize === 4 ? 0xffffffffn : 0xffffffffffffffffn;
         if (id === cieId) continue;
-        if (id > BigInt(b.length) + BigInt(idPos)) fail(`${c0.what}: its CIE pointer ${hexOf(id)} is outside the section`);
+        if (id > BigInt(b.length) + BigInt(idPos)) fail(`${c0.what}: its CIE pointer ${hexU64(id)} is outside the section`);
         const cieOff = this.kind === 'eh' ? idPos - Number(id) : Number(id);
         const cie = this.cieAt(cieOff);
         const start = this.pointer(c, cie.fdeEncoding, cie.addressSize);
@@ -248,9 +249,9 @@ export class CallFrameSection {
     const cie = fde.cie;
     const row: CfaRow = { loc: fde.start, cfa: { kind: 'reg', reg: 1, offset: 0n }, regs: new Map(), returnRegister: cie.returnRegister, signalFrame: cie.signalFrame, start: fde.start, end: fde.end };
     // the CIE's initial instructions, then the FDE's up to pc
-    this.run(cie.instructions, cie, row, undefined, pc, `${this.name} CIE at ${hexOf(cie.offset)}`);
+    this.run(cie.instructions, cie, row, undefined, pc, `${this.name} CIE at ${hexU64(cie.offset)}`);
     const initial = new Map(row.regs);
-    this.run(fde.instructions, cie, row, initial, pc, `${this.name} FDE at ${hexOf(fde.offset)}`);
+    this.run(fde.instructions, cie, row, initial, pc, `${this.name} FDE at ${hexU64(fde.offset)}`);
     return row;
   }
 
@@ -382,7 +383,7 @@ export class CallFrameSection {
             break;
           }
           default:
-            fail(`${what}: unknown call-frame instruction ${hexOf(op)}`);
+            fail(`${what}: unknown call-frame instruction ${hexU64(op)}`);
         }
       }
       if (advanceTo !== undefined) {

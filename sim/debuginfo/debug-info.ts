@@ -26,7 +26,8 @@ import { Dwarf } from './dwarf';
 import { formatValue, variableNode, type FormatContext, type VariableNode } from './format';
 import { frameVariables, sourceFrames, variableValue, type Frame, type ProgramModel, type SourcePosition } from './frames';
 import { CuLines, pathMatch, type PcLine } from './line-table';
-import { attempt, hexOf } from './reader';
+import { attempt } from './reader';
+import { hexU64 } from '../hex';
 import { blockStart, blockVariables, entryPc, nameOf, UnitScopes, type Block, type VarDecl } from './scopes';
 import { debugSections, type DebugSections } from './sections';
 import { SymbolIndex } from './symbols';
@@ -385,7 +386,7 @@ export class DebugInfo {
           const entry = entryPc(fn);
           const src = this.lineAt(entry + this.bias);
           return {
-            name: nameOf(fn.die) ?? this.symbols.at(entry, 'function')?.name ?? hexOf(entry),
+            name: nameOf(fn.die) ?? this.symbols.at(entry, 'function')?.name ?? hexU64(entry),
             entry: entry + this.bias,
             afterPrologue: this.stepIntoLink(fn, u) + this.bias,
             breakpointAddress: this.afterPrologueLink(fn, u) + this.bias,
@@ -538,7 +539,7 @@ export class DebugInfo {
     });
     if (r.ok) return r.value;
     const pc = target.pc();
-    return [{ index: 0, pc, name: this.symbols.describe(pc - this.bias) ?? hexOf(pc), inlined: false, physical: { index: 0, pc, lookupPc: pc, cfa: undefined, reg: (n) => target.readRegister(n), unwinder: 'none', end: r.message }, blocks: [], end: r.message }];
+    return [{ index: 0, pc, name: this.symbols.describe(pc - this.bias) ?? hexU64(pc), inlined: false, physical: { index: 0, pc, lookupPc: pc, cfa: undefined, reg: (n) => target.readRegister(n), unwinder: 'none', end: r.message }, blocks: [], end: r.message }];
   }
 
   /**
@@ -618,7 +619,8 @@ export class DebugInfo {
     }, []);
   }
 
-  /** The registers of a frame (frame 0: the thread's; callers: as unwound, "<not saved>" when the callee did not preserve them). */
+  /** The registers of a frame (frame 0: the thread's; callers: as unwound, "<not saved>" when the callee did not
+   * preserve them). */
   registers(target: Target, frame: Frame): VariableNode[] {
     return this.guard(() => {
       const fc = this.formatContext(target);
@@ -809,7 +811,7 @@ export class DebugInfo {
       case 'memory': {
         const size = node.size ?? v.size;
         if (size <= 0) return { ok: false, message: `${what} has no size (an incomplete type)` };
-        return { ok: true, address: v.data.addr, size, description: `${what} (${size} byte${size === 1 ? '' : 's'} at ${hexOf(v.data.addr)})` };
+        return { ok: true, address: v.data.addr, size, description: `${what} (${size} byte${size === 1 ? '' : 's'} at ${hexU64(v.data.addr)})` };
       }
       case 'bytes':
         return { ok: false, message: v.data.register !== undefined ? `${what} lives in a register here, not in memory: a watchpoint cannot watch it` : `${what} is not in memory (a computed value): a watchpoint cannot watch it` };

@@ -6,7 +6,8 @@ import { type AbbrevTable, parseAbbrevTable } from './abbrev';
 import { DW_AT, DW_UT } from './constants';
 import { parseLineProgram, type LineProgram } from './line-program';
 import { dieRanges, type Range } from './lists';
-import { Cursor, DwarfFail, fail, hexOf, stringAt } from './reader';
+import { Cursor, DwarfFail, fail, stringAt } from './reader';
+import { hexU64 } from '../hex';
 import type { DebugSections } from './sections';
 import { readUnitHeaders, Unit, type AttrValue, type Die, type DwarfContext } from './units';
 
@@ -182,7 +183,7 @@ function readAranges(sec: Uint8Array, f: (cuOffset: number, start: bigint, len: 
   let pos = 0;
   while (pos < sec.length) {
     const tableStart = pos;
-    const c0 = new Cursor(sec, pos, sec.length, `the address range table at ${hexOf(pos)} (.debug_aranges)`);
+    const c0 = new Cursor(sec, pos, sec.length, `the address range table at ${hexU64(pos)} (.debug_aranges)`);
     const { length, offsetSize } = c0.initialLength();
     const c = c0.sub(length);
     pos = c.end;

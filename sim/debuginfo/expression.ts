@@ -3,7 +3,8 @@
 // (DW_OP_implicit_value), an implicit pointer, or pieces of these (DW_OP_piece, DW_OP_bit_piece).
 // Registers, memory, the frame base, the CFA and entry values come from the caller (a frame).
 import { DW_OP } from './constants';
-import { Cursor, fail, hexOf, OptimizedOut } from './reader';
+import { Cursor, fail, OptimizedOut } from './reader';
+import { hexU64 } from '../hex';
 
 export interface BaseTypeInfo {
   size: number;
@@ -162,13 +163,13 @@ export function evaluateLocation(expr: Uint8Array, ctx: ExprContext): Location {
   };
   const deref = (addr: bigint, size: number): bigint => {
     const b = ctx.mem(addr, size);
-    if (!b) fail(`cannot read memory at ${hexOf(addr)}`);
+    if (!b) fail(`cannot read memory at ${hexU64(addr)}`);
     return readUnsigned(b, size);
   };
   const baseType = (off: number): BaseTypeInfo | undefined => {
     if (off === 0) return undefined;
     const t = ctx.baseType?.(off);
-    if (!t) fail(`a typed DWARF operation names a base type the reader cannot find (unit offset ${hexOf(off)})`);
+    if (!t) fail(`a typed DWARF operation names a base type the reader cannot find (unit offset ${hexU64(off)})`);
     return t;
   };
   const endPiece = (sizeBits: number, offsetBits?: number) => {
@@ -407,7 +408,8 @@ export function evaluateLocation(expr: Uint8Array, ctx: ExprContext): Location {
       case DW_OP.GNU_entry_value: {
         const sub = c.take(c.uleb());
         const v = ctx.entryValue?.(sub);
-        if (v === undefined) throw new OptimizedOut('the value this variable had on entry to the function is not known here (DW_OP_entry_value)');
+        if (v === undefined) throw new OptimizedOut('the value this variable had on entry to the function is not known here ' +
+          '(DW_OP_entry_value)');
         push(v);
         break;
       }
@@ -476,7 +478,7 @@ export function evaluateLocation(expr: Uint8Array, ctx: ExprContext): Location {
         fail('DW_OP_xderef (address spaces) is not supported');
         break;
       default:
-        fail(`unknown DWARF operation ${hexOf(op)} at offset ${c.pos - 1}`);
+        fail(`unknown DWARF operation ${hexU64(op)} at offset ${c.pos - 1}`);
     }
   }
   if (pieces.length > 0) {
@@ -563,11 +565,12 @@ function binary(op: number, ae: StackEntry, be: StackEntry): [bigint, BaseTypeIn
     case DW_OP.ge:
       return [(isSigned ? sa >= sb : a >= b) ? 1n : 0n];
     default:
-      return fail(`unknown DWARF operation ${hexOf(op)}`);
+      return fail(`unknown DWARF operation ${hexU64(op)}`);
   }
 }
 
-/** The value an expression computes (DW_AT_frame_base of DW_OP_call_frame_cfa, DW_OP_breg...): a memory location's address, or a register's value. */
+/** The value an expression computes (DW_AT_frame_base of DW_OP_call_frame_cfa, DW_OP_breg...): a memory location's
+ * address, or a register's value. */
 export function evaluateAddress(expr: Uint8Array, ctx: ExprContext): bigint {
   const l = evaluateLocation(expr, ctx);
   if (l.pieces.length !== 1) fail('a DWARF expression that should give an address gives pieces');

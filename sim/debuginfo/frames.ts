@@ -7,7 +7,8 @@ import { DW_AT, DW_TAG } from './constants';
 import type { Dwarf } from './dwarf';
 import { evaluateAddress, evaluateLocation, type BaseTypeInfo, type ExprContext } from './expression';
 import { readLocList } from './lists';
-import { DwarfFail, hexOf, OptimizedOut } from './reader';
+import { DwarfFail, OptimizedOut } from './reader';
+import { hexU64 } from '../hex';
 import { blockVariables, nameOf, type Block, type UnitScopes, type VarDecl } from './scopes';
 import type { SymbolIndex } from './symbols';
 import { TypeReader, sizeOf, VOID, type CType } from './types';
@@ -26,7 +27,8 @@ export interface SourcePosition {
 export interface Frame {
   /** 0 is the innermost (inline frames counted) */
   index: number;
-  /** runtime address: the thread's pc for frame 0, the return address of a caller (the same pc for the inline frames of one physical frame) */
+  /** runtime address: the thread's pc for frame 0, the return address of a caller (the same pc for the inline frames
+   * of one physical frame) */
   pc: bigint;
   /** the function (or inlined function) name; the ELF symbol without debug information; the address without either */
   name: string;
@@ -89,7 +91,7 @@ export function sourceFrames(m: ProgramModel, phys: PhysicalFrame[]): Frame[] {
     if (blocks.length === 0) {
       const sym = m.symbols.at(link, 'function') ?? m.symbols.at(link);
       const src = sourceOfLine(m, unit, p.lookupPc);
-      out.push({ index: out.length, pc: p.pc, name: sym ? sym.name : hexOf(p.pc), source: src, inlined: false, physical: p, unit, blocks: [], end: p.end });
+      out.push({ index: out.length, pc: p.pc, name: sym ? sym.name : hexU64(p.pc), source: src, inlined: false, physical: p, unit, blocks: [], end: p.end });
       continue;
     }
     // split the chain at inlined blocks: [inner..inlined1], [..inlined2], ..., [..function]
@@ -99,7 +101,7 @@ export function sourceFrames(m: ProgramModel, phys: PhysicalFrame[]): Frame[] {
       const b = blocks[i];
       if (b.kind === 'block') continue;
       const group = blocks.slice(start, i + 1);
-      const fnName = nameOf(b.die) ?? m.symbols.at(link, 'function')?.name ?? hexOf(p.pc);
+      const fnName = nameOf(b.die) ?? m.symbols.at(link, 'function')?.name ?? hexU64(p.pc);
       out.push({ index: out.length, pc: p.pc, name: fnName, source: pos, inlined: b.kind === 'inlined', physical: p, unit, blocks: group });
       // the next frame out is at this inlined call's call site
       if (b.kind === 'inlined') pos = callSite(m, b);

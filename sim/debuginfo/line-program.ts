@@ -2,7 +2,8 @@
 // for assembly, GCC 12 5): its header (directories and files, with DW_FORM_line_strp names and
 // optional MD5 sums in version 5) and the rows its state machine produces, in sequences.
 import { DW_FORM, DW_LNCT, DW_LNE, DW_LNS } from './constants';
-import { Cursor, fail, hexOf, stringAt } from './reader';
+import { Cursor, fail, stringAt } from './reader';
+import { hexU64 } from '../hex';
 import type { DebugSections } from './sections';
 
 export interface LineFile {
@@ -62,7 +63,7 @@ interface EntryFormat {
 export function parseLineProgram(sections: DebugSections, offset: number, compDir: string, cuName: string): LineProgram {
   const sec = sections.line;
   if (!sec) return fail('the unit has a line table (DW_AT_stmt_list) but the file has no .debug_line');
-  const c0 = new Cursor(sec, offset, sec.length, `the line program at ${hexOf(offset)} (.debug_line)`);
+  const c0 = new Cursor(sec, offset, sec.length, `the line program at ${hexU64(offset)} (.debug_line)`);
   const { length, offsetSize } = c0.initialLength();
   const c = c0.sub(length, c0.what);
   const version = c.u16();
@@ -180,7 +181,7 @@ function readLineForm(c: Cursor, form: number, offsetSize: 4 | 8, sections: Debu
     case DW_FORM.block:
       return c.take(c.uleb());
     default:
-      return fail(`${c.what}: form ${hexOf(form)} in a directory or file entry is not one DWARF 5 allows there`);
+      return fail(`${c.what}: form ${hexU64(form)} in a directory or file entry is not one DWARF 5 allows there`);
   }
 }
 

@@ -2,7 +2,8 @@
 // location lists (.debug_loclists, .debug_loc), with the unit's base address and the GNU
 // location-view pairs GCC writes into DWARF 5 location lists.
 import { DW_AT, DW_LLE, DW_RLE } from './constants';
-import { Cursor, fail, hexOf } from './reader';
+import { Cursor, fail } from './reader';
+import { hexU64 } from '../hex';
 import type { AttrValue, Die, Unit } from './units';
 
 /** [start, end) link-time addresses */
@@ -49,7 +50,7 @@ export function readRanges(u: Unit, v: AttrValue, baseAddress: bigint): Range[] 
     const sec = u.dwarf.sections.rnglists;
     if (!sec) return fail(`${u.what} has range lists but the file has no .debug_rnglists`);
     const off = listOffset(u, v, sec, u.bases().rng, 'a range list');
-    const c = new Cursor(sec, off, sec.length, `the range list at ${hexOf(off)} (.debug_rnglists)`);
+    const c = new Cursor(sec, off, sec.length, `the range list at ${hexU64(off)} (.debug_rnglists)`);
     let base = baseAddress;
     for (let n = 0; n < MAX_ENTRIES; n++) {
       const kind = c.u8();
@@ -89,7 +90,7 @@ export function readRanges(u: Unit, v: AttrValue, baseAddress: bigint): Range[] 
           break;
         }
         default:
-          return fail(`${c.what}: unknown entry kind ${kind} at ${hexOf(c.pos - 1)}`);
+          return fail(`${c.what}: unknown entry kind ${kind} at ${hexU64(c.pos - 1)}`);
       }
     }
     return fail(`${c.what}: more than ${MAX_ENTRIES} entries`);
@@ -97,7 +98,7 @@ export function readRanges(u: Unit, v: AttrValue, baseAddress: bigint): Range[] 
   const sec = u.dwarf.sections.ranges;
   if (!sec) return fail(`${u.what} has range lists but the file has no .debug_ranges`);
   const off = listOffset(u, v, sec, 0, 'a range list');
-  const c = new Cursor(sec, off, sec.length, `the range list at ${hexOf(off)} (.debug_ranges)`);
+  const c = new Cursor(sec, off, sec.length, `the range list at ${hexU64(off)} (.debug_ranges)`);
   const size = u.addressSize;
   const all = size === 8 ? MAX_ADDR : 0xffffffffn;
   let base = baseAddress;
@@ -126,7 +127,7 @@ export function readLocList(u: Unit, v: AttrValue): LocEntry[] {
     const sec = u.dwarf.sections.loclists;
     if (!sec) return fail(`${u.what} has location lists but the file has no .debug_loclists`);
     const off = listOffset(u, v, sec, u.bases().loc, 'a location list');
-    const c = new Cursor(sec, off, sec.length, `the location list at ${hexOf(off)} (.debug_loclists)`);
+    const c = new Cursor(sec, off, sec.length, `the location list at ${hexU64(off)} (.debug_loclists)`);
     let base = u.bases().low;
     const expr = () => c.take(c.uleb());
     for (let n = 0; n < MAX_ENTRIES; n++) {
@@ -178,7 +179,7 @@ export function readLocList(u: Unit, v: AttrValue): LocEntry[] {
           c.uleb();
           break;
         default:
-          return fail(`${c.what}: unknown entry kind ${kind} at ${hexOf(c.pos - 1)}`);
+          return fail(`${c.what}: unknown entry kind ${kind} at ${hexU64(c.pos - 1)}`);
       }
     }
     return fail(`${c.what}: more than ${MAX_ENTRIES} entries`);
@@ -186,7 +187,7 @@ export function readLocList(u: Unit, v: AttrValue): LocEntry[] {
   const sec = u.dwarf.sections.loc;
   if (!sec) return fail(`${u.what} has location lists but the file has no .debug_loc`);
   const off = listOffset(u, v, sec, 0, 'a location list');
-  const c = new Cursor(sec, off, sec.length, `the location list at ${hexOf(off)} (.debug_loc)`);
+  const c = new Cursor(sec, off, sec.length, `the location list at ${hexU64(off)} (.debug_loc)`);
   const size = u.addressSize;
   const all = size === 8 ? MAX_ADDR : 0xffffffffn;
   let base = u.bases().low;

@@ -2,6 +2,7 @@
 // lengths, counts and offsets end in a DwarfFail (a message) instead of reading beyond the section.
 // DwarfFail is thrown inside the reader and caught at the module's public functions, which return
 // it as a value (see debug-info.ts): no exception leaves the module.
+import { hexU64 } from '../hex';
 
 export class DwarfFail {
   constructor(readonly message: string) {}
@@ -29,10 +30,6 @@ const utf8 = new TextDecoder('utf-8');
 /** The longest string read (a longer one is cut): a corrupt string table must not make a huge name. */
 export const MAX_STRING = 4096;
 
-export function hexOf(v: bigint | number): string {
-  return `0x${BigInt.asUintN(64, BigInt(v)).toString(16)}`;
-}
-
 export class Cursor {
   readonly view: DataView;
   constructor(
@@ -43,7 +40,7 @@ export class Cursor {
     readonly what: string,
   ) {
     if (end > bytes.length) this.end = bytes.length;
-    if (pos < 0 || pos > this.end) fail(`${what}: offset ${hexOf(pos)} is outside its section (${bytes.length} bytes)`);
+    if (pos < 0 || pos > this.end) fail(`${what}: offset ${hexU64(pos)} is outside its section (${bytes.length} bytes)`);
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
@@ -55,7 +52,8 @@ export class Cursor {
   }
 
   need(n: number): void {
-    if (n < 0 || this.pos + n > this.end) fail(`${this.what}: truncated at offset ${hexOf(this.pos)} (${n} more bytes needed, ${Math.max(0, this.end - this.pos)} left)`);
+    if (n < 0 || this.pos + n > this.end) fail(`${this.what}: truncated at offset ${hexU64(this.pos)} (${n} more bytes needed, ` +
+      `${Math.max(0, this.end - this.pos)} left)`);
   }
 
   skip(n: number): void {
@@ -117,7 +115,7 @@ export class Cursor {
   /** An unsigned 64-bit value that must fit a JavaScript number (a length, an offset, a count). */
   u64n(what: string): number {
     const v = this.u64();
-    if (v > BigInt(Number.MAX_SAFE_INTEGER)) fail(`${this.what}: ${what} ${hexOf(v)} is too large`);
+    if (v > BigInt(Number.MAX_SAFE_INTEGER)) fail(`${this.what}: ${what} ${hexU64(v)} is too large`);
     return Number(v);
   }
 
@@ -132,15 +130,15 @@ export class Cursor {
       result += (b & 0x7f) * mul;
       if (b < 0x80) break;
       mul *= 128;
-      if (i >= 9) fail(`${this.what}: a LEB128 number at offset ${hexOf(this.pos)} is longer than 10 bytes`);
+      if (i >= 9) fail(`${this.what}: a LEB128 number at offset ${hexU64(this.pos)} is longer than 10 bytes`);
     }
-    if (result > Number.MAX_SAFE_INTEGER) fail(`${this.what}: a LEB128 number before offset ${hexOf(this.pos)} is too large`);
+    if (result > Number.MAX_SAFE_INTEGER) fail(`${this.what}: a LEB128 number before offset ${hexU64(this.pos)} is too large`);
     return result;
   }
   /** A signed LEB128 that must fit a number. */
   sleb(): number {
     const v = this.slebBig();
-    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) fail(`${this.what}: a LEB128 number before offset ${hexOf(this.pos)} is too large`);
+    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) fail(`${this.what}: a LEB128 number before offset ${hexU64(this.pos)} is too large`);
     return Number(v);
   }
   ulebBig(): bigint {
@@ -151,7 +149,7 @@ export class Cursor {
       result |= BigInt(b & 0x7f) << shift;
       shift += 7n;
       if (b < 0x80) break;
-      if (i >= 9) fail(`${this.what}: a LEB128 number at offset ${hexOf(this.pos)} is longer than 10 bytes`);
+      if (i >= 9) fail(`${this.what}: a LEB128 number at offset ${hexU64(this.pos)} is longer than 10 bytes`);
     }
     return BigInt.asUintN(64, result);
   }
@@ -164,7 +162,7 @@ export class Cursor {
       result |= BigInt(b & 0x7f) << shift;
       shift += 7n;
       if (b < 0x80) break;
-      if (i >= 9) fail(`${this.what}: a LEB128 number at offset ${hexOf(this.pos)} is longer than 10 bytes`);
+      if (i >= 9) fail(`${this.what}: a LEB128 number at offset ${hexU64(this.pos)} is longer than 10 bytes`);
     }
     if (b & 0x40 && shift < 64n) result -= 1n << shift;
     return BigInt.asIntN(64, result);
@@ -198,7 +196,7 @@ export class Cursor {
   cstring(): string {
     const start = this.pos;
     const z = this.bytes.subarray(start, this.end).indexOf(0);
-    if (z < 0) fail(`${this.what}: a string at offset ${hexOf(start)} is not terminated`);
+    if (z < 0) fail(`${this.what}: a string at offset ${hexU64(start)} is not terminated`);
     this.pos = start + z + 1;
     return utf8.decode(this.bytes.subarray(start, start + Math.min(z, MAX_STRING)));
   }
@@ -226,11 +224,12 @@ export class Cursor {
     const l = this.u32();
     if (l === 0xffffffff) {
       const len = this.u64n('unit length');
-      if (len > this.left) fail(`${this.what}: its length ${hexOf(len)} runs past the end of the section`);
+      if (len > this.left) fail(`${this.what}: its length ${hexU64(len)} runs past the end of the section`);
       return { length: len, offsetSize: 8 };
     }
-    if (l >= 0xfffffff0) fail(`${this.what}: reserved unit length ${hexOf(l)}`);
-    if (l > this.left) fail(`${this.what}: its length ${hexOf(l)} runs past the end of the section (${this.left} bytes left)`);
+    if (l >= 0xfffffff0) fail(`${this.what}: reserved unit length ${hexU64(l)}`);
+    if (l > this.left) fail(`${this.what}: its length ${hexU64(l)} runs past the end of the section ` +
+      `(${this.left} bytes left)`);
     return { length: l, offsetSize: 4 };
   }
 }
@@ -238,8 +237,9 @@ export class Cursor {
 /** A NUL-terminated string at `off` of a string section (.debug_str, .debug_line_str). */
 export function stringAt(section: Uint8Array | undefined, off: number, what: string): string {
   if (!section) return fail(`${what} refers to a string section the file does not have`);
-  if (off < 0 || off >= section.length) fail(`${what}: string offset ${hexOf(off)} is outside its section (${section.length} bytes)`);
+  if (off < 0 || off >= section.length) fail(`${what}: string offset ${hexU64(off)} is outside its section (${section.length} ` +
+    `bytes)`);
   const z = section.subarray(off, Math.min(section.length, off + MAX_STRING + 1)).indexOf(0);
-  if (z < 0 && off + MAX_STRING + 1 >= section.length) fail(`${what}: the string at offset ${hexOf(off)} is not terminated`);
+  if (z < 0 && off + MAX_STRING + 1 >= section.length) fail(`${what}: the string at offset ${hexU64(off)} is not terminated`);
   return utf8.decode(section.subarray(off, off + (z < 0 ? MAX_STRING : z)));
 }

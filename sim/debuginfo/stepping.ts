@@ -10,7 +10,7 @@
 // A stop lands on the first instruction of a line that is a statement and differs from the line
 // the step started on (GDB's rule; a line reached in its middle is stepped through).
 import type { DebugInfo, SourceLine } from './debug-info';
-import { hexOf } from './reader';
+import { hexU64 } from '../hex';
 import type { Target } from './target';
 
 export type StepKind = 'over' | 'into' | 'out';
@@ -87,7 +87,8 @@ export class LineStepper {
       return { action: 'run-to', address: r.address, stackPointer: r.stackPointer };
     }
     if (!this.range) {
-      // no line information here: run to the caller (GDB: "step until exit from function ... which has no line number information")
+      // no line information here: run to the caller (GDB: "step until exit from function ... which has no line number
+      // information")
       const frames = this.di.stackFrames(target, 2);
       const r = this.di.stepOutTarget(frames, 0);
       if (!r.ok) return { action: 'stop', reason: r.message };
@@ -134,7 +135,7 @@ export class LineStepper {
       return { action: 'stop' };
     }
     const sal = this.di.lineAt(pc);
-    if (!sal) return { action: 'stop', reason: `no line information at ${hexOf(pc)}` };
+    if (!sal) return { action: 'stop', reason: `no line information at ${hexU64(pc)}` };
     if (!sameFunction) {
       if (sp > this.sp || fn === undefined) {
         // returned into the caller: at the start of another line, stop; in the middle of one

@@ -23,7 +23,8 @@ export function registerSize(regno: number): number {
   return 4; // CR (64), CR fields (68-75), XER (76), VRSAVE (109), VSCR (110)
 }
 
-/** The registers a called function must preserve (ELFv2 ABI): r1, r2, r13, r14-r31, f14-f31, v20-v31, CR2-CR4, VRSAVE. */
+/** The registers a called function must preserve (ELFv2 ABI): r1, r2, r13, r14-r31, f14-f31, v20-v31, CR2-CR4,
+ * VRSAVE. */
 export function calleeSaved(regno: number): boolean {
   if (regno === 1 || regno === 2 || regno === 13) return true;
   if (regno >= 14 && regno < 32) return true;

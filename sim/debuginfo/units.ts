@@ -5,7 +5,8 @@
 import type { AbbrevTable } from './abbrev';
 import { DW_AT, DW_FORM, DW_UT } from './constants';
 import type { DebugSections } from './sections';
-import { Cursor, DwarfFail, fail, hexOf, stringAt } from './reader';
+import { Cursor, DwarfFail, fail, stringAt } from './reader';
+import { hexU64 } from '../hex';
 
 export type AttrValue =
   | { k: 'addr'; v: bigint }
@@ -145,7 +146,7 @@ export class Unit {
     return this.header.offsetSize;
   }
   get what(): string {
-    return `the unit at ${hexOf(this.header.offset)} of .debug_${this.header.section}`;
+    return `the unit at ${hexU64(this.header.offset)} of .debug_${this.header.section}`;
   }
 
   private bytes(): Uint8Array {
@@ -289,7 +290,7 @@ function readDie(u: Unit, c: Cursor, abbrevs: AbbrevTable): { die: Die; hasChild
   const code = c.uleb();
   if (code === 0) return undefined;
   const a = abbrevs.get(code);
-  if (!a) fail(`${u.what}: the DIE at ${hexOf(offset)} uses abbreviation ${code}, which its table does not define`);
+  if (!a) fail(`${u.what}: the DIE at ${hexU64(offset)} uses abbreviation ${code}, which its table does not define`);
   const ats: number[] = new Array(a.specs.length);
   const vals: AttrValue[] = new Array(a.specs.length);
   for (let i = 0; i < a.specs.length; i++) {
@@ -405,7 +406,8 @@ export function readForm(u: Unit, c: Cursor, form: number, implicitConst: bigint
       c.skip(h.offsetSize);
       return { k: 'external', form };
     default:
-      return fail(`${u.what}: unknown attribute form ${hexOf(form)} at offset ${hexOf(c.pos)} (the rest of the unit cannot be read)`);
+      return fail(`${u.what}: unknown attribute form ${hexU64(form)} at offset ${hexU64(c.pos)} (the ` +
+        `rest of the unit cannot be read)`);
   }
 }
 
@@ -420,7 +422,7 @@ export function readUnitHeaders(bytes: Uint8Array | undefined, section: 'info' |
   const name = `.debug_${section}`;
   let pos = 0;
   while (pos < bytes.length) {
-    const c = new Cursor(bytes, pos, bytes.length, `the unit at ${hexOf(pos)} of ${name}`);
+    const c = new Cursor(bytes, pos, bytes.length, `the unit at ${hexU64(pos)} of ${name}`);
     try {
       const { length, offsetSize } = c.initialLength();
       const end = c.pos + length;

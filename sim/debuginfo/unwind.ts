@@ -7,7 +7,8 @@
 // prologue to tell whether it has stored them yet.
 import type { CallFrameSection, CfaRow, RegisterRule } from './cfi';
 import { evaluateAddress, type ExprContext } from './expression';
-import { DwarfFail, fail, hexOf } from './reader';
+import { DwarfFail, fail } from './reader';
+import { hexU64 } from '../hex';
 import type { SymbolIndex } from './symbols';
 import { calleeSaved, readLE, registerSize, type Target } from './target';
 
@@ -15,7 +16,8 @@ export interface PhysicalFrame {
   index: number;
   /** the frame's pc (runtime address): the thread's pc for frame 0, a return address above */
   pc: bigint;
-  /** the pc to look things up with: pc for frame 0, pc - 1 for a caller (the call instruction; a call may be the last instruction of its function) */
+  /** the pc to look things up with: pc for frame 0, pc - 1 for a caller (the call instruction; a call may be the last
+   * instruction of its function) */
   lookupPc: bigint;
   /** the canonical frame address (the caller's stack pointer), when known */
   cfa: bigint | undefined;
@@ -180,7 +182,7 @@ function unwindByBackChain(ctx: UnwindContext, frame: PhysicalFrame): { cfa: big
     ra = state.lrSaved ? mem64(t, sp + 16n) : frame.reg(LR);
   } else {
     const back = mem64(t, sp);
-    if (back === undefined) fail(`cannot read the back chain at ${hexOf(sp)}`);
+    if (back === undefined) fail(`cannot read the back chain at ${hexU64(sp)}`);
     cfa = back;
     ra = state && !state.lrSaved ? frame.reg(LR) : mem64(t, back + 16n);
   }
@@ -231,12 +233,13 @@ export function unwindStack(ctx: UnwindContext, max = MAX_FRAMES): PhysicalFrame
       break;
     }
     if (!ctx.isCode(ra - 4n)) {
-      cur.end = `the return address ${hexOf(ra)} is not in the program's code`;
+      cur.end = `the return address ${hexU64(ra)} is not in the program's code`;
       break;
     }
     const prevSp = cur.reg(1);
     if (prevSp !== undefined && next.cfa < prevSp) {
-      cur.end = `the caller's stack pointer ${hexOf(next.cfa)} is below this frame's (${hexOf(prevSp)}): a corrupt stack`;
+      cur.end = `the caller's stack pointer ${hexU64(next.cfa)} is below this frame's ` +
+        `(${hexU64(prevSp)}): a corrupt stack`;
       break;
     }
     const key = `${ra}:${next.cfa}`;

@@ -11,6 +11,7 @@
 // SET_PERSONALITY), plus a few that keep the simulator's memory sane (overlapping segments, a
 // memory total the simulator can map up front). Linux ignores section headers; they are checked
 // here because the debugger and scenario expressions use them (sections and symbols).
+import { hex } from '../hex';
 
 export const ELFCLASS32 = 1;
 export const ELFCLASS64 = 2;
@@ -175,10 +176,6 @@ const MACHINES: Record<number, string> = {
   258: 'LoongArch',
 };
 
-export function hex(v: bigint | number): string {
-  return `0x${BigInt(v).toString(16)}`;
-}
-
 /** A string read from the file, made safe for a one-line message: control characters escaped, length capped. */
 export function printable(s: string, max = 120): string {
   let out = '';
@@ -268,7 +265,8 @@ function parse(b: Uint8Array): ElfFile {
   if (len < 16) throw new Fail(`truncated ELF file (${len} bytes; the ELF header alone is ${EHDR_SIZE})`);
   const cls = b[4];
   const data = b[5];
-  if (cls === ELFCLASS32) throw new Fail('32-bit ELF file (ELFCLASS32); only 64-bit little-endian PowerPC (ppc64le) executables run here');
+  if (cls === ELFCLASS32) throw new Fail('32-bit ELF file (ELFCLASS32); only 64-bit little-endian PowerPC (ppc64le) ' +
+    'executables run here');
   if (cls !== ELFCLASS64) throw new Fail(`invalid ELF class ${cls} (neither 32- nor 64-bit)`);
   if (data === ELFDATA2MSB) throw new Fail('big-endian ELF file; only little-endian PowerPC (ppc64le) executables run here');
   if (data !== ELFDATA2LSB) throw new Fail(`invalid ELF data encoding ${data} (neither little- nor big-endian)`);
@@ -290,21 +288,26 @@ function parse(b: Uint8Array): ElfFile {
   };
   if (h.machine !== EM_PPC64) {
     const m = MACHINES[h.machine];
-    throw new Fail(`built for ${m ?? `machine ${h.machine}`} (e_machine ${h.machine}), not 64-bit PowerPC (ppc64le, e_machine 21)`);
+    throw new Fail(`built for ${m ?? `machine ${h.machine}`} (e_machine ${h.machine}), not 64-bit ` +
+      `PowerPC (ppc64le, e_machine 21)`);
   }
-  if (h.type === ET_REL) throw new Fail('a relocatable object file (.o), not an executable; link it, e.g. powerpc64le-linux-gnu-gcc -static');
+  if (h.type === ET_REL) throw new Fail('a relocatable object file (.o), not an executable; link it, e.g. ' +
+    'powerpc64le-linux-gnu-gcc -static');
   if (h.type === ET_CORE) throw new Fail('a core dump, not an executable');
   if (h.type !== ET_EXEC && h.type !== ET_DYN) throw new Fail(`not an executable (ELF type ${h.type})`);
   const abi = h.flags & 3;
-  if (abi === 1) throw new Fail('an ELFv1 executable (function descriptors, e_flags abi 1); only the ELFv2 ABI of ppc64le is supported');
-  if (abi !== 2) throw new Fail(`the ELF flags (${hex(h.flags)}) do not say ELFv2 ABI (abi ${abi}); Linux would start it as ELFv1`);
+  if (abi === 1) throw new Fail('an ELFv1 executable (function descriptors, e_flags abi 1); only the ELFv2 ABI of ' +
+    'ppc64le is supported');
+  if (abi !== 2) throw new Fail(`the ELF flags (${hex(h.flags)}) do not say ELFv2 ABI (abi ${abi}); Linux would ` +
+    `start it as ELFv1`);
 
   // Program headers (Linux: load_elf_phdrs).
   if (h.phnum === 0) throw new Fail('no program headers: nothing to load');
   if (h.phentsize !== PHDR_SIZE) throw new Fail(`program header entries are ${h.phentsize} bytes, not ${PHDR_SIZE}`);
   if (h.phnum > MAX_PHNUM) throw new Fail(`${h.phnum} program headers (Linux accepts at most ${MAX_PHNUM})`);
   const phEnd = h.phoff + BigInt(h.phnum * PHDR_SIZE);
-  if (phEnd > BigInt(len)) throw new Fail(`truncated: the program headers (${hex(h.phoff)}-${hex(phEnd)}) lie beyond the end of the file (${len} bytes)`);
+  if (phEnd > BigInt(len)) throw new Fail(`truncated: the program headers (${hex(h.phoff)}-${hex(phEnd)}) lie beyond the end ` +
+    `of the file (${len} bytes)`);
   const phoff = Number(h.phoff);
   const phdrs: ProgramHeader[] = [];
   for (let i = 0; i < h.phnum; i++) {
@@ -326,8 +329,10 @@ function parse(b: Uint8Array): ElfFile {
   // simulated machine does not have: say so first, it is the most useful thing to know.
   for (const p of phdrs) {
     if (p.type !== PT_INTERP) continue;
-    if (p.filesz < 2n || p.filesz > BigInt(PATH_MAX)) throw new Fail(`dynamically linked, with an invalid interpreter entry (${p.filesz} bytes); build it with -static`);
-    if (p.offset + p.filesz > BigInt(len)) throw new Fail('dynamically linked, and its interpreter path lies beyond the end of the file; build it with -static');
+    if (p.filesz < 2n || p.filesz > BigInt(PATH_MAX)) throw new Fail(`dynamically linked, with an invalid interpreter entry (${p.filesz} bytes); build it ` +
+      `with -static`);
+    if (p.offset + p.filesz > BigInt(len)) throw new Fail('dynamically linked, and its interpreter path lies beyond the end of the file; build ' +
+      'it with -static');
     const raw = b.subarray(Number(p.offset), Number(p.offset + p.filesz));
     const z = raw.indexOf(0);
     const interpreter = decoder.decode(raw.subarray(0, z < 0 ? raw.length : z));
@@ -371,23 +376,29 @@ function checkSegments(h: ElfHeader, phdrs: ProgramHeader[], len: number): void 
     if (p.type !== PT_LOAD && p.type !== PT_TLS) continue;
     const what = segName(p);
     if (p.filesz > p.memsz) throw new Fail(`${what}: its file size ${hex(p.filesz)} exceeds its memory size ${hex(p.memsz)}`);
-    if (p.offset + p.filesz > file) throw new Fail(`${what}: its file bytes ${hex(p.offset)}-${hex(p.offset + p.filesz)} lie beyond the end of the file (${len} bytes)`);
+    if (p.offset + p.filesz > file) throw new Fail(`${what}: its file bytes ${hex(p.offset)}-${hex(p.offset + p.filesz)} lie beyond the ` +
+      `end of the file (${len} bytes)`);
     if (p.type !== PT_LOAD) continue;
     const end = p.vaddr + p.memsz;
     if (p.vaddr >= TASK_SIZE || p.memsz > TASK_SIZE || end > TASK_SIZE) {
-      throw new Fail(`${what}: ${hex(p.vaddr)}-${hex(end)} reaches beyond the user address space (it ends at ${hex(TASK_SIZE)}; kernel addresses are above)`);
+      throw new Fail(`${what}: ${hex(p.vaddr)}-${hex(end)} reaches beyond the user address space (it ends ` +
+        `at ${hex(TASK_SIZE)}; kernel addresses are above)`);
     }
     // elf_map maps the file from p_offset - (p_vaddr % page): mmap refuses an offset that is not page aligned.
     if (p.filesz > 0n && p.offset % ELF_PAGE_SIZE !== p.vaddr % ELF_PAGE_SIZE) {
-      throw new Fail(`${what}: file offset ${hex(p.offset)} and address ${hex(p.vaddr)} differ modulo the 64 KiB page size, so Linux with 64 KiB pages cannot map it (link with -z max-page-size=0x10000)`);
+      throw new Fail(`${what}: file offset ${hex(p.offset)} and address ${hex(p.vaddr)} differ modulo the ` +
+        `64 KiB page size, so Linux with 64 KiB pages cannot map it (link with -z ` +
+        `max-page-size=0x10000)`);
     }
   }
   for (let i = 1; i < loads.length; i++) {
     const a = loads[i - 1];
     const c = loads[i];
-    if (c.vaddr < a.vaddr) throw new Fail(`${segName(c)} at ${hex(c.vaddr)} comes after ${segName(a)} at ${hex(a.vaddr)}: loadable segments must be in ascending address order`);
+    if (c.vaddr < a.vaddr) throw new Fail(`${segName(c)} at ${hex(c.vaddr)} comes after ${segName(a)} at ${hex(a.vaddr)}: ` +
+      `loadable segments must be in ascending address order`);
     if (c.vaddr < a.vaddr + a.memsz) {
-      throw new Fail(`${segName(c)} (${hex(c.vaddr)}-${hex(c.vaddr + c.memsz)}) overlaps ${segName(a)} (${hex(a.vaddr)}-${hex(a.vaddr + a.memsz)})`);
+      throw new Fail(`${segName(c)} (${hex(c.vaddr)}-${hex(c.vaddr + c.memsz)}) overlaps ${segName(a)} ` +
+        `(${hex(a.vaddr)}-${hex(a.vaddr + a.memsz)})`);
     }
   }
   if (h.type === ET_EXEC && h.entry >= TASK_SIZE) throw new Fail(`entry point ${hex(h.entry)} is outside the user address space`);
@@ -398,7 +409,8 @@ function readSections(b: Uint8Array, v: DataView, h: ElfHeader): SectionHeader[]
   const len = b.length;
   if (h.shoff === 0n) return [];
   if (h.shentsize !== SHDR_SIZE) throw new Fail(`section header entries are ${h.shentsize} bytes, not ${SHDR_SIZE}`);
-  if (h.shoff + BigInt(SHDR_SIZE) > BigInt(len)) throw new Fail(`truncated: the section headers at ${hex(h.shoff)} lie beyond the end of the file (${len} bytes)`);
+  if (h.shoff + BigInt(SHDR_SIZE) > BigInt(len)) throw new Fail(`truncated: the section headers at ${hex(h.shoff)} lie beyond the end of the file ` +
+    `(${len} bytes)`);
   const shoff = Number(h.shoff);
   let shnum = h.shnum;
   let shstrndx = h.shstrndx;
@@ -412,7 +424,8 @@ function readSections(b: Uint8Array, v: DataView, h: ElfHeader): SectionHeader[]
   if (shstrndx === SHN_XINDEX) shstrndx = v.getUint32(shoff + 40, true);
   if (shnum > MAX_ENTRIES) throw new Fail(`${shnum} sections (at most ${MAX_ENTRIES} are read)`);
   const end = h.shoff + BigInt(shnum) * BigInt(SHDR_SIZE);
-  if (end > BigInt(len)) throw new Fail(`truncated: the ${shnum} section headers (${hex(h.shoff)}-${hex(end)}) lie beyond the end of the file (${len} bytes)`);
+  if (end > BigInt(len)) throw new Fail(`truncated: the ${shnum} section headers (${hex(h.shoff)}-${hex(end)}) lie beyond ` +
+    `the end of the file (${len} bytes)`);
   const raw: Array<Omit<SectionHeader, 'name'> & { nameOff: number }> = [];
   for (let i = 0; i < shnum; i++) {
     const o = shoff + i * SHDR_SIZE;
@@ -432,7 +445,8 @@ function readSections(b: Uint8Array, v: DataView, h: ElfHeader): SectionHeader[]
   }
   for (const s of raw) {
     if (s.type === SHT_NOBITS || s.type === SHT_NULL) continue;
-    if (s.offset + s.size > BigInt(len)) throw new Fail(`section ${s.index}: its bytes ${hex(s.offset)}-${hex(s.offset + s.size)} lie beyond the end of the file (${len} bytes)`);
+    if (s.offset + s.size > BigInt(len)) throw new Fail(`section ${s.index}: its bytes ${hex(s.offset)}-${hex(s.offset + s.size)} lie beyond ` +
+      `the end of the file (${len} bytes)`);
   }
   let names: StringTable | undefined;
   if (shstrndx !== SHN_UNDEF) {

@@ -8,6 +8,7 @@
 // bias of 0 and no MAP_FIXED, where mmap puts it: top-down from mmap_base. Without randomization
 // mmap_base is the stack top minus the stack gap, which is clamped to at least 128 MiB (the 8 MiB
 // stack rlimit plus the 256-page guard gap is less). So the image ends at stack top - 128 MiB.
+import { hex } from '../hex';
 import { DEFAULT_LAYOUT, type Program, type Result, type Section, type SymbolInfo, type SymbolType } from '../program';
 import { VDSO_BASE } from '../machine/signal-frame';
 import {
@@ -26,7 +27,6 @@ import {
   SHF_TLS,
   SHT_NOBITS,
   TASK_SIZE,
-  hex,
   parseElf,
   printable,
   type ElfFile,
@@ -107,15 +107,18 @@ export function buildExecImage(elf: ElfFile): { ok: true; image: ExecImage } | {
   let memory = 0n;
   for (const p of loads) memory += pageAlign(p.vaddr + p.memsz) - pageStart(p.vaddr);
   if (memory > BigInt(MAX_IMAGE_MEMORY)) {
-    return { ok: false, message: `its segments need ${memory / 1048576n} MiB of memory; the simulator maps at most ${MAX_IMAGE_MEMORY / 1048576} MiB up front` };
+    return { ok: false, message: `its segments need ${memory / 1048576n} MiB of memory; the simulator maps at most ` +
+      `${MAX_IMAGE_MEMORY / 1048576} MiB up front` };
   }
   const stackLow = STACK_TOP - BigInt(STACK_SIZE);
   const segments: ExecSegment[] = [];
   for (const p of loads) {
     const lo = pageStart(p.vaddr + bias);
     const hi = pageAlign(p.vaddr + bias + p.memsz);
-    if (lo < STACK_TOP && hi > stackLow) return { ok: false, message: `segment ${p.index} (${hex(p.vaddr + bias)}-${hex(p.vaddr + bias + p.memsz)}) overlaps the stack (${hex(stackLow)}-${hex(STACK_TOP)})` };
-    if (lo <= VDSO_BASE && hi > VDSO_BASE) return { ok: false, message: `segment ${p.index} (${hex(p.vaddr + bias)}-${hex(p.vaddr + bias + p.memsz)}) overlaps the vdso page at ${hex(VDSO_BASE)}` };
+    if (lo < STACK_TOP && hi > stackLow) return { ok: false, message: `segment ${p.index} (${hex(p.vaddr + bias)}-${hex(p.vaddr + bias + p.memsz)}) ` +
+      `overlaps the stack (${hex(stackLow)}-${hex(STACK_TOP)})` };
+    if (lo <= VDSO_BASE && hi > VDSO_BASE) return { ok: false, message: `segment ${p.index} (${hex(p.vaddr + bias)}-${hex(p.vaddr + bias + p.memsz)}) ` +
+      `overlaps the vdso page at ${hex(VDSO_BASE)}` };
     if (hi > TASK_SIZE) return { ok: false, message: `segment ${p.index} reaches beyond the user address space` };
     segments.push({
       index: p.index,
@@ -197,7 +200,8 @@ function sectionsOf(elf: ElfFile, bias: bigint): Section[] | string {
     if (nobits && (s.flags & SHF_TLS) !== 0n) continue; // .tbss takes no address space (its image is per thread)
     if (nobits) {
       zeros += s.size;
-      if (zeros > BigInt(MAX_IMAGE_MEMORY)) return `section ${s.index} (${printable(s.name)}): ${hex(s.size)} bytes of zeros, more than the ${MAX_IMAGE_MEMORY / 1048576} MiB the simulator maps`;
+      if (zeros > BigInt(MAX_IMAGE_MEMORY)) return `section ${s.index} (${printable(s.name)}): ${hex(s.size)} bytes of zeros, more than ` +
+        `the ${MAX_IMAGE_MEMORY / 1048576} MiB the simulator maps`;
     }
     const size = Number(s.size);
     out.push({

@@ -75,7 +75,8 @@ export const CLOCKS_PER_SEC = 100;
 export const RSEQ_FEATURE_SIZE = 28;
 /** __alignof__(struct rseq): aligned(4 * sizeof(u64)) */
 export const RSEQ_ALIGN = 32;
-/** MAX_ARG_STRLEN on ppc64 with 64 KiB pages is 32 pages; the whole of argv and envp must fit in a quarter of the 8 MiB stack rlimit */
+/** MAX_ARG_STRLEN on ppc64 with 64 KiB pages is 32 pages; the whole of argv and envp must fit in a quarter of the 8
+ * MiB stack rlimit */
 export const MAX_ARG_BYTES = 2 * 1024 * 1024;
 /** the AT_RANDOM bytes' seed when none is given */
 export const DEFAULT_RANDOM_SEED = 0x5eed_c0de_2026_0101n;
@@ -150,7 +151,8 @@ function cString(s: string): Uint8Array {
 export function checkExecArgs(argv: readonly string[], envp: readonly string[] = []): string | undefined {
   let total = 8 * (argv.length + envp.length);
   for (const s of [...argv, ...envp]) total += cString(s).length;
-  if (total > MAX_ARG_BYTES) return `argument list too long (E2BIG): ${total} bytes of arguments and environment, at most ${MAX_ARG_BYTES}`;
+  if (total > MAX_ARG_BYTES) return `argument list too long (E2BIG): ${total} bytes of arguments and environment, at ` +
+    `most ${MAX_ARG_BYTES}`;
   return undefined;
 }
 
@@ -236,7 +238,8 @@ export function loadExecImage(image: ExecImage, mem: AddressSpace, opts: StartOp
     put(addr, b);
   };
 
-  // fs/exec.c: the strings, from the top minus one pointer: the filename, then envp, then argv (each copied last to first).
+  // fs/exec.c: the strings, from the top minus one pointer: the filename, then envp, then argv (each copied last to
+  // first).
   let p = top - 8n;
   const execfn = cString(opts.path);
   p -= BigInt(execfn.length);

@@ -1,5 +1,6 @@
 // hw_breakpoint_arch_parse (SEMANTICS §2.1 step 2, §1.1): perf attr -> struct arch_hw_breakpoint.
 // Order as in the kernel: bp_len 0, no R/W, no breakpoint hardware (ENODEV), then the length rule.
+import { hex } from '../hex';
 import {
   HW_BREAKPOINT_R,
   HW_BREAKPOINT_W,
@@ -25,10 +26,6 @@ export function archTypeOf(attr: Pick<BreakpointAttr, 'bpType' | 'excludeUser' |
   if (!attr.excludeKernel) type |= HW_BRK_TYPE_KERNEL;
   if (!attr.excludeHv) type |= HW_BRK_TYPE_HYP;
   return type;
-}
-
-function hex(x: bigint): string {
-  return `0x${x.toString(16)}`;
 }
 
 export function hwBreakpointArchParse(attr: BreakpointAttr, model: CpuModel): { ok: true; info: ArchHwBreakpoint } | Refusal {

@@ -1,7 +1,11 @@
 // Processor-model facts that the watchpoint code depends on (SEMANTICS.md §1.4).
 
-export type CpuModelName = 'power7' | 'power8' | 'power9' | 'power10';
-export type KernelPolicy = '6.5' | '6.6';
+/** The CPU models and kernel policies: the one list the scenario parser, the CLI, the launch settings
+ * and the panel's checks take them from. */
+export const CPU_MODEL_NAMES = ['power7', 'power8', 'power9', 'power10'] as const;
+export type CpuModelName = (typeof CPU_MODEL_NAMES)[number];
+export const KERNEL_POLICIES = ['6.5', '6.6'] as const;
+export type KernelPolicy = (typeof KERNEL_POLICIES)[number];
 
 export interface CpuModel {
   name: CpuModelName;
@@ -43,5 +47,3 @@ export function cpuModel(name: CpuModelName, dawrForceEnable = false): CpuModel 
       return { name, dawr: true, breakpointAvailable: true, slots: 2, maxHwLen: 512, arch31: true, quadwordAlign16: false, features: PPC_DEBUG_FEATURE_DATA_BP_RANGE | PPC_DEBUG_FEATURE_DATA_BP_DAWR | PPC_DEBUG_FEATURE_DATA_BP_ARCH_31 };
   }
 }
-
-export const CPU_MODEL_NAMES: readonly CpuModelName[] = ['power7', 'power8', 'power9', 'power10'];

@@ -1,13 +1,15 @@
 // perf_event_open of PERF_TYPE_BREAKPOINT events, and the fd operations on them: enable, disable,
 // reset, read, close (close = destroy: uninstall, then release the reservation).
 // fds are numbered like a process's: the lowest free number from 3.
+import { perfBreakpointName } from './breakpoint-name';
 import { HW_BREAKPOINT_R, HW_BREAKPOINT_W, HW_BREAKPOINT_X, type Breakpoint, type BreakpointCreator } from './breakpoint';
 import { refuse, success, type SysResult } from './errno';
 import type { HwbpKernel } from './kernel-state';
 import { eventDisable, eventEnable } from './perf-schedule';
 import { registerHwBreakpoint, unregisterHwBreakpoint } from './register';
 
-export type PerfBpType = 'r' | 'w' | 'rw' | 'x';
+export const PERF_BP_TYPES = ['r', 'w', 'rw', 'x'] as const;
+export type PerfBpType = (typeof PERF_BP_TYPES)[number];
 
 export interface PerfOpenArgs {
   /** the name decisions and the panel use (`perf:ID`); default the fd number */
@@ -78,7 +80,7 @@ export function perfEventCreate(k: HwbpKernel, table: PerfFdTable, a: PerfOpenAr
   if (a.pid === undefined && cpu === -1) return refuse('EINVAL', 'a per-CPU event needs a CPU (pid -1 and cpu -1)');
   if (cpu < -1 || cpu >= k.cpus) return refuse('EINVAL', `cpu ${cpu} does not exist (the machine has ${k.cpus})`);
   const r = registerHwBreakpoint(k, {
-    name: `perf:${id}`,
+    name: perfBreakpointName(id),
     owner: 'perf',
     attr: {
       bpAddr: a.addr,

@@ -2,6 +2,7 @@
 // PPC_PTRACE_SETHWDEBUG (§2.2), PPC_PTRACE_DELHWDEBUG (§2.4), PTRACE_SET_DEBUGREG and
 // PTRACE_GET_DEBUGREG (§2.3), PPC_PTRACE_GETHWDBGINFO (§1.4), and ptrace_triggered (the one-shot).
 // A ptrace breakpoint is always per task (cpu -1), pinned, sample_period 1, all exclude_* 0.
+import { ptraceBreakpointName } from './breakpoint-name';
 import {
   HW_BREAKPOINT_R,
   HW_BREAKPOINT_W,
@@ -95,7 +96,7 @@ export function rangeInclusiveLen(addr: bigint, addr2: bigint): bigint {
 }
 
 function ptraceName(th: ThreadHw, index: number): string {
-  return `ptrace:${th.name}:${index + 1}`;
+  return ptraceBreakpointName(th.name, index + 1);
 }
 
 /** hw_breakpoint_init + the attr ptrace sets: pinned, sample_period 1, every exclude_* 0. */

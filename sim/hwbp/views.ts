@@ -1,22 +1,26 @@
 // Read-only views of the subsystem for the panel: per CPU its slots and occupants, the reservation
 // budget, and the perf counters. debug-adapter/panel-protocol.ts re-exports these types: the panel's
 // protocol uses this one definition.
+import { breakpointLabel } from './breakpoint-name';
+import { hex } from '../hex';
 import { alignDown, HW_BREAKPOINT_R, HW_BREAKPOINT_W, HW_BRK_TYPE_HYP, HW_BRK_TYPE_KERNEL, HW_BRK_TYPE_USER, type Breakpoint } from './breakpoint';
+import type { CpuModelName, KernelPolicy } from './cpu-model';
 import type { HwbpKernel } from './kernel-state';
 import type { PerfFdTable } from './perf-event';
 import { taskEvents } from './perf-schedule';
 import type { SlotHolder } from './slot-history';
 
 export interface MachineInfo {
-  cpu: 'power7' | 'power8' | 'power9' | 'power10';
+  cpu: CpuModelName;
   cpus: number;
-  kernel: '6.5' | '6.6';
+  kernel: KernelPolicy;
   /** hardware slots per CPU (nr_wp_slots), 0 when no breakpoint is available (POWER9 default) */
   slots: number;
   dawrForceEnable: boolean;
 }
 
-export type SlotState = 'armed' | 'disabled' | 'step-pending' | 'off';
+export const SLOT_STATES = ['armed', 'disabled', 'step-pending', 'off'] as const;
+export type SlotState = (typeof SLOT_STATES)[number];
 
 export interface SlotOccupant {
   bp: string;
@@ -74,10 +78,6 @@ export interface CountersEvent {
   counters: Counter[];
 }
 
-function hex(x: bigint): string {
-  return `0x${x.toString(16)}`;
-}
-
 function rwOf(bpType: number): 'r' | 'w' | 'rw' {
   const r = (bpType & HW_BREAKPOINT_R) !== 0;
   const w = (bpType & HW_BREAKPOINT_W) !== 0;
@@ -95,8 +95,7 @@ export function byOf(bp: Breakpoint): string | undefined {
 
 /** `ptrace #1` or `perf "writes"` */
 export function labelOf(bp: Breakpoint): string {
-  if (bp.owner === 'ptrace') return `ptrace #${bp.name.split(':').pop() ?? ''}`;
-  return `perf "${bp.name.replace(/^perf:/, '')}"`;
+  return breakpointLabel(bp.owner, bp.name);
 }
 
 function occupantState(k: HwbpKernel, cpu: number, slot: number, bp: Breakpoint): SlotState {

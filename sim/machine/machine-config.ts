@@ -20,6 +20,10 @@ export interface MachineConfig {
   livelockRepeats: number;
 }
 
+/** The step limit of one resume by default, for `wplab exec`, a scenario and the debugger alike
+ * (SCENARIOS.md section 2: 100 million instructions or watchpoint exceptions). */
+export const DEFAULT_MAX_STEPS = 100_000_000;
+
 export const DEFAULT_MACHINE: MachineConfig = {
   cpu: 'power10',
   cpus: 1,

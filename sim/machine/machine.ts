@@ -36,6 +36,7 @@ import { GuestPerf } from './guest-perf';
 import { ptraceCalls } from './guest-ptrace';
 import { Processes } from './processes';
 import { Timers } from './timers';
+import { setRegister } from './registers-by-name';
 import { Tracer } from './tracer';
 
 export interface TaskSpec {
@@ -544,7 +545,9 @@ export class Machine {
       event: 'livelock',
       pc: t.thread.pc,
       slots,
-      message: `livelock: the instruction at ${pcHex} raised the same DAWR exception ${this.config.livelockRepeats} times in a row without retiring (${slots.join('; ') || 'no slot occupied'})`,
+      message: `livelock: the instruction at ${pcHex} raised the same DAWR exception ` +
+        `${this.config.livelockRepeats} times in a row without retiring ` +
+        `(${slots.join('; ') || 'no slot occupied'})`,
     };
     return true;
   }
@@ -568,7 +571,9 @@ export class Machine {
       const hw = `DAWR [0x${p.start.toString(16)}, +${p.len})`;
       const store = d.type === 'store' || d.type === 'store_vsx' || d.type === 'stcx' || d.type === 'cacheop';
       const match = d.readable && d.type !== 'unknown' && d.type !== 'other' && this.dawrMatchesSlot(core, i, d.ea, d.size, store);
-      out.push(`slot ${i}: ${bp.name} ${user}, ${hw}${d.readable && d.type !== 'unknown' && d.type !== 'other' ? (match ? ' matches' : ' does not match') + ` the ${d.type} [0x${d.ea.toString(16)}, +${d.size})` : ''}`);
+      const access = `the ${d.type} [0x${d.ea.toString(16)}, +${d.size})`;
+      const verdict = d.readable && d.type !== 'unknown' && d.type !== 'other' ? ` ${match ? 'matches' : 'does not match'} ${access}` : '';
+      out.push(`slot ${i}: ${bp.name} ${user}, ${hw}${verdict}`);
     }
     return out;
   }
@@ -981,31 +986,4 @@ export class Machine {
     t.sleep = undefined;
     t.restart = undefined;
   }
-}
-
-/** Sets a register by the names scenarios and the debugger use: r0..r31, pc, lr, ctr, cr, xer, msr. */
-export function setRegister(thread: import('../cpu/thread-state').ThreadState, reg: string, value: bigint): boolean {
-  const v = BigInt.asUintN(64, value);
-  const m = /^r(\d+)$/.exec(reg);
-  if (m && Number(m[1]) < 32) thread.setGpr(Number(m[1]), v);
-  else if (reg === 'pc') thread.pc = v;
-  else if (reg === 'lr') thread.lr = v;
-  else if (reg === 'ctr') thread.ctr = v;
-  else if (reg === 'cr') thread.cr = Number(v & 0xffffffffn);
-  else if (reg === 'xer') thread.xer = v;
-  else if (reg === 'msr') thread.msr = v;
-  else return false;
-  return true;
-}
-
-export function getRegister(thread: import('../cpu/thread-state').ThreadState, reg: string): bigint | undefined {
-  const m = /^r(\d+)$/.exec(reg);
-  if (m && Number(m[1]) < 32) return thread.getGpr(Number(m[1]));
-  if (reg === 'pc') return thread.pc;
-  if (reg === 'lr') return thread.lr;
-  if (reg === 'ctr') return thread.ctr;
-  if (reg === 'cr') return BigInt(thread.cr >>> 0);
-  if (reg === 'xer') return thread.xer;
-  if (reg === 'msr') return thread.msr;
-  return undefined;
 }

@@ -148,10 +148,12 @@ export class Kernel {
   private cpuinfo(): string {
     const id = CPU_IDENTITY[this.opts.cpu];
     let s = '';
-    for (let i = 0; i < this.opts.cpus; i++) s += `processor\t: ${i}\ncpu\t\t: ${id.cpuinfoName}\nclock\t\t: ${id.clockMHz}MHz\nrevision\t: ${id.revision}\n\n`;
+    for (let i = 0; i < this.opts.cpus; i++) s += `processor\t: ${i}\ncpu\t\t: ${id.cpuinfoName}\nclock\t\t: ` +
+      `${id.clockMHz}MHz\nrevision\t: ${id.revision}\n\n`;
     // the radix MMU came with POWER9 (ISA 3.0); POWER7 and POWER8 have the hash MMU only
     const mmu = this.opts.cpu === 'power7' || this.opts.cpu === 'power8' ? 'Hash' : 'Radix';
-    s += `timebase\t: 512000000\nplatform\t: pSeries\nmodel\t\t: IBM,9080-HEX\nmachine\t\t: CHRP IBM,9080-HEX\nMMU\t\t: ${mmu}\n`;
+    s += `timebase\t: 512000000\nplatform\t: pSeries\nmodel\t\t: IBM,9080-HEX\nmachine\t\t: ` +
+      `CHRP IBM,9080-HEX\nMMU\t\t: ${mmu}\n`;
     return s;
   }
 

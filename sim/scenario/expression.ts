@@ -13,7 +13,8 @@ export function parseExpr(text: string, pos: Pos): Expr | { error: string; pos: 
     const m = TERM.exec(rest);
     const here = { line: pos.line, col: pos.col + offset };
     if (!m || (terms.length > 0 && m[1] === '')) {
-      return { error: `bad expression "${text}": expected a number or a symbol${terms.length > 0 ? ' after + or -' : ''} at "${rest.trim()}"`, pos: here };
+      return { error: `bad expression "${text}": expected a number or a ` +
+        `symbol${terms.length > 0 ? ' after + or -' : ''} at "${rest.trim()}"`, pos: here };
     }
     const sign: 1 | -1 = m[1] === '-' ? -1 : 1;
     const tok = m[2];

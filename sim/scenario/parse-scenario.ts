@@ -3,7 +3,8 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { CPU_MODEL_NAMES, type CpuModelName, type KernelPolicy } from '../hwbp/cpu-model';
 import { exprFromNumber, parseExpr } from './expression';
-import { OPERATIONS, REG_NAMES, type ArgSpec } from './operations';
+import { REG_NAMES } from '../machine/registers-by-name';
+import { OPERATIONS, type ArgSpec } from './operations';
 import type { ArgValue, Expectation, Expr, Pos, Scenario, ScenarioError, ScenarioMachine, ScenarioTask, Step } from './scenario-types';
 
 const STOP_EVENTS = ['stopped', 'exited', 'killed', 'limit', 'livelock', 'deadlock'];
@@ -352,7 +353,8 @@ function readSteps(r: Reader, n: Node | null | undefined, taskNames: Set<string>
     for (const [k, a] of step.args) {
       const aspec = spec.args[k];
       if (a.kind !== 'name') continue;
-      if (aspec.kind === 'task' && !taskNames.has(a.name) && !forkedName(a.name, taskNames)) r.err(a.pos, `unknown task "${a.name}" (tasks: ${[...taskNames].join(', ') || 'none'}); a process one of them forks is named after it: NAME-PID`);
+      if (aspec.kind === 'task' && !taskNames.has(a.name) && !forkedName(a.name, taskNames)) r.err(a.pos, `unknown task "${a.name}" (tasks: ${[...taskNames].join(', ') || 'none'}); a process ` +
+        `one of them forks is named after it: NAME-PID`);
       if ((aspec.kind === 'ref' || aspec.kind === 'handle') && !ids.has(a.name)) r.err(a.pos, `unknown id "${a.name}": no earlier step binds it`);
     }
     const id = step.args.get('id');
@@ -423,7 +425,8 @@ export function parseScenario(text: string, file: string): { ok: true; scenario:
   const r = new Reader(file, lc, text);
   // Collections nested thousands deep exhaust the YAML reader's stack: refused before reading.
   const deep = tooDeep(text);
-  if (deep) return { ok: false, errors: [{ file, pos: deep, message: `YAML: collections nested more than ${MAX_NESTING} deep (a scenario needs a few levels)` }] };
+  if (deep) return { ok: false, errors: [{ file, pos: deep, message: `YAML: collections nested more than ${MAX_NESTING} deep (a scenario needs a few ` +
+    `levels)` }] };
   let doc;
   try {
     doc = parseDocument(text, { lineCounter: lc, intAsBigInt: false, uniqueKeys: true, prettyErrors: false });

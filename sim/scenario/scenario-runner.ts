@@ -5,14 +5,15 @@ import { programFromBytes } from '../program-file';
 import type { Decision } from '../decision';
 import type { SlotEvent } from '../hwbp/slot-history';
 import type { DecisionLog } from '../hwbp/decision-log';
-import type { MachineConfig } from '../machine/machine-config';
+import { DEFAULT_MAX_STEPS, type MachineConfig } from '../machine/machine-config';
 import { Machine } from '../machine/machine';
-import { Tracer, type CallResult } from '../machine/tracer';
+import { Tracer } from '../machine/tracer';
 import type { Task } from '../machine/task';
 import type { Program } from '../program';
 import { evalExpr, type SymbolLookup } from './expression';
-import type { ArgValue, Expr, Pos, Scenario, ScenarioError, Step } from './scenario-types';
-import { checkExpectation, type StepResult } from './step-result';
+import { OPERATIONS, type IdBinding, type OperationArgs } from './operations';
+import type { ArgValue, Expr, Pos, Scenario, ScenarioError, Step, StepResult } from './scenario-types';
+import { checkExpectation } from './step-result';
 
 /** A program file's contents (text is assembly source), or why it could not be read (one line). */
 export type ProgramContents = string | Uint8Array | { error: string };
@@ -70,7 +71,6 @@ class InputError extends Error {
   }
 }
 
-export const DEFAULT_MAX_STEPS = 100_000_000;
 
 /** A scenario's machine, built: its programs, the tracer, and the ids steps have bound so far. */
 interface ScenarioRun {
@@ -78,7 +78,7 @@ interface ScenarioRun {
   machine: Machine;
   tracer: Tracer;
   programs: Map<string, Program>;
-  ids: Map<string, { kind: 'fd' | 'handle'; value: number; task?: string }>;
+  ids: Map<string, IdBinding>;
   firstProgram: Program | undefined;
 }
 
@@ -96,7 +96,9 @@ const S64_MIN = -(1n << 63n);
 function evalIn(e: Expr, lookup: SymbolLookup): bigint {
   const r = evalExpr(e, lookup);
   if ('error' in r) throw new InputError(r.pos, r.error);
-  if (r.value >= U64_END || r.value < S64_MIN) throw new InputError(e.pos, `"${e.text}" is ${r.value < 0n ? '-' : ''}0x${(r.value < 0n ? -r.value : r.value).toString(16)}, which does not fit in 64 bits`);
+  if (r.value >= U64_END || r.value < S64_MIN) throw new InputError(e.pos, `"${e.text}" is ` +
+    `${r.value < 0n ? '-' : ''}0x${(r.value < 0n ? -r.value : r.value).toString(16)}, ` +
+    `which does not fit in 64 bits`);
   return r.value;
 }
 
@@ -157,7 +159,8 @@ function buildScenario(sc: Scenario, opts: RunOptions, resolvePath?: (p: string)
     const p = programs.get(t.name) as Program;
     const lookup = lookupIn(p);
     if (t.cpu !== undefined && t.cpu >= machine.config.cpus) {
-      errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": CPU ${t.cpu} does not exist (the machine has ${machine.config.cpus})` });
+      errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": CPU ${t.cpu} does not exist (the machine has ` +
+        `${machine.config.cpus})` });
       continue;
     }
     try {
@@ -265,156 +268,68 @@ function argText(a: ArgValue): string | number | boolean {
   }
 }
 
-function fromCall(r: CallResult, fields: Record<string, bigint | number | string> = {}): StepResult {
-  return r.ok ? { status: 'ok', fields } : { status: r.errno, fields: r.message ? { message: r.message } : {} };
+/** A step's arguments as the operations table reads them; every problem is an InputError at the step. */
+function stepArgs(step: Step, task: Task | undefined, ids: Map<string, IdBinding>, lookup: SymbolLookup, maxSteps: number): OperationArgs {
+  const a = step.args;
+  const needTask = (): Task => {
+    if (!task) throw new InputError(step.pos, `${step.op}: no task`);
+    return task;
+  };
+  return {
+    ids,
+    maxSteps,
+    task: needTask,
+    taskIfAny: () => task,
+    has: (k) => a.has(k),
+    expr(k, dflt) {
+      const v = a.get(k);
+      if (!v) {
+        if (dflt === undefined) throw new InputError(step.pos, `${step.op}: missing "${k}"`);
+        return dflt;
+      }
+      if (v.kind === 'expr') return evalIn(v.expr, lookup);
+      if (v.kind === 'int') return BigInt(v.value);
+      throw new InputError(step.pos, `${step.op}.${k}: expected an expression`);
+    },
+    text(k, dflt) {
+      const v = a.get(k);
+      if (v && v.kind === 'name') return v.name;
+      if (dflt === undefined) throw new InputError(step.pos, `${step.op}: missing "${k}"`);
+      return dflt;
+    },
+    bool(k) {
+      const v = a.get(k);
+      return v !== undefined && v.kind === 'bool' && v.value;
+    },
+    boundId(k, kind) {
+      const v = a.get(k);
+      if (v && v.kind === 'int') return v.value;
+      const n = v && v.kind === 'name' ? v.name : '';
+      const b = ids.get(n);
+      if (!b) {
+        const pos = v && v.kind === 'name' ? v.pos : step.pos;
+        throw new InputError(pos, `id "${n}" is not bound: the step that should have created it failed`);
+      }
+      if (b.kind !== kind) {
+        const what = (x: IdBinding['kind']) => (x === 'fd' ? 'perf fd' : 'ptrace handle');
+        throw new InputError(step.pos, `id "${n}" names a ${what(b.kind)}, not a ${what(kind)}`);
+      }
+      return b.value;
+    },
+  };
 }
 
 function perform(
   step: Step,
   task: Task | undefined,
   tracer: Tracer,
-  ids: Map<string, { kind: 'fd' | 'handle'; value: number; task?: string }>,
+  ids: Map<string, IdBinding>,
   lookup: SymbolLookup,
   maxSteps: number,
 ): StepResult {
-  const a = step.args;
-  const expr = (k: string, dflt?: bigint): bigint => {
-    const v = a.get(k);
-    if (!v) {
-      if (dflt === undefined) throw new InputError(step.pos, `${step.op}: missing "${k}"`);
-      return dflt;
-    }
-    if (v.kind === 'expr') return evalIn(v.expr, lookup);
-    if (v.kind === 'int') return BigInt(v.value);
-    throw new InputError(step.pos, `${step.op}.${k}: expected an expression`);
-  };
-  const name = (k: string): string | undefined => {
-    const v = a.get(k);
-    return v && v.kind === 'name' ? v.name : undefined;
-  };
-  const bool = (k: string): boolean => {
-    const v = a.get(k);
-    return v !== undefined && v.kind === 'bool' && v.value;
-  };
-  const boundId = (k: string, kind: 'fd' | 'handle'): number => {
-    const v = a.get(k);
-    if (v && v.kind === 'int') return v.value;
-    const n = v && v.kind === 'name' ? v.name : '';
-    const b = ids.get(n);
-    if (!b) {
-      const pos = v && v.kind === 'name' ? v.pos : step.pos;
-      throw new InputError(pos, `id "${n}" is not bound: the step that should have created it failed`);
-    }
-    if (b.kind !== kind) throw new InputError(step.pos, `id "${n}" names a ${b.kind === 'fd' ? 'perf fd' : 'ptrace handle'}, not a ${kind === 'fd' ? 'perf fd' : 'ptrace handle'}`);
-    return b.value;
-  };
-  const needTask = (): Task => {
-    if (!task) throw new InputError(step.pos, `${step.op}: no task`);
-    return task;
-  };
-  switch (step.op) {
-    case 'perf_open': {
-      const id = name('id');
-      const cpuArg = a.get('cpu');
-      const r = tracer.perfOpen({
-        name: id ?? `fd${ids.size}`,
-        task,
-        cpu: cpuArg && cpuArg.kind === 'int' ? cpuArg.value : -1,
-        addr: expr('addr'),
-        len: expr('len'),
-        type: (name('type') ?? 'r') as 'r' | 'w' | 'rw' | 'x',
-        excludeUser: bool('exclude_user'),
-        excludeKernel: bool('exclude_kernel'),
-        excludeHv: bool('exclude_hv'),
-        disabled: bool('disabled'),
-      });
-      if (r.ok && id) ids.set(id, { kind: 'fd', value: r.fd });
-      return fromCall(r, r.ok ? { fd: r.fd } : {});
-    }
-    case 'perf_close':
-      return fromCall(tracer.perfClose(boundId('id', 'fd')));
-    case 'perf_enable':
-      return fromCall(tracer.perfEnable(boundId('id', 'fd')));
-    case 'perf_disable':
-      return fromCall(tracer.perfDisable(boundId('id', 'fd')));
-    case 'perf_reset':
-      return fromCall(tracer.perfReset(boundId('id', 'fd')));
-    case 'perf_read': {
-      const r = tracer.perfRead(boundId('id', 'fd'));
-      return fromCall(r, r.ok ? { count: BigInt(r.count) } : {});
-    }
-    case 'sethwdebug': {
-      const t = needTask();
-      const id = name('id');
-      const r = tracer.setHwDebug(t, {
-        version: Number(expr('version', 1n)),
-        trigger: name('trigger') as 'read' | 'write' | 'rw' | 'execute',
-        mode: name('mode') as 'exact' | 'range_inclusive' | 'range_exclusive' | 'mask',
-        addr: expr('addr'),
-        addr2: expr('addr2', 0n),
-        conditionMode: Number(expr('condition_mode', 0n)),
-      });
-      if (r.ok && id) ids.set(id, { kind: 'handle', value: r.handle, task: t.name });
-      return fromCall(r, r.ok ? { handle: BigInt(r.handle) } : {});
-    }
-    case 'delhwdebug':
-      return fromCall(tracer.delHwDebug(needTask(), boundId('handle', 'handle')));
-    case 'set_debugreg':
-      return fromCall(tracer.setDebugreg(needTask(), expr('value')));
-    case 'get_debugreg': {
-      const r = tracer.getDebugreg(needTask());
-      return fromCall(r, r.ok ? { value: r.value } : {});
-    }
-    case 'gethwdbginfo': {
-      const r = tracer.getHwDbgInfo(needTask());
-      return r.ok
-        ? { status: 'ok', fields: { num_data_bps: BigInt(r.info.num_data_bps), num_instruction_bps: BigInt(r.info.num_instruction_bps), data_bp_alignment: BigInt(r.info.data_bp_alignment), features: BigInt(r.info.features) } }
-        : fromCall(r);
-    }
-    case 'cont':
-    case 'singlestep': {
-      const signal = name('signal');
-      const r = step.op === 'cont' ? tracer.cont(needTask(), maxSteps, signal) : tracer.singleStep(needTask(), maxSteps, signal);
-      if (!r.ok) return fromCall(r);
-      const s = r.stop;
-      const fields: Record<string, bigint | number | string> = { event: s.event };
-      if (s.signal) fields.signal = s.signal;
-      if (s.si_code) fields.si_code = s.si_code;
-      if (s.si_addr !== undefined) fields.si_addr = s.si_addr;
-      if (s.pc !== undefined) fields.pc = s.pc;
-      if (s.exit_code !== undefined) fields.exit_code = BigInt(s.exit_code);
-      if ((s.event === 'livelock' || s.event === 'deadlock') && s.message) fields.message = s.message;
-      return { status: s.event, fields };
-    }
-    case 'attach': {
-      const r = tracer.attachExternal(needTask(), maxSteps);
-      if (!r.ok) return fromCall(r);
-      const s = r.stop;
-      const fields: Record<string, bigint | number | string> = { event: s.event };
-      if (s.signal) fields.signal = s.signal;
-      if (s.pc !== undefined) fields.pc = s.pc;
-      if (s.exit_code !== undefined) fields.exit_code = BigInt(s.exit_code);
-      if ((s.event === 'livelock' || s.event === 'deadlock') && s.message) fields.message = s.message;
-      return { status: s.event, fields };
-    }
-    case 'setpc':
-      return fromCall(tracer.setReg(needTask(), 'pc', expr('pc')));
-    case 'setreg':
-      return fromCall(tracer.setReg(needTask(), name('reg') as string, expr('value')));
-    case 'getreg': {
-      const r = tracer.getReg(needTask(), name('reg') as string);
-      return fromCall(r, r.ok ? { value: r.value } : {});
-    }
-    case 'peek': {
-      const r = tracer.peek(needTask(), expr('addr'), Number(expr('len', 8n)));
-      return fromCall(r, r.ok ? { value: r.value } : {});
-    }
-    case 'poke':
-      return fromCall(tracer.poke(needTask(), expr('addr'), Number(expr('len', 8n)), expr('value')));
-    case 'kill':
-      return fromCall(tracer.kill(needTask()));
-  }
-  throw new InputError(step.pos, `unknown operation "${step.op}"`);
+  const op = Object.prototype.hasOwnProperty.call(OPERATIONS, step.op) ? OPERATIONS[step.op] : undefined;
+  if (!op) throw new InputError(step.pos, `unknown operation "${step.op}"`);
+  return op.apply(stepArgs(step, task, ids, lookup, maxSteps), tracer);
 }
 
 // ---- for debuggers: build the machine and run only the setup steps --------------------------------
@@ -446,7 +361,10 @@ export function prepareScenario(sc: Scenario, opts: RunOptions & { resolvePath?:
       const r = runStep(built.run, step, opts.maxSteps ?? DEFAULT_MAX_STEPS);
       setup.push(r);
       const fields = Object.entries(r.result.fields).map(([k, v]) => `${k}=${typeof v === 'bigint' ? `0x${v.toString(16)}` : v}`).join(' ');
-      setupLog.push(`[${step.index}] line ${step.pos.line}: ${step.op} ${Object.entries(r.args).map(([k, v]) => `${k}=${v}`).join(' ')} -> ${r.result.status}${fields ? ` ${fields}` : ''}${r.mismatches.length ? `  (expected otherwise: ${r.mismatches.join('; ')})` : ''}`);
+      const args = Object.entries(r.args).map(([k, v]) => `${k}=${v}`).join(' ');
+      const otherwise = r.mismatches.length ? `  (expected otherwise: ${r.mismatches.join('; ')})` : '';
+      const result = `${r.result.status}${fields ? ` ${fields}` : ''}${otherwise}`;
+      setupLog.push(`[${step.index}] line ${step.pos.line}: ${step.op} ${args} -> ${result}`);
     }
   } catch (e) {
     if (e instanceof InputError) return { kind: 'input-error', errors: [{ file: sc.file, pos: e.pos, message: e.message }] };

@@ -57,6 +57,12 @@ export interface Step {
   pos: Pos;
 }
 
+/** A step's result: `status` is ok, an errno name, or a stop's event; the other fields are its values. */
+export interface StepResult {
+  status: string;
+  fields: Record<string, bigint | number | string>;
+}
+
 export interface Scenario {
   file: string;
   machine: ScenarioMachine;

@@ -1,23 +1,10 @@
 // The result of one scenario step, and how it is compared with the step's `expect` (SCENARIOS.md §4).
+import { hex } from '../hex';
 import { evalExpr, type SymbolLookup } from './expression';
-import type { Expectation, Expr } from './scenario-types';
+import { OPERATIONS } from './operations';
+import type { Expectation, Expr, StepResult } from './scenario-types';
 
-/** `status` is ok, an errno name, or a stop's event; the other fields are the result's values. */
-export interface StepResult {
-  status: string;
-  fields: Record<string, bigint | number | string>;
-}
-
-/** Which field a bare number in `expect` compares, per operation. */
-const MAIN_FIELD: Record<string, string> = {
-  perf_open: 'fd',
-  perf_read: 'count',
-  sethwdebug: 'handle',
-  get_debugreg: 'value',
-  getreg: 'value',
-  peek: 'value',
-  gethwdbginfo: 'num_data_bps',
-};
+export type { StepResult } from './scenario-types';
 
 const NAME_FIELDS = new Set(['event', 'signal', 'si_code', 'status']);
 
@@ -31,10 +18,6 @@ function asBig(v: bigint | number | string | undefined): bigint | undefined {
   if (typeof v === 'number') return BigInt(v);
   if (/^-?(0x[0-9a-f]+|\d+)$/i.test(v)) return BigInt(v);
   return undefined;
-}
-
-export function hex(v: bigint): string {
-  return v < 0n ? `-0x${(-v).toString(16)}` : `0x${v.toString(16)}`;
 }
 
 function show(v: bigint | number | string | undefined): string {
@@ -51,7 +34,7 @@ function evalOr(e: Expr, lookup: SymbolLookup): bigint | string {
 /** Compares a result with an expectation; returns the mismatches (empty when it holds). */
 export function checkExpectation(op: string, result: StepResult, exp: Expectation, lookup: SymbolLookup): Mismatch[] {
   const out: Mismatch[] = [];
-  const main = MAIN_FIELD[op] ?? 'value';
+  const main = OPERATIONS[op]?.result ?? 'value';
   const compareValue = (what: string, actual: bigint | number | string | undefined, e: Expectation | { kind: 'expr'; expr: Expr }): void => {
     if (e.kind === 'expr' || e.kind === 'range') {
       const lo = evalOr(e.kind === 'expr' ? e.expr : e.lo, lookup);
@@ -104,7 +87,8 @@ export function describeResult(r: StepResult): string {
       parts.push(`(${v})`);
       continue;
     }
-    parts.push(NAME_FIELDS.has(k) ? String(v) : `${k}=${typeof v === 'bigint' ? (k === 'count' || k === 'fd' || k === 'handle' || k === 'exit_code' || k.startsWith('num_') ? v.toString() : hex(v)) : v}`);
+    const decimal = k === 'count' || k === 'fd' || k === 'handle' || k === 'exit_code' || k.startsWith('num_');
+    parts.push(NAME_FIELDS.has(k) ? String(v) : `${k}=${typeof v === 'bigint' ? (decimal ? v.toString() : hex(v)) : v}`);
   }
   return parts.join(' ');
 }

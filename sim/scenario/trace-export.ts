@@ -7,11 +7,11 @@
 // machine's instruction count: 1 us in the trace is one instruction (ts = icount). Slices on a
 // track never overlap (Perfetto drops slices that do not nest), and a stay of no instruction is an
 // instant. Pure: the caller writes the text.
-import type { Decision } from '../decision';
+import type { Branch, Decision } from '../decision';
 import { branchText, effectText } from '../decision-text';
 import { occupancy, type Occupancy, type SlotEvent } from '../hwbp/slot-history';
 import type { RunReport } from './scenario-runner';
-import { hex } from './step-result';
+import { hex } from '../hex';
 
 export interface TraceStep {
   index: number;
@@ -53,7 +53,7 @@ const slotTid = (slot: number) => 10 + slot;
 const stepTid = (slot: number) => 30 + slot;
 
 /** chrome://tracing's reserved colour names, by branch (Perfetto colours by name). */
-const CNAME: Record<string, string> = {
+const CNAME: Record<Branch, string> = {
   'ptrace-report': 'terrible',
   'ptrace-report-all': 'bad',
   'no-hit-sigtrap': 'bad',
@@ -104,7 +104,9 @@ export function* traceEvents(input: TraceInput): Generator<TraceEvent> {
 
   // the tracer's steps: a slice for those that ran the machine, an instant for the others
   for (const st of input.steps ?? []) {
-    const name = `[${st.index}] ${st.op}${typeof st.args.task === 'string' && st.op !== 'perf_open' ? ` ${st.args.task}` : ''} -> ${st.status}`;
+    const name = `[${st.index}] ` +
+      `${st.op}${typeof st.args.task === 'string' && st.op !== 'perf_open' ? ` ${st.args.task}` : ''} ` +
+      `-> ${st.status}`;
     const args = { index: st.index, ...(st.line !== undefined ? { line: st.line } : {}), op: st.op, args: st.args, status: st.status, ...(st.result ? { result: st.result } : {}), ...(st.expect !== undefined ? { expect: st.expect, ok: st.ok } : {}) };
     if (st.to > st.from) yield { name, cat: 'step', ph: 'X', ts: st.from, dur: st.to - st.from, pid: TRACER_PID, tid: 0, args };
     else yield { name, cat: 'step', ph: 'i', s: 't', ts: st.from, pid: TRACER_PID, tid: 0, args };
@@ -201,7 +203,9 @@ export function writeChromeTrace(input: TraceInput, write: (chunk: string) => vo
   if (buf.length) write(buf.join(''));
   const other = {
     title: input.title,
-    machine: `${input.machine.cpu}, ${input.machine.cpus} CPU${input.machine.cpus === 1 ? '' : 's'}, kernel ${input.machine.kernel}, ${input.machine.slots} slot${input.machine.slots === 1 ? '' : 's'} per CPU`,
+    machine: `${input.machine.cpu}, ${input.machine.cpus} ` +
+      `CPU${input.machine.cpus === 1 ? '' : 's'}, kernel ${input.machine.kernel}, ` +
+      `${input.machine.slots} slot${input.machine.slots === 1 ? '' : 's'} per CPU`,
     clock: 'ts is the machine\'s instruction count (icount): 1 us in this trace = 1 instruction',
     end_icount: input.end,
     ...(input.droppedDecisions ? { dropped_decisions: input.droppedDecisions } : {}),

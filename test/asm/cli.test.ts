@@ -47,7 +47,7 @@ test('asm --listing: address, bytes in memory order, line number and source', ()
   const r = run(['asm', f, '--listing']);
   assert.equal(r.code, 0);
   const lines = r.out.trimEnd().split('\n');
-  assert.match(lines[0], /^\s+1  # hello$/);
+  assert.match(lines[0], /^\s+1 {2}# hello$/);
   assert.equal(lines[1], '0000000010000000  01006038' + ' '.repeat(15) + '2   li 3, 1');
   assert.equal(lines[3], '0000000010100000  88776655 44332211      4   .quad 0x1122334455667788, 1');
   assert.equal(lines[4], '0000000010100008  01000000 00000000');

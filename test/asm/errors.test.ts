@@ -33,10 +33,12 @@ const CASES: [string, string, string[]][] = [
   ['unsigned immediate out of range', '  ori 3,3,-1\n', ['1:11: operand out of range (-1 is not between 0 and 65535)']],
   ['misaligned DS displacement', '  ld 3,3(4)\n', ['1:8: operand out of domain (3 is not a multiple of 4)']],
   ['misaligned DQ displacement', '  lxv vs0, 8(3)\n', ['1:12: operand out of domain (8 is not a multiple of 16)']],
-  ['an address as a 16-bit immediate', 'x:\n  li 3, x\n', ['2:9: operand out of range (268435456 is not between -32768 and 32767) (it is an address in .text; use @l/@ha/@h... to take 16-bit pieces)']],
+  ['an address as a 16-bit immediate', 'x:\n  li 3, x\n', ['2:9: operand out of range (268435456 is not between -32768 and 32767) (it is an ' +
+    'address in .text; use @l/@ha/@h... to take 16-bit pieces)']],
   ['extended mnemonic out of range', '  slwi 3, 4, 40\n', ['1:14: operand out of range (40 is not between 0 and 31) in slwi (as rlwinm)']],
   ['update form with RA=0', '  stwu 3, 8(0)\n', ['1:13: invalid register operand when updating: RA must not be 0']],
-  ['update load with RA=RT', '  lwzu 3, 8(3)\n', ['1:13: invalid register operand when updating: RA must not be 0 or the target register']],
+  ['update load with RA=RT', '  lwzu 3, 8(3)\n', ['1:13: invalid register operand when updating: RA must not be 0 or the target ' +
+    'register']],
   ['mfocrf with two fields', '  mfocrf 3, 3\n', ['1:13: operand FXM must select exactly one CR field (a power of 2), not 3']],
   ['lmw in little-endian', '  lmw 3, 0(4)\n', ["1:3: 'lmw' is invalid in little-endian mode (GNU as rejects it too)"]],
   ['undefined symbol in a branch', '  b nowhere\n', ["1:5: undefined symbol 'nowhere'"]],
@@ -50,9 +52,12 @@ const CASES: [string, string, string[]][] = [
   ['unterminated string', ' .ascii "abc\n', ['1:9: unterminated string']],
   ['string expected', ' .asciz 5\n', ['1:9: expected a string in double quotes']],
   ['bad number', '  li 3, 12ab\n', ["1:9: bad number '12ab'"]],
-  ['conditional branch out of range', '  beq far\n  .space 40000\nfar: nop\n', ['1:7: branch target out of range: displacement 0x9c44 does not fit 16 bits (±32 KiB); use b or bctr for far targets']],
-  ['backward conditional branch out of range', 'back: nop\n  .space 32768\n  bdnz back\n', ['3:8: branch target out of range: displacement -0x8004 does not fit 16 bits (±32 KiB); use b or bctr for far targets']],
-  ['branch out of range', '  b far\n  .space 0x2000000\nfar: nop\n', ['1:5: branch target out of range: displacement 0x2000004 does not fit 26 bits (±32 MiB)']],
+  ['conditional branch out of range', '  beq far\n  .space 40000\nfar: nop\n', ['1:7: branch target out of range: displacement 0x9c44 does not fit 16 bits (±32 ' +
+    'KiB); use b or bctr for far targets']],
+  ['backward conditional branch out of range', 'back: nop\n  .space 32768\n  bdnz back\n', ['3:8: branch target out of range: displacement -0x8004 does not fit 16 bits (±32 ' +
+    'KiB); use b or bctr for far targets']],
+  ['branch out of range', '  b far\n  .space 0x2000000\nfar: nop\n', ['1:5: branch target out of range: displacement 0x2000004 does not fit 26 bits (±32 ' +
+    'MiB)']],
   ['hint on an unconditional branch', '  b+ x\nx:\n', ["1:3: 'b' is not a conditional branch; '+' hints apply to conditional branches"]],
   ['hint on branch always', '  bc- 20, 0, x\nx:\n', ["1:3: a '-' hint does not apply to this branch condition (BO=20)"]],
   ['unclosed parenthesis', '  li 3, (1+2\n', ["1:13: missing ')'"]],
@@ -60,12 +65,14 @@ const CASES: [string, string, string[]][] = [
   ['missing operand of an operator', '  li 3, 1 +\n', ['1:12: missing expression']],
   ['operator in the wrong place', '  li 3, @l\n', ["1:9: unexpected '@' in expression"]],
   ['unknown @ operator', '  li 3, x@foo\nx:\n', ["1:11: unsupported operator '@foo'"]],
-  ['TOC-relative operators', '  addis 9, 2, x@toc@ha\nx:\n', ["1:17: '@toc' is not supported: this lab links statically without a TOC; address data with lis/addi and @ha/@l, or pla/pld with @pcrel"]],
+  ['TOC-relative operators', '  addis 9, 2, x@toc@ha\nx:\n', ["1:17: '@toc' is not supported: this lab links statically without a TOC; address " +
+    "data with lis/addi and @ha/@l, or pla/pld with @pcrel"]],
   ['product of an address', 'a: .long a*2\n', ["1:11: operator '*' needs constant operands, not addresses"]],
   ['difference across sections', 'a: nop\n .data\nb: .quad a - b\n', ['3:12: cannot subtract addresses in different sections (.text and .data)']],
   ['sum of addresses', 'a: nop\nb: .quad a + b\n', ['2:12: cannot add two addresses']],
   ['self-referential .set', ' .set a, a+1\n li 3, a\n', ["1:10: symbol 'a' is defined in terms of itself (line 1)", "2:8: symbol 'a' is defined in terms of itself (line 1)"]],
-  ['.space of a later symbol', '  .space later\nlater:\n', ["1:10: the size must be a constant known here; 'later' is not defined before this line"]],
+  ['.space of a later symbol', '  .space later\nlater:\n', ["1:10: the size must be a constant known here; 'later' is not defined before this " +
+    "line"]],
   ['alignment not a power of 2', '  .balign 3\n', ['1:11: alignment 3 is not a power of 2']],
   ['.org backwards', '  nop\n  .org 0\n', ['2:8: .org would move the location backwards (from 4 to 0)']],
   ['unaligned instruction', ' .byte 1\n nop\n', ['2:2: instruction address is not a multiple of 4 (offset 1 in .text)']],
@@ -80,7 +87,8 @@ const CASES: [string, string, string[]][] = [
   ['.endr without .rept', ' nop\n .endr\n', ['2:2: .endr without .rept']],
   ['.endif without .if', ' .endif\n', ['1:2: .endif without .if']],
   ['.if without .endif', ' .if 1\n nop\n', ['2:1: .if without .endif (1 open)']],
-  ['.if of an unknown symbol', ' .if LATER\n .endif\nLATER = 1\n', ["1:6: the condition must be a constant known here; 'LATER' is not defined before this line"]],
+  ['.if of an unknown symbol', ' .if LATER\n .endif\nLATER = 1\n', ["1:6: the condition must be a constant known here; 'LATER' is not defined before " +
+    "this line"]],
   ['.macro is not supported', ' .macro m\n', ['1:2: .macro is not supported (write the instructions out, or use .rept)']],
   ['.include is not supported', ' .include "x.s"\n', ['1:2: .include is not supported: a program is one file']],
   ['mfcr with two fields', ' mfcr 3, 3\n', ['1:10: operand FXM must select exactly one CR field (a power of 2), not 3']],

@@ -27,8 +27,10 @@ function errors(src: string, ms = 5000): string[] {
 }
 
 test('the cases of the issue: each an error at its line and column, at once', () => {
-  assert.deepEqual(errors(' .fill 200000000,1,1\n .fill 200000000,1,1\n'), ['l.S:2:2: this would make the program larger than 256 MiB (the limit of all sections together): 200000000 bytes so far, 200000000 more here']);
-  assert.deepEqual(errors('.rept 30000000\nnop\n.endr\n'), [`l.S:1:1: .rept would expand beyond the limit of a file (${EXPANSION_LIMIT} tokens of statements, nested repeats included)`]);
+  assert.deepEqual(errors(' .fill 200000000,1,1\n .fill 200000000,1,1\n'), ['l.S:2:2: this would make the program larger than 256 MiB (the limit of all sections ' +
+    'together): 200000000 bytes so far, 200000000 more here']);
+  assert.deepEqual(errors('.rept 30000000\nnop\n.endr\n'), [`l.S:1:1: .rept would expand beyond the limit of a file (${EXPANSION_LIMIT} tokens ` +
+    `of statements, nested repeats included)`]);
   const nested = `${'.rept 2\n'.repeat(50)}nop\n${'.endr\n'.repeat(50)}`;
   assert.match(errors(nested).join('\n'), /^l\.S:\d+:1: \.rept would expand beyond the limit/);
   assert.deepEqual(errors('.rept 30000000\nnop\n'), ['l.S:1:1: .rept without .endr']);
@@ -106,8 +108,11 @@ test('deep nesting anywhere an expression or a block goes: an error, not a stack
         depth.map((n) => ` .quad ${'~-+!'.repeat(Math.ceil(n / 4)).slice(0, n)}1`),
         depth.map((n) => ` addi 3,3,1${'*1'.repeat(n)}`),
         depth.map((n) => ` li 3,x@l${'+1'.repeat(n)}\nx:`),
-        depth.map((n) => ` .set s0, 1\n${Array.from({ length: Math.min(n, 3000) }, (_, i) => ` .set s${i + 1}, s${i}+1`).join('\n')}\n .long s${Math.min(n, 3000)}`),
-        depth.map((n) => `${Array.from({ length: Math.min(n, 3000) }, (_, i) => ` .set t${i}, t${i + 1}+1`).join('\n')}\n .set t${Math.min(n, 3000)}, 0\n .long t0`),
+        depth.map((n) => ` .set s0, ` +
+          `1\n${Array.from({ length: Math.min(n, 3000) }, (_, i) => ` .set s${i + 1}, s${i}+1`).join('\n')}\n ` +
+          `.long s${Math.min(n, 3000)}`),
+        depth.map((n) => `${Array.from({ length: Math.min(n, 3000) }, (_, i) => ` .set t${i}, t${i + 1}+1`).join('\n')}\n ` +
+          `.set t${Math.min(n, 3000)}, 0\n .long t0`),
         depth.map((n) => `${' .if 1\n'.repeat(Math.min(n, 3000))} nop\n${' .endif\n'.repeat(Math.min(n, 3000))}`),
       ),
       (src) => {

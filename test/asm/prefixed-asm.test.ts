@@ -83,7 +83,8 @@ test('errors: R=1 with RA, junk after a bare displacement, @pcrel on a plain ins
     ['    pld 3, x@pcrel, 1\nx:\n', /junk after/],
     ['    lwz 3, x@pcrel(0)\nx:\n', /@pcrel/],
     ['    .machine power8\n    pld 3, 0(4)\n', /POWER10 prefixed instruction/],
-    ['    .machine power9\n    .machine push\n    .machine power10\n    pld 3, 0(4)\n    .machine pop\n    pla 3, 0(4)\n', /^4:.*pla.*POWER10|POWER10/],
+    ['    .machine power9\n    .machine push\n    .machine power10\n    pld 3, 0(4)\n    ' +
+      '.machine pop\n    pla 3, 0(4)\n', /^4:.*pla.*POWER10|POWER10/],
     ['    pli 3, 0x200000000\n', /out of range/],
   ];
   for (const [src, re] of cases) {
@@ -92,7 +93,8 @@ test('errors: R=1 with RA, junk after a bare displacement, @pcrel on a plain ins
     if (r.ok) continue;
     assert.match(r.errors.map(formatDiagnostic).join('\n'), re, src);
   }
-  const pushed = assemble('    .machine power9\n    .machine push\n    .machine power10\n    pld 3, 0(4)\n    .machine pop\n    pla 3, 0(4)\n', 'e.s');
+  const pushed = assemble('    .machine power9\n    .machine push\n    .machine power10\n    pld 3, 0(4)\n    ' +
+    '.machine pop\n    pla 3, 0(4)\n', 'e.s');
   assert.equal(pushed.ok, false);
   if (!pushed.ok) assert.deepEqual(pushed.errors.map((e) => e.line), [6], 'only the pla after .machine pop');
   for (const m of ['power10', 'pwr10', 'any', '"power10"', 'future']) {

@@ -150,7 +150,8 @@ export async function compile(tools, prog, variant) {
   });
   if (r.status !== 0 || !existsSync(tmp)) {
     rmSync(tmp, { force: true });
-    return { error: `${GCC} ${compileFlags(variant).join(' ')} failed (status ${r.status}):\n${r.stderr.toString('utf8')}` };
+    return { error: `${GCC} ${compileFlags(variant).join(' ')} failed (status ` +
+      `${r.status}):\n${r.stderr.toString('utf8')}` };
   }
   renameSync(tmp, out); // atomic: a concurrent run sees the whole file or none
   return { binary: out, cached: false, ms: r.ms };
@@ -197,7 +198,8 @@ async function qemuRun(tools, prog, binary, cpu, extra = [], keep = undefined) {
  */
 const isMffsForm = (word) => (word & 0xfc0007fe) >>> 0 === 0xfc00048e && ((word >>> 16) & 31) !== 0;
 
-/** Whether the SIGILL of a -cpu power8 run is qemu's at such an mffs form: reruns with -d in_asm, reads the last instruction. */
+/** Whether the SIGILL of a -cpu power8 run is qemu's at such an mffs form: reruns with -d in_asm, reads the last
+ * instruction. */
 async function sigillAtMffsForm(tools, prog, binary) {
   const logDir = mkdtempSync(join(tmpdir(), 'wplab-ccorpus-log-'));
   const log = join(logDir, 'in_asm.log');
@@ -226,7 +228,8 @@ export async function runReference(tools, prog, variant, binary) {
   const r = await qemuRun(tools, prog, binary, variant.cpu);
   if (variant.cpu === 'power8' && r.status === 128 + constants.signals.SIGILL && await sigillAtMffsForm(tools, prog, binary)) {
     const again = await qemuRun(tools, prog, binary, 'power9');
-    return { ...again, deviation: 'qemu -cpu power8 raised SIGILL at an ISA 3.0 mffs form (POWER8 executes it as mffs); reference run under -cpu power9' };
+    return { ...again, deviation: 'qemu -cpu power8 raised SIGILL at an ISA 3.0 mffs form (POWER8 executes it as ' +
+      'mffs); reference run under -cpu power9' };
   }
   return r;
 }
@@ -279,7 +282,8 @@ function streamDiff(stream, ours, ref, labels) {
   const at = firstDiff(ours, ref);
   if (at < 0) return undefined;
   const line = ref.subarray(0, at).toString('latin1').split('\n').length - 1; // 0-based, the same in both
-  const detail = `${stream} differs at byte ${at} (line ${line + 1}; ${labels[0]} ${ours.length} bytes, ${labels[1]} ${ref.length} bytes)`;
+  const detail = `${stream} differs at byte ${at} (line ${line + 1}; ${labels[0]} ${ours.length} ` +
+    `bytes, ${labels[1]} ${ref.length} bytes)`;
   return { at, text: `${detail}\n${context(labels[0], ours, line)}\n${context(labels[1], ref, line)}` };
 }
 
@@ -293,7 +297,8 @@ export function compareRuns(ref, ours, labels = ['wplab', 'qemu']) {
   const out = streamDiff('stdout', ours.stdout, ref.stdout, labels);
   const err = streamDiff('stderr', ours.stderr, ref.stderr, labels);
   const statusDiffers = ours.status !== ref.status;
-  if (statusDiffers) parts.push(`exit status ${describeStatus(ours.status)}, ${labels[1]} ${describeStatus(ref.status)}`);
+  if (statusDiffers) parts.push(`exit status ${describeStatus(ours.status)}, ${labels[1]} ` +
+    `${describeStatus(ref.status)}`);
   if (ours.note) parts.push(`${labels[0]}: ${ours.note}`);
   if (ref.note) parts.push(`${labels[1]}: ${ref.note}`);
   if (out) parts.push(out.text);

@@ -43,7 +43,8 @@ test('DAWR conditions: access type, privilege, byte overlap, 16-byte rounding be
   const lxvd2x = [lis1010, E.li(4, 16), E.X(844, 0, 30, 4)];
   assert.equal(ran(lxvd2x, bp(DATA + 8n), false), 'trap');
   assert.equal(ran(lxvd2x, bp(DATA + 8n), true), 'trap'); // DATA+16.. is 16-aligned: no rounding reaches +8
-  assert.equal(ran([lis1010, E.li(4, 24), E.X(844, 0, 30, 4)], bp(DATA + 16n), true), 'dawr'); // range rounded to [16,32)
+  // range rounded to [16,32)
+  assert.equal(ran([lis1010, E.li(4, 24), E.X(844, 0, 30, 4)], bp(DATA + 16n), true), 'dawr');
   assert.equal(ran([lis1010, E.li(4, 24), E.X(844, 0, 30, 4)], bp(DATA + 16n), false), 'trap'); // [24,40) vs [16,24)
   // dcbz is a store over its whole line; dcbt never matches
   assert.equal(ran([lis1010, E.addi(3, 30, 130), E.X(1014, 0, 0, 3)], bp(DATA + 248n, { read: false })), 'dawr');

@@ -10,7 +10,8 @@ import { setup } from './harness';
 
 const EDGE = 0x100000000n; // a 4 GiB boundary, mapped on both sides
 
-test('DAWR stops in the hot loop agree with matchAccess near a 4 GiB boundary (ld/std/lwz/stw, one or two DAWRs)', () => {
+test('DAWR stops in the hot loop agree with matchAccess near a 4 GiB boundary ' +
+  '(ld/std/lwz/stw, one or two DAWRs)', () => {
   const arb = fc.record({
     ea: fc.integer({ min: -160, max: 160 }),
     op: fc.constantFrom('ld', 'std', 'lwz', 'stw'),

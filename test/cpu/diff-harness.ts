@@ -57,16 +57,20 @@ _start:
     addi 31, 31, outputs@l
 `;
 
-/** Runs every case under the interpreter and qemu; returns the differences (empty = same), or undefined when a tool is missing. */
+/** Runs every case under the interpreter and qemu; returns the differences (empty = same), or undefined when a tool
+ * is missing. */
 export function diffAgainstQemu(t: TestContext, cases: DiffCase[]): string[] | undefined {
   const body: string[] = [];
   const data: string[] = [];
   for (const c of cases) {
-    body.push('    ld 3, 0(30)\n    ld 4, 8(30)\n    ld 5, 16(30)\n    ld 6, 24(30)\n    ld 7, 32(30)\n    ld 8, 40(30)');
+    body.push('    ld 3, 0(30)\n    ld 4, 8(30)\n    ld 5, 16(30)\n    ld 6, 24(30)\n    ld 7, ' +
+      '32(30)\n    ld 8, 40(30)');
     body.push('    ld 9, 48(30)\n    mtcr 9\n    ld 9, 56(30)\n    mtxer 9');
     body.push(c.code.split('\n').map((l) => '    ' + l.trim()).join('\n'));
-    body.push('    std 3, 0(31)\n    std 4, 8(31)\n    std 5, 16(31)\n    std 6, 24(31)\n    std 7, 32(31)\n    std 8, 40(31)');
-    body.push('    mfcr 9\n    std 9, 48(31)\n    mfxer 9\n    std 9, 56(31)\n    addi 30, 30, 64\n    addi 31, 31, 64');
+    body.push('    std 3, 0(31)\n    std 4, 8(31)\n    std 5, 16(31)\n    std 6, 24(31)\n    std ' +
+      '7, 32(31)\n    std 8, 40(31)');
+    body.push('    mfcr 9\n    std 9, 48(31)\n    mfxer 9\n    std 9, 56(31)\n    addi 30, 30, ' +
+      '64\n    addi 31, 31, 64');
     const regs = [...c.regs];
     while (regs.length < 6) regs.push(0n);
     const q = (v: bigint) => '0x' + BigInt.asUintN(64, v).toString(16);
@@ -116,7 +120,10 @@ outputs:
         const b = mine.readBigUInt64LE(i * 64 + 8 * k);
         if (a !== b) bad.push(`${labels[k]} qemu=${a.toString(16)} ours=${b.toString(16)}`);
       }
-      if (bad.length) diffs.push(`${c.name} [${c.regs.map((v) => '0x' + BigInt.asUintN(64, v).toString(16)).join(',')} cr=${(c.cr ?? 0).toString(16)} xer=${(c.xer ?? 0).toString(16)}] ${c.code.replace(/\n/g, '; ')}: ${bad.join(', ')}`);
+      if (bad.length) diffs.push(`${c.name} ` +
+        `[${c.regs.map((v) => '0x' + BigInt.asUintN(64, v).toString(16)).join(',')} ` +
+        `cr=${(c.cr ?? 0).toString(16)} xer=${(c.xer ?? 0).toString(16)}] ` +
+        `${c.code.replace(/\n/g, '; ')}: ${bad.join(', ')}`);
     });
     return diffs;
   } finally {

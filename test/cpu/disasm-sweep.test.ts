@@ -4,6 +4,7 @@
 // emits and the assembler would not write back the same way.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { disassemble } from '../../sim/cpu/disasm';
 import { buildWithGnu } from './gnu';
@@ -46,7 +47,8 @@ for (const eh of [0, 1]) for (const xo of [20, 84]) words.push(u((31 << 26) | (3
 for (const xo of [444, 124, 316, 28]) for (const rb of [3, 5]) for (const rc of [0, 1]) words.push(u((31 << 26) | (3 << 21) | (4 << 16) | (rb << 11) | (xo << 1) | rc));
 
 test('core extended mnemonics match objdump -d over a sweep of field values', (t) => {
-  const source = `    .abiversion 2\n    .text\n    .globl _start\n_start:\n${words.map((w) => `    .long 0x${w.toString(16)}`).join('\n')}\n`;
+  const source = `    .abiversion 2\n    .text\n    .globl ` +
+    `_start\n_start:\n${words.map((w) => `    .long 0x${w.toString(16)}`).join('\n')}\n`;
   const built = buildWithGnu(t, source);
   if (!built) return;
   try {
@@ -63,7 +65,7 @@ test('core extended mnemonics match objdump -d over a sweep of field values', (t
       const mine = disassemble(word, BigInt('0x' + m[1]));
       if (mine !== ref) diffs.push(`${word.toString(16).padStart(8, '0')}: objdump "${ref}" ours "${mine}"`);
     }
-    if (process.env.SWEEP_OUT) require('node:fs').writeFileSync(process.env.SWEEP_OUT, diffs.join('\n'));
+    if (process.env.SWEEP_OUT) writeFileSync(process.env.SWEEP_OUT, diffs.join('\n'));
     assert.deepEqual(diffs.slice(0, 40), [], `${diffs.length} differences`);
   } finally {
     built.cleanup();

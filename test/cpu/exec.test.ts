@@ -147,7 +147,8 @@ buf: .space 64
   assert.equal(cwd.exitCode, '/'.charCodeAt(0));
 });
 
-test('system calls copy into user memory through the context, in kernel mode: getcwd, getpid, sched_yield, exit_group', () => {
+test('system calls copy into user memory through the context, in kernel mode: getcwd, ' +
+  'getpid, sched_yield, exit_group', () => {
   const t = new ThreadState();
   const writes: [bigint, number][] = [];
   let exited: number | undefined;
@@ -232,7 +233,8 @@ test('wplab exec FILE.S: output on stdout, the program\'s exit status, errors wi
   }
 });
 
-test('scv 0 (what glibc uses on POWER9 and later): r3 is the result or -errno, CR0 untouched, LR the next instruction', () => {
+test('scv 0 (what glibc uses on POWER9 and later): r3 is the result or -errno, CR0 ' +
+  'untouched, LR the next instruction', () => {
   const src = HEAD + `    li 0, 4
     li 3, 99
     lis 9, 0x2000

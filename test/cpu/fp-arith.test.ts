@@ -67,7 +67,8 @@ function refSqrt(a: number, ctl: number, fmt: number): number {
 
 function check(name: string, got: number, gotEx: number, want: number, wantEx: number, args: number[]) {
   if (!same(got, want) || gotEx !== wantEx) {
-    assert.fail(`${name}(${args.map(hex).join(', ')}): got ${hex(got)} ex ${gotEx.toString(16)}, want ${hex(want)} ex ${wantEx.toString(16)}`);
+    assert.fail(`${name}(${args.map(hex).join(', ')}): got ${hex(got)} ex ${gotEx.toString(16)}, ` +
+      `want ${hex(want)} ex ${wantEx.toString(16)}`);
   }
 }
 

@@ -161,7 +161,8 @@ const h = (v: bigint) => '0x' + v.toString(16).padStart(16, '0');
 const h32 = (v: number) => '0x' + (v >>> 0).toString(16).padStart(8, '0');
 
 export function describe(c: Case): string {
-  return `fpscr=${h(c.fpscr)} cr=${h32(c.cr)} A=${h(c.a[0])}:${h(c.a[1])} B=${h(c.b[0])}:${h(c.b[1])} C=${h(c.c[0])}:${h(c.c[1])} T=${h(c.t[0])}:${h(c.t[1])}`;
+  return `fpscr=${h(c.fpscr)} cr=${h32(c.cr)} A=${h(c.a[0])}:${h(c.a[1])} ` +
+    `B=${h(c.b[0])}:${h(c.b[1])} C=${h(c.c[0])}:${h(c.c[1])} T=${h(c.t[0])}:${h(c.t[1])}`;
 }
 function show(x: Outcome | undefined): string {
   return x ? `T=${h(x.t[0])}:${h(x.t[1])} fpscr=${h(x.fpscr)} cr=${h32(x.cr)}` : '(missing)';

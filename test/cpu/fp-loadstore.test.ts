@@ -143,7 +143,9 @@ results:
   for (let i = 0; i < n && diffs.length < 10; i++) {
     const q = run.qemu.subarray(i * REC, (i + 1) * REC);
     const s = Buffer.from(run.sim.subarray(i * REC, (i + 1) * REC));
-    if (!q.equals(s)) diffs.push(`entry ${i} (double 0x${doubles[i].toString(16)}, single 0x${(singles[i] >>> 0).toString(16)}):\n  qemu ${q.toString('hex')}\n  ours ${s.toString('hex')}`);
+    if (!q.equals(s)) diffs.push(`entry ${i} (double 0x${doubles[i].toString(16)}, single ` +
+      `0x${(singles[i] >>> 0).toString(16)}):\n  qemu ${q.toString('hex')}\n  ours ` +
+      `${s.toString('hex')}`);
   }
   assert.deepEqual(diffs, []);
 });

@@ -53,7 +53,8 @@ test('FX is set only when an exception bit changes from 0 to 1', () => {
   assert.ok(has(r.fpscr, S.FX | S.ZX));
 });
 
-test('VE: an invalid operation leaves FRT and FPRF alone, clears FR FI, sets FEX; no trap with MSR FE0/FE1 clear', () => {
+test('VE: an invalid operation leaves FRT and FPRF alone, clears FR FI, sets FEX; no trap ' +
+  'with MSR FE0/FE1 clear', () => {
   const f0 = S.VE | S.FR | S.FI | S.FPRF_PNORM;
   const r = exec('fsub 3,1,2; fmr 4,1', { 1: Infinity, 2: Infinity, 3: 42 }, f0);
   assert.equal(r.f(3), 42);

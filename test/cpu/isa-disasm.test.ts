@@ -134,7 +134,8 @@ function spr(): string {
 }
 
 test('fixed-point, prefixed and SPR disassembly matches objdump -d', (t) => {
-  const source = `    .abiversion 2\n    .text\n    .globl _start\n_start:\n${FIXED}\n${PREFIXED}\n${spr()}\n    .data\nx: .quad 0\n`;
+  const source = `    .abiversion 2\n    .text\n    .globl ` +
+    `_start\n_start:\n${FIXED}\n${PREFIXED}\n${spr()}\n    .data\nx: .quad 0\n`;
   const built = buildWithGnu(t, source);
   if (!built) return;
   try {

@@ -27,7 +27,8 @@ test('mfspr PVR: the CPU model PVR Linux reports (POWER10 DD1 0x800100)', () => 
   }
 });
 
-test('DSCR (3 and 17), TAR, VRSAVE: what is written reads back; PPR starts at medium and takes only priorities 1-4', () => {
+test('DSCR (3 and 17), TAR, VRSAVE: what is written reads back; PPR starts at medium and ' +
+  'takes only priorities 1-4', () => {
   const r = run([
     E.li(4, 0x1234), mtspr(3, 4), mfspr(5, 17), // DSCR through the user alias, read through 17
     E.li(6, -8), mtspr(815, 6), mfspr(7, 815), // TAR: all 64 bits

@@ -193,7 +193,8 @@ test('quad edge values crossed: arithmetic, multiply-add, compares, conversions'
   ]);
 });
 
-test('reserved bit 0 set: qemu executes xscmpeqqp/gt/ge, xsmaxcqp/xsmincqp, xststdcqp, the 128-bit integer conversions and xsrqpxp anyway; so do we', (t) => {
+test('reserved bit 0 set: qemu executes xscmpeqqp/gt/ge, xsmaxcqp/xsmincqp, xststdcqp, ' +
+  'the 128-bit integer conversions and xsrqpxp anyway; so do we', (t) => {
   const X = (xo: number, sel = -1) => (0xfc000000 | (4 << 21) | ((sel < 0 ? 1 : sel) << 16) | (2 << 11) | (xo << 1) | 1) >>> 0;
   const words: [string, number][] = [
     ['xscmpeqqp', X(68)], ['xscmpgeqp', X(196)], ['xscmpgtqp', X(228)], ['xsmaxcqp', X(676)], ['xsmincqp', X(740)],

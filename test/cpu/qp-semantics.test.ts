@@ -84,7 +84,8 @@ test('xsnmaddqp/xsnmsubqp negate the rounded result (ISA), in every mode', () =>
   assert.equal(fprf(z.fpscr), 0x12);
 });
 
-test('VE: an invalid operation leaves VRT and FPRF alone, clears FR FI, sets FEX; no trap with MSR FE0/FE1 clear', () => {
+test('VE: an invalid operation leaves VRT and FPRF alone, clears FR FI, sets FEX; no trap ' +
+  'with MSR FE0/FE1 clear', () => {
   const f0 = S.VE | S.FR | S.FI | S.FPRF_PNORM;
   const r = exec('xssubqp 3,1,2; xsaddqp 4,1,1', { 1: INF, 2: INF, 3: 42n }, f0);
   assert.equal(r.v(3), 42n);

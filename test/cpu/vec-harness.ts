@@ -277,7 +277,10 @@ out:
         const x = a.subarray(fo, fo + n), y = b.subarray(fo, fo + n);
         if (!x.equals(y)) parts.push(`${names[j]} qemu=${beHex(x)} sim=${beHex(y)}`);
       });
-      diffs.push(`${c.label} #${k}: ${parts.join(' ')} | VA=${beHex(inp.subarray(0, 16))} VB=${beHex(inp.subarray(16, 32))} VC=${beHex(inp.subarray(32, 48))} VD=${beHex(inp.subarray(48, 64))} r4=${gx(inp, 80)} r5=${gx(inp, 88)} r6=${gx(inp, 96)} vscr=${inp.readUInt32LE(64).toString(16)}`);
+      diffs.push(`${c.label} #${k}: ${parts.join(' ')} | VA=${beHex(inp.subarray(0, 16))} ` +
+        `VB=${beHex(inp.subarray(16, 32))} VC=${beHex(inp.subarray(32, 48))} ` +
+        `VD=${beHex(inp.subarray(48, 64))} r4=${gx(inp, 80)} r5=${gx(inp, 88)} ` +
+        `r6=${gx(inp, 96)} vscr=${inp.readUInt32LE(64).toString(16)}`);
     }
     if (qo.length !== so.length) diffs.push(`output length qemu=${qo.length} sim=${so.length}`);
     return { diffs, iterations: inputs.length };

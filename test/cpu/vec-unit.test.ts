@@ -107,7 +107,8 @@ test('a faulting vector access stops at the first inaccessible byte and changes 
     for (let r = 32; r < 48; r++) s.t.setVsr128(r, 0x0123456789abcdef0011223344556677n);
     const before = s.t.clone();
     const stop = s.core.run(s.t, s.mem, 10);
-    assert.equal(stop.kind, 'fault', `${insn}: ${JSON.stringify(stop, (_k, v) => (typeof v === 'bigint' ? v.toString(16) : v))}`);
+    assert.equal(stop.kind, 'fault', `${insn}: ` +
+      `${JSON.stringify(stop, (_k, v) => (typeof v === 'bigint' ? v.toString(16) : v))}`);
     if (stop.kind !== 'fault') continue;
     assert.equal(stop.signal, 'SIGSEGV', insn);
     // the first byte of the unmapped page (qemu-user reports the same)
@@ -118,7 +119,8 @@ test('a faulting vector access stops at the first inaccessible byte and changes 
   }
 });
 
-test('a DAWR on any byte of a vector access stops it before it changes anything; LOAD_VMX watches the aligned element', () => {
+test('a DAWR on any byte of a vector access stops it before it changes anything; LOAD_VMX ' +
+  'watches the aligned element', () => {
   const run = (insn: string, off: bigint, p: DawrProgram) => {
     const s = setup([...words(insn), 0x7fe00008]);
     s.t.setGpr(4, DATA);
@@ -198,15 +200,17 @@ test('vrldmi inserts into VRT (the ISA; qemu 7.2 leaves the bits outside the mas
 test('every vector instruction glibc executes (static start-up and string routines, POWER8/9/10) decodes', () => {
   // from qemu -d in_asm traces of static glibc programs (memcpy...strstr on many lengths), by objdump
   // name; xxspltiw (POWER10, prefixed) belongs to the prefixed family
-  const used = `lvsl 4,4,5; lvsr 4,4,5; lvx 4,4,5; stvx 4,4,5; lxsdx 36,4,5; stxsdx 36,4,5; lxv 36,16(4); stxv 36,16(4); lxvb16x 36,4,5;
-    lxvd2x 36,4,5; stxvd2x 36,4,5; lxvdsx 36,4,5; lxvl 36,4,5; stxvl 36,4,5; lxvp 38,32(4); stxvx 36,4,5; mfvrd 3,4; mtfprd 4,3; mtvrd 4,3;
-    vaddubm 1,2,3; vadduhm 1,2,3; vadduqm 1,2,3; vadduwm 1,2,3; vaddubs 1,2,3; vand 1,2,3; vandc 1,2,3; vbpermq 1,2,3; vclzlsbb 3,2;
-    vcmpequb 1,2,3; vcmpequb. 1,2,3; vcmpequh. 1,2,3; vcmpgtub 1,2,3; vcmpneb. 1,2,3; vcmpnezb. 1,2,3; vctzlsbb 3,2; vextractbm 3,2;
-    vextsb2w 1,2; vextublx 3,4,2; vextubrx 3,4,2; vgbbd 1,2; vminub 1,2,3; vmladduhm 1,2,3,4; vmr 1,2; vmrglb 1,2,3; vmuleuh 1,2,3;
-    vmulouh 1,2,3; vnot 1,2; vor 1,2,3; vperm 1,2,3,4; vpkuhum 1,2,3; vpkuwum 1,2,3; vpopcntd 1,2; vpopcnth 1,2; vsel 1,2,3,4; vsl 1,2,3;
-    vslb 1,2,3; vsldoi 1,2,3,4; vslh 1,2,3; vslo 1,2,3; vspltb 1,2,3; vsplth 1,2,3; vspltisb 1,5; vspltish 1,5; vspltisw 1,5; vsrh 1,2,3;
-    vsro 1,2,3; vsrw 1,2,3; vsububm 1,2,3; vsububs 1,2,3; vsubuhm 1,2,3; vsumsws 1,2,3; vupklsb 1,2; vxor 1,2,3; xxlorc 1,2,3; xxmr 1,2;
-    xxmrghd 1,2,3; xxmrgld 1,2,3; xxspltd 1,2,1; xxspltib 1,200; xxswapd 1,2`;
+  const used = `lvsl 4,4,5; lvsr 4,4,5; lvx 4,4,5; stvx 4,4,5; lxsdx 36,4,5; stxsdx 36,4,5; lxv 36,16(4);
+stxv 36,16(4); lxvb16x 36,4,5; lxvd2x 36,4,5; stxvd2x 36,4,5; lxvdsx 36,4,5; lxvl 36,4,5; stxvl 36,4,5; lxvp 38,32(4);
+stxvx 36,4,5; mfvrd 3,4; mtfprd 4,3; mtvrd 4,3; vaddubm 1,2,3; vadduhm 1,2,3; vadduqm 1,2,3; vadduwm 1,2,3;
+vaddubs 1,2,3; vand 1,2,3; vandc 1,2,3; vbpermq 1,2,3; vclzlsbb 3,2; vcmpequb 1,2,3; vcmpequb. 1,2,3; vcmpequh. 1,2,3;
+vcmpgtub 1,2,3; vcmpneb. 1,2,3; vcmpnezb. 1,2,3; vctzlsbb 3,2; vextractbm 3,2; vextsb2w 1,2; vextublx 3,4,2;
+vextubrx 3,4,2; vgbbd 1,2; vminub 1,2,3; vmladduhm 1,2,3,4; vmr 1,2; vmrglb 1,2,3; vmuleuh 1,2,3; vmulouh 1,2,3;
+vnot 1,2; vor 1,2,3; vperm 1,2,3,4; vpkuhum 1,2,3; vpkuwum 1,2,3; vpopcntd 1,2; vpopcnth 1,2; vsel 1,2,3,4; vsl 1,2,3;
+vslb 1,2,3; vsldoi 1,2,3,4; vslh 1,2,3; vslo 1,2,3; vspltb 1,2,3; vsplth 1,2,3; vspltisb 1,5; vspltish 1,5;
+vspltisw 1,5; vsrh 1,2,3; vsro 1,2,3; vsrw 1,2,3; vsububm 1,2,3; vsububs 1,2,3; vsubuhm 1,2,3; vsumsws 1,2,3;
+vupklsb 1,2; vxor 1,2,3; xxlorc 1,2,3; xxmr 1,2; xxmrghd 1,2,3; xxmrgld 1,2,3; xxspltd 1,2,1; xxspltib 1,200;
+xxswapd 1,2`;
   const insns = used.split(';').map((x) => x.trim()).filter(Boolean);
   for (const insn of insns) {
     const w = words(insn)[0];
@@ -214,7 +218,8 @@ test('every vector instruction glibc executes (static start-up and string routin
     s.t.setGpr(4, DATA);
     s.t.setGpr(5, 0x100n << 56n | 8n);
     const stop = s.core.run(s.t, s.mem, 10);
-    assert.equal(stop.kind, 'trap', `${insn}: ${JSON.stringify(stop, (_k, v) => (typeof v === 'bigint' ? v.toString(16) : v))}`);
+    assert.equal(stop.kind, 'trap', `${insn}: ` +
+      `${JSON.stringify(stop, (_k, v) => (typeof v === 'bigint' ? v.toString(16) : v))}`);
   }
   assert.equal(insns.length, 80);
 });

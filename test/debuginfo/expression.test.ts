@@ -70,8 +70,10 @@ test('arithmetic, stack operations and control flow', () => {
 test('registers, memory, the frame base, the CFA, entry values', () => {
   assert.deepEqual(evaluateLocation(ex(0x53), ctx()).pieces[0].loc, { kind: 'register', reg: 3 });
   assert.deepEqual(evaluateLocation(ex(0x90, 0x21), ctx()).pieces[0].loc, { kind: 'register', reg: 33 });
-  assert.deepEqual(evaluateLocation(ex(0x71, 0x10), ctx()).pieces[0].loc, { kind: 'memory', addr: BASE + 0x50n }); // breg1 +16
-  assert.deepEqual(evaluateLocation(ex(0x91, 0x70), ctx()).pieces[0].loc, { kind: 'memory', addr: BASE + 0x70n }); // fbreg -16
+  // breg1 +16
+  assert.deepEqual(evaluateLocation(ex(0x71, 0x10), ctx()).pieces[0].loc, { kind: 'memory', addr: BASE + 0x50n });
+  // fbreg -16
+  assert.deepEqual(evaluateLocation(ex(0x91, 0x70), ctx()).pieces[0].loc, { kind: 'memory', addr: BASE + 0x70n });
   assert.equal(evaluateAddress(ex(0x9c), ctx()), BASE + 0xa0n);
   assert.equal(valueOf(ex(0x71, 0x00, 0x94, 0x02, 0x9f)), 0x4140n); // deref_size 2 at r1
   assert.equal(valueOf(ex(0xa3, 0x01, 0x53, 0x9f)), 77n); // entry_value(reg3)
@@ -117,7 +119,8 @@ test('typed operations: constants, conversions, register values as base types', 
   assert.equal(new Float32Array(new Uint32Array([Number(sum.value)]).buffer)[0], 5);
 });
 
-test('refusals are messages: unknown operations, an empty stack, truncated operands, endless loops, division by zero', () => {
+test('refusals are messages: unknown operations, an empty stack, truncated operands, ' +
+  'endless loops, division by zero', () => {
   const cases: Array<[Uint8Array, RegExp]> = [
     [ex(0xff), /unknown DWARF operation 0xff/],
     [ex(0x22), /empty stack/],

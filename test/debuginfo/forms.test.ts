@@ -42,7 +42,8 @@ test('the unit, its functions and their ranges through indexed strings and addre
   for (const n of ['hand-written DWARF 5', 'counter', 'inner', 'shared', 'pair', 'unsigned __int128']) assert.ok(info.includes(`): ${n}`), n);
 });
 
-test('lines of a version 5 table with a directory from .debug_line_str; breakpoints in assembly stay where asked', (t) => {
+test('lines of a version 5 table with a directory from .debug_line_str; breakpoints in ' +
+  'assembly stay where asked', (t) => {
   const exe = build(t, 'forms.S', FLAGS);
   if (!exe) return;
   const di = open(exe);
@@ -72,7 +73,8 @@ test('a type by signature, an address by DW_OP_addrx, a 16-byte constant (data16
   assert.equal(big.node.type, 'unsigned __int128');
 });
 
-test('location lists by index at run time: a register, then another; a default location; a block\'s variable seen inside it only', (t) => {
+test('location lists by index at run time: a register, then another; a default location; ' +
+  'a block\'s variable seen inside it only', (t) => {
   const exe = build(t, 'forms.S', FLAGS);
   if (!exe) return;
   const di = open(exe);

@@ -126,7 +126,8 @@ for (const c of CASES) {
     assert.deepEqual(
       frames.map((f) => [f.name, f.source?.line ?? 0]),
       c.frames,
-      frames.map((f) => `#${f.index} ${hex(f.pc)} ${f.name} ${f.source?.line ?? ''} (${f.physical.unwinder}) ${f.end ?? ''}`).join('\n'),
+      frames.map((f) => `#${f.index} ${hex(f.pc)} ${f.name} ${f.source?.line ?? ''} (${f.physical.unwinder}) ` +
+        `${f.end ?? ''}`).join('\n'),
     );
     assert.match(frames[frames.length - 1].end ?? '', /outermost/);
     for (const [i, want] of (c.vars ?? []).entries()) {
@@ -136,7 +137,8 @@ for (const c of CASES) {
     const theirs = gdbFrames(exe, `${c.source}:${c.line}`, c.hits, c.frames.findIndex(([n]) => n === 'main') + 1);
     if (!theirs) return t.diagnostic('qemu-ppc64le or gdb-multiarch missing: not compared with gdb');
     assert.ok(theirs.length >= 2, 'gdb printed frames');
-    t.diagnostic(`compared with gdb: ${theirs.map((g) => `${g.name}:${g.line} ${[...g.vars].map(([k, v]) => `${k}=${v}`).join(' ')}`).join(' | ')}`);
+    t.diagnostic(`compared with gdb: ` +
+      `${theirs.map((g) => `${g.name}:${g.line} ${[...g.vars].map(([k, v]) => `${k}=${v}`).join(' ')}`).join(' | ')}`);
     for (const g of theirs) {
       const f = frames[g.index];
       assert.ok(f, `our frame ${g.index}`);
@@ -196,7 +198,8 @@ test('C code without any CFI: the back chain finds every caller (names from the 
   assert.deepEqual(di.stackFrames(sim2.target).slice(0, 3).map((f) => f.name), ['leaf', 'middle', 'main']);
 });
 
-test('-O2: inside an inlined call, the inlined function is a frame of its own with its parameter; at its first instruction the thread is at the call site', (t) => {
+test('-O2: inside an inlined call, the inlined function is a frame of its own with its ' +
+  'parameter; at its first instruction the thread is at the call site', (t) => {
   const exe = build(t, 'values.c', ['-g', '-O2', '-static']);
   if (!exe) return;
   const di = open(exe);

@@ -144,7 +144,8 @@ export class Sim {
   /** Runs to `addr` and checks it got there. */
   runToAddress(addr: bigint): void {
     const s = this.runTo([addr]);
-    assert.equal(s.event, 'stopped', `stopped at 0x${addr.toString(16)}? ${JSON.stringify(s, (_, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v))}`);
+    assert.equal(s.event, 'stopped', `stopped at 0x${addr.toString(16)}? ` +
+      `${JSON.stringify(s, (_, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v))}`);
     assert.equal(this.pc, addr);
   }
 }
@@ -159,7 +160,8 @@ export function hex(v: bigint): string {
  */
 export function gdbOnQemu(exe: string, commands: string[]): string | undefined {
   if (!which('qemu-ppc64le') || !hasGdb()) {
-    if (process.env.CI === 'true') throw new Error(`qemu-ppc64le and gdb-multiarch are needed (CI=true: a missing reference tool is a failure); install them with: ${INSTALL.qemu} gdb-multiarch`);
+    if (process.env.CI === 'true') throw new Error(`qemu-ppc64le and gdb-multiarch are needed (CI=true: a missing reference tool is a ` +
+      `failure); install them with: ${INSTALL.qemu} gdb-multiarch`);
     return undefined;
   }
   for (let attempt = 0; attempt < 5; attempt++) {

@@ -52,7 +52,8 @@ function ourRows(di: DebugInfo): string[] {
     for (const s of p.sequences) {
       for (const r of s.rows) {
         if (r.endSequence) rows.push(`end ${hex(BigInt(r.address))}`);
-        else rows.push(`${basename(p.files[r.file]?.name ?? '?')} ${r.line} ${hex(BigInt(r.address))}${r.isStmt ? ' stmt' : ''}`);
+        else rows.push(`${basename(p.files[r.file]?.name ?? '?')} ${r.line} ` +
+          `${hex(BigInt(r.address))}${r.isStmt ? ' stmt' : ''}`);
       }
     }
   }
@@ -153,7 +154,8 @@ for (const b of BUILDS) {
       const ours = di.breakpointLocations(b.source, l);
       const g = expected.get(l);
       if (!g) {
-        assert.ok(!ours.ok || ours.locations.length === 0, `line ${l}: gdb places no breakpoint, we do: ${JSON.stringify(ours.ok && ours.locations.map((x) => hex(x.address)))}`);
+        assert.ok(!ours.ok || ours.locations.length === 0, `line ${l}: gdb places no breakpoint, we do: ` +
+          `${JSON.stringify(ours.ok && ours.locations.map((x) => hex(x.address)))}`);
         continue;
       }
       assert.ok(ours.ok, `line ${l}: ${ours.ok ? '' : ours.message}`);
@@ -163,7 +165,8 @@ for (const b of BUILDS) {
   });
 }
 
-test('a file name matches by its trailing path components; an unknown file or a line past the end is a message', (t) => {
+test('a file name matches by its trailing path components; an unknown file or a line past ' +
+  'the end is a message', (t) => {
   const exe = build(t, 'loop.c', ['-g', '-O0', '-static']);
   if (!exe) return;
   const di = open(exe);

@@ -64,7 +64,9 @@ test('opening does not grow with the DWARF: 120 compile units, about 3 MB of deb
     for (let u = 0; u < 120; u++) {
       let src = `struct s${u} { int a; double b; char name[16]; struct s${u} *next; };\n`;
       for (let f = 0; f < 25; f++) {
-        src += `int g${u}_${f} = ${f};\nint f${u}_${f}(int x) {\n  struct s${u} v = { x, x * 0.5, "n", 0 };\n  int y = x + g${u}_${f};\n  for (int i = 0; i < 3; i++) y += v.a * i;\n  return y + (int)v.b;\n}\n`;
+        src += `int g${u}_${f} = ${f};\nint f${u}_${f}(int x) {\n  struct s${u} v = { x, x * 0.5, ` +
+          `"n", 0 };\n  int y = x + g${u}_${f};\n  for (int i = 0; i < 3; i++) y += v.a * ` +
+          `i;\n  return y + (int)v.b;\n}\n`;
       }
       if (u === 0) src += 'int main(void) { return f0_0(1) > 100; }\n';
       const p = join(dir, `u${u}.c`);
@@ -87,7 +89,9 @@ test('opening does not grow with the DWARF: 120 compile units, about 3 MB of deb
     const fn = r.info.functionAt(bp.locations[0].address);
     const fnTime = ms(t0);
     assert.equal(fn?.name, 'f77_1');
-    t.diagnostic(`${bytes.length} bytes, ${r.info.sections.info?.length} bytes of .debug_info: open ${open} ms, a line query ${line} ms (every unit's line table), functionAt ${fnTime} ms (one unit's DIEs)`);
+    t.diagnostic(`${bytes.length} bytes, ${r.info.sections.info?.length} bytes of .debug_info: open ` +
+      `${open} ms, a line query ${line} ms (every unit's line table), functionAt ${fnTime} ` +
+      `ms (one unit's DIEs)`);
     assert.ok(open < 300, `open took ${open} ms`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -44,7 +44,8 @@ interface Script {
 
 const SCRIPTS: Script[] = [
   {
-    name: 'values.c -O0: step into a call, next through a loop, finish, step into a call through a pointer, off the end of main',
+    name: 'values.c -O0: step into a call, next through a loop, finish, step into a call ' +
+      'through a pointer, off the end of main',
     source: 'values.c',
     flags: ['-g', '-O0', '-static'],
     start: 57,

@@ -195,7 +195,8 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
     });
     await page.goto(url, { timeout: 60_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-    console.log(`e2e: code-server ready in ${((t1 - t0) / 1000).toFixed(1)} s, workbench in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+    console.log(`e2e: code-server ready in ${((t1 - t0) / 1000).toFixed(1)} s, workbench in ` +
+      `${((Date.now() - t1) / 1000).toFixed(1)} s`);
   } catch (e) {
     await cleanup();
     throw e;
@@ -225,7 +226,8 @@ export async function runExtensionTests(opts: { extensionTestsPath?: string; fol
     const timeout = new Promise<number>((r) => { timer = setTimeout(() => r(-1), timeoutMs); });
     const exitCode = await Promise.race([wb.exitCode, timeout]);
     clearTimeout(timer);
-    if (exitCode === -1) console.error(`the extension-host suite did not report within ${timeoutMs / 1000} s; code-server log: ${wb.server.dirs.log}`);
+    if (exitCode === -1) console.error(`the extension-host suite did not report within ${timeoutMs / 1000} s; code-server ` +
+      `log: ${wb.server.dirs.log}`);
     return { exitCode, log: wb.log };
   } finally {
     await wb.close();

@@ -47,7 +47,8 @@ test('package: the extension entry point is inside', () => {
   assert.ok(names().includes(main), `${main} (package.json "main") is not in the .vsix`);
 });
 
-test('package: the runtime files the extension loads (adapter, panel script and styles, web components) are inside', () => {
+test('package: the runtime files the extension loads (adapter, panel script and styles, ' +
+  'web components) are inside', () => {
   const runtime = ['dist/adapter.js', 'dist/panel.js', 'dist/elements/bundled.js', 'media/panel.css'];
   const n = new Set(names());
   const missing = runtime.filter((f) => existsSync(join(REPO, f)) && !n.has(inside(f)));

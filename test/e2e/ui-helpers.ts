@@ -98,9 +98,11 @@ export async function breakOn(page: Page, name: string, action: string): Promise
       await bp.waitFor({ state: 'visible', timeout: attempt < 3 ? 4_000 : 15_000 });
       return bp;
     } catch {
-      if (attempt >= 3) throw new Error(`the data breakpoint on ${name} in the Breakpoints view did not show after ${attempt} tries of "${action}"`);
+      if (attempt >= 3) throw new Error(`the data breakpoint on ${name} in the Breakpoints view did not show after ` +
+        `${attempt} tries of "${action}"`);
       const menuOpen = await page.locator('.monaco-menu').count();
-      console.log(`breakOn ${name}: "${action}" changed nothing (context menu ${menuOpen ? 'still open' : 'closed'}); trying again`);
+      console.log(`breakOn ${name}: "${action}" changed nothing (context menu ` +
+        `${menuOpen ? 'still open' : 'closed'}); trying again`);
       await page.keyboard.press('Escape');
     }
   }
@@ -130,7 +132,8 @@ export async function shown(loc: Locator, what: string, timeout = 15_000): Promi
 
 /** The text of open dialogs and notification toasts (an error the product showed the user). */
 export async function whatTheWorkbenchSays(page: Page): Promise<string> {
-  const texts = await page.locator('.monaco-dialog-box .dialog-message-text, .monaco-dialog-box .dialog-message-detail, .notifications-toasts .notification-list-item-message')
+  const texts = await page.locator('.monaco-dialog-box .dialog-message-text, .monaco-dialog-box .dialog-message-detail, ' +
+    '.notifications-toasts .notification-list-item-message')
     .allTextContents().catch(() => []);
   return texts.map((x) => x.trim()).filter(Boolean).join(' | ');
 }

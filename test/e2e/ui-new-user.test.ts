@@ -222,7 +222,8 @@ test('UI, issue 13: what a new user met, and the timeline', { timeout: 1_200_000
       while ((await themeKind(page)) !== 'dark' && Date.now() < deadline) await page.waitForTimeout(250);
     });
 
-    await step('defect 9: the first session opens the Watchpoint Slots view (it starts collapsed at the bottom)', async () => {
+    await step('defect 9: the first session opens the Watchpoint Slots view (it starts collapsed at ' +
+      'the bottom)', async () => {
       await openFile(page, 'watch-loop.S', 'counter@ha');
       await runCommand(page, 'View: Show Run and Debug');
       const header = page.locator('.part.sidebar .pane-header', { hasText: /Watchpoint Slots/ }).first();
@@ -256,14 +257,16 @@ test('UI, issue 13: what a new user met, and the timeline', { timeout: 1_200_000
       assert.doesNotMatch(said, /extension for debugging YAML/);
     });
 
-    await step('defect 4: the data breakpoint on counter follows its symbol: refused here, where the program has none', async () => {
+    await step('defect 4: the data breakpoint on counter follows its symbol: refused here, where ' +
+      'the program has none', async () => {
       const text = await breakpointSays(page, /counter/, /no symbol "counter"/);
       assert.match(text, /no symbol "counter" in ptrace-perf-asm\.S/);
       const row = (await pane(page, /^\s*Breakpoints/i)).locator('.monaco-list-row', { hasText: /counter/ }).first();
       await shown(row.locator('.codicon-debug-breakpoint-data-unverified'), 'the refused data breakpoint shown grey');
     });
 
-    await step('defect 5: Compare opens a read-only document titled after the scenario, closed without a save prompt', async () => {
+    await step('defect 5: Compare opens a read-only document titled after the scenario, closed ' +
+      'without a save prompt', async () => {
       await runCommand(page, 'Compare Kernel 6.5 and 6.6 (this scenario)');
       const tab = page.locator('.tab', { hasText: 'same_watch_addr.yaml: kernel 6.5 vs 6.6' }).first();
       await shown(tab, 'the comparison\'s tab');
@@ -291,7 +294,8 @@ test('UI, issue 13: what a new user met, and the timeline', { timeout: 1_200_000
       rmSync(join(folder, '.vscode'), { recursive: true, force: true });
     });
 
-    await step('defect 6: "Debug: Select and Start Debugging" lists an open file once, and choosing it starts it', async () => {
+    await step('defect 6: "Debug: Select and Start Debugging" lists an open file once, and choosing ' +
+      'it starts it', async () => {
       await openFile(page, 'watch-loop.S', 'counter@ha');
       await runCommand(page, 'Debug: Select and Start Debugging');
       const input = page.locator('.quick-input-widget input');
@@ -320,7 +324,8 @@ test('UI, issue 13: what a new user met, and the timeline', { timeout: 1_200_000
       await panel.locator('.header .machine', { hasText: /2 CPUs/ }).waitFor({ timeout: 15_000 });
     });
 
-    await step('defect 3: a CodeLens watch (Watch read on spare) is in the Breakpoints view with its mode', async () => {
+    await step('defect 3: a CodeLens watch (Watch read on spare) is in the Breakpoints view with ' +
+      'its mode', async () => {
       await openFile(page, 'watch-loop.S', 'counter@ha');
       await codeLens(page, SPARE_LINE, 'Watch read');
       await showRunAndDebug(page);
@@ -330,7 +335,8 @@ test('UI, issue 13: what a new user met, and the timeline', { timeout: 1_200_000
       assert.ok((await bps.locator('.monaco-list-row', { hasText: /watch-loop\.S/ }).count()) >= 1);
     });
 
-    await step('defect 1: the stopped program\'s two watchpoints show in cpu0\'s slots (dimmed: scheduled out while stopped); the worker\'s perf counter in cpu1\'s', async () => {
+    await step('defect 1: the stopped program\'s two watchpoints show in cpu0\'s slots (dimmed: ' +
+      'scheduled out while stopped); the worker\'s perf counter in cpu1\'s', async () => {
       const next = panel.locator('table[aria-label="cpu0 slots"] tr.next');
       await panel.locator('table[aria-label="cpu0 slots"] tr.next').nth(1).waitFor({ timeout: 15_000 });
       assert.equal(await next.count(), 2);
@@ -339,7 +345,8 @@ test('UI, issue 13: what a new user met, and the timeline', { timeout: 1_200_000
       await shown(panel.locator('table[aria-label="cpu1 slots"] tr.occ .owner.perf').first(), 'the worker\'s perf counter in cpu1\'s slot');
     });
 
-    await step('defect 8: a watchpoint stop: the task\'s name kept and a short reason in the Call Stack view; the whole sentence in the panel', async () => {
+    await step('defect 8: a watchpoint stop: the task\'s name kept and a short reason in the Call ' +
+      'Stack view; the whole sentence in the panel', async () => {
       await page.keyboard.press('F5');
       await waitPaused(page, /Watchpoint \d+ \(write counter\)/i);
       const view = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: /Call Stack/i }) }).first();
@@ -356,7 +363,8 @@ test('UI, issue 13: what a new user met, and the timeline', { timeout: 1_200_000
       assert.ok((await counterValue(panel, 'stores')) > 0, 'the worker\'s stores counted on cpu1');
     });
 
-    await step('the timeline: strips per CPU and slot with marks; hover a mark for its decision; click it to the log and the source line', async () => {
+    await step('the timeline: strips per CPU and slot with marks; hover a mark for its decision; ' +
+      'click it to the log and the source line', async () => {
       for (const v of [/^\s*Variables/i, /^\s*Watch\b/i, /^\s*Call Stack/i, /^\s*Breakpoints/i, /^\s*Loaded Scripts/i]) await collapse(page, v);
       await sidebarWidth(page, 520);
       await pane(page, /Watchpoint Slots/i);

@@ -98,7 +98,8 @@ async function collapse(page: Page, title: RegExp): Promise<void> {
  * machine); waiting for this state, not for a time, makes the next step's click land.
  */
 async function dismissHovers(page: Page): Promise<void> {
-  const hovers = page.locator('.workbench-hover:visible, .monaco-hover:not(.hidden):visible, .monaco-hover-content:visible');
+  const hovers = page.locator('.workbench-hover:visible, .monaco-hover:not(.hidden):visible, ' +
+    '.monaco-hover-content:visible');
   for (let attempt = 0; attempt < 3; attempt++) {
     const box = await page.locator('.part.editor').first().boundingBox();
     await page.mouse.move(box ? box.x + box.width - 12 : 1300, box ? box.y + box.height - 12 : 860);
@@ -198,8 +199,10 @@ async function breakOn(page: Page, name: string, action: string): Promise<Locato
     } catch (e) {
       // the row went, or the menu is another row's (the view re-rendered under the pointer: a stop
       // expands the first scope again): closed, and the row is found again
-      if (attempt >= 4) throw new Error(`the context menu of ${name} never offered "${action}" (${(e as Error).message.split('\n')[0]})`);
-      console.log(`breakOn ${name}: no "${action}" in a context menu of ${name} (the view changed under the pointer); trying again`);
+      if (attempt >= 4) throw new Error(`the context menu of ${name} never offered "${action}" ` +
+        `(${(e as Error).message.split('\n')[0]})`);
+      console.log(`breakOn ${name}: no "${action}" in a context menu of ${name} (the view changed ` +
+        `under the pointer); trying again`);
       await page.keyboard.press('Escape');
       continue;
     }
@@ -212,9 +215,11 @@ async function breakOn(page: Page, name: string, action: string): Promise<Locato
       await dismissHovers(page);
       return bp;
     } catch {
-      if (attempt >= 3) throw new Error(`the data breakpoint on ${name} in the Breakpoints view did not show after ${attempt} tries of "${action}"`);
+      if (attempt >= 3) throw new Error(`the data breakpoint on ${name} in the Breakpoints view did not show after ` +
+        `${attempt} tries of "${action}"`);
       const menuOpen = await page.locator('.monaco-menu').count();
-      console.log(`breakOn ${name}: "${action}" changed nothing (context menu ${menuOpen ? 'still open' : 'closed'}); trying again`);
+      console.log(`breakOn ${name}: "${action}" changed nothing (context menu ` +
+        `${menuOpen ? 'still open' : 'closed'}); trying again`);
       await page.keyboard.press('Escape');
     }
   }
@@ -244,7 +249,8 @@ async function shown(loc: Locator, what: string, timeout = 15_000): Promise<void
 
 /** The text of open dialogs and notification toasts (an error the product showed the user). */
 async function whatTheWorkbenchSays(page: Page): Promise<string> {
-  const texts = await page.locator('.monaco-dialog-box .dialog-message-text, .monaco-dialog-box .dialog-message-detail, .notifications-toasts .notification-list-item-message')
+  const texts = await page.locator('.monaco-dialog-box .dialog-message-text, .monaco-dialog-box .dialog-message-detail, ' +
+    '.notifications-toasts .notification-list-item-message')
     .allTextContents().catch(() => []);
   return texts.map((x) => x.trim()).filter(Boolean).join(' | ');
 }
@@ -263,7 +269,8 @@ async function counterValue(panel: FrameLocator, name: string): Promise<number> 
   return n;
 }
 
-test('UI: data breakpoint, watchpoint stop, panel slots and decisions, perf count, refusal, open source, themes', { timeout: 900_000 }, async (t) => {
+test('UI: data breakpoint, watchpoint stop, panel slots and decisions, perf count, ' +
+  'refusal, open source, themes', { timeout: 900_000 }, async (t) => {
   if (!requireChromium(t)) return;
   if (!(await requireCodeServer(t))) return;
   const folder = workspace();
@@ -343,7 +350,8 @@ test('UI: data breakpoint, watchpoint stop, panel slots and decisions, perf coun
     await step('continue to the watchpoint stop; the panel shows the decision', async () => {
       before = await counterValue(panel, 'reads');
       await page.keyboard.press('F5');
-      // the Call Stack view: a short reason; the panel: the whole sentence (before execute: the first store is about to write 1)
+      // the Call Stack view: a short reason; the panel: the whole sentence (before execute: the first store is about
+      // to write 1)
       await waitPaused(page, /Watchpoint \d+ \(write counter\)/i);
       await shown(panel.locator('.stopline', { hasText: /about to write 0x0*1\b/ }), 'the stop\'s sentence in the panel');
       assert.equal(await waitCursorLine(page, STORE_LINE), STORE_LINE, 'the stop is at the store to counter');

@@ -9,7 +9,8 @@ export interface SegSpec {
   data: Uint8Array;
   memsz?: number; // default data.length
   align?: bigint; // default 0x10000
-  /** file offset; default: the next offset congruent to vaddr modulo 64 KiB (0 puts the headers inside the segment, as GNU ld does) */
+  /** file offset; default: the next offset congruent to vaddr modulo 64 KiB (0 puts the headers inside the segment,
+   * as GNU ld does) */
   offset?: number;
 }
 

@@ -191,7 +191,8 @@ function expectedDump(exe: string, argv: string[], envp: string[]): string {
   return lines.join('\n');
 }
 
-test('a freestanding program reads its registers, argv, envp and auxv from the stack: exactly what Linux lays out', (t) => {
+test('a freestanding program reads its registers, argv, envp and auxv from the stack: ' +
+  'exactly what Linux lays out', (t) => {
   const exe = auxdump(t);
   if (!exe) return;
   const argv = [exe, 'one', 'two words', ''];
@@ -207,7 +208,8 @@ test('a freestanding program reads its registers, argv, envp and auxv from the s
   }
 });
 
-test('the freestanding program under qemu-ppc64le prints the same argv and environment (its own auxv is qemu\'s)', (t) => {
+test('the freestanding program under qemu-ppc64le prints the same argv and environment ' +
+  '(its own auxv is qemu\'s)', (t) => {
   const exe = auxdump(t);
   if (!exe || !requireTool(t, 'qemu-ppc64le', INSTALL.qemu)) return;
   const q = spawnSync('qemu-ppc64le', ['-cpu', 'power10', exe, 'one', 'two words'], { cwd: dir, env: { A: '1', HOME: '/' }, timeout: 20000 });
@@ -290,7 +292,8 @@ test('a scenario task may be an ELF executable with args; its symbols name addre
 test('a scenario naming a dynamically linked program: one input error at the task', (t) => {
   const exe = gcc(t, 'dynamic-hello', ['-O2', join(FIX, 'glibc-hello.c')]);
   if (!exe) return;
-  const sc = parseScenario('machine: { cpu: power8 }\ntasks:\n  - name: d\n    program: dynamic-hello\nsteps: []\n', 's.yaml');
+  const sc = parseScenario('machine: { cpu: power8 }\ntasks:\n  - name: d\n    program: dynamic-hello\nsteps: ' +
+    '[]\n', 's.yaml');
   assert.ok(sc.ok);
   if (!sc.ok) return;
   const rep = runScenario(sc.scenario, { readFile: (p) => readFileSync(join(dir, p)) });

@@ -192,7 +192,8 @@ test('programFromBytes: ELF by its first byte, text to the assembler, other bina
   const bad = programFromBytes('a.S', new TextEncoder().encode(' bogus\n'));
   assert.ok(!bad.ok && formatDiagnostic(bad.errors[0]).startsWith('a.S:1:'), 'assembler errors keep file:line:col');
   for (const bin of [new Uint8Array([0, 1, 2, 3, 0xff]), new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), new Uint8Array(64)]) {
-    assert.equal(refusal(bin), 'prog: a binary file that is neither an ELF executable (those start with \\x7fELF) nor PowerPC assembly source');
+    assert.equal(refusal(bin), 'prog: a binary file that is neither an ELF executable (those start with \\x7fELF) ' +
+      'nor PowerPC assembly source');
   }
 });
 
@@ -214,7 +215,8 @@ test('parseElf keeps file-derived text printable and never throws on odd section
   assert.equal(r.value.sections[0].name, '.te\nxt'); // kept as the file says (the debugger shows it)
 });
 
-test('symbol names are read with bounded work: a very long name is cut at 4096 bytes, an unterminated one refused', () => {
+test('symbol names are read with bounded work: a very long name is cut at 4096 bytes, an ' +
+  'unterminated one refused', () => {
   const spec = good();
   spec.symbols!.push({ name: 'L'.repeat(5000), value: DATA, type: 1, bind: 1, shndx: 2 });
   const r = programFromElf('p', buildElf(spec));

@@ -36,7 +36,8 @@ function prot(mem: AddressSpace, addr: bigint): string {
   return p ? `${p.read ? 'r' : '-'}${p.write ? 'w' : '-'}${p.exec ? 'x' : '-'}` : 'unmapped';
 }
 
-test('segments map whole 64 KiB file pages with their permissions; bss is zero; the break follows the last segment', () => {
+test('segments map whole 64 KiB file pages with their permissions; bss is zero; the break ' +
+  'follows the last segment', () => {
   const p = program(base);
   const file = p.image!.file;
   const mem = new AddressSpace();
@@ -46,7 +47,8 @@ test('segments map whole 64 KiB file pages with their permissions; bss is zero; 
   assert.equal(prot(mem, 0x1000fff0n), 'r-x');
   assert.deepEqual([...mem.readBytes(0x10000000n, 4)!], [0x7f, 0x45, 0x4c, 0x46]);
   assert.deepEqual([...mem.readBytes(TEXT, CODE.length)!], [...CODE]);
-  // data: one file page 0x10010000-0x1001ffff rw-; the bss part of it cleared (padzero), though the file has bytes there
+  // data: one file page 0x10010000-0x1001ffff rw-; the bss part of it cleared (padzero), though the file has bytes
+  // there
   assert.equal(prot(mem, DATA), 'rw-');
   assert.deepEqual([...mem.readBytes(DATA, 4)!], [0x61, 0x62, 0x63, 0]);
   const dataOff = file.indexOf(0x61, 0x10000);
@@ -58,7 +60,8 @@ test('segments map whole 64 KiB file pages with their permissions; bss is zero; 
   assert.equal(mem.write(TEXT, 4, 0n), false, 'text is read-only');
 });
 
-test('memsz == filesz: the rest of the last page shows the file; a read-only bss part is not cleared; anonymous pages follow', () => {
+test('memsz == filesz: the rest of the last page shows the file; a read-only bss part is ' +
+  'not cleared; anonymous pages follow', () => {
   const ro: ElfSpec = { ...base, segs: [{ flags: 5, vaddr: TEXT, data: CODE }, { flags: 4, vaddr: DATA, data: new TextEncoder().encode('abc'), memsz: 0x12345 }] };
   const p = program(ro);
   const mem = new AddressSpace();
@@ -111,7 +114,8 @@ const withHeaders: ElfSpec = {
   segs: [{ flags: 5, vaddr: 0x10000000n, offset: 0, data: (() => { const d = new Uint8Array(0x100 + CODE.length); d.set(CODE, 0x100); return d; })() }, base.segs[1]],
 };
 
-test('the initial stack is laid out as create_elf_tables does, with every auxv entry as Linux 6.6 gives it on ppc64', () => {
+test('the initial stack is laid out as create_elf_tables does, with every auxv entry as ' +
+  'Linux 6.6 gives it on ppc64', () => {
   const p = program(withHeaders);
   const argv = ['/bin/prog', '-v', 'x'];
   const envp = ['A=1', 'HOME=/'];
@@ -224,7 +228,8 @@ test('AT_HWCAP2 and AT_PLATFORM per CPU model; AT_RANDOM is deterministic', () =
   assert.notEqual([...seen][0], '0'.repeat(32));
 });
 
-test('loadProgram: default argv is [path], no environment, power10; an empty argv becomes [""]; E2BIG is checked', () => {
+test('loadProgram: default argv is [path], no environment, power10; an empty argv becomes ' +
+  '[""]; E2BIG is checked', () => {
   const p = program(base);
   const { mem, thread } = loadProgram(p);
   const sp = thread.getGpr(1);

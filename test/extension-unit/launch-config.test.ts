@@ -66,7 +66,8 @@ test('unknown settings are reported separately (a warning)', () => {
   assert.deepEqual(unknownSettings({ type: 'ppc-watchpoint', request: 'launch', name: 'n', program: 'a', progam: 'typo' }), ['progam']);
 });
 
-test('a YAML file is a scenario only when it has top-level tasks and steps (F5 offers the debugger for scenarios)', () => {
+test('a YAML file is a scenario only when it has top-level tasks and steps (F5 offers the ' +
+  'debugger for scenarios)', () => {
   const scenario = 'machine: { cpu: power10 }\ntasks:\n  - { name: t, program: p.S }\nsteps:\n  - cont: t\n';
   assert.equal(configForActiveFile('/w/s.yaml', 'yaml', scenario)?.scenario, '/w/s.yaml');
   assert.equal(configForActiveFile('/w/ci.yaml', 'yaml', 'on: push\njobs:\n  build:\n    steps:\n      - run: make\n'), undefined);
@@ -74,7 +75,8 @@ test('a YAML file is a scenario only when it has top-level tasks and steps (F5 o
   assert.equal(looksLikeScenario('name: x\n'), false);
 });
 
-test('dynamic configurations: each open file once, under the folder that holds it (not again under the user settings)', () => {
+test('dynamic configurations: each open file once, under the folder that holds it (not ' +
+  'again under the user settings)', () => {
   const docs = [
     { path: '/w/examples/loops.S', languageId: 'ppc-asm', text: '', untitled: false },
     { path: '/w/examples/same.yaml', languageId: 'yaml', text: 'tasks:\n  - {}\nsteps:\n  - {}\n', untitled: false },

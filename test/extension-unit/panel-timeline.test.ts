@@ -54,7 +54,8 @@ async function drawn(page: Page): Promise<void> {
   await page.waitForFunction(() => /icount .* now /.test(document.querySelector('.tlrange')?.textContent ?? ''));
 }
 
-test('defect 1: a stopped task\'s watchpoint shows in the slot it takes when the task runs, dimmed, with the live state beside it', async (t) => {
+test('defect 1: a stopped task\'s watchpoint shows in the slot it takes when the task ' +
+  'runs, dimmed, with the live state beside it', async (t) => {
   if (skip) return t.skip(skip);
   const page = await open();
   const row = page.locator('table[aria-label="cpu1 slots"] tr.next');
@@ -85,7 +86,8 @@ for (const width of [300, 520, 800]) {
   });
 }
 
-test('defect 9: a perf action\'s result does not linger past the next stop; the stop\'s whole sentence is shown', async (t) => {
+test('defect 9: a perf action\'s result does not linger past the next stop; the stop\'s ' +
+  'whole sentence is shown', async (t) => {
   if (skip) return t.skip(skip);
   const page = await open();
   assert.match((await page.textContent('.stopline')) ?? '', /child stopped at icount 7,000,020: Watchpoint 3 \(read value\): "ld r0,0\(r3\)" .* about to read 8 bytes/);
@@ -101,7 +103,8 @@ test('defect 9: a perf action\'s result does not linger past the next stop; the 
   await page.close();
 });
 
-test('the timeline: one strip per CPU and slot, asked for about one bucket per pixel, with a legend of the branches', async (t) => {
+test('the timeline: one strip per CPU and slot, asked for about one bucket per pixel, ' +
+  'with a legend of the branches', async (t) => {
   if (skip) return t.skip(skip);
   const page = await open();
   await drawn(page);
@@ -235,7 +238,8 @@ test('the timeline: Ctrl+wheel zooms around the pointer, dragging pans, Fit foll
   await page.close();
 });
 
-test('the timeline asks again when the run goes on (a stop), and starts over when the history is rebuilt (time travel)', async (t) => {
+test('the timeline asks again when the run goes on (a stop), and starts over when the ' +
+  'history is rebuilt (time travel)', async (t) => {
   if (skip) return t.skip(skip);
   const page = await open();
   await drawn(page);
@@ -250,7 +254,8 @@ test('the timeline asks again when the run goes on (a stop), and starts over whe
   await page.close();
 });
 
-test('the timeline from the keyboard: period and comma go from mark to mark with its hover, Enter opens it', async (t) => {
+test('the timeline from the keyboard: period and comma go from mark to mark with its ' +
+  'hover, Enter opens it', async (t) => {
   if (skip) return t.skip(skip);
   const page = await open('&total=3000');
   await drawn(page);

@@ -37,7 +37,8 @@ suite('adapter descriptor factory', () => {
 });
 
 suite('data-line actions in a session', () => {
-  test('Watch write and Count with perf are breakpoints on the data line, set at once; a third is refused in the kernel\'s terms (issue 13, defect 3)', async () => {
+  test('Watch write and Count with perf are breakpoints on the data line, set at once; a ' +
+    'third is refused in the kernel\'s terms (issue 13, defect 3)', async () => {
     await api();
     const ed = await openScratch('session-watch.S', PROGRAM);
     const started = new Promise<vscode.DebugSession>((resolve) => {

@@ -4,7 +4,8 @@ import { ConfigProvider } from '../../extension/config-provider';
 import { EXTENSION_ID, api, openScratch, PROGRAM } from './helpers';
 
 suite('debug configuration provider', () => {
-  test('a new launch.json gets the configuration once: package.json\'s, the provider adds none (issue 13, defect 6)', () => {
+  test('a new launch.json gets the configuration once: package.json\'s, the provider adds ' +
+    'none (issue 13, defect 6)', () => {
     // VS Code writes the contribution's initialConfigurations and those of an Initial provider: one of them only
     assert.equal('provideDebugConfigurations' in new ConfigProvider(), false);
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { debuggers: Array<{ type: string; initialConfigurations: Array<Record<string, unknown>> }> } };

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { TimelineResponse, WatchesEvent } from '../../debug-adapter/panel-protocol';
 import { DynamicConfigProvider } from '../../extension/config-provider';
-import type { ToPanel } from '../../extension/panel-messages';
+import type { ToPanel } from '../../contract/panel-messages';
 import { traceProblems } from '../helpers/chrome-trace';
 import { api, openScratch } from './helpers';
 
@@ -141,7 +141,8 @@ suite('what a new user met (issue 13)', function () {
     assert.ok(!p.provideDebugConfigurations(undefined).some((c) => c.program === doc.uri.fsPath), 'not again under the user settings');
   });
 
-  test('defects 3 and 8: a CodeLens watch is a breakpoint (enable, disable, remove); the Variables view is told; the stop is short, its sentence in the Debug Console', async () => {
+  test('defects 3 and 8: a CodeLens watch is a breakpoint (enable, disable, remove); the ' +
+    'Variables view is told; the stop is short, its sentence in the Debug Console', async () => {
     const ed = await openScratch('watch-lens.S', LOOP);
     const uri = ed.document.uri;
     const start = started();
@@ -188,7 +189,8 @@ suite('what a new user met (issue 13)', function () {
     }
   });
 
-  test('defect 9: gutter markers have a hover over their line and go when a step back goes before the hit', async () => {
+  test('defect 9: gutter markers have a hover over their line and go when a step back goes ' +
+    'before the hit', async () => {
     const a = await api();
     const ed = await openScratch('gutter-back.S', LOOP);
     const path = ed.document.uri.fsPath;

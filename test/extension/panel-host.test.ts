@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DecisionLogArgs, PanelDecision } from '../../debug-adapter/panel-protocol';
-import type { ToPanel } from '../../extension/panel-messages';
+import type { ToPanel } from '../../contract/panel-messages';
 import { matchesFilter } from '../../extension/panel-messages';
 import { PanelViewProvider } from '../../extension/panel-view';
 

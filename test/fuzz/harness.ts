@@ -119,7 +119,8 @@ export async function runTarget<I>(t: FuzzTarget<I>, seed: number, count: number
 }
 
 export function formatStats(s: TargetStats): string {
-  const lines = [`${s.name}: ${s.tried} inputs tried in ${(s.ms / 1000).toFixed(1)} s; crashes ${s.crashes}, hangs ${s.hangs}, internal errors ${s.internal}`];
+  const lines = [`${s.name}: ${s.tried} inputs tried in ${(s.ms / 1000).toFixed(1)} s; crashes ` +
+    `${s.crashes}, hangs ${s.hangs}, internal errors ${s.internal}`];
   for (const [key, m] of s.messages) lines.push(`  ${m.count} x ${key}\n    e.g. ${JSON.stringify(m.input).slice(0, 400)}`);
   return lines.join('\n');
 }

@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   // an exception nobody catches is a crash of the input being run
   let current = -1;
   const crash = (e: unknown) => {
-    say(`done ${current} ${JSON.stringify([{ kind: 'crash', message: `uncaught: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` }])}\n`);
+    const message = `uncaught: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
+    say(`done ${current} ${JSON.stringify([{ kind: 'crash', message }])}\n`);
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);

@@ -61,7 +61,8 @@ export function traceProblems(doc: unknown): string[] {
     for (const s of list) {
       while (open.length && open[open.length - 1][1] <= s[0]) open.pop();
       const parent = open[open.length - 1];
-      if (parent && s[1] > parent[1]) out.push(`track ${key}: "${s[2]}" [${s[0]}, ${s[1]}) overlaps "${parent[2]}" [${parent[0]}, ${parent[1]}) without nesting`);
+      if (parent && s[1] > parent[1]) out.push(`track ${key}: "${s[2]}" [${s[0]}, ${s[1]}) overlaps "${parent[2]}" [${parent[0]}, ` +
+        `${parent[1]}) without nesting`);
       open.push(s);
     }
   }

@@ -65,7 +65,8 @@ steps:
   }
 });
 
-test('dcbz anywhere in a line with two write watches anywhere near it: counts follow the aligned line, and the run ends', () => {
+test('dcbz anywhere in a line with two write watches anywhere near it: counts follow the ' +
+  'aligned line, and the run ends', () => {
   fc.assert(
     fc.property(fc.integer({ min: 0, max: 127 }), fc.integer({ min: -128, max: 248 }), fc.integer({ min: -128, max: 248 }), fc.integer({ min: 1, max: 16 }), (off, a, b, len) => {
       const r = run(
@@ -112,7 +113,8 @@ steps:
     expect: 0
 `;
 
-test('addr2 below addr with a perf counter armed: the next cont reports a livelock at the load, naming the slots', () => {
+test('addr2 below addr with a perf counter armed: the next cont reports a livelock at the ' +
+  'load, naming the slots', () => {
   const r = run(LIVELOCK, { 'ptrace-perf-asm.S': PTRACE_PERF_ASM });
   assert.equal(r.failed, 0, r.steps.flatMap((s) => s.mismatches).join('; '));
   const msg = String(r.steps[2].result.fields.message);
@@ -133,7 +135,8 @@ function livelockMachine(config: Partial<MachineConfig>) {
   return { m, t };
 }
 
-test('exceptions count against the budget: a run of exceptions alone ends when the budget is used (no livelock check)', () => {
+test('exceptions count against the budget: a run of exceptions alone ends when the budget ' +
+  'is used (no livelock check)', () => {
   const { m, t } = livelockMachine({ livelockRepeats: Number.MAX_SAFE_INTEGER });
   m.resume(t, false);
   const before = m.exceptions;
@@ -163,7 +166,8 @@ test('a resume starts the livelock count again; wplab run --max-steps bounds the
   m.resume(t, false);
   assert.equal(m.runUntilStop(t, 1e6).event, 'livelock');
   // a livelock needs the same PC with nothing retired: a perf hit on every iteration of a loop is not one
-  const loop = assemble(`\t.abiversion 2\n\t.text\n_start:\n\tlis 9,v@ha\n\taddi 9,9,v@l\n\tli 5,3000\n\tmtctr 5\n1:\tld 6,0(9)\n\tbdnz 1b\n\ttrap\n\t.data\nv:\t.quad 0\n`, 'loop.S');
+  const loop = assemble(`\t.abiversion 2\n\t.text\n_start:\n\tlis 9,v@ha\n\taddi 9,9,v@l\n\tli ` +
+    `5,3000\n\tmtctr 5\n1:\tld 6,0(9)\n\tbdnz 1b\n\ttrap\n\t.data\nv:\t.quad 0\n`, 'loop.S');
   assert.ok(loop.ok);
   const m2 = new Machine({ cpu: 'power10', livelockRepeats: 2 });
   const t2 = m2.addTask({ name: 'l', program: loop.value, traced: true });

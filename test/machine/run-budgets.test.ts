@@ -8,7 +8,8 @@ import { assemble } from '../../sim/asm/assembler';
 import { Machine } from '../../sim/machine/machine';
 import { Tracer } from '../../sim/machine/tracer';
 
-// each task counts its own `counter` up, with a perf counter on cpu1 hitting every store there (slices end early on cpu1, run whole on cpu0)
+// each task counts its own `counter` up, with a perf counter on cpu1 hitting every store there (slices end early on
+// cpu1, run whole on cpu0)
 const SOURCE = `
 	.abiversion 2
 	.text
@@ -45,11 +46,15 @@ function outcome(budgets: (i: number) => number): string {
   const count = tracer.perfRead(fd.fd);
   const word = (t: typeof a) => new DataView(t.mem.readBytes(counter, 8)!.buffer).getBigUint64(0, true);
   const decisions = m.log.recent(50).map((d) => `${d.seq}:${d.cpu}:${d.task}:${d.branch}`).join(',');
-  return `icount=${m.icount} stop=${stop.event}/${stop.signal} pcs=${[a, b, c].map((t) => t.thread.pc.toString(16)).join('/')} ` +
-    `counters=${[a, b, c].map(word).join('/')} perf=${count.ok ? count.count : count.message} decisions=${m.log.total} last=${decisions}`;
+  return `icount=${m.icount} stop=${stop.event}/${stop.signal} ` +
+    `pcs=${[a, b, c].map((t) => t.thread.pc.toString(16)).join('/')} ` +
+    `counters=${[a, b, c].map(word).join('/')} ` +
+      `perf=${count.ok ? count.count : count.message} decisions=${m.log.total} ` +
+      `last=${decisions}`;
 }
 
-test('a run cut into budgets of any sizes is the same run as one uninterrupted run (2 CPUs, 3 tasks, a perf counter)', () => {
+test('a run cut into budgets of any sizes is the same run as one uninterrupted run (2 ' +
+  'CPUs, 3 tasks, a perf counter)', () => {
   const whole = outcome(() => 1e9);
   assert.match(whole, /stop=stopped\/SIGTRAP/);
   for (const n of [1, 7, 699, 700, 701, 5000, 12345]) assert.equal(outcome(() => n), whole, `budgets of ${n}`);

@@ -255,7 +255,8 @@ function stopOf(r: ReturnType<Tracer['cont']>) {
   return r.stop;
 }
 
-test('a handler runs and returns: entered as handle_rt_signal64 sets it up, every register restored by rt_sigreturn', () => {
+test('a handler runs and returns: entered as handle_rt_signal64 sets it up, every ' +
+  'register restored by rt_sigreturn', () => {
   const { m, tr } = machine();
   const t = add(m, { entry: 'selfkill', regs: [{ reg: 'r19', value: sym(P, 'handler') }] });
   const sp = t.thread.getGpr(1);
@@ -333,7 +334,8 @@ test('untraced: SIG_IGN drops SIGUSR1, SIGCHLD is ignored by default, a handler 
   }
 });
 
-test('the tracer decides: PTRACE_CONT with 0 discards the signal, with SIGUSR1 delivers it (default: killed), SIGKILL kills', () => {
+test('the tracer decides: PTRACE_CONT with 0 discards the signal, with SIGUSR1 delivers ' +
+  'it (default: killed), SIGKILL kills', () => {
   for (const [signal, expected] of [
     [undefined, { event: 'stopped', signal: 'SIGTRAP', si_code: 'TRAP_BRKPT' }],
     ['SIGUSR1', { event: 'killed', signal: 'SIGUSR1' }],
@@ -354,7 +356,8 @@ test('the tracer decides: PTRACE_CONT with 0 discards the signal, with SIGUSR1 d
   assert.equal(t.state, 'stopped', 'a refused resume leaves the task stopped');
 });
 
-test('PTRACE_SINGLESTEP with the signal: the handler is set up and the task stops with SIGTRAP at its first instruction', () => {
+test('PTRACE_SINGLESTEP with the signal: the handler is set up and the task stops with ' +
+  'SIGTRAP at its first instruction', () => {
   const { m, tr } = machine();
   const t = add(m, { entry: 'selfkill', regs: [{ reg: 'r19', value: sym(P, 'handler') }] });
   stopOf(tr.cont(t, MAX));
@@ -365,7 +368,8 @@ test('PTRACE_SINGLESTEP with the signal: the handler is set up and the task stop
   assert.equal(peek(tr, t, sym(P, 'handled')), 1n);
 });
 
-test('system call errors: EINVAL for SIGKILL and a bad sigsetsize and signal 65, ESRCH for no such pid or tid, kill(pid, 0) = 0', () => {
+test('system call errors: EINVAL for SIGKILL and a bad sigsetsize and signal 65, ESRCH ' +
+  'for no such pid or tid, kill(pid, 0) = 0', () => {
   const { m, tr } = machine();
   const t = add(m, { entry: 'errs' });
   assert.equal(stopOf(tr.cont(t, MAX)).si_code, 'TRAP_BRKPT');
@@ -376,7 +380,8 @@ test('system call errors: EINVAL for SIGKILL and a bad sigsetsize and signal 65,
   );
 });
 
-test('a blocked signal stays pending (tkill, SI_TKILL) and is delivered on the return from the rt_sigprocmask that unblocks it', () => {
+test('a blocked signal stays pending (tkill, SI_TKILL) and is delivered on the return ' +
+  'from the rt_sigprocmask that unblocks it', () => {
   const { m, tr } = machine();
   const t = add(m, { entry: 'masked' });
   assert.deepEqual(stopOf(tr.cont(t, MAX)), { event: 'stopped', signal: 'SIGUSR1', si_code: 'SI_TKILL', pc: sym(P, 'unblocked') });
@@ -396,7 +401,8 @@ test('rt_sigreturn without a frame: SIGSEGV (SI_KERNEL), as the kernel\'s badfra
   assert.deepEqual(u.m.runUntilStop(v, MAX), { event: 'killed', signal: 'SIGSEGV' });
 });
 
-test('wplab exec runs the program on the whole machine: rt_sigaction succeeds there (it answered ENOSYS in the old standalone runner)', () => {
+test('wplab exec runs the program on the whole machine: rt_sigaction succeeds there (it ' +
+  'answered ENOSYS in the old standalone runner)', () => {
   const src = `
 	.abiversion 2
 	.text
@@ -422,7 +428,9 @@ function branches(m: Machine): string[] {
 }
 
 for (const kernel of ['6.6', '6.5'] as const) {
-  test(`${kernel}: a signal from the other CPU lands while a perf step is pending; the tracer delivers it: thread_change_pc cancels the step, the load re-executes, count exactly +1`, () => {
+  test(`${kernel}: a signal from the other CPU lands while a perf step is pending; the ` +
+    `tracer delivers it: thread_change_pc cancels the step, the load re-executes, count ` +
+    `exactly +1`, () => {
     const { m, tr } = machine(kernel, 2);
     const victim = add(m, { entry: 'victim', p: EXAMPLE, cpu: 0 });
     add(m, { entry: 'killer', p: EXAMPLE, cpu: 1, traced: false, regs: [{ reg: 'r5', value: BigInt(victim.pid) }] });
@@ -450,7 +458,8 @@ for (const kernel of ['6.6', '6.5'] as const) {
     assert.equal(reg(tr, victim, 'r4'), 0x1122334455667788n);
   });
 
-  test(`${kernel}: both untraced, the kill from cpu1 is delivered to the handler before the victim's next instruction`, () => {
+  test(`${kernel}: both untraced, the kill from cpu1 is delivered to the handler before the ` +
+    `victim's next instruction`, () => {
     const { m } = machine(kernel, 2);
     const victim = add(m, { entry: 'victim', p: EXAMPLE, cpu: 0, traced: false });
     add(m, { entry: 'killer', p: EXAMPLE, cpu: 1, traced: false, regs: [{ reg: 'r5', value: BigInt(victim.pid) }] });
@@ -466,7 +475,8 @@ for (const kernel of ['6.6', '6.5'] as const) {
     assert.equal(victim.mem.read(sym(EXAMPLE, 'handled'), 8), 1n);
   });
 
-  test(`${kernel}: resumed without the signal (PTRACE_CONT, data 0) the pending step is lost: MSR_SE cleared, the count stays 0 (§6 edge case)`, () => {
+  test(`${kernel}: resumed without the signal (PTRACE_CONT, data 0) the pending step is ` +
+    `lost: MSR_SE cleared, the count stays 0 (§6 edge case)`, () => {
     const { m, tr } = machine(kernel, 2);
     const victim = add(m, { entry: 'victim', p: EXAMPLE, cpu: 0 });
     add(m, { entry: 'killer', p: EXAMPLE, cpu: 1, traced: false, regs: [{ reg: 'r5', value: BigInt(victim.pid) }] });
@@ -481,7 +491,9 @@ for (const kernel of ['6.6', '6.5'] as const) {
     assert.equal(peek(tr, victim, sym(EXAMPLE, 'handled')), 0n);
   });
 
-  test(`${kernel}: do_signal's DEBUGREG quirk: SET_DEBUGREG then SET_DEBUGREG 0 leaves hw_brk[0]; a handler delivery writes it into the DAWR and the handler's store hits it`, () => {
+  test(`${kernel}: do_signal's DEBUGREG quirk: SET_DEBUGREG then SET_DEBUGREG 0 leaves ` +
+    `hw_brk[0]; a handler delivery writes it into the DAWR and the handler's store hits ` +
+    `it`, () => {
     const watched = sym(P, 'watched');
     const { m, tr } = machine(kernel);
     const t = add(m, { entry: 'quirk' });

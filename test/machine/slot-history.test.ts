@@ -52,7 +52,10 @@ test('installs, uninstalls and task switches are recorded on the decisions\' clo
   const s = tracer.cont(t, 1000);
   assert.ok(s.ok && s.stop.si_code === 'TRAP_HWBKPT');
   const ev = m.slotHistory.all();
-  const kinds = ev.map((e) => `${e.kind}@${e.icount}${e.kind === 'install' || e.kind === 'uninstall' ? `:${e.slot}:${e.holder.bp}` : `:${e.task}`}${e.kind === 'uninstall' ? `:${e.why}` : ''}`);
+  const kinds = ev.map((e) => {
+    const where = e.kind === 'install' || e.kind === 'uninstall' ? `:${e.slot}:${e.holder.bp}` : `:${e.task}`;
+    return `${e.kind}@${e.icount}${where}${e.kind === 'uninstall' ? `:${e.why}` : ''}`;
+  });
   // scheduled in at 0 (ptrace pinned first), the stop at the store (7 instructions run) schedules both out
   assert.deepEqual(kinds, [
     'switch-in@0:child', 'install@0:0:ptrace:child:1', 'install@0:1:perf:reads',

@@ -226,7 +226,8 @@ test('unlink of an open file: the name goes, the file stays readable and writabl
   assert.equal(g.close(fd), 0);
 });
 
-test('rename: over a file (atomically replaced), into itself EINVAL, over a non-empty directory ENOTEMPTY, file over directory EISDIR', () => {
+test('rename: over a file (atomically replaced), into itself EINVAL, over a non-empty ' +
+  'directory ENOTEMPTY, file over directory EISDIR', () => {
   const g = new Guest();
   g.mkfile('/tmp/a', 'A');
   g.mkfile('/tmp/b', 'B');
@@ -320,7 +321,8 @@ test('O_CREAT through a dangling symlink creates the file it names (O_EXCL: EEXI
   assert.equal(st(g.stat('/tmp/d/rel')).mode & S_IFMT, S_IFREG);
 });
 
-test('a removed directory still open or the working directory: nothing can be made in it, getcwd and getdents say ENOENT', () => {
+test('a removed directory still open or the working directory: nothing can be made in it, ' +
+  'getcwd and getdents say ENOENT', () => {
   const g = new Guest();
   g.mkdir('/tmp/gone');
   const fd = g.open('/tmp/gone', O.RDONLY | O.DIRECTORY);

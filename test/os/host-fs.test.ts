@@ -55,7 +55,8 @@ function guestWith(spec: string): Guest {
   return g;
 }
 
-test('a read-only mount: host files read through the guest path, listed by getdents; writes EROFS and the host unchanged', () => {
+test('a read-only mount: host files read through the guest path, listed by getdents; ' +
+  'writes EROFS and the host unchanged', () => {
   const { root, data } = tree();
   const before = snapshot(root);
   const g = guestWith(`${data}:/data`);
@@ -96,7 +97,8 @@ test('a read-only mount: host files read through the guest path, listed by getde
   assert.deepEqual(snapshot(root), before);
 });
 
-test('an rw mount: files created, written, appended, renamed, removed in the guest are so on the host; nothing outside changes', () => {
+test('an rw mount: files created, written, appended, renamed, removed in the guest are so ' +
+  'on the host; nothing outside changes', () => {
   const { root, data } = tree();
   const outside = readFileSync(join(root, 'outside.txt'), 'utf8');
   const g = guestWith(`${data}:/data:rw`);
@@ -129,7 +131,8 @@ test('an rw mount: files created, written, appended, renamed, removed in the gue
   assert.deepEqual(readdirSync(root).sort(), ['data', 'outside.txt']);
 });
 
-test('an open host file keeps its identity: written after a rename it follows the new name; after an unlink it is not re-created', () => {
+test('an open host file keeps its identity: written after a rename it follows the new ' +
+  'name; after an unlink it is not re-created', () => {
   const { data } = tree();
   const g = guestWith(`${data}:/data:rw`);
   const fd = g.open('/data/a.txt', O.RDWR);
@@ -145,7 +148,8 @@ test('an open host file keeps its identity: written after a rename it follows th
   assert.equal(text(g.pread(fd, 100, 0) as Uint8Array), 'hello from the host\ntailmore');
 });
 
-test('nothing outside the mounted directory is reachable: .., symlinks pointing out (relative, absolute, to a directory)', () => {
+test('nothing outside the mounted directory is reachable: .., symlinks pointing out ' +
+  '(relative, absolute, to a directory)', () => {
   const { root, data } = tree();
   const before = snapshot(root);
   const g = guestWith(`${data}:/data:rw`);

@@ -170,7 +170,8 @@ test('mremap: shrinks in place, grows in place when the space after is free, els
   assert.equal(mm.mremap(b, K64, 0, MAYMOVE, 0), -E.EINVAL);
 });
 
-test('mremap MREMAP_FIXED moves to the given address (replacing what is there); MREMAP_DONTUNMAP keeps the old range mapped and empty', () => {
+test('mremap MREMAP_FIXED moves to the given address (replacing what is there); ' +
+  'MREMAP_DONTUNMAP keeps the old range mapped and empty', () => {
   const { mm, mem } = fresh();
   const MAYMOVE = 1;
   const FIXED = 2;

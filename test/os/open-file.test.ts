@@ -137,7 +137,8 @@ test('O_TMPFILE: an unnamed file in a directory, nameable later with linkat(AT_E
   assert.equal(s2.nlink, 1);
 });
 
-test('O_PATH: a descriptor that only names the file (fstat, *at, fchdir), flags other than O_DIRECTORY/O_NOFOLLOW ignored', () => {
+test('O_PATH: a descriptor that only names the file (fstat, *at, fchdir), flags other ' +
+  'than O_DIRECTORY/O_NOFOLLOW ignored', () => {
   const g = new Guest();
   g.mkfile('/tmp/f', 'abc');
   const fd = g.open('/tmp/f', O.PATH | O.RDWR);
@@ -214,7 +215,8 @@ test('dup, dup2, dup3 share the open file description (one offset); FD_CLOEXEC i
   assert.equal(g.call(NR.dup, 99), -E.EBADF);
 });
 
-test('fcntl: F_GETFL (access mode, status flags, O_LARGEFILE), F_SETFL (status flags only), F_DUPFD, F_GETFD/F_SETFD', () => {
+test('fcntl: F_GETFL (access mode, status flags, O_LARGEFILE), F_SETFL (status flags ' +
+  'only), F_DUPFD, F_GETFD/F_SETFD', () => {
   const g = new Guest();
   g.mkfile('/tmp/f', 'abc');
   const fd = g.open('/tmp/f', O.WRONLY | O.APPEND | O.CREAT | O.TRUNC | O.CLOEXEC);
@@ -250,7 +252,8 @@ test('fcntl: F_GETFL (access mode, status flags, O_LARGEFILE), F_SETFL (status f
   assert.equal(g.call(NR.fcntl, 1, F.GETFL) & 3, O.WRONLY);
 });
 
-test('lseek: SEEK_SET/CUR/END, beyond the end (a write there leaves a hole of zeros), EINVAL, SEEK_DATA/SEEK_HOLE', () => {
+test('lseek: SEEK_SET/CUR/END, beyond the end (a write there leaves a hole of zeros), ' +
+  'EINVAL, SEEK_DATA/SEEK_HOLE', () => {
   const g = new Guest();
   g.mkfile('/tmp/f', 'abcdef');
   const fd = g.open('/tmp/f', O.RDWR);
@@ -407,7 +410,8 @@ test('FdTable: the lowest free number, close, clone shares the descriptions', ()
   assert.equal(f.seekable, true);
 });
 
-test('RLIMIT_NOFILE bounds the descriptors: EMFILE when none is free below it, EBADF/EINVAL for dup2/F_DUPFD at or above it', () => {
+test('RLIMIT_NOFILE bounds the descriptors: EMFILE when none is free below it, ' +
+  'EBADF/EINVAL for dup2/F_DUPFD at or above it', () => {
   const g = new Guest();
   const lim = g.buf(16);
   g.put(lim, new Uint8Array(new BigUint64Array([8n, 4096n]).buffer));
@@ -460,7 +464,8 @@ test('ioctl FIONREAD: the bytes left to read, in a file and in the stdin pipe; T
   assert.equal(g.call(NR.ioctl, 99, FIONREAD, n), -E.EBADF);
 });
 
-test('read/write/pread/pwrite check in the kernel\'s order: pread\'s negative position before the descriptor, the mode before the count', () => {
+test('read/write/pread/pwrite check in the kernel\'s order: pread\'s negative position ' +
+  'before the descriptor, the mode before the count', () => {
   const g = new Guest();
   g.mkfile('/tmp/f', 'x');
   const wo = g.open('/tmp/f', O.WRONLY);

@@ -77,7 +77,8 @@ test('getdents64: . and .., every entry once with its d_type and d_ino, records 
   assert.equal(dev.find((d) => d.name === 'null')?.type, DT.CHR);
 });
 
-test('getdents64 resumes across calls with a small buffer; EINVAL when one record does not fit; lseek to a d_off', () => {
+test('getdents64 resumes across calls with a small buffer; EINVAL when one record does ' +
+  'not fit; lseek to a d_off', () => {
   const g = new Guest();
   g.mkdir('/tmp/d');
   for (const n of ['one', 'two', 'three', 'four', 'five']) g.mkfile(`/tmp/d/${n}`);
@@ -119,7 +120,8 @@ test('getdents64 resumes across calls with a small buffer; EINVAL when one recor
   assert.equal(getdents(g, 99, 4096), -E.EBADF);
 });
 
-test('struct stat: the ppc64 layout (144 bytes), the fields of a file, a directory, a device, a pipe, a symlink', () => {
+test('struct stat: the ppc64 layout (144 bytes), the fields of a file, a directory, a ' +
+  'device, a pipe, a symlink', () => {
   const g = new Guest();
   g.mkfile('/tmp/f', 'x'.repeat(5000), 0o640);
   const s = st(g.stat('/tmp/f'));
@@ -295,7 +297,8 @@ test('/sys/devices/system/cpu/online and possible: "0" for one CPU, "0-3" for fo
   assert.match(four.cat('/proc/cpuinfo') as string, /^processor/);
 });
 
-test('/proc/cpuinfo per model: a block per CPU with the model\'s name, PVR revision and clock; the MMU of the model', () => {
+test('/proc/cpuinfo per model: a block per CPU with the model\'s name, PVR revision and ' +
+  'clock; the MMU of the model', () => {
   const info = (cpu: 'power7' | 'power8' | 'power9' | 'power10', cpus = 2) => {
     const s = new Guest({ cpu, cpus }).cat('/proc/cpuinfo');
     assert.ok(typeof s === 'string');
@@ -326,7 +329,8 @@ test('/proc/cpuinfo per model: a block per CPU with the model\'s name, PVR revis
   assert.equal(s, p9);
 });
 
-test('/sys/kernel/debug/powerpc/dawr_enable_dangerous: POWER9 only; reads Y or N; a write is parsed as kstrtobool does, and always consumed', () => {
+test('/sys/kernel/debug/powerpc/dawr_enable_dangerous: POWER9 only; reads Y or N; a write ' +
+  'is parsed as kstrtobool does, and always consumed', () => {
   const path = '/sys/kernel/debug/powerpc/dawr_enable_dangerous';
   // through a program's calls on a POWER9 machine
   const g = new Guest({ cpu: 'power9', dawrForceEnable: false });
@@ -392,7 +396,11 @@ test('getdents64 positions are stable: removing the entries already read while r
     const r = getdents(g, fd, 256);
     assert.ok(typeof r !== 'number');
     if (r.length === 0) break;
-    for (const d of r) if (d.name !== '.' && d.name !== '..') assert.equal(g.unlink(`/tmp/big/${d.name}`), 0), removed++;
+    for (const d of r) {
+      if (d.name === '.' || d.name === '..') continue;
+      assert.equal(g.unlink(`/tmp/big/${d.name}`), 0);
+      removed++;
+    }
   }
   assert.equal(removed, 300);
   assert.equal(g.rmdir('/tmp/big'), 0);

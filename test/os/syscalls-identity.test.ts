@@ -16,7 +16,8 @@ function words(bytes: Uint8Array): bigint[] {
   return Array.from({ length: bytes.length / 8 }, (_, i) => dv.getBigUint64(8 * i, true));
 }
 
-test('after sc: a failure is the positive errno in r3 with CR0.SO set, a success the result with SO clear; the other CR bits stay', () => {
+test('after sc: a failure is the positive errno in r3 with CR0.SO set, a success the ' +
+  'result with SO clear; the other CR bits stay', () => {
   const r = run(`
     lis 30, out@ha
     addi 30, 30, out@l
@@ -74,7 +75,8 @@ test('a large result is not an error: only -4095..-1 set SO (mmap addresses abov
   assert.equal(g.sys(-1), BigInt(-E.ENOSYS));
 });
 
-test('uname: struct utsname of six 65-byte fields, NUL-terminated: Linux, wplab, the policy\'s release, ppc64le', () => {
+test('uname: struct utsname of six 65-byte fields, NUL-terminated: Linux, wplab, the ' +
+  'policy\'s release, ppc64le', () => {
   for (const kernel of ['6.5', '6.6'] as const) {
     const g = new Guest({ kernel });
     const b = g.buf(390);
@@ -119,7 +121,8 @@ test('prlimit64 and getrlimit: RLIMIT_STACK 8 MiB soft, unlimited hard; setting,
   assert.equal(g.call(75, RLIMIT.NOFILE, nw), -E.EPERM); // setrlimit checks the same
 });
 
-test('rseq: registration writes the CPU number (cpu_id_start, cpu_id), node_id and mm_cid; EBUSY, EINVAL, EPERM as the kernel checks', () => {
+test('rseq: registration writes the CPU number (cpu_id_start, cpu_id), node_id and ' +
+  'mm_cid; EBUSY, EINVAL, EPERM as the kernel checks', () => {
   // a program pinned to CPU 2 of 4 registers its rseq area and writes the area to stdout
   const m = new Machine({ cpus: 4 });
   const out: Uint8Array[] = [];

@@ -104,7 +104,8 @@ test('mmap of a file: its bytes, zeros after its end; a private mapping\'s write
   assert.equal(g.sys(NR.mmap, 0, K64, PROT_R, PRIV, g.open('/proc/cpuinfo', O.RDONLY), 0), BigInt(-E.ENODEV));
 });
 
-test('munmap: the range goes (a later access is EFAULT for the kernel); EINVAL for unaligned or empty; unmapping nothing is fine', () => {
+test('munmap: the range goes (a later access is EFAULT for the kernel); EINVAL for ' +
+  'unaligned or empty; unmapping nothing is fine', () => {
   const g = new Guest();
   const a = mmapAnon(g, 3 * K64);
   assert.equal(g.call(NR.munmap, a + BigInt(K64), K64), 0);

@@ -204,7 +204,8 @@ test('getrandom and /dev/urandom: the same bytes on every run, different bytes f
   assert.equal(g.call(NR.read, fd, buf, 32), 32);
 });
 
-test('futex waits: EAGAIN when the value differs, ETIMEDOUT after the timeout (the clock moved), wakes find no waiter', () => {
+test('futex waits: EAGAIN when the value differs, ETIMEDOUT after the timeout (the clock ' +
+  'moved), wakes find no waiter', () => {
   const g = new Guest();
   const FUTEX = 221;
   const PRIVATE = 128;

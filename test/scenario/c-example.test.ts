@@ -40,7 +40,8 @@ test('examples/c: make rebuilds counter from counter.c, and c-counter.yaml holds
   }
 });
 
-test('examples/c: make rebuilds tracer from tracer.c; c-tracer.yaml shows the watchpoint and counter of the tracer process under 6.6 and the 6.5 refusal', (t) => {
+test('examples/c: make rebuilds tracer from tracer.c; c-tracer.yaml shows the watchpoint ' +
+  'and counter of the tracer process under 6.6 and the 6.5 refusal', (t) => {
   if (!requireTool(t, 'powerpc64le-linux-gnu-gcc', INSTALL.gcc) || !requireTool(t, 'make', 'sudo apt-get install make')) return;
   const dir = mkdtempSync(join(tmpdir(), 'wplab-c-tracer-'));
   try {

@@ -120,7 +120,8 @@ steps:
   }
 });
 
-test('a name of a process nobody forked: an input error when the step runs; one of no declared task: when the file is read', () => {
+test('a name of a process nobody forked: an input error when the step runs; one of no ' +
+  'declared task: when the file is read', () => {
   const dir = scenario(
     { 'forker.S': FORKER },
     `machine: { cpu: power10, cpus: 1 }
@@ -135,7 +136,8 @@ steps:
     const r = wplab('run', join(dir, 's.yaml'));
     assert.equal(r.code, 2);
     assert.match(r.err, /s\.yaml:6:\d+: task "main-205" does not exist: no task has forked it \(yet\), or it was reaped/);
-    writeFileSync(join(dir, 's.yaml'), `machine: { cpu: power10, cpus: 1 }\ntasks:\n  - name: main\n    program: forker.S\nsteps:\n  - peek: { task: other-101, addr: value, len: 8 }\n`);
+    writeFileSync(join(dir, 's.yaml'), `machine: { cpu: power10, cpus: 1 }\ntasks:\n  - name: main\n    program: ` +
+      `forker.S\nsteps:\n  - peek: { task: other-101, addr: value, len: 8 }\n`);
     const r2 = wplab('run', join(dir, 's.yaml'));
     assert.equal(r2.code, 2);
     assert.match(r2.err, /unknown task "other-101" \(tasks: main\); a process one of them forks is named after it: NAME-PID/);

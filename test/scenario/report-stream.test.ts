@@ -68,7 +68,8 @@ steps:
   return (o as { report: RunReport }).report;
 }
 
-test('a run with more decisions than the log keeps: both outputs hold the kept ones and say how many were dropped', () => {
+test('a run with more decisions than the log keeps: both outputs hold the kept ones and ' +
+  'say how many were dropped', () => {
   const r = longRun(20_000, 1000);
   assert.equal(r.failed, 0);
   assert.equal(r.log.total, 40_000);

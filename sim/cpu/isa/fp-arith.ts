@@ -50,7 +50,8 @@ function sumErr(a: number, b: number, s: number): number {
   return a - (s - bb) + (b - bb);
 }
 
-/** The rounding error of p = RN(a * b): a * b - p exactly (Dekker), for |a|, |b| in [2^-500, 2^500] and |p| >= 2^-969. */
+/** The rounding error of p = RN(a * b): a * b - p exactly (Dekker), for |a|, |b| in [2^-500, 2^500] and |p| >=
+ * 2^-969. */
 function prodErr(a: number, b: number, p: number): number {
   let t = SPLIT * a;
   const ah = t - (t - a);

@@ -207,7 +207,8 @@ export function commitScalar(t: ThreadState, rt: number, ex: number, rec: boolea
   if (rec) t.crNum = (t.crNum & ~0x0f000000) | (((nf >>> 28) & 15) << 24);
 }
 
-/** fctiw (round to nearest) and fctiwz (toward zero) of a value well inside the int32 range into FPR rt; false: not that case */
+/** fctiw (round to nearest) and fctiwz (toward zero) of a value well inside the int32 range into FPR rt; false: not
+ * that case */
 export function fastCtiw(t: ThreadState, rt: number, rb: number, toZero: boolean, rec: boolean): boolean {
   const f = t.fpscr;
   if ((f & (toZero ? 0xf8 : NOT_FAST)) !== 0) return false;

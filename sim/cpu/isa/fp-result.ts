@@ -5,7 +5,7 @@
 // exception when the process asked for floating-point interrupts (MSR FE0/FE1).
 import { COLD_NEXT, COLD_STOP } from '../cold-result';
 import type { ExecCore } from '../exec-core';
-import { hex } from '../fault';
+import { hex } from '../../hex';
 import type { ThreadState } from '../thread-state';
 import { DEFAULT_NAN_HI, isNaNWords, QUIET_BIT_HI } from './fp-convert';
 import * as S from './fpscr';

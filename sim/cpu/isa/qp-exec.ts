@@ -72,7 +72,8 @@ function commit(core: ExecCore, t: ThreadState, pc: number, vt: number, r: bigin
   t.fpscr = S.raise(f & ~(S.FR | S.FI | S.FPRF), ex) | (ex & (S.FR | S.FI)) | fprf;
   return (f & 0xf8) !== 0 && S.enabled(f, ex) !== 0 ? fpTrap(core, t, pc) : COLD_NEXT;
 }
-/** A result that leaves FR FI FPRF alone (compares, max/min): written unless an enabled invalid operation suppresses it. */
+/** A result that leaves FR FI FPRF alone (compares, max/min): written unless an enabled invalid operation suppresses
+ * it. */
 function commitPlain(core: ExecCore, t: ThreadState, pc: number, vt: number, r: bigint, ex: number): number {
   const f = t.fpscr;
   const en = ex !== 0 && (f & 0xf8) !== 0 ? S.enabled(f, ex) : 0;

@@ -269,7 +269,7 @@ function sysWritev(ctx: SyscallContext, positioned = false): bigint {
   if (!f.writable) return fail(E.EBADF);
   const v = iovecs(ctx, ctx.arg(1), int(ctx.arg(2)));
   if (typeof v === 'number') return fail(v);
-  let at = positioned ? Number(BigInt.asIntN(64, ctx.arg(3))) : undefined;
+  const at = positioned ? Number(BigInt.asIntN(64, ctx.arg(3))) : undefined;
   if (at !== undefined && at < 0) return fail(E.EINVAL);
   // one transfer of the gathered bytes (a pipe sees one write, as Linux's writev gives)
   const parts: Uint8Array[] = [];

@@ -266,7 +266,8 @@ export class GeneratedInode extends Inode {
   constructor(
     readonly generate: (c: Caller) => Uint8Array,
     nowNs: bigint,
-    /** a write's effect (the whole buffer written at once); absent: the file is read-only (EACCES on open for writing) */
+    /** a write's effect (the whole buffer written at once); absent: the file is read-only (EACCES on open for
+     * writing) */
     readonly onWrite?: (bytes: Uint8Array) => number,
     perm = 0o444,
   ) {

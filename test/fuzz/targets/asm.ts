@@ -131,7 +131,8 @@ export function sourceOf(input: AsmInput): string {
 
 export const asmTarget: FuzzTarget<AsmInput> = {
   name: 'asm',
-  describe: 'assembly sources: real programs mutated (deletions, duplications, swaps, odd characters, and hostile directives, counts and expressions)',
+  describe: 'assembly sources: real programs mutated (deletions, duplications, swaps, odd ' +
+    'characters, and hostile directives, counts and expressions)',
   arbitrary: () => fc.record({ base: fc.nat(), edits: fc.array(edit, { minLength: 1, maxLength: 6 }) }),
   // (a source may be up to 256 MiB, and the mutations make sources of tens of MB: those take a
   // few seconds; a hang is what does not end)

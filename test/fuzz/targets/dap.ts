@@ -210,7 +210,9 @@ async function runSession(input: DapInput, hangMs: number): Promise<Finding[]> {
 
 export const dapTarget: FuzzTarget<DapInput> = {
   name: 'dap',
-  describe: 'Debug Adapter Protocol sessions: random request sequences (odd arguments, time travel at odd moments, console commands, memory with odd offsets) and malformed frames, run inline',
+  describe: 'Debug Adapter Protocol sessions: random request sequences (odd arguments, time ' +
+    'travel at odd moments, console commands, memory with odd offsets) and malformed ' +
+    'frames, run inline',
   arbitrary: () =>
     fc.record({
       start: fc.constantFrom('usual', 'usual', 'usual', 'usual', 'none', 'early-travel'),

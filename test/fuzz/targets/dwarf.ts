@@ -87,7 +87,8 @@ function stackOf(seed: number): Uint8Array {
 
 export const dwarfTarget: FuzzTarget<DwarfInput> = {
   name: 'dwarf',
-  describe: 'debug information: the debug sections of C programs and a hand-written DWARF 5 file corrupted; every debugger query answered',
+  describe: 'debug information: the debug sections of C programs and a hand-written DWARF 5 file ' +
+    'corrupted; every debugger query answered',
   arbitrary: () =>
     fc.record({
       program: fc.nat(),

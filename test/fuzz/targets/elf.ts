@@ -69,7 +69,8 @@ export function bytesOf(i: ElfInput): Uint8Array {
 
 export const elfTarget: FuzzTarget<ElfInput> = {
   name: 'elf',
-  describe: 'ELF executables: a static executable truncated, corrupted byte by byte and with header fields at extremes; read, started and run',
+  describe: 'ELF executables: a static executable truncated, corrupted byte by byte and with ' +
+    'header fields at extremes; read, started and run',
   arbitrary: () =>
     fc.record({
       base: fc.nat(),

@@ -61,7 +61,10 @@ const programArb = fc.record({
 
 function programText(p: { ops: Array<[string, number]>; loops: number; exit: string }): string {
   const body = p.ops.map(([op, off]) => `\t${op.replace(/OFF/g, String(off))}`).join('\n');
-  return `\t.abiversion 2\n\t.text\n\t.globl _start\n_start:\n\tlis 9,buf@ha\n\taddi 9,9,buf@l\n\tli 5,${p.loops}\n\tmtctr 5\n\tli 5,0x55\n1:\n${body}\n\tbdnz 1b\n\t.globl done\ndone:\n\t${p.exit}\n\t.data\n\t.balign 128\n\t.globl buf\nbuf:\t.space 1024\n`;
+  return `\t.abiversion 2\n\t.text\n\t.globl _start\n_start:\n\tlis 9,buf@ha\n\taddi ` +
+    `9,9,buf@l\n\tli 5,${p.loops}\n\tmtctr 5\n\tli 5,0x55\n1:\n${body}\n\tbdnz ` +
+    `1b\n\t.globl done\ndone:\n\t${p.exit}\n\t.data\n\t.balign 128\n\t.globl ` +
+    `buf\nbuf:\t.space 1024\n`;
 }
 
 
@@ -86,20 +89,27 @@ function mostly<T>(usual: T[], all: T[]): fc.Arbitrary<T> {
 /** a step that creates a watchpoint: mostly valid, around the offsets the programs use */
 const watchStepArb = (): fc.Arbitrary<string> => fc.oneof(
   { weight: 3, arbitrary: fc.record({ a: addr, l: len, type: mostly(['r', 'w', 'rw'], ['x', 'r']), perTask: mostly([true], [false]), cpu: mostly([-1], [0, 1, 2, 3, -2]), ek: fc.boolean(), eu: rarely, dis: rarely }).map(
-    (s) => `perf_open: { id: {I}, ${s.perTask ? 'task: {T}, ' : ''}cpu: ${s.perTask ? s.cpu : Math.max(0, s.cpu)}, addr: "${s.a}", len: ${s.l}, type: ${s.type}, exclude_kernel: ${s.ek}, exclude_user: ${s.eu}, disabled: ${s.dis} }`,
+    (s) => `perf_open: { id: {I}, ${s.perTask ? 'task: {T}, ' : ''}cpu: ` +
+      `${s.perTask ? s.cpu : Math.max(0, s.cpu)}, addr: "${s.a}", len: ${s.l}, type: ` +
+      `${s.type}, exclude_kernel: ${s.ek}, exclude_user: ${s.eu}, disabled: ${s.dis} }`,
   ) },
   { weight: 3, arbitrary: fc.record({ t: task, trig: mostly(['read', 'write', 'rw'], ['execute']), mode: mostly(['range_inclusive', 'range_inclusive', 'exact'], ['range_exclusive', 'mask']), off: near, n: fc.oneof(fc.integer({ min: 1, max: 16 }), fc.integer({ min: -16, max: 600 })), a2: fc.option(addr, { freq: 8 }), v: mostly([1], [0, 2]) }).map(
-    (s) => `sethwdebug: { id: {I}, task: ${s.t}, trigger: ${s.trig}, mode: ${s.mode}, addr: "buf+${s.off}", addr2: "${s.a2 ?? `buf+${s.off + s.n}`}", version: ${s.v} }`,
+    (s) => `sethwdebug: { id: {I}, task: ${s.t}, trigger: ${s.trig}, mode: ${s.mode}, addr: ` +
+      `"buf+${s.off}", addr2: "${s.a2 ?? `buf+${s.off + s.n}`}", version: ${s.v} }`,
   ) },
   { weight: 1, arbitrary: fc.record({ t: task, off: near, bits: mostly([5, 6, 7], [0, 1, 2, 3, 4]) }).map((s) => `set_debugreg: { task: ${s.t}, value: "buf+${s.off}+${s.bits}" }`) },
 );
 
 const stepArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ a: addr, l: len, type: fc.constantFrom('r', 'w', 'rw', 'rw', 'x'), perTask: fc.boolean(), cpu: fc.option(fc.integer({ min: -2, max: 3 })), ek: fc.boolean(), eu: rarely, dis: rarely }).map(
-    (s) => `perf_open: { id: {I}, ${s.perTask ? 'task: {T}, ' : ''}${s.cpu !== null || !s.perTask ? `cpu: ${s.cpu ?? 0}, ` : ''}addr: "${s.a}", len: ${s.l}, type: ${s.type}, exclude_kernel: ${s.ek}, exclude_user: ${s.eu}, disabled: ${s.dis} }`,
+    (s) => `perf_open: { id: {I}, ` +
+      `${s.perTask ? 'task: {T}, ' : ''}${s.cpu !== null || !s.perTask ? `cpu: ${s.cpu ?? 0}, ` : ''}addr: ` +
+      `"${s.a}", len: ${s.l}, type: ${s.type}, exclude_kernel: ${s.ek}, exclude_user: ` +
+      `${s.eu}, disabled: ${s.dis} }`,
   ) },
   { weight: 4, arbitrary: fc.record({ t: task, trig: fc.constantFrom('read', 'write', 'rw', 'rw', 'execute'), mode: fc.constantFrom('exact', 'range_inclusive', 'range_inclusive', 'range_exclusive', 'mask'), a: addr, a2: fc.oneof(addr, fc.integer({ min: 0, max: 520 }).map((n) => `buf+${n}`)), v: fc.constantFrom(1, 1, 1, 2, 0) }).map(
-    (s) => `sethwdebug: { id: {I}, task: ${s.t}, trigger: ${s.trig}, mode: ${s.mode}, addr: "${s.a}", addr2: "${s.a2}", version: ${s.v} }`,
+    (s) => `sethwdebug: { id: {I}, task: ${s.t}, trigger: ${s.trig}, mode: ${s.mode}, addr: ` +
+      `"${s.a}", addr2: "${s.a2}", version: ${s.v} }`,
   ) },
   { weight: 1, arbitrary: fc.record({ t: task, h: fc.integer({ min: -1, max: 3 }) }).map((s) => `delhwdebug: { task: ${s.t}, handle: ${s.h} }`) },
   { weight: 2, arbitrary: fc.record({ t: task, v: addr, bits: fc.integer({ min: 0, max: 7 }) }).map((s) => `set_debugreg: { task: ${s.t}, value: "${s.v}+${s.bits}" }`) },
@@ -217,7 +227,9 @@ export function scenarioOf(input: ScenarioInput): { text: string; programs: Map<
   // the first task is traced (a scenario drives traced tasks); the others as drawn
   const tasks = s.programs.map((_, i) => `  - { name: t${i}, program: p${i}.S, traced: ${i === 0 || s.traced[i]} }`);
   const steps = fillSteps(s.steps, s.programs.length, s.picks);
-  const text = `machine: { cpu: ${s.cpu}, cpus: ${s.cpus}, kernel: "${s.kernel}", dawr_force_enable: ${s.force} }\ntasks:\n${tasks.join('\n')}\nsteps:\n${steps.map((x) => `  - ${x}`).join('\n')}\n`;
+  const text = `machine: { cpu: ${s.cpu}, cpus: ${s.cpus}, kernel: "${s.kernel}", ` +
+    `dawr_force_enable: ${s.force} ` +
+    `}\ntasks:\n${tasks.join('\n')}\nsteps:\n${steps.map((x) => `  - ${x}`).join('\n')}\n`;
   return { text, programs };
 }
 
@@ -253,7 +265,9 @@ function checkScenario(input: ScenarioInput): Finding[] {
 
 export const scenarioTarget: FuzzTarget<ScenarioInput> = {
   name: 'scenario',
-  describe: 'scenario files: the examples mutated (deletions, duplicated/swapped lines, odd characters, hostile values, deep nesting) and random machines, programs and tracer steps; parsed, run, reported in text and JSON, compared',
+  describe: 'scenario files: the examples mutated (deletions, duplicated/swapped lines, odd ' +
+    'characters, hostile values, deep nesting) and random machines, programs and tracer ' +
+    'steps; parsed, run, reported in text and JSON, compared',
   arbitrary: () =>
     fc.oneof(
       fc.record({ kind: fc.constant('mutated' as const), base: fc.nat(), edits: fc.array(editArb, { minLength: 1, maxLength: 5 }), maxSteps: fc.constantFrom(1000, 100_000), compare: fc.boolean() }),

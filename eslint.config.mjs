@@ -7,8 +7,16 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 export default tseslint.config(
   {
     ignores: [
-      'dist/**', 'out/**', 'node_modules/**', '.cache/**', '.vscode-test/**', 'test-output/**', 'test/output/**',
-      'test/fixtures/**', '**/*.js', '**/*.cjs',
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      '.cache/**',
+      '.vscode-test/**',
+      'test-output/**',
+      'test/output/**',
+      'test/fixtures/**',
+      '**/*.js',
+      '**/*.cjs',
     ],
   },
   js.configs.recommended,

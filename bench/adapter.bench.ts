@@ -37,7 +37,12 @@ async function launchToStop(): Promise<[number, number]> {
   const { dc, stopped } = await client();
   try {
     const first = stopped();
-    await dc.initializeRequest({ adapterID: 'ppc-watchpoint', pathFormat: 'path', linesStartAt1: true, columnsStartAt1: true });
+    await dc.initializeRequest({
+      adapterID: 'ppc-watchpoint',
+      pathFormat: 'path',
+      linesStartAt1: true,
+      columnsStartAt1: true,
+    });
     const t0 = performance.now();
     const launched = dc.launchRequest({ program: PROGRAM } as DebugProtocol.LaunchRequestArguments);
     await dc.configurationDoneRequest();
@@ -78,7 +83,12 @@ async function travel(n: number): Promise<TravelFigures> {
   });
   try {
     const first = stopped();
-    await dc.initializeRequest({ adapterID: 'ppc-watchpoint', pathFormat: 'path', linesStartAt1: true, columnsStartAt1: true });
+    await dc.initializeRequest({
+      adapterID: 'ppc-watchpoint',
+      pathFormat: 'path',
+      linesStartAt1: true,
+      columnsStartAt1: true,
+    });
     const launched = dc.launchRequest({ program: PROGRAM, maxSteps: n } as DebugProtocol.LaunchRequestArguments);
     await dc.configurationDoneRequest();
     await launched;
@@ -114,7 +124,12 @@ async function farReverse(n: number): Promise<{ ms: number; back: number }> {
   dc.on('wplab.stopped', (e: DebugProtocol.Event) => icounts.push((e.body as { icount: number }).icount));
   try {
     const first = stopped();
-    await dc.initializeRequest({ adapterID: 'ppc-watchpoint', pathFormat: 'path', linesStartAt1: true, columnsStartAt1: true });
+    await dc.initializeRequest({
+      adapterID: 'ppc-watchpoint',
+      pathFormat: 'path',
+      linesStartAt1: true,
+      columnsStartAt1: true,
+    });
     const launched = dc.launchRequest({ program: SPARSE, maxSteps: n } as DebugProtocol.LaunchRequestArguments);
     await dc.configurationDoneRequest();
     await launched;
@@ -153,7 +168,12 @@ export async function run(): Promise<BenchRow[]> {
   const steps: number[] = [];
   try {
     const first = stopped();
-    await dc.initializeRequest({ adapterID: 'ppc-watchpoint', pathFormat: 'path', linesStartAt1: true, columnsStartAt1: true });
+    await dc.initializeRequest({
+      adapterID: 'ppc-watchpoint',
+      pathFormat: 'path',
+      linesStartAt1: true,
+      columnsStartAt1: true,
+    });
     const launched = dc.launchRequest({ program: PROGRAM } as DebugProtocol.LaunchRequestArguments);
     await dc.configurationDoneRequest();
     await launched;
@@ -172,11 +192,30 @@ export async function run(): Promise<BenchRow[]> {
   const med = quantile(steps, 0.5);
   const launchMed = quantile(launches, 0.5);
   return [
-    { name: 'step round trip, median', value: med, unit: 'ms', goal: '< 2 ms', ok: med < 2, note: `${STEPS} steps, stepIn -> stopped` },
+    {
+      name: 'step round trip, median',
+      value: med,
+      unit: 'ms',
+      goal: '< 2 ms',
+      ok: med < 2,
+      note: `${STEPS} steps, stepIn -> stopped`,
+    },
     { name: 'step round trip, p99', value: quantile(steps, 0.99), unit: 'ms' },
-    { name: 'launch to first stop, median', value: launchMed, unit: 'ms', goal: '< 200 ms', ok: launchMed < 200, note: `${LAUNCHES} launches: launch request -> entry stop (assemble, machine, load)` },
+    {
+      name: 'launch to first stop, median',
+      value: launchMed,
+      unit: 'ms',
+      goal: '< 200 ms',
+      ok: launchMed < 200,
+      note: `${LAUNCHES} launches: launch request -> entry stop (assemble, machine, load)`,
+    },
     { name: 'launch to first stop, max', value: Math.max(...launches), unit: 'ms' },
-    { name: 'adapter process start + initialize, median', value: quantile(starts, 0.5), unit: 'ms', note: 'node start and bundle load, before the launch request' },
+    {
+      name: 'adapter process start + initialize, median',
+      value: quantile(starts, 0.5),
+      unit: 'ms',
+      note: 'node start and bundle load, before the launch request',
+    },
     {
       name: 'step back after 10^8 instructions',
       value: tr.back,

@@ -21,7 +21,20 @@ function fillRecords(log: DecisionLog, n: number): number {
   for (let i = 0; i < n; i++) {
     const r = log.claim();
     r.begin(i, 0, 'child', 0x10000004n, 'user');
-    r.exception({ readable: true, type: 'load', ea: 0x7ffffffeff00n, size: 8, text: '', vsx32: false, word: 0xe8030000, pcNum: 0x10000004 }, 0x7ffffffeff00n, MODEL);
+    r.exception(
+      {
+        readable: true,
+        type: 'load',
+        ea: 0x7ffffffeff00n,
+        size: 8,
+        text: '',
+        vsx32: false,
+        word: 0xe8030000,
+        pcNum: 0x10000004,
+      },
+      0x7ffffffeff00n,
+      MODEL,
+    );
     r.addSlot(VERDICT);
     r.addEffect(ARM);
     r.addEffect(reinstallEffect(1));
@@ -45,7 +58,10 @@ function fill(log: DecisionLog, n: number): number {
       access: { kind: 'load', ea: '0x7ffffffeff00', size: 8 },
       slots: [{ slot: 0, bp: 'perf:value', owner: 'perf', result: 'hit', reason: 'access overlaps user range' }],
       branch: 'perf-single-step',
-      effects: [{ kind: 'arm-step', bp: 'perf:value' }, { kind: 'reinstall', slot: 1 }],
+      effects: [
+        { kind: 'arm-step', bp: 'perf:value' },
+        { kind: 'reinstall', slot: 1 },
+      ],
     };
     log.append(d);
   }
@@ -68,7 +84,8 @@ export function run(): BenchRow[] {
       unit: 'decisions/s',
       goal: '>= 2M decisions/s',
       ok: rate >= 2e6,
-      note: `${n / 1e6}M appended in ${ms.toFixed(0)} ms wall, ` +
+      note:
+        `${n / 1e6}M appended in ${ms.toFixed(0)} ms wall, ` +
         `${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU; kept ${log.size}, dropped ` +
         `${log.dropped}`,
     });
@@ -86,7 +103,8 @@ export function run(): BenchRow[] {
       unit: 'decisions/s',
       goal: '>= 2M decisions/s',
       ok: rate >= 2e6,
-      note: `${n / 1e6}M claimed/filled/committed in ${ms.toFixed(0)} ms wall, ` +
+      note:
+        `${n / 1e6}M claimed/filled/committed in ${ms.toFixed(0)} ms wall, ` +
         `${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU; kept ${log.size}`,
     });
   }

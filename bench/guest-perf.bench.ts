@@ -41,24 +41,47 @@ function scenarioPath(n: number): number {
   const m = new Machine({ cpu: 'power10', cpus: 1, logCapacity: 100_000 });
   const t = m.addTask({ name: 'loop', program: r.value, traced: true, regs: [{ reg: 'r3', value: BigInt(n) }] });
   const tracer = new Tracer(m);
-  const fd = tracer.perfOpen({ name: 'hits', task: t, cpu: -1, addr: r.value.symbols.get('value')!.value, len: 4n, type: 'rw', excludeKernel: true, excludeHv: true });
+  const fd = tracer.perfOpen({
+    name: 'hits',
+    task: t,
+    cpu: -1,
+    addr: r.value.symbols.get('value')!.value,
+    len: 4n,
+    type: 'rw',
+    excludeKernel: true,
+    excludeHv: true,
+  });
   if (!fd.ok) throw new Error(fd.message);
   const t0 = process.hrtime.bigint();
   tracer.cont(t, 1_000_000_000);
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   const c = tracer.perfRead(fd.fd);
-  if (!c.ok || c.count !== 2 * n) throw new Error(`scenario path: ${c.ok ? c.count : c.message} hits, expected ${2 * n}`);
+  if (!c.ok || c.count !== 2 * n)
+    throw new Error(`scenario path: ${c.ok ? c.count : c.message} hits, expected ${2 * n}`);
   return (2 * n) / secs;
 }
 
 export function run(): BenchRow[] {
   if (spawnSync('sh', ['-c', 'command -v powerpc64le-linux-gnu-gcc']).status !== 0) {
-    return [{ name: 'perf hits through the system-call path', value: 0, unit: '', note: 'skipped: sudo apt-get install gcc-powerpc64le-linux-gnu' }];
+    return [
+      {
+        name: 'perf hits through the system-call path',
+        value: 0,
+        unit: '',
+        note: 'skipped: sudo apt-get install gcc-powerpc64le-linux-gnu',
+      },
+    ];
   }
   const dir = mkdtempSync(join(tmpdir(), 'wplab-bench-perf-'));
   try {
     const exe = join(dir, 'perf-loop');
-    execFileSync('powerpc64le-linux-gnu-gcc', ['-static', '-O2', '-o', exe, join(process.cwd(), 'bench', 'programs', 'perf-loop.c')]);
+    execFileSync('powerpc64le-linux-gnu-gcc', [
+      '-static',
+      '-O2',
+      '-o',
+      exe,
+      join(process.cwd(), 'bench', 'programs', 'perf-loop.c'),
+    ]);
     const p = programFromBytes('./perf-loop', new Uint8Array(readFileSync(exe)));
     if (!p.ok) throw new Error('perf-loop does not load');
     let best = 0;
@@ -72,7 +95,8 @@ export function run(): BenchRow[] {
       const rate = (2 * N) / secs;
       if (rate > best) {
         best = rate;
-        note = `${2 * N} counted hits (perf_event_open, ioctl, read by the program) in ` +
+        note =
+          `${2 * N} counted hits (perf_event_open, ioctl, read by the program) in ` +
           `${secs.toFixed(2)} s, glibc start and exit included; best of 3`;
       }
     }

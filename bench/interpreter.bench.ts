@@ -73,7 +73,10 @@ function simulate(armed = false): { instrs: number; seconds: number } {
   const core = new Core({ quadwordAlign16: false, slots: 2 });
   if (armed) {
     // two DAWRs on doublewords the loop never touches
-    for (const [slot, off] of [[0, 0x800n], [1, 0x808n]] as const) {
+    for (const [slot, off] of [
+      [0, 0x800n],
+      [1, 0x808n],
+    ] as const) {
       core.setDawr(slot, { start: DATA + off, len: 8, read: true, write: true, user: true, kernel: false, hyp: false });
     }
   }
@@ -96,10 +99,26 @@ function qemu(instrs: number): number | undefined {
   const dir = mkdtempSync(join(tmpdir(), 'wplab-bench-'));
   try {
     writeFileSync(join(dir, 'loop.S'), SOURCE);
-    execFileSync('powerpc64le-linux-gnu-as', ['-a64', '-mlittle', '-mpower10', '-o', join(dir, 'loop.o'), join(dir, 'loop.S')]);
-    execFileSync('powerpc64le-linux-gnu-ld', ['-Ttext=0x10000000', '-Tdata=0x10100000', '-Tbss=0x10200000', '-o', join(dir, 'loop'), join(dir, 'loop.o')]);
+    execFileSync('powerpc64le-linux-gnu-as', [
+      '-a64',
+      '-mlittle',
+      '-mpower10',
+      '-o',
+      join(dir, 'loop.o'),
+      join(dir, 'loop.S'),
+    ]);
+    execFileSync('powerpc64le-linux-gnu-ld', [
+      '-Ttext=0x10000000',
+      '-Tdata=0x10100000',
+      '-Tbss=0x10200000',
+      '-o',
+      join(dir, 'loop'),
+      join(dir, 'loop.o'),
+    ]);
     // the shell's `times` gives the child's CPU time (user and system), comparable to ours
-    const r = spawnSync('bash', ['-c', `qemu-ppc64le -cpu power10 '${join(dir, 'loop')}' || exit 1; times`], { encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', `qemu-ppc64le -cpu power10 '${join(dir, 'loop')}' || exit 1; times`], {
+      encoding: 'utf8',
+    });
     if (r.status !== 0) return undefined;
     const lines = r.stdout.trim().split('\n');
     const child = lines[lines.length - 1].match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
@@ -135,7 +154,9 @@ export function run(): BenchRow[] {
       goal: '>= 100M instr/s',
       ok: rate >= 100e6,
       reference: ref === undefined ? undefined : { name: 'qemu-ppc64le', value: ref },
-      note: `${(plain.instrs / 1e6).toFixed(0)}M instructions in ${plain.seconds.toFixed(2)} s of CPU time (best of 3)` + (ref === undefined ? '; qemu-ppc64le or GNU as missing: no reference' : ''),
+      note:
+        `${(plain.instrs / 1e6).toFixed(0)}M instructions in ${plain.seconds.toFixed(2)} s of CPU time (best of 3)` +
+        (ref === undefined ? '; qemu-ppc64le or GNU as missing: no reference' : ''),
     },
     {
       name: 'same loop, two DAWRs armed that never hit',

@@ -69,20 +69,34 @@ steps:
 
 /** Runs the CLI with a preload that reports the process's peak RSS at exit; stdout is read and
  * dropped (counted). */
-function measure(dir: string, args: string[]): Promise<{ rssMB: number; seconds: number; outBytes: number; status: number | null; stderr: string }> {
+function measure(
+  dir: string,
+  args: string[],
+): Promise<{ rssMB: number; seconds: number; outBytes: number; status: number | null; stderr: string }> {
   const preload = join(dir, 'rss.cjs');
-  writeFileSync(preload, "process.on('exit', () => process.stderr.write(`\\nWPLAB_MAXRSS " +
-    "${process.resourceUsage().maxRSS}\\n`));\n");
+  writeFileSync(
+    preload,
+    "process.on('exit', () => process.stderr.write(`\\nWPLAB_MAXRSS " + '${process.resourceUsage().maxRSS}\\n`));\n',
+  );
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['--require', preload, CLI, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--require', preload, CLI, ...args], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let outBytes = 0;
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (outBytes += d.length));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('exit', (status) => {
       const m = /WPLAB_MAXRSS (\d+)/.exec(stderr);
-      resolve({ rssMB: m ? Number(m[1]) / 1024 : NaN, seconds: (performance.now() - t0) / 1000, outBytes, status, stderr: stderr.replace(/\nWPLAB_MAXRSS \d+\n/, '') });
+      resolve({
+        rssMB: m ? Number(m[1]) / 1024 : NaN,
+        seconds: (performance.now() - t0) / 1000,
+        outBytes,
+        status,
+        stderr: stderr.replace(/\nWPLAB_MAXRSS \d+\n/, ''),
+      });
     });
   });
 }
@@ -97,20 +111,29 @@ export async function run(): Promise<BenchRow[]> {
     const rows: BenchRow[] = [];
     for (const mode of ['text', 'json'] as const) {
       const r = await measure(dir, ['run', 'hits.yaml', ...(mode === 'json' ? ['--json'] : [])]);
-      if (r.status !== 0) throw new Error(`wplab run hits.yaml (${mode}) exited ${r.status}: ${r.stderr.slice(0, 300)}`);
+      if (r.status !== 0)
+        throw new Error(`wplab run hits.yaml (${mode}) exited ${r.status}: ${r.stderr.slice(0, 300)}`);
       rows.push({
         name: `peak RSS, wplab run: 10^7 perf hits, ${mode === 'text' ? 'text log' : '--json'}`,
         value: r.rssMB,
         unit: 'MB',
         goal: '< 500 MB',
         ok: r.rssMB < 500,
-        note: `2*10^7 decisions (the log keeps 10^6), ${(r.outBytes / 1e6).toFixed(0)} MB written ` +
+        note:
+          `2*10^7 decisions (the log keeps 10^6), ${(r.outBytes / 1e6).toFixed(0)} MB written ` +
           `in ${r.seconds.toFixed(1)} s`,
       });
     }
     const t = await measure(dir, ['run', 'tasks.yaml']);
     if (t.status !== 0) throw new Error(`wplab run tasks.yaml exited ${t.status}: ${t.stderr.slice(0, 300)}`);
-    rows.push({ name: 'peak RSS, wplab run: 1 000 tasks (1 MB .bss each, 16 pages touched)', value: t.rssMB, unit: 'MB', goal: '< 500 MB', ok: t.rssMB < 500, note: `2 CPUs, all run to exit, ${t.seconds.toFixed(1)} s` });
+    rows.push({
+      name: 'peak RSS, wplab run: 1 000 tasks (1 MB .bss each, 16 pages touched)',
+      value: t.rssMB,
+      unit: 'MB',
+      goal: '< 500 MB',
+      ok: t.rssMB < 500,
+      note: `2 CPUs, all run to exit, ${t.seconds.toFixed(1)} s`,
+    });
     return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -20,9 +20,14 @@ function median(xs: number[]): number {
 }
 
 /** wplab exec --stats: the run's own figures (without Node's start) */
-function stats(exe: string, cpu: string): { instrs: number; seconds: number; rssMB: number; wallMs: number; stdout: string } {
+function stats(
+  exe: string,
+  cpu: string,
+): { instrs: number; seconds: number; rssMB: number; wallMs: number; stdout: string } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [CLI, 'exec', exe, '--cpu', cpu, '--max-steps', '10000000000', '--stats'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, 'exec', exe, '--cpu', cpu, '--max-steps', '10000000000', '--stats'], {
+    encoding: 'utf8',
+  });
   const wallMs = performance.now() - t0;
   const m = /(\d+) instructions in ([\d.]+) s .*peak RSS (\d+) MB/.exec(r.stderr);
   if (r.status !== 0 || !m) throw new Error(`wplab exec ${exe} failed (${r.status}): ${r.stderr.slice(0, 300)}`);
@@ -31,13 +36,22 @@ function stats(exe: string, cpu: string): { instrs: number; seconds: number; rss
 
 export function run(): BenchRow[] {
   if (!have('powerpc64le-linux-gnu-gcc')) {
-    return [{ name: 'real programs', value: 0, unit: '', note: 'skipped: sudo apt-get install gcc-powerpc64le-linux-gnu' }];
+    return [
+      { name: 'real programs', value: 0, unit: '', note: 'skipped: sudo apt-get install gcc-powerpc64le-linux-gnu' },
+    ];
   }
   const dir = mkdtempSync(join(tmpdir(), 'wplab-bench-c-'));
   try {
     const build = (name: string) => {
       const out = join(dir, name);
-      execFileSync('powerpc64le-linux-gnu-gcc', ['-static', '-O2', '-mcpu=power9', '-o', out, join(process.cwd(), 'bench', 'programs', `${name}.c`)]);
+      execFileSync('powerpc64le-linux-gnu-gcc', [
+        '-static',
+        '-O2',
+        '-mcpu=power9',
+        '-o',
+        out,
+        join(process.cwd(), 'bench', 'programs', `${name}.c`),
+      ]);
       return out;
     };
     const hello = build('hello');
@@ -53,7 +67,14 @@ export function run(): BenchRow[] {
       if (r.stdout !== 'hello, world\n') throw new Error(`hello printed ${JSON.stringify(r.stdout)} ${r.stderr}`);
     }
     const hw = median(walls);
-    rows.push({ name: 'static "hello, world" via wplab exec, end to end', value: hw, unit: 'ms', goal: '< 250 ms', ok: hw < 250, note: 'median of 7, Node start included' });
+    rows.push({
+      name: 'static "hello, world" via wplab exec, end to end',
+      value: hw,
+      unit: 'ms',
+      goal: '< 250 ms',
+      ok: hw < 250,
+      note: 'median of 7, Node start included',
+    });
 
     // compute-heavy -O2 program: simulated instructions per second of the run itself
     const runs = [stats(compute, 'power9'), stats(compute, 'power9'), stats(compute, 'power9')];
@@ -82,7 +103,14 @@ export function run(): BenchRow[] {
 
     // peak memory of a run of a 1 MB static binary (the whole Node process)
     const rss = Math.max(...runs.map((r) => r.rssMB));
-    rows.push({ name: 'peak RSS, run of a 1 MB static binary', value: rss, unit: 'MB', goal: '< 100 MB', ok: rss < 100, note: 'the whole Node process' });
+    rows.push({
+      name: 'peak RSS, run of a 1 MB static binary',
+      value: rss,
+      unit: 'MB',
+      goal: '< 100 MB',
+      ok: rss < 100,
+      note: 'the whole Node process',
+    });
     return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -61,7 +61,9 @@ export function asmCommand(args: string[], io: Io): number {
     }
   }
   if (!listing && binOut === undefined) {
-    const sizes = program.sections.filter((s) => s.bytes.length > 0).map((s) => `${s.name} ${s.bytes.length} bytes at 0x${s.addr.toString(16)}`);
+    const sizes = program.sections
+      .filter((s) => s.bytes.length > 0)
+      .map((s) => `${s.name} ${s.bytes.length} bytes at 0x${s.addr.toString(16)}`);
     io.out(`${file}: ${sizes.join(', ') || 'no output'}\n`);
   }
   return 0;

@@ -35,7 +35,11 @@ function parse(args: string[], io: Io): ExecArgs | undefined {
     io.err(`wplab exec: ${m}\n${EXEC_USAGE}\n`);
     return undefined;
   };
-  const out: Partial<ExecArgs> & { mounts: string[]; env: string[]; args: string[] } = { mounts: [], env: [], args: [] };
+  const out: Partial<ExecArgs> & { mounts: string[]; env: string[]; args: string[] } = {
+    mounts: [],
+    env: [],
+    args: [],
+  };
   const count = (opt: string, v: string | undefined, max: number): number | undefined => {
     if (v === undefined || !/^[0-9]+$/.test(v) || Number(v) <= 0 || Number(v) > max) {
       bad(`${opt} needs a whole number from 1 to ${max}, got ${v === undefined ? 'nothing' : `'${v}'`}`);
@@ -53,8 +57,10 @@ function parse(args: string[], io: Io): ExecArgs | undefined {
         break;
       case '--cpu': {
         const m = v();
-        if (!CPU_MODEL_NAMES.includes(m as CpuModelName)) return bad(`--cpu must be one of ${CPU_MODEL_NAMES.join(', ')}, got ` +
-          `${m === undefined ? 'nothing' : `'${m}'`}`);
+        if (!CPU_MODEL_NAMES.includes(m as CpuModelName))
+          return bad(
+            `--cpu must be one of ${CPU_MODEL_NAMES.join(', ')}, got ` + `${m === undefined ? 'nothing' : `'${m}'`}`,
+          );
         out.cpu = m as CpuModelName;
         break;
       }
@@ -66,7 +72,8 @@ function parse(args: string[], io: Io): ExecArgs | undefined {
       }
       case '--kernel': {
         const k = v();
-        if (k !== '6.5' && k !== '6.6') return bad(`--kernel must be 6.5 or 6.6, got ${k === undefined ? 'nothing' : `'${k}'`}`);
+        if (k !== '6.5' && k !== '6.6')
+          return bad(`--kernel must be 6.5 or 6.6, got ${k === undefined ? 'nothing' : `'${k}'`}`);
         out.kernel = k;
         break;
       }
@@ -107,14 +114,18 @@ function parse(args: string[], io: Io): ExecArgs | undefined {
       }
       case '--env': {
         const e = v();
-        if (e === undefined || !/^[^=]+=/.test(e)) return bad(`--env needs NAME=VALUE, got ${e === undefined ? 'nothing' : `'${e}'`}`);
+        if (e === undefined || !/^[^=]+=/.test(e))
+          return bad(`--env needs NAME=VALUE, got ${e === undefined ? 'nothing' : `'${e}'`}`);
         out.env.push(e);
         break;
       }
       case '--cwd': {
         const d = v();
-        if (d === undefined || !d.startsWith('/')) return bad(`--cwd needs an absolute path in the simulated file system, got ` +
-          `${d === undefined ? 'nothing' : `'${d}'`}`);
+        if (d === undefined || !d.startsWith('/'))
+          return bad(
+            `--cwd needs an absolute path in the simulated file system, got ` +
+              `${d === undefined ? 'nothing' : `'${d}'`}`,
+          );
         out.cwd = d;
         break;
       }
@@ -126,7 +137,17 @@ function parse(args: string[], io: Io): ExecArgs | undefined {
     }
   }
   if (out.file === undefined) return bad('no program given');
-  return { cpu: 'power10', cpus: 1, kernel: '6.6', dawrForceEnable: false, cwd: '/', stats: false, strace: false, ...out, file: out.file };
+  return {
+    cpu: 'power10',
+    cpus: 1,
+    kernel: '6.6',
+    dawrForceEnable: false,
+    cwd: '/',
+    stats: false,
+    strace: false,
+    ...out,
+    file: out.file,
+  };
 }
 
 export function execCommand(args: string[], io: Io): number {
@@ -176,8 +197,10 @@ export function execCommand(args: string[], io: Io): number {
   if (a.stats) {
     const s = (performance.now() - t0) / 1000;
     const rss = process.resourceUsage().maxRSS / 1024;
-    io.err(`wplab exec: ${r.icount} instructions in ${s.toFixed(3)} s ` +
-      `(${(r.icount / s / 1e6).toFixed(1)} M/s), peak RSS ${rss.toFixed(0)} MB\n`);
+    io.err(
+      `wplab exec: ${r.icount} instructions in ${s.toFixed(3)} s ` +
+        `(${(r.icount / s / 1e6).toFixed(1)} M/s), peak RSS ${rss.toFixed(0)} MB\n`,
+    );
   }
   if (r.signal) io.err(`wplab exec: ${a.file}: killed by ${r.signal}${r.message ? `: ${r.message}` : ''}\n`);
   else if (r.message) io.err(`wplab exec: ${a.file}: ${r.message}\n`);

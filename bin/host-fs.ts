@@ -130,7 +130,7 @@ export class NodeHostFs implements HostFs {
       return false;
     }
     try {
-      for (let off = 0; off < data.length; ) off += fs.writeSync(fd, data, off, data.length - off);
+      for (let off = 0; off < data.length;) off += fs.writeSync(fd, data, off, data.length - off);
       return true;
     } catch {
       return false;
@@ -196,7 +196,8 @@ export function parseMount(spec: string, base = process.cwd()): ExecMount | stri
   if (!guest.startsWith('/')) return `the guest directory of a mount must be absolute, got '${guest}' in '${spec}'`;
   const parts = guest.split('/').filter((x) => x.length > 0);
   if (parts.length === 0) return `cannot mount over the guest's root directory ('${spec}')`;
-  if (parts.some((x) => x === '.' || x === '..')) return `the guest directory of a mount may not contain . or .., got '${guest}'`;
+  if (parts.some((x) => x === '.' || x === '..'))
+    return `the guest directory of a mount may not contain . or .., got '${guest}'`;
   const abs = path.resolve(base, hostDir);
   let st: fs.Stats;
   try {

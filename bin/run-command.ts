@@ -160,7 +160,19 @@ export function compareCommand(args: string[], io: Io): number {
     return 2;
   }
   const name = basename(p.file);
-  if (p.json) io.out(JSON.stringify({ scenario: name, differences: c.differences, pre: { passed: c.pre.passed, failed: c.pre.failed }, post: { passed: c.post.passed, failed: c.post.failed } }, null, 2) + '\n');
+  if (p.json)
+    io.out(
+      JSON.stringify(
+        {
+          scenario: name,
+          differences: c.differences,
+          pre: { passed: c.pre.passed, failed: c.pre.failed },
+          post: { passed: c.post.passed, failed: c.post.failed },
+        },
+        null,
+        2,
+      ) + '\n',
+    );
   else io.out(compareText(c, name));
   return 0;
 }

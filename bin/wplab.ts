@@ -26,7 +26,8 @@ export function main(argv: string[], io: Io): number {
     io.out(USAGE);
     return 0;
   }
-  const cmd = name === undefined ? undefined : Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const cmd =
+    name === undefined ? undefined : Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!cmd) {
     io.err((name === undefined ? '' : `wplab: unknown command '${name}'\n`) + USAGE);
     return 2;
@@ -44,7 +45,8 @@ const PAUSE = new Int32Array(new SharedArrayBuffer(4));
  * SIGPIPE ends a C program.
  */
 export function writeAll(fd: number, data: string | Uint8Array): void {
-  const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const buf =
+    typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   let off = 0;
   while (off < buf.length) {
     try {

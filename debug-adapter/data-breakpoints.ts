@@ -83,7 +83,10 @@ export interface WatchHost {
 export class WatchSet {
   private readonly watches = new Map<number, Watch>();
 
-  constructor(private readonly host: WatchHost, private readonly idOf: (spec: WatchSpec) => number) {}
+  constructor(
+    private readonly host: WatchHost,
+    private readonly idOf: (spec: WatchSpec) => number,
+  ) {}
 
   all(): Watch[] {
     return [...this.watches.values()];
@@ -120,7 +123,9 @@ export class WatchSet {
 
   /** ptrace watches of this task whose range contains addr. */
   containing(t: Task, addr: bigint): Watch[] {
-    return this.all().filter((w) => w.kind === 'ptrace' && w.handles.has(t.pid) && addr >= w.addr && addr < w.addr + BigInt(w.len));
+    return this.all().filter(
+      (w) => w.kind === 'ptrace' && w.handles.has(t.pid) && addr >= w.addr && addr < w.addr + BigInt(w.len),
+    );
   }
 
   /** Whether the ptrace breakpoint of this watch in task t was disabled by the handler (one-shot). */
@@ -199,7 +204,8 @@ export class WatchSet {
       if (w.kind === 'ptrace' && w.verified && this.firedAndDisabled(w, t)) {
         w.verified = false;
         w.reason = undefined;
-        w.message = `fired and was disabled by the kernel (a ptrace watchpoint is one-shot; ptraceRearm ` +
+        w.message =
+          `fired and was disabled by the kernel (a ptrace watchpoint is one-shot; ptraceRearm ` +
           `is "oneshot", so it stays off until it is set again)`;
         changed.push(w);
       }
@@ -209,7 +215,13 @@ export class WatchSet {
 
   private request(w: Watch) {
     // exact for one byte, else an inclusive range of len bytes (addr2 - addr = len, as GDB sets it)
-    return { version: 1, trigger: TRIGGER[w.access], mode: w.len === 1 ? ('exact' as const) : ('range_inclusive' as const), addr: w.addr, addr2: w.len === 1 ? 0n : w.addr + BigInt(w.len) };
+    return {
+      version: 1,
+      trigger: TRIGGER[w.access],
+      mode: w.len === 1 ? ('exact' as const) : ('range_inclusive' as const),
+      addr: w.addr,
+      addr2: w.len === 1 ? 0n : w.addr + BigInt(w.len),
+    };
   }
 
   /** ptrace calls need a stopped tracee. Not through the Tracer: while the run loop is between
@@ -232,7 +244,9 @@ export class WatchSet {
         `${hex(w.addr)}${w.label !== hex(w.addr) ? `, which is ${w.label} in this program` : ''}`
       : `${ACCESS_WORD[w.access]} ${w.label} (${w.len} byte${w.len === 1 ? '' : 's'} at ${hex(w.addr)})`;
     if (w.kind === 'perf') return `perf counter "${w.perfName}" (fd ${w.perfFd}) counting ${what}`;
-    const hs = [...w.handles].map(([pid, h]) => `${this.host.machine.taskByPid(pid)?.name ?? pid} handle ${h}`).join(', ');
+    const hs = [...w.handles]
+      .map(([pid, h]) => `${this.host.machine.taskByPid(pid)?.name ?? pid} handle ${h}`)
+      .join(', ');
     return `ptrace watchpoint: ${what}; ${hs}`;
   }
 
@@ -240,7 +254,14 @@ export class WatchSet {
     const { tracer } = this.host;
     if (w.kind === 'perf') {
       const t = this.host.mainTask();
-      const r = tracer.perfOpen({ name: w.perfName ?? w.label, task: t, cpu: -1, addr: w.addr, len: BigInt(w.len), type: PERF_TYPE[w.access] });
+      const r = tracer.perfOpen({
+        name: w.perfName ?? w.label,
+        task: t,
+        cpu: -1,
+        addr: w.addr,
+        len: BigInt(w.len),
+        type: PERF_TYPE[w.access],
+      });
       if (r.ok) {
         w.perfFd = r.fd;
         w.verified = true;
@@ -300,19 +321,31 @@ export class WatchSet {
         if (!s.occupant) continue;
         const o = s.occupant;
         const w = this.byBpName(o.bp);
-        const mine = w ? ` = ` +
-          `${w.origin === 'data' ? 'data breakpoint' : w.origin === 'source' ? 'line watchpoint' : 'panel watch'} ` +
-          `${w.id} on ${w.label}` : '';
-        parts.push(`slot ${s.slot} of cpu${c.cpu} held by ${o.label}${o.task ? ` (${o.task})` : ''} at ` +
-          `${o.addr}+${o.len}${mine}`);
+        const mine = w
+          ? ` = ` +
+            `${w.origin === 'data' ? 'data breakpoint' : w.origin === 'source' ? 'line watchpoint' : 'panel watch'} ` +
+            `${w.id} on ${w.label}`
+          : '';
+        parts.push(
+          `slot ${s.slot} of cpu${c.cpu} held by ${o.label}${o.task ? ` (${o.task})` : ''} at ` +
+            `${o.addr}+${o.len}${mine}`,
+        );
       }
     }
     if (t) {
       for (const w of this.watches.values()) {
         const h = w.handles.get(t.pid);
-        if (h !== undefined && !parts.some((p) => p.includes(`watch ${w.id} `) || p.includes(`breakpoint ${w.id} `) || p.includes(`watchpoint ${w.id} `))) {
-          parts.push(`${t.name} handle ${h} = ${w.origin === 'data' ? 'data breakpoint' : 'watch'} ` +
-            `${w.id} on ${w.label} (not on a CPU now)`);
+        if (
+          h !== undefined &&
+          !parts.some(
+            (p) =>
+              p.includes(`watch ${w.id} `) || p.includes(`breakpoint ${w.id} `) || p.includes(`watchpoint ${w.id} `),
+          )
+        ) {
+          parts.push(
+            `${t.name} handle ${h} = ${w.origin === 'data' ? 'data breakpoint' : 'watch'} ` +
+              `${w.id} on ${w.label} (not on a CPU now)`,
+          );
         }
       }
     }

@@ -33,11 +33,12 @@ export function disassembleRange(
       return x ? (x[0] | (x[1] << 8) | (x[2] << 16) | (x[3] << 24)) >>> 0 : undefined;
     };
     const before = addr >= 4n ? wordAt(addr - 4n) : undefined;
-    const isSuffix = before !== undefined && before >>> 26 === 1 && !disassemble(before, addr - 4n, word).startsWith('.long');
+    const isSuffix =
+      before !== undefined && before >>> 26 === 1 && !disassemble(before, addr - 4n, word).startsWith('.long');
     const ins: DebugProtocol.DisassembledInstruction = {
       address: hex(addr),
       instructionBytes: [...b].map((x) => x.toString(16).padStart(2, '0')).join(' '),
-      instruction: isSuffix ? '' : disassemble(word, addr, word >>> 26 === 1 ? wordAt(addr + 4n) ?? 0 : 0),
+      instruction: isSuffix ? '' : disassemble(word, addr, word >>> 26 === 1 ? (wordAt(addr + 4n) ?? 0) : 0),
     };
     if (resolveSymbols) {
       const s = codeName(t.program, addr);

@@ -7,7 +7,14 @@ import { getRegister } from '../sim/machine/registers-by-name';
 import type { Task } from '../sim/machine/task';
 import { dataSymbols } from './symbols';
 
-export type EvalResult = { ok: true; value: bigint; /** the address when the value came from memory or names one */ addr?: bigint; size?: number } | { ok: false; message: string };
+export type EvalResult =
+  | {
+      ok: true;
+      value: bigint;
+      /** the address when the value came from memory or names one */ addr?: bigint;
+      size?: number;
+    }
+  | { ok: false; message: string };
 
 const REGS = /^(?:\$?(r(?:[12]?\d|3[01]))|\$?(pc|lr|ctr|cr|xer|msr|sp))$/;
 
@@ -22,21 +29,47 @@ function lex(s: string): Tok[] | string {
   let i = 0;
   while (i < s.length) {
     const c = s[i];
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     const rest = s.slice(i);
     let m = /^(0x[0-9a-fA-F]+|0b[01]+|\d+)/.exec(rest);
-    if (m) { out.push({ kind: 'num', text: m[1], pos: i }); i += m[1].length; continue; }
+    if (m) {
+      out.push({ kind: 'num', text: m[1], pos: i });
+      i += m[1].length;
+      continue;
+    }
     m = /^\$?[A-Za-z_.][A-Za-z0-9_.$]*/.exec(rest);
-    if (m) { out.push({ kind: 'id', text: m[0], pos: i }); i += m[0].length; continue; }
+    if (m) {
+      out.push({ kind: 'id', text: m[0], pos: i });
+      i += m[0].length;
+      continue;
+    }
     m = /^(<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^~!()<>[\]])/.exec(rest);
-    if (m) { out.push({ kind: 'op', text: m[1], pos: i }); i += m[1].length; continue; }
+    if (m) {
+      out.push({ kind: 'op', text: m[1], pos: i });
+      i += m[1].length;
+      continue;
+    }
     return `unexpected "${c}" at column ${i + 1}`;
   }
   out.push({ kind: 'end', text: '', pos: s.length });
   return out;
 }
 
-const BINARY: Array<string[]> = [['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<', '>', '<=', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%']];
+const BINARY: Array<string[]> = [
+  ['||'],
+  ['&&'],
+  ['|'],
+  ['^'],
+  ['&'],
+  ['==', '!='],
+  ['<', '>', '<=', '>='],
+  ['<<', '>>'],
+  ['+', '-'],
+  ['*', '/', '%'],
+];
 
 class Fail extends Error {}
 
@@ -54,7 +87,11 @@ export const MAX_EXPRESSION_DEPTH = 200;
 const M64_END = 1n << 64n;
 
 export function evaluateExpression(text: string, ctx: EvalContext): EvalResult {
-  if (text.length > MAX_EXPRESSION_LENGTH) return { ok: false, message: `the expression is ${text.length} characters long (at most ${MAX_EXPRESSION_LENGTH})` };
+  if (text.length > MAX_EXPRESSION_LENGTH)
+    return {
+      ok: false,
+      message: `the expression is ${text.length} characters long (at most ${MAX_EXPRESSION_LENGTH})`,
+    };
   const toks = lex(text);
   if (typeof toks === 'string') return { ok: false, message: toks };
   if (toks.length === 1) return { ok: false, message: 'empty expression' };
@@ -63,7 +100,8 @@ export function evaluateExpression(text: string, ctx: EvalContext): EvalResult {
   let last: { addr?: bigint; size?: number } = {};
   /** runs f one level deeper (a parenthesis, a bracket, a unary operator) */
   const nested = <T>(at: Tok, f: () => T): T => {
-    if (++depth > MAX_EXPRESSION_DEPTH) fail(`the expression nests more than ${MAX_EXPRESSION_DEPTH} deep at column ${at.pos + 1}`);
+    if (++depth > MAX_EXPRESSION_DEPTH)
+      fail(`the expression nests more than ${MAX_EXPRESSION_DEPTH} deep at column ${at.pos + 1}`);
     try {
       return f();
     } finally {
@@ -71,7 +109,9 @@ export function evaluateExpression(text: string, ctx: EvalContext): EvalResult {
     }
   };
   const peek = () => toks[p];
-  const fail = (m: string): never => { throw new Fail(m); };
+  const fail = (m: string): never => {
+    throw new Fail(m);
+  };
   const M64 = (1n << 64n) - 1n;
   const mem = (addr: bigint, size: number): bigint => {
     const v = ctx.read(addr & M64, size as 1 | 2 | 4 | 8);
@@ -87,24 +127,62 @@ export function evaluateExpression(text: string, ctx: EvalContext): EvalResult {
       const r = binary(level + 1);
       last = {};
       switch (op) {
-        case '||': v = v !== 0n || r !== 0n ? 1n : 0n; break;
-        case '&&': v = v !== 0n && r !== 0n ? 1n : 0n; break;
-        case '|': v |= r; break;
-        case '^': v ^= r; break;
-        case '&': v &= r; break;
-        case '==': v = BigInt.asUintN(64, v) === BigInt.asUintN(64, r) ? 1n : 0n; break;
-        case '!=': v = BigInt.asUintN(64, v) !== BigInt.asUintN(64, r) ? 1n : 0n; break;
-        case '<': v = BigInt.asIntN(64, v) < BigInt.asIntN(64, r) ? 1n : 0n; break;
-        case '>': v = BigInt.asIntN(64, v) > BigInt.asIntN(64, r) ? 1n : 0n; break;
-        case '<=': v = BigInt.asIntN(64, v) <= BigInt.asIntN(64, r) ? 1n : 0n; break;
-        case '>=': v = BigInt.asIntN(64, v) >= BigInt.asIntN(64, r) ? 1n : 0n; break;
-        case '<<': v <<= r & 63n; break;
-        case '>>': v = BigInt.asUintN(64, v) >> (r & 63n); break;
-        case '+': v += r; break;
-        case '-': v -= r; break;
-        case '*': v *= r; break;
-        case '/': if (r === 0n) fail('division by zero'); v /= r; break;
-        case '%': if (r === 0n) fail('division by zero'); v %= r; break;
+        case '||':
+          v = v !== 0n || r !== 0n ? 1n : 0n;
+          break;
+        case '&&':
+          v = v !== 0n && r !== 0n ? 1n : 0n;
+          break;
+        case '|':
+          v |= r;
+          break;
+        case '^':
+          v ^= r;
+          break;
+        case '&':
+          v &= r;
+          break;
+        case '==':
+          v = BigInt.asUintN(64, v) === BigInt.asUintN(64, r) ? 1n : 0n;
+          break;
+        case '!=':
+          v = BigInt.asUintN(64, v) !== BigInt.asUintN(64, r) ? 1n : 0n;
+          break;
+        case '<':
+          v = BigInt.asIntN(64, v) < BigInt.asIntN(64, r) ? 1n : 0n;
+          break;
+        case '>':
+          v = BigInt.asIntN(64, v) > BigInt.asIntN(64, r) ? 1n : 0n;
+          break;
+        case '<=':
+          v = BigInt.asIntN(64, v) <= BigInt.asIntN(64, r) ? 1n : 0n;
+          break;
+        case '>=':
+          v = BigInt.asIntN(64, v) >= BigInt.asIntN(64, r) ? 1n : 0n;
+          break;
+        case '<<':
+          v <<= r & 63n;
+          break;
+        case '>>':
+          v = BigInt.asUintN(64, v) >> (r & 63n);
+          break;
+        case '+':
+          v += r;
+          break;
+        case '-':
+          v -= r;
+          break;
+        case '*':
+          v *= r;
+          break;
+        case '/':
+          if (r === 0n) fail('division by zero');
+          v /= r;
+          break;
+        case '%':
+          if (r === 0n) fail('division by zero');
+          v %= r;
+          break;
       }
     }
     return v;
@@ -112,10 +190,28 @@ export function evaluateExpression(text: string, ctx: EvalContext): EvalResult {
   const unary = (): bigint => {
     const t = peek();
     if (t.kind === 'op') {
-      if (t.text === '-') { p++; const v = -nested(t, unary); last = {}; return v; }
-      if (t.text === '~') { p++; const v = ~nested(t, unary); last = {}; return v; }
-      if (t.text === '!') { p++; const v = nested(t, unary) === 0n ? 1n : 0n; last = {}; return v; }
-      if (t.text === '*') { p++; return mem(nested(t, unary), 8); }
+      if (t.text === '-') {
+        p++;
+        const v = -nested(t, unary);
+        last = {};
+        return v;
+      }
+      if (t.text === '~') {
+        p++;
+        const v = ~nested(t, unary);
+        last = {};
+        return v;
+      }
+      if (t.text === '!') {
+        p++;
+        const v = nested(t, unary) === 0n ? 1n : 0n;
+        last = {};
+        return v;
+      }
+      if (t.text === '*') {
+        p++;
+        return mem(nested(t, unary), 8);
+      }
       if (t.text === '&') {
         p++;
         const id = toks[p];
@@ -164,9 +260,15 @@ export function evaluateExpression(text: string, ctx: EvalContext): EvalResult {
       const s = ctx.task.program.symbols.get(t.text.replace(/^\$/, ''));
       if (!s) fail(`no register or symbol "${t.text}"`);
       const sym = s as { value: bigint; name: string };
-      if (ctx.symbolsAreAddresses) { last = {}; return sym.value; }
+      if (ctx.symbolsAreAddresses) {
+        last = {};
+        return sym.value;
+      }
       const d = dataSymbols(ctx.task.program).find((x) => x.name === sym.name);
-      if (!d) { last = {}; return sym.value; }
+      if (!d) {
+        last = {};
+        return sym.value;
+      }
       const size = d.size >= 8 ? 8 : d.size >= 4 ? 4 : d.size >= 2 ? 2 : 1;
       return mem(d.addr, size);
     }

@@ -144,7 +144,10 @@ function cObject(
   name: string,
 ): { ok: true; address: bigint } | { ok: false; message: string } | undefined {
   const model = dwarfProgramOf(p);
-  return model?.symbolObject(targetOf(t, (a, n) => t.mem.readBytes(a, n)), name);
+  return model?.symbolObject(
+    targetOf(t, (a, n) => t.mem.readBytes(a, n)),
+    name,
+  );
 }
 
 /** The launch's perf counters; a kernel refusal is shown (not fatal): the panel shows what holds. */

@@ -33,7 +33,10 @@ export class PanelFeed {
   private lastFlush = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly rt: Runtime, private readonly send: (event: string, body: unknown) => void) {}
+  constructor(
+    private readonly rt: Runtime,
+    private readonly send: (event: string, body: unknown) => void,
+  ) {}
 
   withSource(d: Decision): PanelDecision {
     const note = this.rt.notes.get(d.seq);
@@ -103,7 +106,11 @@ export class PanelFeed {
     const total = log.total;
     if (total <= this.sentSeq) return;
     const start = Math.max(this.sentSeq, total - MAX_BATCH, log.dropped);
-    const body: DecisionsEvent = { decisions: log.page(start, MAX_BATCH).map((d) => this.withSource(d)), total, dropped: log.dropped };
+    const body: DecisionsEvent = {
+      decisions: log.page(start, MAX_BATCH).map((d) => this.withSource(d)),
+      total,
+      dropped: log.dropped,
+    };
     this.sentSeq = total;
     this.send(EVENT_DECISIONS, body);
   }
@@ -123,15 +130,18 @@ export class PanelFeed {
   timeline(args: TimelineArgs): TimelineResponse {
     const m = this.rt.machine;
     const v = m.hw.slotsView();
-    return timeline({
-      log: m.log,
-      slotEvents: m.slotHistory.all(),
-      now: m.icount,
-      cpus: v.machine.cpus,
-      slots: v.machine.slots,
-      model: v.machine.cpu,
-      registered: new Set(m.hw.breakpoints().map((b) => b.name)),
-    }, args);
+    return timeline(
+      {
+        log: m.log,
+        slotEvents: m.slotHistory.all(),
+        now: m.icount,
+        cpus: v.machine.cpus,
+        slots: v.machine.slots,
+        model: v.machine.cpu,
+        registered: new Set(m.hw.breakpoints().map((b) => b.name)),
+      },
+      args,
+    );
   }
 
   /** The session so far as Chrome trace-event JSON, written through `write` (REQUEST_EXPORT_TRACE). */
@@ -140,23 +150,30 @@ export class PanelFeed {
     const log = m.log;
     const withSource = (d: Decision): PanelDecision => this.withSource(d);
     const v = m.hw.slotsView();
-    return writeChromeTrace({
-      title,
-      machine: { cpu: v.machine.cpu, cpus: v.machine.cpus, kernel: v.machine.kernel, slots: v.machine.slots },
-      decisions: (function* () {
-        // a page at a time: the log may hold a million
-        for (let s = log.dropped; s < log.total; s += 5000) for (const d of log.page(s, 5000)) yield withSource(d);
-      })(),
-      slotEvents: m.slotHistory.all(),
-      end: m.icount,
-      droppedDecisions: log.dropped,
-    }, write);
+    return writeChromeTrace(
+      {
+        title,
+        machine: { cpu: v.machine.cpu, cpus: v.machine.cpus, kernel: v.machine.kernel, slots: v.machine.slots },
+        decisions: (function* () {
+          // a page at a time: the log may hold a million
+          for (let s = log.dropped; s < log.total; s += 5000) for (const d of log.page(s, 5000)) yield withSource(d);
+        })(),
+        slotEvents: m.slotHistory.all(),
+        end: m.icount,
+        droppedDecisions: log.dropped,
+      },
+      write,
+    );
   }
 
   decisionLog(args: DecisionLogArgs): DecisionLogResponse {
     const log = this.rt.machine.log;
     const count = Math.min(MAX_PAGE, Math.max(0, Math.floor(args.count)));
-    return { decisions: log.page(args.start, count, args.filter).map((d) => this.withSource(d)), total: log.total, dropped: log.dropped };
+    return {
+      decisions: log.page(args.start, count, args.filter).map((d) => this.withSource(d)),
+      total: log.total,
+      dropped: log.dropped,
+    };
   }
 }
 
@@ -164,12 +181,15 @@ export class PanelFeed {
 export function checkDecisionLogArgs(a: unknown): DecisionLogArgs | string {
   if (typeof a !== 'object' || a === null) return 'arguments must be { start, count, filter? }';
   const o = a as Record<string, unknown>;
-  if (typeof o.start !== 'number' || !Number.isInteger(o.start) || o.start < 0) return '"start" must be a sequence number (a whole number >= 0)';
-  if (typeof o.count !== 'number' || !Number.isInteger(o.count) || o.count < 0) return '"count" must be a whole number >= 0';
+  if (typeof o.start !== 'number' || !Number.isInteger(o.start) || o.start < 0)
+    return '"start" must be a sequence number (a whole number >= 0)';
+  if (typeof o.count !== 'number' || !Number.isInteger(o.count) || o.count < 0)
+    return '"count" must be a whole number >= 0';
   if (o.filter !== undefined) {
     if (typeof o.filter !== 'object' || o.filter === null) return '"filter" must be an object { cpu?, task?, branch? }';
     const f = o.filter as Record<string, unknown>;
-    if (f.cpu !== undefined && (typeof f.cpu !== 'number' || !Number.isInteger(f.cpu))) return '"filter.cpu" must be a CPU number';
+    if (f.cpu !== undefined && (typeof f.cpu !== 'number' || !Number.isInteger(f.cpu)))
+      return '"filter.cpu" must be a CPU number';
     if (f.task !== undefined && typeof f.task !== 'string') return '"filter.task" must be a task name';
     if (f.branch !== undefined && typeof f.branch !== 'string') return '"filter.branch" must be a branch name';
   }

@@ -25,7 +25,14 @@ export const EVENT_STOPPED = 'wplab.stopped';
 /** the debugger's watchpoints changed (set, refused, re-armed, removed): WatchesEvent */
 export const EVENT_WATCHES = 'wplab.watches';
 
-export type { TimelineArgs, TimelineResponse, TimelineLane, TimelineMark, TimelineRun, TimelineSegment } from './panel-timeline';
+export type {
+  TimelineArgs,
+  TimelineResponse,
+  TimelineLane,
+  TimelineMark,
+  TimelineRun,
+  TimelineSegment,
+} from './panel-timeline';
 
 export interface StoppedEventBody {
   threadId: number;
@@ -65,7 +72,15 @@ export interface WatchesEvent {
 
 // The slot, budget and counter shapes are the watchpoint subsystem's own read-only views: one
 // definition, in sim/ (which must not import from here).
-export type { MachineInfo, SlotState, SlotOccupant, CpuSlots, SlotsEvent, Counter, CountersEvent } from '../sim/hwbp/views';
+export type {
+  MachineInfo,
+  SlotState,
+  SlotOccupant,
+  CpuSlots,
+  SlotsEvent,
+  Counter,
+  CountersEvent,
+} from '../sim/hwbp/views';
 import type { CountersEvent, SlotsEvent } from '../sim/hwbp/views';
 
 /** A decision with the source line of its instruction, when the program has one there, and what
@@ -106,7 +121,18 @@ export interface DecisionLogResponse {
 }
 
 export type PerfAction =
-  | { action: 'add'; name: string; addr: string; len: number; type: 'r' | 'w' | 'rw'; task?: string; cpu?: number; excludeKernel?: boolean; excludeUser?: boolean; excludeHv?: boolean }
+  | {
+      action: 'add';
+      name: string;
+      addr: string;
+      len: number;
+      type: 'r' | 'w' | 'rw';
+      task?: string;
+      cpu?: number;
+      excludeKernel?: boolean;
+      excludeUser?: boolean;
+      excludeHv?: boolean;
+    }
   | { action: 'enable' | 'disable' | 'reset' | 'close'; id: string };
 
 export interface PerfResponse {

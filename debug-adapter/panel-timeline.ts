@@ -94,8 +94,20 @@ export interface TimelineSource {
 
 export const MAX_BUCKETS = 4000;
 
-const BRANCH_ORDER: Branch[] = ['ptrace-report', 'ptrace-report-all', 'no-hit-sigtrap', 'larx-stcx-disable', 'unreadable-disable', 'emulate-fail-disable',
-  'perf-emulate', 'perf-single-step', 'step-complete', 'spurious-dd1', 'step-unclaimed', 'thread-change-pc'];
+const BRANCH_ORDER: Branch[] = [
+  'ptrace-report',
+  'ptrace-report-all',
+  'no-hit-sigtrap',
+  'larx-stcx-disable',
+  'unreadable-disable',
+  'emulate-fail-disable',
+  'perf-emulate',
+  'perf-single-step',
+  'step-complete',
+  'spurious-dd1',
+  'step-unclaimed',
+  'thread-change-pc',
+];
 
 /** Checks REQUEST_TIMELINE's arguments (they come from a webview through the host: untrusted). */
 export function checkTimelineArgs(a: unknown): TimelineArgs | string {
@@ -104,7 +116,8 @@ export function checkTimelineArgs(a: unknown): TimelineArgs | string {
   const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
   if (!num(o.from)) return '"from" must be a clock value (a number >= 0)';
   if (o.to !== undefined && !num(o.to)) return '"to" must be a clock value (a number >= 0)';
-  if (typeof o.buckets !== 'number' || !Number.isInteger(o.buckets) || o.buckets < 1 || o.buckets > MAX_BUCKETS) return `"buckets" must be a whole number from 1 to ${MAX_BUCKETS}`;
+  if (typeof o.buckets !== 'number' || !Number.isInteger(o.buckets) || o.buckets < 1 || o.buckets > MAX_BUCKETS)
+    return `"buckets" must be a whole number from 1 to ${MAX_BUCKETS}`;
   return { from: o.from as number, ...(o.to !== undefined ? { to: o.to as number } : {}), buckets: o.buckets };
 }
 
@@ -124,9 +137,26 @@ export function timeline(src: TimelineSource, args: TimelineArgs): TimelineRespo
     return l;
   };
   for (let c = 0; c < src.cpus; c++) for (let s = 0; s < src.slots; s++) lane(c, s);
-  const seg = (o: (typeof occ.slots)[number], state: TimelineSegment['state'], a: number, b: number): TimelineSegment => {
+  const seg = (
+    o: (typeof occ.slots)[number],
+    state: TimelineSegment['state'],
+    a: number,
+    b: number,
+  ): TimelineSegment => {
     const h = o.holder;
-    return { from: a, to: b, bp: h.bp, owner: h.owner, label: h.label, ...(h.task ? { task: h.task } : {}), addr: h.addr, len: h.len, type: h.type, state, ...(state === 'installed' && o.why ? { why: o.why } : {}) };
+    return {
+      from: a,
+      to: b,
+      bp: h.bp,
+      owner: h.owner,
+      label: h.label,
+      ...(h.task ? { task: h.task } : {}),
+      addr: h.addr,
+      len: h.len,
+      type: h.type,
+      state,
+      ...(state === 'installed' && o.why ? { why: o.why } : {}),
+    };
   };
   // for each stay, the next stay of the same breakpoint and the next one in the same slot (sorted by start)
   const nextSame = new Array<number>(occ.slots.length).fill(-1);
@@ -154,7 +184,12 @@ export function timeline(src: TimelineSource, args: TimelineArgs): TimelineRespo
     l.segments.sort((a, b) => a.from - b.from);
     l.segments = coalesce(l.segments, w, buckets * 4);
   }
-  const runs = coalesceRuns(occ.runs.filter((r) => r.to >= from && r.from <= to).map((r) => ({ cpu: r.cpu, from: r.from, to: r.to, task: r.task })), w);
+  const runs = coalesceRuns(
+    occ.runs
+      .filter((r) => r.to >= from && r.from <= to)
+      .map((r) => ({ cpu: r.cpu, from: r.from, to: r.to, task: r.task })),
+    w,
+  );
 
   // decisions: marks per (lane, bucket); single steps in flight per slot
   const log = src.log;
@@ -202,9 +237,19 @@ export function timeline(src: TimelineSource, args: TimelineArgs): TimelineRespo
         slot = 31 - Math.clz32(mask & -mask);
         mask &= mask - 1;
       }
-      const key = ((d.cpu * 33 + (slot + 1)) * (MAX_BUCKETS + 1)) + b;
+      const key = (d.cpu * 33 + (slot + 1)) * (MAX_BUCKETS + 1) + b;
       const k = marks.get(key);
-      if (!k) marks.set(key, { cpu: d.cpu, slot, icount: d.icount, seq: d.seq, branch: d.branch, task: d.task, n: 1, mask: 1 << bi });
+      if (!k)
+        marks.set(key, {
+          cpu: d.cpu,
+          slot,
+          icount: d.icount,
+          seq: d.seq,
+          branch: d.branch,
+          task: d.task,
+          n: 1,
+          mask: 1 << bi,
+        });
       else {
         k.n++;
         k.mask |= 1 << bi;
@@ -213,7 +258,8 @@ export function timeline(src: TimelineSource, args: TimelineArgs): TimelineRespo
       if (mask === 0) break;
     }
   });
-  for (const [k, list] of steps) lane(Math.floor(k / 64), k % 64).stepping = list.filter(([a, b]) => b >= from && a <= to);
+  for (const [k, list] of steps)
+    lane(Math.floor(k / 64), k % 64).stepping = list.filter(([a, b]) => b >= from && a <= to);
   // a step still in flight now
   for (const p of armed.values()) if (p.on && p.slot >= 0 && p.at <= to) lane(p.cpu, p.slot).stepping.push([p.at, now]);
   const out: TimelineMark[] = [];
@@ -225,8 +271,17 @@ export function timeline(src: TimelineSource, args: TimelineArgs): TimelineRespo
   out.sort((a, b) => a.icount - b.icount || a.cpu - b.cpu || a.slot - b.slot);
   const dropped = log.dropped > 0 ? log.get(log.dropped)?.icount : undefined;
   return {
-    from, to, buckets, now, cpus: src.cpus, slots: src.slots, model: src.model,
-    lanes: lanes.sort((a, b) => a.cpu - b.cpu || a.slot - b.slot), runs, marks: out, decisions: Math.max(0, end - Math.max(first, log.dropped)),
+    from,
+    to,
+    buckets,
+    now,
+    cpus: src.cpus,
+    slots: src.slots,
+    model: src.model,
+    lanes: lanes.sort((a, b) => a.cpu - b.cpu || a.slot - b.slot),
+    runs,
+    marks: out,
+    decisions: Math.max(0, end - Math.max(first, log.dropped)),
     ...(dropped !== undefined ? { droppedBefore: dropped } : {}),
   };
 }

@@ -358,7 +358,12 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     this.vars = new Variables(rt);
     this.src = new SourceDap((t, a, n) => rt.readMemory(t, a, n));
     // line breakpoints in C sources and frames through CFI (assembly keeps its own model)
-    rt.useSourceModel(new CSourceModel(() => rt.programs(), (t, a, n) => rt.readMemory(t, a, n)));
+    rt.useSourceModel(
+      new CSourceModel(
+        () => rt.programs(),
+        (t, a, n) => rt.readMemory(t, a, n),
+      ),
+    );
     this.feed = new PanelFeed(rt, (event, body) => this.sendEvent(new Event(event, body)));
     this.consoleIds = new Map();
     this.breakpoints.newMachine();
@@ -393,7 +398,10 @@ export class WatchpointDebugSession extends LoggingDebugSession {
       },
       runtime: () => this.rt,
       launched: () => this.launching,
-      checkpointed: () => ({ save: [this.breakpoints], keep: this.rt ? [this.rt.timeline, this.rt.sink, this.ids] : [this.ids] }),
+      checkpointed: () => ({
+        save: [this.breakpoints],
+        keep: this.rt ? [this.rt.timeline, this.rt.sink, this.ids] : [this.ids],
+      }),
     };
   }
 
@@ -447,7 +455,12 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     // keeps it, so it is marked as undone (running on prints it again)
     const undone = printed - rt.outputBytes();
     if (undone > 0)
-      this.sendEvent(new OutputEvent(`[time travel] the last ${undone} byte${undone === 1 ? '' : 's'} of program output above ${undone === 1 ? 'is' : 'are'} undone: printed after icount ${target.icount}, the instant travelled to (running on prints ${undone === 1 ? 'it' : 'them'} again)\n`, 'console'));
+      this.sendEvent(
+        new OutputEvent(
+          `[time travel] the last ${undone} byte${undone === 1 ? '' : 's'} of program output above ${undone === 1 ? 'is' : 'are'} undone: printed after icount ${target.icount}, the instant travelled to (running on prints ${undone === 1 ? 'it' : 'them'} again)\n`,
+          'console',
+        ),
+      );
     // the breakpoints are the editor's, not the past's: set them as they are now
     for (const a of now.sources) this.applySilently('setBreakpoints', a);
     if (now.instructions) this.applySilently('setInstructionBreakpoints', now.instructions);

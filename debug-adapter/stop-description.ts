@@ -57,9 +57,18 @@ function where(t: Task): string {
  * which instruction is about to access what and for a store what it is about to write, and the
  * siginfo (the session row's hover, the Debug Console and the panel show it).
  */
-export function describeWatchStop(t: Task, siAddr: bigint | undefined, watched: string[]): { description: string; text: string } {
+export function describeWatchStop(
+  t: Task,
+  siAddr: bigint | undefined,
+  watched: string[],
+): { description: string; text: string } {
   const p = previewAccess(t);
-  const what = watched.length > 0 ? watched.join(', ') : siAddr !== undefined ? addressName(t.program, siAddr) : 'a watched address';
+  const what =
+    watched.length > 0
+      ? watched.join(', ')
+      : siAddr !== undefined
+        ? addressName(t.program, siAddr)
+        : 'a watched address';
   const description = shortened(`Watchpoint ${what}`);
   const siginfo = `SIGTRAP TRAP_HWBKPT si_addr=${siAddr !== undefined ? hex(siAddr) : '?'}`;
   if (!p) return { description, text: `Watchpoint ${what} hit at ${where(t)} (instruction unreadable). ${siginfo}` };
@@ -68,7 +77,10 @@ export function describeWatchStop(t: Task, siAddr: bigint | undefined, watched: 
   switch (p.kind) {
     case 'store':
     case 'stcx':
-      action = p.value !== undefined ? `is about to write ${hex(p.value)} from ${p.source} to ${at}` : `is about to write ${at}`;
+      action =
+        p.value !== undefined
+          ? `is about to write ${hex(p.value)} from ${p.source} to ${at}`
+          : `is about to write ${at}`;
       break;
     case 'load':
     case 'larx':
@@ -81,7 +93,8 @@ export function describeWatchStop(t: Task, siAddr: bigint | undefined, watched: 
       action = `is about to access memory (DAR ${siAddr !== undefined ? hex(siAddr) : '?'})`;
   }
   const current = p.kind === 'store' || p.kind === 'stcx' ? currentValue(t, p.ea, p.size) : undefined;
-  const sentence = `Watchpoint ${what}: "${p.insn}" at ${where(t)} ` +
+  const sentence =
+    `Watchpoint ${what}: "${p.insn}" at ${where(t)} ` +
     `${action}${current !== undefined ? `; memory still holds ${hex(current)}` : ''} ` +
     `(stopped before it executes)`;
   return { description, text: `${sentence}. ${siginfo}` };
@@ -118,16 +131,27 @@ function currentValue(t: Task, ea: bigint, size: number): bigint | undefined {
 }
 
 /** The sentence of a fault or an unhandled signal stop. */
-export function describeSignal(t: Task, signal: string, siCode: string | undefined, siAddr: bigint | undefined): { description: string; text: string } {
+export function describeSignal(
+  t: Task,
+  signal: string,
+  siCode: string | undefined,
+  siAddr: bigint | undefined,
+): { description: string; text: string } {
   const word = fetchWord(t.mem, t.thread.pc);
-  const insn = word === undefined ? '(unreadable)' : disassemble(word, t.thread.pc, fetchWord(t.mem, t.thread.pc + 4n) ?? 0);
+  const insn =
+    word === undefined ? '(unreadable)' : disassemble(word, t.thread.pc, fetchWord(t.mem, t.thread.pc + 4n) ?? 0);
   const text = `${signal}${siCode ? ` ${siCode}` : ''}${siAddr !== undefined ? ` si_addr=${hex(siAddr)}` : ''}`;
   const why: Record<string, string> = {
     SIGSEGV: 'a bad memory access',
     SIGBUS: 'a misaligned or unsupported access',
     SIGILL: 'an illegal instruction',
     SIGFPE: 'an arithmetic exception',
-    SIGTRAP: siCode === 'TRAP_BRKPT' ? "the program's own trap instruction (not a debugger breakpoint)" : siCode === 'TRAP_TRACE' ? 'a single-step exception no one asked for' : 'a trap',
+    SIGTRAP:
+      siCode === 'TRAP_BRKPT'
+        ? "the program's own trap instruction (not a debugger breakpoint)"
+        : siCode === 'TRAP_TRACE'
+          ? 'a single-step exception no one asked for'
+          : 'a trap',
   };
   const next = 'continuing delivers it and its default action ends the task; move pc to go on instead';
   return { description: `${signal} (${why[signal] ?? 'a signal'}) at ${where(t)}: "${insn}"; ${next}`, text };

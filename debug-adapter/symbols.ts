@@ -19,13 +19,24 @@ function tables(p: Program): { data: DataSymbol[]; code: SymbolInfo[] } {
   if (t) return t;
   const all = [...p.symbols.values()].filter((s) => s.section !== '*ABS*' && !s.name.startsWith('.L'));
   const execOf = new Map(p.sections.map((s) => [s.name, s]));
-  const code = all.filter((s) => execOf.get(s.section)?.exec).sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  const dataSyms = all.filter((s) => { const sec = execOf.get(s.section); return sec !== undefined && !sec.exec; }).sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const code = all
+    .filter((s) => execOf.get(s.section)?.exec)
+    .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const dataSyms = all
+    .filter((s) => {
+      const sec = execOf.get(s.section);
+      return sec !== undefined && !sec.exec;
+    })
+    .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   const data = dataSyms.map((s, i) => {
     const sec = execOf.get(s.section);
     const secEnd = sec ? sec.addr + BigInt(sec.bytes.length) : s.value + 8n;
     let next = secEnd;
-    for (let j = i + 1; j < dataSyms.length; j++) if (dataSyms[j].section === s.section && dataSyms[j].value > s.value) { next = dataSyms[j].value; break; }
+    for (let j = i + 1; j < dataSyms.length; j++)
+      if (dataSyms[j].section === s.section && dataSyms[j].value > s.value) {
+        next = dataSyms[j].value;
+        break;
+      }
     const gap = Number(next - s.value);
     const size = s.size > 0 ? s.size : Math.max(1, Math.min(8, gap > 0 ? gap : 8));
     return { name: s.name, addr: s.value, size, section: s.section, line: s.line };
@@ -41,14 +52,17 @@ export function dataSymbols(p: Program): DataSymbol[] {
 
 /** The data symbol whose bytes contain addr, with the offset into it. */
 export function dataSymbolAt(p: Program, addr: bigint): { sym: DataSymbol; offset: number } | undefined {
-  for (const s of tables(p).data) if (addr >= s.addr && addr < s.addr + BigInt(s.size)) return { sym: s, offset: Number(addr - s.addr) };
+  for (const s of tables(p).data)
+    if (addr >= s.addr && addr < s.addr + BigInt(s.size)) return { sym: s, offset: Number(addr - s.addr) };
   return undefined;
 }
 
 /** The nearest code symbol at or below addr: `name` or `name+0x10`. */
 export function codeName(p: Program, addr: bigint): string | undefined {
   let best: SymbolInfo | undefined;
-  for (const s of tables(p).code) if (s.value <= addr) best = s; else break;
+  for (const s of tables(p).code)
+    if (s.value <= addr) best = s;
+    else break;
   if (!best) return undefined;
   const off = addr - best.value;
   return off === 0n ? best.name : `${best.name}+0x${off.toString(16)}`;

@@ -20,7 +20,17 @@ export type VarRef =
 export const REGISTER_NAMES = [...Array.from({ length: 32 }, (_, i) => `r${i}`), 'pc', 'lr', 'ctr', 'cr', 'xer', 'msr'];
 
 export function widthType(size: number): string {
-  return size === 1 ? 'u8' : size === 2 ? 'u16' : size === 4 ? 'u32' : size === 8 ? 'u64' : size % 8 === 0 ? `u64[${size / 8}]` : `u8[${size}]`;
+  return size === 1
+    ? 'u8'
+    : size === 2
+      ? 'u16'
+      : size === 4
+        ? 'u32'
+        : size === 8
+          ? 'u64'
+          : size % 8 === 0
+            ? `u64[${size / 8}]`
+            : `u8[${size}]`;
 }
 
 function hexPad(v: bigint, bytes: number): string {
@@ -43,10 +53,30 @@ export class Variables {
 
   scopes(t: Task): DebugProtocol.Scope[] {
     return [
-      { name: 'Registers', presentationHint: 'registers', variablesReference: this.handles.create({ kind: 'registers', pid: t.pid }), namedVariables: REGISTER_NAMES.length, expensive: false },
-      { name: 'Data', presentationHint: 'globals', variablesReference: this.handles.create({ kind: 'data', pid: t.pid }), namedVariables: dataSymbols(t.program).length, expensive: false },
-      { name: 'Watchpoints', variablesReference: this.handles.create({ kind: 'watchpoints', pid: t.pid }), expensive: false },
-      { name: 'Perf counters', variablesReference: this.handles.create({ kind: 'perf', pid: t.pid }), expensive: false },
+      {
+        name: 'Registers',
+        presentationHint: 'registers',
+        variablesReference: this.handles.create({ kind: 'registers', pid: t.pid }),
+        namedVariables: REGISTER_NAMES.length,
+        expensive: false,
+      },
+      {
+        name: 'Data',
+        presentationHint: 'globals',
+        variablesReference: this.handles.create({ kind: 'data', pid: t.pid }),
+        namedVariables: dataSymbols(t.program).length,
+        expensive: false,
+      },
+      {
+        name: 'Watchpoints',
+        variablesReference: this.handles.create({ kind: 'watchpoints', pid: t.pid }),
+        expensive: false,
+      },
+      {
+        name: 'Perf counters',
+        variablesReference: this.handles.create({ kind: 'perf', pid: t.pid }),
+        expensive: false,
+      },
     ];
   }
 
@@ -59,7 +89,9 @@ export class Variables {
   }
 
   private watched(addr: bigint, size: number): boolean {
-    return this.rt.watches.all().some((w) => w.verified && w.addr < addr + BigInt(size) && addr < w.addr + BigInt(w.len));
+    return this.rt.watches
+      .all()
+      .some((w) => w.verified && w.addr < addr + BigInt(size) && addr < w.addr + BigInt(w.len));
   }
 
   variables(ref: VarRef, t: Task): DebugProtocol.Variable[] {
@@ -105,7 +137,8 @@ export class Variables {
         return this.rt.machine.hw.countersView().counters.map((c) => ({
           name: c.id,
           value: `${c.count}${c.closed ? ' (closed)' : c.enabled ? '' : ' (disabled)'}`,
-          type: `perf fd ${c.fd}: ${c.type} ${c.len} byte${c.len === 1 ? '' : 's'} at ` +
+          type:
+            `perf fd ${c.fd}: ${c.type} ${c.len} byte${c.len === 1 ? '' : 's'} at ` +
             `${c.addr}${c.task ? ` for ${c.task}` : ` on cpu${c.cpu}`}`,
           variablesReference: 0,
           memoryReference: c.addr,
@@ -118,12 +151,31 @@ export class Variables {
     const hint = this.watched(s.addr, s.size) ? { presentationHint: { attributes: ['hasDataBreakpoint'] } } : {};
     if (scalar) {
       const v = this.read(t, s.addr, s.size);
-      return { name: s.name, value: v === undefined ? '(unreadable)' : hexPad(v, s.size), type: widthType(s.size), evaluateName: s.name, memoryReference: hex(s.addr), variablesReference: 0, ...hint };
+      return {
+        name: s.name,
+        value: v === undefined ? '(unreadable)' : hexPad(v, s.size),
+        type: widthType(s.size),
+        evaluateName: s.name,
+        memoryReference: hex(s.addr),
+        variablesReference: 0,
+        ...hint,
+      };
     }
     const bytes = this.rt.readMemory(t, s.addr, Math.min(s.size, 16));
-    const preview = bytes ? [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ') + (s.size > 16 ? ' ...' : '') : '(unreadable)';
+    const preview = bytes
+      ? [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ') + (s.size > 16 ? ' ...' : '')
+      : '(unreadable)';
     const ref = this.handles.create({ kind: 'elements', pid: t.pid, sym: s });
-    return { name: s.name, value: `[${preview}]`, type: widthType(s.size), evaluateName: `&${s.name}`, memoryReference: hex(s.addr), variablesReference: ref, indexedVariables: s.size % 8 === 0 ? s.size / 8 : s.size, ...hint };
+    return {
+      name: s.name,
+      value: `[${preview}]`,
+      type: widthType(s.size),
+      evaluateName: `&${s.name}`,
+      memoryReference: hex(s.addr),
+      variablesReference: ref,
+      indexedVariables: s.size % 8 === 0 ? s.size / 8 : s.size,
+      ...hint,
+    };
   }
 
   private slotVars(t: Task): DebugProtocol.Variable[] {
@@ -137,9 +189,14 @@ export class Variables {
     const noHw = view.machine.slots === 0 ? ' (no breakpoint hardware available)' : '';
     const out: DebugProtocol.Variable[] = [
       { name: 'cpu', value: `cpu${cpu}${notRun}${noHw}`, variablesReference: 0 },
-      { name: 'budget', value: `${c.budget.cpuPinned} per-CPU + ${c.budget.worstTask} worst ` +
-        `task${c.budget.worstTaskName ? ` (${c.budget.worstTaskName})` : ''} of ` +
-        `${c.budget.total}`, variablesReference: 0 },
+      {
+        name: 'budget',
+        value:
+          `${c.budget.cpuPinned} per-CPU + ${c.budget.worstTask} worst ` +
+          `task${c.budget.worstTaskName ? ` (${c.budget.worstTaskName})` : ''} of ` +
+          `${c.budget.total}`,
+        variablesReference: 0,
+      },
     ];
     // the thread's own ptrace watchpoints: while it is stopped they hold their reservation but no
     // slot (they are installed when it is scheduled in)
@@ -151,7 +208,11 @@ export class Variables {
       out.push({
         name: `ptrace handle ${i + 1}`,
         value: `${rw} ${hex(bp.attr.bpAddr)}+${Number(bp.attr.bpLen)} ${
-          bp.state === 'off' || bp.attr.disabled ? 'disabled (fired: one-shot)' : on ? 'in a slot' : 'armed, installed when the thread runs'
+          bp.state === 'off' || bp.attr.disabled
+            ? 'disabled (fired: one-shot)'
+            : on
+              ? 'in a slot'
+              : 'armed, installed when the thread runs'
         }`,
         variablesReference: 0,
         memoryReference: hex(bp.attr.bpAddr),
@@ -160,13 +221,18 @@ export class Variables {
     for (const s of c.slots) {
       const o = s.occupant;
       const n = s.next;
-      const text = (x: NonNullable<typeof o>) => `${x.label}${x.task ? ` ${x.task}` : ' cpu-wide'} ${x.type.toUpperCase()} ` +
+      const text = (x: NonNullable<typeof o>) =>
+        `${x.label}${x.task ? ` ${x.task}` : ' cpu-wide'} ${x.type.toUpperCase()} ` +
         `${x.addr}+${x.len} hw ${x.hwAddr}+${x.hwLen}`;
       out.push({
         name: `${reg}${s.slot}`,
-        value: o ? `${text(o)} ${o.state}` : n ? `free now; scheduled out while stopped: ` +
-          `${text(n)}${n.state === 'disabled' ? ' (fired: one-shot, off until re-armed)' : ''}, ` +
-          `back in this slot when ${c.nextTask ?? 'its task'} runs` : 'free',
+        value: o
+          ? `${text(o)} ${o.state}`
+          : n
+            ? `free now; scheduled out while stopped: ` +
+              `${text(n)}${n.state === 'disabled' ? ' (fired: one-shot, off until re-armed)' : ''}, ` +
+              `back in this slot when ${c.nextTask ?? 'its task'} runs`
+            : 'free',
         variablesReference: 0,
         ...(o ? { memoryReference: o.addr, type: o.owner } : n ? { memoryReference: n.addr, type: n.owner } : {}),
       });
@@ -175,13 +241,18 @@ export class Variables {
   }
 
   /** setVariable: a register or data (memory) takes the value of an expression. */
-  setVariable(ref: VarRef, t: Task, name: string, valueText: string): { ok: true; variable: DebugProtocol.Variable } | { ok: false; message: string } {
+  setVariable(
+    ref: VarRef,
+    t: Task,
+    name: string,
+    valueText: string,
+  ): { ok: true; variable: DebugProtocol.Variable } | { ok: false; message: string } {
     const v = evaluateExpression(valueText, { task: t, read: (a, n) => this.read(t, a, n) });
     if (!v.ok) return { ok: false, message: `"${valueText}": ${v.message}` };
     if (ref.kind === 'registers') {
       const r = this.rt.tracer.setReg(t, name, v.value);
       if (!r.ok) return { ok: false, message: r.message };
-      return { ok: true, variable: (this.variables(ref, t).find((x) => x.name === name) as DebugProtocol.Variable) };
+      return { ok: true, variable: this.variables(ref, t).find((x) => x.name === name) as DebugProtocol.Variable };
     }
     if (ref.kind === 'data' || ref.kind === 'elements') {
       let addr: bigint;
@@ -189,22 +260,36 @@ export class Variables {
       if (ref.kind === 'data') {
         const s = dataSymbols(t.program).find((x) => x.name === name);
         if (!s) return { ok: false, message: `no data symbol "${name}"` };
-        if (![1, 2, 4, 8].includes(s.size)) return { ok: false, message: `${name} is ${s.size} bytes: set its elements one by one` };
+        if (![1, 2, 4, 8].includes(s.size))
+          return { ok: false, message: `${name} is ${s.size} bytes: set its elements one by one` };
         addr = s.addr;
         size = s.size;
       } else {
         const m = /^\[(\d+)\]$/.exec(name);
         const step = ref.sym.size % 8 === 0 ? 8 : 1;
-        if (!m || Number(m[1]) * step >= ref.sym.size) return { ok: false, message: `no element ${name} in ${ref.sym.name}` };
+        if (!m || Number(m[1]) * step >= ref.sym.size)
+          return { ok: false, message: `no element ${name} in ${ref.sym.name}` };
         addr = ref.sym.addr + BigInt(Number(m[1]) * step);
         size = step;
       }
       const r = this.rt.tracer.poke(t, addr, size, v.value);
       if (!r.ok) return { ok: false, message: r.message };
       const now = this.read(t, addr, size) ?? 0n;
-      return { ok: true, variable: { name, value: hexPad(now, size), type: widthType(size), variablesReference: 0, memoryReference: hex(addr) } };
+      return {
+        ok: true,
+        variable: {
+          name,
+          value: hexPad(now, size),
+          type: widthType(size),
+          variablesReference: 0,
+          memoryReference: hex(addr),
+        },
+      };
     }
-    return { ok: false, message: 'this scope is read-only (use the console commands or the panel to change ' +
-      'watchpoints and counters)' };
+    return {
+      ok: false,
+      message:
+        'this scope is read-only (use the console commands or the panel to change ' + 'watchpoints and counters)',
+    };
   }
 }

@@ -22,7 +22,9 @@ function loadSessionClass(): SessionClass | string {
 export type AdapterMode = 'inline' | 'process';
 
 export function adapterMode(): AdapterMode {
-  return vscode.workspace.getConfiguration('ppcWatchpointLab').get<string>('adapterMode') === 'process' ? 'process' : 'inline';
+  return vscode.workspace.getConfiguration('ppcWatchpointLab').get<string>('adapterMode') === 'process'
+    ? 'process'
+    : 'inline';
 }
 
 export class AdapterFactory implements vscode.DebugAdapterDescriptorFactory {
@@ -31,8 +33,11 @@ export class AdapterFactory implements vscode.DebugAdapterDescriptorFactory {
   createDebugAdapterDescriptor(): vscode.ProviderResult<vscode.DebugAdapterDescriptor> {
     if (adapterMode() === 'process') {
       const adapterJs = this.context.asAbsolutePath('dist/adapter.js');
-      if (!existsSync(adapterJs)) throw new Error(`PowerPC Watchpoint Lab: ${adapterJs} is missing; run "npm run build" or set ` +
-        `ppcWatchpointLab.adapterMode to "inline".`);
+      if (!existsSync(adapterJs))
+        throw new Error(
+          `PowerPC Watchpoint Lab: ${adapterJs} is missing; run "npm run build" or set ` +
+            `ppcWatchpointLab.adapterMode to "inline".`,
+        );
       return new vscode.DebugAdapterExecutable(process.execPath, [adapterJs], { env: { ELECTRON_RUN_AS_NODE: '1' } });
     }
     const Session = loadSessionClass();
@@ -42,5 +47,7 @@ export class AdapterFactory implements vscode.DebugAdapterDescriptorFactory {
 }
 
 export function registerAdapterFactory(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new AdapterFactory(context)));
+  context.subscriptions.push(
+    vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new AdapterFactory(context)),
+  );
 }

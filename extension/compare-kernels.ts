@@ -35,14 +35,20 @@ const documents = new CompareDocuments();
 /** The document's URI for a scenario: its tab reads `same_watch_addr.yaml: kernel 6.5 vs 6.6`. */
 export function compareUri(scenarioPath: string): vscode.Uri {
   const name = scenarioPath.split(/[\\/]/).pop() || 'scenario';
-  return vscode.Uri.from({ scheme: COMPARE_SCHEME, path: `/${name}: kernel 6.5 vs 6.6`, query: `of=${encodeURIComponent(scenarioPath)}` });
+  return vscode.Uri.from({
+    scheme: COMPARE_SCHEME,
+    path: `/${name}: kernel 6.5 vs 6.6`,
+    query: `of=${encodeURIComponent(scenarioPath)}`,
+  });
 }
 
 /** Returns the comparison's text (for tests), or undefined after telling the user why not. */
 export async function compareKernels(): Promise<string | undefined> {
   const s = vscode.debug.activeDebugSession;
   if (!s || s.type !== 'ppc-watchpoint') {
-    void vscode.window.showWarningMessage('Compare kernel 6.5 and 6.6: start a PowerPC Watchpoint Lab session from a scenario file first.');
+    void vscode.window.showWarningMessage(
+      'Compare kernel 6.5 and 6.6: start a PowerPC Watchpoint Lab session from a scenario file first.',
+    );
     return undefined;
   }
   let text: unknown;
@@ -60,7 +66,11 @@ export async function compareKernels(): Promise<string | undefined> {
   const uri = compareUri(scenario);
   documents.set(uri, text);
   const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+  await vscode.window.showTextDocument(doc, {
+    viewColumn: vscode.ViewColumn.Beside,
+    preview: true,
+    preserveFocus: true,
+  });
   return text;
 }
 
@@ -72,7 +82,8 @@ function isScenarioSession(s: vscode.DebugSession | undefined): boolean {
 }
 
 export function registerCompareKernels(context: vscode.ExtensionContext): void {
-  const update = (s: vscode.DebugSession | undefined) => void vscode.commands.executeCommand('setContext', SCENARIO_SESSION_KEY, isScenarioSession(s));
+  const update = (s: vscode.DebugSession | undefined) =>
+    void vscode.commands.executeCommand('setContext', SCENARIO_SESSION_KEY, isScenarioSession(s));
   context.subscriptions.push(
     documents,
     vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, documents),

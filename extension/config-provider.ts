@@ -5,7 +5,15 @@
 import * as vscode from 'vscode';
 import { buildCForDebug } from './c-build-task';
 import { isCSourcePath } from './c-build';
-import { DEBUG_TYPE, checkLaunchSettings, configForActiveFile, dynamicConfigs, isScenarioPath, looksLikeScenario, unknownSettings } from './launch-config';
+import {
+  DEBUG_TYPE,
+  checkLaunchSettings,
+  configForActiveFile,
+  dynamicConfigs,
+  isScenarioPath,
+  looksLikeScenario,
+  unknownSettings,
+} from './launch-config';
 
 /** Context key: the active editor holds a scenario file (the editor's debug button shows for it). */
 export const SCENARIO_EDITOR_KEY = 'ppcWatchpointLab.scenarioEditor';
@@ -26,11 +34,15 @@ export function isCDocument(doc: vscode.TextDocument | undefined): boolean {
 /** The configuration that debugs this document, if it is a program or a scenario. */
 export function configForDocument(doc: vscode.TextDocument | undefined): vscode.DebugConfiguration | undefined {
   if (!doc) return undefined;
-  return configForActiveFile(pathOf(doc), doc.languageId, isScenarioPath(pathOf(doc)) ? doc.getText() : undefined) as vscode.DebugConfiguration | undefined;
+  return configForActiveFile(pathOf(doc), doc.languageId, isScenarioPath(pathOf(doc)) ? doc.getText() : undefined) as
+    vscode.DebugConfiguration | undefined;
 }
 
 export class ConfigProvider implements vscode.DebugConfigurationProvider {
-  resolveDebugConfiguration(_folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): vscode.ProviderResult<vscode.DebugConfiguration> {
+  resolveDebugConfiguration(
+    _folder: vscode.WorkspaceFolder | undefined,
+    config: vscode.DebugConfiguration,
+  ): vscode.ProviderResult<vscode.DebugConfiguration> {
     // F5 with no launch.json: VS Code passes an empty configuration
     if (!config.type && !config.request && !config.name) {
       const doc = vscode.window.activeTextEditor?.document;
@@ -38,8 +50,12 @@ export class ConfigProvider implements vscode.DebugConfigurationProvider {
       const filled = configForDocument(doc);
       if (!filled) {
         const yaml = doc && isScenarioPath(pathOf(doc));
-        void vscode.window.showInformationMessage(yaml ? `${pathOf(doc).split(/[\\/]/).pop()} is not a PowerPC Watchpoint Lab scenario (a ` +
-          `scenario has top-level "tasks:" and "steps:").` : NOTHING_TO_DEBUG);
+        void vscode.window.showInformationMessage(
+          yaml
+            ? `${pathOf(doc).split(/[\\/]/).pop()} is not a PowerPC Watchpoint Lab scenario (a ` +
+                `scenario has top-level "tasks:" and "steps:").`
+            : NOTHING_TO_DEBUG,
+        );
         return undefined; // abort quietly
       }
       return filled;
@@ -47,21 +63,32 @@ export class ConfigProvider implements vscode.DebugConfigurationProvider {
     return config;
   }
 
-  resolveDebugConfigurationWithSubstitutedVariables(_folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): vscode.ProviderResult<vscode.DebugConfiguration> {
+  resolveDebugConfigurationWithSubstitutedVariables(
+    _folder: vscode.WorkspaceFolder | undefined,
+    config: vscode.DebugConfiguration,
+  ): vscode.ProviderResult<vscode.DebugConfiguration> {
     // every launch passes here (F5 without launch.json too): the trust check belongs here
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showErrorMessage('PowerPC Watchpoint Lab: debugging needs a trusted workspace (it reads and runs the ' +
-        'files the configuration names).');
+      void vscode.window.showErrorMessage(
+        'PowerPC Watchpoint Lab: debugging needs a trusted workspace (it reads and runs the ' +
+          'files the configuration names).',
+      );
       return undefined;
     }
     const errs = checkLaunchSettings(config);
     if (errs.length) {
-      void vscode.window.showErrorMessage(`Cannot start "${config.name ?? 'PowerPC Watchpoint Lab'}": ${errs.join(' ')}`, { modal: false });
+      void vscode.window.showErrorMessage(
+        `Cannot start "${config.name ?? 'PowerPC Watchpoint Lab'}": ${errs.join(' ')}`,
+        { modal: false },
+      );
       return undefined;
     }
     const unknown = unknownSettings(config);
-    if (unknown.length) void vscode.window.showWarningMessage(`PowerPC Watchpoint Lab ignores unknown launch ` +
-      `setting${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}.`);
+    if (unknown.length)
+      void vscode.window.showWarningMessage(
+        `PowerPC Watchpoint Lab ignores unknown launch ` +
+          `setting${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}.`,
+      );
     return config;
   }
 }
@@ -71,7 +98,12 @@ export class DynamicConfigProvider implements vscode.DebugConfigurationProvider 
   provideDebugConfigurations(folder: vscode.WorkspaceFolder | undefined): vscode.DebugConfiguration[] {
     const docs = vscode.workspace.textDocuments
       .filter((d) => d.uri.scheme === 'file' || d.uri.scheme === 'vscode-remote')
-      .map((d) => ({ path: d.uri.fsPath, languageId: d.languageId, text: isScenarioPath(d.uri.fsPath) ? d.getText() : '', untitled: d.isUntitled }));
+      .map((d) => ({
+        path: d.uri.fsPath,
+        languageId: d.languageId,
+        text: isScenarioPath(d.uri.fsPath) ? d.getText() : '',
+        untitled: d.isUntitled,
+      }));
     const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
     return dynamicConfigs(docs, folders, folder?.uri.fsPath) as vscode.DebugConfiguration[];
   }
@@ -85,9 +117,15 @@ export function registerConfigProviders(context: vscode.ExtensionContext): void 
   };
   context.subscriptions.push(
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new ConfigProvider()),
-    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new DynamicConfigProvider(), vscode.DebugConfigurationProviderTriggerKind.Dynamic),
+    vscode.debug.registerDebugConfigurationProvider(
+      DEBUG_TYPE,
+      new DynamicConfigProvider(),
+      vscode.DebugConfigurationProviderTriggerKind.Dynamic,
+    ),
     vscode.window.onDidChangeActiveTextEditor(updateKey),
-    vscode.workspace.onDidSaveTextDocument((d) => { if (d === vscode.window.activeTextEditor?.document) updateKey(); }),
+    vscode.workspace.onDidSaveTextDocument((d) => {
+      if (d === vscode.window.activeTextEditor?.document) updateKey();
+    }),
     vscode.commands.registerCommand('ppcWatchpointLab.debugFile', async (uri?: vscode.Uri) => {
       const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (doc && isCDocument(doc)) {

@@ -9,13 +9,19 @@ export function registerDapTrace(context: vscode.ExtensionContext): void {
   if (!file) return;
   const start = Date.now();
   const write = (dir: string, m: unknown) => {
-    try { appendFileSync(file, `${JSON.stringify({ t: Date.now() - start, dir, m })}\n`); } catch { /* tracing must never break a session */ }
+    try {
+      appendFileSync(file, `${JSON.stringify({ t: Date.now() - start, dir, m })}\n`);
+    } catch {
+      /* tracing must never break a session */
+    }
   };
-  context.subscriptions.push(vscode.debug.registerDebugAdapterTrackerFactory('ppc-watchpoint', {
-    createDebugAdapterTracker: () => ({
-      onWillReceiveMessage: (m: unknown) => write('to-adapter', m),
-      onDidSendMessage: (m: unknown) => write('from-adapter', m),
-      onError: (e: Error) => write('error', e.message),
+  context.subscriptions.push(
+    vscode.debug.registerDebugAdapterTrackerFactory('ppc-watchpoint', {
+      createDebugAdapterTracker: () => ({
+        onWillReceiveMessage: (m: unknown) => write('to-adapter', m),
+        onDidSendMessage: (m: unknown) => write('from-adapter', m),
+        onError: (e: Error) => write('error', e.message),
+      }),
     }),
-  }));
+  );
 }

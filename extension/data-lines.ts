@@ -11,7 +11,20 @@ export interface DataLine {
 }
 
 const DATA_SECTIONS = /^\.(data|bss|rodata|sdata|sbss|tdata|tbss)(\.|$)/;
-const WIDTH: Record<string, number> = { '.byte': 1, '.short': 2, '.hword': 2, '.half': 2, '.2byte': 2, '.word': 4, '.long': 4, '.int': 4, '.4byte': 4, '.quad': 8, '.8byte': 8, '.octa': 16 };
+const WIDTH: Record<string, number> = {
+  '.byte': 1,
+  '.short': 2,
+  '.hword': 2,
+  '.half': 2,
+  '.2byte': 2,
+  '.word': 4,
+  '.long': 4,
+  '.int': 4,
+  '.4byte': 4,
+  '.quad': 8,
+  '.8byte': 8,
+  '.octa': 16,
+};
 
 /** Removes comments (`#` to end of line outside strings, and `/* *\/` on one line). */
 function stripComment(line: string): string {
@@ -21,10 +34,17 @@ function stripComment(line: string): string {
     const c = line[i];
     if (inStr) {
       out += c;
-      if (c === '\\') { out += line[i + 1] ?? ''; i++; } else if (c === '"') inStr = false;
+      if (c === '\\') {
+        out += line[i + 1] ?? '';
+        i++;
+      } else if (c === '"') inStr = false;
       continue;
     }
-    if (c === '"') { inStr = true; out += c; continue; }
+    if (c === '"') {
+      inStr = true;
+      out += c;
+      continue;
+    }
     if (c === '#') break;
     if (c === '/' && line[i + 1] === '*') {
       const end = line.indexOf('*/', i + 2);
@@ -64,7 +84,10 @@ export function findDataLines(source: string): DataLine[] {
   const stack: string[] = [];
   let previous = '.text';
   let pending: DataLine | undefined; // a label waiting for its first data directive
-  const setSection = (s: string) => { previous = section; section = s; };
+  const setSection = (s: string) => {
+    previous = section;
+    section = s;
+  };
   const lines = source.split(/\r?\n/);
   let inBlock = false;
   for (let ln = 0; ln < lines.length; ln++) {
@@ -76,7 +99,10 @@ export function findDataLines(source: string): DataLine[] {
       inBlock = false;
     }
     const open = text.lastIndexOf('/*');
-    if (open >= 0 && text.indexOf('*/', open) < 0 && !text.slice(0, open).includes('#')) { inBlock = true; text = text.slice(0, open); }
+    if (open >= 0 && text.indexOf('*/', open) < 0 && !text.slice(0, open).includes('#')) {
+      inBlock = true;
+      text = text.slice(0, open);
+    }
     for (let stmt of stripComment(text).split(';')) {
       stmt = stmt.trim();
       // labels (several may precede a statement)
@@ -90,13 +116,18 @@ export function findDataLines(source: string): DataLine[] {
         }
       }
       const d = /^(\.[A-Za-z0-9_]+)\s*(.*)$/.exec(stmt);
-      if (!d) { if (stmt) pending = undefined; continue; }
+      if (!d) {
+        if (stmt) pending = undefined;
+        continue;
+      }
       const dir = d[1].toLowerCase();
       const args = d[2];
       if (dir === '.data' || dir === '.bss' || dir === '.text' || dir === '.rodata') setSection(dir);
       else if (dir === '.section') setSection(args.split(',')[0].trim().replace(/^"|"$/g, ''));
-      else if (dir === '.pushsection') { stack.push(section); setSection(args.split(',')[0].trim()); }
-      else if (dir === '.popsection') setSection(stack.pop() ?? '.text');
+      else if (dir === '.pushsection') {
+        stack.push(section);
+        setSection(args.split(',')[0].trim());
+      } else if (dir === '.popsection') setSection(stack.pop() ?? '.text');
       else if (dir === '.previous') setSection(previous);
       else if (dir === '.size') {
         const [sym, n] = args.split(',').map((s) => s.trim());
@@ -104,7 +135,10 @@ export function findDataLines(source: string): DataLine[] {
         if (sym && Number.isInteger(v) && v > 0) sizes.set(sym, v);
       } else if (pending) {
         const len = directiveLength(dir, args);
-        if (len !== undefined) { pending.len = len; pending = undefined; }
+        if (len !== undefined) {
+          pending.len = len;
+          pending = undefined;
+        }
       }
     }
   }

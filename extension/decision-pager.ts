@@ -6,7 +6,12 @@
 // to `count` decisions with seq >= start that match the filter. Unfiltered, row i is seq dropped + i.
 // Filtered, rows are found by scanning forward; every PAGE-th row's seq is kept as an anchor so a
 // later jump costs one request, and the count is exact once a scan reached the end of the log.
-import type { DecisionLogArgs, DecisionLogResponse, DecisionsEvent, PanelDecision } from '../debug-adapter/panel-protocol';
+import type {
+  DecisionLogArgs,
+  DecisionLogResponse,
+  DecisionsEvent,
+  PanelDecision,
+} from '../debug-adapter/panel-protocol';
 import type { DecisionFilter } from '../contract/panel-messages';
 import { isEmptyFilter, matchesFilter } from './panel-messages';
 
@@ -53,7 +58,8 @@ export class DecisionPager {
   }
 
   count(): DecisionCount {
-    if (isEmptyFilter(this.filter)) return { count: Math.max(0, this.total - this.dropped), exact: true, total: this.total, dropped: this.dropped };
+    if (isEmptyFilter(this.filter))
+      return { count: Math.max(0, this.total - this.dropped), exact: true, total: this.total, dropped: this.dropped };
     return { count: this.known, exact: this.complete, total: this.total, dropped: this.dropped };
   }
 
@@ -68,7 +74,10 @@ export class DecisionPager {
       else if (this.complete) {
         // extend the completed scan with the live decisions that match; a batch that skipped some
         // (the adapter sends at most the newest few hundred) leaves the rest to a scan
-        if (ev.decisions.length && ev.decisions[0].seq > this.scannedTo) { this.complete = false; return JSON.stringify(this.count()) !== before; }
+        if (ev.decisions.length && ev.decisions[0].seq > this.scannedTo) {
+          this.complete = false;
+          return JSON.stringify(this.count()) !== before;
+        }
         for (const d of ev.decisions) {
           if (d.seq < this.scannedTo) continue;
           if (matchesFilter(d, this.filter)) {
@@ -85,7 +94,8 @@ export class DecisionPager {
 
   /** Rows [start, start+count) of the current view (fewer at the end). Requests are serialised. */
   page(start: number, count: number): Promise<PanelDecision[]> {
-    const run = () => (isEmptyFilter(this.filter) ? this.unfilteredPage(start, count) : this.filteredPage(start, count));
+    const run = () =>
+      isEmptyFilter(this.filter) ? this.unfilteredPage(start, count) : this.filteredPage(start, count);
     const p = this.chain.then(run, run);
     this.chain = p.catch(() => undefined);
     return p;
@@ -113,7 +123,10 @@ export class DecisionPager {
         this.scannedTo = d.seq + 1;
       }
       this.total = Math.max(this.total, res.total);
-      if (res.decisions.length < PAGE) { this.complete = true; this.scannedTo = Math.max(this.scannedTo, res.total); }
+      if (res.decisions.length < PAGE) {
+        this.complete = true;
+        this.scannedTo = Math.max(this.scannedTo, res.total);
+      }
     }
     if (start >= this.known) return [];
     const k = Math.floor(start / PAGE);

@@ -24,7 +24,11 @@ export function toEditorDiagnostics(doc: vscode.TextDocument, ds: readonly Diagn
     // underline the token at the column (to the next blank or comma), at least one character
     const m = /^[^\s,()]+/.exec(text.slice(col));
     const end = Math.min(text.length, col + Math.max(1, m ? m[0].length : 1));
-    const diag = new vscode.Diagnostic(new vscode.Range(line, col, line, Math.max(end, col)), d.message, d.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error);
+    const diag = new vscode.Diagnostic(
+      new vscode.Range(line, col, line, Math.max(end, col)),
+      d.message,
+      d.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error,
+    );
     diag.source = 'ppc-as';
     return diag;
   });
@@ -36,14 +40,21 @@ export function registerDiagnostics(context: vscode.ExtensionContext): vscode.Di
   const enabled = () => vscode.workspace.getConfiguration('ppcWatchpointLab').get<boolean>('diagnosticsOnSave', true);
   const refresh = (doc: vscode.TextDocument) => {
     if (doc.languageId !== 'ppc-asm') return;
-    if (!assemble || !enabled()) { collection.delete(doc.uri); return; }
+    if (!assemble || !enabled()) {
+      collection.delete(doc.uri);
+      return;
+    }
     try {
       const res = assemble(doc.getText(), doc.uri.fsPath);
       const ds = res.ok ? (res.warnings ?? []) : res.errors;
       collection.set(doc.uri, toEditorDiagnostics(doc, ds));
     } catch (e) {
       // an assembler bug must not take the editor down: report it on the first line
-      const diag = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), `internal assembler error: ${e instanceof Error ? e.message : String(e)}`, vscode.DiagnosticSeverity.Warning);
+      const diag = new vscode.Diagnostic(
+        new vscode.Range(0, 0, 0, 1),
+        `internal assembler error: ${e instanceof Error ? e.message : String(e)}`,
+        vscode.DiagnosticSeverity.Warning,
+      );
       collection.set(doc.uri, [diag]);
     }
   };
@@ -52,7 +63,9 @@ export function registerDiagnostics(context: vscode.ExtensionContext): vscode.Di
     vscode.workspace.onDidSaveTextDocument(refresh),
     vscode.workspace.onDidOpenTextDocument(refresh),
     vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
-    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('ppcWatchpointLab.diagnosticsOnSave')) vscode.workspace.textDocuments.forEach(refresh); }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('ppcWatchpointLab.diagnosticsOnSave')) vscode.workspace.textDocuments.forEach(refresh);
+    }),
   );
   vscode.workspace.textDocuments.forEach(refresh);
   return collection;

@@ -15,14 +15,21 @@ function sourceOf(s: vscode.DebugSession): string | undefined {
 export async function exportTrace(target?: vscode.Uri | string): Promise<string | undefined> {
   const s = vscode.debug.activeDebugSession;
   if (!s || s.type !== DEBUG_TYPE) {
-    void vscode.window.showWarningMessage('Export Trace: start a PowerPC Watchpoint Lab session first (the trace is of the running session).');
+    void vscode.window.showWarningMessage(
+      'Export Trace: start a PowerPC Watchpoint Lab session first (the trace is of the running session).',
+    );
     return undefined;
   }
   let path = typeof target === 'string' ? target : target instanceof vscode.Uri ? target.fsPath : undefined;
   if (!path) {
     const src = sourceOf(s);
     const dir = src ? vscode.Uri.file(src.replace(/[\\/][^\\/]*$/, '')) : vscode.workspace.workspaceFolders?.[0]?.uri;
-    const name = `${(src ?? s.name).split(/[\\/]/).pop()?.replace(/\.[^.]*$/, '') ?? 'session'}.trace.json`;
+    const name = `${
+      (src ?? s.name)
+        .split(/[\\/]/)
+        .pop()
+        ?.replace(/\.[^.]*$/, '') ?? 'session'
+    }.trace.json`;
     const uri = await vscode.window.showSaveDialog({
       defaultUri: dir ? vscode.Uri.joinPath(dir, name) : undefined,
       filters: { 'Chrome trace (JSON)': ['json'] },
@@ -40,10 +47,14 @@ export async function exportTrace(target?: vscode.Uri | string): Promise<string 
     void vscode.window.showErrorMessage(`Export Trace: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
-  void vscode.window.showInformationMessage(`Trace of "${s.name}" written to ${path} (${events.toLocaleString('en-US')} events). Open it in Perfetto or chrome://tracing: one microsecond there is one instruction.`);
+  void vscode.window.showInformationMessage(
+    `Trace of "${s.name}" written to ${path} (${events.toLocaleString('en-US')} events). Open it in Perfetto or chrome://tracing: one microsecond there is one instruction.`,
+  );
   return path;
 }
 
 export function registerExportTrace(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand(EXPORT_TRACE_COMMAND, (target?: vscode.Uri | string) => exportTrace(target)));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(EXPORT_TRACE_COMMAND, (target?: vscode.Uri | string) => exportTrace(target)),
+  );
 }

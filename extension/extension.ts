@@ -31,17 +31,22 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const diagnostics = registerDiagnostics(context);
   const panel = registerPanel(context, log);
   const gutter = new Gutter(context);
-  context.subscriptions.push(gutter, vscode.commands.registerCommand('ppcWatchpointLab.clearMarkers', () => gutter.clear()));
+  context.subscriptions.push(
+    gutter,
+    vscode.commands.registerCommand('ppcWatchpointLab.clearMarkers', () => gutter.clear()),
+  );
   registerDataLineActions(context);
   registerCompareKernels(context);
   registerExportTrace(context);
   // VS Code shows a view contributed to Run and Debug collapsed at first: the first session opens it
   // (once: a person who collapses it afterwards keeps it so)
-  context.subscriptions.push(vscode.debug.onDidStartDebugSession((s) => {
-    if (s.type !== DEBUG_TYPE || context.globalState.get<boolean>(PANEL_SHOWN_KEY)) return;
-    void context.globalState.update(PANEL_SHOWN_KEY, true);
-    void vscode.commands.executeCommand(`${PANEL_VIEW_ID}.focus`);
-  }));
+  context.subscriptions.push(
+    vscode.debug.onDidStartDebugSession((s) => {
+      if (s.type !== DEBUG_TYPE || context.globalState.get<boolean>(PANEL_SHOWN_KEY)) return;
+      void context.globalState.update(PANEL_SHOWN_KEY, true);
+      void vscode.commands.executeCommand(`${PANEL_VIEW_ID}.focus`);
+    }),
+  );
   return { gutter, panel, diagnostics };
 }
 

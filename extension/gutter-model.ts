@@ -27,7 +27,8 @@ export function decisionKind(d: PanelDecision): MarkerKind | undefined {
   const hit = d.slots.filter((s) => s.result === 'hit');
   if (hit.some((s) => s.owner === 'ptrace')) return 'ptrace';
   if (hit.some((s) => s.owner === 'perf')) return 'perf';
-  if (d.branch === 'ptrace-report' || d.branch === 'ptrace-report-all' || d.branch === 'no-hit-sigtrap') return 'ptrace';
+  if (d.branch === 'ptrace-report' || d.branch === 'ptrace-report-all' || d.branch === 'no-hit-sigtrap')
+    return 'ptrace';
   // extraneous-only or spurious: attribute to whoever occupied the slots
   if (d.slots.some((s) => s.owner === 'ptrace')) return 'ptrace';
   return d.slots.length ? 'perf' : 'ptrace';
@@ -55,8 +56,14 @@ export class GutterModel {
       if (!lines) this.files.set(key, (lines = new Map()));
       let m = lines.get(d.source.line);
       if (!m) lines.set(d.source.line, (m = { line: d.source.line, kind, ptrace: 0, perf: 0 }));
-      if (kind === 'ptrace') { m.ptrace++; m.lastPtrace = d; m.kind = 'ptrace'; }
-      else { m.perf++; m.lastPerf = d; }
+      if (kind === 'ptrace') {
+        m.ptrace++;
+        m.lastPtrace = d;
+        m.kind = 'ptrace';
+      } else {
+        m.perf++;
+        m.lastPerf = d;
+      }
       changed.add(key);
     }
     return changed;
@@ -79,12 +86,22 @@ export class GutterModel {
 /** The hover of a marker, as Markdown: the counts and the latest decision of each kind, verbatim. */
 export function markerHover(m: LineMarker): string {
   const parts: string[] = [];
-  const counts = [m.ptrace ? `${m.ptrace} ptrace stop${m.ptrace > 1 ? 's' : ''}` : '', m.perf ? `${m.perf} perf decision${m.perf > 1 ? 's' : ''}` : '']
-    .filter(Boolean).join(', ');
+  const counts = [
+    m.ptrace ? `${m.ptrace} ptrace stop${m.ptrace > 1 ? 's' : ''}` : '',
+    m.perf ? `${m.perf} perf decision${m.perf > 1 ? 's' : ''}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   parts.push(`**Watchpoint exception on this line** (${counts})`);
-  for (const [title, d] of [['Latest ptrace decision', m.lastPtrace], ['Latest perf decision', m.lastPerf]] as const) {
+  for (const [title, d] of [
+    ['Latest ptrace decision', m.lastPtrace],
+    ['Latest perf decision', m.lastPerf],
+  ] as const) {
     if (!d) continue;
-    parts.push(`${title}:`, '```text\n' + [...decisionLines(d), ...(d.note ? [`    ${d.note}`] : [])].join('\n') + '\n```');
+    parts.push(
+      `${title}:`,
+      '```text\n' + [...decisionLines(d), ...(d.note ? [`    ${d.note}`] : [])].join('\n') + '\n```',
+    );
   }
   return parts.join('\n\n');
 }

@@ -17,18 +17,20 @@ export class Gutter implements vscode.Disposable {
   private dirty = new Set<string>();
 
   constructor(context: vscode.ExtensionContext) {
-    const make = (icon: string, ruler: string) => vscode.window.createTextEditorDecorationType({
-      gutterIconPath: vscode.Uri.joinPath(context.extensionUri, 'media', icon),
-      gutterIconSize: 'contain',
-      overviewRulerColor: new vscode.ThemeColor(ruler),
-      overviewRulerLane: vscode.OverviewRulerLane.Left,
-    });
+    const make = (icon: string, ruler: string) =>
+      vscode.window.createTextEditorDecorationType({
+        gutterIconPath: vscode.Uri.joinPath(context.extensionUri, 'media', icon),
+        gutterIconSize: 'contain',
+        overviewRulerColor: new vscode.ThemeColor(ruler),
+        overviewRulerLane: vscode.OverviewRulerLane.Left,
+      });
     this.types = {
       ptrace: make('gutter-ptrace.svg', 'editorOverviewRuler.errorForeground'),
       perf: make('gutter-perf.svg', 'editorOverviewRuler.infoForeground'),
     };
     this.subs.push(
-      this.types.ptrace, this.types.perf,
+      this.types.ptrace,
+      this.types.perf,
       vscode.debug.onDidReceiveDebugSessionCustomEvent((e) => {
         if (e.session.type !== DEBUG_TYPE) return;
         if (e.event === EVENT_RESET) return this.clear();
@@ -36,15 +38,23 @@ export class Gutter implements vscode.Disposable {
         const ev = checkDecisionsEvent(e.body);
         if (ev) this.add(ev);
       }),
-      vscode.debug.onDidStartDebugSession((s) => { if (s.type === DEBUG_TYPE) this.clear(); }),
-      vscode.debug.onDidTerminateDebugSession((s) => { if (s.type === DEBUG_TYPE) this.clear(); }),
+      vscode.debug.onDidStartDebugSession((s) => {
+        if (s.type === DEBUG_TYPE) this.clear();
+      }),
+      vscode.debug.onDidTerminateDebugSession((s) => {
+        if (s.type === DEBUG_TYPE) this.clear();
+      }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.renderAll()),
     );
   }
 
   add(ev: Pick<DecisionsEvent, 'decisions'>): void {
     for (const f of this.model.add(ev.decisions)) this.dirty.add(f);
-    if (!this.timer) this.timer = setTimeout(() => { this.timer = undefined; this.flush(); }, 100);
+    if (!this.timer)
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.flush();
+      }, 100);
   }
 
   /** Applies pending changes now (tests call this instead of waiting for the throttle). */

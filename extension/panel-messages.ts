@@ -26,9 +26,18 @@ function checkFilter(v: unknown): DecisionFilter | string {
   const bad = onlyKeys(v, ['cpu', 'task', 'branch']);
   if (bad) return bad;
   const f: DecisionFilter = {};
-  if (v.cpu !== undefined) { if (!isNat(v.cpu, 1023)) return 'filter.cpu must be a CPU number'; f.cpu = v.cpu; }
-  if (v.task !== undefined) { if (!isText(v.task) || !NAME.test(v.task)) return 'filter.task must be a task name'; f.task = v.task; }
-  if (v.branch !== undefined) { if (!oneOf(BRANCHES, v.branch)) return 'filter.branch must be a decision kind'; f.branch = v.branch; }
+  if (v.cpu !== undefined) {
+    if (!isNat(v.cpu, 1023)) return 'filter.cpu must be a CPU number';
+    f.cpu = v.cpu;
+  }
+  if (v.task !== undefined) {
+    if (!isText(v.task) || !NAME.test(v.task)) return 'filter.task must be a task name';
+    f.task = v.task;
+  }
+  if (v.branch !== undefined) {
+    if (!oneOf(BRANCHES, v.branch)) return 'filter.branch must be a decision kind';
+    f.branch = v.branch;
+  }
   return f;
 }
 
@@ -41,19 +50,43 @@ function checkPerfAction(v: unknown): PerfAction | string {
     return { action: v.action, id: v.id };
   }
   if (v.action !== 'add') return 'action must be add, enable, disable, reset or close';
-  const bad = onlyKeys(v, ['action', 'name', 'addr', 'len', 'type', 'task', 'cpu', 'excludeKernel', 'excludeUser', 'excludeHv']);
+  const bad = onlyKeys(v, [
+    'action',
+    'name',
+    'addr',
+    'len',
+    'type',
+    'task',
+    'cpu',
+    'excludeKernel',
+    'excludeUser',
+    'excludeHv',
+  ]);
   if (bad) return bad;
   if (!isText(v.name, 64) || !NAME.test(v.name)) return 'name must be a short name (letters, digits, _ . $ - :)';
   // an address or a symbol: the adapter resolves symbols
-  if (!isText(v.addr, 128) || !(HEX_OR_DEC.test(v.addr) || /^[A-Za-z_.$][A-Za-z0-9_.$]*([+-](0[xX][0-9a-fA-F]+|\d+))?$/.test(v.addr))) return 'addr must be an address (0x...) or a symbol';
+  if (
+    !isText(v.addr, 128) ||
+    !(HEX_OR_DEC.test(v.addr) || /^[A-Za-z_.$][A-Za-z0-9_.$]*([+-](0[xX][0-9a-fA-F]+|\d+))?$/.test(v.addr))
+  )
+    return 'addr must be an address (0x...) or a symbol';
   if (!isNat(v.len, 4096) || v.len === 0) return 'len must be a byte count from 1 to 4096';
   if (v.type !== 'r' && v.type !== 'w' && v.type !== 'rw') return 'type must be r, w or rw';
   const a: PerfAction = { action: 'add', name: v.name, addr: v.addr, len: v.len, type: v.type };
-  if (v.task !== undefined) { if (!isText(v.task) || !NAME.test(v.task)) return 'task must be a task name'; a.task = v.task; }
-  if (v.cpu !== undefined) { if (!isNat(v.cpu, 1023)) return 'cpu must be a CPU number'; a.cpu = v.cpu; }
+  if (v.task !== undefined) {
+    if (!isText(v.task) || !NAME.test(v.task)) return 'task must be a task name';
+    a.task = v.task;
+  }
+  if (v.cpu !== undefined) {
+    if (!isNat(v.cpu, 1023)) return 'cpu must be a CPU number';
+    a.cpu = v.cpu;
+  }
   if (a.task === undefined && a.cpu === undefined) return 'a counter needs a task or a CPU';
   for (const k of ['excludeKernel', 'excludeUser', 'excludeHv'] as const) {
-    if (v[k] !== undefined) { if (typeof v[k] !== 'boolean') return `${k} must be true or false`; a[k] = v[k] as boolean; }
+    if (v[k] !== undefined) {
+      if (typeof v[k] !== 'boolean') return `${k} must be true or false`;
+      a[k] = v[k] as boolean;
+    }
   }
   return a;
 }
@@ -94,11 +127,21 @@ export function checkFromPanel(raw: unknown): Check {
       const bad = onlyKeys(raw, ['type', 'reqId', 'from', 'to', 'buckets']);
       if (bad) return fail(bad);
       if (!isNat(raw.reqId)) return fail('reqId must be a whole number');
-      const clock = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= Number.MAX_SAFE_INTEGER;
+      const clock = (v: unknown) =>
+        typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= Number.MAX_SAFE_INTEGER;
       if (!clock(raw.from)) return fail('from must be a clock value');
       if (raw.to !== undefined && !clock(raw.to)) return fail('to must be a clock value');
       if (!isNat(raw.buckets, 4000) || raw.buckets === 0) return fail('buckets must be from 1 to 4000');
-      return { ok: true, msg: { type: 'timeline', reqId: raw.reqId, from: raw.from as number, ...(raw.to !== undefined ? { to: raw.to as number } : {}), buckets: raw.buckets } };
+      return {
+        ok: true,
+        msg: {
+          type: 'timeline',
+          reqId: raw.reqId,
+          from: raw.from as number,
+          ...(raw.to !== undefined ? { to: raw.to as number } : {}),
+          buckets: raw.buckets,
+        },
+      };
     }
     case 'decisionDetail':
     case 'openDecision': {
@@ -136,7 +179,11 @@ export function refusalText(error: string | undefined, message: string | undefin
 
 /** The filter's match, as the host applies it to live decisions. */
 export function matchesFilter(d: PanelDecision, f: DecisionFilter): boolean {
-  return (f.cpu === undefined || d.cpu === f.cpu) && (f.task === undefined || d.task === f.task) && (f.branch === undefined || d.branch === f.branch);
+  return (
+    (f.cpu === undefined || d.cpu === f.cpu) &&
+    (f.task === undefined || d.task === f.task) &&
+    (f.branch === undefined || d.branch === f.branch)
+  );
 }
 
 export function isEmptyFilter(f: DecisionFilter): boolean {

@@ -2,11 +2,33 @@
 // adapter's custom events and requests, and acts on the webview's (checked) messages.
 import * as vscode from 'vscode';
 import {
-  EVENT_COUNTERS, EVENT_DECISIONS, EVENT_RESET, EVENT_SLOTS, EVENT_STOPPED, REQUEST_DECISIONS, REQUEST_PERF, REQUEST_SNAPSHOT, REQUEST_TIMELINE,
-  type CountersEvent, type DecisionLogArgs, type PanelDecision, type SlotsEvent, type StoppedEventBody, type TimelineResponse,
+  EVENT_COUNTERS,
+  EVENT_DECISIONS,
+  EVENT_RESET,
+  EVENT_SLOTS,
+  EVENT_STOPPED,
+  REQUEST_DECISIONS,
+  REQUEST_PERF,
+  REQUEST_SNAPSHOT,
+  REQUEST_TIMELINE,
+  type CountersEvent,
+  type DecisionLogArgs,
+  type PanelDecision,
+  type SlotsEvent,
+  type StoppedEventBody,
+  type TimelineResponse,
 } from '../debug-adapter/panel-protocol';
 import { branchText, effectText } from '../sim/decision-text';
-import { checkCountersEvent, checkDecisionLog, checkDecisionsEvent, checkPerfResponse, checkSlotsEvent, checkSnapshot, checkStopped, checkTimeline } from './adapter-events';
+import {
+  checkCountersEvent,
+  checkDecisionLog,
+  checkDecisionsEvent,
+  checkPerfResponse,
+  checkSlotsEvent,
+  checkSnapshot,
+  checkStopped,
+  checkTimeline,
+} from './adapter-events';
 import { DecisionPager } from './decision-pager';
 import { RecentDecisions } from './recent-decisions';
 import { pathKey } from './gutter-model';
@@ -22,7 +44,17 @@ const MAX_TASKS = 256;
 const MAX_SOURCES = 4096;
 
 export function toRow(d: PanelDecision): PanelRow {
-  return { d, branchText: branchText(d.branch) ?? d.branch, effectTexts: d.effects.map((e) => { try { return effectText(e); } catch { return e.kind; } }) };
+  return {
+    d,
+    branchText: branchText(d.branch) ?? d.branch,
+    effectTexts: d.effects.map((e) => {
+      try {
+        return effectText(e);
+      } catch {
+        return e.kind;
+      }
+    }),
+  };
 }
 
 function nonce(): string {
@@ -52,13 +84,22 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   /** messages the webview sent that failed their check (kept for the log and for tests) */
   readonly rejected: string[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.OutputChannel) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.OutputChannel,
+  ) {
     this.pager = new DecisionPager((args) => this.fetchDecisions(args));
     this.subs.push(
-      vscode.debug.onDidStartDebugSession((s) => { if (s.type === DEBUG_TYPE) this.attach(s); }),
-      vscode.debug.onDidChangeActiveDebugSession((s) => { if (s?.type === DEBUG_TYPE && s !== this.session) this.attach(s); }),
+      vscode.debug.onDidStartDebugSession((s) => {
+        if (s.type === DEBUG_TYPE) this.attach(s);
+      }),
+      vscode.debug.onDidChangeActiveDebugSession((s) => {
+        if (s?.type === DEBUG_TYPE && s !== this.session) this.attach(s);
+      }),
       vscode.debug.onDidTerminateDebugSession((s) => this.detach(s)),
-      vscode.debug.onDidReceiveDebugSessionCustomEvent((e) => { if (e.session === this.session) this.onAdapterEvent(e.event, e.body); }),
+      vscode.debug.onDidReceiveDebugSessionCustomEvent((e) => {
+        if (e.session === this.session) this.onAdapterEvent(e.event, e.body);
+      }),
     );
     const active = vscode.debug.activeDebugSession;
     if (active?.type === DEBUG_TYPE) this.session = active;
@@ -82,7 +123,13 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     view.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [media, dist] };
     view.webview.html = this.html(view.webview);
     view.webview.onDidReceiveMessage((m: unknown) => this.onPanelMessage(m), undefined, this.subs);
-    view.onDidDispose(() => { if (this.view === view) this.view = undefined; }, undefined, this.subs);
+    view.onDidDispose(
+      () => {
+        if (this.view === view) this.view = undefined;
+      },
+      undefined,
+      this.subs,
+    );
   }
 
   /** The page: a strict CSP (nonce scripts, no inline styles or handlers), scripts and CSS from dist/ and media/
@@ -155,7 +202,10 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
       return;
     }
     const snap = checkSnapshot(body);
-    if (!snap) { this.log.appendLine('snapshot from the adapter has an unexpected shape; ignored'); return; }
+    if (!snap) {
+      this.log.appendLine('snapshot from the adapter has an unexpected shape; ignored');
+      return;
+    }
     if (s !== this.session) return;
     this.lastSlots = snap.slots;
     this.lastCounters = snap.counters;
@@ -200,7 +250,15 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
 
   private postStop(): void {
     const s = this.lastStop;
-    if (s) this.post({ type: 'stopped', task: s.task, reason: s.reason, ...(s.description ? { description: s.description } : {}), ...(s.text ? { text: s.text } : {}), icount: s.icount });
+    if (s)
+      this.post({
+        type: 'stopped',
+        task: s.task,
+        reason: s.reason,
+        ...(s.description ? { description: s.description } : {}),
+        ...(s.text ? { text: s.text } : {}),
+        icount: s.icount,
+      });
   }
 
   /** One decision, from the adapter or (the session ended) the newest ones held here. */
@@ -223,7 +281,10 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
 
   private scheduleCount(): void {
     if (this.countTimer) return;
-    this.countTimer = setTimeout(() => { this.countTimer = undefined; this.postCount(); }, 100);
+    this.countTimer = setTimeout(() => {
+      this.countTimer = undefined;
+      this.postCount();
+    }, 100);
   }
 
   private postCount(): void {
@@ -290,14 +351,29 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
       }
       case 'perf': {
         const s = this.session;
-        if (!s) return this.post({ type: 'perfResult', reqId: m.reqId, ok: false, message: 'No PowerPC Watchpoint Lab session is running.' });
+        if (!s)
+          return this.post({
+            type: 'perfResult',
+            reqId: m.reqId,
+            ok: false,
+            message: 'No PowerPC Watchpoint Lab session is running.',
+          });
         try {
           const r = checkPerfResponse(await s.customRequest(REQUEST_PERF, m.action));
           // the errno said once ("ENOSPC: cpu0 has 2 ...", not "ENOSPC: ENOSPC: ...")
           if (r && !r.ok) r.message = refusalText(r.error, r.message);
-          this.post(r ? { type: 'perfResult', reqId: m.reqId, ...r } : { type: 'perfResult', reqId: m.reqId, ok: false, message: 'unexpected answer from the adapter' });
+          this.post(
+            r
+              ? { type: 'perfResult', reqId: m.reqId, ...r }
+              : { type: 'perfResult', reqId: m.reqId, ok: false, message: 'unexpected answer from the adapter' },
+          );
         } catch (e) {
-          this.post({ type: 'perfResult', reqId: m.reqId, ok: false, message: e instanceof Error ? e.message : String(e) });
+          this.post({
+            type: 'perfResult',
+            reqId: m.reqId,
+            ok: false,
+            message: e instanceof Error ? e.message : String(e),
+          });
         }
         return;
       }
@@ -305,10 +381,20 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
         const s = this.session;
         if (!s) {
           // an ended session: its last timeline of the whole run, whatever window is asked
-          return this.post(this.lastTimeline ? { type: 'timeline', reqId: m.reqId, data: this.lastTimeline } : { type: 'timeline', reqId: m.reqId, error: 'no session' });
+          return this.post(
+            this.lastTimeline
+              ? { type: 'timeline', reqId: m.reqId, data: this.lastTimeline }
+              : { type: 'timeline', reqId: m.reqId, error: 'no session' },
+          );
         }
         try {
-          const data = checkTimeline(await s.customRequest(REQUEST_TIMELINE, { from: m.from, ...(m.to !== undefined ? { to: m.to } : {}), buckets: m.buckets }));
+          const data = checkTimeline(
+            await s.customRequest(REQUEST_TIMELINE, {
+              from: m.from,
+              ...(m.to !== undefined ? { to: m.to } : {}),
+              buckets: m.buckets,
+            }),
+          );
           if (!data) throw new Error('the timeline from the adapter has an unexpected shape');
           if (m.to === undefined && m.from === 0) this.lastTimeline = data;
           if (s === this.session) this.post({ type: 'timeline', reqId: m.reqId, data });
@@ -340,11 +426,18 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
       case 'openSource': {
         // only files the adapter named in a decision: the webview cannot make the host open anything else
         const path = this.sources.get(pathKey(m.path));
-        if (!path) { this.log.appendLine(`openSource: ${m.path} is not a source of this session; ignored`); return; }
+        if (!path) {
+          this.log.appendLine(`openSource: ${m.path} is not a source of this session; ignored`);
+          return;
+        }
         const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path));
         const line = Math.min(m.line - 1, Math.max(0, doc.lineCount - 1));
         const range = new vscode.Range(line, 0, line, 0);
-        await vscode.window.showTextDocument(doc, { selection: range, preserveFocus: false, viewColumn: vscode.ViewColumn.One });
+        await vscode.window.showTextDocument(doc, {
+          selection: range,
+          preserveFocus: false,
+          viewColumn: vscode.ViewColumn.One,
+        });
         return;
       }
     }
@@ -362,7 +455,9 @@ export function registerPanel(context: vscode.ExtensionContext, log: vscode.Outp
   context.subscriptions.push(
     provider,
     vscode.window.registerWebviewViewProvider(PANEL_VIEW_ID, provider),
-    vscode.commands.registerCommand('ppcWatchpointLab.refreshPanel', () => provider.onPanelMessage({ type: 'refresh' })),
+    vscode.commands.registerCommand('ppcWatchpointLab.refreshPanel', () =>
+      provider.onPanelMessage({ type: 'refresh' }),
+    ),
   );
   return provider;
 }

@@ -49,10 +49,17 @@ export class DecisionList {
   constructor(private readonly cb: ListCallbacks) {
     this.spacer = h('div', { class: 'vspacer' });
     this.empty = h('div', { class: 'vempty' });
-    this.el = h('div', { class: 'vlist', role: 'tree', tabindex: 0, 'aria-label': 'Decision log', 'aria-multiselectable': 'false' }, this.spacer, this.empty);
+    this.el = h(
+      'div',
+      { class: 'vlist', role: 'tree', tabindex: 0, 'aria-label': 'Decision log', 'aria-multiselectable': 'false' },
+      this.spacer,
+      this.empty,
+    );
     // following the newest row ends only when the person scrolls away (not when a layout change or
     // our own scrolling moves the view), and resumes when they scroll back to the bottom
-    const userInput = () => { this.lastUserInput = performance.now(); };
+    const userInput = () => {
+      this.lastUserInput = performance.now();
+    };
     for (const ev of ['wheel', 'pointerdown', 'touchmove']) this.el.addEventListener(ev, userInput, { passive: true });
     this.el.addEventListener('scroll', () => {
       if (performance.now() - this.lastUserInput < 1000) this.follow = this.atBottom();
@@ -77,8 +84,12 @@ export class DecisionList {
     }).observe(this.el);
   }
 
-  get rowCount(): number { return this.count; }
-  expandedIndexes(): number[] { return [...this.expanded.keys()]; }
+  get rowCount(): number {
+    return this.count;
+  }
+  expandedIndexes(): number[] {
+    return [...this.expanded.keys()];
+  }
 
   /** A new filter: everything cached belongs to the old view. */
   resetView(): void {
@@ -92,7 +103,10 @@ export class DecisionList {
     this.schedule();
   }
 
-  setEmptyText(t: string): void { this.emptyText = t; this.schedule(); }
+  setEmptyText(t: string): void {
+    this.emptyText = t;
+    this.schedule();
+  }
 
   /** The row count of the view changed (live decisions, a scan that found more, dropped old ones). */
   setCount(count: number, exact: boolean, shift = 0): void {
@@ -124,7 +138,10 @@ export class DecisionList {
     this.el.style.setProperty('--seqw', `${String(Math.max(0, count - 1) + (shift || 0)).length + 2}ch`);
     if (this.focus >= count) this.focus = Math.max(0, count - 1);
     this.layoutHeight();
-    if (wasFollowing && count > 0) { this.focus = count - 1; this.pinBottom(); }
+    if (wasFollowing && count > 0) {
+      this.focus = count - 1;
+      this.pinBottom();
+    }
     this.schedule();
   }
 
@@ -141,7 +158,10 @@ export class DecisionList {
   /** Focuses row i, opens it and scrolls it into view (a timeline mark was clicked); stops following. */
   reveal(i: number): void {
     if (i < 0) return;
-    if (i >= this.count) { this.pendingReveal = i; return; }
+    if (i >= this.count) {
+      this.pendingReveal = i;
+      return;
+    }
     this.follow = false;
     this.focus = i;
     if (!this.expanded.has(i)) {
@@ -224,13 +244,19 @@ export class DecisionList {
 
   schedule(): void {
     if (this.raf) return;
-    this.raf = requestAnimationFrame(() => { this.raf = 0; this.render(); });
+    this.raf = requestAnimationFrame(() => {
+      this.raf = 0;
+      this.render();
+    });
   }
 
   private evict(): void {
     if (this.pages.size <= MAX_CACHED_PAGES) return;
     const byAge = [...this.pageUse].filter(([p]) => this.pages.has(p)).sort((a, b) => a[1] - b[1]);
-    for (const [p] of byAge.slice(0, this.pages.size - MAX_CACHED_PAGES)) { this.pages.delete(p); this.pageUse.delete(p); }
+    for (const [p] of byAge.slice(0, this.pages.size - MAX_CACHED_PAGES)) {
+      this.pages.delete(p);
+      this.pageUse.delete(p);
+    }
   }
 
   /** Index -> the content offset at the viewport's top. */
@@ -266,7 +292,10 @@ export class DecisionList {
     for (const p of pagesWanted) {
       if (p * PAGE >= this.count && this.exact) continue;
       this.pageUse.set(p, ++this.useClock);
-      if (!this.pages.has(p) && !this.pending.has(p)) { this.pending.add(p); this.cb.requestPage(p * PAGE, PAGE); }
+      if (!this.pages.has(p) && !this.pending.has(p)) {
+        this.pending.add(p);
+        this.cb.requestPage(p * PAGE, PAGE);
+      }
     }
     // recycle row elements
     while (this.rowEls.length < visible.length) {
@@ -276,7 +305,11 @@ export class DecisionList {
     }
     this.rowEls.forEach((el, k) => {
       const i = visible[k];
-      if (i === undefined) { el.hidden = true; el.removeAttribute('id'); return; }
+      if (i === undefined) {
+        el.hidden = true;
+        el.removeAttribute('id');
+        return;
+      }
       el.hidden = false;
       this.fill(el, i);
       el.style.transform = `translateY(${this.el.scrollTop + this.top(i) - off}px)`;
@@ -311,16 +344,28 @@ export class DecisionList {
       return;
     }
     const d = r.d;
-    if (open && (this.expanded.get(i) ?? 0) === 0) { this.expanded.set(i, this.extraFor(r)); this.schedule(); }
+    if (open && (this.expanded.get(i) ?? 0) === 0) {
+      this.expanded.set(i, this.extraFor(r));
+      this.schedule();
+    }
     const hit = d.slots.filter((s) => s.result === 'hit');
-    const owner = hit.some((s) => s.owner === 'ptrace') ? 'ptrace' : hit.some((s) => s.owner === 'perf') || /perf|step-complete/.test(d.branch) ? 'perf' : '';
+    const owner = hit.some((s) => s.owner === 'ptrace')
+      ? 'ptrace'
+      : hit.some((s) => s.owner === 'perf') || /perf|step-complete/.test(d.branch)
+        ? 'perf'
+        : '';
     el.classList.toggle('ptrace', owner === 'ptrace');
     el.classList.toggle('perf', owner === 'perf');
     el.classList.toggle('noted', d.note !== undefined);
-    el.setAttribute('aria-label', `Decision ${d.seq}, cpu${d.cpu} ${d.task}, ${d.insn}, ${d.branch}: ` +
-      `${r.branchText}${d.note ? `; ${d.note}` : ''}`);
+    el.setAttribute(
+      'aria-label',
+      `Decision ${d.seq}, cpu${d.cpu} ${d.task}, ${d.insn}, ${d.branch}: ` +
+        `${r.branchText}${d.note ? `; ${d.note}` : ''}`,
+    );
     const acc = d.access ? `${d.access.kind} ${d.access.size} @${d.access.ea}` : '';
-    const head = h('div', { class: 'vhead' },
+    const head = h(
+      'div',
+      { class: 'vhead' },
       h('span', { class: 'twisty', 'aria-hidden': 'true' }, open ? '▾' : '▸'),
       h('span', { class: 'seq' }, `#${d.seq}`),
       h('span', { class: 'where' }, `cpu${d.cpu} ${d.task}`),
@@ -328,26 +373,62 @@ export class DecisionList {
       d.mode === 'kernel' && h('span', { class: 'tag' }, 'kernel'),
       h('span', { class: 'mono insn' }, d.insn),
       acc && h('span', { class: 'muted acc' }, acc),
-      h('span', { class: 'branch' }, `→ ${d.branch}`, d.note ? h('span', { class: 'notetag', title: d.note }, ' · debugger went on') : null),
-      d.source && h('button', { class: 'linkbtn', 'data-open': String(i), tabindex: -1, title: `Open ${d.source.path}:${d.source.line} (o)`, 'aria-label': 'Open source line' }, h('span', { class: 'lname' }, baseName(d.source.path)), `:${d.source.line}`),
+      h(
+        'span',
+        { class: 'branch' },
+        `→ ${d.branch}`,
+        d.note ? h('span', { class: 'notetag', title: d.note }, ' · debugger went on') : null,
+      ),
+      d.source &&
+        h(
+          'button',
+          {
+            class: 'linkbtn',
+            'data-open': String(i),
+            tabindex: -1,
+            title: `Open ${d.source.path}:${d.source.line} (o)`,
+            'aria-label': 'Open source line',
+          },
+          h('span', { class: 'lname' }, baseName(d.source.path)),
+          `:${d.source.line}`,
+        ),
     );
     el.append(head);
     if (open) {
       const body = h('div', { class: 'vbody' });
       if (d.slots.length === 0) body.append(h('div', { class: 'muted' }, 'no slot was occupied'));
-    if (d.note) body.append(h('div', { class: 'note', title: d.note }, d.note));
+      if (d.note) body.append(h('div', { class: 'note', title: d.note }, d.note));
       for (const s of d.slots) {
-        body.append(h('div', { class: `slotline ${s.result}`, title: `slot ${s.slot} ${s.owner} ${s.bp} ${s.result}: ${s.reason}` },
-          h('span', { class: 'mono' }, `slot ${s.slot}`), ' ',
-          h('span', { class: `owner ${s.owner}` }, s.owner), ' ',
-          h('span', { class: 'mono' }, s.bp), ' ',
-          h('span', { class: `result ${s.result}` }, s.result.toUpperCase()), ' ',
-          h('span', { class: 'muted' }, s.reason)));
+        body.append(
+          h(
+            'div',
+            { class: `slotline ${s.result}`, title: `slot ${s.slot} ${s.owner} ${s.bp} ${s.result}: ${s.reason}` },
+            h('span', { class: 'mono' }, `slot ${s.slot}`),
+            ' ',
+            h('span', { class: `owner ${s.owner}` }, s.owner),
+            ' ',
+            h('span', { class: 'mono' }, s.bp),
+            ' ',
+            h('span', { class: `result ${s.result}` }, s.result.toUpperCase()),
+            ' ',
+            h('span', { class: 'muted' }, s.reason),
+          ),
+        );
       }
-      body.append(h('div', { class: 'branchline', title: `${d.branch}: ${r.branchText}` }, h('strong', {}, d.branch), ': ', r.branchText));
-      if (r.effectTexts.length) body.append(h('div', { class: 'mono effects', title: r.effectTexts.join('; ') }, r.effectTexts.join('; ')));
-      const accText = d.access ? `${d.access.kind} of ${d.access.size} byte${d.access.size === 1 ? '' : 's'} at ` +
-        `${d.access.ea}` : 'access unknown (instruction unreadable)';
+      body.append(
+        h(
+          'div',
+          { class: 'branchline', title: `${d.branch}: ${r.branchText}` },
+          h('strong', {}, d.branch),
+          ': ',
+          r.branchText,
+        ),
+      );
+      if (r.effectTexts.length)
+        body.append(h('div', { class: 'mono effects', title: r.effectTexts.join('; ') }, r.effectTexts.join('; ')));
+      const accText = d.access
+        ? `${d.access.kind} of ${d.access.size} byte${d.access.size === 1 ? '' : 's'} at ` + `${d.access.ea}`
+        : 'access unknown (instruction unreadable)';
       body.append(h('div', { class: 'muted' }, `${d.pc} ${d.insn}: ${accText} · icount ${d.icount} · ${d.mode} mode`));
       el.append(body);
     }
@@ -385,17 +466,42 @@ export class DecisionList {
   private onKey(e: KeyboardEvent): void {
     const page = Math.max(1, Math.floor(this.el.clientHeight / this.rowH) - 1);
     switch (e.key) {
-      case 'ArrowDown': this.moveFocus(this.focus + 1); break;
-      case 'ArrowUp': this.moveFocus(this.focus - 1); break;
-      case 'PageDown': this.moveFocus(this.focus + page); break;
-      case 'PageUp': this.moveFocus(this.focus - page); break;
-      case 'Home': this.moveFocus(0); break;
-      case 'End': this.moveFocus(this.count - 1); break;
-      case 'Enter': case ' ': this.toggle(this.focus); break;
-      case 'ArrowRight': this.toggle(this.focus, true); break;
-      case 'ArrowLeft': this.toggle(this.focus, false); break;
-      case 'o': case 'O': { const r = this.row(this.focus); if (r?.d.source) this.cb.openSource(r); break; }
-      default: return;
+      case 'ArrowDown':
+        this.moveFocus(this.focus + 1);
+        break;
+      case 'ArrowUp':
+        this.moveFocus(this.focus - 1);
+        break;
+      case 'PageDown':
+        this.moveFocus(this.focus + page);
+        break;
+      case 'PageUp':
+        this.moveFocus(this.focus - page);
+        break;
+      case 'Home':
+        this.moveFocus(0);
+        break;
+      case 'End':
+        this.moveFocus(this.count - 1);
+        break;
+      case 'Enter':
+      case ' ':
+        this.toggle(this.focus);
+        break;
+      case 'ArrowRight':
+        this.toggle(this.focus, true);
+        break;
+      case 'ArrowLeft':
+        this.toggle(this.focus, false);
+        break;
+      case 'o':
+      case 'O': {
+        const r = this.row(this.focus);
+        if (r?.d.source) this.cb.openSource(r);
+        break;
+      }
+      default:
+        return;
     }
     e.preventDefault();
   }

@@ -1,9 +1,21 @@
 // A tiny element builder: the panel builds its DOM from data, never from HTML strings (no injection).
 export type Child = Node | string | number | false | null | undefined;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<string, string | boolean | number | undefined>, ...children: Child[]): HTMLElementTagNameMap[K];
-export function h(tag: string, attrs?: Record<string, string | boolean | number | undefined>, ...children: Child[]): HTMLElement;
-export function h(tag: string, attrs: Record<string, string | boolean | number | undefined> = {}, ...children: Child[]): HTMLElement {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs?: Record<string, string | boolean | number | undefined>,
+  ...children: Child[]
+): HTMLElementTagNameMap[K];
+export function h(
+  tag: string,
+  attrs?: Record<string, string | boolean | number | undefined>,
+  ...children: Child[]
+): HTMLElement;
+export function h(
+  tag: string,
+  attrs: Record<string, string | boolean | number | undefined> = {},
+  ...children: Child[]
+): HTMLElement {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === false) continue;

@@ -52,10 +52,22 @@ const BRANCH_COLOUR: Record<Branch, string> = {
   'thread-change-pc': '--vscode-descriptionForeground',
 };
 const FALLBACK: Record<string, string> = {
-  '--vscode-charts-red': '#f14c4c', '--vscode-charts-orange': '#d18616', '--vscode-charts-yellow': '#cca700', '--vscode-charts-blue': '#3794ff',
-  '--vscode-charts-green': '#89d185', '--vscode-charts-purple': '#b180d7', '--vscode-editorWarning-foreground': '#cca700', '--vscode-descriptionForeground': '#9d9d9d',
-  '--vscode-debugIcon-breakpointForeground': '#e51400', '--vscode-foreground': '#cccccc', '--vscode-focusBorder': '#0078d4', '--vscode-sideBar-background': '#181818',
-  '--vscode-panel-border': '#2b2b2b', '--vscode-editorWidget-background': '#202020', '--vscode-contrastBorder': '', '--vscode-editor-font-family': 'monospace',
+  '--vscode-charts-red': '#f14c4c',
+  '--vscode-charts-orange': '#d18616',
+  '--vscode-charts-yellow': '#cca700',
+  '--vscode-charts-blue': '#3794ff',
+  '--vscode-charts-green': '#89d185',
+  '--vscode-charts-purple': '#b180d7',
+  '--vscode-editorWarning-foreground': '#cca700',
+  '--vscode-descriptionForeground': '#9d9d9d',
+  '--vscode-debugIcon-breakpointForeground': '#e51400',
+  '--vscode-foreground': '#cccccc',
+  '--vscode-focusBorder': '#0078d4',
+  '--vscode-sideBar-background': '#181818',
+  '--vscode-panel-border': '#2b2b2b',
+  '--vscode-editorWidget-background': '#202020',
+  '--vscode-contrastBorder': '',
+  '--vscode-editor-font-family': 'monospace',
 };
 
 interface Hit {
@@ -95,7 +107,12 @@ export class Timeline {
   private visible = () => true;
 
   constructor(private readonly cb: TimelineCallbacks) {
-    this.canvas = h('canvas', { class: 'tlcanvas', tabindex: 0, role: 'img', 'aria-label': 'Timeline of the slots and the decisions' }) as HTMLCanvasElement;
+    this.canvas = h('canvas', {
+      class: 'tlcanvas',
+      tabindex: 0,
+      role: 'img',
+      'aria-label': 'Timeline of the slots and the decisions',
+    }) as HTMLCanvasElement;
     this.tip = h('div', { class: 'tltip', role: 'tooltip' });
     this.tip.hidden = true;
     this.wrap = h('div', { class: 'tlwrap' }, this.canvas, this.tip);
@@ -107,17 +124,33 @@ export class Timeline {
       return b;
     };
     this.fitBtn = btn('Fit', 'Show the whole run and follow it live (Home)', () => this.fit(), 'fit');
-    const bar = h('div', { class: 'tlbar' },
-      btn('−', 'Zoom out (-)', () => this.zoom(2)), btn('+', 'Zoom in (+)', () => this.zoom(0.5)), this.fitBtn, this.range,
-      btn('Export Trace', 'Export the session as a Chrome trace (Perfetto, chrome://tracing)', () => this.exportTrace(), 'export'));
+    const bar = h(
+      'div',
+      { class: 'tlbar' },
+      btn('−', 'Zoom out (-)', () => this.zoom(2)),
+      btn('+', 'Zoom in (+)', () => this.zoom(0.5)),
+      this.fitBtn,
+      this.range,
+      btn(
+        'Export Trace',
+        'Export the session as a Chrome trace (Perfetto, chrome://tracing)',
+        () => this.exportTrace(),
+        'export',
+      ),
+    );
     this.el = h('div', { class: 'timeline' }, bar, this.wrap, this.legend);
     this.canvas.addEventListener('pointermove', (e) => this.onMove(e));
-    this.canvas.addEventListener('pointerleave', () => { if (!this.drag) this.hover(undefined); });
+    this.canvas.addEventListener('pointerleave', () => {
+      if (!this.drag) this.hover(undefined);
+    });
     this.canvas.addEventListener('pointerdown', (e) => this.onDown(e));
     this.canvas.addEventListener('pointerup', (e) => this.onUp(e));
     this.canvas.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
     this.canvas.addEventListener('keydown', (e) => this.onKey(e));
-    new ResizeObserver(() => { this.schedule(); this.refresh(); }).observe(this.wrap);
+    new ResizeObserver(() => {
+      this.schedule();
+      this.refresh();
+    }).observe(this.wrap);
   }
 
   /** Set by the panel: the timeline asks for data only while it is shown. */
@@ -132,7 +165,9 @@ export class Timeline {
     const b = this.el.querySelector('.tlbtn.export') as HTMLButtonElement | null;
     if (!b) return;
     b.disabled = !on;
-    b.title = on ? 'Export the session as a Chrome trace (Perfetto, chrome://tracing)' : 'Export Trace needs a running session';
+    b.title = on
+      ? 'Export the session as a Chrome trace (Perfetto, chrome://tracing)'
+      : 'Export Trace needs a running session';
   }
 
   get state(): TimelineView {
@@ -140,7 +175,8 @@ export class Timeline {
   }
 
   restore(v: TimelineView | undefined): void {
-    if (v && Number.isFinite(v.from) && Number.isFinite(v.to) && v.to > v.from) this.view = { follow: v.follow, from: v.from, to: v.to };
+    if (v && Number.isFinite(v.from) && Number.isFinite(v.to) && v.to > v.from)
+      this.view = { follow: v.follow, from: v.from, to: v.to };
     this.fitBtn.classList.toggle('on', this.view.follow);
   }
 
@@ -160,10 +196,17 @@ export class Timeline {
    * for the run). */
   refresh(now = false): void {
     if (!this.visible()) return;
-    if (this.inFlight) { this.again = true; return; }
+    if (this.inFlight) {
+      this.again = true;
+      return;
+    }
     const wait = now ? 0 : Math.max(0, Math.max(150, 4 * this.lastRtt) - (performance.now() - this.lastRequest));
     if (wait > 0) {
-      if (!this.timer) this.timer = window.setTimeout(() => { this.timer = 0; this.refresh(true); }, wait);
+      if (!this.timer)
+        this.timer = window.setTimeout(() => {
+          this.timer = 0;
+          this.refresh(true);
+        }, wait);
       return;
     }
     this.inFlight = true;
@@ -242,7 +285,10 @@ export class Timeline {
 
   private schedule(): void {
     if (this.raf) return;
-    this.raf = requestAnimationFrame(() => { this.raf = 0; this.draw(); });
+    this.raf = requestAnimationFrame(() => {
+      this.raf = 0;
+      this.draw();
+    });
   }
 
   private x(t: number): number {
@@ -285,10 +331,14 @@ export class Timeline {
       this.range.textContent = '';
       return;
     }
-    this.range.textContent = `icount ${fmt(this.view.from)} – ${fmt(this.view.to)} · now ` +
+    this.range.textContent =
+      `icount ${fmt(this.view.from)} – ${fmt(this.view.to)} · now ` +
       `${fmt(d.now)}${d.decisions ? ` · ${fmt(d.decisions)} decision${d.decisions === 1 ? '' : 's'}` : ''}`;
     const plotR = LABEL_W + this.plotWidth();
-    const clipX = (a: number, b: number): [number, number] => [Math.max(LABEL_W, this.x(a)), Math.min(plotR, this.x(b))];
+    const clipX = (a: number, b: number): [number, number] => [
+      Math.max(LABEL_W, this.x(a)),
+      Math.min(plotR, this.x(b)),
+    ];
     const ptraceC = col('--vscode-debugIcon-breakpointForeground');
     const perfC = col('--vscode-charts-blue');
     const stepC = col('--vscode-charts-yellow');
@@ -344,7 +394,12 @@ export class Timeline {
             g.rect(x0, y + 2, x1 - x0, LANE_H - 5);
             g.clip();
             g.strokeStyle = withAlpha(oc, 0.45);
-            for (let k = x0 - LANE_H; k < x1; k += 6) { g.beginPath(); g.moveTo(k, y + LANE_H - 3); g.lineTo(k + LANE_H, y + 2); g.stroke(); }
+            for (let k = x0 - LANE_H; k < x1; k += 6) {
+              g.beginPath();
+              g.moveTo(k, y + LANE_H - 3);
+              g.lineTo(k + LANE_H, y + 2);
+              g.stroke();
+            }
             g.restore();
             g.setLineDash([3, 2]);
             g.strokeStyle = withAlpha(oc, 0.8);
@@ -413,16 +468,24 @@ export class Timeline {
       const x = this.x(t);
       g.fillRect(Math.round(x), y, 1, 4);
       const label = fmt(t);
-      if (x - g.measureText(label).width / 2 > LABEL_W - 4 && x + g.measureText(label).width / 2 < width) g.fillText(label, x, y + 11);
+      if (x - g.measureText(label).width / 2 > LABEL_W - 4 && x + g.measureText(label).width / 2 < width)
+        g.fillText(label, x, y + 11);
     }
     g.textAlign = 'left';
     g.fillText('icount', 2, y + 11);
     // the window and buckets of the data drawn last, and whether its width was asked for (tests wait for it)
     this.canvas.dataset.drawn = `${d.from}-${d.to}`;
-    this.canvas.dataset.fits = String(Math.abs(d.buckets - Math.max(20, Math.min(4000, Math.floor(this.plotWidth())))) <= 1 && !this.inFlight && !this.again);
-    this.canvas.setAttribute('aria-label', `Timeline: icount ${fmt(this.view.from)} to ${fmt(this.view.to)}, ${d.decisions} ` +
-      `decisions, ${d.marks.length} marks. Keys: + and - zoom, arrows pan, Home fits, ` +
-      `comma and period go from mark to mark, Enter opens the mark`);
+    this.canvas.dataset.fits = String(
+      Math.abs(d.buckets - Math.max(20, Math.min(4000, Math.floor(this.plotWidth())))) <= 1 &&
+        !this.inFlight &&
+        !this.again,
+    );
+    this.canvas.setAttribute(
+      'aria-label',
+      `Timeline: icount ${fmt(this.view.from)} to ${fmt(this.view.to)}, ${d.decisions} ` +
+        `decisions, ${d.marks.length} marks. Keys: + and - zoom, arrows pan, Home fits, ` +
+        `comma and period go from mark to mark, Enter opens the mark`,
+    );
     this.drawLegend(d);
   }
 
@@ -433,10 +496,17 @@ export class Timeline {
     if (key === this.legendKey) return;
     this.legendKey = key;
     this.legend.replaceChildren(
-      ...kinds.map((k) => h('span', { class: `tlkey br-${k}` }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), k)),
+      ...kinds.map((k) =>
+        h('span', { class: `tlkey br-${k}` }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), k),
+      ),
       h('span', { class: 'tlkey installed' }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), 'in the slot'),
       h('span', { class: 'tlkey schedout' }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), 'scheduled out'),
-      h('span', { class: 'tlkey stepping' }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), 'single step in flight'),
+      h(
+        'span',
+        { class: 'tlkey stepping' },
+        h('span', { class: 'swatch', 'aria-hidden': 'true' }),
+        'single step in flight',
+      ),
     );
   }
 
@@ -446,7 +516,8 @@ export class Timeline {
     const inLane = this.hits.filter((x) => e.offsetY >= x.y0 && e.offsetY < x.y1);
     // marks win, nearest first
     const marks = inLane.filter((x) => x.mark && e.offsetX >= x.x0 && e.offsetX <= x.x1);
-    if (marks.length) return marks.sort((a, b) => Math.abs((a.x0 + a.x1) / 2 - e.offsetX) - Math.abs((b.x0 + b.x1) / 2 - e.offsetX))[0];
+    if (marks.length)
+      return marks.sort((a, b) => Math.abs((a.x0 + a.x1) / 2 - e.offsetX) - Math.abs((b.x0 + b.x1) / 2 - e.offsetX))[0];
     return inLane.find((x) => !x.mark && e.offsetX >= x.x0 && e.offsetX <= x.x1);
   }
 
@@ -490,26 +561,47 @@ export class Timeline {
 
   private onKey(e: KeyboardEvent): void {
     switch (e.key) {
-      case '+': case '=': this.zoom(0.5); break;
-      case '-': case '_': this.zoom(2); break;
-      case 'ArrowLeft': this.pan(-0.2); break;
-      case 'ArrowRight': this.pan(0.2); break;
-      case 'Home': case '0': this.fit(); break;
-      case ',': case '.': this.stepMark(e.key === '.' ? 1 : -1); break;
+      case '+':
+      case '=':
+        this.zoom(0.5);
+        break;
+      case '-':
+      case '_':
+        this.zoom(2);
+        break;
+      case 'ArrowLeft':
+        this.pan(-0.2);
+        break;
+      case 'ArrowRight':
+        this.pan(0.2);
+        break;
+      case 'Home':
+      case '0':
+        this.fit();
+        break;
+      case ',':
+      case '.':
+        this.stepMark(e.key === '.' ? 1 : -1);
+        break;
       case 'Enter': {
         const hit = this.hits.find((x) => x.mark && x.mark.seq === this.keySeq);
         if (hit?.mark) this.cb.open(hit.mark);
         break;
       }
-      case 'Escape': this.keySeq = undefined; this.hover(undefined); this.schedule(); break;
-      default: return;
+      case 'Escape':
+        this.keySeq = undefined;
+        this.hover(undefined);
+        this.schedule();
+        break;
+      default:
+        return;
     }
     e.preventDefault();
   }
 
   /** The next (or previous) mark in time of the window, chosen from the keyboard: its hover shown. */
   private stepMark(dir: 1 | -1): void {
-    const marks = this.hits.filter((x) => x.mark).sort((a, b) => (a.mark!.icount - b.mark!.icount) || (a.y0 - b.y0));
+    const marks = this.hits.filter((x) => x.mark).sort((a, b) => a.mark!.icount - b.mark!.icount || a.y0 - b.y0);
     if (marks.length === 0) return;
     const at = marks.findIndex((x) => x.mark!.seq === this.keySeq);
     const next = marks[at < 0 ? (dir > 0 ? 0 : marks.length - 1) : Math.max(0, Math.min(marks.length - 1, at + dir))];
@@ -520,7 +612,10 @@ export class Timeline {
 
   private hover(hit: Hit | undefined): void {
     this.hovered = hit;
-    if (!hit) { this.tip.hidden = true; return; }
+    if (!hit) {
+      this.tip.hidden = true;
+      return;
+    }
     if (hit.mark && !this.details.has(hit.mark.seq)) this.cb.detail(hit.mark.seq);
     this.showTip(hit);
   }
@@ -531,29 +626,49 @@ export class Timeline {
     if (hit.mark) {
       const m = hit.mark;
       const row = this.details.get(m.seq);
-      lines.push([`#${m.seq} · ${m.branch}`, 'head'], [`cpu${m.cpu} ${m.task} · icount ` +
-        `${fmtInt(m.icount)}${m.slot >= 0 ? ` · ${slot(m.slot)}` : ''}`]);
-      if (m.n > 1) lines.push([`${fmtInt(m.n)} decisions here (#${m.seq}…#${m.lastSeq ?? m.seq}): ` +
-        `${(m.branches ?? [m.branch]).join(', ')}`]);
+      lines.push(
+        [`#${m.seq} · ${m.branch}`, 'head'],
+        [`cpu${m.cpu} ${m.task} · icount ` + `${fmtInt(m.icount)}${m.slot >= 0 ? ` · ${slot(m.slot)}` : ''}`],
+      );
+      if (m.n > 1)
+        lines.push([
+          `${fmtInt(m.n)} decisions here (#${m.seq}…#${m.lastSeq ?? m.seq}): ` +
+            `${(m.branches ?? [m.branch]).join(', ')}`,
+        ]);
       if (row) {
         const d = row.d;
-        lines.push([`${d.pc} ` +
-          `${d.insn}${d.access ? ` · ${d.access.kind} ${d.access.size} @${d.access.ea}` : ''}`, 'mono']);
+        lines.push([
+          `${d.pc} ` + `${d.insn}${d.access ? ` · ${d.access.kind} ${d.access.size} @${d.access.ea}` : ''}`,
+          'mono',
+        ]);
         for (const s of d.slots) lines.push([`slot ${s.slot} ${s.bp} ${s.result.toUpperCase()}: ${s.reason}`, 'mono']);
         lines.push([row.branchText]);
         if (d.note) lines.push([d.note, 'note']);
-        if (d.source) lines.push([`click: open in the log and ${d.source.path.split(/[\\/]/).pop()}:${d.source.line}`, 'hint']);
+        if (d.source)
+          lines.push([`click: open in the log and ${d.source.path.split(/[\\/]/).pop()}:${d.source.line}`, 'hint']);
       } else if (row === undefined) lines.push(['…', 'hint']);
     } else if (hit.seg) {
       const s = hit.seg;
-      lines.push([`${slot(hit.lane?.slot ?? 0)} · ${s.label}${s.task ? ` ${s.task}` : ' cpu-wide'}`, 'head'], [`${s.type.toUpperCase()} ${s.addr}+${s.len}`, 'mono']);
-      const left = s.why ? ` (left: ${WHY[s.why] ?? s.why})` : this.data && s.to >= this.data.now ? ' (still there)' : '';
-      lines.push([s.state === 'installed'
-        ? `in the slot from icount ${fmtInt(s.from)} to ${fmtInt(s.to)}${left}`
-        : `scheduled out from icount ${fmtInt(s.from)} to ${fmtInt(s.to)}: its task was off ` +
-          `the CPU (stopped or switched out); it comes back when the task runs`]);
+      lines.push(
+        [`${slot(hit.lane?.slot ?? 0)} · ${s.label}${s.task ? ` ${s.task}` : ' cpu-wide'}`, 'head'],
+        [`${s.type.toUpperCase()} ${s.addr}+${s.len}`, 'mono'],
+      );
+      const left = s.why
+        ? ` (left: ${WHY[s.why] ?? s.why})`
+        : this.data && s.to >= this.data.now
+          ? ' (still there)'
+          : '';
+      lines.push([
+        s.state === 'installed'
+          ? `in the slot from icount ${fmtInt(s.from)} to ${fmtInt(s.to)}${left}`
+          : `scheduled out from icount ${fmtInt(s.from)} to ${fmtInt(s.to)}: its task was off ` +
+            `the CPU (stopped or switched out); it comes back when the task runs`,
+      ]);
     } else if (hit.run) {
-      lines.push([`cpu${hit.run.cpu}: ${hit.run.task}`, 'head'], [`running from icount ${fmtInt(hit.run.from)} to ${fmtInt(hit.run.to)}`]);
+      lines.push(
+        [`cpu${hit.run.cpu}: ${hit.run.task}`, 'head'],
+        [`running from icount ${fmtInt(hit.run.from)} to ${fmtInt(hit.run.to)}`],
+      );
     }
     this.tip.replaceChildren(...lines.map(([t, cls]) => h('div', { class: cls ?? '' }, t)));
     this.tip.hidden = false;
@@ -564,7 +679,12 @@ export class Timeline {
   }
 }
 
-const WHY: Record<string, string> = { 'sched-out': 'its task was scheduled out', disabled: 'disabled (a ptrace watchpoint fires once)', closed: 'closed or deleted', offline: 'its CPU went offline' };
+const WHY: Record<string, string> = {
+  'sched-out': 'its task was scheduled out',
+  disabled: 'disabled (a ptrace watchpoint fires once)',
+  closed: 'closed or deleted',
+  offline: 'its CPU went offline',
+};
 
 /** 1, 2 or 5 times a power of ten, at least `raw`. */
 export function niceStep(raw: number): number {
@@ -579,7 +699,11 @@ function withAlpha(c: string, a: number): string {
   const hex = /^#([0-9a-f]{3,8})$/i.exec(c.trim());
   if (hex) {
     let v = hex[1];
-    if (v.length === 3 || v.length === 4) v = v.split('').map((x) => x + x).join('');
+    if (v.length === 3 || v.length === 4)
+      v = v
+        .split('')
+        .map((x) => x + x)
+        .join('');
     const n = parseInt(v.slice(0, 6), 16);
     return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${a})`;
   }

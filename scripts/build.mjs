@@ -38,7 +38,9 @@ if (existsSync(elements)) {
 // Extension-host tests (mocha, standard run() shape): test/extension/index.ts and every *.test.ts
 // there, each to out/test/extension/ (run in code-server by test/e2e, or in desktop VS Code).
 if (existsSync('test/extension/index.ts')) {
-  const entries = readdirSync('test/extension').filter((f) => f === 'index.ts' || f.endsWith('.test.ts')).map((f) => `test/extension/${f}`);
+  const entries = readdirSync('test/extension')
+    .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+    .map((f) => `test/extension/${f}`);
   await build({
     entryPoints: entries,
     outdir: 'out/test/extension',

@@ -14,7 +14,15 @@
 //   --slow        also list the 10 slowest runs (qemu and wplab wall time)
 import { existsSync } from 'node:fs';
 import {
-  Pool, VARIANTS, checkVariant, compareRuns, corpusPrograms, describeStatus, ensureWplabBuilt, findTools, loadProgram,
+  Pool,
+  VARIANTS,
+  checkVariant,
+  compareRuns,
+  corpusPrograms,
+  describeStatus,
+  ensureWplabBuilt,
+  findTools,
+  loadProgram,
 } from '../test/c-corpus/harness.mjs';
 
 const argv = process.argv.slice(2);
@@ -37,47 +45,82 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--cpu') cpus.push(String(argv[++i]));
   else if (a === '--set') sets.push(String(argv[++i]));
   else if (a === '-h' || a === '--help') {
-    console.log('usage: node scripts/c-corpus.mjs [--ref] [-v] [--opt O0|O2] [--cpu power8|power9|power10] ' +
-      '[--set core|breadth] [--jobs N] [filter | FILE.c ...]');
+    console.log(
+      'usage: node scripts/c-corpus.mjs [--ref] [-v] [--opt O0|O2] [--cpu power8|power9|power10] ' +
+        '[--set core|breadth] [--jobs N] [filter | FILE.c ...]',
+    );
     process.exit(0);
-  } else if (a.startsWith('-')) { console.error(`unknown option ${a}`); process.exit(2); }
-  else if (a.endsWith('.c') && existsSync(a)) files.push(a);
+  } else if (a.startsWith('-')) {
+    console.error(`unknown option ${a}`);
+    process.exit(2);
+  } else if (a.endsWith('.c') && existsSync(a)) files.push(a);
   else filters.push(a);
 }
 
 const tools = findTools();
-const missing = [['powerpc64le-linux-gnu-gcc', tools.gcc, 'gcc-powerpc64le-linux-gnu'], ['qemu-ppc64le', tools.qemu, 'qemu-user'], ['env', tools.env, 'coreutils']]
-  .filter(([, p]) => !p);
+const missing = [
+  ['powerpc64le-linux-gnu-gcc', tools.gcc, 'gcc-powerpc64le-linux-gnu'],
+  ['qemu-ppc64le', tools.qemu, 'qemu-user'],
+  ['env', tools.env, 'coreutils'],
+].filter(([, p]) => !p);
 if (missing.length) {
   for (const [n, , pkg] of missing) console.error(`${n} not found; install it with: sudo apt-get install ${pkg}`);
   process.exit(2);
 }
 if (!refMode) {
   const err = ensureWplabBuilt();
-  if (err) { console.error(err); process.exit(2); }
+  if (err) {
+    console.error(err);
+    process.exit(2);
+  }
 }
 
 let programs = files.map(loadProgram);
 if (files.length === 0 || filters.length) {
-  const corpus = corpusPrograms().filter((p) => (filters.length === 0 || filters.some((f) => p.name.includes(f)))
-    && (sets.length === 0 || sets.includes(p.set)));
+  const corpus = corpusPrograms().filter(
+    (p) =>
+      (filters.length === 0 || filters.some((f) => p.name.includes(f))) && (sets.length === 0 || sets.includes(p.set)),
+  );
   programs = [...programs, ...corpus];
 }
-if (programs.length === 0) { console.error('no program matches'); process.exit(2); }
-const variants = VARIANTS.filter((v) => (opts.length === 0 || opts.includes(v.opt)) && (cpus.length === 0 || cpus.includes(v.cpu)));
-if (variants.length === 0) { console.error('no variant matches'); process.exit(2); }
+if (programs.length === 0) {
+  console.error('no program matches');
+  process.exit(2);
+}
+const variants = VARIANTS.filter(
+  (v) => (opts.length === 0 || opts.includes(v.opt)) && (cpus.length === 0 || cpus.includes(v.cpu)),
+);
+if (variants.length === 0) {
+  console.error('no variant matches');
+  process.exit(2);
+}
 
 const pool = new Pool(jobs);
 const t0 = Date.now();
 let compileMs = 0;
 let compiled = 0;
-const work = programs.map((p) => variants.map((v) => checkVariant(pool, tools, p, v, { refOnly: refMode, refRuns: refMode ? 2 : 1 })
-  .then((r) => { if (r.compileMs) { compileMs += r.compileMs; compiled++; } return r; })));
+const work = programs.map((p) =>
+  variants.map((v) =>
+    checkVariant(pool, tools, p, v, { refOnly: refMode, refRuns: refMode ? 2 : 1 }).then((r) => {
+      if (r.compileMs) {
+        compileMs += r.compileMs;
+        compiled++;
+      }
+      return r;
+    }),
+  ),
+);
 
 /** The short cell text and the one-line kind of one result. */
 function classify(r) {
-  if (r.compileError) return { cell: 'CC!', kind: `does not compile: ` +
-    `${r.compileError.split('\n').find((l) => /error/.test(l)) ?? r.compileError.split('\n')[0]}`, message: r.compileError };
+  if (r.compileError)
+    return {
+      cell: 'CC!',
+      kind:
+        `does not compile: ` +
+        `${r.compileError.split('\n').find((l) => /error/.test(l)) ?? r.compileError.split('\n')[0]}`,
+      message: r.compileError,
+    };
   if (r.refProblem) return { cell: 'REF!', kind: `reference: ${r.refProblem.split('\n')[0]}`, message: r.refProblem };
   const star = r.ref?.deviation ? '*' : '';
   if (refMode) return { cell: 'ok' + star };
@@ -119,7 +162,12 @@ for (let i = 0; i < programs.length; i++) {
       const r = results[j];
       if (!r.ref || r.refProblem) continue;
       const d = compareRuns(results[base].ref, r.ref, [variants[j].name, variants[base].name]);
-      if (d) crossVariant.push({ prog: programs[i].name, text: `${variants[j].name} vs ${variants[base].name}: ${d.kind}`, message: d.message });
+      if (d)
+        crossVariant.push({
+          prog: programs[i].name,
+          text: `${variants[j].name} vs ${variants[base].name}: ${d.kind}`,
+          message: d.message,
+        });
     }
   }
 }
@@ -143,9 +191,12 @@ if (failures.length) {
   } else console.log('(-v prints each failure in full: the first differing byte and both outputs around it)');
 }
 if (deviations.length) {
-  console.log(`\n* ${deviations.length} reference runs under -cpu power9 instead of power8: qemu ` +
-    `7.2 raises SIGILL at mffsl/mffscrni, which ` +
-    'POWER8 executes as mffs (glibc relies on it in fegetround and libm):' + (verbose ? `\n  ${deviations.join(', ')}` : ' (-v lists them)'));
+  console.log(
+    `\n* ${deviations.length} reference runs under -cpu power9 instead of power8: qemu ` +
+      `7.2 raises SIGILL at mffsl/mffscrni, which ` +
+      'POWER8 executes as mffs (glibc relies on it in fegetround and libm):' +
+      (verbose ? `\n  ${deviations.join(', ')}` : ' (-v lists them)'),
+  );
 }
 if (refMode) {
   if (crossVariant.length) {
@@ -157,24 +208,38 @@ if (refMode) {
     const r = (await Promise.all(work[i])).find((x) => x.ref);
     if (r && r.ref.status !== 0) statuses.set(programs[i].name, describeStatus(r.ref.status));
   }
-  if (statuses.size) console.log(`\nnon-zero exit statuses under qemu: ` +
-    `${[...statuses].map(([p, s]) => `${p} ${s}`).join(', ')}`);
+  if (statuses.size)
+    console.log(`\nnon-zero exit statuses under qemu: ` + `${[...statuses].map(([p, s]) => `${p} ${s}`).join(', ')}`);
 }
 if (slow) {
   const runs = [];
   for (let i = 0; i < programs.length; i++) {
     const rs = await Promise.all(work[i]);
-    rs.forEach((r, j) => runs.push({ name: `${programs[i].name} [${variants[j].name}]`, q: r.ref?.ms ?? 0, w: r.ours?.ms ?? 0 }));
+    rs.forEach((r, j) =>
+      runs.push({ name: `${programs[i].name} [${variants[j].name}]`, q: r.ref?.ms ?? 0, w: r.ours?.ms ?? 0 }),
+    );
   }
-  const fmt = (list, key) => list.sort((a, b) => b[key] - a[key]).slice(0, 10).map((r) => `${r.name} ${r[key]}ms`).join(', ');
+  const fmt = (list, key) =>
+    list
+      .sort((a, b) => b[key] - a[key])
+      .slice(0, 10)
+      .map((r) => `${r.name} ${r[key]}ms`)
+      .join(', ');
   console.log(`\nslowest under qemu: ${fmt(runs, 'q')}`);
   if (!refMode) console.log(`slowest under wplab: ${fmt(runs, 'w')}`);
   const sum = (key) => (runs.reduce((n, r) => n + r[key], 0) / 1000).toFixed(1);
-  console.log(`total run time: qemu ${sum('q')}s${refMode ? '' : `, wplab ${sum('w')}s`} (summed ` +
-    `over runs, ${jobs} at a time)`);
+  console.log(
+    `total run time: qemu ${sum('q')}s${refMode ? '' : `, wplab ${sum('w')}s`} (summed ` +
+      `over runs, ${jobs} at a time)`,
+  );
 }
 const secs = ((Date.now() - t0) / 1000).toFixed(1);
-console.log(`\n${refMode ? 'reference ok' : 'pass'}: ${passed}/${total} (${programs.length} ` +
-  `programs x ${variants.length} variants), ` +
-  `${total - passed} failed; ${secs}s` + (compiled ? `, ${compiled} compiled (${(compileMs / 1000).toFixed(1)}s of compiler time)` : ', all binaries cached'));
+console.log(
+  `\n${refMode ? 'reference ok' : 'pass'}: ${passed}/${total} (${programs.length} ` +
+    `programs x ${variants.length} variants), ` +
+    `${total - passed} failed; ${secs}s` +
+    (compiled
+      ? `, ${compiled} compiled (${(compileMs / 1000).toFixed(1)}s of compiler time)`
+      : ', all binaries cached'),
+);
 process.exit(failures.length ? 1 : 0);

@@ -8,7 +8,15 @@
 //       node scripts/code-server.mjs start [folder]   start on `folder`, print the address, run until Ctrl-C
 import { spawn, spawnSync } from 'node:child_process';
 import {
-  closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
@@ -43,13 +51,20 @@ function paths(dir = installDir()) {
 /** The installed code-server, or undefined if it is not (completely) installed. */
 export function findCodeServer(dir = installDir()) {
   const p = paths(dir);
-  return existsSync(p.marker) && existsSync(p.node) && existsSync(p.entry) ? { node: p.node, entry: p.entry, dir } : undefined;
+  return existsSync(p.marker) && existsSync(p.node) && existsSync(p.entry)
+    ? { node: p.node, entry: p.entry, dir }
+    : undefined;
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function pidAlive(pid) {
-  try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
 }
 
 /**
@@ -67,17 +82,39 @@ async function withLock(lockPath, log, fn, finished) {
     } catch (e) {
       if (e.code !== 'EEXIST') throw e;
       let owner = NaN;
-      try { owner = Number(readFileSync(lockPath, 'utf8')); } catch { /* removed meanwhile */ }
-      const stale = Number.isFinite(owner) && owner > 0 ? !pidAlive(owner)
-        : (() => { try { return Date.now() - statSync(lockPath).mtimeMs > 60_000; } catch { return false; } })();
-      if (stale) { rmSync(lockPath, { force: true }); continue; }
+      try {
+        owner = Number(readFileSync(lockPath, 'utf8'));
+      } catch {
+        /* removed meanwhile */
+      }
+      const stale =
+        Number.isFinite(owner) && owner > 0
+          ? !pidAlive(owner)
+          : (() => {
+              try {
+                return Date.now() - statSync(lockPath).mtimeMs > 60_000;
+              } catch {
+                return false;
+              }
+            })();
+      if (stale) {
+        rmSync(lockPath, { force: true });
+        continue;
+      }
       const done = finished();
       if (done) return done;
-      if (!announced) { log(`code-server: another process (pid ${owner}) is installing it; waiting...`); announced = true; }
+      if (!announced) {
+        log(`code-server: another process (pid ${owner}) is installing it; waiting...`);
+        announced = true;
+      }
       await sleep(1000);
     }
   }
-  try { return await fn(); } finally { rmSync(lockPath, { force: true }); }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lockPath, { force: true });
+  }
 }
 
 /**
@@ -85,9 +122,11 @@ async function withLock(lockPath, log, fn, finished) {
  * Node, and code-server's install refuses anything but Node 24); network settings are kept.
  */
 function npmFreeEnv() {
-  const keep = /^npm_config_(registry|proxy|https_proxy|noproxy|no_proxy|cafile|ca|strict_ssl|userconfig|globalconfig|cache)$/i;
+  const keep =
+    /^npm_config_(registry|proxy|https_proxy|noproxy|no_proxy|cafile|ca|strict_ssl|userconfig|globalconfig|cache)$/i;
   const env = { ...process.env };
-  for (const k of Object.keys(env)) if ((/^npm_/i.test(k) && !keep.test(k)) || k === 'NODE' || k === 'INIT_CWD') delete env[k];
+  for (const k of Object.keys(env))
+    if ((/^npm_/i.test(k) && !keep.test(k)) || k === 'NODE' || k === 'INIT_CWD') delete env[k];
   return env;
 }
 
@@ -106,13 +145,24 @@ function runLogged(cmd, args, opts, logPath) {
     const fd = openSync(logPath, 'a');
     writeFileSync(fd, `\n$ ${cmd} ${args.join(' ')}\n`);
     const child = spawn(cmd, args, { ...opts, stdio: ['ignore', fd, fd] });
-    child.on('error', (e) => { writeFileSync(fd, `${e.message}\n`); closeSync(fd); res(127); });
-    child.on('exit', (code, sig) => { closeSync(fd); res(code ?? (sig ? 128 : 1)); });
+    child.on('error', (e) => {
+      writeFileSync(fd, `${e.message}\n`);
+      closeSync(fd);
+      res(127);
+    });
+    child.on('exit', (code, sig) => {
+      closeSync(fd);
+      res(code ?? (sig ? 128 : 1));
+    });
   });
 }
 
 function tail(file, lines = 25) {
-  try { return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return ''; }
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
 }
 
 /**
@@ -125,60 +175,78 @@ export async function ensureCodeServer({ log = (m) => console.error(m) } = {}) {
   if (found) return found;
   const p = paths();
   mkdirSync(p.dir, { recursive: true });
-  return withLock(p.lock, log, async () => {
-    const again = findCodeServer();
-    if (again) return again; // another process finished it while we waited
-    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const started = Date.now();
-    writeFileSync(p.log, `install of code-server ${CODE_SERVER_VERSION} started ${new Date().toISOString()}\n`);
-    log(`code-server: first use, installing ${CODE_SERVER_VERSION} into ${p.dir} (about 3 minutes; log: ${p.log})`);
-    const npmArgs = ['--no-audit', '--no-fund', '--no-save', '--loglevel=warn', '--no-package-lock'];
+  return withLock(
+    p.lock,
+    log,
+    async () => {
+      const again = findCodeServer();
+      if (again) return again; // another process finished it while we waited
+      const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+      const started = Date.now();
+      writeFileSync(p.log, `install of code-server ${CODE_SERVER_VERSION} started ${new Date().toISOString()}\n`);
+      log(`code-server: first use, installing ${CODE_SERVER_VERSION} into ${p.dir} (about 3 minutes; log: ${p.log})`);
+      const npmArgs = ['--no-audit', '--no-fund', '--no-save', '--loglevel=warn', '--no-package-lock'];
 
-    if (!existsSync(p.node)) {
-      // code-server's install insists on Node 24 and builds native modules against its headers.
-      const nodeDir = join(p.dir, 'node');
-      mkdirSync(nodeDir, { recursive: true });
-      writeFileSync(join(nodeDir, 'package.json'), '{ "private": true }\n');
-      log(`code-server: installing Node ${NODE_VERSION} (npm package ${NODE_PACKAGE})...`);
-      const code = await runLogged(npm, ['install', ...npmArgs, '--prefix', nodeDir, `${NODE_PACKAGE}@${NODE_VERSION}`], { cwd: nodeDir, env: npmFreeEnv() }, p.log);
-      if (code !== 0 || !existsSync(p.node)) {
-        throw new Error(`could not install Node ${NODE_VERSION} from npm (exit ${code}); see ` +
-          `${p.log}:\n${tail(p.log)}`);
+      if (!existsSync(p.node)) {
+        // code-server's install insists on Node 24 and builds native modules against its headers.
+        const nodeDir = join(p.dir, 'node');
+        mkdirSync(nodeDir, { recursive: true });
+        writeFileSync(join(nodeDir, 'package.json'), '{ "private": true }\n');
+        log(`code-server: installing Node ${NODE_VERSION} (npm package ${NODE_PACKAGE})...`);
+        const code = await runLogged(
+          npm,
+          ['install', ...npmArgs, '--prefix', nodeDir, `${NODE_PACKAGE}@${NODE_VERSION}`],
+          { cwd: nodeDir, env: npmFreeEnv() },
+          p.log,
+        );
+        if (code !== 0 || !existsSync(p.node)) {
+          throw new Error(
+            `could not install Node ${NODE_VERSION} from npm (exit ${code}); see ` + `${p.log}:\n${tail(p.log)}`,
+          );
+        }
       }
-    }
 
-    const appDir = join(p.dir, 'app');
-    mkdirSync(appDir, { recursive: true });
-    writeFileSync(join(appDir, 'package.json'), '{ "private": true }\n');
-    log(`code-server: installing code-server ${CODE_SERVER_VERSION} (builds native modules)...`);
-    const env = {
-      ...npmFreeEnv(),
-      PATH: `${join(p.nodeHome, 'bin')}${delimiter}${process.env.PATH ?? ''}`,
-      npm_config_nodedir: p.nodeHome,
-      npm_config_update_notifier: 'false',
-    };
-    // npm itself runs on Node 24 (code-server's postinstall reads the Node version from npm's user agent)
-    const cli = npmCli();
-    const [cmd, pre] = cli ? [p.node, [cli]] : [npm, []];
-    const code = await runLogged(cmd, [...pre, 'install', ...npmArgs, '--prefix', appDir, `code-server@${CODE_SERVER_VERSION}`], { cwd: appDir, env }, p.log);
-    const logText = tail(p.log, 4000);
-    if (code !== 0 || !existsSync(p.entry)) {
-      const krb = /krb5|gssapi|kerberos/i.test(logText) && /error/i.test(logText);
-      throw new Error(
-        `could not install code-server ${CODE_SERVER_VERSION} (npm exit ${code}); see ${p.log}` +
-          (krb ? `\nIts kerberos module did not build: install the Kerberos headers with: ${KRB5_HINT}` : '') +
-          `\n${tail(p.log)}`,
+      const appDir = join(p.dir, 'app');
+      mkdirSync(appDir, { recursive: true });
+      writeFileSync(join(appDir, 'package.json'), '{ "private": true }\n');
+      log(`code-server: installing code-server ${CODE_SERVER_VERSION} (builds native modules)...`);
+      const env = {
+        ...npmFreeEnv(),
+        PATH: `${join(p.nodeHome, 'bin')}${delimiter}${process.env.PATH ?? ''}`,
+        npm_config_nodedir: p.nodeHome,
+        npm_config_update_notifier: 'false',
+      };
+      // npm itself runs on Node 24 (code-server's postinstall reads the Node version from npm's user agent)
+      const cli = npmCli();
+      const [cmd, pre] = cli ? [p.node, [cli]] : [npm, []];
+      const code = await runLogged(
+        cmd,
+        [...pre, 'install', ...npmArgs, '--prefix', appDir, `code-server@${CODE_SERVER_VERSION}`],
+        { cwd: appDir, env },
+        p.log,
       );
-    }
-    const v = spawnSync(p.node, [p.entry, '--version'], { encoding: 'utf8', env });
-    if (v.status !== 0 || !v.stdout.includes(CODE_SERVER_VERSION)) {
-      throw new Error(`code-server was installed but does not run ` +
-        `(${(v.stderr || v.stdout).trim().slice(-800)}); see ${p.log}`);
-    }
-    writeFileSync(p.marker, `${new Date().toISOString()}\n`);
-    log(`code-server: installed in ${Math.round((Date.now() - started) / 1000)} s`);
-    return { node: p.node, entry: p.entry, dir: p.dir };
-  }, () => findCodeServer());
+      const logText = tail(p.log, 4000);
+      if (code !== 0 || !existsSync(p.entry)) {
+        const krb = /krb5|gssapi|kerberos/i.test(logText) && /error/i.test(logText);
+        throw new Error(
+          `could not install code-server ${CODE_SERVER_VERSION} (npm exit ${code}); see ${p.log}` +
+            (krb ? `\nIts kerberos module did not build: install the Kerberos headers with: ${KRB5_HINT}` : '') +
+            `\n${tail(p.log)}`,
+        );
+      }
+      const v = spawnSync(p.node, [p.entry, '--version'], { encoding: 'utf8', env });
+      if (v.status !== 0 || !v.stdout.includes(CODE_SERVER_VERSION)) {
+        throw new Error(
+          `code-server was installed but does not run ` +
+            `(${(v.stderr || v.stdout).trim().slice(-800)}); see ${p.log}`,
+        );
+      }
+      writeFileSync(p.marker, `${new Date().toISOString()}\n`);
+      log(`code-server: installed in ${Math.round((Date.now() - started) / 1000)} s`);
+      return { node: p.node, entry: p.entry, dir: p.dir };
+    },
+    () => findCodeServer(),
+  );
 }
 
 /** A TCP port free on 127.0.0.1 right now. */
@@ -186,7 +254,10 @@ export function freePort() {
   return new Promise((res, rej) => {
     const s = createServer();
     s.on('error', rej);
-    s.listen(0, '127.0.0.1', () => { const port = s.address().port; s.close(() => res(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const port = s.address().port;
+      s.close(() => res(port));
+    });
   });
 }
 
@@ -203,7 +274,8 @@ export function serverDirs(root) {
     xdgState: join(root, 'xdg', 'state'),
     log: join(root, 'code-server.log'),
   };
-  for (const k of ['userData', 'extensions', 'xdgConfig', 'xdgData', 'xdgCache', 'xdgState']) mkdirSync(d[k], { recursive: true });
+  for (const k of ['userData', 'extensions', 'xdgConfig', 'xdgData', 'xdgCache', 'xdgState'])
+    mkdirSync(d[k], { recursive: true });
   if (!existsSync(d.config)) writeFileSync(d.config, 'auth: none\ncert: false\n');
   return d;
 }
@@ -229,17 +301,28 @@ function baseArgs(dirs) {
 /** Installs a .vsix into the code-server whose folders are `dirs`; returns the command's output. */
 export async function installExtension(vsix, dirs, { log } = {}) {
   const cs = await ensureCodeServer({ log });
-  const r = spawnSync(cs.node, [cs.entry, ...baseArgs(dirs), '--install-extension', resolve(vsix), '--force'], { encoding: 'utf8', env: serverEnv(cs, dirs) });
-  if (r.status !== 0) throw new Error(`code-server --install-extension failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
+  const r = spawnSync(cs.node, [cs.entry, ...baseArgs(dirs), '--install-extension', resolve(vsix), '--force'], {
+    encoding: 'utf8',
+    env: serverEnv(cs, dirs),
+  });
+  if (r.status !== 0)
+    throw new Error(`code-server --install-extension failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
   return r.stdout + r.stderr;
 }
 
 /** The ids (publisher.name@version) of the extensions installed in `dirs`. */
 export async function listExtensions(dirs, { log } = {}) {
   const cs = await ensureCodeServer({ log });
-  const r = spawnSync(cs.node, [cs.entry, ...baseArgs(dirs), '--list-extensions', '--show-versions'], { encoding: 'utf8', env: serverEnv(cs, dirs) });
-  if (r.status !== 0) throw new Error(`code-server --list-extensions failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
-  return r.stdout.split('\n').map((l) => l.trim()).filter((l) => /^[\w-]+\.[\w-]+@/.test(l));
+  const r = spawnSync(cs.node, [cs.entry, ...baseArgs(dirs), '--list-extensions', '--show-versions'], {
+    encoding: 'utf8',
+    env: serverEnv(cs, dirs),
+  });
+  if (r.status !== 0)
+    throw new Error(`code-server --list-extensions failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
+  return r.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^[\w-]+\.[\w-]+@/.test(l));
 }
 
 /**
@@ -251,36 +334,74 @@ export async function listExtensions(dirs, { log } = {}) {
  * Returns { port, origin, dirs, pid, url(opts), stop() }. The server runs in its own process group,
  * and stop() ends the whole group (its file watcher included).
  */
-export async function startCodeServer({ root, port, smokeTestDriver = true, log = (m) => console.error(m), readyTimeoutMs = 60_000 } = {}) {
+export async function startCodeServer({
+  root,
+  port,
+  smokeTestDriver = true,
+  log = (m) => console.error(m),
+  readyTimeoutMs = 60_000,
+} = {}) {
   const cs = await ensureCodeServer({ log });
   const tempRoot = root ? undefined : mkdtempSync(join(tmpdir(), 'wplab-code-server-'));
   const dirs = serverDirs(root ?? tempRoot);
   port ??= await freePort();
   const args = [
-    cs.entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', ...baseArgs(dirs),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    cs.entry,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    ...baseArgs(dirs),
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
     '--ignore-last-opened',
   ];
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const out = openSync(dirs.log, 'a');
-  const child = spawn(cs.node, args, { detached: true, stdio: ['ignore', out, out], env: serverEnv(cs, dirs), cwd: dirs.root });
+  const child = spawn(cs.node, args, {
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: serverEnv(cs, dirs),
+    cwd: dirs.root,
+  });
   closeSync(out);
   let exited = null;
-  const exitedPromise = new Promise((r) => child.on('exit', (code, sig) => { exited = { code, sig }; r(exited); }));
+  const exitedPromise = new Promise((r) =>
+    child.on('exit', (code, sig) => {
+      exited = { code, sig };
+      r(exited);
+    }),
+  );
   const origin = `http://127.0.0.1:${port}`;
 
   // Whatever happens to this process, the server does not outlive it.
-  const onExit = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ } };
+  const onExit = () => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  };
   process.on('exit', onExit);
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
     process.off('exit', onExit);
-    const kill = (sig) => { try { process.kill(-child.pid, sig); return true; } catch { return false; } };
+    const kill = (sig) => {
+      try {
+        process.kill(-child.pid, sig);
+        return true;
+      } catch {
+        return false;
+      }
+    };
     if (kill('SIGTERM')) {
       let gone = false;
-      for (let i = 0; i < 50 && !gone; i++) { // up to 5 s, then no more asking
+      for (let i = 0; i < 50 && !gone; i++) {
+        // up to 5 s, then no more asking
         await sleep(100);
         gone = !kill(0);
       }
@@ -291,26 +412,38 @@ export async function startCodeServer({ root, port, smokeTestDriver = true, log 
 
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
-    if (exited) throw new Error(`code-server exited (${exited.code ?? exited.sig}) before it was ready; its log ` +
-      `(${dirs.log}):\n${tail(dirs.log)}`);
+    if (exited)
+      throw new Error(
+        `code-server exited (${exited.code ?? exited.sig}) before it was ready; its log ` +
+          `(${dirs.log}):\n${tail(dirs.log)}`,
+      );
     try {
       const r = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) });
       if (r.ok) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`code-server did not answer on ${origin} within ${readyTimeoutMs / 1000} s; its log ` +
-        `(${dirs.log}):\n${tail(dirs.log)}`);
+      throw new Error(
+        `code-server did not answer on ${origin} within ${readyTimeoutMs / 1000} s; its log ` +
+          `(${dirs.log}):\n${tail(dirs.log)}`,
+      );
     }
     await sleep(250);
   }
   return {
-    port, origin, dirs, pid: child.pid, stop,
+    port,
+    origin,
+    dirs,
+    pid: child.pid,
+    stop,
     /** Resolves with { code, sig } when the server's entry process ends. */
     exited: exitedPromise,
     /** The workbench address: folder to open, and (with the smoke-test driver) the extension under development and
      * its tests. */
-    url: ({ folder, extensionDevelopmentPath, extensionTestsPath } = {}) => workbenchUrl(origin, { folder, extensionDevelopmentPath, extensionTestsPath }),
+    url: ({ folder, extensionDevelopmentPath, extensionTestsPath } = {}) =>
+      workbenchUrl(origin, { folder, extensionDevelopmentPath, extensionTestsPath }),
   };
 }
 
@@ -330,7 +463,10 @@ export function workbenchUrl(origin, { folder, extensionDevelopmentPath, extensi
 
 async function main(argv) {
   const [cmd, ...rest] = argv;
-  if (cmd === 'dir') { console.log(installDir()); return 0; }
+  if (cmd === 'dir') {
+    console.log(installDir());
+    return 0;
+  }
   if (cmd === 'install') {
     const cs = await ensureCodeServer();
     console.log(`${cs.node} ${cs.entry}`);
@@ -340,7 +476,10 @@ async function main(argv) {
     const folder = rest[0] ? resolve(rest[0]) : process.cwd();
     const server = await startCodeServer({ smokeTestDriver: false });
     console.log(`code-server is running on ${folder}: open ${server.url({ folder })}`);
-    await new Promise((r) => { process.once('SIGINT', r); process.once('SIGTERM', r); });
+    await new Promise((r) => {
+      process.once('SIGINT', r);
+      process.once('SIGTERM', r);
+    });
     await server.stop();
     return 0;
   }
@@ -349,5 +488,11 @@ async function main(argv) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then((c) => process.exit(c), (e) => { console.error(`error: ${e.message}`); process.exit(1); });
+  main(process.argv.slice(2)).then(
+    (c) => process.exit(c),
+    (e) => {
+      console.error(`error: ${e.message}`);
+      process.exit(1);
+    },
+  );
 }

@@ -31,9 +31,21 @@ function args(): { names: string[]; count?: number; scale: number; seed: number 
 
 /** Runs inputs [start, end) of a target in a child; resolves with where it stopped (a hang kills
  * it, and the next run starts after the hanging input). `seen`: the inputs already recorded. */
-function runChild(name: string, seed: number, start: number, end: number, stats: TargetStats, seen: Set<number>, hangMs: number): Promise<number> {
+function runChild(
+  name: string,
+  seed: number,
+  start: number,
+  end: number,
+  stats: TargetStats,
+  seen: Set<number>,
+  hangMs: number,
+): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--max-old-space-size=4096', WORKER, name, String(seed), String(start), String(end - start)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--max-old-space-size=4096', WORKER, name, String(seed), String(start), String(end - start)],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let next = start;
     let running: number | undefined;
     let buf = '';
@@ -112,8 +124,11 @@ async function main(): Promise<void> {
     console.log(formatStats(stats));
   }
   console.log('\nper target: inputs tried; crashes, hangs, internal errors');
-  for (const s of all) console.log(`  ${s.name.padEnd(9)} ${String(s.tried).padStart(6)} tried; ${s.crashes} crashes, ` +
-    `${s.hangs} hangs, ${s.internal} internal errors (${(s.ms / 1000).toFixed(0)} s)`);
+  for (const s of all)
+    console.log(
+      `  ${s.name.padEnd(9)} ${String(s.tried).padStart(6)} tried; ${s.crashes} crashes, ` +
+        `${s.hangs} hangs, ${s.internal} internal errors (${(s.ms / 1000).toFixed(0)} s)`,
+    );
   const bad = all.some((s) => s.crashes + s.hangs + s.internal > 0);
   process.exitCode = bad ? 1 : 0;
 }

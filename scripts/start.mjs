@@ -12,16 +12,27 @@ import { installDir, startCodeServer } from './code-server.mjs';
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const examples = join(repo, 'examples');
 if (!existsSync(join(repo, 'dist', 'extension.js'))) {
-  console.error('note: dist/extension.js is missing (has extension/extension.ts landed?); VS Code will open without the extension');
+  console.error(
+    'note: dist/extension.js is missing (has extension/extension.ts landed?); VS Code will open without the extension',
+  );
 }
 mkdirSync(examples, { recursive: true });
 
 // A first-run profile: no empty chat side bar (there is no network for it).
-const profile = process.env.WPLAB_START_PROFILE ? resolve(process.env.WPLAB_START_PROFILE) : join(installDir(), 'start-profile');
+const profile = process.env.WPLAB_START_PROFILE
+  ? resolve(process.env.WPLAB_START_PROFILE)
+  : join(installDir(), 'start-profile');
 const settings = join(profile, 'user-data', 'User', 'settings.json');
 if (!existsSync(settings)) {
   mkdirSync(dirname(settings), { recursive: true });
-  writeFileSync(settings, JSON.stringify({ 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'telemetry.telemetryLevel': 'off' }, null, 2));
+  writeFileSync(
+    settings,
+    JSON.stringify(
+      { 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'telemetry.telemetryLevel': 'off' },
+      null,
+      2,
+    ),
+  );
 }
 
 let server;

@@ -49,7 +49,8 @@ export function decisionHeadline(d: Decision): string {
 export function decisionLines(d: Decision, indent = ''): string[] {
   const lines = [indent + decisionHeadline(d)];
   const w = Math.max(0, ...d.slots.map((s) => s.bp.length));
-  for (const s of d.slots) lines.push(`${indent}    slot ${s.slot}  ${s.bp.padEnd(w)}  ${s.result.padEnd(10)}  ${s.reason}`);
+  for (const s of d.slots)
+    lines.push(`${indent}    slot ${s.slot}  ${s.bp.padEnd(w)}  ${s.result.padEnd(10)}  ${s.reason}`);
   lines.push(`${indent}    -> ${d.branch}: ${branchText(d.branch)}`);
   if (d.effects.length > 0) lines.push(`${indent}       ${d.effects.map(effectText).join('; ')}`);
   return lines;

@@ -69,7 +69,12 @@ function straceLine(pid: number, nr: number, args: bigint[], result: bigint, exi
   const name = syscallName(nr) ?? `syscall_${nr}`;
   const a = args.map((v) => (v < 4096n ? String(v) : `0x${v.toString(16)}`)).join(', ');
   if (exited !== undefined) return `${pid} ${name}(${a}) = ?\n`;
-  const res = result < 0n && result >= -4095n ? `-1 ${errnoName(Number(-result))}` : result < 4096n && result > -4096n ? String(result) : `0x${BigInt.asUintN(64, result).toString(16)}`;
+  const res =
+    result < 0n && result >= -4095n
+      ? `-1 ${errnoName(Number(-result))}`
+      : result < 4096n && result > -4096n
+        ? String(result)
+        : `0x${BigInt.asUintN(64, result).toString(16)}`;
   return `${pid} ${name}(${a}) = ${res}\n`;
 }
 
@@ -121,6 +126,8 @@ export function execProgram(p: Program, opts: ExecOptions = {}): ExecResult {
     case 'deadlock':
       return result(STEP_LIMIT_STATUS, { message: stop.message ?? 'deadlock' });
     default:
-      return result(STEP_LIMIT_STATUS, { message: `stopped by ${stop.signal ?? 'a signal'} at 0x${(stop.pc ?? 0n).toString(16)}` });
+      return result(STEP_LIMIT_STATUS, {
+        message: `stopped by ${stop.signal ?? 'a signal'} at 0x${(stop.pc ?? 0n).toString(16)}`,
+      });
   }
 }

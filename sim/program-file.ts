@@ -36,7 +36,10 @@ export function programFromBytes(path: string, content: Uint8Array | string): Re
   if (typeof content === 'string') return assemble(content, path);
   if (content.length > 0 && content[0] === 0x7f) return programFromElf(path, content);
   if (looksBinary(content)) {
-    return failure(path, 'a binary file that is neither an ELF executable (those start with \\x7fELF) nor PowerPC assembly source');
+    return failure(
+      path,
+      'a binary file that is neither an ELF executable (those start with \\x7fELF) nor PowerPC assembly source',
+    );
   }
   return assemble(decoder.decode(content), path);
 }
@@ -84,7 +87,8 @@ export function readProgramFile(
   const st = host.stat(path);
   if ('error' in st) return { ok: false, message: errnoText(st.error) };
   if (st.kind === 'directory') return { ok: false, message: 'it is a folder, not a file' };
-  if (st.kind !== 'file') return { ok: false, message: `it is not a regular file (a device, a FIFO or a socket cannot be a ${kind})` };
+  if (st.kind !== 'file')
+    return { ok: false, message: `it is not a regular file (a device, a FIFO or a socket cannot be a ${kind})` };
   const limit = `the ${max / 1048576} MiB a ${kind} file may be`;
   if (st.size > max) return { ok: false, message: `it is ${st.size} bytes, larger than ${limit}` };
   const bytes = host.read(path);
@@ -95,7 +99,11 @@ export function readProgramFile(
 }
 
 /** readProgramFile for a text input (a scenario, an assembly source given to `wplab asm`), decoded as UTF-8. */
-export function readTextFile(path: string, host: ProgramFileHost, opts: { kind?: 'program' | 'scenario'; max?: number } = {}): { ok: true; text: string } | { ok: false; message: string } {
+export function readTextFile(
+  path: string,
+  host: ProgramFileHost,
+  opts: { kind?: 'program' | 'scenario'; max?: number } = {},
+): { ok: true; text: string } | { ok: false; message: string } {
   const r = readProgramFile(path, host, opts);
   return r.ok ? { ok: true, text: decoder.decode(r.bytes) } : r;
 }

@@ -100,56 +100,57 @@ export function reverseTarget(
   const from = rt.launchIcount;
   const codeAddrs = new Set(code.flatMap((b) => b.addrs));
   // no breakpoint: nothing to look for, the start it is (no probe: a replayer need not replay)
-  if (code.length > 0 || watches.length > 0) probe({
-    before: {
-      pid,
-      look: (t, icount) => {
-        if (icount >= now || icount < from) return;
-        const pc = t.thread.pc;
-        // (a set first: this runs before every instruction looked at)
-        const bps = codeAddrs.has(pc) ? code.filter((b) => b.addrs.includes(pc) && holds(t, b.condition)) : [];
-        if (bps.length > 0) {
+  if (code.length > 0 || watches.length > 0)
+    probe({
+      before: {
+        pid,
+        look: (t, icount) => {
+          if (icount >= now || icount < from) return;
+          const pc = t.thread.pc;
+          // (a set first: this runs before every instruction looked at)
+          const bps = codeAddrs.has(pc) ? code.filter((b) => b.addrs.includes(pc) && holds(t, b.condition)) : [];
+          if (bps.length > 0) {
+            found = {
+              icount,
+              pid,
+              reason: 'breakpoint',
+              hitBreakpointIds: bps.map((b) => b.id),
+              description: (x) => `Reverse continue: breakpoint at ${hex(x.thread.pc)}`,
+            };
+            return;
+          }
+          if (watches.length === 0) return;
+          const p = previewAccess(t);
+          if (!p) return;
+          const store = p.kind === 'store' || p.kind === 'stcx';
+          const load = p.kind === 'load' || p.kind === 'larx';
+          const hit = watches.filter(
+            (w) =>
+              p.ea < w.addr + BigInt(w.len) &&
+              w.addr < p.ea + BigInt(p.size) &&
+              (w.access === 'readWrite' ? store || load : w.access === 'write' ? store : load) &&
+              holds(t, w.condition),
+          );
+          if (hit.length === 0) return;
+          if (
+            unchangedStoresPass &&
+            hit.every((w) => w.origin === 'data' && w.access === 'write' && storeKeeps(t, p, w.addr, w.len) === true)
+          )
+            return;
+          const labels = hit.map((w) => `${w.id} (${w.access === 'readWrite' ? 'access' : w.access} ${w.label})`);
           found = {
             icount,
             pid,
-            reason: 'breakpoint',
-            hitBreakpointIds: bps.map((b) => b.id),
-            description: (x) => `Reverse continue: breakpoint at ${hex(x.thread.pc)}`,
+            reason: 'data breakpoint',
+            hitBreakpointIds: hit.map((w) => w.id),
+            description: (x) => `Reverse continue: ${describeWatchStop(x, p.ea, labels).description}`,
+            text: (x) =>
+              `Reverse continue: ${describeWatchStop(x, p.ea, labels).text.replace(/\. SIGTRAP .*$/, '')} ` +
+              '(continue, and the watchpoint fires before this access)',
           };
-          return;
-        }
-        if (watches.length === 0) return;
-        const p = previewAccess(t);
-        if (!p) return;
-        const store = p.kind === 'store' || p.kind === 'stcx';
-        const load = p.kind === 'load' || p.kind === 'larx';
-        const hit = watches.filter(
-          (w) =>
-            p.ea < w.addr + BigInt(w.len) &&
-            w.addr < p.ea + BigInt(p.size) &&
-            (w.access === 'readWrite' ? store || load : w.access === 'write' ? store : load) &&
-            holds(t, w.condition),
-        );
-        if (hit.length === 0) return;
-        if (
-          unchangedStoresPass &&
-          hit.every((w) => w.origin === 'data' && w.access === 'write' && storeKeeps(t, p, w.addr, w.len) === true)
-        )
-          return;
-        const labels = hit.map((w) => `${w.id} (${w.access === 'readWrite' ? 'access' : w.access} ${w.label})`);
-        found = {
-          icount,
-          pid,
-          reason: 'data breakpoint',
-          hitBreakpointIds: hit.map((w) => w.id),
-          description: (x) => `Reverse continue: ${describeWatchStop(x, p.ea, labels).description}`,
-          text: (x) =>
-            `Reverse continue: ${describeWatchStop(x, p.ea, labels).text.replace(/\. SIGTRAP .*$/, '')} ` +
-            '(continue, and the watchpoint fires before this access)',
-        };
+        },
       },
-    },
-  });
+    });
   return () => {
     if (found) return { ok: true, value: found };
     return {

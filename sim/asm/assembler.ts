@@ -24,13 +24,17 @@ export function assemble(source: string, file: string, options?: AssembleOptions
   } catch (e) {
     // a bug here must reach the user as a message at the line being assembled, never a stack trace
     const message = `internal assembler error: ${e instanceof Error ? e.message : String(e)}`;
-    return { ok: false, errors: [...st.diagnostics, { file, line: Math.max(1, st.line), col: 1, message, severity: 'error' }] };
+    return {
+      ok: false,
+      errors: [...st.diagnostics, { file, line: Math.max(1, st.line), col: 1, message, severity: 'error' }],
+    };
   }
 }
 
 function run(st: AsmState, source: string, file: string, options?: AssembleOptions): Result<Program> {
   const { statements, errors } = lex(source);
-  for (const e of errors) st.diagnostics.push({ file, line: e.line, col: e.col, message: e.message, severity: 'error' });
+  for (const e of errors)
+    st.diagnostics.push({ file, line: e.line, col: e.col, message: e.message, severity: 'error' });
 
   runStatements(st, statements);
 
@@ -65,7 +69,12 @@ function run(st: AsmState, source: string, file: string, options?: AssembleOptio
 /** The lower-cased directive a statement starts with (ignoring labels), if any. */
 function directiveOf(stmt: Statement): string | undefined {
   const t = stmt.tokens[0];
-  return t && t.kind === 'ident' && t.text.startsWith('.') && !(stmt.tokens[1]?.kind === 'op' && stmt.tokens[1].text === ':') ? t.text.toLowerCase() : undefined;
+  return t &&
+    t.kind === 'ident' &&
+    t.text.startsWith('.') &&
+    !(stmt.tokens[1]?.kind === 'op' && stmt.tokens[1].text === ':')
+    ? t.text.toLowerCase()
+    : undefined;
 }
 
 const CONDITIONALS = ['.if', '.ifdef', '.ifndef', '.else', '.endif', '.elseif'];
@@ -96,7 +105,8 @@ function runStatements(st: AsmState, stmts: Statement[], depth = 0): void {
           return v !== undefined && v !== 0n;
         };
         if (d === '.if' || d === '.ifdef' || d === '.ifndef') {
-          if (conds.length >= NESTING_LIMIT) throw st.limit(`.if nests more than ${NESTING_LIMIT} deep`, stmt.tokens[0].col);
+          if (conds.length >= NESTING_LIMIT)
+            throw st.limit(`.if nests more than ${NESTING_LIMIT} deep`, stmt.tokens[0].col);
           const outer = active();
           const c = outer ? test() : false;
           conds.push({ active: outer && c, taken: c, outer });
@@ -139,12 +149,17 @@ function runStatements(st: AsmState, stmts: Statement[], depth = 0): void {
           st.error(stmt.tokens[0].col, '.rept without .endr');
           return;
         }
-        if (depth + 1 > NESTING_LIMIT) throw st.limit(`.rept nests more than ${NESTING_LIMIT} deep`, stmt.tokens[0].col);
+        if (depth + 1 > NESTING_LIMIT)
+          throw st.limit(`.rept nests more than ${NESTING_LIMIT} deep`, stmt.tokens[0].col);
         const body = stmts.slice(i + 1, j);
         const n = count !== undefined && count > 0n ? count : 0n;
         // the whole expansion is counted before it runs (nested repeats count again as they run)
         weight = Math.max(1, weight);
-        if (n > 0n) st.expand(n * BigInt(weight) > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(n) * weight, stmt.tokens[0].col);
+        if (n > 0n)
+          st.expand(
+            n * BigInt(weight) > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(n) * weight,
+            stmt.tokens[0].col,
+          );
         for (let k = 0n; k < n && !st.ended; k++) runStatements(st, body, depth + 1);
         i = j;
         continue;
@@ -168,13 +183,24 @@ function statement(st: AsmState, stmt: Statement): void {
   let toks: Token[] = stmt.tokens;
   // a prefixed instruction's padding nop goes before the labels on its own line (GNU as moves them)
   let k = 0;
-  while (k + 1 < toks.length && toks[k + 1].kind === 'op' && toks[k + 1].text === ':' && (toks[k].kind === 'ident' || toks[k].kind === 'num')) k += 2;
+  while (
+    k + 1 < toks.length &&
+    toks[k + 1].kind === 'op' &&
+    toks[k + 1].text === ':' &&
+    (toks[k].kind === 'ident' || toks[k].kind === 'num')
+  )
+    k += 2;
   if (k > 0 && k < toks.length && toks[k].kind === 'ident') {
     const found = lookupMnemonic(toks[k].text);
     if (found && isPrefixed(found.entry) && st.prefixedAllowed()) st.alignPrefixed();
   }
   // labels: `name:` (several may precede a statement) and local `1:`
-  while (toks.length >= 2 && toks[1].kind === 'op' && toks[1].text === ':' && (toks[0].kind === 'ident' || toks[0].kind === 'num')) {
+  while (
+    toks.length >= 2 &&
+    toks[1].kind === 'op' &&
+    toks[1].text === ':' &&
+    (toks[0].kind === 'ident' || toks[0].kind === 'num')
+  ) {
     const t = toks[0];
     if (t.kind === 'num') {
       const k = (st.localCounts.get(t.text) ?? 0) + 1;
@@ -189,7 +215,8 @@ function statement(st: AsmState, stmt: Statement): void {
   // `1b`/`1f` become the numbered instance of local label 1 they refer to (after this line's labels)
   toks = toks.map((t) => (t.kind === 'localref' ? { ...t, kind: 'ident', text: st.localName(t.text) } : t));
   const first = toks[0];
-  if (first.kind !== 'ident') throw new ExprError(`expected an instruction, directive or label, found '${first.text}'`, first.col);
+  if (first.kind !== 'ident')
+    throw new ExprError(`expected an instruction, directive or label, found '${first.text}'`, first.col);
   if (toks.length >= 2 && toks[1].kind === 'op' && toks[1].text === '=') {
     const ts = new TokenStream(toks, 2);
     const e = parseExpr(ts);
@@ -220,14 +247,18 @@ function instruction(st: AsmState, toks: Token[]): void {
     pos = 2;
   }
   if (st.cur.nobits) st.error(first.col, `instructions cannot go in ${st.cur.name}`);
-  else if (st.off % 4 !== 0) st.error(first.col, `instruction address is not a multiple of 4 (offset ${st.off} in ${st.cur.name})`);
+  else if (st.off % 4 !== 0)
+    st.error(first.col, `instruction address is not a multiple of 4 (offset ${st.off} in ${st.cur.name})`);
   // reserve the word(s) first, so that later labels keep their places even when this line is wrong
   const found = lookupMnemonic(first.text);
   const prefixed = found !== undefined && isPrefixed(found.entry);
   if (prefixed && !st.prefixedAllowed()) {
     st.emit([0, 0, 0, 0], true);
-    st.error(first.col, `'${first.text}' is a POWER10 prefixed instruction: the current '.machine ` +
-      `${st.machine}' does not have it (use .machine power10)`);
+    st.error(
+      first.col,
+      `'${first.text}' is a POWER10 prefixed instruction: the current '.machine ` +
+        `${st.machine}' does not have it (use .machine power10)`,
+    );
     return;
   }
   if (prefixed) st.alignPrefixed();
@@ -247,7 +278,16 @@ function instruction(st: AsmState, toks: Token[]): void {
     st.error(first.col, matched);
     return;
   }
-  st.fixups.push({ kind: 'insn', sec: st.cur, off, line: st.line, col: first.col, mnemonic: first.text, hint, operands });
+  st.fixups.push({
+    kind: 'insn',
+    sec: st.cur,
+    off,
+    line: st.line,
+    col: first.col,
+    mnemonic: first.text,
+    hint,
+    operands,
+  });
 }
 
 function writeLE(bytes: ByteBuffer, off: number, v: bigint, size: number): void {
@@ -262,7 +302,11 @@ function data(st: AsmState, f: DataFixup): void {
     if (f.half) v = { v: applyHalf(f.half, v.v) };
   } catch (e) {
     if (e instanceof UndefinedSymbol) {
-      st.error(e.col, looksLikeBadRegister(e.symbol) ? `a register ('${e.symbol}') is not a data value` : undefinedMessage(e.symbol), f.line);
+      st.error(
+        e.col,
+        looksLikeBadRegister(e.symbol) ? `a register ('${e.symbol}') is not a data value` : undefinedMessage(e.symbol),
+        f.line,
+      );
     } else if (e instanceof ExprError) st.error(e.col, e.message, f.line);
     else throw e;
     return;
@@ -275,12 +319,19 @@ function data(st: AsmState, f: DataFixup): void {
   const fits = v.v >= -(1n << (bits - 1n)) && v.v < 1n << bits;
   if (!fits) {
     if (v.sec) {
-      st.error(f.col, `address 0x${BigInt.asUintN(64, v.v).toString(16)} does not fit in ${f.size} ` +
-        `byte${f.size > 1 ? 's' : ''}`, f.line);
+      st.error(
+        f.col,
+        `address 0x${BigInt.asUintN(64, v.v).toString(16)} does not fit in ${f.size} ` + `byte${f.size > 1 ? 's' : ''}`,
+        f.line,
+      );
       return;
     }
-    st.warn(f.col, `value 0x${BigInt.asUintN(64, v.v).toString(16)} truncated to ` +
-      `0x${BigInt.asUintN(f.size * 8, v.v).toString(16)}`, f.line);
+    st.warn(
+      f.col,
+      `value 0x${BigInt.asUintN(64, v.v).toString(16)} truncated to ` +
+        `0x${BigInt.asUintN(f.size * 8, v.v).toString(16)}`,
+      f.line,
+    );
   }
   writeLE(f.sec.bytes, f.off, v.v, f.size);
 }
@@ -297,7 +348,8 @@ function symbolTable(st: AsmState): Map<string, SymbolInfo> {
       value = v.v;
       section = v.sec ? st.sections.map.get(v.sec)!.output : '*ABS*';
     } catch (e) {
-      if (e instanceof UndefinedSymbol) st.error(e.col, `${undefinedMessage(e.symbol)} (in the value of '${s.name}')`, s.lazy?.line ?? s.line);
+      if (e instanceof UndefinedSymbol)
+        st.error(e.col, `${undefinedMessage(e.symbol)} (in the value of '${s.name}')`, s.lazy?.line ?? s.line);
       else if (e instanceof ExprError) st.error(e.col, e.message, s.lazy?.line ?? s.line);
       else throw e;
       continue;
@@ -334,7 +386,14 @@ function buildProgram(st: AsmState, file: string, symbols: Map<string, SymbolInf
   }
   const lines: LineEntry[] = st.lines
     .filter((l) => !l.sec.name.startsWith('\u0000'))
-    .map((l) => ({ addr: l.sec.addr + BigInt(l.off), size: l.size, file, line: l.line, section: l.sec.output, insn: l.insn }))
+    .map((l) => ({
+      addr: l.sec.addr + BigInt(l.off),
+      size: l.size,
+      file,
+      line: l.line,
+      section: l.sec.output,
+      insn: l.insn,
+    }))
     .sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
   const start = symbols.get('_start');
   const entry = start ? start.value : st.sections.map.get('.text')!.addr;

@@ -1,6 +1,14 @@
 // Assembler directives (pseudo-ops) as GNU as reads them for PowerPC ELF. Each handler reads its
 // operands from the statement's tokens and emits bytes, switches sections or defines symbols.
-import { ExprError, parseExpr, parseOperandExpr, startCol, UndefinedSymbol, type Expr, TokenStream } from './expression';
+import {
+  ExprError,
+  parseExpr,
+  parseOperandExpr,
+  startCol,
+  UndefinedSymbol,
+  type Expr,
+  TokenStream,
+} from './expression';
 import { OUTPUT_LIMIT, type AsmState } from './state';
 
 const MAX_RESERVE = BigInt(OUTPUT_LIMIT);
@@ -37,7 +45,8 @@ function stringOf(bytes: readonly number[]): string {
 
 function symbolName(ts: TokenStream): { name: string; col: number } {
   const t = ts.next();
-  if (!t || (t.kind !== 'ident' && t.kind !== 'str')) throw new ExprError('expected a symbol name', t ? t.col : ts.col());
+  if (!t || (t.kind !== 'ident' && t.kind !== 'str'))
+    throw new ExprError('expected a symbol name', t ? t.col : ts.col());
   return { name: t.kind === 'str' ? stringOf(t.bytes!) : t.text, col: t.col };
 }
 
@@ -72,7 +81,11 @@ function align(bytes: boolean): Handler {
   return (st, ts, name) => {
     const args: (Expr | undefined)[] = [];
     while (!ts.atEnd()) {
-      if (ts.isOp(',')) { ts.next(); args.push(undefined); continue; }
+      if (ts.isOp(',')) {
+        ts.next();
+        args.push(undefined);
+        continue;
+      }
       args.push(parseExpr(ts));
       if (!ts.atEnd()) expectComma(ts);
     }
@@ -121,7 +134,8 @@ function fill(st: AsmState, ts: TokenStream): void {
   const unit: number[] = [];
   const low = BigInt.asUintN(32, value);
   for (let i = 0; i < sz; i++) unit.push(i < 4 ? Number((low >> BigInt(8 * i)) & 0xffn) : 0);
-  if (repeat * BigInt(sz) > MAX_RESERVE) return st.error(r.col, `.fill of ${repeat * BigInt(sz)} bytes is larger than a program may be (256 MiB)`);
+  if (repeat * BigInt(sz) > MAX_RESERVE)
+    return st.error(r.col, `.fill of ${repeat * BigInt(sz)} bytes is larger than a program may be (256 MiB)`);
   st.emitRepeated(unit, Number(repeat));
 }
 
@@ -132,14 +146,15 @@ function org(st: AsmState, ts: TokenStream): void {
   try {
     v = st.evalNow(e);
   } catch (err) {
-    if (err instanceof UndefinedSymbol) return st.error(err.col, `.org needs a value known here; '${err.symbol}' is not defined before this line`);
+    if (err instanceof UndefinedSymbol)
+      return st.error(err.col, `.org needs a value known here; '${err.symbol}' is not defined before this line`);
     throw err;
   }
   if (v.sec && v.sec !== st.cur.name) return st.error(e.col, `.org to an address in another section (${v.sec})`);
   if (v.v - BigInt(st.off) > MAX_RESERVE) return st.error(e.col, `.org would reserve more than 256 MiB`);
   const target = Number(v.v);
   if (target < st.off) return st.error(e.col, `.org would move the location backwards (from ${st.off} to ${target})`);
-  const fv = f ? st.constant(f, 'the fill value') ?? 0n : 0n;
+  const fv = f ? (st.constant(f, 'the fill value') ?? 0n) : 0n;
   st.reserve(target - st.off, Number(fv & 0xffn));
 }
 
@@ -228,8 +243,16 @@ function typeDirective(st: AsmState, ts: TokenStream): void {
   if (!t) throw new ExprError('expected a symbol type such as @function', ts.col());
   const raw = (t.kind === 'str' ? stringOf(t.bytes!) : t.text).replace(/^%/, '').toLowerCase();
   const types: Record<string, 'function' | 'object' | 'notype'> = {
-    function: 'function', stt_func: 'function', gnu_indirect_function: 'function', stt_gnu_ifunc: 'function',
-    object: 'object', stt_object: 'object', tls_object: 'object', common: 'object', notype: 'notype', stt_notype: 'notype',
+    function: 'function',
+    stt_func: 'function',
+    gnu_indirect_function: 'function',
+    stt_gnu_ifunc: 'function',
+    object: 'object',
+    stt_object: 'object',
+    tls_object: 'object',
+    common: 'object',
+    notype: 'notype',
+    stt_notype: 'notype',
   };
   const ty = types[raw];
   if (!ty) return st.error(t.col, `unknown symbol type '${raw}' (use @function or @object)`);
@@ -263,7 +286,8 @@ function comm(local: boolean): Handler {
     if (size === undefined) return;
     if (size < 0n) return st.error(sz.col, `the size ${size} is negative`);
     if (size > MAX_RESERVE) return st.error(sz.col, `the size ${size} is larger than a program may be (256 MiB)`);
-    if (a !== undefined && (a < 0n || a > MAX_RESERVE || (a & (a - 1n)) !== 0n)) return st.error(al!.col, `alignment ${a} is not a power of 2 up to 256 MiB`);
+    if (a !== undefined && (a < 0n || a > MAX_RESERVE || (a & (a - 1n)) !== 0n))
+      return st.error(al!.col, `alignment ${a} is not a power of 2 up to 256 MiB`);
     const saved = st.curName;
     st.switchTo('.bss', { nobits: true });
     const boundary = Number(a ?? (size >= 16n ? 16n : size >= 8n ? 8n : size >= 4n ? 4n : size >= 2n ? 2n : 1n));
@@ -302,7 +326,12 @@ export const DIRECTIVES: Record<string, Handler> = {
   '.bss': simpleSection('.bss', { nobits: true }),
   '.rodata': simpleSection('.rodata', {}),
   '.section': section,
-  '.pushsection': (st, ts, n, c) => { st.sectionStack.push(st.curName); section(st, ts); void n; void c; },
+  '.pushsection': (st, ts, n, c) => {
+    st.sectionStack.push(st.curName);
+    section(st, ts);
+    void n;
+    void c;
+  },
   '.popsection': (st, _ts, _n, col) => {
     const s = st.sectionStack.pop();
     if (s === undefined) return st.error(col, '.popsection without .pushsection');
@@ -310,32 +339,65 @@ export const DIRECTIVES: Record<string, Handler> = {
   },
   '.previous': (st) => st.switchTo(st.previous),
   '.byte': cons(1),
-  '.short': cons(2), '.hword': cons(2), '.2byte': cons(2), '.half': cons(2),
-  '.long': cons(4), '.int': cons(4), '.4byte': cons(4), '.word': cons(2),
-  '.quad': cons(8), '.8byte': cons(8), '.llong': cons(8),
+  '.short': cons(2),
+  '.hword': cons(2),
+  '.2byte': cons(2),
+  '.half': cons(2),
+  '.long': cons(4),
+  '.int': cons(4),
+  '.4byte': cons(4),
+  '.word': cons(2),
+  '.quad': cons(8),
+  '.8byte': cons(8),
+  '.llong': cons(8),
   '.ascii': strings(false),
   '.asciz': strings(true),
   '.string': strings(true),
   '.align': align(false),
   '.p2align': align(false),
   '.balign': align(true),
-  '.space': space, '.skip': space, '.zero': space,
+  '.space': space,
+  '.skip': space,
+  '.zero': space,
   '.fill': fill,
   '.org': org,
-  '.set': setSymbol, '.equ': setSymbol, '.equiv': setSymbol,
-  '.globl': symbolFlags('global'), '.global': symbolFlags('global'), '.weak': symbolFlags('global'),
+  '.set': setSymbol,
+  '.equ': setSymbol,
+  '.equiv': setSymbol,
+  '.globl': symbolFlags('global'),
+  '.global': symbolFlags('global'),
+  '.weak': symbolFlags('global'),
   '.local': symbolFlags('local'),
   '.type': typeDirective,
   '.size': sizeDirective,
-  '.comm': comm(false), '.lcomm': comm(true),
-  '.end': (st) => { st.ended = true; },
+  '.comm': comm(false),
+  '.lcomm': comm(true),
+  '.end': (st) => {
+    st.ended = true;
+  },
   '.macro': (st, _ts, n, col) => st.error(col, `${n} is not supported (write the instructions out, or use .rept)`),
   '.include': (st, _ts, n, col) => st.error(col, `${n} is not supported: a program is one file`),
   '.incbin': (st, _ts, n, col) => st.error(col, `${n} is not supported: a program is one file`),
   // accepted without effect on the bytes
-  '.abiversion': ignore, '.machine': machine, '.file': ignore, '.ident': ignore, '.localentry': localEntry,
-  '.hidden': ignore, '.protected': ignore, '.internal': ignore, '.gnu_attribute': ignore, '.loc': ignore,
-  '.cfi_startproc': ignore, '.cfi_endproc': ignore, '.cfi_def_cfa_offset': ignore, '.cfi_offset': ignore,
-  '.cfi_def_cfa': ignore, '.cfi_register': ignore, '.cfi_restore': ignore, '.cfi_sections': ignore, '.cfi_def_cfa_register': ignore,
-  '.option': ignore, '.attribute': ignore,
+  '.abiversion': ignore,
+  '.machine': machine,
+  '.file': ignore,
+  '.ident': ignore,
+  '.localentry': localEntry,
+  '.hidden': ignore,
+  '.protected': ignore,
+  '.internal': ignore,
+  '.gnu_attribute': ignore,
+  '.loc': ignore,
+  '.cfi_startproc': ignore,
+  '.cfi_endproc': ignore,
+  '.cfi_def_cfa_offset': ignore,
+  '.cfi_offset': ignore,
+  '.cfi_def_cfa': ignore,
+  '.cfi_register': ignore,
+  '.cfi_restore': ignore,
+  '.cfi_sections': ignore,
+  '.cfi_def_cfa_register': ignore,
+  '.option': ignore,
+  '.attribute': ignore,
 };

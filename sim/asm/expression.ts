@@ -24,7 +24,8 @@ function depthOf(e: Expr): number {
 /** A binary node, refused when it would make the tree deeper than the limit. */
 export function binNode(op: string, l: Expr, r: Expr, col: number): Expr {
   const d = 1 + Math.max(depthOf(l), depthOf(r));
-  if (d > EXPR_DEPTH_LIMIT) throw new ExprError(`the expression is too long: more than ${EXPR_DEPTH_LIMIT} operators deep`, col);
+  if (d > EXPR_DEPTH_LIMIT)
+    throw new ExprError(`the expression is too long: more than ${EXPR_DEPTH_LIMIT} operators deep`, col);
   return { k: 'bin', op, l, r, col, d };
 }
 
@@ -44,7 +45,10 @@ export interface OperandExpr {
 // These errors are the assembler's flow of control (a repeat of a statement with an undefined symbol
 // throws one per repeat): they are made without a stack trace, which is most of an Error's cost.
 export class ExprError extends Error {
-  constructor(message: string, public col: number) {
+  constructor(
+    message: string,
+    public col: number,
+  ) {
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     super(message);
@@ -56,7 +60,11 @@ export class ExprError extends Error {
 export class TokenStream {
   /** parentheses and unary operators open around the token being parsed */
   depth = 0;
-  constructor(public toks: Token[], public pos = 0, public endCol = 1) {}
+  constructor(
+    public toks: Token[],
+    public pos = 0,
+    public endCol = 1,
+  ) {}
   peek(o = 0): Token | undefined {
     return this.toks[this.pos + o];
   }
@@ -80,10 +88,26 @@ export class TokenStream {
 
 // GNU as precedence levels (as(1) "Infix Operators"): higher number binds tighter.
 const BINARY: Record<string, number> = {
-  '*': 4, '/': 4, '%': 4, '<<': 4, '>>': 4,
-  '|': 3, '&': 3, '^': 3, '!': 3,
-  '+': 2, '-': 2, '==': 2, '!=': 2, '<>': 2, '<': 2, '<=': 2, '>': 2, '>=': 2,
-  '&&': 1, '||': 1,
+  '*': 4,
+  '/': 4,
+  '%': 4,
+  '<<': 4,
+  '>>': 4,
+  '|': 3,
+  '&': 3,
+  '^': 3,
+  '!': 3,
+  '+': 2,
+  '-': 2,
+  '==': 2,
+  '!=': 2,
+  '<>': 2,
+  '<': 2,
+  '<=': 2,
+  '>': 2,
+  '>=': 2,
+  '&&': 1,
+  '||': 1,
 };
 
 export function parseExpr(ts: TokenStream, minPrec = 1): Expr {
@@ -118,8 +142,11 @@ function parseUnary(ts: TokenStream): Expr {
       throw new ExprError('a string is not allowed in an expression', t.col);
     case 'op':
       if (t.text === '(' || t.text === '-' || t.text === '~' || t.text === '!' || t.text === '+') {
-        if (ts.depth >= EXPR_DEPTH_LIMIT) throw new ExprError(`the expression nests too deeply (more than ${EXPR_DEPTH_LIMIT} parentheses and ` +
-          `unary operators)`, t.col);
+        if (ts.depth >= EXPR_DEPTH_LIMIT)
+          throw new ExprError(
+            `the expression nests too deeply (more than ${EXPR_DEPTH_LIMIT} parentheses and ` + `unary operators)`,
+            t.col,
+          );
         ts.depth++;
         try {
           if (t.text === '(') {
@@ -150,8 +177,11 @@ export function parseOperandExpr(ts: TokenStream): OperandExpr {
     if (!name || name.kind !== 'ident') throw new ExprError("expected an operator name after '@'", at.col + 1);
     const op = name.text.toLowerCase();
     if (['toc', 'got', 'plt', 'tocbase', 'dtprel', 'tprel', 'tls', 'notoc'].includes(op))
-      throw new ExprError(`'@${name.text}' is not supported: this lab links statically without a TOC; address ` +
-        `data with lis/addi and @ha/@l, or pla/pld with @pcrel`, name.col);
+      throw new ExprError(
+        `'@${name.text}' is not supported: this lab links statically without a TOC; address ` +
+          `data with lis/addi and @ha/@l, or pla/pld with @pcrel`,
+        name.col,
+      );
     if (op !== 'pcrel' && !HALF_OPS.includes(op)) throw new ExprError(`unsupported operator '@${name.text}'`, name.col);
     if (op === 'pcrel') pcrel = true;
     else half = op as HalfOp;
@@ -175,7 +205,10 @@ export interface Value {
 
 /** Raised when an expression uses a symbol that is not (yet) defined. */
 export class UndefinedSymbol extends Error {
-  constructor(public symbol: string, public col: number) {
+  constructor(
+    public symbol: string,
+    public col: number,
+  ) {
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     super(`undefined symbol '${symbol}'`);
@@ -204,7 +237,8 @@ export function evaluate(e: Expr, ctx: EvalContext): Value {
       if (ctx.registers || e.name.startsWith('%')) {
         const r = registerByName(e.name);
         // no operand here takes f/v registers: a label named like one (v1, f2) is the label
-        const shadowed = r && (r.cls === 'fpr' || r.cls === 'vr') && !e.name.startsWith('%') && ctx.symbol(e.name, e.col);
+        const shadowed =
+          r && (r.cls === 'fpr' || r.cls === 'vr') && !e.name.startsWith('%') && ctx.symbol(e.name, e.col);
         if (shadowed) return shadowed;
         if (r && (ctx.registers || r.cls === 'gpr')) return { v: BigInt(r.num), reg: r };
         if (e.name.startsWith('%')) throw new ExprError(`bad register name '${e.name}'`, e.col);
@@ -230,7 +264,13 @@ export function evaluate(e: Expr, ctx: EvalContext): Value {
       }
       if (e.op === '-') {
         if (b.sec) {
-          if (a.sec !== b.sec) throw new ExprError(a.sec ? `cannot subtract addresses in different sections (${a.sec} and ${b.sec})` : 'cannot subtract an address from a constant', e.col);
+          if (a.sec !== b.sec)
+            throw new ExprError(
+              a.sec
+                ? `cannot subtract addresses in different sections (${a.sec} and ${b.sec})`
+                : 'cannot subtract an address from a constant',
+              e.col,
+            );
           return { v: wrap(a.v - b.v) };
         }
         return { v: wrap(a.v - b.v), sec: a.sec };
@@ -240,27 +280,48 @@ export function evaluate(e: Expr, ctx: EvalContext): Value {
         if (!(a.sec === b.sec && ['==', '!=', '<>', '<', '<=', '>', '>='].includes(e.op)))
           throw new ExprError(`operator '${e.op}' needs constant operands, not addresses`, e.col);
       }
-      const x = a.v, y = b.v;
+      const x = a.v,
+        y = b.v;
       const ux = BigInt.asUintN(64, x);
       const t = (c: boolean) => (c ? -1n : 0n); // GNU as: true is all ones
       switch (e.op) {
-        case '*': return { v: wrap(x * y) };
-        case '/': if (y === 0n) throw new ExprError('division by zero', e.col); return { v: wrap(x / y) };
-        case '%': if (y === 0n) throw new ExprError('division by zero', e.col); return { v: wrap(x % y) };
-        case '<<': return { v: y >= 64n || y < 0n ? 0n : wrap(x << y) };
-        case '>>': return { v: y >= 64n || y < 0n ? 0n : wrap(ux >> y) };
-        case '&': return { v: x & y };
-        case '|': return { v: x | y };
-        case '^': return { v: x ^ y };
-        case '!': return { v: wrap(x | ~y) };
-        case '==': return { v: t(x === y) };
-        case '!=': case '<>': return { v: t(x !== y) };
-        case '<': return { v: t(x < y) };
-        case '<=': return { v: t(x <= y) };
-        case '>': return { v: t(x > y) };
-        case '>=': return { v: t(x >= y) };
-        case '&&': return { v: x !== 0n && y !== 0n ? 1n : 0n };
-        case '||': return { v: x !== 0n || y !== 0n ? 1n : 0n };
+        case '*':
+          return { v: wrap(x * y) };
+        case '/':
+          if (y === 0n) throw new ExprError('division by zero', e.col);
+          return { v: wrap(x / y) };
+        case '%':
+          if (y === 0n) throw new ExprError('division by zero', e.col);
+          return { v: wrap(x % y) };
+        case '<<':
+          return { v: y >= 64n || y < 0n ? 0n : wrap(x << y) };
+        case '>>':
+          return { v: y >= 64n || y < 0n ? 0n : wrap(ux >> y) };
+        case '&':
+          return { v: x & y };
+        case '|':
+          return { v: x | y };
+        case '^':
+          return { v: x ^ y };
+        case '!':
+          return { v: wrap(x | ~y) };
+        case '==':
+          return { v: t(x === y) };
+        case '!=':
+        case '<>':
+          return { v: t(x !== y) };
+        case '<':
+          return { v: t(x < y) };
+        case '<=':
+          return { v: t(x <= y) };
+        case '>':
+          return { v: t(x > y) };
+        case '>=':
+          return { v: t(x >= y) };
+        case '&&':
+          return { v: x !== 0n && y !== 0n ? 1n : 0n };
+        case '||':
+          return { v: x !== 0n || y !== 0n ? 1n : 0n };
       }
       throw new ExprError(`unknown operator '${e.op}'`, e.col);
     }
@@ -274,15 +335,25 @@ export function evaluate(e: Expr, ctx: EvalContext): Value {
  */
 export function applyHalf(op: HalfOp, x: bigint): bigint {
   const u = BigInt.asUintN(64, x);
-  const piece = (shift: bigint, adjust: boolean) => (BigInt.asUintN(64, u + (adjust ? 0x8000n : 0n)) >> shift) & 0xffffn;
+  const piece = (shift: bigint, adjust: boolean) =>
+    (BigInt.asUintN(64, u + (adjust ? 0x8000n : 0n)) >> shift) & 0xffffn;
   switch (op) {
-    case 'l': return u & 0xffffn;
-    case 'h': case 'high': return piece(16n, false);
-    case 'ha': case 'higha': return piece(16n, true);
-    case 'higher': return piece(32n, false);
-    case 'highera': return piece(32n, true);
-    case 'highest': return piece(48n, false);
-    case 'highesta': return piece(48n, true);
+    case 'l':
+      return u & 0xffffn;
+    case 'h':
+    case 'high':
+      return piece(16n, false);
+    case 'ha':
+    case 'higha':
+      return piece(16n, true);
+    case 'higher':
+      return piece(32n, false);
+    case 'highera':
+      return piece(32n, true);
+    case 'highest':
+      return piece(48n, false);
+    case 'highesta':
+      return piece(48n, true);
   }
 }
 
@@ -290,7 +361,10 @@ export function applyHalf(op: HalfOp, x: bigint): bigint {
 export function symbolsOf(e: Expr, out: { name: string; col: number }[] = []): { name: string; col: number }[] {
   if (e.k === 'sym') out.push({ name: e.name, col: e.col });
   else if (e.k === 'un') symbolsOf(e.e, out);
-  else if (e.k === 'bin') { symbolsOf(e.l, out); symbolsOf(e.r, out); }
+  else if (e.k === 'bin') {
+    symbolsOf(e.l, out);
+    symbolsOf(e.r, out);
+  }
   return out;
 }
 

@@ -2,7 +2,15 @@
 // operands (pass 1) and, once every label has an address, checking and encoding them (pass 2).
 import { hex } from '../hex';
 import { applyHint, KIND_CLASSES, OPERANDS, type Operand } from './encode';
-import { applyHalf, evaluate, ExprError, parseOperandExpr, UndefinedSymbol, type OperandExpr, type TokenStream } from './expression';
+import {
+  applyHalf,
+  evaluate,
+  ExprError,
+  parseOperandExpr,
+  UndefinedSymbol,
+  type OperandExpr,
+  type TokenStream,
+} from './expression';
 import { TABLE, type Entry } from './mnemonics';
 import { localEntryOffset } from './toc';
 import { looksLikeBadRegister, REG_CLASS_NAME } from './registers';
@@ -88,13 +96,21 @@ function bareDisplacement(entry: Entry, written: ParsedOperand[], mnemonic: stri
   // the written index of the D(RA) slot: operands before it (none of them parenthesised)
   const cur = written[at];
   if (!cur || cur.mem) return written;
-  if (written.length > at + 1) return `junk after '${mnemonic}''s displacement: with no (RA) it is pc-relative (R=1) and ` +
-    `takes no R operand`;
-  return [...written.slice(0, at), { mem: true, disp: cur.e, base: { ...ZERO, col: cur.e.col } }, { mem: false, e: { ...ONE, col: cur.e.col } }];
+  if (written.length > at + 1)
+    return `junk after '${mnemonic}''s displacement: with no (RA) it is pc-relative (R=1) and ` + `takes no R operand`;
+  return [
+    ...written.slice(0, at),
+    { mem: true, disp: cur.e, base: { ...ZERO, col: cur.e.col } },
+    { mem: false, e: { ...ONE, col: cur.e.col } },
+  ];
 }
 
 /** Matches written operands to the entry's operand list (leaving out optional ones), or an error. */
-export function matchOperands(entry: Entry, given: ParsedOperand[], mnemonic: string): { op: Operand; e: OperandExpr | undefined }[] | string {
+export function matchOperands(
+  entry: Entry,
+  given: ParsedOperand[],
+  mnemonic: string,
+): { op: Operand; e: OperandExpr | undefined }[] | string {
   const ops = opsOf(entry);
   const written = isPrefixed(entry) ? bareDisplacement(entry, given, mnemonic) : given;
   if (typeof written === 'string') return written;
@@ -109,7 +125,8 @@ export function matchOperands(entry: Entry, given: ParsedOperand[], mnemonic: st
   let skip = slots - written.length;
   const out: { op: Operand; e: OperandExpr | undefined }[] = [];
   // written slots each operand still needs after it (a `disp(reg)` pair is one slot)
-  const requiredAfter = (i: number) => ops.slice(i + 1).filter((o, k, a) => !o.optional && !(k > 0 && a[k - 1].parens)).length;
+  const requiredAfter = (i: number) =>
+    ops.slice(i + 1).filter((o, k, a) => !o.optional && !(k > 0 && a[k - 1].parens)).length;
   let w = 0;
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i];
@@ -122,8 +139,11 @@ export function matchOperands(entry: Entry, given: ParsedOperand[], mnemonic: st
     }
     const cur = written[w++];
     if (op.parens) {
-      if (!cur.mem) return `operand ${w} of '${mnemonic}' must be written ${op.name}(${ops[i + 1].name}), e.g. ` +
-        `8(r1) (${mnemonic} ${describe(ops)})`;
+      if (!cur.mem)
+        return (
+          `operand ${w} of '${mnemonic}' must be written ${op.name}(${ops[i + 1].name}), e.g. ` +
+          `8(r1) (${mnemonic} ${describe(ops)})`
+        );
       out.push({ op, e: cur.disp }, { op: ops[++i], e: cur.base });
     } else {
       if (cur.mem) return `operand ${w} of '${mnemonic}' takes no '(register)' (${mnemonic} ${describe(ops)})`;
@@ -134,11 +154,13 @@ export function matchOperands(entry: Entry, given: ParsedOperand[], mnemonic: st
 }
 
 class OperandError extends Error {
-  constructor(message: string, public col: number) {
+  constructor(
+    message: string,
+    public col: number,
+  ) {
     super(message);
   }
 }
-
 
 /** The checked value of one operand as the field will hold it (pass 2). */
 function operandValue(st: AsmState, f: InsnFixup, op: Operand, e: OperandExpr, pc: bigint): bigint {
@@ -151,8 +173,11 @@ function operandValue(st: AsmState, f: InsnFixup, op: Operand, e: OperandExpr, p
   }
   let v = val.v;
   if (e.pcrel) {
-    if (!op.insertPrefix || op.kind !== 'imm') throw new OperandError(`'@pcrel' applies to the displacement or immediate of a prefixed instruction (pld, ` +
-      `pla, paddi...)`, e.col);
+    if (!op.insertPrefix || op.kind !== 'imm')
+      throw new OperandError(
+        `'@pcrel' applies to the displacement or immediate of a prefixed instruction (pld, ` + `pla, paddi...)`,
+        e.col,
+      );
     v = BigInt.asIntN(64, v - pc);
   }
   if (e.half) {
@@ -163,8 +188,11 @@ function operandValue(st: AsmState, f: InsnFixup, op: Operand, e: OperandExpr, p
     v = BigInt.asIntN(64, v + localEntryOffset(st, e.expr) - pc);
     if (v % 4n !== 0n) throw new OperandError(`branch target ${hex(val.v)} is not a multiple of 4 bytes away`, e.col);
     if (v < op.min || v > op.max) {
-      throw new OperandError(`branch target out of range: displacement ${hex(v)} does not fit ` +
-        `${op.name === 'BD' ? '16 bits (±32 KiB); use b or bctr for far targets' : '26 bits (±32 MiB)'}`, e.col);
+      throw new OperandError(
+        `branch target out of range: displacement ${hex(v)} does not fit ` +
+          `${op.name === 'BD' ? '16 bits (±32 KiB); use b or bctr for far targets' : '26 bits (±32 MiB)'}`,
+        e.col,
+      );
     }
     return v;
   }
@@ -192,7 +220,14 @@ function operandValue(st: AsmState, f: InsnFixup, op: Operand, e: OperandExpr, p
 
 /** Operands that must name different registers (by index), as GNU as checks: RTp of a quadword load
  * is a register pair that RA (and RB) must not overlap. */
-const DISTINCT: Record<string, [number, number][]> = { lq: [[0, 2]], plq: [[0, 2]], lqarx: [[0, 1], [0, 2]] };
+const DISTINCT: Record<string, [number, number][]> = {
+  lq: [[0, 2]],
+  plq: [[0, 2]],
+  lqarx: [
+    [0, 1],
+    [0, 2],
+  ],
+};
 
 /** Encodes an instruction fixup; reports errors on the state and returns its words (two for a
  * prefixed instruction: prefix, suffix) or undefined. */
@@ -244,8 +279,11 @@ export function encodeInsn(st: AsmState, f: InsnFixup): number[] | undefined {
     for (let i = 0; i < ops.length; i++) {
       const v = vals[i];
       const op = ops[i];
-      if (v < op.min || v > op.max) return err(cols[Math.min(i, cols.length - 1)] ?? firstCol, `operand out of range (${v} is not between ${op.min} and ${op.max}) in ${f.mnemonic} ` +
-        `(as ${name})`);
+      if (v < op.min || v > op.max)
+        return err(
+          cols[Math.min(i, cols.length - 1)] ?? firstCol,
+          `operand out of range (${v} is not between ${op.min} and ${op.max}) in ${f.mnemonic} ` + `(as ${name})`,
+        );
       values.push(v);
     }
     cols = ops.map((_, i) => cols[Math.min(i, cols.length - 1)] ?? firstCol);
@@ -256,7 +294,8 @@ export function encodeInsn(st: AsmState, f: InsnFixup): number[] | undefined {
     // a prefixed instruction: R=1 (pc-relative) needs RA = 0
     const r = entry.ops.indexOf('PCREL');
     const ra = entry.ops.indexOf('RA0');
-    if (r >= 0 && ra >= 0 && values[r] === 1n && values[ra] !== 0n) return err(cols[r], 'invalid R operand: R=1 (pc-relative) needs RA = 0');
+    if (r >= 0 && ra >= 0 && values[r] === 1n && values[ra] !== 0n)
+      return err(cols[r], 'invalid R operand: R=1 (pc-relative) needs RA = 0');
     let prefix = entry.base;
     let suffix = entry.suffix;
     for (let i = 0; i < ops.length; i++) {
@@ -271,20 +310,27 @@ export function encodeInsn(st: AsmState, f: InsnFixup): number[] | undefined {
   if (oe) word = (word | 0x400) >>> 0;
   const distinct = DISTINCT[name.toLowerCase()];
   if (distinct) {
-    for (const [a, b] of distinct) if (values[a] === values[b]) return err(cols[b], 'source and target register operands must be different');
+    for (const [a, b] of distinct)
+      if (values[a] === values[b]) return err(cols[b], 'source and target register operands must be different');
   }
   if (entry.update) {
     const ra = entry.ops.indexOf('RA0');
     if (values[ra] === 0n || (entry.update === 'load' && values[ra] === values[0]))
-      return err(cols[ra], `invalid register operand when updating: RA must not be ` +
-        `0${entry.update === 'load' ? ' or the target register' : ''}`);
+      return err(
+        cols[ra],
+        `invalid register operand when updating: RA must not be ` +
+          `0${entry.update === 'load' ? ' or the target register' : ''}`,
+      );
   }
   if (f.hint) {
-    if (!entry.cond) return err(f.col, `'${f.mnemonic}' is not a conditional branch; '${f.hint}' hints apply to conditional ` +
-      `branches`);
+    if (!entry.cond)
+      return err(
+        f.col,
+        `'${f.mnemonic}' is not a conditional branch; '${f.hint}' hints apply to conditional ` + `branches`,
+      );
     const hinted = applyHint(word, f.hint);
-    if (hinted === undefined) return err(f.col, `a '${f.hint}' hint does not apply to this branch condition ` +
-      `(BO=${(word >>> 21) & 0x1f})`);
+    if (hinted === undefined)
+      return err(f.col, `a '${f.hint}' hint does not apply to this branch condition ` + `(BO=${(word >>> 21) & 0x1f})`);
     word = hinted;
   }
   return [word];

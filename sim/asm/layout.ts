@@ -60,7 +60,15 @@ export class Sections {
   get(name: string, flags: { exec?: boolean; nobits?: boolean }): SectionState {
     let s = this.map.get(name);
     if (!s) {
-      s = { name, output: outputSectionName(name), bytes: new ByteBuffer(), align: 1, exec: flags.exec ?? false, nobits: flags.nobits ?? false, addr: 0n };
+      s = {
+        name,
+        output: outputSectionName(name),
+        bytes: new ByteBuffer(),
+        align: 1,
+        exec: flags.exec ?? false,
+        nobits: flags.nobits ?? false,
+        addr: 0n,
+      };
       this.map.set(name, s);
     }
     return s;
@@ -68,7 +76,11 @@ export class Sections {
 
   /** Assigns link addresses to output sections and to each input section inside them. */
   place(layout: Partial<Layout> | undefined): void {
-    const l = { text: layout?.text ?? DEFAULT_LAYOUT.text, data: layout?.data ?? DEFAULT_LAYOUT.data, bss: layout?.bss ?? DEFAULT_LAYOUT.bss };
+    const l = {
+      text: layout?.text ?? DEFAULT_LAYOUT.text,
+      data: layout?.data ?? DEFAULT_LAYOUT.data,
+      bss: layout?.bss ?? DEFAULT_LAYOUT.bss,
+    };
     const byName = new Map<string, OutputSection>();
     for (const s of this.map.values()) {
       let o = byName.get(s.output);

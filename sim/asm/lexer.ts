@@ -77,7 +77,10 @@ export function lex(source: string): { statements: Statement[]; errors: LexError
     while (i < s.length) {
       if (inBlockComment) {
         const end = s.indexOf('*/', i);
-        if (end < 0) { i = s.length; break; }
+        if (end < 0) {
+          i = s.length;
+          break;
+        }
         i = end + 2;
         inBlockComment = false;
         spaced = true;
@@ -85,11 +88,27 @@ export function lex(source: string): { statements: Statement[]; errors: LexError
       }
       const c = s[i];
       const col = i + 1;
-      if (c === ' ' || c === '\t' || c === '\f' || c === '\v') { i++; spaced = true; continue; }
+      if (c === ' ' || c === '\t' || c === '\f' || c === '\v') {
+        i++;
+        spaced = true;
+        continue;
+      }
       if (c === '#') break;
-      if (c === '/' && s[i + 1] === '*') { inBlockComment = true; i += 2; continue; }
-      if (c === ';') { flush(); i++; spaced = true; continue; }
-      const push = (t: Omit<Token, 'spaced' | 'col'>) => { toks.push({ ...t, col, spaced }); spaced = false; };
+      if (c === '/' && s[i + 1] === '*') {
+        inBlockComment = true;
+        i += 2;
+        continue;
+      }
+      if (c === ';') {
+        flush();
+        i++;
+        spaced = true;
+        continue;
+      }
+      const push = (t: Omit<Token, 'spaced' | 'col'>) => {
+        toks.push({ ...t, col, spaced });
+        spaced = false;
+      };
       if (IDENT_START.test(c)) {
         let j = i + 1;
         while (j < s.length && IDENT_CHAR.test(s[j])) j++;
@@ -110,7 +129,12 @@ export function lex(source: string): { statements: Statement[]; errors: LexError
         if (c === '0' && /[xX]/.test(s[i + 1] ?? '')) {
           j = i + 2;
           while (j < s.length && /[0-9a-fA-F]/.test(s[j])) j++;
-          if (j === i + 2) { errors.push({ line: lineNo, col, message: 'bad hexadecimal number' }); toks = []; i = s.length; break; }
+          if (j === i + 2) {
+            errors.push({ line: lineNo, col, message: 'bad hexadecimal number' });
+            toks = [];
+            i = s.length;
+            break;
+          }
           value = BigInt('0x' + s.slice(i + 2, j));
         } else if (c === '0' && /[bB]/.test(s[i + 1] ?? '') && /[01]/.test(s[i + 2] ?? '')) {
           j = i + 2;
@@ -126,7 +150,10 @@ export function lex(source: string): { statements: Statement[]; errors: LexError
             continue;
           }
           // GNU as reads a leading 0 as octal
-          value = digits.length > 1 && digits[0] === '0' && /^[0-7]+$/.test(digits) ? BigInt('0o' + digits.slice(1)) : BigInt(digits);
+          value =
+            digits.length > 1 && digits[0] === '0' && /^[0-7]+$/.test(digits)
+              ? BigInt('0o' + digits.slice(1))
+              : BigInt(digits);
         }
         if (j < s.length && IDENT_CHAR.test(s[j]) && s[j] !== '.') {
           let k = j;
@@ -146,35 +173,68 @@ export function lex(source: string): { statements: Statement[]; errors: LexError
         let closed = false;
         while (j < s.length) {
           const u = s.charCodeAt(j);
-          if (u === 0x22) { closed = true; j++; break; }
-          if (u === 0x5c) { const [b, n] = escape(s, j); bytes.push(b); j = n; continue; }
+          if (u === 0x22) {
+            closed = true;
+            j++;
+            break;
+          }
+          if (u === 0x5c) {
+            const [b, n] = escape(s, j);
+            bytes.push(b);
+            j = n;
+            continue;
+          }
           // (ASCII, the usual case: its own byte, without an encoder per character)
-          if (u < 0x80) { bytes.push(u); j++; continue; }
+          if (u < 0x80) {
+            bytes.push(u);
+            j++;
+            continue;
+          }
           const cp = s.codePointAt(j)!;
           const ch = String.fromCodePoint(cp);
           bytes.push(...utf8(ch));
           j += ch.length;
         }
-        if (!closed) { errors.push({ line: lineNo, col, message: 'unterminated string' }); toks = []; i = s.length; break; }
+        if (!closed) {
+          errors.push({ line: lineNo, col, message: 'unterminated string' });
+          toks = [];
+          i = s.length;
+          break;
+        }
         push({ kind: 'str', text: s.slice(i, j), bytes });
         i = j;
         continue;
       }
       if (c === "'") {
         // GNU as: 'c is a character constant; a closing quote is optional
-        if (i + 1 >= s.length) { errors.push({ line: lineNo, col, message: 'missing character after quote' }); i++; continue; }
+        if (i + 1 >= s.length) {
+          errors.push({ line: lineNo, col, message: 'missing character after quote' });
+          i++;
+          continue;
+        }
         let v: number;
         let j: number;
         if (s[i + 1] === '\\') [v, j] = escape(s, i + 1);
-        else { v = s.charCodeAt(i + 1); j = i + 2; }
+        else {
+          v = s.charCodeAt(i + 1);
+          j = i + 2;
+        }
         if (s[j] === "'") j++;
         push({ kind: 'char', text: s.slice(i, j), value: BigInt(v) });
         i = j;
         continue;
       }
       const two = s.slice(i, i + 2);
-      if (TWO_CHAR_OPS.includes(two)) { push({ kind: 'op', text: two }); i += 2; continue; }
-      if ('+-*/%&|^~!()<>,:=@'.includes(c)) { push({ kind: 'op', text: c }); i++; continue; }
+      if (TWO_CHAR_OPS.includes(two)) {
+        push({ kind: 'op', text: two });
+        i += 2;
+        continue;
+      }
+      if ('+-*/%&|^~!()<>,:=@'.includes(c)) {
+        push({ kind: 'op', text: c });
+        i++;
+        continue;
+      }
       errors.push({ line: lineNo, col, message: `unexpected character '${c}'` });
       i++;
     }

@@ -13,7 +13,8 @@ function sectionBytes(program: Program, name: string, addr: bigint, size: number
 
 function groups(bytes: Uint8Array): string {
   const parts: string[] = [];
-  for (let i = 0; i < bytes.length; i += 4) parts.push(Array.from(bytes.subarray(i, i + 4), (b) => b.toString(16).padStart(2, '0')).join(''));
+  for (let i = 0; i < bytes.length; i += 4)
+    parts.push(Array.from(bytes.subarray(i, i + 4), (b) => b.toString(16).padStart(2, '0')).join(''));
   return parts.join(' ');
 }
 

@@ -46,12 +46,47 @@ function macro(name: string, ops: OperandName[], expand: MacroEntry['expand'], r
 const f = (shift: number, v: number) => (v << shift) >>> 0;
 
 // ---- arithmetic --------------------------------------------------------------------------------
-const XO3: [string, number][] = [['add', 266], ['addc', 10], ['adde', 138], ['subf', 40], ['subfc', 8], ['subfe', 136],
-  ['mullw', 235], ['mulld', 233], ['divw', 491], ['divwu', 459], ['divd', 489], ['divdu', 457], ['divwe', 427], ['divweu', 395], ['divde', 425], ['divdeu', 393]];
+const XO3: [string, number][] = [
+  ['add', 266],
+  ['addc', 10],
+  ['adde', 138],
+  ['subf', 40],
+  ['subfc', 8],
+  ['subfe', 136],
+  ['mullw', 235],
+  ['mulld', 233],
+  ['divw', 491],
+  ['divwu', 459],
+  ['divd', 489],
+  ['divdu', 457],
+  ['divwe', 427],
+  ['divweu', 395],
+  ['divde', 425],
+  ['divdeu', 393],
+];
 for (const [n, xo] of XO3) def(n, 'XO', XO(31, xo), ['RT', 'RA', 'RB'], { rc: true, oe: true });
-for (const [n, xo] of [['mulhw', 75], ['mulhwu', 11], ['mulhd', 73], ['mulhdu', 9]] as const) def(n, 'XO', XO(31, xo), ['RT', 'RA', 'RB'], { rc: true });
-for (const [n, xo] of [['addze', 202], ['addme', 234], ['subfze', 200], ['subfme', 232], ['neg', 104]] as const) def(n, 'XO', XO(31, xo), ['RT', 'RA'], { rc: true, oe: true });
-for (const [n, xo] of [['modsw', 779], ['moduw', 267], ['modsd', 777], ['modud', 265]] as const) def(n, 'X', X(31, xo), ['RT', 'RA', 'RB']);
+for (const [n, xo] of [
+  ['mulhw', 75],
+  ['mulhwu', 11],
+  ['mulhd', 73],
+  ['mulhdu', 9],
+] as const)
+  def(n, 'XO', XO(31, xo), ['RT', 'RA', 'RB'], { rc: true });
+for (const [n, xo] of [
+  ['addze', 202],
+  ['addme', 234],
+  ['subfze', 200],
+  ['subfme', 232],
+  ['neg', 104],
+] as const)
+  def(n, 'XO', XO(31, xo), ['RT', 'RA'], { rc: true, oe: true });
+for (const [n, xo] of [
+  ['modsw', 779],
+  ['moduw', 267],
+  ['modsd', 777],
+  ['modud', 265],
+] as const)
+  def(n, 'X', X(31, xo), ['RT', 'RA', 'RB']);
 def('addi', 'D', OP(14), ['RT', 'RA0', 'SI']);
 def('addis', 'D', OP(15), ['RT', 'RA0', 'SISIGNOPT']);
 def('addic', 'D', OP(12), ['RT', 'RA', 'SI']);
@@ -73,12 +108,39 @@ for (const n of ['sub', 'subc']) {
 }
 
 // ---- logic -------------------------------------------------------------------------------------
-for (const [n, xo] of [['and', 28], ['andc', 60], ['or', 444], ['orc', 412], ['xor', 316], ['nand', 476], ['nor', 124], ['eqv', 284],
-  ['slw', 24], ['srw', 536], ['sraw', 792], ['sld', 27], ['srd', 539], ['srad', 794]] as const)
+for (const [n, xo] of [
+  ['and', 28],
+  ['andc', 60],
+  ['or', 444],
+  ['orc', 412],
+  ['xor', 316],
+  ['nand', 476],
+  ['nor', 124],
+  ['eqv', 284],
+  ['slw', 24],
+  ['srw', 536],
+  ['sraw', 792],
+  ['sld', 27],
+  ['srd', 539],
+  ['srad', 794],
+] as const)
   def(n, 'X', X(31, xo), ['RA', 'RS', 'RB'], { rc: true });
-for (const [n, xo] of [['extsb', 954], ['extsh', 922], ['extsw', 986], ['cntlzw', 26], ['cntlzd', 58], ['cnttzw', 538], ['cnttzd', 570]] as const)
+for (const [n, xo] of [
+  ['extsb', 954],
+  ['extsh', 922],
+  ['extsw', 986],
+  ['cntlzw', 26],
+  ['cntlzd', 58],
+  ['cnttzw', 538],
+  ['cnttzd', 570],
+] as const)
   def(n, 'X', X(31, xo), ['RA', 'RS'], { rc: true });
-for (const [n, xo] of [['popcntb', 122], ['popcntw', 378], ['popcntd', 506]] as const) def(n, 'X', X(31, xo), ['RA', 'RS']);
+for (const [n, xo] of [
+  ['popcntb', 122],
+  ['popcntw', 378],
+  ['popcntd', 506],
+] as const)
+  def(n, 'X', X(31, xo), ['RA', 'RS']);
 def('cmpb', 'X', X(31, 508), ['RA', 'RS', 'RB']);
 def('andi.', 'D', OP(28), ['RA', 'RS', 'UI']);
 def('andis.', 'D', OP(29), ['RA', 'RS', 'UI']);
@@ -168,11 +230,31 @@ def('bctr', 'XL', XL(19, 528) | f(21, 20), []);
 def('bctrl', 'XL', XL(19, 528, 1) | f(21, 20), []);
 
 /** The branch-form suffixes: to a displacement (with a/l/la) or to LR/CTR. */
-const TO_DISP: [string, number, OperandName][] = [['', 0, 'BD'], ['a', 2, 'BDA'], ['l', 1, 'BD'], ['la', 3, 'BDA']];
-const TO_REG: [string, number][] = [['lr', XL(19, 16)], ['lrl', XL(19, 16, 1)], ['ctr', XL(19, 528)], ['ctrl', XL(19, 528, 1)]];
+const TO_DISP: [string, number, OperandName][] = [
+  ['', 0, 'BD'],
+  ['a', 2, 'BDA'],
+  ['l', 1, 'BD'],
+  ['la', 3, 'BDA'],
+];
+const TO_REG: [string, number][] = [
+  ['lr', XL(19, 16)],
+  ['lrl', XL(19, 16, 1)],
+  ['ctr', XL(19, 528)],
+  ['ctrl', XL(19, 528, 1)],
+];
 const CONDS: [string, number, number][] = [
-  ['lt', 12, 0], ['gt', 12, 1], ['eq', 12, 2], ['so', 12, 3], ['un', 12, 3],
-  ['ge', 4, 0], ['nl', 4, 0], ['le', 4, 1], ['ng', 4, 1], ['ne', 4, 2], ['ns', 4, 3], ['nu', 4, 3],
+  ['lt', 12, 0],
+  ['gt', 12, 1],
+  ['eq', 12, 2],
+  ['so', 12, 3],
+  ['un', 12, 3],
+  ['ge', 4, 0],
+  ['nl', 4, 0],
+  ['le', 4, 1],
+  ['ng', 4, 1],
+  ['ne', 4, 2],
+  ['ns', 4, 3],
+  ['nu', 4, 3],
 ];
 for (const [c, bo, bi] of CONDS) {
   const fixed = f(21, bo) | f(16, bi);
@@ -180,11 +262,21 @@ for (const [c, bo, bi] of CONDS) {
   for (const [s, base] of TO_REG) def(`b${c}${s}`, 'XL', base | fixed, ['CR'], { cond: true });
 }
 // decrement CTR and branch: bdnz/bdz, and with a CR bit condition bdnzt/bdnzf/bdzt/bdzf
-for (const [c, bo] of [['dnz', 16], ['dz', 18]] as const) {
+for (const [c, bo] of [
+  ['dnz', 16],
+  ['dz', 18],
+] as const) {
   for (const [s, bits, bd] of TO_DISP) def(`b${c}${s}`, 'B', OP(16) | f(21, bo) | bits, [bd], { cond: true });
   for (const [s, base] of TO_REG.slice(0, 2)) def(`b${c}${s}`, 'XL', base | f(21, bo), [], { cond: true });
 }
-for (const [c, bo] of [['dnzt', 8], ['dnzf', 0], ['dzt', 10], ['dzf', 2], ['t', 12], ['f', 4]] as const) {
+for (const [c, bo] of [
+  ['dnzt', 8],
+  ['dnzf', 0],
+  ['dzt', 10],
+  ['dzf', 2],
+  ['t', 12],
+  ['f', 4],
+] as const) {
   for (const [s, bits, bd] of TO_DISP) def(`b${c}${s}`, 'B', OP(16) | f(21, bo) | bits, ['BI', bd], { cond: true });
   for (const [s, base] of TO_REG) {
     if (s.startsWith('ctr') && c.startsWith('d')) continue; // CTR-decrementing bcctr is invalid
@@ -193,7 +285,16 @@ for (const [c, bo] of [['dnzt', 8], ['dnzf', 0], ['dzt', 10], ['dzf', 2], ['t', 
 }
 
 // ---- condition register --------------------------------------------------------------------------
-for (const [n, xo] of [['crand', 257], ['cror', 449], ['crxor', 193], ['crnand', 225], ['crnor', 33], ['creqv', 289], ['crandc', 129], ['crorc', 417]] as const)
+for (const [n, xo] of [
+  ['crand', 257],
+  ['cror', 449],
+  ['crxor', 193],
+  ['crnand', 225],
+  ['crnor', 33],
+  ['creqv', 289],
+  ['crandc', 129],
+  ['crorc', 417],
+] as const)
   def(n, 'XL', XL(19, xo), ['BT', 'BA', 'BB']);
 macro('crset', ['BT'], ([x]) => ['creqv', [x, x, x]]);
 macro('crclr', ['BT'], ([x]) => ['crxor', [x, x, x]]);
@@ -203,24 +304,60 @@ def('mcrf', 'XL', XL(19, 0), ['BF', 'BFA']);
 
 // ---- loads and stores ----------------------------------------------------------------------------
 const DLS: [string, number, 'load' | 'store' | undefined][] = [
-  ['lbz', 34, undefined], ['lbzu', 35, 'load'], ['lhz', 40, undefined], ['lhzu', 41, 'load'], ['lha', 42, undefined], ['lhau', 43, 'load'],
-  ['lwz', 32, undefined], ['lwzu', 33, 'load'], ['stb', 38, undefined], ['stbu', 39, 'store'], ['sth', 44, undefined], ['sthu', 45, 'store'],
-  ['stw', 36, undefined], ['stwu', 37, 'store'], ['lmw', 46, undefined], ['stmw', 47, undefined],
+  ['lbz', 34, undefined],
+  ['lbzu', 35, 'load'],
+  ['lhz', 40, undefined],
+  ['lhzu', 41, 'load'],
+  ['lha', 42, undefined],
+  ['lhau', 43, 'load'],
+  ['lwz', 32, undefined],
+  ['lwzu', 33, 'load'],
+  ['stb', 38, undefined],
+  ['stbu', 39, 'store'],
+  ['sth', 44, undefined],
+  ['sthu', 45, 'store'],
+  ['stw', 36, undefined],
+  ['stwu', 37, 'store'],
+  ['lmw', 46, undefined],
+  ['stmw', 47, undefined],
 ];
-for (const [n, op, u] of DLS) def(n, 'D', OP(op), [n.startsWith('l') ? 'RT' : 'RS', 'D', 'RA0'], u ? { update: u } : {});
+for (const [n, op, u] of DLS)
+  def(n, 'D', OP(op), [n.startsWith('l') ? 'RT' : 'RS', 'D', 'RA0'], u ? { update: u } : {});
 def('ld', 'DS', DS(58, 0), ['RT', 'DS', 'RA0']);
 def('ldu', 'DS', DS(58, 1), ['RT', 'DS', 'RA0'], { update: 'load' });
 def('lwa', 'DS', DS(58, 2), ['RT', 'DS', 'RA0']);
 def('std', 'DS', DS(62, 0), ['RS', 'DS', 'RA0']);
 def('stdu', 'DS', DS(62, 1), ['RS', 'DS', 'RA0'], { update: 'store' });
 const XLS: [string, number, 'load' | 'store' | undefined][] = [
-  ['lbzx', 87, undefined], ['lbzux', 119, 'load'], ['lhzx', 279, undefined], ['lhzux', 311, 'load'], ['lhax', 343, undefined], ['lhaux', 375, 'load'],
-  ['lwzx', 23, undefined], ['lwzux', 55, 'load'], ['lwax', 341, undefined], ['lwaux', 373, 'load'], ['ldx', 21, undefined], ['ldux', 53, 'load'],
-  ['stbx', 215, undefined], ['stbux', 247, 'store'], ['sthx', 407, undefined], ['sthux', 439, 'store'], ['stwx', 151, undefined], ['stwux', 183, 'store'],
-  ['stdx', 149, undefined], ['stdux', 181, 'store'], ['lhbrx', 790, undefined], ['lwbrx', 534, undefined], ['ldbrx', 532, undefined],
-  ['sthbrx', 918, undefined], ['stwbrx', 662, undefined], ['stdbrx', 660, undefined],
+  ['lbzx', 87, undefined],
+  ['lbzux', 119, 'load'],
+  ['lhzx', 279, undefined],
+  ['lhzux', 311, 'load'],
+  ['lhax', 343, undefined],
+  ['lhaux', 375, 'load'],
+  ['lwzx', 23, undefined],
+  ['lwzux', 55, 'load'],
+  ['lwax', 341, undefined],
+  ['lwaux', 373, 'load'],
+  ['ldx', 21, undefined],
+  ['ldux', 53, 'load'],
+  ['stbx', 215, undefined],
+  ['stbux', 247, 'store'],
+  ['sthx', 407, undefined],
+  ['sthux', 439, 'store'],
+  ['stwx', 151, undefined],
+  ['stwux', 183, 'store'],
+  ['stdx', 149, undefined],
+  ['stdux', 181, 'store'],
+  ['lhbrx', 790, undefined],
+  ['lwbrx', 534, undefined],
+  ['ldbrx', 532, undefined],
+  ['sthbrx', 918, undefined],
+  ['stwbrx', 662, undefined],
+  ['stdbrx', 660, undefined],
 ];
-for (const [n, xo, u] of XLS) def(n, 'X', X(31, xo), [n.startsWith('l') ? 'RT' : 'RS', 'RA0', 'RB'], u ? { update: u } : {});
+for (const [n, xo, u] of XLS)
+  def(n, 'X', X(31, xo), [n.startsWith('l') ? 'RT' : 'RS', 'RA0', 'RB'], u ? { update: u } : {});
 def('lwarx', 'X', X(31, 20), ['RT', 'RA0', 'RB', 'EH']);
 def('ldarx', 'X', X(31, 84), ['RT', 'RA0', 'RB', 'EH']);
 def('lbarx', 'X', X(31, 52), ['RT', 'RA0', 'RB', 'EH']);
@@ -263,8 +400,23 @@ def('td', 'X', X(31, 68), ['TO', 'RA', 'RB']);
 def('twi', 'D', OP(3), ['TO', 'RA', 'SI']);
 def('tdi', 'D', OP(2), ['TO', 'RA', 'SI']);
 def('trap', 'X', X(31, 4) | f(21, 31), []);
-const TRAPS: [string, number][] = [['lt', 16], ['le', 20], ['eq', 4], ['ge', 12], ['gt', 8], ['nl', 12], ['ne', 24], ['ng', 20],
-  ['llt', 2], ['lle', 6], ['lge', 5], ['lgt', 1], ['lnl', 5], ['lng', 6], ['u', 31]];
+const TRAPS: [string, number][] = [
+  ['lt', 16],
+  ['le', 20],
+  ['eq', 4],
+  ['ge', 12],
+  ['gt', 8],
+  ['nl', 12],
+  ['ne', 24],
+  ['ng', 20],
+  ['llt', 2],
+  ['lle', 6],
+  ['lge', 5],
+  ['lgt', 1],
+  ['lnl', 5],
+  ['lng', 6],
+  ['u', 31],
+];
 for (const [c, to] of TRAPS) {
   def(`tw${c}`, 'X', X(31, 4) | f(21, to), ['RA', 'RB']);
   def(`td${c}`, 'X', X(31, 68) | f(21, to), ['RA', 'RB']);
@@ -277,7 +429,8 @@ def('mfspr', 'XFX', XFX(31, 339), ['RT', 'SPR']);
 def('mtspr', 'XFX', XFX(31, 467), ['SPR', 'RS']);
 const spr = (n: number) => (((n & 0x1f) << 16) | ((n & 0x3e0) << 6)) >>> 0;
 // mflr, mtctr, mftb, mfppr32...: every one-operand SPR mnemonic GNU as knows (isa/spr.ts)
-for (const { name, mf, spr: n } of sprMnemonics()) def(name, 'XFX', XFX(31, mf ? 339 : 467) | spr(n), [mf ? 'RT' : 'RS']);
+for (const { name, mf, spr: n } of sprMnemonics())
+  def(name, 'XFX', XFX(31, mf ? 339 : 467) | spr(n), [mf ? 'RT' : 'RS']);
 def('mfcr', 'XFX', XFX(31, 19), ['RT', 'OFXM']);
 def('mfocrf', 'XFX', XFX(31, 19) | f(20, 1), ['RT', 'FXM4']);
 def('mtcrf', 'XFX', XFX(31, 144), ['FXM', 'RS']);

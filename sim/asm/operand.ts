@@ -43,10 +43,26 @@ export function reg(name: string, kind: OperandKind, shift: number, max = 31, op
 }
 /** an unsigned immediate of `bits` bits at `shift` */
 export function uimm(name: string, shift: number, bits: number, optional = false): Operand {
-  return { name, kind: 'imm', min: 0n, max: (1n << BigInt(bits)) - 1n, insert: field(shift, bits), extract: ux(shift, bits), optional };
+  return {
+    name,
+    kind: 'imm',
+    min: 0n,
+    max: (1n << BigInt(bits)) - 1n,
+    insert: field(shift, bits),
+    extract: ux(shift, bits),
+    optional,
+  };
 }
 /** a signed immediate of `bits` bits at `shift` */
 export function simm(name: string, shift: number, bits: number, optional = false): Operand {
   const half = 1n << BigInt(bits - 1);
-  return { name, kind: 'imm', min: -half, max: half - 1n, insert: field(shift, bits), extract: sx(shift, bits), optional };
+  return {
+    name,
+    kind: 'imm',
+    min: -half,
+    max: half - 1n,
+    insert: field(shift, bits),
+    extract: sx(shift, bits),
+    optional,
+  };
 }

@@ -8,7 +8,10 @@ const u32 = (x: number) => x >>> 0;
 /** a 6-bit VSX register: 5 bits at `shift`, the high bit at `hiBit` */
 function vsr6(name: string, shift: number, hiBit: number): Operand {
   return {
-    name, kind: 'vsr', min: 0n, max: 63n,
+    name,
+    kind: 'vsr',
+    min: 0n,
+    max: 63n,
     insert: (v: bigint) => u32(((Number(v) & 31) << shift) | (((Number(v) >> 5) & 1) << hiBit)),
     extract: (w: number) => ((w >>> shift) & 31) | (((w >>> hiBit) & 1) << 5),
   };
@@ -16,14 +19,22 @@ function vsr6(name: string, shift: number, hiBit: number): Operand {
 
 /** an even-odd VSX register pair (lxvp, lxvpx): Tp in bits 22-25, TX in bit 21; XTp = 32*TX + 2*Tp */
 const XTP: Operand = {
-  name: 'XTp', kind: 'vsr', min: 0n, max: 62n, multiple: 2,
+  name: 'XTp',
+  kind: 'vsr',
+  min: 0n,
+  max: 62n,
+  multiple: 2,
   insert: (v: bigint) => u32((((Number(v) >> 1) & 15) << 22) | (((Number(v) >> 5) & 1) << 21)),
   extract: (w: number) => (((w >>> 22) & 15) << 1) | (((w >>> 21) & 1) << 5),
 };
 
 /** mtvsrbmi's 16-bit mask: b0 in bits 6-15, b1 in bits 16-20, b2 in bit 0 (objdump prints it signed) */
 const BM16: Operand = {
-  name: 'bm', kind: 'imm', min: -0x8000n, max: 0xffffn, signopt: true,
+  name: 'bm',
+  kind: 'imm',
+  min: -0x8000n,
+  max: 0xffffn,
+  signopt: true,
   insert: (v: bigint) => {
     const n = Number(v);
     return u32((((n >> 6) & 0x3ff) << 6) | (((n >> 1) & 31) << 16) | (n & 1));

@@ -20,7 +20,13 @@ export function registerByName(raw: string): Register | undefined {
   const m = /^(r|f|vs|v|cr)(\d+)$/.exec(name);
   if (!m || (m[2].length > 1 && m[2][0] === '0')) return undefined;
   const n = Number(m[2]);
-  const limits: Record<string, [RegClass, number]> = { r: ['gpr', 31], f: ['fpr', 31], vs: ['vsr', 63], v: ['vr', 31], cr: ['crf', 7] };
+  const limits: Record<string, [RegClass, number]> = {
+    r: ['gpr', 31],
+    f: ['fpr', 31],
+    vs: ['vsr', 63],
+    v: ['vr', 31],
+    cr: ['crf', 7],
+  };
   const [cls, max] = limits[m[1]];
   return n <= max ? { cls, num: n, name } : undefined;
 }

@@ -2,7 +2,16 @@
 // deferred pieces (instruction and data values resolved once every label has an address), the line
 // table and the diagnostics. Shared by the directive handlers and the instruction encoder.
 import type { Diagnostic, SymbolType } from '../program';
-import { evaluate, ExprError, UndefinedSymbol, type EvalContext, type Expr, type HalfOp, type OperandExpr, type Value } from './expression';
+import {
+  evaluate,
+  ExprError,
+  UndefinedSymbol,
+  type EvalContext,
+  type Expr,
+  type HalfOp,
+  type OperandExpr,
+  type Value,
+} from './expression';
 import { Sections, type SectionState } from './layout';
 import type { Token } from './lexer';
 import { TOC_SYMBOL, tocBase } from './toc-base';
@@ -152,8 +161,11 @@ export class AsmState {
   /** Counts `n` more bytes of output: past OUTPUT_LIMIT, an error here and assembly stops. */
   grow(n: number, col = this.stmtCol): void {
     if (!(n >= 0) || this.total + n > OUTPUT_LIMIT) {
-      throw this.limit(`this would make the program larger than 256 MiB (the limit of all sections ` +
-        `together): ${this.total} bytes so far, ${n} more here`, col);
+      throw this.limit(
+        `this would make the program larger than 256 MiB (the limit of all sections ` +
+          `together): ${this.total} bytes so far, ${n} more here`,
+        col,
+      );
     }
     this.total += n;
   }
@@ -161,8 +173,11 @@ export class AsmState {
   /** Counts `n` more tokens run or scanned by .rept: past EXPANSION_LIMIT, an error and assembly stops. */
   expand(n: number, col = this.stmtCol): void {
     if (!(n >= 0) || this.expanded + n > EXPANSION_LIMIT) {
-      throw this.limit(`.rept would expand beyond the limit of a file (${EXPANSION_LIMIT} tokens of ` +
-        `statements, nested repeats included)`, col);
+      throw this.limit(
+        `.rept would expand beyond the limit of a file (${EXPANSION_LIMIT} tokens of ` +
+          `statements, nested repeats included)`,
+        col,
+      );
     }
     this.expanded += n;
   }
@@ -182,7 +197,8 @@ export class AsmState {
   reserve(count: number, value = 0): number {
     const off = this.off;
     this.grow(count);
-    if (this.cur.nobits && value !== 0) this.error(this.stmtCol, `${this.cur.name} holds no data: only zeros may be reserved there`);
+    if (this.cur.nobits && value !== 0)
+      this.error(this.stmtCol, `${this.cur.name} holds no data: only zeros may be reserved there`);
     this.cur.bytes.fill(count, value);
     if (count) this.lines.push({ sec: this.cur, off, size: count, line: this.line, insn: false });
     return off;
@@ -192,9 +208,11 @@ export class AsmState {
   emitRepeated(unit: number[], repeat: number): number {
     const off = this.off;
     this.grow(unit.length * repeat);
-    if (this.cur.nobits && unit.some((b) => b !== 0)) this.error(this.stmtCol, `${this.cur.name} holds no data: only zeros may be reserved there`);
+    if (this.cur.nobits && unit.some((b) => b !== 0))
+      this.error(this.stmtCol, `${this.cur.name} holds no data: only zeros may be reserved there`);
     this.cur.bytes.fillPattern(unit, repeat);
-    if (unit.length * repeat) this.lines.push({ sec: this.cur, off, size: unit.length * repeat, line: this.line, insn: false });
+    if (unit.length * repeat)
+      this.lines.push({ sec: this.cur, off, size: unit.length * repeat, line: this.line, insn: false });
     return off;
   }
 
@@ -286,11 +304,19 @@ export class AsmState {
         if (settled instanceof ExprError) throw new ExprError(settled.message, col > 0 ? col : settled.col);
         return settled;
       }
-      if (s.evaluating) throw new ExprError(`symbol '${name}' is defined in terms of itself (line ${s.lazy.line})`, col);
-      if (this.lazyDepth >= SYMBOL_CHAIN_LIMIT) throw new ExprError(`symbol '${name}' is defined through more than ${SYMBOL_CHAIN_LIMIT} later ` +
-        `definitions, one inside another`, col);
-      if (++this.symbolWork > SYMBOL_WORK_LIMIT) throw this.limit(`symbols defined in terms of later ones take too long to resolve (more than ` +
-        `${SYMBOL_WORK_LIMIT} evaluations): define them in order`);
+      if (s.evaluating)
+        throw new ExprError(`symbol '${name}' is defined in terms of itself (line ${s.lazy.line})`, col);
+      if (this.lazyDepth >= SYMBOL_CHAIN_LIMIT)
+        throw new ExprError(
+          `symbol '${name}' is defined through more than ${SYMBOL_CHAIN_LIMIT} later ` +
+            `definitions, one inside another`,
+          col,
+        );
+      if (++this.symbolWork > SYMBOL_WORK_LIMIT)
+        throw this.limit(
+          `symbols defined in terms of later ones take too long to resolve (more than ` +
+            `${SYMBOL_WORK_LIMIT} evaluations): define them in order`,
+        );
       s.evaluating = true;
       this.lazyDepth++;
       try {
@@ -343,8 +369,11 @@ export class AsmState {
       }
       return v.v;
     } catch (e) {
-      if (e instanceof UndefinedSymbol) this.error(e.col, `${what} must be a constant known here; '${shownName(e.symbol)}' is not defined ` +
-        `before this line`);
+      if (e instanceof UndefinedSymbol)
+        this.error(
+          e.col,
+          `${what} must be a constant known here; '${shownName(e.symbol)}' is not defined ` + `before this line`,
+        );
       else if (e instanceof ExprError) this.error(e.col, e.message);
       else throw e;
       return undefined;
@@ -365,5 +394,7 @@ export function shownName(name: string): string {
 export function undefinedMessage(name: string): string {
   const m = /^(\d+)\u00a7(\d+)$/.exec(name);
   if (!m) return `undefined symbol '${name}'`;
-  return m[2] === '0' ? `undefined local label '${m[1]}b' (no '${m[1]}:' before it)` : `undefined local label '${m[1]}f' (no '${m[1]}:' after it)`;
+  return m[2] === '0'
+    ? `undefined local label '${m[1]}b' (no '${m[1]}:' before it)`
+    : `undefined local label '${m[1]}f' (no '${m[1]}:' after it)`;
 }

@@ -42,7 +42,13 @@ export function rewriteTocPrologues(st: AsmState): void {
     if (a.operands.length !== 3 || b.operands.length !== 3) continue;
     if (rt.mem || ra.mem || ha.mem || rt2.mem || ra2.mem || lo.mem) continue;
     if (ha.e.half !== 'ha' || lo.e.half !== 'l') continue;
-    if (num(st, a, rt.e.expr) !== 2n || num(st, a, ra.e.expr) !== 12n || num(st, b, rt2.e.expr) !== 2n || num(st, b, ra2.e.expr) !== 2n) continue;
+    if (
+      num(st, a, rt.e.expr) !== 2n ||
+      num(st, a, ra.e.expr) !== 12n ||
+      num(st, b, rt2.e.expr) !== 2n ||
+      num(st, b, ra2.e.expr) !== 2n
+    )
+      continue;
     const pc = a.sec.addr + BigInt(a.off);
     if (!isTocMinus(st, a, ha.e.expr, pc) || !isTocMinus(st, b, lo.e.expr, pc)) continue;
     a.mnemonic = 'lis';

@@ -18,12 +18,17 @@ function d16(x: number): bigint {
 }
 
 /** `next`: the word after `word` (a prefixed instruction's suffix); the thread's pc is the instruction's. */
-export function analyseInstruction(word: number, t: ThreadState, next = 0): { type: InsnType; ea: bigint; size: number } {
+export function analyseInstruction(
+  word: number,
+  t: ThreadState,
+  next = 0,
+): { type: InsnType; ea: bigint; size: number } {
   const op = decodeOp(word, next);
   if (op === Op.ILLEGAL) return { type: 'unknown', ea: 0n, size: 0 };
   const acc = OP_INFO[op]?.access;
   // dcbt/dcbtst/icbi are cache ops for analyse_instr too, even though they never fault or match
-  if (op === Op.DCBT || op === Op.DCBTST || op === Op.ICBI) return { type: 'cacheop', ea: cacheEa(word, t), size: DCACHE_LINE };
+  if (op === Op.DCBT || op === Op.DCBTST || op === Op.ICBI)
+    return { type: 'cacheop', ea: cacheEa(word, t), size: DCACHE_LINE };
   if (!acc) return { type: 'other', ea: 0n, size: 0 };
   if (acc.unknown) return { type: 'unknown', ea: 0n, size: 0 };
   const w = (acc.ea === 'P34' ? next : word) | 0;
@@ -36,11 +41,20 @@ export function analyseInstruction(word: number, t: ThreadState, next = 0): { ty
       ea = ((word >>> 20) & 1 ? t.pc : base) + d;
       break;
     }
-    case 'D': ea = base + d16(w); break;
-    case 'DS': ea = base + d16(w & 0xfffc); break;
-    case 'DQ': ea = base + d16(w & 0xfff0); break;
-    case 'X': ea = base + t.getGpr((w >>> 11) & 31); break;
-    default: ea = base;
+    case 'D':
+      ea = base + d16(w);
+      break;
+    case 'DS':
+      ea = base + d16(w & 0xfffc);
+      break;
+    case 'DQ':
+      ea = base + d16(w & 0xfff0);
+      break;
+    case 'X':
+      ea = base + t.getGpr((w >>> 11) & 31);
+      break;
+    default:
+      ea = base;
   }
   ea &= M64;
   let size = acc.size;
@@ -87,8 +101,22 @@ for (let op = 0; op < OP_LIMIT; op++) {
   const acc = OP_INFO[op]?.access;
   // lmw/stmw (size from rt), cache ops (aligned ea, line size), prefixed (two words), VMX (aligned ea)
   // and variable-length accesses stay with analyseInstruction
-  if (!acc || acc.kind === 'cacheop' || acc.ea === 'P34' || acc.vmx || acc.variable || acc.unknown || op === Op.LMW || op === Op.STMW || op === Op.DCBT || op === Op.DCBTST || op === Op.ICBI) continue;
-  numForm[op] = acc.ea === 'D' ? EA_D : acc.ea === 'DS' ? EA_DS : acc.ea === 'DQ' ? EA_DQ : acc.ea === 'X' ? EA_X : EA_XR;
+  if (
+    !acc ||
+    acc.kind === 'cacheop' ||
+    acc.ea === 'P34' ||
+    acc.vmx ||
+    acc.variable ||
+    acc.unknown ||
+    op === Op.LMW ||
+    op === Op.STMW ||
+    op === Op.DCBT ||
+    op === Op.DCBTST ||
+    op === Op.ICBI
+  )
+    continue;
+  numForm[op] =
+    acc.ea === 'D' ? EA_D : acc.ea === 'DS' ? EA_DS : acc.ea === 'DQ' ? EA_DQ : acc.ea === 'X' ? EA_X : EA_XR;
   numKind[op] = acc.kind;
   numSize[op] = acc.size;
 }
@@ -115,16 +143,23 @@ export function analyseAccessNum(word: number, t: ThreadState, out: AccessNum): 
   if (base < 0) return false;
   let ea: number;
   switch (form) {
-    case EA_D: ea = base + ((w << 16) >> 16); break;
-    case EA_DS: ea = base + (((w & 0xfffc) << 16) >> 16); break;
-    case EA_DQ: ea = base + (((w & 0xfff0) << 16) >> 16); break;
+    case EA_D:
+      ea = base + ((w << 16) >> 16);
+      break;
+    case EA_DS:
+      ea = base + (((w & 0xfffc) << 16) >> 16);
+      break;
+    case EA_DQ:
+      ea = base + (((w & 0xfff0) << 16) >> 16);
+      break;
     case EA_X: {
       const x = gprNum(t, (w >>> 11) & 31);
       if (x < 0) return false;
       ea = base + x;
       break;
     }
-    default: ea = base;
+    default:
+      ea = base;
   }
   // below 0 the 64-bit sum wraps; at or above 2^52 leave it to the bigint path
   if (ea < 0 || ea >= TWO52) return false;

@@ -59,14 +59,29 @@ function put(t: ThreadState, i: number, hi: number, lo: number, rc: boolean): vo
 function trapCond(to: number, ah: number, al: number, bh: number, bl: number, word: boolean): boolean {
   let lt: boolean, gt: boolean, ltu: boolean, gtu: boolean;
   if (word) {
-    lt = al < bl; gt = al > bl; ltu = al >>> 0 < bl >>> 0; gtu = al >>> 0 > bl >>> 0;
+    lt = al < bl;
+    gt = al > bl;
+    ltu = al >>> 0 < bl >>> 0;
+    gtu = al >>> 0 > bl >>> 0;
   } else if (ah !== bh) {
-    lt = ah < bh; gt = ah > bh; ltu = ah >>> 0 < bh >>> 0; gtu = ah >>> 0 > bh >>> 0;
+    lt = ah < bh;
+    gt = ah > bh;
+    ltu = ah >>> 0 < bh >>> 0;
+    gtu = ah >>> 0 > bh >>> 0;
   } else {
-    ltu = al >>> 0 < bl >>> 0; gtu = al >>> 0 > bl >>> 0; lt = ltu; gt = gtu;
+    ltu = al >>> 0 < bl >>> 0;
+    gtu = al >>> 0 > bl >>> 0;
+    lt = ltu;
+    gt = gtu;
   }
   const eq = word ? al === bl : ah === bh && al === bl;
-  return ((to & 16) !== 0 && lt) || ((to & 8) !== 0 && gt) || ((to & 4) !== 0 && eq) || ((to & 2) !== 0 && ltu) || ((to & 1) !== 0 && gtu);
+  return (
+    ((to & 16) !== 0 && lt) ||
+    ((to & 8) !== 0 && gt) ||
+    ((to & 4) !== 0 && eq) ||
+    ((to & 2) !== 0 && ltu) ||
+    ((to & 1) !== 0 && gtu)
+  );
 }
 
 /**
@@ -75,17 +90,22 @@ function trapCond(to: number, ah: number, al: number, bh: number, bl: number, wo
  * are exact as doubles (|x| < 2^53: the truncated double quotient is then exact), else BigInt.
  */
 function divide(t: ThreadState, w: number, op: Op): void {
-  const ra = raOf(w), rb = rbOf(w), rt = rtOf(w);
-  const oe = (w & 0x400) !== 0, rc = (w & 1) !== 0;
+  const ra = raOf(w),
+    rb = rbOf(w),
+    rt = rtOf(w);
+  const oe = (w & 0x400) !== 0,
+    rc = (w & 1) !== 0;
   if (op === Op.DIVW || op === Op.DIVWU) {
-    let x = t.lo[ra], y = t.lo[rb];
+    let x = t.lo[ra],
+      y = t.lo[rb];
     let bad: boolean;
     let q: number;
     if (op === Op.DIVW) {
       bad = y === 0 || (x === -0x80000000 && y === -1);
       q = bad ? x : Math.trunc(x / y);
     } else {
-      x >>>= 0; y >>>= 0;
+      x >>>= 0;
+      y >>>= 0;
       bad = y === 0;
       q = bad ? x : Math.trunc(x / y);
     }
@@ -93,7 +113,10 @@ function divide(t: ThreadState, w: number, op: Op): void {
     put(t, rt, 0, q | 0, rc);
     return;
   }
-  const xh = t.hi[ra], xl = t.lo[ra], yh = t.hi[rb], yl = t.lo[rb];
+  const xh = t.hi[ra],
+    xl = t.lo[ra],
+    yh = t.hi[rb],
+    yl = t.lo[rb];
   const signed = op === Op.DIVD;
   const x = signed ? toNumS(xh, xl) : toNumU(xh, xl);
   const y = signed ? toNumS(yh, yl) : toNumU(yh, yl);
@@ -110,10 +133,20 @@ function divide(t: ThreadState, w: number, op: Op): void {
   }
   // a divisor below 2^32 (in magnitude): long division by 16-bit pieces, every step exact
   if (!yZero) {
-    const negX = signed && xh < 0, negY = signed && yh < 0;
-    let ah = xh, al = xl, bh = yh, bl = yl;
-    if (negX) { al = (-al) | 0; ah = (~ah + (al === 0 ? 1 : 0)) | 0; }
-    if (negY) { bl = (-bl) | 0; bh = (~bh + (bl === 0 ? 1 : 0)) | 0; }
+    const negX = signed && xh < 0,
+      negY = signed && yh < 0;
+    let ah = xh,
+      al = xl,
+      bh = yh,
+      bl = yl;
+    if (negX) {
+      al = -al | 0;
+      ah = (~ah + (al === 0 ? 1 : 0)) | 0;
+    }
+    if (negY) {
+      bl = -bl | 0;
+      bh = (~bh + (bl === 0 ? 1 : 0)) | 0;
+    }
     if (bh === 0 && !(negX && ah === -0x80000000 && al === 0 && negY && bl === 1)) {
       const d = bl >>> 0;
       let cur = (ah >>> 16) & 0xffff;
@@ -124,8 +157,12 @@ function divide(t: ThreadState, w: number, op: Op): void {
       const q2 = Math.floor(cur / d);
       cur = (cur - q2 * d) * 65536 + (al & 0xffff);
       const q3 = Math.floor(cur / d);
-      let qh = ((q0 << 16) | q1) | 0, ql = ((q2 << 16) | q3) | 0;
-      if (negX !== negY) { ql = (-ql) | 0; qh = (~qh + (ql === 0 ? 1 : 0)) | 0; }
+      let qh = (q0 << 16) | q1 | 0,
+        ql = (q2 << 16) | q3 | 0;
+      if (negX !== negY) {
+        ql = -ql | 0;
+        qh = (~qh + (ql === 0 ? 1 : 0)) | 0;
+      }
       if (oe) setOv(t, false, false);
       put(t, rt, qh, ql, rc);
       return;
@@ -145,11 +182,16 @@ function ea(t: ThreadState, w: number, form: string): bigint {
   const ra = raOf(w);
   const base = ra === 0 ? 0n : g(t, ra);
   switch (form) {
-    case 'D': return (base + sext16(w)) & M64;
-    case 'DS': return (base + sext16(w & 0xfffc)) & M64;
-    case 'DQ': return (base + sext16(w & 0xfff0)) & M64;
-    case 'X': return (base + g(t, rbOf(w))) & M64;
-    default: return base;
+    case 'D':
+      return (base + sext16(w)) & M64;
+    case 'DS':
+      return (base + sext16(w & 0xfffc)) & M64;
+    case 'DQ':
+      return (base + sext16(w & 0xfff0)) & M64;
+    case 'X':
+      return (base + g(t, rbOf(w))) & M64;
+    default:
+      return base;
   }
 }
 
@@ -182,20 +224,47 @@ function store(addr: bigint, size: number, v: bigint): boolean {
   return P!.store(hiOf(addr), loOf(addr), size, hiOf(v), loOf(v));
 }
 
-export function execCold(core: ExecCore, t: ThreadState, port: DataPort, op: Op, w: number, w2: number, pc: number): number {
+export function execCold(
+  core: ExecCore,
+  t: ThreadState,
+  port: DataPort,
+  op: Op,
+  w: number,
+  w2: number,
+  pc: number,
+): number {
   if (op >= FAMILY_BASE) return execFamily(core, t, port, op, w, w2, pc);
   C = core;
   P = port;
-  const rt = rtOf(w), ra = raOf(w), rb = rbOf(w), rc = (w & 1) !== 0;
-  const hi = t.hi, lo = t.lo;
+  const rt = rtOf(w),
+    ra = raOf(w),
+    rb = rbOf(w),
+    rc = (w & 1) !== 0;
+  const hi = t.hi,
+    lo = t.lo;
 
   switch (op) {
     // ---- multiply high, divide (the multiplies and carrying forms are inline in execute.ts)
-    case Op.MULHW: put(t, rt, 0, mulhs32(lo[ra], lo[rb]), rc); return COLD_NEXT; // zero-extended, as qemu leaves the upper word
-    case Op.MULHWU: put(t, rt, 0, mulhu32(lo[ra], lo[rb]), rc); return COLD_NEXT;
-    case Op.MULHD: mulhs64(hi[ra], lo[ra], hi[rb], lo[rb]); put(t, rt, R[0], R[1], rc); return COLD_NEXT;
-    case Op.MULHDU: mulhu64(hi[ra], lo[ra], hi[rb], lo[rb]); put(t, rt, R[0], R[1], rc); return COLD_NEXT;
-    case Op.DIVW: case Op.DIVWU: case Op.DIVD: case Op.DIVDU: divide(t, w, op); return COLD_NEXT;
+    case Op.MULHW:
+      put(t, rt, 0, mulhs32(lo[ra], lo[rb]), rc);
+      return COLD_NEXT; // zero-extended, as qemu leaves the upper word
+    case Op.MULHWU:
+      put(t, rt, 0, mulhu32(lo[ra], lo[rb]), rc);
+      return COLD_NEXT;
+    case Op.MULHD:
+      mulhs64(hi[ra], lo[ra], hi[rb], lo[rb]);
+      put(t, rt, R[0], R[1], rc);
+      return COLD_NEXT;
+    case Op.MULHDU:
+      mulhu64(hi[ra], lo[ra], hi[rb], lo[rb]);
+      put(t, rt, R[0], R[1], rc);
+      return COLD_NEXT;
+    case Op.DIVW:
+    case Op.DIVWU:
+    case Op.DIVD:
+    case Op.DIVDU:
+      divide(t, w, op);
+      return COLD_NEXT;
     // ---- population counts, byte compare (X forms: rs = rt field, destination = ra field)
     case Op.POPCNTB: {
       const f = (x: number) => {
@@ -203,69 +272,135 @@ export function execCold(core: ExecCore, t: ThreadState, port: DataPort, op: Op,
         x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
         return (x + (x >>> 4)) & 0x0f0f0f0f;
       };
-      hi[ra] = f(hi[rt]); lo[ra] = f(lo[rt]);
+      hi[ra] = f(hi[rt]);
+      lo[ra] = f(lo[rt]);
       return COLD_NEXT;
     }
-    case Op.POPCNTW: hi[ra] = popcnt32(hi[rt]); lo[ra] = popcnt32(lo[rt]); return COLD_NEXT;
-    case Op.POPCNTD: { const n = popcnt32(hi[rt]) + popcnt32(lo[rt]); hi[ra] = 0; lo[ra] = n; return COLD_NEXT; }
+    case Op.POPCNTW:
+      hi[ra] = popcnt32(hi[rt]);
+      lo[ra] = popcnt32(lo[rt]);
+      return COLD_NEXT;
+    case Op.POPCNTD: {
+      const n = popcnt32(hi[rt]) + popcnt32(lo[rt]);
+      hi[ra] = 0;
+      lo[ra] = n;
+      return COLD_NEXT;
+    }
     case Op.CMPB: {
       const f = (x: number, y: number) => {
         let r = 0;
         for (let k = 0; k < 32; k += 8) if (((x >>> k) & 0xff) === ((y >>> k) & 0xff)) r |= 0xff << k;
         return r;
       };
-      const rh = f(hi[rt], hi[rb]), rl = f(lo[rt], lo[rb]);
-      hi[ra] = rh; lo[ra] = rl;
+      const rh = f(hi[rt], hi[rb]),
+        rl = f(lo[rt], lo[rb]);
+      hi[ra] = rh;
+      lo[ra] = rl;
       return COLD_NEXT;
     }
     // ---- condition register
-    case Op.MCRF: setCrf(t, (w >>> 23) & 7, (t.crNum >>> (28 - 4 * ((w >>> 18) & 7))) & 15); return COLD_NEXT;
-    case Op.CRAND: case Op.CROR: case Op.CRXOR: case Op.CRNAND: case Op.CRNOR: case Op.CREQV: case Op.CRANDC: case Op.CRORC: {
-      const x = (t.crNum >>> (31 - ra)) & 1, y = (t.crNum >>> (31 - rb)) & 1;
-      const v = op === Op.CRAND ? x & y : op === Op.CROR ? x | y : op === Op.CRXOR ? x ^ y : op === Op.CRNAND ? 1 - (x & y)
-        : op === Op.CRNOR ? 1 - (x | y) : op === Op.CREQV ? 1 - (x ^ y) : op === Op.CRANDC ? x & (1 - y) : x | (1 - y);
+    case Op.MCRF:
+      setCrf(t, (w >>> 23) & 7, (t.crNum >>> (28 - 4 * ((w >>> 18) & 7))) & 15);
+      return COLD_NEXT;
+    case Op.CRAND:
+    case Op.CROR:
+    case Op.CRXOR:
+    case Op.CRNAND:
+    case Op.CRNOR:
+    case Op.CREQV:
+    case Op.CRANDC:
+    case Op.CRORC: {
+      const x = (t.crNum >>> (31 - ra)) & 1,
+        y = (t.crNum >>> (31 - rb)) & 1;
+      const v =
+        op === Op.CRAND
+          ? x & y
+          : op === Op.CROR
+            ? x | y
+            : op === Op.CRXOR
+              ? x ^ y
+              : op === Op.CRNAND
+                ? 1 - (x & y)
+                : op === Op.CRNOR
+                  ? 1 - (x | y)
+                  : op === Op.CREQV
+                    ? 1 - (x ^ y)
+                    : op === Op.CRANDC
+                      ? x & (1 - y)
+                      : x | (1 - y);
       t.crNum = (t.crNum & ~(1 << (31 - rt))) | (v << (31 - rt));
       return COLD_NEXT;
     }
     // ---- traps and barriers
-    case Op.TW: case Op.TD: case Op.TWI: case Op.TDI: {
+    case Op.TW:
+    case Op.TD:
+    case Op.TWI:
+    case Op.TDI: {
       const reg = op === Op.TW || op === Op.TD;
       const imm = (w << 16) >> 16;
-      const bh = reg ? hi[rb] : imm >> 31, bl = reg ? lo[rb] : imm;
+      const bh = reg ? hi[rb] : imm >> 31,
+        bl = reg ? lo[rb] : imm;
       if (trapCond(rt, hi[ra], lo[ra], bh, bl, op === Op.TW || op === Op.TWI)) return stop({ kind: 'trap' });
       return COLD_NEXT;
     }
-    case Op.ISYNC: case Op.SYNC: case Op.EIEIO: case Op.DCBT: case Op.DCBTST:
+    case Op.ISYNC:
+    case Op.SYNC:
+    case Op.EIEIO:
+    case Op.DCBT:
+    case Op.DCBTST:
       return COLD_NEXT;
     // ---- byte-reversed loads and stores
-    case Op.LHBRX: case Op.LWBRX: case Op.LDBRX: case Op.STHBRX: case Op.STWBRX: case Op.STDBRX: {
+    case Op.LHBRX:
+    case Op.LWBRX:
+    case Op.LDBRX:
+    case Op.STHBRX:
+    case Op.STWBRX:
+    case Op.STDBRX: {
       const acc = OP_INFO[op]!.access!;
       const size = acc.size;
       const isLoad = acc.kind === 'load';
       const e = ea(t, w, 'X');
       if (!watch(e, size, isLoad ? K_LOAD : K_STORE)) return COLD_STOP;
-      const eh = hiOf(e), el = loOf(e);
+      const eh = hiOf(e),
+        el = loOf(e);
       if (isLoad) {
         if (!port.load(eh, el, size)) return stop(segv(e, `load of ${size} bytes`, pc));
-        const vh = port.vhi, vl = port.vlo;
-        if (size === 2) { hi[rt] = 0; lo[rt] = ((vl & 0xff) << 8) | ((vl >>> 8) & 0xff); }
-        else if (size === 4) { hi[rt] = 0; lo[rt] = bswap32(vl); }
-        else { hi[rt] = bswap32(vl); lo[rt] = bswap32(vh); }
+        const vh = port.vhi,
+          vl = port.vlo;
+        if (size === 2) {
+          hi[rt] = 0;
+          lo[rt] = ((vl & 0xff) << 8) | ((vl >>> 8) & 0xff);
+        } else if (size === 4) {
+          hi[rt] = 0;
+          lo[rt] = bswap32(vl);
+        } else {
+          hi[rt] = bswap32(vl);
+          lo[rt] = bswap32(vh);
+        }
       } else {
-        const vh = hi[rt], vl = lo[rt];
-        const ok = size === 2 ? port.store(eh, el, 2, 0, ((vl & 0xff) << 8) | ((vl >>> 8) & 0xff))
-          : size === 4 ? port.store(eh, el, 4, 0, bswap32(vl)) : port.store(eh, el, 8, bswap32(vl), bswap32(vh));
+        const vh = hi[rt],
+          vl = lo[rt];
+        const ok =
+          size === 2
+            ? port.store(eh, el, 2, 0, ((vl & 0xff) << 8) | ((vl >>> 8) & 0xff))
+            : size === 4
+              ? port.store(eh, el, 4, 0, bswap32(vl))
+              : port.store(eh, el, 8, bswap32(vl), bswap32(vh));
         if (!ok) return stop(segv(e, `store of ${size} bytes`, pc));
       }
       return COLD_NEXT;
     }
     // ---- cache ops
-    case Op.DCBZ: case Op.DCBF: case Op.DCBST: case Op.ICBI: {
+    case Op.DCBZ:
+    case Op.DCBF:
+    case Op.DCBST:
+    case Op.ICBI: {
       const e = ea(t, w, 'X');
       const line = e & ~127n;
       if (op === Op.DCBZ) {
         if (!watch(line, 128, K_DCBZ)) return COLD_STOP; // the DAWR sees the whole aligned cache line
-        const lh = hiOf(line), ll = loOf(line);
+        const lh = hiOf(line),
+          ll = loOf(line);
         if (!port.writable(lh, ll, 128)) return stop(segv(e, 'dcbz', pc));
         // (a 128-byte line is aligned: it never crosses a page, its low word never wraps)
         for (let i = 0; i < 128; i += 8) port.store(lh, (ll + i) | 0, 8, 0, 0);
@@ -277,7 +412,8 @@ export function execCold(core: ExecCore, t: ThreadState, port: DataPort, op: Op,
       return COLD_NEXT;
     }
     // ---- atomics
-    case Op.LWARX: case Op.LDARX: {
+    case Op.LWARX:
+    case Op.LDARX: {
       const size = op === Op.LWARX ? 4 : 8;
       const e = ea(t, w, 'X');
       if (e % BigInt(size) !== 0n) return stop(sigbus(e, `unaligned ${OP_INFO[op]!.name}`, pc));
@@ -289,7 +425,8 @@ export function execCold(core: ExecCore, t: ThreadState, port: DataPort, op: Op,
       s(t, rt, v);
       return COLD_NEXT;
     }
-    case Op.STWCX: case Op.STDCX: {
+    case Op.STWCX:
+    case Op.STDCX: {
       const size = op === Op.STWCX ? 4 : 8;
       const e = ea(t, w, 'X');
       // no alignment check: as in qemu, a store that does not match the (aligned) reservation just fails
@@ -309,7 +446,8 @@ export function execCold(core: ExecCore, t: ThreadState, port: DataPort, op: Op,
       setCrf(t, 0, (ok ? 2 : 0) | so(t));
       return COLD_NEXT;
     }
-    case Op.LMW: case Op.STMW:
+    case Op.LMW:
+    case Op.STMW:
       // little-endian mode: an alignment interrupt (Linux: SIGBUS), as on hardware and in qemu
       return stop(sigbus(ea(t, w, 'D'), `${OP_INFO[op]!.name} in little-endian mode`, pc));
     case Op.SC:

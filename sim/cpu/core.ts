@@ -41,7 +41,15 @@ interface Slot {
 }
 
 function sameProgram(a: DawrProgram, b: DawrProgram): boolean {
-  return a.start === b.start && a.len === b.len && a.read === b.read && a.write === b.write && a.user === b.user && a.kernel === b.kernel && a.hyp === b.hyp;
+  return (
+    a.start === b.start &&
+    a.len === b.len &&
+    a.read === b.read &&
+    a.write === b.write &&
+    a.user === b.user &&
+    a.kernel === b.kernel &&
+    a.hyp === b.hyp
+  );
 }
 
 /** A user-enabled slot's range as doubles (exact below 2^53), for the per-access check of the hot loop. */
@@ -107,7 +115,8 @@ export class Core implements ExecCore {
   }
 
   setDawr(slot: number, p: DawrProgram | null): void {
-    if (slot < 0 || slot >= this.slots) throw new RangeError(`DAWR slot ${slot} does not exist (this CPU has ${this.slots})`);
+    if (slot < 0 || slot >= this.slots)
+      throw new RangeError(`DAWR slot ${slot} does not exist (this CPU has ${this.slots})`);
     if (p === null) this.dawr[slot] = null;
     else {
       // the kernel writes the same breakpoint back after every perf step: reuse last time's slot
@@ -116,7 +125,14 @@ export class Core implements ExecCore {
       else {
         const start = p.start & M64;
         const end = start + BigInt(p.len);
-        const s: Slot = { p: { ...p }, start, end, startNum: Number(start), endNum: Number(end), below53: end + 16n < BigInt(TWO53) };
+        const s: Slot = {
+          p: { ...p },
+          start,
+          end,
+          startNum: Number(start),
+          endNum: Number(end),
+          below53: end + 16n < BigInt(TWO53),
+        };
         this.dawr[slot] = s;
         this.lastSlot[slot] = s;
       }
@@ -278,7 +294,16 @@ export class Core implements ExecCore {
   wordOnCodePage(mem: AddressSpace, pc: number): number | undefined {
     const p = this.codePage;
     const rel = pc - this.codeBase;
-    if (p === null || rel < 0 || rel >= 4096 || (rel & 3) !== 0 || this.codeMem !== mem || this.codeGen !== mem.generation || !p.read) return undefined;
+    if (
+      p === null ||
+      rel < 0 ||
+      rel >= 4096 ||
+      (rel & 3) !== 0 ||
+      this.codeMem !== mem ||
+      this.codeGen !== mem.generation ||
+      !p.read
+    )
+      return undefined;
     return p.view.getInt32(rel, true);
   }
 

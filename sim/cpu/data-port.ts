@@ -88,10 +88,21 @@ export class DataPort {
     }
     const v = this.rview;
     switch (size) {
-      case 8: this.vlo = v.getInt32(off, true); this.vhi = v.getInt32(off + 4, true); break;
-      case 4: this.vlo = v.getInt32(off, true); this.vhi = 0; break;
-      case 2: this.vlo = v.getUint16(off, true); this.vhi = 0; break;
-      default: this.vlo = v.getUint8(off); this.vhi = 0;
+      case 8:
+        this.vlo = v.getInt32(off, true);
+        this.vhi = v.getInt32(off + 4, true);
+        break;
+      case 4:
+        this.vlo = v.getInt32(off, true);
+        this.vhi = 0;
+        break;
+      case 2:
+        this.vlo = v.getUint16(off, true);
+        this.vhi = 0;
+        break;
+      default:
+        this.vlo = v.getUint8(off);
+        this.vhi = 0;
     }
     return true;
   }
@@ -119,7 +130,7 @@ export class DataPort {
     let vhi = 0;
     for (let i = 0; i < size; i++) {
       const l = (lo + i) | 0;
-      const h = (l >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi;
+      const h = l >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
       const q = this.mem.pageAt((h >>> 0) * 1048576 + (l >>> 12));
       if (!q || !q.read) return false;
       const byte = q.bytes[l & 4095];
@@ -135,18 +146,28 @@ export class DataPort {
   store(hi: number, lo: number, size: number, vhi: number, vlo: number): boolean {
     const off = lo & 4095;
     const p = this.wpage;
-    if (lo >>> 12 !== this.wlp || hi !== this.whi || p === null || off + size > PAGE_SIZE) return this.storeSlow(hi, lo, size, vhi, vlo);
+    if (lo >>> 12 !== this.wlp || hi !== this.whi || p === null || off + size > PAGE_SIZE)
+      return this.storeSlow(hi, lo, size, vhi, vlo);
     const v = p.view;
     if (HOST_LE && size >= 4 && (off & 3) === 0) {
       const w = p.words;
       w[off >> 2] = vlo;
       if (size === 8) w[(off >> 2) + 1] = vhi;
-    } else switch (size) {
-      case 8: v.setInt32(off, vlo, true); v.setInt32(off + 4, vhi, true); break;
-      case 4: v.setInt32(off, vlo, true); break;
-      case 2: v.setUint16(off, vlo & 0xffff, true); break;
-      default: v.setUint8(off, vlo & 0xff);
-    }
+    } else
+      switch (size) {
+        case 8:
+          v.setInt32(off, vlo, true);
+          v.setInt32(off + 4, vhi, true);
+          break;
+        case 4:
+          v.setInt32(off, vlo, true);
+          break;
+        case 2:
+          v.setUint16(off, vlo & 0xffff, true);
+          break;
+        default:
+          v.setUint8(off, vlo & 0xff);
+      }
     if (p.decoded !== null) {
       p.decoded = null;
       this.codeDirty = true;
@@ -174,7 +195,7 @@ export class DataPort {
     const pages: Page[] = [];
     for (let i = 0; i < size; i++) {
       const l = (lo + i) | 0;
-      const h = (l >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi;
+      const h = l >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
       const q = this.mem.pageAt((h >>> 0) * 1048576 + (l >>> 12));
       if (!q || !q.write) return false;
       pages.push(q);
@@ -195,7 +216,7 @@ export class DataPort {
   writable(hi: number, lo: number, size: number): boolean {
     const first = (hi >>> 0) * 1048576 + (lo >>> 12);
     const endLo = (lo + size - 1) | 0;
-    const endHi = (endLo >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi;
+    const endHi = endLo >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
     const last = (endHi >>> 0) * 1048576 + (endLo >>> 12);
     for (let pn = first; ; pn = pn + 1 === 2 ** 52 ? 0 : pn + 1) {
       const p = this.mem.pageAt(pn);

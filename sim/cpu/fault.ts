@@ -19,14 +19,24 @@ export function addrOf(hi: number, lo: number): bigint {
 }
 
 export function segv(addr: bigint, what: string, pc: number): FaultStop {
-  return { kind: 'fault', signal: 'SIGSEGV', addr, message: `${what} at ${hex(addr)} (unmapped or protected) by the instruction at ${hex(pc)}` };
+  return {
+    kind: 'fault',
+    signal: 'SIGSEGV',
+    addr,
+    message: `${what} at ${hex(addr)} (unmapped or protected) by the instruction at ${hex(pc)}`,
+  };
 }
 
 export function sigill(word: number, pc: number, why = 'illegal instruction'): FaultStop {
   // name it when the disassembler knows it (an instruction this machine does not execute)
   const text = disassemble(word, BigInt(pc));
   const named = text.startsWith('.long') ? '' : ` (${text})`;
-  return { kind: 'fault', signal: 'SIGILL', addr: BigInt(pc), message: `${why} 0x${(word >>> 0).toString(16).padStart(8, '0')}${named} at ${hex(pc)}` };
+  return {
+    kind: 'fault',
+    signal: 'SIGILL',
+    addr: BigInt(pc),
+    message: `${why} 0x${(word >>> 0).toString(16).padStart(8, '0')}${named} at ${hex(pc)}`,
+  };
 }
 
 export function sigbus(addr: bigint, why: string, pc: number): FaultStop {

@@ -10,8 +10,12 @@ const TWO32 = 4294967296;
 
 /** The high 32 bits of the unsigned 64-bit product of two unsigned 32-bit numbers (as int32). */
 export function mulhu32(a: number, b: number): number {
-  const a0 = a & 0xffff, a1 = a >>> 16, b0 = b & 0xffff, b1 = b >>> 16;
-  const p01 = a0 * b1, p10 = a1 * b0;
+  const a0 = a & 0xffff,
+    a1 = a >>> 16,
+    b0 = b & 0xffff,
+    b1 = b >>> 16;
+  const p01 = a0 * b1,
+    p10 = a1 * b0;
   // every term below 2^53: the sum of the middle products and the carry of the low one
   const mid = ((a0 * b0) >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
   return (a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + Math.floor(mid / 65536)) | 0;
@@ -36,9 +40,12 @@ export function mul64(ah: number, al: number, bh: number, bl: number): void {
 export function mulhu64(ah: number, al: number, bh: number, bl: number): void {
   // 32-bit limbs: a = ah:al, b = bh:bl; the product's words w0 (lowest) .. w3
   const ll_hi = mulhu32(al, bl) >>> 0;
-  const lh_lo = Math.imul(al, bh) >>> 0, lh_hi = mulhu32(al, bh) >>> 0;
-  const hl_lo = Math.imul(ah, bl) >>> 0, hl_hi = mulhu32(ah, bl) >>> 0;
-  const hh_lo = Math.imul(ah, bh) >>> 0, hh_hi = mulhu32(ah, bh) >>> 0;
+  const lh_lo = Math.imul(al, bh) >>> 0,
+    lh_hi = mulhu32(al, bh) >>> 0;
+  const hl_lo = Math.imul(ah, bl) >>> 0,
+    hl_hi = mulhu32(ah, bl) >>> 0;
+  const hh_lo = Math.imul(ah, bh) >>> 0,
+    hh_hi = mulhu32(ah, bh) >>> 0;
   // w1 = ll_hi + lh_lo + hl_lo (carry c1 into w2)
   const s1 = ll_hi + lh_lo + hl_lo;
   const c1 = Math.floor(s1 / TWO32);
@@ -51,16 +58,17 @@ export function mulhu64(ah: number, al: number, bh: number, bl: number): void {
 /** The high 64 bits of the signed 128-bit product of two signed 64-bit numbers: into R. */
 export function mulhs64(ah: number, al: number, bh: number, bl: number): void {
   mulhu64(ah, al, bh, bl);
-  let h = R[0], l = R[1];
+  let h = R[0],
+    l = R[1];
   // unsigned high part, minus b if a < 0 and minus a if b < 0 (mod 2^64)
   if (ah < 0) {
     const nl = (l - bl) | 0;
-    h = (h - bh - ((l >>> 0) < (bl >>> 0) ? 1 : 0)) | 0;
+    h = (h - bh - (l >>> 0 < bl >>> 0 ? 1 : 0)) | 0;
     l = nl;
   }
   if (bh < 0) {
     const nl = (l - al) | 0;
-    h = (h - ah - ((l >>> 0) < (al >>> 0) ? 1 : 0)) | 0;
+    h = (h - ah - (l >>> 0 < al >>> 0 ? 1 : 0)) | 0;
     l = nl;
   }
   R[0] = h;
@@ -70,7 +78,7 @@ export function mulhs64(ah: number, al: number, bh: number, bl: number): void {
 /** Adds hi:lo of two 64-bit values into R (mod 2^64); returns the carry out (0 or 1). */
 export function add64(ah: number, al: number, bh: number, bl: number): number {
   const l = (al + bl) | 0;
-  const c = (l >>> 0) < (al >>> 0) ? 1 : 0;
+  const c = l >>> 0 < al >>> 0 ? 1 : 0;
   const hs = (ah >>> 0) + (bh >>> 0) + c;
   R[0] = hs | 0;
   R[1] = l;
@@ -108,7 +116,7 @@ export function popcnt32(x: number): number {
 }
 /** Bytes of a 32-bit value reversed. */
 export function bswap32(x: number): number {
-  return ((x << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24)) | 0;
+  return (x << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24) | 0;
 }
 
 /**
@@ -118,13 +126,17 @@ export function bswap32(x: number): number {
  */
 export const REM = new Int32Array(2);
 export function divu64(ah: number, al: number, bh: number, bl: number): void {
-  const ua = ah >>> 0, ub = bh >>> 0;
+  const ua = ah >>> 0,
+    ub = bh >>> 0;
   if (ua < 0x200000 && ub < 0x200000) {
-    const x = ua * TWO32 + (al >>> 0), y = ub * TWO32 + (bl >>> 0);
+    const x = ua * TWO32 + (al >>> 0),
+      y = ub * TWO32 + (bl >>> 0);
     const q = Math.floor(x / y);
     const r = x - q * y;
-    R[1] = q % TWO32 | 0; R[0] = Math.floor(q / TWO32) | 0;
-    REM[1] = r % TWO32 | 0; REM[0] = Math.floor(r / TWO32) | 0;
+    R[1] = (q % TWO32) | 0;
+    R[0] = Math.floor(q / TWO32) | 0;
+    REM[1] = (r % TWO32) | 0;
+    REM[0] = Math.floor(r / TWO32) | 0;
     return;
   }
   if (ub === 0) {
@@ -137,19 +149,25 @@ export function divu64(ah: number, al: number, bh: number, bl: number): void {
     const q2 = Math.floor(cur / d);
     cur = (cur - q2 * d) * 65536 + (al & 0xffff);
     const q3 = Math.floor(cur / d);
-    R[0] = ((q0 << 16) | q1) | 0; R[1] = ((q2 << 16) | q3) | 0;
-    REM[0] = 0; REM[1] = (cur - q3 * d) | 0;
+    R[0] = (q0 << 16) | q1 | 0;
+    R[1] = (q2 << 16) | q3 | 0;
+    REM[0] = 0;
+    REM[1] = (cur - q3 * d) | 0;
     return;
   }
-  const x = (BigInt(ua) << 32n) | BigInt(al >>> 0), y = (BigInt(ub) << 32n) | BigInt(bl >>> 0);
-  const q = x / y, r = x % y;
-  R[0] = Number(q >> 32n) | 0; R[1] = Number(q & 0xffffffffn) | 0;
-  REM[0] = Number(r >> 32n) | 0; REM[1] = Number(r & 0xffffffffn) | 0;
+  const x = (BigInt(ua) << 32n) | BigInt(al >>> 0),
+    y = (BigInt(ub) << 32n) | BigInt(bl >>> 0);
+  const q = x / y,
+    r = x % y;
+  R[0] = Number(q >> 32n) | 0;
+  R[1] = Number(q & 0xffffffffn) | 0;
+  REM[0] = Number(r >> 32n) | 0;
+  REM[1] = Number(r & 0xffffffffn) | 0;
 }
 
 /** Negates hi:lo in place (two's complement) into R. */
 export function neg64(h: number, l: number): void {
-  const nl = (-l) | 0;
+  const nl = -l | 0;
   R[1] = nl;
   R[0] = (~h + (nl === 0 ? 1 : 0)) | 0;
 }

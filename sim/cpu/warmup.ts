@@ -35,10 +35,25 @@ export function warmUpProgram(): number[] {
           if (!acc.update) put(po | (9 << 21) | (0 << 16) | 0x7000); // RA = 0: an absolute address
         } else if (i.op === Op.RLWINM || i.op === Op.RLWIMI || i.op === Op.RLWNM) {
           // (rlwnm: the shift from r21 or r27)
-          for (const [sh, mb, me] of [[4, 0, 27], [0, 16, 31], [31, 28, 3], [8, 8, 8], [21, 0, 31], [27, 5, 30]]) for (const rc of [0, 1]) put(po | (6 << 21) | (5 << 16) | (sh << 11) | (mb << 6) | (me << 1) | rc);
+          for (const [sh, mb, me] of [
+            [4, 0, 27],
+            [0, 16, 31],
+            [31, 28, 3],
+            [8, 8, 8],
+            [21, 0, 31],
+            [27, 5, 30],
+          ])
+            for (const rc of [0, 1]) put(po | (6 << 21) | (5 << 16) | (sh << 11) | (mb << 6) | (me << 1) | rc);
         } else if (i.op === Op.CMPI || i.op === Op.CMPLI) {
           for (const bfl of [0, 1, 7 << 2, (3 << 2) | 1]) put(po | (bfl << 21) | (6 << 16) | 0x8001);
-        } else if (i.op === Op.ORI || i.op === Op.ORIS || i.op === Op.XORI || i.op === Op.XORIS || i.op === Op.ANDI_RC || i.op === Op.ANDIS_RC) {
+        } else if (
+          i.op === Op.ORI ||
+          i.op === Op.ORIS ||
+          i.op === Op.XORI ||
+          i.op === Op.XORIS ||
+          i.op === Op.ANDI_RC ||
+          i.op === Op.ANDIS_RC
+        ) {
           put(po | (6 << 21) | (5 << 16) | 0xf00f);
         } else {
           // addi, addis, addic(.), subfic, mulli: RT r5, RA r6 (and RA 0 for addi/addis)
@@ -51,14 +66,34 @@ export function warmUpProgram(): number[] {
       case 'ds2':
         for (const d of [8, 8, 12, 12]) put(po | (5 << 21) | ((acc?.update ? 8 : 3) << 16) | d | i.xo);
         break;
-      case 'md3': case 'mds4':
-        for (const [sh, mb] of [[4, 0], [0, 33], [63, 1], [32, 32], [40, 63]]) for (const rc of [0, 1]) for (const rb of [21, 22, 27]) {
-          const f = i.xoKind === 'md3' ? (i.xo << 2) | ((sh >> 5) << 1) : i.xo << 1;
-          put(po | (6 << 21) | (5 << 16) | ((i.xoKind === 'md3' ? sh & 31 : rb) << 11) | ((mb & 31) << 6) | (mb & 32) | f | rc);
-          if (i.xoKind === 'md3') break;
-        }
+      case 'md3':
+      case 'mds4':
+        for (const [sh, mb] of [
+          [4, 0],
+          [0, 33],
+          [63, 1],
+          [32, 32],
+          [40, 63],
+        ])
+          for (const rc of [0, 1])
+            for (const rb of [21, 22, 27]) {
+              const f = i.xoKind === 'md3' ? (i.xo << 2) | ((sh >> 5) << 1) : i.xo << 1;
+              put(
+                po |
+                  (6 << 21) |
+                  (5 << 16) |
+                  ((i.xoKind === 'md3' ? sh & 31 : rb) << 11) |
+                  ((mb & 31) << 6) |
+                  (mb & 32) |
+                  f |
+                  rc,
+              );
+              if (i.xoKind === 'md3') break;
+            }
         break;
-      case 'x10': case 'xo9': case 'xs9': {
+      case 'x10':
+      case 'xo9':
+      case 'xs9': {
         const xo = i.xoKind === 'xs9' ? i.xo << 2 : i.xo << 1;
         if (i.op === Op.BCLR || i.op === Op.BCCTR) continue; // below
         if (acc) {
@@ -75,16 +110,20 @@ export function warmUpProgram(): number[] {
           put(po | (5 << 21) | one | ((i.op === Op.MFCR ? 0 : i.op === Op.MTCRF ? 0xff : 0x10) << 12) | xo);
         } else if (i.xoKind === 'xo9') {
           // XO arithmetic: RT r5, each of the four OE/Rc combinations, on pairs of the spectrum
-          for (const [ra, rb] of PAIRS) for (const oe of [0, 0x400]) for (const rc of [0, 1]) put(po | (5 << 21) | (ra << 16) | (rb << 11) | xo | oe | rc);
+          for (const [ra, rb] of PAIRS)
+            for (const oe of [0, 0x400])
+              for (const rc of [0, 1]) put(po | (5 << 21) | (ra << 16) | (rb << 11) | xo | oe | rc);
         } else {
           // X logic, shifts, counts, extends: RA r5, RS and RB from the spectrum (shift counts 0, 5,
           // 40, 70 and edge values); srawi/sradi: shifts 0, 5, 31/63 and 40
-          for (const [rs, rb] of PAIRS) for (const rc of [0, 1]) put(po | (rs << 21) | (5 << 16) | (rb << 11) | xo | rc);
+          for (const [rs, rb] of PAIRS)
+            for (const rc of [0, 1]) put(po | (rs << 21) | (5 << 16) | (rb << 11) | xo | rc);
           if (i.op === Op.SRAWI || i.op === Op.SRADI) {
-            for (const sh of [0, 5, 31, 40, 63]) for (const rs of [24, 26, 27]) {
-              if (i.op === Op.SRAWI && sh > 31) continue;
-              put(po | (rs << 21) | (5 << 16) | ((sh & 31) << 11) | xo | ((sh >> 5) << 1));
-            }
+            for (const sh of [0, 5, 31, 40, 63])
+              for (const rs of [24, 26, 27]) {
+                if (i.op === Op.SRAWI && sh > 31) continue;
+                put(po | (rs << 21) | (5 << 16) | ((sh & 31) << 11) | xo | ((sh >> 5) << 1));
+              }
           }
         }
         break;
@@ -93,7 +132,8 @@ export function warmUpProgram(): number[] {
   }
   // loads from two pages by turns (the port's second read page, for ld and the other loads)
   // lbz 0x7000(0); lbz 8(r3): the 0x7000 page is the second; ld, lbz, lwz from it; then the first again
-  for (const w of [0x88a07000, 0x88a30008, 0xe8a07008, 0x88a07001, 0x80a07004, 0xe8a30008, 0x88a80008, 0xe8a3000c]) put(w);
+  for (const w of [0x88a07000, 0x88a30008, 0xe8a07008, 0x88a07001, 0x80a07004, 0xe8a30008, 0x88a80008, 0xe8a3000c])
+    put(w);
   // a few operations of the cold path (cold.ts and the families: the loop's default case)
   put(0x7ca63812); // mulhdu r5,r6,r7
   put(0x7ca63bd2); // divd r5,r6,r7
@@ -136,11 +176,42 @@ export function warmUpProgram(): number[] {
 
 /** (RA, RB) or (RS, RB) register pairs of the X and XO forms: r6/r7 (the round's values) and the
  * spectrum r20..r27 set below (0, 5, 40, 70, -1, 0x80000000, the largest, a mixed pattern) */
-const PAIRS: [number, number][] = [[6, 7], [24, 21], [27, 22], [25, 23], [26, 20], [20, 24]];
-const SPECTRUM: bigint[] = [0n, 5n, 40n, 70n, 0xffffffffffffffffn, 0x80000000n, 0x7fffffffffffffffn, 0x123456789abcdef0n];
+const PAIRS: [number, number][] = [
+  [6, 7],
+  [24, 21],
+  [27, 22],
+  [25, 23],
+  [26, 20],
+  [20, 24],
+];
+const SPECTRUM: bigint[] = [
+  0n,
+  5n,
+  40n,
+  70n,
+  0xffffffffffffffffn,
+  0x80000000n,
+  0x7fffffffffffffffn,
+  0x123456789abcdef0n,
+];
 
-const VALUES: bigint[] = [0n, 1n, 0xffffffffffffffffn, 0x7fffffffffffffffn, 0x8000000000000000n, 0xffffffffn, 0x80000000n, 0x7fffffffn,
-  0x123456789abcdef0n, 0xfedcba9876543210n, 63n, 32n, 0x100000000n, 0xffffffff80000000n, 7n];
+const VALUES: bigint[] = [
+  0n,
+  1n,
+  0xffffffffffffffffn,
+  0x7fffffffffffffffn,
+  0x8000000000000000n,
+  0xffffffffn,
+  0x80000000n,
+  0x7fffffffn,
+  0x123456789abcdef0n,
+  0xfedcba9876543210n,
+  63n,
+  32n,
+  0x100000000n,
+  0xffffffff80000000n,
+  7n,
+];
 
 let done = false;
 /** rounds of the program, each with other register values (types and signs of every case seen).

@@ -131,12 +131,21 @@ export function pointerTo(t: CType): CType {
   return { kind: 'pointer', target: t, size: 8 };
 }
 
-type Num = { kind: 'int'; value: bigint; type: CType } | { kind: 'float'; value: number; type: CType } | { kind: 'pointer'; value: bigint; type: CType };
+type Num =
+  | { kind: 'int'; value: bigint; type: CType }
+  | { kind: 'float'; value: number; type: CType }
+  | { kind: 'pointer'; value: bigint; type: CType };
 
 function isUnsignedType(t: CType): boolean {
   const s = strip(t);
   if (s.kind === 'enum') return !s.isSigned;
-  return s.kind === 'base' && (s.encoding === DW_ATE.unsigned || s.encoding === DW_ATE.unsigned_char || s.encoding === DW_ATE.boolean || s.encoding === DW_ATE.UTF);
+  return (
+    s.kind === 'base' &&
+    (s.encoding === DW_ATE.unsigned ||
+      s.encoding === DW_ATE.unsigned_char ||
+      s.encoding === DW_ATE.boolean ||
+      s.encoding === DW_ATE.UTF)
+  );
 }
 
 /** C's integer promotions (LP64). */
@@ -203,8 +212,8 @@ class Evaluator {
         if (e.arrow) obj = this.deref(obj);
         const t = strip(obj.type);
         if (t.kind !== 'struct' && t.kind !== 'union' && t.kind !== 'class') {
-          if (!e.arrow && t.kind === 'pointer') err(`The -> operator is needed for a pointer: ${typeName(obj.type)} has no member ` +
-            `"${e.name}".`);
+          if (!e.arrow && t.kind === 'pointer')
+            err(`The -> operator is needed for a pointer: ${typeName(obj.type)} has no member ` + `"${e.name}".`);
           err(`Attempt to extract a component of a value that is not a structure${e.arrow ? ' pointer' : ''}.`);
         }
         const found = findMember(t, e.name, 0);
@@ -303,7 +312,10 @@ class Evaluator {
     if (pt.kind !== 'pointer' || p.kind !== 'pointer') err(`cannot subscript something of type \`${typeName(a.type)}'`);
     const es = BigInt(Math.max(1, sizeOf(pt.target)));
     if (strip(pt.target).kind === 'void') err('Attempt to take contents of a non-pointer value.');
-    return new CValue(pt.target, { kind: 'memory', addr: BigInt.asUintN(64, p.value + BigInt.asIntN(64, n.value) * es) });
+    return new CValue(pt.target, {
+      kind: 'memory',
+      addr: BigInt.asUintN(64, p.value + BigInt.asIntN(64, n.value) * es),
+    });
   }
 
   private unary(op: string, inner: Expr): CValue {
@@ -317,8 +329,10 @@ class Evaluator {
       if (v.bits) err('Attempt to take address of value not located in memory.');
       const a = v.address;
       if (a === undefined) {
-        if (v.data.kind === 'bytes' && v.data.register !== undefined) err(`Address requested for identifier "${inner.k === 'ident' ? inner.name : '?'}" which ` +
-          `is in a register.`);
+        if (v.data.kind === 'bytes' && v.data.register !== undefined)
+          err(
+            `Address requested for identifier "${inner.k === 'ident' ? inner.name : '?'}" which ` + `is in a register.`,
+          );
         err('Attempt to take address of value not located in memory.');
       }
       const t = strip(v.type);
@@ -344,9 +358,16 @@ class Evaluator {
   private cast(to: CType, v: CValue): CValue {
     const t = strip(to);
     if (t.kind === 'void') return new CValue(to, { kind: 'bytes', bytes: new Uint8Array(0) });
-    if (t.kind === 'struct' || t.kind === 'union' || t.kind === 'class' || t.kind === 'array' || t.kind === 'function') {
+    if (
+      t.kind === 'struct' ||
+      t.kind === 'union' ||
+      t.kind === 'class' ||
+      t.kind === 'array' ||
+      t.kind === 'function'
+    ) {
       // a cast of an lvalue to an aggregate of the same size: a reinterpretation of its memory (GDB allows it)
-      if (v.address !== undefined && sizeOf(to) === sizeOf(v.type)) return new CValue(to, { kind: 'memory', addr: v.address });
+      if (v.address !== undefined && sizeOf(to) === sizeOf(v.type))
+        return new CValue(to, { kind: 'memory', addr: v.address });
       err(`Invalid cast to ${typeName(to)}.`);
     }
     const n = this.num(v);
@@ -394,8 +415,11 @@ class Evaluator {
         if (a.kind === 'pointer' && b.kind === 'pointer') {
           if (op === '+') err('two pointers cannot be added');
           const es = BigInt(Math.max(1, sizeOf(pointee(a.type))));
-          if (sizeOf(pointee(a.type)) !== sizeOf(pointee(b.type))) err(`First argument of \`-' is a pointer and second argument is neither an integer nor a ` +
-            `pointer of the same type.`);
+          if (sizeOf(pointee(a.type)) !== sizeOf(pointee(b.type)))
+            err(
+              `First argument of \`-' is a pointer and second argument is neither an integer nor a ` +
+                `pointer of the same type.`,
+            );
           return intValue(C_TYPES.long, BigInt.asIntN(64, a.value - b.value) / es);
         }
         const p = a.kind === 'pointer' ? a : b;
@@ -407,7 +431,10 @@ class Evaluator {
         const pv = p.value as bigint;
         // (the result's type is the pointer type itself, not a typedef of it: GDB's)
         const pt = strip(p.type);
-        return pointerValue(pt.kind === 'pointer' ? pointerTo(pt.target) : p.type, BigInt.asUintN(64, op === '+' ? pv + off : pv - off));
+        return pointerValue(
+          pt.kind === 'pointer' ? pointerTo(pt.target) : p.type,
+          BigInt.asUintN(64, op === '+' ? pv + off : pv - off),
+        );
       }
       err(`the operator ${op} does not apply to a pointer`);
     }
@@ -441,7 +468,8 @@ class Evaluator {
       const count = b.value;
       const signedCount = isUnsignedType(b.type) ? count : BigInt.asIntN(64, count);
       if (signedCount < 0n || signedCount >= bits) return intValue(t, 0n);
-      const wrap = (x: bigint) => (isUnsignedType(t) ? BigInt.asUintN(Number(bits), x) : BigInt.asIntN(Number(bits), x));
+      const wrap = (x: bigint) =>
+        isUnsignedType(t) ? BigInt.asUintN(Number(bits), x) : BigInt.asIntN(Number(bits), x);
       const av = isUnsignedType(t) ? BigInt.asUintN(Number(bits), a.value) : BigInt.asIntN(Number(bits), a.value);
       return intValue(t, wrap(op === '<<' ? av << signedCount : av >> signedCount));
     }
@@ -514,4 +542,3 @@ function findMember(t: StructType, name: string, depth: number): Member[] | unde
   }
   return undefined;
 }
-

@@ -20,15 +20,82 @@ export type Expr =
   | { k: 'cond'; c: Expr; a: Expr; b: Expr }
   | { k: 'call'; fn: Expr };
 
-type Tok = { t: 'num' | 'float' | 'char' | 'ident' | 'reg' | 'op' | 'str' | 'end'; s: string; pos: number; v?: bigint; f?: number; suffix?: string };
+type Tok = {
+  t: 'num' | 'float' | 'char' | 'ident' | 'reg' | 'op' | 'str' | 'end';
+  s: string;
+  pos: number;
+  v?: bigint;
+  f?: number;
+  suffix?: string;
+};
 
 export class ParseError {
   constructor(readonly message: string) {}
 }
 
-const OPS = ['<<=', '>>=', '...', '->', '++', '--', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '+', '-', '*', '/', '%', '<', '>', '!', '~', '&', '|', '^', '?', ':', '(', ')', '[', ']', '.', ',', '='];
+const OPS = [
+  '<<=',
+  '>>=',
+  '...',
+  '->',
+  '++',
+  '--',
+  '<<',
+  '>>',
+  '<=',
+  '>=',
+  '==',
+  '!=',
+  '&&',
+  '||',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '&=',
+  '|=',
+  '^=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '<',
+  '>',
+  '!',
+  '~',
+  '&',
+  '|',
+  '^',
+  '?',
+  ':',
+  '(',
+  ')',
+  '[',
+  ']',
+  '.',
+  ',',
+  '=',
+];
 
-const TYPE_WORDS = new Set(['void', 'char', 'short', 'int', 'long', 'float', 'double', 'signed', 'unsigned', '_Bool', 'struct', 'union', 'enum', 'const', 'volatile']);
+const TYPE_WORDS = new Set([
+  'void',
+  'char',
+  'short',
+  'int',
+  'long',
+  'float',
+  'double',
+  'signed',
+  'unsigned',
+  '_Bool',
+  'struct',
+  'union',
+  'enum',
+  'const',
+  'volatile',
+]);
 
 function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
@@ -79,7 +146,20 @@ function tokenize(src: string): Tok[] {
       let v: number;
       if (src[j] === '\\') {
         const e = src[j + 1];
-        const simple: Record<string, number> = { n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, e: 27, '\\': 92, "'": 39, '"': 34, '?': 63 };
+        const simple: Record<string, number> = {
+          n: 10,
+          t: 9,
+          r: 13,
+          a: 7,
+          b: 8,
+          f: 12,
+          v: 11,
+          e: 27,
+          '\\': 92,
+          "'": 39,
+          '"': 34,
+          '?': 63,
+        };
         if (e !== undefined && e in simple) {
           v = simple[e];
           j += 2;
@@ -147,7 +227,7 @@ export function parseExpression(src: string, isTypedef: (name: string) => boolea
   const peek = () => toks[p];
   const near = () => {
     const rest = src.slice(peek().pos);
-    return rest === '' ? 'A syntax error in expression, near `\'.' : `A syntax error in expression, near \`${rest}'.`;
+    return rest === '' ? "A syntax error in expression, near `'." : `A syntax error in expression, near \`${rest}'.`;
   };
   const expectOp = (s: string) => {
     if (peek().t !== 'op' || peek().s !== s) throw new ParseError(near());
@@ -161,12 +241,20 @@ export function parseExpression(src: string, isTypedef: (name: string) => boolea
   let depth = 0;
   const typeSpec = (): TypeSpec => {
     const words: string[] = [];
-    while (peek().t === 'ident' && (TYPE_WORDS.has(peek().s) || (words.length === 0 && isTypedef(peek().s)) || (words.length > 0 && (words[words.length - 1] === 'struct' || words[words.length - 1] === 'union' || words[words.length - 1] === 'enum')))) {
+    while (
+      peek().t === 'ident' &&
+      (TYPE_WORDS.has(peek().s) ||
+        (words.length === 0 && isTypedef(peek().s)) ||
+        (words.length > 0 &&
+          (words[words.length - 1] === 'struct' ||
+            words[words.length - 1] === 'union' ||
+            words[words.length - 1] === 'enum')))
+    ) {
       const w = peek().s;
       p++;
       if (w === 'const' || w === 'volatile') continue;
       words.push(w);
-      if (isTypedef(w) && !TYPE_WORDS.has(w) && (words.length === 1)) break;
+      if (isTypedef(w) && !TYPE_WORDS.has(w) && words.length === 1) break;
     }
     if (words.length === 0) throw new ParseError(near());
     let pointers = 0;
@@ -184,7 +272,12 @@ export function parseExpression(src: string, isTypedef: (name: string) => boolea
     switch (t.t) {
       case 'num': {
         p++;
-        return { k: 'int', value: t.v!, unsigned: (t.suffix ?? '').includes('u'), long: (t.suffix ?? '').includes('l') };
+        return {
+          k: 'int',
+          value: t.v!,
+          unsigned: (t.suffix ?? '').includes('u'),
+          long: (t.suffix ?? '').includes('l'),
+        };
       }
       case 'float':
         p++;
@@ -235,7 +328,8 @@ export function parseExpression(src: string, isTypedef: (name: string) => boolea
           p++;
         }
         e = { k: 'call', fn: e };
-      } else if (isOp('++') || isOp('--')) throw new ParseError('increment and decrement operators change the program; they are not supported here');
+      } else if (isOp('++') || isOp('--'))
+        throw new ParseError('increment and decrement operators change the program; they are not supported here');
       else return e;
     }
   };
@@ -247,7 +341,8 @@ export function parseExpression(src: string, isTypedef: (name: string) => boolea
         p++;
         return { k: 'unary', op: t.s as '-', e: unary() };
       }
-      if (t.t === 'op' && (t.s === '++' || t.s === '--')) throw new ParseError('increment and decrement operators change the program; they are not supported here');
+      if (t.t === 'op' && (t.s === '++' || t.s === '--'))
+        throw new ParseError('increment and decrement operators change the program; they are not supported here');
       if (t.t === 'ident' && t.s === 'sizeof') {
         p++;
         if (isOp('(') && startsType(p + 1)) {
@@ -291,7 +386,8 @@ export function parseExpression(src: string, isTypedef: (name: string) => boolea
   };
   const expr = (): Expr => {
     const e = cond();
-    if (peek().t === 'op' && /^[-+*/%&|^]?=$|^<<=$|^>>=$/.test(peek().s) && peek().s !== '==') throw new ParseError('assignments change the program; they are not supported here');
+    if (peek().t === 'op' && /^[-+*/%&|^]?=$|^<<=$|^>>=$/.test(peek().s) && peek().s !== '==')
+      throw new ParseError('assignments change the program; they are not supported here');
     return e;
   };
   try {

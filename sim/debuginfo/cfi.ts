@@ -202,7 +202,8 @@ export class CallFrameSection {
         const id = offsetSize === 4 ? BigInt(c.u32()) : c.u64();
         const cieId = this.kind === 'eh' ? 0n : offsetSize === 4 ? 0xffffffffn : 0xffffffffffffffffn;
         if (id === cieId) continue;
-        if (id > BigInt(b.length) + BigInt(idPos)) fail(`${c0.what}: its CIE pointer ${hexU64(id)} is outside the section`);
+        if (id > BigInt(b.length) + BigInt(idPos))
+          fail(`${c0.what}: its CIE pointer ${hexU64(id)} is outside the section`);
         const cieOff = this.kind === 'eh' ? idPos - Number(id) : Number(id);
         const cie = this.cieAt(cieOff);
         const start = this.pointer(c, cie.fdeEncoding, cie.addressSize);
@@ -210,7 +211,8 @@ export class CallFrameSection {
         if (cie.hasAugmentationData) c.skip(c.uleb());
         if (out.length >= MAX_FDES) fail(`${this.name}: more than ${MAX_FDES} FDEs`);
         // (an FDE of discarded code has start 0: useless, skipped)
-        if (start !== 0n && range > 0n) out.push({ offset: at, cie, start, end: start + range, instructions: c.take(c.left) });
+        if (start !== 0n && range > 0n)
+          out.push({ offset: at, cie, start, end: start + range, instructions: c.take(c.left) });
       }
     } catch (e) {
       if (!(e instanceof DwarfFail)) throw e;
@@ -247,7 +249,15 @@ export class CallFrameSection {
     const fde = this.fdeFor(pc);
     if (!fde) return undefined;
     const cie = fde.cie;
-    const row: CfaRow = { loc: fde.start, cfa: { kind: 'reg', reg: 1, offset: 0n }, regs: new Map(), returnRegister: cie.returnRegister, signalFrame: cie.signalFrame, start: fde.start, end: fde.end };
+    const row: CfaRow = {
+      loc: fde.start,
+      cfa: { kind: 'reg', reg: 1, offset: 0n },
+      regs: new Map(),
+      returnRegister: cie.returnRegister,
+      signalFrame: cie.signalFrame,
+      start: fde.start,
+      end: fde.end,
+    };
     // the CIE's initial instructions, then the FDE's up to pc
     this.run(cie.instructions, cie, row, undefined, pc, `${this.name} CIE at ${hexU64(cie.offset)}`);
     const initial = new Map(row.regs);
@@ -255,7 +265,14 @@ export class CallFrameSection {
     return row;
   }
 
-  private run(instr: Uint8Array, cie: Cie, row: CfaRow, initial: Map<number, RegisterRule> | undefined, pc: bigint, what: string): void {
+  private run(
+    instr: Uint8Array,
+    cie: Cie,
+    row: CfaRow,
+    initial: Map<number, RegisterRule> | undefined,
+    pc: bigint,
+    what: string,
+  ): void {
     const c = new Cursor(instr, 0, instr.length, what);
     const stack: Array<{ cfa: CfaRule; regs: Map<number, RegisterRule> }> = [];
     const da = BigInt(cie.dataAlign);
@@ -333,7 +350,10 @@ export class CallFrameSection {
           }
           case DW_CFA.def_cfa_register: {
             const r = c.uleb();
-            row.cfa = row.cfa.kind === 'reg' ? { kind: 'reg', reg: r, offset: row.cfa.offset } : { kind: 'reg', reg: r, offset: 0n };
+            row.cfa =
+              row.cfa.kind === 'reg'
+                ? { kind: 'reg', reg: r, offset: row.cfa.offset }
+                : { kind: 'reg', reg: r, offset: 0n };
             break;
           }
           case DW_CFA.def_cfa_offset: {

@@ -24,7 +24,14 @@ import { evaluateC, pointerTo, C_TYPES, type EvalScope } from './c-eval';
 import { CallFrameSection } from './cfi';
 import { Dwarf } from './dwarf';
 import { formatValue, variableNode, type FormatContext, type VariableNode } from './format';
-import { frameVariables, sourceFrames, variableValue, type Frame, type ProgramModel, type SourcePosition } from './frames';
+import {
+  frameVariables,
+  sourceFrames,
+  variableValue,
+  type Frame,
+  type ProgramModel,
+  type SourcePosition,
+} from './frames';
 import { CuLines, pathMatch, type PcLine } from './line-table';
 import { attempt } from './reader';
 import { hexU64 } from '../hex';
@@ -54,7 +61,8 @@ export interface BreakpointLocation {
   function: string | undefined;
 }
 
-export type BreakpointResult = { ok: true; line: number; file: string; locations: BreakpointLocation[] } | { ok: false; message: string };
+export type BreakpointResult =
+  { ok: true; line: number; file: string; locations: BreakpointLocation[] } | { ok: false; message: string };
 
 export interface FunctionInfo {
   name: string;
@@ -71,7 +79,8 @@ export interface FunctionInfo {
 }
 
 export type EvaluateResult = { ok: true; node: VariableNode; text: string } | { ok: false; message: string };
-export type DataBreakpointInfo = { ok: true; address: bigint; size: number; description: string } | { ok: false; message: string };
+export type DataBreakpointInfo =
+  { ok: true; address: bigint; size: number; description: string } | { ok: false; message: string };
 
 export interface OpenOptions {
   /** where address 0 of a static-pie went (ExecImage.loadBias); 0 for ET_EXEC */
@@ -106,7 +115,8 @@ export class DebugInfo {
     this.dwarf = new Dwarf(this.sections);
     this.symbols = new SymbolIndex(elf);
     if (this.sections.debugFrame) this.cfi.push(new CallFrameSection(this.sections.debugFrame, 0n, 'debug'));
-    if (this.sections.ehFrame) this.cfi.push(new CallFrameSection(this.sections.ehFrame.bytes, this.sections.ehFrame.addr, 'eh'));
+    if (this.sections.ehFrame)
+      this.cfi.push(new CallFrameSection(this.sections.ehFrame.bytes, this.sections.ehFrame.addr, 'eh'));
   }
 
   /** true when the program has DWARF (compile units); without it, frames use symbols and CFI only */
@@ -116,7 +126,11 @@ export class DebugInfo {
 
   /** What could not be read (the rest works): corrupt units, unsupported sections. */
   get problems(): string[] {
-    return [...this.sections.notes, ...this.dwarf.problems, ...this.cfi.map((c) => c.problem).filter((p): p is string => p !== undefined)];
+    return [
+      ...this.sections.notes,
+      ...this.dwarf.problems,
+      ...this.cfi.map((c) => c.problem).filter((p): p is string => p !== undefined),
+    ];
   }
 
   /** Runs a public query: whatever goes wrong inside (a corrupt unit met on the way) gives `fallback`. */
@@ -196,7 +210,14 @@ export class DebugInfo {
     return this.guard(() => {
       const r = this.pcLine(pc);
       if (!r || !r.l.file) return undefined;
-      return { file: r.l.file.path, line: r.l.entry.line, column: r.l.entry.column, start: BigInt(r.l.start) + this.bias, end: BigInt(r.l.end) + this.bias, isStmt: r.l.entry.isStmt };
+      return {
+        file: r.l.file.path,
+        line: r.l.entry.line,
+        column: r.l.entry.column,
+        start: BigInt(r.l.start) + this.bias,
+        end: BigInt(r.l.end) + this.bias,
+        isStmt: r.l.entry.isStmt,
+      };
     }, undefined);
   }
 
@@ -250,7 +271,8 @@ export class DebugInfo {
       }
       if (unitBest === best) matches.push({ u, lines, files });
     }
-    if (matches.length === 0) return { ok: false, message: `no source file named ${file} in the program's debug information` };
+    if (matches.length === 0)
+      return { ok: false, message: `no source file named ${file} in the program's debug information` };
     // the line itself, else the first line after it with code (over every matching unit)
     let target = Infinity;
     for (const m of matches) {
@@ -259,7 +281,8 @@ export class DebugInfo {
         if (e.line < target) target = e.line;
       }
     }
-    if (target === Infinity) return { ok: false, message: `line ${line} of ${file} has no code, nor does any line after it` };
+    if (target === Infinity)
+      return { ok: false, message: `line ${line} of ${file} has no code, nor does any line after it` };
     const locations: BreakpointLocation[] = [];
     const seen = new Set<bigint>();
     let path = '';
@@ -288,7 +311,12 @@ export class DebugInfo {
         const address = link + this.bias;
         if (seen.has(address)) continue;
         seen.add(address);
-        locations.push({ address, line: reported, file: path, function: fn ? nameOf(fn.die) : this.symbols.at(link, 'function')?.name });
+        locations.push({
+          address,
+          line: reported,
+          file: path,
+          function: fn ? nameOf(fn.die) : this.symbols.at(link, 'function')?.name,
+        });
       }
     }
     locations.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
@@ -362,7 +390,8 @@ export class DebugInfo {
     const lines = this.linesOf(u);
     if (!lines) return local;
     // the compiler's own mark (DW_LNS_set_prologue_end)
-    for (const e of lines.entries) if (e.prologueEnd && BigInt(e.address) >= start && BigInt(e.address) < end) return BigInt(e.address);
+    for (const e of lines.entries)
+      if (e.prologueEnd && BigInt(e.address) >= start && BigInt(e.address) < end) return BigInt(e.address);
     if (this.locationsValid(u)) return local;
     let pc = this.archSkipPrologue(fn, u, lines);
     // left in the middle of a line that ends inside the function: go to the next line
@@ -404,7 +433,14 @@ export class DebugInfo {
       if (!sym) return undefined;
       const entry = sym.start + this.bias;
       const local = entry + BigInt(sym.localEntry);
-      return { name: sym.name, entry, afterPrologue: local, breakpointAddress: local, end: entry + (sym.size > 0n ? sym.size : 4n), hasLines: false };
+      return {
+        name: sym.name,
+        entry,
+        afterPrologue: local,
+        breakpointAddress: local,
+        end: entry + (sym.size > 0n ? sym.size : 4n),
+        hasLines: false,
+      };
     }, undefined);
   }
 
@@ -529,7 +565,11 @@ export class DebugInfo {
       // at the first instruction of an inlined call, the thread is shown at the call site (GDB),
       // unless the debugger stopped there for a breakpoint in the inlined function
       const skip = opts.showInlineEntry ? 0 : this.inlineSkipAt(target.pc());
-      if (skip > 0 && frames.length > skip && frames.slice(0, skip).every((f) => f.inlined && f.physical === frames[skip].physical)) {
+      if (
+        skip > 0 &&
+        frames.length > skip &&
+        frames.slice(0, skip).every((f) => f.inlined && f.physical === frames[skip].physical)
+      ) {
         const kept = frames.slice(skip).map((f, i) => ({ ...f, index: i }));
         const site = this.skippedCallSite(target.pc());
         if (site) kept[0].source = site;
@@ -539,19 +579,43 @@ export class DebugInfo {
     });
     if (r.ok) return r.value;
     const pc = target.pc();
-    return [{ index: 0, pc, name: this.symbols.describe(pc - this.bias) ?? hexU64(pc), inlined: false, physical: { index: 0, pc, lookupPc: pc, cfa: undefined, reg: (n) => target.readRegister(n), unwinder: 'none', end: r.message }, blocks: [], end: r.message }];
+    return [
+      {
+        index: 0,
+        pc,
+        name: this.symbols.describe(pc - this.bias) ?? hexU64(pc),
+        inlined: false,
+        physical: {
+          index: 0,
+          pc,
+          lookupPc: pc,
+          cfa: undefined,
+          reg: (n) => target.readRegister(n),
+          unwinder: 'none',
+          end: r.message,
+        },
+        blocks: [],
+        end: r.message,
+      },
+    ];
   }
 
   /**
    * Where "step out" of `frames[index]` stops: the return address in the caller and the stack
    * pointer the caller has there (a recursive call returns to the same address with a smaller one).
    */
-  stepOutTarget(frames: Frame[], index: number): { ok: true; address: bigint; stackPointer: bigint } | { ok: false; message: string } {
+  stepOutTarget(
+    frames: Frame[],
+    index: number,
+  ): { ok: true; address: bigint; stackPointer: bigint } | { ok: false; message: string } {
     const r = attempt(() => this.stepOutInner(frames, index));
     return r.ok ? r.value : { ok: false, message: r.message };
   }
 
-  private stepOutInner(frames: Frame[], index: number): { ok: true; address: bigint; stackPointer: bigint } | { ok: false; message: string } {
+  private stepOutInner(
+    frames: Frame[],
+    index: number,
+  ): { ok: true; address: bigint; stackPointer: bigint } | { ok: false; message: string } {
     const f = frames[index];
     if (!f) return { ok: false, message: `no frame ${index}` };
     // an inline frame returns into the same physical frame: its caller's frame is the next one out
@@ -583,7 +647,9 @@ export class DebugInfo {
   locals(target: Target, frame: Frame): VariableNode[] {
     const m = this.model(target);
     const fc = this.formatContext(target);
-    const r = attempt(() => frameVariables(frame).map((v) => variableNode(v.name, variableValue(m, v, frame), fc, v.name)));
+    const r = attempt(() =>
+      frameVariables(frame).map((v) => variableNode(v.name, variableValue(m, v, frame), fc, v.name)),
+    );
     return r.ok ? r.value : [];
   }
 
@@ -593,7 +659,11 @@ export class DebugInfo {
     const fc = this.formatContext(target);
     const fnBlock = frame.blocks[frame.blocks.length - 1];
     if (!fnBlock) return [];
-    const r = attempt(() => blockVariables(fnBlock).filter((v) => v.isParam).map((v) => variableNode(v.name, variableValue(m, v, frame), fc, v.name)));
+    const r = attempt(() =>
+      blockVariables(fnBlock)
+        .filter((v) => v.isParam)
+        .map((v) => variableNode(v.name, variableValue(m, v, frame), fc, v.name)),
+    );
     return r.ok ? r.value : [];
   }
 
@@ -628,13 +698,20 @@ export class DebugInfo {
       const p = frame.physical;
       const add = (name: string, n: number | 'pc', type: CType) => {
         const v = n === 'pc' ? p.pc : p.reg(n);
-        const cv = v === undefined ? new CValue(type, { kind: 'error', message: 'not saved' }) : new CValue(type, { kind: 'bytes', bytes: le8(v) });
+        const cv =
+          v === undefined
+            ? new CValue(type, { kind: 'error', message: 'not saved' })
+            : new CValue(type, { kind: 'bytes', bytes: le8(v) });
         const node = variableNode(name, cv, fc, `$${name}`);
         if (v === undefined) node.value = '<not saved>';
         else if (name !== 'pc' && type !== C_TYPES.double) node.value = `0x${v.toString(16)}`;
         out.push(node);
       };
-      add('pc', 'pc', pointerTo({ kind: 'function', returns: C_TYPES.void, params: [], varargs: false, prototyped: false }));
+      add(
+        'pc',
+        'pc',
+        pointerTo({ kind: 'function', returns: C_TYPES.void, params: [], varargs: false, prototyped: false }),
+      );
       for (let i = 0; i < 32; i++) add(`r${i}`, i, C_TYPES.long);
       add('lr', 65, C_TYPES.ulong);
       add('ctr', 66, C_TYPES.ulong);
@@ -721,7 +798,8 @@ export class DebugInfo {
   private scope(target: Target, frame: Frame | undefined): EvalScope {
     const m = this.model(target);
     const fc = this.formatContext(target);
-    const units = (): Unit[] => (frame?.unit ? [frame.unit, ...this.dwarf.units.filter((u) => u !== frame.unit)] : this.dwarf.units);
+    const units = (): Unit[] =>
+      frame?.unit ? [frame.unit, ...this.dwarf.units.filter((u) => u !== frame.unit)] : this.dwarf.units;
     return {
       ...fc,
       lookup: (name) => {
@@ -750,7 +828,11 @@ export class DebugInfo {
         }
         const sym = this.symbols.byNameGet(name);
         if (sym) {
-          if (sym.kind === 'function') return new CValue({ kind: 'function', returns: C_TYPES.int, params: [], varargs: false, prototyped: false }, { kind: 'memory', addr: sym.start + this.bias });
+          if (sym.kind === 'function')
+            return new CValue(
+              { kind: 'function', returns: C_TYPES.int, params: [], varargs: false, prototyped: false },
+              { kind: 'memory', addr: sym.start + this.bias },
+            );
           return { error: `'${name}' has unknown type; cast it to its declared type` };
         }
         return undefined;
@@ -811,10 +893,21 @@ export class DebugInfo {
       case 'memory': {
         const size = node.size ?? v.size;
         if (size <= 0) return { ok: false, message: `${what} has no size (an incomplete type)` };
-        return { ok: true, address: v.data.addr, size, description: `${what} (${size} byte${size === 1 ? '' : 's'} at ${hexU64(v.data.addr)})` };
+        return {
+          ok: true,
+          address: v.data.addr,
+          size,
+          description: `${what} (${size} byte${size === 1 ? '' : 's'} at ${hexU64(v.data.addr)})`,
+        };
       }
       case 'bytes':
-        return { ok: false, message: v.data.register !== undefined ? `${what} lives in a register here, not in memory: a watchpoint cannot watch it` : `${what} is not in memory (a computed value): a watchpoint cannot watch it` };
+        return {
+          ok: false,
+          message:
+            v.data.register !== undefined
+              ? `${what} lives in a register here, not in memory: a watchpoint cannot watch it`
+              : `${what} is not in memory (a computed value): a watchpoint cannot watch it`,
+        };
       case 'optimized-out':
         return { ok: false, message: `${what} is optimized out here` };
       case 'synthetic-pointer':
@@ -851,10 +944,12 @@ function le8(v: bigint): Uint8Array {
 }
 
 /** Opens the debug information of an ELF file's bytes. */
-export function openDebugInfo(bytes: Uint8Array, opts: OpenOptions = {}): { ok: true; info: DebugInfo } | { ok: false; message: string } {
+export function openDebugInfo(
+  bytes: Uint8Array,
+  opts: OpenOptions = {},
+): { ok: true; info: DebugInfo } | { ok: false; message: string } {
   const e = parseElf(bytes);
   if (!e.ok) return e;
   const r = attempt(() => new DebugInfo(e.elf, opts));
   return r.ok ? { ok: true, info: r.value } : { ok: false, message: r.message };
 }
-

@@ -32,7 +32,8 @@ export class Dwarf implements DwarfContext {
       if (problem) this.problems.push(problem);
       for (const h of headers) {
         const u = new Unit(this, h);
-        if (h.typeSignature !== undefined && (h.unitType === DW_UT.type || section === 'types')) this.typeUnits.set(h.typeSignature, u);
+        if (h.typeSignature !== undefined && (h.unitType === DW_UT.type || section === 'types'))
+          this.typeUnits.set(h.typeSignature, u);
         else if (section === 'info') this.units.push(u);
       }
     }
@@ -68,7 +69,8 @@ export class Dwarf implements DwarfContext {
 
   /** The unit whose bytes hold `offset` (a DIE reference), or undefined. */
   unitAt(section: 'info' | 'types', offset: number): Unit | undefined {
-    const list = section === 'info' ? this.allInfoUnits() : [...this.typeUnits.values()].filter((u) => u.section === 'types');
+    const list =
+      section === 'info' ? this.allInfoUnits() : [...this.typeUnits.values()].filter((u) => u.section === 'types');
     let lo = 0;
     let hi = list.length - 1;
     while (lo <= hi) {

@@ -185,7 +185,8 @@ export function evaluateLocation(expr: Uint8Array, ctx: ExprContext): Location {
   const mustEndOrPiece = (what: string) => {
     if (c.atEnd) return;
     const next = expr[c.pos];
-    if (next !== DW_OP.piece && next !== DW_OP.bit_piece) fail(`a DWARF expression continues after ${what} (only DW_OP_piece may follow it)`);
+    if (next !== DW_OP.piece && next !== DW_OP.bit_piece)
+      fail(`a DWARF expression continues after ${what} (only DW_OP_piece may follow it)`);
   };
 
   for (let steps = 0; !c.atEnd; steps++) {
@@ -408,8 +409,10 @@ export function evaluateLocation(expr: Uint8Array, ctx: ExprContext): Location {
       case DW_OP.GNU_entry_value: {
         const sub = c.take(c.uleb());
         const v = ctx.entryValue?.(sub);
-        if (v === undefined) throw new OptimizedOut('the value this variable had on entry to the function is not known here ' +
-          '(DW_OP_entry_value)');
+        if (v === undefined)
+          throw new OptimizedOut(
+            'the value this variable had on entry to the function is not known here ' + '(DW_OP_entry_value)',
+          );
         push(v);
         break;
       }

@@ -105,7 +105,16 @@ export function formatFloat(x: number, size: number, bits?: Uint8Array): string 
   return formatG(x, size === 4 ? 9 : 17);
 }
 
-const ESCAPES: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r', 27: '\\033' };
+const ESCAPES: Record<number, string> = {
+  7: '\\a',
+  8: '\\b',
+  9: '\\t',
+  10: '\\n',
+  11: '\\v',
+  12: '\\f',
+  13: '\\r',
+  27: '\\033',
+};
 
 /** One character as it appears inside quotes (`quote` is escaped). */
 export function escapeChar(c: number, quote: string): string {
@@ -127,7 +136,7 @@ export function formatChars(chars: Uint8Array, truncated: boolean): string {
   if (n === 0) return truncated ? '""...' : '""';
   const parts: string[] = [];
   let quoted = '';
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i + 1;
     while (j < n && chars[j] === chars[i]) j++;
     const reps = j - i;
@@ -147,7 +156,11 @@ export function readCString(mem: MemoryReader, addr: bigint, limit = PRINT_ELEME
   const out: number[] = [];
   for (let i = 0; i < limit; i++) {
     const b = mem.readMemory(addr + BigInt(i), 1);
-    if (!b) return out.length === 0 ? `<error: Cannot access memory at address 0x${addr.toString(16)}>` : `${formatChars(new Uint8Array(out), true)}`.replace(/\.\.\.$/, '') + `<error: Cannot access memory at address 0x${(addr + BigInt(i)).toString(16)}>`;
+    if (!b)
+      return out.length === 0
+        ? `<error: Cannot access memory at address 0x${addr.toString(16)}>`
+        : `${formatChars(new Uint8Array(out), true)}`.replace(/\.\.\.$/, '') +
+            `<error: Cannot access memory at address 0x${(addr + BigInt(i)).toString(16)}>`;
     if (b[0] === 0) return formatChars(new Uint8Array([...out, 0]), false);
     out.push(b[0]);
   }
@@ -158,7 +171,9 @@ function enumText(t: Extract<CType, { kind: 'enum' }>, value: bigint): string {
   const hit = t.enumerators.find((e) => e.value === value);
   if (hit) return hit.name;
   // a flag enumeration (every enumerator a distinct bit pattern): (A | B | unknown: 0x8)
-  const flags = t.enumerators.length > 0 && t.enumerators.every((e) => e.value > 0n && t.enumerators.every((o) => o === e || (o.value & e.value) === 0n));
+  const flags =
+    t.enumerators.length > 0 &&
+    t.enumerators.every((e) => e.value > 0n && t.enumerators.every((o) => o === e || (o.value & e.value) === 0n));
   if (flags && value > 0n) {
     let left = value;
     const names: string[] = [];
@@ -322,7 +337,13 @@ function paren(e: string): string {
 }
 
 /** A value as a tree node, its children (members, elements, the pointee) built when asked for. */
-export function variableNode(name: string, v: CValue, ctx: FormatContext, evaluateName?: string, depth = 0): VariableNode {
+export function variableNode(
+  name: string,
+  v: CValue,
+  ctx: FormatContext,
+  evaluateName?: string,
+  depth = 0,
+): VariableNode {
   const t = strip(v.type);
   const size = sizeOf(v.type);
   let childCount = 0;
@@ -331,13 +352,31 @@ export function variableNode(name: string, v: CValue, ctx: FormatContext, evalua
   if (usable && depth < 64) {
     if (t.kind === 'struct' || t.kind === 'union' || t.kind === 'class') {
       childCount = t.members.length;
-      children = () => t.members.map((m, i) => variableNode(m.name ?? `<anonymous ${i}>`, v.member(m), ctx, evaluateName && m.name ? `${paren(evaluateName)}.${m.name}` : undefined, depth + 1));
+      children = () =>
+        t.members.map((m, i) =>
+          variableNode(
+            m.name ?? `<anonymous ${i}>`,
+            v.member(m),
+            ctx,
+            evaluateName && m.name ? `${paren(evaluateName)}.${m.name}` : undefined,
+            depth + 1,
+          ),
+        );
     } else if (t.kind === 'array') {
       const n = Math.min(t.count ?? 0, MAX_CHILDREN);
       childCount = n;
       children = () => {
         const out: VariableNode[] = [];
-        for (let i = 0; i < n; i++) out.push(variableNode(`[${i}]`, v.element(i), ctx, evaluateName ? `${paren(evaluateName)}[${i}]` : undefined, depth + 1));
+        for (let i = 0; i < n; i++)
+          out.push(
+            variableNode(
+              `[${i}]`,
+              v.element(i),
+              ctx,
+              evaluateName ? `${paren(evaluateName)}[${i}]` : undefined,
+              depth + 1,
+            ),
+          );
         return out;
       };
     } else if (t.kind === 'pointer') {
@@ -351,7 +390,15 @@ export function variableNode(name: string, v: CValue, ctx: FormatContext, evalua
             // a pointer to a structure opens on the structure's members (p->x)
             childCount = target.members.length;
             children = () =>
-              target.members.map((m, i) => variableNode(m.name ?? `<anonymous ${i}>`, pointee.member(m), ctx, evaluateName && m.name ? `${paren(evaluateName)}->${m.name}` : undefined, depth + 1));
+              target.members.map((m, i) =>
+                variableNode(
+                  m.name ?? `<anonymous ${i}>`,
+                  pointee.member(m),
+                  ctx,
+                  evaluateName && m.name ? `${paren(evaluateName)}->${m.name}` : undefined,
+                  depth + 1,
+                ),
+              );
           } else {
             childCount = 1;
             children = () => [variableNode(pe ?? `*${name}`, pointee, ctx, pe, depth + 1)];

@@ -91,7 +91,17 @@ export function sourceFrames(m: ProgramModel, phys: PhysicalFrame[]): Frame[] {
     if (blocks.length === 0) {
       const sym = m.symbols.at(link, 'function') ?? m.symbols.at(link);
       const src = sourceOfLine(m, unit, p.lookupPc);
-      out.push({ index: out.length, pc: p.pc, name: sym ? sym.name : hexU64(p.pc), source: src, inlined: false, physical: p, unit, blocks: [], end: p.end });
+      out.push({
+        index: out.length,
+        pc: p.pc,
+        name: sym ? sym.name : hexU64(p.pc),
+        source: src,
+        inlined: false,
+        physical: p,
+        unit,
+        blocks: [],
+        end: p.end,
+      });
       continue;
     }
     // split the chain at inlined blocks: [inner..inlined1], [..inlined2], ..., [..function]
@@ -102,7 +112,16 @@ export function sourceFrames(m: ProgramModel, phys: PhysicalFrame[]): Frame[] {
       if (b.kind === 'block') continue;
       const group = blocks.slice(start, i + 1);
       const fnName = nameOf(b.die) ?? m.symbols.at(link, 'function')?.name ?? hexU64(p.pc);
-      out.push({ index: out.length, pc: p.pc, name: fnName, source: pos, inlined: b.kind === 'inlined', physical: p, unit, blocks: group });
+      out.push({
+        index: out.length,
+        pc: p.pc,
+        name: fnName,
+        source: pos,
+        inlined: b.kind === 'inlined',
+        physical: p,
+        unit,
+        blocks: group,
+      });
       // the next frame out is at this inlined call's call site
       if (b.kind === 'inlined') pos = callSite(m, b);
       start = i + 1;
@@ -147,7 +166,9 @@ export function frameContext(m: ProgramModel, f: Frame | undefined, u: Unit, dep
         if (!fb) throw new DwarfFail(`the function ${nameOf(fn.die) ?? ''} has no frame base`);
         const sub = { ...ctx, frameBase: undefined };
         if (fb.k === 'block') return evaluateAddress(fb.b, sub);
-        const entry = readLocList(fn.die.unit, fb).find((e) => e.isDefault || (e.start <= p.lookupPc - m.bias && p.lookupPc - m.bias < e.end));
+        const entry = readLocList(fn.die.unit, fb).find(
+          (e) => e.isDefault || (e.start <= p.lookupPc - m.bias && p.lookupPc - m.bias < e.end),
+        );
         if (!entry) throw new DwarfFail('the frame base is not known at this pc');
         return evaluateAddress(entry.expr, sub);
       };
@@ -176,7 +197,12 @@ function entryValue(m: ProgramModel, callee: PhysicalFrame, expr: Uint8Array, de
     const loc = prm.attr(DW_AT.location);
     if (!loc || loc.k !== 'block') continue;
     const b = loc.b;
-    const r = b.length === 1 && b[0] >= 0x50 && b[0] <= 0x6f ? b[0] - 0x50 : b.length >= 2 && b[0] === 0x90 && b[1] < 0x80 ? b[1] : undefined;
+    const r =
+      b.length === 1 && b[0] >= 0x50 && b[0] <= 0x6f
+        ? b[0] - 0x50
+        : b.length >= 2 && b[0] === 0x90 && b[1] < 0x80
+          ? b[1]
+          : undefined;
     if (r !== reg) continue;
     const val = prm.attr(DW_AT.call_value) ?? prm.attr(DW_AT.GNU_call_site_value);
     if (!val || val.k !== 'block') return undefined;
@@ -259,4 +285,3 @@ export function frameVariables(f: Frame): VarDecl[] {
   }
   return out;
 }
-

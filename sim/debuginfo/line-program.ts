@@ -60,7 +60,12 @@ interface EntryFormat {
  * Parses the line program at `offset` of .debug_line. `compDir` and `cuName` come from the unit's
  * DW_AT_comp_dir and DW_AT_name (directory 0 and file 0 of versions before 5).
  */
-export function parseLineProgram(sections: DebugSections, offset: number, compDir: string, cuName: string): LineProgram {
+export function parseLineProgram(
+  sections: DebugSections,
+  offset: number,
+  compDir: string,
+  cuName: string,
+): LineProgram {
   const sec = sections.line;
   if (!sec) return fail('the unit has a line table (DW_AT_stmt_list) but the file has no .debug_line');
   const c0 = new Cursor(sec, offset, sec.length, `the line program at ${hexU64(offset)} (.debug_line)`);
@@ -158,7 +163,12 @@ export function parseLineProgram(sections: DebugSections, offset: number, compDi
 }
 
 /** A value of a version 5 directory or file entry: a string, a number, or bytes (MD5). */
-function readLineForm(c: Cursor, form: number, offsetSize: 4 | 8, sections: DebugSections): string | number | Uint8Array {
+function readLineForm(
+  c: Cursor,
+  form: number,
+  offsetSize: 4 | 8,
+  sections: DebugSections,
+): string | number | Uint8Array {
   switch (form) {
     case DW_FORM.string:
       return c.cstring();
@@ -196,7 +206,12 @@ interface Params {
   stdLengths: number[];
 }
 
-function runProgram(c: Cursor, p: Params, files: Array<LineFile | undefined>, dirPath: (i: number) => string): LineSequence[] {
+function runProgram(
+  c: Cursor,
+  p: Params,
+  files: Array<LineFile | undefined>,
+  dirPath: (i: number) => string,
+): LineSequence[] {
   const sequences: LineSequence[] = [];
   let rows: LineRow[] = [];
   let total = 0;

@@ -65,7 +65,8 @@ export class CuLines {
       for (const r of seq.rows) {
         if (r.endSequence) {
           // rows at the end address hold no code
-          while (out.length > 0 && out[out.length - 1].address === r.address && out[out.length - 1].line !== 0) out.pop();
+          while (out.length > 0 && out[out.length - 1].address === r.address && out[out.length - 1].line !== 0)
+            out.pop();
           out.push({ address: r.address, file: lastFile, line: 0, column: 0, isStmt: true, prologueEnd: false });
           break;
         }
@@ -74,7 +75,14 @@ export class CuLines {
         const fileChanged = r.file !== lastFile;
         if (r.line === 0 || (fileChanged && r.address === lastAddress && !r.isStmt)) continue;
         if (!(r.line === lastLine && !fileChanged && discriminated)) {
-          out.push({ address: r.address, file: r.file, line: r.line, column: r.column, isStmt: r.isStmt, prologueEnd: r.prologueEnd });
+          out.push({
+            address: r.address,
+            file: r.file,
+            line: r.line,
+            column: r.column,
+            isStmt: r.isStmt,
+            prologueEnd: r.prologueEnd,
+          });
         }
         lastFile = r.file;
         lastLine = r.line;
@@ -83,7 +91,9 @@ export class CuLines {
     }
     // by address, an end marker before the rows that start at the same address (stable otherwise)
     const idx = out.map((_, i) => i);
-    idx.sort((a, b) => out[a].address - out[b].address || (out[a].line === 0 ? 0 : 1) - (out[b].line === 0 ? 0 : 1) || a - b);
+    idx.sort(
+      (a, b) => out[a].address - out[b].address || (out[a].line === 0 ? 0 : 1) - (out[b].line === 0 ? 0 : 1) || a - b,
+    );
     return idx.map((i) => out[i]);
   }
 

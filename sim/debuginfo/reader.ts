@@ -21,7 +21,8 @@ export function attempt<T>(f: () => T): { ok: true; value: T } | { ok: false; me
     return { ok: true, value: f() };
   } catch (e) {
     if (e instanceof DwarfFail) return { ok: false, message: e.message };
-    if (e instanceof RangeError) return { ok: false, message: `the debug information is too large or corrupt (${e.message})` };
+    if (e instanceof RangeError)
+      return { ok: false, message: `the debug information is too large or corrupt (${e.message})` };
     return { ok: false, message: `cannot read the debug information (internal error: ${String(e).slice(0, 200)})` };
   }
 }
@@ -40,7 +41,8 @@ export class Cursor {
     readonly what: string,
   ) {
     if (end > bytes.length) this.end = bytes.length;
-    if (pos < 0 || pos > this.end) fail(`${what}: offset ${hexU64(pos)} is outside its section (${bytes.length} bytes)`);
+    if (pos < 0 || pos > this.end)
+      fail(`${what}: offset ${hexU64(pos)} is outside its section (${bytes.length} bytes)`);
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
@@ -52,8 +54,11 @@ export class Cursor {
   }
 
   need(n: number): void {
-    if (n < 0 || this.pos + n > this.end) fail(`${this.what}: truncated at offset ${hexU64(this.pos)} (${n} more bytes needed, ` +
-      `${Math.max(0, this.end - this.pos)} left)`);
+    if (n < 0 || this.pos + n > this.end)
+      fail(
+        `${this.what}: truncated at offset ${hexU64(this.pos)} (${n} more bytes needed, ` +
+          `${Math.max(0, this.end - this.pos)} left)`,
+      );
   }
 
   skip(n: number): void {
@@ -132,13 +137,15 @@ export class Cursor {
       mul *= 128;
       if (i >= 9) fail(`${this.what}: a LEB128 number at offset ${hexU64(this.pos)} is longer than 10 bytes`);
     }
-    if (result > Number.MAX_SAFE_INTEGER) fail(`${this.what}: a LEB128 number before offset ${hexU64(this.pos)} is too large`);
+    if (result > Number.MAX_SAFE_INTEGER)
+      fail(`${this.what}: a LEB128 number before offset ${hexU64(this.pos)} is too large`);
     return result;
   }
   /** A signed LEB128 that must fit a number. */
   sleb(): number {
     const v = this.slebBig();
-    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) fail(`${this.what}: a LEB128 number before offset ${hexU64(this.pos)} is too large`);
+    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER))
+      fail(`${this.what}: a LEB128 number before offset ${hexU64(this.pos)} is too large`);
     return Number(v);
   }
   ulebBig(): bigint {
@@ -228,8 +235,8 @@ export class Cursor {
       return { length: len, offsetSize: 8 };
     }
     if (l >= 0xfffffff0) fail(`${this.what}: reserved unit length ${hexU64(l)}`);
-    if (l > this.left) fail(`${this.what}: its length ${hexU64(l)} runs past the end of the section ` +
-      `(${this.left} bytes left)`);
+    if (l > this.left)
+      fail(`${this.what}: its length ${hexU64(l)} runs past the end of the section ` + `(${this.left} bytes left)`);
     return { length: l, offsetSize: 4 };
   }
 }
@@ -237,9 +244,10 @@ export class Cursor {
 /** A NUL-terminated string at `off` of a string section (.debug_str, .debug_line_str). */
 export function stringAt(section: Uint8Array | undefined, off: number, what: string): string {
   if (!section) return fail(`${what} refers to a string section the file does not have`);
-  if (off < 0 || off >= section.length) fail(`${what}: string offset ${hexU64(off)} is outside its section (${section.length} ` +
-    `bytes)`);
+  if (off < 0 || off >= section.length)
+    fail(`${what}: string offset ${hexU64(off)} is outside its section (${section.length} ` + `bytes)`);
   const z = section.subarray(off, Math.min(section.length, off + MAX_STRING + 1)).indexOf(0);
-  if (z < 0 && off + MAX_STRING + 1 >= section.length) fail(`${what}: the string at offset ${hexU64(off)} is not terminated`);
+  if (z < 0 && off + MAX_STRING + 1 >= section.length)
+    fail(`${what}: the string at offset ${hexU64(off)} is not terminated`);
   return utf8.decode(section.subarray(off, off + (z < 0 ? MAX_STRING : z)));
 }

@@ -129,7 +129,13 @@ export class UnitScopes {
           this.collectBlocks(parent, c, depth + 1);
           continue;
         }
-        const b: Block = { die: c, kind: c.tag === DW_TAG.inlined_subroutine ? 'inlined' : 'block', ranges, parent, children: [] };
+        const b: Block = {
+          die: c,
+          kind: c.tag === DW_TAG.inlined_subroutine ? 'inlined' : 'block',
+          ranges,
+          parent,
+          children: [],
+        };
         parent.children.push(b);
         this.collectBlocks(b, c, depth + 1);
       }

@@ -56,7 +56,8 @@ function bytesOf(elf: ElfFile, s: SectionHeader): Uint8Array | undefined {
 export function debugSections(elf: ElfFile): DebugSections {
   const out: DebugSections = { code: [], notes: [] };
   for (const s of elf.sections) {
-    if ((s.flags & 0x4n) !== 0n && s.size > 0n) out.code.push({ start: s.addr, end: s.addr + s.size, bytes: bytesOf(elf, s) });
+    if ((s.flags & 0x4n) !== 0n && s.size > 0n)
+      out.code.push({ start: s.addr, end: s.addr + s.size, bytes: bytesOf(elf, s) });
     if (s.name.startsWith('.zdebug_') || ((s.flags & SHF_COMPRESSED) !== 0n && s.name.startsWith('.debug_'))) {
       out.notes.push(`${s.name} is compressed, which is not supported (link without --compress-debug-sections)`);
       continue;

@@ -131,7 +131,8 @@ export class LineStepper {
     // stops, "next" goes on when the call is on the line being stepped
     if (sameFunction && this.inlineDepth(pc) === this.depth && this.di.inlineSkipAt(pc) > 0) {
       const site = this.di.skippedCallSite(pc);
-      if (this.kind === 'over' && site && site.line === this.line?.line && site.file === this.line?.file) return { action: 'step' };
+      if (this.kind === 'over' && site && site.line === this.line?.line && site.file === this.line?.file)
+        return { action: 'step' };
       return { action: 'stop' };
     }
     const sal = this.di.lineAt(pc);

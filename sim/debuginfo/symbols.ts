@@ -34,7 +34,8 @@ export class SymbolIndex {
       syms = [];
     }
     for (const s of syms) {
-      if (s.name === '' || s.section === '*UND*' || s.type === 'section' || s.type === 'file' || s.type === 'tls') continue;
+      if (s.name === '' || s.section === '*UND*' || s.type === 'section' || s.type === 'file' || s.type === 'tls')
+        continue;
       if (s.section === '*ABS*') continue;
       const cs: CodeSymbol = {
         name: s.name,
@@ -46,14 +47,17 @@ export class SymbolIndex {
       };
       // ("notype" labels inside functions, such as GCC's local labels, would split them: kept out
       // of the address index, but still found by name)
-      if (s.type === 'function' || s.type === 'object' || (s.type === 'notype' && !s.name.startsWith('.'))) all.push(cs);
+      if (s.type === 'function' || s.type === 'object' || (s.type === 'notype' && !s.name.startsWith('.')))
+        all.push(cs);
       const r = RANK[s.binding];
       const had = names.get(s.name);
       if (!had || had.rank < r) names.set(s.name, { s: cs, rank: r });
     }
     // by address; at one address a function beats an object beats a label, a global beats a local
     const kindRank = (c: CodeSymbol) => (c.kind === 'function' ? 2 : c.kind === 'object' ? 1 : 0);
-    all.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : kindRank(b) - kindRank(a) || Number(b.global) - Number(a.global)));
+    all.sort((a, b) =>
+      a.start < b.start ? -1 : a.start > b.start ? 1 : kindRank(b) - kindRank(a) || Number(b.global) - Number(a.global),
+    );
     const dedup: CodeSymbol[] = [];
     for (const s of all) if (dedup.length === 0 || dedup[dedup.length - 1].start !== s.start) dedup.push(s);
     this.sorted = dedup;

@@ -9,9 +9,21 @@ export type CType =
   | { kind: 'void' }
   | { kind: 'base'; name: string; size: number; encoding: number }
   | { kind: 'pointer'; target: CType; size: number }
-  | { kind: 'array'; element: CType; /** undefined: unknown bound (int a[]) */ count: number | undefined; lower: number }
+  | {
+      kind: 'array';
+      element: CType;
+      /** undefined: unknown bound (int a[]) */ count: number | undefined;
+      lower: number;
+    }
   | StructType
-  | { kind: 'enum'; name: string | undefined; size: number; underlying: CType | undefined; enumerators: Array<{ name: string; value: bigint }>; isSigned: boolean }
+  | {
+      kind: 'enum';
+      name: string | undefined;
+      size: number;
+      underlying: CType | undefined;
+      enumerators: Array<{ name: string; value: bigint }>;
+      isSigned: boolean;
+    }
   | { kind: 'typedef'; name: string; target: CType }
   | { kind: 'qualified'; qualifier: 'const' | 'volatile' | 'restrict' | '_Atomic'; target: CType }
   | { kind: 'function'; returns: CType; params: CType[]; varargs: boolean; prototyped: boolean }
@@ -67,7 +79,12 @@ export class TypeReader {
     };
     switch (d.tag) {
       case DW_TAG.base_type: {
-        const t: CType = { kind: 'base', name: cName(d.name ?? '?'), size: d.num(DW_AT.byte_size) ?? 0, encoding: d.num(DW_AT.encoding) ?? 0 };
+        const t: CType = {
+          kind: 'base',
+          name: cName(d.name ?? '?'),
+          size: d.num(DW_AT.byte_size) ?? 0,
+          encoding: d.num(DW_AT.encoding) ?? 0,
+        };
         this.cache.set(d, t);
         return t;
       }
@@ -78,13 +95,21 @@ export class TypeReader {
       }
       case DW_TAG.pointer_type:
       case DW_TAG.reference_type: {
-        const t = { kind: 'pointer', target: VOID, size: d.num(DW_AT.byte_size) ?? 8 } as { kind: 'pointer'; target: CType; size: number };
+        const t = { kind: 'pointer', target: VOID, size: d.num(DW_AT.byte_size) ?? 8 } as {
+          kind: 'pointer';
+          target: CType;
+          size: number;
+        };
         this.cache.set(d, t);
         t.target = sub(d);
         return t;
       }
       case DW_TAG.typedef: {
-        const t = { kind: 'typedef', name: d.name ?? '?', target: VOID } as { kind: 'typedef'; name: string; target: CType };
+        const t = { kind: 'typedef', name: d.name ?? '?', target: VOID } as {
+          kind: 'typedef';
+          name: string;
+          target: CType;
+        };
         this.cache.set(d, t);
         t.target = sub(d);
         return t;
@@ -93,8 +118,19 @@ export class TypeReader {
       case DW_TAG.volatile_type:
       case DW_TAG.restrict_type:
       case DW_TAG.atomic_type: {
-        const qualifier = d.tag === DW_TAG.const_type ? 'const' : d.tag === DW_TAG.volatile_type ? 'volatile' : d.tag === DW_TAG.restrict_type ? 'restrict' : '_Atomic';
-        const t = { kind: 'qualified', qualifier, target: VOID } as { kind: 'qualified'; qualifier: 'const'; target: CType };
+        const qualifier =
+          d.tag === DW_TAG.const_type
+            ? 'const'
+            : d.tag === DW_TAG.volatile_type
+              ? 'volatile'
+              : d.tag === DW_TAG.restrict_type
+                ? 'restrict'
+                : '_Atomic';
+        const t = { kind: 'qualified', qualifier, target: VOID } as {
+          kind: 'qualified';
+          qualifier: 'const';
+          target: CType;
+        };
         this.cache.set(d, t);
         t.target = sub(d);
         return t;
@@ -134,12 +170,22 @@ export class TypeReader {
         return t;
       }
       case DW_TAG.enumeration_type: {
-        const t = { kind: 'enum', name: d.name, size: d.num(DW_AT.byte_size) ?? 4, underlying: undefined, enumerators: [], isSigned: false } as Extract<CType, { kind: 'enum' }>;
+        const t = {
+          kind: 'enum',
+          name: d.name,
+          size: d.num(DW_AT.byte_size) ?? 4,
+          underlying: undefined,
+          enumerators: [],
+          isSigned: false,
+        } as Extract<CType, { kind: 'enum' }>;
         this.cache.set(d, t);
         const under = d.ref(DW_AT.type);
         if (under) t.underlying = this.read(under, depth + 1);
         const u = t.underlying ? strip(t.underlying) : undefined;
-        t.isSigned = u !== undefined && u.kind === 'base' ? u.encoding === DW_ATE.signed || u.encoding === DW_ATE.signed_char : false;
+        t.isSigned =
+          u !== undefined && u.kind === 'base'
+            ? u.encoding === DW_ATE.signed || u.encoding === DW_ATE.signed_char
+            : false;
         for (const e of d.children) {
           if (e.tag !== DW_TAG.enumerator) continue;
           const v = e.attr(DW_AT.const_value);
@@ -181,7 +227,13 @@ export class TypeReader {
         return t;
       }
       case DW_TAG.subroutine_type: {
-        const t = { kind: 'function', returns: VOID, params: [] as CType[], varargs: false, prototyped: d.flag(DW_AT.prototyped) } as Extract<CType, { kind: 'function' }>;
+        const t = {
+          kind: 'function',
+          returns: VOID,
+          params: [] as CType[],
+          varargs: false,
+          prototyped: d.flag(DW_AT.prototyped),
+        } as Extract<CType, { kind: 'function' }>;
         this.cache.set(d, t);
         t.returns = sub(d);
         for (const p of d.children) {
@@ -277,7 +329,11 @@ export function isSignedInt(t: CType): boolean {
 }
 export function isCharType(t: CType): boolean {
   const s = strip(t);
-  return s.kind === 'base' && s.size === 1 && (s.encoding === DW_ATE.signed_char || s.encoding === DW_ATE.unsigned_char || s.encoding === DW_ATE.UTF);
+  return (
+    s.kind === 'base' &&
+    s.size === 1 &&
+    (s.encoding === DW_ATE.signed_char || s.encoding === DW_ATE.unsigned_char || s.encoding === DW_ATE.UTF)
+  );
 }
 export function isScalar(t: CType): boolean {
   const s = strip(t);
@@ -309,7 +365,11 @@ function declarator(t: CType, inner: string, depth = 0): string {
     case 'pointer': {
       const target = unqualified(t.target);
       const star = `*${inner}`;
-      return declarator(t.target, target.kind === 'array' || target.kind === 'function' ? `(${star})` : star, depth + 1);
+      return declarator(
+        t.target,
+        target.kind === 'array' || target.kind === 'function' ? `(${star})` : star,
+        depth + 1,
+      );
     }
     case 'array':
       return declarator(t.element, `${inner}[${t.count ?? ''}]`, depth + 1);
@@ -336,7 +396,11 @@ function declarator(t: CType, inner: string, depth = 0): string {
         const p = t.target;
         const target = unqualified(p.target);
         const star = `* ${t.qualifier}${inner === '' ? '' : ' ' + inner}`;
-        return declarator(p.target, target.kind === 'array' || target.kind === 'function' ? `(${star})` : star, depth + 1);
+        return declarator(
+          p.target,
+          target.kind === 'array' || target.kind === 'function' ? `(${star})` : star,
+          depth + 1,
+        );
       }
       return `${t.qualifier} ${declarator(t.target, inner, depth + 1)}`;
     }

@@ -245,7 +245,7 @@ export class Unit {
       low: 0n,
     };
     // (the base address reads addr_base: set it after)
-    this.basesCache.low = low ? this.address(low) ?? 0n : 0n;
+    this.basesCache.low = low ? (this.address(low) ?? 0n) : 0n;
     return this.basesCache;
   }
 
@@ -306,7 +306,13 @@ function block(c: Cursor, n: number): AttrValue {
 }
 
 /** Reads one attribute value of `form` (DWARF 5 section 7.5.6). */
-export function readForm(u: Unit, c: Cursor, form: number, implicitConst: bigint | undefined, depth: number): AttrValue {
+export function readForm(
+  u: Unit,
+  c: Cursor,
+  form: number,
+  implicitConst: bigint | undefined,
+  depth: number,
+): AttrValue {
   const h = u.header;
   switch (form) {
     case DW_FORM.addr:
@@ -406,8 +412,10 @@ export function readForm(u: Unit, c: Cursor, form: number, implicitConst: bigint
       c.skip(h.offsetSize);
       return { k: 'external', form };
     default:
-      return fail(`${u.what}: unknown attribute form ${hexU64(form)} at offset ${hexU64(c.pos)} (the ` +
-        `rest of the unit cannot be read)`);
+      return fail(
+        `${u.what}: unknown attribute form ${hexU64(form)} at offset ${hexU64(c.pos)} (the ` +
+          `rest of the unit cannot be read)`,
+      );
   }
 }
 
@@ -416,7 +424,10 @@ export function readForm(u: Unit, c: Cursor, form: number, implicitConst: bigint
  * address size, and the type unit's signature). A corrupt header ends the list there; the message
  * says where (the units before it stay usable).
  */
-export function readUnitHeaders(bytes: Uint8Array | undefined, section: 'info' | 'types'): { headers: UnitHeader[]; problem?: string } {
+export function readUnitHeaders(
+  bytes: Uint8Array | undefined,
+  section: 'info' | 'types',
+): { headers: UnitHeader[]; problem?: string } {
   const headers: UnitHeader[] = [];
   if (!bytes) return { headers };
   const name = `.debug_${section}`;
@@ -440,7 +451,8 @@ export function readUnitHeaders(bytes: Uint8Array | undefined, section: 'info' |
         else if (unitType === DW_UT.type || unitType === DW_UT.split_type) {
           h.typeSignature = c.u64();
           h.typeOffset = pos + c.offset(offsetSize);
-        } else if (unitType !== DW_UT.compile && unitType !== DW_UT.partial) fail(`${c.what}: unknown unit type ${unitType}`);
+        } else if (unitType !== DW_UT.compile && unitType !== DW_UT.partial)
+          fail(`${c.what}: unknown unit type ${unitType}`);
       } else {
         abbrevOffset = c.offset(offsetSize);
         addressSize = c.u8();
@@ -452,7 +464,18 @@ export function readUnitHeaders(bytes: Uint8Array | undefined, section: 'info' |
       }
       if (addressSize !== 4 && addressSize !== 8) fail(`${c.what}: address size ${addressSize} (4 or 8 expected)`);
       if (c.pos > end) fail(`${c.what}: its header is longer than the unit`);
-      headers.push({ offset: pos, section, version, unitType, offsetSize, addressSize, abbrevOffset, dieStart: c.pos, end, ...h });
+      headers.push({
+        offset: pos,
+        section,
+        version,
+        unitType,
+        offsetSize,
+        addressSize,
+        abbrevOffset,
+        dieStart: c.pos,
+        end,
+        ...h,
+      });
       pos = end;
     } catch (e) {
       if (!(e instanceof DwarfFail)) throw e;

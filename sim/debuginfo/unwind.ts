@@ -160,16 +160,22 @@ function prologueState(ctx: UnwindContext, pc: bigint): { allocated: boolean; lr
   let lrInR0 = false;
   for (let i = 0; i < n; i++) {
     const w = (code[i * 4] | (code[i * 4 + 1] << 8) | (code[i * 4 + 2] << 16) | (code[i * 4 + 3] << 24)) >>> 0;
-    if (w === 0x7c0802a6) lrInR0 = true; // mflr r0
-    else if (w === 0xf8010010 && lrInR0) lrSaved = true; // std r0,16(r1)
-    else if ((w & 0xffff0003) >>> 0 === 0xf8210001) allocated = true; // stdu r1,-N(r1)
+    if (w === 0x7c0802a6)
+      lrInR0 = true; // mflr r0
+    else if (w === 0xf8010010 && lrInR0)
+      lrSaved = true; // std r0,16(r1)
+    else if ((w & 0xffff0003) >>> 0 === 0xf8210001)
+      allocated = true; // stdu r1,-N(r1)
     else if ((w & 0xffff07ff) >>> 0 === 0x7c21016a) allocated = true; // stdux r1,r1,rN
   }
   return { allocated, lrSaved };
 }
 
 /** The caller by the ABI back chain (no CFI). */
-function unwindByBackChain(ctx: UnwindContext, frame: PhysicalFrame): { cfa: bigint; regs: Regs; ra: bigint | undefined } {
+function unwindByBackChain(
+  ctx: UnwindContext,
+  frame: PhysicalFrame,
+): { cfa: bigint; regs: Regs; ra: bigint | undefined } {
   const t = ctx.target;
   const sp = frame.reg(1);
   if (sp === undefined) fail('the stack pointer (r1) is not known');
@@ -200,7 +206,14 @@ export function unwindStack(ctx: UnwindContext, max = MAX_FRAMES): PhysicalFrame
   const t = ctx.target;
   const frames: PhysicalFrame[] = [];
   const pc0 = t.pc();
-  let cur: PhysicalFrame = { index: 0, pc: pc0, lookupPc: pc0, cfa: undefined, reg: (n) => t.readRegister(n), unwinder: 'none' };
+  let cur: PhysicalFrame = {
+    index: 0,
+    pc: pc0,
+    lookupPc: pc0,
+    cfa: undefined,
+    reg: (n) => t.readRegister(n),
+    unwinder: 'none',
+  };
   const seen = new Set<string>();
   for (let i = 0; i < Math.min(max, MAX_FRAMES); i++) {
     frames.push(cur);
@@ -238,7 +251,8 @@ export function unwindStack(ctx: UnwindContext, max = MAX_FRAMES): PhysicalFrame
     }
     const prevSp = cur.reg(1);
     if (prevSp !== undefined && next.cfa < prevSp) {
-      cur.end = `the caller's stack pointer ${hexU64(next.cfa)} is below this frame's ` +
+      cur.end =
+        `the caller's stack pointer ${hexU64(next.cfa)} is below this frame's ` +
         `(${hexU64(prevSp)}): a corrupt stack`;
       break;
     }
@@ -249,7 +263,14 @@ export function unwindStack(ctx: UnwindContext, max = MAX_FRAMES): PhysicalFrame
     }
     seen.add(key);
     const regs = next.regs;
-    const caller: PhysicalFrame = { index: i + 1, pc: ra, lookupPc: ra - 1n, cfa: undefined, reg: (n) => regs.reg(n), unwinder: 'none' };
+    const caller: PhysicalFrame = {
+      index: i + 1,
+      pc: ra,
+      lookupPc: ra - 1n,
+      cfa: undefined,
+      reg: (n) => regs.reg(n),
+      unwinder: 'none',
+    };
     cur.caller = caller;
     cur = caller;
   }

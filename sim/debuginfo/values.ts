@@ -48,7 +48,9 @@ export class CValue {
       }
       case 'bytes': {
         if (offset + size > d.bytes.length) return { error: 'the value is shorter than its type' };
-        if (d.valid) for (let i = offset; i < offset + size; i++) if (!d.valid[i]) return { error: 'optimized out', optimizedOut: true };
+        if (d.valid)
+          for (let i = offset; i < offset + size; i++)
+            if (!d.valid[i]) return { error: 'optimized out', optimizedOut: true };
         return d.bytes.subarray(offset, offset + size);
       }
       case 'optimized-out':
@@ -68,7 +70,12 @@ export class CValue {
     else if (d.kind === 'bytes') {
       const size = bits ? Math.ceil((bits.offset + bits.size) / 8) : sizeOf(type);
       if (offset < 0 || offset + size > d.bytes.length) sub = { kind: 'error', message: 'beyond the end of the value' };
-      else sub = { kind: 'bytes', bytes: d.bytes.subarray(offset, offset + size), valid: d.valid?.subarray(offset, offset + size) };
+      else
+        sub = {
+          kind: 'bytes',
+          bytes: d.bytes.subarray(offset, offset + size),
+          valid: d.valid?.subarray(offset, offset + size),
+        };
     } else sub = d;
     return new CValue(type, sub, bits);
   }
@@ -137,7 +144,8 @@ export function valueFromLocation(loc: Location, type: CType, r: LocationReader)
         return new CValue(type, { kind: 'memory', addr: l.addr });
       case 'register': {
         const v = r.reg(l.reg);
-        if (v === undefined) return new CValue(type, { kind: 'error', message: `${regName(l.reg)} is not saved in this frame` });
+        if (v === undefined)
+          return new CValue(type, { kind: 'error', message: `${regName(l.reg)} is not saved in this frame` });
         return new CValue(type, { kind: 'bytes', bytes: registerBytes(l.reg, v, type, size), register: l.reg });
       }
       case 'value':

@@ -181,7 +181,8 @@ export function printable(s: string, max = 120): string {
   let out = '';
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;
-    if (c < 0x20 || c === 0x7f || (c >= 0x80 && c < 0xa0) || c === 0x2028 || c === 0x2029) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    if (c < 0x20 || c === 0x7f || (c >= 0x80 && c < 0xa0) || c === 0x2028 || c === 0x2029)
+      out += `\\x${c.toString(16).padStart(2, '0')}`;
     else out += ch;
     if (out.length >= max) return out.slice(0, max) + '...';
   }
@@ -207,7 +208,11 @@ const MAX_NAME = 4096;
 class StringTable {
   private readonly cache = new Map<number, string>();
   private budget = 64 * 1024 * 1024;
-  constructor(private readonly b: Uint8Array, private readonly start: number, private readonly end: number) {}
+  constructor(
+    private readonly b: Uint8Array,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
 
   name(off: number, what: string): string {
     const hit = this.cache.get(off);
@@ -216,7 +221,8 @@ class StringTable {
     if (off < 0 || at >= this.end) throw new Fail(`${what}: name offset ${off} is outside its string table`);
     const stop = Math.min(this.end, at + MAX_NAME + 1);
     const z = this.b.subarray(at, stop).indexOf(0);
-    if (z < 0 && stop === this.end) throw new Fail(`${what}: name at offset ${off} is not terminated inside its string table`);
+    if (z < 0 && stop === this.end)
+      throw new Fail(`${what}: name at offset ${off} is not terminated inside its string table`);
     const len = z < 0 ? MAX_NAME : z;
     this.budget -= len;
     if (this.budget < 0) throw new Fail('the names in a string table are too long in total (a corrupt string table?)');
@@ -260,15 +266,22 @@ export function parseElf(bytes: Uint8Array): ElfResult {
 function parse(b: Uint8Array): ElfFile {
   const len = b.length;
   if (len < 4 || b[0] !== 0x7f || b[1] !== 0x45 || b[2] !== 0x4c || b[3] !== 0x46) {
-    throw new Fail(len < 4 && b[0] === 0x7f ? `truncated ELF file (${len} bytes)` : 'not an ELF file (it does not start with \\x7fELF)');
+    throw new Fail(
+      len < 4 && b[0] === 0x7f
+        ? `truncated ELF file (${len} bytes)`
+        : 'not an ELF file (it does not start with \\x7fELF)',
+    );
   }
   if (len < 16) throw new Fail(`truncated ELF file (${len} bytes; the ELF header alone is ${EHDR_SIZE})`);
   const cls = b[4];
   const data = b[5];
-  if (cls === ELFCLASS32) throw new Fail('32-bit ELF file (ELFCLASS32); only 64-bit little-endian PowerPC (ppc64le) ' +
-    'executables run here');
+  if (cls === ELFCLASS32)
+    throw new Fail(
+      '32-bit ELF file (ELFCLASS32); only 64-bit little-endian PowerPC (ppc64le) ' + 'executables run here',
+    );
   if (cls !== ELFCLASS64) throw new Fail(`invalid ELF class ${cls} (neither 32- nor 64-bit)`);
-  if (data === ELFDATA2MSB) throw new Fail('big-endian ELF file; only little-endian PowerPC (ppc64le) executables run here');
+  if (data === ELFDATA2MSB)
+    throw new Fail('big-endian ELF file; only little-endian PowerPC (ppc64le) executables run here');
   if (data !== ELFDATA2LSB) throw new Fail(`invalid ELF data encoding ${data} (neither little- nor big-endian)`);
   if (len < EHDR_SIZE) throw new Fail(`truncated ELF file (${len} bytes; the ELF header alone is ${EHDR_SIZE})`);
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
@@ -288,26 +301,37 @@ function parse(b: Uint8Array): ElfFile {
   };
   if (h.machine !== EM_PPC64) {
     const m = MACHINES[h.machine];
-    throw new Fail(`built for ${m ?? `machine ${h.machine}`} (e_machine ${h.machine}), not 64-bit ` +
-      `PowerPC (ppc64le, e_machine 21)`);
+    throw new Fail(
+      `built for ${m ?? `machine ${h.machine}`} (e_machine ${h.machine}), not 64-bit ` +
+        `PowerPC (ppc64le, e_machine 21)`,
+    );
   }
-  if (h.type === ET_REL) throw new Fail('a relocatable object file (.o), not an executable; link it, e.g. ' +
-    'powerpc64le-linux-gnu-gcc -static');
+  if (h.type === ET_REL)
+    throw new Fail(
+      'a relocatable object file (.o), not an executable; link it, e.g. ' + 'powerpc64le-linux-gnu-gcc -static',
+    );
   if (h.type === ET_CORE) throw new Fail('a core dump, not an executable');
   if (h.type !== ET_EXEC && h.type !== ET_DYN) throw new Fail(`not an executable (ELF type ${h.type})`);
   const abi = h.flags & 3;
-  if (abi === 1) throw new Fail('an ELFv1 executable (function descriptors, e_flags abi 1); only the ELFv2 ABI of ' +
-    'ppc64le is supported');
-  if (abi !== 2) throw new Fail(`the ELF flags (${hex(h.flags)}) do not say ELFv2 ABI (abi ${abi}); Linux would ` +
-    `start it as ELFv1`);
+  if (abi === 1)
+    throw new Fail(
+      'an ELFv1 executable (function descriptors, e_flags abi 1); only the ELFv2 ABI of ' + 'ppc64le is supported',
+    );
+  if (abi !== 2)
+    throw new Fail(
+      `the ELF flags (${hex(h.flags)}) do not say ELFv2 ABI (abi ${abi}); Linux would ` + `start it as ELFv1`,
+    );
 
   // Program headers (Linux: load_elf_phdrs).
   if (h.phnum === 0) throw new Fail('no program headers: nothing to load');
   if (h.phentsize !== PHDR_SIZE) throw new Fail(`program header entries are ${h.phentsize} bytes, not ${PHDR_SIZE}`);
   if (h.phnum > MAX_PHNUM) throw new Fail(`${h.phnum} program headers (Linux accepts at most ${MAX_PHNUM})`);
   const phEnd = h.phoff + BigInt(h.phnum * PHDR_SIZE);
-  if (phEnd > BigInt(len)) throw new Fail(`truncated: the program headers (${hex(h.phoff)}-${hex(phEnd)}) lie beyond the end ` +
-    `of the file (${len} bytes)`);
+  if (phEnd > BigInt(len))
+    throw new Fail(
+      `truncated: the program headers (${hex(h.phoff)}-${hex(phEnd)}) lie beyond the end ` +
+        `of the file (${len} bytes)`,
+    );
   const phoff = Number(h.phoff);
   const phdrs: ProgramHeader[] = [];
   for (let i = 0; i < h.phnum; i++) {
@@ -329,10 +353,14 @@ function parse(b: Uint8Array): ElfFile {
   // simulated machine does not have: say so first, it is the most useful thing to know.
   for (const p of phdrs) {
     if (p.type !== PT_INTERP) continue;
-    if (p.filesz < 2n || p.filesz > BigInt(PATH_MAX)) throw new Fail(`dynamically linked, with an invalid interpreter entry (${p.filesz} bytes); build it ` +
-      `with -static`);
-    if (p.offset + p.filesz > BigInt(len)) throw new Fail('dynamically linked, and its interpreter path lies beyond the end of the file; build ' +
-      'it with -static');
+    if (p.filesz < 2n || p.filesz > BigInt(PATH_MAX))
+      throw new Fail(
+        `dynamically linked, with an invalid interpreter entry (${p.filesz} bytes); build it ` + `with -static`,
+      );
+    if (p.offset + p.filesz > BigInt(len))
+      throw new Fail(
+        'dynamically linked, and its interpreter path lies beyond the end of the file; build ' + 'it with -static',
+      );
     const raw = b.subarray(Number(p.offset), Number(p.offset + p.filesz));
     const z = raw.indexOf(0);
     const interpreter = decoder.decode(raw.subarray(0, z < 0 ? raw.length : z));
@@ -375,33 +403,47 @@ function checkSegments(h: ElfHeader, phdrs: ProgramHeader[], len: number): void 
   for (const p of phdrs) {
     if (p.type !== PT_LOAD && p.type !== PT_TLS) continue;
     const what = segName(p);
-    if (p.filesz > p.memsz) throw new Fail(`${what}: its file size ${hex(p.filesz)} exceeds its memory size ${hex(p.memsz)}`);
-    if (p.offset + p.filesz > file) throw new Fail(`${what}: its file bytes ${hex(p.offset)}-${hex(p.offset + p.filesz)} lie beyond the ` +
-      `end of the file (${len} bytes)`);
+    if (p.filesz > p.memsz)
+      throw new Fail(`${what}: its file size ${hex(p.filesz)} exceeds its memory size ${hex(p.memsz)}`);
+    if (p.offset + p.filesz > file)
+      throw new Fail(
+        `${what}: its file bytes ${hex(p.offset)}-${hex(p.offset + p.filesz)} lie beyond the ` +
+          `end of the file (${len} bytes)`,
+      );
     if (p.type !== PT_LOAD) continue;
     const end = p.vaddr + p.memsz;
     if (p.vaddr >= TASK_SIZE || p.memsz > TASK_SIZE || end > TASK_SIZE) {
-      throw new Fail(`${what}: ${hex(p.vaddr)}-${hex(end)} reaches beyond the user address space (it ends ` +
-        `at ${hex(TASK_SIZE)}; kernel addresses are above)`);
+      throw new Fail(
+        `${what}: ${hex(p.vaddr)}-${hex(end)} reaches beyond the user address space (it ends ` +
+          `at ${hex(TASK_SIZE)}; kernel addresses are above)`,
+      );
     }
     // elf_map maps the file from p_offset - (p_vaddr % page): mmap refuses an offset that is not page aligned.
     if (p.filesz > 0n && p.offset % ELF_PAGE_SIZE !== p.vaddr % ELF_PAGE_SIZE) {
-      throw new Fail(`${what}: file offset ${hex(p.offset)} and address ${hex(p.vaddr)} differ modulo the ` +
-        `64 KiB page size, so Linux with 64 KiB pages cannot map it (link with -z ` +
-        `max-page-size=0x10000)`);
+      throw new Fail(
+        `${what}: file offset ${hex(p.offset)} and address ${hex(p.vaddr)} differ modulo the ` +
+          `64 KiB page size, so Linux with 64 KiB pages cannot map it (link with -z ` +
+          `max-page-size=0x10000)`,
+      );
     }
   }
   for (let i = 1; i < loads.length; i++) {
     const a = loads[i - 1];
     const c = loads[i];
-    if (c.vaddr < a.vaddr) throw new Fail(`${segName(c)} at ${hex(c.vaddr)} comes after ${segName(a)} at ${hex(a.vaddr)}: ` +
-      `loadable segments must be in ascending address order`);
+    if (c.vaddr < a.vaddr)
+      throw new Fail(
+        `${segName(c)} at ${hex(c.vaddr)} comes after ${segName(a)} at ${hex(a.vaddr)}: ` +
+          `loadable segments must be in ascending address order`,
+      );
     if (c.vaddr < a.vaddr + a.memsz) {
-      throw new Fail(`${segName(c)} (${hex(c.vaddr)}-${hex(c.vaddr + c.memsz)}) overlaps ${segName(a)} ` +
-        `(${hex(a.vaddr)}-${hex(a.vaddr + a.memsz)})`);
+      throw new Fail(
+        `${segName(c)} (${hex(c.vaddr)}-${hex(c.vaddr + c.memsz)}) overlaps ${segName(a)} ` +
+          `(${hex(a.vaddr)}-${hex(a.vaddr + a.memsz)})`,
+      );
     }
   }
-  if (h.type === ET_EXEC && h.entry >= TASK_SIZE) throw new Fail(`entry point ${hex(h.entry)} is outside the user address space`);
+  if (h.type === ET_EXEC && h.entry >= TASK_SIZE)
+    throw new Fail(`entry point ${hex(h.entry)} is outside the user address space`);
   if (h.type === ET_DYN && h.entry === 0n) throw new Fail('a shared library (no entry point), not an executable');
 }
 
@@ -409,8 +451,10 @@ function readSections(b: Uint8Array, v: DataView, h: ElfHeader): SectionHeader[]
   const len = b.length;
   if (h.shoff === 0n) return [];
   if (h.shentsize !== SHDR_SIZE) throw new Fail(`section header entries are ${h.shentsize} bytes, not ${SHDR_SIZE}`);
-  if (h.shoff + BigInt(SHDR_SIZE) > BigInt(len)) throw new Fail(`truncated: the section headers at ${hex(h.shoff)} lie beyond the end of the file ` +
-    `(${len} bytes)`);
+  if (h.shoff + BigInt(SHDR_SIZE) > BigInt(len))
+    throw new Fail(
+      `truncated: the section headers at ${hex(h.shoff)} lie beyond the end of the file ` + `(${len} bytes)`,
+    );
   const shoff = Number(h.shoff);
   let shnum = h.shnum;
   let shstrndx = h.shstrndx;
@@ -424,8 +468,11 @@ function readSections(b: Uint8Array, v: DataView, h: ElfHeader): SectionHeader[]
   if (shstrndx === SHN_XINDEX) shstrndx = v.getUint32(shoff + 40, true);
   if (shnum > MAX_ENTRIES) throw new Fail(`${shnum} sections (at most ${MAX_ENTRIES} are read)`);
   const end = h.shoff + BigInt(shnum) * BigInt(SHDR_SIZE);
-  if (end > BigInt(len)) throw new Fail(`truncated: the ${shnum} section headers (${hex(h.shoff)}-${hex(end)}) lie beyond ` +
-    `the end of the file (${len} bytes)`);
+  if (end > BigInt(len))
+    throw new Fail(
+      `truncated: the ${shnum} section headers (${hex(h.shoff)}-${hex(end)}) lie beyond ` +
+        `the end of the file (${len} bytes)`,
+    );
   const raw: Array<Omit<SectionHeader, 'name'> & { nameOff: number }> = [];
   for (let i = 0; i < shnum; i++) {
     const o = shoff + i * SHDR_SIZE;
@@ -445,12 +492,16 @@ function readSections(b: Uint8Array, v: DataView, h: ElfHeader): SectionHeader[]
   }
   for (const s of raw) {
     if (s.type === SHT_NOBITS || s.type === SHT_NULL) continue;
-    if (s.offset + s.size > BigInt(len)) throw new Fail(`section ${s.index}: its bytes ${hex(s.offset)}-${hex(s.offset + s.size)} lie beyond ` +
-      `the end of the file (${len} bytes)`);
+    if (s.offset + s.size > BigInt(len))
+      throw new Fail(
+        `section ${s.index}: its bytes ${hex(s.offset)}-${hex(s.offset + s.size)} lie beyond ` +
+          `the end of the file (${len} bytes)`,
+      );
   }
   let names: StringTable | undefined;
   if (shstrndx !== SHN_UNDEF) {
-    if (shstrndx >= shnum) throw new Fail(`the section name table index ${shstrndx} is not a section (there are ${shnum})`);
+    if (shstrndx >= shnum)
+      throw new Fail(`the section name table index ${shstrndx} is not a section (there are ${shnum})`);
     const st = raw[shstrndx];
     if (st.type !== SHT_STRTAB) throw new Fail(`the section name table (section ${shstrndx}) is not a string table`);
     names = new StringTable(b, Number(st.offset), Number(st.offset + st.size));
@@ -476,8 +527,10 @@ function symbolReader(b: Uint8Array, v: DataView, sections: SectionHeader[]): ()
   const symtab = sections.find((s) => s.type === SHT_SYMTAB);
   if (!symtab) return () => [];
   const what = `the symbol table (section ${symtab.index})`;
-  if (symtab.entsize !== BigInt(SYM_SIZE)) throw new Fail(`${what}: entries are ${symtab.entsize} bytes, not ${SYM_SIZE}`);
-  if (symtab.size % BigInt(SYM_SIZE) !== 0n) throw new Fail(`${what}: its size ${symtab.size} is not a whole number of entries`);
+  if (symtab.entsize !== BigInt(SYM_SIZE))
+    throw new Fail(`${what}: entries are ${symtab.entsize} bytes, not ${SYM_SIZE}`);
+  if (symtab.size % BigInt(SYM_SIZE) !== 0n)
+    throw new Fail(`${what}: its size ${symtab.size} is not a whole number of entries`);
   if (symtab.link === 0 || symtab.link >= sections.length || sections[symtab.link].type !== SHT_STRTAB) {
     throw new Fail(`${what}: its string table (section ${symtab.link}) is not a string table`);
   }
@@ -487,27 +540,35 @@ function symbolReader(b: Uint8Array, v: DataView, sections: SectionHeader[]): ()
   if (count > MAX_ENTRIES) throw new Fail(`${what}: ${count} symbols (at most ${MAX_ENTRIES} are read)`);
   const base = Number(symtab.offset);
   return () => {
-  const out: ElfSymbol[] = [];
-  for (let i = 1; i < count; i++) {
-    const o = base + i * SYM_SIZE;
-    const nameOff = v.getUint32(o, true);
-    const info = b[o + 4];
-    const shndx = v.getUint16(o + 6, true);
-    const t = info & 0xf;
-    const bind = info >> 4;
-    const section =
-      shndx === SHN_UNDEF ? '*UND*' : shndx === SHN_ABS ? '*ABS*' : shndx === SHN_COMMON ? '*COM*' : shndx < sections.length ? sections[shndx].name : '';
-    out.push({
-      name: nameOff === 0 ? '' : names.name(nameOff, `symbol ${i}`),
-      value: v.getBigUint64(o + 8, true),
-      size: v.getBigUint64(o + 16, true),
-      type: SYM_TYPES[t] ?? 'other',
-      binding: bind === STB_LOCAL ? 'local' : bind === STB_GLOBAL ? 'global' : bind === STB_WEAK ? 'weak' : 'other',
-      shndx,
-      section,
-      other: b[o + 5],
-    });
-  }
-  return out;
+    const out: ElfSymbol[] = [];
+    for (let i = 1; i < count; i++) {
+      const o = base + i * SYM_SIZE;
+      const nameOff = v.getUint32(o, true);
+      const info = b[o + 4];
+      const shndx = v.getUint16(o + 6, true);
+      const t = info & 0xf;
+      const bind = info >> 4;
+      const section =
+        shndx === SHN_UNDEF
+          ? '*UND*'
+          : shndx === SHN_ABS
+            ? '*ABS*'
+            : shndx === SHN_COMMON
+              ? '*COM*'
+              : shndx < sections.length
+                ? sections[shndx].name
+                : '';
+      out.push({
+        name: nameOff === 0 ? '' : names.name(nameOff, `symbol ${i}`),
+        value: v.getBigUint64(o + 8, true),
+        size: v.getBigUint64(o + 16, true),
+        type: SYM_TYPES[t] ?? 'other',
+        binding: bind === STB_LOCAL ? 'local' : bind === STB_GLOBAL ? 'global' : bind === STB_WEAK ? 'weak' : 'other',
+        shndx,
+        section,
+        other: b[o + 5],
+      });
+    }
+    return out;
   };
 }

@@ -101,24 +101,39 @@ export function buildExecImage(elf: ElfFile): { ok: true; image: ExecImage } | {
   let bias = 0n;
   if (pie) {
     const total = pageAlign(last.vaddr + last.memsz - pageStart(first.vaddr));
-    if (total > MMAP_BASE) return { ok: false, message: `the image spans ${hex(total)} bytes, more than the address space below the stack` };
+    if (total > MMAP_BASE)
+      return { ok: false, message: `the image spans ${hex(total)} bytes, more than the address space below the stack` };
     bias = MMAP_BASE - total - pageStart(first.vaddr);
   }
   let memory = 0n;
   for (const p of loads) memory += pageAlign(p.vaddr + p.memsz) - pageStart(p.vaddr);
   if (memory > BigInt(MAX_IMAGE_MEMORY)) {
-    return { ok: false, message: `its segments need ${memory / 1048576n} MiB of memory; the simulator maps at most ` +
-      `${MAX_IMAGE_MEMORY / 1048576} MiB up front` };
+    return {
+      ok: false,
+      message:
+        `its segments need ${memory / 1048576n} MiB of memory; the simulator maps at most ` +
+        `${MAX_IMAGE_MEMORY / 1048576} MiB up front`,
+    };
   }
   const stackLow = STACK_TOP - BigInt(STACK_SIZE);
   const segments: ExecSegment[] = [];
   for (const p of loads) {
     const lo = pageStart(p.vaddr + bias);
     const hi = pageAlign(p.vaddr + bias + p.memsz);
-    if (lo < STACK_TOP && hi > stackLow) return { ok: false, message: `segment ${p.index} (${hex(p.vaddr + bias)}-${hex(p.vaddr + bias + p.memsz)}) ` +
-      `overlaps the stack (${hex(stackLow)}-${hex(STACK_TOP)})` };
-    if (lo <= VDSO_BASE && hi > VDSO_BASE) return { ok: false, message: `segment ${p.index} (${hex(p.vaddr + bias)}-${hex(p.vaddr + bias + p.memsz)}) ` +
-      `overlaps the vdso page at ${hex(VDSO_BASE)}` };
+    if (lo < STACK_TOP && hi > stackLow)
+      return {
+        ok: false,
+        message:
+          `segment ${p.index} (${hex(p.vaddr + bias)}-${hex(p.vaddr + bias + p.memsz)}) ` +
+          `overlaps the stack (${hex(stackLow)}-${hex(STACK_TOP)})`,
+      };
+    if (lo <= VDSO_BASE && hi > VDSO_BASE)
+      return {
+        ok: false,
+        message:
+          `segment ${p.index} (${hex(p.vaddr + bias)}-${hex(p.vaddr + bias + p.memsz)}) ` +
+          `overlaps the vdso page at ${hex(VDSO_BASE)}`,
+      };
     if (hi > TASK_SIZE) return { ok: false, message: `segment ${p.index} reaches beyond the user address space` };
     segments.push({
       index: p.index,
@@ -136,7 +151,8 @@ export function buildExecImage(elf: ElfFile): { ok: true; image: ExecImage } | {
   // AT_PHDR: the address where a PT_LOAD maps the program headers' file bytes (Linux 5.18+).
   const h = elf.header;
   let phdrAddr = 0n;
-  for (const p of loads) if (p.offset <= h.phoff && h.phoff < p.offset + p.filesz) phdrAddr = h.phoff - p.offset + p.vaddr + bias;
+  for (const p of loads)
+    if (p.offset <= h.phoff && h.phoff < p.offset + p.filesz) phdrAddr = h.phoff - p.offset + p.vaddr + bias;
   const tlsH = elf.phdrs.find((p) => p.type === PT_TLS);
   const dyn = elf.phdrs.find((p) => p.type === PT_DYNAMIC);
   const phdrSeg = elf.phdrs.find((p) => p.type === PT_PHDR);
@@ -155,7 +171,14 @@ export function buildExecImage(elf: ElfFile): { ok: true; image: ExecImage } | {
       loadBias: bias,
       phdr: { addr: phdrAddr, entsize: h.phentsize, count: h.phnum },
       tls: tlsH
-        ? { addr: tlsH.vaddr + bias, offset: Number(tlsH.offset), filesz: Number(tlsH.filesz), memsz: Number(tlsH.memsz), align: tlsH.align, bytes: elf.bytes.subarray(Number(tlsH.offset), Number(tlsH.offset + tlsH.filesz)) }
+        ? {
+            addr: tlsH.vaddr + bias,
+            offset: Number(tlsH.offset),
+            filesz: Number(tlsH.filesz),
+            memsz: Number(tlsH.memsz),
+            align: tlsH.align,
+            bytes: elf.bytes.subarray(Number(tlsH.offset), Number(tlsH.offset + tlsH.filesz)),
+          }
         : undefined,
       dynamic: dyn ? dyn.vaddr + bias : undefined,
       phdrSegment: phdrSeg ? phdrSeg.vaddr + bias : undefined,
@@ -172,7 +195,8 @@ function symbolsOf(elf: ElfFile, bias: bigint): Map<string, SymbolInfo> {
   const rank = new Map<string, number>();
   for (const s of elf.symbols) {
     // names of addresses only: no file/section markers, no undefined symbols, no TLS offsets
-    if (s.name === '' || s.type === 'section' || s.type === 'file' || s.type === 'tls' || s.section === '*UND*') continue;
+    if (s.name === '' || s.type === 'section' || s.type === 'file' || s.type === 'tls' || s.section === '*UND*')
+      continue;
     const r = RANK[s.binding];
     const had = rank.get(s.name);
     if (had !== undefined && had >= r) continue; // a global beats a local of the same name; else the first stays
@@ -200,8 +224,11 @@ function sectionsOf(elf: ElfFile, bias: bigint): Section[] | string {
     if (nobits && (s.flags & SHF_TLS) !== 0n) continue; // .tbss takes no address space (its image is per thread)
     if (nobits) {
       zeros += s.size;
-      if (zeros > BigInt(MAX_IMAGE_MEMORY)) return `section ${s.index} (${printable(s.name)}): ${hex(s.size)} bytes of zeros, more than ` +
-        `the ${MAX_IMAGE_MEMORY / 1048576} MiB the simulator maps`;
+      if (zeros > BigInt(MAX_IMAGE_MEMORY))
+        return (
+          `section ${s.index} (${printable(s.name)}): ${hex(s.size)} bytes of zeros, more than ` +
+          `the ${MAX_IMAGE_MEMORY / 1048576} MiB the simulator maps`
+        );
     }
     const size = Number(s.size);
     out.push({
@@ -234,6 +261,9 @@ export function programFromElf(path: string, bytes: Uint8Array): Result<Program>
   let symbols: Map<string, SymbolInfo> | undefined;
   const program = { file: path, sections, lines: [], entry: image.entry, image } as unknown as Program;
   // (read when first used: a scenario expression or the debugger asks, starting a program does not)
-  Object.defineProperty(program, 'symbols', { enumerable: true, get: () => (symbols ??= symbolsOf(parsed.elf, image.loadBias)) });
+  Object.defineProperty(program, 'symbols', {
+    enumerable: true,
+    get: () => (symbols ??= symbolsOf(parsed.elf, image.loadBias)),
+  });
   return { ok: true, value: program };
 }

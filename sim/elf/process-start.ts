@@ -98,7 +98,12 @@ export interface StartOptions {
    * Maps anonymous memory (the stack, the bss pages beyond the file): by default at once; a process's
    * memory map (sim/os/memory-map.ts) maps it to be made on first touch instead.
    */
-  mapAnonymous?: (lo: bigint, hi: bigint, prot: { read: boolean; write: boolean; exec: boolean }, kind: 'stack' | 'bss') => void;
+  mapAnonymous?: (
+    lo: bigint,
+    hi: bigint,
+    prot: { read: boolean; write: boolean; exec: boolean },
+    kind: 'stack' | 'bss',
+  ) => void;
   /** records each file-backed piece of a segment (the memory map's image regions) */
   onImage?: (lo: bigint, hi: bigint, prot: { read: boolean; write: boolean; exec: boolean }) => void;
 }
@@ -151,8 +156,8 @@ function cString(s: string): Uint8Array {
 export function checkExecArgs(argv: readonly string[], envp: readonly string[] = []): string | undefined {
   let total = 8 * (argv.length + envp.length);
   for (const s of [...argv, ...envp]) total += cString(s).length;
-  if (total > MAX_ARG_BYTES) return `argument list too long (E2BIG): ${total} bytes of arguments and environment, at ` +
-    `most ${MAX_ARG_BYTES}`;
+  if (total > MAX_ARG_BYTES)
+    return `argument list too long (E2BIG): ${total} bytes of arguments and environment, at ` + `most ${MAX_ARG_BYTES}`;
   return undefined;
 }
 
@@ -172,14 +177,23 @@ export function randomBytes(seed: bigint): Uint8Array {
 }
 
 /** MAP_FIXED of [lo, hi): whatever was there is gone, the new pages are zero. */
-function mapFixed(mem: AddressSpace, lo: bigint, hi: bigint, prot: { read: boolean; write: boolean; exec: boolean }): void {
+function mapFixed(
+  mem: AddressSpace,
+  lo: bigint,
+  hi: bigint,
+  prot: { read: boolean; write: boolean; exec: boolean },
+): void {
   if (hi <= lo) return;
   mem.unmap(lo, Number(hi - lo));
   mem.map(lo, Number(hi - lo), prot);
 }
 
 /** Maps the PT_LOAD segments as elf_map/elf_load and set_brk do, with 64 KiB pages. */
-export function mapSegments(image: ExecImage, mem: AddressSpace, opts: Pick<StartOptions, 'mapAnonymous' | 'onImage'> = {}): void {
+export function mapSegments(
+  image: ExecImage,
+  mem: AddressSpace,
+  opts: Pick<StartOptions, 'mapAnonymous' | 'onImage'> = {},
+): void {
   const file = image.file;
   const anon = opts.mapAnonymous ?? ((lo, hi, prot) => mapFixed(mem, lo, hi, prot));
   for (const s of image.segments) {
@@ -382,7 +396,10 @@ export function startThread(start: ProcessStart, thread: ThreadState = new Threa
 }
 
 /** loadProgram's ELF branch: a fresh address space with the image and stack, and the first thread. */
-export function startProcess(image: ExecImage, opts: StartOptions): { mem: AddressSpace; thread: ThreadState; start: ProcessStart } {
+export function startProcess(
+  image: ExecImage,
+  opts: StartOptions,
+): { mem: AddressSpace; thread: ThreadState; start: ProcessStart } {
   const mem = new AddressSpace();
   const start = loadExecImage(image, mem, opts);
   return { mem, thread: startThread(start), start };

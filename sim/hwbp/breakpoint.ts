@@ -86,7 +86,7 @@ export function isPtrace(bp: Breakpoint): boolean {
 }
 
 export function alignDown(x: bigint, a: bigint): bigint {
-  return x - (x % a + a) % a;
+  return x - (((x % a) + a) % a);
 }
 export function alignUp(x: bigint, a: bigint): bigint {
   return alignDown(x + a - 1n, a);

@@ -35,15 +35,60 @@ export const PPC_DEBUG_FEATURE_DATA_BP_ARCH_31 = 0x20;
 export function cpuModel(name: CpuModelName, dawrForceEnable = false): CpuModel {
   switch (name) {
     case 'power7':
-      return { name, dawr: false, breakpointAvailable: true, slots: 1, maxHwLen: 8, arch31: false, quadwordAlign16: true, features: PPC_DEBUG_FEATURE_DATA_BP_RANGE };
+      return {
+        name,
+        dawr: false,
+        breakpointAvailable: true,
+        slots: 1,
+        maxHwLen: 8,
+        arch31: false,
+        quadwordAlign16: true,
+        features: PPC_DEBUG_FEATURE_DATA_BP_RANGE,
+      };
     case 'power8':
-      return { name, dawr: true, breakpointAvailable: true, slots: 1, maxHwLen: 512, arch31: false, quadwordAlign16: true, features: PPC_DEBUG_FEATURE_DATA_BP_RANGE | PPC_DEBUG_FEATURE_DATA_BP_DAWR };
+      return {
+        name,
+        dawr: true,
+        breakpointAvailable: true,
+        slots: 1,
+        maxHwLen: 512,
+        arch31: false,
+        quadwordAlign16: true,
+        features: PPC_DEBUG_FEATURE_DATA_BP_RANGE | PPC_DEBUG_FEATURE_DATA_BP_DAWR,
+      };
     case 'power9':
       // The DAWR erratum: off unless /sys/kernel/debug/powerpc/dawr_enable_dangerous is set.
       return dawrForceEnable
-        ? { name, dawr: true, breakpointAvailable: true, slots: 1, maxHwLen: 512, arch31: false, quadwordAlign16: true, features: PPC_DEBUG_FEATURE_DATA_BP_RANGE | PPC_DEBUG_FEATURE_DATA_BP_DAWR }
-        : { name, dawr: false, breakpointAvailable: false, slots: 1, maxHwLen: 0, arch31: false, quadwordAlign16: true, features: PPC_DEBUG_FEATURE_DATA_BP_RANGE };
+        ? {
+            name,
+            dawr: true,
+            breakpointAvailable: true,
+            slots: 1,
+            maxHwLen: 512,
+            arch31: false,
+            quadwordAlign16: true,
+            features: PPC_DEBUG_FEATURE_DATA_BP_RANGE | PPC_DEBUG_FEATURE_DATA_BP_DAWR,
+          }
+        : {
+            name,
+            dawr: false,
+            breakpointAvailable: false,
+            slots: 1,
+            maxHwLen: 0,
+            arch31: false,
+            quadwordAlign16: true,
+            features: PPC_DEBUG_FEATURE_DATA_BP_RANGE,
+          };
     case 'power10':
-      return { name, dawr: true, breakpointAvailable: true, slots: 2, maxHwLen: 512, arch31: true, quadwordAlign16: false, features: PPC_DEBUG_FEATURE_DATA_BP_RANGE | PPC_DEBUG_FEATURE_DATA_BP_DAWR | PPC_DEBUG_FEATURE_DATA_BP_ARCH_31 };
+      return {
+        name,
+        dawr: true,
+        breakpointAvailable: true,
+        slots: 2,
+        maxHwLen: 512,
+        arch31: true,
+        quadwordAlign16: false,
+        features: PPC_DEBUG_FEATURE_DATA_BP_RANGE | PPC_DEBUG_FEATURE_DATA_BP_DAWR | PPC_DEBUG_FEATURE_DATA_BP_ARCH_31,
+      };
   }
 }

@@ -19,7 +19,6 @@ export type DecisionListener = (d: Decision) => void;
 
 export const DEFAULT_DECISION_LOG_CAPACITY = 100_000;
 
-
 export class DecisionLog {
   readonly capacity: number;
   private readonly ring: Array<Decision | DecisionRecord> = [];
@@ -102,7 +101,10 @@ export class DecisionLog {
     const out: Decision[] = [];
     if (!(count > 0)) return out;
     let s = Math.max(Number.isFinite(start) ? Math.floor(start) : 0, this.dropped);
-    const f = filter && (filter.cpu !== undefined || filter.task !== undefined || filter.branch !== undefined) ? filter : undefined;
+    const f =
+      filter && (filter.cpu !== undefined || filter.task !== undefined || filter.branch !== undefined)
+        ? filter
+        : undefined;
     for (; s < this.next && out.length < count; s++) {
       const i = s % this.capacity;
       if (f && !matches(this.ring[i], f)) continue;
@@ -180,7 +182,11 @@ export class DecisionLog {
 }
 
 function matches(d: Pick<Decision, 'cpu' | 'task' | 'branch'>, f: DecisionFilter): boolean {
-  return (f.cpu === undefined || d.cpu === f.cpu) && (f.task === undefined || d.task === f.task) && (f.branch === undefined || d.branch === f.branch);
+  return (
+    (f.cpu === undefined || d.cpu === f.cpu) &&
+    (f.task === undefined || d.task === f.task) &&
+    (f.branch === undefined || d.branch === f.branch)
+  );
 }
 
 /** The decision log's part of a machine checkpoint (sim/machine/checkpoint.ts): its position and

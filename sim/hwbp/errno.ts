@@ -2,17 +2,7 @@
 // The kernel returns -errno; the product shows the name and a sentence that says why.
 
 export type Errno =
-  | 'ENOSPC'
-  | 'EINVAL'
-  | 'ENODEV'
-  | 'EPERM'
-  | 'ENOENT'
-  | 'EIO'
-  | 'ENOTSUPP'
-  | 'EBADF'
-  | 'EBUSY'
-  | 'ESRCH'
-  | 'ENOMEM';
+  'ENOSPC' | 'EINVAL' | 'ENODEV' | 'EPERM' | 'ENOENT' | 'EIO' | 'ENOTSUPP' | 'EBADF' | 'EBUSY' | 'ESRCH' | 'ENOMEM';
 
 /** Kernel-internal errno numbers (ENOTSUPP is 524, which user space sees as a bare number). */
 export const ERRNO_NUMBERS: Record<Errno, number> = {

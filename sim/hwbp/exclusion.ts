@@ -93,7 +93,8 @@ export class PtracePerfExclusion implements ArchSlotHooks {
   private allCpus(bp: Breakpoint): Refusal | null {
     for (let cpu = 0; cpu < this.cpuTab.length; cpu++) {
       if (!this.isOnline(cpu)) continue;
-      for (const rec of this.cpuTab[cpu]) if (rec && conflicts(rec, bp)) return this.refusal(bp, rec, `recorded on cpu${cpu}`);
+      for (const rec of this.cpuTab[cpu])
+        if (rec && conflicts(rec, bp)) return this.refusal(bp, rec, `recorded on cpu${cpu}`);
     }
     return null;
   }

@@ -22,9 +22,14 @@ export class HwSlots {
     private readonly warnOnce: (site: string, line: string) => void,
   ) {
     const n = model.slots;
-    this.perCpu = Array.from({ length: cpus }, (_, cpu) => ({ cpu, bpPerReg: new Array<Breakpoint | null>(n).fill(null) }));
+    this.perCpu = Array.from({ length: cpus }, (_, cpu) => ({
+      cpu,
+      bpPerReg: new Array<Breakpoint | null>(n).fill(null),
+    }));
     this.currentBrk = Array.from({ length: cpus }, () => new Array<ArchHwBreakpoint | null>(n).fill(null));
-    this.lastProgrammed = Array.from({ length: cpus }, () => new Array<{ info: ArchHwBreakpoint; program: DawrProgram } | undefined>(n).fill(undefined));
+    this.lastProgrammed = Array.from({ length: cpus }, () =>
+      new Array<{ info: ArchHwBreakpoint; program: DawrProgram } | undefined>(n).fill(undefined),
+    );
   }
 
   /** __set_breakpoint(i, info): program slot i (null = the disabled null_brk) and update the shadow. */
@@ -63,7 +68,10 @@ export class HwSlots {
     const regs = this.perCpu[cpu].bpPerReg;
     const i = regs.indexOf(null);
     if (i < 0) {
-      this.warnOnce('install', `WARNING: CPU: ${cpu} arch_install_hw_breakpoint: Can't find any breakpoint slot (${bp.name})`);
+      this.warnOnce(
+        'install',
+        `WARNING: CPU: ${cpu} arch_install_hw_breakpoint: Can't find any breakpoint slot (${bp.name})`,
+      );
       return -1;
     }
     regs[i] = bp;
@@ -76,7 +84,10 @@ export class HwSlots {
     const regs = this.perCpu[cpu].bpPerReg;
     const i = regs.indexOf(bp);
     if (i < 0) {
-      this.warnOnce('uninstall', `WARNING: CPU: ${cpu} arch_uninstall_hw_breakpoint: Can't find any breakpoint slot (${bp.name})`);
+      this.warnOnce(
+        'uninstall',
+        `WARNING: CPU: ${cpu} arch_uninstall_hw_breakpoint: Can't find any breakpoint slot (${bp.name})`,
+      );
       return false;
     }
     regs[i] = null;
@@ -99,5 +110,11 @@ export class HwSlots {
 }
 
 function sameInfo(a: ArchHwBreakpoint, b: ArchHwBreakpoint): boolean {
-  return a.address === b.address && a.len === b.len && a.hwLen === b.hwLen && a.type === b.type && a.perfSingleStep === b.perfSingleStep;
+  return (
+    a.address === b.address &&
+    a.len === b.len &&
+    a.hwLen === b.hwLen &&
+    a.type === b.type &&
+    a.perfSingleStep === b.perfSingleStep
+  );
 }

@@ -34,7 +34,11 @@ export function modifyUserHwBreakpoint(k: HwbpKernel, bp: Breakpoint, next: Modi
     const m = k.reservations.modify(bp, bp.attr.bpType, next.bpType);
     if (m.refusal) {
       if (!m.restored) {
-        k.warn('modify', `WARNING: __modify_bp_slot: ${bp.name} could not get its old reservation back; it now holds none`, false);
+        k.warn(
+          'modify',
+          `WARNING: __modify_bp_slot: ${bp.name} could not get its old reservation back; it now holds none`,
+          false,
+        );
       }
       reenable();
       return m.refusal;

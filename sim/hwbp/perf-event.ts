@@ -2,7 +2,13 @@
 // reset, read, close (close = destroy: uninstall, then release the reservation).
 // fds are numbered like a process's: the lowest free number from 3.
 import { perfBreakpointName } from './breakpoint-name';
-import { HW_BREAKPOINT_R, HW_BREAKPOINT_W, HW_BREAKPOINT_X, type Breakpoint, type BreakpointCreator } from './breakpoint';
+import {
+  HW_BREAKPOINT_R,
+  HW_BREAKPOINT_W,
+  HW_BREAKPOINT_X,
+  type Breakpoint,
+  type BreakpointCreator,
+} from './breakpoint';
 import { refuse, success, type SysResult } from './errno';
 import type { HwbpKernel } from './kernel-state';
 import { eventDisable, eventEnable } from './perf-schedule';
@@ -70,7 +76,13 @@ export function perfEventOpen(k: HwbpKernel, table: PerfFdTable, a: PerfOpenArgs
 
 /** perf_event_open's checks and the event's creation; the event is listed in the table's history
  * (the counters the panel shows) under `id`, numbered `fd`, but not put in its open fds. */
-export function perfEventCreate(k: HwbpKernel, table: PerfFdTable, a: PerfOpenArgs & { by?: BreakpointCreator }, id: string, fd: number): SysResult<PerfFile> {
+export function perfEventCreate(
+  k: HwbpKernel,
+  table: PerfFdTable,
+  a: PerfOpenArgs & { by?: BreakpointCreator },
+  id: string,
+  fd: number,
+): SysResult<PerfFile> {
   const cpu = a.cpu ?? -1;
   // The generic checks of perf_event_open that come before the breakpoint code.
   if (a.pid !== undefined) {

@@ -43,8 +43,18 @@ export const PPC_BREAKPOINT_CONDITION_NONE = 0;
 export const DABR_MAX_LEN = 8;
 
 /** The scenario/adapter names of the trigger and mode fields. */
-export const TRIGGER_BY_NAME = { read: PPC_BREAKPOINT_TRIGGER_READ, write: PPC_BREAKPOINT_TRIGGER_WRITE, rw: PPC_BREAKPOINT_TRIGGER_RW, execute: PPC_BREAKPOINT_TRIGGER_EXECUTE } as const;
-export const MODE_BY_NAME = { exact: PPC_BREAKPOINT_MODE_EXACT, range_inclusive: PPC_BREAKPOINT_MODE_RANGE_INCLUSIVE, range_exclusive: PPC_BREAKPOINT_MODE_RANGE_EXCLUSIVE, mask: PPC_BREAKPOINT_MODE_MASK } as const;
+export const TRIGGER_BY_NAME = {
+  read: PPC_BREAKPOINT_TRIGGER_READ,
+  write: PPC_BREAKPOINT_TRIGGER_WRITE,
+  rw: PPC_BREAKPOINT_TRIGGER_RW,
+  execute: PPC_BREAKPOINT_TRIGGER_EXECUTE,
+} as const;
+export const MODE_BY_NAME = {
+  exact: PPC_BREAKPOINT_MODE_EXACT,
+  range_inclusive: PPC_BREAKPOINT_MODE_RANGE_INCLUSIVE,
+  range_exclusive: PPC_BREAKPOINT_MODE_RANGE_EXCLUSIVE,
+  mask: PPC_BREAKPOINT_MODE_MASK,
+} as const;
 
 /** struct ppc_hw_breakpoint, as far as the kernel reads it */
 export interface PpcHwBreakpoint {
@@ -101,17 +111,36 @@ function ptraceName(th: ThreadHw, index: number): string {
 
 /** hw_breakpoint_init + the attr ptrace sets: pinned, sample_period 1, every exclude_* 0. */
 function ptraceAttr(bpAddr: bigint, bpLen: bigint, bpType: number) {
-  return { bpAddr, bpLen, bpType, excludeUser: false, excludeKernel: false, excludeHv: false, pinned: true, disabled: false };
+  return {
+    bpAddr,
+    bpLen,
+    bpType,
+    excludeUser: false,
+    excludeKernel: false,
+    excludeHv: false,
+    pinned: true,
+    disabled: false,
+  };
 }
 
 /** ppc_set_hwdebug: returns the handle (index + 1). */
-export function ppcSetHwdebug(k: HwbpKernel, th: ThreadHw, info: PpcHwBreakpoint, by?: BreakpointCreator): SysResult<number> {
+export function ppcSetHwdebug(
+  k: HwbpKernel,
+  th: ThreadHw,
+  info: PpcHwBreakpoint,
+  by?: BreakpointCreator,
+): SysResult<number> {
   if (info.version !== 1) return refuse('ENOTSUPP', `version ${info.version} is not supported (only 1)`);
   if ((info.triggerType & PPC_BREAKPOINT_TRIGGER_RW) === 0 || (info.triggerType & ~PPC_BREAKPOINT_TRIGGER_RW) !== 0) {
-    return refuse('EINVAL', `trigger type 0x${info.triggerType.toString(16)} must be read, write or both, and nothing else (execute is not supported)`);
+    return refuse(
+      'EINVAL',
+      `trigger type 0x${info.triggerType.toString(16)} must be read, write or both, and nothing else (execute is not supported)`,
+    );
   }
-  if (info.conditionMode !== PPC_BREAKPOINT_CONDITION_NONE) return refuse('EINVAL', 'condition modes are not supported');
-  if ((info.addr & M64) >= TASK_SIZE) return refuse('EIO', `address 0x${(info.addr & M64).toString(16)} is not below TASK_SIZE`);
+  if (info.conditionMode !== PPC_BREAKPOINT_CONDITION_NONE)
+    return refuse('EINVAL', 'condition modes are not supported');
+  if ((info.addr & M64) >= TASK_SIZE)
+    return refuse('EIO', `address 0x${(info.addr & M64).toString(16)} is not below TASK_SIZE`);
   let type = HW_BRK_TYPE_TRANSLATE | HW_BRK_TYPE_PRIV_ALL;
   if (info.triggerType & PPC_BREAKPOINT_TRIGGER_READ) type |= HW_BRK_TYPE_READ;
   if (info.triggerType & PPC_BREAKPOINT_TRIGGER_WRITE) type |= HW_BRK_TYPE_WRITE;
@@ -121,9 +150,27 @@ export function ppcSetHwdebug(k: HwbpKernel, th: ThreadHw, info: PpcHwBreakpoint
   else return refuse('EINVAL', `address mode ${info.addrMode} is not supported (only exact and range_inclusive)`);
   const nr = k.model.slots;
   let i = -1;
-  for (let j = 0; j < nr; j++) if (!th.ptraceBps[j]) { i = j; break; }
-  if (i < 0) return refuse('ENOSPC', `task ${th.name} already has ${nr} ptrace watchpoint${nr === 1 ? '' : 's'} (handles ${th.ptraceBps.slice(0, nr).map((_, j) => j + 1).join(', ')}), the per-thread limit`);
-  const r = registerHwBreakpoint(k, { name: ptraceName(th, i), owner: 'ptrace', attr: ptraceAttr(info.addr & M64, len, archBpGenericFields(type)), target: th.pid, cpu: -1, ...(by ? { by } : {}) });
+  for (let j = 0; j < nr; j++)
+    if (!th.ptraceBps[j]) {
+      i = j;
+      break;
+    }
+  if (i < 0)
+    return refuse(
+      'ENOSPC',
+      `task ${th.name} already has ${nr} ptrace watchpoint${nr === 1 ? '' : 's'} (handles ${th.ptraceBps
+        .slice(0, nr)
+        .map((_, j) => j + 1)
+        .join(', ')}), the per-thread limit`,
+    );
+  const r = registerHwBreakpoint(k, {
+    name: ptraceName(th, i),
+    owner: 'ptrace',
+    attr: ptraceAttr(info.addr & M64, len, archBpGenericFields(type)),
+    target: th.pid,
+    cpu: -1,
+    ...(by ? { by } : {}),
+  });
   if (!r.ok) return r;
   th.ptraceBps[i] = r.value;
   return success(i + 1);
@@ -131,7 +178,8 @@ export function ppcSetHwdebug(k: HwbpKernel, th: ThreadHw, info: PpcHwBreakpoint
 
 /** ppc_del_hwdebug */
 export function ppcDelHwdebug(k: HwbpKernel, th: ThreadHw, handle: number): SysResult<0> {
-  if (handle < 1 || handle > k.model.slots) return refuse('EINVAL', `handle ${handle} is not between 1 and ${k.model.slots}`);
+  if (handle < 1 || handle > k.model.slots)
+    return refuse('EINVAL', `handle ${handle} is not between 1 and ${k.model.slots}`);
   const bp = th.ptraceBps[handle - 1];
   if (!bp) return refuse('ENOENT', `task ${th.name} has no ptrace watchpoint with handle ${handle}`);
   unregisterHwBreakpoint(k, bp);
@@ -140,11 +188,19 @@ export function ppcDelHwdebug(k: HwbpKernel, th: ThreadHw, handle: number): SysR
 }
 
 /** ptrace_set_debugreg: a DABR-style value; always ptrace_bps[0]. */
-export function ptraceSetDebugreg(k: HwbpKernel, th: ThreadHw, addr: number, data: bigint, by?: BreakpointCreator): SysResult<0> {
+export function ptraceSetDebugreg(
+  k: HwbpKernel,
+  th: ThreadHw,
+  addr: number,
+  data: bigint,
+  by?: BreakpointCreator,
+): SysResult<0> {
   data &= M64;
   if (addr > 0) return refuse('EINVAL', `debug register ${addr} does not exist (only 0)`);
-  if ((data & ~7n & M64) >= TASK_SIZE) return refuse('EIO', `address 0x${(data & ~7n & M64).toString(16)} is not below TASK_SIZE`);
-  if (data !== 0n && (data & BigInt(HW_BRK_TYPE_TRANSLATE)) === 0n) return refuse('EIO', 'the translation bit (bit 2) must be set');
+  if ((data & ~7n & M64) >= TASK_SIZE)
+    return refuse('EIO', `address 0x${(data & ~7n & M64).toString(16)} is not below TASK_SIZE`);
+  if (data !== 0n && (data & BigInt(HW_BRK_TYPE_TRANSLATE)) === 0n)
+    return refuse('EIO', 'the translation bit (bit 2) must be set');
   const address = data & ~BigInt(HW_BRK_TYPE_DABR) & M64;
   const type = Number(data & BigInt(HW_BRK_TYPE_DABR)) | HW_BRK_TYPE_PRIV_ALL;
   const setBp = data !== 0n && (type & HW_BRK_TYPE_RDWR) !== 0;
@@ -159,12 +215,24 @@ export function ptraceSetDebugreg(k: HwbpKernel, th: ThreadHw, addr: number, dat
   }
   const hwBrk = { address, type, len: DABR_MAX_LEN, hwLen: DABR_MAX_LEN };
   if (bp) {
-    const err = modifyUserHwBreakpoint(k, bp, { bpAddr: address, bpLen: BigInt(DABR_MAX_LEN), bpType: archBpGenericFields(type), disabled: false });
+    const err = modifyUserHwBreakpoint(k, bp, {
+      bpAddr: address,
+      bpLen: BigInt(DABR_MAX_LEN),
+      bpType: archBpGenericFields(type),
+      disabled: false,
+    });
     if (err) return err;
     th.hwBrk[0] = hwBrk;
     return success(0);
   }
-  const r = registerHwBreakpoint(k, { name: ptraceName(th, 0), owner: 'ptrace', attr: ptraceAttr(address, BigInt(DABR_MAX_LEN), archBpGenericFields(type)), target: th.pid, cpu: -1, ...(by ? { by } : {}) });
+  const r = registerHwBreakpoint(k, {
+    name: ptraceName(th, 0),
+    owner: 'ptrace',
+    attr: ptraceAttr(address, BigInt(DABR_MAX_LEN), archBpGenericFields(type)),
+    target: th.pid,
+    cpu: -1,
+    ...(by ? { by } : {}),
+  });
   if (!r.ok) return r;
   th.ptraceBps[0] = r.value;
   th.hwBrk[0] = hwBrk;
@@ -180,7 +248,12 @@ export function ptraceGetDebugreg(th: ThreadHw, addr = 0): SysResult<bigint> {
 
 /** ptrace_triggered: the one-shot; modify_user_hw_breakpoint with disabled = true. */
 export function ptraceTriggered(k: HwbpKernel, bp: Breakpoint): void {
-  modifyUserHwBreakpoint(k, bp, { bpAddr: bp.attr.bpAddr, bpLen: bp.attr.bpLen, bpType: bp.attr.bpType, disabled: true });
+  modifyUserHwBreakpoint(k, bp, {
+    bpAddr: bp.attr.bpAddr,
+    bpLen: bp.attr.bpLen,
+    bpType: bp.attr.bpType,
+    disabled: true,
+  });
 }
 
 /** flush_ptrace_hw_breakpoint (exit and exec): unregister every ptrace breakpoint of the thread. */

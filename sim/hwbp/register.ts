@@ -68,7 +68,10 @@ export function unregisterHwBreakpoint(k: HwbpKernel, bp: Breakpoint): void {
   // a per-CPU event has no task, and an exited task's context is a tombstone).
   if (k.policy === '6.5' && bp.target !== undefined) {
     const th = k.threads.get(bp.target);
-    if (th && !th.exited) th.lastHitUbp.forEach((b, i) => { if (b === bp) th.lastHitUbp[i] = null; });
+    if (th && !th.exited)
+      th.lastHitUbp.forEach((b, i) => {
+        if (b === bp) th.lastHitUbp[i] = null;
+      });
   }
   if (!k.reservations.release(bp)) {
     k.warn('release', `WARNING: release_bp_slot: ${bp.name} held no slot reservation (toggle_bp_slot failed)`, false);

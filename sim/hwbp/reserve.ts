@@ -79,7 +79,8 @@ export class BpReservations {
   /** TASK(t, c): task t's breakpoints that have cpu -1 or cpu c. */
   taskPinnedBps(pid: number, cpu: number, cls: BpTypeIdx = TYPE_DATA): Breakpoint[] {
     const out: Breakpoint[] = [];
-    for (const [bp, c] of this.reserved) if (c === cls && bp.target === pid && (bp.cpu === -1 || bp.cpu === cpu)) out.push(bp);
+    for (const [bp, c] of this.reserved)
+      if (c === cls && bp.target === pid && (bp.cpu === -1 || bp.cpu === cpu)) out.push(bp);
     return out;
   }
 
@@ -150,15 +151,22 @@ export class BpReservations {
 
 function enospcMessage(_bp: Breakpoint, cls: BpTypeIdx, n: number, pinned: PinnedSlots): Refusal {
   if (cls === TYPE_INST) {
-    return refuse('ENOSPC', 'an execute-only breakpoint is an instruction breakpoint, and powerpc has 0 instruction breakpoint slots');
+    return refuse(
+      'ENOSPC',
+      'an execute-only breakpoint is an instruction breakpoint, and powerpc has 0 instruction breakpoint slots',
+    );
   }
   const held = pinned.holders.map(describeHolder).join(', ');
   const slots = `${n} watchpoint slot${n === 1 ? '' : 's'}`;
-  return refuse('ENOSPC', `cpu${pinned.cpu} has ${slots} and ${pinned.count === 1 ? 'it is' : `${pinned.count} are`} already reserved by ${held} (reservations count every existing breakpoint, enabled or not)`);
+  return refuse(
+    'ENOSPC',
+    `cpu${pinned.cpu} has ${slots} and ${pinned.count === 1 ? 'it is' : `${pinned.count} are`} already reserved by ${held} (reservations count every existing breakpoint, enabled or not)`,
+  );
 }
 
 /** `perf:writes (per-CPU, 0x10100000+8)`: what holds a reservation, in the panel's terms. */
 export function describeHolder(bp: Breakpoint): string {
-  const kind = bp.target === undefined ? 'per-CPU' : bp.cpu >= 0 ? `task ${bp.target} on cpu${bp.cpu}` : `task ${bp.target}`;
+  const kind =
+    bp.target === undefined ? 'per-CPU' : bp.cpu >= 0 ? `task ${bp.target} on cpu${bp.cpu}` : `task ${bp.target}`;
   return `${bp.name} (${kind}, 0x${bp.attr.bpAddr.toString(16)}+${bp.attr.bpLen})`;
 }

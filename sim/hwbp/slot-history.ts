@@ -39,7 +39,10 @@ export class SlotHistory {
   private readonly ring: SlotEvent[] = [];
   private next = 0;
 
-  constructor(private readonly clock: () => number, capacity = DEFAULT_SLOT_HISTORY_CAPACITY) {
+  constructor(
+    private readonly clock: () => number,
+    capacity = DEFAULT_SLOT_HISTORY_CAPACITY,
+  ) {
     this.capacity = Number.isFinite(capacity) && capacity >= 1 ? Math.floor(capacity) : DEFAULT_SLOT_HISTORY_CAPACITY;
   }
 
@@ -94,7 +97,11 @@ export interface RunSpan {
  * that was dropped shows as spans starting at the first kept event (`start`): an uninstall or a
  * switch-out whose beginning is gone starts there.
  */
-export function occupancy(events: readonly SlotEvent[], end: number, start = events.length > 0 ? events[0].icount : 0): { slots: Occupancy[]; runs: RunSpan[] } {
+export function occupancy(
+  events: readonly SlotEvent[],
+  end: number,
+  start = events.length > 0 ? events[0].icount : 0,
+): { slots: Occupancy[]; runs: RunSpan[] } {
   const slots: Occupancy[] = [];
   const runs: RunSpan[] = [];
   const open = new Map<string, Occupancy>();

@@ -40,7 +40,15 @@ import {
 } from './ptrace-hwdebug';
 import { BpReservations, TYPE_DATA } from './reserve';
 import { newThreadHw, type ThreadHw } from './thread-hw';
-import { budgetOf, countersView, holderOf, slotsView, type CountersEvent, type CpuSlots, type SlotsEvent } from './views';
+import {
+  budgetOf,
+  countersView,
+  holderOf,
+  slotsView,
+  type CountersEvent,
+  type CpuSlots,
+  type SlotsEvent,
+} from './views';
 import type { SlotHistory } from './slot-history';
 
 export interface HwBreakpointSubsystemOptions {
@@ -92,7 +100,12 @@ export class HwBreakpointSubsystem {
       policy: o.policy,
       cpus: o.cpus,
       capSysAdmin: o.capSysAdmin ?? true,
-      slots: new HwSlots(o.model, o.cpus, (c, s, p) => o.programDawr(c, s, p), (site, line) => warn(site, line, true)),
+      slots: new HwSlots(
+        o.model,
+        o.cpus,
+        (c, s, p) => o.programDawr(c, s, p),
+        (site, line) => warn(site, line, true),
+      ),
       reservations: new BpReservations(o.model, o.cpus, exclusion),
       exclusion,
       threads: new Map(),
@@ -299,7 +312,16 @@ export class HwBreakpointSubsystem {
         const fake: Breakpoint = {
           name: `hw_brk:${th.name}:${i}`,
           owner: 'ptrace',
-          attr: { bpAddr: h.address, bpLen: BigInt(h.len), bpType: 0, excludeUser: false, excludeKernel: false, excludeHv: false, pinned: true, disabled: false },
+          attr: {
+            bpAddr: h.address,
+            bpLen: BigInt(h.len),
+            bpType: 0,
+            excludeUser: false,
+            excludeKernel: false,
+            excludeHv: false,
+            pinned: true,
+            disabled: false,
+          },
           info: { address: h.address, len: h.len, hwLen: h.hwLen, type: h.type, perfSingleStep: false },
           target: pid,
           cpu: -1,
@@ -315,7 +337,10 @@ export class HwBreakpointSubsystem {
    * overflows on every count, and ptrace_triggered disables it (one-shot). */
   perfBpEvent(bp: Breakpoint, regs: TrapRegs): Effect[] {
     const out: Effect[] = [];
-    this.perfBpEventTo(bp, regs, { addEffect: (e) => out.push(e), addCount: (b, value) => out.push({ kind: 'count', bp: b.name, value }) });
+    this.perfBpEventTo(bp, regs, {
+      addEffect: (e) => out.push(e),
+      addCount: (b, value) => out.push({ kind: 'count', bp: b.name, value }),
+    });
     return out;
   }
 
@@ -344,7 +369,13 @@ export class HwBreakpointSubsystem {
    * hit runs this for every exception); icount and record are refreshed on each call, so a context
    * must not be kept past the handler run it was made for.
    */
-  hwContext(cpu: number, pid: number, icount: number, record: (d: Omit<Decision, 'seq'>) => void, records?: RecordSink): HwContext {
+  hwContext(
+    cpu: number,
+    pid: number,
+    icount: number,
+    record: (d: Omit<Decision, 'seq'>) => void,
+    records?: RecordSink,
+  ): HwContext {
     void pid;
     // (made apart: closures here would make this call allocate their scope every time)
     const ctx = this.contexts[cpu] ?? this.makeContext(cpu, icount, record, records);
@@ -354,7 +385,12 @@ export class HwBreakpointSubsystem {
     return ctx;
   }
 
-  private makeContext(cpu: number, icount: number, record: (d: Omit<Decision, 'seq'>) => void, records?: RecordSink): HwContext {
+  private makeContext(
+    cpu: number,
+    icount: number,
+    record: (d: Omit<Decision, 'seq'>) => void,
+    records?: RecordSink,
+  ): HwContext {
     const k = this.k;
     const made: HwContext = {
       model: this.model,
@@ -417,7 +453,9 @@ export class HwBreakpointSubsystem {
       reserved: r.all(),
       cpuPinned: (cpu) => r.cpuPinned(cpu, TYPE_DATA),
       taskPinned: (pid, cpu) => r.taskPinned(pid, cpu, TYPE_DATA),
-      exclusion: x ? { taskList: x.taskList.map((e) => e.bp), cpuTab: x.cpuTab.map((row) => row.map((e) => e?.bp ?? null)) } : null,
+      exclusion: x
+        ? { taskList: x.taskList.map((e) => e.bp), cpuTab: x.cpuTab.map((row) => row.map((e) => e?.bp ?? null)) }
+        : null,
     };
   }
 }

@@ -17,7 +17,18 @@ import { nrWpSlots } from './handler-steps';
 export const THREAD_CHANGE_PC_SKIPS_EMPTY_SLOTS = true;
 
 function record(ctx: HwContext, task: CurrentTask, regs: TrapRegs, slots: SlotVerdict[], effects: Effect[]): void {
-  const d: Decision = { seq: -1, icount: ctx.icount, cpu: ctx.slots.cpu, task: task.name, pc: hex(regs.pc), mode: regs.mode, insn: '', slots, branch: 'thread-change-pc', effects };
+  const d: Decision = {
+    seq: -1,
+    icount: ctx.icount,
+    cpu: ctx.slots.cpu,
+    task: task.name,
+    pc: hex(regs.pc),
+    mode: regs.mode,
+    insn: '',
+    slots,
+    branch: 'thread-change-pc',
+    effects,
+  };
   ctx.record(d);
 }
 
@@ -40,7 +51,14 @@ export function threadChangePcPost(ctx: HwContext, task: CurrentTask, regs: Trap
   const effects: Effect[] = [];
   for (let i = 0; i < n; i++) {
     const bp = ctx.slots.bpPerReg[i];
-    if (bp) slots.push({ slot: i, bp: bp.name, owner: bp.owner, result: bp.info.perfSingleStep ? 'hit' : 'miss', reason: bp.info.perfSingleStep ? 'pending step cancelled' : 'no step pending' });
+    if (bp)
+      slots.push({
+        slot: i,
+        bp: bp.name,
+        owner: bp.owner,
+        result: bp.info.perfSingleStep ? 'hit' : 'miss',
+        reason: bp.info.perfSingleStep ? 'pending step cancelled' : 'no step pending',
+      });
     if (!reprogram(ctx, i, effects) || !bp) continue;
     bp.info.perfSingleStep = false;
   }
@@ -58,7 +76,14 @@ export function threadChangePcPre(ctx: HwContext, task: CurrentTask, regs: TrapR
   const effects: Effect[] = [];
   for (let i = 0; i < n; i++) {
     const bp = ctx.slots.bpPerReg[i];
-    if (bp) slots.push({ slot: i, bp: bp.name, owner: bp.owner, result: pending.includes(bp) ? 'hit' : 'miss', reason: pending.includes(bp) ? 'pending step cancelled' : 'no step pending' });
+    if (bp)
+      slots.push({
+        slot: i,
+        bp: bp.name,
+        owner: bp.owner,
+        result: pending.includes(bp) ? 'hit' : 'miss',
+        reason: pending.includes(bp) ? 'pending step cancelled' : 'no step pending',
+      });
     reprogram(ctx, i, effects);
     task.lastHitUbp[i] = null;
   }

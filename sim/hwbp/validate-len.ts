@@ -29,7 +29,7 @@ export function hwBreakpointValidateLen(address: bigint, len: number, model: Cpu
   const size = BigInt(HW_BREAKPOINT_SIZE);
   const start = alignDown64(address, size);
   const end = alignDown64(((address + BigInt(len)) & M64) + size - 1n, size);
-  const hwLen = Number(((end - start) & M64) & 0xffffn);
+  const hwLen = Number((end - start) & M64 & 0xffffn);
   let max = DABR_MAX_LEN;
   if (model.dawr) {
     max = DAWR_MAX_LEN;

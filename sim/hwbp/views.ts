@@ -3,7 +3,15 @@
 // protocol uses this one definition.
 import { breakpointLabel } from './breakpoint-name';
 import { hex } from '../hex';
-import { alignDown, HW_BREAKPOINT_R, HW_BREAKPOINT_W, HW_BRK_TYPE_HYP, HW_BRK_TYPE_KERNEL, HW_BRK_TYPE_USER, type Breakpoint } from './breakpoint';
+import {
+  alignDown,
+  HW_BREAKPOINT_R,
+  HW_BREAKPOINT_W,
+  HW_BRK_TYPE_HYP,
+  HW_BRK_TYPE_KERNEL,
+  HW_BRK_TYPE_USER,
+  type Breakpoint,
+} from './breakpoint';
 import type { CpuModelName, KernelPolicy } from './cpu-model';
 import type { HwbpKernel } from './kernel-state';
 import type { PerfFdTable } from './perf-event';
@@ -85,7 +93,7 @@ function rwOf(bpType: number): 'r' | 'w' | 'rw' {
 }
 
 function taskName(k: HwbpKernel, pid: number | undefined): string | undefined {
-  return pid === undefined ? undefined : k.threads.get(pid)?.name ?? String(pid);
+  return pid === undefined ? undefined : (k.threads.get(pid)?.name ?? String(pid));
 }
 
 /** who set a breakpoint, for a person: `pid 101 (main)` */
@@ -157,7 +165,9 @@ function projected(k: HwbpKernel, cpu: number, pid: number): Map<number, SlotOcc
   const th = k.threads.get(pid);
   if (!th || th.exited || k.current[cpu] !== undefined) return out;
   const free: number[] = [];
-  k.slots.perCpu[cpu].bpPerReg.forEach((b, i) => { if (b === null) free.push(i); });
+  k.slots.perCpu[cpu].bpPerReg.forEach((b, i) => {
+    if (b === null) free.push(i);
+  });
   for (const bp of taskEvents(k, pid)) {
     if (free.length === 0) break;
     if (k.slots.locate(bp)) continue;

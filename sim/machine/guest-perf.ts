@@ -5,7 +5,15 @@
 // copies counting for children (attr.inherit), whose counts add to the parent's.
 import type { PerfFile } from '../hwbp/perf-event';
 import { E, type ErrnoName } from '../os/errno';
-import { PERF_ATTR_FLAG, PERF_TYPE_BREAKPOINT, PERF_FLAG, flag, type PerfAttr, type PerfCalls, type PerfEventHandle } from '../os/syscalls/perf-calls';
+import {
+  PERF_ATTR_FLAG,
+  PERF_TYPE_BREAKPOINT,
+  PERF_FLAG,
+  flag,
+  type PerfAttr,
+  type PerfCalls,
+  type PerfEventHandle,
+} from '../os/syscalls/perf-calls';
 import { O, OpenFile } from '../os/vfs/open-file';
 import { PerfEventInode } from '../os/vfs/perf-event-file';
 import type { Machine } from './machine';
@@ -171,7 +179,8 @@ export class GuestPerf {
       if (!task || !task.alive) return -E.ESRCH;
     }
     if (leader && (leader.target !== task || (task === undefined && leader.file.bp.cpu !== cpu))) return -E.EINVAL;
-    if (leader && task && flag(leader.attr, PERF_ATTR_FLAG.inherit) !== flag(attr, PERF_ATTR_FLAG.inherit)) return -E.EINVAL;
+    if (leader && task && flag(leader.attr, PERF_ATTR_FLAG.inherit) !== flag(attr, PERF_ATTR_FLAG.inherit))
+      return -E.EINVAL;
     // perf_init_event: only the breakpoint PMU is here
     if (attr.type !== PERF_TYPE_BREAKPOINT) return -E.ENOENT;
     if (attr.sampleType & PERF_SAMPLE_BRANCH_STACK) return -E.EOPNOTSUPP;
@@ -200,7 +209,10 @@ export class GuestPerf {
       leader.siblings.push(ev);
     }
     this.events.add(ev);
-    const got = fds.install(new OpenFile(new PerfEventInode(ev, this.m.kernel.clock.realtimeNs()), O.RDWR), (flags & PERF_FLAG.FD_CLOEXEC) !== 0);
+    const got = fds.install(
+      new OpenFile(new PerfEventInode(ev, this.m.kernel.clock.realtimeNs()), O.RDWR),
+      (flags & PERF_FLAG.FD_CLOEXEC) !== 0,
+    );
     if (got < 0) {
       ev.release();
       return got;
@@ -237,7 +249,10 @@ export class GuestPerf {
       if (!r.ok) {
         for (const x of made) {
           this.hw.perfEventClose(x.file);
-          x.ev.children.splice(x.ev.children.findIndex((c) => c.file === x.file), 1);
+          x.ev.children.splice(
+            x.ev.children.findIndex((c) => c.file === x.file),
+            1,
+          );
         }
         return errno(r);
       }

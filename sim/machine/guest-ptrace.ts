@@ -75,7 +75,19 @@ export function ptraceCalls(m: Machine, tracer: Tracer, caller: Task): PtraceCal
       on(
         pid,
         (t) => {
-          const r = tracer.setHwDebugRaw(t, { version: bp.version, triggerType: bp.triggerType, addrMode: bp.addrMode, conditionMode: bp.conditionMode, addr: bp.addr, addr2: bp.addr2, conditionValue: bp.conditionValue }, caller);
+          const r = tracer.setHwDebugRaw(
+            t,
+            {
+              version: bp.version,
+              triggerType: bp.triggerType,
+              addrMode: bp.addrMode,
+              conditionMode: bp.conditionMode,
+              addr: bp.addr,
+              addr2: bp.addr2,
+              conditionValue: bp.conditionValue,
+            },
+            caller,
+          );
           return r.ok ? r.handle : -errnoOf(r.errno);
         },
         -E.ESRCH,

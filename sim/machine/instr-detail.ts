@@ -50,7 +50,14 @@ export function isPrefix(word: number): boolean {
   return word >>> 26 === 1;
 }
 
-const UNREADABLE: InstrDetail = Object.freeze({ readable: false, type: 'unknown', ea: 0n, size: 0, text: '(unreadable)', vsx32: false });
+const UNREADABLE: InstrDetail = Object.freeze({
+  readable: false,
+  type: 'unknown',
+  ea: 0n,
+  size: 0,
+  text: '(unreadable)',
+  vsx32: false,
+});
 
 const TWO52 = 1n << 52n;
 

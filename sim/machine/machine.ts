@@ -81,7 +81,12 @@ function eachDoubleword(ea: bigint, len: number, f: (a: bigint, n: number) => bo
   return true;
 }
 
-const FAULT_CODES: Record<string, string> = { SIGSEGV: 'SEGV_MAPERR', SIGILL: 'ILL_ILLOPC', SIGBUS: 'BUS_ADRALN', SIGFPE: 'FPE_INTDIV' };
+const FAULT_CODES: Record<string, string> = {
+  SIGSEGV: 'SEGV_MAPERR',
+  SIGILL: 'ILL_ILLOPC',
+  SIGBUS: 'BUS_ADRALN',
+  SIGFPE: 'FPE_INTDIV',
+};
 
 export class Machine {
   readonly config: MachineConfig;
@@ -130,7 +135,15 @@ export class Machine {
       this.trapInsn.push(new NumInstrDetail());
       this.stepped.push(new SteppedInsn(0, 0));
     }
-    this.cores = Array.from({ length: this.config.cpus }, () => new Core({ quadwordAlign16: this.model.quadwordAlign16, slots: Math.max(1, this.model.slots), pvr: pvrOf(this.model.name, this.model.p10dd1) }));
+    this.cores = Array.from(
+      { length: this.config.cpus },
+      () =>
+        new Core({
+          quadwordAlign16: this.model.quadwordAlign16,
+          slots: Math.max(1, this.model.slots),
+          pvr: pvrOf(this.model.name, this.model.p10dd1),
+        }),
+    );
     this.log = new DecisionLog(this.config.logCapacity);
     this.slotHistory = new SlotHistory(() => this.icount);
     this.hw = new HwBreakpointSubsystem({
@@ -200,7 +213,12 @@ export class Machine {
   }
 
   addTask(spec: TaskSpec): Task {
-    const { mem, thread, mm } = loadProgram(spec.program, { argv: spec.argv, envp: spec.envp, cpu: this.config.cpu, random: (n) => this.kernel.random.bytes(n) });
+    const { mem, thread, mm } = loadProgram(spec.program, {
+      argv: spec.argv,
+      envp: spec.envp,
+      cpu: this.config.cpu,
+      random: (n) => this.kernel.random.bytes(n),
+    });
     if (spec.entry !== undefined) thread.pc = spec.entry;
     for (const r of spec.regs ?? []) setRegister(thread, r.reg, r.value);
     const pid = this.nextPid++;
@@ -208,7 +226,8 @@ export class Machine {
     const cwd = fs.resolve(this.config.cwd, fs.root, { pid, exe: '' });
     const exe = '/' + baseName(spec.program.file);
     // the executable itself is a file of the machine (reading /proc/self/exe or argv[0] finds it)
-    if (spec.program.image && !fs.root.entries.has(exe.slice(1))) fs.place(exe, new FileInode(0o755, this.kernel.clock.realtimeNs(), spec.program.image.file));
+    if (spec.program.image && !fs.root.entries.has(exe.slice(1)))
+      fs.place(exe, new FileInode(0o755, this.kernel.clock.realtimeNs(), spec.program.image.file));
     const proc = new ProcessState(pid, mm, typeof cwd !== 'number' && cwd.inode.isDir() ? cwd.inode : fs.root, exe);
     const stdin = spec.stdin ?? new Uint8Array(0);
     const t = new Task(pid, spec.name, spec.program, mem, thread, spec.traced, spec.cpu, stdin, proc);
@@ -256,7 +275,8 @@ export class Machine {
     for (const t of this.tasks) {
       if (!t.alive || t.cpu >= 0 || onCpu.has(t.pid) || placed.has(t.pid)) continue;
       let c: number | undefined;
-      if (t.affinity !== undefined) c = t.affinity < n && !busy(t.affinity) && out[t.affinity] === undefined ? t.affinity : undefined;
+      if (t.affinity !== undefined)
+        c = t.affinity < n && !busy(t.affinity) && out[t.affinity] === undefined ? t.affinity : undefined;
       else for (let i = 0; i < n && c === undefined; i++) if (!busy(i) && out[i] === undefined) c = i;
       if (c === undefined) continue;
       out[c] = t.pid;
@@ -372,7 +392,10 @@ export class Machine {
           // (counted without allocating: a perf hit on every iteration comes through here twice per hit)
           let busy = 0;
           for (let i = 0; i < rq.length; i++) if (rq[i].current !== null || rq[i].queue.length > 0) busy++;
-          this.sliceLeft[cpu] = Math.max(1, Math.min(busy > 1 ? this.config.slice : Number.MAX_SAFE_INTEGER, this.config.quantum - q.used));
+          this.sliceLeft[cpu] = Math.max(
+            1,
+            Math.min(busy > 1 ? this.config.slice : Number.MAX_SAFE_INTEGER, this.config.quantum - q.used),
+          );
         }
         // (no exception left in the budget: as with no instruction left, a zero slice that ends the run)
         const left = this.exceptions >= this.exceptionEnd ? 0 : budget - (this.icount - start);
@@ -506,7 +529,12 @@ export class Machine {
           this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_BRKPT', siAddr: t.thread.pc });
           break;
         case 'fault':
-          this.raise(t, { signal: stop.signal, siCode: FAULT_CODES[stop.signal] ?? 'SI_KERNEL', siAddr: stop.addr, message: stop.message });
+          this.raise(t, {
+            signal: stop.signal,
+            siCode: FAULT_CODES[stop.signal] ?? 'SI_KERNEL',
+            siAddr: stop.addr,
+            message: stop.message,
+          });
           break;
       }
       break;
@@ -545,7 +573,8 @@ export class Machine {
       event: 'livelock',
       pc: t.thread.pc,
       slots,
-      message: `livelock: the instruction at ${pcHex} raised the same DAWR exception ` +
+      message:
+        `livelock: the instruction at ${pcHex} raised the same DAWR exception ` +
         `${this.config.livelockRepeats} times in a row without retiring ` +
         `(${slots.join('; ') || 'no slot occupied'})`,
     };
@@ -570,9 +599,13 @@ export class Machine {
       }
       const hw = `DAWR [0x${p.start.toString(16)}, +${p.len})`;
       const store = d.type === 'store' || d.type === 'store_vsx' || d.type === 'stcx' || d.type === 'cacheop';
-      const match = d.readable && d.type !== 'unknown' && d.type !== 'other' && this.dawrMatchesSlot(core, i, d.ea, d.size, store);
+      const match =
+        d.readable && d.type !== 'unknown' && d.type !== 'other' && this.dawrMatchesSlot(core, i, d.ea, d.size, store);
       const access = `the ${d.type} [0x${d.ea.toString(16)}, +${d.size})`;
-      const verdict = d.readable && d.type !== 'unknown' && d.type !== 'other' ? ` ${match ? 'matches' : 'does not match'} ${access}` : '';
+      const verdict =
+        d.readable && d.type !== 'unknown' && d.type !== 'other'
+          ? ` ${match ? 'matches' : 'does not match'} ${access}`
+          : '';
       out.push(`slot ${i}: ${bp.name} ${user}, ${hw}${verdict}`);
     }
     return out;
@@ -682,13 +715,35 @@ export class Machine {
    * matched with kernel privilege; a hit runs the handler in kernel mode (emulate and count for perf;
    * a ptrace hit queues SIGTRAP, delivered on the return to user).
    */
-  private kernelAccess(cpu: number, t: Task, ea: bigint, size: number, store: boolean, pc: bigint = KERNEL_COPY_PC): void {
+  private kernelAccess(
+    cpu: number,
+    t: Task,
+    ea: bigint,
+    size: number,
+    store: boolean,
+    pc: bigint = KERNEL_COPY_PC,
+  ): void {
     const dar = this.cores[cpu].matchAccess(ea, size, store, 'kernel');
     if (dar === undefined) return;
-    const mnemonic = store ? ({ 1: 'stb', 2: 'sth', 4: 'stw', 8: 'std' } as Record<number, string>)[size] : ({ 1: 'lbz', 2: 'lhz', 4: 'lwz', 8: 'ld' } as Record<number, string>)[size];
-    const detail: InstrDetail = { readable: true, type: store ? 'store' : 'load', ea, size, text: `${mnemonic} r9,0(r3)`, vsx32: false };
+    const mnemonic = store
+      ? ({ 1: 'stb', 2: 'sth', 4: 'stw', 8: 'std' } as Record<number, string>)[size]
+      : ({ 1: 'lbz', 2: 'lhz', 4: 'lwz', 8: 'ld' } as Record<number, string>)[size];
+    const detail: InstrDetail = {
+      readable: true,
+      type: store ? 'store' : 'load',
+      ea,
+      size,
+      text: `${mnemonic} r9,0(r3)`,
+      vsx32: false,
+    };
     const regs: TrapRegs = { pc, mode: 'kernel', singleStep: false };
-    const rc = handleDawrException(this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log), this.hw.currentTask(t.pid, t.tifSingleStep), regs, dar, detail);
+    const rc = handleDawrException(
+      this.hw.hwContext(cpu, t.pid, this.icount, this.recordDecision, this.log),
+      this.hw.currentTask(t.pid, t.tifSingleStep),
+      regs,
+      dar,
+      detail,
+    );
     if (rc === 'done' && !t.pending) {
       t.pending = { signal: 'SIGTRAP', siCode: 'TRAP_HWBKPT', siAddr: dar, decision: this.log.total - 1 };
     }
@@ -744,7 +799,8 @@ export class Machine {
       this.block(t, slept, vectored);
       return;
     }
-    if (this.syscallTrace && args) this.syscallTrace({ task: t, nr: Number(BigInt.asIntN(64, nr)), args, result: r, exited });
+    if (this.syscallTrace && args)
+      this.syscallTrace({ task: t, nr: Number(BigInt.asIntN(64, nr)), args, result: r, exited });
     if (exited !== undefined) {
       this.exit(t, exited, exitGroup);
       return;
@@ -764,7 +820,8 @@ export class Machine {
     }
     // ptrace single-stepping over `sc`: no trace interrupt for sc itself; the syscall-exit path
     // reports the step (SIGTRAP) once the call is done, so the tracer stops after it.
-    if (t.tifSingleStep && (th.msr & MSR_SE) !== 0n) this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_TRACE', siAddr: th.pc });
+    if (t.tifSingleStep && (th.msr & MSR_SE) !== 0n)
+      this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_TRACE', siAddr: th.pc });
     if (yielded) this.sched.rotate(q);
   }
 
@@ -807,7 +864,11 @@ export class Machine {
   }
 
   /** What a system call handler of task `t` on `cpu` is given (sim/os/syscalls/context.ts). */
-  private syscallContext(cpu: number, t: Task, effects: Pick<SyscallContext, 'exit' | 'yieldCpu' | 'keepRegisters' | 'resumed' | 'block'>): SyscallContext {
+  private syscallContext(
+    cpu: number,
+    t: Task,
+    effects: Pick<SyscallContext, 'exit' | 'yieldCpu' | 'keepRegisters' | 'resumed' | 'block'>,
+  ): SyscallContext {
     const th = t.thread;
     const procs = this.processes;
     return {

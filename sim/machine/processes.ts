@@ -45,10 +45,27 @@ export const MAX_TASKS = 4096;
 export const CLD = { EXITED: 1, KILLED: 2, DUMPED: 3, TRAPPED: 4, STOPPED: 5, CONTINUED: 6 } as const;
 
 /** PTRACE_EVENT_* (the high byte of a ptrace event stop's status) and the options that ask for them */
-export const PTRACE_EVENT = { FORK: 1, VFORK: 2, CLONE: 3, EXEC: 4, VFORK_DONE: 5, EXIT: 6, SECCOMP: 7, STOP: 128 } as const;
+export const PTRACE_EVENT = {
+  FORK: 1,
+  VFORK: 2,
+  CLONE: 3,
+  EXEC: 4,
+  VFORK_DONE: 5,
+  EXIT: 6,
+  SECCOMP: 7,
+  STOP: 128,
+} as const;
 export const PTRACE_O = {
-  TRACESYSGOOD: 1, TRACEFORK: 2, TRACEVFORK: 4, TRACECLONE: 8, TRACEEXEC: 0x10, TRACEVFORKDONE: 0x20,
-  TRACEEXIT: 0x40, TRACESECCOMP: 0x80, EXITKILL: 0x100000, SUSPEND_SECCOMP: 0x200000,
+  TRACESYSGOOD: 1,
+  TRACEFORK: 2,
+  TRACEVFORK: 4,
+  TRACECLONE: 8,
+  TRACEEXEC: 0x10,
+  TRACEVFORKDONE: 0x20,
+  TRACEEXIT: 0x40,
+  TRACESECCOMP: 0x80,
+  EXITKILL: 0x100000,
+  SUSPEND_SECCOMP: 0x200000,
   MASK: 0x3000ff,
 } as const;
 
@@ -96,7 +113,17 @@ export class Processes {
 
   private x(t: Task): ProcExtra {
     let e = this.extra.get(t);
-    if (!e) this.extra.set(t, (e = { childWait: new WaitQueue(), vforkDone: new WaitQueue(), alarmTimer: undefined, cpuTimers: new Map(), posixTimers: new Map() }));
+    if (!e)
+      this.extra.set(
+        t,
+        (e = {
+          childWait: new WaitQueue(),
+          vforkDone: new WaitQueue(),
+          alarmTimer: undefined,
+          cpuTimers: new Map(),
+          posixTimers: new Map(),
+        }),
+      );
     return e;
   }
 
@@ -122,10 +149,24 @@ export class Processes {
     if (has(CLONE.THREAD) && !has(CLONE.SIGHAND)) return fail(E.EINVAL);
     if (has(CLONE.SIGHAND) && !has(CLONE.VM)) return fail(E.EINVAL);
     if (exitSignal > 64) return fail(E.EINVAL);
-    if (has(CLONE.NEWNS | CLONE.NEWCGROUP | CLONE.NEWUTS | CLONE.NEWIPC | CLONE.NEWUSER | CLONE.NEWPID | CLONE.NEWNET | CLONE.PIDFD)) return fail(E.EINVAL);
+    if (
+      has(
+        CLONE.NEWNS |
+          CLONE.NEWCGROUP |
+          CLONE.NEWUTS |
+          CLONE.NEWIPC |
+          CLONE.NEWUSER |
+          CLONE.NEWPID |
+          CLONE.NEWNET |
+          CLONE.PIDFD,
+      )
+    )
+      return fail(E.EINVAL);
     if (m.tasks.filter((t) => !t.reaped).length >= MAX_TASKS) return fail(E.EAGAIN);
-    if (has(CLONE.THREAD) && has(CLONE.FILES) && has(CLONE.FS) && !has(CLONE.VFORK)) return this.cloneThread(parent, cpu, req);
-    if (has(CLONE.THREAD | CLONE.SIGHAND | CLONE.FILES | CLONE.FS) || (has(CLONE.VM) && !has(CLONE.VFORK))) return fail(E.ENOSYS);
+    if (has(CLONE.THREAD) && has(CLONE.FILES) && has(CLONE.FS) && !has(CLONE.VFORK))
+      return this.cloneThread(parent, cpu, req);
+    if (has(CLONE.THREAD | CLONE.SIGHAND | CLONE.FILES | CLONE.FS) || (has(CLONE.VM) && !has(CLONE.VFORK)))
+      return fail(E.ENOSYS);
 
     // alloc_pid reads pid_max; copy_process counts the new thread and the fork
     m.kernelData(cpu, parent, 'pid_max', false);
@@ -199,8 +240,14 @@ export class Processes {
     const tracer = parent.guestTracer;
     const vfork = has(CLONE.VFORK);
     const event = vfork ? PTRACE_EVENT.VFORK : exitSignal === SIGNALS.SIGCHLD ? PTRACE_EVENT.FORK : PTRACE_EVENT.CLONE;
-    const option = event === PTRACE_EVENT.VFORK ? PTRACE_O.TRACEVFORK : event === PTRACE_EVENT.FORK ? PTRACE_O.TRACEFORK : PTRACE_O.TRACECLONE;
-    const traceChild = tracer !== undefined && !has(CLONE.UNTRACED) && (has(CLONE.PTRACE) || (parent.ptraceOptions & option) !== 0);
+    const option =
+      event === PTRACE_EVENT.VFORK
+        ? PTRACE_O.TRACEVFORK
+        : event === PTRACE_EVENT.FORK
+          ? PTRACE_O.TRACEFORK
+          : PTRACE_O.TRACECLONE;
+    const traceChild =
+      tracer !== undefined && !has(CLONE.UNTRACED) && (has(CLONE.PTRACE) || (parent.ptraceOptions & option) !== 0);
     if (traceChild) {
       child.tracer = tracer;
       child.ptraceOptions = parent.ptraceOptions;
@@ -315,7 +362,8 @@ export class Processes {
     // gets the signal of its stop, as the tracer never decided otherwise
     for (const x of [...m.tasks]) {
       if (x.guestTracer !== t) continue;
-      if ((x.ptraceOptions & PTRACE_O.EXITKILL) !== 0) m.signals.send(x, SIGNALS.SIGKILL, { signal: 'SIGKILL', siCode: 'SI_KERNEL', siAddr: 0n });
+      if ((x.ptraceOptions & PTRACE_O.EXITKILL) !== 0)
+        m.signals.send(x, SIGNALS.SIGKILL, { signal: 'SIGKILL', siCode: 'SI_KERNEL', siAddr: 0n });
       this.untrace(x, x.state === 'stopped' && x.stopKind === 'ptrace' ? x.lastSiginfo?.signal : undefined);
     }
     // forget_original_parent: the children go to init, which reaps the zombies among them
@@ -356,7 +404,13 @@ export class Processes {
     const autoreap = t.exitSignal === SIGNALS.SIGCHLD && (a.handler === SIG_IGN || (a.flags & SA_NOCLDWAIT) !== 0n);
     if (t.exitSignal !== 0 && !(autoreap && a.handler === SIG_IGN)) {
       const { code, status } = this.exitCode(t);
-      this.m.signals.send(parent, t.exitSignal, { signal: signalName(t.exitSignal), siCode: code === CLD.EXITED ? 'CLD_EXITED' : 'CLD_KILLED', siAddr: 0n, pid: t.pid, status });
+      this.m.signals.send(parent, t.exitSignal, {
+        signal: signalName(t.exitSignal),
+        siCode: code === CLD.EXITED ? 'CLD_EXITED' : 'CLD_KILLED',
+        siAddr: 0n,
+        pid: t.pid,
+        status,
+      });
     }
     this.x(parent).childWait.wakeAll();
     if (autoreap && !tracer) this.reap(t);
@@ -412,7 +466,9 @@ export class Processes {
   private cldstop(to: Task, t: Task, code: number, status: number): void {
     const a = to.sig.action(SIGNALS.SIGCHLD);
     if (a.handler !== SIG_IGN && (a.flags & SA_NOCLDSTOP) === 0n) {
-      const name = (['', 'CLD_EXITED', 'CLD_KILLED', 'CLD_DUMPED', 'CLD_TRAPPED', 'CLD_STOPPED', 'CLD_CONTINUED'] as const)[code];
+      const name = (
+        ['', 'CLD_EXITED', 'CLD_KILLED', 'CLD_DUMPED', 'CLD_TRAPPED', 'CLD_STOPPED', 'CLD_CONTINUED'] as const
+      )[code];
       this.m.signals.send(to, SIGNALS.SIGCHLD, { signal: 'SIGCHLD', siCode: name, siAddr: 0n, pid: t.pid, status });
     }
     this.x(to).childWait.wakeAll();
@@ -456,11 +512,17 @@ export class Processes {
       if (t.state === 'stopped' && t.stopReport !== undefined && (ptrace || options & W.STOPPED)) {
         const status = t.stopReport;
         if (!keep) t.stopReport = undefined;
-        return { kind: 'report', report: { pid: t.pid, status, code: ptrace ? CLD.TRAPPED : CLD.STOPPED, cldStatus: (status >> 8) & 0xff } };
+        return {
+          kind: 'report',
+          report: { pid: t.pid, status, code: ptrace ? CLD.TRAPPED : CLD.STOPPED, cldStatus: (status >> 8) & 0xff },
+        };
       }
       if (t.continuedReport && options & W.CONTINUED) {
         if (!keep) t.continuedReport = false;
-        return { kind: 'report', report: { pid: t.pid, status: 0xffff, code: CLD.CONTINUED, cldStatus: SIGNALS.SIGCONT } };
+        return {
+          kind: 'report',
+          report: { pid: t.pid, status: 0xffff, code: CLD.CONTINUED, cldStatus: SIGNALS.SIGCONT },
+        };
       }
     }
     if (options & W.NOHANG) return { kind: 'nothing' };
@@ -496,7 +558,11 @@ export class Processes {
       if (t.proc.sid !== caller.proc.sid) return -E.EPERM;
     }
     if (t.proc.sid === t.pid) return -E.EPERM;
-    if (target !== t.pid && !this.m.tasks.some((x) => !x.reaped && x.proc.pgid === target && x.proc.sid === caller.proc.sid)) return -E.EPERM;
+    if (
+      target !== t.pid &&
+      !this.m.tasks.some((x) => !x.reaped && x.proc.pgid === target && x.proc.sid === caller.proc.sid)
+    )
+      return -E.EPERM;
     t.proc.pgid = target;
     return 0;
   }
@@ -513,7 +579,9 @@ export class Processes {
       return old;
     }
     const now = this.m.kernel.clock.monotonicNs();
-    const old = t.alarm ? { valueNs: t.alarm.atNs > now ? t.alarm.atNs - now : 1n, intervalNs: t.alarm.intervalNs } : { valueNs: 0n, intervalNs: 0n };
+    const old = t.alarm
+      ? { valueNs: t.alarm.atNs > now ? t.alarm.atNs - now : 1n, intervalNs: t.alarm.intervalNs }
+      : { valueNs: 0n, intervalNs: 0n };
     if (next) {
       this.m.timers.remove(e.alarmTimer);
       e.alarmTimer = undefined;
@@ -537,7 +605,11 @@ export class Processes {
     const ev = evIn ?? { notify: 0, signo: SIGNALS.SIGALRM, value: BigInt(id), tid: 0 };
     if (ev.notify !== 0 && ev.notify !== 1 && ev.notify !== 4) return -E.EINVAL;
     if (ev.notify !== 1 && (ev.signo < 1 || ev.signo > 64)) return -E.EINVAL;
-    if (ev.notify === 4 && !this.m.tasks.some((x) => x.pid === ev.tid && (x.leader ?? x) === (t.leader ?? t) && x.alive)) return -E.EINVAL;
+    if (
+      ev.notify === 4 &&
+      !this.m.tasks.some((x) => x.pid === ev.tid && (x.leader ?? x) === (t.leader ?? t) && x.alive)
+    )
+      return -E.EINVAL;
     timers.set(id, { ev, timer: undefined, atNs: 0n, intervalNs: 0n, overrun: 0 });
     return id;
   }
@@ -579,7 +651,14 @@ export class Processes {
       if (id === undefined) return;
       if (pt.ev.notify !== 1) {
         const to = pt.ev.notify === 4 ? this.m.tasks.find((x) => x.pid === pt.ev.tid && x.alive) : owner;
-        if (to) this.m.signals.send(to, pt.ev.signo, { signal: signalName(pt.ev.signo), siCode: 'SI_TIMER', siAddr: 0n, pid: id, value: pt.ev.value });
+        if (to)
+          this.m.signals.send(to, pt.ev.signo, {
+            signal: signalName(pt.ev.signo),
+            siCode: 'SI_TIMER',
+            siAddr: 0n,
+            pid: id,
+            value: pt.ev.value,
+          });
       }
       if (pt.intervalNs > 0n) {
         const now = this.m.kernel.clock.monotonicNs();

@@ -33,7 +33,11 @@ export class Scheduler {
     if (t.affinity !== undefined) target = this.rq[t.affinity];
     else {
       const free = this.rq.find((q) => q.current === null && q.queue.length === 0);
-      target = free ?? this.rq.reduce((best, q) => (q.queue.length + (q.current ? 1 : 0) < best.queue.length + (best.current ? 1 : 0) ? q : best));
+      target =
+        free ??
+        this.rq.reduce((best, q) =>
+          q.queue.length + (q.current ? 1 : 0) < best.queue.length + (best.current ? 1 : 0) ? q : best,
+        );
     }
     target.queue.push(t);
   }

@@ -33,11 +33,41 @@ import { threadChangePc } from '../hwbp/handler';
 import type { TrapRegs } from '../hwbp/hw-context';
 import type { HwBreakpointSubsystem } from '../hwbp/subsystem';
 import { E } from '../os/errno';
-import type { AltStackValue, KillRequest, QueueRequest, SigActionValue, SignalCalls, SyscallValue } from '../os/syscalls/context';
-import { copyThreadState, ensureVdso, readFrame, SIGINFO_OFFSET, SIGNAL_FRAMESIZE, SIGTRAMP_RT64, UC_MCONTEXT_OFFSET, writeFrame } from './signal-frame';
+import type {
+  AltStackValue,
+  KillRequest,
+  QueueRequest,
+  SigActionValue,
+  SignalCalls,
+  SyscallValue,
+} from '../os/syscalls/context';
 import {
-  DEFAULT_ACTION, defaultAction, MINSIGSTKSZ, SA_NODEFER, SA_ONSTACK, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SIG_DFL, SIG_IGN,
-  sigBit, SS_AUTODISARM, SS_DISABLE, SS_ONSTACK, TaskSignals, UNBLOCKABLE,
+  copyThreadState,
+  ensureVdso,
+  readFrame,
+  SIGINFO_OFFSET,
+  SIGNAL_FRAMESIZE,
+  SIGTRAMP_RT64,
+  UC_MCONTEXT_OFFSET,
+  writeFrame,
+} from './signal-frame';
+import {
+  DEFAULT_ACTION,
+  defaultAction,
+  MINSIGSTKSZ,
+  SA_NODEFER,
+  SA_ONSTACK,
+  SA_RESETHAND,
+  SA_RESTART,
+  SA_SIGINFO,
+  SIG_DFL,
+  SIG_IGN,
+  sigBit,
+  SS_AUTODISARM,
+  SS_DISABLE,
+  SS_ONSTACK,
+  TaskSignals,
+  UNBLOCKABLE,
 } from './signal-state';
 import { SI_CODES, SIGNALS, signalName, signalNumber, type PendingSignal } from './signals';
 import type { Task } from './task';
@@ -106,7 +136,12 @@ export class SignalDelivery {
   /** signal_pending(): something the task would act on before returning to user mode (an
    * interruptible sleep ends) */
   pendingFor(t: Task): boolean {
-    return t.pending !== undefined || t.sig.injected !== undefined || t.pendingPtraceEvent !== 0 || (t.sig.queued.size > 0 && t.sig.nextDeliverable() !== undefined);
+    return (
+      t.pending !== undefined ||
+      t.sig.injected !== undefined ||
+      t.pendingPtraceEvent !== 0 ||
+      (t.sig.queued.size > 0 && t.sig.nextDeliverable() !== undefined)
+    );
   }
 
   /** ptrace_event after a system call (PTRACE_EVENT_FORK...): the task stops before returning to user mode. */
@@ -125,7 +160,14 @@ export class SignalDelivery {
 
   /** Whether the return to user mode has something to do (TIF_SIGPENDING). */
   hasWork(t: Task): boolean {
-    return t.pending !== undefined || t.sig.injected !== undefined || t.restart !== undefined || t.sig.savedMask !== undefined || t.pendingPtraceEvent !== 0 || (t.sig.queued.size > 0 && t.sig.nextDeliverable() !== undefined);
+    return (
+      t.pending !== undefined ||
+      t.sig.injected !== undefined ||
+      t.restart !== undefined ||
+      t.sig.savedMask !== undefined ||
+      t.pendingPtraceEvent !== 0 ||
+      (t.sig.queued.size > 0 && t.sig.nextDeliverable() !== undefined)
+    );
   }
 
   /** The return-to-user path: delivers until nothing deliverable is left or the task stops or dies. */
@@ -402,17 +444,25 @@ export class SignalDelivery {
       },
       dequeue: (set) => {
         let best: number | undefined;
-        for (const signo of t.sig.queued.keys()) if ((set & sigBit(signo)) !== 0n && (best === undefined || signo < best)) best = signo;
+        for (const signo of t.sig.queued.keys())
+          if ((set & sigBit(signo)) !== 0n && (best === undefined || signo < best)) best = signo;
         if (best === undefined) return undefined;
         const sig = t.sig.queued.get(best) as PendingSignal;
         t.sig.queued.delete(best);
-        return { signo: best, siCode: (SI_CODES as Record<string, number>)[sig.siCode] ?? 0, siAddr: sig.siAddr, pid: sig.pid, value: sig.value };
+        return {
+          signo: best,
+          siCode: (SI_CODES as Record<string, number>)[sig.siCode] ?? 0,
+          siAddr: sig.siAddr,
+          pid: sig.pid,
+          value: sig.value,
+        };
       },
     };
   }
 
   private sigaction(t: Task, signo: number, act: SigActionValue | undefined): SyscallValue<SigActionValue> {
-    if (!TaskSignals.valid(signo) || (act && (signo === SIGNALS.SIGKILL || signo === SIGNALS.SIGSTOP))) return { ok: false, errno: E.EINVAL };
+    if (!TaskSignals.valid(signo) || (act && (signo === SIGNALS.SIGKILL || signo === SIGNALS.SIGSTOP)))
+      return { ok: false, errno: E.EINVAL };
     const old = { ...t.sig.action(signo) };
     if (act) t.sig.setAction(signo, act);
     return { ok: true, value: old };
@@ -455,13 +505,20 @@ export class SignalDelivery {
     const self = sender.proc.pid;
     if ((req.siCode >= 0 || req.siCode === SI_CODES.SI_TKILL) && req.tgid !== self) return E.EPERM;
     if (req.tgid <= 0 || (req.tid !== undefined && req.tid <= 0)) return E.EINVAL;
-    const x = req.tid === undefined
-      ? this.m.tasks.find((y) => y.pid === req.tgid && !y.leader)
-      : this.m.tasks.find((y) => y.pid === req.tid && (y.leader?.pid ?? y.pid) === req.tgid);
+    const x =
+      req.tid === undefined
+        ? this.m.tasks.find((y) => y.pid === req.tgid && !y.leader)
+        : this.m.tasks.find((y) => y.pid === req.tid && (y.leader?.pid ?? y.pid) === req.tgid);
     if (!x || x.reaped) return E.ESRCH;
     if (!TaskSignals.valid(req.signo)) return E.EINVAL;
     const code = Object.entries(SI_CODES).find(([k, v]) => v === req.siCode && k.startsWith('SI_'))?.[0] ?? 'SI_QUEUE';
-    this.send(x, req.signo, { signal: signalName(req.signo), siCode: code, siAddr: 0n, pid: req.pid, value: req.value });
+    this.send(x, req.signo, {
+      signal: signalName(req.signo),
+      siCode: code,
+      siAddr: 0n,
+      pid: req.pid,
+      value: req.value,
+    });
     return 0;
   }
 
@@ -478,7 +535,10 @@ export class SignalDelivery {
       const group = (pgid: number) => this.m.tasks.filter((x) => !x.reaped && !x.leader && x.proc.pgid === pgid);
       if (req.pid > 0) targets = [proc(req.pid)].filter((x): x is Task => x !== undefined && !x.reaped);
       else if (req.pid === 0) targets = group(sender.proc.pgid);
-      else if (req.pid === -1) targets = this.m.tasks.filter((x) => x !== sender && x !== sender.leader && !x.leader && x.alive && x.proc.pid !== sender.proc.pid);
+      else if (req.pid === -1)
+        targets = this.m.tasks.filter(
+          (x) => x !== sender && x !== sender.leader && !x.leader && x.alive && x.proc.pid !== sender.proc.pid,
+        );
       else if (req.pid === -0x80000000) return E.ESRCH;
       else targets = group(-req.pid);
     } else {

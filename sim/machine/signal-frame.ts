@@ -131,8 +131,7 @@ export function writeFrame(mem: AddressSpace, t: ThreadState, info: FrameInfo): 
     ok &&= w(si + 16n, 4, BigInt(info.pid));
     if (info.status !== undefined) ok &&= w(si + 24n, 4, BigInt(info.status));
     if (info.value !== undefined) ok &&= w(si + 24n, 8, info.value);
-  }
-  else if (info.siAddr !== undefined) ok &&= w(si + 16n, 8, info.siAddr);
+  } else if (info.siAddr !== undefined) ok &&= w(si + 16n, 8, info.siAddr);
   // the dummy caller frame: the back chain to the interrupted stack
   ok &&= w(newSp, 8, oldSp);
   return ok ? frame : undefined;
@@ -165,7 +164,16 @@ export function readFrame(mem: AddressSpace, frame: bigint): FrameRegs | undefin
   const ssSize = mem.read(frame + UC_STACK_OFFSET + 16n, 8);
   if (sigmask === undefined || ssSp === undefined || ssFlags === undefined || ssSize === undefined) return undefined;
   const ucStack = { sp: ssSp, flags: Number(ssFlags), size: ssSize };
-  return { gpr: g.slice(0, 32), nip: g[PT_NIP], ctr: g[PT_CTR], lr: g[PT_LNK], xer: g[PT_XER], cr: Number(g[PT_CCR] & 0xffffffffn), sigmask, ucStack };
+  return {
+    gpr: g.slice(0, 32),
+    nip: g[PT_NIP],
+    ctr: g[PT_CTR],
+    lr: g[PT_LNK],
+    xer: g[PT_XER],
+    cr: Number(g[PT_CCR] & 0xffffffffn),
+    sigmask,
+    ucStack,
+  };
 }
 
 /** Copies every register of `src` into `dst` (the task's own ThreadState object stays the same). */

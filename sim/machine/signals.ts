@@ -49,7 +49,27 @@ export function signalName(signo: number): string {
   return signo >= 32 && signo <= NSIG ? `SIGRT${signo - 32}` : `SIG${signo}`;
 }
 
-export const SI_CODES = { TRAP_BRKPT: 1, TRAP_TRACE: 2, TRAP_HWBKPT: 4, SEGV_MAPERR: 1, ILL_ILLOPC: 1, SI_KERNEL: 0x80, SI_USER: 0, SI_QUEUE: -1, SI_TIMER: -2, SI_MESGQ: -3, SI_ASYNCIO: -4, SI_SIGIO: -5, SI_TKILL: -6, CLD_EXITED: 1, CLD_KILLED: 2, CLD_DUMPED: 3, CLD_TRAPPED: 4, CLD_STOPPED: 5, CLD_CONTINUED: 6 } as const;
+export const SI_CODES = {
+  TRAP_BRKPT: 1,
+  TRAP_TRACE: 2,
+  TRAP_HWBKPT: 4,
+  SEGV_MAPERR: 1,
+  ILL_ILLOPC: 1,
+  SI_KERNEL: 0x80,
+  SI_USER: 0,
+  SI_QUEUE: -1,
+  SI_TIMER: -2,
+  SI_MESGQ: -3,
+  SI_ASYNCIO: -4,
+  SI_SIGIO: -5,
+  SI_TKILL: -6,
+  CLD_EXITED: 1,
+  CLD_KILLED: 2,
+  CLD_DUMPED: 3,
+  CLD_TRAPPED: 4,
+  CLD_STOPPED: 5,
+  CLD_CONTINUED: 6,
+} as const;
 
 /** A signal queued for a task, with the siginfo the tracer would read (PTRACE_GETSIGINFO). */
 export interface PendingSignal {

@@ -16,7 +16,10 @@ export interface TimeProbeHooks {
 }
 
 export class TimeProbe {
-  constructor(private readonly machine: Machine, hooks: TimeProbeHooks) {
+  constructor(
+    private readonly machine: Machine,
+    hooks: TimeProbeHooks,
+  ) {
     for (const core of machine.cores) {
       const run = core.run.bind(core);
       core.run = (thread, mem, budget): CoreStop => {

@@ -21,7 +21,8 @@ export class Timers {
   add(atNs: bigint, fire: () => void): Timer {
     const t: Timer = { atNs, seq: this.seq++, fire };
     let i = this.list.length;
-    while (i > 0 && (this.list[i - 1].atNs > atNs || (this.list[i - 1].atNs === atNs && this.list[i - 1].seq > t.seq))) i--;
+    while (i > 0 && (this.list[i - 1].atNs > atNs || (this.list[i - 1].atNs === atNs && this.list[i - 1].seq > t.seq)))
+      i--;
     this.list.splice(i, 0, t);
     this.refresh();
     return t;

@@ -91,11 +91,16 @@ export class Tracer {
   private stopped(t: Task, caller?: Caller, ignoreState = false): CallFailure | undefined {
     if (caller === undefined) {
       if (t.state === 'stopped') return undefined;
-      return fail('ESRCH', `task ${t.name} (pid ${t.pid}) is ${t.state === 'running' ? 'running, not stopped' : t.state}`);
+      return fail(
+        'ESRCH',
+        `task ${t.name} (pid ${t.pid}) is ${t.state === 'running' ? 'running, not stopped' : t.state}`,
+      );
     }
-    if (t.guestTracer !== caller || t.reaped) return fail('ESRCH', `pid ${t.pid} is not traced by pid ${caller.pid} (${caller.name})`);
+    if (t.guestTracer !== caller || t.reaped)
+      return fail('ESRCH', `pid ${t.pid} is not traced by pid ${caller.pid} (${caller.name})`);
     if (ignoreState) return undefined;
-    if (t.state !== 'stopped' || t.stopKind !== 'ptrace') return fail('ESRCH', `pid ${t.pid} (${t.name}) is ${t.alive ? 'running, not in a ptrace stop' : t.state}`);
+    if (t.state !== 'stopped' || t.stopKind !== 'ptrace')
+      return fail('ESRCH', `pid ${t.pid} (${t.name}) is ${t.alive ? 'running, not in a ptrace stop' : t.state}`);
     return undefined;
   }
 
@@ -113,7 +118,8 @@ export class Tracer {
 
   perfOpen(r: PerfOpenRequest): CallResult<{ fd: number }> {
     if (r.task && !r.task.alive) return fail('ESRCH', `task ${r.task.name} has ${r.task.state}`);
-    if (r.cpu >= this.machine.config.cpus || r.cpu < -1) return fail('EINVAL', `CPU ${r.cpu} does not exist (the machine has ${this.machine.config.cpus})`);
+    if (r.cpu >= this.machine.config.cpus || r.cpu < -1)
+      return fail('EINVAL', `CPU ${r.cpu} does not exist (the machine has ${this.machine.config.cpus})`);
     if (!r.task && r.cpu < 0) return fail('EINVAL', 'a per-CPU event needs a CPU (pid -1 with cpu -1 is invalid)');
     const res = this.hw.perfOpen({
       id: r.name,
@@ -136,7 +142,8 @@ export class Tracer {
    */
   perfOpenFor(by: BreakpointCreator, r: PerfOpenRequest, fd: number): CallResult<{ file: PerfFile }> {
     if (r.task && !r.task.alive) return fail('ESRCH', `task ${r.task.name} has ${r.task.state}`);
-    if (r.cpu >= this.machine.config.cpus || r.cpu < -1) return fail('EINVAL', `CPU ${r.cpu} does not exist (the machine has ${this.machine.config.cpus})`);
+    if (r.cpu >= this.machine.config.cpus || r.cpu < -1)
+      return fail('EINVAL', `CPU ${r.cpu} does not exist (the machine has ${this.machine.config.cpus})`);
     if (!r.task && r.cpu < 0) return fail('EINVAL', 'a per-CPU event needs a CPU (pid -1 with cpu -1 is invalid)');
     const res = this.hw.perfOpenEvent(
       {
@@ -290,7 +297,8 @@ export class Tracer {
    * options set at once). EPERM for the caller itself, a zombie or a task traced already.
    */
   attach(t: Task, caller: Task, seize: boolean, options: number): CallResult {
-    if (seize && (options & ~PTRACE_O.MASK) !== 0) return fail('EIO', `options 0x${options.toString(16)} are not PTRACE_O_* bits`);
+    if (seize && (options & ~PTRACE_O.MASK) !== 0)
+      return fail('EIO', `options 0x${options.toString(16)} are not PTRACE_O_* bits`);
     if (t === caller) return fail('EPERM', 'a process cannot trace itself');
     if (!t.alive || t.reaped) return fail('EPERM', `pid ${t.pid} has ${t.state}`);
     if (t.traced) return fail('EPERM', `pid ${t.pid} is traced already`);
@@ -301,7 +309,8 @@ export class Tracer {
       // a group-stopped task becomes a traced stop at once (JOBCTL_TRAP_STOP): the tracer's wait sees it
       t.stopKind = 'ptrace';
       this.machine.processes.stopped(t, ((SIGNALS.SIGSTOP << 8) | 0x7f) >>> 0);
-    } else if (!seize) this.machine.signals.send(t, SIGNALS.SIGSTOP, { signal: 'SIGSTOP', siCode: 'SI_KERNEL', siAddr: 0n });
+    } else if (!seize)
+      this.machine.signals.send(t, SIGNALS.SIGSTOP, { signal: 'SIGSTOP', siCode: 'SI_KERNEL', siAddr: 0n });
     return { ok: true };
   }
 
@@ -313,7 +322,11 @@ export class Tracer {
   attachExternal(t: Task, maxSteps: number): CallResult<{ stop: StopInfo }> {
     const e = this.alive(t);
     if (e) return e;
-    if (t.traced) return fail('EPERM', `task ${t.name} (pid ${t.pid}) is traced already${t.guestTracer ? ` by pid ${t.guestTracer.pid}` : ''}`);
+    if (t.traced)
+      return fail(
+        'EPERM',
+        `task ${t.name} (pid ${t.pid}) is traced already${t.guestTracer ? ` by pid ${t.guestTracer.pid}` : ''}`,
+      );
     t.tracer = 'external';
     t.seized = true;
     if (t.state === 'stopped') {
@@ -351,14 +364,16 @@ export class Tracer {
     if (e) return e;
     if (!t.seized) return fail('EIO', `pid ${t.pid} was not attached with PTRACE_SEIZE`);
     const si = t.lastSiginfo;
-    if (t.state !== 'stopped' || !si || Number(si.siCode) >> 8 !== PTRACE_EVENT.STOP) return fail('EIO', `pid ${t.pid} is not in a group-stop event stop`);
+    if (t.state !== 'stopped' || !si || Number(si.siCode) >> 8 !== PTRACE_EVENT.STOP)
+      return fail('EIO', `pid ${t.pid} is not in a group-stop event stop`);
     return { ok: true };
   }
 
   setOptions(t: Task, caller: Task, options: number): CallResult {
     const e = this.stopped(t, caller);
     if (e) return e;
-    if (options < 0 || (options & ~PTRACE_O.MASK) !== 0) return fail('EINVAL', `options 0x${options.toString(16)} are not PTRACE_O_* bits`);
+    if (options < 0 || (options & ~PTRACE_O.MASK) !== 0)
+      return fail('EINVAL', `options 0x${options.toString(16)} are not PTRACE_O_* bits`);
     t.ptraceOptions = options;
     return { ok: true };
   }
@@ -412,7 +427,21 @@ export class Tracer {
     for (let i = 0; i < 32; i++) gpr.push(th.getGpr(i));
     return {
       ok: true,
-      regs: { gpr, nip: th.pc, msr: th.msr, origGpr3: t.origGpr3, ctr: th.ctr, link: th.lr, xer: th.xer, ccr: BigInt(th.cr >>> 0), softe: 1n, trap: t.trap, dar: t.dar, dsisr: t.dsisr, result: 0n },
+      regs: {
+        gpr,
+        nip: th.pc,
+        msr: th.msr,
+        origGpr3: t.origGpr3,
+        ctr: th.ctr,
+        link: th.lr,
+        xer: th.xer,
+        ccr: BigInt(th.cr >>> 0),
+        softe: 1n,
+        trap: t.trap,
+        dar: t.dar,
+        dsisr: t.dsisr,
+        result: 0n,
+      },
     };
   }
 
@@ -455,7 +484,9 @@ export class Tracer {
     if (e) return e;
     if (![1, 2, 4, 8].includes(len)) return fail('EINVAL', `length ${len}: peek reads 1, 2, 4 or 8 bytes`);
     const v = t.mem.read(addr, len as 1 | 2 | 4 | 8);
-    return v === undefined ? fail('EIO', `address 0x${addr.toString(16)} is not mapped in ${t.name}`) : { ok: true, value: v };
+    return v === undefined
+      ? fail('EIO', `address 0x${addr.toString(16)} is not mapped in ${t.name}`)
+      : { ok: true, value: v };
   }
 
   /** PTRACE_POKEDATA writes through the tracee's page protections (as the kernel's access_process_vm does). */
@@ -470,7 +501,9 @@ export class Tracer {
       bytes[i] = Number(v & 0xffn);
       v >>= 8n;
     }
-    return t.mem.writeBytesAs(addr, bytes, true) ? { ok: true } : fail('EIO', `cannot write 0x${addr.toString(16)} in ${t.name}`);
+    return t.mem.writeBytesAs(addr, bytes, true)
+      ? { ok: true }
+      : fail('EIO', `cannot write 0x${addr.toString(16)} in ${t.name}`);
   }
 
   /**
@@ -506,6 +539,7 @@ export function siginfoOf(s: PendingSignal): PtraceSiginfo {
   const named = (SI_CODES as Record<string, number>)[s.siCode];
   const code = named ?? (Number.isFinite(Number(s.siCode)) ? Number(s.siCode) : 0);
   const signo = signalNumber(s.signal) ?? 0;
-  if (s.pid !== undefined) return { signo, errno: 0, code, pid: s.pid, uid: 0, ...(s.status !== undefined ? { status: s.status } : {}) };
+  if (s.pid !== undefined)
+    return { signo, errno: 0, code, pid: s.pid, uid: 0, ...(s.status !== undefined ? { status: s.status } : {}) };
   return { signo, errno: 0, code, addr: s.siAddr };
 }

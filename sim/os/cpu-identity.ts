@@ -14,8 +14,32 @@ export interface CpuIdentity {
 }
 
 export const CPU_IDENTITY: Record<CpuModelName, CpuIdentity> = {
-  power7: { pvr: 0x003f0201, cpuinfoName: 'POWER7 (architected), altivec supported', revision: '2.1 (pvr 003f 0201)', clockMHz: '3550.000000', platform: 'power7' },
-  power8: { pvr: 0x004d0200, cpuinfoName: 'POWER8 (architected), altivec supported', revision: '2.0 (pvr 004d 0200)', clockMHz: '3425.000000', platform: 'power8' },
-  power9: { pvr: 0x004e1202, cpuinfoName: 'POWER9 (architected), altivec supported', revision: '2.2 (pvr 004e 1202)', clockMHz: '3800.000000', platform: 'power9' },
-  power10: { pvr: 0x00800200, cpuinfoName: 'POWER10 (architected), altivec supported', revision: '2.0 (pvr 0080 0200)', clockMHz: '3450.000000', platform: 'power10' },
+  power7: {
+    pvr: 0x003f0201,
+    cpuinfoName: 'POWER7 (architected), altivec supported',
+    revision: '2.1 (pvr 003f 0201)',
+    clockMHz: '3550.000000',
+    platform: 'power7',
+  },
+  power8: {
+    pvr: 0x004d0200,
+    cpuinfoName: 'POWER8 (architected), altivec supported',
+    revision: '2.0 (pvr 004d 0200)',
+    clockMHz: '3425.000000',
+    platform: 'power8',
+  },
+  power9: {
+    pvr: 0x004e1202,
+    cpuinfoName: 'POWER9 (architected), altivec supported',
+    revision: '2.2 (pvr 004e 1202)',
+    clockMHz: '3800.000000',
+    platform: 'power9',
+  },
+  power10: {
+    pvr: 0x00800200,
+    cpuinfoName: 'POWER10 (architected), altivec supported',
+    revision: '2.0 (pvr 0080 0200)',
+    clockMHz: '3450.000000',
+    platform: 'power10',
+  },
 };

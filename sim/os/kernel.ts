@@ -49,7 +49,14 @@ export class Kernel {
   readonly clock: Clock;
   readonly random = new KernelRandom();
   readonly fs: FileSystem;
-  readonly uname: { sysname: string; nodename: string; release: string; version: string; machine: string; domainname: string };
+  readonly uname: {
+    sysname: string;
+    nodename: string;
+    release: string;
+    version: string;
+    machine: string;
+    domainname: string;
+  };
   /** the CPU of the system call being run (set by the machine around each call) */
   currentCpu: number | undefined;
 
@@ -71,13 +78,31 @@ export class Kernel {
     const fs = this.fs;
     const now = () => this.clock.realtimeNs();
     const t0 = now();
-    for (const d of ['/tmp', '/dev', '/proc', '/sys/devices/system/cpu', '/sys/kernel/debug/powerpc', '/etc', '/home', '/root']) fs.mkdirs(d);
+    for (const d of [
+      '/tmp',
+      '/dev',
+      '/proc',
+      '/sys/devices/system/cpu',
+      '/sys/kernel/debug/powerpc',
+      '/etc',
+      '/home',
+      '/root',
+    ])
+      fs.mkdirs(d);
     fs.mkdirs('/tmp').mode = 0o41777; // sticky, world-writable
     const makedev = (major: number, minor: number) => (major << 8) | minor;
     const sink = (b: Uint8Array) => b.length;
     fs.place('/dev/null', new DeviceInode(makedev(1, 3), t0, () => new Uint8Array(0), sink));
     fs.place('/dev/zero', new DeviceInode(makedev(1, 5), t0, (n) => new Uint8Array(n), sink));
-    fs.place('/dev/full', new DeviceInode(makedev(1, 7), t0, (n) => new Uint8Array(n), () => -E.ENOSPC));
+    fs.place(
+      '/dev/full',
+      new DeviceInode(
+        makedev(1, 7),
+        t0,
+        (n) => new Uint8Array(n),
+        () => -E.ENOSPC,
+      ),
+    );
     fs.place('/dev/random', new DeviceInode(makedev(1, 8), t0, (n) => this.random.bytes(n), sink));
     fs.place('/dev/urandom', new DeviceInode(makedev(1, 9), t0, (n) => this.random.bytes(n), sink));
     fs.place('/proc/self', new SymlinkInode((c: Caller) => String(c.pid), t0));
@@ -148,11 +173,14 @@ export class Kernel {
   private cpuinfo(): string {
     const id = CPU_IDENTITY[this.opts.cpu];
     let s = '';
-    for (let i = 0; i < this.opts.cpus; i++) s += `processor\t: ${i}\ncpu\t\t: ${id.cpuinfoName}\nclock\t\t: ` +
-      `${id.clockMHz}MHz\nrevision\t: ${id.revision}\n\n`;
+    for (let i = 0; i < this.opts.cpus; i++)
+      s +=
+        `processor\t: ${i}\ncpu\t\t: ${id.cpuinfoName}\nclock\t\t: ` +
+        `${id.clockMHz}MHz\nrevision\t: ${id.revision}\n\n`;
     // the radix MMU came with POWER9 (ISA 3.0); POWER7 and POWER8 have the hash MMU only
     const mmu = this.opts.cpu === 'power7' || this.opts.cpu === 'power8' ? 'Hash' : 'Radix';
-    s += `timebase\t: 512000000\nplatform\t: pSeries\nmodel\t\t: IBM,9080-HEX\nmachine\t\t: ` +
+    s +=
+      `timebase\t: 512000000\nplatform\t: pSeries\nmodel\t\t: IBM,9080-HEX\nmachine\t\t: ` +
       `CHRP IBM,9080-HEX\nMMU\t\t: ${mmu}\n`;
     return s;
   }

@@ -30,10 +30,22 @@ export interface Vma {
 
 export const PROT = { READ: 1, WRITE: 2, EXEC: 4 } as const;
 export const MREMAP = { MAYMOVE: 1, FIXED: 2, DONTUNMAP: 4 } as const;
-export const MAP = { SHARED: 0x01, PRIVATE: 0x02, FIXED: 0x10, ANONYMOUS: 0x20, NORESERVE: 0x40, GROWSDOWN: 0x100, FIXED_NOREPLACE: 0x100000 } as const;
+export const MAP = {
+  SHARED: 0x01,
+  PRIVATE: 0x02,
+  FIXED: 0x10,
+  ANONYMOUS: 0x20,
+  NORESERVE: 0x40,
+  GROWSDOWN: 0x100,
+  FIXED_NOREPLACE: 0x100000,
+} as const;
 
 export function protOf(bits: number): Prot {
-  return { read: (bits & (PROT.READ | PROT.WRITE | PROT.EXEC)) !== 0, write: (bits & PROT.WRITE) !== 0, exec: (bits & PROT.EXEC) !== 0 };
+  return {
+    read: (bits & (PROT.READ | PROT.WRITE | PROT.EXEC)) !== 0,
+    write: (bits & PROT.WRITE) !== 0,
+    exec: (bits & PROT.EXEC) !== 0,
+  };
 }
 
 const up = (x: number) => Math.ceil(x / LINUX_PAGE) * LINUX_PAGE;
@@ -56,7 +68,8 @@ export class MemoryMap {
     const v = this.find(addr);
     if (!v || v.kind === 'file') return undefined;
     if (v.kind === 'image') {
-      for (const z of this.zeroImage) if (pn >= z.first && pn < z.end) return new Page(z.prot.read, z.prot.write, z.prot.exec);
+      for (const z of this.zeroImage)
+        if (pn >= z.first && pn < z.end) return new Page(z.prot.read, z.prot.write, z.prot.exec);
       return undefined;
     }
     return new Page(v.prot.read, v.prot.write, v.prot.exec);
@@ -142,7 +155,7 @@ export class MemoryMap {
 
   /** mprotect: the new protection on [start, end), which must be mapped throughout (else ENOMEM). */
   protect(start: number, end: number, prot: Prot): number {
-    for (let a = start; a < end; ) {
+    for (let a = start; a < end;) {
       const v = this.find(a);
       if (!v) return E.ENOMEM;
       a = v.end;
@@ -173,7 +186,8 @@ export class MemoryMap {
     const out: Vma[] = [];
     for (const v of this.vmas) {
       const last = out[out.length - 1];
-      if (last && last.end === v.start && last.kind === v.kind && last.kind !== 'image' && sameProt(last.prot, v.prot)) last.end = v.end;
+      if (last && last.end === v.start && last.kind === v.kind && last.kind !== 'image' && sameProt(last.prot, v.prot))
+        last.end = v.end;
       else out.push(v);
     }
     this.vmas = out;

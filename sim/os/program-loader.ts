@@ -84,7 +84,7 @@ function loadAssembled(p: Program, opts: LoadOptions): LoadedProcess {
   }
   // runs of consecutive pages alike, each mapped (or recorded) at once
   const pages = [...prot.keys()].sort((a, b) => a - b);
-  for (let i = 0; i < pages.length; ) {
+  for (let i = 0; i < pages.length;) {
     const first = pages[i];
     const { zero, ...q } = prot.get(first)!;
     let end = first + 1;

@@ -15,7 +15,9 @@ export interface Difference {
   post: string;
 }
 
-export type CompareOutcome = { kind: 'compared'; pre: RunReport; post: RunReport; differences: Difference[] } | { kind: 'input-error'; errors: ScenarioError[] };
+export type CompareOutcome =
+  | { kind: 'compared'; pre: RunReport; post: RunReport; differences: Difference[] }
+  | { kind: 'input-error'; errors: ScenarioError[] };
 
 function branches(ds: Decision[]): string {
   return ds.map((d) => d.branch).join(', ') || 'no decision';
@@ -57,12 +59,15 @@ export function compareScenario(sc: Scenario, opts: RunOptions): CompareOutcome 
 }
 
 export function compareText(c: Extract<CompareOutcome, { kind: 'compared' }>, name: string): string {
-  const out = [`compare ${name}: kernel 6.5 (PRE) versus 6.6 (POST), ${c.post.machine.cpu}, ` +
-    `${c.post.machine.cpus} CPU(s)`];
+  const out = [
+    `compare ${name}: kernel 6.5 (PRE) versus 6.6 (POST), ${c.post.machine.cpu}, ` + `${c.post.machine.cpus} CPU(s)`,
+  ];
   const results = c.differences.filter((d) => d.kind === 'result');
   const paths = c.differences.filter((d) => d.kind === 'decisions');
-  if (c.differences.length === 0) out.push('no difference: every step has the same result and the same handler decisions');
-  else if (results.length === 0) out.push('no difference in results: every step gives the same result under 6.5 and 6.6');
+  if (c.differences.length === 0)
+    out.push('no difference: every step has the same result and the same handler decisions');
+  else if (results.length === 0)
+    out.push('no difference in results: every step gives the same result under 6.5 and 6.6');
   for (const d of results) {
     out.push(`[${d.step}] line ${d.line}: ${d.op}`);
     out.push(`    6.5: ${d.pre}`);
@@ -74,13 +79,17 @@ export function compareText(c: Extract<CompareOutcome, { kind: 'compared' }>, na
     out.push(`    6.5: ${d.pre}`);
     out.push(`    6.6: ${d.post}`);
   }
-  out.push(`6.5: ${c.pre.passed} passed, ${c.pre.failed} failed; 6.6: ${c.post.passed} passed, ` +
-    `${c.post.failed} failed`);
+  out.push(
+    `6.5: ${c.pre.passed} passed, ${c.pre.failed} failed; 6.6: ${c.post.passed} passed, ` + `${c.post.failed} failed`,
+  );
   const firstDiff = (a: Decision[], b: Decision[]): string | undefined => {
     for (let i = 0; i < Math.max(a.length, b.length); i++) {
-      if (outcome(a.slice(i, i + 1)) !== outcome(b.slice(i, i + 1))) return `first differing decision: 6.5 ` +
-        `${a[i] ? decisionHeadline(a[i]) + ' -> ' + a[i].branch : '(none)'}; 6.6 ` +
-        `${b[i] ? decisionHeadline(b[i]) + ' -> ' + b[i].branch : '(none)'}`;
+      if (outcome(a.slice(i, i + 1)) !== outcome(b.slice(i, i + 1)))
+        return (
+          `first differing decision: 6.5 ` +
+          `${a[i] ? decisionHeadline(a[i]) + ' -> ' + a[i].branch : '(none)'}; 6.6 ` +
+          `${b[i] ? decisionHeadline(b[i]) + ' -> ' + b[i].branch : '(none)'}`
+        );
     }
     return undefined;
   };

@@ -13,8 +13,12 @@ export function parseExpr(text: string, pos: Pos): Expr | { error: string; pos: 
     const m = TERM.exec(rest);
     const here = { line: pos.line, col: pos.col + offset };
     if (!m || (terms.length > 0 && m[1] === '')) {
-      return { error: `bad expression "${text}": expected a number or a ` +
-        `symbol${terms.length > 0 ? ' after + or -' : ''} at "${rest.trim()}"`, pos: here };
+      return {
+        error:
+          `bad expression "${text}": expected a number or a ` +
+          `symbol${terms.length > 0 ? ' after + or -' : ''} at "${rest.trim()}"`,
+        pos: here,
+      };
     }
     const sign: 1 | -1 = m[1] === '-' ? -1 : 1;
     const tok = m[2];
@@ -27,7 +31,10 @@ export function parseExpr(text: string, pos: Pos): Expr | { error: string; pos: 
     rest = rest.slice(m[0].length);
     // the next term must start with + or -
     if (rest.length > 0 && !/^[+-]/.test(rest)) {
-      return { error: `bad expression "${text}": expected + or - at "${rest.trim()}"`, pos: { line: pos.line, col: pos.col + offset } };
+      return {
+        error: `bad expression "${text}": expected + or - at "${rest.trim()}"`,
+        pos: { line: pos.line, col: pos.col + offset },
+      };
     }
   }
   return { text, terms, pos };
@@ -46,7 +53,8 @@ export function evalExpr(e: Expr, lookup: SymbolLookup): { value: bigint } | { e
     if (t.kind === 'num') v += BigInt(t.sign) * t.value;
     else {
       const s = lookup(t.name);
-      if (s === undefined) return { error: `unknown symbol "${t.name}"`, pos: { line: e.pos.line, col: e.pos.col + t.offset } };
+      if (s === undefined)
+        return { error: `unknown symbol "${t.name}"`, pos: { line: e.pos.line, col: e.pos.col + t.offset } };
       v += BigInt(t.sign) * s;
     }
   }

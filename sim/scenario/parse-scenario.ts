@@ -5,13 +5,27 @@ import { CPU_MODEL_NAMES, type CpuModelName, type KernelPolicy } from '../hwbp/c
 import { exprFromNumber, parseExpr } from './expression';
 import { REG_NAMES } from '../machine/registers-by-name';
 import { OPERATIONS, type ArgSpec } from './operations';
-import type { ArgValue, Expectation, Expr, Pos, Scenario, ScenarioError, ScenarioMachine, ScenarioTask, Step } from './scenario-types';
+import type {
+  ArgValue,
+  Expectation,
+  Expr,
+  Pos,
+  Scenario,
+  ScenarioError,
+  ScenarioMachine,
+  ScenarioTask,
+  Step,
+} from './scenario-types';
 
 const STOP_EVENTS = ['stopped', 'exited', 'killed', 'limit', 'livelock', 'deadlock'];
 
 class Reader {
   readonly errors: ScenarioError[] = [];
-  constructor(readonly file: string, readonly lc: LineCounter, readonly text = '') {}
+  constructor(
+    readonly file: string,
+    readonly lc: LineCounter,
+    readonly text = '',
+  ) {}
   source(n: Node): string {
     const r = n.range;
     return r ? this.text.slice(r[0], r[1]).trim() : String(n);
@@ -166,7 +180,8 @@ function readTasks(r: Reader, n: Node | null | undefined, cpus: number): Scenari
         for (const a of args.items as Node[]) {
           const v = isScalar(a) ? a.value : undefined;
           if (typeof v === 'string') t.args.push(v);
-          else if (isScalar(a) && (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean')) t.args.push(a.source ?? String(v));
+          else if (isScalar(a) && (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean'))
+            t.args.push(a.source ?? String(v));
           else r.err(a, 'task.args: each argument is a string');
         }
     }
@@ -178,7 +193,8 @@ function readTasks(r: Reader, n: Node | null | undefined, cpus: number): Scenari
       else
         for (const p of regs.items) {
           const reg = keyName(p);
-          if (!REG_NAMES.includes(reg)) r.err(p.key as Node, `task.regs: unknown register "${reg}" (r0..r31, pc, lr, ctr, cr, xer, msr)`);
+          if (!REG_NAMES.includes(reg))
+            r.err(p.key as Node, `task.regs: unknown register "${reg}" (r0..r31, pc, lr, ctr, cr, xer, msr)`);
           const e = readExpr(r, p.value as Node, `task.regs.${reg}`);
           if (e) t.regs.push({ reg, value: e, pos: r.pos(p.key as Node) });
         }
@@ -231,7 +247,26 @@ function readExpectation(r: Reader, n: Node): Expectation | undefined {
   }
   if (isMap(n)) {
     const fields: Extract<Expectation, { kind: 'map' }>['fields'] = [];
-    const allowed = ['event', 'signal', 'si_code', 'si_addr', 'pc', 'exit_code', 'status', 'value', 'count', 'fd', 'handle', 'num_data_bps', 'num_instruction_bps', 'data_bp_alignment', 'features', 'num_condition_regs', 'sizeof_condition', 'version'];
+    const allowed = [
+      'event',
+      'signal',
+      'si_code',
+      'si_addr',
+      'pc',
+      'exit_code',
+      'status',
+      'value',
+      'count',
+      'fd',
+      'handle',
+      'num_data_bps',
+      'num_instruction_bps',
+      'data_bp_alignment',
+      'features',
+      'num_condition_regs',
+      'sizeof_condition',
+      'version',
+    ];
     checkKeys(r, n, allowed, 'expect');
     for (const p of n.items) {
       const k = keyName(p);
@@ -317,7 +352,12 @@ function readSteps(r: Reader, n: Node | null | undefined, taskNames: Set<string>
     let bad = false;
     for (const extra of opPairs.slice(1)) {
       const k = keyName(extra);
-      r.err(extra.key as Node, OPERATIONS[k] ? `step: more than one operation ("${keyName(opPairs[0])}" and "${k}"): one per step` : `unknown key "${k}" in step (an operation or "expect")`);
+      r.err(
+        extra.key as Node,
+        OPERATIONS[k]
+          ? `step: more than one operation ("${keyName(opPairs[0])}" and "${k}"): one per step`
+          : `unknown key "${k}" in step (an operation or "expect")`,
+      );
       bad = true;
     }
     const opPair = opPairs[0];
@@ -342,7 +382,12 @@ function readSteps(r: Reader, n: Node | null | undefined, taskNames: Set<string>
       const a = readArg(r, spec.args[spec.scalar], v, `${op}`);
       if (a) step.args.set(spec.scalar, a);
     } else {
-      r.err(v ?? opPair.key, spec.scalar ? `${op}: expected a ${spec.scalar} name or a map of arguments` : `${op}: expected a map of arguments (${Object.keys(spec.args).join(', ')})`);
+      r.err(
+        v ?? opPair.key,
+        spec.scalar
+          ? `${op}: expected a ${spec.scalar} name or a map of arguments`
+          : `${op}: expected a map of arguments (${Object.keys(spec.args).join(', ')})`,
+      );
       continue;
     }
     const present = (k: string): boolean => (isMap(v) ? v.has(k) : spec.scalar === k);
@@ -353,9 +398,14 @@ function readSteps(r: Reader, n: Node | null | undefined, taskNames: Set<string>
     for (const [k, a] of step.args) {
       const aspec = spec.args[k];
       if (a.kind !== 'name') continue;
-      if (aspec.kind === 'task' && !taskNames.has(a.name) && !forkedName(a.name, taskNames)) r.err(a.pos, `unknown task "${a.name}" (tasks: ${[...taskNames].join(', ') || 'none'}); a process ` +
-        `one of them forks is named after it: NAME-PID`);
-      if ((aspec.kind === 'ref' || aspec.kind === 'handle') && !ids.has(a.name)) r.err(a.pos, `unknown id "${a.name}": no earlier step binds it`);
+      if (aspec.kind === 'task' && !taskNames.has(a.name) && !forkedName(a.name, taskNames))
+        r.err(
+          a.pos,
+          `unknown task "${a.name}" (tasks: ${[...taskNames].join(', ') || 'none'}); a process ` +
+            `one of them forks is named after it: NAME-PID`,
+        );
+      if ((aspec.kind === 'ref' || aspec.kind === 'handle') && !ids.has(a.name))
+        r.err(a.pos, `unknown id "${a.name}": no earlier step binds it`);
     }
     const id = step.args.get('id');
     if (id && id.kind === 'name' && spec.args.id?.kind === 'id') {
@@ -420,19 +470,34 @@ function tooDeep(text: string): Pos | undefined {
   return undefined;
 }
 
-export function parseScenario(text: string, file: string): { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] } {
+export function parseScenario(
+  text: string,
+  file: string,
+): { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] } {
   const lc = new LineCounter();
   const r = new Reader(file, lc, text);
   // Collections nested thousands deep exhaust the YAML reader's stack: refused before reading.
   const deep = tooDeep(text);
-  if (deep) return { ok: false, errors: [{ file, pos: deep, message: `YAML: collections nested more than ${MAX_NESTING} deep (a scenario needs a few ` +
-    `levels)` }] };
+  if (deep)
+    return {
+      ok: false,
+      errors: [
+        {
+          file,
+          pos: deep,
+          message: `YAML: collections nested more than ${MAX_NESTING} deep (a scenario needs a few ` + `levels)`,
+        },
+      ],
+    };
   let doc;
   try {
     doc = parseDocument(text, { lineCounter: lc, intAsBigInt: false, uniqueKeys: true, prettyErrors: false });
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    return { ok: false, errors: [{ file, pos: { line: 1, col: 1 }, message: 'YAML: the file nests too deeply to be read' }] };
+    return {
+      ok: false,
+      errors: [{ file, pos: { line: 1, col: 1 }, message: 'YAML: the file nests too deeply to be read' }],
+    };
   }
   for (const e of doc.errors) {
     const p = lc.linePos(e.pos[0]);
@@ -443,7 +508,10 @@ export function parseScenario(text: string, file: string): { ok: true; scenario:
   if (r.errors.length > 0) return { ok: false, errors: r.errors };
   const root = doc.contents as Node | null;
   if (!root || !isMap(root)) {
-    return { ok: false, errors: [{ file, pos: { line: 1, col: 1 }, message: 'a scenario is a map with machine, tasks and steps' }] };
+    return {
+      ok: false,
+      errors: [{ file, pos: { line: 1, col: 1 }, message: 'a scenario is a map with machine, tasks and steps' }],
+    };
   }
   checkKeys(r, root, ['machine', 'tasks', 'steps'], 'the scenario');
   const machine = readMachine(r, root.get('machine', true) as Node | undefined);

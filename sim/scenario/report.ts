@@ -18,15 +18,19 @@ function eachDecision(r: RunReport, s: StepReport, fn: (d: Decision) => void): v
 export function writeText(r: RunReport, scenarioName: string, write: Write): void {
   const line = (l: string) => write(l + '\n');
   const m = r.machine;
-  line(`scenario ${scenarioName}: ${m.cpu}, ${m.cpus} CPU${m.cpus > 1 ? 's' : ''}, kernel ` +
-    `${m.kernel}, ${m.slots} slot${m.slots === 1 ? '' : 's'} per CPU`);
+  line(
+    `scenario ${scenarioName}: ${m.cpu}, ${m.cpus} CPU${m.cpus > 1 ? 's' : ''}, kernel ` +
+      `${m.kernel}, ${m.slots} slot${m.slots === 1 ? '' : 's'} per CPU`,
+  );
   for (const s of r.steps) {
     const args = Object.entries(s.args)
       .map(([k, v]) => `${k}=${v}`)
       .join(' ');
     const verdict = s.step.expect ? (s.ok ? 'PASS' : 'FAIL') : '';
-    line(`[${s.step.index}] line ${s.step.pos.line}: ${s.step.op} ${args} -> ` +
-      `${describeResult(s.result)}${verdict ? `   ${verdict}` : ''}`);
+    line(
+      `[${s.step.index}] line ${s.step.pos.line}: ${s.step.op} ${args} -> ` +
+        `${describeResult(s.result)}${verdict ? `   ${verdict}` : ''}`,
+    );
     const { from, to } = s.decisionRange;
     const lost = to - from - r.log.keptIn(from, to);
     if (lost > 0) line(`      (${lost} earlier decision${lost === 1 ? '' : 's'} of this step dropped from the log)`);
@@ -39,8 +43,8 @@ export function writeText(r: RunReport, scenarioName: string, write: Write): voi
     for (const l of text.replace(/\n$/, '').split('\n')) line(`  | ${l}`);
   }
   const failedSteps = r.steps.filter((s) => !s.ok);
-  if (failedSteps.length > 0) line(`failed steps: ` +
-    `${failedSteps.map((s) => `[${s.step.index}] line ${s.step.pos.line}`).join(', ')}`);
+  if (failedSteps.length > 0)
+    line(`failed steps: ` + `${failedSteps.map((s) => `[${s.step.index}] line ${s.step.pos.line}`).join(', ')}`);
   line(`${r.passed} passed, ${r.failed} failed`);
 }
 
@@ -54,7 +58,13 @@ export function reportText(r: RunReport, scenarioName: string): string {
 function documentOf(r: RunReport, scenarioName: string): Record<string, unknown> {
   return {
     scenario: scenarioName,
-    machine: { cpu: r.machine.cpu, cpus: r.machine.cpus, kernel: r.machine.kernel, slots: r.machine.slots, dawr_force_enable: r.machine.dawrForceEnable },
+    machine: {
+      cpu: r.machine.cpu,
+      cpus: r.machine.cpus,
+      kernel: r.machine.kernel,
+      slots: r.machine.slots,
+      dawr_force_enable: r.machine.dawrForceEnable,
+    },
     steps: r.steps.map((s) => ({
       index: s.step.index,
       line: s.step.pos.line,

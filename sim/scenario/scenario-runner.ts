@@ -66,11 +66,13 @@ export interface RunReport {
 export type RunOutcome = { kind: 'report'; report: RunReport } | { kind: 'input-error'; errors: ScenarioError[] };
 
 class InputError extends Error {
-  constructor(readonly pos: Pos, message: string) {
+  constructor(
+    readonly pos: Pos,
+    message: string,
+  ) {
     super(message);
   }
 }
-
 
 /** A scenario's machine, built: its programs, the tracer, and the ids steps have bound so far. */
 interface ScenarioRun {
@@ -96,9 +98,13 @@ const S64_MIN = -(1n << 63n);
 function evalIn(e: Expr, lookup: SymbolLookup): bigint {
   const r = evalExpr(e, lookup);
   if ('error' in r) throw new InputError(r.pos, r.error);
-  if (r.value >= U64_END || r.value < S64_MIN) throw new InputError(e.pos, `"${e.text}" is ` +
-    `${r.value < 0n ? '-' : ''}0x${(r.value < 0n ? -r.value : r.value).toString(16)}, ` +
-    `which does not fit in 64 bits`);
+  if (r.value >= U64_END || r.value < S64_MIN)
+    throw new InputError(
+      e.pos,
+      `"${e.text}" is ` +
+        `${r.value < 0n ? '-' : ''}0x${(r.value < 0n ? -r.value : r.value).toString(16)}, ` +
+        `which does not fit in 64 bits`,
+    );
   return r.value;
 }
 
@@ -107,7 +113,11 @@ function evalIn(e: Expr, lookup: SymbolLookup): bigint {
  * adds the tasks. Every input error is collected. `resolvePath` names each program by its full path
  * (a debugger's breakpoints match files by it).
  */
-function buildScenario(sc: Scenario, opts: RunOptions, resolvePath?: (p: string) => string): { kind: 'built'; run: ScenarioRun } | { kind: 'input-error'; errors: ScenarioError[] } {
+function buildScenario(
+  sc: Scenario,
+  opts: RunOptions,
+  resolvePath?: (p: string) => string,
+): { kind: 'built'; run: ScenarioRun } | { kind: 'input-error'; errors: ScenarioError[] } {
   const errors: ScenarioError[] = [];
   const programs = new Map<string, Program>();
   // each program file is read and assembled once, however many tasks run it (a program is not
@@ -125,14 +135,19 @@ function buildScenario(sc: Scenario, opts: RunOptions, resolvePath?: (p: string)
     byPath.set(t.program, 'failed');
     const src = opts.readFile(t.program);
     if (src === undefined || (typeof src === 'object' && 'error' in src)) {
-      errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": cannot read program "${t.program}"${src ? `: ${src.error}` : ''}` });
+      errors.push({
+        file: sc.file,
+        pos: t.pos,
+        message: `task "${t.name}": cannot read program "${t.program}"${src ? `: ${src.error}` : ''}`,
+      });
       continue;
     }
     const r = programFromBytes(resolvePath ? resolvePath(t.program) : t.program, src);
     if (!r.ok) {
       for (const d of r.errors) {
         // an error about the whole file (an ELF executable, a binary file) is reported at the task
-        if (d.line === 0) errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": ${t.program}: ${d.message}` });
+        if (d.line === 0)
+          errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": ${t.program}: ${d.message}` });
         else errors.push({ file: d.file, pos: { line: d.line, col: d.col }, message: d.message });
       }
       continue;
@@ -159,8 +174,11 @@ function buildScenario(sc: Scenario, opts: RunOptions, resolvePath?: (p: string)
     const p = programs.get(t.name) as Program;
     const lookup = lookupIn(p);
     if (t.cpu !== undefined && t.cpu >= machine.config.cpus) {
-      errors.push({ file: sc.file, pos: t.pos, message: `task "${t.name}": CPU ${t.cpu} does not exist (the machine has ` +
-        `${machine.config.cpus})` });
+      errors.push({
+        file: sc.file,
+        pos: t.pos,
+        message: `task "${t.name}": CPU ${t.cpu} does not exist (the machine has ` + `${machine.config.cpus})`,
+      });
       continue;
     }
     try {
@@ -226,7 +244,8 @@ export function runScenario(sc: Scenario, opts: RunOptions): RunOutcome {
   try {
     for (const step of sc.steps) reports.push(runStep(built.run, step, maxSteps));
   } catch (e) {
-    if (e instanceof InputError) return { kind: 'input-error', errors: [{ file: sc.file, pos: e.pos, message: e.message }] };
+    if (e instanceof InputError)
+      return { kind: 'input-error', errors: [{ file: sc.file, pos: e.pos, message: e.message }] };
     throw e;
   }
 
@@ -269,7 +288,13 @@ function argText(a: ArgValue): string | number | boolean {
 }
 
 /** A step's arguments as the operations table reads them; every problem is an InputError at the step. */
-function stepArgs(step: Step, task: Task | undefined, ids: Map<string, IdBinding>, lookup: SymbolLookup, maxSteps: number): OperationArgs {
+function stepArgs(
+  step: Step,
+  task: Task | undefined,
+  ids: Map<string, IdBinding>,
+  lookup: SymbolLookup,
+  maxSteps: number,
+): OperationArgs {
   const a = step.args;
   const needTask = (): Task => {
     if (!task) throw new InputError(step.pos, `${step.op}: no task`);
@@ -349,7 +374,10 @@ export interface PreparedScenario {
  * `cont` or `singlestep`): what a debugger launching the scenario does before handing the tasks to
  * the person. `resolvePath` names each program by its full path (breakpoints match files by it).
  */
-export function prepareScenario(sc: Scenario, opts: RunOptions & { resolvePath?: (p: string) => string }): PreparedScenario | { kind: 'input-error'; errors: ScenarioError[] } {
+export function prepareScenario(
+  sc: Scenario,
+  opts: RunOptions & { resolvePath?: (p: string) => string },
+): PreparedScenario | { kind: 'input-error'; errors: ScenarioError[] } {
   const built = buildScenario(sc, opts, opts.resolvePath);
   if (built.kind === 'input-error') return built;
   const { machine, tracer } = built.run;
@@ -360,14 +388,19 @@ export function prepareScenario(sc: Scenario, opts: RunOptions & { resolvePath?:
       if (step.op === 'cont' || step.op === 'singlestep') break;
       const r = runStep(built.run, step, opts.maxSteps ?? DEFAULT_MAX_STEPS);
       setup.push(r);
-      const fields = Object.entries(r.result.fields).map(([k, v]) => `${k}=${typeof v === 'bigint' ? `0x${v.toString(16)}` : v}`).join(' ');
-      const args = Object.entries(r.args).map(([k, v]) => `${k}=${v}`).join(' ');
+      const fields = Object.entries(r.result.fields)
+        .map(([k, v]) => `${k}=${typeof v === 'bigint' ? `0x${v.toString(16)}` : v}`)
+        .join(' ');
+      const args = Object.entries(r.args)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ');
       const otherwise = r.mismatches.length ? `  (expected otherwise: ${r.mismatches.join('; ')})` : '';
       const result = `${r.result.status}${fields ? ` ${fields}` : ''}${otherwise}`;
       setupLog.push(`[${step.index}] line ${step.pos.line}: ${step.op} ${args} -> ${result}`);
     }
   } catch (e) {
-    if (e instanceof InputError) return { kind: 'input-error', errors: [{ file: sc.file, pos: e.pos, message: e.message }] };
+    if (e instanceof InputError)
+      return { kind: 'input-error', errors: [{ file: sc.file, pos: e.pos, message: e.message }] };
     throw e;
   }
   return { kind: 'ready', machine, tracer, setup, setupLog };

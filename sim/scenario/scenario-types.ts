@@ -9,7 +9,9 @@ export interface Pos {
 /** An expression as written: numbers, symbols, sums and differences (SCENARIOS.md §3). */
 export interface Expr {
   text: string;
-  terms: Array<{ sign: 1 | -1; kind: 'num'; value: bigint } | { sign: 1 | -1; kind: 'sym'; name: string; offset: number }>;
+  terms: Array<
+    { sign: 1 | -1; kind: 'num'; value: bigint } | { sign: 1 | -1; kind: 'sym'; name: string; offset: number }
+  >;
   pos: Pos;
 }
 
@@ -45,7 +47,14 @@ export type Expectation =
   | { kind: 'status'; status: string; pos: Pos } // ok or an errno name or a stop event
   | { kind: 'number'; value: bigint; pos: Pos }
   | { kind: 'range'; lo: Expr; hi: Expr; pos: Pos }
-  | { kind: 'map'; fields: Array<{ key: string; value: Expectation | { kind: 'name'; name: string; pos: Pos } | { kind: 'expr'; expr: Expr } }>; pos: Pos };
+  | {
+      kind: 'map';
+      fields: Array<{
+        key: string;
+        value: Expectation | { kind: 'name'; name: string; pos: Pos } | { kind: 'expr'; expr: Expr };
+      }>;
+      pos: Pos;
+    };
 
 export interface Step {
   index: number;

@@ -35,7 +35,11 @@ function evalOr(e: Expr, lookup: SymbolLookup): bigint | string {
 export function checkExpectation(op: string, result: StepResult, exp: Expectation, lookup: SymbolLookup): Mismatch[] {
   const out: Mismatch[] = [];
   const main = OPERATIONS[op]?.result ?? 'value';
-  const compareValue = (what: string, actual: bigint | number | string | undefined, e: Expectation | { kind: 'expr'; expr: Expr }): void => {
+  const compareValue = (
+    what: string,
+    actual: bigint | number | string | undefined,
+    e: Expectation | { kind: 'expr'; expr: Expr },
+  ): void => {
     if (e.kind === 'expr' || e.kind === 'range') {
       const lo = evalOr(e.kind === 'expr' ? e.expr : e.lo, lookup);
       const hi = evalOr(e.kind === 'expr' ? e.expr : e.hi, lookup);
@@ -45,7 +49,8 @@ export function checkExpectation(op: string, result: StepResult, exp: Expectatio
       }
       const a = asBig(actual);
       const text = e.kind === 'expr' ? e.expr.text : lo === hi ? e.lo.text : `[${e.lo.text}, ${e.hi.text}]`;
-      const want = lo === hi ? `${text}${/[a-z_]/i.test(text) ? ` (${hex(lo)})` : ''}` : `${text} = [${hex(lo)}, ${hex(hi)}]`;
+      const want =
+        lo === hi ? `${text}${/[a-z_]/i.test(text) ? ` (${hex(lo)})` : ''}` : `${text} = [${hex(lo)}, ${hex(hi)}]`;
       if (a === undefined || a < lo || a > hi) out.push({ message: `${what}: expected ${want}, got ${show(actual)}` });
     } else if (e.kind === 'number') {
       const a = asBig(actual);
@@ -69,7 +74,8 @@ export function checkExpectation(op: string, result: StepResult, exp: Expectatio
       for (const f of exp.fields) {
         const actual = f.key === 'status' ? result.status : result.fields[f.key];
         if (NAME_FIELDS.has(f.key) && f.value.kind === 'name') {
-          if (String(actual ?? '(absent)') !== f.value.name) out.push({ message: `${f.key}: expected ${f.value.name}, got ${show(actual)}` });
+          if (String(actual ?? '(absent)') !== f.value.name)
+            out.push({ message: `${f.key}: expected ${f.value.name}, got ${show(actual)}` });
         } else compareValue(f.key, actual, f.value as Expectation | { kind: 'expr'; expr: Expr });
       }
       break;
@@ -88,7 +94,9 @@ export function describeResult(r: StepResult): string {
       continue;
     }
     const decimal = k === 'count' || k === 'fd' || k === 'handle' || k === 'exit_code' || k.startsWith('num_');
-    parts.push(NAME_FIELDS.has(k) ? String(v) : `${k}=${typeof v === 'bigint' ? (decimal ? v.toString() : hex(v)) : v}`);
+    parts.push(
+      NAME_FIELDS.has(k) ? String(v) : `${k}=${typeof v === 'bigint' ? (decimal ? v.toString() : hex(v)) : v}`,
+    );
   }
   return parts.join(' ');
 }
@@ -99,7 +107,11 @@ export function resultToJson(r: StepResult): Record<string, unknown> {
   for (const [k, v] of Object.entries(r.fields)) {
     if (typeof v === 'bigint') {
       const isAddr = k === 'pc' || k === 'si_addr' || k === 'addr';
-      o[k] = isAddr ? hex(v) : v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : hex(v);
+      o[k] = isAddr
+        ? hex(v)
+        : v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER)
+          ? Number(v)
+          : hex(v);
     } else o[k] = v;
   }
   return o;

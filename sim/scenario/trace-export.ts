@@ -104,20 +104,41 @@ export function* traceEvents(input: TraceInput): Generator<TraceEvent> {
 
   // the tracer's steps: a slice for those that ran the machine, an instant for the others
   for (const st of input.steps ?? []) {
-    const name = `[${st.index}] ` +
+    const name =
+      `[${st.index}] ` +
       `${st.op}${typeof st.args.task === 'string' && st.op !== 'perf_open' ? ` ${st.args.task}` : ''} ` +
       `-> ${st.status}`;
-    const args = { index: st.index, ...(st.line !== undefined ? { line: st.line } : {}), op: st.op, args: st.args, status: st.status, ...(st.result ? { result: st.result } : {}), ...(st.expect !== undefined ? { expect: st.expect, ok: st.ok } : {}) };
-    if (st.to > st.from) yield { name, cat: 'step', ph: 'X', ts: st.from, dur: st.to - st.from, pid: TRACER_PID, tid: 0, args };
+    const args = {
+      index: st.index,
+      ...(st.line !== undefined ? { line: st.line } : {}),
+      op: st.op,
+      args: st.args,
+      status: st.status,
+      ...(st.result ? { result: st.result } : {}),
+      ...(st.expect !== undefined ? { expect: st.expect, ok: st.ok } : {}),
+    };
+    if (st.to > st.from)
+      yield { name, cat: 'step', ph: 'X', ts: st.from, dur: st.to - st.from, pid: TRACER_PID, tid: 0, args };
     else yield { name, cat: 'step', ph: 'i', s: 't', ts: st.from, pid: TRACER_PID, tid: 0, args };
   }
 
   // who ran where, and what held each slot
   const occ = occupancy(input.slotEvents, input.end);
   /** a slice, or an instant for a span of no instruction */
-  const span = (name: string, cat: string, from: number, to: number, pid: number, tid: number, args: Record<string, unknown>): TraceEvent =>
-    to > from ? { name, cat, ph: 'X', ts: from, dur: to - from, pid, tid, args } : { name: `${name} (no instruction)`, cat, ph: 'i', s: 't', ts: from, pid, tid, args };
-  for (const r of occ.runs) yield span(r.task, 'run', r.from, r.to, cpuPid(r.cpu), RUN_TID, { task: r.task, pid: r.pid });
+  const span = (
+    name: string,
+    cat: string,
+    from: number,
+    to: number,
+    pid: number,
+    tid: number,
+    args: Record<string, unknown>,
+  ): TraceEvent =>
+    to > from
+      ? { name, cat, ph: 'X', ts: from, dur: to - from, pid, tid, args }
+      : { name: `${name} (no instruction)`, cat, ph: 'i', s: 't', ts: from, pid, tid, args };
+  for (const r of occ.runs)
+    yield span(r.task, 'run', r.from, r.to, cpuPid(r.cpu), RUN_TID, { task: r.task, pid: r.pid });
   // per (cpu, breakpoint), its stays in order: where a single step in flight belongs
   const byBp = new Map<string, Occupancy[]>();
   for (const o of occ.slots) {
@@ -126,8 +147,16 @@ export function* traceEvents(input: TraceInput): Generator<TraceEvent> {
     if (list) list.push(o);
     else byBp.set(key, [o]);
     const h = o.holder;
-    yield span(occupantName(o), 'slot', o.from, o.to, cpuPid(o.cpu), slotTid(o.slot),
-      { bp: h.bp, owner: h.owner, ...(h.task ? { task: h.task } : {}), range: `${h.addr}+${h.len}`, type: h.type.toUpperCase(), left: o.why ?? 'still there at the end', installed_at: o.from, ...(o.why ? { left_at: o.to } : {}) });
+    yield span(occupantName(o), 'slot', o.from, o.to, cpuPid(o.cpu), slotTid(o.slot), {
+      bp: h.bp,
+      owner: h.owner,
+      ...(h.task ? { task: h.task } : {}),
+      range: `${h.addr}+${h.len}`,
+      type: h.type.toUpperCase(),
+      left: o.why ?? 'still there at the end',
+      installed_at: o.from,
+      ...(o.why ? { left_at: o.to } : {}),
+    });
   }
   /** the stay of `bp` on `cpu` that covers `t` */
   const holding = (cpu: number, bp: string, t: number): Occupancy | undefined => {
@@ -160,14 +189,40 @@ export function* traceEvents(input: TraceInput): Generator<TraceEvent> {
       slots: d.slots.map((s) => `slot ${s.slot} ${s.bp} ${s.result}: ${s.reason}`),
       branch: d.branch,
       why: branchText(d.branch),
-      effects: d.effects.map((e) => { try { return effectText(e); } catch { return e.kind; } }),
+      effects: d.effects.map((e) => {
+        try {
+          return effectText(e);
+        } catch {
+          return e.kind;
+        }
+      }),
       ...(d.source ? { source: `${d.source.path}:${d.source.line}` } : {}),
     };
     const lanes = named.length > 0 ? [...new Set(named.map((s) => s.slot))].map(slotTid) : [EXCEPTIONS_TID];
-    for (const tid of lanes) yield { name: d.branch, cat: 'decision', ph: 'i', s: 't', ts: d.icount, pid: cpuPid(d.cpu), tid, cname: CNAME[d.branch], args };
+    for (const tid of lanes)
+      yield {
+        name: d.branch,
+        cat: 'decision',
+        ph: 'i',
+        s: 't',
+        ts: d.icount,
+        pid: cpuPid(d.cpu),
+        tid,
+        cname: CNAME[d.branch],
+        args,
+      };
     for (const e of d.effects) {
-      if (e.kind === 'count') yield { name: `count ${e.bp.replace(/^perf:/, 'perf ')}`, cat: 'counter', ph: 'C', ts: d.icount, pid: cpuPid(d.cpu), args: { count: e.value } };
-      else if (e.kind === 'arm-step') pending.set(`${d.cpu}:${e.bp}`, { ts: d.icount, seq: d.seq }); else if (e.kind === 'step-done') {
+      if (e.kind === 'count')
+        yield {
+          name: `count ${e.bp.replace(/^perf:/, 'perf ')}`,
+          cat: 'counter',
+          ph: 'C',
+          ts: d.icount,
+          pid: cpuPid(d.cpu),
+          args: { count: e.value },
+        };
+      else if (e.kind === 'arm-step') pending.set(`${d.cpu}:${e.bp}`, { ts: d.icount, seq: d.seq });
+      else if (e.kind === 'step-done') {
         const key = `${d.cpu}:${e.bp}`;
         const p = pending.get(key);
         if (!p) continue;
@@ -178,7 +233,11 @@ export function* traceEvents(input: TraceInput): Generator<TraceEvent> {
         const from = Math.max(p.ts, o.from);
         const to = Math.min(d.icount, o.to);
         if (to < from) continue;
-        yield span(`${o.holder.label} single step`, 'step', from, to, cpuPid(d.cpu), stepTid(o.slot), { bp: e.bp, armed_by: p.seq, done_by: d.seq });
+        yield span(`${o.holder.label} single step`, 'step', from, to, cpuPid(d.cpu), stepTid(o.slot), {
+          bp: e.bp,
+          armed_by: p.seq,
+          done_by: d.seq,
+        });
       }
     }
   }
@@ -203,10 +262,11 @@ export function writeChromeTrace(input: TraceInput, write: (chunk: string) => vo
   if (buf.length) write(buf.join(''));
   const other = {
     title: input.title,
-    machine: `${input.machine.cpu}, ${input.machine.cpus} ` +
+    machine:
+      `${input.machine.cpu}, ${input.machine.cpus} ` +
       `CPU${input.machine.cpus === 1 ? '' : 's'}, kernel ${input.machine.kernel}, ` +
       `${input.machine.slots} slot${input.machine.slots === 1 ? '' : 's'} per CPU`,
-    clock: 'ts is the machine\'s instruction count (icount): 1 us in this trace = 1 instruction',
+    clock: "ts is the machine's instruction count (icount): 1 us in this trace = 1 instruction",
     end_icount: input.end,
     ...(input.droppedDecisions ? { dropped_decisions: input.droppedDecisions } : {}),
     generator: 'PowerPC Watchpoint Lab',
@@ -233,7 +293,8 @@ export function traceInputOfRun(r: RunReport, scenarioName: string): TraceInput 
     droppedDecisions: r.droppedDecisions,
     steps: r.steps.map((s) => {
       const result: Record<string, string | number> = {};
-      for (const [k, v] of Object.entries(s.result.fields)) result[k] = typeof v === 'bigint' ? (v > 0xffffn || v < 0n ? hex(v) : Number(v)) : v;
+      for (const [k, v] of Object.entries(s.result.fields))
+        result[k] = typeof v === 'bigint' ? (v > 0xffffn || v < 0n ? hex(v) : Number(v)) : v;
       return {
         index: s.step.index,
         line: s.step.pos.line,

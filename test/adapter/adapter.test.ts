@@ -15,11 +15,19 @@ const STD_PC = '0x1000000c';
 const LD_PC = '0x10000010';
 const BL_PC = '0x10000014';
 const VALUE = 0x10100000;
-const INIT = { adapterID: 'ppc-watchpoint', pathFormat: 'path', linesStartAt1: true, columnsStartAt1: true } as DebugProtocol.InitializeRequestArguments;
+const INIT = {
+  adapterID: 'ppc-watchpoint',
+  pathFormat: 'path',
+  linesStartAt1: true,
+  columnsStartAt1: true,
+} as DebugProtocol.InitializeRequestArguments;
 
 before(() => ensureAdapterBuilt());
 
-async function session(args: Record<string, unknown>, setBreakpoints?: (c: Client) => Promise<unknown>): Promise<{ c: Client; tid: number; first: DebugProtocol.StoppedEvent }> {
+async function session(
+  args: Record<string, unknown>,
+  setBreakpoints?: (c: Client) => Promise<unknown>,
+): Promise<{ c: Client; tid: number; first: DebugProtocol.StoppedEvent }> {
   const c = new Client();
   await c.start();
   const first = await c.launch(args, setBreakpoints ? () => setBreakpoints(c) : undefined);
@@ -27,7 +35,11 @@ async function session(args: Record<string, unknown>, setBreakpoints?: (c: Clien
   return { c, tid, first };
 }
 
-async function dataId(c: Client, name: string, extra: Partial<DebugProtocol.DataBreakpointInfoArguments> = {}): Promise<string> {
+async function dataId(
+  c: Client,
+  name: string,
+  extra: Partial<DebugProtocol.DataBreakpointInfoArguments> = {},
+): Promise<string> {
   const r = await c.dc.dataBreakpointInfoRequest({ name, ...extra });
   assert.ok(r.body.dataId, `no dataId for ${name}: ${r.body.description}`);
   return r.body.dataId as string;
@@ -40,10 +52,26 @@ describe('initialize and launch', () => {
     try {
       const r = await c.dc.initializeRequest(INIT);
       const caps = r.body as DebugProtocol.Capabilities;
-      for (const k of ['supportsDataBreakpoints', 'supportsDataBreakpointBytes', 'supportsReadMemoryRequest', 'supportsWriteMemoryRequest', 'supportsDisassembleRequest', 'supportsInstructionBreakpoints', 'supportsConditionalBreakpoints', 'supportsHitConditionalBreakpoints', 'supportsLogPoints', 'supportsSetVariable', 'supportsRestartRequest', 'supportsTerminateRequest'] as const) {
+      for (const k of [
+        'supportsDataBreakpoints',
+        'supportsDataBreakpointBytes',
+        'supportsReadMemoryRequest',
+        'supportsWriteMemoryRequest',
+        'supportsDisassembleRequest',
+        'supportsInstructionBreakpoints',
+        'supportsConditionalBreakpoints',
+        'supportsHitConditionalBreakpoints',
+        'supportsLogPoints',
+        'supportsSetVariable',
+        'supportsRestartRequest',
+        'supportsTerminateRequest',
+      ] as const) {
         assert.equal(caps[k], true, k);
       }
-      assert.deepEqual(caps.breakpointModes?.map((m) => m.mode), ['write', 'read', 'access', 'perf']);
+      assert.deepEqual(
+        caps.breakpointModes?.map((m) => m.mode),
+        ['write', 'read', 'access', 'perf'],
+      );
       assert.ok(caps.breakpointModes?.every((m) => m.appliesTo.includes('source')));
     } finally {
       await c.stop();
@@ -61,8 +89,16 @@ describe('initialize and launch', () => {
     ['stdin', { program: WATCH, stdin: 5 }, /"stdin"/],
     ['stopOnEntry', { program: WATCH, stopOnEntry: 'yes' }, /"stopOnEntry"/],
     ['perf type', { program: WATCH, perf: [{ name: 'p', symbol: 'value', len: 8, type: 'x' }] }, /"perf\[0\]\.type"/],
-    ['perf symbol', { program: WATCH, perf: [{ name: 'p', symbol: 'nosuch', len: 8, type: 'r' }] }, /"perf\[0\]\.symbol": "nosuch"/],
-    ['perf cpu', { program: WATCH, perf: [{ name: 'p', symbol: 'value', len: 8, type: 'r', cpu: 3 }] }, /"perf\[0\]\.cpu": CPU 3 does not exist/],
+    [
+      'perf symbol',
+      { program: WATCH, perf: [{ name: 'p', symbol: 'nosuch', len: 8, type: 'r' }] },
+      /"perf\[0\]\.symbol": "nosuch"/,
+    ],
+    [
+      'perf cpu',
+      { program: WATCH, perf: [{ name: 'p', symbol: 'value', len: 8, type: 'r', cpu: 3 }] },
+      /"perf\[0\]\.cpu": CPU 3 does not exist/,
+    ],
     ['missing file', { program: fixture('nosuch.S') }, /"program": .*nosuch\.S: the file does not exist/],
   ];
   for (const [what, args, re] of badLaunches) {
@@ -85,12 +121,17 @@ describe('initialize and launch', () => {
     await c.start();
     try {
       await c.dc.initializeRequest(INIT);
-      const msg = await c.fails(c.dc.launchRequest({ program: fixture('bad.S') } as DebugProtocol.LaunchRequestArguments));
+      const msg = await c.fails(
+        c.dc.launchRequest({ program: fixture('bad.S') } as DebugProtocol.LaunchRequestArguments),
+      );
       assert.match(msg, /bad\.S:4:2: 'addi' takes 3 operands/);
       assert.match(msg, /bad\.S:5:2: unknown instruction 'frobnicate'/);
       await c.next('terminated');
-      const out = c.drain('output').map((e) => (e.body as { category: string; output: string }));
-      assert.ok(out.some((o) => o.category === 'stderr' && /bad\.S:5:2/.test(o.output)), JSON.stringify(out));
+      const out = c.drain('output').map((e) => e.body as { category: string; output: string });
+      assert.ok(
+        out.some((o) => o.category === 'stderr' && /bad\.S:5:2/.test(o.output)),
+        JSON.stringify(out),
+      );
     } finally {
       await c.stop();
     }
@@ -101,14 +142,20 @@ describe('initialize and launch', () => {
     await c.start();
     try {
       await c.dc.initializeRequest(INIT);
-      const l = c.dc.launchRequest({ program: fixture('hello.S'), stopOnEntry: false } as DebugProtocol.LaunchRequestArguments);
+      const l = c.dc.launchRequest({
+        program: fixture('hello.S'),
+        stopOnEntry: false,
+      } as DebugProtocol.LaunchRequestArguments);
       await c.next('initialized');
       await c.dc.configurationDoneRequest();
       await l;
       const ex = await c.next<DebugProtocol.ExitedEvent>('exited');
       assert.equal(ex.body.exitCode, 3);
       await c.next('terminated');
-      const out = c.drain('output').map((e) => (e.body as { output: string }).output).join('');
+      const out = c
+        .drain('output')
+        .map((e) => (e.body as { output: string }).output)
+        .join('');
       assert.match(out, /hello\n/);
     } finally {
       await c.stop();
@@ -133,7 +180,10 @@ describe('program input and output', () => {
       const ex = await c.next<DebugProtocol.ExitedEvent>('exited');
       assert.equal(ex.body.exitCode, 3);
       const out = c.drain('output').map((e) => e.body as { category: string; output: string });
-      assert.ok(out.some((o) => o.category === 'stdout' && o.output.includes('abc')), JSON.stringify(out));
+      assert.ok(
+        out.some((o) => o.category === 'stdout' && o.output.includes('abc')),
+        JSON.stringify(out),
+      );
     } finally {
       await c.stop();
     }
@@ -163,7 +213,10 @@ describe('threads, stack, scopes, variables', () => {
   it('has Registers, Data, Watchpoints and Perf counters scopes', async () => {
     const st = await c.dc.stackTraceRequest({ threadId: tid });
     const sc = await c.dc.scopesRequest({ frameId: st.body.stackFrames[0].id });
-    assert.deepEqual(sc.body.scopes.map((s) => s.name), ['Registers', 'Data', 'Watchpoints', 'Perf counters']);
+    assert.deepEqual(
+      sc.body.scopes.map((s) => s.name),
+      ['Registers', 'Data', 'Watchpoints', 'Perf counters'],
+    );
     const regs = await c.dc.variablesRequest({ variablesReference: sc.body.scopes[0].variablesReference });
     const names = regs.body.variables.map((v) => v.name);
     for (const n of ['r0', 'r1', 'r31', 'pc', 'lr', 'ctr', 'cr', 'xer', 'msr']) assert.ok(names.includes(n), n);
@@ -182,21 +235,38 @@ describe('threads, stack, scopes, variables', () => {
     assert.equal(byName.get('small')?.type, 'u32');
     assert.equal(BigInt(byName.get('small')?.value as string), 0x11223344n);
     const wp = await c.dc.variablesRequest({ variablesReference: sc.body.scopes[2].variablesReference });
-    assert.deepEqual(wp.body.variables.filter((v) => /^DAWR/.test(v.name)).map((v) => v.value), ['free', 'free']);
+    assert.deepEqual(
+      wp.body.variables.filter((v) => /^DAWR/.test(v.name)).map((v) => v.value),
+      ['free', 'free'],
+    );
   });
 
   it('setVariable changes a register and a data symbol', async () => {
     const st = await c.dc.stackTraceRequest({ threadId: tid });
     const sc = await c.dc.scopesRequest({ frameId: st.body.stackFrames[0].id });
-    const r = await c.dc.setVariableRequest({ variablesReference: sc.body.scopes[0].variablesReference, name: 'r7', value: '0x1234' });
+    const r = await c.dc.setVariableRequest({
+      variablesReference: sc.body.scopes[0].variablesReference,
+      name: 'r7',
+      value: '0x1234',
+    });
     assert.equal(BigInt(r.body.value), 0x1234n);
     assert.equal(await c.evaluate('r7', 'watch'), '0x0000000000001234 (4660)');
-    const d = await c.dc.setVariableRequest({ variablesReference: sc.body.scopes[1].variablesReference, name: 'counter', value: '99' });
+    const d = await c.dc.setVariableRequest({
+      variablesReference: sc.body.scopes[1].variablesReference,
+      name: 'counter',
+      value: '99',
+    });
     assert.equal(BigInt(d.body.value), 99n);
     assert.match(await c.evaluate('counter', 'watch'), /\(99\)$/);
     const mem = await c.next<DebugProtocol.MemoryEvent>('memory');
     assert.equal(mem.body.memoryReference, '0x10100008');
-    const bad = await c.fails(c.dc.setVariableRequest({ variablesReference: sc.body.scopes[0].variablesReference, name: 'r7', value: 'nosuch+' }));
+    const bad = await c.fails(
+      c.dc.setVariableRequest({
+        variablesReference: sc.body.scopes[0].variablesReference,
+        name: 'r7',
+        value: 'nosuch+',
+      }),
+    );
     assert.match(bad, /nosuch/);
   });
 
@@ -228,7 +298,10 @@ describe('data breakpoints', () => {
       assert.deepEqual(s.body.hitBreakpointIds, [bp.id]);
       // short in the Call Stack view; the whole before-execute sentence in the text
       assert.equal(s.body.description, `Watchpoint ${bp.id} (write value)`);
-      assert.match(s.body.text as string, /std r4,0\(r3\).*about to write 0x2a .*0x10100000 \(value\).*still holds 0x0.*SIGTRAP TRAP_HWBKPT/);
+      assert.match(
+        s.body.text as string,
+        /std r4,0\(r3\).*about to write 0x2a .*0x10100000 \(value\).*still holds 0x0.*SIGTRAP TRAP_HWBKPT/,
+      );
       assert.equal(await c.pc(tid), STD_PC);
       // before execute: the memory still has the old value
       assert.match(await c.evaluate('value', 'watch'), /\(0\)$/);
@@ -246,12 +319,20 @@ describe('data breakpoints', () => {
     try {
       const st = await c.dc.stackTraceRequest({ threadId: tid });
       const sc = await c.dc.scopesRequest({ frameId: st.body.stackFrames[0].id });
-      const reg = await c.dc.dataBreakpointInfoRequest({ name: 'r3', variablesReference: sc.body.scopes[0].variablesReference });
+      const reg = await c.dc.dataBreakpointInfoRequest({
+        name: 'r3',
+        variablesReference: sc.body.scopes[0].variablesReference,
+      });
       assert.equal(reg.body.dataId, null);
       assert.match(reg.body.description, /register/);
-      const fromData = await c.dc.dataBreakpointInfoRequest({ name: 'value', variablesReference: sc.body.scopes[1].variablesReference });
+      const fromData = await c.dc.dataBreakpointInfoRequest({
+        name: 'value',
+        variablesReference: sc.body.scopes[1].variablesReference,
+      });
       assert.deepEqual(fromData.body.accessTypes, ['read', 'write', 'readWrite']);
-      const set = await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: fromData.body.dataId as string, accessType: 'read' }] });
+      const set = await c.dc.setDataBreakpointsRequest({
+        breakpoints: [{ dataId: fromData.body.dataId as string, accessType: 'read' }],
+      });
       await c.dc.continueRequest({ threadId: tid });
       const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
       assert.equal(s.body.reason, 'data breakpoint');
@@ -268,7 +349,9 @@ describe('data breakpoints', () => {
     try {
       const info = await c.dc.dataBreakpointInfoRequest({ name: '0x10100004', asAddress: true, bytes: 4 });
       assert.equal(info.body.dataId, '0x10100004/4');
-      const set = await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: info.body.dataId as string, accessType: 'readWrite' }] });
+      const set = await c.dc.setDataBreakpointsRequest({
+        breakpoints: [{ dataId: info.body.dataId as string, accessType: 'readWrite' }],
+      });
       assert.equal(set.body.breakpoints[0].verified, true);
       await c.dc.continueRequest({ threadId: tid });
       const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
@@ -283,22 +366,34 @@ describe('data breakpoints', () => {
     const { c } = await session({ program: STORES, cpu: 'power10' });
     try {
       const ids = [await dataId(c, 'value'), await dataId(c, 'other'), await dataId(c, 'third')];
-      const set = await c.dc.setDataBreakpointsRequest({ breakpoints: ids.map((dataId) => ({ dataId, accessType: 'write' as const })) });
+      const set = await c.dc.setDataBreakpointsRequest({
+        breakpoints: ids.map((dataId) => ({ dataId, accessType: 'write' as const })),
+      });
       const b = set.body.breakpoints;
       assert.equal(b.length, 3);
-      assert.deepEqual(b.map((x) => x.verified), [true, true, false]);
+      assert.deepEqual(
+        b.map((x) => x.verified),
+        [true, true, false],
+      );
       assert.ok(b.every((x) => typeof x.id === 'number'));
       assert.equal(new Set(b.map((x) => x.id)).size, 3);
       assert.equal(b[2].reason, 'failed');
       assert.match(b[2].message as string, /ENOSPC/);
       assert.match(b[2].message as string, /handle 1 = data breakpoint/);
       // free the first: the third now fits, and the second keeps its id
-      const again = await c.dc.setDataBreakpointsRequest({ breakpoints: [ids[1], ids[2]].map((dataId) => ({ dataId, accessType: 'write' as const })) });
-      assert.deepEqual(again.body.breakpoints.map((x) => x.verified), [true, true]);
+      const again = await c.dc.setDataBreakpointsRequest({
+        breakpoints: [ids[1], ids[2]].map((dataId) => ({ dataId, accessType: 'write' as const })),
+      });
+      assert.deepEqual(
+        again.body.breakpoints.map((x) => x.verified),
+        [true, true],
+      );
       assert.equal(again.body.breakpoints[0].id, b[1].id);
       // and clearing releases everything (no slot leak)
       await c.dc.setDataBreakpointsRequest({ breakpoints: [] });
-      const snap = (await c.dc.customRequest('wplab.snapshot')).body as { slots: { cpus: Array<{ budget: { worstTask: number } }> } };
+      const snap = (await c.dc.customRequest('wplab.snapshot')).body as {
+        slots: { cpus: Array<{ budget: { worstTask: number } }> };
+      };
       assert.equal(snap.slots.cpus[0].budget.worstTask, 0);
     } finally {
       await c.stop();
@@ -306,9 +401,15 @@ describe('data breakpoints', () => {
   });
 
   it('a watchpoint refused for want of a slot is set when the slot is freed, and the editor is told', async () => {
-    const { c, tid } = await session({ program: WATCH, cpu: 'power8', perf: [{ name: 'p', symbol: 'counter', len: 8, type: 'r' }] });
+    const { c, tid } = await session({
+      program: WATCH,
+      cpu: 'power8',
+      perf: [{ name: 'p', symbol: 'counter', len: 8, type: 'r' }],
+    });
     try {
-      const set = await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: await dataId(c, 'value'), accessType: 'write' }] });
+      const set = await c.dc.setDataBreakpointsRequest({
+        breakpoints: [{ dataId: await dataId(c, 'value'), accessType: 'write' }],
+      });
       const bp = set.body.breakpoints[0];
       assert.equal(bp.verified, false);
       assert.match(bp.message as string, /ENOSPC.*perf:p/);
@@ -335,8 +436,16 @@ describe('data breakpoints', () => {
   it('a second watchpoint on power8 is refused with ENOSPC', async () => {
     const { c } = await session({ program: STORES, cpu: 'power8' });
     try {
-      const set = await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: await dataId(c, 'value'), accessType: 'write' }, { dataId: await dataId(c, 'other'), accessType: 'read' }] });
-      assert.deepEqual(set.body.breakpoints.map((x) => x.verified), [true, false]);
+      const set = await c.dc.setDataBreakpointsRequest({
+        breakpoints: [
+          { dataId: await dataId(c, 'value'), accessType: 'write' },
+          { dataId: await dataId(c, 'other'), accessType: 'read' },
+        ],
+      });
+      assert.deepEqual(
+        set.body.breakpoints.map((x) => x.verified),
+        [true, false],
+      );
       assert.match(set.body.breakpoints[1].message as string, /ENOSPC/);
     } finally {
       await c.stop();
@@ -348,7 +457,9 @@ describe('data breakpoints', () => {
     {
       const { c, tid } = await session({ program: WATCH, kernel: '6.6', perf });
       try {
-        const set = await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: await dataId(c, 'value'), accessType: 'write' }] });
+        const set = await c.dc.setDataBreakpointsRequest({
+          breakpoints: [{ dataId: await dataId(c, 'value'), accessType: 'write' }],
+        });
         assert.equal(set.body.breakpoints[0].verified, true, set.body.breakpoints[0].message);
         await c.dc.continueRequest({ threadId: tid });
         const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
@@ -359,7 +470,9 @@ describe('data breakpoints', () => {
         await c.dc.stepInRequest({ threadId: tid });
         await c.next('stopped');
         assert.equal(await c.evaluate('perf_read p'), '1');
-        const ctr = (await c.dc.customRequest('wplab.snapshot')).body as { counters: { counters: Array<{ id: string; count: number }> } };
+        const ctr = (await c.dc.customRequest('wplab.snapshot')).body as {
+          counters: { counters: Array<{ id: string; count: number }> };
+        };
         assert.equal(ctr.counters.counters.find((x) => x.id === 'p')?.count, 1);
       } finally {
         await c.stop();
@@ -368,7 +481,9 @@ describe('data breakpoints', () => {
     {
       const { c } = await session({ program: WATCH, kernel: '6.5', perf });
       try {
-        const set = await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: await dataId(c, 'value'), accessType: 'write' }] });
+        const set = await c.dc.setDataBreakpointsRequest({
+          breakpoints: [{ dataId: await dataId(c, 'value'), accessType: 'write' }],
+        });
         assert.equal(set.body.breakpoints[0].verified, false);
         assert.equal(set.body.breakpoints[0].reason, 'failed');
         assert.match(set.body.breakpoints[0].message as string, /ENOSPC/);
@@ -383,7 +498,9 @@ describe('data breakpoints', () => {
     for (const policy of ['gdb', 'oneshot'] as const) {
       const { c, tid } = await session({ program: STORES, ptraceRearm: policy });
       try {
-        const set = await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: await dataId(c, 'value'), accessType: 'write' }] });
+        const set = await c.dc.setDataBreakpointsRequest({
+          breakpoints: [{ dataId: await dataId(c, 'value'), accessType: 'write' }],
+        });
         const id = set.body.breakpoints[0].id;
         const stops: string[] = [];
         for (;;) {
@@ -398,7 +515,16 @@ describe('data breakpoints', () => {
         else {
           assert.deepEqual(stops, ['0x1000000c']);
           const ev = c.drain('breakpoint').map((e) => (e as DebugProtocol.BreakpointEvent).body);
-          assert.ok(ev.some((b) => b.reason === 'changed' && b.breakpoint.id === id && b.breakpoint.verified === false && /disabled by the kernel/.test(b.breakpoint.message ?? '')), JSON.stringify(ev));
+          assert.ok(
+            ev.some(
+              (b) =>
+                b.reason === 'changed' &&
+                b.breakpoint.id === id &&
+                b.breakpoint.verified === false &&
+                /disabled by the kernel/.test(b.breakpoint.message ?? ''),
+            ),
+            JSON.stringify(ev),
+          );
         }
       } finally {
         await c.stop();
@@ -410,7 +536,9 @@ describe('data breakpoints', () => {
     const { c, tid } = await session({ program: STORES });
     try {
       // stop only at the store of 3 (r4 == 3), and a hit condition on another run
-      await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: await dataId(c, 'value'), accessType: 'write', condition: 'r4 == 3' }] });
+      await c.dc.setDataBreakpointsRequest({
+        breakpoints: [{ dataId: await dataId(c, 'value'), accessType: 'write', condition: 'r4 == 3' }],
+      });
       await c.dc.continueRequest({ threadId: tid });
       await c.next('stopped');
       assert.equal(await c.pc(tid), '0x1000001c');
@@ -419,7 +547,9 @@ describe('data breakpoints', () => {
     }
     const s2 = await session({ program: STORES });
     try {
-      await s2.c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: await dataId(s2.c, 'value'), accessType: 'write', hitCondition: '2' }] });
+      await s2.c.dc.setDataBreakpointsRequest({
+        breakpoints: [{ dataId: await dataId(s2.c, 'value'), accessType: 'write', hitCondition: '2' }],
+      });
       await s2.c.dc.continueRequest({ threadId: s2.tid });
       await s2.c.next('stopped');
       assert.equal(await s2.c.pc(s2.tid), '0x10000014');
@@ -430,14 +560,23 @@ describe('data breakpoints', () => {
 
   it('a line breakpoint on a data line is a watchpoint; mode perf counts instead', async () => {
     const { c, tid } = await session({ program: WATCH }, async (cl) => {
-      const r = await cl.dc.setBreakpointsRequest({ source: { path: WATCH }, breakpoints: [{ line: 23 }, { line: 27, mode: 'perf' }, { line: 9 }] });
-      assert.deepEqual(r.body.breakpoints.map((b) => b.verified), [true, true, true]);
+      const r = await cl.dc.setBreakpointsRequest({
+        source: { path: WATCH },
+        breakpoints: [{ line: 23 }, { line: 27, mode: 'perf' }, { line: 9 }],
+      });
+      assert.deepEqual(
+        r.body.breakpoints.map((b) => b.verified),
+        [true, true, true],
+      );
       assert.match(r.body.breakpoints[0].message as string, /ptrace watchpoint: write value/);
       assert.match(r.body.breakpoints[1].message as string, /perf counter "counter"/);
       return r;
     });
     try {
-      const set = await c.dc.setBreakpointsRequest({ source: { path: WATCH }, breakpoints: [{ line: 23 }, { line: 27, mode: 'perf' }] });
+      const set = await c.dc.setBreakpointsRequest({
+        source: { path: WATCH },
+        breakpoints: [{ line: 23 }, { line: 27, mode: 'perf' }],
+      });
       const watchId = set.body.breakpoints[0].id;
       await c.dc.continueRequest({ threadId: tid });
       const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
@@ -480,7 +619,10 @@ describe('execution', () => {
       await c.next('stopped');
       assert.equal(await c.pc(tid), '0x10000024');
       const st = await c.dc.stackTraceRequest({ threadId: tid });
-      assert.deepEqual(st.body.stackFrames.map((f) => f.name), ['func', '_start+0x18']);
+      assert.deepEqual(
+        st.body.stackFrames.map((f) => f.name),
+        ['func', '_start+0x18'],
+      );
       await c.dc.stepOutRequest({ threadId: tid });
       await c.next('stopped');
       assert.equal(await c.pc(tid), '0x10000018');
@@ -491,13 +633,22 @@ describe('execution', () => {
 
   it('the stack comes from LR and the back chain', async () => {
     const F = fixture('frames.S');
-    const { c, tid } = await session({ program: F }, (cl) => cl.dc.setBreakpointsRequest({ source: { path: F }, breakpoints: [{ line: 20 }] }));
+    const { c, tid } = await session({ program: F }, (cl) =>
+      cl.dc.setBreakpointsRequest({ source: { path: F }, breakpoints: [{ line: 20 }] }),
+    );
     try {
       await c.dc.continueRequest({ threadId: tid });
       const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
       assert.equal(s.body.reason, 'breakpoint');
       const st = await c.dc.stackTraceRequest({ threadId: tid });
-      assert.deepEqual(st.body.stackFrames.map((f) => [f.name, f.line]), [['inner', 20], ['outer+0x10', 15], ['_start+0x4', 7]]);
+      assert.deepEqual(
+        st.body.stackFrames.map((f) => [f.name, f.line]),
+        [
+          ['inner', 20],
+          ['outer+0x10', 15],
+          ['_start+0x4', 7],
+        ],
+      );
       // step out of inner, then of outer
       await c.dc.stepOutRequest({ threadId: tid });
       await c.next('stopped');
@@ -512,7 +663,15 @@ describe('execution', () => {
 
   it('conditions, hit counts and log points on source breakpoints', async () => {
     const { c, tid } = await session({ program: WATCH }, (cl) =>
-      cl.dc.setBreakpointsRequest({ source: { path: WATCH }, breakpoints: [{ line: 9, logMessage: 'r4 is {r4}' }, { line: 10, condition: 'r4 == 41' }, { line: 16, hitCondition: '2' }, { line: 17 }] }),
+      cl.dc.setBreakpointsRequest({
+        source: { path: WATCH },
+        breakpoints: [
+          { line: 9, logMessage: 'r4 is {r4}' },
+          { line: 10, condition: 'r4 == 41' },
+          { line: 16, hitCondition: '2' },
+          { line: 17 },
+        ],
+      }),
     );
     try {
       await c.dc.continueRequest({ threadId: tid });
@@ -520,7 +679,10 @@ describe('execution', () => {
       // line 9 logs and goes on; line 10's condition is false; line 16 on its first hit is skipped
       assert.equal(s.body.reason, 'breakpoint');
       assert.equal(await c.pc(tid), '0x10000028');
-      const out = c.drain('output').map((e) => (e.body as { output: string }).output).join('');
+      const out = c
+        .drain('output')
+        .map((e) => (e.body as { output: string }).output)
+        .join('');
       assert.match(out, /r4 is 0x2a/);
     } finally {
       await c.stop();
@@ -587,7 +749,9 @@ describe('execution', () => {
   it('restart gives a fresh machine with the same breakpoints', async () => {
     const { c, tid } = await session({ program: WATCH });
     try {
-      await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: await dataId(c, 'value'), accessType: 'write' }] });
+      await c.dc.setDataBreakpointsRequest({
+        breakpoints: [{ dataId: await dataId(c, 'value'), accessType: 'write' }],
+      });
       await c.dc.continueRequest({ threadId: tid });
       await c.next('stopped');
       await c.dc.restartRequest({});
@@ -617,7 +781,10 @@ describe('memory, disassembly, console', () => {
     assert.equal(Buffer.from(edge.body.data, 'base64').length, 8);
     assert.equal(edge.body.unreadableBytes, 8);
     c.drain('memory');
-    const w = await c.dc.customRequest('writeMemory', { memoryReference: '0x10100008', data: Buffer.from([9, 8, 7]).toString('base64') });
+    const w = await c.dc.customRequest('writeMemory', {
+      memoryReference: '0x10100008',
+      data: Buffer.from([9, 8, 7]).toString('base64'),
+    });
     assert.equal(w.body.bytesWritten, 3);
     const ev = await c.next<DebugProtocol.MemoryEvent>('memory');
     assert.equal(ev.body.memoryReference, '0x10100008');
@@ -628,7 +795,11 @@ describe('memory, disassembly, console', () => {
   });
 
   it('disassembles with symbols and lines, and instruction breakpoints stop there', async () => {
-    const d = await c.dc.disassembleRequest({ memoryReference: '0x10000000', instructionCount: 8, instructionOffset: -2 } as DebugProtocol.DisassembleArguments);
+    const d = await c.dc.disassembleRequest({
+      memoryReference: '0x10000000',
+      instructionCount: 8,
+      instructionOffset: -2,
+    } as DebugProtocol.DisassembleArguments);
     const ins = d.body?.instructions as DebugProtocol.DisassembledInstruction[];
     assert.equal(ins.length, 8);
     assert.equal(ins[0].presentationHint, 'invalid');
@@ -636,8 +807,13 @@ describe('memory, disassembly, console', () => {
     assert.equal(ins[2].symbol, '_start');
     assert.equal(ins[5].instruction, 'std r4,0(r3)');
     assert.equal(ins[5].line, 9);
-    const ib = await c.dc.customRequest('setInstructionBreakpoints', { breakpoints: [{ instructionReference: '0x10000010' }, { instructionReference: '0x3' }] });
-    assert.deepEqual(ib.body.breakpoints.map((b: DebugProtocol.Breakpoint) => b.verified), [true, false]);
+    const ib = await c.dc.customRequest('setInstructionBreakpoints', {
+      breakpoints: [{ instructionReference: '0x10000010' }, { instructionReference: '0x3' }],
+    });
+    assert.deepEqual(
+      ib.body.breakpoints.map((b: DebugProtocol.Breakpoint) => b.verified),
+      [true, false],
+    );
     await c.dc.continueRequest({ threadId: tid });
     const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
     assert.equal(s.body.reason, 'instruction breakpoint');
@@ -647,7 +823,27 @@ describe('memory, disassembly, console', () => {
 
   it('console commands reach every ptrace and perf operation, with help', async () => {
     const help = await c.evaluate('help');
-    for (const op of ['perf_open', 'perf_close', 'perf_enable', 'perf_disable', 'perf_reset', 'perf_read', 'sethwdebug', 'delhwdebug', 'set_debugreg', 'get_debugreg', 'gethwdbginfo', 'cont', 'singlestep', 'setpc', 'setreg', 'getreg', 'peek', 'poke', 'kill']) {
+    for (const op of [
+      'perf_open',
+      'perf_close',
+      'perf_enable',
+      'perf_disable',
+      'perf_reset',
+      'perf_read',
+      'sethwdebug',
+      'delhwdebug',
+      'set_debugreg',
+      'get_debugreg',
+      'gethwdbginfo',
+      'cont',
+      'singlestep',
+      'setpc',
+      'setreg',
+      'getreg',
+      'peek',
+      'poke',
+      'kill',
+    ]) {
       assert.match(help, new RegExp(`\\b${op}\\b`), op);
     }
     // the launch's perf counter "w" counted the store when the previous test ran past it
@@ -662,9 +858,15 @@ describe('memory, disassembly, console', () => {
     assert.equal(await c.evaluate('perf_enable q'), 'ok');
     assert.equal(await c.evaluate('perf_close q'), 'ok');
     assert.match(await c.evaluate('perf_read q'), /^EBADF/);
-    assert.match(await c.evaluate('sethwdebug id=h trigger=read mode=range_inclusive addr=counter addr2=counter+8'), /^ok handle=1/);
+    assert.match(
+      await c.evaluate('sethwdebug id=h trigger=read mode=range_inclusive addr=counter addr2=counter+8'),
+      /^ok handle=1/,
+    );
     // perf "w" and this handle fill both slots: the next is refused by the reservation rule
-    assert.match(await c.evaluate('sethwdebug trigger=write mode=exact addr=value'), /^ENOSPC: .*perf:w.*ptrace:watch:1/);
+    assert.match(
+      await c.evaluate('sethwdebug trigger=write mode=exact addr=value'),
+      /^ENOSPC: .*perf:w.*ptrace:watch:1/,
+    );
     assert.equal(await c.evaluate('delhwdebug handle=h'), 'ok');
     assert.match(await c.evaluate('delhwdebug handle=h'), /^ENOENT/);
     assert.match(await c.evaluate('set_debugreg value=value|6'), /^ok/);
@@ -698,7 +900,9 @@ describe('memory, disassembly, console', () => {
     const filtered = (await c.dc.customRequest('wplab.decisionLog', { start: 0, count: 10, filter: { cpu: 5 } })).body;
     assert.equal(filtered.decisions.length, 0);
     assert.match(await c.fails(c.dc.customRequest('wplab.decisionLog', { start: -1, count: 2 })), /start/);
-    const add = (await c.dc.customRequest('wplab.perf', { action: 'add', name: 'reads', addr: 'value', len: 8, type: 'r' })).body;
+    const add = (
+      await c.dc.customRequest('wplab.perf', { action: 'add', name: 'reads', addr: 'value', len: 8, type: 'r' })
+    ).body;
     assert.equal(add.ok, true);
     assert.equal((await c.dc.customRequest('wplab.perf', { action: 'disable', id: 'reads' })).body.ok, true);
     assert.equal((await c.dc.customRequest('wplab.perf', { action: 'reset', id: 'reads' })).body.ok, true);
@@ -709,7 +913,15 @@ describe('memory, disassembly, console', () => {
     const watch = (await c.dc.customRequest('wplab.watch', { symbol: 'counter', len: 8, type: 'write' })).body;
     assert.equal(watch.ok, true, watch.message);
     // perf "w" holds the other slot: a second ptrace watch is refused, in the kernel's words
-    const w2 = (await c.dc.customRequest('wplab.watch', { symbol: 'small', len: 4, type: 'r', mode: 'ptrace', source: { path: WATCH, line: 29 } })).body;
+    const w2 = (
+      await c.dc.customRequest('wplab.watch', {
+        symbol: 'small',
+        len: 4,
+        type: 'r',
+        mode: 'ptrace',
+        source: { path: WATCH, line: 29 },
+      })
+    ).body;
     assert.equal(w2.ok, false);
     assert.equal(w2.error, 'ENOSPC');
     assert.match(w2.message, /perf:w/);
@@ -729,14 +941,22 @@ describe('memory, disassembly, console', () => {
 
 describe('panel feed', () => {
   it('batches decisions of a hot loop: few events, each bounded, totals that add up', async () => {
-    const { c, tid } = await session({ program: fixture('hot.S'), perf: [{ name: 'stores', symbol: 'value', len: 8, type: 'w' }] });
+    const { c, tid } = await session({
+      program: fixture('hot.S'),
+      perf: [{ name: 'stores', symbol: 'value', len: 8, type: 'w' }],
+    });
     try {
       c.drain('wplab.decisions');
       const t0 = Date.now();
       await c.dc.continueRequest({ threadId: tid });
       await c.next('exited', 60_000);
       const elapsed = Date.now() - t0;
-      const evs = c.drain('wplab.decisions').map((e) => e.body as { decisions: Array<{ seq: number; source?: { line: number } }>; total: number; dropped: number });
+      const evs = c
+        .drain('wplab.decisions')
+        .map(
+          (e) =>
+            e.body as { decisions: Array<{ seq: number; source?: { line: number } }>; total: number; dropped: number },
+        );
       assert.ok(evs.length >= 1);
       const last = evs[evs.length - 1];
       assert.ok(last.total >= 20000, `total ${last.total}`);
@@ -745,8 +965,13 @@ describe('panel feed', () => {
       assert.ok(evs.every((e) => e.decisions.length <= 500));
       // the newest decision of the last batch is the last decision made, with its source line
       assert.equal(last.decisions[last.decisions.length - 1].seq, last.total - 1);
-      assert.ok(last.decisions.some((d) => d.source?.line === 14), 'the std line');
-      const counters = c.drain('wplab.counters').map((e) => e.body as { counters: Array<{ id: string; count: number }> });
+      assert.ok(
+        last.decisions.some((d) => d.source?.line === 14),
+        'the std line',
+      );
+      const counters = c
+        .drain('wplab.counters')
+        .map((e) => e.body as { counters: Array<{ id: string; count: number }> });
       assert.equal(counters[counters.length - 1].counters.find((x) => x.id === 'stores')?.count, 20000);
     } finally {
       await c.stop();
@@ -760,8 +985,14 @@ describe('scenario launch', () => {
     try {
       assert.equal(first.body.reason, 'entry');
       const th = await c.dc.threadsRequest();
-      assert.deepEqual(th.body.threads.map((t) => t.name), ['child (pid 100)']);
-      const out = c.drain('output').map((e) => (e.body as { output: string }).output).join('');
+      assert.deepEqual(
+        th.body.threads.map((t) => t.name),
+        ['child (pid 100)'],
+      );
+      const out = c
+        .drain('output')
+        .map((e) => (e.body as { output: string }).output)
+        .join('');
       assert.match(out, /setup .*perf_open .*-> ok/);
       await c.dc.continueRequest({ threadId: tid });
       const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
@@ -793,7 +1024,18 @@ describe('bad arguments', () => {
     try {
       await c.dc.initializeRequest(INIT);
       for (const cmd of ['wplab.snapshot', 'stackTrace', 'evaluate', 'readMemory', 'setDataBreakpoints']) {
-        const msg = await c.fails(c.dc.customRequest(cmd, cmd === 'setDataBreakpoints' ? { breakpoints: [] } : cmd === 'evaluate' ? { expression: 'r3' } : cmd === 'readMemory' ? { memoryReference: '0x0', count: 1 } : { threadId: 1 }));
+        const msg = await c.fails(
+          c.dc.customRequest(
+            cmd,
+            cmd === 'setDataBreakpoints'
+              ? { breakpoints: [] }
+              : cmd === 'evaluate'
+                ? { expression: 'r3' }
+                : cmd === 'readMemory'
+                  ? { memoryReference: '0x0', count: 1 }
+                  : { threadId: 1 },
+          ),
+        );
         assert.doesNotMatch(msg, /internal error/, `${cmd}: ${msg}`);
       }
       const th = await c.dc.threadsRequest();

@@ -13,7 +13,10 @@ describe('compare kernel 6.5 and 6.6', () => {
     const c = new Client();
     await c.start();
     try {
-      const first = await c.launch({ scenario: join(ROOT, 'examples', 'exclusion-6.5-vs-6.6.yaml'), stopOnEntry: true });
+      const first = await c.launch({
+        scenario: join(ROOT, 'examples', 'exclusion-6.5-vs-6.6.yaml'),
+        stopOnEntry: true,
+      });
       const tid = first.body.threadId as number;
       const pc = await c.pc(tid);
       const r = await c.dc.customRequest('wplab.compare');

@@ -11,7 +11,12 @@ import type { DebugProtocol } from '@vscode/debugprotocol';
 import { which } from '../helpers/tools';
 import { Client, ensureAdapterBuilt } from './helpers';
 
-const INIT = { adapterID: 'ppc-watchpoint', pathFormat: 'path', linesStartAt1: true, columnsStartAt1: true } as DebugProtocol.InitializeRequestArguments;
+const INIT = {
+  adapterID: 'ppc-watchpoint',
+  pathFormat: 'path',
+  linesStartAt1: true,
+  columnsStartAt1: true,
+} as DebugProtocol.InitializeRequestArguments;
 const dir = mkdtempSync(join(tmpdir(), 'wplab-adapter-elf-'));
 const GCC = 'powerpc64le-linux-gnu-gcc';
 const hasGcc = which(GCC) !== undefined;
@@ -26,12 +31,17 @@ function build(out: string, args: string[]): string {
 }
 
 // Without the cross compiler the ELF sessions are skipped, except under CI=true (a failure there).
-const skip = !hasGcc && process.env.CI !== 'true' ? `${GCC} not found; install it with: sudo apt-get install gcc-powerpc64le-linux-gnu` : false;
+const skip =
+  !hasGcc && process.env.CI !== 'true'
+    ? `${GCC} not found; install it with: sudo apt-get install gcc-powerpc64le-linux-gnu`
+    : false;
 
 describe('ELF executables in the debugger', { skip }, () => {
   it('stops on entry at e_entry with symbol names, disassembles, steps, and runs to the exit', async () => {
     const exe = build('hello', ['-static', '-nostdlib', join(__dirname, '../elf/fixtures/hello-start.S')]);
-    const entry = execFileSync('powerpc64le-linux-gnu-readelf', ['-h', exe], { encoding: 'utf8' }).match(/Entry point address:\s+(0x[0-9a-f]+)/)![1];
+    const entry = execFileSync('powerpc64le-linux-gnu-readelf', ['-h', exe], { encoding: 'utf8' }).match(
+      /Entry point address:\s+(0x[0-9a-f]+)/,
+    )![1];
     const c = new Client();
     await c.start();
     try {
@@ -40,7 +50,10 @@ describe('ELF executables in the debugger', { skip }, () => {
       assert.equal(await c.pc(tid), entry);
       const st = await c.dc.stackTraceRequest({ threadId: tid });
       assert.match(st.body.stackFrames[0].name, /_start/);
-      const d = await c.dc.disassembleRequest({ memoryReference: entry, instructionCount: 4 } as DebugProtocol.DisassembleArguments);
+      const d = await c.dc.disassembleRequest({
+        memoryReference: entry,
+        instructionCount: 4,
+      } as DebugProtocol.DisassembleArguments);
       assert.match(d.body!.instructions[0].instruction, /^(addis r2,r12,|lis r2,)/); // ld may turn the TOC setup into lis
       assert.equal(BigInt((await c.evaluate('r12')).split(' ')[0]), BigInt(entry), 'r12 = the global entry point');
       await c.dc.stepInRequest({ threadId: tid });
@@ -50,7 +63,10 @@ describe('ELF executables in the debugger', { skip }, () => {
       await c.dc.continueRequest({ threadId: tid });
       const ex = await c.next<DebugProtocol.ExitedEvent>('exited');
       assert.equal(ex.body.exitCode, 7);
-      const out = c.drain('output').map((e) => (e.body as { output: string }).output).join('');
+      const out = c
+        .drain('output')
+        .map((e) => (e.body as { output: string }).output)
+        .join('');
       assert.match(out, /hello\n/);
     } finally {
       await c.stop();

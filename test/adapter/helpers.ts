@@ -24,7 +24,9 @@ function newest(dir: string): number {
 
 /** Builds dist/adapter.js when it is missing or older than its sources (npm test builds first). */
 export function ensureAdapterBuilt(): void {
-  const stale = !existsSync(ADAPTER) || statSync(ADAPTER).mtimeMs < Math.max(newest(join(ROOT, 'debug-adapter')), newest(join(ROOT, 'sim')));
+  const stale =
+    !existsSync(ADAPTER) ||
+    statSync(ADAPTER).mtimeMs < Math.max(newest(join(ROOT, 'debug-adapter')), newest(join(ROOT, 'sim')));
   if (!stale) return;
   const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
@@ -72,7 +74,11 @@ export class Client {
         const ws = this.waiters.get(event) ?? [];
         const i = ws.indexOf(f);
         if (i >= 0) ws.splice(i, 1);
-        rej(new Error(`no "${event}" event within ${timeout} ms (events so far: ${this.all.map((x) => x.event).join(', ')})`));
+        rej(
+          new Error(
+            `no "${event}" event within ${timeout} ms (events so far: ${this.all.map((x) => x.event).join(', ')})`,
+          ),
+        );
       }, timeout);
       const f = (e: DebugProtocol.Event) => {
         clearTimeout(timer);
@@ -127,8 +133,18 @@ export class Client {
   }
 
   /** initialize + launch + (breakpoints) + configurationDone; resolves with the first stop. */
-  async launch(args: Record<string, unknown>, setBreakpoints?: () => Promise<unknown>): Promise<DebugProtocol.StoppedEvent> {
-    await this.dc.initializeRequest({ adapterID: 'ppc-watchpoint', clientID: 'test', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path', supportsMemoryEvent: true } as DebugProtocol.InitializeRequestArguments);
+  async launch(
+    args: Record<string, unknown>,
+    setBreakpoints?: () => Promise<unknown>,
+  ): Promise<DebugProtocol.StoppedEvent> {
+    await this.dc.initializeRequest({
+      adapterID: 'ppc-watchpoint',
+      clientID: 'test',
+      linesStartAt1: true,
+      columnsStartAt1: true,
+      pathFormat: 'path',
+      supportsMemoryEvent: true,
+    } as DebugProtocol.InitializeRequestArguments);
     const launched = this.dc.launchRequest(args as DebugProtocol.LaunchRequestArguments);
     await this.next('initialized');
     if (setBreakpoints) await setBreakpoints();

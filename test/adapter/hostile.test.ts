@@ -9,13 +9,23 @@ import { ensureAdapterBuilt, fixture } from './helpers';
 import { RawClient, rawLaunch, type Message } from './raw-client';
 
 const WATCH = fixture('watch.S');
-const INIT = { adapterID: 'ppc-watchpoint', clientID: 'raw', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path' };
+const INIT = {
+  adapterID: 'ppc-watchpoint',
+  clientID: 'raw',
+  linesStartAt1: true,
+  columnsStartAt1: true,
+  pathFormat: 'path',
+};
 
 /** The messages a user would see must not be JavaScript's own. */
 function readable(m: Message | undefined): string {
   assert.ok(m, 'answered');
   const text = m.message ?? '';
-  assert.doesNotMatch(text, /TypeError|RangeError|Cannot (read|convert)|\[object Object\]|call stack|\bat \w+ \(|internal error/, text);
+  assert.doesNotMatch(
+    text,
+    /TypeError|RangeError|Cannot (read|convert)|\[object Object\]|call stack|\bat \w+ \(|internal error/,
+    text,
+  );
   return text;
 }
 
@@ -33,7 +43,18 @@ describe('the adapter under a hostile client', () => {
 
   it('malformed frames and messages are logged, never end the adapter; later requests are answered', async () => {
     const c = client();
-    const bodies = ['{bad json', 'null', '[]', '1', '"x"', 'true', '{}', '{"type":"request"}', '{"type":"event","event":"x"}', '{"type":"request","command":"threads","seq":"7"}'];
+    const bodies = [
+      '{bad json',
+      'null',
+      '[]',
+      '1',
+      '"x"',
+      'true',
+      '{}',
+      '{"type":"request"}',
+      '{"type":"event","event":"x"}',
+      '{"type":"request","command":"threads","seq":"7"}',
+    ];
     for (const b of bodies) c.frame(b);
     c.raw('Content-Length: abc\r\n\r\n{"seq":1}');
     c.raw('Content-Length: -3\r\n\r\n');
@@ -48,7 +69,10 @@ describe('the adapter under a hostile client', () => {
     assert.match(readable(c.responsesTo(50)[0]), /the arguments of "threads" must be an object, not 7/);
     assert.match(readable(c.responsesTo(51)[0]), /a request needs a "command"/);
     const logged = c.events('output').map((e) => String(e.body?.output));
-    assert.ok(logged.some((l) => /^\[adapter\] ignored a frame that is not JSON/.test(l)), logged.join(''));
+    assert.ok(
+      logged.some((l) => /^\[adapter\] ignored a frame that is not JSON/.test(l)),
+      logged.join(''),
+    );
     assert.ok(logged.some((l) => /^\[adapter\] ignored a message that is not an object: null/.test(l)));
     assert.ok(logged.some((l) => /without a valid Content-Length/.test(l)));
     // and the session works
@@ -97,7 +121,10 @@ describe('the adapter under a hostile client', () => {
       c.request('stackTrace', { threadId: 100 }),
       c.request('reverseContinue', { threadId: 100 }),
     ];
-    assert.ok(await c.until(() => seqs.every((s) => c.responsesTo(s).length > 0), 20_000), `unanswered: ${seqs.filter((s) => c.responsesTo(s).length === 0).join(', ')}`);
+    assert.ok(
+      await c.until(() => seqs.every((s) => c.responsesTo(s).length > 0), 20_000),
+      `unanswered: ${seqs.filter((s) => c.responsesTo(s).length === 0).join(', ')}`,
+    );
     await new Promise((r) => setTimeout(r, 300));
     for (const s of seqs) assert.equal(c.responsesTo(s).length, 1, `request ${s}`);
     assert.deepEqual(
@@ -111,15 +138,39 @@ describe('the adapter under a hostile client', () => {
     const c = client();
     await rawLaunch(c, { program: WATCH, stopOnEntry: true });
     const cases: Array<[string, unknown, RegExp]> = [
-      ['readMemory', { memoryReference: '0x10100000', count: 8, offset: 'NaN' }, /"offset" must be a whole number, not "NaN"/],
-      ['readMemory', { memoryReference: '0x10100000', count: 8, offset: 1.5 }, /"offset" must be a whole number, not 1\.5/],
+      [
+        'readMemory',
+        { memoryReference: '0x10100000', count: 8, offset: 'NaN' },
+        /"offset" must be a whole number, not "NaN"/,
+      ],
+      [
+        'readMemory',
+        { memoryReference: '0x10100000', count: 8, offset: 1.5 },
+        /"offset" must be a whole number, not 1\.5/,
+      ],
       ['writeMemory', { memoryReference: '0x10100000', data: 'AA==', offset: 'x' }, /"offset" must be a whole number/],
-      ['disassemble', { memoryReference: '0x10000000', instructionCount: 2, offset: 1.5 }, /"offset" must be a whole number/],
-      ['disassemble', { memoryReference: '0x10000000', instructionCount: 2, instructionOffset: 'NaN' }, /"instructionOffset" must be a whole number/],
+      [
+        'disassemble',
+        { memoryReference: '0x10000000', instructionCount: 2, offset: 1.5 },
+        /"offset" must be a whole number/,
+      ],
+      [
+        'disassemble',
+        { memoryReference: '0x10000000', instructionCount: 2, instructionOffset: 'NaN' },
+        /"instructionOffset" must be a whole number/,
+      ],
       ['readMemory', { memoryReference: '0x10000000000000000', count: 8 }, /is not an address/],
-      ['dataBreakpointInfo', { name: 'value', variablesReference: { a: 1 } }, /"variablesReference" must be a whole number from 0, not an object/],
+      [
+        'dataBreakpointInfo',
+        { name: 'value', variablesReference: { a: 1 } },
+        /"variablesReference" must be a whole number from 0, not an object/,
+      ],
       ['stackTrace', { threadId: 'NaN' }, /"threadId" must be a thread's number/],
-      ['evaluate', { expression: `${'('.repeat(4000)}1${')'.repeat(4000)}`, context: 'watch' }, /nests more than 200 deep/],
+      [
+        'evaluate',
+        { expression: `${'('.repeat(4000)}1${')'.repeat(4000)}`, context: 'watch' },
+        /nests more than 200 deep/,
+      ],
       ['evaluate', { expression: `${'-'.repeat(3000)}1`, context: 'watch' }, /nests more than 200 deep/],
     ];
     for (const [command, args, re] of cases) {
@@ -128,14 +179,24 @@ describe('the adapter under a hostile client', () => {
       assert.match(readable(r), re, `${command} ${JSON.stringify(args).slice(0, 80)}`);
     }
     // a console command with a value no 64-bit field holds
-    const e = await c.call('evaluate', { expression: 'sethwdebug trigger=read mode=range_inclusive addr=value addr2=0x10000000000000000', context: 'repl' });
+    const e = await c.call('evaluate', {
+      expression: 'sethwdebug trigger=read mode=range_inclusive addr=value addr2=0x10000000000000000',
+      context: 'repl',
+    });
     assert.match(String(e?.body?.result), /does not fit in 64 bits/);
   });
 
   it('a livelock (addr2 below addr with a perf counter armed) is a stop that says so, and the adapter stays up', async () => {
     const c = client();
-    await rawLaunch(c, { program: WATCH, stopOnEntry: true, perf: [{ name: 'p', symbol: 'value', len: 8, type: 'w' }] });
-    const set = await c.call('evaluate', { expression: 'sethwdebug trigger=write mode=range_inclusive addr=value addr2=0', context: 'repl' });
+    await rawLaunch(c, {
+      program: WATCH,
+      stopOnEntry: true,
+      perf: [{ name: 'p', symbol: 'value', len: 8, type: 'w' }],
+    });
+    const set = await c.call('evaluate', {
+      expression: 'sethwdebug trigger=write mode=range_inclusive addr=value addr2=0',
+      context: 'repl',
+    });
     assert.match(String(set?.body?.result), /^ok handle=1/);
     const n = c.events('stopped').length;
     await c.call('continue', { threadId: 100 });
@@ -143,7 +204,10 @@ describe('the adapter under a hostile client', () => {
     const stop = c.events('stopped')[n];
     assert.equal(stop.body?.reason, 'exception');
     assert.equal(stop.body?.text, 'livelock');
-    assert.match(String(stop.body?.description), /^livelock: the instruction at 0x1000000c raised the same DAWR exception \d+ times in a row without retiring \(slot 0: ptrace:watch:1 .*; slot 1: perf:p .*\)/);
+    assert.match(
+      String(stop.body?.description),
+      /^livelock: the instruction at 0x1000000c raised the same DAWR exception \d+ times in a row without retiring \(slot 0: ptrace:watch:1 .*; slot 1: perf:p .*\)/,
+    );
     const info = await c.call('exceptionInfo', { threadId: 100 });
     assert.equal(info?.body?.exceptionId, 'livelock');
     assert.equal((await c.call('threads', {}))?.success, true);

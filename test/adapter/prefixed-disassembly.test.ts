@@ -14,7 +14,9 @@ test('a prefixed instruction is one text on its prefix row; its suffix row is bl
     const off = Number(addr - base);
     return off >= 0 && off + len <= bytes.length ? bytes.subarray(off, off + len) : undefined;
   };
-  const task = { program: { file: 'p.s', sections: [], symbols: new Map(), lines: [], entry: base } } as unknown as Task;
+  const task = {
+    program: { file: 'p.s', sections: [], symbols: new Map(), lines: [], entry: base },
+  } as unknown as Task;
   const rows = disassembleRange(task, read, base, 0, words.length, false).map((r) => r.instruction);
   assert.deepEqual(rows, ['li r3,1', 'pld r3,16(r4)', '', 'pla r3,8 # 0x10000014', '', 'nop']);
 });

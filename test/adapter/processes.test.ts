@@ -42,7 +42,9 @@ describe('a program that forks', () => {
     const c = new Client();
     await c.start();
     try {
-      const first = await c.launch({ program: prog, stopOnEntry: false }, () => c.dc.setBreakpointsRequest({ source: { path: prog }, breakpoints: [{ line: 9 }] }));
+      const first = await c.launch({ program: prog, stopOnEntry: false }, () =>
+        c.dc.setBreakpointsRequest({ source: { path: prog }, breakpoints: [{ line: 9 }] }),
+      );
       assert.equal(first.body.reason, 'breakpoint');
       const parent = first.body.threadId as number;
       // the child has run meanwhile (both CPUs run) or not yet: it is listed either way
@@ -55,13 +57,19 @@ describe('a program that forks', () => {
       // its stack is readable; it cannot be resumed from here (the debugger does not trace it)
       const st = await c.dc.stackTraceRequest({ threadId: child.id });
       assert.ok(st.body.stackFrames.length >= 1);
-      assert.match(await c.fails(c.dc.continueRequest({ threadId: child.id })), /forked: the debugger does not trace it/);
+      assert.match(
+        await c.fails(c.dc.continueRequest({ threadId: child.id })),
+        /forked: the debugger does not trace it/,
+      );
       // the parent waits for a child that pauses for ever: nothing can wake either
       await c.dc.continueRequest({ threadId: parent });
       const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
       assert.equal(s.body.reason, 'exception');
       assert.equal(s.body.description, 'Deadlock');
-      assert.match(s.body.text ?? '', /deadlock: no task can run and none waits for a time: stuck \(pid 100\) in wait4, stuck-101 \(pid 101\) in pause/);
+      assert.match(
+        s.body.text ?? '',
+        /deadlock: no task can run and none waits for a time: stuck \(pid 100\) in wait4, stuck-101 \(pid 101\) in pause/,
+      );
       const th2 = await c.dc.threadsRequest();
       assert.match(th2.body.threads[1].name, /in pause\)$/);
       const ex = await c.dc.customRequest('exceptionInfo', { threadId: parent });
@@ -72,7 +80,7 @@ describe('a program that forks', () => {
     }
   });
 
-  it('shows a guest tracer\'s watchpoint and counter in the slots under their owner', async () => {
+  it("shows a guest tracer's watchpoint and counter in the slots under their owner", async () => {
     const c = new Client();
     await c.start();
     try {
@@ -84,19 +92,34 @@ describe('a program that forks', () => {
       // at waitpid's local entry (main calls it there) the second time: the parent has set the
       // watchpoint and the counter and let the child run; on the other CPU the child has already
       // reached its first store and stopped at the watchpoint (its tracer is the parent)
-      await c.dc.customRequest('setInstructionBreakpoints', { breakpoints: [{ instructionReference: `0x${(waitpid + 8n).toString(16)}`, hitCondition: '2' }] });
+      await c.dc.customRequest('setInstructionBreakpoints', {
+        breakpoints: [{ instructionReference: `0x${(waitpid + 8n).toString(16)}`, hitCondition: '2' }],
+      });
       await c.dc.continueRequest({ threadId: entry.body.threadId as number });
       const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
       assert.equal(s.body.reason, 'instruction breakpoint');
       // the panel's slots: on cpu1, where the child runs next, its ptrace watchpoint and perf
       // counter, set by its parent (the panel shows "ptrace #1 by pid 100 (tracer)", task tracer-101)
       type Occ = { owner: string; label: string; task?: string; by?: string; type: string };
-      const snap = (await c.dc.customRequest('wplab.snapshot')).body as { slots: { cpus: Array<{ cpu: number; slots: Array<{ occupant?: Occ; next?: Occ }> }> } };
-      const held = snap.slots.cpus[1].slots.map((x) => x.occupant ?? x.next).map((o) => o && `${o.owner} ${o.label} by ${o.by} on ${o.task} ${o.type}`);
-      assert.deepEqual([...held].sort(), ['perf perf "pid100:fd3" by pid 100 (tracer) on tracer-101 w', 'ptrace ptrace #1 by pid 100 (tracer) on tracer-101 w']);
-      assert.equal(snap.slots.cpus[0].slots.every((x) => !x.occupant && !x.next), true);
+      const snap = (await c.dc.customRequest('wplab.snapshot')).body as {
+        slots: { cpus: Array<{ cpu: number; slots: Array<{ occupant?: Occ; next?: Occ }> }> };
+      };
+      const held = snap.slots.cpus[1].slots
+        .map((x) => x.occupant ?? x.next)
+        .map((o) => o && `${o.owner} ${o.label} by ${o.by} on ${o.task} ${o.type}`);
+      assert.deepEqual([...held].sort(), [
+        'perf perf "pid100:fd3" by pid 100 (tracer) on tracer-101 w',
+        'ptrace ptrace #1 by pid 100 (tracer) on tracer-101 w',
+      ]);
+      assert.equal(
+        snap.slots.cpus[0].slots.every((x) => !x.occupant && !x.next),
+        true,
+      );
       const th = await c.dc.threadsRequest();
-      assert.deepEqual(th.body.threads.map((t) => t.name), ['tracer (pid 100)', 'tracer-101 (pid 101, forked by pid 100, stopped)']);
+      assert.deepEqual(
+        th.body.threads.map((t) => t.name),
+        ['tracer (pid 100)', 'tracer-101 (pid 101, forked by pid 100, stopped)'],
+      );
     } finally {
       await c.stop();
     }

@@ -47,7 +47,8 @@ export class RawClient {
       const end = this.buf.indexOf('\r\n\r\n');
       if (end < 0) return;
       const m = /Content-Length: (\d+)/i.exec(this.buf.subarray(0, end).toString());
-      if (!m) throw new Error(`the adapter wrote a frame without Content-Length: ${this.buf.subarray(0, end).toString()}`);
+      if (!m)
+        throw new Error(`the adapter wrote a frame without Content-Length: ${this.buf.subarray(0, end).toString()}`);
       const len = Number(m[1]);
       if (this.buf.length < end + 4 + len) return;
       const body = this.buf.subarray(end + 4, end + 4 + len).toString('utf8');
@@ -70,7 +71,11 @@ export class RawClient {
   /** Sends a request; returns its seq. */
   request(command: string, args?: unknown): number {
     const seq = this.seq++;
-    this.frame(JSON.stringify(args === undefined ? { seq, type: 'request', command } : { seq, type: 'request', command, arguments: args }));
+    this.frame(
+      JSON.stringify(
+        args === undefined ? { seq, type: 'request', command } : { seq, type: 'request', command, arguments: args },
+      ),
+    );
     return seq;
   }
 
@@ -124,7 +129,13 @@ export class RawClient {
 
 /** initialize, launch, configurationDone; resolves when the launch is answered and the first stop came. */
 export async function rawLaunch(c: RawClient, args: Record<string, unknown>): Promise<void> {
-  await c.call('initialize', { adapterID: 'ppc-watchpoint', clientID: 'raw', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path' });
+  await c.call('initialize', {
+    adapterID: 'ppc-watchpoint',
+    clientID: 'raw',
+    linesStartAt1: true,
+    columnsStartAt1: true,
+    pathFormat: 'path',
+  });
   const launch = c.request('launch', args);
   await c.until(() => c.events('initialized').length > 0);
   await c.call('configurationDone', {});

@@ -40,7 +40,12 @@ describe('time travel', () => {
     const c = new Client();
     await c.start();
     try {
-      const r = await c.dc.initializeRequest({ adapterID: 'ppc-watchpoint', pathFormat: 'path', linesStartAt1: true, columnsStartAt1: true });
+      const r = await c.dc.initializeRequest({
+        adapterID: 'ppc-watchpoint',
+        pathFormat: 'path',
+        linesStartAt1: true,
+        columnsStartAt1: true,
+      });
       assert.equal(r.body?.supportsStepBack, true);
     } finally {
       await c.stop();
@@ -116,7 +121,9 @@ describe('time travel', () => {
       assert.match(await c.evaluate('value', 'watch'), /\(42\)$/);
       // a data breakpoint set now, on a store that already happened
       const info = await c.dc.dataBreakpointInfoRequest({ name: 'value' });
-      const set = await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: info.body.dataId as string, accessType: 'write' }] });
+      const set = await c.dc.setDataBreakpointsRequest({
+        breakpoints: [{ dataId: info.body.dataId as string, accessType: 'write' }],
+      });
       const watchId = set.body.breakpoints[0].id;
       await c.dc.reverseContinueRequest({ threadId: tid });
       const back = await c.next<DebugProtocol.StoppedEvent>('stopped');
@@ -139,16 +146,22 @@ describe('time travel', () => {
     }
   });
 
-  it('reverse continue evaluates a breakpoint\'s condition in the state of each earlier instant', async () => {
+  it("reverse continue evaluates a breakpoint's condition in the state of each earlier instant", async () => {
     const HOT = fixture('hot.S');
     const BDNZ_LINE = 15;
     const { c, tid } = await session({ program: HOT, stopOnEntry: true });
     try {
-      await c.dc.setBreakpointsRequest({ source: { path: HOT }, breakpoints: [{ line: BDNZ_LINE, condition: 'r4 == 100' }] });
+      await c.dc.setBreakpointsRequest({
+        source: { path: HOT },
+        breakpoints: [{ line: BDNZ_LINE, condition: 'r4 == 100' }],
+      });
       await c.dc.continueRequest({ threadId: tid });
       await c.next('stopped');
       assert.match(await c.evaluate('r4', 'watch'), /\(100\)$/);
-      await c.dc.setBreakpointsRequest({ source: { path: HOT }, breakpoints: [{ line: BDNZ_LINE, condition: 'r4 == 37' }] });
+      await c.dc.setBreakpointsRequest({
+        source: { path: HOT },
+        breakpoints: [{ line: BDNZ_LINE, condition: 'r4 == 37' }],
+      });
       await c.dc.reverseContinueRequest({ threadId: tid });
       const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
       assert.equal(s.body.reason, 'breakpoint');
@@ -202,16 +215,28 @@ describe('time travel over requests that came while the program ran', () => {
       await c.dc.continueRequest({ threadId: tid });
       await new Promise((r) => setTimeout(r, 120));
       const info = await c.dc.dataBreakpointInfoRequest({ name: 'value' });
-      await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: info.body.dataId as string, accessType: 'write' }] });
+      await c.dc.setDataBreakpointsRequest({
+        breakpoints: [{ dataId: info.body.dataId as string, accessType: 'write' }],
+      });
       const stop = await c.next<DebugProtocol.StoppedEvent>('stopped');
       assert.equal(stop.body.reason, 'data breakpoint');
-      const then = { pc: await c.pc(tid), r4: await c.evaluate('r4', 'watch'), value: await c.evaluate('value', 'watch') };
-      assert.ok(Number(/\((\d+)\)$/.exec(then.r4)?.[1]) > 1000, `the loop ran a while before the breakpoint was set (r4 ${then.r4})`);
+      const then = {
+        pc: await c.pc(tid),
+        r4: await c.evaluate('r4', 'watch'),
+        value: await c.evaluate('value', 'watch'),
+      };
+      assert.ok(
+        Number(/\((\d+)\)$/.exec(then.r4)?.[1]) > 1000,
+        `the loop ran a while before the breakpoint was set (r4 ${then.r4})`,
+      );
       await stepBack(c, tid);
       assert.notEqual(await c.pc(tid), then.pc);
       await stepIn(c, tid);
       // back before the addi, forward over it: at the same store, the same count about to be written
-      assert.deepEqual({ pc: await c.pc(tid), r4: await c.evaluate('r4', 'watch'), value: await c.evaluate('value', 'watch') }, then);
+      assert.deepEqual(
+        { pc: await c.pc(tid), r4: await c.evaluate('r4', 'watch'), value: await c.evaluate('value', 'watch') },
+        then,
+      );
     } finally {
       await c.stop();
     }
@@ -225,10 +250,18 @@ describe('time travel with more than one task', () => {
     try {
       await c.dc.continueRequest({ threadId: tid });
       const stop = await c.next<DebugProtocol.StoppedEvent>('stopped');
-      assert.equal(stop.body.reason, 'exception', 'the program\'s own trap at store_loop_done');
+      assert.equal(stop.body.reason, 'exception', "the program's own trap at store_loop_done");
       const state = async () => {
-        const snap = (await c.dc.customRequest('wplab.snapshot')).body as { counters: { counters: Array<{ id: string; count: number }> }; total: number };
-        return { pc: await c.pc(tid), counter: await c.evaluate('counter', 'watch'), counts: snap.counters.counters.map((x) => `${x.id}=${x.count}`).join(' '), decisions: snap.total };
+        const snap = (await c.dc.customRequest('wplab.snapshot')).body as {
+          counters: { counters: Array<{ id: string; count: number }> };
+          total: number;
+        };
+        return {
+          pc: await c.pc(tid),
+          counter: await c.evaluate('counter', 'watch'),
+          counts: snap.counters.counters.map((x) => `${x.id}=${x.count}`).join(' '),
+          decisions: snap.total,
+        };
       };
       const then = await state();
       assert.equal(then.counts, 'cpu0=8 cpu1=0');

@@ -51,8 +51,20 @@ describe('launch settings', () => {
     const cases: Array<[Record<string, unknown>, RegExp]> = [
       [{ program: 'x.S', perf: [{ name: 'p', symbol: 's', addr: 1, len: 8, type: 'w' }] }, /exactly one of "addr"/],
       [{ program: 'x.S', perf: [{ name: 'p', symbol: 's', len: 0, type: 'w' }] }, /"perf\[0\]\.len"/],
-      [{ program: 'x.S', perf: [{ name: 'p', symbol: 's', len: 8, type: 'w', colour: 1 }] }, /"perf\[0\]\.colour" is not a counter setting/],
-      [{ program: 'x.S', perf: [{ name: 'p', symbol: 's', len: 8, type: 'w' }, { name: 'p', symbol: 't', len: 8, type: 'r' }] }, /"perf\[1\]\.name": "p" is used/],
+      [
+        { program: 'x.S', perf: [{ name: 'p', symbol: 's', len: 8, type: 'w', colour: 1 }] },
+        /"perf\[0\]\.colour" is not a counter setting/,
+      ],
+      [
+        {
+          program: 'x.S',
+          perf: [
+            { name: 'p', symbol: 's', len: 8, type: 'w' },
+            { name: 'p', symbol: 't', len: 8, type: 'r' },
+          ],
+        },
+        /"perf\[1\]\.name": "p" is used/,
+      ],
       [{ program: 'x.S', perf: 'all' }, /"perf" must be a list/],
       [{ program: 7 }, /"program" must be a file path/],
     ];
@@ -67,7 +79,8 @@ describe('launch settings', () => {
 describe('expressions', () => {
   it('registers, symbols as contents, &symbols, memory by width, operators', () => {
     const t = task();
-    const ev = (e: string, addrs = false) => evaluateExpression(e, { task: t, read: (a, n) => t.mem.read(a, n), symbolsAreAddresses: addrs });
+    const ev = (e: string, addrs = false) =>
+      evaluateExpression(e, { task: t, read: (a, n) => t.mem.read(a, n), symbolsAreAddresses: addrs });
     const v = (e: string, addrs = false) => {
       const r = ev(e, addrs);
       if (!r.ok) throw new Error(r.message);
@@ -92,7 +105,14 @@ describe('expressions', () => {
   it('data symbols have sizes from .size or up to the next symbol; addresses get names', () => {
     const t = task();
     const ds = dataSymbols(t.program);
-    assert.deepEqual(ds.map((d) => [d.name, d.size]), [['a', 8], ['b', 4], ['c', 3]]);
+    assert.deepEqual(
+      ds.map((d) => [d.name, d.size]),
+      [
+        ['a', 8],
+        ['b', 4],
+        ['c', 3],
+      ],
+    );
     assert.equal(addressName(t.program, 0x10100004n), 'a+4');
     assert.equal(addressName(t.program, 0x10000000n), '_start');
   });
@@ -129,7 +149,13 @@ describe('inline mode (as the extension runs it)', () => {
   it('the session works through handleMessage/onDidSendMessage without a process of its own', async () => {
     const { WatchpointDebugSession } = await import('../../debug-adapter/session');
     const s = new WatchpointDebugSession();
-    const out: Array<{ type: string; event?: string; command?: string; success?: boolean; body?: Record<string, unknown> }> = [];
+    const out: Array<{
+      type: string;
+      event?: string;
+      command?: string;
+      success?: boolean;
+      body?: Record<string, unknown>;
+    }> = [];
     let wake: (() => void) | undefined;
     s.onDidSendMessage((m) => {
       out.push(m as (typeof out)[number]);
@@ -138,14 +164,16 @@ describe('inline mode (as the extension runs it)', () => {
     const until = async (f: () => boolean): Promise<void> => {
       const deadline = Date.now() + 10_000;
       while (!f()) {
-        if (Date.now() > deadline) throw new Error(`timed out; messages: ${out.map((m) => m.event ?? m.command).join(', ')}`);
+        if (Date.now() > deadline)
+          throw new Error(`timed out; messages: ${out.map((m) => m.event ?? m.command).join(', ')}`);
         await new Promise<void>((r) => {
           wake = r;
           setTimeout(r, 50);
         });
       }
     };
-    const send = (seq: number, command: string, args: unknown) => s.handleMessage({ seq, type: 'request', command, arguments: args } as never);
+    const send = (seq: number, command: string, args: unknown) =>
+      s.handleMessage({ seq, type: 'request', command, arguments: args } as never);
     send(1, 'initialize', { adapterID: 'ppc-watchpoint', pathFormat: 'path' });
     send(2, 'launch', { program: join(__dirname, 'fixtures', 'watch.S') });
     await until(() => out.some((m) => m.event === 'initialized'));

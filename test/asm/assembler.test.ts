@@ -105,7 +105,9 @@ test('sections: .text, .data, .bss at the default layout; .bss is zeros', () => 
 });
 
 test('a custom layout moves sections, and data holding addresses follows', () => {
-  const p = ok('_start: lis 3, v@ha\n addi 3, 3, v@l\n .data\nv: .quad v\n', { layout: { text: 0x20000000n, data: 0x30008000n } });
+  const p = ok('_start: lis 3, v@ha\n addi 3, 3, v@l\n .data\nv: .quad v\n', {
+    layout: { text: 0x20000000n, data: 0x30008000n },
+  });
   assert.equal(p.sections.find((s) => s.name === '.text')!.addr, 0x20000000n);
   assert.equal(word(p, 0x20000000n), 0x3c603001); // lis 3, 0x3001 (ha of 0x30008000)
   assert.equal(word(p, 0x20000004n), 0x38638000); // addi 3, 3, -0x8000
@@ -120,7 +122,10 @@ test('entry is _start when defined elsewhere than the start of .text', () => {
 
 test('comments (#, /* */ across lines), ; separators, labels sharing a line, forward references', () => {
   const p = ok('/* a\n  block */ li 3, 1 /* inline */ ; li 4, 2 # trailing\na: b: bne cr1, fwd\n nop\nfwd: blr\n');
-  assert.deepEqual(p.lines.map((l) => l.line), [2, 2, 3, 4, 5]);
+  assert.deepEqual(
+    p.lines.map((l) => l.line),
+    [2, 2, 3, 4, 5],
+  );
   assert.equal(p.symbols.get('a')!.value, p.symbols.get('b')!.value);
   assert.equal(word(p, 0x10000008n), 0x40860008); // bne cr1, +8
 });
@@ -141,7 +146,9 @@ test('.set with a forward reference, and = assignments', () => {
 });
 
 test('.rodata follows .text at its alignment; .text.* joins .text after .text', () => {
-  const p = ok(' nop\n .section .rodata\n .p2align 3\nr: .quad 7\n .section .text.hot,"ax",@progbits\nh: blr\n .text\n nop\n');
+  const p = ok(
+    ' nop\n .section .rodata\n .p2align 3\nr: .quad 7\n .section .text.hot,"ax",@progbits\nh: blr\n .text\n nop\n',
+  );
   const ro = p.sections.find((s) => s.name === '.rodata')!;
   assert.equal(ro.addr, 0x10000010n);
   assert.equal(p.symbols.get('r')!.section, '.rodata');

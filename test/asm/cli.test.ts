@@ -92,7 +92,9 @@ test('unknown command prints usage and exits 2', () => {
 
 test('the wplab process sets its exit status', () => {
   const f = file('proc.s', ' bogus\n');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '../../bin/wplab.ts'), 'asm', f], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '../../bin/wplab.ts'), 'asm', f], {
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 2);
   assert.equal(r.stderr.trim(), `${f}:1:2: unknown instruction 'bogus'`);
 });

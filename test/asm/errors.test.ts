@@ -20,26 +20,63 @@ const CASES: [string, string, string[]][] = [
   ['too few operands', '  add 3,4\n', ["1:3: 'add' takes 3 operands, not 2 (add RT,RA,RB)"]],
   ['too many operands', '  blr 1\n', ["1:3: 'blr' takes 0 operands, not 1"]],
   ['optional operands counted', '  beq 1, 2, x\nx:\n', ["1:3: 'beq' takes 1 to 2 operands, not 3 (beq [CR],BD)"]],
-  ['memory operand missing parentheses', '  lwz 3, 4\n', ["1:3: operand 2 of 'lwz' must be written D(RA), e.g. 8(r1) (lwz RT,D(RA))"]],
+  [
+    'memory operand missing parentheses',
+    '  lwz 3, 4\n',
+    ["1:3: operand 2 of 'lwz' must be written D(RA), e.g. 8(r1) (lwz RT,D(RA))"],
+  ],
   ['parentheses where none belong', '  li 3, 4(5)\n', ["1:3: operand 2 of 'li' takes no '(register)' (li RT,SI)"]],
   ['missing operand between commas', '  add 3,,4\n', ['1:9: missing operand']],
   ['bad register name', '  add 3, r40, 5\n', ["1:10: bad register name 'r40'"]],
   ['bad %register name', '  add 3, %r40, 5\n', ["1:10: bad register name '%r40'"]],
   ['bad CR field', '  cmpwi cr8, 3, 0\n', ["1:9: bad register name 'cr8'"]],
-  ['register number out of range', '  add 40, 3, 4\n', ['1:7: register number out of range (40 is not between 0 and 31)']],
-  ['register of the wrong kind', '  lxv cr1, 0(3)\n', ["1:7: operand XT must be a VSX register (vs0..vs63), not the register 'cr1'"]],
-  ['register where a number belongs', '  addi 3, 3, cr1\n', ["1:14: operand SI must be a number, not the register 'cr1'"]],
-  ['signed immediate out of range', '  addi 3,3,40000\n', ['1:12: operand out of range (40000 is not between -32768 and 32767)']],
+  [
+    'register number out of range',
+    '  add 40, 3, 4\n',
+    ['1:7: register number out of range (40 is not between 0 and 31)'],
+  ],
+  [
+    'register of the wrong kind',
+    '  lxv cr1, 0(3)\n',
+    ["1:7: operand XT must be a VSX register (vs0..vs63), not the register 'cr1'"],
+  ],
+  [
+    'register where a number belongs',
+    '  addi 3, 3, cr1\n',
+    ["1:14: operand SI must be a number, not the register 'cr1'"],
+  ],
+  [
+    'signed immediate out of range',
+    '  addi 3,3,40000\n',
+    ['1:12: operand out of range (40000 is not between -32768 and 32767)'],
+  ],
   ['unsigned immediate out of range', '  ori 3,3,-1\n', ['1:11: operand out of range (-1 is not between 0 and 65535)']],
   ['misaligned DS displacement', '  ld 3,3(4)\n', ['1:8: operand out of domain (3 is not a multiple of 4)']],
   ['misaligned DQ displacement', '  lxv vs0, 8(3)\n', ['1:12: operand out of domain (8 is not a multiple of 16)']],
-  ['an address as a 16-bit immediate', 'x:\n  li 3, x\n', ['2:9: operand out of range (268435456 is not between -32768 and 32767) (it is an ' +
-    'address in .text; use @l/@ha/@h... to take 16-bit pieces)']],
-  ['extended mnemonic out of range', '  slwi 3, 4, 40\n', ['1:14: operand out of range (40 is not between 0 and 31) in slwi (as rlwinm)']],
+  [
+    'an address as a 16-bit immediate',
+    'x:\n  li 3, x\n',
+    [
+      '2:9: operand out of range (268435456 is not between -32768 and 32767) (it is an ' +
+        'address in .text; use @l/@ha/@h... to take 16-bit pieces)',
+    ],
+  ],
+  [
+    'extended mnemonic out of range',
+    '  slwi 3, 4, 40\n',
+    ['1:14: operand out of range (40 is not between 0 and 31) in slwi (as rlwinm)'],
+  ],
   ['update form with RA=0', '  stwu 3, 8(0)\n', ['1:13: invalid register operand when updating: RA must not be 0']],
-  ['update load with RA=RT', '  lwzu 3, 8(3)\n', ['1:13: invalid register operand when updating: RA must not be 0 or the target ' +
-    'register']],
-  ['mfocrf with two fields', '  mfocrf 3, 3\n', ['1:13: operand FXM must select exactly one CR field (a power of 2), not 3']],
+  [
+    'update load with RA=RT',
+    '  lwzu 3, 8(3)\n',
+    ['1:13: invalid register operand when updating: RA must not be 0 or the target ' + 'register'],
+  ],
+  [
+    'mfocrf with two fields',
+    '  mfocrf 3, 3\n',
+    ['1:13: operand FXM must select exactly one CR field (a power of 2), not 3'],
+  ],
   ['lmw in little-endian', '  lmw 3, 0(4)\n', ["1:3: 'lmw' is invalid in little-endian mode (GNU as rejects it too)"]],
   ['undefined symbol in a branch', '  b nowhere\n', ["1:5: undefined symbol 'nowhere'"]],
   ['undefined symbol under @l', '  li 3, missing@l\n', ["1:9: undefined symbol 'missing'"]],
@@ -52,30 +89,77 @@ const CASES: [string, string, string[]][] = [
   ['unterminated string', ' .ascii "abc\n', ['1:9: unterminated string']],
   ['string expected', ' .asciz 5\n', ['1:9: expected a string in double quotes']],
   ['bad number', '  li 3, 12ab\n', ["1:9: bad number '12ab'"]],
-  ['conditional branch out of range', '  beq far\n  .space 40000\nfar: nop\n', ['1:7: branch target out of range: displacement 0x9c44 does not fit 16 bits (±32 ' +
-    'KiB); use b or bctr for far targets']],
-  ['backward conditional branch out of range', 'back: nop\n  .space 32768\n  bdnz back\n', ['3:8: branch target out of range: displacement -0x8004 does not fit 16 bits (±32 ' +
-    'KiB); use b or bctr for far targets']],
-  ['branch out of range', '  b far\n  .space 0x2000000\nfar: nop\n', ['1:5: branch target out of range: displacement 0x2000004 does not fit 26 bits (±32 ' +
-    'MiB)']],
-  ['hint on an unconditional branch', '  b+ x\nx:\n', ["1:3: 'b' is not a conditional branch; '+' hints apply to conditional branches"]],
-  ['hint on branch always', '  bc- 20, 0, x\nx:\n', ["1:3: a '-' hint does not apply to this branch condition (BO=20)"]],
+  [
+    'conditional branch out of range',
+    '  beq far\n  .space 40000\nfar: nop\n',
+    [
+      '1:7: branch target out of range: displacement 0x9c44 does not fit 16 bits (±32 ' +
+        'KiB); use b or bctr for far targets',
+    ],
+  ],
+  [
+    'backward conditional branch out of range',
+    'back: nop\n  .space 32768\n  bdnz back\n',
+    [
+      '3:8: branch target out of range: displacement -0x8004 does not fit 16 bits (±32 ' +
+        'KiB); use b or bctr for far targets',
+    ],
+  ],
+  [
+    'branch out of range',
+    '  b far\n  .space 0x2000000\nfar: nop\n',
+    ['1:5: branch target out of range: displacement 0x2000004 does not fit 26 bits (±32 ' + 'MiB)'],
+  ],
+  [
+    'hint on an unconditional branch',
+    '  b+ x\nx:\n',
+    ["1:3: 'b' is not a conditional branch; '+' hints apply to conditional branches"],
+  ],
+  [
+    'hint on branch always',
+    '  bc- 20, 0, x\nx:\n',
+    ["1:3: a '-' hint does not apply to this branch condition (BO=20)"],
+  ],
   ['unclosed parenthesis', '  li 3, (1+2\n', ["1:13: missing ')'"]],
   ['division by zero', '  li 3, 1/0\n', ['1:10: division by zero']],
   ['missing operand of an operator', '  li 3, 1 +\n', ['1:12: missing expression']],
   ['operator in the wrong place', '  li 3, @l\n', ["1:9: unexpected '@' in expression"]],
   ['unknown @ operator', '  li 3, x@foo\nx:\n', ["1:11: unsupported operator '@foo'"]],
-  ['TOC-relative operators', '  addis 9, 2, x@toc@ha\nx:\n', ["1:17: '@toc' is not supported: this lab links statically without a TOC; address " +
-    "data with lis/addi and @ha/@l, or pla/pld with @pcrel"]],
+  [
+    'TOC-relative operators',
+    '  addis 9, 2, x@toc@ha\nx:\n',
+    [
+      "1:17: '@toc' is not supported: this lab links statically without a TOC; address " +
+        'data with lis/addi and @ha/@l, or pla/pld with @pcrel',
+    ],
+  ],
   ['product of an address', 'a: .long a*2\n', ["1:11: operator '*' needs constant operands, not addresses"]],
-  ['difference across sections', 'a: nop\n .data\nb: .quad a - b\n', ['3:12: cannot subtract addresses in different sections (.text and .data)']],
+  [
+    'difference across sections',
+    'a: nop\n .data\nb: .quad a - b\n',
+    ['3:12: cannot subtract addresses in different sections (.text and .data)'],
+  ],
   ['sum of addresses', 'a: nop\nb: .quad a + b\n', ['2:12: cannot add two addresses']],
-  ['self-referential .set', ' .set a, a+1\n li 3, a\n', ["1:10: symbol 'a' is defined in terms of itself (line 1)", "2:8: symbol 'a' is defined in terms of itself (line 1)"]],
-  ['.space of a later symbol', '  .space later\nlater:\n', ["1:10: the size must be a constant known here; 'later' is not defined before this " +
-    "line"]],
+  [
+    'self-referential .set',
+    ' .set a, a+1\n li 3, a\n',
+    [
+      "1:10: symbol 'a' is defined in terms of itself (line 1)",
+      "2:8: symbol 'a' is defined in terms of itself (line 1)",
+    ],
+  ],
+  [
+    '.space of a later symbol',
+    '  .space later\nlater:\n',
+    ["1:10: the size must be a constant known here; 'later' is not defined before this " + 'line'],
+  ],
   ['alignment not a power of 2', '  .balign 3\n', ['1:11: alignment 3 is not a power of 2']],
   ['.org backwards', '  nop\n  .org 0\n', ['2:8: .org would move the location backwards (from 4 to 0)']],
-  ['unaligned instruction', ' .byte 1\n nop\n', ['2:2: instruction address is not a multiple of 4 (offset 1 in .text)']],
+  [
+    'unaligned instruction',
+    ' .byte 1\n nop\n',
+    ['2:2: instruction address is not a multiple of 4 (offset 1 in .text)'],
+  ],
   ['instruction in .bss', '  .bss\n  nop\n', ['2:3: instructions cannot go in .bss']],
   ['non-zero fill in .bss', '  .bss\n  .space 4, 1\n', ['2:3: .bss holds no data: only zeros may be reserved there']],
   ['.popsection without .pushsection', ' nop\n  .popsection\n', ['2:3: .popsection without .pushsection']],
@@ -87,12 +171,27 @@ const CASES: [string, string, string[]][] = [
   ['.endr without .rept', ' nop\n .endr\n', ['2:2: .endr without .rept']],
   ['.endif without .if', ' .endif\n', ['1:2: .endif without .if']],
   ['.if without .endif', ' .if 1\n nop\n', ['2:1: .if without .endif (1 open)']],
-  ['.if of an unknown symbol', ' .if LATER\n .endif\nLATER = 1\n', ["1:6: the condition must be a constant known here; 'LATER' is not defined before " +
-    "this line"]],
-  ['.macro is not supported', ' .macro m\n', ['1:2: .macro is not supported (write the instructions out, or use .rept)']],
+  [
+    '.if of an unknown symbol',
+    ' .if LATER\n .endif\nLATER = 1\n',
+    ["1:6: the condition must be a constant known here; 'LATER' is not defined before " + 'this line'],
+  ],
+  [
+    '.macro is not supported',
+    ' .macro m\n',
+    ['1:2: .macro is not supported (write the instructions out, or use .rept)'],
+  ],
   ['.include is not supported', ' .include "x.s"\n', ['1:2: .include is not supported: a program is one file']],
-  ['mfcr with two fields', ' mfcr 3, 3\n', ['1:10: operand FXM must select exactly one CR field (a power of 2), not 3']],
-  ['an error inside .rept is reported once', ' .rept 2\n addi 3, 3, 99999\n .endr\n', ['2:13: operand out of range (99999 is not between -32768 and 32767)']],
+  [
+    'mfcr with two fields',
+    ' mfcr 3, 3\n',
+    ['1:10: operand FXM must select exactly one CR field (a power of 2), not 3'],
+  ],
+  [
+    'an error inside .rept is reported once',
+    ' .rept 2\n addi 3, 3, 99999\n .endr\n',
+    ['2:13: operand out of range (99999 is not between -32768 and 32767)'],
+  ],
 ];
 
 for (const [name, source, expected] of CASES) {
@@ -131,14 +230,20 @@ test('an error does not shift later addresses (the wrong line keeps its 4 bytes)
   const r = assemble('  bogus\n  b target\n  .space 40\ntarget: b 1f\n  .long 0x11\n1: blr\n', 'e.s');
   assert.equal(r.ok, false);
   if (r.ok) return;
-  assert.deepEqual(r.errors.map((e) => e.line), [1]);
+  assert.deepEqual(
+    r.errors.map((e) => e.line),
+    [1],
+  );
 });
 
 test('truncated data values are warnings, not errors', () => {
   const r = assemble(' .data\n .byte 300, -1, 255\n', 'w.s');
   assert.ok(r.ok);
   if (!r.ok) return;
-  assert.deepEqual(r.warnings?.map((w) => `${w.line}:${w.col}: ${w.message}`), ['2:8: value 0x12c truncated to 0x2c']);
+  assert.deepEqual(
+    r.warnings?.map((w) => `${w.line}:${w.col}: ${w.message}`),
+    ['2:8: value 0x12c truncated to 0x2c'],
+  );
   const data = r.value.sections.find((s) => s.name === '.data')!;
   assert.deepEqual([...data.bytes], [0x2c, 0xff, 0xff]);
 });

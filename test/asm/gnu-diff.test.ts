@@ -11,7 +11,9 @@ import { INSTALL, requireTool } from '../helpers/tools';
 import { gnuAssemble } from './gnu';
 
 const dir = join(__dirname, 'fixtures');
-const fixtures = readdirSync(dir).filter((f) => f.endsWith('.s')).sort();
+const fixtures = readdirSync(dir)
+  .filter((f) => f.endsWith('.s'))
+  .sort();
 
 test('there are fixtures to compare', () => {
   assert.ok(fixtures.length >= 6, `expected fixtures in ${dir}`);

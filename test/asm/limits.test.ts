@@ -27,16 +27,27 @@ function errors(src: string, ms = 5000): string[] {
 }
 
 test('the cases of the issue: each an error at its line and column, at once', () => {
-  assert.deepEqual(errors(' .fill 200000000,1,1\n .fill 200000000,1,1\n'), ['l.S:2:2: this would make the program larger than 256 MiB (the limit of all sections ' +
-    'together): 200000000 bytes so far, 200000000 more here']);
-  assert.deepEqual(errors('.rept 30000000\nnop\n.endr\n'), [`l.S:1:1: .rept would expand beyond the limit of a file (${EXPANSION_LIMIT} tokens ` +
-    `of statements, nested repeats included)`]);
+  assert.deepEqual(errors(' .fill 200000000,1,1\n .fill 200000000,1,1\n'), [
+    'l.S:2:2: this would make the program larger than 256 MiB (the limit of all sections ' +
+      'together): 200000000 bytes so far, 200000000 more here',
+  ]);
+  assert.deepEqual(errors('.rept 30000000\nnop\n.endr\n'), [
+    `l.S:1:1: .rept would expand beyond the limit of a file (${EXPANSION_LIMIT} tokens ` +
+      `of statements, nested repeats included)`,
+  ]);
   const nested = `${'.rept 2\n'.repeat(50)}nop\n${'.endr\n'.repeat(50)}`;
   assert.match(errors(nested).join('\n'), /^l\.S:\d+:1: \.rept would expand beyond the limit/);
   assert.deepEqual(errors('.rept 30000000\nnop\n'), ['l.S:1:1: .rept without .endr']);
-  assert.deepEqual(errors('.balign 0x10000000000\n'), ['l.S:1:9: alignment 1099511627776 is larger than a program may be (256 MiB)']);
-  assert.deepEqual(errors('.lcomm y, 0x10000000000\n'), ['l.S:1:11: the size 1099511627776 is larger than a program may be (256 MiB)']);
-  assert.match(errors(`li 3,${'('.repeat(5000)}1${')'.repeat(5000)}\n`)[0], /^l\.S:1:\d+: the expression nests too deeply/);
+  assert.deepEqual(errors('.balign 0x10000000000\n'), [
+    'l.S:1:9: alignment 1099511627776 is larger than a program may be (256 MiB)',
+  ]);
+  assert.deepEqual(errors('.lcomm y, 0x10000000000\n'), [
+    'l.S:1:11: the size 1099511627776 is larger than a program may be (256 MiB)',
+  ]);
+  assert.match(
+    errors(`li 3,${'('.repeat(5000)}1${')'.repeat(5000)}\n`)[0],
+    /^l\.S:1:\d+: the expression nests too deeply/,
+  );
   assert.match(errors(`li 3,${'-'.repeat(20000)}1\n`)[0], /^l\.S:1:\d+: the expression nests too deeply/);
   assert.match(errors(`li 3,1${'+1'.repeat(20000)}\n`)[0], /^l\.S:1:\d+: the expression is too long/);
 });
@@ -69,17 +80,20 @@ test('any size, count or alignment of every reserving directive: the program, or
     fc.tuple(big, fc.option(big)).map(([n, a]) => `.comm z, ${n}${a === null ? '' : `, ${a}`}`),
   );
   fc.assert(
-    fc.property(fc.array(fc.tuple(fc.constantFrom('.text', '.data', '.bss'), directive), { minLength: 1, maxLength: 4 }), (lines) => {
-      const src = lines.map(([sec, d]) => ` ${sec}\n ${d}\n`).join('');
-      const r = errors(src);
-      if (r.length === 0) {
-        const p = assemble(src, 'l.S');
-        assert.ok(p.ok);
-        const total = p.value.sections.reduce((n, s) => n + s.bytes.length, 0);
-        // (the sections' alignment gaps come on top of what the directives reserve)
-        assert.ok(total <= 2 * OUTPUT_LIMIT, `${total} bytes`);
-      }
-    }),
+    fc.property(
+      fc.array(fc.tuple(fc.constantFrom('.text', '.data', '.bss'), directive), { minLength: 1, maxLength: 4 }),
+      (lines) => {
+        const src = lines.map(([sec, d]) => ` ${sec}\n ${d}\n`).join('');
+        const r = errors(src);
+        if (r.length === 0) {
+          const p = assemble(src, 'l.S');
+          assert.ok(p.ok);
+          const total = p.value.sections.reduce((n, s) => n + s.bytes.length, 0);
+          // (the sections' alignment gaps come on top of what the directives reserve)
+          assert.ok(total <= 2 * OUTPUT_LIMIT, `${total} bytes`);
+        }
+      },
+    ),
     { seed: 0x256, numRuns: 120 },
   );
 });
@@ -87,11 +101,17 @@ test('any size, count or alignment of every reserving directive: the program, or
 test('.rept of any count and nesting, terminated or not: bounded work and an error at the .rept', () => {
   fc.assert(
     fc.property(
-      fc.array(fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 10_000_000 }), fc.constant(-1)), { minLength: 1, maxLength: 120 }),
+      fc.array(fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 10_000_000 }), fc.constant(-1)), {
+        minLength: 1,
+        maxLength: 120,
+      }),
       fc.integer({ min: 0, max: 120 }),
       fc.integer({ min: 1, max: 5 }),
       (counts, closes, bodyLen) => {
-        const src = counts.map((c) => `.rept ${c}\n`).join('') + ' nop\n'.repeat(bodyLen) + '.endr\n'.repeat(Math.min(closes, counts.length + 2));
+        const src =
+          counts.map((c) => `.rept ${c}\n`).join('') +
+          ' nop\n'.repeat(bodyLen) +
+          '.endr\n'.repeat(Math.min(closes, counts.length + 2));
         errors(src, 15000);
       },
     ),
@@ -108,11 +128,17 @@ test('deep nesting anywhere an expression or a block goes: an error, not a stack
         depth.map((n) => ` .quad ${'~-+!'.repeat(Math.ceil(n / 4)).slice(0, n)}1`),
         depth.map((n) => ` addi 3,3,1${'*1'.repeat(n)}`),
         depth.map((n) => ` li 3,x@l${'+1'.repeat(n)}\nx:`),
-        depth.map((n) => ` .set s0, ` +
-          `1\n${Array.from({ length: Math.min(n, 3000) }, (_, i) => ` .set s${i + 1}, s${i}+1`).join('\n')}\n ` +
-          `.long s${Math.min(n, 3000)}`),
-        depth.map((n) => `${Array.from({ length: Math.min(n, 3000) }, (_, i) => ` .set t${i}, t${i + 1}+1`).join('\n')}\n ` +
-          `.set t${Math.min(n, 3000)}, 0\n .long t0`),
+        depth.map(
+          (n) =>
+            ` .set s0, ` +
+            `1\n${Array.from({ length: Math.min(n, 3000) }, (_, i) => ` .set s${i + 1}, s${i}+1`).join('\n')}\n ` +
+            `.long s${Math.min(n, 3000)}`,
+        ),
+        depth.map(
+          (n) =>
+            `${Array.from({ length: Math.min(n, 3000) }, (_, i) => ` .set t${i}, t${i + 1}+1`).join('\n')}\n ` +
+            `.set t${Math.min(n, 3000)}, 0\n .long t0`,
+        ),
         depth.map((n) => `${' .if 1\n'.repeat(Math.min(n, 3000))} nop\n${' .endif\n'.repeat(Math.min(n, 3000))}`),
       ),
       (src) => {

@@ -25,7 +25,9 @@ function sameAsGnu(t: TestContext, source: string): void {
 }
 
 test('pc-relative and absolute spellings: the same words as GNU as', (t) => {
-  sameAsGnu(t, `
+  sameAsGnu(
+    t,
+    `
     .abiversion 2
     .text
     .globl _start
@@ -57,7 +59,8 @@ _start:
 x:  .quad 1, 2
 y:  .quad 3, 4
     .quad _start, x
-`);
+`,
+  );
 });
 
 test('a prefixed instruction never crosses a 64-byte boundary: a nop goes first, at every offset', (t) => {
@@ -68,10 +71,23 @@ test('a prefixed instruction never crosses a 64-byte boundary: a nop goes first,
     lines.push(`l${k}: pld 3, l${k}@pcrel`);
   }
   // labels on earlier lines stay at the nop; a label on the instruction's line moves with it
-  lines.push('    .balign 64', ...Array(15).fill('    nop'), 'before:', 'same = .', '    pld 4, before@pcrel', '    pld 4, same@pcrel');
+  lines.push(
+    '    .balign 64',
+    ...Array(15).fill('    nop'),
+    'before:',
+    'same = .',
+    '    pld 4, before@pcrel',
+    '    pld 4, same@pcrel',
+  );
   lines.push('    .balign 64', ...Array(15).fill('    nop'), '1:  pla 5, 1b@pcrel', '    pli 6, 2f-1b', '2:');
   // another section gets the 64-byte alignment too
-  lines.push('    .section .text.more, "ax"', '    nop', '    pld 7, 0(4)', '    .section .text.third, "ax"', '    pnop');
+  lines.push(
+    '    .section .text.more, "ax"',
+    '    nop',
+    '    pld 7, 0(4)',
+    '    .section .text.third, "ax"',
+    '    pnop',
+  );
   lines.push('    .data', '    .quad l0, l3, l15, before, same, 1b');
   sameAsGnu(t, lines.join('\n') + '\n');
 });
@@ -83,8 +99,11 @@ test('errors: R=1 with RA, junk after a bare displacement, @pcrel on a plain ins
     ['    pld 3, x@pcrel, 1\nx:\n', /junk after/],
     ['    lwz 3, x@pcrel(0)\nx:\n', /@pcrel/],
     ['    .machine power8\n    pld 3, 0(4)\n', /POWER10 prefixed instruction/],
-    ['    .machine power9\n    .machine push\n    .machine power10\n    pld 3, 0(4)\n    ' +
-      '.machine pop\n    pla 3, 0(4)\n', /^4:.*pla.*POWER10|POWER10/],
+    [
+      '    .machine power9\n    .machine push\n    .machine power10\n    pld 3, 0(4)\n    ' +
+        '.machine pop\n    pla 3, 0(4)\n',
+      /^4:.*pla.*POWER10|POWER10/,
+    ],
     ['    pli 3, 0x200000000\n', /out of range/],
   ];
   for (const [src, re] of cases) {
@@ -93,10 +112,18 @@ test('errors: R=1 with RA, junk after a bare displacement, @pcrel on a plain ins
     if (r.ok) continue;
     assert.match(r.errors.map(formatDiagnostic).join('\n'), re, src);
   }
-  const pushed = assemble('    .machine power9\n    .machine push\n    .machine power10\n    pld 3, 0(4)\n    ' +
-    '.machine pop\n    pla 3, 0(4)\n', 'e.s');
+  const pushed = assemble(
+    '    .machine power9\n    .machine push\n    .machine power10\n    pld 3, 0(4)\n    ' +
+      '.machine pop\n    pla 3, 0(4)\n',
+    'e.s',
+  );
   assert.equal(pushed.ok, false);
-  if (!pushed.ok) assert.deepEqual(pushed.errors.map((e) => e.line), [6], 'only the pla after .machine pop');
+  if (!pushed.ok)
+    assert.deepEqual(
+      pushed.errors.map((e) => e.line),
+      [6],
+      'only the pla after .machine pop',
+    );
   for (const m of ['power10', 'pwr10', 'any', '"power10"', 'future']) {
     assert.equal(assemble(`    .machine ${m}\n    pld 3, 0(4)\n`, 'ok.s').ok, true, m);
   }

@@ -30,8 +30,15 @@ const LE_INVALID = new Set(['lmw', 'stmw', 'lswi', 'lswx', 'stswi', 'stswx', 'lf
 /** GNU as: RTp must differ from RA (and RB) */
 const QUAD_DISTINCT = new Set(['lq', 'plq', 'lqarx']);
 
-function operandText(op: Operand, name: string, mnemonic: string, r: (n: number) => number, prev: string[], update = false): string {
-  const pick = <T,>(xs: T[]) => xs[r(xs.length)];
+function operandText(
+  op: Operand,
+  name: string,
+  mnemonic: string,
+  r: (n: number) => number,
+  prev: string[],
+  update = false,
+): string {
+  const pick = <T>(xs: T[]) => xs[r(xs.length)];
   switch (op) {
     case OPERANDS.BO:
       return String(mnemonic.startsWith('bcctr') ? pick([4, 12, 20]) : pick([0, 2, 4, 8, 10, 12, 16, 18, 20]));
@@ -117,8 +124,14 @@ function operands(entry: Entry, mnemonic: string, r: (n: number) => number): str
   const ops = entry.ops.map((n) => [OPERANDS[n], n] as const);
   if (entry.kind === 'macro') {
     // rotate/shift macros: keep the pieces small so that every rewrite stays in range
-    const regs = ops.filter(([o]) => o.kind !== 'imm').map(([o]) => (o.kind === 'crbit' ? String(r(32)) : String(r(32))));
-    const imms = ops.filter(([o]) => o.kind === 'imm').map(([o]) => Math.min(1 + r(8), Number(o.max))).sort((a, b) => b - a).map(String);
+    const regs = ops
+      .filter(([o]) => o.kind !== 'imm')
+      .map(([o]) => (o.kind === 'crbit' ? String(r(32)) : String(r(32))));
+    const imms = ops
+      .filter(([o]) => o.kind === 'imm')
+      .map(([o]) => Math.min(1 + r(8), Number(o.max)))
+      .sort((a, b) => b - a)
+      .map(String);
     return [...regs, ...imms].join(', ');
   }
   const out: string[] = [];
@@ -146,7 +159,8 @@ for (const seed of [1, 2, 3]) {
     const ours = assemble(source, `table-${seed}.s`);
     if (!ours.ok) assert.fail(ours.errors.slice(0, 20).map(formatDiagnostic).join('\n'));
     const gnu = gnuAssemble(source, as);
-    if (!gnu.ok) assert.fail(`GNU as/ld rejected the generated source:\n${gnu.stderr.split('\n').slice(0, 20).join('\n')}`);
+    if (!gnu.ok)
+      assert.fail(`GNU as/ld rejected the generated source:\n${gnu.stderr.split('\n').slice(0, 20).join('\n')}`);
     const g = gnu.sections.get('.text')!;
     const mine = ours.value.sections.find((s) => s.name === '.text')!;
     assert.equal(mine.bytes.length, g.bytes.length, '.text size');

@@ -7,8 +7,17 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  GCC, Pool, QEMU, QUICK_VARIANTS, VARIANTS, checkVariant, corpusPrograms, ensureWplabBuilt, findTools,
-  type Tools, type VariantResult,
+  GCC,
+  Pool,
+  QEMU,
+  QUICK_VARIANTS,
+  VARIANTS,
+  checkVariant,
+  corpusPrograms,
+  ensureWplabBuilt,
+  findTools,
+  type Tools,
+  type VariantResult,
 } from './harness.mjs';
 import { INSTALL, requireTool } from '../helpers/tools';
 
@@ -25,7 +34,11 @@ function resultsFor(tools: Tools): Map<string, Promise<VariantResult>> {
   buildError = ensureWplabBuilt();
   results = new Map();
   for (const prog of programs)
-    for (const v of variantsOf(prog)) results.set(`${prog.name} [${v.name}]`, checkVariant(pool, tools, prog, v, { refOnly: buildError !== undefined }));
+    for (const v of variantsOf(prog))
+      results.set(
+        `${prog.name} [${v.name}]`,
+        checkVariant(pool, tools, prog, v, { refOnly: buildError !== undefined }),
+      );
   return results;
 }
 

@@ -7,16 +7,29 @@ export const GCC: string;
 export const QEMU: string;
 export const COMMON_FLAGS: string[];
 export const LIBS: string[];
-export interface Variant { opt: '-O0' | '-O2'; cpu: 'power8' | 'power9' | 'power10'; name: string }
+export interface Variant {
+  opt: '-O0' | '-O2';
+  cpu: 'power8' | 'power9' | 'power10';
+  name: string;
+}
 export const VARIANTS: Variant[];
 export const QUICK_VARIANTS: Variant[];
 export const REF_TIMEOUT_MS: number;
 export const PRODUCT_TIMEOUT_MS: number;
 export const PRODUCT_MAX_STEPS: number;
 
-export interface Tools { gcc?: string; qemu?: string; env?: string }
+export interface Tools {
+  gcc?: string;
+  qemu?: string;
+  env?: string;
+}
 export interface CProgram {
-  name: string; path: string; source: Buffer; args: string[]; stdin?: Buffer; stdinPath?: string;
+  name: string;
+  path: string;
+  source: Buffer;
+  args: string[];
+  stdin?: Buffer;
+  stdinPath?: string;
   /** which folder: programs/ ('core') or breadth/ ('breadth'); undefined for a file given by path */
   set?: 'core' | 'breadth';
 }
@@ -34,7 +47,10 @@ export interface RunResult {
   /** set when the reference worked around a known qemu deviation */
   deviation?: string;
 }
-export interface Difference { kind: string; message: string }
+export interface Difference {
+  kind: string;
+  message: string;
+}
 export interface VariantResult {
   compileError?: string;
   ref?: RunResult;
@@ -53,7 +69,11 @@ export function loadProgram(file: string): CProgram;
 export function corpusPrograms(): CProgram[];
 export function compileFlags(variant: Variant): string[];
 export function binaryPath(tools: Tools, prog: CProgram, variant: Variant): string;
-export function compile(tools: Tools, prog: CProgram, variant: Variant): Promise<{ binary: string; cached: boolean; ms: number } | { error: string }>;
+export function compile(
+  tools: Tools,
+  prog: CProgram,
+  variant: Variant,
+): Promise<{ binary: string; cached: boolean; ms: number } | { error: string }>;
 export function runReference(tools: Tools, prog: CProgram, variant: Variant, binary: string): Promise<RunResult>;
 export function runProduct(prog: CProgram, variant: Variant, binary: string): Promise<RunResult>;
 export function describeStatus(status: number): string;
@@ -64,4 +84,10 @@ export class Pool {
   constructor(size: number);
   add<T>(priority: number, fn: () => T | Promise<T>): Promise<T>;
 }
-export function checkVariant(pool: Pool, tools: Tools, prog: CProgram, variant: Variant, opts?: { refOnly?: boolean; refRuns?: number }): Promise<VariantResult>;
+export function checkVariant(
+  pool: Pool,
+  tools: Tools,
+  prog: CProgram,
+  variant: Variant,
+  opts?: { refOnly?: boolean; refRuns?: number },
+): Promise<VariantResult>;

@@ -11,7 +11,15 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
 } from 'node:fs';
 import { constants, homedir, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -30,7 +38,8 @@ export const QEMU = 'qemu-ppc64le';
 export const COMMON_FLAGS = ['-static', '-w'];
 export const LIBS = ['-lm'];
 export const VARIANTS = ['-O0', '-O2'].flatMap((opt) =>
-  ['power8', 'power9', 'power10'].map((cpu) => ({ opt, cpu, name: `${opt} ${cpu}` })));
+  ['power8', 'power9', 'power10'].map((cpu) => ({ opt, cpu, name: `${opt} ${cpu}` })),
+);
 /** The variants `npm test` runs for the breadth corpus (scripts/c-corpus.mjs runs all 6): the two ends. */
 export const QUICK_VARIANTS = VARIANTS.filter((v) => v.name === '-O0 power10' || v.name === '-O2 power9');
 
@@ -66,7 +75,12 @@ export function compilerId(gcc) {
   const v = spawnSync(gcc, ['--version'], { encoding: 'utf8' }).stdout ?? '';
   const libc = spawnSync(gcc, ['-print-file-name=libc.a'], { encoding: 'utf8' }).stdout?.trim() ?? '';
   let libcStamp = '';
-  try { const s = statSync(libc); libcStamp = `${s.size}:${s.mtimeMs}`; } catch { /* not found: the link will say */ }
+  try {
+    const s = statSync(libc);
+    libcStamp = `${s.size}:${s.mtimeMs}`;
+  } catch {
+    /* not found: the link will say */
+  }
   compilerIdCache = `${v}\n${libc}\n${libcStamp}`;
   return compilerIdCache;
 }
@@ -79,7 +93,10 @@ export function loadProgram(file) {
   let args = [];
   for (const line of source.toString('utf8').split('\n').slice(0, 20)) {
     const m = /^\s*(?:\/\/|\/?\*)\s*args:(.*?)(?:\*\/)?\s*$/.exec(line);
-    if (m) { args = m[1].trim().split(/\s+/).filter(Boolean); break; }
+    if (m) {
+      args = m[1].trim().split(/\s+/).filter(Boolean);
+      break;
+    }
   }
   const stdinPath = path.replace(/\.c$/, '') + '.stdin';
   const stdin = existsSync(stdinPath) ? readFileSync(stdinPath) : undefined;
@@ -88,7 +105,10 @@ export function loadProgram(file) {
 
 function programsIn(dir, set) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.c')).sort().map((f) => ({ ...loadProgram(join(dir, f)), set }));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.c'))
+    .sort()
+    .map((f) => ({ ...loadProgram(join(dir, f)), set }));
 }
 
 /** Every program of the corpus: programs/ (set 'core'), then breadth/ (set 'breadth'), each sorted by name. */
@@ -103,8 +123,13 @@ export function compileFlags(variant) {
 /** Where the binary of one program variant is cached. */
 export function binaryPath(tools, prog, variant) {
   const h = createHash('sha256');
-  h.update(compilerId(tools.gcc)).update('\0').update(compileFlags(variant).join(' ')).update('\0')
-    .update(LIBS.join(' ')).update('\0').update(prog.source);
+  h.update(compilerId(tools.gcc))
+    .update('\0')
+    .update(compileFlags(variant).join(' '))
+    .update('\0')
+    .update(LIBS.join(' '))
+    .update('\0')
+    .update(prog.source);
   const key = h.digest('hex').slice(0, 20);
   return join(cacheDir(), `${prog.name}.${variant.opt.slice(1)}-${variant.cpu}.${key}`);
 }
@@ -121,20 +146,49 @@ export function run(file, args, { cwd, env = {}, input, timeoutMs }) {
     const err = [];
     let outLen = 0;
     let timedOut = false;
-    const killAll = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } };
-    const timer = setTimeout(() => { timedOut = true; killAll(); }, timeoutMs);
-    child.stdout.on('data', (b) => { outLen += b.length; if (outLen <= MAX_OUTPUT) out.push(b); else killAll(); });
-    child.stderr.on('data', (b) => { err.push(b); });
+    const killAll = () => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killAll();
+    }, timeoutMs);
+    child.stdout.on('data', (b) => {
+      outLen += b.length;
+      if (outLen <= MAX_OUTPUT) out.push(b);
+      else killAll();
+    });
+    child.stderr.on('data', (b) => {
+      err.push(b);
+    });
     child.stdin.on('error', () => undefined); // a program that never reads stdin may exit first
     child.stdin.end(input ?? Buffer.alloc(0));
     child.on('error', (e) => {
       clearTimeout(timer);
-      resolveRun({ stdout: Buffer.alloc(0), stderr: Buffer.from(String(e)), status: -1, signal: null, timedOut, ms: Date.now() - t0 });
+      resolveRun({
+        stdout: Buffer.alloc(0),
+        stderr: Buffer.from(String(e)),
+        status: -1,
+        signal: null,
+        timedOut,
+        ms: Date.now() - t0,
+      });
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const status = code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : -1);
-      resolveRun({ stdout: Buffer.concat(out), stderr: Buffer.concat(err), status, signal, timedOut, ms: Date.now() - t0 });
+      resolveRun({
+        stdout: Buffer.concat(out),
+        stderr: Buffer.concat(err),
+        status,
+        signal,
+        timedOut,
+        ms: Date.now() - t0,
+      });
     });
   });
 }
@@ -146,12 +200,16 @@ export async function compile(tools, prog, variant) {
   mkdirSync(cacheDir(), { recursive: true });
   const tmp = `${out}.tmp${process.pid}.${Math.random().toString(36).slice(2)}`;
   const r = await run(tools.gcc, [...compileFlags(variant), '-o', tmp, prog.path, ...LIBS], {
-    cwd: dirname(prog.path), env: process.env, timeoutMs: 300_000,
+    cwd: dirname(prog.path),
+    env: process.env,
+    timeoutMs: 300_000,
   });
   if (r.status !== 0 || !existsSync(tmp)) {
     rmSync(tmp, { force: true });
-    return { error: `${GCC} ${compileFlags(variant).join(' ')} failed (status ` +
-      `${r.status}):\n${r.stderr.toString('utf8')}` };
+    return {
+      error:
+        `${GCC} ${compileFlags(variant).join(' ')} failed (status ` + `${r.status}):\n${r.stderr.toString('utf8')}`,
+    };
   }
   renameSync(tmp, out); // atomic: a concurrent run sees the whole file or none
   return { binary: out, cached: false, ms: r.ms };
@@ -183,8 +241,23 @@ async function qemuRun(tools, prog, binary, cpu, extra = [], keep = undefined) {
   const dir = scratchWith(binary, prog.name);
   try {
     // sh only sets RLIMIT_CORE to 0; env -i removes the PWD that sh exports, so the guest's environ is empty.
-    const r = await run('/bin/sh', ['-c', 'ulimit -c 0; exec "$@"', 'sh', tools.env, '-i', tools.qemu, '-cpu', cpu, ...extra,
-      `./${prog.name}`, ...prog.args], { cwd: dir, input: prog.stdin, timeoutMs: REF_TIMEOUT_MS });
+    const r = await run(
+      '/bin/sh',
+      [
+        '-c',
+        'ulimit -c 0; exec "$@"',
+        'sh',
+        tools.env,
+        '-i',
+        tools.qemu,
+        '-cpu',
+        cpu,
+        ...extra,
+        `./${prog.name}`,
+        ...prog.args,
+      ],
+      { cwd: dir, input: prog.stdin, timeoutMs: REF_TIMEOUT_MS },
+    );
     const { stderr, note } = splitRunnerLine(r.stderr, QEMU_LINE);
     return { ...r, stderr, note, kept: keep?.(dir) };
   } finally {
@@ -207,7 +280,11 @@ async function sigillAtMffsForm(tools, prog, binary) {
   try {
     await qemuRun(tools, prog, binary, 'power8', ['-d', 'in_asm', '-D', log]);
     text = readFileSync(log, 'latin1');
-  } catch { return false; } finally { rmSync(logDir, { recursive: true, force: true }); }
+  } catch {
+    return false;
+  } finally {
+    rmSync(logDir, { recursive: true, force: true });
+  }
   const lines = text.trimEnd().split('\n');
   for (let i = lines.length - 1; i >= 0; i--) {
     const m = /^0x[0-9a-f]+:\s+([0-9a-f]{8})\b/.exec(lines[i]);
@@ -226,10 +303,18 @@ async function sigillAtMffsForm(tools, prog, binary) {
  */
 export async function runReference(tools, prog, variant, binary) {
   const r = await qemuRun(tools, prog, binary, variant.cpu);
-  if (variant.cpu === 'power8' && r.status === 128 + constants.signals.SIGILL && await sigillAtMffsForm(tools, prog, binary)) {
+  if (
+    variant.cpu === 'power8' &&
+    r.status === 128 + constants.signals.SIGILL &&
+    (await sigillAtMffsForm(tools, prog, binary))
+  ) {
     const again = await qemuRun(tools, prog, binary, 'power9');
-    return { ...again, deviation: 'qemu -cpu power8 raised SIGILL at an ISA 3.0 mffs form (POWER8 executes it as ' +
-      'mffs); reference run under -cpu power9' };
+    return {
+      ...again,
+      deviation:
+        'qemu -cpu power8 raised SIGILL at an ISA 3.0 mffs form (POWER8 executes it as ' +
+        'mffs); reference run under -cpu power9',
+    };
   }
   return r;
 }
@@ -273,8 +358,12 @@ function firstDiff(a, b) {
 function context(label, buf, line) {
   const lines = buf.toString('latin1').split('\n');
   const from = Math.max(0, line - 2);
-  const shown = lines.slice(from, line + 3).map((l, i) =>
-    `    ${String(from + i + 1).padStart(5)} ${JSON.stringify(l.length > 200 ? l.slice(0, 200) + '...' : l)}`);
+  const shown = lines
+    .slice(from, line + 3)
+    .map(
+      (l, i) =>
+        `    ${String(from + i + 1).padStart(5)} ${JSON.stringify(l.length > 200 ? l.slice(0, 200) + '...' : l)}`,
+    );
   return `  ${label}:\n${shown.join('\n')}`;
 }
 
@@ -282,7 +371,8 @@ function streamDiff(stream, ours, ref, labels) {
   const at = firstDiff(ours, ref);
   if (at < 0) return undefined;
   const line = ref.subarray(0, at).toString('latin1').split('\n').length - 1; // 0-based, the same in both
-  const detail = `${stream} differs at byte ${at} (line ${line + 1}; ${labels[0]} ${ours.length} ` +
+  const detail =
+    `${stream} differs at byte ${at} (line ${line + 1}; ${labels[0]} ${ours.length} ` +
     `bytes, ${labels[1]} ${ref.length} bytes)`;
   return { at, text: `${detail}\n${context(labels[0], ours, line)}\n${context(labels[1], ref, line)}` };
 }
@@ -292,13 +382,17 @@ function streamDiff(stream, ours, ref, labels) {
  * { kind: a short one-line summary, message: the full explanation }.
  */
 export function compareRuns(ref, ours, labels = ['wplab', 'qemu']) {
-  if (ours.timedOut) return { kind: `timeout (${PRODUCT_TIMEOUT_MS / 1000}s)`, message: `wplab exec did not finish in ${PRODUCT_TIMEOUT_MS / 1000}s` };
+  if (ours.timedOut)
+    return {
+      kind: `timeout (${PRODUCT_TIMEOUT_MS / 1000}s)`,
+      message: `wplab exec did not finish in ${PRODUCT_TIMEOUT_MS / 1000}s`,
+    };
   const parts = [];
   const out = streamDiff('stdout', ours.stdout, ref.stdout, labels);
   const err = streamDiff('stderr', ours.stderr, ref.stderr, labels);
   const statusDiffers = ours.status !== ref.status;
-  if (statusDiffers) parts.push(`exit status ${describeStatus(ours.status)}, ${labels[1]} ` +
-    `${describeStatus(ref.status)}`);
+  if (statusDiffers)
+    parts.push(`exit status ${describeStatus(ours.status)}, ${labels[1]} ` + `${describeStatus(ref.status)}`);
   if (ours.note) parts.push(`${labels[0]}: ${ours.note}`);
   if (ref.note) parts.push(`${labels[1]}: ${ref.note}`);
   if (out) parts.push(out.text);
@@ -332,7 +426,8 @@ export function ensureWplabBuilt() {
     }
     return m;
   };
-  const stale = !existsSync(WPLAB) || statSync(WPLAB).mtimeMs < Math.max(newest(join(ROOT, 'bin')), newest(join(ROOT, 'sim')));
+  const stale =
+    !existsSync(WPLAB) || statSync(WPLAB).mtimeMs < Math.max(newest(join(ROOT, 'bin')), newest(join(ROOT, 'sim')));
   if (!stale) return undefined;
   const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
   return r.status === 0 ? undefined : `npm run build failed: ${r.stderr}`;
@@ -343,7 +438,12 @@ export function ensureWplabBuilt() {
  * so a binary that has just been built is run before the next one is compiled.
  */
 export class Pool {
-  constructor(size) { this.size = size; this.busy = 0; this.queue = []; this.seq = 0; }
+  constructor(size) {
+    this.size = size;
+    this.busy = 0;
+    this.queue = [];
+    this.seq = 0;
+  }
   add(priority, fn) {
     return new Promise((res, rej) => {
       this.queue.push({ priority, seq: this.seq++, fn, res, rej });
@@ -355,7 +455,13 @@ export class Pool {
     while (this.busy < this.size && this.queue.length) {
       const job = this.queue.shift();
       this.busy++;
-      Promise.resolve().then(job.fn).then(job.res, job.rej).finally(() => { this.busy--; this.pump(); });
+      Promise.resolve()
+        .then(job.fn)
+        .then(job.res, job.rej)
+        .finally(() => {
+          this.busy--;
+          this.pump();
+        });
     }
   }
 }
@@ -365,16 +471,31 @@ export class Pool {
  * Resolves { compileError } or { ref, ours?, refProblem?, diff? }.
  */
 export function checkVariant(pool, tools, prog, variant, { refOnly = false, refRuns = 1 } = {}) {
-  return pool.add(2, () => compile(tools, prog, variant)).then(async (c) => {
-    if (c.error) return { compileError: c.error };
-    const refs = [];
-    for (let i = 0; i < refRuns; i++) refs.push(pool.add(0, () => runReference(tools, prog, variant, c.binary)));
-    const oursP = refOnly ? undefined : pool.add(1, () => runProduct(prog, variant, c.binary));
-    const ref = await refs[0];
-    const others = await Promise.all(refs.slice(1));
-    const ours = await oursP;
-    const refProblem = referenceProblem(ref)
-      ?? others.map((o) => { const d = compareRuns(ref, o, ['qemu run 2', 'qemu run 1']); return d && `qemu is not deterministic: ${d.message}`; }).find(Boolean);
-    return { ref, ours, refProblem, diff: ours && !refProblem ? compareRuns(ref, ours) : undefined, compileMs: c.ms, cached: c.cached };
-  });
+  return pool
+    .add(2, () => compile(tools, prog, variant))
+    .then(async (c) => {
+      if (c.error) return { compileError: c.error };
+      const refs = [];
+      for (let i = 0; i < refRuns; i++) refs.push(pool.add(0, () => runReference(tools, prog, variant, c.binary)));
+      const oursP = refOnly ? undefined : pool.add(1, () => runProduct(prog, variant, c.binary));
+      const ref = await refs[0];
+      const others = await Promise.all(refs.slice(1));
+      const ours = await oursP;
+      const refProblem =
+        referenceProblem(ref) ??
+        others
+          .map((o) => {
+            const d = compareRuns(ref, o, ['qemu run 2', 'qemu run 1']);
+            return d && `qemu is not deterministic: ${d.message}`;
+          })
+          .find(Boolean);
+      return {
+        ref,
+        ours,
+        refProblem,
+        diff: ours && !refProblem ? compareRuns(ref, ours) : undefined,
+        compileMs: c.ms,
+        cached: c.cached,
+      };
+    });
 }

@@ -10,7 +10,16 @@ import * as E from './encode';
 import { DATA, run, setup, TEXT } from './harness';
 
 const lis1010 = E.addis(30, 0, 0x1010);
-const bp = (start: bigint, more: Partial<DawrProgram> = {}): DawrProgram => ({ start, len: 8, read: true, write: true, user: true, kernel: false, hyp: false, ...more });
+const bp = (start: bigint, more: Partial<DawrProgram> = {}): DawrProgram => ({
+  start,
+  len: 8,
+  read: true,
+  write: true,
+  user: true,
+  kernel: false,
+  hyp: false,
+  ...more,
+});
 
 test('a DAWR on a doubleword stops before the store to it executes, with the DAR and pc', () => {
   const s = setup([lis1010, E.li(3, 5), E.std(3, 12, 30), E.li(4, 1)]);
@@ -81,7 +90,15 @@ test('single-step: MSR_SE runs one instruction and reports it; sc stops after it
 });
 
 test('onAccess reports every executed access with ea, size and kind', () => {
-  const s = setup([lis1010, E.std(3, 8, 30), E.D(40, 4, 30, 2), E.X(84, 5, 0, 30), E.X(214, 5, 0, 30, 1), E.X(1014, 0, 0, 30), E.trap()]);
+  const s = setup([
+    lis1010,
+    E.std(3, 8, 30),
+    E.D(40, 4, 30, 2),
+    E.X(84, 5, 0, 30),
+    E.X(214, 5, 0, 30, 1),
+    E.X(1014, 0, 0, 30),
+    E.trap(),
+  ]);
   const seen: MemAccess[] = [];
   s.core.onAccess = (a) => seen.push(a);
   assert.equal(s.core.run(s.t, s.mem, 100).kind, 'trap');
@@ -98,7 +115,16 @@ test('self-modifying code: a store over a predecoded instruction takes effect', 
   const s = setup([]);
   s.mem.map(DATA + 0x1000n, 4096, { read: true, write: true, exec: true });
   const code = DATA + 0x1000n;
-  const prog = [E.addis(5, 0, 0x1010), E.ori(5, 5, 0x1000), E.li(7, 2), E.D(36, 8, 5, 24) /* stw r8,24(r5) */, E.b(4), E.b(4), E.li(3, 1), E.trap()];
+  const prog = [
+    E.addis(5, 0, 0x1010),
+    E.ori(5, 5, 0x1000),
+    E.li(7, 2),
+    E.D(36, 8, 5, 24) /* stw r8,24(r5) */,
+    E.b(4),
+    E.b(4),
+    E.li(3, 1),
+    E.trap(),
+  ];
   const bytes = new Uint8Array(prog.length * 4);
   prog.forEach((w, i) => new DataView(bytes.buffer).setUint32(4 * i, w, true));
   s.mem.writeBytes(code, bytes);

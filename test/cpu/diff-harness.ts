@@ -31,9 +31,31 @@ export function rng64(seed: bigint): () => bigint {
 
 /** Values at the edges of 8/16/32/64-bit arithmetic. */
 export const EDGES: bigint[] = [
-  0n, 1n, 2n, 3n, 7n, 0xffn, 0x7fn, 0x80n, 0x7fffn, 0x8000n, 0xffffn, 0x7fffffffn, 0x80000000n, 0xffffffffn, 0x100000000n,
-  0x7fffffffffffffffn, 0x8000000000000000n, 0xffffffffffffffffn, 0xfffffffffffffffen, 0xffffffff00000000n, 0x00000000fffffffen,
-  0x8000000000000001n, 0xffffffff80000000n, 0x0123456789abcdefn, 0xfedcba9876543210n,
+  0n,
+  1n,
+  2n,
+  3n,
+  7n,
+  0xffn,
+  0x7fn,
+  0x80n,
+  0x7fffn,
+  0x8000n,
+  0xffffn,
+  0x7fffffffn,
+  0x80000000n,
+  0xffffffffn,
+  0x100000000n,
+  0x7fffffffffffffffn,
+  0x8000000000000000n,
+  0xffffffffffffffffn,
+  0xfffffffffffffffen,
+  0xffffffff00000000n,
+  0x00000000fffffffen,
+  0x8000000000000001n,
+  0xffffffff80000000n,
+  0x0123456789abcdefn,
+  0xfedcba9876543210n,
 ];
 
 /** An input mixing edges, random 64-bit values and small numbers. */
@@ -63,14 +85,23 @@ export function diffAgainstQemu(t: TestContext, cases: DiffCase[]): string[] | u
   const body: string[] = [];
   const data: string[] = [];
   for (const c of cases) {
-    body.push('    ld 3, 0(30)\n    ld 4, 8(30)\n    ld 5, 16(30)\n    ld 6, 24(30)\n    ld 7, ' +
-      '32(30)\n    ld 8, 40(30)');
+    body.push(
+      '    ld 3, 0(30)\n    ld 4, 8(30)\n    ld 5, 16(30)\n    ld 6, 24(30)\n    ld 7, ' + '32(30)\n    ld 8, 40(30)',
+    );
     body.push('    ld 9, 48(30)\n    mtcr 9\n    ld 9, 56(30)\n    mtxer 9');
-    body.push(c.code.split('\n').map((l) => '    ' + l.trim()).join('\n'));
-    body.push('    std 3, 0(31)\n    std 4, 8(31)\n    std 5, 16(31)\n    std 6, 24(31)\n    std ' +
-      '7, 32(31)\n    std 8, 40(31)');
-    body.push('    mfcr 9\n    std 9, 48(31)\n    mfxer 9\n    std 9, 56(31)\n    addi 30, 30, ' +
-      '64\n    addi 31, 31, 64');
+    body.push(
+      c.code
+        .split('\n')
+        .map((l) => '    ' + l.trim())
+        .join('\n'),
+    );
+    body.push(
+      '    std 3, 0(31)\n    std 4, 8(31)\n    std 5, 16(31)\n    std 6, 24(31)\n    std ' +
+        '7, 32(31)\n    std 8, 40(31)',
+    );
+    body.push(
+      '    mfcr 9\n    std 9, 48(31)\n    mfxer 9\n    std 9, 56(31)\n    addi 30, 30, ' + '64\n    addi 31, 31, 64',
+    );
     const regs = [...c.regs];
     while (regs.length < 6) regs.push(0n);
     const q = (v: bigint) => '0x' + BigInt.asUintN(64, v).toString(16);
@@ -120,10 +151,13 @@ outputs:
         const b = mine.readBigUInt64LE(i * 64 + 8 * k);
         if (a !== b) bad.push(`${labels[k]} qemu=${a.toString(16)} ours=${b.toString(16)}`);
       }
-      if (bad.length) diffs.push(`${c.name} ` +
-        `[${c.regs.map((v) => '0x' + BigInt.asUintN(64, v).toString(16)).join(',')} ` +
-        `cr=${(c.cr ?? 0).toString(16)} xer=${(c.xer ?? 0).toString(16)}] ` +
-        `${c.code.replace(/\n/g, '; ')}: ${bad.join(', ')}`);
+      if (bad.length)
+        diffs.push(
+          `${c.name} ` +
+            `[${c.regs.map((v) => '0x' + BigInt.asUintN(64, v).toString(16)).join(',')} ` +
+            `cr=${(c.cr ?? 0).toString(16)} xer=${(c.xer ?? 0).toString(16)}] ` +
+            `${c.code.replace(/\n/g, '; ')}: ${bad.join(', ')}`,
+        );
     });
     return diffs;
   } finally {

@@ -126,10 +126,17 @@ test('disassembly matches objdump -d instruction by instruction', (t) => {
     for (const line of dump.split('\n')) {
       const m = /^\s+([0-9a-f]+):\t((?:[0-9a-f]{2} ){4})\t(.*)$/.exec(line);
       if (!m) continue;
-      const b = m[2].trim().split(' ').map((x) => parseInt(x, 16));
+      const b = m[2]
+        .trim()
+        .split(' ')
+        .map((x) => parseInt(x, 16));
       const word = (b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24)) >>> 0;
       // objdump prints a linked executable's branch targets as bare hex plus <symbol>; ours are 0x-prefixed
-      const ref = m[3].replace(/\s+/, ' ').replace(/\s+<[^>]*>$/, '').trim().replace(/(^b\S* (?:.*,)?)([0-9a-f]{6,})$/, '$10x$2');
+      const ref = m[3]
+        .replace(/\s+/, ' ')
+        .replace(/\s+<[^>]*>$/, '')
+        .trim()
+        .replace(/(^b\S* (?:.*,)?)([0-9a-f]{6,})$/, '$10x$2');
       const mine = disassemble(word, BigInt('0x' + m[1]));
       n++;
       if (mine !== ref) diffs.push(`${m[1]}: objdump "${ref}" ours "${mine}"`);

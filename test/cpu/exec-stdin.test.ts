@@ -58,7 +58,7 @@ function withProgram(fn: (file: string) => void): void {
   }
 }
 
-test('exec without --stdin reads the command\'s standard input as the program asks: each read after the prompt', () => {
+test("exec without --stdin reads the command's standard input as the program asks: each read after the prompt", () => {
   withProgram((file) => {
     let out = '';
     const seenAtRead: string[] = [];
@@ -73,15 +73,26 @@ test('exec without --stdin reads the command\'s standard input as the program as
     };
     assert.equal(execCommand([file], io), 8);
     assert.equal(out, '? one\n? two\n? ');
-    assert.deepEqual(seenAtRead, ['? ', '? one\n? ', '? one\n? two\n? '], 'the prompt is written before each line is read');
+    assert.deepEqual(
+      seenAtRead,
+      ['? ', '? one\n? ', '? one\n? two\n? '],
+      'the prompt is written before each line is read',
+    );
   });
 });
 
-test('exec with --stdin TEXT never reads the command\'s own standard input', () => {
+test("exec with --stdin TEXT never reads the command's own standard input", () => {
   withProgram((file) => {
     let out = '';
     let reads = 0;
-    const io: Io = { out: (s) => (out += s), err: () => undefined, readStdin: () => { reads++; return new Uint8Array(0); } };
+    const io: Io = {
+      out: (s) => (out += s),
+      err: () => undefined,
+      readStdin: () => {
+        reads++;
+        return new Uint8Array(0);
+      },
+    };
     assert.equal(execCommand([file, '--stdin', 'abc'], io), 3);
     assert.equal(out, '? abc? ');
     assert.equal(reads, 0);

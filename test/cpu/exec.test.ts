@@ -28,7 +28,9 @@ function asm(src: string) {
 
 // Echo: reads stdin in chunks of 5 bytes into .bss and writes each chunk back, upper-cased
 // (a-z only), then exits with the total length read.
-const ECHO = HEAD + `
+const ECHO =
+  HEAD +
+  `
     li 20, 0
 1:  li 0, 3
     li 3, 0
@@ -91,7 +93,9 @@ test('exec: the same program under qemu-ppc64le prints the same and exits the sa
 });
 
 test('syscall errors set CR0.SO and return the errno in r3; success clears SO', () => {
-  const src = HEAD + `
+  const src =
+    HEAD +
+    `
     li 0, 4
     li 3, 7
     li 4, 0
@@ -147,44 +151,47 @@ buf: .space 64
   assert.equal(cwd.exitCode, '/'.charCodeAt(0));
 });
 
-test('system calls copy into user memory through the context, in kernel mode: getcwd, ' +
-  'getpid, sched_yield, exit_group', () => {
-  const t = new ThreadState();
-  const writes: [bigint, number][] = [];
-  let exited: number | undefined;
-  let yielded = false;
-  const kernel = new Kernel({ cpu: 'power10', cpus: 1, policy: '6.6', ticks: () => 0 });
-  const home = kernel.fs.mkdirs('/home/lab');
-  const mm = new MemoryMap(new AddressSpace());
-  const ctx: SyscallContext = {
-    t,
-    proc: new ProcessState(42, mm, home, '/prog'),
-    kernel,
-    pid: 42,
-    cpu: 0,
-    arg: (i) => t.getGpr(3 + i),
-    copyToUser: (ea, bytes) => (writes.push([ea, bytes.length]), true),
-    copyFromUser: () => undefined,
-    stringFromUser: () => -14,
-    signals: undefined,
-    exit: (code) => (exited = code),
-    yieldCpu: () => (yielded = true),
-    keepRegisters: () => undefined,
-  };
-  t.setGpr(3, 0x10200000n);
-  t.setGpr(4, 100n);
-  assert.equal(dispatchSyscall(182n, ctx), 10n); // "/home/lab" and its NUL
-  assert.deepEqual(writes, [[0x10200000n, 10]]);
-  t.setGpr(4, 5n);
-  assert.equal(dispatchSyscall(182n, ctx), -34n); // ERANGE
-  assert.equal(dispatchSyscall(20n, ctx), 42n);
-  assert.equal(dispatchSyscall(158n, ctx), 0n);
-  assert.equal(yielded, true);
-  assert.equal(dispatchSyscall(9999n, ctx), -38n); // ENOSYS
-  t.setGpr(3, 0x1ffn);
-  dispatchSyscall(234n, ctx);
-  assert.equal(exited, 0xff);
-});
+test(
+  'system calls copy into user memory through the context, in kernel mode: getcwd, ' +
+    'getpid, sched_yield, exit_group',
+  () => {
+    const t = new ThreadState();
+    const writes: [bigint, number][] = [];
+    let exited: number | undefined;
+    let yielded = false;
+    const kernel = new Kernel({ cpu: 'power10', cpus: 1, policy: '6.6', ticks: () => 0 });
+    const home = kernel.fs.mkdirs('/home/lab');
+    const mm = new MemoryMap(new AddressSpace());
+    const ctx: SyscallContext = {
+      t,
+      proc: new ProcessState(42, mm, home, '/prog'),
+      kernel,
+      pid: 42,
+      cpu: 0,
+      arg: (i) => t.getGpr(3 + i),
+      copyToUser: (ea, bytes) => (writes.push([ea, bytes.length]), true),
+      copyFromUser: () => undefined,
+      stringFromUser: () => -14,
+      signals: undefined,
+      exit: (code) => (exited = code),
+      yieldCpu: () => (yielded = true),
+      keepRegisters: () => undefined,
+    };
+    t.setGpr(3, 0x10200000n);
+    t.setGpr(4, 100n);
+    assert.equal(dispatchSyscall(182n, ctx), 10n); // "/home/lab" and its NUL
+    assert.deepEqual(writes, [[0x10200000n, 10]]);
+    t.setGpr(4, 5n);
+    assert.equal(dispatchSyscall(182n, ctx), -34n); // ERANGE
+    assert.equal(dispatchSyscall(20n, ctx), 42n);
+    assert.equal(dispatchSyscall(158n, ctx), 0n);
+    assert.equal(yielded, true);
+    assert.equal(dispatchSyscall(9999n, ctx), -38n); // ENOSYS
+    t.setGpr(3, 0x1ffn);
+    dispatchSyscall(234n, ctx);
+    assert.equal(exited, 0xff);
+  },
+);
 
 test('loadProgram: sections mapped with their protections, stack and registers as qemu sets them', () => {
   const p = asm(HEAD + '    nop\n    .data\nx: .quad 5\n');
@@ -210,7 +217,7 @@ test('exec: a runaway program is stopped by the step limit; a fault exits 128 + 
   assert.equal(segv.signal, 'SIGSEGV');
 });
 
-test('wplab exec FILE.S: output on stdout, the program\'s exit status, errors with file:line:col', () => {
+test("wplab exec FILE.S: output on stdout, the program's exit status, errors with file:line:col", () => {
   const dir = mkdtempSync(join(tmpdir(), 'wplab-exec-'));
   try {
     const file = join(dir, 'echo.S');
@@ -233,9 +240,13 @@ test('wplab exec FILE.S: output on stdout, the program\'s exit status, errors wi
   }
 });
 
-test('scv 0 (what glibc uses on POWER9 and later): r3 is the result or -errno, CR0 ' +
-  'untouched, LR the next instruction', () => {
-  const src = HEAD + `    li 0, 4
+test(
+  'scv 0 (what glibc uses on POWER9 and later): r3 is the result or -errno, CR0 ' +
+    'untouched, LR the next instruction',
+  () => {
+    const src =
+      HEAD +
+      `    li 0, 4
     li 3, 99
     lis 9, 0x2000
     mtcr 9
@@ -253,7 +264,8 @@ after:
     li 0, 1
     scv 0
 `;
-  // -EBADF negated (9) + LR - after (0) + CR0 as set before the call (2: EQ, no SO)
-  const r = execProgram(asm(src));
-  assert.equal(r.exitCode, 11);
-});
+    // -EBADF negated (9) + LR - after (0) + CR0 as set before the call (2: EQ, no SO)
+    const r = execProgram(asm(src));
+    assert.equal(r.exitCode, 11);
+  },
+);

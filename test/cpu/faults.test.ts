@@ -64,7 +64,13 @@ test('division by zero does not trap: it gives the dividend, as qemu, and divwo 
 });
 
 test('trap stops at the trap with nothing executed; a false tw condition falls through', () => {
-  const r = run([E.li(3, 5), E.li(4, 6), E.X(4, 4, 3, 4) /* tweq: false */, E.X(4, 16, 3, 4) /* twlt: true */, E.li(5, 1)]);
+  const r = run([
+    E.li(3, 5),
+    E.li(4, 6),
+    E.X(4, 4, 3, 4) /* tweq: false */,
+    E.X(4, 16, 3, 4) /* twlt: true */,
+    E.li(5, 1),
+  ]);
   assert.equal(r.stop.kind, 'trap');
   assert.equal(r.t.pc, TEXT + 12n);
   assert.equal(r.t.getGpr(5), 0n);
@@ -75,16 +81,19 @@ const FAULT_PROGRAMS: Record<string, { body: string; status: number }> = {
   'unmapped load': { body: 'li 3, 0x1000\n ld 4, 0(3)', status: 139 },
   'store to text': { body: 'lis 3, 0x1000\n stw 3, 0(3)', status: 139 },
   'illegal instruction': { body: '.long 0', status: 132 },
-  'trap': { body: 'trap', status: 133 },
+  trap: { body: 'trap', status: 133 },
   'unaligned ldarx': { body: 'lis 3, buf@ha\n addi 3, 3, buf@l+4\n ldarx 4, 0, 3', status: 135 },
-  'unaligned stdcx. without a reservation just fails': { body: 'lis 3, buf@ha\n addi 3, 3, buf@l+4\n stdcx. 4, 0, 3\n mfcr 3\n srdi 3, 3, 28\n li ' +
-    '0, 1\n sc', status: 0 },
+  'unaligned stdcx. without a reservation just fails': {
+    body: 'lis 3, buf@ha\n addi 3, 3, buf@l+4\n stdcx. 4, 0, 3\n mfcr 3\n srdi 3, 3, 28\n li ' + '0, 1\n sc',
+    status: 0,
+  },
   'jump to nowhere': { body: 'li 3, 0x2000\n mtlr 3\n blr', status: 139 },
 };
 
 for (const [name, { body, status }] of Object.entries(FAULT_PROGRAMS)) {
   test(`fatal signal as qemu-ppc64le gives it: ${name}`, (t) => {
-    const src = `    .abiversion 2\n    .text\n    .globl _start\n_start:\n    ${body}\n    li 0, ` +
+    const src =
+      `    .abiversion 2\n    .text\n    .globl _start\n_start:\n    ${body}\n    li 0, ` +
       `1\n    li 3, 0\n    sc\n    .data\n    .balign 16\nbuf: .quad 0, 0\n`;
     const built = buildWithGnu(t, src);
     if (!built) return;

@@ -41,13 +41,17 @@ const ALL: DiffCase[] = [
   ...cases('addpcis', () => `addpcis 3, ${small(0x10000) - 0x8000}`),
   ...cases('lnia/subpcis', () => (small(2) ? 'lnia 3' : `subpcis 3, ${small(0x100)}`)),
   ...cases('cmpeqb', () => `cmpeqb cr${small(8)}, 4, 5`),
-  ...cases('cmpeqb match', () => `rldimi 5, 4, ${8 * small(8)}, ${56 - 8 * small(8) < 0 ? 0 : 0}\ncmpeqb ` +
-    `cr${small(8)}, 4, 5`),
+  ...cases(
+    'cmpeqb match',
+    () => `rldimi 5, 4, ${8 * small(8)}, ${56 - 8 * small(8) < 0 ? 0 : 0}\ncmpeqb ` + `cr${small(8)}, 4, 5`,
+  ),
   ...cases('cmprb', () => `cmprb cr${small(8)}, ${small(2)}, 4, 5`),
   ...['brh', 'brw', 'brd'].flatMap((m) => cases(m, () => `${m} 3, 4`)),
   ...['pdepd', 'pextd', 'cfuged', 'cntlzdm', 'cnttzdm'].flatMap((m) => cases(m, () => `${m} 3, 4, 5`)),
   ...cases('mcrxrx', () => `mcrxrx cr${small(8)}`),
-  ...['divwe', 'divweu', 'divde', 'divdeu'].flatMap((m) => cases(m, () => `${m}${['', 'o', '.', 'o.'][small(4)]} 3, 4, 5`)),
+  ...['divwe', 'divweu', 'divde', 'divdeu'].flatMap((m) =>
+    cases(m, () => `${m}${['', 'o', '.', 'o.'][small(4)]} 3, 4, 5`),
+  ),
   ...['prtyw', 'prtyd'].flatMap((m) => cases(m, () => `${m} 3, 4`)),
   ...cases('bpermd', () => `bpermd 3, 4, 5`),
   ...cases('bpermd small indexes', () => `li 10, 0x3f\nand 4, 4, 10\nbpermd 3, 4, 5`),
@@ -56,27 +60,47 @@ const ALL: DiffCase[] = [
   ...['cnttzw', 'cnttzd'].flatMap((m) => cases(m, () => `${m}${small(2) ? '.' : ''} 3, 4`)),
   ...['modsw', 'moduw', 'modsd', 'modud'].flatMap((m) => cases(m, () => `${m} 3, 4, 5`)),
   // (64-bit dividends by divisors below 2^32: the long-division path)
-  ...['modsd', 'modud'].flatMap((m) => cases(`${m} small divisor`, () => `li 5, ${small(2) ? '' : '-'}${1 + small(30000)}\n${m} 3, 4, 5`)),
-  ...['modsd', 'modud'].flatMap((m) => cases(`${m} word divisor`, () => `lis 5, ${small(0x8000)}\nori 5, 5, ${small(0x10000)}\n${m} 3, 4, 5`)),
+  ...['modsd', 'modud'].flatMap((m) =>
+    cases(`${m} small divisor`, () => `li 5, ${small(2) ? '' : '-'}${1 + small(30000)}\n${m} 3, 4, 5`),
+  ),
+  ...['modsd', 'modud'].flatMap((m) =>
+    cases(`${m} word divisor`, () => `lis 5, ${small(0x8000)}\nori 5, 5, ${small(0x10000)}\n${m} 3, 4, 5`),
+  ),
   // special-purpose registers a user program may touch (qemu has TAR, VRSAVE and PVR)
   ...cases('tar', () => `mttar 4\nmftar 3`),
   // (VRSAVE is a 32-bit register: qemu keeps all 64 bits written, so only words are compared)
   ...cases('vrsave', () => `clrldi 4, 4, 32\nmtvrsave 4\nmfvrsave 3`),
   ...cases('pvr', () => `mfpvr 3`),
   // reservations and quadwords on the scratch area
-  ...cases('lbarx/stbcx.', () => `lis 10, scratch@ha\naddi 10, 10, scratch@l\nstd 4, 0(10)\nli 11, ${small(8)}\nlbarx ` +
-    `3, 10, 11\nstbcx. 5, 10, 11\nmfcr 6\nld 7, 0(10)\nstbcx. 5, 10, 11\nmfcr 8`),
-  ...cases('lharx/sthcx.', () => `lis 10, scratch@ha\naddi 10, 10, scratch@l\nstd 4, 0(10)\nli 11, ` +
-    `${2 * small(4)}\nlharx 3, 10, 11\nsthcx. 5, 10, 11\nmfcr 6\nld 7, 0(10)\nsthcx. 5, ` +
-    `0, 10\nmfcr 8`),
+  ...cases(
+    'lbarx/stbcx.',
+    () =>
+      `lis 10, scratch@ha\naddi 10, 10, scratch@l\nstd 4, 0(10)\nli 11, ${small(8)}\nlbarx ` +
+      `3, 10, 11\nstbcx. 5, 10, 11\nmfcr 6\nld 7, 0(10)\nstbcx. 5, 10, 11\nmfcr 8`,
+  ),
+  ...cases(
+    'lharx/sthcx.',
+    () =>
+      `lis 10, scratch@ha\naddi 10, 10, scratch@l\nstd 4, 0(10)\nli 11, ` +
+      `${2 * small(4)}\nlharx 3, 10, 11\nsthcx. 5, 10, 11\nmfcr 6\nld 7, 0(10)\nsthcx. 5, ` +
+      `0, 10\nmfcr 8`,
+  ),
   // (qemu 7.2's stqcx. fails even right after lqarx of the same quadword: checked without it below)
-  ...cases('lqarx', () => `lis 10, scratch@ha\naddi 10, 10, scratch@l\nstd 4, 16(10)\nstd 5, 24(10)\nli 11, ` +
-    `16\nlqarx 6, 10, 11`),
-  ...cases('stqcx. without a reservation', () => `lis 10, scratch@ha\naddi 10, 10, scratch@l\nli 11, 32\nstqcx. 4, 10, 11\nmfcr 3\nld ` +
-    `5, 32(10)`),
-  ...cases('lq/stq', () => `lis 10, scratch@ha\naddi 10, 10, scratch@l\nstd 4, 32(10)\nstd 5, 40(10)\nlq 6, ` +
-    `32(10)\nstq 6, 48(10)\nld 3, 48(10)\nld 4, 56(10)\nstq 4, ${8 * small(8)}(10)\nld ` +
-    `5, 0(10)\nld 8, 8(10)`),
+  ...cases(
+    'lqarx',
+    () => `lis 10, scratch@ha\naddi 10, 10, scratch@l\nstd 4, 16(10)\nstd 5, 24(10)\nli 11, ` + `16\nlqarx 6, 10, 11`,
+  ),
+  ...cases(
+    'stqcx. without a reservation',
+    () => `lis 10, scratch@ha\naddi 10, 10, scratch@l\nli 11, 32\nstqcx. 4, 10, 11\nmfcr 3\nld ` + `5, 32(10)`,
+  ),
+  ...cases(
+    'lq/stq',
+    () =>
+      `lis 10, scratch@ha\naddi 10, 10, scratch@l\nstd 4, 32(10)\nstd 5, 40(10)\nlq 6, ` +
+      `32(10)\nstq 6, 48(10)\nld 3, 48(10)\nld 4, 56(10)\nstq 4, ${8 * small(8)}(10)\nld ` +
+      `5, 0(10)\nld 8, 8(10)`,
+  ),
 ];
 
 test('fixed-point family: the interpreter equals qemu-ppc64le on generated inputs', (t) => {

@@ -12,7 +12,11 @@ import { bitsOf, fromBits, randDouble, randSingle, from32, Rng } from './fp-valu
 const hex = (x: number) => '0x' + bitsOf(x).toString(16).padStart(16, '0');
 const same = (x: number, y: number) => bitsOf(x) === bitsOf(y) || (x !== x && y !== y);
 
-interface Ex { neg: boolean; m: bigint; e: number }
+interface Ex {
+  neg: boolean;
+  m: bigint;
+  e: number;
+}
 const ex = (x: number): Ex => (x === 0 ? { neg: 1 / x < 0, m: 0n, e: 0 } : decompose(x));
 function align(a: Ex, b: Ex): [bigint, bigint, number] {
   if (a.m === 0n) return [0n, b.neg ? -b.m : b.m, b.e];
@@ -32,15 +36,26 @@ const finite = (x: number) => Number.isFinite(x);
 function refAdd(a: number, b: number, ctl: number, fmt: number): number {
   const [x, y, e] = align(ex(a), ex(b));
   const bothNegZero = a === 0 && b === 0 && 1 / a < 0 && 1 / b < 0;
-  return refSum(x + y, e, ctl, fmt, bothNegZero || (x + y === 0n && !(a === 0 && b === 0) && (ctl & 3) === 3) || (a === 0 && b === 0 && 1 / a !== 1 / b && (ctl & 3) === 3));
+  return refSum(
+    x + y,
+    e,
+    ctl,
+    fmt,
+    bothNegZero ||
+      (x + y === 0n && !(a === 0 && b === 0) && (ctl & 3) === 3) ||
+      (a === 0 && b === 0 && 1 / a !== 1 / b && (ctl & 3) === 3),
+  );
 }
 function refMul(a: number, b: number, ctl: number, fmt: number): number {
-  const x = ex(a), y = ex(b);
-  if (x.m === 0n || y.m === 0n) return (fpx.ex = 0), x.neg !== y.neg ? -0 : 0;
+  const x = ex(a),
+    y = ex(b);
+  if (x.m === 0n || y.m === 0n) return ((fpx.ex = 0), x.neg !== y.neg ? -0 : 0);
   return roundExact(x.neg !== y.neg, x.m * y.m, x.e + y.e, false, ctl, fmt);
 }
 function refFma(a: number, c: number, b: number, ctl: number, fmt: number): number {
-  const x = ex(a), y = ex(c), z = ex(b);
+  const x = ex(a),
+    y = ex(c),
+    z = ex(b);
   const pneg = x.neg !== y.neg;
   const p: Ex = { neg: pneg, m: x.m * y.m, e: x.e + y.e };
   const [u, v, e] = align(p, z);
@@ -48,18 +63,23 @@ function refFma(a: number, c: number, b: number, ctl: number, fmt: number): numb
   return refSum(u + v, e, ctl, fmt, zeroNeg);
 }
 function refDiv(a: number, b: number, ctl: number, fmt: number): number {
-  const x = ex(a), y = ex(b);
-  if (x.m === 0n) return (fpx.ex = 0), x.neg !== y.neg ? -0 : 0;
+  const x = ex(a),
+    y = ex(b);
+  if (x.m === 0n) return ((fpx.ex = 0), x.neg !== y.neg ? -0 : 0);
   const k = 200;
   const n = x.m << BigInt(k);
   const q = n / y.m;
   return roundExact(x.neg !== y.neg, q, x.e - y.e - k, q * y.m !== n, ctl, fmt);
 }
 function refSqrt(a: number, ctl: number, fmt: number): number {
-  if (a === 0) return (fpx.ex = 0), a;
+  if (a === 0) return ((fpx.ex = 0), a);
   const x = ex(a);
-  let m = x.m, e = x.e;
-  if (e & 1) { m <<= 1n; e--; }
+  let m = x.m,
+    e = x.e;
+  if (e & 1) {
+    m <<= 1n;
+    e--;
+  }
   m <<= 400n;
   const r = isqrt(m);
   return roundExact(false, r, (e - 400) / 2, r * r !== m, ctl, fmt);
@@ -67,15 +87,18 @@ function refSqrt(a: number, ctl: number, fmt: number): number {
 
 function check(name: string, got: number, gotEx: number, want: number, wantEx: number, args: number[]) {
   if (!same(got, want) || gotEx !== wantEx) {
-    assert.fail(`${name}(${args.map(hex).join(', ')}): got ${hex(got)} ex ${gotEx.toString(16)}, ` +
-      `want ${hex(want)} ex ${wantEx.toString(16)}`);
+    assert.fail(
+      `${name}(${args.map(hex).join(', ')}): got ${hex(got)} ex ${gotEx.toString(16)}, ` +
+        `want ${hex(want)} ex ${wantEx.toString(16)}`,
+    );
   }
 }
 
 test('round to nearest double equals JavaScript arithmetic', () => {
   const r = new Rng(1);
   for (let i = 0; i < 20000; i++) {
-    const a = fromBits(randDouble(r)), b = fromBits(randDouble(r));
+    const a = fromBits(randDouble(r)),
+      b = fromBits(randDouble(r));
     if (a !== a || b !== b) continue;
     const pairs: [string, number, number][] = [
       ['add', fpAdd(a, b, 0, false), a + b],
@@ -83,14 +106,16 @@ test('round to nearest double equals JavaScript arithmetic', () => {
       ['div', fpDiv(a, b, 0, false), a / b],
       ['sqrt', fpSqrt(Math.abs(a), 0, false), Math.sqrt(Math.abs(a))],
     ];
-    for (const [n, got, want] of pairs) if (!same(got, want)) assert.fail(`${n}(${hex(a)}, ${hex(b)}): ${hex(got)} != ${hex(want)}`);
+    for (const [n, got, want] of pairs)
+      if (!same(got, want)) assert.fail(`${n}(${hex(a)}, ${hex(b)}): ${hex(got)} != ${hex(want)}`);
   }
 });
 
 test('round to nearest single of single operands equals fround of the double result', () => {
   const r = new Rng(2);
   for (let i = 0; i < 20000; i++) {
-    const a = from32(randSingle(r)), b = from32(randSingle(r));
+    const a = from32(randSingle(r)),
+      b = from32(randSingle(r));
     if (a !== a || b !== b) continue;
     const pairs: [string, number, number][] = [
       ['adds', fpAdd(a, b, 0, true), Math.fround(a + b)],
@@ -98,33 +123,41 @@ test('round to nearest single of single operands equals fround of the double res
       ['divs', fpDiv(a, b, 0, true), Math.fround(a / b)],
       ['sqrts', fpSqrt(Math.abs(a), 0, true), Math.fround(Math.sqrt(Math.abs(a)))],
     ];
-    for (const [n, got, want] of pairs) if (!same(got, want)) assert.fail(`${n}(${hex(a)}, ${hex(b)}): ${hex(got)} != ${hex(want)}`);
+    for (const [n, got, want] of pairs)
+      if (!same(got, want)) assert.fail(`${n}(${hex(a)}, ${hex(b)}): ${hex(got)} != ${hex(want)}`);
   }
 });
 
 test('every mode, double and single: results and exception bits equal exact arithmetic', () => {
   const r = new Rng(3);
   for (let i = 0; i < 6000; i++) {
-    const a = fromBits(randDouble(r)), b = fromBits(randDouble(r)), c = fromBits(randDouble(r));
+    const a = fromBits(randDouble(r)),
+      b = fromBits(randDouble(r)),
+      c = fromBits(randDouble(r));
     if (!finite(a) || !finite(b) || !finite(c)) continue;
     for (let ctl = 0; ctl < 4; ctl++) {
       for (const fmt of [FMT_D, FMT_S]) {
         const s = fmt === FMT_S;
-        let got = fpAdd(a, b, ctl, s), gx = fpx.ex;
+        let got = fpAdd(a, b, ctl, s),
+          gx = fpx.ex;
         let want = refAdd(a, b, ctl, fmt);
         check(`add rn${ctl} ${s ? 's' : 'd'}`, got, gx, want, fpx.ex, [a, b]);
-        got = fpMul(a, b, ctl, s); gx = fpx.ex;
+        got = fpMul(a, b, ctl, s);
+        gx = fpx.ex;
         want = refMul(a, b, ctl, fmt);
         check(`mul rn${ctl} ${s ? 's' : 'd'}`, got, gx, want, fpx.ex, [a, b]);
         if (b !== 0) {
-          got = fpDiv(a, b, ctl, s); gx = fpx.ex;
+          got = fpDiv(a, b, ctl, s);
+          gx = fpx.ex;
           want = refDiv(a, b, ctl, fmt);
           check(`div rn${ctl} ${s ? 's' : 'd'}`, got, gx, want, fpx.ex, [a, b]);
         }
-        got = fpSqrt(Math.abs(a), ctl, s); gx = fpx.ex;
+        got = fpSqrt(Math.abs(a), ctl, s);
+        gx = fpx.ex;
         want = refSqrt(Math.abs(a), ctl, fmt);
         check(`sqrt rn${ctl} ${s ? 's' : 'd'}`, got, gx, want, fpx.ex, [Math.abs(a)]);
-        got = fpFma(a, c, b, ctl, s); gx = fpx.ex;
+        got = fpFma(a, c, b, ctl, s);
+        gx = fpx.ex;
         want = refFma(a, c, b, ctl, fmt);
         check(`fma rn${ctl} ${s ? 's' : 'd'}`, got, gx, want, fpx.ex, [a, c, b]);
       }
@@ -141,7 +174,8 @@ test('fused multiply-add near cancellation and ties, every mode', () => {
     const b = -(a * c) * (1 + (r.int(5) - 2) * 2 ** -52) + (r.int(3) - 1) * 2 ** (-60 - r.int(40));
     for (let ctl = 0; ctl < 4; ctl++) {
       for (const fmt of [FMT_D, FMT_S]) {
-        const got = fpFma(a, c, b, ctl, fmt === FMT_S), gx = fpx.ex;
+        const got = fpFma(a, c, b, ctl, fmt === FMT_S),
+          gx = fpx.ex;
         const want = refFma(a, c, b, ctl, fmt);
         check(`fma rn${ctl}`, got, gx, want, fpx.ex, [a, c, b]);
       }

@@ -21,10 +21,24 @@ function buildC(cpu: string, dir: string): Program {
   const src = join(dir, 'k.c');
   writeFileSync(src, SOURCE);
   const exe = join(dir, `k-${cpu}`);
-  execFileSync('powerpc64le-linux-gnu-gcc', ['-O2', `-mcpu=${cpu}`, '-fno-math-errno', '-nostdlib', '-static', '-ffreestanding', '-fno-stack-protector', '-Wl,--build-id=none', '-o', exe, src]);
+  execFileSync('powerpc64le-linux-gnu-gcc', [
+    '-O2',
+    `-mcpu=${cpu}`,
+    '-fno-math-errno',
+    '-nostdlib',
+    '-static',
+    '-ffreestanding',
+    '-fno-stack-protector',
+    '-Wl,--build-id=none',
+    '-o',
+    exe,
+    src,
+  ]);
   const sections: Section[] = [];
   const headers = execFileSync('powerpc64le-linux-gnu-objdump', ['-h', exe], { encoding: 'utf8' });
-  for (const m of headers.matchAll(/^\s*\d+\s+(\.\S+)\s+([0-9a-f]+)\s+([0-9a-f]+)\s+[0-9a-f]+\s+[0-9a-f]+\s+\S+\n\s+(.*)$/gm)) {
+  for (const m of headers.matchAll(
+    /^\s*\d+\s+(\.\S+)\s+([0-9a-f]+)\s+([0-9a-f]+)\s+[0-9a-f]+\s+[0-9a-f]+\s+\S+\n\s+(.*)$/gm,
+  )) {
     const [, name, size, vma, flags] = m;
     if (!flags.includes('ALLOC')) continue;
     const nobits = !flags.includes('CONTENTS');
@@ -36,7 +50,9 @@ function buildC(cpu: string, dir: string): Program {
     }
     sections.push({ name, addr: BigInt('0x' + vma), bytes, exec: flags.includes('CODE'), nobits });
   }
-  const entry = execFileSync('powerpc64le-linux-gnu-readelf', ['-h', exe], { encoding: 'utf8' }).match(/Entry point address:\s+(0x[0-9a-f]+)/)![1];
+  const entry = execFileSync('powerpc64le-linux-gnu-readelf', ['-h', exe], { encoding: 'utf8' }).match(
+    /Entry point address:\s+(0x[0-9a-f]+)/,
+  )![1];
   return { file: exe, sections, symbols: new Map(), lines: [], entry: BigInt(entry) };
 }
 
@@ -53,7 +69,10 @@ for (const cpu of ['power7', 'power8', 'power9', 'power10']) {
       if (sim.signal === 'SIGILL') {
         // objdump names the instruction the interpreter does not know
         const m = /0x([0-9a-f]{8}) at 0x([0-9a-f]+)/.exec(sim.message ?? '');
-        const dump = execFileSync('powerpc64le-linux-gnu-objdump', ['-d', program.file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+        const dump = execFileSync('powerpc64le-linux-gnu-objdump', ['-d', program.file], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+        });
         const line = m ? new RegExp(`^\\s+${m[2]}:\\t(?:[0-9a-f]{2} ){4}\\t(\\S+)`, 'm').exec(dump) : null;
         const text = line ? line[1] : m ? disassemble(parseInt(m[1], 16), BigInt('0x' + m[2])) : sim.message;
         if (m && !/^(f|x[sv]|lf|stf|mffs|mtfs)/.test(text ?? '')) {
@@ -67,7 +86,10 @@ for (const cpu of ['power7', 'power8', 'power9', 'power10']) {
       assert.equal(s.length, q.length, 'output size');
       const diffs: string[] = [];
       for (let i = 0; i < q.length && diffs.length < 10; i += 8) {
-        if (q.readBigUInt64LE(i) !== s.readBigUInt64LE(i)) diffs.push(`word ${i / 8}: qemu 0x${q.readBigUInt64LE(i).toString(16)} ours 0x${s.readBigUInt64LE(i).toString(16)}`);
+        if (q.readBigUInt64LE(i) !== s.readBigUInt64LE(i))
+          diffs.push(
+            `word ${i / 8}: qemu 0x${q.readBigUInt64LE(i).toString(16)} ours 0x${s.readBigUInt64LE(i).toString(16)}`,
+          );
       }
       assert.deepEqual(diffs, []);
     } finally {

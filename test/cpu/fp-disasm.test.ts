@@ -60,7 +60,10 @@ for (const fam of ['fp', 'vsx-fp']) {
       for (const line of dump.split('\n')) {
         const m = /^\s+([0-9a-f]+):\t((?:[0-9a-f]{2} ){4})\t(.*)$/.exec(line);
         if (!m) continue;
-        const b = m[2].trim().split(' ').map((x) => parseInt(x, 16));
+        const b = m[2]
+          .trim()
+          .split(' ')
+          .map((x) => parseInt(x, 16));
         const word = (b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24)) >>> 0;
         const ref = m[3].replace(/\s+/, ' ').trim();
         const mine = disassemble(word, BigInt('0x' + m[1]));

@@ -9,19 +9,26 @@ import { commitScalar, rnAdd, rnDiv, rnFma, rnMul, rnSqrt } from '../../sim/cpu/
 import { FI, FPRF, FR, fprfD, fprfS, FX, XX } from '../../sim/cpu/isa/fpscr';
 import { bitsOf, fromBits, randDouble, Rng } from './fp-values';
 
-const FRT = 4, FRA = 1, FRB = 2, FRC = 3;
+const FRT = 4,
+  FRA = 1,
+  FRB = 2,
+  FRC = 3;
 const hex = (x: number) => '0x' + bitsOf(x).toString(16);
 
 test('fast paths equal the general path (result, XX FI FR FPRF FX, CR1)', () => {
   const r = new Rng(11);
   let fast = 0;
   for (let i = 0; i < 40000; i++) {
-    const a = fromBits(randDouble(r)), b = fromBits(randDouble(r)), c = fromBits(randDouble(r));
+    const a = fromBits(randDouble(r)),
+      b = fromBits(randDouble(r)),
+      c = fromBits(randDouble(r));
     if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(c)) continue;
     const single = (i & 1) === 1;
     const rc = (i >> 1) & 1;
     const fpscr0 = i & 4 ? XX | FX : 0;
-    const A = 2 * FRA + 1, B = 2 * FRB + 1, C = 2 * FRC + 1;
+    const A = 2 * FRA + 1,
+      B = 2 * FRB + 1,
+      C = 2 * FRC + 1;
     const ops: [string, (F: Float64Array) => number, () => number][] = [
       ['add', (F) => rnAdd(F, A, B, false, single), () => fpAdd(a, b, 0, single)],
       ['sub', (F) => rnAdd(F, A, B, true, single), () => fpAdd(a, -b, 0, single)],

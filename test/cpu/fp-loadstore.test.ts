@@ -134,7 +134,9 @@ results:
   // hand-encoded lfdp/stfdpx (GNU as -mpower10 rejects them): lfdp 10,0(30); stfdpx 10,31,27
   const lfdp = ((57 << 26) | (10 << 21) | (30 << 16)) >>> 0;
   const stfdpx = ((31 << 26) | (10 << 21) | (31 << 16) | (27 << 11) | (919 << 1)) >>> 0;
-  const src = source.replace('.long 0xe5430000', `.long 0x${lfdp.toString(16)}`).replace('.long 0x7d5f3f2e', `.long 0x${stfdpx.toString(16)}`);
+  const src = source
+    .replace('.long 0xe5430000', `.long 0x${lfdp.toString(16)}`)
+    .replace('.long 0x7d5f3f2e', `.long 0x${stfdpx.toString(16)}`);
   const run = runBoth(t, src, data);
   if (run === undefined) return;
   if (Array.isArray(run)) assert.fail(run.join('\n'));
@@ -143,9 +145,12 @@ results:
   for (let i = 0; i < n && diffs.length < 10; i++) {
     const q = run.qemu.subarray(i * REC, (i + 1) * REC);
     const s = Buffer.from(run.sim.subarray(i * REC, (i + 1) * REC));
-    if (!q.equals(s)) diffs.push(`entry ${i} (double 0x${doubles[i].toString(16)}, single ` +
-      `0x${(singles[i] >>> 0).toString(16)}):\n  qemu ${q.toString('hex')}\n  ours ` +
-      `${s.toString('hex')}`);
+    if (!q.equals(s))
+      diffs.push(
+        `entry ${i} (double 0x${doubles[i].toString(16)}, single ` +
+          `0x${(singles[i] >>> 0).toString(16)}):\n  qemu ${q.toString('hex')}\n  ours ` +
+          `${s.toString('hex')}`,
+      );
   }
   assert.deepEqual(diffs, []);
 });
@@ -190,9 +195,23 @@ test('FP loads and stores describe their access (kind, size, effective address) 
 });
 
 test('a DAWR stops an FP load or store before it changes anything (kind, size and range as described)', () => {
-  const bp = (start: bigint, read: boolean, write: boolean): DawrProgram => ({ start, len: 8, read, write, user: true, kernel: false, hyp: false });
+  const bp = (start: bigint, read: boolean, write: boolean): DawrProgram => ({
+    start,
+    len: 8,
+    read,
+    write,
+    user: true,
+    kernel: false,
+    hyp: false,
+  });
   const enc = (text: string) => {
-    const a = assemble(text.split(';').map((l) => `\t${l.trim()}`).join('\n') + '\n', 'x.s');
+    const a = assemble(
+      text
+        .split(';')
+        .map((l) => `\t${l.trim()}`)
+        .join('\n') + '\n',
+      'x.s',
+    );
     if (!a.ok) throw new Error(a.errors[0].message);
     const b = a.value.sections.find((s) => s.name === '.text')!.bytes;
     const ws: number[] = [];
@@ -226,7 +245,13 @@ test('a DAWR stops an FP load or store before it changes anything (kind, size an
 });
 
 test('update forms with RA = 0 are invalid (SIGILL, as qemu)', () => {
-  for (const w of [(49 << 26) | (1 << 21), (51 << 26) | (1 << 21), (53 << 26) | (1 << 21), (55 << 26) | (1 << 21), (31 << 26) | (1 << 21) | (4 << 11) | (631 << 1)]) {
+  for (const w of [
+    (49 << 26) | (1 << 21),
+    (51 << 26) | (1 << 21),
+    (53 << 26) | (1 << 21),
+    (55 << 26) | (1 << 21),
+    (31 << 26) | (1 << 21) | (4 << 11) | (631 << 1),
+  ]) {
     const r = run([w]);
     assert.equal(r.stop.kind === 'fault' && r.stop.signal, 'SIGILL', `0x${(w >>> 0).toString(16)}`);
   }

@@ -5,27 +5,53 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  anyOf, cBitByFcmpo, crossCases, diffGroup, DOUBLE_EDGES, fiKeptByCompare, FP_REGS, fprfNotSet, genCases, imzWithSnan, negateAfterRounding,
-  reciprocalOfZero, singleDenormFprf, type Case, type InsnTest,
+  anyOf,
+  cBitByFcmpo,
+  crossCases,
+  diffGroup,
+  DOUBLE_EDGES,
+  fiKeptByCompare,
+  FP_REGS,
+  fprfNotSet,
+  genCases,
+  imzWithSnan,
+  negateAfterRounding,
+  reciprocalOfZero,
+  singleDenormFprf,
+  type Case,
+  type InsnTest,
 } from './fp-harness';
 import { Rng } from './fp-values';
 
 const N = 400;
 
 test('fp arithmetic: fadd fsub fmul fdiv fsqrt and record forms', (t) => {
-  const g = (asm: string, seed: number, kinds: ['d' | 's', 'd' | 's', 'd' | 's'] = ['d', 'd', 'd']): InsnTest => ({ asm, cases: genCases(seed, N, kinds) });
-  const diffs = diffGroup(t, [
-    g('fadd {T},{A},{B}', 1),
-    g('fsub. {T},{A},{B}', 2),
-    g('fmul {T},{A},{C}', 3),
-    g('fdiv. {T},{A},{B}', 4),
-    g('fsqrt {T},{B}', 5),
-  ], FP_REGS);
+  const g = (asm: string, seed: number, kinds: ['d' | 's', 'd' | 's', 'd' | 's'] = ['d', 'd', 'd']): InsnTest => ({
+    asm,
+    cases: genCases(seed, N, kinds),
+  });
+  const diffs = diffGroup(
+    t,
+    [
+      g('fadd {T},{A},{B}', 1),
+      g('fsub. {T},{A},{B}', 2),
+      g('fmul {T},{A},{C}', 3),
+      g('fdiv. {T},{A},{B}', 4),
+      g('fsqrt {T},{B}', 5),
+    ],
+    FP_REGS,
+  );
   if (diffs) assert.deepEqual(diffs, []);
 });
 
 type K = 'd' | 's' | 'i64' | 'i32';
-const g = (asm: string, seed: number, kinds: [K, K, K] = ['d', 'd', 'd'], n = N, allow?: InsnTest['allow']): InsnTest => ({ asm, cases: genCases(seed, n, kinds), allow });
+const g = (
+  asm: string,
+  seed: number,
+  kinds: [K, K, K] = ['d', 'd', 'd'],
+  n = N,
+  allow?: InsnTest['allow'],
+): InsnTest => ({ asm, cases: genCases(seed, n, kinds), allow });
 const single = singleDenormFprf;
 function check(t: Parameters<typeof diffGroup>[0], tests: InsnTest[]) {
   const diffs = diffGroup(t, tests, FP_REGS);
@@ -116,7 +142,8 @@ function mtfsfCases(seed: number, n: number, enables: boolean): Case[] {
   const r = new Rng(seed);
   return genCases(seed, n, ['d', 'd', 'd']).map((c) => {
     let v = (BigInt(r.u32()) << 32n) | BigInt(r.u32());
-    if (enables) v &= ~0xfff80700n; // enables but no status bits
+    if (enables)
+      v &= ~0xfff80700n; // enables but no status bits
     else v &= ~0xf8n; // status but no enables
     return { ...c, b: [v, c.b[1]] as [bigint, bigint], fpscr: enables ? c.fpscr & 3n : c.fpscr & ~0xf8n };
   });
@@ -143,18 +170,24 @@ test('FPSCR instructions: mffs and its variants, mtfsf, mtfsfi, mtfsb0, mtfsb1, 
   for (let bf = 0; bf < 8; bf++) {
     for (const u of [0, 1, 5, 8, 10, 15]) {
       // fields 6 and 7 hold the enables: start from a clear FPSCR there
-      const cases = bf >= 6 ? enableCases(100 + bf * 16 + u, 4).map((c) => ({ ...c, fpscr: c.fpscr & 3n })) : genCases(100 + bf * 16 + u, 4, ['d', 'd', 'd']);
+      const cases =
+        bf >= 6
+          ? enableCases(100 + bf * 16 + u, 4).map((c) => ({ ...c, fpscr: c.fpscr & 3n }))
+          : genCases(100 + bf * 16 + u, 4, ['d', 'd', 'd']);
       tests.push({ asm: `mtfsfi${u & 1 ? '.' : ''} ${bf},${u}`, cases });
       if (bf === 7) tests.push({ asm: `mtfsfi ${bf},${u},1`, cases });
     }
   }
   for (let bt = 0; bt < 32; bt++) {
     const enable = bt >= 24 && bt <= 28;
-    const cases = enable ? genCases(300 + bt, 6, ['d', 'd', 'd']).map((c) => ({ ...c, fpscr: c.fpscr & 3n })) : genCases(300 + bt, 6, ['d', 'd', 'd']);
+    const cases = enable
+      ? genCases(300 + bt, 6, ['d', 'd', 'd']).map((c) => ({ ...c, fpscr: c.fpscr & 3n }))
+      : genCases(300 + bt, 6, ['d', 'd', 'd']);
     tests.push({ asm: `mtfsb0${bt & 1 ? '.' : ''} ${bt}`, cases });
     tests.push({ asm: `mtfsb1${bt & 2 ? '.' : ''} ${bt}`, cases });
   }
-  for (let bfa = 0; bfa < 8; bfa++) tests.push({ asm: `mcrfs cr${(bfa * 3) & 7},${bfa}`, cases: genCases(400 + bfa, 10, ['d', 'd', 'd']) });
+  for (let bfa = 0; bfa < 8; bfa++)
+    tests.push({ asm: `mcrfs cr${(bfa * 3) & 7},${bfa}`, cases: genCases(400 + bfa, 10, ['d', 'd', 'd']) });
   check(t, tests);
 });
 

@@ -11,7 +11,13 @@ import { run } from './harness';
 import { fromBits } from './fp-values';
 
 function words(src: string): number[] {
-  const a = assemble(src.split(';').map((l) => `\t${l.trim()}`).join('\n') + '\n', 'x.s');
+  const a = assemble(
+    src
+      .split(';')
+      .map((l) => `\t${l.trim()}`)
+      .join('\n') + '\n',
+    'x.s',
+  );
   if (!a.ok) throw new Error(a.errors.map((e) => e.message).join('; '));
   const b = a.value.sections.find((s) => s.name === '.text')!.bytes;
   const out: number[] = [];
@@ -19,13 +25,17 @@ function words(src: string): number[] {
   return out;
 }
 function exec(src: string, fprs: Record<number, number>, fpscr = 0, init?: (t: ThreadState) => void) {
-  const r = run(words(src), {}, {
-    init: (t) => {
-      for (const [k, v] of Object.entries(fprs)) t.vsrF64[2 * Number(k) + 1] = v;
-      t.fpscr = fpscr;
-      init?.(t);
+  const r = run(
+    words(src),
+    {},
+    {
+      init: (t) => {
+        for (const [k, v] of Object.entries(fprs)) t.vsrF64[2 * Number(k) + 1] = v;
+        t.fpscr = fpscr;
+        init?.(t);
+      },
     },
-  });
+  );
   return { ...r, f: (n: number) => r.t.vsrF64[2 * n + 1], fpscr: r.t.fpscr };
 }
 const has = (f: number, bits: number) => (f & bits) === bits;
@@ -53,17 +63,19 @@ test('FX is set only when an exception bit changes from 0 to 1', () => {
   assert.ok(has(r.fpscr, S.FX | S.ZX));
 });
 
-test('VE: an invalid operation leaves FRT and FPRF alone, clears FR FI, sets FEX; no trap ' +
-  'with MSR FE0/FE1 clear', () => {
-  const f0 = S.VE | S.FR | S.FI | S.FPRF_PNORM;
-  const r = exec('fsub 3,1,2; fmr 4,1', { 1: Infinity, 2: Infinity, 3: 42 }, f0);
-  assert.equal(r.f(3), 42);
-  assert.equal(fprf(r.fpscr), 0x04);
-  assert.ok(has(r.fpscr, S.VXISI | S.VX | S.FX | S.FEX));
-  assert.equal(r.fpscr & (S.FR | S.FI), 0);
-  assert.equal(r.f(4), Infinity); // the next instruction ran
-  assert.equal(r.stop.kind, 'trap');
-});
+test(
+  'VE: an invalid operation leaves FRT and FPRF alone, clears FR FI, sets FEX; no trap ' + 'with MSR FE0/FE1 clear',
+  () => {
+    const f0 = S.VE | S.FR | S.FI | S.FPRF_PNORM;
+    const r = exec('fsub 3,1,2; fmr 4,1', { 1: Infinity, 2: Infinity, 3: 42 }, f0);
+    assert.equal(r.f(3), 42);
+    assert.equal(fprf(r.fpscr), 0x04);
+    assert.ok(has(r.fpscr, S.VXISI | S.VX | S.FX | S.FEX));
+    assert.equal(r.fpscr & (S.FR | S.FI), 0);
+    assert.equal(r.f(4), Infinity); // the next instruction ran
+    assert.equal(r.stop.kind, 'trap');
+  },
+);
 
 test('with MSR FE0 set (prctl PR_SET_FPEXC) an enabled exception is a SIGFPE at the instruction', () => {
   const r = exec('fdiv 3,1,2; fadd 4,1,1', { 1: 1, 2: 0, 3: 7, 4: 9 }, S.ZE, (t) => (t.msr |= 0x800n));
@@ -110,10 +122,14 @@ test('FPRF of a single-precision result is its class as a single (denormalized)'
 test('lfs keeps a signaling NaN signaling; frsp quiets it (VXSNAN); stfs of a denormal single truncates', () => {
   const data = new Uint8Array(16);
   new DataView(data.buffer).setUint32(0, 0x7f800001, true);
-  const r = run(words('lis 9,0x1010; lfs 1,0(9); frsp 2,1; stfs 3,8(9); lwz 10,8(9)'), {}, {
-    data,
-    init: (t) => (t.vsrF64[2 * 3 + 1] = fromBits(0x3690000000000001n)), // 2^-150 (1 + 2^-52): below the single range
-  });
+  const r = run(
+    words('lis 9,0x1010; lfs 1,0(9); frsp 2,1; stfs 3,8(9); lwz 10,8(9)'),
+    {},
+    {
+      data,
+      init: (t) => (t.vsrF64[2 * 3 + 1] = fromBits(0x3690000000000001n)), // 2^-150 (1 + 2^-52): below the single range
+    },
+  );
   assert.equal(r.t.getFprBits(1), 0x7ff0000020000000n);
   assert.equal(r.t.getFprBits(2), 0x7ff8000020000000n);
   assert.ok(has(r.t.fpscr, S.VXSNAN | S.VX | S.FX));
@@ -130,17 +146,21 @@ test('DRN: mffscdrni sets it, mffs returns it in the high word, mtfsf L=1 writes
 });
 
 test('VSX vector: an enabled invalid operation in one lane leaves the whole target alone', () => {
-  const r = run(words('xvadddp 36,33,34'), {}, {
-    init: (t) => {
-      t.fpscr = S.VE;
-      t.vsrF64[2 * 33 + 1] = Infinity;
-      t.vsrF64[2 * 34 + 1] = -Infinity;
-      t.vsrF64[2 * 33] = 1;
-      t.vsrF64[2 * 34] = 2;
-      t.vsrF64[2 * 36 + 1] = 11;
-      t.vsrF64[2 * 36] = 12;
+  const r = run(
+    words('xvadddp 36,33,34'),
+    {},
+    {
+      init: (t) => {
+        t.fpscr = S.VE;
+        t.vsrF64[2 * 33 + 1] = Infinity;
+        t.vsrF64[2 * 34 + 1] = -Infinity;
+        t.vsrF64[2 * 33] = 1;
+        t.vsrF64[2 * 34] = 2;
+        t.vsrF64[2 * 36 + 1] = 11;
+        t.vsrF64[2 * 36] = 12;
+      },
     },
-  });
+  );
   assert.equal(r.t.vsrF64[2 * 36 + 1], 11);
   assert.equal(r.t.vsrF64[2 * 36], 12);
   assert.ok(has(r.t.fpscr, S.VXISI | S.FEX));

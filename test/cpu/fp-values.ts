@@ -52,36 +52,86 @@ export const from32 = (b: number): number => ((U32[0] = b >>> 0), F32[0]);
 
 /** special double bit patterns */
 export const D_EDGES: bigint[] = [
-  0x0000000000000000n, 0x8000000000000000n, // +-0
-  0x7ff0000000000000n, 0xfff0000000000000n, // +-inf
-  0x7ff8000000000000n, 0xfff8000000000000n, 0x7ff8000000000001n, 0x7fffffffffffffffn, // QNaNs
-  0x7ff0000000000001n, 0xfff4000000000000n, 0x7ff7ffffffffffffn, 0x7ff00000e0000000n, // SNaNs
-  0x0000000000000001n, 0x8000000000000001n, 0x000fffffffffffffn, 0x800fffffffffffffn, // denormals
-  0x0008000000000000n, 0x0000000080000000n,
-  0x0010000000000000n, 0x8010000000000000n, 0x0010000000000001n, // min normal
-  0x7fefffffffffffffn, 0xffefffffffffffffn, 0x7fe0000000000000n, // max
-  0x3ff0000000000000n, 0xbff0000000000000n, 0x3ff0000000000001n, 0x3fefffffffffffffn, // 1 and neighbours
-  0x4000000000000000n, 0x3fe0000000000000n, 0x3fe0000000000001n, 0x3fdfffffffffffffn, // 2, 0.5
-  0x3ff8000000000000n, 0x4004000000000000n, 0xc004000000000000n, 0x3ff4000000000000n, // 1.5 2.5 -2.5 1.25
-  0x4330000000000000n, 0x4330000000000001n, 0x433fffffffffffffn, 0x4340000000000000n, // 2^52, 2^53
-  0x41dfffffffc00000n, 0x41e0000000000000n, 0xc1e0000000000000n, 0xc1e0000000200000n, // 2^31-1, +-2^31
-  0x41efffffffe00000n, 0x41f0000000000000n, 0x41dfffffffffffffn, 0x41efffffffffffffn, // 2^32-1, 2^32
-  0x43dfffffffffffffn, 0x43e0000000000000n, 0xc3e0000000000000n, 0xc3e0000000000001n, // 2^63
-  0x43efffffffffffffn, 0x43f0000000000000n, 0xbfe0000000000000n, 0xbfefffffffffffffn, // 2^64, -0.5, -1+
-  0x36a0000000000000n, 0x3690000000000000n, 0x36a0000000000001n, 0x380fffffe0000000n, // single denormal range
-  0x3810000000000000n, 0x380ffffff0000000n, 0x47efffffe0000000n, 0x47efffffefffffffn, // single min normal, max
-  0x47effffff0000000n, 0x47f0000000000000n, 0x3ff0000010000000n, 0x3ff0000030000000n, // single ties
-  0x3ff0000010000001n, 0x3ff000000fffffffn,
+  0x0000000000000000n,
+  0x8000000000000000n, // +-0
+  0x7ff0000000000000n,
+  0xfff0000000000000n, // +-inf
+  0x7ff8000000000000n,
+  0xfff8000000000000n,
+  0x7ff8000000000001n,
+  0x7fffffffffffffffn, // QNaNs
+  0x7ff0000000000001n,
+  0xfff4000000000000n,
+  0x7ff7ffffffffffffn,
+  0x7ff00000e0000000n, // SNaNs
+  0x0000000000000001n,
+  0x8000000000000001n,
+  0x000fffffffffffffn,
+  0x800fffffffffffffn, // denormals
+  0x0008000000000000n,
+  0x0000000080000000n,
+  0x0010000000000000n,
+  0x8010000000000000n,
+  0x0010000000000001n, // min normal
+  0x7fefffffffffffffn,
+  0xffefffffffffffffn,
+  0x7fe0000000000000n, // max
+  0x3ff0000000000000n,
+  0xbff0000000000000n,
+  0x3ff0000000000001n,
+  0x3fefffffffffffffn, // 1 and neighbours
+  0x4000000000000000n,
+  0x3fe0000000000000n,
+  0x3fe0000000000001n,
+  0x3fdfffffffffffffn, // 2, 0.5
+  0x3ff8000000000000n,
+  0x4004000000000000n,
+  0xc004000000000000n,
+  0x3ff4000000000000n, // 1.5 2.5 -2.5 1.25
+  0x4330000000000000n,
+  0x4330000000000001n,
+  0x433fffffffffffffn,
+  0x4340000000000000n, // 2^52, 2^53
+  0x41dfffffffc00000n,
+  0x41e0000000000000n,
+  0xc1e0000000000000n,
+  0xc1e0000000200000n, // 2^31-1, +-2^31
+  0x41efffffffe00000n,
+  0x41f0000000000000n,
+  0x41dfffffffffffffn,
+  0x41efffffffffffffn, // 2^32-1, 2^32
+  0x43dfffffffffffffn,
+  0x43e0000000000000n,
+  0xc3e0000000000000n,
+  0xc3e0000000000001n, // 2^63
+  0x43efffffffffffffn,
+  0x43f0000000000000n,
+  0xbfe0000000000000n,
+  0xbfefffffffffffffn, // 2^64, -0.5, -1+
+  0x36a0000000000000n,
+  0x3690000000000000n,
+  0x36a0000000000001n,
+  0x380fffffe0000000n, // single denormal range
+  0x3810000000000000n,
+  0x380ffffff0000000n,
+  0x47efffffe0000000n,
+  0x47efffffefffffffn, // single min normal, max
+  0x47effffff0000000n,
+  0x47f0000000000000n,
+  0x3ff0000010000000n,
+  0x3ff0000030000000n, // single ties
+  0x3ff0000010000001n,
+  0x3ff000000fffffffn,
 ];
 
 /** special single bit patterns */
 export const S_EDGES: number[] = [
-  0x00000000, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00000, 0x7fc00001, 0x7fffffff,
-  0x7f800001, 0xff800001, 0x7fbfffff, 0x00000001, 0x80000001, 0x007fffff, 0x807fffff, 0x00400000,
-  0x00800000, 0x80800000, 0x00800001, 0x7f7fffff, 0xff7fffff, 0x3f800000, 0xbf800000, 0x3f800001,
-  0x3f7fffff, 0x3f000000, 0x3fc00000, 0x40200000, 0xc0200000, 0x4b000000, 0x4b7fffff, 0x4b800000,
-  0x4effffff, 0x4f000000, 0xcf000000, 0xcf000001, 0x4f7fffff, 0x4f800000, 0x5effffff, 0x5f000000,
-  0xdf000000, 0x5f7fffff, 0x5f800000, 0xbf000000, 0x477fe000, 0x477ff000, 0x38800000, 0x33800000,
+  0x00000000, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00000, 0x7fc00001, 0x7fffffff, 0x7f800001,
+  0xff800001, 0x7fbfffff, 0x00000001, 0x80000001, 0x007fffff, 0x807fffff, 0x00400000, 0x00800000, 0x80800000,
+  0x00800001, 0x7f7fffff, 0xff7fffff, 0x3f800000, 0xbf800000, 0x3f800001, 0x3f7fffff, 0x3f000000, 0x3fc00000,
+  0x40200000, 0xc0200000, 0x4b000000, 0x4b7fffff, 0x4b800000, 0x4effffff, 0x4f000000, 0xcf000000, 0xcf000001,
+  0x4f7fffff, 0x4f800000, 0x5effffff, 0x5f000000, 0xdf000000, 0x5f7fffff, 0x5f800000, 0xbf000000, 0x477fe000,
+  0x477ff000, 0x38800000, 0x33800000,
 ];
 
 /** A double bit pattern: random, near an edge, or with few significant bits. */
@@ -111,7 +161,7 @@ export function randDouble(r: Rng): bigint {
     case 5: {
       // a single-precision value (fraction low 29 bits clear), in range
       const e = BigInt(1023 - 126 + r.int(254));
-      return (BigInt(r.int(2)) << 63n) | (e << 52n) | ((BigInt(r.u32() & 0x7fffff)) << 29n);
+      return (BigInt(r.int(2)) << 63n) | (e << 52n) | (BigInt(r.u32() & 0x7fffff) << 29n);
     }
     case 6: {
       // extreme exponents: tiny, huge, denormal

@@ -24,7 +24,14 @@ export function buildWithGnu(t: TestContext, source: string): Built | undefined 
   writeFileSync(src, source);
   execFileSync('powerpc64le-linux-gnu-as', ['-a64', '-mlittle', '-mpower10', '-o', join(dir, 'p.o'), src]);
   const exe = join(dir, 'p');
-  execFileSync('powerpc64le-linux-gnu-ld', ['-Ttext=0x10000000', '-Tdata=0x10100000', '-Tbss=0x10200000', '-o', exe, join(dir, 'p.o')]);
+  execFileSync('powerpc64le-linux-gnu-ld', [
+    '-Ttext=0x10000000',
+    '-Tdata=0x10100000',
+    '-Tbss=0x10200000',
+    '-o',
+    exe,
+    join(dir, 'p.o'),
+  ]);
   const program = programOfElf(dir, exe);
   return { dir, exe, program, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -33,7 +40,9 @@ export function buildWithGnu(t: TestContext, source: string): Built | undefined 
 export function programOfElf(dir: string, exe: string): Program {
   const sections: Section[] = [];
   const headers = execFileSync('powerpc64le-linux-gnu-objdump', ['-h', exe], { encoding: 'utf8' });
-  for (const m of headers.matchAll(/^\s*\d+\s+(\.\S+)\s+([0-9a-f]+)\s+([0-9a-f]+)\s+[0-9a-f]+\s+[0-9a-f]+\s+\S+\n\s+(.*)$/gm)) {
+  for (const m of headers.matchAll(
+    /^\s*\d+\s+(\.\S+)\s+([0-9a-f]+)\s+([0-9a-f]+)\s+[0-9a-f]+\s+[0-9a-f]+\s+\S+\n\s+(.*)$/gm,
+  )) {
     const [, name, size, vma, flags] = m;
     if (!flags.includes('ALLOC')) continue;
     const nobits = !flags.includes('CONTENTS');
@@ -45,7 +54,9 @@ export function programOfElf(dir: string, exe: string): Program {
     }
     sections.push({ name, addr: BigInt('0x' + vma), bytes, exec: flags.includes('CODE'), nobits });
   }
-  const entryLine = execFileSync('powerpc64le-linux-gnu-readelf', ['-h', exe], { encoding: 'utf8' }).match(/Entry point address:\s+(0x[0-9a-f]+)/);
+  const entryLine = execFileSync('powerpc64le-linux-gnu-readelf', ['-h', exe], { encoding: 'utf8' }).match(
+    /Entry point address:\s+(0x[0-9a-f]+)/,
+  );
   return { file: 'p.S', sections, symbols: new Map(), lines: [], entry: BigInt(entryLine![1]) };
 }
 
@@ -54,6 +65,11 @@ export function runQemu(t: TestContext, exe: string, stdin = ''): { stdout: Buff
   if (!requireTool(t, 'qemu-ppc64le', INSTALL.qemu)) return undefined;
   const r = spawnSync('qemu-ppc64le', ['-cpu', 'power10', exe], { input: stdin, timeout: 20000 });
   // qemu reports a fatal signal by killing itself with it; a shell shows 128 + signal
-  const status = r.status ?? 128 + (r.signal ? ({ SIGSEGV: 11, SIGILL: 4, SIGTRAP: 5, SIGBUS: 7, SIGFPE: 8 } as Record<string, number>)[r.signal] ?? 0 : 0);
+  const status =
+    r.status ??
+    128 +
+      (r.signal
+        ? (({ SIGSEGV: 11, SIGILL: 4, SIGTRAP: 5, SIGBUS: 7, SIGFPE: 8 } as Record<string, number>)[r.signal] ?? 0)
+        : 0);
   return { stdout: r.stdout, status };
 }

@@ -30,7 +30,11 @@ export function setup(words: number[], opts: { data?: Uint8Array; slots?: number
 }
 
 /** Runs `words` (then stops at the end: the instruction after them is a trap) with registers preset. */
-export function run(words: number[], regs: Record<number, bigint> = {}, opts: { data?: Uint8Array; maxSteps?: number; init?: (t: ThreadState) => void } = {}): Ran {
+export function run(
+  words: number[],
+  regs: Record<number, bigint> = {},
+  opts: { data?: Uint8Array; maxSteps?: number; init?: (t: ThreadState) => void } = {},
+): Ran {
   const trapWord = 0x7fe00008; // tw 31,0,0
   const s = setup([...words, trapWord], opts);
   for (const [k, v] of Object.entries(regs)) s.t.setGpr(Number(k), v);

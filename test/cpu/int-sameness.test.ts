@@ -23,23 +23,68 @@ let seed = 0x1234567;
 
 /** The ops the reference implements (everything of the core set that was cold before). */
 const SKIP = new Set<number>([Op.NONE, Op.ILLEGAL, Op.SC, Op.ISYNC, Op.SYNC, Op.EIEIO]);
-const HOT_BEFORE = ['addi', 'addis', 'add', 'subf', 'neg', 'ori', 'or', 'and', 'xor', 'andi.', 'extsw', 'cmpi', 'cmp', 'cmpli', 'cmpl',
-  'b', 'bc', 'bclr', 'bcctr', 'lbz', 'lhz', 'lwz', 'ld', 'stb', 'sth', 'stw', 'std', 'ldx', 'stdx', 'lwzx', 'stwx', 'rlwinm', 'rldicl',
-  'rldicr', 'mfspr', 'mtspr', 'sc'];
+const HOT_BEFORE = [
+  'addi',
+  'addis',
+  'add',
+  'subf',
+  'neg',
+  'ori',
+  'or',
+  'and',
+  'xor',
+  'andi.',
+  'extsw',
+  'cmpi',
+  'cmp',
+  'cmpli',
+  'cmpl',
+  'b',
+  'bc',
+  'bclr',
+  'bcctr',
+  'lbz',
+  'lhz',
+  'lwz',
+  'ld',
+  'stb',
+  'sth',
+  'stw',
+  'std',
+  'ldx',
+  'stdx',
+  'lwzx',
+  'stwx',
+  'rlwinm',
+  'rldicl',
+  'rldicr',
+  'mfspr',
+  'mtspr',
+  'sc',
+];
 const CASES = OPS.filter((i) => !SKIP.has(i.op) && !HOT_BEFORE.includes(i.name) && i.xoKind !== 'mask');
 
 function baseWord(i: (typeof OPS)[number]): { word: number; free: number } {
   const po = (i.primary << 26) >>> 0;
   switch (i.xoKind) {
-    case 'none': return { word: po, free: 0x03ffffff };
-    case 'x10': return { word: (po | (i.xo << 1)) >>> 0, free: 0x03fff801 };
-    case 'xo9': return { word: (po | (i.xo << 1)) >>> 0, free: 0x03fffc01 };
-    case 'xs9': return { word: (po | (i.xo << 2)) >>> 0, free: 0x03fff803 };
-    case 'ds2': return { word: (po | i.xo) >>> 0, free: 0x03fffffc };
-    case 'dq3': return { word: (po | i.xo) >>> 0, free: 0x03fffff8 };
-    case 'md3': return { word: (po | (i.xo << 2)) >>> 0, free: 0x03ffffe3 };
-    case 'mds4': return { word: (po | (i.xo << 1)) >>> 0, free: 0x03ffffe1 };
-    default: return { word: po, free: 0 };
+    case 'none':
+      return { word: po, free: 0x03ffffff };
+    case 'x10':
+      return { word: (po | (i.xo << 1)) >>> 0, free: 0x03fff801 };
+    case 'xo9':
+      return { word: (po | (i.xo << 1)) >>> 0, free: 0x03fffc01 };
+    case 'xs9':
+      return { word: (po | (i.xo << 2)) >>> 0, free: 0x03fff803 };
+    case 'ds2':
+      return { word: (po | i.xo) >>> 0, free: 0x03fffffc };
+    case 'dq3':
+      return { word: (po | i.xo) >>> 0, free: 0x03fffff8 };
+    case 'md3':
+      return { word: (po | (i.xo << 2)) >>> 0, free: 0x03ffffe3 };
+    case 'mds4':
+      return { word: (po | (i.xo << 1)) >>> 0, free: 0x03ffffe1 };
+    default:
+      return { word: po, free: 0 };
   }
 }
 
@@ -83,7 +128,9 @@ test('number paths equal the BigInt reference on random words and state (every c
       mem.writeBytesAs(TEXT, text, true);
       mem.map(DATA, 8192, { read: true, write: true, exec: false });
       for (let i = 0; i < RANDOM.length; i++) {
-        seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5;
+        seed ^= seed << 13;
+        seed ^= seed >>> 17;
+        seed ^= seed << 5;
         RANDOM[i] = seed;
       }
       mem.writeBytes(DATA, RANDOM_BYTES);
@@ -100,14 +147,18 @@ test('number paths equal the BigInt reference on random words and state (every c
       if (res === COLD_NEXT) t2.pc = TEXT + 4n;
       ran++;
       const bad: string[] = [];
-      const s1 = stopText(stop), s2 = stopText(stop2);
+      const s1 = stopText(stop),
+        s2 = stopText(stop2);
       if (s1 !== s2) bad.push(`stop ${s1} / ref ${s2}`);
-      for (let k = 0; k < 32; k++) if (t.getGpr(k) !== t2.getGpr(k)) bad.push(`r${k} ${t.getGpr(k).toString(16)} / ref ${t2.getGpr(k).toString(16)}`);
+      for (let k = 0; k < 32; k++)
+        if (t.getGpr(k) !== t2.getGpr(k))
+          bad.push(`r${k} ${t.getGpr(k).toString(16)} / ref ${t2.getGpr(k).toString(16)}`);
       if (t.cr !== t2.cr) bad.push(`cr ${t.cr.toString(16)} / ref ${t2.cr.toString(16)}`);
       if (t.xer !== t2.xer) bad.push(`xer ${t.xer.toString(16)} / ref ${t2.xer.toString(16)}`);
       if (t.lr !== t2.lr || t.ctr !== t2.ctr) bad.push('lr/ctr');
       if (stop.kind === 'limit' && t.pc !== t2.pc) bad.push(`pc ${t.pc.toString(16)} / ref ${t2.pc.toString(16)}`);
-      const m1 = mem.readBytes(DATA, 8192), m2 = mem2.readBytes(DATA, 8192);
+      const m1 = mem.readBytes(DATA, 8192),
+        m2 = mem2.readBytes(DATA, 8192);
       if (m1 && m2 && Buffer.compare(Buffer.from(m1), Buffer.from(m2)) !== 0) bad.push('memory');
       if (bad.length) diffs.push(`${info.name} 0x${word.toString(16).padStart(8, '0')}: ${bad.slice(0, 4).join('; ')}`);
     }

@@ -134,18 +134,29 @@ function spr(): string {
 }
 
 test('fixed-point, prefixed and SPR disassembly matches objdump -d', (t) => {
-  const source = `    .abiversion 2\n    .text\n    .globl ` +
+  const source =
+    `    .abiversion 2\n    .text\n    .globl ` +
     `_start\n_start:\n${FIXED}\n${PREFIXED}\n${spr()}\n    .data\nx: .quad 0\n`;
   const built = buildWithGnu(t, source);
   if (!built) return;
   try {
-    const dump = execFileSync('powerpc64le-linux-gnu-objdump', ['-d', built.exe], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const dump = execFileSync('powerpc64le-linux-gnu-objdump', ['-d', built.exe], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     const rows: { addr: bigint; word: number; text: string }[] = [];
     for (const line of dump.split('\n')) {
       const m = /^\s+([0-9a-f]+):\t((?:[0-9a-f]{2} ){4})\s*(?:\t(.*))?$/.exec(line);
       if (!m) continue;
-      const b = m[2].trim().split(' ').map((x) => parseInt(x, 16));
-      rows.push({ addr: BigInt('0x' + m[1]), word: (b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24)) >>> 0, text: m[3] ?? '' });
+      const b = m[2]
+        .trim()
+        .split(' ')
+        .map((x) => parseInt(x, 16));
+      rows.push({
+        addr: BigInt('0x' + m[1]),
+        word: (b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24)) >>> 0,
+        text: m[3] ?? '',
+      });
     }
     const diffs: string[] = [];
     let n = 0;

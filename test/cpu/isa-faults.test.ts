@@ -36,10 +36,21 @@ const CASES: [string, string, number?][] = [
   // qemu 7.2 aborts on the alignment interrupt of a crossing prefixed instruction ("Unknown exception
   // 0x5"); Linux gives SIGBUS
   ['pld crossing a 64-byte boundary', '.balign 64\n .rept 15\n nop\n .endr\n .long 0x04000000\n .long 0xe4640000', 135],
-  ['pld just before a 64-byte boundary is fine', '.balign 64\n .rept 14\n nop\n .endr\n .long 0x04000000\n .long 0xe4640000'],
+  [
+    'pld just before a 64-byte boundary is fine',
+    '.balign 64\n .rept 14\n nop\n .endr\n .long 0x04000000\n .long 0xe4640000',
+  ],
   ['an unknown prefixed instruction', '.balign 64\n .long 0x04000000\n .long 0x00000000'],
-  ['an unknown prefixed instruction crossing a 64-byte boundary', '.balign 64\n .rept 15\n nop\n .endr\n .long 0x04000000\n .long 0x00000000', 135],
-  ['a prefixed instruction crossing a page', '.balign 4096\n .rept 1023\n nop\n .endr\n .long 0x04000000\n .long 0xe4640000', 135],
+  [
+    'an unknown prefixed instruction crossing a 64-byte boundary',
+    '.balign 64\n .rept 15\n nop\n .endr\n .long 0x04000000\n .long 0x00000000',
+    135,
+  ],
+  [
+    'a prefixed instruction crossing a page',
+    '.balign 4096\n .rept 1023\n nop\n .endr\n .long 0x04000000\n .long 0xe4640000',
+    135,
+  ],
   ['pld with R=1 and RA != 0', '.balign 64\n .long 0x04100000\n .long 0xe4640000'],
   ['paddi with R=1 and RA != 0', '.balign 64\n .long 0x06100000\n .long 0x38640000'],
   ['plq with an odd RTp (qemu executes it)', '.balign 64\n .long 0x04000000\n .long 0xe0a40000'],
@@ -72,12 +83,14 @@ buf: .space 128
     try {
       const sim = execProgram(built.program, { maxSteps: 5000 });
       if (expected !== undefined) {
-        if (sim.exitCode !== expected) diffs.push(`${label}: expected ${expected}, ours ${sim.exitCode} (${sim.message ?? ''})`);
+        if (sim.exitCode !== expected)
+          diffs.push(`${label}: expected ${expected}, ours ${sim.exitCode} (${sim.message ?? ''})`);
         continue;
       }
       const ref = runQemu(t, built.exe);
       if (!ref) return;
-      if (sim.exitCode !== ref.status) diffs.push(`${label}: qemu ${ref.status}, ours ${sim.exitCode} (${sim.message ?? ''})`);
+      if (sim.exitCode !== ref.status)
+        diffs.push(`${label}: qemu ${ref.status}, ours ${sim.exitCode} (${sim.message ?? ''})`);
     } finally {
       built.cleanup();
     }

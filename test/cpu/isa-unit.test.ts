@@ -27,25 +27,38 @@ test('mfspr PVR: the CPU model PVR Linux reports (POWER10 DD1 0x800100)', () => 
   }
 });
 
-test('DSCR (3 and 17), TAR, VRSAVE: what is written reads back; PPR starts at medium and ' +
-  'takes only priorities 1-4', () => {
-  const r = run([
-    E.li(4, 0x1234), mtspr(3, 4), mfspr(5, 17), // DSCR through the user alias, read through 17
-    E.li(6, -8), mtspr(815, 6), mfspr(7, 815), // TAR: all 64 bits
-    mfspr(8, 896), mfspr(9, 898), // PPR and PPR32 at thread start
-    E.addis(10, 0, 0x0008), mtspr(898, 10), mfspr(11, 896), // PPR32 := priority 2 (low): allowed
-    E.addis(10, 0, 0x001c), mtspr(898, 10), mfspr(12, 896), // priority 7 (very high): unchanged
-    E.li(13, -1), mtspr(256, 13), mfspr(14, 256), // VRSAVE: 32 bits
-  ]);
-  assert.equal(r.stop.kind, 'trap');
-  assert.equal(r.t.getGpr(5), 0x1234n);
-  assert.equal(r.t.getGpr(7), 0xfffffffffffffff8n);
-  assert.equal(r.t.getGpr(8), 0x000c000000000000n);
-  assert.equal(r.t.getGpr(9), 0x000c0000n);
-  assert.equal(r.t.getGpr(11), 0x0008000000000000n);
-  assert.equal(r.t.getGpr(12), 0x0008000000000000n);
-  assert.equal(r.t.getGpr(14), 0xffffffffn);
-});
+test(
+  'DSCR (3 and 17), TAR, VRSAVE: what is written reads back; PPR starts at medium and ' + 'takes only priorities 1-4',
+  () => {
+    const r = run([
+      E.li(4, 0x1234),
+      mtspr(3, 4),
+      mfspr(5, 17), // DSCR through the user alias, read through 17
+      E.li(6, -8),
+      mtspr(815, 6),
+      mfspr(7, 815), // TAR: all 64 bits
+      mfspr(8, 896),
+      mfspr(9, 898), // PPR and PPR32 at thread start
+      E.addis(10, 0, 0x0008),
+      mtspr(898, 10),
+      mfspr(11, 896), // PPR32 := priority 2 (low): allowed
+      E.addis(10, 0, 0x001c),
+      mtspr(898, 10),
+      mfspr(12, 896), // priority 7 (very high): unchanged
+      E.li(13, -1),
+      mtspr(256, 13),
+      mfspr(14, 256), // VRSAVE: 32 bits
+    ]);
+    assert.equal(r.stop.kind, 'trap');
+    assert.equal(r.t.getGpr(5), 0x1234n);
+    assert.equal(r.t.getGpr(7), 0xfffffffffffffff8n);
+    assert.equal(r.t.getGpr(8), 0x000c000000000000n);
+    assert.equal(r.t.getGpr(9), 0x000c0000n);
+    assert.equal(r.t.getGpr(11), 0x0008000000000000n);
+    assert.equal(r.t.getGpr(12), 0x0008000000000000n);
+    assert.equal(r.t.getGpr(14), 0xffffffffn);
+  },
+);
 
 test('mfspr of a privileged SPR is SIGILL naming it', () => {
   const r = run([mfspr(3, 26)]);
@@ -64,7 +77,12 @@ test('analyse_instr sees the new loads and stores: type, effective address, size
     ['pstd r3,8(r4)', 0x04000000, 0xf4640008, { type: 'store', ea: 0x10100008n, size: 8 }],
     ['plq r6,32(r4)', 0x04000000, 0xe0c40020, { type: 'load', ea: 0x10100020n, size: 16 }],
     ['plxvp vs34,8(r4)', 0x04000000, 0xe8640008, { type: 'load_vsx', ea: 0x10100008n, size: 32 }],
-    ['pstxv vs3,0x12345678(r4)', 0x04001234, 0xd8645678, { type: 'store_vsx', ea: 0x10100000n + 0x12345678n, size: 16 }],
+    [
+      'pstxv vs3,0x12345678(r4)',
+      0x04001234,
+      0xd8645678,
+      { type: 'store_vsx', ea: 0x10100000n + 0x12345678n, size: 16 },
+    ],
     ['plfs f1,4(r4)', 0x06000000, 0xc0240004, { type: 'load', ea: 0x10100004n, size: 4 }],
     ['lq r6,16(r4)', 0xe0c40010, 0, { type: 'load', ea: 0x10100010n, size: 16 }],
     ['stq r6,8(r4)', 0xf8c4000a, 0, { type: 'store', ea: 0x10100008n, size: 16 }],
@@ -75,7 +93,15 @@ test('analyse_instr sees the new loads and stores: type, effective address, size
   for (const [what, w, next, want] of cases) assert.deepEqual(analyseInstruction(w, t, next), want, what);
 });
 
-const watch = (start: bigint): DawrProgram => ({ start, len: 8, read: true, write: true, user: true, kernel: false, hyp: false });
+const watch = (start: bigint): DawrProgram => ({
+  start,
+  len: 8,
+  read: true,
+  write: true,
+  user: true,
+  kernel: false,
+  hyp: false,
+});
 
 test('a DAWR stops lq/stq, the quadword atomics, plq/pstq and pstd before they change anything', () => {
   const programs: [string, number[]][] = [

@@ -128,7 +128,7 @@ const SNIPPETS: Record<string, string> = {
     li 4, 3
     divwo 9, 3, 4
     mfxer 10`,
-  'logic': `
+  logic: `
     LI64 3, 0xf0f0ff00a5a51234
     LI64 4, 0x0ff0f0f05a5a1230
     and 5, 3, 4

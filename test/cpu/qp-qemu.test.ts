@@ -22,7 +22,8 @@ function outcomeOf(c: Case, r: bigint, ex: number): Outcome {
   const nf = S.raise(f & ~(S.FR | S.FI | S.FPRF), ex) | (ex & (S.FR | S.FI)) | fprfQ(r);
   return { t: [r >> 64n, r & M64], fpscr: (c.fpscr & ~0xffffffffn) | BigInt(nf >>> 0), cr: c.cr >>> 0 };
 }
-const same = (a: Outcome, b: Outcome) => a.t[0] === b.t[0] && a.t[1] === b.t[1] && a.cr === b.cr && (a.fpscr & ~FR_B) === (b.fpscr & ~FR_B);
+const same = (a: Outcome, b: Outcome) =>
+  a.t[0] === b.t[0] && a.t[1] === b.t[1] && a.cr === b.cr && (a.fpscr & ~FR_B) === (b.fpscr & ~FR_B);
 
 /**
  * xsnmaddqp/xsnmsubqp: the ISA negates the rounded multiply-add; qemu negates before rounding (so in
@@ -30,44 +31,58 @@ const same = (a: Outcome, b: Outcome) => a.t[0] === b.t[0] && a.t[1] === b.t[1] 
  * round to odd (VSX_MADDQ(XSNMSUBQPO, NMSUB_FLGS, 0)): it rounds in FPSCR[RN]. Allowed when qemu's
  * outcome is exactly that model (-(a*b +- c) rounded once, in the mode qemu uses).
  */
-const negatedBeforeRounding = (sub: boolean): Rule => (c, q) => {
-  const a = quad(c.a), b = quad(c.b), t = quad(c.t);
-  if (isNaNQ(a) || isNaNQ(b) || isNaNQ(t)) return false;
-  const r = fmaQ(a ^ SIGN_Q, b, sub ? t : t ^ SIGN_Q, Number(c.fpscr & 3n), Number(c.fpscr & 0xffffffffn) | 0);
-  return same(q, outcomeOf(c, r, qx.ex));
-};
+const negatedBeforeRounding =
+  (sub: boolean): Rule =>
+  (c, q) => {
+    const a = quad(c.a),
+      b = quad(c.b),
+      t = quad(c.t);
+    if (isNaNQ(a) || isNaNQ(b) || isNaNQ(t)) return false;
+    const r = fmaQ(a ^ SIGN_Q, b, sub ? t : t ^ SIGN_Q, Number(c.fpscr & 3n), Number(c.fpscr & 0xffffffffn) | 0);
+    return same(q, outcomeOf(c, r, qx.ex));
+  };
 
 /**
  * xsrqpi/xsrqpix/xsrqpxp with R=0 RMC=3 round in FPSCR[RN]; qemu 7.2 passes RN to softfloat as it is,
  * where 1 and 3 mean round down and round toward zero (the ISA: toward zero and toward -infinity).
  */
 const RQ_MODES = [0, 3, 2, 1];
-const rqpiSwappedModes = (x: boolean): Rule => (c, q) => {
-  const b = quad(c.b);
-  const rn = Number(c.fpscr & 3n);
-  if (isNaNQ(b) || (rn !== 1 && rn !== 3)) return false;
-  const r = roundIntegralQ(b, RQ_MODES[rn]);
-  return same(q, outcomeOf(c, r, x ? qx.ex & ~S.FR : 0));
-};
+const rqpiSwappedModes =
+  (x: boolean): Rule =>
+  (c, q) => {
+    const b = quad(c.b);
+    const rn = Number(c.fpscr & 3n);
+    if (isNaNQ(b) || (rn !== 1 && rn !== 3)) return false;
+    const r = roundIntegralQ(b, RQ_MODES[rn]);
+    return same(q, outcomeOf(c, r, x ? qx.ex & ~S.FR : 0));
+  };
 /**
  * xsrqpxp: qemu rounds through the x87 format (floatx80): a NaN keeps only the high 63 bits of its
  * fraction (the ISA returns the operand's NaN, quieted); R=0 RMC=3 as rqpiSwappedModes.
  */
-const xpViaFloatx80 = (fpscrMode: boolean): Rule => (c, q, s) => {
-  const b = quad(c.b);
-  if (isNaNQ(b)) {
-    const low = (1n << 49n) - 1n;
-    return same(q, { ...s, t: [s.t[0], s.t[1] & ~low] });
-  }
-  const rn = Number(c.fpscr & 3n);
-  if (!fpscrMode || (rn !== 1 && rn !== 3)) return false;
-  const r = roundXpQ(b, RQ_MODES[rn], Number(c.fpscr & 0xffffffffn) | 0);
-  return same(q, outcomeOf(c, r, qx.ex));
-};
+const xpViaFloatx80 =
+  (fpscrMode: boolean): Rule =>
+  (c, q, s) => {
+    const b = quad(c.b);
+    if (isNaNQ(b)) {
+      const low = (1n << 49n) - 1n;
+      return same(q, { ...s, t: [s.t[0], s.t[1] & ~low] });
+    }
+    const rn = Number(c.fpscr & 3n);
+    if (!fpscrMode || (rn !== 1 && rn !== 3)) return false;
+    const r = roundXpQ(b, RQ_MODES[rn], Number(c.fpscr & 0xffffffffn) | 0);
+    return same(q, outcomeOf(c, r, qx.ex));
+  };
 
 const N = 250;
 const QQ: [QKind, QKind, QKind] = ['q', 'q', 'q'];
-const g = (asm: string, seed: number, kinds: [QKind, QKind, QKind] = QQ, allow?: InsnTest['allow'], n = N): InsnTest => ({ asm, cases: genQCases(seed, n, kinds), allow });
+const g = (
+  asm: string,
+  seed: number,
+  kinds: [QKind, QKind, QKind] = QQ,
+  allow?: InsnTest['allow'],
+  n = N,
+): InsnTest => ({ asm, cases: genQCases(seed, n, kinds), allow });
 function check(t: Parameters<typeof diffGroup>[0], tests: InsnTest[]) {
   const diffs = diffGroup(t, tests, VSX_REGS);
   if (diffs && diffs.length) {
@@ -149,7 +164,16 @@ test('quad rounding: xsrqpi, xsrqpix, xsrqpxp in every R/RMC mode', (t) => {
   const tests: InsnTest[] = [];
   let seed = 80;
   // (R=0 with RMC 1 or 2 is reserved; qemu rounds to nearest even)
-  for (const [r, rmc] of [[0, 0], [0, 1], [0, 2], [0, 3], [1, 0], [1, 1], [1, 2], [1, 3]]) {
+  for (const [r, rmc] of [
+    [0, 0],
+    [0, 1],
+    [0, 2],
+    [0, 3],
+    [1, 0],
+    [1, 1],
+    [1, 2],
+    [1, 3],
+  ]) {
     const fpscrMode = r === 0 && rmc === 3;
     tests.push(g(`xsrqpi ${r},4,2,${rmc}`, seed++, QQ, fpscrMode ? rqpiSwappedModes(false) : undefined, 100));
     tests.push(g(`xsrqpix ${r},4,2,${rmc}`, seed++, QQ, fpscrMode ? rqpiSwappedModes(true) : undefined, 100));
@@ -159,14 +183,36 @@ test('quad rounding: xsrqpi, xsrqpix, xsrqpxp in every R/RMC mode', (t) => {
 });
 
 test('quad multiply-add: special operands in all three positions', (t) => {
-  const sp = [0n, SIGN_Q, INF_Q, INF_Q | SIGN_Q, QNAN_Q, QNAN_Q | 5n, INF_Q | 1n, INF_Q | 7n | SIGN_Q, 0x3fff0000000000000000000000000000n, 0xbfff0000000000000000000000000000n, 1n, 0x7ffeffffffffffffffffffffffffffffn];
+  const sp = [
+    0n,
+    SIGN_Q,
+    INF_Q,
+    INF_Q | SIGN_Q,
+    QNAN_Q,
+    QNAN_Q | 5n,
+    INF_Q | 1n,
+    INF_Q | 7n | SIGN_Q,
+    0x3fff0000000000000000000000000000n,
+    0xbfff0000000000000000000000000000n,
+    1n,
+    0x7ffeffffffffffffffffffffffffffffn,
+  ];
   const split = (v: bigint): [bigint, bigint] => [v >> 64n, v & M64];
   const cases: Case[] = [];
-  for (const a of sp) for (const b of sp) for (const c of sp) for (let rn = 0n; rn < 4n; rn++) cases.push({ fpscr: rn, cr: 0, a: split(a), b: split(b), c: split(c), t: split(c) });
+  for (const a of sp)
+    for (const b of sp)
+      for (const c of sp)
+        for (let rn = 0n; rn < 4n; rn++)
+          cases.push({ fpscr: rn, cr: 0, a: split(a), b: split(b), c: split(c), t: split(c) });
   // 0 x infinity + SNaN: the ISA sets VXSNAN and VXIMZ, qemu only VXIMZ (imzWithSnan)
-  check(t, ['xsmaddqp', 'xsmsubqpo', 'xsnmaddqp', 'xsnmsubqp'].map((n) => ({
-    asm: `${n} 4,1,2`, cases, allow: n.startsWith('xsnm') ? anyOf(imzWithSnan, negatedBeforeRounding(n === 'xsnmsubqp')) : imzWithSnan,
-  })));
+  check(
+    t,
+    ['xsmaddqp', 'xsmsubqpo', 'xsnmaddqp', 'xsnmsubqp'].map((n) => ({
+      asm: `${n} 4,1,2`,
+      cases,
+      allow: n.startsWith('xsnm') ? anyOf(imzWithSnan, negatedBeforeRounding(n === 'xsnmsubqp')) : imzWithSnan,
+    })),
+  );
 });
 
 test('quad edge values crossed: arithmetic, multiply-add, compares, conversions', (t) => {
@@ -184,7 +230,18 @@ test('quad edge values crossed: arithmetic, multiply-add, compares, conversions'
     { asm: 'xscmpgeqp 4,1,2', cases: cross },
     { asm: 'xsmaxcqp 4,1,2', cases: cross },
     { asm: 'xsmincqp 4,1,2', cases: cross },
-    ...['xscvqpdp', 'xscvqpdpo', 'xssqrtqp', 'xssqrtqpo', 'xscvqpsdz', 'xscvqpswz', 'xscvqpudz', 'xscvqpuwz', 'xscvqpsqz', 'xscvqpuqz'].map((n) => ({ asm: `${n} 4,2`, cases: unary })),
+    ...[
+      'xscvqpdp',
+      'xscvqpdpo',
+      'xssqrtqp',
+      'xssqrtqpo',
+      'xscvqpsdz',
+      'xscvqpswz',
+      'xscvqpudz',
+      'xscvqpuwz',
+      'xscvqpsqz',
+      'xscvqpuqz',
+    ].map((n) => ({ asm: `${n} 4,2`, cases: unary })),
     { asm: 'xsrqpi 0,4,2,3', cases: unary, allow: rqpiSwappedModes(false) },
     { asm: 'xsrqpix 0,4,2,0', cases: unary },
     { asm: 'xsrqpix 1,4,2,3', cases: unary },
@@ -193,14 +250,36 @@ test('quad edge values crossed: arithmetic, multiply-add, compares, conversions'
   ]);
 });
 
-test('reserved bit 0 set: qemu executes xscmpeqqp/gt/ge, xsmaxcqp/xsmincqp, xststdcqp, ' +
-  'the 128-bit integer conversions and xsrqpxp anyway; so do we', (t) => {
-  const X = (xo: number, sel = -1) => (0xfc000000 | (4 << 21) | ((sel < 0 ? 1 : sel) << 16) | (2 << 11) | (xo << 1) | 1) >>> 0;
-  const words: [string, number][] = [
-    ['xscmpeqqp', X(68)], ['xscmpgeqp', X(196)], ['xscmpgtqp', X(228)], ['xsmaxcqp', X(676)], ['xsmincqp', X(740)],
-    ['xscvqpsqz', X(836, 8)], ['xscvqpuqz', X(836, 0)], ['xscvsqqp', X(836, 11)], ['xscvuqqp', X(836, 3)],
-    ['xststdcqp', (0xfc000000 | (3 << 23) | (0x5a << 16) | (2 << 11) | (708 << 1) | 1) >>> 0],
-    ['xsrqpxp', (0xfc000000 | (4 << 21) | (1 << 16) | (2 << 11) | (2 << 9) | (37 << 1) | 1) >>> 0],
-  ];
-  check(t, words.map(([n, w], i) => g(`.long 0x${w.toString(16)} # ${n}`, 120 + i, n.includes('sqqp') || n.includes('uqqp') ? ['i128', 'i128', 'i128'] : QQ, n === 'xsrqpxp' ? xpViaFloatx80(false) : undefined, 30)));
-});
+test(
+  'reserved bit 0 set: qemu executes xscmpeqqp/gt/ge, xsmaxcqp/xsmincqp, xststdcqp, ' +
+    'the 128-bit integer conversions and xsrqpxp anyway; so do we',
+  (t) => {
+    const X = (xo: number, sel = -1) =>
+      (0xfc000000 | (4 << 21) | ((sel < 0 ? 1 : sel) << 16) | (2 << 11) | (xo << 1) | 1) >>> 0;
+    const words: [string, number][] = [
+      ['xscmpeqqp', X(68)],
+      ['xscmpgeqp', X(196)],
+      ['xscmpgtqp', X(228)],
+      ['xsmaxcqp', X(676)],
+      ['xsmincqp', X(740)],
+      ['xscvqpsqz', X(836, 8)],
+      ['xscvqpuqz', X(836, 0)],
+      ['xscvsqqp', X(836, 11)],
+      ['xscvuqqp', X(836, 3)],
+      ['xststdcqp', (0xfc000000 | (3 << 23) | (0x5a << 16) | (2 << 11) | (708 << 1) | 1) >>> 0],
+      ['xsrqpxp', (0xfc000000 | (4 << 21) | (1 << 16) | (2 << 11) | (2 << 9) | (37 << 1) | 1) >>> 0],
+    ];
+    check(
+      t,
+      words.map(([n, w], i) =>
+        g(
+          `.long 0x${w.toString(16)} # ${n}`,
+          120 + i,
+          n.includes('sqqp') || n.includes('uqqp') ? ['i128', 'i128', 'i128'] : QQ,
+          n === 'xsrqpxp' ? xpViaFloatx80(false) : undefined,
+          30,
+        ),
+      ),
+    );
+  },
+);

@@ -10,7 +10,13 @@ import type { ThreadState } from '../../sim/cpu/thread-state';
 import { run } from './harness';
 
 function words(src: string): number[] {
-  const a = assemble(src.split(';').map((l) => `\t${l.trim()}`).join('\n') + '\n', 'x.s');
+  const a = assemble(
+    src
+      .split(';')
+      .map((l) => `\t${l.trim()}`)
+      .join('\n') + '\n',
+    'x.s',
+  );
   if (!a.ok) throw new Error(a.errors.map((e) => e.message).join('; '));
   const b = a.value.sections.find((s) => s.name === '.text')!.bytes;
   const out: number[] = [];
@@ -19,13 +25,17 @@ function words(src: string): number[] {
 }
 /** Runs the instructions with v-registers (by number) and the FPSCR preset. */
 function exec(src: string, vrs: Record<number, bigint>, fpscr = 0, init?: (t: ThreadState) => void) {
-  const r = run(words(src), {}, {
-    init: (t) => {
-      for (const [k, v] of Object.entries(vrs)) t.setVsr128(32 + Number(k), v);
-      t.fpscr = fpscr;
-      init?.(t);
+  const r = run(
+    words(src),
+    {},
+    {
+      init: (t) => {
+        for (const [k, v] of Object.entries(vrs)) t.setVsr128(32 + Number(k), v);
+        t.fpscr = fpscr;
+        init?.(t);
+      },
     },
-  });
+  );
   return { ...r, v: (n: number) => r.t.getVsr128(32 + n), fpscr: r.t.fpscr };
 }
 const has = (f: number, bits: number) => (f & bits) === bits;
@@ -84,19 +94,21 @@ test('xsnmaddqp/xsnmsubqp negate the rounded result (ISA), in every mode', () =>
   assert.equal(fprf(z.fpscr), 0x12);
 });
 
-test('VE: an invalid operation leaves VRT and FPRF alone, clears FR FI, sets FEX; no trap ' +
-  'with MSR FE0/FE1 clear', () => {
-  const f0 = S.VE | S.FR | S.FI | S.FPRF_PNORM;
-  const r = exec('xssubqp 3,1,2; xsaddqp 4,1,1', { 1: INF, 2: INF, 3: 42n }, f0);
-  assert.equal(r.v(3), 42n);
-  assert.equal(fprf(r.fpscr), 0x04 + 1); // +inf from the next instruction
-  assert.ok(has(r.fpscr, S.VXISI | S.VX | S.FX | S.FEX));
-  assert.equal(r.v(4), INF); // the next instruction ran
-  assert.equal(r.stop.kind, 'trap');
-  const c = exec('xscvqpsdz 3,2', { 2: INF | 5n, 3: 42n }, S.VE | S.FI);
-  assert.equal(c.v(3), 42n);
-  assert.ok(has(c.fpscr, S.VXCVI | S.VXSNAN | S.FEX) && !has(c.fpscr, S.FI));
-});
+test(
+  'VE: an invalid operation leaves VRT and FPRF alone, clears FR FI, sets FEX; no trap ' + 'with MSR FE0/FE1 clear',
+  () => {
+    const f0 = S.VE | S.FR | S.FI | S.FPRF_PNORM;
+    const r = exec('xssubqp 3,1,2; xsaddqp 4,1,1', { 1: INF, 2: INF, 3: 42n }, f0);
+    assert.equal(r.v(3), 42n);
+    assert.equal(fprf(r.fpscr), 0x04 + 1); // +inf from the next instruction
+    assert.ok(has(r.fpscr, S.VXISI | S.VX | S.FX | S.FEX));
+    assert.equal(r.v(4), INF); // the next instruction ran
+    assert.equal(r.stop.kind, 'trap');
+    const c = exec('xscvqpsdz 3,2', { 2: INF | 5n, 3: 42n }, S.VE | S.FI);
+    assert.equal(c.v(3), 42n);
+    assert.ok(has(c.fpscr, S.VXCVI | S.VXSNAN | S.FEX) && !has(c.fpscr, S.FI));
+  },
+);
 
 test('ZE: a zero divide leaves VRT alone; with MSR FE0 set it is a SIGFPE at the instruction', () => {
   let r = exec('xsdivqp 3,1,2', { 1: ONE, 2: 0n, 3: 7n }, S.ZE);

@@ -10,7 +10,8 @@ const BIAS = 16383n;
 const FRAC = (1n << 112n) - 1n;
 const SIGN = 1n << 127n;
 /** a quad from sign, biased exponent, fraction */
-export const q = (neg: boolean | number, e: bigint | number, f: bigint): bigint => (neg ? SIGN : 0n) | (BigInt(e) << 112n) | (f & FRAC);
+export const q = (neg: boolean | number, e: bigint | number, f: bigint): bigint =>
+  (neg ? SIGN : 0n) | (BigInt(e) << 112n) | (f & FRAC);
 /** the quad of an integer (exact for |v| < 2^113) */
 export function qInt(v: bigint): bigint {
   if (v === 0n) return 0n;
@@ -23,27 +24,93 @@ export function qInt(v: bigint): bigint {
 const pow2 = (k: number, neg = false) => q(neg, BIAS + BigInt(k), 0n);
 
 export const Q_EDGES: bigint[] = [
-  0n, SIGN, // +-0
-  q(0, 0x7fff, 0n), q(1, 0x7fff, 0n), // +-inf
-  q(0, 0x7fff, 1n << 111n), q(1, 0x7fff, 1n << 111n), q(0, 0x7fff, (1n << 111n) | 1n), q(0, 0x7fff, FRAC), // QNaNs
-  q(0, 0x7fff, 1n), q(1, 0x7fff, 1n << 110n), q(0, 0x7fff, (1n << 111n) - 1n), q(0, 0x7fff, 0xabcdn << 60n), // SNaNs
-  q(0, 0, 1n), q(1, 0, 1n), q(0, 0, FRAC), q(1, 0, FRAC), q(0, 0, 1n << 111n), q(0, 0, 1n << 60n), // subnormals
-  q(0, 1, 0n), q(1, 1, 0n), q(0, 1, 1n), // min normal
-  q(0, 0x7ffe, FRAC), q(1, 0x7ffe, FRAC), q(0, 0x7ffe, 0n), q(0, 0x7ffd, FRAC), // max
-  pow2(0), pow2(0, true), q(0, BIAS, 1n), q(0, BIAS - 1n, FRAC), // 1 and neighbours
-  pow2(1), pow2(-1), q(0, BIAS - 1n, 1n), q(0, BIAS - 2n, FRAC), // 2, 0.5
-  q(0, BIAS, 1n << 111n), q(0, BIAS + 1n, 1n << 110n), q(1, BIAS + 1n, 1n << 110n), q(0, BIAS, 1n << 110n), // 1.5 2.5 -2.5 1.25
-  q(1, BIAS - 1n, 0n), q(0, BIAS - 1n, 1n << 111n), q(1, BIAS, 1n << 111n), // -0.5, 0.75, -1.5
-  pow2(112), qInt((1n << 112n) + 1n), qInt((1n << 113n) - 1n), pow2(113), q(0, BIAS + 111n, FRAC), // integer limits
-  qInt((1n << 31n) - 1n), pow2(31), pow2(31, true), qInt(-(1n << 31n) - 1n), qInt((1n << 32n) - 1n), pow2(32), // 2^31, 2^32
-  qInt((1n << 63n) - 1n), pow2(63), pow2(63, true), qInt(-(1n << 63n) - 1n), q(0, BIAS + 62n, FRAC), q(1, BIAS + 63n, 1n), // 2^63
-  qInt((1n << 64n) - 1n), pow2(64), q(0, BIAS + 63n, FRAC), q(0, BIAS + 64n, 1n), // 2^64
-  q(0, BIAS + 126n, FRAC), pow2(127), pow2(127, true), q(1, BIAS + 127n, 1n), q(1, BIAS + 126n, FRAC), // 2^127
-  q(0, BIAS + 127n, FRAC), pow2(128), q(0, BIAS + 128n, 1n), // 2^128
-  q(0, BIAS + 1023n, FRAC), q(0, BIAS + 1023n, ((1n << 52n) - 1n) << 60n), pow2(1024), q(0, BIAS + 1023n, (((1n << 52n) - 1n) << 60n) | (1n << 59n)), // double max
-  pow2(-1022), q(0, BIAS - 1023n, FRAC), pow2(-1074), pow2(-1075), q(0, BIAS - 1075n, 1n), q(1, BIAS - 1074n, 1n << 111n), // double min
-  q(0, BIAS, 1n << 59n), q(0, BIAS, (1n << 59n) | 1n), q(0, BIAS, 3n << 59n), q(0, BIAS, (1n << 59n) - 1n), // double ties
-  pow2(16383), q(0, 0x7ffe, 1n << 111n), pow2(-16382), pow2(-16300), // exponent extremes
+  0n,
+  SIGN, // +-0
+  q(0, 0x7fff, 0n),
+  q(1, 0x7fff, 0n), // +-inf
+  q(0, 0x7fff, 1n << 111n),
+  q(1, 0x7fff, 1n << 111n),
+  q(0, 0x7fff, (1n << 111n) | 1n),
+  q(0, 0x7fff, FRAC), // QNaNs
+  q(0, 0x7fff, 1n),
+  q(1, 0x7fff, 1n << 110n),
+  q(0, 0x7fff, (1n << 111n) - 1n),
+  q(0, 0x7fff, 0xabcdn << 60n), // SNaNs
+  q(0, 0, 1n),
+  q(1, 0, 1n),
+  q(0, 0, FRAC),
+  q(1, 0, FRAC),
+  q(0, 0, 1n << 111n),
+  q(0, 0, 1n << 60n), // subnormals
+  q(0, 1, 0n),
+  q(1, 1, 0n),
+  q(0, 1, 1n), // min normal
+  q(0, 0x7ffe, FRAC),
+  q(1, 0x7ffe, FRAC),
+  q(0, 0x7ffe, 0n),
+  q(0, 0x7ffd, FRAC), // max
+  pow2(0),
+  pow2(0, true),
+  q(0, BIAS, 1n),
+  q(0, BIAS - 1n, FRAC), // 1 and neighbours
+  pow2(1),
+  pow2(-1),
+  q(0, BIAS - 1n, 1n),
+  q(0, BIAS - 2n, FRAC), // 2, 0.5
+  q(0, BIAS, 1n << 111n),
+  q(0, BIAS + 1n, 1n << 110n),
+  q(1, BIAS + 1n, 1n << 110n),
+  q(0, BIAS, 1n << 110n), // 1.5 2.5 -2.5 1.25
+  q(1, BIAS - 1n, 0n),
+  q(0, BIAS - 1n, 1n << 111n),
+  q(1, BIAS, 1n << 111n), // -0.5, 0.75, -1.5
+  pow2(112),
+  qInt((1n << 112n) + 1n),
+  qInt((1n << 113n) - 1n),
+  pow2(113),
+  q(0, BIAS + 111n, FRAC), // integer limits
+  qInt((1n << 31n) - 1n),
+  pow2(31),
+  pow2(31, true),
+  qInt(-(1n << 31n) - 1n),
+  qInt((1n << 32n) - 1n),
+  pow2(32), // 2^31, 2^32
+  qInt((1n << 63n) - 1n),
+  pow2(63),
+  pow2(63, true),
+  qInt(-(1n << 63n) - 1n),
+  q(0, BIAS + 62n, FRAC),
+  q(1, BIAS + 63n, 1n), // 2^63
+  qInt((1n << 64n) - 1n),
+  pow2(64),
+  q(0, BIAS + 63n, FRAC),
+  q(0, BIAS + 64n, 1n), // 2^64
+  q(0, BIAS + 126n, FRAC),
+  pow2(127),
+  pow2(127, true),
+  q(1, BIAS + 127n, 1n),
+  q(1, BIAS + 126n, FRAC), // 2^127
+  q(0, BIAS + 127n, FRAC),
+  pow2(128),
+  q(0, BIAS + 128n, 1n), // 2^128
+  q(0, BIAS + 1023n, FRAC),
+  q(0, BIAS + 1023n, ((1n << 52n) - 1n) << 60n),
+  pow2(1024),
+  q(0, BIAS + 1023n, (((1n << 52n) - 1n) << 60n) | (1n << 59n)), // double max
+  pow2(-1022),
+  q(0, BIAS - 1023n, FRAC),
+  pow2(-1074),
+  pow2(-1075),
+  q(0, BIAS - 1075n, 1n),
+  q(1, BIAS - 1074n, 1n << 111n), // double min
+  q(0, BIAS, 1n << 59n),
+  q(0, BIAS, (1n << 59n) | 1n),
+  q(0, BIAS, 3n << 59n),
+  q(0, BIAS, (1n << 59n) - 1n), // double ties
+  pow2(16383),
+  q(0, 0x7ffe, 1n << 111n),
+  pow2(-16382),
+  pow2(-16300), // exponent extremes
 ];
 
 function rnd128(r: Rng): bigint {
@@ -73,12 +140,44 @@ export function randQuad(r: Rng): bigint {
     }
     case 5: {
       // extreme exponents: tiny, huge, subnormal
-      const e = r.pick([0, 0, 1, 2, 50, 112, 113, 114, 200, 0x7ffe, 0x7ffd, 0x7ff0, 0x7fc0, 0x4000 + 8190, 0x4000 - 8190, 0x4000 + 16000]);
+      const e = r.pick([
+        0,
+        0,
+        1,
+        2,
+        50,
+        112,
+        113,
+        114,
+        200,
+        0x7ffe,
+        0x7ffd,
+        0x7ff0,
+        0x7fc0,
+        0x4000 + 8190,
+        0x4000 - 8190,
+        0x4000 + 16000,
+      ]);
       return q(neg, e, r.int(2) ? rnd128(r) : rnd128(r) >> BigInt(r.int(112)));
     }
     case 6: {
       // integers and halves near conversion limits
-      const base = r.pick([0n, 1n, 1n << 31n, 1n << 32n, 1n << 52n, 1n << 53n, 1n << 63n, 1n << 64n, 1n << 112n, 1n << 113n, 1n << 127n, 1n << 128n, 3n, 1000000n]);
+      const base = r.pick([
+        0n,
+        1n,
+        1n << 31n,
+        1n << 32n,
+        1n << 52n,
+        1n << 53n,
+        1n << 63n,
+        1n << 64n,
+        1n << 112n,
+        1n << 113n,
+        1n << 127n,
+        1n << 128n,
+        3n,
+        1000000n,
+      ]);
       const v = (base * 4n + BigInt(r.int(9) - 4) * r.pick([1n, 2n, 4n, 4096n])) * (r.int(3) === 0 ? -1n : 1n);
       const x = qInt(v);
       if (x === 0n) return 0n;
@@ -90,7 +189,10 @@ export function randQuad(r: Rng): bigint {
       const e = Number((d >> 52n) & 0x7ffn);
       if (e === 0 || e === 0x7ff) return q(d >> 63n === 1n, e === 0 ? 0 : 0x7fff, (d & ((1n << 52n) - 1n)) << 60n);
       const base = q(d >> 63n === 1n, BigInt(e) - 1023n + BIAS, (d & ((1n << 52n) - 1n)) << 60n);
-      return BigInt.asUintN(128, base + BigInt(r.pick([0, 0, 1, -1, 1 << 30, -(1 << 30)])) + (r.int(3) === 0 ? 1n << 59n : 0n));
+      return BigInt.asUintN(
+        128,
+        base + BigInt(r.pick([0, 0, 1, -1, 1 << 30, -(1 << 30)])) + (r.int(3) === 0 ? 1n << 59n : 0n),
+      );
     }
     case 8:
       // exponent anywhere
@@ -105,8 +207,27 @@ export type QKind = 'q' | 'd' | 'i64' | 'i128';
 function randInt128(r: Rng): bigint {
   switch (r.int(4)) {
     case 0:
-      return BigInt.asUintN(128, r.pick([0n, 1n, -1n, (1n << 127n) - 1n, -(1n << 127n), (1n << 113n) + 1n, (1n << 113n) - 1n, (1n << 114n) + 2n, (1n << 114n) + 6n,
-        (1n << 126n) + 1n, (1n << 63n) - 1n, -(1n << 63n), (1n << 64n) - 1n, (1n << 112n) + 1n, ((1n << 113n) - 1n) << 10n, (((1n << 112n) + 1n) << 14n) + (1n << 13n)]));
+      return BigInt.asUintN(
+        128,
+        r.pick([
+          0n,
+          1n,
+          -1n,
+          (1n << 127n) - 1n,
+          -(1n << 127n),
+          (1n << 113n) + 1n,
+          (1n << 113n) - 1n,
+          (1n << 114n) + 2n,
+          (1n << 114n) + 6n,
+          (1n << 126n) + 1n,
+          (1n << 63n) - 1n,
+          -(1n << 63n),
+          (1n << 64n) - 1n,
+          (1n << 112n) + 1n,
+          ((1n << 113n) - 1n) << 10n,
+          (((1n << 112n) + 1n) << 14n) + (1n << 13n),
+        ]),
+      );
     case 1: {
       const bits = 1 + r.int(128);
       const x = rnd128(r) >> BigInt(128 - bits);
@@ -144,7 +265,21 @@ function operand(r: Rng, kind: QKind): [bigint, bigint] {
 }
 
 /** FPSCR bits a case may start with (no enables: they would raise SIGFPE under qemu-user) */
-const STICKY = [1n << 28n, 1n << 27n, 1n << 26n, 1n << 25n, 1n << 24n, 1n << 23n, 1n << 22n, 1n << 21n, 1n << 20n, 1n << 19n, 1n << 10n, 1n << 9n, 1n << 8n];
+const STICKY = [
+  1n << 28n,
+  1n << 27n,
+  1n << 26n,
+  1n << 25n,
+  1n << 24n,
+  1n << 23n,
+  1n << 22n,
+  1n << 21n,
+  1n << 20n,
+  1n << 19n,
+  1n << 10n,
+  1n << 9n,
+  1n << 8n,
+];
 
 /**
  * `n` operand sets (A, B and the target, which the multiply-adds add), each run in the four rounding
@@ -159,7 +294,9 @@ export function genQCases(seed: number, n: number, kinds: [QKind, QKind, QKind],
     let b = operand(r, kinds[1]);
     if (related && kinds[0] === 'q' && kinds[1] === 'q' && r.int(4) === 0) {
       const av = (a[0] << 64n) | a[1];
-      const bv = r.int(2) ? BigInt.asUintN(128, (av ^ (r.int(2) ? SIGN : 0n)) + BigInt(r.int(5) - 2)) : (av & ~FRAC) ^ (rnd128(r) & FRAC) ^ (r.int(2) ? SIGN : 0n);
+      const bv = r.int(2)
+        ? BigInt.asUintN(128, (av ^ (r.int(2) ? SIGN : 0n)) + BigInt(r.int(5) - 2))
+        : (av & ~FRAC) ^ (rnd128(r) & FRAC) ^ (r.int(2) ? SIGN : 0n);
       b = [bv >> 64n, bv & ((1n << 64n) - 1n)];
     }
     const c = operand(r, kinds[2]);

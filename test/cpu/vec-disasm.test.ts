@@ -37,13 +37,20 @@ test('vector rows disassemble as objdump prints them', (t) => {
     const buf = Buffer.alloc(words.length * 4);
     words.forEach((w, i) => buf.writeUInt32LE(w, 4 * i));
     writeFileSync(bin, buf);
-    const dump = execFileSync('powerpc64le-linux-gnu-objdump', ['-D', '-b', 'binary', '-m', 'powerpc:common64', '-EL', '-M', 'power10', bin], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const dump = execFileSync(
+      'powerpc64le-linux-gnu-objdump',
+      ['-D', '-b', 'binary', '-m', 'powerpc:common64', '-EL', '-M', 'power10', bin],
+      { encoding: 'utf8', maxBuffer: 1 << 26 },
+    );
     const diffs: string[] = [];
     let n = 0;
     for (const line of dump.split('\n')) {
       const m = /^\s+([0-9a-f]+):\t((?:[0-9a-f]{2} ){4})\t(.*)$/.exec(line);
       if (!m) continue;
-      const b = m[2].trim().split(' ').map((x) => parseInt(x, 16));
+      const b = m[2]
+        .trim()
+        .split(' ')
+        .map((x) => parseInt(x, 16));
       const word = (b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24)) >>> 0;
       const ref = m[3].replace(/\s+/, ' ').trim();
       const mine = disassemble(word, BigInt('0x' + m[1]));

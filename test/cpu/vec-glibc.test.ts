@@ -23,16 +23,33 @@ test("glibc's vector string routines: same results as qemu-ppc64le -cpu power10"
   try {
     const libc = execFileSync(gcc, ['-print-file-name=libc.a'], { encoding: 'utf8' }).trim();
     const exe = join(dir, 'gs');
-    execFileSync(gcc, ['-O2', '-mcpu=power9', '-ffreestanding', '-fno-builtin', '-nostdlib', '-static', '-o', exe,
-      join(FIX, 'start.S'), join(FIX, 'glibc-strings.c'), libc]);
-    const q = spawnSync('qemu-ppc64le', ['-cpu', 'power10', exe], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 60000 });
+    execFileSync(gcc, [
+      '-O2',
+      '-mcpu=power9',
+      '-ffreestanding',
+      '-fno-builtin',
+      '-nostdlib',
+      '-static',
+      '-o',
+      exe,
+      join(FIX, 'start.S'),
+      join(FIX, 'glibc-strings.c'),
+      libc,
+    ]);
+    const q = spawnSync('qemu-ppc64le', ['-cpu', 'power10', exe], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+      timeout: 60000,
+    });
     assert.equal(q.status, 0, `qemu: ${q.stderr}`);
     const sim = execProgram(programOfElf(dir, exe), { maxSteps: 100_000_000 });
     assert.equal(sim.exitCode, 0, `simulator: ${sim.message ?? ''}`);
-    const ql = q.stdout.split('\n'), sl = Buffer.from(sim.stdout).toString('utf8').split('\n');
+    const ql = q.stdout.split('\n'),
+      sl = Buffer.from(sim.stdout).toString('utf8').split('\n');
     assert.ok(ql.length > 10000, `${ql.length} results`);
     const diffs: string[] = [];
-    for (let i = 0; i < Math.max(ql.length, sl.length) && diffs.length < 30; i++) if (ql[i] !== sl[i]) diffs.push(`line ${i}: qemu "${ql[i]}" sim "${sl[i]}"`);
+    for (let i = 0; i < Math.max(ql.length, sl.length) && diffs.length < 30; i++)
+      if (ql[i] !== sl[i]) diffs.push(`line ${i}: qemu "${ql[i]}" sim "${sl[i]}"`);
     assert.deepEqual(diffs, []);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -15,7 +15,9 @@ import { INSTALL, requireTool } from '../helpers/tools';
 export function rng(seed: number): () => number {
   let x = BigInt(seed) * 0x9e3779b97f4a7c15n + 1n;
   return () => {
-    x ^= x >> 12n; x ^= (x << 25n) & 0xffffffffffffffffn; x ^= x >> 27n;
+    x ^= x >> 12n;
+    x ^= (x << 25n) & 0xffffffffffffffffn;
+    x ^= x >> 27n;
     x &= 0xffffffffffffffffn;
     return Number(((x * 0x2545f4914f6cdd1dn) >> 32n) & 0xffffffffn);
   };
@@ -31,21 +33,49 @@ export function vecValue(r: () => number, kind: Kind): Uint8Array {
     for (let k = 0; k < 4; k++) {
       const pick = r() % 16;
       let v: number;
-      const f = new Float32Array(1), u = new Uint32Array(f.buffer);
+      const f = new Float32Array(1),
+        u = new Uint32Array(f.buffer);
       switch (pick) {
-        case 0: v = 0; break;
-        case 1: v = 0x80000000; break;
-        case 2: v = 0x7f800000; break;
-        case 3: v = 0xff800000; break;
-        case 4: v = 0x7fc00000 | (r() & 0x3fffff); break; // qNaN
-        case 5: v = 0x7f800001 + (r() & 0x3ffffe); break; // sNaN
-        case 6: v = (r() & 0x807fffff) >>> 0; break; // denormal
-        case 7: v = 0x3f800000; break;
-        case 8: v = 0x00800000 | (r() & 0x80000000); break;
-        case 9: f[0] = ((r() % 2000) - 1000) / 8; v = u[0]; break; // small exact values
-        case 10: f[0] = (r() % 100000) / 7 - 5000; v = u[0]; break;
-        case 11: v = (0x4e000000 + (r() & 0x01ffffff)) >>> 0; break; // around 2^29..2^32
-        default: v = r() >>> 0;
+        case 0:
+          v = 0;
+          break;
+        case 1:
+          v = 0x80000000;
+          break;
+        case 2:
+          v = 0x7f800000;
+          break;
+        case 3:
+          v = 0xff800000;
+          break;
+        case 4:
+          v = 0x7fc00000 | (r() & 0x3fffff);
+          break; // qNaN
+        case 5:
+          v = 0x7f800001 + (r() & 0x3ffffe);
+          break; // sNaN
+        case 6:
+          v = (r() & 0x807fffff) >>> 0;
+          break; // denormal
+        case 7:
+          v = 0x3f800000;
+          break;
+        case 8:
+          v = 0x00800000 | (r() & 0x80000000);
+          break;
+        case 9:
+          f[0] = ((r() % 2000) - 1000) / 8;
+          v = u[0];
+          break; // small exact values
+        case 10:
+          f[0] = (r() % 100000) / 7 - 5000;
+          v = u[0];
+          break;
+        case 11:
+          v = (0x4e000000 + (r() & 0x01ffffff)) >>> 0;
+          break; // around 2^29..2^32
+        default:
+          v = r() >>> 0;
       }
       dv.setUint32(4 * k, v >>> 0, true);
     }
@@ -58,13 +88,26 @@ export function vecValue(r: () => number, kind: Kind): Uint8Array {
       let v: number;
       const top = b === size - 1;
       switch (pick) {
-        case 0: v = 0; break;
-        case 1: v = 0xff; break;
-        case 2: v = top ? 0x80 : 0; break; // the sign bit alone (most negative)
-        case 3: v = top ? 0x7f : 0xff; break; // the largest positive
-        case 4: v = b === 0 ? 1 : 0; break;
-        case 5: v = b === 0 ? r() % 20 : 0; break; // small
-        default: v = r() & 0xff;
+        case 0:
+          v = 0;
+          break;
+        case 1:
+          v = 0xff;
+          break;
+        case 2:
+          v = top ? 0x80 : 0;
+          break; // the sign bit alone (most negative)
+        case 3:
+          v = top ? 0x7f : 0xff;
+          break; // the largest positive
+        case 4:
+          v = b === 0 ? 1 : 0;
+          break;
+        case 5:
+          v = b === 0 ? r() % 20 : 0;
+          break; // small
+        default:
+          v = r() & 0xff;
       }
       out[e + b] = v;
     }
@@ -144,7 +187,12 @@ export function runCases(t: TestContext, cases: Case[], opts: RunOpts): Outcome 
   return all;
 }
 
-export interface RunOpts { seed: number; cpu?: string; regs?: 'v' | 'vs-low'; maxReport?: number }
+export interface RunOpts {
+  seed: number;
+  cpu?: string;
+  regs?: 'v' | 'vs-low';
+  maxReport?: number;
+}
 
 function runBatch(t: TestContext, cases: Case[], opts: RunOpts): Outcome | undefined {
   const r = rng(opts.seed);
@@ -258,29 +306,43 @@ out:
   if (!built) return undefined;
   try {
     if (!requireTool(t, 'qemu-ppc64le', INSTALL.qemu)) return undefined;
-    const q = spawnSync('qemu-ppc64le', ['-cpu', opts.cpu ?? 'power10', built.exe], { timeout: 120000, maxBuffer: 1 << 28 });
+    const q = spawnSync('qemu-ppc64le', ['-cpu', opts.cpu ?? 'power10', built.exe], {
+      timeout: 120000,
+      maxBuffer: 1 << 28,
+    });
     const sim = execProgram(built.program, { maxSteps: 200_000_000 });
     const diffs: string[] = [];
     if (q.status !== 0) diffs.push(`qemu exited ${q.status} ${q.signal ?? ''} ${q.stderr.toString().slice(0, 300)}`);
     if (sim.exitCode !== 0) diffs.push(`simulator exited ${sim.exitCode}: ${sim.message ?? ''}`);
-    const qo = q.stdout, so = Buffer.from(sim.stdout);
+    const qo = q.stdout,
+      so = Buffer.from(sim.stdout);
     const names = ['VD', 'VSCR', 'CR', 'r3', 'v6'];
     for (let i = 0; i < inputs.length && diffs.length < (opts.maxReport ?? 40); i++) {
       const o = i * OUT;
-      const a = qo.subarray(o, o + OUT), b = so.subarray(o, o + OUT);
+      const a = qo.subarray(o, o + OUT),
+        b = so.subarray(o, o + OUT);
       if (a.equals(b)) continue;
       const { c, k, off } = inputs[i];
       const inp = table.subarray(off, off + ITER);
       const parts: string[] = [];
-      const fields: [number, number][] = [[0, 16], [16, 16], [32, 8], [40, 8], [48, 16]];
+      const fields: [number, number][] = [
+        [0, 16],
+        [16, 16],
+        [32, 8],
+        [40, 8],
+        [48, 16],
+      ];
       fields.forEach(([fo, n], j) => {
-        const x = a.subarray(fo, fo + n), y = b.subarray(fo, fo + n);
+        const x = a.subarray(fo, fo + n),
+          y = b.subarray(fo, fo + n);
         if (!x.equals(y)) parts.push(`${names[j]} qemu=${beHex(x)} sim=${beHex(y)}`);
       });
-      diffs.push(`${c.label} #${k}: ${parts.join(' ')} | VA=${beHex(inp.subarray(0, 16))} ` +
-        `VB=${beHex(inp.subarray(16, 32))} VC=${beHex(inp.subarray(32, 48))} ` +
-        `VD=${beHex(inp.subarray(48, 64))} r4=${gx(inp, 80)} r5=${gx(inp, 88)} ` +
-        `r6=${gx(inp, 96)} vscr=${inp.readUInt32LE(64).toString(16)}`);
+      diffs.push(
+        `${c.label} #${k}: ${parts.join(' ')} | VA=${beHex(inp.subarray(0, 16))} ` +
+          `VB=${beHex(inp.subarray(16, 32))} VC=${beHex(inp.subarray(32, 48))} ` +
+          `VD=${beHex(inp.subarray(48, 64))} r4=${gx(inp, 80)} r5=${gx(inp, 88)} ` +
+          `r6=${gx(inp, 96)} vscr=${inp.readUInt32LE(64).toString(16)}`,
+      );
     }
     if (qo.length !== so.length) diffs.push(`output length qemu=${qo.length} sim=${so.length}`);
     return { diffs, iterations: inputs.length };
@@ -306,16 +368,27 @@ function chunkBytes(b: Buffer): string {
 // ---- cases from family rows ------------------------------------------------------------------
 
 const REG: Partial<Record<OperandName, (low: boolean) => string>> = {
-  VD: () => '4', VA: () => '1', VB: () => '2', VC: () => '3',
-  XT: (l) => (l ? '4' : '36'), XA6: (l) => (l ? '1' : '33'), XB6: (l) => (l ? '2' : '34'), XC6: (l) => (l ? '3' : '35'),
-  RT: () => '3', RA: () => '4', RB: () => '5', RCV: () => '6', RA0: () => '4',
+  VD: () => '4',
+  VA: () => '1',
+  VB: () => '2',
+  VC: () => '3',
+  XT: (l) => (l ? '4' : '36'),
+  XA6: (l) => (l ? '1' : '33'),
+  XB6: (l) => (l ? '2' : '34'),
+  XC6: (l) => (l ? '3' : '35'),
+  RT: () => '3',
+  RA: () => '4',
+  RB: () => '5',
+  RCV: () => '6',
+  RA0: () => '4',
   BFV: () => '5',
 };
 
 /** immediate values to try for an operand (all of a small range, a sample of a large one) */
 function immValues(name: OperandName, r: () => number): number[] {
   const o = OPERANDS[name];
-  const min = Number(o.min), max = Number(o.max);
+  const min = Number(o.min),
+    max = Number(o.max);
   if (max - min < 16) return Array.from({ length: max - min + 1 }, (_, k) => min + k);
   const vs = new Set([min, max, 0, 1]);
   while (vs.size < 8) vs.add(min + (r() % (max - min + 1)));
@@ -326,7 +399,19 @@ function immValues(name: OperandName, r: () => number): number[] {
  * The cases of a row: one per combination of immediate values (at most `maxImm`), `n` iterations
  * each (split among the combinations), with Rc=0 and, for rows with a record form, Rc=1.
  */
-export function rowCases(def: InsnDef, n: number, kind: Kind, opts: { low?: boolean; smallGpr?: boolean; maxImm?: number; imm?: Partial<Record<string, number[]>>; vscr?: number[]; vec?: Case['vec'] } = {}): Case[] {
+export function rowCases(
+  def: InsnDef,
+  n: number,
+  kind: Kind,
+  opts: {
+    low?: boolean;
+    smallGpr?: boolean;
+    maxImm?: number;
+    imm?: Partial<Record<string, number[]>>;
+    vscr?: number[];
+    vec?: Case['vec'];
+  } = {},
+): Case[] {
   const r = rng(def.match);
   const regs: string[] = [];
   const imms: number[][] = [];
@@ -336,7 +421,10 @@ export function rowCases(def: InsnDef, n: number, kind: Kind, opts: { low?: bool
     // a GPR result in RA (mfvsrd...) goes to r3, which the harness stores
     if (op === 'RA' && k === 0) regs[k] = '3';
     else if (reg) regs[k] = reg(opts.low ?? false);
-    else { immPos.push(k); imms.push(opts.imm?.[op] ?? immValues(op, r)); }
+    else {
+      immPos.push(k);
+      imms.push(opts.imm?.[op] ?? immValues(op, r));
+    }
   });
   // combinations of immediates, capped
   let combos: number[][] = [[]];

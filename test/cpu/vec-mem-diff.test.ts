@@ -9,7 +9,8 @@ import type { InsnDef } from '../../sim/cpu/isa/insn-def';
 import { runCases, SCRATCH, TABLE, type Case } from './vec-harness';
 
 const rowsOf = (p: (d: InsnDef) => boolean) => VSX_DEFS.defs.filter((d) => !d.alias && !d.disasmOnly && p(d));
-const isLoad = (d: InsnDef) => d.access?.kind === 'load' || d.access?.kind === 'load_vsx' || d.name === 'lvsl' || d.name === 'lvsr';
+const isLoad = (d: InsnDef) =>
+  d.access?.kind === 'load' || d.access?.kind === 'load_vsx' || d.name === 'lvsl' || d.name === 'lvsr';
 const isStore = (d: InsnDef) => d.access?.kind === 'store' || d.access?.kind === 'store_vsx';
 
 /** the operand text of a load/store row: VD/XT/VRT vs36 (v4), XTp vs38:39, RA r4, RB r5, displacement d */
@@ -20,8 +21,10 @@ function text(d: InsnDef, disp: number): string {
     if (o === 'VD' || o === 'VRT') ops.push('4');
     else if (o === 'XT' || o === 'XTQ') ops.push('36');
     else if (o === 'XTP') ops.push('38');
-    else if (o === 'DQ' || o === 'DS') { ops.push(`${disp}(4)`); k++; }
-    else if (o === 'RA0') ops.push('4');
+    else if (o === 'DQ' || o === 'DS') {
+      ops.push(`${disp}(4)`);
+      k++;
+    } else if (o === 'RA0') ops.push('4');
     else if (o === 'RB') ops.push('5');
   }
   return `${d.name} ${ops.join(', ')}`;
@@ -35,13 +38,16 @@ function loadCases(): Case[] {
     const disps = isD(d) ? (d.operands.includes('DQ') ? [0, 16, -16, 32] : [0, 4, -8, 12]) : [0];
     for (const disp of disps) {
       out.push({
-        label: text(d, disp), text: text(d, disp), n: 48, kind: 'int',
+        label: text(d, disp),
+        text: text(d, disp),
+        n: 48,
+        kind: 'int',
         // EA = r4 + (r5 | disp): every alignment 0..31 and the bytes around page boundaries
         gprs: (r, k, j) => {
           const base = TABLE + 4096n * BigInt(1 + (k % 3));
           const off = k < 32 ? BigInt(k) : BigInt(-(k - 31));
           if (j === 0) return isD(d) ? base + off : base + (k % 2 ? off : 0n);
-          if (j === 1) return isVar(d) ? BigInt(r() % 20) << 56n | BigInt(r() & 0xffff) : k % 2 ? 0n : off;
+          if (j === 1) return isVar(d) ? (BigInt(r() % 20) << 56n) | BigInt(r() & 0xffff) : k % 2 ? 0n : off;
           return undefined;
         },
         post: d.operands[0] === 'XTP' ? 'xxlor 36, 39, 39' : undefined,
@@ -64,14 +70,20 @@ function storeCases(): Case[] {
       const disps = isD(d) ? (d.operands.includes('DQ') ? [0, 16] : [0, 4, 8]) : [0];
       for (const disp of disps) {
         out.push({
-          label: `${text(d, disp)} @${base}`, text: text(d, disp), n: 18, kind: 'int',
+          label: `${text(d, disp)} @${base}`,
+          text: text(d, disp),
+          n: 18,
+          kind: 'int',
           gprs: (r, k, j) => {
             const w = SCRATCH + BigInt(base);
             if (j === 0) return isD(d) ? w + BigInt(start + (k % 9)) : isVar(d) ? w + BigInt(start + (k % 9)) : w;
-            if (j === 1) return isVar(d) ? BigInt(r() % 20) << 56n | BigInt(r() & 0xffff) : BigInt(start + (k % 9));
+            if (j === 1) return isVar(d) ? (BigInt(r() % 20) << 56n) | BigInt(r() & 0xffff) : BigInt(start + (k % 9));
             return undefined;
           },
-          pre: (base ? `addi 9, 9, ${base}\n    ` : '') + ZERO + (d.operands[0] === 'XTP' ? '\n    xxlor 38, 33, 33\n    xxlor 39, 34, 34' : ''),
+          pre:
+            (base ? `addi 9, 9, ${base}\n    ` : '') +
+            ZERO +
+            (d.operands[0] === 'XTP' ? '\n    xxlor 38, 33, 33\n    xxlor 39, 34, 34' : ''),
           post: READBACK,
         });
       }

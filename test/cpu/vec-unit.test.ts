@@ -8,14 +8,35 @@ import { assemble } from '../../sim/asm/assembler';
 import { analyseInstruction } from '../../sim/cpu/analyse';
 import type { DawrProgram } from '../../sim/cpu/core';
 import {
-  blendv, dpToSpBits, evalBits, Lanes, permBytes, permxBytes, SAT, satS, satU, spltiw, splti32dx, spToDpBits, toDwords, fromDwords,
+  blendv,
+  dpToSpBits,
+  evalBits,
+  Lanes,
+  permBytes,
+  permxBytes,
+  SAT,
+  satS,
+  satU,
+  spltiw,
+  splti32dx,
+  spToDpBits,
+  toDwords,
+  fromDwords,
 } from '../../sim/cpu/isa/vec-lanes';
 import { ThreadState } from '../../sim/cpu/thread-state';
 import { DATA, setup } from './harness';
 
 /** the words of `src` assembled by sim/asm (one instruction per line) */
 function words(src: string): number[] {
-  const r = assemble('\t.text\n' + src.split('\n').map((l) => '\t' + l.trim()).join('\n') + '\n', 't.s');
+  const r = assemble(
+    '\t.text\n' +
+      src
+        .split('\n')
+        .map((l) => '\t' + l.trim())
+        .join('\n') +
+      '\n',
+    't.s',
+  );
   if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
   const text = r.value.sections.find((s) => s.name === '.text')!.bytes;
   const dv = new DataView(text.buffer, text.byteOffset, text.byteLength);
@@ -45,13 +66,15 @@ test('ISA element order on the little-endian layout: permute, splat-immediate, b
   blendv(r, a, b, lanes(0x8000000000000000n, 0n), 8);
   assert.deepEqual(toDwords(r), [0x1011121314151617n, 0x08090a0b0c0d0e0fn]);
   // xxeval imm 0x01: a & b & c (the last truth-table entry); 0x80: ~a & ~b & ~c; 0x17 = majority-ish
-  const x = lanes(0xffn, 0n), y = lanes(0x0fn, 0n), z = lanes(0x3cn, 0n);
+  const x = lanes(0xffn, 0n),
+    y = lanes(0x0fn, 0n),
+    z = lanes(0x3cn, 0n);
   evalBits(r, x, y, z, 0x01);
   assert.deepEqual(toDwords(r), [0x0cn, 0n]);
   evalBits(r, x, y, z, 0x80);
   assert.deepEqual(toDwords(r), [~0xffn & 0xffffffffffffffffn, 0xffffffffffffffffn]);
   evalBits(r, x, y, z, 0x1f); // a ? (b & c) : 1 ... as the table says: rows 011,100,101,110,111
-  const want = (av: number, bv: number, cv: number) => ((0x1f >> (7 - ((av << 2) | (bv << 1) | cv))) & 1);
+  const want = (av: number, bv: number, cv: number) => (0x1f >> (7 - ((av << 2) | (bv << 1) | cv))) & 1;
   for (let bit = 0; bit < 8; bit++) {
     const got = Number((toDwords(r)[0] >> BigInt(bit)) & 1n);
     assert.equal(got, want((0xff >> bit) & 1, (0x0f >> bit) & 1, (0x3c >> bit) & 1), `bit ${bit}`);
@@ -86,15 +109,32 @@ test('single <-> double conversions of lxsspx/stxsspx keep NaN payloads and deno
   assert.equal(dpToSpBits(0x7ff40000, 0) >>> 0, 0x7fa00000); // sNaN kept
 });
 
-const bp = (start: bigint, len: number, more: Partial<DawrProgram> = {}): DawrProgram => ({ start, len, read: true, write: true, user: true, kernel: false, hyp: false, ...more });
+const bp = (start: bigint, len: number, more: Partial<DawrProgram> = {}): DawrProgram => ({
+  start,
+  len,
+  read: true,
+  write: true,
+  user: true,
+  kernel: false,
+  hyp: false,
+  ...more,
+});
 
 test('a faulting vector access stops at the first inaccessible byte and changes nothing', () => {
   // DATA has 8192 mapped bytes: DATA+8192 is not mapped
   const cases: [string, bigint, boolean][] = [
-    ['lxvx 36,4,5', 8192n - 4n, false], ['lxvd2x 36,4,5', 8192n - 9n, false], ['lvx 4,4,5', 8192n + 3n, false],
-    ['lxvl 36,7,6', 8192n - 2n, false], ['lxvpx 38,4,5', 8192n - 20n, false], ['lxsdx 36,4,5', 8192n - 1n, false],
-    ['stxvx 36,4,5', 8192n - 4n, true], ['stxvw4x 36,4,5', 8192n - 15n, true], ['stxvpx 38,4,5', 8192n - 17n, true],
-    ['stxvll 36,7,6', 8192n - 3n, true], ['stvewx 4,4,5', 8192n + 0n, true], ['stxsiwx 36,4,5', 8192n - 2n, true],
+    ['lxvx 36,4,5', 8192n - 4n, false],
+    ['lxvd2x 36,4,5', 8192n - 9n, false],
+    ['lvx 4,4,5', 8192n + 3n, false],
+    ['lxvl 36,7,6', 8192n - 2n, false],
+    ['lxvpx 38,4,5', 8192n - 20n, false],
+    ['lxsdx 36,4,5', 8192n - 1n, false],
+    ['stxvx 36,4,5', 8192n - 4n, true],
+    ['stxvw4x 36,4,5', 8192n - 15n, true],
+    ['stxvpx 38,4,5', 8192n - 17n, true],
+    ['stxvll 36,7,6', 8192n - 3n, true],
+    ['stvewx 4,4,5', 8192n + 0n, true],
+    ['stxsiwx 36,4,5', 8192n - 2n, true],
   ];
   for (const [insn, off, store] of cases) {
     const s = setup([...words(insn), 0x7fe00008]);
@@ -107,58 +147,65 @@ test('a faulting vector access stops at the first inaccessible byte and changes 
     for (let r = 32; r < 48; r++) s.t.setVsr128(r, 0x0123456789abcdef0011223344556677n);
     const before = s.t.clone();
     const stop = s.core.run(s.t, s.mem, 10);
-    assert.equal(stop.kind, 'fault', `${insn}: ` +
-      `${JSON.stringify(stop, (_k, v) => (typeof v === 'bigint' ? v.toString(16) : v))}`);
+    assert.equal(
+      stop.kind,
+      'fault',
+      `${insn}: ` + `${JSON.stringify(stop, (_k, v) => (typeof v === 'bigint' ? v.toString(16) : v))}`,
+    );
     if (stop.kind !== 'fault') continue;
     assert.equal(stop.signal, 'SIGSEGV', insn);
     // the first byte of the unmapped page (qemu-user reports the same)
     assert.equal(stop.addr, DATA + 8192n, `${insn}: ${stop.message}`);
     assert.deepEqual(s.t.vsr, before.vsr, `${insn}: registers unchanged`);
     assert.equal(s.t.pc, before.pc, insn);
-    if (store) assert.deepEqual(s.mem.readBytes(DATA + 8192n - 64n, 64), fill.subarray(0, 64), `${insn}: nothing written`);
+    if (store)
+      assert.deepEqual(s.mem.readBytes(DATA + 8192n - 64n, 64), fill.subarray(0, 64), `${insn}: nothing written`);
   }
 });
 
-test('a DAWR on any byte of a vector access stops it before it changes anything; LOAD_VMX ' +
-  'watches the aligned element', () => {
-  const run = (insn: string, off: bigint, p: DawrProgram) => {
-    const s = setup([...words(insn), 0x7fe00008]);
-    s.t.setGpr(4, DATA);
-    s.t.setGpr(5, off);
-    s.t.setGpr(6, 5n << 56n);
-    for (let r = 32; r < 48; r++) s.t.setVsr128(r, 0xffeeddccbbaa99887766554433221100n);
-    s.core.setDawr(0, p);
-    const before = s.t.clone();
-    const stop = s.core.run(s.t, s.mem, 10);
-    return { s, stop, before };
-  };
-  // a 16-byte store whose last byte is watched: stopped, nothing written, DAR inside the access
-  let x = run('stxvx 36,4,5', 16n, bp(DATA + 31n, 1, { read: false }));
-  assert.equal(x.stop.kind, 'dawr');
-  assert.deepEqual(x.s.mem.readBytes(DATA + 16n, 16), new Uint8Array(16));
-  // the paired store: the watched byte in the second quadword stops the first one too
-  x = run('stxvpx 38,4,5', 0n, bp(DATA + 24n, 8, { read: false }));
-  assert.equal(x.stop.kind, 'dawr');
-  assert.deepEqual(x.s.mem.readBytes(DATA, 32), new Uint8Array(32));
-  // loads: registers unchanged
-  x = run('lxvpx 38,4,5', 3n, bp(DATA + 32n, 8));
-  assert.equal(x.stop.kind, 'dawr');
-  assert.deepEqual(x.s.t.vsr, x.before.vsr);
-  x = run('lxvpx 38,4,5', 3n, bp(DATA + 40n, 8));
-  assert.equal(x.stop.kind, 'trap');
-  // lvx aligns down: EA DATA+0x1f reads DATA+0x10..0x1f
-  assert.equal(run('lvx 4,4,5', 0x1fn, bp(DATA + 0x10n, 8)).stop.kind, 'dawr');
-  assert.equal(run('lvx 4,4,5', 0x1fn, bp(DATA + 0x20n, 8)).stop.kind, 'trap');
-  // lvewx reads the aligned word only
-  assert.equal(run('lvewx 4,4,5', 0x13n, bp(DATA + 0x10n, 4)).stop.kind, 'dawr');
-  assert.equal(run('lvewx 4,4,5', 0x13n, bp(DATA + 0x14n, 4)).stop.kind, 'trap');
-  // lxvl accesses only its length (5 here)
-  assert.equal(run('lxvl 36,4,6', 0n, bp(DATA + 4n, 1)).stop.kind, 'dawr');
-  assert.equal(run('lxvl 36,4,6', 0n, bp(DATA + 5n, 1)).stop.kind, 'trap');
-  // a store kind does not match a read-only watch, a load does not match a write-only one
-  assert.equal(run('stxvx 36,4,5', 0n, bp(DATA, 8, { write: false })).stop.kind, 'trap');
-  assert.equal(run('lxvx 36,4,5', 0n, bp(DATA, 8, { read: false })).stop.kind, 'trap');
-});
+test(
+  'a DAWR on any byte of a vector access stops it before it changes anything; LOAD_VMX ' +
+    'watches the aligned element',
+  () => {
+    const run = (insn: string, off: bigint, p: DawrProgram) => {
+      const s = setup([...words(insn), 0x7fe00008]);
+      s.t.setGpr(4, DATA);
+      s.t.setGpr(5, off);
+      s.t.setGpr(6, 5n << 56n);
+      for (let r = 32; r < 48; r++) s.t.setVsr128(r, 0xffeeddccbbaa99887766554433221100n);
+      s.core.setDawr(0, p);
+      const before = s.t.clone();
+      const stop = s.core.run(s.t, s.mem, 10);
+      return { s, stop, before };
+    };
+    // a 16-byte store whose last byte is watched: stopped, nothing written, DAR inside the access
+    let x = run('stxvx 36,4,5', 16n, bp(DATA + 31n, 1, { read: false }));
+    assert.equal(x.stop.kind, 'dawr');
+    assert.deepEqual(x.s.mem.readBytes(DATA + 16n, 16), new Uint8Array(16));
+    // the paired store: the watched byte in the second quadword stops the first one too
+    x = run('stxvpx 38,4,5', 0n, bp(DATA + 24n, 8, { read: false }));
+    assert.equal(x.stop.kind, 'dawr');
+    assert.deepEqual(x.s.mem.readBytes(DATA, 32), new Uint8Array(32));
+    // loads: registers unchanged
+    x = run('lxvpx 38,4,5', 3n, bp(DATA + 32n, 8));
+    assert.equal(x.stop.kind, 'dawr');
+    assert.deepEqual(x.s.t.vsr, x.before.vsr);
+    x = run('lxvpx 38,4,5', 3n, bp(DATA + 40n, 8));
+    assert.equal(x.stop.kind, 'trap');
+    // lvx aligns down: EA DATA+0x1f reads DATA+0x10..0x1f
+    assert.equal(run('lvx 4,4,5', 0x1fn, bp(DATA + 0x10n, 8)).stop.kind, 'dawr');
+    assert.equal(run('lvx 4,4,5', 0x1fn, bp(DATA + 0x20n, 8)).stop.kind, 'trap');
+    // lvewx reads the aligned word only
+    assert.equal(run('lvewx 4,4,5', 0x13n, bp(DATA + 0x10n, 4)).stop.kind, 'dawr');
+    assert.equal(run('lvewx 4,4,5', 0x13n, bp(DATA + 0x14n, 4)).stop.kind, 'trap');
+    // lxvl accesses only its length (5 here)
+    assert.equal(run('lxvl 36,4,6', 0n, bp(DATA + 4n, 1)).stop.kind, 'dawr');
+    assert.equal(run('lxvl 36,4,6', 0n, bp(DATA + 5n, 1)).stop.kind, 'trap');
+    // a store kind does not match a read-only watch, a load does not match a write-only one
+    assert.equal(run('stxvx 36,4,5', 0n, bp(DATA, 8, { write: false })).stop.kind, 'trap');
+    assert.equal(run('lxvx 36,4,5', 0n, bp(DATA, 8, { read: false })).stop.kind, 'trap');
+  },
+);
 
 test('analyseInstruction describes vector accesses as analyse_instr does', () => {
   const t = new ThreadState();
@@ -211,15 +258,21 @@ vslb 1,2,3; vsldoi 1,2,3,4; vslh 1,2,3; vslo 1,2,3; vspltb 1,2,3; vsplth 1,2,3; 
 vspltisw 1,5; vsrh 1,2,3; vsro 1,2,3; vsrw 1,2,3; vsububm 1,2,3; vsububs 1,2,3; vsubuhm 1,2,3; vsumsws 1,2,3;
 vupklsb 1,2; vxor 1,2,3; xxlorc 1,2,3; xxmr 1,2; xxmrghd 1,2,3; xxmrgld 1,2,3; xxspltd 1,2,1; xxspltib 1,200;
 xxswapd 1,2`;
-  const insns = used.split(';').map((x) => x.trim()).filter(Boolean);
+  const insns = used
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean);
   for (const insn of insns) {
     const w = words(insn)[0];
     const s = setup([w, 0x7fe00008]);
     s.t.setGpr(4, DATA);
-    s.t.setGpr(5, 0x100n << 56n | 8n);
+    s.t.setGpr(5, (0x100n << 56n) | 8n);
     const stop = s.core.run(s.t, s.mem, 10);
-    assert.equal(stop.kind, 'trap', `${insn}: ` +
-      `${JSON.stringify(stop, (_k, v) => (typeof v === 'bigint' ? v.toString(16) : v))}`);
+    assert.equal(
+      stop.kind,
+      'trap',
+      `${insn}: ` + `${JSON.stringify(stop, (_k, v) => (typeof v === 'bigint' ? v.toString(16) : v))}`,
+    );
   }
   assert.equal(insns.length, 80);
 });

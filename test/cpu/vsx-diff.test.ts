@@ -7,7 +7,10 @@ import { VSX_DEFS } from '../../sim/cpu/isa/vsx-defs';
 import { rowCases, runCases, type Case } from './vec-harness';
 
 const IMM: Record<string, Record<string, number[]>> = {
-  xxgenpcvbm: { IMM5A: [0, 1, 2, 3] }, xxgenpcvhm: { IMM5A: [0, 1, 2, 3] }, xxgenpcvwm: { IMM5A: [0, 1, 2, 3] }, xxgenpcvdm: { IMM5A: [0, 1, 2, 3] },
+  xxgenpcvbm: { IMM5A: [0, 1, 2, 3] },
+  xxgenpcvhm: { IMM5A: [0, 1, 2, 3] },
+  xxgenpcvwm: { IMM5A: [0, 1, 2, 3] },
+  xxgenpcvdm: { IMM5A: [0, 1, 2, 3] },
   lxvkq: { UIM5B: [1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 17, 18, 19, 20, 21, 22, 23, 24] },
 };
 
@@ -23,7 +26,10 @@ function cases(low: boolean): Case[] {
 /** VRSAVE (SPR 256) through mtvrsave/mfvrsave, values below 2^32 (qemu keeps 64 bits, the
  * hardware register has 32: vec-unit.test.ts checks the truncation) */
 const VRSAVE: Case = {
-  label: 'mtvrsave/mfvrsave', text: 'mtvrsave 4\n    mfvrsave 3', n: 64, kind: 'int',
+  label: 'mtvrsave/mfvrsave',
+  text: 'mtvrsave 4\n    mfvrsave 3',
+  n: 64,
+  kind: 'int',
   gprs: (r, _k, j) => (j === 0 ? BigInt(r() >>> 0) : undefined),
 };
 

@@ -6,12 +6,30 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fpAdd, fpDiv, fpFromInt64, fpMul, fpSqrt } from '../../sim/cpu/isa/fp-arith';
 import {
-  anyOf, crossCases, diffGroup, DOUBLE_EDGES, genCases, imzWithSnan, laneNegateAfterRounding, qemuStickyCvt, negateAfterRounding, qemuDoubleRounded, reciprocalZx, singleDenormFprf, vectorFiUx,
-  VSX_REGS, type InsnTest, type Kind,
+  anyOf,
+  crossCases,
+  diffGroup,
+  DOUBLE_EDGES,
+  genCases,
+  imzWithSnan,
+  laneNegateAfterRounding,
+  qemuStickyCvt,
+  negateAfterRounding,
+  qemuDoubleRounded,
+  reciprocalZx,
+  singleDenormFprf,
+  vectorFiUx,
+  VSX_REGS,
+  type InsnTest,
+  type Kind,
 } from './fp-harness';
 
 const N = 300;
-const g = (asm: string, seed: number, kinds: [Kind, Kind, Kind], allow?: InsnTest['allow'], n = N): InsnTest => ({ asm, cases: genCases(seed, n, kinds), allow });
+const g = (asm: string, seed: number, kinds: [Kind, Kind, Kind], allow?: InsnTest['allow'], n = N): InsnTest => ({
+  asm,
+  cases: genCases(seed, n, kinds),
+  allow,
+});
 function check(t: Parameters<typeof diffGroup>[0], tests: InsnTest[]) {
   const diffs = diffGroup(t, tests, VSX_REGS);
   if (diffs && diffs.length) {
@@ -34,19 +52,70 @@ test('VSX scalar arithmetic: xsadd/sub/mul/div/sqrt dp and sp', (t) => {
     g('xsmuldp {T},{A},{B}', 3, D),
     g('xsdivdp {T},{A},{B}', 4, D),
     g('xssqrtdp {T},{B}', 5, D),
-    g('xsaddsp {T},{A},{B}', 6, SP, anyOf(single, twice((a, b, rn) => fpAdd(a, b, rn, false)))),
-    g('xssubsp {T},{A},{B}', 7, D, anyOf(single, twice((a, b, rn) => fpAdd(a, -b, rn, false)))),
-    g('xsmulsp {T},{A},{B}', 8, SP, anyOf(single, twice((a, b, rn) => fpMul(a, b, rn, false)))),
-    g('xsdivsp {T},{A},{B}', 9, SP, anyOf(single, twice((a, b, rn) => fpDiv(a, b, rn, false)))),
-    g('xssqrtsp {T},{B}', 10, SP, anyOf(single, twice((_a, b, rn) => fpSqrt(b, rn, false)))),
+    g(
+      'xsaddsp {T},{A},{B}',
+      6,
+      SP,
+      anyOf(
+        single,
+        twice((a, b, rn) => fpAdd(a, b, rn, false)),
+      ),
+    ),
+    g(
+      'xssubsp {T},{A},{B}',
+      7,
+      D,
+      anyOf(
+        single,
+        twice((a, b, rn) => fpAdd(a, -b, rn, false)),
+      ),
+    ),
+    g(
+      'xsmulsp {T},{A},{B}',
+      8,
+      SP,
+      anyOf(
+        single,
+        twice((a, b, rn) => fpMul(a, b, rn, false)),
+      ),
+    ),
+    g(
+      'xsdivsp {T},{A},{B}',
+      9,
+      SP,
+      anyOf(
+        single,
+        twice((a, b, rn) => fpDiv(a, b, rn, false)),
+      ),
+    ),
+    g(
+      'xssqrtsp {T},{B}',
+      10,
+      SP,
+      anyOf(
+        single,
+        twice((_a, b, rn) => fpSqrt(b, rn, false)),
+      ),
+    ),
   ]);
 });
 
 test('VSX scalar multiply-add: a and m forms, dp and sp', (t) => {
-  const names = ['xsmaddadp', 'xsmaddmdp', 'xsmsubadp', 'xsmsubmdp', 'xsnmaddadp', 'xsnmaddmdp', 'xsnmsubadp', 'xsnmsubmdp'];
+  const names = [
+    'xsmaddadp',
+    'xsmaddmdp',
+    'xsmsubadp',
+    'xsmsubmdp',
+    'xsnmaddadp',
+    'xsnmaddmdp',
+    'xsnmsubadp',
+    'xsnmsubmdp',
+  ];
   check(t, [
     ...names.map((n, i) => g(`${n} {T},{A},{B}`, 20 + i, D, negateAfterRounding(false))),
-    ...names.map((n, i) => g(`${n.replace('dp', 'sp')} {T},{A},{B}`, 30 + i, SP, anyOf(single, negateAfterRounding(true)))),
+    ...names.map((n, i) =>
+      g(`${n.replace('dp', 'sp')} {T},{A},{B}`, 30 + i, SP, anyOf(single, negateAfterRounding(true))),
+    ),
   ]);
 });
 
@@ -78,7 +147,13 @@ test('VSX scalar compares, max/min, moves, tests', (t) => {
     g('xststdcsp cr6,{B},0x10', 64, D),
     g('xsxexpdp 5,{B}\n\tstd 5,-16(1)\n\tstd 5,-8(1)\n\taddi 6,1,-16\n\tlxvd2x {T},0,6', 65, D, undefined, 50),
     g('xsxsigdp 5,{B}\n\tstd 5,-16(1)\n\tstd 5,-8(1)\n\taddi 6,1,-16\n\tlxvd2x {T},0,6', 66, D, undefined, 50),
-    g('addi 6,1,-32\n\tstxvd2x {A},0,6\n\tld 7,0(6)\n\tstxvd2x {B},0,6\n\tld 8,0(6)\n\txsiexpdp {T},7,8', 67, D, undefined, 50),
+    g(
+      'addi 6,1,-32\n\tstxvd2x {A},0,6\n\tld 7,0(6)\n\tstxvd2x {B},0,6\n\tld 8,0(6)\n\txsiexpdp {T},7,8',
+      67,
+      D,
+      undefined,
+      50,
+    ),
     g('xsredp {T},{B}', 68, D, reciprocalZx),
     g('xsresp {T},{B}', 69, D, anyOf(single, reciprocalZx)),
     g('xsrsqrtedp {T},{B}', 70, D, reciprocalZx),
@@ -87,11 +162,17 @@ test('VSX scalar compares, max/min, moves, tests', (t) => {
 });
 
 /** xscvsxdsp/xscvuxdsp: qemu converts to double, then rounds to single */
-const twiceInt = (signed: boolean) => (c: Parameters<NonNullable<InsnTest['allow']>>[0], q: Parameters<NonNullable<InsnTest['allow']>>[1], s: Parameters<NonNullable<InsnTest['allow']>>[2]) => {
-  const hi = Number(c.b[0] >> 32n) | 0;
-  const lo = Number(c.b[0] & 0xffffffffn) | 0;
-  return qemuDoubleRounded((_a, _b, rn) => fpFromInt64(hi, lo, signed, rn, false))(c, q, s);
-};
+const twiceInt =
+  (signed: boolean) =>
+  (
+    c: Parameters<NonNullable<InsnTest['allow']>>[0],
+    q: Parameters<NonNullable<InsnTest['allow']>>[1],
+    s: Parameters<NonNullable<InsnTest['allow']>>[2],
+  ) => {
+    const hi = Number(c.b[0] >> 32n) | 0;
+    const lo = Number(c.b[0] & 0xffffffffn) | 0;
+    return qemuDoubleRounded((_a, _b, rn) => fpFromInt64(hi, lo, signed, rn, false))(c, q, s);
+  };
 
 test('VSX scalar conversions and rounding', (t) => {
   check(t, [
@@ -133,10 +214,21 @@ test('VSX vector arithmetic, dp and sp', (t) => {
 });
 
 test('VSX vector multiply-add, max/min, sign moves', (t) => {
-  const names = ['xvmaddadp', 'xvmaddmdp', 'xvmsubadp', 'xvmsubmdp', 'xvnmaddadp', 'xvnmaddmdp', 'xvnmsubadp', 'xvnmsubmdp'];
+  const names = [
+    'xvmaddadp',
+    'xvmaddmdp',
+    'xvmsubadp',
+    'xvmsubmdp',
+    'xvnmaddadp',
+    'xvnmaddmdp',
+    'xvnmsubadp',
+    'xvnmsubmdp',
+  ];
   check(t, [
     ...names.map((n, i) => g(`${n} {T},{A},{B}`, 140 + i, VD, anyOf(vectorFiUx, laneNegateAfterRounding(false)))),
-    ...names.map((n, i) => g(`${n.replace('dp', 'sp')} {T},{A},{B}`, 150 + i, VS, anyOf(vectorFiUx, laneNegateAfterRounding(true)))),
+    ...names.map((n, i) =>
+      g(`${n.replace('dp', 'sp')} {T},{A},{B}`, 150 + i, VS, anyOf(vectorFiUx, laneNegateAfterRounding(true))),
+    ),
     g('xvmaxdp {T},{A},{B}', 160, VD),
     g('xvmindp {T},{A},{B}', 161, VD),
     g('xvmaxsp {T},{A},{B}', 162, VS),
@@ -200,7 +292,18 @@ test('VSX vector conversions and rounding', (t) => {
 test('VSX edge values crossed: max/min variants, compares, conversions', (t) => {
   const e = DOUBLE_EDGES;
   check(t, [
-    ...['xsmaxdp', 'xsmindp', 'xsmaxcdp', 'xsmincdp', 'xsmaxjdp', 'xsminjdp', 'xscmpgedp', 'xscmpeqdp', 'xvmaxdp', 'xvmindp'].map((n) => ({ asm: `${n} {T},{A},{B}`, cases: crossCases(e) })),
+    ...[
+      'xsmaxdp',
+      'xsmindp',
+      'xsmaxcdp',
+      'xsmincdp',
+      'xsmaxjdp',
+      'xsminjdp',
+      'xscmpgedp',
+      'xscmpeqdp',
+      'xvmaxdp',
+      'xvmindp',
+    ].map((n) => ({ asm: `${n} {T},{A},{B}`, cases: crossCases(e) })),
     { asm: 'xscmpodp cr1,{A},{B}', cases: crossCases(e) },
     { asm: 'xvcmpgtdp. {T},{A},{B}', cases: crossCases(e), allow: vectorFiUx },
     { asm: 'xsmaddadp {T},{A},{B}', cases: crossCases(e).map((c) => ({ ...c, t: c.a })), allow: imzWithSnan },

@@ -66,7 +66,9 @@ function cfaText(row: CfaRow): string {
 
 function compare(exe: string, minRows: number): void {
   const di = open(exe);
-  const eh = di.sections.ehFrame ? new CallFrameSection(di.sections.ehFrame.bytes, di.sections.ehFrame.addr, 'eh') : undefined;
+  const eh = di.sections.ehFrame
+    ? new CallFrameSection(di.sections.ehFrame.bytes, di.sections.ehFrame.addr, 'eh')
+    : undefined;
   const dbg = di.sections.debugFrame ? new CallFrameSection(di.sections.debugFrame, 0n, 'debug') : undefined;
   const rows = readelfRows(exe);
   assert.ok(rows.length >= minRows, `readelf printed ${rows.length} rows`);

@@ -21,7 +21,8 @@ export function fuzzTarget(di: DebugInfo, pc: bigint, stack: Uint8Array): Target
   return {
     readMemory(a, n) {
       if (n > 1 << 20) return undefined;
-      if (a >= base && a + BigInt(n) <= base + BigInt(stack.length)) return stack.slice(Number(a - base), Number(a - base) + n);
+      if (a >= base && a + BigInt(n) <= base + BigInt(stack.length))
+        return stack.slice(Number(a - base), Number(a - base) + n);
       for (const s of secs) {
         if (a >= s.addr && a + BigInt(n) <= s.addr + s.size) {
           if (s.type === 8) return new Uint8Array(n);
@@ -43,7 +44,9 @@ export function fuzzTarget(di: DebugInfo, pc: bigint, stack: Uint8Array): Target
 
 export function codeOf(di: DebugInfo): bigint[] {
   const code: bigint[] = [];
-  for (const u of di.dwarf.units) for (const f of di.scopesOf(u)?.functions ?? []) for (const [s, e] of f.ranges) for (let a = s; a < e && code.length < 100_000; a += 4n) code.push(a);
+  for (const u of di.dwarf.units)
+    for (const f of di.scopesOf(u)?.functions ?? [])
+      for (const [s, e] of f.ranges) for (let a = s; a < e && code.length < 100_000; a += 4n) code.push(a);
   return code;
 }
 
@@ -83,7 +86,16 @@ export function exercise(p: ExerciseProgram, bytes: Uint8Array, pick: number, st
     messages.push(g.value, g.type);
     for (const ch of g.children().slice(0, 4)) messages.push(ch.value);
   }
-  for (const e of ['counter', 'n1.next->name', 'pts[1].y + 1', '*ptr', 'shared.lo', 'sizeof(struct node)', '(char)counter', 'nosuch']) {
+  for (const e of [
+    'counter',
+    'n1.next->name',
+    'pts[1].y + 1',
+    '*ptr',
+    'shared.lo',
+    'sizeof(struct node)',
+    '(char)counter',
+    'nosuch',
+  ]) {
     const v = di.evaluate(t, e, frames[0]);
     messages.push(v.ok ? v.text : v.message);
   }

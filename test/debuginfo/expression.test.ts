@@ -27,7 +27,8 @@ function ctx(extra: Partial<ExprContext> = {}): ExprContext {
     offsetSize: 4,
     bias: 0n,
     reg: (n) => regs.get(n),
-    mem: (a, s) => (a >= BASE && a + BigInt(s) <= BASE + 256n ? MEM.slice(Number(a - BASE), Number(a - BASE) + s) : undefined),
+    mem: (a, s) =>
+      a >= BASE && a + BigInt(s) <= BASE + 256n ? MEM.slice(Number(a - BASE), Number(a - BASE) + s) : undefined,
     frameBase: () => BASE + 0x80n,
     cfa: () => BASE + 0xa0n,
     entryValue: (e) => (e.length === 1 && e[0] === 0x53 ? 77n : undefined),
@@ -41,7 +42,16 @@ const ex = (...b: number[]) => new Uint8Array(b);
 const int: CType = { kind: 'base', name: 'int', size: 4, encoding: 5 };
 const long: CType = { kind: 'base', name: 'long', size: 8, encoding: 5 };
 const float: CType = { kind: 'base', name: 'float', size: 4, encoding: 4 };
-const pair: CType = { kind: 'struct', name: 'pair', size: 8, declaration: false, members: [{ name: 'a', type: int, offset: 0 }, { name: 'b', type: int, offset: 4 }] };
+const pair: CType = {
+  kind: 'struct',
+  name: 'pair',
+  size: 8,
+  declaration: false,
+  members: [
+    { name: 'a', type: int, offset: 0 },
+    { name: 'b', type: int, offset: 4 },
+  ],
+};
 
 function valueOf(e: Uint8Array, c = ctx()): bigint {
   const l = evaluateLocation(e, c);
@@ -93,14 +103,22 @@ test('pieces: a structure in two registers, a part optimized out, bit pieces, im
   const w = valueFromLocation(evaluateLocation(ex(0x93, 0x04, 0x39, 0x9f, 0x93, 0x04), ctx()), pair, reader);
   assert.equal(formatValue(w, fmt), '{a = <optimized out>, b = 9}');
   // bit pieces: 4 bits of lit5, then 28 bits of lit1 -> 0x15
-  const b = valueFromLocation(evaluateLocation(ex(0x35, 0x9f, 0x9d, 0x04, 0x00, 0x31, 0x9f, 0x9d, 0x1c, 0x00), ctx()), int, reader);
+  const b = valueFromLocation(
+    evaluateLocation(ex(0x35, 0x9f, 0x9d, 0x04, 0x00, 0x31, 0x9f, 0x9d, 0x1c, 0x00), ctx()),
+    int,
+    reader,
+  );
   const s = readScalar(b, fmt);
   assert.ok(!('error' in s) && s.kind === 'int' && s.value === 0x15n);
   // implicit_value: 8 bytes
   const iv = valueFromLocation(evaluateLocation(ex(0x9e, 0x08, 1, 2, 3, 4, 5, 6, 7, 8), ctx()), long, reader);
   assert.equal(formatValue(iv, fmt), String(0x0807060504030201n));
   // memory piece + stack value piece
-  const m = valueFromLocation(evaluateLocation(ex(0x71, 0x00, 0x93, 0x04, 0x3a, 0x9f, 0x93, 0x04), ctx()), pair, reader);
+  const m = valueFromLocation(
+    evaluateLocation(ex(0x71, 0x00, 0x93, 0x04, 0x3a, 0x9f, 0x93, 0x04), ctx()),
+    pair,
+    reader,
+  );
   assert.equal(formatValue(m, fmt), `{a = ${0x43424140}, b = 10}`);
 });
 
@@ -119,25 +137,27 @@ test('typed operations: constants, conversions, register values as base types', 
   assert.equal(new Float32Array(new Uint32Array([Number(sum.value)]).buffer)[0], 5);
 });
 
-test('refusals are messages: unknown operations, an empty stack, truncated operands, ' +
-  'endless loops, division by zero', () => {
-  const cases: Array<[Uint8Array, RegExp]> = [
-    [ex(0xff), /unknown DWARF operation 0xff/],
-    [ex(0x22), /empty stack/],
-    [ex(0x0e, 0x01, 0x02), /truncated/],
-    [ex(0x2f, 0xfd, 0xff), /more than 100000 operations/],
-    [ex(0x31, 0x30, 0x1b), /divides by zero/],
-    [ex(0x53, 0x31), /continues after DW_OP_reg/],
-    [ex(0xa3, 0x01, 0x54, 0x9f), /entry/],
-    [ex(0x2f, 0x10, 0x00), /outside the expression/],
-    [ex(0x98, 0x00, 0x00), /not supported/],
-    [ex(0x71, 0x00, 0x06), /cannot read memory/],
-  ];
-  for (const [e, re] of cases) {
-    const r = attempt(() => evaluateLocation(e, ctx({ reg: (n) => (n === 1 ? 0x10n : regs.get(n)) })));
-    assert.ok(!r.ok, `${[...e].map((x) => x.toString(16)).join(' ')} is refused`);
-    assert.match(r.message, re);
-  }
-  // an empty expression: an object optimized out
-  assert.deepEqual(evaluateLocation(ex(), ctx()).pieces[0].loc, { kind: 'optimized-out' });
-});
+test(
+  'refusals are messages: unknown operations, an empty stack, truncated operands, ' + 'endless loops, division by zero',
+  () => {
+    const cases: Array<[Uint8Array, RegExp]> = [
+      [ex(0xff), /unknown DWARF operation 0xff/],
+      [ex(0x22), /empty stack/],
+      [ex(0x0e, 0x01, 0x02), /truncated/],
+      [ex(0x2f, 0xfd, 0xff), /more than 100000 operations/],
+      [ex(0x31, 0x30, 0x1b), /divides by zero/],
+      [ex(0x53, 0x31), /continues after DW_OP_reg/],
+      [ex(0xa3, 0x01, 0x54, 0x9f), /entry/],
+      [ex(0x2f, 0x10, 0x00), /outside the expression/],
+      [ex(0x98, 0x00, 0x00), /not supported/],
+      [ex(0x71, 0x00, 0x06), /cannot read memory/],
+    ];
+    for (const [e, re] of cases) {
+      const r = attempt(() => evaluateLocation(e, ctx({ reg: (n) => (n === 1 ? 0x10n : regs.get(n)) })));
+      assert.ok(!r.ok, `${[...e].map((x) => x.toString(16)).join(' ')} is refused`);
+      assert.match(r.message, re);
+    }
+    // an empty expression: an object optimized out
+    assert.deepEqual(evaluateLocation(ex(), ctx()).pieces[0].loc, { kind: 'optimized-out' });
+  },
+);

@@ -23,7 +23,8 @@ interface GdbFrame {
 function gdbFrames(exe: string, where: string, hits: number, depth: number): GdbFrame[] | undefined {
   const cmds = [`break ${where}`];
   for (let i = 0; i < hits; i++) cmds.push('continue');
-  for (let f = 0; f < depth; f++) cmds.push(`echo @@frame\\n`, `frame ${f}`, 'echo @@vars\\n', 'info args', 'info locals');
+  for (let f = 0; f < depth; f++)
+    cmds.push(`echo @@frame\\n`, `frame ${f}`, 'echo @@vars\\n', 'info args', 'info locals');
   cmds.push('echo @@end\\n');
   const out = gdbOnQemu(exe, cmds);
   if (out === undefined) return undefined;
@@ -37,7 +38,13 @@ function gdbFrames(exe: string, where: string, hits: number, depth: number): Gdb
       const vm = /^(\w+) = (.*)$/.exec(l);
       if (vm) v.set(vm[1], vm[2]);
     }
-    frames.push({ index: Number(m[1]), pc: m[2] ? hex(BigInt(m[2])) : undefined, name: m[3], line: m[5] ? Number(m[5]) : undefined, vars: v });
+    frames.push({
+      index: Number(m[1]),
+      pc: m[2] ? hex(BigInt(m[2])) : undefined,
+      name: m[3],
+      line: m[5] ? Number(m[5]) : undefined,
+      vars: v,
+    });
   }
   return frames;
 }
@@ -73,8 +80,18 @@ const CASES: Case[] = [
     flags: ['-g', '-O0', '-static'],
     line: 39,
     hits: 2,
-    frames: [['leaf', 39], ['middle', 49], ['main', 57], ['__libc_start_call_main', 0], ['__libc_start_main_impl', 0]],
-    vars: [{ depth: '2', p: '{x = 1, y = 2}' }, { depth: '1', i: '1', sq: '1', r: '11', p: '{x = 1, y = 2}' }, { argc: '1', total: '0' }],
+    frames: [
+      ['leaf', 39],
+      ['middle', 49],
+      ['main', 57],
+      ['__libc_start_call_main', 0],
+      ['__libc_start_main_impl', 0],
+    ],
+    vars: [
+      { depth: '2', p: '{x = 1, y = 2}' },
+      { depth: '1', i: '1', sq: '1', r: '11', p: '{x = 1, y = 2}' },
+      { argc: '1', total: '0' },
+    ],
   },
   {
     name: 'values.c -O2: the same stop in optimized code (registers, location lists, entry values)',
@@ -82,7 +99,13 @@ const CASES: Case[] = [
     flags: ['-g', '-O2', '-static'],
     line: 39,
     hits: 2,
-    frames: [['leaf', 39], ['middle', 49], ['main', 57], ['__libc_start_call_main', 0], ['__libc_start_main_impl', 0]],
+    frames: [
+      ['leaf', 39],
+      ['middle', 49],
+      ['main', 57],
+      ['__libc_start_call_main', 0],
+      ['__libc_start_main_impl', 0],
+    ],
     vars: [{ depth: '2', p: '{x = 1, y = 2}', local: '<optimized out>' }, { depth: '1' }, { argc: '<optimized out>' }],
   },
   {
@@ -91,16 +114,28 @@ const CASES: Case[] = [
     flags: ['-gdwarf-4', '-O2', '-static'],
     line: 39,
     hits: 2,
-    frames: [['leaf', 39], ['middle', 49], ['main', 57], ['__libc_start_call_main', 0], ['__libc_start_main_impl', 0]],
+    frames: [
+      ['leaf', 39],
+      ['middle', 49],
+      ['main', 57],
+      ['__libc_start_call_main', 0],
+      ['__libc_start_main_impl', 0],
+    ],
     vars: [{ depth: '2', p: '{x = 1, y = 2}', local: '<optimized out>' }, { depth: '1' }, { argc: '<optimized out>' }],
   },
   {
-    name: 'values.c -O2, later in leaf: parameters recovered from the caller\'s call site (DW_OP_entry_value)',
+    name: "values.c -O2, later in leaf: parameters recovered from the caller's call site (DW_OP_entry_value)",
     source: 'values.c',
     flags: ['-g', '-O2', '-static'],
     line: 41,
     hits: 2,
-    frames: [['leaf', 41], ['middle', 49], ['main', 57], ['__libc_start_call_main', 0], ['__libc_start_main_impl', 0]],
+    frames: [
+      ['leaf', 41],
+      ['middle', 49],
+      ['main', 57],
+      ['__libc_start_call_main', 0],
+      ['__libc_start_main_impl', 0],
+    ],
   },
   {
     name: 'loop.c -O0: a leaf function without a frame of its own called in a loop',
@@ -108,8 +143,16 @@ const CASES: Case[] = [
     flags: ['-g', '-O0', '-static'],
     line: 5,
     hits: 3,
-    frames: [['add', 5], ['main', 8], ['__libc_start_call_main', 0], ['__libc_start_main_impl', 0]],
-    vars: [{ x: '3', y: '2' }, { i: '2', arr: '{1, 2, 3, 4}' }],
+    frames: [
+      ['add', 5],
+      ['main', 8],
+      ['__libc_start_call_main', 0],
+      ['__libc_start_main_impl', 0],
+    ],
+    vars: [
+      { x: '3', y: '2' },
+      { i: '2', arr: '{1, 2, 3, 4}' },
+    ],
   },
 ];
 
@@ -126,8 +169,12 @@ for (const c of CASES) {
     assert.deepEqual(
       frames.map((f) => [f.name, f.source?.line ?? 0]),
       c.frames,
-      frames.map((f) => `#${f.index} ${hex(f.pc)} ${f.name} ${f.source?.line ?? ''} (${f.physical.unwinder}) ` +
-        `${f.end ?? ''}`).join('\n'),
+      frames
+        .map(
+          (f) =>
+            `#${f.index} ${hex(f.pc)} ${f.name} ${f.source?.line ?? ''} (${f.physical.unwinder}) ` + `${f.end ?? ''}`,
+        )
+        .join('\n'),
     );
     assert.match(frames[frames.length - 1].end ?? '', /outermost/);
     for (const [i, want] of (c.vars ?? []).entries()) {
@@ -137,8 +184,10 @@ for (const c of CASES) {
     const theirs = gdbFrames(exe, `${c.source}:${c.line}`, c.hits, c.frames.findIndex(([n]) => n === 'main') + 1);
     if (!theirs) return t.diagnostic('qemu-ppc64le or gdb-multiarch missing: not compared with gdb');
     assert.ok(theirs.length >= 2, 'gdb printed frames');
-    t.diagnostic(`compared with gdb: ` +
-      `${theirs.map((g) => `${g.name}:${g.line} ${[...g.vars].map(([k, v]) => `${k}=${v}`).join(' ')}`).join(' | ')}`);
+    t.diagnostic(
+      `compared with gdb: ` +
+        `${theirs.map((g) => `${g.name}:${g.line} ${[...g.vars].map(([k, v]) => `${k}=${v}`).join(' ')}`).join(' | ')}`,
+    );
     for (const g of theirs) {
       const f = frames[g.index];
       assert.ok(f, `our frame ${g.index}`);
@@ -186,7 +235,10 @@ test('C code without any CFI: the back chain finds every caller (names from the 
   sim.runToAddress(leaf.entry + 16n);
   sim.runToAddress(leaf.entry + 16n);
   const frames = di.stackFrames(sim.target);
-  assert.deepEqual(frames.slice(0, 5).map((f) => f.name), ['leaf', 'middle', 'main', '__libc_start_call_main', '__libc_start_main_impl']);
+  assert.deepEqual(
+    frames.slice(0, 5).map((f) => f.name),
+    ['leaf', 'middle', 'main', '__libc_start_call_main', '__libc_start_main_impl'],
+  );
   assert.equal(frames[0].physical.unwinder, 'back chain');
   assert.equal(frames[1].physical.unwinder, 'back chain');
   assert.equal(frames[2].physical.unwinder, 'back chain');
@@ -195,40 +247,55 @@ test('C code without any CFI: the back chain finds every caller (names from the 
   const sim2 = new Sim(exe);
   assert.equal(leaf.breakpointAddress, leaf.entry + 8n);
   sim2.runToAddress(leaf.breakpointAddress);
-  assert.deepEqual(di.stackFrames(sim2.target).slice(0, 3).map((f) => f.name), ['leaf', 'middle', 'main']);
+  assert.deepEqual(
+    di
+      .stackFrames(sim2.target)
+      .slice(0, 3)
+      .map((f) => f.name),
+    ['leaf', 'middle', 'main'],
+  );
 });
 
-test('-O2: inside an inlined call, the inlined function is a frame of its own with its ' +
-  'parameter; at its first instruction the thread is at the call site', (t) => {
-  const exe = build(t, 'values.c', ['-g', '-O2', '-static']);
-  if (!exe) return;
-  const di = open(exe);
-  const main = di.functionNamed('main');
-  assert.ok(main);
-  // the inlined call of twice in main: its blocks
-  const u = di.dwarf.units[0];
-  const sc = di.scopesOf(u);
-  const mainBlock = sc?.functions.find((f) => f.die.name === 'main');
-  const inl = mainBlock?.children.find((b) => b.kind === 'inlined');
-  assert.ok(inl, 'an inlined call in main');
-  const [start, end] = inl.ranges[inl.ranges.length - 1];
-  assert.ok(end - start >= 4n);
-  const sim = new Sim(exe);
-  sim.runToAddress(start);
-  let frames = di.stackFrames(sim.target);
-  assert.equal(frames[0].name, 'main', 'at the first instruction of the inlined code: at the call site');
-  assert.equal(frames[0].source?.line, 58);
-  frames = di.stackFrames(sim.target, 256, { showInlineEntry: true });
-  assert.deepEqual(frames.slice(0, 2).map((f) => [f.name, f.inlined, f.source?.line]), [
-    ['twice', true, 54],
-    ['main', false, 58],
-  ]);
-  const v = di.locals(sim.target, frames[0]);
-  assert.deepEqual(v.map((x) => x.name), ['v']);
-  assert.equal(v[0].value, '32');
-  // the inlined frame's "finish" returns into the same physical frame
-  assert.equal(frames[0].physical, frames[1].physical);
-});
+test(
+  '-O2: inside an inlined call, the inlined function is a frame of its own with its ' +
+    'parameter; at its first instruction the thread is at the call site',
+  (t) => {
+    const exe = build(t, 'values.c', ['-g', '-O2', '-static']);
+    if (!exe) return;
+    const di = open(exe);
+    const main = di.functionNamed('main');
+    assert.ok(main);
+    // the inlined call of twice in main: its blocks
+    const u = di.dwarf.units[0];
+    const sc = di.scopesOf(u);
+    const mainBlock = sc?.functions.find((f) => f.die.name === 'main');
+    const inl = mainBlock?.children.find((b) => b.kind === 'inlined');
+    assert.ok(inl, 'an inlined call in main');
+    const [start, end] = inl.ranges[inl.ranges.length - 1];
+    assert.ok(end - start >= 4n);
+    const sim = new Sim(exe);
+    sim.runToAddress(start);
+    let frames = di.stackFrames(sim.target);
+    assert.equal(frames[0].name, 'main', 'at the first instruction of the inlined code: at the call site');
+    assert.equal(frames[0].source?.line, 58);
+    frames = di.stackFrames(sim.target, 256, { showInlineEntry: true });
+    assert.deepEqual(
+      frames.slice(0, 2).map((f) => [f.name, f.inlined, f.source?.line]),
+      [
+        ['twice', true, 54],
+        ['main', false, 58],
+      ],
+    );
+    const v = di.locals(sim.target, frames[0]);
+    assert.deepEqual(
+      v.map((x) => x.name),
+      ['v'],
+    );
+    assert.equal(v[0].value, '32');
+    // the inlined frame's "finish" returns into the same physical frame
+    assert.equal(frames[0].physical, frames[1].physical);
+  },
+);
 
 test('step out: the return address and the stack pointer the caller has there', (t) => {
   const exe = build(t, 'values.c', ['-g', '-O0', '-static']);
@@ -270,11 +337,14 @@ test('a static-pie program: addresses in and out are runtime addresses (the load
   assert.equal(di.functionAt(bp.locations[0].address)?.name, 'twice');
   sim.runToAddress(bp.locations[0].address);
   const frames = di.stackFrames(sim.target);
-  assert.deepEqual(frames.map((f) => [f.name, f.source?.line]), [
-    ['twice', 38],
-    ['sum', 25],
-    ['_start', 11],
-  ]);
+  assert.deepEqual(
+    frames.map((f) => [f.name, f.source?.line]),
+    [
+      ['twice', 38],
+      ['sum', 25],
+      ['_start', 11],
+    ],
+  );
   assert.equal(di.lineAt(sim.pc)?.start, bp.locations[0].address);
   const out = di.stepOutTarget(frames, 0);
   assert.ok(out.ok);

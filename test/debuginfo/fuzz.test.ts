@@ -31,7 +31,9 @@ function corpus(t: TestContext): Corpus[] {
     const e = parseElf(bytes);
     assert.ok(e.ok);
     const regions: Array<[number, number]> = [];
-    for (const s of e.elf.sections) if (s.name.startsWith('.debug_') || s.name === '.eh_frame') regions.push([Number(s.offset), Number(s.offset + s.size)]);
+    for (const s of e.elf.sections)
+      if (s.name.startsWith('.debug_') || s.name === '.eh_frame')
+        regions.push([Number(s.offset), Number(s.offset + s.size)]);
     const r = openDebugInfo(bytes);
     assert.ok(r.ok);
     out.push({ name, bytes, regions, code: codeOf(r.info), lines });
@@ -63,18 +65,30 @@ test('corrupted debug sections: no exception escapes, every problem is a message
       data: fc.uint8Array({ minLength: 64, maxLength: 64 }),
     });
     fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), fc.nat(), fc.uint8Array({ minLength: 1024, maxLength: 1024 }), (muts, pick, stack) => {
-        const bytes = c.bytes.slice();
-        for (const m of muts) {
-          const [s, e] = c.regions[m.region];
-          const at = s + Math.floor(m.at * Math.max(0, e - s - 1));
-          for (let k = 0; k < m.len && at + k < e; k++) {
-            const b = at + k;
-            bytes[b] = m.kind === 'flip' ? bytes[b] ^ (1 << (m.data[k] & 7)) : m.kind === 'zero' ? 0 : m.kind === 'ones' ? 0xff : m.data[k];
+      fc.property(
+        fc.array(mutation, { minLength: 1, maxLength: 6 }),
+        fc.nat(),
+        fc.uint8Array({ minLength: 1024, maxLength: 1024 }),
+        (muts, pick, stack) => {
+          const bytes = c.bytes.slice();
+          for (const m of muts) {
+            const [s, e] = c.regions[m.region];
+            const at = s + Math.floor(m.at * Math.max(0, e - s - 1));
+            for (let k = 0; k < m.len && at + k < e; k++) {
+              const b = at + k;
+              bytes[b] =
+                m.kind === 'flip'
+                  ? bytes[b] ^ (1 << (m.data[k] & 7))
+                  : m.kind === 'zero'
+                    ? 0
+                    : m.kind === 'ones'
+                      ? 0xff
+                      : m.data[k];
+            }
           }
-        }
-        check(c, bytes, pick, stack);
-      }),
+          check(c, bytes, pick, stack);
+        },
+      ),
       { seed: 0x5eed + i, numRuns: Number(process.env.DWARF_FUZZ_RUNS ?? 150), endOnFailure: true },
     );
   }

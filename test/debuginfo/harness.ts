@@ -31,7 +31,10 @@ export function build(t: TestContext, source: string, flags: string[], out?: str
   if (had) return had;
   const exe = join(dir, name);
   // (the working directory is the fixtures folder: DW_AT_comp_dir and the line table's paths name it)
-  execFileSync('powerpc64le-linux-gnu-gcc', [...flags, source, '-o', exe], { cwd: FIX, stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync('powerpc64le-linux-gnu-gcc', [...flags, source, '-o', exe], {
+    cwd: FIX,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   built.set(name, exe);
   return exe;
 }
@@ -50,7 +53,11 @@ export function gdb(exe: string, commands: string[]): string {
   const args = ['-batch', '-nx'];
   for (const c of commands) args.push('-ex', c);
   args.push(exe);
-  return execFileSync('gdb-multiarch', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync('gdb-multiarch', args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 export function tool(name: string, args: string[]): string {
@@ -95,7 +102,14 @@ export class Sim {
     const r = programFromBytes(exe, readFileSync(exe));
     assert.ok(r.ok, r.ok ? '' : formatDiagnostic(r.errors[0]));
     this.machine = new Machine({ cpu: opts.cpu ?? 'power10', cpus: 1, kernel: '6.6' });
-    this.task = this.machine.addTask({ name: 'prog', program: r.value, traced: true, argv: opts.argv, stdout: () => undefined, stderr: () => undefined });
+    this.task = this.machine.addTask({
+      name: 'prog',
+      program: r.value,
+      traced: true,
+      argv: opts.argv,
+      stdout: () => undefined,
+      stderr: () => undefined,
+    });
   }
 
   get target(): Target {
@@ -144,8 +158,12 @@ export class Sim {
   /** Runs to `addr` and checks it got there. */
   runToAddress(addr: bigint): void {
     const s = this.runTo([addr]);
-    assert.equal(s.event, 'stopped', `stopped at 0x${addr.toString(16)}? ` +
-      `${JSON.stringify(s, (_, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v))}`);
+    assert.equal(
+      s.event,
+      'stopped',
+      `stopped at 0x${addr.toString(16)}? ` +
+        `${JSON.stringify(s, (_, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v))}`,
+    );
     assert.equal(this.pc, addr);
   }
 }
@@ -160,8 +178,11 @@ export function hex(v: bigint): string {
  */
 export function gdbOnQemu(exe: string, commands: string[]): string | undefined {
   if (!which('qemu-ppc64le') || !hasGdb()) {
-    if (process.env.CI === 'true') throw new Error(`qemu-ppc64le and gdb-multiarch are needed (CI=true: a missing reference tool is a ` +
-      `failure); install them with: ${INSTALL.qemu} gdb-multiarch`);
+    if (process.env.CI === 'true')
+      throw new Error(
+        `qemu-ppc64le and gdb-multiarch are needed (CI=true: a missing reference tool is a ` +
+          `failure); install them with: ${INSTALL.qemu} gdb-multiarch`,
+      );
     return undefined;
   }
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -174,7 +195,8 @@ export function gdbOnQemu(exe: string, commands: string[]): string | undefined {
       args.push(exe);
       // (the stub listens as soon as qemu starts; a refused connection is retried on another port)
       const r = spawnSync('gdb-multiarch', args, { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
-      if (/Connection refused|Remote connection closed/.test(r.stderr + r.stdout) && !/Breakpoint/.test(r.stdout)) continue;
+      if (/Connection refused|Remote connection closed/.test(r.stderr + r.stdout) && !/Breakpoint/.test(r.stdout))
+        continue;
       return r.stdout;
     } finally {
       q.kill('SIGKILL');

@@ -22,13 +22,43 @@ const BUILDS: Build[] = [
   { name: 'loop.c -O0 (GNU as, line table v3)', source: 'loop.c', flags: ['-g', '-O0', '-static'], version: 3 },
   { name: 'values.c -O0', source: 'values.c', flags: ['-g', '-O0', '-static'], version: 3 },
   { name: 'values.c -O2', source: 'values.c', flags: ['-g', '-O2', '-static'], version: 3 },
-  { name: 'values.c -O2, GCC writes the line table (v5, line_strp)', source: 'values.c', flags: ['-g', '-O2', '-static', '-gno-as-loc-support'], version: 5 },
-  { name: 'values.c -O0, GNU as --gdwarf-5 (v5 with MD5)', source: 'values.c', flags: ['-g', '-O0', '-static', '-Wa,--gdwarf-5'], version: 5 },
-  { name: 'values.c -O2 -gdwarf64 (64-bit DWARF)', source: 'values.c', flags: ['-g', '-gdwarf64', '-O2', '-static'], version: 3 },
+  {
+    name: 'values.c -O2, GCC writes the line table (v5, line_strp)',
+    source: 'values.c',
+    flags: ['-g', '-O2', '-static', '-gno-as-loc-support'],
+    version: 5,
+  },
+  {
+    name: 'values.c -O0, GNU as --gdwarf-5 (v5 with MD5)',
+    source: 'values.c',
+    flags: ['-g', '-O0', '-static', '-Wa,--gdwarf-5'],
+    version: 5,
+  },
+  {
+    name: 'values.c -O2 -gdwarf64 (64-bit DWARF)',
+    source: 'values.c',
+    flags: ['-g', '-gdwarf64', '-O2', '-static'],
+    version: 3,
+  },
   { name: 'values.c -O2 -gdwarf-4', source: 'values.c', flags: ['-gdwarf-4', '-O2', '-static'], version: 3 },
-  { name: 'values.c -O2 -gdwarf-4, GCC writes the line table (v4)', source: 'values.c', flags: ['-gdwarf-4', '-O2', '-static', '-gno-as-loc-support'], version: 4 },
-  { name: 'start.S (GNU as, -gdwarf-2: line table v3, DWARF 2 unit)', source: 'start.S', flags: ['-gdwarf-2', '-static', '-nostdlib'], version: 3 },
-  { name: 'start.S (GNU as, -gdwarf-4: v4)', source: 'start.S', flags: ['-gdwarf-4', '-static', '-nostdlib'], version: 4 },
+  {
+    name: 'values.c -O2 -gdwarf-4, GCC writes the line table (v4)',
+    source: 'values.c',
+    flags: ['-gdwarf-4', '-O2', '-static', '-gno-as-loc-support'],
+    version: 4,
+  },
+  {
+    name: 'start.S (GNU as, -gdwarf-2: line table v3, DWARF 2 unit)',
+    source: 'start.S',
+    flags: ['-gdwarf-2', '-static', '-nostdlib'],
+    version: 3,
+  },
+  {
+    name: 'start.S (GNU as, -gdwarf-4: v4)',
+    source: 'start.S',
+    flags: ['-gdwarf-4', '-static', '-nostdlib'],
+    version: 4,
+  },
   { name: 'start.S (GNU as, -g: v5)', source: 'start.S', flags: ['-g', '-static', '-nostdlib'], version: 5 },
 ];
 
@@ -52,8 +82,11 @@ function ourRows(di: DebugInfo): string[] {
     for (const s of p.sequences) {
       for (const r of s.rows) {
         if (r.endSequence) rows.push(`end ${hex(BigInt(r.address))}`);
-        else rows.push(`${basename(p.files[r.file]?.name ?? '?')} ${r.line} ` +
-          `${hex(BigInt(r.address))}${r.isStmt ? ' stmt' : ''}`);
+        else
+          rows.push(
+            `${basename(p.files[r.file]?.name ?? '?')} ${r.line} ` +
+              `${hex(BigInt(r.address))}${r.isStmt ? ' stmt' : ''}`,
+          );
       }
     }
   }
@@ -62,7 +95,10 @@ function ourRows(di: DebugInfo): string[] {
 
 function sortRows(rows: string[]): string[] {
   const addr = (r: string) => BigInt(r.split(' ').find((x) => x.startsWith('0x')) ?? '0');
-  return rows.map((r, i) => ({ r, i, a: addr(r) })).sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.i - y.i)).map((x) => x.r);
+  return rows
+    .map((r, i) => ({ r, i, a: addr(r) }))
+    .sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.i - y.i))
+    .map((x) => x.r);
 }
 
 /** The functions of the program's own compile units (from its DWARF): [name, start, end]. */
@@ -76,7 +112,12 @@ function userFunctions(di: DebugInfo): Array<[string, bigint, bigint]> {
 }
 
 function sourceLines(source: string): number {
-  return tool('wc', ['-l', `${__dirname}/fixtures/${source}`]).trim().split(/\s+/).map(Number)[0] + 1;
+  return (
+    tool('wc', ['-l', `${__dirname}/fixtures/${source}`])
+      .trim()
+      .split(/\s+/)
+      .map(Number)[0] + 1
+  );
 }
 
 function need(t: TestContext, b: Build): string | undefined {
@@ -89,7 +130,10 @@ for (const b of BUILDS) {
     if (!exe) return;
     const di = open(exe);
     const versions = di.dwarf.units.map((u) => di.dwarf.lineProgram(u)?.version);
-    assert.ok(versions.every((v) => v === b.version), `line table versions ${versions.join(', ')}, expected ${b.version}`);
+    assert.ok(
+      versions.every((v) => v === b.version),
+      `line table versions ${versions.join(', ')}, expected ${b.version}`,
+    );
     const theirs = objdumpRows(exe);
     assert.ok(theirs.length > 5, 'objdump printed rows');
     assert.deepEqual(sortRows(ourRows(di)), sortRows(theirs));
@@ -102,13 +146,19 @@ for (const b of BUILDS) {
     const di = open(exe);
     const addrs: bigint[] = [];
     for (const [, s, e] of userFunctions(di)) for (let a = s; a < e; a += 4n) addrs.push(a);
-    const out = gdb(exe, addrs.map((a) => `info line *${hex(a)}`));
+    const out = gdb(
+      exe,
+      addrs.map((a) => `info line *${hex(a)}`),
+    );
     const answers = out.split('\n').filter((l) => /^(Line \d+ of|No line number)/.test(l));
     assert.equal(answers.length, addrs.length);
     addrs.forEach((a, i) => {
       const g = answers[i];
       const ours = di.lineAt(a);
-      const m = /^Line (\d+) of "([^"]+)"\s+(?:starts at address (0x[0-9a-f]+).*and ends at (0x[0-9a-f]+)|is at address (0x[0-9a-f]+).*but contains no code)/.exec(g);
+      const m =
+        /^Line (\d+) of "([^"]+)"\s+(?:starts at address (0x[0-9a-f]+).*and ends at (0x[0-9a-f]+)|is at address (0x[0-9a-f]+).*but contains no code)/.exec(
+          g,
+        );
       if (!m) {
         assert.equal(ours, undefined, `${hex(a)}: gdb says "${g}"`);
         return;
@@ -137,7 +187,9 @@ for (const b of BUILDS) {
     for (const l of head.split('\n')) {
       const m = /^@@(\d+)$/.exec(l);
       if (m) cur = Number(m[1]);
-      const bm = /^Breakpoint (\d+) at (0x[0-9a-f]+): (?:file \S+, line (\d+)\.|\S+:(\d+)\. \((\d+) locations\))/.exec(l);
+      const bm = /^Breakpoint (\d+) at (0x[0-9a-f]+): (?:file \S+, line (\d+)\.|\S+:(\d+)\. \((\d+) locations\))/.exec(
+        l,
+      );
       if (bm) {
         byNumber.set(bm[1], cur);
         expected.set(cur, { line: Number(bm[3] ?? bm[4]), addrs: [] });
@@ -154,35 +206,44 @@ for (const b of BUILDS) {
       const ours = di.breakpointLocations(b.source, l);
       const g = expected.get(l);
       if (!g) {
-        assert.ok(!ours.ok || ours.locations.length === 0, `line ${l}: gdb places no breakpoint, we do: ` +
-          `${JSON.stringify(ours.ok && ours.locations.map((x) => hex(x.address)))}`);
+        assert.ok(
+          !ours.ok || ours.locations.length === 0,
+          `line ${l}: gdb places no breakpoint, we do: ` +
+            `${JSON.stringify(ours.ok && ours.locations.map((x) => hex(x.address)))}`,
+        );
         continue;
       }
       assert.ok(ours.ok, `line ${l}: ${ours.ok ? '' : ours.message}`);
-      assert.deepEqual(ours.locations.map((x) => hex(x.address)).sort(), [...new Set(g.addrs)].sort(), `line ${l}: addresses`);
+      assert.deepEqual(
+        ours.locations.map((x) => hex(x.address)).sort(),
+        [...new Set(g.addrs)].sort(),
+        `line ${l}: addresses`,
+      );
       assert.equal(ours.line, g.line, `line ${l}: the line reported`);
     }
   });
 }
 
-test('a file name matches by its trailing path components; an unknown file or a line past ' +
-  'the end is a message', (t) => {
-  const exe = build(t, 'loop.c', ['-g', '-O0', '-static']);
-  if (!exe) return;
-  const di = open(exe);
-  const full = di.sourceFiles().find((f) => f.endsWith('/loop.c'));
-  assert.ok(full, `loop.c among ${di.sourceFiles().join(', ')}`);
-  const a = di.breakpointLocations(full, 9);
-  const b2 = di.breakpointLocations('loop.c', 9);
-  const c = di.breakpointLocations('debuginfo/fixtures/loop.c', 9);
-  assert.ok(a.ok && b2.ok && c.ok);
-  assert.deepEqual(a.locations, b2.locations);
-  assert.deepEqual(a.locations, c.locations);
-  const none = di.breakpointLocations('nosuch.c', 3);
-  assert.ok(!none.ok);
-  assert.match(none.message, /no source file named nosuch\.c/);
-  const past = di.breakpointLocations('loop.c', 500);
-  assert.ok(!past.ok);
-  assert.match(past.message, /line 500 of loop\.c has no code/);
-  assert.ok(!di.breakpointLocations('loop.c', 0).ok);
-});
+test(
+  'a file name matches by its trailing path components; an unknown file or a line past ' + 'the end is a message',
+  (t) => {
+    const exe = build(t, 'loop.c', ['-g', '-O0', '-static']);
+    if (!exe) return;
+    const di = open(exe);
+    const full = di.sourceFiles().find((f) => f.endsWith('/loop.c'));
+    assert.ok(full, `loop.c among ${di.sourceFiles().join(', ')}`);
+    const a = di.breakpointLocations(full, 9);
+    const b2 = di.breakpointLocations('loop.c', 9);
+    const c = di.breakpointLocations('debuginfo/fixtures/loop.c', 9);
+    assert.ok(a.ok && b2.ok && c.ok);
+    assert.deepEqual(a.locations, b2.locations);
+    assert.deepEqual(a.locations, c.locations);
+    const none = di.breakpointLocations('nosuch.c', 3);
+    assert.ok(!none.ok);
+    assert.match(none.message, /no source file named nosuch\.c/);
+    const past = di.breakpointLocations('loop.c', 500);
+    assert.ok(!past.ok);
+    assert.match(past.message, /line 500 of loop\.c has no code/);
+    assert.ok(!di.breakpointLocations('loop.c', 0).ok);
+  },
+);

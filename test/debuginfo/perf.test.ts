@@ -52,7 +52,11 @@ test('a 1 MB static glibc program with -g: open, a line query, a stop (frames, l
   times.nextStop = ms(t0);
   assert.ok(e.ok);
   assert.equal(locals.length, 3);
-  t.diagnostic(`${bytes.length} bytes: ${Object.entries(times).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
+  t.diagnostic(
+    `${bytes.length} bytes: ${Object.entries(times)
+      .map(([k, v]) => `${k} ${v} ms`)
+      .join(', ')}`,
+  );
   assert.ok(times.open < 300, `open took ${times.open} ms`);
 });
 
@@ -64,7 +68,8 @@ test('opening does not grow with the DWARF: 120 compile units, about 3 MB of deb
     for (let u = 0; u < 120; u++) {
       let src = `struct s${u} { int a; double b; char name[16]; struct s${u} *next; };\n`;
       for (let f = 0; f < 25; f++) {
-        src += `int g${u}_${f} = ${f};\nint f${u}_${f}(int x) {\n  struct s${u} v = { x, x * 0.5, ` +
+        src +=
+          `int g${u}_${f} = ${f};\nint f${u}_${f}(int x) {\n  struct s${u} v = { x, x * 0.5, ` +
           `"n", 0 };\n  int y = x + g${u}_${f};\n  for (int i = 0; i < 3; i++) y += v.a * ` +
           `i;\n  return y + (int)v.b;\n}\n`;
       }
@@ -89,9 +94,11 @@ test('opening does not grow with the DWARF: 120 compile units, about 3 MB of deb
     const fn = r.info.functionAt(bp.locations[0].address);
     const fnTime = ms(t0);
     assert.equal(fn?.name, 'f77_1');
-    t.diagnostic(`${bytes.length} bytes, ${r.info.sections.info?.length} bytes of .debug_info: open ` +
-      `${open} ms, a line query ${line} ms (every unit's line table), functionAt ${fnTime} ` +
-      `ms (one unit's DIEs)`);
+    t.diagnostic(
+      `${bytes.length} bytes, ${r.info.sections.info?.length} bytes of .debug_info: open ` +
+        `${open} ms, a line query ${line} ms (every unit's line table), functionAt ${fnTime} ` +
+        `ms (one unit's DIEs)`,
+    );
     assert.ok(open < 300, `open took ${open} ms`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -24,7 +24,7 @@ function drive(sim: Sim, di: DebugInfo, kind: StepKind): boolean {
       for (;;) {
         const s = sim.runTo([d.address]);
         if (s.event !== 'stopped') return false;
-        if (sim.pc === d.address && (sim.task.thread.getGpr(1) >= d.stackPointer)) break;
+        if (sim.pc === d.address && sim.task.thread.getGpr(1) >= d.stackPointer) break;
       }
     }
     d = st.next(sim.target, prev);
@@ -44,12 +44,32 @@ interface Script {
 
 const SCRIPTS: Script[] = [
   {
-    name: 'values.c -O0: step into a call, next through a loop, finish, step into a call ' +
+    name:
+      'values.c -O0: step into a call, next through a loop, finish, step into a call ' +
       'through a pointer, off the end of main',
     source: 'values.c',
     flags: ['-g', '-O0', '-static'],
     start: 57,
-    commands: ['step', 'next', 'next', 'next', 'step', 'next', 'next', 'next', 'finish', 'next', 'next', 'next', 'step', 'step', 'next', 'next', 'next', 'next'],
+    commands: [
+      'step',
+      'next',
+      'next',
+      'next',
+      'step',
+      'next',
+      'next',
+      'next',
+      'finish',
+      'next',
+      'next',
+      'next',
+      'step',
+      'step',
+      'next',
+      'next',
+      'next',
+      'next',
+    ],
     lines: [45, 46, 47, 48, 49, 47, 48, 49, 57, 58, 59, 60, 35, 61, 62, 63, 0, -1],
   },
   {

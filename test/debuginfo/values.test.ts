@@ -11,21 +11,147 @@ import { build, fileTarget, gdb, hex, open, requireGdb } from './harness';
 import type { DebugInfo } from '../../sim/debuginfo/debug-info';
 
 const GLOBALS = [
-  'i_zero', 'i_neg', 'u_big', 'l_min', 'ul_max', 's_val', 'us_val', 'sc_val', 'uc_val', 'c_nl', 'c_quote', 'c_zero', 'b_true', 'b_false',
-  'f_third', 'f_big', 'd_pi', 'd_tiny', 'd_neg', 'd_inf', 'd_nan', 'ld', 'col', 'col_unknown', 'fl_two', 'fl_unknown', 'neg_val', 'pt', 'pts',
-  'pp', 'bf', 'an', 'un', 'zeros', 'mixed', 'buf', 'full', 'raw', 'many_a', 'mat', 'dv', 'str', 'nullstr', 'cptr', 'cvi', 'int_ptr', 'arr_ptr',
-  'vp', 'op', 'flexp', 'big_array', 'main', '&main', 'add',
+  'i_zero',
+  'i_neg',
+  'u_big',
+  'l_min',
+  'ul_max',
+  's_val',
+  'us_val',
+  'sc_val',
+  'uc_val',
+  'c_nl',
+  'c_quote',
+  'c_zero',
+  'b_true',
+  'b_false',
+  'f_third',
+  'f_big',
+  'd_pi',
+  'd_tiny',
+  'd_neg',
+  'd_inf',
+  'd_nan',
+  'ld',
+  'col',
+  'col_unknown',
+  'fl_two',
+  'fl_unknown',
+  'neg_val',
+  'pt',
+  'pts',
+  'pp',
+  'bf',
+  'an',
+  'un',
+  'zeros',
+  'mixed',
+  'buf',
+  'full',
+  'raw',
+  'many_a',
+  'mat',
+  'dv',
+  'str',
+  'nullstr',
+  'cptr',
+  'cvi',
+  'int_ptr',
+  'arr_ptr',
+  'vp',
+  'op',
+  'flexp',
+  'big_array',
+  'main',
+  '&main',
+  'add',
 ];
 
 const EXPRESSIONS = [
-  'pts[1].x + 1', 'ul_max + 1', 'sizeof(long)', '(short)70000', 'u_big * 2', 'sc_val * uc_val', 'i_neg / 5', 'i_neg % 5', 'i_neg >> 1',
-  'u_big >> 1', 'd_pi * 2', 'f_third * 2', 'f_third + d_pi', 'pp - pts', 'pp + 1', '*pp', 'pp->y', '&pts[2]', 'mat[1][2]', '*arr_ptr',
-  '(*arr_ptr)[1]', 'buf[0]', '&buf[1]', 'str[1]', 'an.lo', 'an.f', 'an.i', 'bf.d', 'bf.e', 'bf.f', 'col == GREEN', '(long)col', '-uc_val', '~us_val', '!str',
-  'nullstr == 0', 'pp != 0 && pp->x == 3', '1 ? 2 : 3', '(char)65', '(unsigned char)-1', '(float)d_pi', '(int)d_neg', '(double)i_neg',
-  '(point_t *)vp', '((point_t *)vp)->y', '*(int *)vp', 'RED', 'BLUE + 1', 'sizeof(struct bits)', 'sizeof pt', 'sizeof(point_t)', '(enum color)6',
-  'F_READ | F_WRITE', '&pt', '&pts', '&mat', 'mat[1]', '*int_ptr', 'int_ptr[0]', 'dv[2] / 3', '10 / 3', '10.0 / 4', '7 % 3', "'A'",
-  '0x7fffffff + 1', '5000000000', '-1U', '1.5f', '1e16', '1e-5', '123456789.0', '1.0 / 3', '(float)1 / 3', 'l_min - 1', 'uc_val + 1',
-  'i_neg < u_big', '(unsigned long)i_neg', 'c_nl + 0', 'pts[0].y * pts[2].x', '&pts[1].y', '(char *)str + 4', '*str', '&*pp', 'mixed[12] - mixed[13]',
+  'pts[1].x + 1',
+  'ul_max + 1',
+  'sizeof(long)',
+  '(short)70000',
+  'u_big * 2',
+  'sc_val * uc_val',
+  'i_neg / 5',
+  'i_neg % 5',
+  'i_neg >> 1',
+  'u_big >> 1',
+  'd_pi * 2',
+  'f_third * 2',
+  'f_third + d_pi',
+  'pp - pts',
+  'pp + 1',
+  '*pp',
+  'pp->y',
+  '&pts[2]',
+  'mat[1][2]',
+  '*arr_ptr',
+  '(*arr_ptr)[1]',
+  'buf[0]',
+  '&buf[1]',
+  'str[1]',
+  'an.lo',
+  'an.f',
+  'an.i',
+  'bf.d',
+  'bf.e',
+  'bf.f',
+  'col == GREEN',
+  '(long)col',
+  '-uc_val',
+  '~us_val',
+  '!str',
+  'nullstr == 0',
+  'pp != 0 && pp->x == 3',
+  '1 ? 2 : 3',
+  '(char)65',
+  '(unsigned char)-1',
+  '(float)d_pi',
+  '(int)d_neg',
+  '(double)i_neg',
+  '(point_t *)vp',
+  '((point_t *)vp)->y',
+  '*(int *)vp',
+  'RED',
+  'BLUE + 1',
+  'sizeof(struct bits)',
+  'sizeof pt',
+  'sizeof(point_t)',
+  '(enum color)6',
+  'F_READ | F_WRITE',
+  '&pt',
+  '&pts',
+  '&mat',
+  'mat[1]',
+  '*int_ptr',
+  'int_ptr[0]',
+  'dv[2] / 3',
+  '10 / 3',
+  '10.0 / 4',
+  '7 % 3',
+  "'A'",
+  '0x7fffffff + 1',
+  '5000000000',
+  '-1U',
+  '1.5f',
+  '1e16',
+  '1e-5',
+  '123456789.0',
+  '1.0 / 3',
+  '(float)1 / 3',
+  'l_min - 1',
+  'uc_val + 1',
+  'i_neg < u_big',
+  '(unsigned long)i_neg',
+  'c_nl + 0',
+  'pts[0].y * pts[2].x',
+  '&pts[1].y',
+  '(char *)str + 4',
+  '*str',
+  '&*pp',
+  'mixed[12] - mixed[13]',
 ];
 
 const NO_SYMBOL = ['nosuch', 'pt.z', '*i_neg', '&3', 'pts +', '1 / i_zero', 'undefined_fn(1)'];
@@ -110,7 +236,20 @@ test('what gdb refuses is refused with a message (a value, never an exception)',
   assert.match(msgs[4], /syntax error/);
   assert.equal(msgs[5], 'Division by zero');
   assert.match(msgs[6], /calling functions is not supported/);
-  for (const bad of ['', '(', ')', '1 +* 2', "'", "'ab'", '"s"', 'x = 1', 'i_neg++', '1,2', '$nosuchreg', '((((((((((1))))))))))'.replace('1', 'i_neg')]) {
+  for (const bad of [
+    '',
+    '(',
+    ')',
+    '1 +* 2',
+    "'",
+    "'ab'",
+    '"s"',
+    'x = 1',
+    'i_neg++',
+    '1,2',
+    '$nosuchreg',
+    '((((((((((1))))))))))'.replace('1', 'i_neg'),
+  ]) {
     const r = p.di.evaluate(target, bad);
     if (bad.startsWith('((')) assert.ok(r.ok);
     else assert.ok(!r.ok && r.message.length > 0, `${JSON.stringify(bad)} is refused with a message`);
@@ -123,7 +262,8 @@ test('the Variables tree: members, elements, pointees, bit-fields; addresses and
   const target = fileTarget(p.di);
   const globals = p.di.globals(target);
   const byName = new Map(globals.map((g) => [g.name, g]));
-  for (const g of GLOBALS.filter((n) => /^\w+$/.test(n) && n !== 'main' && n !== 'add')) assert.ok(byName.has(g), `${g} among the globals`);
+  for (const g of GLOBALS.filter((n) => /^\w+$/.test(n) && n !== 'main' && n !== 'add'))
+    assert.ok(byName.has(g), `${g} among the globals`);
   const pts = byName.get('pts')!;
   assert.equal(pts.childCount, 3);
   const p1 = pts.children()[1];
@@ -144,13 +284,19 @@ test('the Variables tree: members, elements, pointees, bit-fields; addresses and
   // a pointer to a structure opens on the structure's members
   const pp = byName.get('pp')!;
   assert.equal(pp.childCount, 2);
-  assert.deepEqual(pp.children().map((c) => [c.name, c.value, c.evaluateName]), [
-    ['x', '3', 'pp->x'],
-    ['y', '4', 'pp->y'],
-  ]);
+  assert.deepEqual(
+    pp.children().map((c) => [c.name, c.value, c.evaluateName]),
+    [
+      ['x', '3', 'pp->x'],
+      ['y', '4', 'pp->y'],
+    ],
+  );
   // a pointer to an int: one child, the pointee
   const ip = byName.get('int_ptr')!;
-  assert.deepEqual(ip.children().map((c) => [c.name, c.value, c.evaluateName]), [['*int_ptr', '-42', '*int_ptr']]);
+  assert.deepEqual(
+    ip.children().map((c) => [c.name, c.value, c.evaluateName]),
+    [['*int_ptr', '-42', '*int_ptr']],
+  );
   // a bit-field: its value, and the bytes that hold it
   const bf = byName.get('bf')!;
   const d = bf.children().find((c) => c.name === 'd')!;
@@ -159,7 +305,10 @@ test('the Variables tree: members, elements, pointees, bit-fields; addresses and
   assert.ok(d.address !== undefined && d.size !== undefined && d.size >= 5);
   // anonymous members
   const an = byName.get('an')!;
-  assert.deepEqual(an.children().map((c) => c.name), ['tag', '<anonymous 1>', '<anonymous 2>']);
+  assert.deepEqual(
+    an.children().map((c) => c.name),
+    ['tag', '<anonymous 1>', '<anonymous 2>'],
+  );
   // big arrays list at most 1000 children; null pointers have none
   assert.equal(byName.get('big_array')!.childCount, 300);
   assert.equal(byName.get('nullstr')!.childCount, 0);
@@ -169,5 +318,12 @@ test('the Variables tree: members, elements, pointees, bit-fields; addresses and
   const no = p.di.dataBreakpointInfo(sum.node);
   assert.ok(!no.ok);
   assert.match(no.message, /not in memory/);
-  assert.equal(hex(byName.get('i_neg')!.address!), p.di.evaluate(target, '&i_neg').ok ? (p.di.evaluate(target, '(long)&i_neg') as { ok: true; text: string }).text.replace(/^\d+$/, (n) => hex(BigInt(n))) : '');
+  assert.equal(
+    hex(byName.get('i_neg')!.address!),
+    p.di.evaluate(target, '&i_neg').ok
+      ? (p.di.evaluate(target, '(long)&i_neg') as { ok: true; text: string }).text.replace(/^\d+$/, (n) =>
+          hex(BigInt(n)),
+        )
+      : '',
+  );
 });

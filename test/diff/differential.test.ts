@@ -192,8 +192,10 @@ for (const name of programs) {
         assert.ok(!mine || mine.bytes.length === 0, `we produced ${mine?.bytes.length} bytes of ${sname}, GNU ld none`);
         continue;
       }
-      assert.ok(mine, `${sname} missing from our output (GNU ld has ${g.bytes.length} bytes at ` +
-        `0x${g.addr.toString(16)})`);
+      assert.ok(
+        mine,
+        `${sname} missing from our output (GNU ld has ${g.bytes.length} bytes at ` + `0x${g.addr.toString(16)})`,
+      );
       assert.equal(`0x${mine.addr.toString(16)}`, `0x${g.addr.toString(16)}`, `${sname} address`);
       const n = Math.min(mine.bytes.length, g.bytes.length);
       for (let i = 0; i < n; i += 4) {
@@ -229,11 +231,14 @@ for (const name of programs) {
       assert.fail(
         `${name}: ${firstDifference(ours.stdout, ref.stdout)}\n--- ours (exit ${ourStatus})\n` +
           `${Buffer.from(ours.stdout).toString('latin1')}${ours.message ? `\n(${ours.message})` : ''}\n--- ` +
-            `qemu (exit ${ref.status})\n` +
+          `qemu (exit ${ref.status})\n` +
           Buffer.from(ref.stdout).toString('latin1'),
       );
     }
-    assert.equal(ourStatus, ref.status, `${name}: exit status (ours ${ourStatus}${ours.message ? `: ${ours.message}` : ''}, ` +
-      `qemu ${ref.status})`);
+    assert.equal(
+      ourStatus,
+      ref.status,
+      `${name}: exit status (ours ${ourStatus}${ours.message ? `: ${ours.message}` : ''}, ` + `qemu ${ref.status})`,
+    );
   });
 }

@@ -19,8 +19,13 @@ export const EXTENSION_TESTS_INDEX = join(REPO, 'out', 'test', 'extension', 'ind
 
 /** The flags REAL-VSCODE.md found to work for Debian's chromium here (playwright adds --headless). */
 export const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /** Settings that keep the workbench quiet and predictable under test. */
@@ -107,9 +112,14 @@ async function extensionHostLine(msg: ConsoleMessage): Promise<string | undefine
 }
 
 /** The extension host's routine complaints in code-server (no gallery, no accounts): not worth relaying. */
-const NOISE = /^(ERR|WARN) (\{"name":"(Canceled|Failed)"\}|Canceled|Failed: getaddrinfo|Error: Timed out waiting for authentication provider|\[DefaultAccount\]|Creation of workbench contribution)/;
+const NOISE =
+  /^(ERR|WARN) (\{"name":"(Canceled|Failed)"\}|Canceled|Failed: getaddrinfo|Error: Timed out waiting for authentication provider|\[DefaultAccount\]|Creation of workbench contribution)/;
 
-export interface Browser { context: BrowserContext; page: Page; close(): Promise<void> }
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
 
 /**
  * Headless Chromium (Debian's, through playwright-core; playwright gives it a fresh profile folder).
@@ -126,7 +136,10 @@ export async function launchBrowser(viewport = { width: 1400, height: 900 }): Pr
   });
   const close = async () => {
     const clean = await Promise.race([
-      server.close().then(() => true, () => true),
+      server.close().then(
+        () => true,
+        () => true,
+      ),
       new Promise<boolean>((r) => setTimeout(() => r(false), 10_000).unref()),
     ]);
     if (!clean) await server.kill().catch(() => undefined);
@@ -169,7 +182,9 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
   let browser: Browser | undefined;
   const log: string[] = [];
   let resolveExit!: (code: number) => void;
-  const exitCode = new Promise<number>((r) => { resolveExit = r; });
+  const exitCode = new Promise<number>((r) => {
+    resolveExit = r;
+  });
   const cleanup = async () => {
     await browser?.close();
     await server.stop();
@@ -184,10 +199,13 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
       void extensionHostLine(msg).then((line) => {
         if (line === undefined) return;
         log.push(line);
-        if (relay && !NOISE.test(line)) (line.startsWith('INFO') ? process.stdout : process.stderr).write(`[ext-host] ${line}\n`);
+        if (relay && !NOISE.test(line))
+          (line.startsWith('INFO') ? process.stdout : process.stderr).write(`[ext-host] ${line}\n`);
       });
     });
-    await page.exposeFunction('codeAutomationExit', (code: number) => { resolveExit(Number(code)); });
+    await page.exposeFunction('codeAutomationExit', (code: number) => {
+      resolveExit(Number(code));
+    });
     const url = server.url({
       folder,
       extensionDevelopmentPath: opts.extensionDevelopmentPath ?? REPO,
@@ -195,8 +213,10 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
     });
     await page.goto(url, { timeout: 60_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-    console.log(`e2e: code-server ready in ${((t1 - t0) / 1000).toFixed(1)} s, workbench in ` +
-      `${((Date.now() - t1) / 1000).toFixed(1)} s`);
+    console.log(
+      `e2e: code-server ready in ${((t1 - t0) / 1000).toFixed(1)} s, workbench in ` +
+        `${((Date.now() - t1) / 1000).toFixed(1)} s`,
+    );
   } catch (e) {
     await cleanup();
     throw e;
@@ -204,7 +224,12 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
   const { page, context } = browser;
   let closed = false;
   return {
-    page, context, server, log, exitCode, writeSettings,
+    page,
+    context,
+    server,
+    log,
+    exitCode,
+    writeSettings,
     async close() {
       if (closed) return;
       closed = true;
@@ -218,16 +243,26 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
  * (0: all passed) and the extension host's log. A suite that does not report within `timeoutMs`
  * counts as failed (exit code -1).
  */
-export async function runExtensionTests(opts: { extensionTestsPath?: string; folder?: string; timeoutMs?: number } = {}): Promise<{ exitCode: number; log: string[] }> {
-  const wb = await openWorkbench({ extensionTestsPath: opts.extensionTestsPath ?? EXTENSION_TESTS_INDEX, folder: opts.folder });
+export async function runExtensionTests(
+  opts: { extensionTestsPath?: string; folder?: string; timeoutMs?: number } = {},
+): Promise<{ exitCode: number; log: string[] }> {
+  const wb = await openWorkbench({
+    extensionTestsPath: opts.extensionTestsPath ?? EXTENSION_TESTS_INDEX,
+    folder: opts.folder,
+  });
   try {
     const timeoutMs = opts.timeoutMs ?? 180_000;
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<number>((r) => { timer = setTimeout(() => r(-1), timeoutMs); });
+    const timeout = new Promise<number>((r) => {
+      timer = setTimeout(() => r(-1), timeoutMs);
+    });
     const exitCode = await Promise.race([wb.exitCode, timeout]);
     clearTimeout(timer);
-    if (exitCode === -1) console.error(`the extension-host suite did not report within ${timeoutMs / 1000} s; code-server ` +
-      `log: ${wb.server.dirs.log}`);
+    if (exitCode === -1)
+      console.error(
+        `the extension-host suite did not report within ${timeoutMs / 1000} s; code-server ` +
+          `log: ${wb.server.dirs.log}`,
+      );
     return { exitCode, log: wb.log };
   } finally {
     await wb.close();
@@ -236,7 +271,10 @@ export async function runExtensionTests(opts: { extensionTestsPath?: string; fol
 
 /** Runs a command through the command palette (F1), by its title as shown there (an exact match wins). */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+  await page
+    .locator('.monaco-workbench')
+    .click({ position: { x: 5, y: 5 } })
+    .catch(() => undefined);
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });

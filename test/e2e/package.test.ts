@@ -13,7 +13,12 @@ import { readZip, type ZipEntry } from './vsix';
 
 const VSIX = join(REPO, 'dist', 'ppc-watchpoint-lab.vsix');
 const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
-  name: string; publisher: string; version: string; main?: string; icon?: string; contributes?: unknown;
+  name: string;
+  publisher: string;
+  version: string;
+  main?: string;
+  icon?: string;
+  contributes?: unknown;
 };
 
 let entries: ZipEntry[] | undefined;
@@ -30,7 +35,13 @@ const inside = (path: string) => `extension/${path.replace(/^\.\//, '')}`;
 
 test('package: the .vsix holds the manifest, README, CHANGELOG, LICENSE and the icon', () => {
   const n = names();
-  for (const f of ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension.vsixmanifest']) {
+  for (const f of [
+    'extension/package.json',
+    'extension/readme.md',
+    'extension/changelog.md',
+    'extension/LICENSE.txt',
+    'extension.vsixmanifest',
+  ]) {
     assert.ok(n.includes(f), `${f} missing from the .vsix; it holds:\n${n.join('\n')}`);
   }
   assert.equal(manifest.icon, 'media/icon.png');
@@ -47,16 +58,18 @@ test('package: the extension entry point is inside', () => {
   assert.ok(names().includes(main), `${main} (package.json "main") is not in the .vsix`);
 });
 
-test('package: the runtime files the extension loads (adapter, panel script and styles, ' +
-  'web components) are inside', () => {
-  const runtime = ['dist/adapter.js', 'dist/panel.js', 'dist/elements/bundled.js', 'media/panel.css'];
-  const n = new Set(names());
-  const missing = runtime.filter((f) => existsSync(join(REPO, f)) && !n.has(inside(f)));
-  assert.deepEqual(missing, [], `built but not packaged: ${missing.join(', ')}`);
-  assert.ok(n.has(inside('dist/panel.js')), 'the panel script dist/panel.js is not in the .vsix');
-});
+test(
+  'package: the runtime files the extension loads (adapter, panel script and styles, ' + 'web components) are inside',
+  () => {
+    const runtime = ['dist/adapter.js', 'dist/panel.js', 'dist/elements/bundled.js', 'media/panel.css'];
+    const n = new Set(names());
+    const missing = runtime.filter((f) => existsSync(join(REPO, f)) && !n.has(inside(f)));
+    assert.deepEqual(missing, [], `built but not packaged: ${missing.join(', ')}`);
+    assert.ok(n.has(inside('dist/panel.js')), 'the panel script dist/panel.js is not in the .vsix');
+  },
+);
 
-test('package: the README\'s images are inside', () => {
+test("package: the README's images are inside", () => {
   const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
   const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((u) => !/^https?:/.test(u));
   const n = new Set(names());
@@ -79,11 +92,15 @@ test('package: every file package.json refers to is inside', () => {
 });
 
 test('package: nothing a user does not need (no sources, tests, node_modules, maps, examples)', () => {
-  const unwanted = names().filter((f) =>
-    /\.(ts|tsx|mts|cts|map|vsix)$/.test(f) ||
-    /^extension\/(node_modules|test|out|sim|debug-adapter|extension|bench|bin|scripts|examples|\.ci|\.git)\//.test(f) ||
-    /^extension\/(tsconfig\.json|package-lock\.json|\.gitignore|\.vscodeignore)$/.test(f) ||
-    f === 'extension/dist/wplab.js');
+  const unwanted = names().filter(
+    (f) =>
+      /\.(ts|tsx|mts|cts|map|vsix)$/.test(f) ||
+      /^extension\/(node_modules|test|out|sim|debug-adapter|extension|bench|bin|scripts|examples|\.ci|\.git)\//.test(
+        f,
+      ) ||
+      /^extension\/(tsconfig\.json|package-lock\.json|\.gitignore|\.vscodeignore)$/.test(f) ||
+      f === 'extension/dist/wplab.js',
+  );
   assert.deepEqual(unwanted, [], `the .vsix ships files a user does not need:\n${unwanted.join('\n')}`);
 });
 
@@ -93,7 +110,10 @@ test('package: the bundles are self-contained (they require only Node built-ins 
   assert.ok(bundles.length > 0, 'no bundle in extension/dist/');
   const outside: string[] = [];
   for (const b of bundles) {
-    for (const m of b.read().toString('utf8').matchAll(/\brequire\(\s*["']([^"'.][^"']*)["']\s*\)/g)) {
+    for (const m of b
+      .read()
+      .toString('utf8')
+      .matchAll(/\brequire\(\s*["']([^"'.][^"']*)["']\s*\)/g)) {
       if (!builtins.has(m[1])) outside.push(`${b.name}: require("${m[1]}")`);
     }
   }

@@ -5,7 +5,10 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 /** A side-bar pane (view) by its title, expanded. */
 export async function pane(page: Page, title: RegExp): Promise<Locator> {
-  const p = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: title }) }).first();
+  const p = page
+    .locator('.part.sidebar .pane')
+    .filter({ has: page.locator('.pane-header', { hasText: title }) })
+    .first();
   await p.waitFor({ state: 'attached', timeout: 20_000 });
   const header = p.locator('.pane-header').first();
   if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
@@ -34,7 +37,10 @@ export async function cursorLine(page: Page): Promise<number> {
 export async function waitCursorLine(page: Page, line: number, timeout = 10_000): Promise<number> {
   const deadline = Date.now() + timeout;
   let now = await cursorLine(page);
-  while (now !== line && Date.now() < deadline) { await page.waitForTimeout(200); now = await cursorLine(page); }
+  while (now !== line && Date.now() < deadline) {
+    await page.waitForTimeout(200);
+    now = await cursorLine(page);
+  }
   return now;
 }
 
@@ -45,12 +51,15 @@ export async function waitCursorLine(page: Page, line: number, timeout = 10_000)
  */
 export async function variableRow(page: Page, name: string): Promise<Locator> {
   const view = await pane(page, /^\s*Variables/i);
-  const row = view.locator('.monaco-list-row').filter({ has: page.locator('.name', { hasText: new RegExp(`^\\s*${name}\\b`) }) }).first();
+  const row = view
+    .locator('.monaco-list-row')
+    .filter({ has: page.locator('.name', { hasText: new RegExp(`^\\s*${name}\\b`) }) })
+    .first();
   const scopes = view.locator('.monaco-list-row[aria-level="1"]');
   const scopeNames = async () => (await scopes.allTextContents()).map((x) => x.trim());
   if (await row.isVisible().catch(() => false)) return row;
   // the scopes arrive after the stop is shown
-  await shown(scopes.first(), 'the Variables view\'s scopes');
+  await shown(scopes.first(), "the Variables view's scopes");
   // collapse every scope, so that all of them are in sight
   for (let guard = 0; guard < 10; guard++) {
     const open = view.locator('.monaco-list-row[aria-level="1"][aria-expanded="true"]');
@@ -65,12 +74,17 @@ export async function variableRow(page: Page, name: string): Promise<Locator> {
       const r = scopes.nth(i);
       const label = ((await r.textContent()) ?? '').trim();
       const open = (await r.getAttribute('aria-expanded')) === 'true';
-      if ((label === want) !== open) { await r.click(); await page.waitForTimeout(300); }
+      if ((label === want) !== open) {
+        await r.click();
+        await page.waitForTimeout(300);
+      }
     }
     try {
       await row.waitFor({ state: 'visible', timeout: 3_000 });
       return row;
-    } catch { /* not in this scope */ }
+    } catch {
+      /* not in this scope */
+    }
   }
   throw new Error(`no variable "${name}" in the Variables view (scopes: ${names.join(', ')})`);
 }
@@ -98,11 +112,16 @@ export async function breakOn(page: Page, name: string, action: string): Promise
       await bp.waitFor({ state: 'visible', timeout: attempt < 3 ? 4_000 : 15_000 });
       return bp;
     } catch {
-      if (attempt >= 3) throw new Error(`the data breakpoint on ${name} in the Breakpoints view did not show after ` +
-        `${attempt} tries of "${action}"`);
+      if (attempt >= 3)
+        throw new Error(
+          `the data breakpoint on ${name} in the Breakpoints view did not show after ` +
+            `${attempt} tries of "${action}"`,
+        );
       const menuOpen = await page.locator('.monaco-menu').count();
-      console.log(`breakOn ${name}: "${action}" changed nothing (context menu ` +
-        `${menuOpen ? 'still open' : 'closed'}); trying again`);
+      console.log(
+        `breakOn ${name}: "${action}" changed nothing (context menu ` +
+          `${menuOpen ? 'still open' : 'closed'}); trying again`,
+      );
       await page.keyboard.press('Escape');
     }
   }
@@ -110,7 +129,10 @@ export async function breakOn(page: Page, name: string, action: string): Promise
 
 /** Waits until the Call Stack view (its header carries the stop's description) says `what`. */
 export async function waitPaused(page: Page, what: RegExp, timeout = 30_000): Promise<void> {
-  const view = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: /Call Stack/i }) }).first();
+  const view = page
+    .locator('.part.sidebar .pane')
+    .filter({ has: page.locator('.pane-header', { hasText: /Call Stack/i }) })
+    .first();
   const deadline = Date.now() + timeout;
   let text = '';
   while (Date.now() < deadline) {
@@ -132,10 +154,17 @@ export async function shown(loc: Locator, what: string, timeout = 15_000): Promi
 
 /** The text of open dialogs and notification toasts (an error the product showed the user). */
 export async function whatTheWorkbenchSays(page: Page): Promise<string> {
-  const texts = await page.locator('.monaco-dialog-box .dialog-message-text, .monaco-dialog-box .dialog-message-detail, ' +
-    '.notifications-toasts .notification-list-item-message')
-    .allTextContents().catch(() => []);
-  return texts.map((x) => x.trim()).filter(Boolean).join(' | ');
+  const texts = await page
+    .locator(
+      '.monaco-dialog-box .dialog-message-text, .monaco-dialog-box .dialog-message-detail, ' +
+        '.notifications-toasts .notification-list-item-message',
+    )
+    .allTextContents()
+    .catch(() => []);
+  return texts
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .join(' | ');
 }
 
 export async function themeKind(page: Page): Promise<'dark' | 'light' | 'other'> {
@@ -145,10 +174,12 @@ export async function themeKind(page: Page): Promise<'dark' | 'light' | 'other'>
 
 /** The count of perf counter `name` in the panel. */
 export async function counterValue(panel: FrameLocator, name: string): Promise<number> {
-  const row = panel.locator('table.countertable tbody tr').filter({ has: panel.locator('th', { hasText: new RegExp(`^${name}\\b`) }) }).first();
+  const row = panel
+    .locator('table.countertable tbody tr')
+    .filter({ has: panel.locator('th', { hasText: new RegExp(`^${name}\\b`) }) })
+    .first();
   const text = (await row.locator('td.count').textContent({ timeout: 10_000 })) ?? '';
   const n = Number(text.replace(/[^\d]/g, ''));
   if (!/\d/.test(text) || !Number.isFinite(n)) throw new Error(`perf counter ${name}: no count in "${text}"`);
   return n;
 }
-

@@ -13,9 +13,29 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { OUTPUT_DIR, REPO, openWorkbench, requireChromium, requireCodeServer, runCommand, saveScreenshot, type Workbench } from './harness';
+import {
+  OUTPUT_DIR,
+  REPO,
+  openWorkbench,
+  requireChromium,
+  requireCodeServer,
+  runCommand,
+  saveScreenshot,
+  type Workbench,
+} from './harness';
 import { traceProblems } from '../helpers/chrome-trace';
-import { breakOn, collapse, counterValue, panelFrame, pane, shown, themeKind, waitCursorLine, waitPaused, whatTheWorkbenchSays } from './ui-helpers';
+import {
+  breakOn,
+  collapse,
+  counterValue,
+  panelFrame,
+  pane,
+  shown,
+  themeKind,
+  waitCursorLine,
+  waitPaused,
+  whatTheWorkbenchSays,
+} from './ui-helpers';
 
 // A delay (so that the other CPU gets its turns: a CPU runs a slice of 1000 instructions before the
 // next one does), then a loop that stores `counter` (line 15), reads `spare` (line 16) and computes a
@@ -107,7 +127,13 @@ async function showRunAndDebug(page: Page): Promise<void> {
   const call = page.locator('.part.sidebar .pane-header', { hasText: /Call Stack|Run\b/ }).first();
   for (let i = 0; i < 3; i++) {
     await page.keyboard.press('Control+Shift+D');
-    if (await call.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) return;
+    if (
+      await call.waitFor({ state: 'visible', timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
   }
   await runCommand(page, 'View: Show Run and Debug');
 }
@@ -126,7 +152,11 @@ async function breakpointSays(page: Page, name: RegExp, what: RegExp): Promise<s
   if (what.test(label)) return label;
   let hover = '';
   for (let i = 0; i < 4 && !what.test(hover); i++) {
-    for (const target of [row.locator('.codicon').first(), row.locator('.name, .monaco-highlighted-label').first(), row]) {
+    for (const target of [
+      row.locator('.codicon').first(),
+      row.locator('.name, .monaco-highlighted-label').first(),
+      row,
+    ]) {
       await target.hover().catch(() => undefined);
       const h = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: /\S/ }).first();
       hover = (await h.textContent({ timeout: 3_000 }).catch(() => '')) ?? '';
@@ -199,15 +229,23 @@ test('UI, issue 13: what a new user met, and the timeline', { timeout: 1_200_000
       done.push(name);
       console.log(`ui-new-user step ${n} ok: ${name}`);
     } catch (e) {
-      const shot = wb ? await saveScreenshot(wb.page, `ui-new-user-failure-step-${n}.png`).catch(() => '(no screenshot)') : '(no page)';
+      const shot = wb
+        ? await saveScreenshot(wb.page, `ui-new-user-failure-step-${n}.png`).catch(() => '(no screenshot)')
+        : '(no page)';
       const said = wb ? await whatTheWorkbenchSays(wb.page) : '';
       if (wb) {
-        const text = await panelFrame(wb.page).locator('body').innerText({ timeout: 3_000 }).catch(() => '(no panel)');
+        const text = await panelFrame(wb.page)
+          .locator('body')
+          .innerText({ timeout: 3_000 })
+          .catch(() => '(no panel)');
         writeFileSync(join(OUTPUT_DIR, `ui-new-user-failure-step-${n}-panel.txt`), text);
       }
-      throw new Error(`UI step ${n} "${name}" failed: ${(e as Error).message.split('\n')[0]}\n` +
-        (said ? `the workbench says: ${said}\n` : '') +
-        `steps that passed: ${done.length ? done.join('; ') : 'none'}\nscreenshot: ${shot}` + (wb ? `\ncode-server log: ${wb.server.dirs.log}` : ''));
+      throw new Error(
+        `UI step ${n} "${name}" failed: ${(e as Error).message.split('\n')[0]}\n` +
+          (said ? `the workbench says: ${said}\n` : '') +
+          `steps that passed: ${done.length ? done.join('; ') : 'none'}\nscreenshot: ${shot}` +
+          (wb ? `\ncode-server log: ${wb.server.dirs.log}` : ''),
+      );
     }
   };
   try {
@@ -215,39 +253,53 @@ test('UI, issue 13: what a new user met, and the timeline', { timeout: 1_200_000
     let panel!: FrameLocator;
     await step('open the workbench (a fresh profile) on a workspace with no launch.json', async () => {
       mkdirSync(OUTPUT_DIR, { recursive: true });
-      wb = await openWorkbench({ folder, settings: { 'workbench.colorTheme': 'Default Dark Modern' }, viewport: { width: 1400, height: 1000 } });
+      wb = await openWorkbench({
+        folder,
+        settings: { 'workbench.colorTheme': 'Default Dark Modern' },
+        viewport: { width: 1400, height: 1000 },
+      });
       page = wb.page;
       panel = panelFrame(page);
       const deadline = Date.now() + 60_000;
       while ((await themeKind(page)) !== 'dark' && Date.now() < deadline) await page.waitForTimeout(250);
     });
 
-    await step('defect 9: the first session opens the Watchpoint Slots view (it starts collapsed at ' +
-      'the bottom)', async () => {
-      await openFile(page, 'watch-loop.S', 'counter@ha');
-      await runCommand(page, 'View: Show Run and Debug');
-      const header = page.locator('.part.sidebar .pane-header', { hasText: /Watchpoint Slots/ }).first();
-      await shown(header, 'the Watchpoint Slots view in Run and Debug');
-      assert.equal(await header.getAttribute('aria-expanded'), 'false', 'VS Code shows it collapsed before any session');
-      await page.locator('.monaco-editor .view-lines').first().click();
-      await page.keyboard.press('F5');
-      await waitPaused(page, /entry/i);
-      const deadline = Date.now() + 15_000;
-      while ((await header.getAttribute('aria-expanded')) !== 'true' && Date.now() < deadline) await page.waitForTimeout(200);
-      assert.equal(await header.getAttribute('aria-expanded'), 'true', 'the first session opened the view');
-      await panel.locator('.header .machine', { hasText: /power10/ }).waitFor({ timeout: 15_000 });
-      const body = await (await pane(page, /Watchpoint Slots/i)).boundingBox();
-      assert.ok(body && body.height >= 100, `the view is ${body?.height} px high`);
-    });
+    await step(
+      'defect 9: the first session opens the Watchpoint Slots view (it starts collapsed at ' + 'the bottom)',
+      async () => {
+        await openFile(page, 'watch-loop.S', 'counter@ha');
+        await runCommand(page, 'View: Show Run and Debug');
+        const header = page.locator('.part.sidebar .pane-header', { hasText: /Watchpoint Slots/ }).first();
+        await shown(header, 'the Watchpoint Slots view in Run and Debug');
+        assert.equal(
+          await header.getAttribute('aria-expanded'),
+          'false',
+          'VS Code shows it collapsed before any session',
+        );
+        await page.locator('.monaco-editor .view-lines').first().click();
+        await page.keyboard.press('F5');
+        await waitPaused(page, /entry/i);
+        const deadline = Date.now() + 15_000;
+        while ((await header.getAttribute('aria-expanded')) !== 'true' && Date.now() < deadline)
+          await page.waitForTimeout(200);
+        assert.equal(await header.getAttribute('aria-expanded'), 'true', 'the first session opened the view');
+        await panel.locator('.header .machine', { hasText: /power10/ }).waitFor({ timeout: 15_000 });
+        const body = await (await pane(page, /Watchpoint Slots/i)).boundingBox();
+        assert.ok(body && body.height >= 100, `the view is ${body?.height} px high`);
+      },
+    );
 
     await step('a data breakpoint on counter (Break on Value Change), then the session ends', async () => {
       await breakOn(page, 'counter', 'Break on Value Change');
       await stopDebugging(page);
     });
 
-    await step('defect 2: a scenario gets the editor\'s debug button and F5', async () => {
+    await step("defect 2: a scenario gets the editor's debug button and F5", async () => {
       await openFile(page, 'same_watch_addr.yaml', 'same_watch_addr_child');
-      await shown(page.locator('.editor-actions [aria-label*="Debug This File"]').first(), 'the editor\'s debug button on the scenario');
+      await shown(
+        page.locator('.editor-actions [aria-label*="Debug This File"]').first(),
+        "the editor's debug button on the scenario",
+      );
       await page.locator('.monaco-editor .view-lines').first().click();
       await page.keyboard.press('F5');
       await page.locator('.debug-toolbar').waitFor({ state: 'visible', timeout: 30_000 });
@@ -257,65 +309,91 @@ test('UI, issue 13: what a new user met, and the timeline', { timeout: 1_200_000
       assert.doesNotMatch(said, /extension for debugging YAML/);
     });
 
-    await step('defect 4: the data breakpoint on counter follows its symbol: refused here, where ' +
-      'the program has none', async () => {
-      const text = await breakpointSays(page, /counter/, /no symbol "counter"/);
-      assert.match(text, /no symbol "counter" in ptrace-perf-asm\.S/);
-      const row = (await pane(page, /^\s*Breakpoints/i)).locator('.monaco-list-row', { hasText: /counter/ }).first();
-      await shown(row.locator('.codicon-debug-breakpoint-data-unverified'), 'the refused data breakpoint shown grey');
-    });
+    await step(
+      'defect 4: the data breakpoint on counter follows its symbol: refused here, where ' + 'the program has none',
+      async () => {
+        const text = await breakpointSays(page, /counter/, /no symbol "counter"/);
+        assert.match(text, /no symbol "counter" in ptrace-perf-asm\.S/);
+        const row = (await pane(page, /^\s*Breakpoints/i)).locator('.monaco-list-row', { hasText: /counter/ }).first();
+        await shown(row.locator('.codicon-debug-breakpoint-data-unverified'), 'the refused data breakpoint shown grey');
+      },
+    );
 
-    await step('defect 5: Compare opens a read-only document titled after the scenario, closed ' +
-      'without a save prompt', async () => {
-      await runCommand(page, 'Compare Kernel 6.5 and 6.6 (this scenario)');
-      const tab = page.locator('.tab', { hasText: 'same_watch_addr.yaml: kernel 6.5 vs 6.6' }).first();
-      await shown(tab, 'the comparison\'s tab');
-      assert.doesNotMatch((await tab.getAttribute('class')) ?? '', /\bdirty\b/);
-      await tab.click();
-      await page.keyboard.press('Control+W');
-      await tab.waitFor({ state: 'detached', timeout: 10_000 });
-      assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no "save changes?" dialog');
-      await stopDebugging(page);
-    });
+    await step(
+      'defect 5: Compare opens a read-only document titled after the scenario, closed ' + 'without a save prompt',
+      async () => {
+        await runCommand(page, 'Compare Kernel 6.5 and 6.6 (this scenario)');
+        const tab = page.locator('.tab', { hasText: 'same_watch_addr.yaml: kernel 6.5 vs 6.6' }).first();
+        await shown(tab, "the comparison's tab");
+        assert.doesNotMatch((await tab.getAttribute('class')) ?? '', /\bdirty\b/);
+        await tab.click();
+        await page.keyboard.press('Control+W');
+        await tab.waitFor({ state: 'detached', timeout: 10_000 });
+        assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no "save changes?" dialog');
+        await stopDebugging(page);
+      },
+    );
 
     await step('defect 6: "create a launch.json file" writes the configuration once', async () => {
       await showRunAndDebug(page);
-      await page.locator('.part.sidebar a', { hasText: 'create a launch.json file' }).first().click({ timeout: 15_000 });
+      await page
+        .locator('.part.sidebar a', { hasText: 'create a launch.json file' })
+        .first()
+        .click({ timeout: 15_000 });
       // VS Code asks which debugger when several could do
       const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'PowerPC Watchpoint Lab' }).first();
-      if (await pick.waitFor({ state: 'visible', timeout: 8_000 }).then(() => true, () => false)) await pick.click();
+      if (
+        await pick.waitFor({ state: 'visible', timeout: 8_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        await pick.click();
       const file = join(folder, '.vscode', 'launch.json');
       const deadline = Date.now() + 20_000;
       while (!existsSync(file) && Date.now() < deadline) await page.waitForTimeout(250);
       await page.locator('.tab.active', { hasText: 'launch.json' }).waitFor({ timeout: 15_000 });
-      const json = JSON.parse(readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, '')) as { configurations: Array<{ type: string }> };
-      assert.deepEqual(json.configurations.map((c) => c.type), ['ppc-watchpoint'], 'one configuration, once');
+      const json = JSON.parse(readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, '')) as {
+        configurations: Array<{ type: string }>;
+      };
+      assert.deepEqual(
+        json.configurations.map((c) => c.type),
+        ['ppc-watchpoint'],
+        'one configuration, once',
+      );
       await page.keyboard.press('Control+W');
       rmSync(join(folder, '.vscode'), { recursive: true, force: true });
     });
 
-    await step('defect 6: "Debug: Select and Start Debugging" lists an open file once, and choosing ' +
-      'it starts it', async () => {
-      await openFile(page, 'watch-loop.S', 'counter@ha');
-      await runCommand(page, 'Debug: Select and Start Debugging');
-      const input = page.locator('.quick-input-widget input');
-      const ours = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'PowerPC Watchpoint Lab' }).first();
-      await shown(ours, 'the dynamic configurations of PowerPC Watchpoint Lab');
-      await ours.click();
-      const rows = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Debug watch-loop.S' });
-      await shown(rows.first(), 'the open program in the list');
-      await page.waitForTimeout(500); // the list is complete (each launch target answered)
-      assert.equal(await rows.count(), 1, 'listed once (not again under the user settings)');
-      await input.fill('Debug watch-loop.S');
-      await shown(page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Debug watch-loop.S' }), 'the program chosen in the list');
-      await input.press('Enter');
-      await page.locator('.debug-toolbar').waitFor({ state: 'visible', timeout: 30_000 });
-      await showRunAndDebug(page);
-      await waitPaused(page, /entry/i);
-      await stopDebugging(page);
-    });
+    await step(
+      'defect 6: "Debug: Select and Start Debugging" lists an open file once, and choosing ' + 'it starts it',
+      async () => {
+        await openFile(page, 'watch-loop.S', 'counter@ha');
+        await runCommand(page, 'Debug: Select and Start Debugging');
+        const input = page.locator('.quick-input-widget input');
+        const ours = page
+          .locator('.quick-input-widget .monaco-list-row', { hasText: 'PowerPC Watchpoint Lab' })
+          .first();
+        await shown(ours, 'the dynamic configurations of PowerPC Watchpoint Lab');
+        await ours.click();
+        const rows = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Debug watch-loop.S' });
+        await shown(rows.first(), 'the open program in the list');
+        await page.waitForTimeout(500); // the list is complete (each launch target answered)
+        assert.equal(await rows.count(), 1, 'listed once (not again under the user settings)');
+        await input.fill('Debug watch-loop.S');
+        await shown(
+          page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Debug watch-loop.S' }),
+          'the program chosen in the list',
+        );
+        await input.press('Enter');
+        await page.locator('.debug-toolbar').waitFor({ state: 'visible', timeout: 30_000 });
+        await showRunAndDebug(page);
+        await waitPaused(page, /entry/i);
+        await stopDebugging(page);
+      },
+    );
 
-    await step('the two-task scenario: started from the editor\'s debug button', async () => {
+    await step("the two-task scenario: started from the editor's debug button", async () => {
       await openFile(page, 'pair.yaml', 'perf_open');
       await page.locator('.editor-actions [aria-label*="Debug This File"]').first().click();
       await page.locator('.debug-toolbar').waitFor({ state: 'visible', timeout: 30_000 });
@@ -324,93 +402,136 @@ test('UI, issue 13: what a new user met, and the timeline', { timeout: 1_200_000
       await panel.locator('.header .machine', { hasText: /2 CPUs/ }).waitFor({ timeout: 15_000 });
     });
 
-    await step('defect 3: a CodeLens watch (Watch read on spare) is in the Breakpoints view with ' +
-      'its mode', async () => {
-      await openFile(page, 'watch-loop.S', 'counter@ha');
-      await codeLens(page, SPARE_LINE, 'Watch read');
-      await showRunAndDebug(page);
-      const text = await breakpointSays(page, /watch-loop\.S/, /read|Watch reads|ptrace watchpoint/);
-      assert.match(text, /watch-loop\.S/);
-      const bps = await pane(page, /^\s*Breakpoints/i);
-      assert.ok((await bps.locator('.monaco-list-row', { hasText: /watch-loop\.S/ }).count()) >= 1);
-    });
+    await step(
+      'defect 3: a CodeLens watch (Watch read on spare) is in the Breakpoints view with ' + 'its mode',
+      async () => {
+        await openFile(page, 'watch-loop.S', 'counter@ha');
+        await codeLens(page, SPARE_LINE, 'Watch read');
+        await showRunAndDebug(page);
+        const text = await breakpointSays(page, /watch-loop\.S/, /read|Watch reads|ptrace watchpoint/);
+        assert.match(text, /watch-loop\.S/);
+        const bps = await pane(page, /^\s*Breakpoints/i);
+        assert.ok((await bps.locator('.monaco-list-row', { hasText: /watch-loop\.S/ }).count()) >= 1);
+      },
+    );
 
-    await step('defect 1: the stopped program\'s two watchpoints show in cpu0\'s slots (dimmed: ' +
-      'scheduled out while stopped); the worker\'s perf counter in cpu1\'s', async () => {
-      const next = panel.locator('table[aria-label="cpu0 slots"] tr.next');
-      await panel.locator('table[aria-label="cpu0 slots"] tr.next').nth(1).waitFor({ timeout: 15_000 });
-      assert.equal(await next.count(), 2);
-      assert.match((await next.allTextContents()).join(' '), /ptrace #1.*ptrace #2|ptrace #2.*ptrace #1/);
-      assert.match((await next.first().textContent()) ?? '', /scheduled out while stopped/);
-      await shown(panel.locator('table[aria-label="cpu1 slots"] tr.occ .owner.perf').first(), 'the worker\'s perf counter in cpu1\'s slot');
-    });
+    await step(
+      "defect 1: the stopped program's two watchpoints show in cpu0's slots (dimmed: " +
+        "scheduled out while stopped); the worker's perf counter in cpu1's",
+      async () => {
+        const next = panel.locator('table[aria-label="cpu0 slots"] tr.next');
+        await panel.locator('table[aria-label="cpu0 slots"] tr.next').nth(1).waitFor({ timeout: 15_000 });
+        assert.equal(await next.count(), 2);
+        assert.match((await next.allTextContents()).join(' '), /ptrace #1.*ptrace #2|ptrace #2.*ptrace #1/);
+        assert.match((await next.first().textContent()) ?? '', /scheduled out while stopped/);
+        await shown(
+          panel.locator('table[aria-label="cpu1 slots"] tr.occ .owner.perf').first(),
+          "the worker's perf counter in cpu1's slot",
+        );
+      },
+    );
 
-    await step('defect 8: a watchpoint stop: the task\'s name kept and a short reason in the Call ' +
-      'Stack view; the whole sentence in the panel', async () => {
-      await page.keyboard.press('F5');
-      await waitPaused(page, /Watchpoint \d+ \(write counter\)/i);
-      const view = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: /Call Stack/i }) }).first();
-      const text = ((await view.textContent()) ?? '').replace(/\s+/g, ' ');
-      assert.match(text, /main \(pid 100\)/, `the task's name in the Call Stack view: "${text.slice(0, 200)}"`);
-      assert.doesNotMatch(text, /about to write/, 'the long sentence is not in the Call Stack view');
-      await shown(panel.locator('.stopline', { hasText: /main stopped at icount [\d,]+: Watchpoint \d+ \(write counter\): "std r5,0\(r9\)" .* about to write 0x1 / }), 'the whole sentence in the panel');
-      // on: the read watch on spare, then the next store; the worker's stores counted on cpu1
-      for (let i = 0; i < 5; i++) {
-        const before = (await panel.locator('.stopline').textContent()) ?? '';
+    await step(
+      "defect 8: a watchpoint stop: the task's name kept and a short reason in the Call " +
+        'Stack view; the whole sentence in the panel',
+      async () => {
         await page.keyboard.press('F5');
-        await panel.locator('.stopline').filter({ hasNotText: before }).waitFor({ timeout: 20_000 });
-      }
-      assert.ok((await counterValue(panel, 'stores')) > 0, 'the worker\'s stores counted on cpu1');
-    });
-
-    await step('the timeline: strips per CPU and slot with marks; hover a mark for its decision; ' +
-      'click it to the log and the source line', async () => {
-      for (const v of [/^\s*Variables/i, /^\s*Watch\b/i, /^\s*Call Stack/i, /^\s*Breakpoints/i, /^\s*Loaded Scripts/i]) await collapse(page, v);
-      await sidebarWidth(page, 520);
-      await pane(page, /Watchpoint Slots/i);
-      const canvas = panel.locator('.tlcanvas');
-      await shown(canvas, 'the timeline');
-      await panel.locator('.tlrange', { hasText: /decisions/ }).waitFor({ timeout: 15_000 });
-      await panel.locator('.tllegend', { hasText: 'ptrace-report' }).waitFor({ timeout: 15_000 });
-      // find a ptrace-report mark (an opaque red pixel) on cpu0's strips
-      const at = await canvas.evaluate((c: HTMLCanvasElement) => {
-        const g = c.getContext('2d') as CanvasRenderingContext2D;
-        const dpr = window.devicePixelRatio || 1;
-        for (const y of [2 + 15 + 10, 2 + 15 + 30]) {
-          const row = g.getImageData(0, Math.round(y * dpr), c.width, 1).data;
-          for (let x = Math.round(60 * dpr); x < c.width; x++) {
-            if (row[4 * x + 3] === 255 && row[4 * x] > 190 && row[4 * x + 1] < 120 && row[4 * x + 2] < 120) return { x: x / dpr + 1, y };
-          }
+        await waitPaused(page, /Watchpoint \d+ \(write counter\)/i);
+        const view = page
+          .locator('.part.sidebar .pane')
+          .filter({ has: page.locator('.pane-header', { hasText: /Call Stack/i }) })
+          .first();
+        const text = ((await view.textContent()) ?? '').replace(/\s+/g, ' ');
+        assert.match(text, /main \(pid 100\)/, `the task's name in the Call Stack view: "${text.slice(0, 200)}"`);
+        assert.doesNotMatch(text, /about to write/, 'the long sentence is not in the Call Stack view');
+        await shown(
+          panel.locator('.stopline', {
+            hasText:
+              /main stopped at icount [\d,]+: Watchpoint \d+ \(write counter\): "std r5,0\(r9\)" .* about to write 0x1 /,
+          }),
+          'the whole sentence in the panel',
+        );
+        // on: the read watch on spare, then the next store; the worker's stores counted on cpu1
+        for (let i = 0; i < 5; i++) {
+          const before = (await panel.locator('.stopline').textContent()) ?? '';
+          await page.keyboard.press('F5');
+          await panel.locator('.stopline').filter({ hasNotText: before }).waitFor({ timeout: 20_000 });
         }
-        return undefined;
-      });
-      assert.ok(at, 'a ptrace-report mark on cpu0');
-      const box = (await canvas.boundingBox())!;
-      await page.mouse.move(box.x + at.x, box.y + at.y);
-      const tip = panel.locator('.tltip');
-      await shown(tip.filter({ hasText: /ptrace-report/ }), 'the mark\'s hover');
-      await tip.filter({ hasText: /std r5,0\(r9\)|ld r6,0\(r10\)/ }).waitFor({ timeout: 10_000 });
-      await saveScreenshot(page.locator('.part.sidebar'), 'timeline-hover.png');
-      // click: the decision opens in the log, its source line in the editor
-      await page.mouse.down();
-      await page.mouse.up();
-      await shown(panel.locator('.vrow.focused[aria-expanded="true"] .vbody'), 'the decision opened in the log');
-      const line = await waitCursorLine(page, STORE_LINE);
-      assert.ok(line === STORE_LINE || line === STORE_LINE + 1, `the editor went to the decision's line (${line})`);
-    });
+        assert.ok((await counterValue(panel, 'stores')) > 0, "the worker's stores counted on cpu1");
+      },
+    );
+
+    await step(
+      'the timeline: strips per CPU and slot with marks; hover a mark for its decision; ' +
+        'click it to the log and the source line',
+      async () => {
+        for (const v of [
+          /^\s*Variables/i,
+          /^\s*Watch\b/i,
+          /^\s*Call Stack/i,
+          /^\s*Breakpoints/i,
+          /^\s*Loaded Scripts/i,
+        ])
+          await collapse(page, v);
+        await sidebarWidth(page, 520);
+        await pane(page, /Watchpoint Slots/i);
+        const canvas = panel.locator('.tlcanvas');
+        await shown(canvas, 'the timeline');
+        await panel.locator('.tlrange', { hasText: /decisions/ }).waitFor({ timeout: 15_000 });
+        await panel.locator('.tllegend', { hasText: 'ptrace-report' }).waitFor({ timeout: 15_000 });
+        // find a ptrace-report mark (an opaque red pixel) on cpu0's strips
+        const at = await canvas.evaluate((c: HTMLCanvasElement) => {
+          const g = c.getContext('2d') as CanvasRenderingContext2D;
+          const dpr = window.devicePixelRatio || 1;
+          for (const y of [2 + 15 + 10, 2 + 15 + 30]) {
+            const row = g.getImageData(0, Math.round(y * dpr), c.width, 1).data;
+            for (let x = Math.round(60 * dpr); x < c.width; x++) {
+              if (row[4 * x + 3] === 255 && row[4 * x] > 190 && row[4 * x + 1] < 120 && row[4 * x + 2] < 120)
+                return { x: x / dpr + 1, y };
+            }
+          }
+          return undefined;
+        });
+        assert.ok(at, 'a ptrace-report mark on cpu0');
+        const box = (await canvas.boundingBox())!;
+        await page.mouse.move(box.x + at.x, box.y + at.y);
+        const tip = panel.locator('.tltip');
+        await shown(tip.filter({ hasText: /ptrace-report/ }), "the mark's hover");
+        await tip.filter({ hasText: /std r5,0\(r9\)|ld r6,0\(r10\)/ }).waitFor({ timeout: 10_000 });
+        await saveScreenshot(page.locator('.part.sidebar'), 'timeline-hover.png');
+        // click: the decision opens in the log, its source line in the editor
+        await page.mouse.down();
+        await page.mouse.up();
+        await shown(panel.locator('.vrow.focused[aria-expanded="true"] .vbody'), 'the decision opened in the log');
+        const line = await waitCursorLine(page, STORE_LINE);
+        assert.ok(line === STORE_LINE || line === STORE_LINE + 1, `the editor went to the decision's line (${line})`);
+      },
+    );
 
     await step('screenshots of the panel at 300, 520 and 800 px, dark, light and high contrast', async () => {
       await page.setViewportSize({ width: 1400, height: 1100 });
       const view = await pane(page, /Watchpoint Slots/i);
       // as a person does it: Preferences: Color Theme, and the theme's name in the picker
-      const themes: Array<[string, string, RegExp]> = [['dark', 'Dark Modern', /(^|\s)vs-dark(\s|$)/], ['light', 'Light Modern', /(^|\s)vs(\s|$)/], ['hc', 'Dark High Contrast', /(^|\s)hc-black(\s|$)/]];
+      const themes: Array<[string, string, RegExp]> = [
+        ['dark', 'Dark Modern', /(^|\s)vs-dark(\s|$)/],
+        ['light', 'Light Modern', /(^|\s)vs(\s|$)/],
+        ['hc', 'Dark High Contrast', /(^|\s)hc-black(\s|$)/],
+      ];
       for (const [name, theme, cls] of themes) {
         if (!cls.test((await page.locator('.monaco-workbench').first().getAttribute('class')) ?? '')) {
           await pickTheme(page, theme);
         }
         const deadline = Date.now() + 20_000;
-        while (!cls.test((await page.locator('.monaco-workbench').first().getAttribute('class')) ?? '') && Date.now() < deadline) await page.waitForTimeout(250);
-        assert.match((await page.locator('.monaco-workbench').first().getAttribute('class')) ?? '', cls, `theme ${theme}`);
+        while (
+          !cls.test((await page.locator('.monaco-workbench').first().getAttribute('class')) ?? '') &&
+          Date.now() < deadline
+        )
+          await page.waitForTimeout(250);
+        assert.match(
+          (await page.locator('.monaco-workbench').first().getAttribute('class')) ?? '',
+          cls,
+          `theme ${theme}`,
+        );
         for (const width of [300, 520, 800]) {
           await sidebarWidth(page, width);
           // the webview has laid out again and the timeline drawn the window asked for its new width
@@ -432,7 +553,8 @@ test('UI, issue 13: what a new user met, and the timeline', { timeout: 1_200_000
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ state: 'visible', timeout: 15_000 });
       const deadline0 = Date.now() + 15_000;
-      while (!(await input.inputValue()).endsWith('pair.trace.json') && Date.now() < deadline0) await page.waitForTimeout(200);
+      while (!(await input.inputValue()).endsWith('pair.trace.json') && Date.now() < deadline0)
+        await page.waitForTimeout(200);
       assert.match(await input.inputValue(), /pair\.trace\.json$/);
       await input.press('Enter');
       const deadline = Date.now() + 30_000;
@@ -449,7 +571,9 @@ test('UI, issue 13: what a new user met, and the timeline', { timeout: 1_200_000
       const now = Number(/now ([\d,]+)/.exec(before)?.[1].replace(/,/g, ''));
       await page.locator('.debug-toolbar .action-label.codicon-debug-step-back').first().click();
       await panel.locator('.tlrange').filter({ hasNotText: before }).waitFor({ timeout: 30_000 });
-      const after = Number(/now ([\d,]+)/.exec((await panel.locator('.tlrange').textContent()) ?? '')?.[1].replace(/,/g, ''));
+      const after = Number(
+        /now ([\d,]+)/.exec((await panel.locator('.tlrange').textContent()) ?? '')?.[1].replace(/,/g, ''),
+      );
       assert.ok(after < now, `the clock went back (${now} -> ${after})`);
       await stopDebugging(page);
     });

@@ -3,14 +3,21 @@
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 
-export interface ZipEntry { name: string; size: number; read(): Buffer }
+export interface ZipEntry {
+  name: string;
+  size: number;
+  read(): Buffer;
+}
 
 export function readZip(file: string): ZipEntry[] {
   const buf = readFileSync(file);
   // End of central directory: signature 0x06054b50 within the last 64 KiB + 22 bytes.
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw new Error(`${file} is not a zip archive (no end of central directory)`);
   const count = buf.readUInt16LE(eocd + 10);
@@ -28,7 +35,8 @@ export function readZip(file: string): ZipEntry[] {
     const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
     p += 46 + nameLen + extraLen + commentLen;
     entries.push({
-      name, size,
+      name,
+      size,
       read() {
         const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
         const data = buf.subarray(start, start + csize);

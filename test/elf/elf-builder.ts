@@ -116,21 +116,76 @@ export function buildElf(spec: ElfSpec): Uint8Array {
     const strBytes = new Uint8Array(strtab);
     const strAt = place(strBytes, 1);
     const nSec = spec.sections.length;
-    const entries: Array<{ name: number; type: number; flags: number; addr: bigint; offset: number; size: number; link: number; info: number; align: number; entsize: number }> = [];
+    const entries: Array<{
+      name: number;
+      type: number;
+      flags: number;
+      addr: bigint;
+      offset: number;
+      size: number;
+      link: number;
+      info: number;
+      align: number;
+      entsize: number;
+    }> = [];
     entries.push({ name: 0, type: 0, flags: 0, addr: 0n, offset: 0, size: 0, link: 0, info: 0, align: 0, entsize: 0 });
     for (const s of spec.sections) {
       const offset = s.seg !== undefined ? segOffsets[s.seg] + Number(s.addr - spec.segs[s.seg].vaddr) : off;
-      entries.push({ name: addName(shstr, s.name), type: s.type, flags: s.flags, addr: s.addr, offset, size: s.size, link: 0, info: 0, align: 1, entsize: 0 });
+      entries.push({
+        name: addName(shstr, s.name),
+        type: s.type,
+        flags: s.flags,
+        addr: s.addr,
+        offset,
+        size: s.size,
+        link: 0,
+        info: 0,
+        align: 1,
+        entsize: 0,
+      });
     }
     const symtabIdx = nSec + 1;
     const strtabIdx = nSec + 2;
     shstrndx = nSec + 3;
-    entries.push({ name: addName(shstr, '.symtab'), type: 2, flags: 0, addr: 0n, offset: symAt, size: symBytes.length, link: strtabIdx, info: firstGlobal, align: 8, entsize: 24 });
-    entries.push({ name: addName(shstr, '.strtab'), type: 3, flags: 0, addr: 0n, offset: strAt, size: strBytes.length, link: 0, info: 0, align: 1, entsize: 0 });
+    entries.push({
+      name: addName(shstr, '.symtab'),
+      type: 2,
+      flags: 0,
+      addr: 0n,
+      offset: symAt,
+      size: symBytes.length,
+      link: strtabIdx,
+      info: firstGlobal,
+      align: 8,
+      entsize: 24,
+    });
+    entries.push({
+      name: addName(shstr, '.strtab'),
+      type: 3,
+      flags: 0,
+      addr: 0n,
+      offset: strAt,
+      size: strBytes.length,
+      link: 0,
+      info: 0,
+      align: 1,
+      entsize: 0,
+    });
     const shstrName = addName(shstr, '.shstrtab');
     const shstrBytes = new Uint8Array(shstr);
     const shstrAt = place(shstrBytes, 1);
-    entries.push({ name: shstrName, type: 3, flags: 0, addr: 0n, offset: shstrAt, size: shstrBytes.length, link: 0, info: 0, align: 1, entsize: 0 });
+    entries.push({
+      name: shstrName,
+      type: 3,
+      flags: 0,
+      addr: 0n,
+      offset: shstrAt,
+      size: shstrBytes.length,
+      link: 0,
+      info: 0,
+      align: 1,
+      entsize: 0,
+    });
     void symtabIdx;
     for (const e of entries) {
       const h = new Uint8Array(64);
@@ -170,7 +225,15 @@ export function buildElf(spec: ElfSpec): Uint8Array {
   v.setUint16(60, shnum, true);
   v.setUint16(62, shstrndx, true);
   let ph = phoff;
-  const writePh = (type: number, flags: number, offset: number, vaddr: bigint, filesz: number, memsz: number, align: bigint): void => {
+  const writePh = (
+    type: number,
+    flags: number,
+    offset: number,
+    vaddr: bigint,
+    filesz: number,
+    memsz: number,
+    align: bigint,
+  ): void => {
     v.setUint32(ph, type, true);
     v.setUint32(ph + 4, flags, true);
     v.setBigUint64(ph + 8, BigInt(offset), true);
@@ -182,7 +245,9 @@ export function buildElf(spec: ElfSpec): Uint8Array {
     ph += 56;
   };
   if (spec.interp !== undefined) writePh(3, 4, interpAt, 0x10000200n, interpBytes.length, interpBytes.length, 1n);
-  spec.segs.forEach((s, i) => writePh(s.type ?? 1, s.flags, segOffsets[i], s.vaddr, s.data.length, s.memsz ?? s.data.length, s.align ?? 0x10000n));
+  spec.segs.forEach((s, i) =>
+    writePh(s.type ?? 1, s.flags, segOffsets[i], s.vaddr, s.data.length, s.memsz ?? s.data.length, s.align ?? 0x10000n),
+  );
   return out;
 }
 

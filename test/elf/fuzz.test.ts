@@ -102,7 +102,10 @@ for (const { name, bytes } of files) {
       fc.integer({ min: Math.min(shoff, bytes.length - 1), max: bytes.length - 1 }),
       fc.integer({ min: 0, max: bytes.length - 1 }),
     );
-    const edit = fc.record({ at: pos, value: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0, 0xff, 0x7f, 0x80)) });
+    const edit = fc.record({
+      at: pos,
+      value: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0, 0xff, 0x7f, 0x80)),
+    });
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
         const c = bytes.slice();
@@ -115,8 +118,22 @@ for (const { name, bytes } of files) {
 
   test(`fuzz ${name}: header fields set to extreme values`, () => {
     // 64-bit fields of the ELF header and the first program headers, each set to a boundary value
-    const fields = [24, 32, 40, 64 + 8, 64 + 16, 64 + 32, 64 + 40, 120 + 8, 120 + 16, 120 + 32, 120 + 40].filter((o) => o + 8 <= bytes.length);
-    const extremes = [0n, 1n, 0xffffn, 0x10000n, 0x7fffffffn, 0xffffffffn, 0x7fffffffffffffffn, 0xffffffffffffffffn, 0xfff0000000000000n, BigInt(bytes.length), BigInt(bytes.length + 1)];
+    const fields = [24, 32, 40, 64 + 8, 64 + 16, 64 + 32, 64 + 40, 120 + 8, 120 + 16, 120 + 32, 120 + 40].filter(
+      (o) => o + 8 <= bytes.length,
+    );
+    const extremes = [
+      0n,
+      1n,
+      0xffffn,
+      0x10000n,
+      0x7fffffffn,
+      0xffffffffn,
+      0x7fffffffffffffffn,
+      0xffffffffffffffffn,
+      0xfff0000000000000n,
+      BigInt(bytes.length),
+      BigInt(bytes.length + 1),
+    ];
     fc.assert(
       fc.property(fc.constantFrom(...fields), fc.constantFrom(...extremes), (off, value) => {
         const c = bytes.slice();

@@ -45,7 +45,14 @@ test('the compiler: a name on PATH, a full path, or none (and then the install c
 test('the build: -g -O0 -static, the program beside the source; the launch configuration debugs it', () => {
   assert.ok(isCSourcePath('/w/a.c') && !isCSourcePath('/w/a.h') && !isCSourcePath('/w/a.S'));
   assert.equal(cOutputPath('/w/ex/counter.c'), '/w/ex/counter.elf');
-  assert.deepEqual(cBuildArgs('/w/ex/counter.c'), ['-g', '-O0', '-static', '/w/ex/counter.c', '-o', '/w/ex/counter.elf']);
+  assert.deepEqual(cBuildArgs('/w/ex/counter.c'), [
+    '-g',
+    '-O0',
+    '-static',
+    '/w/ex/counter.c',
+    '-o',
+    '/w/ex/counter.elf',
+  ]);
   const c = cLaunchConfig('/w/ex/counter.c');
   assert.equal(c.program, '/w/ex/counter.elf');
   assert.equal(c.name, 'Debug counter.c');

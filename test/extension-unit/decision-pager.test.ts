@@ -8,7 +8,8 @@ import { decision } from './fixtures';
 /** A fake adapter log of `total` decisions (made on demand), the oldest `dropped` gone. */
 function fakeLog(total: number, dropped = 0) {
   const log = { total, dropped, requests: [] as DecisionLogArgs[] };
-  const make = (seq: number) => decision(seq, { cpu: seq % 3, branch: seq % 5 === 0 ? 'step-complete' : 'ptrace-report' });
+  const make = (seq: number) =>
+    decision(seq, { cpu: seq % 3, branch: seq % 5 === 0 ? 'step-complete' : 'ptrace-report' });
   const fetch = async (a: DecisionLogArgs): Promise<DecisionLogResponse> => {
     log.requests.push(a);
     const out = [];
@@ -41,16 +42,27 @@ test('filtered: rows found by scanning, counted exactly once the scan reached th
   p.setFilter({ cpu: 1, branch: 'step-complete' }); // seq % 3 == 1 and seq % 5 == 0: every 15th from 10
   assert.equal(p.count().exact, false);
   const rows = await p.page(0, 10);
-  assert.deepEqual(rows.map((d) => d.seq), [10, 25, 40, 55, 70, 85, 100, 115, 130, 145]);
-  const expected = Array.from({ length: 5000 }, (_, s) => make(s)).filter((d) => d.cpu === 1 && d.branch === 'step-complete');
+  assert.deepEqual(
+    rows.map((d) => d.seq),
+    [10, 25, 40, 55, 70, 85, 100, 115, 130, 145],
+  );
+  const expected = Array.from({ length: 5000 }, (_, s) => make(s)).filter(
+    (d) => d.cpu === 1 && d.branch === 'step-complete',
+  );
   // ask beyond the end: the scan completes
   const tail = await p.page(expected.length - 3, 10);
-  assert.deepEqual(tail.map((d) => d.seq), expected.slice(-3).map((d) => d.seq));
+  assert.deepEqual(
+    tail.map((d) => d.seq),
+    expected.slice(-3).map((d) => d.seq),
+  );
   assert.deepEqual(p.count(), { count: expected.length, exact: true, total: 5000, dropped: 0 });
   // a later jump back uses an anchor: one request for the page, not a new scan
   const before = log.requests.length;
   const mid = await p.page(250, 5);
-  assert.deepEqual(mid.map((d) => d.seq), expected.slice(250, 255).map((d) => d.seq));
+  assert.deepEqual(
+    mid.map((d) => d.seq),
+    expected.slice(250, 255).map((d) => d.seq),
+  );
   assert.ok(log.requests.length - before <= 2, `took ${log.requests.length - before} requests`);
 });
 

@@ -4,8 +4,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-interface Rule { match?: string; begin?: string; end?: string; name?: string; patterns?: Rule[]; include?: string }
-const grammar = JSON.parse(readFileSync('media/ppc-asm.tmLanguage.json', 'utf8')) as { scopeName: string; repository: Record<string, Rule> };
+interface Rule {
+  match?: string;
+  begin?: string;
+  end?: string;
+  name?: string;
+  patterns?: Rule[];
+  include?: string;
+}
+const grammar = JSON.parse(readFileSync('media/ppc-asm.tmLanguage.json', 'utf8')) as {
+  scopeName: string;
+  repository: Record<string, Rule>;
+};
 
 function rules(r: Rule, out: Rule[] = []): Rule[] {
   out.push(r);
@@ -16,7 +26,8 @@ const all = Object.values(grammar.repository).flatMap((r) => rules(r));
 
 test('every pattern of the grammar compiles', () => {
   assert.equal(grammar.scopeName, 'source.ppc-asm');
-  for (const r of all) for (const re of [r.match, r.begin, r.end]) if (re) assert.doesNotThrow(() => new RegExp(re), re);
+  for (const r of all)
+    for (const re of [r.match, r.begin, r.end]) if (re) assert.doesNotThrow(() => new RegExp(re), re);
 });
 
 const byName = (name: string) => {
@@ -28,7 +39,15 @@ const tokens = (name: string, line: string) => [...line.matchAll(byName(name))].
 
 test('registers: r0..r31, %r3, vs0..vs63, cr0..cr7, CR bits; not r32, not inside names', () => {
   assert.deepEqual(tokens('variable.other.register.ppc-asm', 'add r3, r31, %r4'), ['r3', 'r31', '%r4']);
-  assert.deepEqual(tokens('variable.other.register.ppc-asm', 'lxv vs63, 0(r1); cmpw cr7, r3, r4; beq cr1+eq'), ['vs63', 'r1', 'cr7', 'r3', 'r4', 'cr1', 'eq']);
+  assert.deepEqual(tokens('variable.other.register.ppc-asm', 'lxv vs63, 0(r1); cmpw cr7, r3, r4; beq cr1+eq'), [
+    'vs63',
+    'r1',
+    'cr7',
+    'r3',
+    'r4',
+    'cr1',
+    'eq',
+  ]);
   assert.deepEqual(tokens('variable.other.register.ppc-asm', 'li r32, counter_r3 + r3x'), []);
 });
 
@@ -48,5 +67,8 @@ test('comments, labels, directives and instructions', () => {
   const insn = new RegExp(grammar.repository.instruction.begin!);
   assert.equal(insn.exec('    stwcx. r5,0,r3')?.[1], 'stwcx.');
   assert.equal(insn.exec('    beq+ 1f')?.[1], 'beq+');
-  assert.equal(tokens('support.function.relocation.ppc-asm', 'lis r3, value@ha; addi r3, r3, value@l').join(' '), '@ha @l');
+  assert.equal(
+    tokens('support.function.relocation.ppc-asm', 'lis r3, value@ha; addi r3, r3, value@l').join(' '),
+    '@ha @l',
+  );
 });

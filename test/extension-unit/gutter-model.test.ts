@@ -6,21 +6,46 @@ import { decision, perfHit } from './fixtures';
 test('ptrace and perf decisions are told apart', () => {
   assert.equal(decisionKind(decision(0)), 'ptrace');
   assert.equal(decisionKind(perfHit(1, 5)), 'perf');
-  assert.equal(decisionKind(decision(2, { branch: 'step-complete', slots: [], effects: [{ kind: 'count', bp: 'perf:p', value: 1 }] })), 'perf');
+  assert.equal(
+    decisionKind(
+      decision(2, { branch: 'step-complete', slots: [], effects: [{ kind: 'count', bp: 'perf:p', value: 1 }] }),
+    ),
+    'perf',
+  );
   assert.equal(decisionKind(decision(3, { branch: 'step-unclaimed', slots: [] })), undefined);
   assert.equal(decisionKind(decision(4, { branch: 'thread-change-pc', slots: [] })), undefined);
   // 6.6: both hit, ptrace wins the stop
-  assert.equal(decisionKind(decision(5, { slots: [
-    { slot: 0, bp: 'perf:p', owner: 'perf', result: 'hit', reason: '' },
-    { slot: 1, bp: 'ptrace:child:1', owner: 'ptrace', result: 'hit', reason: '' }] })), 'ptrace');
+  assert.equal(
+    decisionKind(
+      decision(5, {
+        slots: [
+          { slot: 0, bp: 'perf:p', owner: 'perf', result: 'hit', reason: '' },
+          { slot: 1, bp: 'ptrace:child:1', owner: 'ptrace', result: 'hit', reason: '' },
+        ],
+      }),
+    ),
+    'ptrace',
+  );
 });
 
 test('markers per line: counts, kind, latest decision; decisions without a source are skipped', () => {
   const m = new GutterModel();
-  const changed = m.add([decision(0, { source: { path: '/w/prog.S', line: 12 } }), perfHit(1, 12), perfHit(2, 14), perfHit(3, 14), decision(4, { source: undefined })]);
+  const changed = m.add([
+    decision(0, { source: { path: '/w/prog.S', line: 12 } }),
+    perfHit(1, 12),
+    perfHit(2, 14),
+    perfHit(3, 14),
+    decision(4, { source: undefined }),
+  ]);
   assert.deepEqual([...changed], ['/w/prog.S']);
   const ms = m.markersFor('/w/prog.S');
-  assert.deepEqual(ms.map((x) => [x.line, x.kind, x.ptrace, x.perf]), [[12, 'ptrace', 1, 1], [14, 'perf', 0, 2]]);
+  assert.deepEqual(
+    ms.map((x) => [x.line, x.kind, x.ptrace, x.perf]),
+    [
+      [12, 'ptrace', 1, 1],
+      [14, 'perf', 0, 2],
+    ],
+  );
   assert.equal(ms[1].lastPerf?.seq, 3);
   assert.deepEqual(m.markersFor('/w/other.S'), []);
 });

@@ -21,19 +21,34 @@ before(async () => {
     if (process.env.CI === 'true') throw new Error(`${skip} (CI=true: a missing tool is a failure)`);
     return;
   }
-  assert.ok(existsSync('dist/panel.js') && existsSync('dist/elements/bundled.js'), 'run `npm run build` first (dist/panel.js, dist/elements/bundled.js)');
+  assert.ok(
+    existsSync('dist/panel.js') && existsSync('dist/elements/bundled.js'),
+    'run `npm run build` first (dist/panel.js, dist/elements/bundled.js)',
+  );
   ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'wplab-panel-')), {
     executablePath: exe,
     headless: true,
     viewport: { width: 640, height: 800 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--allow-file-access-from-files'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--allow-file-access-from-files',
+    ],
   });
 });
-after(async () => { await ctx?.close(); });
+after(async () => {
+  await ctx?.close();
+});
 
 type Sent = Array<{ type: string; [k: string]: unknown }>;
-const sent = (p: Page) => p.evaluate(() => (window as unknown as { __harness: { sent: unknown[] } }).__harness.sent) as Promise<Sent>;
+const sent = (p: Page) =>
+  p.evaluate(() => (window as unknown as { __harness: { sent: unknown[] } }).__harness.sent) as Promise<Sent>;
 
 async function open(query = ''): Promise<Page> {
   const page = await ctx!.newPage();
@@ -45,12 +60,13 @@ async function open(query = ''): Promise<Page> {
   return page;
 }
 
-const visibleSeqs = (p: Page) => p.$$eval('.vrow:not([hidden]) .seq', (els) => els.map((e) => Number(e.textContent!.slice(1))));
+const visibleSeqs = (p: Page) =>
+  p.$$eval('.vrow:not([hidden]) .seq', (els) => els.map((e) => Number(e.textContent!.slice(1))));
 
 test('a million decisions: follows the newest, and only the rows on screen exist', async (t) => {
   if (skip) return t.skip(skip);
   const page = await open();
-  assert.match(await page.textContent('.shown') ?? '', /1,000,000 shown/);
+  assert.match((await page.textContent('.shown')) ?? '', /1,000,000 shown/);
   const seqs = await visibleSeqs(page);
   assert.ok(seqs.includes(999_999), `newest row not shown: ${seqs}`);
   const rows = await page.$$eval('.vrow', (e) => e.length);
@@ -58,7 +74,10 @@ test('a million decisions: follows the newest, and only the rows on screen exist
   // the page requests stay near the viewport
   const reqs = (await sent(page)).filter((m) => m.type === 'requestDecisions');
   assert.ok(reqs.length > 0 && reqs.length < 10, `${reqs.length} page requests`);
-  assert.ok(reqs.every((m) => (m.start as number) >= 999_000 - 200), 'requested pages far from the viewport');
+  assert.ok(
+    reqs.every((m) => (m.start as number) >= 999_000 - 200),
+    'requested pages far from the viewport',
+  );
   // jump to the top from the keyboard
   await page.focus('.vlist');
   await page.keyboard.press('Home');
@@ -74,7 +93,10 @@ test('keyboard: arrows move, Enter expands to the per-slot reasoning, o opens th
   await page.focus('.vlist');
   await page.keyboard.press('ArrowUp');
   await page.waitForFunction(() => document.querySelector('.vrow.focused .seq')?.textContent === '#999998');
-  assert.equal(await page.getAttribute('.vlist', 'aria-activedescendant'), await page.getAttribute('.vrow.focused', 'id'));
+  assert.equal(
+    await page.getAttribute('.vlist', 'aria-activedescendant'),
+    await page.getAttribute('.vrow.focused', 'id'),
+  );
   await page.keyboard.press('Enter');
   await page.waitForSelector('.vrow.focused[aria-expanded="true"] .vbody');
   const body = await page.textContent('.vrow.focused .vbody');
@@ -84,7 +106,11 @@ test('keyboard: arrows move, Enter expands to the per-slot reasoning, o opens th
   await page.waitForSelector('.vrow.focused[aria-expanded="false"]');
   await page.keyboard.press('o');
   const opened = (await sent(page)).filter((m) => m.type === 'openSource');
-  assert.deepEqual(opened.at(-1), { type: 'openSource', path: '/work/examples/ptrace-perf-asm.S', line: 20 + (999_998 % 8) });
+  assert.deepEqual(opened.at(-1), {
+    type: 'openSource',
+    path: '/work/examples/ptrace-perf-asm.S',
+    line: 20 + (999_998 % 8),
+  });
   await page.close();
 });
 
@@ -92,16 +118,25 @@ test('filters ask the host with a new generation and show its count', async (t) 
   if (skip) return t.skip(skip);
   const page = await open('&total=3000');
   await page.evaluate(() => {
-    const sel = document.querySelector('vscode-single-select[aria-label="filter by kind"]') as HTMLElement & { value: string };
+    const sel = document.querySelector('vscode-single-select[aria-label="filter by kind"]') as HTMLElement & {
+      value: string;
+    };
     sel.value = 'step-complete';
     sel.dispatchEvent(new Event('change'));
   });
   await page.waitForFunction(() => /600 shown of 3,000/.test(document.querySelector('.shown')?.textContent ?? ''));
   const filters = (await sent(page)).filter((m) => m.type === 'setFilter');
   assert.deepEqual(filters.at(-1)?.filter, { branch: 'step-complete' });
-  await page.waitForFunction(() => Array.from(document.querySelectorAll('.vrow:not([hidden]) .branch')).some((e) => e.textContent === '→ step-complete'));
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.vrow:not([hidden]) .branch')).some(
+      (e) => e.textContent === '→ step-complete',
+    ),
+  );
   const branches = await page.$$eval('.vrow:not([hidden]) .branch', (els) => els.map((e) => e.textContent));
-  assert.ok(branches.every((b) => b === '→ step-complete'), `rows of other kinds shown: ${branches}`);
+  assert.ok(
+    branches.every((b) => b === '→ step-complete'),
+    `rows of other kinds shown: ${branches}`,
+  );
   await page.close();
 });
 
@@ -111,9 +146,14 @@ test('perf controls send checked actions and show the outcome', async (t) => {
   await page.click('vscode-button[aria-label="Disable p"]');
   await page.waitForFunction(() => /Disabling p: done/.test(document.querySelector('.status')?.textContent ?? ''));
   await page.click('vscode-button[aria-label="Close all"]');
-  await page.waitForFunction(() => /Closing all failed: EBADF/.test(document.querySelector('.status')?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    /Closing all failed: EBADF/.test(document.querySelector('.status')?.textContent ?? ''),
+  );
   const perf = (await sent(page)).filter((m) => m.type === 'perf').map((m) => m.action);
-  assert.deepEqual(perf, [{ action: 'disable', id: 'p' }, { action: 'close', id: 'all' }]);
+  assert.deepEqual(perf, [
+    { action: 'disable', id: 'p' },
+    { action: 'close', id: 'all' },
+  ]);
   await page.close();
 });
 
@@ -142,8 +182,12 @@ test('state survives a reload: filter, expanded row and collapsed sections come 
   await page.focus('.vlist');
   await page.keyboard.press('Enter'); // expand the focused newest row
   await page.click('.sec-counters .sectionhead');
-  await page.waitForFunction(() => (window as unknown as { __stored?: string }).__stored?.includes('"collapsed":["counters"]'));
-  await page.waitForFunction(() => /"expanded":\[2999\]/.test((window as unknown as { __stored?: string }).__stored ?? ''));
+  await page.waitForFunction(() =>
+    (window as unknown as { __stored?: string }).__stored?.includes('"collapsed":["counters"]'),
+  );
+  await page.waitForFunction(() =>
+    /"expanded":\[2999\]/.test((window as unknown as { __stored?: string }).__stored ?? ''),
+  );
   const stored = await page.evaluate(() => (window as unknown as { __stored: string }).__stored);
   await page.close();
   const again = await open(`&total=3000&state=${encodeURIComponent(stored)}`);

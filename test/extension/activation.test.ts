@@ -12,8 +12,16 @@ suite('activation and contributions', () => {
   test('its commands are registered', async () => {
     await api();
     const all = await vscode.commands.getCommands(true);
-    for (const c of ['ppcWatchpointLab.watchRead', 'ppcWatchpointLab.watchWrite', 'ppcWatchpointLab.watchAccess', 'ppcWatchpointLab.countWithPerf',
-      'ppcWatchpointLab.debugFile', 'ppcWatchpointLab.clearMarkers', 'ppcWatchpointLab.refreshPanel', 'ppcWatchpointLab.compareKernels']) {
+    for (const c of [
+      'ppcWatchpointLab.watchRead',
+      'ppcWatchpointLab.watchWrite',
+      'ppcWatchpointLab.watchAccess',
+      'ppcWatchpointLab.countWithPerf',
+      'ppcWatchpointLab.debugFile',
+      'ppcWatchpointLab.clearMarkers',
+      'ppcWatchpointLab.refreshPanel',
+      'ppcWatchpointLab.compareKernels',
+    ]) {
       assert.ok(all.includes(c), `command ${c} missing`);
     }
   });
@@ -26,11 +34,30 @@ suite('activation and contributions', () => {
   });
 
   test('the debugger contribution declares every launch setting', () => {
-    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { debuggers: Array<{ type: string; configurationAttributes: { launch: { properties: Record<string, { description?: string }> } } }> } };
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+      contributes: {
+        debuggers: Array<{
+          type: string;
+          configurationAttributes: { launch: { properties: Record<string, { description?: string }> } };
+        }>;
+      };
+    };
     const dbg = pkg.contributes.debuggers.find((d) => d.type === 'ppc-watchpoint');
     assert.ok(dbg);
     const props = dbg.configurationAttributes.launch.properties;
-    for (const k of ['program', 'scenario', 'cpu', 'cpus', 'kernel', 'dawrForceEnable', 'perf', 'stopOnEntry', 'ptraceRearm', 'stdin', 'maxSteps']) {
+    for (const k of [
+      'program',
+      'scenario',
+      'cpu',
+      'cpus',
+      'kernel',
+      'dawrForceEnable',
+      'perf',
+      'stopOnEntry',
+      'ptraceRearm',
+      'stdin',
+      'maxSteps',
+    ]) {
       assert.ok(props[k]?.description, `${k} has no description`);
     }
   });

@@ -7,10 +7,17 @@ suite('data-line actions', () => {
   test('CodeLenses offer watch and count on the data definition only', async () => {
     await api();
     const ed = await openScratch('lens.S', PROGRAM);
-    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', ed.document.uri)) ?? [];
+    const lenses =
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', ed.document.uri)) ??
+      [];
     const ours = lenses.filter((l) => l.command?.command.startsWith('ppcWatchpointLab.'));
     assert.deepEqual([...new Set(ours.map((l) => l.range.start.line))], [10]);
-    assert.deepEqual(ours.map((l) => l.command?.title).sort(), ['Count with perf', 'Watch access', 'Watch read', 'Watch write']);
+    assert.deepEqual(ours.map((l) => l.command?.title).sort(), [
+      'Count with perf',
+      'Watch access',
+      'Watch read',
+      'Watch write',
+    ]);
   });
 
   test('without a session, Watch write puts a breakpoint on the data line', async () => {
@@ -18,7 +25,9 @@ suite('data-line actions', () => {
     const ed = await openScratch('watch.S', PROGRAM);
     const out = await vscode.commands.executeCommand<WatchOutcome>('ppcWatchpointLab.watchWrite', ed.document.uri, 11);
     assert.equal(out?.via, 'breakpoint');
-    const bp = vscode.debug.breakpoints.find((b) => b instanceof vscode.SourceBreakpoint && b.location.uri.fsPath === ed.document.uri.fsPath);
+    const bp = vscode.debug.breakpoints.find(
+      (b) => b instanceof vscode.SourceBreakpoint && b.location.uri.fsPath === ed.document.uri.fsPath,
+    );
     assert.ok(bp, 'no breakpoint added');
     assert.equal((bp as vscode.SourceBreakpoint).location.range.start.line, 10);
     vscode.debug.removeBreakpoints([bp]);

@@ -10,7 +10,9 @@ export async function run(): Promise<void> {
   const Mocha = require('mocha') as typeof import('mocha');
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20_000, reporter: 'spec' });
   const dir = __dirname;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
   if (files.length === 0) throw new Error(`no extension tests found in ${dir}`);
   for (const f of files) mocha.addFile(join(dir, f));
   await new Promise<void>((resolve, reject) => {

@@ -18,29 +18,61 @@ suite('panel host with an adapter session', () => {
   const src = join(dir, 'prog.S');
   writeFileSync(src, Array.from({ length: 30 }, (_, i) => `    nop # line ${i + 1}`).join('\n'));
   const mk = (seq: number): PanelDecision => ({
-    seq, icount: seq, cpu: seq % 2, task: 'child', pc: '0x10000010', mode: 'user', insn: 'ld r0,0(r3)', access: { kind: 'load', ea: '0x10100000', size: 8 },
-    slots: [{ slot: 0, bp: 'ptrace:child:1', owner: 'ptrace', result: 'hit', reason: 'in range' }], branch: 'ptrace-report',
-    effects: [{ kind: 'signal', signal: 'SIGTRAP', si_code: 'TRAP_HWBKPT', si_addr: '0x10100000' }], source: { path: src, line: 1 + (seq % 30) },
+    seq,
+    icount: seq,
+    cpu: seq % 2,
+    task: 'child',
+    pc: '0x10000010',
+    mode: 'user',
+    insn: 'ld r0,0(r3)',
+    access: { kind: 'load', ea: '0x10100000', size: 8 },
+    slots: [{ slot: 0, bp: 'ptrace:child:1', owner: 'ptrace', result: 'hit', reason: 'in range' }],
+    branch: 'ptrace-report',
+    effects: [{ kind: 'signal', signal: 'SIGTRAP', si_code: 'TRAP_HWBKPT', si_addr: '0x10100000' }],
+    source: { path: src, line: 1 + (seq % 30) },
   });
   let total = 1000;
   const requests: Array<[string, unknown]> = [];
   const session = {
-    id: 'fake-session', name: 'Fake',
+    id: 'fake-session',
+    name: 'Fake',
     customRequest: async (cmd: string, args?: unknown) => {
       requests.push([cmd, args]);
       if (cmd === 'wplab.snapshot') {
         return {
-          slots: { machine: { cpu: 'power8', cpus: 2, kernel: '6.6', slots: 1, dawrForceEnable: false }, cpus: [
-            { cpu: 0, task: 'child', budget: { cpuPinned: 0, worstTask: 1, total: 1 }, slots: [{ slot: 0 }] },
-            { cpu: 1, budget: { cpuPinned: 0, worstTask: 0, total: 1 }, slots: [{ slot: 0 }] }] },
-          counters: { counters: [{ id: 'w', fd: 3, task: 'child', cpu: -1, addr: '0x10100000', len: 8, type: 'w', count: 5, enabled: true, closed: false }] },
-          total, dropped: 0, recent: Array.from({ length: 10 }, (_, i) => mk(total - 10 + i)),
+          slots: {
+            machine: { cpu: 'power8', cpus: 2, kernel: '6.6', slots: 1, dawrForceEnable: false },
+            cpus: [
+              { cpu: 0, task: 'child', budget: { cpuPinned: 0, worstTask: 1, total: 1 }, slots: [{ slot: 0 }] },
+              { cpu: 1, budget: { cpuPinned: 0, worstTask: 0, total: 1 }, slots: [{ slot: 0 }] },
+            ],
+          },
+          counters: {
+            counters: [
+              {
+                id: 'w',
+                fd: 3,
+                task: 'child',
+                cpu: -1,
+                addr: '0x10100000',
+                len: 8,
+                type: 'w',
+                count: 5,
+                enabled: true,
+                closed: false,
+              },
+            ],
+          },
+          total,
+          dropped: 0,
+          recent: Array.from({ length: 10 }, (_, i) => mk(total - 10 + i)),
         };
       }
       if (cmd === 'wplab.decisionLog') {
         const a = args as DecisionLogArgs;
         const out: PanelDecision[] = [];
-        for (let s = a.start; s < total && out.length < a.count; s++) if (!a.filter || matchesFilter(mk(s), a.filter)) out.push(mk(s));
+        for (let s = a.start; s < total && out.length < a.count; s++)
+          if (!a.filter || matchesFilter(mk(s), a.filter)) out.push(mk(s));
         return { decisions: out, total, dropped: 0 };
       }
       if (cmd === 'wplab.perf') return { ok: false, error: 'ENOSPC', message: 'slot 0 of cpu0 held by ptrace #1' };
@@ -51,9 +83,13 @@ suite('panel host with an adapter session', () => {
   const p = new PanelViewProvider(vscode.Uri.file(dir), log);
   const posted: ToPanel[] = [];
   p.onDidPost.event((m) => posted.push(m));
-  const last = <T extends ToPanel['type']>(t: T) => posted.filter((m) => m.type === t).at(-1) as Extract<ToPanel, { type: T }> | undefined;
+  const last = <T extends ToPanel['type']>(t: T) =>
+    posted.filter((m) => m.type === t).at(-1) as Extract<ToPanel, { type: T }> | undefined;
 
-  suiteTeardown(() => { p.dispose(); log.dispose(); });
+  suiteTeardown(() => {
+    p.dispose();
+    log.dispose();
+  });
 
   test('a new session: snapshot, slots, counters and the decision count reach the panel', async () => {
     p.attach(session);
@@ -78,7 +114,10 @@ suite('panel host with an adapter session', () => {
     const n = posted.length;
     p.onPanelMessage({ type: 'requestDecisions', gen: 0, start: 0, count: 10 });
     await new Promise((r) => setTimeout(r, 100));
-    assert.equal(posted.filter((m) => m.type === 'decisionPage').length, posted.slice(0, n).filter((m) => m.type === 'decisionPage').length);
+    assert.equal(
+      posted.filter((m) => m.type === 'decisionPage').length,
+      posted.slice(0, n).filter((m) => m.type === 'decisionPage').length,
+    );
   });
 
   test('a filter is applied by the adapter and counted', async () => {
@@ -97,7 +136,13 @@ suite('panel host with an adapter session', () => {
     p.onPanelMessage({ type: 'perf', reqId: 7, action: { action: 'reset', id: 'w' } });
     await until(() => last('perfResult')?.reqId === 7, 'the perf result');
     // the errno said once, in the message the panel shows (issue 13, defect 9)
-    assert.deepEqual(last('perfResult'), { type: 'perfResult', reqId: 7, ok: false, error: 'ENOSPC', message: 'ENOSPC: slot 0 of cpu0 held by ptrace #1' });
+    assert.deepEqual(last('perfResult'), {
+      type: 'perfResult',
+      reqId: 7,
+      ok: false,
+      error: 'ENOSPC',
+      message: 'ENOSPC: slot 0 of cpu0 held by ptrace #1',
+    });
     assert.deepEqual(requests.filter(([c]) => c === 'wplab.perf').at(-1)?.[1], { action: 'reset', id: 'w' });
   });
 
@@ -141,6 +186,9 @@ suite('panel host with an adapter session', () => {
     assert.equal(last('slots')?.machine.cpu, 'power8');
     p.onPanelMessage({ type: 'requestDecisions', gen: 3, start: c.count - 5, count: 5 });
     await until(() => last('decisionPage') !== undefined, 'a page after the end');
-    assert.deepEqual(last('decisionPage')!.rows.map((r) => r.d.seq), [1000, 1001, 1002, 1003, 1004]);
+    assert.deepEqual(
+      last('decisionPage')!.rows.map((r) => r.d.seq),
+      [1000, 1001, 1002, 1003, 1004],
+    );
   });
 });

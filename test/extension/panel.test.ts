@@ -7,7 +7,11 @@ suite('panel host', () => {
     const a = await api();
     const before = a.panel.rejected.length;
     a.panel.onPanelMessage({ type: 'openSource', path: '/etc/passwd', line: 0 });
-    a.panel.onPanelMessage({ type: 'perf', reqId: 1, action: { action: 'add', name: 'x', addr: 'bad addr!', len: 8, type: 'w', cpu: 0 } });
+    a.panel.onPanelMessage({
+      type: 'perf',
+      reqId: 1,
+      action: { action: 'add', name: 'x', addr: 'bad addr!', len: 8, type: 'w', cpu: 0 },
+    });
     a.panel.onPanelMessage('ready');
     assert.equal(a.panel.rejected.length, before + 3);
   });
@@ -17,12 +21,19 @@ suite('panel host', () => {
     const editorsBefore = vscode.window.visibleTextEditors.map((e) => e.document.uri.fsPath);
     a.panel.onPanelMessage({ type: 'openSource', path: '/etc/hostname', line: 1 });
     await new Promise((r) => setTimeout(r, 300));
-    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === '/etc/hostname' && !editorsBefore.includes('/etc/hostname')));
+    assert.ok(
+      !vscode.window.visibleTextEditors.some(
+        (e) => e.document.uri.fsPath === '/etc/hostname' && !editorsBefore.includes('/etc/hostname'),
+      ),
+    );
   });
 
   test('the page has a strict content security policy', async () => {
     const a = await api();
-    const fake = { cspSource: 'https://webview.example', asWebviewUri: (u: vscode.Uri) => u } as unknown as vscode.Webview;
+    const fake = {
+      cspSource: 'https://webview.example',
+      asWebviewUri: (u: vscode.Uri) => u,
+    } as unknown as vscode.Webview;
     const html = a.panel.html(fake);
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     assert.match(csp, /default-src 'none'/);

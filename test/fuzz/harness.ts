@@ -27,7 +27,8 @@ export interface FuzzTarget<I = unknown> {
 }
 
 /** Messages that are JavaScript's, not the product's: an internal error shown to a user. */
-export const INTERNAL = /internal (assembler )?error|Maximum call stack|call stack size|RangeError|TypeError|ReferenceError|SyntaxError|Cannot (read|convert|create)|is not a function|is not iterable|\[object Object\]|Invalid (typed )?array length|Invalid string length|\bNaN\b|\bundefined\b|\bnull\b(?! \()|\bat [\w.<>$]+ \([^)]*\.[cm]?[jt]s:\d+|\.[cm]?[jt]s:\d+:\d+\)/;
+export const INTERNAL =
+  /internal (assembler )?error|Maximum call stack|call stack size|RangeError|TypeError|ReferenceError|SyntaxError|Cannot (read|convert|create)|is not a function|is not iterable|\[object Object\]|Invalid (typed )?array length|Invalid string length|\bNaN\b|\bundefined\b|\bnull\b(?! \()|\bat [\w.<>$]+ \([^)]*\.[cm]?[jt]s:\d+|\.[cm]?[jt]s:\d+:\d+\)/;
 
 /** The findings of one message a user would see (empty when it reads as the product's own). What
  * the message quotes of the input ('...', "...") is the user's text, not checked. */
@@ -81,10 +82,16 @@ export async function runOne<I>(t: FuzzTarget<I>, input: I): Promise<Finding[]> 
     const r = t.check(input);
     findings = r instanceof Promise ? await withTimeout(r, t.hangMs * 3) : r;
   } catch (e) {
-    findings = [{ kind: e instanceof HangError ? 'hang' : 'crash', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }];
+    findings = [
+      {
+        kind: e instanceof HangError ? 'hang' : 'crash',
+        message: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+      },
+    ];
   }
   const ms = Date.now() - t0;
-  if (ms > t.hangMs && !findings.some((f) => f.kind === 'hang')) findings.push({ kind: 'hang', message: `took ${ms} ms (more than ${t.hangMs})` });
+  if (ms > t.hangMs && !findings.some((f) => f.kind === 'hang'))
+    findings.push({ kind: 'hang', message: `took ${ms} ms (more than ${t.hangMs})` });
   return findings;
 }
 
@@ -119,8 +126,11 @@ export async function runTarget<I>(t: FuzzTarget<I>, seed: number, count: number
 }
 
 export function formatStats(s: TargetStats): string {
-  const lines = [`${s.name}: ${s.tried} inputs tried in ${(s.ms / 1000).toFixed(1)} s; crashes ` +
-    `${s.crashes}, hangs ${s.hangs}, internal errors ${s.internal}`];
-  for (const [key, m] of s.messages) lines.push(`  ${m.count} x ${key}\n    e.g. ${JSON.stringify(m.input).slice(0, 400)}`);
+  const lines = [
+    `${s.name}: ${s.tried} inputs tried in ${(s.ms / 1000).toFixed(1)} s; crashes ` +
+      `${s.crashes}, hangs ${s.hangs}, internal errors ${s.internal}`,
+  ];
+  for (const [key, m] of s.messages)
+    lines.push(`  ${m.count} x ${key}\n    e.g. ${JSON.stringify(m.input).slice(0, 400)}`);
   return lines.join('\n');
 }

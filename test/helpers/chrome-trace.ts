@@ -10,7 +10,8 @@ export interface TraceDoc {
 
 export function traceProblems(doc: unknown): string[] {
   const out: string[] = [];
-  if (typeof doc !== 'object' || doc === null || !Array.isArray((doc as TraceDoc).traceEvents)) return ['not a JSON object with a traceEvents list'];
+  if (typeof doc !== 'object' || doc === null || !Array.isArray((doc as TraceDoc).traceEvents))
+    return ['not a JSON object with a traceEvents list'];
   const events = (doc as TraceDoc).traceEvents;
   const named = new Set<string>();
   const used = new Set<string>();
@@ -34,7 +35,10 @@ export function traceProblems(doc: unknown): string[] {
         if (typeof e.dur !== 'number' || !(e.dur >= 0)) out.push(`${at}: dur is not a number >= 0`);
         used.add(`${e.pid}:${e.tid}`);
         const key = `${e.pid}:${e.tid}`;
-        slices.set(key, [...(slices.get(key) ?? []), [e.ts as number, (e.ts as number) + (e.dur as number), e.name as string]]);
+        slices.set(key, [
+          ...(slices.get(key) ?? []),
+          [e.ts as number, (e.ts as number) + (e.dur as number), e.name as string],
+        ]);
         break;
       }
       case 'i':
@@ -47,22 +51,27 @@ export function traceProblems(doc: unknown): string[] {
         break;
       case 'C': {
         const args = e.args as Record<string, unknown> | undefined;
-        if (!args || Object.keys(args).length === 0 || !Object.values(args).every((v) => typeof v === 'number')) out.push(`${at}: a counter needs numeric args`);
+        if (!args || Object.keys(args).length === 0 || !Object.values(args).every((v) => typeof v === 'number'))
+          out.push(`${at}: a counter needs numeric args`);
         break;
       }
       default:
         out.push(`${at}: phase ${e.ph} is not one this exporter writes`);
     }
   });
-  for (const u of used) if (!named.has(u)) out.push(`${u.includes(':') ? 'thread' : 'process'} ${u} has no name (metadata event)`);
+  for (const u of used)
+    if (!named.has(u)) out.push(`${u.includes(':') ? 'thread' : 'process'} ${u} has no name (metadata event)`);
   for (const [key, list] of slices) {
     list.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
     const open: Array<[number, number, string]> = [];
     for (const s of list) {
       while (open.length && open[open.length - 1][1] <= s[0]) open.pop();
       const parent = open[open.length - 1];
-      if (parent && s[1] > parent[1]) out.push(`track ${key}: "${s[2]}" [${s[0]}, ${s[1]}) overlaps "${parent[2]}" [${parent[0]}, ` +
-        `${parent[1]}) without nesting`);
+      if (parent && s[1] > parent[1])
+        out.push(
+          `track ${key}: "${s[2]}" [${s[0]}, ${s[1]}) overlaps "${parent[2]}" [${parent[0]}, ` +
+            `${parent[1]}) without nesting`,
+        );
       open.push(s);
     }
   }

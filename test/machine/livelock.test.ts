@@ -65,12 +65,19 @@ steps:
   }
 });
 
-test('dcbz anywhere in a line with two write watches anywhere near it: counts follow the ' +
-  'aligned line, and the run ends', () => {
-  fc.assert(
-    fc.property(fc.integer({ min: 0, max: 127 }), fc.integer({ min: -128, max: 248 }), fc.integer({ min: -128, max: 248 }), fc.integer({ min: 1, max: 16 }), (off, a, b, len) => {
-      const r = run(
-        `machine: { cpu: power10 }
+test(
+  'dcbz anywhere in a line with two write watches anywhere near it: counts follow the ' +
+    'aligned line, and the run ends',
+  () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 127 }),
+        fc.integer({ min: -128, max: 248 }),
+        fc.integer({ min: -128, max: 248 }),
+        fc.integer({ min: 1, max: 16 }),
+        (off, a, b, len) => {
+          const r = run(
+            `machine: { cpu: power10 }
 tasks:
   - { name: child, program: dcbz.S, regs: { r10: ${off} } }
 steps:
@@ -80,20 +87,24 @@ steps:
   - perf_read: a
   - perf_read: b
 `,
-        { 'dcbz.S': DCBZ },
-        100_000,
-      );
-      const stop = r.steps[2].result;
-      assert.equal(stop.status, 'stopped', String(stop.fields.message ?? stop.status));
-      assert.equal(stop.fields.si_code, 'TRAP_BRKPT');
-      const inLine = (start: number, n: number) => (start < 128 && start + n > 0 ? 1n : 0n);
-      // a perf open that the 512-byte rule refuses binds no id: only compare the counters that exist
-      if (r.steps[0].result.status === 'ok') assert.equal(r.steps[3].result.fields.count, inLine(a, len), `a at line${a} len ${len}, dcbz at +${off}`);
-      if (r.steps[1].result.status === 'ok') assert.equal(r.steps[4].result.fields.count, inLine(b, 8), `b at line${b}, dcbz at +${off}`);
-    }),
-    { seed: 12, numRuns: 60 },
-  );
-});
+            { 'dcbz.S': DCBZ },
+            100_000,
+          );
+          const stop = r.steps[2].result;
+          assert.equal(stop.status, 'stopped', String(stop.fields.message ?? stop.status));
+          assert.equal(stop.fields.si_code, 'TRAP_BRKPT');
+          const inLine = (start: number, n: number) => (start < 128 && start + n > 0 ? 1n : 0n);
+          // a perf open that the 512-byte rule refuses binds no id: only compare the counters that exist
+          if (r.steps[0].result.status === 'ok')
+            assert.equal(r.steps[3].result.fields.count, inLine(a, len), `a at line${a} len ${len}, dcbz at +${off}`);
+          if (r.steps[1].result.status === 'ok')
+            assert.equal(r.steps[4].result.fields.count, inLine(b, 8), `b at line${b}, dcbz at +${off}`);
+        },
+      ),
+      { seed: 12, numRuns: 60 },
+    );
+  },
+);
 
 // SETHWDEBUG range_inclusive with addr2 below addr: len = (int)(addr2 - addr), whose u16 is 0 here:
 // the kernel accepts it (SEMANTICS §2.5 quirk: hw_len 0, MRD 63). Its DAWR matches where the handler
@@ -113,40 +124,74 @@ steps:
     expect: 0
 `;
 
-test('addr2 below addr with a perf counter armed: the next cont reports a livelock at the ' +
-  'load, naming the slots', () => {
-  const r = run(LIVELOCK, { 'ptrace-perf-asm.S': PTRACE_PERF_ASM });
-  assert.equal(r.failed, 0, r.steps.flatMap((s) => s.mismatches).join('; '));
-  const msg = String(r.steps[2].result.fields.message);
-  assert.match(msg, /^livelock: the instruction at 0x[0-9a-f]+ raised the same DAWR exception 16 times in a row without retiring/);
-  assert.match(msg, /slot 0: ptrace:child:1 user \[0x10100000, \+0\), DAWR \[0x10100000, \+512\) matches the load/);
-  assert.match(msg, /slot 1: perf:p user \[0x10100000, \+8\), DAWR off \(step pending\)/);
-});
+test(
+  'addr2 below addr with a perf counter armed: the next cont reports a livelock at the ' + 'load, naming the slots',
+  () => {
+    const r = run(LIVELOCK, { 'ptrace-perf-asm.S': PTRACE_PERF_ASM });
+    assert.equal(r.failed, 0, r.steps.flatMap((s) => s.mismatches).join('; '));
+    const msg = String(r.steps[2].result.fields.message);
+    assert.match(
+      msg,
+      /^livelock: the instruction at 0x[0-9a-f]+ raised the same DAWR exception 16 times in a row without retiring/,
+    );
+    assert.match(msg, /slot 0: ptrace:child:1 user \[0x10100000, \+0\), DAWR \[0x10100000, \+512\) matches the load/);
+    assert.match(msg, /slot 1: perf:p user \[0x10100000, \+8\), DAWR off \(step pending\)/);
+  },
+);
 
 function livelockMachine(config: Partial<MachineConfig>) {
   const p = assemble(PTRACE_PERF_ASM, 'ptrace-perf-asm.S');
   assert.ok(p.ok);
   const m = new Machine({ cpu: 'power10', ...config });
   const sym = (n: string) => p.value.symbols.get(n)!.value;
-  const t = m.addTask({ name: 'child', program: p.value, traced: true, entry: sym('same_watch_addr_child'), regs: [{ reg: 'r3', value: sym('value') }] });
+  const t = m.addTask({
+    name: 'child',
+    program: p.value,
+    traced: true,
+    entry: sym('same_watch_addr_child'),
+    regs: [{ reg: 'r3', value: sym('value') }],
+  });
   const tr = new Tracer(m);
-  assert.ok(tr.perfOpen({ name: 'p', task: t, cpu: -1, addr: sym('value'), len: 8n, type: 'r', excludeKernel: true, excludeHv: true }).ok);
-  assert.ok(tr.setHwDebug(t, { version: 1, trigger: 'read', mode: 'range_inclusive', addr: sym('value'), addr2: 0n, conditionMode: 0 }).ok);
+  assert.ok(
+    tr.perfOpen({
+      name: 'p',
+      task: t,
+      cpu: -1,
+      addr: sym('value'),
+      len: 8n,
+      type: 'r',
+      excludeKernel: true,
+      excludeHv: true,
+    }).ok,
+  );
+  assert.ok(
+    tr.setHwDebug(t, {
+      version: 1,
+      trigger: 'read',
+      mode: 'range_inclusive',
+      addr: sym('value'),
+      addr2: 0n,
+      conditionMode: 0,
+    }).ok,
+  );
   return { m, t };
 }
 
-test('exceptions count against the budget: a run of exceptions alone ends when the budget ' +
-  'is used (no livelock check)', () => {
-  const { m, t } = livelockMachine({ livelockRepeats: Number.MAX_SAFE_INTEGER });
-  m.resume(t, false);
-  const before = m.exceptions;
-  assert.equal(m.run(t, 500), undefined);
-  assert.ok(m.exceptions - before <= 500 && m.exceptions - before >= 499, `${m.exceptions - before} exceptions`);
-  // and runUntilStop turns the used budget into the step limit
-  const s = m.runUntilStop(t, 1000);
-  assert.equal(s.event, 'limit');
-  assert.equal(s.pc, t.thread.pc);
-});
+test(
+  'exceptions count against the budget: a run of exceptions alone ends when the budget ' +
+    'is used (no livelock check)',
+  () => {
+    const { m, t } = livelockMachine({ livelockRepeats: Number.MAX_SAFE_INTEGER });
+    m.resume(t, false);
+    const before = m.exceptions;
+    assert.equal(m.run(t, 500), undefined);
+    assert.ok(m.exceptions - before <= 500 && m.exceptions - before >= 499, `${m.exceptions - before} exceptions`);
+    // and runUntilStop turns the used budget into the step limit
+    const s = m.runUntilStop(t, 1000);
+    assert.equal(s.event, 'limit');
+    assert.equal(s.pc, t.thread.pc);
+  },
+);
 
 test('no recursion in the run loop: 300 000 exceptions in a row on one CPU run in constant stack', () => {
   const { m, t } = livelockMachine({ livelockRepeats: Number.MAX_SAFE_INTEGER });
@@ -166,12 +211,26 @@ test('a resume starts the livelock count again; wplab run --max-steps bounds the
   m.resume(t, false);
   assert.equal(m.runUntilStop(t, 1e6).event, 'livelock');
   // a livelock needs the same PC with nothing retired: a perf hit on every iteration of a loop is not one
-  const loop = assemble(`\t.abiversion 2\n\t.text\n_start:\n\tlis 9,v@ha\n\taddi 9,9,v@l\n\tli ` +
-    `5,3000\n\tmtctr 5\n1:\tld 6,0(9)\n\tbdnz 1b\n\ttrap\n\t.data\nv:\t.quad 0\n`, 'loop.S');
+  const loop = assemble(
+    `\t.abiversion 2\n\t.text\n_start:\n\tlis 9,v@ha\n\taddi 9,9,v@l\n\tli ` +
+      `5,3000\n\tmtctr 5\n1:\tld 6,0(9)\n\tbdnz 1b\n\ttrap\n\t.data\nv:\t.quad 0\n`,
+    'loop.S',
+  );
   assert.ok(loop.ok);
   const m2 = new Machine({ cpu: 'power10', livelockRepeats: 2 });
   const t2 = m2.addTask({ name: 'l', program: loop.value, traced: true });
-  assert.ok(new Tracer(m2).perfOpen({ name: 'p', task: t2, cpu: -1, addr: loop.value.symbols.get('v')!.value, len: 8n, type: 'r', excludeKernel: true, excludeHv: true }).ok);
+  assert.ok(
+    new Tracer(m2).perfOpen({
+      name: 'p',
+      task: t2,
+      cpu: -1,
+      addr: loop.value.symbols.get('v')!.value,
+      len: 8n,
+      type: 'r',
+      excludeKernel: true,
+      excludeHv: true,
+    }).ok,
+  );
   m2.resume(t2, false);
   const s2 = m2.runUntilStop(t2, 1e6);
   assert.deepEqual([s2.event, s2.signal, s2.si_code], ['stopped', 'SIGTRAP', 'TRAP_BRKPT']);

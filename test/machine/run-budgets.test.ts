@@ -38,30 +38,53 @@ function outcome(budgets: (i: number) => number): string {
   const c = m.addTask({ name: 'c', program: p.value, traced: false });
   const counter = p.value.symbols.get('counter')?.value ?? 0n;
   const tracer = new Tracer(m);
-  const fd = tracer.perfOpen({ name: 'stores', cpu: 1, addr: counter, len: 8n, type: 'w', excludeKernel: true, excludeHv: true });
+  const fd = tracer.perfOpen({
+    name: 'stores',
+    cpu: 1,
+    addr: counter,
+    len: 8n,
+    type: 'w',
+    excludeKernel: true,
+    excludeHv: true,
+  });
   assert.ok(fd.ok);
   m.resume(a, false);
   let stop;
   for (let i = 0; !stop; i++) stop = m.run(a, budgets(i));
   const count = tracer.perfRead(fd.fd);
   const word = (t: typeof a) => new DataView(t.mem.readBytes(counter, 8)!.buffer).getBigUint64(0, true);
-  const decisions = m.log.recent(50).map((d) => `${d.seq}:${d.cpu}:${d.task}:${d.branch}`).join(',');
-  return `icount=${m.icount} stop=${stop.event}/${stop.signal} ` +
+  const decisions = m.log
+    .recent(50)
+    .map((d) => `${d.seq}:${d.cpu}:${d.task}:${d.branch}`)
+    .join(',');
+  return (
+    `icount=${m.icount} stop=${stop.event}/${stop.signal} ` +
     `pcs=${[a, b, c].map((t) => t.thread.pc.toString(16)).join('/')} ` +
     `counters=${[a, b, c].map(word).join('/')} ` +
-      `perf=${count.ok ? count.count : count.message} decisions=${m.log.total} ` +
-      `last=${decisions}`;
+    `perf=${count.ok ? count.count : count.message} decisions=${m.log.total} ` +
+    `last=${decisions}`
+  );
 }
 
-test('a run cut into budgets of any sizes is the same run as one uninterrupted run (2 ' +
-  'CPUs, 3 tasks, a perf counter)', () => {
-  const whole = outcome(() => 1e9);
-  assert.match(whole, /stop=stopped\/SIGTRAP/);
-  for (const n of [1, 7, 699, 700, 701, 5000, 12345]) assert.equal(outcome(() => n), whole, `budgets of ${n}`);
-  fc.assert(
-    fc.property(fc.array(fc.integer({ min: 1, max: 20000 }), { minLength: 1, maxLength: 40 }), (sizes) => {
-      assert.equal(outcome((i) => sizes[i % sizes.length]), whole);
-    }),
-    { numRuns: 15 },
-  );
-});
+test(
+  'a run cut into budgets of any sizes is the same run as one uninterrupted run (2 ' + 'CPUs, 3 tasks, a perf counter)',
+  () => {
+    const whole = outcome(() => 1e9);
+    assert.match(whole, /stop=stopped\/SIGTRAP/);
+    for (const n of [1, 7, 699, 700, 701, 5000, 12345])
+      assert.equal(
+        outcome(() => n),
+        whole,
+        `budgets of ${n}`,
+      );
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 20000 }), { minLength: 1, maxLength: 40 }), (sizes) => {
+        assert.equal(
+          outcome((i) => sizes[i % sizes.length]),
+          whole,
+        );
+      }),
+      { numRuns: 15 },
+    );
+  },
+);

@@ -113,7 +113,14 @@ alt:	.space 65536
 `;
 
 /** the handler's r1, uc_stack.ss_flags, ss_flags seen on the stack, the EPERM try; alt; main's r1 */
-function report(src: string): { r1: bigint; ucFlags: bigint; onFlags: bigint; setResult: bigint; alt: bigint; mainR1: bigint } {
+function report(src: string): {
+  r1: bigint;
+  ucFlags: bigint;
+  onFlags: bigint;
+  setResult: bigint;
+  alt: bigint;
+  mainR1: bigint;
+} {
   const r = run(src, { maxSteps: 100000 });
   assert.equal(r.exitCode, 0, r.message ?? '');
   assert.equal(r.stdout.length, 48);
@@ -124,7 +131,10 @@ function report(src: string): { r1: bigint; ucFlags: bigint; onFlags: bigint; se
 
 test('SA_ONSTACK: the handler runs on the alternate stack, sees SS_ONSTACK, cannot change it (EPERM); uc_stack saved', () => {
   const x = report(SRC('lis 10,0x0800\n\tori 10,10,4')); // SA_ONSTACK | SA_SIGINFO
-  assert.ok(x.r1 > x.alt && x.r1 < x.alt + 65536n, `r1 0x${x.r1.toString(16)} inside the alternate stack at 0x${x.alt.toString(16)}`);
+  assert.ok(
+    x.r1 > x.alt && x.r1 < x.alt + 65536n,
+    `r1 0x${x.r1.toString(16)} inside the alternate stack at 0x${x.alt.toString(16)}`,
+  );
   assert.equal(x.onFlags, 1n, 'SS_ONSTACK');
   assert.equal(x.setResult, BigInt(E.EPERM), 'EPERM (sc returns the positive errno with CR0.SO set)');
   assert.equal(x.ucFlags, 0n, 'uc_stack.ss_flags: enabled, not on it at delivery');

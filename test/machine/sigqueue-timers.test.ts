@@ -11,7 +11,9 @@ const SIGUSR1 = 10;
 
 /** Runs a program that leaves `n` 64-bit words at `out` and writes them to stdout. */
 function words(src: string, n: number): bigint[] {
-  const r = run(src + `
+  const r = run(
+    src +
+      `
 	.data
 	.balign 16
 set:	.quad ${1n << BigInt(SIGUSR1 - 1)} | ${1n << 33n}
@@ -20,7 +22,9 @@ out:	.space 128
 spec:	.space 64
 ev:	.space 64
 tid:	.space 8
-`, { maxSteps: 1_000_000 });
+`,
+    { maxSteps: 1_000_000 },
+  );
   assert.equal(r.exitCode, 0, r.message ?? '');
   assert.equal(r.stdout.length, 8 * n);
   const dv = new DataView(r.stdout.buffer, r.stdout.byteOffset, r.stdout.length);
@@ -38,7 +42,8 @@ const WRITE_OUT_AND_EXIT = (n: number) => `
 `;
 
 test('rt_sigqueueinfo to itself: sigtimedwait takes it with si_code SI_QUEUE, si_pid and si_value', () => {
-  const w = words(`
+  const w = words(
+    `
 	li 3,0
 	lis 4,set@ha
 	addi 4,4,set@l
@@ -68,7 +73,9 @@ test('rt_sigqueueinfo to itself: sigtimedwait takes it with si_code SI_QUEUE, si
 	lis 4,out@ha
 	addi 4,4,out@l
 	std 3,32(4)
-` + WRITE_OUT_AND_EXIT(5), 5);
+` + WRITE_OUT_AND_EXIT(5),
+    5,
+  );
   assert.equal(Number(w[4]), SIGUSR1, 'sigtimedwait returned the signal');
   assert.equal(Number(w[0] & 0xffffffffn), SIGUSR1, 'si_signo');
   assert.equal(Number(BigInt.asIntN(32, w[1] & 0xffffffffn)), -1, 'si_code SI_QUEUE');
@@ -79,14 +86,15 @@ test('rt_sigqueueinfo to itself: sigtimedwait takes it with si_code SI_QUEUE, si
 test('rt_sigqueueinfo: EPERM for a non-negative si_code sent to another process, ESRCH for no such process', () => {
   const g = new Guest();
   const info = g.buf(128);
-  assert.equal(g.call(177, 99999, SIGUSR1, info), -E.EPERM, 'si_code 0 (SI_USER) is the kernel\'s');
+  assert.equal(g.call(177, 99999, SIGUSR1, info), -E.EPERM, "si_code 0 (SI_USER) is the kernel's");
   g.put(info + 8n, new Uint8Array([0xff, 0xff, 0xff, 0xff]));
   assert.equal(g.call(177, 99999, SIGUSR1, info), -E.ESRCH);
 });
 
 test('timer_create + timer_settime: the expiry sends SI_TIMER with the timer id and sigev_value; gettime, overrun, delete', () => {
   const SIGRT = 34;
-  const w = words(`
+  const w = words(
+    `
 	li 3,0
 	lis 4,set@ha
 	addi 4,4,set@l
@@ -147,8 +155,10 @@ test('timer_create + timer_settime: the expiry sends SI_TIMER with the timer id 
 	lis 4,out@ha
 	addi 4,4,out@l
 	std 3,56(4)
-` + WRITE_OUT_AND_EXIT(8), 8);
-  assert.equal(Number(w[4]), SIGRT, 'sigtimedwait took the timer\'s signal');
+` + WRITE_OUT_AND_EXIT(8),
+    8,
+  );
+  assert.equal(Number(w[4]), SIGRT, "sigtimedwait took the timer's signal");
   assert.equal(Number(BigInt.asIntN(32, w[1] & 0xffffffffn)), -2, 'si_code SI_TIMER');
   assert.equal(Number(w[2] & 0xffffffffn), 0, 'si_timerid: the first timer is 0');
   assert.equal(w[3], 77n, 'sigev_value');

@@ -87,7 +87,7 @@ test('ENOTDIR through a file, ENOENT through a missing directory', () => {
   assert.equal(g.call(NR.chdir, g.str('/tmp/f')), -E.ENOTDIR);
 });
 
-test('symbolic links: relative targets from the link\'s directory, chains up to 40 links, ELOOP beyond', () => {
+test("symbolic links: relative targets from the link's directory, chains up to 40 links, ELOOP beyond", () => {
   const g = new Guest();
   g.mkdir('/tmp/d');
   g.mkfile('/tmp/d/f', 'data');
@@ -226,55 +226,58 @@ test('unlink of an open file: the name goes, the file stays readable and writabl
   assert.equal(g.close(fd), 0);
 });
 
-test('rename: over a file (atomically replaced), into itself EINVAL, over a non-empty ' +
-  'directory ENOTEMPTY, file over directory EISDIR', () => {
-  const g = new Guest();
-  g.mkfile('/tmp/a', 'A');
-  g.mkfile('/tmp/b', 'B');
-  const ia = st(g.stat('/tmp/a')).ino;
-  assert.equal(g.rename('/tmp/a', '/tmp/b'), 0);
-  assert.equal(g.stat('/tmp/a'), -E.ENOENT);
-  assert.equal(g.cat('/tmp/b'), 'A');
-  assert.equal(st(g.stat('/tmp/b')).ino, ia);
-  // a file under another name in another directory
-  g.mkdir('/tmp/d');
-  assert.equal(g.rename('/tmp/b', '/tmp/d/b2'), 0);
-  assert.equal(g.cat('/tmp/d/b2'), 'A');
-  // a directory into itself or below itself
-  g.mkdir('/tmp/d/sub');
-  assert.equal(g.rename('/tmp/d', '/tmp/d/sub/x'), -E.EINVAL);
-  assert.equal(g.rename('/tmp/d', '/tmp/d/x'), -E.EINVAL);
-  // a directory over a non-empty one, over an empty one, over a file; a file over a directory
-  g.mkdir('/tmp/full');
-  g.mkfile('/tmp/full/x');
-  g.mkdir('/tmp/empty');
-  assert.equal(g.rename('/tmp/d', '/tmp/full'), -E.ENOTEMPTY);
-  g.mkfile('/tmp/file');
-  assert.equal(g.rename('/tmp/d', '/tmp/file'), -E.ENOTDIR);
-  assert.equal(g.rename('/tmp/file', '/tmp/empty'), -E.EISDIR);
-  const tmpLinks = st(g.stat('/tmp')).nlink;
-  assert.equal(g.rename('/tmp/d', '/tmp/empty'), 0);
-  assert.equal(g.cat('/tmp/empty/b2'), 'A');
-  assert.equal(g.stat('/tmp/d'), -E.ENOENT);
-  // /tmp lost one subdirectory (the replaced one): one link fewer
-  assert.equal(st(g.stat('/tmp')).nlink, tmpLinks - 1);
-  // the moved directory's `..` is its new parent
-  g.mkdir('/tmp/p');
-  assert.equal(g.rename('/tmp/empty', '/tmp/p/e'), 0);
-  assert.equal(st(g.stat('/tmp/p/e/..')).ino, st(g.stat('/tmp/p')).ino);
-  assert.equal(st(g.stat('/tmp/p')).nlink, 3);
-  // ENOENT, EBUSY for `.` and `..`, RENAME_NOREPLACE
-  assert.equal(g.rename('/tmp/none', '/tmp/x'), -E.ENOENT);
-  assert.equal(g.rename('/tmp/p/.', '/tmp/x'), -E.EBUSY);
-  assert.equal(g.rename('/tmp/p/e', '/tmp/p/..'), -E.EBUSY);
-  g.mkfile('/tmp/n1');
-  g.mkfile('/tmp/n2');
-  assert.equal(g.rename('/tmp/n1', '/tmp/n2', 1), -E.EEXIST);
-  assert.equal(g.rename('/tmp/n1', '/tmp/n3', 1), 0);
-  assert.equal(g.rename('/tmp/n2', '/tmp/n2', 1), -E.EEXIST);
-  assert.equal(g.rename('/tmp/n2', '/tmp/n2'), 0);
-  assert.equal(g.rename('/tmp/n2', '/tmp/n4', 8), -E.EINVAL);
-});
+test(
+  'rename: over a file (atomically replaced), into itself EINVAL, over a non-empty ' +
+    'directory ENOTEMPTY, file over directory EISDIR',
+  () => {
+    const g = new Guest();
+    g.mkfile('/tmp/a', 'A');
+    g.mkfile('/tmp/b', 'B');
+    const ia = st(g.stat('/tmp/a')).ino;
+    assert.equal(g.rename('/tmp/a', '/tmp/b'), 0);
+    assert.equal(g.stat('/tmp/a'), -E.ENOENT);
+    assert.equal(g.cat('/tmp/b'), 'A');
+    assert.equal(st(g.stat('/tmp/b')).ino, ia);
+    // a file under another name in another directory
+    g.mkdir('/tmp/d');
+    assert.equal(g.rename('/tmp/b', '/tmp/d/b2'), 0);
+    assert.equal(g.cat('/tmp/d/b2'), 'A');
+    // a directory into itself or below itself
+    g.mkdir('/tmp/d/sub');
+    assert.equal(g.rename('/tmp/d', '/tmp/d/sub/x'), -E.EINVAL);
+    assert.equal(g.rename('/tmp/d', '/tmp/d/x'), -E.EINVAL);
+    // a directory over a non-empty one, over an empty one, over a file; a file over a directory
+    g.mkdir('/tmp/full');
+    g.mkfile('/tmp/full/x');
+    g.mkdir('/tmp/empty');
+    assert.equal(g.rename('/tmp/d', '/tmp/full'), -E.ENOTEMPTY);
+    g.mkfile('/tmp/file');
+    assert.equal(g.rename('/tmp/d', '/tmp/file'), -E.ENOTDIR);
+    assert.equal(g.rename('/tmp/file', '/tmp/empty'), -E.EISDIR);
+    const tmpLinks = st(g.stat('/tmp')).nlink;
+    assert.equal(g.rename('/tmp/d', '/tmp/empty'), 0);
+    assert.equal(g.cat('/tmp/empty/b2'), 'A');
+    assert.equal(g.stat('/tmp/d'), -E.ENOENT);
+    // /tmp lost one subdirectory (the replaced one): one link fewer
+    assert.equal(st(g.stat('/tmp')).nlink, tmpLinks - 1);
+    // the moved directory's `..` is its new parent
+    g.mkdir('/tmp/p');
+    assert.equal(g.rename('/tmp/empty', '/tmp/p/e'), 0);
+    assert.equal(st(g.stat('/tmp/p/e/..')).ino, st(g.stat('/tmp/p')).ino);
+    assert.equal(st(g.stat('/tmp/p')).nlink, 3);
+    // ENOENT, EBUSY for `.` and `..`, RENAME_NOREPLACE
+    assert.equal(g.rename('/tmp/none', '/tmp/x'), -E.ENOENT);
+    assert.equal(g.rename('/tmp/p/.', '/tmp/x'), -E.EBUSY);
+    assert.equal(g.rename('/tmp/p/e', '/tmp/p/..'), -E.EBUSY);
+    g.mkfile('/tmp/n1');
+    g.mkfile('/tmp/n2');
+    assert.equal(g.rename('/tmp/n1', '/tmp/n2', 1), -E.EEXIST);
+    assert.equal(g.rename('/tmp/n1', '/tmp/n3', 1), 0);
+    assert.equal(g.rename('/tmp/n2', '/tmp/n2', 1), -E.EEXIST);
+    assert.equal(g.rename('/tmp/n2', '/tmp/n2'), 0);
+    assert.equal(g.rename('/tmp/n2', '/tmp/n4', 8), -E.EINVAL);
+  },
+);
 
 test('link: another name for the same inode (nlink counts them); not for directories', () => {
   const g = new Guest();
@@ -292,7 +295,7 @@ test('link: another name for the same inode (nlink counts them); not for directo
   assert.equal(g.call(NR.link, g.str('/tmp/none'), g.str('/tmp/x')), -E.ENOENT);
 });
 
-test('inode numbers are the machine\'s own: two machines doing the same give the same st_ino', () => {
+test("inode numbers are the machine's own: two machines doing the same give the same st_ino", () => {
   const inos = () => {
     const g = new Guest();
     g.mkfile('/tmp/a');
@@ -321,23 +324,26 @@ test('O_CREAT through a dangling symlink creates the file it names (O_EXCL: EEXI
   assert.equal(st(g.stat('/tmp/d/rel')).mode & S_IFMT, S_IFREG);
 });
 
-test('a removed directory still open or the working directory: nothing can be made in it, ' +
-  'getcwd and getdents say ENOENT', () => {
-  const g = new Guest();
-  g.mkdir('/tmp/gone');
-  const fd = g.open('/tmp/gone', O.RDONLY | O.DIRECTORY);
-  assert.equal(g.call(NR.chdir, g.str('/tmp/gone')), 0);
-  assert.equal(g.rmdir('/tmp/gone'), 0);
-  const b = g.buf(64);
-  assert.equal(g.call(NR.getcwd, b, 64), -E.ENOENT);
-  assert.equal(g.open('new', O.WRONLY | O.CREAT), -E.ENOENT);
-  assert.equal(g.mkdir('sub'), -E.ENOENT);
-  assert.equal(g.symlink('x', 'l'), -E.ENOENT);
-  assert.equal(g.call(NR.getdents64, fd, b, 64), -E.ENOENT);
-  const s = g.fstat(fd);
-  assert.ok(typeof s !== 'number');
-  assert.equal(s.nlink, 0);
-  // `..` still leads out
-  assert.equal(g.call(NR.chdir, g.str('..')), 0);
-  assert.equal(g.call(NR.getcwd, b, 64), 5);
-});
+test(
+  'a removed directory still open or the working directory: nothing can be made in it, ' +
+    'getcwd and getdents say ENOENT',
+  () => {
+    const g = new Guest();
+    g.mkdir('/tmp/gone');
+    const fd = g.open('/tmp/gone', O.RDONLY | O.DIRECTORY);
+    assert.equal(g.call(NR.chdir, g.str('/tmp/gone')), 0);
+    assert.equal(g.rmdir('/tmp/gone'), 0);
+    const b = g.buf(64);
+    assert.equal(g.call(NR.getcwd, b, 64), -E.ENOENT);
+    assert.equal(g.open('new', O.WRONLY | O.CREAT), -E.ENOENT);
+    assert.equal(g.mkdir('sub'), -E.ENOENT);
+    assert.equal(g.symlink('x', 'l'), -E.ENOENT);
+    assert.equal(g.call(NR.getdents64, fd, b, 64), -E.ENOENT);
+    const s = g.fstat(fd);
+    assert.ok(typeof s !== 'number');
+    assert.equal(s.nlink, 0);
+    // `..` still leads out
+    assert.equal(g.call(NR.chdir, g.str('..')), 0);
+    assert.equal(g.call(NR.getcwd, b, 64), 5);
+  },
+);

@@ -10,16 +10,77 @@ import type { Program } from '../../sim/program';
 
 /** powerpc64 system call numbers (arch/powerpc/kernel/syscalls/syscall.tbl) */
 export const NR = {
-  exit: 1, read: 3, write: 4, open: 5, close: 6, creat: 8, link: 9, unlink: 10, chdir: 12, time: 13,
-  chmod: 15, lseek: 19, getpid: 20, access: 33, rename: 38, mkdir: 39, rmdir: 40, dup: 41, brk: 45,
-  ioctl: 54, fcntl: 55, umask: 60, dup2: 63, symlink: 83, readlink: 85, mmap: 90, munmap: 91,
-  truncate: 92, ftruncate: 93, stat: 106, lstat: 107, fstat: 108, uname: 122, mprotect: 125,
-  fchdir: 133, readv: 145, writev: 146, nanosleep: 162, mremap: 163, pread64: 179, pwrite64: 180,
-  getcwd: 182, ugetrlimit: 190, getdents64: 202, madvise: 205, set_tid_address: 232, exit_group: 234,
-  clock_gettime: 246, clock_getres: 247, clock_nanosleep: 248, openat: 286, mkdirat: 287,
-  newfstatat: 291, unlinkat: 292, renameat: 293, linkat: 294, symlinkat: 295, readlinkat: 296,
-  faccessat: 298, get_robust_list: 299, set_robust_list: 300, getcpu: 302, utimensat: 304, dup3: 316,
-  preadv: 320, pwritev: 321, prlimit64: 325, renameat2: 357, getrandom: 359, statx: 383, rseq: 387,
+  exit: 1,
+  read: 3,
+  write: 4,
+  open: 5,
+  close: 6,
+  creat: 8,
+  link: 9,
+  unlink: 10,
+  chdir: 12,
+  time: 13,
+  chmod: 15,
+  lseek: 19,
+  getpid: 20,
+  access: 33,
+  rename: 38,
+  mkdir: 39,
+  rmdir: 40,
+  dup: 41,
+  brk: 45,
+  ioctl: 54,
+  fcntl: 55,
+  umask: 60,
+  dup2: 63,
+  symlink: 83,
+  readlink: 85,
+  mmap: 90,
+  munmap: 91,
+  truncate: 92,
+  ftruncate: 93,
+  stat: 106,
+  lstat: 107,
+  fstat: 108,
+  uname: 122,
+  mprotect: 125,
+  fchdir: 133,
+  readv: 145,
+  writev: 146,
+  nanosleep: 162,
+  mremap: 163,
+  pread64: 179,
+  pwrite64: 180,
+  getcwd: 182,
+  ugetrlimit: 190,
+  getdents64: 202,
+  madvise: 205,
+  set_tid_address: 232,
+  exit_group: 234,
+  clock_gettime: 246,
+  clock_getres: 247,
+  clock_nanosleep: 248,
+  openat: 286,
+  mkdirat: 287,
+  newfstatat: 291,
+  unlinkat: 292,
+  renameat: 293,
+  linkat: 294,
+  symlinkat: 295,
+  readlinkat: 296,
+  faccessat: 298,
+  get_robust_list: 299,
+  set_robust_list: 300,
+  getcpu: 302,
+  utimensat: 304,
+  dup3: 316,
+  preadv: 320,
+  pwritev: 321,
+  prlimit64: 325,
+  renameat2: 357,
+  getrandom: 359,
+  statx: 383,
+  rseq: 387,
 } as const;
 
 export const AT_FDCWD = -100;
@@ -66,7 +127,13 @@ export class Guest {
 
   constructor(config: Partial<MachineConfig> = {}, stdin?: string) {
     this.m = new Machine(config);
-    this.t = this.m.addTask({ name: 'guest', program: IDLE, traced: false, stdin: stdin === undefined ? undefined : te.encode(stdin), stdout: (b) => this.out.push(b.slice()) });
+    this.t = this.m.addTask({
+      name: 'guest',
+      program: IDLE,
+      traced: false,
+      stdin: stdin === undefined ? undefined : te.encode(stdin),
+      stdout: (b) => this.out.push(b.slice()),
+    });
     const a = this.sys(NR.mmap, 0, SCRATCH, 3, 0x22, -1, 0);
     if (a < 0n) throw new Error(`scratch mmap failed: ${a}`);
     this.scratch = a;
@@ -74,7 +141,14 @@ export class Guest {
 
   /** The system call's value as the handler returns it (negative: -errno). */
   sys(nr: number, ...args: (number | bigint)[]): bigint {
-    return BigInt.asIntN(64, this.m.syscallAs(this.t, nr, args.map((a) => BigInt(a))));
+    return BigInt.asIntN(
+      64,
+      this.m.syscallAs(
+        this.t,
+        nr,
+        args.map((a) => BigInt(a)),
+      ),
+    );
   }
   /** the same as a number (results that fit) */
   call(nr: number, ...args: (number | bigint)[]): number {
@@ -97,7 +171,8 @@ export class Guest {
     return at;
   }
   put(at: bigint, bytes: Uint8Array | string): void {
-    if (!this.t.mem.writeBytes(at, typeof bytes === 'string' ? te.encode(bytes) : bytes)) throw new Error(`cannot write at 0x${at.toString(16)}`);
+    if (!this.t.mem.writeBytes(at, typeof bytes === 'string' ? te.encode(bytes) : bytes))
+      throw new Error(`cannot write at 0x${at.toString(16)}`);
   }
   get(at: bigint, n: number): Uint8Array {
     const b = this.t.mem.readBytes(at, n);
@@ -207,25 +282,62 @@ export class StatBuf {
   private u64(o: number): bigint {
     return this.dv.getBigUint64(o, true);
   }
-  get dev(): bigint { return this.u64(0); }
-  get ino(): bigint { return this.u64(8); }
-  get nlink(): number { return Number(this.u64(16)); }
-  get mode(): number { return this.dv.getUint32(24, true); }
-  get uid(): number { return this.dv.getUint32(28, true); }
-  get gid(): number { return this.dv.getUint32(32, true); }
-  get rdev(): bigint { return this.u64(40); }
-  get size(): number { return Number(this.dv.getBigInt64(48, true)); }
-  get blksize(): number { return Number(this.u64(56)); }
-  get blocks(): number { return Number(this.u64(64)); }
-  get atime(): [bigint, bigint] { return [this.u64(72), this.u64(80)]; }
-  get mtime(): [bigint, bigint] { return [this.u64(88), this.u64(96)]; }
-  get ctime(): [bigint, bigint] { return [this.u64(104), this.u64(112)]; }
+  get dev(): bigint {
+    return this.u64(0);
+  }
+  get ino(): bigint {
+    return this.u64(8);
+  }
+  get nlink(): number {
+    return Number(this.u64(16));
+  }
+  get mode(): number {
+    return this.dv.getUint32(24, true);
+  }
+  get uid(): number {
+    return this.dv.getUint32(28, true);
+  }
+  get gid(): number {
+    return this.dv.getUint32(32, true);
+  }
+  get rdev(): bigint {
+    return this.u64(40);
+  }
+  get size(): number {
+    return Number(this.dv.getBigInt64(48, true));
+  }
+  get blksize(): number {
+    return Number(this.u64(56));
+  }
+  get blocks(): number {
+    return Number(this.u64(64));
+  }
+  get atime(): [bigint, bigint] {
+    return [this.u64(72), this.u64(80)];
+  }
+  get mtime(): [bigint, bigint] {
+    return [this.u64(88), this.u64(96)];
+  }
+  get ctime(): [bigint, bigint] {
+    return [this.u64(104), this.u64(112)];
+  }
 }
 
 /** open flags as powerpc defines them */
 export const O = {
-  RDONLY: 0, WRONLY: 1, RDWR: 2, CREAT: 0o100, EXCL: 0o200, TRUNC: 0o1000, APPEND: 0o2000, NONBLOCK: 0o4000,
-  DIRECTORY: 0o40000, NOFOLLOW: 0o100000, LARGEFILE: 0o200000, CLOEXEC: 0o2000000, PATH: 0o10000000,
+  RDONLY: 0,
+  WRONLY: 1,
+  RDWR: 2,
+  CREAT: 0o100,
+  EXCL: 0o200,
+  TRUNC: 0o1000,
+  APPEND: 0o2000,
+  NONBLOCK: 0o4000,
+  DIRECTORY: 0o40000,
+  NOFOLLOW: 0o100000,
+  LARGEFILE: 0o200000,
+  CLOEXEC: 0o2000000,
+  PATH: 0o10000000,
   TMPFILE: 0o20040000,
 } as const;
 

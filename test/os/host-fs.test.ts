@@ -3,7 +3,17 @@
 // mount and reach the host on an rw one, and nothing outside the mounted directory is ever read or
 // written, whatever the program does (`..`, symlinks pointing out, a symlinked directory).
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -55,122 +65,141 @@ function guestWith(spec: string): Guest {
   return g;
 }
 
-test('a read-only mount: host files read through the guest path, listed by getdents; ' +
-  'writes EROFS and the host unchanged', () => {
-  const { root, data } = tree();
-  const before = snapshot(root);
-  const g = guestWith(`${data}:/data`);
-  assert.equal(g.cat('/data/a.txt'), 'hello from the host\n');
-  assert.equal(g.cat('/data/sub/b.txt'), 'bee');
-  const s = g.stat('/data/a.txt');
-  assert.ok(typeof s !== 'number');
-  assert.equal(s.mode & S_IFMT, S_IFREG);
-  assert.equal(s.size, 20);
-  const d = g.stat('/data/sub');
-  assert.ok(typeof d !== 'number');
-  assert.equal(d.mode & S_IFMT, S_IFDIR);
-  // the listing: the files and the symlinks that stay inside the mount
-  const fd = g.open('/data', O.RDONLY | O.DIRECTORY);
-  const b = g.buf(4096);
-  const len = g.call(NR.getdents64, fd, b, 4096);
-  assert.ok(len > 0);
-  const names: string[] = [];
-  const buf = g.get(b, len);
-  for (let o = 0; o < len; ) {
-    const reclen = buf[o + 16] | (buf[o + 17] << 8);
-    names.push(text(buf.subarray(o + 19, buf.indexOf(0, o + 19))));
-    o += reclen;
-  }
-  assert.deepEqual(names, ['.', '..', 'a.txt', 'abs-inner', 'inner', 'sub']);
-  // every kind of write: EROFS
-  assert.equal(g.open('/data/a.txt', O.WRONLY), -E.EROFS);
-  assert.equal(g.open('/data/a.txt', O.RDWR | O.APPEND), -E.EROFS);
-  assert.equal(g.open('/data/a.txt', O.RDONLY | O.TRUNC), -E.EROFS);
-  assert.equal(g.open('/data/new.txt', O.WRONLY | O.CREAT), -E.EROFS);
-  assert.equal(g.mkdir('/data/newdir'), -E.EROFS);
-  assert.equal(g.unlink('/data/a.txt'), -E.EROFS);
-  assert.equal(g.rmdir('/data/sub'), -E.EROFS);
-  assert.equal(g.rename('/data/a.txt', '/data/c.txt'), -E.EROFS);
-  assert.equal(g.call(NR.truncate, g.str('/data/a.txt'), 0), -E.EROFS);
-  assert.equal(g.call(NR.chmod, g.str('/data/a.txt'), 0o777), -E.EROFS);
-  assert.equal(g.call(NR.access, g.str('/data/a.txt'), 2), -E.EROFS);
-  assert.deepEqual(snapshot(root), before);
-});
+test(
+  'a read-only mount: host files read through the guest path, listed by getdents; ' +
+    'writes EROFS and the host unchanged',
+  () => {
+    const { root, data } = tree();
+    const before = snapshot(root);
+    const g = guestWith(`${data}:/data`);
+    assert.equal(g.cat('/data/a.txt'), 'hello from the host\n');
+    assert.equal(g.cat('/data/sub/b.txt'), 'bee');
+    const s = g.stat('/data/a.txt');
+    assert.ok(typeof s !== 'number');
+    assert.equal(s.mode & S_IFMT, S_IFREG);
+    assert.equal(s.size, 20);
+    const d = g.stat('/data/sub');
+    assert.ok(typeof d !== 'number');
+    assert.equal(d.mode & S_IFMT, S_IFDIR);
+    // the listing: the files and the symlinks that stay inside the mount
+    const fd = g.open('/data', O.RDONLY | O.DIRECTORY);
+    const b = g.buf(4096);
+    const len = g.call(NR.getdents64, fd, b, 4096);
+    assert.ok(len > 0);
+    const names: string[] = [];
+    const buf = g.get(b, len);
+    for (let o = 0; o < len;) {
+      const reclen = buf[o + 16] | (buf[o + 17] << 8);
+      names.push(text(buf.subarray(o + 19, buf.indexOf(0, o + 19))));
+      o += reclen;
+    }
+    assert.deepEqual(names, ['.', '..', 'a.txt', 'abs-inner', 'inner', 'sub']);
+    // every kind of write: EROFS
+    assert.equal(g.open('/data/a.txt', O.WRONLY), -E.EROFS);
+    assert.equal(g.open('/data/a.txt', O.RDWR | O.APPEND), -E.EROFS);
+    assert.equal(g.open('/data/a.txt', O.RDONLY | O.TRUNC), -E.EROFS);
+    assert.equal(g.open('/data/new.txt', O.WRONLY | O.CREAT), -E.EROFS);
+    assert.equal(g.mkdir('/data/newdir'), -E.EROFS);
+    assert.equal(g.unlink('/data/a.txt'), -E.EROFS);
+    assert.equal(g.rmdir('/data/sub'), -E.EROFS);
+    assert.equal(g.rename('/data/a.txt', '/data/c.txt'), -E.EROFS);
+    assert.equal(g.call(NR.truncate, g.str('/data/a.txt'), 0), -E.EROFS);
+    assert.equal(g.call(NR.chmod, g.str('/data/a.txt'), 0o777), -E.EROFS);
+    assert.equal(g.call(NR.access, g.str('/data/a.txt'), 2), -E.EROFS);
+    assert.deepEqual(snapshot(root), before);
+  },
+);
 
-test('an rw mount: files created, written, appended, renamed, removed in the guest are so ' +
-  'on the host; nothing outside changes', () => {
-  const { root, data } = tree();
-  const outside = readFileSync(join(root, 'outside.txt'), 'utf8');
-  const g = guestWith(`${data}:/data:rw`);
-  const fd = g.open('/data/new.txt', O.WRONLY | O.CREAT | O.EXCL);
-  assert.ok(fd >= 0, `open: ${fd}`);
-  assert.equal(g.write(fd, 'written by the guest'), 20);
-  assert.equal(readFileSync(join(data, 'new.txt'), 'utf8'), 'written by the guest');
-  const a = g.open('/data/a.txt', O.WRONLY | O.APPEND);
-  g.write(a, 'and more\n');
-  assert.equal(readFileSync(join(data, 'a.txt'), 'utf8'), 'hello from the host\nand more\n');
-  assert.equal(g.mkdir('/data/made'), 0);
-  assert.ok(statSync(join(data, 'made')).isDirectory());
-  assert.equal(g.rename('/data/new.txt', '/data/made/moved.txt'), 0);
-  assert.equal(readFileSync(join(data, 'made', 'moved.txt'), 'utf8'), 'written by the guest');
-  assert.equal(existsSync(join(data, 'new.txt')), false);
-  assert.equal(g.cat('/data/made/moved.txt'), 'written by the guest');
-  assert.equal(g.rmdir('/data/made'), -E.ENOTEMPTY);
-  assert.equal(g.unlink('/data/made/moved.txt'), 0);
-  assert.equal(g.rmdir('/data/made'), 0);
-  assert.equal(existsSync(join(data, 'made')), false);
-  // O_TRUNC
-  g.close(g.open('/data/sub/b.txt', O.WRONLY | O.TRUNC));
-  assert.equal(readFileSync(join(data, 'sub', 'b.txt'), 'utf8'), '');
-  // a rename out of the mount into the in-memory tree: EXDEV (another file system)
-  assert.equal(g.rename('/data/a.txt', '/tmp/a.txt'), -E.EXDEV);
-  // the mount point itself cannot be removed or renamed
-  assert.equal(g.rmdir('/data'), -E.EBUSY);
-  assert.equal(g.rename('/data', '/elsewhere'), -E.EBUSY);
-  assert.equal(readFileSync(join(root, 'outside.txt'), 'utf8'), outside);
-  assert.deepEqual(readdirSync(root).sort(), ['data', 'outside.txt']);
-});
+test(
+  'an rw mount: files created, written, appended, renamed, removed in the guest are so ' +
+    'on the host; nothing outside changes',
+  () => {
+    const { root, data } = tree();
+    const outside = readFileSync(join(root, 'outside.txt'), 'utf8');
+    const g = guestWith(`${data}:/data:rw`);
+    const fd = g.open('/data/new.txt', O.WRONLY | O.CREAT | O.EXCL);
+    assert.ok(fd >= 0, `open: ${fd}`);
+    assert.equal(g.write(fd, 'written by the guest'), 20);
+    assert.equal(readFileSync(join(data, 'new.txt'), 'utf8'), 'written by the guest');
+    const a = g.open('/data/a.txt', O.WRONLY | O.APPEND);
+    g.write(a, 'and more\n');
+    assert.equal(readFileSync(join(data, 'a.txt'), 'utf8'), 'hello from the host\nand more\n');
+    assert.equal(g.mkdir('/data/made'), 0);
+    assert.ok(statSync(join(data, 'made')).isDirectory());
+    assert.equal(g.rename('/data/new.txt', '/data/made/moved.txt'), 0);
+    assert.equal(readFileSync(join(data, 'made', 'moved.txt'), 'utf8'), 'written by the guest');
+    assert.equal(existsSync(join(data, 'new.txt')), false);
+    assert.equal(g.cat('/data/made/moved.txt'), 'written by the guest');
+    assert.equal(g.rmdir('/data/made'), -E.ENOTEMPTY);
+    assert.equal(g.unlink('/data/made/moved.txt'), 0);
+    assert.equal(g.rmdir('/data/made'), 0);
+    assert.equal(existsSync(join(data, 'made')), false);
+    // O_TRUNC
+    g.close(g.open('/data/sub/b.txt', O.WRONLY | O.TRUNC));
+    assert.equal(readFileSync(join(data, 'sub', 'b.txt'), 'utf8'), '');
+    // a rename out of the mount into the in-memory tree: EXDEV (another file system)
+    assert.equal(g.rename('/data/a.txt', '/tmp/a.txt'), -E.EXDEV);
+    // the mount point itself cannot be removed or renamed
+    assert.equal(g.rmdir('/data'), -E.EBUSY);
+    assert.equal(g.rename('/data', '/elsewhere'), -E.EBUSY);
+    assert.equal(readFileSync(join(root, 'outside.txt'), 'utf8'), outside);
+    assert.deepEqual(readdirSync(root).sort(), ['data', 'outside.txt']);
+  },
+);
 
-test('an open host file keeps its identity: written after a rename it follows the new ' +
-  'name; after an unlink it is not re-created', () => {
-  const { data } = tree();
-  const g = guestWith(`${data}:/data:rw`);
-  const fd = g.open('/data/a.txt', O.RDWR);
-  assert.equal(g.rename('/data/a.txt', '/data/renamed.txt'), 0);
-  g.lseek(fd, 0, 2);
-  g.write(fd, 'tail');
-  assert.equal(readFileSync(join(data, 'renamed.txt'), 'utf8'), 'hello from the host\ntail');
-  assert.equal(existsSync(join(data, 'a.txt')), false);
-  assert.equal(g.unlink('/data/renamed.txt'), 0);
-  g.write(fd, 'more');
-  assert.equal(existsSync(join(data, 'renamed.txt')), false);
-  // the program still reads what it wrote through its descriptor
-  assert.equal(text(g.pread(fd, 100, 0) as Uint8Array), 'hello from the host\ntailmore');
-});
+test(
+  'an open host file keeps its identity: written after a rename it follows the new ' +
+    'name; after an unlink it is not re-created',
+  () => {
+    const { data } = tree();
+    const g = guestWith(`${data}:/data:rw`);
+    const fd = g.open('/data/a.txt', O.RDWR);
+    assert.equal(g.rename('/data/a.txt', '/data/renamed.txt'), 0);
+    g.lseek(fd, 0, 2);
+    g.write(fd, 'tail');
+    assert.equal(readFileSync(join(data, 'renamed.txt'), 'utf8'), 'hello from the host\ntail');
+    assert.equal(existsSync(join(data, 'a.txt')), false);
+    assert.equal(g.unlink('/data/renamed.txt'), 0);
+    g.write(fd, 'more');
+    assert.equal(existsSync(join(data, 'renamed.txt')), false);
+    // the program still reads what it wrote through its descriptor
+    assert.equal(text(g.pread(fd, 100, 0) as Uint8Array), 'hello from the host\ntailmore');
+  },
+);
 
-test('nothing outside the mounted directory is reachable: .., symlinks pointing out ' +
-  '(relative, absolute, to a directory)', () => {
-  const { root, data } = tree();
-  const before = snapshot(root);
-  const g = guestWith(`${data}:/data:rw`);
-  // `..` from the mount's root is the guest's /, where no host file is
-  assert.equal(g.cat('/data/../outside.txt'), -E.ENOENT);
-  // symlinks leading out are not there for the program
-  assert.equal(g.cat('/data/escape'), -E.ENOENT);
-  assert.equal(g.cat('/data/abs-escape'), -E.ENOENT);
-  assert.equal(g.stat('/data/updir', false), -E.ENOENT);
-  assert.equal(g.cat('/data/updir/outside.txt'), -E.ENOENT);
-  // those staying inside work, an absolute one rewritten relative to the link
-  assert.equal(g.cat('/data/inner'), 'bee');
-  assert.equal(g.cat('/data/abs-inner'), 'bee');
-  assert.equal(g.readlink('/data/abs-inner'), 'sub/b.txt');
-  // creating a file under an escaping link's name: the host refuses to write through the link
-  assert.equal(g.open('/data/escape', O.WRONLY | O.CREAT | O.TRUNC), -E.EACCES);
-  assert.equal(g.open('/data/updir', O.WRONLY | O.CREAT), -E.EACCES);
-  const after = snapshot(root);
-  for (const [p, v] of Object.entries(before)) if (!p.startsWith(data)) assert.equal(after[p], v, p);
-  assert.deepEqual(Object.keys(after).filter((p) => !p.startsWith(data)).sort(), Object.keys(before).filter((p) => !p.startsWith(data)).sort());
-});
+test(
+  'nothing outside the mounted directory is reachable: .., symlinks pointing out ' +
+    '(relative, absolute, to a directory)',
+  () => {
+    const { root, data } = tree();
+    const before = snapshot(root);
+    const g = guestWith(`${data}:/data:rw`);
+    // `..` from the mount's root is the guest's /, where no host file is
+    assert.equal(g.cat('/data/../outside.txt'), -E.ENOENT);
+    // symlinks leading out are not there for the program
+    assert.equal(g.cat('/data/escape'), -E.ENOENT);
+    assert.equal(g.cat('/data/abs-escape'), -E.ENOENT);
+    assert.equal(g.stat('/data/updir', false), -E.ENOENT);
+    assert.equal(g.cat('/data/updir/outside.txt'), -E.ENOENT);
+    // those staying inside work, an absolute one rewritten relative to the link
+    assert.equal(g.cat('/data/inner'), 'bee');
+    assert.equal(g.cat('/data/abs-inner'), 'bee');
+    assert.equal(g.readlink('/data/abs-inner'), 'sub/b.txt');
+    // creating a file under an escaping link's name: the host refuses to write through the link
+    assert.equal(g.open('/data/escape', O.WRONLY | O.CREAT | O.TRUNC), -E.EACCES);
+    assert.equal(g.open('/data/updir', O.WRONLY | O.CREAT), -E.EACCES);
+    const after = snapshot(root);
+    for (const [p, v] of Object.entries(before)) if (!p.startsWith(data)) assert.equal(after[p], v, p);
+    assert.deepEqual(
+      Object.keys(after)
+        .filter((p) => !p.startsWith(data))
+        .sort(),
+      Object.keys(before)
+        .filter((p) => !p.startsWith(data))
+        .sort(),
+    );
+  },
+);
 
 test('NodeHostFs on its own: confined paths, no following of a last symlink, bounded reads, read-only refuses', () => {
   const { root, data } = tree();
@@ -224,9 +253,10 @@ test('parseMount: HOST_DIR:GUEST_DIR[:rw], host relative to a base directory, cl
   assert.match(parseMount(`${join(root, 'outside.txt')}:/m`) as string, /not a directory/);
 });
 
-test('a program reads a mounted host file and writes one on an rw mount (wplab exec\'s mounts)', () => {
+test("a program reads a mounted host file and writes one on an rw mount (wplab exec's mounts)", () => {
   const { data } = tree();
-  const r = run(`
+  const r = run(
+    `
     lis 3, src@ha
     addi 3, 3, src@l
     li 4, 0
@@ -257,7 +287,9 @@ test('a program reads a mounted host file and writes one on an rw mount (wplab e
 src: .asciz "/in/a.txt"
 dst: .asciz "/out/copy.txt"
 buf: .space 64
-`, { mounts: [mountOf(`${data}:/in`), mountOf(`${join(data, 'sub')}:/out:rw`)] });
+`,
+    { mounts: [mountOf(`${data}:/in`), mountOf(`${join(data, 'sub')}:/out:rw`)] },
+  );
   assert.equal(r.exitCode, 0);
   assert.equal(text(r.stdout), 'hello from the host\n');
   assert.equal(readFileSync(join(data, 'sub', 'copy.txt'), 'utf8'), 'hello from the host\n');

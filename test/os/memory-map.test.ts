@@ -31,14 +31,17 @@ test('mmap without a hint: top-down from mmap_base (128 MiB below the stack), le
   const b = mm.mmap(0, K64 + 1, RW, PRIV_ANON);
   assert.equal(b, a - 2 * K64);
   // adjacent anonymous mappings with the same protection are one VMA, as Linux merges them
-  assert.deepEqual(spans(mm).filter((v) => v[2] === 'anon'), [[b, a + K64, 'anon']]);
+  assert.deepEqual(
+    spans(mm).filter((v) => v[2] === 'anon'),
+    [[b, a + K64, 'anon']],
+  );
   // a hole left by munmap is reused when it fits
   mm.unmapRange(b, b + K64);
   assert.equal(mm.mmap(0, K64, RW, PRIV_ANON), b);
   assert.equal(mm.mmap(0, 0, RW, PRIV_ANON), -E.EINVAL);
 });
 
-test('pages are made on first touch, zero filled, with the mapping\'s protection', () => {
+test("pages are made on first touch, zero filled, with the mapping's protection", () => {
   const { mm, mem } = fresh();
   const a = mm.mmap(0, 16 * K64, RW, PRIV_ANON);
   const before = mem.pages.size;
@@ -71,11 +74,14 @@ test('MAP_FIXED replaces what was there (new zero pages); MAP_FIXED_NOREPLACE re
   assert.equal(mm.mmap(a + K64, K64, RO, PRIV_ANON | MAP.FIXED), a + K64);
   assert.equal(mem.read(BigInt(a + K64), 8), 0n);
   assert.equal(mem.write(BigInt(a + K64), 8, 1n), false);
-  assert.deepEqual(mm.vmas.filter((v) => v.start >= a && v.end <= a + 4 * K64).map((v) => [v.start - a, v.end - a, v.prot.write]), [
-    [0, K64, true],
-    [K64, 2 * K64, false],
-    [2 * K64, 4 * K64, true],
-  ]);
+  assert.deepEqual(
+    mm.vmas.filter((v) => v.start >= a && v.end <= a + 4 * K64).map((v) => [v.start - a, v.end - a, v.prot.write]),
+    [
+      [0, K64, true],
+      [K64, 2 * K64, false],
+      [2 * K64, 4 * K64, true],
+    ],
+  );
   assert.equal(mm.mmap(a + 5, K64, RW, PRIV_ANON | MAP.FIXED), -E.EINVAL);
   assert.equal(mm.mmap(a + 2 * K64, K64, RW, PRIV_ANON | MAP.FIXED_NOREPLACE), -E.EEXIST);
   // MAP_FIXED_NOREPLACE wins over MAP_FIXED when both are given (do_mmap)
@@ -126,10 +132,13 @@ test('mprotect: splits the mapping, changes made and untouched pages alike; ENOM
   assert.equal(mem.write(BigInt(a + 2 * K64 + 64), 8, 6n), false); // an untouched one
   assert.equal(mem.read(BigInt(a + K64), 8), 5n);
   assert.equal(mem.write(BigInt(a), 8, 6n), true);
-  assert.deepEqual(mm.vmas.filter((v) => v.kind === 'anon').map((v) => [v.start - a, v.end - a, v.prot.write]), [
-    [0, K64, true],
-    [K64, 3 * K64, false],
-  ]);
+  assert.deepEqual(
+    mm.vmas.filter((v) => v.kind === 'anon').map((v) => [v.start - a, v.end - a, v.prot.write]),
+    [
+      [0, K64, true],
+      [K64, 3 * K64, false],
+    ],
+  );
   // back to read-write: merged again
   assert.equal(mm.protect(a + K64, a + 3 * K64, RW), 0);
   assert.equal(mm.vmas.filter((v) => v.kind === 'anon').length, 1);
@@ -170,35 +179,38 @@ test('mremap: shrinks in place, grows in place when the space after is free, els
   assert.equal(mm.mremap(b, K64, 0, MAYMOVE, 0), -E.EINVAL);
 });
 
-test('mremap MREMAP_FIXED moves to the given address (replacing what is there); ' +
-  'MREMAP_DONTUNMAP keeps the old range mapped and empty', () => {
-  const { mm, mem } = fresh();
-  const MAYMOVE = 1;
-  const FIXED = 2;
-  const DONTUNMAP = 4;
-  const a = mm.mmap(0x200000000, 2 * K64, RW, PRIV_ANON);
-  mem.write(BigInt(a), 8, 0x77n);
-  const target = 0x300000000;
-  mm.mmap(target, K64, RW, PRIV_ANON | MAP.FIXED);
-  mem.write(BigInt(target), 8, 0x99n);
-  assert.equal(mm.mremap(a, 2 * K64, 2 * K64, FIXED, target), -E.EINVAL); // FIXED needs MAYMOVE
-  assert.equal(mm.mremap(a, 2 * K64, 2 * K64, FIXED | MAYMOVE, target + 8), -E.EINVAL);
-  assert.equal(mm.mremap(a, 2 * K64, 2 * K64, FIXED | MAYMOVE, a + K64), -E.EINVAL); // overlapping
-  assert.equal(mm.mremap(a, 2 * K64, 3 * K64, FIXED | MAYMOVE, target), target);
-  assert.equal(mem.read(BigInt(target), 8), 0x77n);
-  assert.equal(mem.read(BigInt(target + 2 * K64), 8), 0n);
-  assert.equal(mm.find(a), undefined);
-  // DONTUNMAP: same size only; the old range stays mapped, reading zeros
-  assert.equal(mm.mremap(target, 3 * K64, 4 * K64, DONTUNMAP | MAYMOVE, 0), -E.EINVAL);
-  const c = mm.mremap(target, 3 * K64, 3 * K64, DONTUNMAP | MAYMOVE, 0);
-  assert.ok(c > 0 && c !== target);
-  assert.equal(mem.read(BigInt(c), 8), 0x77n);
-  assert.equal(mem.read(BigInt(target), 8), 0n);
-  assert.ok(mm.find(target));
-  // an old length of 0 on a private mapping: EINVAL (it would duplicate a shared one)
-  assert.equal(mm.mremap(c, 0, K64, MAYMOVE, 0), -E.EINVAL);
-  assert.equal(mem.read(BigInt(c), 8), 0x77n);
-});
+test(
+  'mremap MREMAP_FIXED moves to the given address (replacing what is there); ' +
+    'MREMAP_DONTUNMAP keeps the old range mapped and empty',
+  () => {
+    const { mm, mem } = fresh();
+    const MAYMOVE = 1;
+    const FIXED = 2;
+    const DONTUNMAP = 4;
+    const a = mm.mmap(0x200000000, 2 * K64, RW, PRIV_ANON);
+    mem.write(BigInt(a), 8, 0x77n);
+    const target = 0x300000000;
+    mm.mmap(target, K64, RW, PRIV_ANON | MAP.FIXED);
+    mem.write(BigInt(target), 8, 0x99n);
+    assert.equal(mm.mremap(a, 2 * K64, 2 * K64, FIXED, target), -E.EINVAL); // FIXED needs MAYMOVE
+    assert.equal(mm.mremap(a, 2 * K64, 2 * K64, FIXED | MAYMOVE, target + 8), -E.EINVAL);
+    assert.equal(mm.mremap(a, 2 * K64, 2 * K64, FIXED | MAYMOVE, a + K64), -E.EINVAL); // overlapping
+    assert.equal(mm.mremap(a, 2 * K64, 3 * K64, FIXED | MAYMOVE, target), target);
+    assert.equal(mem.read(BigInt(target), 8), 0x77n);
+    assert.equal(mem.read(BigInt(target + 2 * K64), 8), 0n);
+    assert.equal(mm.find(a), undefined);
+    // DONTUNMAP: same size only; the old range stays mapped, reading zeros
+    assert.equal(mm.mremap(target, 3 * K64, 4 * K64, DONTUNMAP | MAYMOVE, 0), -E.EINVAL);
+    const c = mm.mremap(target, 3 * K64, 3 * K64, DONTUNMAP | MAYMOVE, 0);
+    assert.ok(c > 0 && c !== target);
+    assert.equal(mem.read(BigInt(c), 8), 0x77n);
+    assert.equal(mem.read(BigInt(target), 8), 0n);
+    assert.ok(mm.find(target));
+    // an old length of 0 on a private mapping: EINVAL (it would duplicate a shared one)
+    assert.equal(mm.mremap(c, 0, K64, MAYMOVE, 0), -E.EINVAL);
+    assert.equal(mem.read(BigInt(c), 8), 0x77n);
+  },
+);
 
 test('brk: grows by whole pages of zeros, shrinks (the pages go), refuses below its start or into a mapping', () => {
   const { mm, mem } = fresh();

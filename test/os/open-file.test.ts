@@ -11,7 +11,7 @@ import { AT_FDCWD, Guest, NR, O, run, S_IFLNK, S_IFMT, S_IFREG, text } from './g
 const F = { DUPFD: 0, GETFD: 1, SETFD: 2, GETFL: 3, SETFL: 4, DUPFD_CLOEXEC: 1030 } as const;
 const SEEK = { SET: 0, CUR: 1, END: 2, DATA: 3, HOLE: 4 } as const;
 
-test('the flags are powerpc\'s (O_DIRECTORY 0o40000, O_NOFOLLOW 0o100000, O_LARGEFILE 0o200000)', () => {
+test("the flags are powerpc's (O_DIRECTORY 0o40000, O_NOFOLLOW 0o100000, O_LARGEFILE 0o200000)", () => {
   assert.equal(OF.DIRECTORY, 0o40000);
   assert.equal(OF.NOFOLLOW, 0o100000);
   assert.equal(OF.LARGEFILE, 0o200000);
@@ -137,50 +137,53 @@ test('O_TMPFILE: an unnamed file in a directory, nameable later with linkat(AT_E
   assert.equal(s2.nlink, 1);
 });
 
-test('O_PATH: a descriptor that only names the file (fstat, *at, fchdir), flags other ' +
-  'than O_DIRECTORY/O_NOFOLLOW ignored', () => {
-  const g = new Guest();
-  g.mkfile('/tmp/f', 'abc');
-  const fd = g.open('/tmp/f', O.PATH | O.RDWR);
-  assert.ok(fd >= 0);
-  assert.equal(g.read(fd, 3), -E.EBADF);
-  assert.equal(g.write(fd, 'x'), -E.EBADF);
-  const s = g.fstat(fd);
-  assert.ok(typeof s !== 'number');
-  assert.equal(s.size, 3);
-  // O_CREAT and O_TRUNC do nothing with O_PATH
-  assert.equal(g.open('/tmp/new', O.PATH | O.CREAT | O.WRONLY), -E.ENOENT);
-  g.close(g.open('/tmp/f', O.PATH | O.TRUNC));
-  assert.equal(g.cat('/tmp/f'), 'abc');
-  // O_PATH|O_NOFOLLOW opens the symlink itself
-  g.symlink('/tmp/f', '/tmp/l');
-  const lfd = g.open('/tmp/l', O.PATH | O.NOFOLLOW);
-  assert.ok(lfd >= 0);
-  const ls = g.fstat(lfd);
-  assert.ok(typeof ls !== 'number');
-  assert.equal(ls.mode & S_IFMT, S_IFLNK);
-  // a directory opened O_PATH serves as dirfd and for fchdir
-  const d = g.open('/tmp', O.PATH | O.DIRECTORY);
-  assert.ok(g.call(NR.openat, d, g.str('f'), O.RDONLY, 0) >= 0);
-  assert.equal(g.call(NR.fchdir, d), 0);
-  assert.equal(g.cat('f'), 'abc');
-  // O_CLOEXEC still applies to the descriptor
-  const c = g.open('/tmp/f', O.PATH | O.CLOEXEC);
-  assert.equal(g.call(NR.fcntl, c, F.GETFD), 1);
-  // the calls that use the file itself do not take an O_PATH descriptor (EBADF); fcntl, dup,
-  // fstat, fchdir and *at do
-  assert.equal(g.lseek(fd, 0, SEEK.SET), -E.EBADF);
-  assert.equal(g.call(NR.ftruncate, fd, 0), -E.EBADF);
-  assert.equal(g.call(94, fd, 0o600), -E.EBADF); // fchmod
-  assert.equal(g.call(NR.ioctl, fd, 0x4004667f, g.buf(4)), -E.EBADF); // FIONREAD
-  assert.equal(g.call(118, fd), -E.EBADF); // fsync
-  assert.equal(g.call(NR.getdents64, d, g.buf(256), 256), -E.EBADF);
-  assert.equal(g.sys(NR.mmap, 0, 65536, 1, 2, fd, 0), BigInt(-E.EBADF));
-  assert.ok(g.call(NR.dup, fd) >= 0);
-  assert.equal(g.call(NR.fcntl, fd, F.GETFL), O.PATH);
-});
+test(
+  'O_PATH: a descriptor that only names the file (fstat, *at, fchdir), flags other ' +
+    'than O_DIRECTORY/O_NOFOLLOW ignored',
+  () => {
+    const g = new Guest();
+    g.mkfile('/tmp/f', 'abc');
+    const fd = g.open('/tmp/f', O.PATH | O.RDWR);
+    assert.ok(fd >= 0);
+    assert.equal(g.read(fd, 3), -E.EBADF);
+    assert.equal(g.write(fd, 'x'), -E.EBADF);
+    const s = g.fstat(fd);
+    assert.ok(typeof s !== 'number');
+    assert.equal(s.size, 3);
+    // O_CREAT and O_TRUNC do nothing with O_PATH
+    assert.equal(g.open('/tmp/new', O.PATH | O.CREAT | O.WRONLY), -E.ENOENT);
+    g.close(g.open('/tmp/f', O.PATH | O.TRUNC));
+    assert.equal(g.cat('/tmp/f'), 'abc');
+    // O_PATH|O_NOFOLLOW opens the symlink itself
+    g.symlink('/tmp/f', '/tmp/l');
+    const lfd = g.open('/tmp/l', O.PATH | O.NOFOLLOW);
+    assert.ok(lfd >= 0);
+    const ls = g.fstat(lfd);
+    assert.ok(typeof ls !== 'number');
+    assert.equal(ls.mode & S_IFMT, S_IFLNK);
+    // a directory opened O_PATH serves as dirfd and for fchdir
+    const d = g.open('/tmp', O.PATH | O.DIRECTORY);
+    assert.ok(g.call(NR.openat, d, g.str('f'), O.RDONLY, 0) >= 0);
+    assert.equal(g.call(NR.fchdir, d), 0);
+    assert.equal(g.cat('f'), 'abc');
+    // O_CLOEXEC still applies to the descriptor
+    const c = g.open('/tmp/f', O.PATH | O.CLOEXEC);
+    assert.equal(g.call(NR.fcntl, c, F.GETFD), 1);
+    // the calls that use the file itself do not take an O_PATH descriptor (EBADF); fcntl, dup,
+    // fstat, fchdir and *at do
+    assert.equal(g.lseek(fd, 0, SEEK.SET), -E.EBADF);
+    assert.equal(g.call(NR.ftruncate, fd, 0), -E.EBADF);
+    assert.equal(g.call(94, fd, 0o600), -E.EBADF); // fchmod
+    assert.equal(g.call(NR.ioctl, fd, 0x4004667f, g.buf(4)), -E.EBADF); // FIONREAD
+    assert.equal(g.call(118, fd), -E.EBADF); // fsync
+    assert.equal(g.call(NR.getdents64, d, g.buf(256), 256), -E.EBADF);
+    assert.equal(g.sys(NR.mmap, 0, 65536, 1, 2, fd, 0), BigInt(-E.EBADF));
+    assert.ok(g.call(NR.dup, fd) >= 0);
+    assert.equal(g.call(NR.fcntl, fd, F.GETFL), O.PATH);
+  },
+);
 
-test('dup, dup2, dup3 share the open file description (one offset); FD_CLOEXEC is the descriptor\'s', () => {
+test("dup, dup2, dup3 share the open file description (one offset); FD_CLOEXEC is the descriptor's", () => {
   const g = new Guest();
   g.mkfile('/tmp/f', '0123456789');
   const a = g.open('/tmp/f', O.RDONLY | O.CLOEXEC);
@@ -215,84 +218,92 @@ test('dup, dup2, dup3 share the open file description (one offset); FD_CLOEXEC i
   assert.equal(g.call(NR.dup, 99), -E.EBADF);
 });
 
-test('fcntl: F_GETFL (access mode, status flags, O_LARGEFILE), F_SETFL (status flags ' +
-  'only), F_DUPFD, F_GETFD/F_SETFD', () => {
-  const g = new Guest();
-  g.mkfile('/tmp/f', 'abc');
-  const fd = g.open('/tmp/f', O.WRONLY | O.APPEND | O.CREAT | O.TRUNC | O.CLOEXEC);
-  assert.equal(g.call(NR.fcntl, fd, F.GETFL), O.WRONLY | O.APPEND | O.LARGEFILE);
-  // F_SETFL changes O_APPEND and O_NONBLOCK, not the access mode nor creation flags
-  assert.equal(g.call(NR.fcntl, fd, F.SETFL, O.RDWR | O.NONBLOCK | O.TRUNC), 0);
-  assert.equal(g.call(NR.fcntl, fd, F.GETFL), O.WRONLY | O.NONBLOCK | O.LARGEFILE);
-  assert.equal(g.read(fd, 1), -E.EBADF);
-  // without O_APPEND now: writes at the offset
-  g.lseek(fd, 0, SEEK.SET);
-  g.write(fd, 'X');
-  // (the file was truncated by O_TRUNC at open)
-  assert.equal(g.cat('/tmp/f'), 'X');
-  // F_DUPFD: the lowest free descriptor >= arg, sharing the offset; F_DUPFD_CLOEXEC sets FD_CLOEXEC
-  assert.equal(g.call(NR.fcntl, fd, F.DUPFD, 10), 10);
-  assert.equal(g.call(NR.fcntl, fd, F.DUPFD, 10), 11);
-  assert.equal(g.call(NR.fcntl, 10, F.GETFD), 0);
-  assert.equal(g.call(NR.fcntl, fd, F.DUPFD_CLOEXEC, 0), fd + 1);
-  assert.equal(g.call(NR.fcntl, fd + 1, F.GETFD), 1);
-  assert.equal(g.call(NR.fcntl, fd, F.DUPFD, -1), -E.EINVAL);
-  assert.equal(g.call(NR.fcntl, fd, F.DUPFD, 1 << 20), -E.EINVAL);
-  g.write(10, 'Y');
-  assert.equal(g.lseek(fd, 0, SEEK.CUR), 2);
-  // F_GETFD/F_SETFD
-  assert.equal(g.call(NR.fcntl, fd, F.GETFD), 1);
-  assert.equal(g.call(NR.fcntl, fd, F.SETFD, 0), 0);
-  assert.equal(g.call(NR.fcntl, fd, F.GETFD), 0);
-  // bad descriptor, unknown command
-  assert.equal(g.call(NR.fcntl, 99, F.GETFL), -E.EBADF);
-  assert.equal(g.call(NR.fcntl, fd, 9999), -E.EINVAL);
-  // stdin, stdout, stderr: pipes, read-only and write-only
-  assert.equal(g.call(NR.fcntl, 0, F.GETFL) & 3, O.RDONLY);
-  assert.equal(g.call(NR.fcntl, 1, F.GETFL) & 3, O.WRONLY);
-});
+test(
+  'fcntl: F_GETFL (access mode, status flags, O_LARGEFILE), F_SETFL (status flags ' + 'only), F_DUPFD, F_GETFD/F_SETFD',
+  () => {
+    const g = new Guest();
+    g.mkfile('/tmp/f', 'abc');
+    const fd = g.open('/tmp/f', O.WRONLY | O.APPEND | O.CREAT | O.TRUNC | O.CLOEXEC);
+    assert.equal(g.call(NR.fcntl, fd, F.GETFL), O.WRONLY | O.APPEND | O.LARGEFILE);
+    // F_SETFL changes O_APPEND and O_NONBLOCK, not the access mode nor creation flags
+    assert.equal(g.call(NR.fcntl, fd, F.SETFL, O.RDWR | O.NONBLOCK | O.TRUNC), 0);
+    assert.equal(g.call(NR.fcntl, fd, F.GETFL), O.WRONLY | O.NONBLOCK | O.LARGEFILE);
+    assert.equal(g.read(fd, 1), -E.EBADF);
+    // without O_APPEND now: writes at the offset
+    g.lseek(fd, 0, SEEK.SET);
+    g.write(fd, 'X');
+    // (the file was truncated by O_TRUNC at open)
+    assert.equal(g.cat('/tmp/f'), 'X');
+    // F_DUPFD: the lowest free descriptor >= arg, sharing the offset; F_DUPFD_CLOEXEC sets FD_CLOEXEC
+    assert.equal(g.call(NR.fcntl, fd, F.DUPFD, 10), 10);
+    assert.equal(g.call(NR.fcntl, fd, F.DUPFD, 10), 11);
+    assert.equal(g.call(NR.fcntl, 10, F.GETFD), 0);
+    assert.equal(g.call(NR.fcntl, fd, F.DUPFD_CLOEXEC, 0), fd + 1);
+    assert.equal(g.call(NR.fcntl, fd + 1, F.GETFD), 1);
+    assert.equal(g.call(NR.fcntl, fd, F.DUPFD, -1), -E.EINVAL);
+    assert.equal(g.call(NR.fcntl, fd, F.DUPFD, 1 << 20), -E.EINVAL);
+    g.write(10, 'Y');
+    assert.equal(g.lseek(fd, 0, SEEK.CUR), 2);
+    // F_GETFD/F_SETFD
+    assert.equal(g.call(NR.fcntl, fd, F.GETFD), 1);
+    assert.equal(g.call(NR.fcntl, fd, F.SETFD, 0), 0);
+    assert.equal(g.call(NR.fcntl, fd, F.GETFD), 0);
+    // bad descriptor, unknown command
+    assert.equal(g.call(NR.fcntl, 99, F.GETFL), -E.EBADF);
+    assert.equal(g.call(NR.fcntl, fd, 9999), -E.EINVAL);
+    // stdin, stdout, stderr: pipes, read-only and write-only
+    assert.equal(g.call(NR.fcntl, 0, F.GETFL) & 3, O.RDONLY);
+    assert.equal(g.call(NR.fcntl, 1, F.GETFL) & 3, O.WRONLY);
+  },
+);
 
-test('lseek: SEEK_SET/CUR/END, beyond the end (a write there leaves a hole of zeros), ' +
-  'EINVAL, SEEK_DATA/SEEK_HOLE', () => {
-  const g = new Guest();
-  g.mkfile('/tmp/f', 'abcdef');
-  const fd = g.open('/tmp/f', O.RDWR);
-  assert.equal(g.lseek(fd, 2, SEEK.SET), 2);
-  assert.equal(g.lseek(fd, 3, SEEK.CUR), 5);
-  assert.equal(g.lseek(fd, -1, SEEK.CUR), 4);
-  assert.equal(g.lseek(fd, -2, SEEK.END), 4);
-  assert.equal(g.lseek(fd, 0, SEEK.END), 6);
-  assert.equal(g.lseek(fd, -7, SEEK.END), -E.EINVAL);
-  assert.equal(g.lseek(fd, -1, SEEK.SET), -E.EINVAL);
-  assert.equal(g.lseek(fd, 0, 7), -E.EINVAL);
-  assert.equal(g.lseek(fd, 0, SEEK.CUR), 6); // a failed lseek leaves the offset
-  assert.equal(g.lseek(99, 0, SEEK.SET), -E.EBADF);
-  // beyond the end: reads give 0 bytes; a write there fills the gap with zeros
-  assert.equal(g.lseek(fd, 10, SEEK.SET), 10);
-  assert.deepEqual(g.read(fd, 4), new Uint8Array(0));
-  assert.equal(g.write(fd, 'Z'), 1);
-  const s = g.fstat(fd);
-  assert.ok(typeof s !== 'number');
-  assert.equal(s.size, 11);
-  assert.deepEqual([...(g.pread(fd, 11, 0) as Uint8Array)], [...new TextEncoder().encode('abcdef'), 0, 0, 0, 0, 'Z'.charCodeAt(0)]);
-  // SEEK_DATA / SEEK_HOLE: the whole file is data, the hole is at the end; ENXIO at or past the end
-  assert.equal(g.lseek(fd, 3, SEEK.DATA), 3);
-  assert.equal(g.lseek(fd, 3, SEEK.HOLE), 11);
-  assert.equal(g.lseek(fd, 11, SEEK.DATA), -E.ENXIO);
-  // ftruncate shrinking then growing: the regrown part reads as zeros
-  assert.equal(g.call(NR.ftruncate, fd, 2), 0);
-  assert.equal(g.call(NR.ftruncate, fd, 5), 0);
-  assert.deepEqual([...(g.pread(fd, 10, 0) as Uint8Array)], [97, 98, 0, 0, 0]);
-  assert.equal(g.call(NR.ftruncate, fd, -1), -E.EINVAL);
-  assert.equal(g.call(NR.ftruncate, g.open('/tmp/f', O.RDONLY), 1), -E.EINVAL);
-  // /dev/null and /dev/zero: every seek succeeds at 0
-  const n = g.open('/dev/null', O.RDWR);
-  assert.equal(g.lseek(n, 100, SEEK.SET), 0);
-  assert.equal(g.lseek(n, 5, SEEK.CUR), 0);
-});
+test(
+  'lseek: SEEK_SET/CUR/END, beyond the end (a write there leaves a hole of zeros), ' + 'EINVAL, SEEK_DATA/SEEK_HOLE',
+  () => {
+    const g = new Guest();
+    g.mkfile('/tmp/f', 'abcdef');
+    const fd = g.open('/tmp/f', O.RDWR);
+    assert.equal(g.lseek(fd, 2, SEEK.SET), 2);
+    assert.equal(g.lseek(fd, 3, SEEK.CUR), 5);
+    assert.equal(g.lseek(fd, -1, SEEK.CUR), 4);
+    assert.equal(g.lseek(fd, -2, SEEK.END), 4);
+    assert.equal(g.lseek(fd, 0, SEEK.END), 6);
+    assert.equal(g.lseek(fd, -7, SEEK.END), -E.EINVAL);
+    assert.equal(g.lseek(fd, -1, SEEK.SET), -E.EINVAL);
+    assert.equal(g.lseek(fd, 0, 7), -E.EINVAL);
+    assert.equal(g.lseek(fd, 0, SEEK.CUR), 6); // a failed lseek leaves the offset
+    assert.equal(g.lseek(99, 0, SEEK.SET), -E.EBADF);
+    // beyond the end: reads give 0 bytes; a write there fills the gap with zeros
+    assert.equal(g.lseek(fd, 10, SEEK.SET), 10);
+    assert.deepEqual(g.read(fd, 4), new Uint8Array(0));
+    assert.equal(g.write(fd, 'Z'), 1);
+    const s = g.fstat(fd);
+    assert.ok(typeof s !== 'number');
+    assert.equal(s.size, 11);
+    assert.deepEqual(
+      [...(g.pread(fd, 11, 0) as Uint8Array)],
+      [...new TextEncoder().encode('abcdef'), 0, 0, 0, 0, 'Z'.charCodeAt(0)],
+    );
+    // SEEK_DATA / SEEK_HOLE: the whole file is data, the hole is at the end; ENXIO at or past the end
+    assert.equal(g.lseek(fd, 3, SEEK.DATA), 3);
+    assert.equal(g.lseek(fd, 3, SEEK.HOLE), 11);
+    assert.equal(g.lseek(fd, 11, SEEK.DATA), -E.ENXIO);
+    // ftruncate shrinking then growing: the regrown part reads as zeros
+    assert.equal(g.call(NR.ftruncate, fd, 2), 0);
+    assert.equal(g.call(NR.ftruncate, fd, 5), 0);
+    assert.deepEqual([...(g.pread(fd, 10, 0) as Uint8Array)], [97, 98, 0, 0, 0]);
+    assert.equal(g.call(NR.ftruncate, fd, -1), -E.EINVAL);
+    assert.equal(g.call(NR.ftruncate, g.open('/tmp/f', O.RDONLY), 1), -E.EINVAL);
+    // /dev/null and /dev/zero: every seek succeeds at 0
+    const n = g.open('/dev/null', O.RDWR);
+    assert.equal(g.lseek(n, 100, SEEK.SET), 0);
+    assert.equal(g.lseek(n, 5, SEEK.CUR), 0);
+  },
+);
 
 test('lseek on the standard input pipe: ESPIPE (a program sees it in r3 with CR0.SO)', () => {
-  const r = run(`
+  const r = run(
+    `
     li 3, 0
     li 4, 0
     li 5, 0
@@ -302,7 +313,9 @@ test('lseek on the standard input pipe: ESPIPE (a program sees it in r3 with CR0
     mulli 4, 4, 100
     add 3, 3, 4
     SYS 1
-`, { stdin: new TextEncoder().encode('input') });
+`,
+    { stdin: new TextEncoder().encode('input') },
+  );
   assert.equal(r.exitCode, 100 + E.ESPIPE);
   const g = new Guest({}, 'abc');
   assert.equal(g.lseek(0, 0, SEEK.SET), -E.ESPIPE);
@@ -365,19 +378,54 @@ test('readv/writev gather and scatter in order; preadv/pwritev at a position; io
   };
   const p1 = g.str('abc');
   const p2 = g.str('defgh');
-  assert.equal(g.call(NR.writev, fd, iov([[p1, 3], [p2, 0], [p2, 5]]), 3), 8);
+  assert.equal(
+    g.call(
+      NR.writev,
+      fd,
+      iov([
+        [p1, 3],
+        [p2, 0],
+        [p2, 5],
+      ]),
+      3,
+    ),
+    8,
+  );
   assert.equal(g.cat('/tmp/v'), 'abcdefgh');
   assert.equal(g.lseek(fd, 0, SEEK.CUR), 8);
   g.lseek(fd, 0, SEEK.SET);
   const r1 = g.buf(2);
   const r2 = g.buf(10);
-  assert.equal(g.call(NR.readv, fd, iov([[r1, 2], [r2, 10]]), 2), 8);
+  assert.equal(
+    g.call(
+      NR.readv,
+      fd,
+      iov([
+        [r1, 2],
+        [r2, 10],
+      ]),
+      2,
+    ),
+    8,
+  );
   assert.equal(text(g.get(r1, 2)), 'ab');
   assert.equal(text(g.get(r2, 6)), 'cdefgh');
   // positioned forms leave the offset
   assert.equal(g.call(NR.pwritev, fd, iov([[p1, 3]]), 1, 8), 3);
   assert.equal(g.lseek(fd, 0, SEEK.CUR), 8);
-  assert.equal(g.call(NR.preadv, fd, iov([[r1, 2], [r2, 3]]), 2, 4), 5);
+  assert.equal(
+    g.call(
+      NR.preadv,
+      fd,
+      iov([
+        [r1, 2],
+        [r2, 3],
+      ]),
+      2,
+      4,
+    ),
+    5,
+  );
   assert.equal(text(g.get(r1, 2)) + text(g.get(r2, 3)), 'efghi'.slice(0, 4) + 'a');
   assert.equal(g.cat('/tmp/v'), 'abcdefghabc');
   // iovcnt: 0 is nothing, over 1024 (UIO_MAXIOV) or negative EINVAL
@@ -385,7 +433,18 @@ test('readv/writev gather and scatter in order; preadv/pwritev at a position; io
   assert.equal(g.call(NR.readv, fd, iov([[r1, 1]]), 1025), -E.EINVAL);
   assert.equal(g.call(NR.readv, fd, iov([[r1, 1]]), -1), -E.EINVAL);
   // the standard output pipe gets one write of the gathered bytes
-  assert.equal(g.call(NR.writev, 1, iov([[p1, 3], [p2, 5]]), 2), 8);
+  assert.equal(
+    g.call(
+      NR.writev,
+      1,
+      iov([
+        [p1, 3],
+        [p2, 5],
+      ]),
+      2,
+    ),
+    8,
+  );
   assert.deepEqual(g.out.map(text), ['abcdefgh']);
 });
 
@@ -410,25 +469,28 @@ test('FdTable: the lowest free number, close, clone shares the descriptions', ()
   assert.equal(f.seekable, true);
 });
 
-test('RLIMIT_NOFILE bounds the descriptors: EMFILE when none is free below it, ' +
-  'EBADF/EINVAL for dup2/F_DUPFD at or above it', () => {
-  const g = new Guest();
-  const lim = g.buf(16);
-  g.put(lim, new Uint8Array(new BigUint64Array([8n, 4096n]).buffer));
-  assert.equal(g.call(NR.prlimit64, 0, 7, lim, 0), 0);
-  g.mkfile('/tmp/f');
-  const fds: number[] = [];
-  for (let fd = g.open('/tmp/f', O.RDONLY); fd >= 0; fd = g.open('/tmp/f', O.RDONLY)) fds.push(fd);
-  assert.deepEqual(fds, [3, 4, 5, 6, 7]);
-  assert.equal(g.open('/tmp/f', O.RDONLY), -E.EMFILE);
-  assert.equal(g.call(NR.dup, 3), -E.EMFILE);
-  assert.equal(g.call(NR.dup2, 3, 8), -E.EBADF);
-  assert.equal(g.call(NR.fcntl, 3, F.DUPFD, 8), -E.EINVAL);
-  // raised again: more descriptors
-  g.put(lim, new Uint8Array(new BigUint64Array([64n, 4096n]).buffer));
-  assert.equal(g.call(NR.prlimit64, 0, 7, lim, 0), 0);
-  assert.equal(g.call(NR.dup2, 3, 40), 40);
-});
+test(
+  'RLIMIT_NOFILE bounds the descriptors: EMFILE when none is free below it, ' +
+    'EBADF/EINVAL for dup2/F_DUPFD at or above it',
+  () => {
+    const g = new Guest();
+    const lim = g.buf(16);
+    g.put(lim, new Uint8Array(new BigUint64Array([8n, 4096n]).buffer));
+    assert.equal(g.call(NR.prlimit64, 0, 7, lim, 0), 0);
+    g.mkfile('/tmp/f');
+    const fds: number[] = [];
+    for (let fd = g.open('/tmp/f', O.RDONLY); fd >= 0; fd = g.open('/tmp/f', O.RDONLY)) fds.push(fd);
+    assert.deepEqual(fds, [3, 4, 5, 6, 7]);
+    assert.equal(g.open('/tmp/f', O.RDONLY), -E.EMFILE);
+    assert.equal(g.call(NR.dup, 3), -E.EMFILE);
+    assert.equal(g.call(NR.dup2, 3, 8), -E.EBADF);
+    assert.equal(g.call(NR.fcntl, 3, F.DUPFD, 8), -E.EINVAL);
+    // raised again: more descriptors
+    g.put(lim, new Uint8Array(new BigUint64Array([64n, 4096n]).buffer));
+    assert.equal(g.call(NR.prlimit64, 0, 7, lim, 0), 0);
+    assert.equal(g.call(NR.dup2, 3, 40), 40);
+  },
+);
 
 test('close_range: closes a range, or marks it close-on-exec (CLOSE_RANGE_CLOEXEC); unknown flags EINVAL', () => {
   const g = new Guest();
@@ -464,19 +526,22 @@ test('ioctl FIONREAD: the bytes left to read, in a file and in the stdin pipe; T
   assert.equal(g.call(NR.ioctl, 99, FIONREAD, n), -E.EBADF);
 });
 
-test('read/write/pread/pwrite check in the kernel\'s order: pread\'s negative position ' +
-  'before the descriptor, the mode before the count', () => {
-  const g = new Guest();
-  g.mkfile('/tmp/f', 'x');
-  const wo = g.open('/tmp/f', O.WRONLY);
-  const ro = g.open('/tmp/f', O.RDONLY);
-  const b = g.buf(8);
-  assert.equal(g.call(NR.pread64, 99, b, 1, -1), -E.EINVAL);
-  assert.equal(g.call(NR.pwrite64, 99, b, 1, -1), -E.EINVAL);
-  assert.equal(g.call(NR.read, wo, b, -1n), -E.EBADF);
-  assert.equal(g.call(NR.write, ro, b, -1n), -E.EBADF);
-  assert.equal(g.call(NR.read, ro, b, -1n), -E.EINVAL);
-  assert.equal(g.call(NR.pread64, ro, b, -1n, 0), -E.EINVAL);
-  assert.equal(g.call(NR.pread64, 0, b, 1, 0), -E.ESPIPE);
-  assert.equal(g.call(NR.pwrite64, 1, b, 0, 0), -E.ESPIPE);
-});
+test(
+  "read/write/pread/pwrite check in the kernel's order: pread's negative position " +
+    'before the descriptor, the mode before the count',
+  () => {
+    const g = new Guest();
+    g.mkfile('/tmp/f', 'x');
+    const wo = g.open('/tmp/f', O.WRONLY);
+    const ro = g.open('/tmp/f', O.RDONLY);
+    const b = g.buf(8);
+    assert.equal(g.call(NR.pread64, 99, b, 1, -1), -E.EINVAL);
+    assert.equal(g.call(NR.pwrite64, 99, b, 1, -1), -E.EINVAL);
+    assert.equal(g.call(NR.read, wo, b, -1n), -E.EBADF);
+    assert.equal(g.call(NR.write, ro, b, -1n), -E.EBADF);
+    assert.equal(g.call(NR.read, ro, b, -1n), -E.EINVAL);
+    assert.equal(g.call(NR.pread64, ro, b, -1n, 0), -E.EINVAL);
+    assert.equal(g.call(NR.pread64, 0, b, 1, 0), -E.ESPIPE);
+    assert.equal(g.call(NR.pwrite64, 1, b, 0, 0), -E.ESPIPE);
+  },
+);

@@ -5,7 +5,16 @@ import { test } from 'node:test';
 import { E } from '../../sim/os/errno';
 import { Guest, NR, O } from './guest';
 
-const SYS = { flock: 143, sendfile: 186, fallocate: 309, memfd_create: 360, copy_file_range: 379, getpriority: 96, setpriority: 97, prctl: 171 } as const;
+const SYS = {
+  flock: 143,
+  sendfile: 186,
+  fallocate: 309,
+  memfd_create: 360,
+  copy_file_range: 379,
+  getpriority: 96,
+  setpriority: 97,
+  prctl: 171,
+} as const;
 
 function off(g: Guest, v: number): bigint {
   const b = g.buf(8);

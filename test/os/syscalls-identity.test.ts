@@ -16,9 +16,11 @@ function words(bytes: Uint8Array): bigint[] {
   return Array.from({ length: bytes.length / 8 }, (_, i) => dv.getBigUint64(8 * i, true));
 }
 
-test('after sc: a failure is the positive errno in r3 with CR0.SO set, a success the ' +
-  'result with SO clear; the other CR bits stay', () => {
-  const r = run(`
+test(
+  'after sc: a failure is the positive errno in r3 with CR0.SO set, a success the ' +
+    'result with SO clear; the other CR bits stay',
+  () => {
+    const r = run(`
     lis 30, out@ha
     addi 30, 30, out@l
     lis 9, 0xe234
@@ -51,16 +53,17 @@ test('after sc: a failure is the positive errno in r3 with CR0.SO set, a success
     .balign 8
 out: .space 56
 `);
-  assert.equal(r.exitCode, 0);
-  const [crFail, r3Fail, crOk, r3Ok, crNosys, r3Nosys, r3Unknown] = words(r.stdout);
-  assert.equal(crFail, 0xf2345678n); // close(99): SO set, LT/GT/EQ and CR1-7 as they were
-  assert.equal(r3Fail, BigInt(E.EBADF));
-  assert.equal(crOk, 0xe2345678n); // getpid: SO cleared again
-  assert.equal(r3Ok, 100n); // pids are given from 100
-  assert.equal(crNosys, 0xf2345678n);
-  assert.equal(r3Nosys, BigInt(E.ENOSYS));
-  assert.equal(r3Unknown, BigInt(E.ENOSYS)); // a number past the table's end (440)
-});
+    assert.equal(r.exitCode, 0);
+    const [crFail, r3Fail, crOk, r3Ok, crNosys, r3Nosys, r3Unknown] = words(r.stdout);
+    assert.equal(crFail, 0xf2345678n); // close(99): SO set, LT/GT/EQ and CR1-7 as they were
+    assert.equal(r3Fail, BigInt(E.EBADF));
+    assert.equal(crOk, 0xe2345678n); // getpid: SO cleared again
+    assert.equal(r3Ok, 100n); // pids are given from 100
+    assert.equal(crNosys, 0xf2345678n);
+    assert.equal(r3Nosys, BigInt(E.ENOSYS));
+    assert.equal(r3Unknown, BigInt(E.ENOSYS)); // a number past the table's end (440)
+  },
+);
 
 test('a large result is not an error: only -4095..-1 set SO (mmap addresses above 2^63 would be fine)', () => {
   const g = new Guest();
@@ -75,24 +78,26 @@ test('a large result is not an error: only -4095..-1 set SO (mmap addresses abov
   assert.equal(g.sys(-1), BigInt(-E.ENOSYS));
 });
 
-test('uname: struct utsname of six 65-byte fields, NUL-terminated: Linux, wplab, the ' +
-  'policy\'s release, ppc64le', () => {
-  for (const kernel of ['6.5', '6.6'] as const) {
-    const g = new Guest({ kernel });
-    const b = g.buf(390);
-    assert.equal(g.call(NR.uname, b), 0);
-    const u = g.get(b, 390);
-    const field = (i: number) => new TextDecoder().decode(u.subarray(65 * i, u.indexOf(0, 65 * i)));
-    assert.equal(field(0), 'Linux');
-    assert.equal(field(1), 'wplab');
-    assert.equal(field(2), kernel === '6.5' ? '6.5.0' : '6.6.0');
-    assert.match(field(3), /^#1 SMP /);
-    assert.equal(field(4), 'ppc64le');
-    assert.equal(field(5), '(none)');
-    for (let i = 0; i < 6; i++) assert.equal(u[65 * i + 64], 0);
-    assert.equal(g.call(NR.uname, 0x100), -E.EFAULT);
-  }
-});
+test(
+  'uname: struct utsname of six 65-byte fields, NUL-terminated: Linux, wplab, the ' + "policy's release, ppc64le",
+  () => {
+    for (const kernel of ['6.5', '6.6'] as const) {
+      const g = new Guest({ kernel });
+      const b = g.buf(390);
+      assert.equal(g.call(NR.uname, b), 0);
+      const u = g.get(b, 390);
+      const field = (i: number) => new TextDecoder().decode(u.subarray(65 * i, u.indexOf(0, 65 * i)));
+      assert.equal(field(0), 'Linux');
+      assert.equal(field(1), 'wplab');
+      assert.equal(field(2), kernel === '6.5' ? '6.5.0' : '6.6.0');
+      assert.match(field(3), /^#1 SMP /);
+      assert.equal(field(4), 'ppc64le');
+      assert.equal(field(5), '(none)');
+      for (let i = 0; i < 6; i++) assert.equal(u[65 * i + 64], 0);
+      assert.equal(g.call(NR.uname, 0x100), -E.EFAULT);
+    }
+  },
+);
 
 test('prlimit64 and getrlimit: RLIMIT_STACK 8 MiB soft, unlimited hard; setting, EINVAL, ESRCH', () => {
   const g = new Guest();
@@ -121,14 +126,16 @@ test('prlimit64 and getrlimit: RLIMIT_STACK 8 MiB soft, unlimited hard; setting,
   assert.equal(g.call(75, RLIMIT.NOFILE, nw), -E.EPERM); // setrlimit checks the same
 });
 
-test('rseq: registration writes the CPU number (cpu_id_start, cpu_id), node_id and ' +
-  'mm_cid; EBUSY, EINVAL, EPERM as the kernel checks', () => {
-  // a program pinned to CPU 2 of 4 registers its rseq area and writes the area to stdout
-  const m = new Machine({ cpus: 4 });
-  const out: Uint8Array[] = [];
-  const t = m.addTask({
-    name: 'rs',
-    program: program(`
+test(
+  'rseq: registration writes the CPU number (cpu_id_start, cpu_id), node_id and ' +
+    'mm_cid; EBUSY, EINVAL, EPERM as the kernel checks',
+  () => {
+    // a program pinned to CPU 2 of 4 registers its rseq area and writes the area to stdout
+    const m = new Machine({ cpus: 4 });
+    const out: Uint8Array[] = [];
+    const t = m.addTask({
+      name: 'rs',
+      program: program(`
     lis 3, area@ha
     addi 3, 3, area@l
     li 4, 32
@@ -148,44 +155,45 @@ test('rseq: registration writes the CPU number (cpu_id_start, cpu_id), node_id a
     .balign 32
 area: .quad -1, 0, -1, -1
 `),
-    traced: false,
-    cpu: 2,
-    stdout: (b) => out.push(b.slice()),
-  });
-  const stop = m.runUntilStop(t, 10_000);
-  assert.deepEqual(stop.event, 'exited');
-  assert.equal(stop.exit_code, 0);
-  const area = new DataView(out[0].buffer, out[0].byteOffset, 32);
-  assert.equal(area.getUint32(0, true), 2); // cpu_id_start
-  assert.equal(area.getUint32(4, true), 2); // cpu_id
-  assert.equal(area.getBigUint64(8, true), 0n); // rseq_cs: the program's
-  assert.equal(area.getUint32(16, true), 0xffffffff); // flags: the program's
-  assert.equal(area.getUint32(20, true), 0); // node_id
-  assert.equal(area.getUint32(24, true), 0); // mm_cid
-  assert.equal(area.getUint32(28, true), 0xffffffff); // past the fields: untouched
-  // the checks, call by call
-  const g = new Guest();
-  const SIG = 0x53053053;
-  const a = g.buf(64) + 32n - ((g.buf(0) + 32n) % 32n); // 32-byte aligned
-  assert.equal(g.call(NR.rseq, a + 8n, 32, 0, SIG), -E.EINVAL); // misaligned
-  assert.equal(g.call(NR.rseq, a, 16, 0, SIG), -E.EINVAL); // too short
-  assert.equal(g.call(NR.rseq, a, 32, 2, SIG), -E.EINVAL); // unknown flag
-  assert.equal(g.call(NR.rseq, 0x100, 32, 0, SIG), -E.EFAULT);
-  assert.equal(g.call(NR.rseq, a, 32, 0, SIG), 0);
-  // registered already: the same area EBUSY; another area or length EINVAL; another signature EPERM
-  assert.equal(g.call(NR.rseq, a, 32, 0, SIG), -E.EBUSY);
-  assert.equal(g.call(NR.rseq, a + 32n, 32, 0, SIG), -E.EINVAL);
-  assert.equal(g.call(NR.rseq, a, 64, 0, SIG), -E.EINVAL);
-  assert.equal(g.call(NR.rseq, a, 32, 0, SIG + 1), -E.EPERM);
-  // unregistration: the same area, length and signature; cpu_id becomes RSEQ_CPU_ID_UNINITIALIZED
-  assert.equal(g.call(NR.rseq, a + 32n, 32, 1, SIG), -E.EINVAL);
-  assert.equal(g.call(NR.rseq, a, 32, 1, SIG + 1), -E.EPERM);
-  assert.equal(g.call(NR.rseq, a, 32, 1, SIG), 0);
-  assert.equal(g.u32(a, 0), 0);
-  assert.equal(g.u32(a, 4), 0xffffffff);
-  assert.equal(g.call(NR.rseq, a, 32, 1, SIG), -E.EINVAL);
-  assert.equal(g.call(NR.rseq, a, 32, 0, SIG), 0);
-});
+      traced: false,
+      cpu: 2,
+      stdout: (b) => out.push(b.slice()),
+    });
+    const stop = m.runUntilStop(t, 10_000);
+    assert.deepEqual(stop.event, 'exited');
+    assert.equal(stop.exit_code, 0);
+    const area = new DataView(out[0].buffer, out[0].byteOffset, 32);
+    assert.equal(area.getUint32(0, true), 2); // cpu_id_start
+    assert.equal(area.getUint32(4, true), 2); // cpu_id
+    assert.equal(area.getBigUint64(8, true), 0n); // rseq_cs: the program's
+    assert.equal(area.getUint32(16, true), 0xffffffff); // flags: the program's
+    assert.equal(area.getUint32(20, true), 0); // node_id
+    assert.equal(area.getUint32(24, true), 0); // mm_cid
+    assert.equal(area.getUint32(28, true), 0xffffffff); // past the fields: untouched
+    // the checks, call by call
+    const g = new Guest();
+    const SIG = 0x53053053;
+    const a = g.buf(64) + 32n - ((g.buf(0) + 32n) % 32n); // 32-byte aligned
+    assert.equal(g.call(NR.rseq, a + 8n, 32, 0, SIG), -E.EINVAL); // misaligned
+    assert.equal(g.call(NR.rseq, a, 16, 0, SIG), -E.EINVAL); // too short
+    assert.equal(g.call(NR.rseq, a, 32, 2, SIG), -E.EINVAL); // unknown flag
+    assert.equal(g.call(NR.rseq, 0x100, 32, 0, SIG), -E.EFAULT);
+    assert.equal(g.call(NR.rseq, a, 32, 0, SIG), 0);
+    // registered already: the same area EBUSY; another area or length EINVAL; another signature EPERM
+    assert.equal(g.call(NR.rseq, a, 32, 0, SIG), -E.EBUSY);
+    assert.equal(g.call(NR.rseq, a + 32n, 32, 0, SIG), -E.EINVAL);
+    assert.equal(g.call(NR.rseq, a, 64, 0, SIG), -E.EINVAL);
+    assert.equal(g.call(NR.rseq, a, 32, 0, SIG + 1), -E.EPERM);
+    // unregistration: the same area, length and signature; cpu_id becomes RSEQ_CPU_ID_UNINITIALIZED
+    assert.equal(g.call(NR.rseq, a + 32n, 32, 1, SIG), -E.EINVAL);
+    assert.equal(g.call(NR.rseq, a, 32, 1, SIG + 1), -E.EPERM);
+    assert.equal(g.call(NR.rseq, a, 32, 1, SIG), 0);
+    assert.equal(g.u32(a, 0), 0);
+    assert.equal(g.u32(a, 4), 0xffffffff);
+    assert.equal(g.call(NR.rseq, a, 32, 1, SIG), -E.EINVAL);
+    assert.equal(g.call(NR.rseq, a, 32, 0, SIG), 0);
+  },
+);
 
 test('set_robust_list: only sizeof(struct robust_list_head) (24) is accepted; get_robust_list gives it back', () => {
   const g = new Guest();

@@ -55,7 +55,7 @@ test('a store to a page mprotect made read-only faults (SIGSEGV); loads still wo
   assert.equal(r.exitCode, 139);
 });
 
-test('the kernel\'s own copies honour the protection too: read() into a read-only buffer is EFAULT', () => {
+test("the kernel's own copies honour the protection too: read() into a read-only buffer is EFAULT", () => {
   const g = new Guest({}, 'data');
   const a = mmapAnon(g, K64);
   assert.equal(g.call(NR.mprotect, a, K64, PROT_R), 0);
@@ -90,7 +90,7 @@ test('mmap: addresses top-down from mmap_base, hints, MAP_FIXED; the argument ch
   assert.equal(g.sys(NR.mmap, 0, K64, PROT_R, PRIV, g.open('/tmp/f', O.WRONLY), 0), BigInt(-E.EACCES));
 });
 
-test('mmap of a file: its bytes, zeros after its end; a private mapping\'s writes stay private', () => {
+test("mmap of a file: its bytes, zeros after its end; a private mapping's writes stay private", () => {
   const g = new Guest();
   g.mkfile('/tmp/f', 'file contents');
   const fd = g.open('/tmp/f', O.RDONLY);
@@ -104,20 +104,23 @@ test('mmap of a file: its bytes, zeros after its end; a private mapping\'s write
   assert.equal(g.sys(NR.mmap, 0, K64, PROT_R, PRIV, g.open('/proc/cpuinfo', O.RDONLY), 0), BigInt(-E.ENODEV));
 });
 
-test('munmap: the range goes (a later access is EFAULT for the kernel); EINVAL for ' +
-  'unaligned or empty; unmapping nothing is fine', () => {
-  const g = new Guest();
-  const a = mmapAnon(g, 3 * K64);
-  assert.equal(g.call(NR.munmap, a + BigInt(K64), K64), 0);
-  assert.equal(g.call(NR.write, 1, a + BigInt(K64), 1), -E.EFAULT);
-  g.put(a, 'x');
-  g.put(a + BigInt(2 * K64), 'y');
-  assert.equal(g.call(NR.munmap, a + 8n, K64), -E.EINVAL);
-  assert.equal(g.call(NR.munmap, a, 0), -E.EINVAL);
-  assert.equal(g.call(NR.munmap, 0x500000000, K64), 0);
-  assert.equal(g.call(NR.munmap, a, 3 * K64), 0);
-  assert.equal(g.call(NR.write, 1, a, 1), -E.EFAULT);
-});
+test(
+  'munmap: the range goes (a later access is EFAULT for the kernel); EINVAL for ' +
+    'unaligned or empty; unmapping nothing is fine',
+  () => {
+    const g = new Guest();
+    const a = mmapAnon(g, 3 * K64);
+    assert.equal(g.call(NR.munmap, a + BigInt(K64), K64), 0);
+    assert.equal(g.call(NR.write, 1, a + BigInt(K64), 1), -E.EFAULT);
+    g.put(a, 'x');
+    g.put(a + BigInt(2 * K64), 'y');
+    assert.equal(g.call(NR.munmap, a + 8n, K64), -E.EINVAL);
+    assert.equal(g.call(NR.munmap, a, 0), -E.EINVAL);
+    assert.equal(g.call(NR.munmap, 0x500000000, K64), 0);
+    assert.equal(g.call(NR.munmap, a, 3 * K64), 0);
+    assert.equal(g.call(NR.write, 1, a, 1), -E.EFAULT);
+  },
+);
 
 test('mprotect: EINVAL unaligned or unknown bits, ENOMEM over unmapped memory, a zero length is a no-op', () => {
   const g = new Guest();
@@ -218,7 +221,11 @@ test('MAP_SHARED of a file: stores reach read() at once and the file after munma
   assert.equal(g.call(144, a, 100, 5), -E.EINVAL, 'MS_ASYNC with MS_SYNC');
   g.put(a + 12n, 'BYTES');
   assert.equal(g.call(NR.munmap, a, 100), 0);
-  assert.equal(g.cat('/tmp/s'), 'SHARED XYle BYTES', 'the file keeps its size: bytes past its end are not written back');
+  assert.equal(
+    g.cat('/tmp/s'),
+    'SHARED XYle BYTES',
+    'the file keeps its size: bytes past its end are not written back',
+  );
   const p = g.sys(NR.mmap, 0, 100, PROT_RW, PRIV, fd, 0);
   g.put(p, 'private');
   assert.equal(g.cat('/tmp/s'), 'SHARED XYle BYTES', 'a private mapping stays private');

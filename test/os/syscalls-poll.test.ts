@@ -21,7 +21,11 @@ function poll(g: Guest, fds: [number, number][], timeoutMs: number): number[] {
   const b = g.buf(8 * fds.length);
   const bytes = new Uint8Array(8 * fds.length);
   const dv = new DataView(bytes.buffer);
-  fds.forEach(([fd, ev], i) => { dv.setInt32(8 * i, fd, true); dv.setUint16(8 * i + 4, ev, true); dv.setUint16(8 * i + 6, 0xffff, true); });
+  fds.forEach(([fd, ev], i) => {
+    dv.setInt32(8 * i, fd, true);
+    dv.setUint16(8 * i + 4, ev, true);
+    dv.setUint16(8 * i + 6, 0xffff, true);
+  });
   g.put(b, bytes);
   const r = g.call(SYS.poll, b, fds.length, timeoutMs);
   const out = new DataView(g.get(b, 8 * fds.length).buffer);
@@ -40,10 +44,30 @@ const OUT = POLL.OUT | POLL.WRNORM;
 test('poll: an empty pipe is writable, not readable; data makes it readable; a closed writer is POLLHUP', () => {
   const g = new Guest();
   const [r, w] = pipe(g);
-  assert.deepEqual(poll(g, [[r, POLL.IN], [w, POLL.OUT]], 0), [1, 0, POLL.OUT]);
+  assert.deepEqual(
+    poll(
+      g,
+      [
+        [r, POLL.IN],
+        [w, POLL.OUT],
+      ],
+      0,
+    ),
+    [1, 0, POLL.OUT],
+  );
   assert.deepEqual(poll(g, [[r, IN | POLL.OUT]], 0), [0, 0], 'the read end is never writable');
   assert.equal(g.write(w, 'abc'), 3);
-  assert.deepEqual(poll(g, [[r, IN], [w, OUT]], 0), [2, IN, OUT]);
+  assert.deepEqual(
+    poll(
+      g,
+      [
+        [r, IN],
+        [w, OUT],
+      ],
+      0,
+    ),
+    [2, IN, OUT],
+  );
   assert.equal(g.call(NR.close, w), 0);
   assert.deepEqual(poll(g, [[r, POLL.IN]], 0), [1, POLL.IN | POLL.HUP], 'HUP is reported even when not asked for');
   g.read(r, 3);
@@ -58,7 +82,17 @@ test('poll: a write end whose reader closed is POLLERR; a regular file is always
   const f = g.open('/tmp/x', O.CREAT | O.RDWR);
   assert.ok(f >= 0);
   assert.deepEqual(poll(g, [[f, IN | OUT | POLL.PRI]], 0), [1, IN | OUT]);
-  assert.deepEqual(poll(g, [[77, POLL.IN], [-1, POLL.IN]], 0), [1, POLL.NVAL, 0]);
+  assert.deepEqual(
+    poll(
+      g,
+      [
+        [77, POLL.IN],
+        [-1, POLL.IN],
+      ],
+      0,
+    ),
+    [1, POLL.NVAL, 0],
+  );
   assert.equal(g.call(SYS.poll, g.buf(8), 1 << 30, 0), -E.EINVAL, 'nfds above RLIMIT_NOFILE');
 });
 
@@ -77,7 +111,13 @@ test('poll with a timeout and nothing ready returns 0 after the timeout on the v
 test('pselect6 and _newselect: the ready bits stay set, the others cleared; EBADF for a closed fd in a set', () => {
   const g = new Guest();
   const [r, w] = pipe(g);
-  const set = (...fds: number[]) => { const b = g.buf(8); let v = 0n; for (const fd of fds) v |= 1n << BigInt(fd); g.put(b, new Uint8Array(new BigUint64Array([v]).buffer)); return b; };
+  const set = (...fds: number[]) => {
+    const b = g.buf(8);
+    let v = 0n;
+    for (const fd of fds) v |= 1n << BigInt(fd);
+    g.put(b, new Uint8Array(new BigUint64Array([v]).buffer));
+    return b;
+  };
   const zeroTs = g.buf(16);
   let rs = set(r, w);
   let ws = set(r, w);

@@ -9,7 +9,16 @@ import { Guest, NR, O, run } from './guest';
 
 const EPOCH_2026 = 1767225600n;
 const NS = 1_000_000_000n;
-const CLOCK = { REALTIME: 0, MONOTONIC: 1, PROCESS_CPUTIME_ID: 2, THREAD_CPUTIME_ID: 3, MONOTONIC_RAW: 4, REALTIME_COARSE: 5, MONOTONIC_COARSE: 6, BOOTTIME: 7 } as const;
+const CLOCK = {
+  REALTIME: 0,
+  MONOTONIC: 1,
+  PROCESS_CPUTIME_ID: 2,
+  THREAD_CPUTIME_ID: 3,
+  MONOTONIC_RAW: 4,
+  REALTIME_COARSE: 5,
+  MONOTONIC_COARSE: 6,
+  BOOTTIME: 7,
+} as const;
 
 function timespecs(bytes: Uint8Array): bigint[] {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -68,7 +77,10 @@ test('CLOCK_MONOTONIC advances by the instructions executed: 1.953125 ns each (5
   // between the two reads: the loop (n bdnz) and 9 other instructions
   const ticks = BigInt(n + 9);
   const expect = (ticks * NS) / 512_000_000n;
-  assert.ok(b - a >= expect - 2n && b - a <= expect + 2n, `${b - a} ns for ${ticks} instructions (expected about ${expect})`);
+  assert.ok(
+    b - a >= expect - 2n && b - a <= expect + 2n,
+    `${b - a} ns for ${ticks} instructions (expected about ${expect})`,
+  );
   // the machine "booted" 1 s before the program started
   assert.ok(a >= NS && a < NS + 1000n, `monotonic at start ${a}`);
   // the same program gives the same clock readings on every run
@@ -204,37 +216,40 @@ test('getrandom and /dev/urandom: the same bytes on every run, different bytes f
   assert.equal(g.call(NR.read, fd, buf, 32), 32);
 });
 
-test('futex waits: EAGAIN when the value differs, ETIMEDOUT after the timeout (the clock ' +
-  'moved), wakes find no waiter', () => {
-  const g = new Guest();
-  const FUTEX = 221;
-  const PRIVATE = 128;
-  const word = g.buf(8);
-  g.put(word, new Uint8Array([5, 0, 0, 0]));
-  assert.equal(g.call(FUTEX, word, 0 | PRIVATE, 6, 0), -E.EAGAIN);
-  // FUTEX_WAIT: a relative timeout
-  const m0 = clock(g, CLOCK.MONOTONIC);
-  assert.equal(g.call(FUTEX, word, 0 | PRIVATE, 5, timespec(g, 0n, 250_000_000n)), -E.ETIMEDOUT);
-  const m1 = clock(g, CLOCK.MONOTONIC);
-  assert.ok(m1 - m0 >= 250_000_000n && m1 - m0 < 250_000_100n);
-  // FUTEX_WAIT_BITSET: an absolute deadline on CLOCK_MONOTONIC, or CLOCK_REALTIME with FUTEX_CLOCK_REALTIME
-  const dl = m1 + NS;
-  assert.equal(g.call(FUTEX, word, 9 | PRIVATE, 5, timespec(g, dl / NS, dl % NS), 0, 0xffffffff), -E.ETIMEDOUT);
-  assert.ok(clock(g, CLOCK.MONOTONIC) >= dl);
-  const rt = clock(g, CLOCK.REALTIME) + 2n * NS;
-  assert.equal(g.call(FUTEX, word, 9 | PRIVATE | 256, 5, timespec(g, rt / NS, rt % NS), 0, 0xffffffff), -E.ETIMEDOUT);
-  assert.ok(clock(g, CLOCK.REALTIME) >= rt);
-  // a deadline already past: at once
-  const m2 = clock(g, CLOCK.MONOTONIC);
-  assert.equal(g.call(FUTEX, word, 9, 5, timespec(g, 0n, 0n), 0, 0xffffffff), -E.ETIMEDOUT);
-  assert.ok(clock(g, CLOCK.MONOTONIC) - m2 < 100n);
-  // the checks: a bad timeout, a zero bitset, a misaligned word, an unknown operation
-  assert.equal(g.call(FUTEX, word, 0, 5, timespec(g, 0n, NS)), -E.EINVAL);
-  assert.equal(g.call(FUTEX, word, 9, 5, 0, 0, 0), -E.EINVAL);
-  assert.equal(g.call(FUTEX, word + 2n, 0, 5, 0), -E.EINVAL);
-  assert.equal(g.call(FUTEX, word + 2n, 1, 1), -E.EINVAL);
-  assert.equal(g.call(FUTEX, word, 1 | 256, 1), -E.ENOSYS);
-  assert.equal(g.call(FUTEX, word, 99, 1), -E.ENOSYS);
-  assert.equal(g.call(FUTEX, word, 1 | PRIVATE, 1), 0); // FUTEX_WAKE: nobody to wake
-  assert.equal(g.call(FUTEX, 0x100, 0, 5, 0), -E.EFAULT);
-});
+test(
+  'futex waits: EAGAIN when the value differs, ETIMEDOUT after the timeout (the clock ' +
+    'moved), wakes find no waiter',
+  () => {
+    const g = new Guest();
+    const FUTEX = 221;
+    const PRIVATE = 128;
+    const word = g.buf(8);
+    g.put(word, new Uint8Array([5, 0, 0, 0]));
+    assert.equal(g.call(FUTEX, word, 0 | PRIVATE, 6, 0), -E.EAGAIN);
+    // FUTEX_WAIT: a relative timeout
+    const m0 = clock(g, CLOCK.MONOTONIC);
+    assert.equal(g.call(FUTEX, word, 0 | PRIVATE, 5, timespec(g, 0n, 250_000_000n)), -E.ETIMEDOUT);
+    const m1 = clock(g, CLOCK.MONOTONIC);
+    assert.ok(m1 - m0 >= 250_000_000n && m1 - m0 < 250_000_100n);
+    // FUTEX_WAIT_BITSET: an absolute deadline on CLOCK_MONOTONIC, or CLOCK_REALTIME with FUTEX_CLOCK_REALTIME
+    const dl = m1 + NS;
+    assert.equal(g.call(FUTEX, word, 9 | PRIVATE, 5, timespec(g, dl / NS, dl % NS), 0, 0xffffffff), -E.ETIMEDOUT);
+    assert.ok(clock(g, CLOCK.MONOTONIC) >= dl);
+    const rt = clock(g, CLOCK.REALTIME) + 2n * NS;
+    assert.equal(g.call(FUTEX, word, 9 | PRIVATE | 256, 5, timespec(g, rt / NS, rt % NS), 0, 0xffffffff), -E.ETIMEDOUT);
+    assert.ok(clock(g, CLOCK.REALTIME) >= rt);
+    // a deadline already past: at once
+    const m2 = clock(g, CLOCK.MONOTONIC);
+    assert.equal(g.call(FUTEX, word, 9, 5, timespec(g, 0n, 0n), 0, 0xffffffff), -E.ETIMEDOUT);
+    assert.ok(clock(g, CLOCK.MONOTONIC) - m2 < 100n);
+    // the checks: a bad timeout, a zero bitset, a misaligned word, an unknown operation
+    assert.equal(g.call(FUTEX, word, 0, 5, timespec(g, 0n, NS)), -E.EINVAL);
+    assert.equal(g.call(FUTEX, word, 9, 5, 0, 0, 0), -E.EINVAL);
+    assert.equal(g.call(FUTEX, word + 2n, 0, 5, 0), -E.EINVAL);
+    assert.equal(g.call(FUTEX, word + 2n, 1, 1), -E.EINVAL);
+    assert.equal(g.call(FUTEX, word, 1 | 256, 1), -E.ENOSYS);
+    assert.equal(g.call(FUTEX, word, 99, 1), -E.ENOSYS);
+    assert.equal(g.call(FUTEX, word, 1 | PRIVATE, 1), 0); // FUTEX_WAKE: nobody to wake
+    assert.equal(g.call(FUTEX, 0x100, 0, 5, 0), -E.EFAULT);
+  },
+);

@@ -20,7 +20,8 @@ function wplab(...args: string[]): { code: number; out: string } {
 }
 
 test('examples/c: make rebuilds counter from counter.c, and c-counter.yaml holds on the rebuilt program', (t) => {
-  if (!requireTool(t, 'powerpc64le-linux-gnu-gcc', INSTALL.gcc) || !requireTool(t, 'make', 'sudo apt-get install make')) return;
+  if (!requireTool(t, 'powerpc64le-linux-gnu-gcc', INSTALL.gcc) || !requireTool(t, 'make', 'sudo apt-get install make'))
+    return;
   const dir = mkdtempSync(join(tmpdir(), 'wplab-c-example-'));
   try {
     mkdirSync(join(dir, 'c'));
@@ -40,28 +41,35 @@ test('examples/c: make rebuilds counter from counter.c, and c-counter.yaml holds
   }
 });
 
-test('examples/c: make rebuilds tracer from tracer.c; c-tracer.yaml shows the watchpoint ' +
-  'and counter of the tracer process under 6.6 and the 6.5 refusal', (t) => {
-  if (!requireTool(t, 'powerpc64le-linux-gnu-gcc', INSTALL.gcc) || !requireTool(t, 'make', 'sudo apt-get install make')) return;
-  const dir = mkdtempSync(join(tmpdir(), 'wplab-c-tracer-'));
-  try {
-    mkdirSync(join(dir, 'c'));
-    copyFileSync(join(EXAMPLES, 'c', 'tracer.c'), join(dir, 'c', 'tracer.c'));
-    copyFileSync(join(EXAMPLES, 'c', 'Makefile'), join(dir, 'c', 'Makefile'));
-    execFileSync('make', ['-C', join(dir, 'c'), 'tracer', 'CC=powerpc64le-linux-gnu-gcc'], { stdio: 'pipe' });
-    writeFileSync(join(dir, 'c-tracer.yaml'), readFileSync(join(EXAMPLES, 'c-tracer.yaml')));
-    const r66 = wplab('run', join(dir, 'c-tracer.yaml'));
-    assert.equal(r66.code, 0, r66.out);
-    // the guest's breakpoints under their names; ptrace wins, perf counts each store after it runs
-    assert.match(r66.out, /slot \d +ptrace:tracer-101:1 +hit/);
-    assert.match(r66.out, /perf:pid100:fd3 count=4/);
-    assert.equal((r66.out.match(/-> ptrace-report/g) ?? []).length, 4);
-    assert.match(r66.out, /\| child exited 0; perf counted 4 stores to total/);
-    const r65 = wplab('run', join(dir, 'c-tracer.yaml'), '--kernel', '6.5');
-    assert.equal(r65.code, 0, r65.out);
-    assert.match(r65.out, /\| PPC_PTRACE_SETHWDEBUG: No space left on device/);
-    assert.doesNotMatch(r65.out, /ptrace:tracer-101/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+test(
+  'examples/c: make rebuilds tracer from tracer.c; c-tracer.yaml shows the watchpoint ' +
+    'and counter of the tracer process under 6.6 and the 6.5 refusal',
+  (t) => {
+    if (
+      !requireTool(t, 'powerpc64le-linux-gnu-gcc', INSTALL.gcc) ||
+      !requireTool(t, 'make', 'sudo apt-get install make')
+    )
+      return;
+    const dir = mkdtempSync(join(tmpdir(), 'wplab-c-tracer-'));
+    try {
+      mkdirSync(join(dir, 'c'));
+      copyFileSync(join(EXAMPLES, 'c', 'tracer.c'), join(dir, 'c', 'tracer.c'));
+      copyFileSync(join(EXAMPLES, 'c', 'Makefile'), join(dir, 'c', 'Makefile'));
+      execFileSync('make', ['-C', join(dir, 'c'), 'tracer', 'CC=powerpc64le-linux-gnu-gcc'], { stdio: 'pipe' });
+      writeFileSync(join(dir, 'c-tracer.yaml'), readFileSync(join(EXAMPLES, 'c-tracer.yaml')));
+      const r66 = wplab('run', join(dir, 'c-tracer.yaml'));
+      assert.equal(r66.code, 0, r66.out);
+      // the guest's breakpoints under their names; ptrace wins, perf counts each store after it runs
+      assert.match(r66.out, /slot \d +ptrace:tracer-101:1 +hit/);
+      assert.match(r66.out, /perf:pid100:fd3 count=4/);
+      assert.equal((r66.out.match(/-> ptrace-report/g) ?? []).length, 4);
+      assert.match(r66.out, /\| child exited 0; perf counted 4 stores to total/);
+      const r65 = wplab('run', join(dir, 'c-tracer.yaml'), '--kernel', '6.5');
+      assert.equal(r65.code, 0, r65.out);
+      assert.match(r65.out, /\| PPC_PTRACE_SETHWDEBUG: No space left on device/);
+      assert.doesNotMatch(r65.out, /ptrace:tracer-101/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);

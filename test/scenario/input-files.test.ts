@@ -12,7 +12,12 @@ import { main } from '../../bin/wplab';
 function wplab(...args: string[]): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
-  const code = main(args, { out: (s) => (out += s), err: (s) => (err += s), outBytes: () => undefined, errBytes: () => undefined });
+  const code = main(args, {
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+    outBytes: () => undefined,
+    errBytes: () => undefined,
+  });
   return { code, out, err };
 }
 
@@ -26,13 +31,23 @@ test('no command reads a device, a FIFO or a folder: each is refused at once, in
       // the scenario that names the bad file as a task's program
       const sc = join(dir, 'task.yaml');
       writeFileSync(sc, `tasks:\n  - { name: t, program: ${JSON.stringify(path)} }\nsteps:\n  - cont: t\n`);
-      for (const args of [['run', path], ['run', path, '--json'], ['compare', path], ['asm', path], ['exec', path], ['run', sc]]) {
+      for (const args of [
+        ['run', path],
+        ['run', path, '--json'],
+        ['compare', path],
+        ['asm', path],
+        ['exec', path],
+        ['run', sc],
+      ]) {
         const t0 = Date.now();
         const r = wplab(...args);
         assert.ok(Date.now() - t0 < 2000, `${args.join(' ')}: ${Date.now() - t0} ms`);
         assert.equal(r.code, 2, `${args.join(' ')}: ${r.err}`);
         assert.equal(r.out, '');
-        const lines = r.err.trimEnd().split('\n').filter((l) => !l.startsWith('usage') && !l.startsWith(' '));
+        const lines = r.err
+          .trimEnd()
+          .split('\n')
+          .filter((l) => !l.startsWith('usage') && !l.startsWith(' '));
         assert.equal(lines.length, 1, `${args.join(' ')}: ${r.err}`);
         assert.match(lines[0], /not a regular file|a folder, not a file|does not exist/, `${args.join(' ')}: ${r.err}`);
       }

@@ -120,31 +120,43 @@ steps:
   }
 });
 
-test('a name of a process nobody forked: an input error when the step runs; one of no ' +
-  'declared task: when the file is read', () => {
-  const dir = scenario(
-    { 'forker.S': FORKER },
-    `machine: { cpu: power10, cpus: 1 }
+test(
+  'a name of a process nobody forked: an input error when the step runs; one of no ' +
+    'declared task: when the file is read',
+  () => {
+    const dir = scenario(
+      { 'forker.S': FORKER },
+      `machine: { cpu: power10, cpus: 1 }
 tasks:
   - name: main
     program: forker.S
 steps:
   - peek: { task: main-205, addr: value, len: 8 }
 `,
-  );
-  try {
-    const r = wplab('run', join(dir, 's.yaml'));
-    assert.equal(r.code, 2);
-    assert.match(r.err, /s\.yaml:6:\d+: task "main-205" does not exist: no task has forked it \(yet\), or it was reaped/);
-    writeFileSync(join(dir, 's.yaml'), `machine: { cpu: power10, cpus: 1 }\ntasks:\n  - name: main\n    program: ` +
-      `forker.S\nsteps:\n  - peek: { task: other-101, addr: value, len: 8 }\n`);
-    const r2 = wplab('run', join(dir, 's.yaml'));
-    assert.equal(r2.code, 2);
-    assert.match(r2.err, /unknown task "other-101" \(tasks: main\); a process one of them forks is named after it: NAME-PID/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+    );
+    try {
+      const r = wplab('run', join(dir, 's.yaml'));
+      assert.equal(r.code, 2);
+      assert.match(
+        r.err,
+        /s\.yaml:6:\d+: task "main-205" does not exist: no task has forked it \(yet\), or it was reaped/,
+      );
+      writeFileSync(
+        join(dir, 's.yaml'),
+        `machine: { cpu: power10, cpus: 1 }\ntasks:\n  - name: main\n    program: ` +
+          `forker.S\nsteps:\n  - peek: { task: other-101, addr: value, len: 8 }\n`,
+      );
+      const r2 = wplab('run', join(dir, 's.yaml'));
+      assert.equal(r2.code, 2);
+      assert.match(
+        r2.err,
+        /unknown task "other-101" \(tasks: main\); a process one of them forks is named after it: NAME-PID/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);
 
 test('every task asleep for good: the cont ends with event deadlock, saying who waits for what', () => {
   const dir = scenario(
@@ -163,7 +175,10 @@ steps:
   try {
     const r = wplab('run', join(dir, 's.yaml'));
     assert.equal(r.code, 0, r.out + r.err);
-    assert.match(r.out, /-> deadlock pc=0x[0-9a-f]+ \(deadlock: no task can run and none waits for a time: main \(pid 100\) in wait4, main-101 \(pid 101\) in pause\)/);
+    assert.match(
+      r.out,
+      /-> deadlock pc=0x[0-9a-f]+ \(deadlock: no task can run and none waits for a time: main \(pid 100\) in wait4, main-101 \(pid 101\) in pause\)/,
+    );
     const j = JSON.parse(wplab('run', join(dir, 's.yaml'), '--json').out);
     assert.equal(j.steps[0].result.status, 'deadlock');
   } finally {

@@ -12,8 +12,10 @@ import { runScenario, type RunReport } from '../../sim/scenario/scenario-runner'
 test('writeJson writes exactly what JSON.stringify(value, null, 2) gives, lazy arrays included', () => {
   // some arrays of the value become LazyArrays (of plain data), written as they are produced
   const lazify = (v: unknown, pick: number): unknown => {
-    if (Array.isArray(v)) return pick % 3 === 0 ? new LazyArray((emit) => v.forEach((x) => emit(x))) : v.map((x, i) => lazify(x, pick + i));
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x], i) => [k, lazify(x, pick + i + 1)]));
+    if (Array.isArray(v))
+      return pick % 3 === 0 ? new LazyArray((emit) => v.forEach((x) => emit(x))) : v.map((x, i) => lazify(x, pick + i));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x], i) => [k, lazify(x, pick + i + 1)]));
     return v;
   };
   fc.assert(
@@ -68,28 +70,40 @@ steps:
   return (o as { report: RunReport }).report;
 }
 
-test('a run with more decisions than the log keeps: both outputs hold the kept ones and ' +
-  'say how many were dropped', () => {
-  const r = longRun(20_000, 1000);
-  assert.equal(r.failed, 0);
-  assert.equal(r.log.total, 40_000);
-  const text = reportText(r, 'hits.yaml');
-  assert.match(text, /\n {6}\(39000 earlier decisions of this step dropped from the log\)\n/);
-  assert.match(text, /\n\(39000 older decisions dropped from the log\)\n/);
-  assert.equal(text.match(/-> step-complete/g)?.length, 500);
-  const doc = reportJson(r, 'hits.yaml') as { decisions: Array<{ seq: number }>; steps: Array<{ decisions: number[] }>; dropped_decisions: number };
-  assert.equal(doc.decisions.length, 1000);
-  assert.equal(doc.decisions[0].seq, 39_000);
-  assert.deepEqual(doc.steps[1].decisions, Array.from({ length: 1000 }, (_, i) => 39_000 + i));
-  assert.equal(doc.dropped_decisions, 39_000);
-});
+test(
+  'a run with more decisions than the log keeps: both outputs hold the kept ones and ' + 'say how many were dropped',
+  () => {
+    const r = longRun(20_000, 1000);
+    assert.equal(r.failed, 0);
+    assert.equal(r.log.total, 40_000);
+    const text = reportText(r, 'hits.yaml');
+    assert.match(text, /\n {6}\(39000 earlier decisions of this step dropped from the log\)\n/);
+    assert.match(text, /\n\(39000 older decisions dropped from the log\)\n/);
+    assert.equal(text.match(/-> step-complete/g)?.length, 500);
+    const doc = reportJson(r, 'hits.yaml') as {
+      decisions: Array<{ seq: number }>;
+      steps: Array<{ decisions: number[] }>;
+      dropped_decisions: number;
+    };
+    assert.equal(doc.decisions.length, 1000);
+    assert.equal(doc.decisions[0].seq, 39_000);
+    assert.deepEqual(
+      doc.steps[1].decisions,
+      Array.from({ length: 1000 }, (_, i) => 39_000 + i),
+    );
+    assert.equal(doc.dropped_decisions, 39_000);
+  },
+);
 
 test('writing the report keeps no decision: it is read out of the log one at a time, in bounded pieces', () => {
   const r = longRun(5_000, 4000);
   const ring = (r.log as unknown as { ring: Array<{ decision?: unknown }> }).ring;
   let biggest = 0;
   const sizes = (s: string) => (biggest = Math.max(biggest, s.length));
-  for (const write of [(w: (s: string) => void) => writeText(r, 'hits.yaml', w), (w: (s: string) => void) => writeJsonReport(r, 'hits.yaml', w)]) {
+  for (const write of [
+    (w: (s: string) => void) => writeText(r, 'hits.yaml', w),
+    (w: (s: string) => void) => writeJsonReport(r, 'hits.yaml', w),
+  ]) {
     const c = chunked(sizes);
     write(c.write);
     c.flush();

@@ -19,7 +19,17 @@ function wplab(...args: string[]): { code: number; out: string; err: string } {
 const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml'));
 
 test('there are examples for every case the issue names', () => {
-  for (const name of ['same_watch_addr', 'perf_then_ptrace', 'dar-outside', 'exclusion-6.5-vs-6.6', 'slot-exhaustion-power8', 'larx-stcx', 'per-cpu-perf-two-tasks', 'kernel-access', 'extraneous']) {
+  for (const name of [
+    'same_watch_addr',
+    'perf_then_ptrace',
+    'dar-outside',
+    'exclusion-6.5-vs-6.6',
+    'slot-exhaustion-power8',
+    'larx-stcx',
+    'per-cpu-perf-two-tasks',
+    'kernel-access',
+    'extraneous',
+  ]) {
     assert.ok(examples.includes(`${name}.yaml`), `${name}.yaml`);
   }
 });
@@ -53,9 +63,18 @@ test('--json: one document with machine, steps, decisions with slots and branch 
   assert.equal(first.branch, 'ptrace-report');
   assert.equal(first.insn, 'ld r0,0(r3)');
   assert.deepEqual(first.access, { kind: 'load', ea: '0x10100000', size: 8 });
-  assert.deepEqual(first.slots.map((s: { owner: string; result: string }) => `${s.owner}:${s.result}`), ['ptrace:hit', 'perf:hit']);
-  assert.ok(first.effects.some((e: { kind: string; si_code?: string }) => e.kind === 'signal' && e.si_code === 'TRAP_HWBKPT'));
-  assert.equal(doc.decisions.map((d: { branch: string }) => d.branch).filter((b: string) => b === 'step-complete').length, 3, 'three counted single-steps (rows 2, 4, 5)');
+  assert.deepEqual(
+    first.slots.map((s: { owner: string; result: string }) => `${s.owner}:${s.result}`),
+    ['ptrace:hit', 'perf:hit'],
+  );
+  assert.ok(
+    first.effects.some((e: { kind: string; si_code?: string }) => e.kind === 'signal' && e.si_code === 'TRAP_HWBKPT'),
+  );
+  assert.equal(
+    doc.decisions.map((d: { branch: string }) => d.branch).filter((b: string) => b === 'step-complete').length,
+    3,
+    'three counted single-steps (rows 2, 4, 5)',
+  );
 });
 
 test('--cpu and --cpus override the file', () => {
@@ -87,8 +106,10 @@ function tmpScenario(yaml: string): string {
 const TASK = 'tasks:\n  - name: child\n    program: ptrace-perf-asm.S\n    entry: same_watch_addr_child\n';
 
 test('input errors exit 2 at line:column: unknown key, bad expression, unknown symbol, unknown task', () => {
-  const p = tmpScenario(`${TASK}    regs: { r3: valu }\nsteps:\n  - perf_open: { id: p, task: child, addr: ` +
-    `nosuch+8, len: 8, type: r }\n`);
+  const p = tmpScenario(
+    `${TASK}    regs: { r3: valu }\nsteps:\n  - perf_open: { id: p, task: child, addr: ` +
+      `nosuch+8, len: 8, type: r }\n`,
+  );
   const r = wplab('run', p);
   assert.equal(r.code, 2);
   assert.match(r.err, /s\.yaml:5:17: unknown symbol "valu"/);
@@ -114,15 +135,19 @@ test('a program with assembler errors: exit 2 with FILE:LINE:COL from the assemb
 test('a runaway program is stopped by --max-steps (event: limit)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'wplab-'));
   writeFileSync(join(dir, 'loop.S'), '\t.abiversion 2\n\t.text\n\t.globl _start\n_start:\n\tb _start\n');
-  writeFileSync(join(dir, 's.yaml'), 'tasks:\n  - name: c\n    program: loop.S\nsteps:\n  - cont: c\n    expect: { event: ' +
-    'limit, pc: _start }\n');
+  writeFileSync(
+    join(dir, 's.yaml'),
+    'tasks:\n  - name: c\n    program: loop.S\nsteps:\n  - cont: c\n    expect: { event: ' + 'limit, pc: _start }\n',
+  );
   const r = wplab('run', join(dir, 's.yaml'), '--max-steps', '1000');
   assert.equal(r.code, 0, r.out);
 });
 
 test('using an id whose creation failed is an input error (exit 2)', () => {
-  const p = tmpScenario(`machine: { cpu: power9 }\n${TASK}steps:\n  - perf_open: { id: p, task: child, addr: ` +
-    `value, len: 8, type: r }\n    expect: ENODEV\n  - perf_read: p\n`);
+  const p = tmpScenario(
+    `machine: { cpu: power9 }\n${TASK}steps:\n  - perf_open: { id: p, task: child, addr: ` +
+      `value, len: 8, type: r }\n    expect: ENODEV\n  - perf_read: p\n`,
+  );
   const r = wplab('run', p);
   assert.equal(r.code, 2);
   assert.match(r.err, /s\.yaml:9:16: id "p" is not bound/);
@@ -131,12 +156,17 @@ test('using an id whose creation failed is an input error (exit 2)', () => {
 
 test('§6 ptrace single-step over sc: the tracer stops right after the system call (TRAP_TRACE)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'wplab-'));
-  writeFileSync(join(dir, 'sc.S'), '\t.abiversion 2\n\t.text\n\t.globl _start\n_start:\n\tli ' +
-    '0,20\n\tsc\nafter:\n\tnop\n\ttrap\n');
-  writeFileSync(join(dir, 's.yaml'), 'tasks:\n  - name: c\n    program: sc.S\nsteps:\n  - singlestep: c\n    expect: { ' +
-    'si_code: TRAP_TRACE, pc: _start+4 }\n  - singlestep: c\n    expect: { si_code: ' +
-    'TRAP_TRACE, pc: after }\n  - getreg: { task: c, reg: r3 }\n    expect: 100\n  - ' +
-    'singlestep: c\n    expect: { pc: after+4 }\n');
+  writeFileSync(
+    join(dir, 'sc.S'),
+    '\t.abiversion 2\n\t.text\n\t.globl _start\n_start:\n\tli ' + '0,20\n\tsc\nafter:\n\tnop\n\ttrap\n',
+  );
+  writeFileSync(
+    join(dir, 's.yaml'),
+    'tasks:\n  - name: c\n    program: sc.S\nsteps:\n  - singlestep: c\n    expect: { ' +
+      'si_code: TRAP_TRACE, pc: _start+4 }\n  - singlestep: c\n    expect: { si_code: ' +
+      'TRAP_TRACE, pc: after }\n  - getreg: { task: c, reg: r3 }\n    expect: 100\n  - ' +
+      'singlestep: c\n    expect: { pc: after+4 }\n',
+  );
   const r = wplab('run', join(dir, 's.yaml'));
   assert.equal(r.code, 0, r.out);
 });

@@ -22,7 +22,15 @@ import { execVsx } from './vsx-exec';
 import { VSX_FP_DEFS } from './vsx-fp-defs';
 import { execVsxFp } from './vsx-fp-exec';
 
-export type FamilyExec = (core: ExecCore, t: ThreadState, port: DataPort, index: number, w: number, w2: number, pc: number) => number;
+export type FamilyExec = (
+  core: ExecCore,
+  t: ThreadState,
+  port: DataPort,
+  index: number,
+  w: number,
+  w2: number,
+  pc: number,
+) => number;
 
 const EXECUTORS: [FamilyDefs, FamilyExec][] = [
   [FIXED_DEFS, execFixed],
@@ -38,7 +46,15 @@ const lo: number[] = EXECUTORS.map(([f]) => f.base);
 const hi: number[] = EXECUTORS.map(([f]) => f.base + f.defs.length);
 const fns: FamilyExec[] = EXECUTORS.map(([, e]) => e);
 
-export function execFamily(core: ExecCore, t: ThreadState, port: DataPort, op: number, w: number, w2: number, pc: number): number {
+export function execFamily(
+  core: ExecCore,
+  t: ThreadState,
+  port: DataPort,
+  op: number,
+  w: number,
+  w2: number,
+  pc: number,
+): number {
   for (let k = 0; k < fns.length; k++) {
     if (op >= lo[k] && op < hi[k]) return fns[k](core, t, port, op - lo[k], w, w2, pc);
   }

@@ -44,11 +44,16 @@ export function eaOf(t: ThreadState, w: number, form: 'D' | 'DS' | 'DQ' | 'X' | 
   const ra = raOf(w);
   const base = ra === 0 ? 0n : gpr(t, ra);
   switch (form) {
-    case 'D': return (base + sext16(w)) & M64;
-    case 'DS': return (base + sext16(w & 0xfffc)) & M64;
-    case 'DQ': return (base + sext16(w & 0xfff0)) & M64;
-    case 'X': return (base + gpr(t, rbOf(w))) & M64;
-    default: return base;
+    case 'D':
+      return (base + sext16(w)) & M64;
+    case 'DS':
+      return (base + sext16(w & 0xfffc)) & M64;
+    case 'DQ':
+      return (base + sext16(w & 0xfff0)) & M64;
+    case 'X':
+      return (base + gpr(t, rbOf(w))) & M64;
+    default:
+      return base;
   }
 }
 

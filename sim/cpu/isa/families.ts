@@ -12,7 +12,15 @@ import { VSX_DEFS } from './vsx-defs';
 import { VSX_FP_DEFS } from './vsx-fp-defs';
 
 /** Every family, in the order of their bases. */
-export const FAMILIES: readonly FamilyDefs[] = [FIXED_DEFS, FP_DEFS, VSX_FP_DEFS, VMX_DEFS, VSX_DEFS, PREFIXED_DEFS, QP_DEFS];
+export const FAMILIES: readonly FamilyDefs[] = [
+  FIXED_DEFS,
+  FP_DEFS,
+  VSX_FP_DEFS,
+  VMX_DEFS,
+  VSX_DEFS,
+  PREFIXED_DEFS,
+  QP_DEFS,
+];
 
 /** Operation ids of the families start here (the core set of ops.ts stays below). */
 export const FAMILY_BASE = 1000;
@@ -38,9 +46,11 @@ function popcount(x: number): number {
 }
 
 for (const fam of FAMILIES) {
-  if (fam.base < FAMILY_BASE || fam.base + fam.defs.length > 32767) throw new Error(`family ${fam.name}: base ${fam.base} out of range`);
+  if (fam.base < FAMILY_BASE || fam.base + fam.defs.length > 32767)
+    throw new Error(`family ${fam.name}: base ${fam.base} out of range`);
   fam.defs.forEach((def, i) => {
-    if (((def.match & ~def.mask) >>> 0) !== 0) throw new Error(`${fam.name}: ${def.name} has match bits outside its mask`);
+    if ((def.match & ~def.mask) >>> 0 !== 0)
+      throw new Error(`${fam.name}: ${def.name} has match bits outside its mask`);
     const row: Row = { id: fam.base + i, exec: fam.base + i, def, family: fam.name };
     if (ROWS[row.id]) throw new Error(`family ${fam.name}: id ${row.id} is taken by ${ROWS[row.id].def.name}`);
     ROWS[row.id] = row;
@@ -52,7 +62,8 @@ for (const fam of FAMILIES) {
     const def = fam.defs[i];
     if (!def.alias) continue;
     const j = fam.defs.findIndex((d) => d.name === def.alias && !d.alias);
-    if (j < 0) throw new Error(`${fam.name}: ${def.name} is an alias of ${def.alias}, which the family does not define`);
+    if (j < 0)
+      throw new Error(`${fam.name}: ${def.name} is an alias of ${def.alias}, which the family does not define`);
     ROWS[fam.base + i].exec = fam.base + j;
   }
 }
@@ -67,8 +78,8 @@ for (const list of byPrimary) {
 
 function fits(row: Row, word: number, next: number): boolean {
   const d = row.def;
-  if (((word & d.mask) >>> 0) !== d.match) return false;
-  if (d.suffixMask !== undefined && ((next & d.suffixMask) >>> 0) !== (d.suffixMatch ?? 0)) return false;
+  if ((word & d.mask) >>> 0 !== d.match) return false;
+  if (d.suffixMask !== undefined && (next & d.suffixMask) >>> 0 !== (d.suffixMatch ?? 0)) return false;
   return d.matches === undefined || d.matches(word);
 }
 

@@ -48,7 +48,7 @@ function eaAdd(t: ThreadState, ra: number, dh: number, dl: number): void {
   }
   const x = t.lo[ra];
   eaLo = (x + dl) | 0;
-  eaHi = (t.hi[ra] + dh + ((eaLo >>> 0) < (x >>> 0) ? 1 : 0)) | 0;
+  eaHi = (t.hi[ra] + dh + (eaLo >>> 0 < x >>> 0 ? 1 : 0)) | 0;
 }
 function eaOfD(t: ThreadState, w: number, mask: number): void {
   const d = ((w & mask) << 16) >> 16;
@@ -63,7 +63,15 @@ function dawr(core: ExecCore): number {
   return COLD_STOP;
 }
 
-export function execFp(core: ExecCore, t: ThreadState, port: DataPort, i: number, w: number, _w2: number, pc: number): number {
+export function execFp(
+  core: ExecCore,
+  t: ThreadState,
+  port: DataPort,
+  i: number,
+  w: number,
+  _w2: number,
+  pc: number,
+): number {
   const F = t.vsrF64;
   const V = t.vsr;
   const frt = (w >>> 21) & 31;
@@ -72,59 +80,70 @@ export function execFp(core: ExecCore, t: ThreadState, port: DataPort, i: number
   const frc = (w >>> 6) & 31;
   switch (i as Fp) {
     // ---- arithmetic ----
-    case Fp.FADD: case Fp.FSUB: case Fp.FADDS: case Fp.FSUBS: {
+    case Fp.FADD:
+    case Fp.FSUB:
+    case Fp.FADDS:
+    case Fp.FSUBS: {
       const single = i === Fp.FADDS || i === Fp.FSUBS;
       const sub = i === Fp.FSUB || i === Fp.FSUBS;
       if ((t.fpscr & NOT_FAST) === 0) {
         const ex = rnAdd(F, 2 * fra + 1, 2 * frb + 1, sub, single);
-        if (ex >= 0) return commitScalar(t, frt, ex, (w & 1) !== 0), COLD_NEXT;
+        if (ex >= 0) return (commitScalar(t, frt, ex, (w & 1) !== 0), COLD_NEXT);
       }
       const a = F[2 * fra + 1];
       const b = F[2 * frb + 1];
-      if (a !== a || b !== b) return arith(core, t, (w & 1) !== 0, pc, frt, NaN, nanOperands(t, fra, frb, -1, single), single);
+      if (a !== a || b !== b)
+        return arith(core, t, (w & 1) !== 0, pc, frt, NaN, nanOperands(t, fra, frb, -1, single), single);
       const r = fpAdd(a, sub ? -b : b, t.fpscr, single);
       return arith(core, t, (w & 1) !== 0, pc, frt, r, fpx.ex, single);
     }
-    case Fp.FMUL: case Fp.FMULS: {
+    case Fp.FMUL:
+    case Fp.FMULS: {
       const single = i === Fp.FMULS;
       if ((t.fpscr & NOT_FAST) === 0) {
         const ex = rnMul(F, 2 * fra + 1, 2 * frc + 1, single);
-        if (ex >= 0) return commitScalar(t, frt, ex, (w & 1) !== 0), COLD_NEXT;
+        if (ex >= 0) return (commitScalar(t, frt, ex, (w & 1) !== 0), COLD_NEXT);
       }
       const a = F[2 * fra + 1];
       const c = F[2 * frc + 1];
-      if (a !== a || c !== c) return arith(core, t, (w & 1) !== 0, pc, frt, NaN, nanOperands(t, fra, frc, -1, single), single);
+      if (a !== a || c !== c)
+        return arith(core, t, (w & 1) !== 0, pc, frt, NaN, nanOperands(t, fra, frc, -1, single), single);
       return arith(core, t, (w & 1) !== 0, pc, frt, fpMul(a, c, t.fpscr, single), fpx.ex, single);
     }
-    case Fp.FDIV: case Fp.FDIVS: {
+    case Fp.FDIV:
+    case Fp.FDIVS: {
       const single = i === Fp.FDIVS;
       if ((t.fpscr & NOT_FAST) === 0) {
         const ex = rnDiv(F, 2 * fra + 1, 2 * frb + 1, single);
-        if (ex >= 0) return commitScalar(t, frt, ex, (w & 1) !== 0), COLD_NEXT;
+        if (ex >= 0) return (commitScalar(t, frt, ex, (w & 1) !== 0), COLD_NEXT);
       }
       const a = F[2 * fra + 1];
       const b = F[2 * frb + 1];
-      if (a !== a || b !== b) return arith(core, t, (w & 1) !== 0, pc, frt, NaN, nanOperands(t, fra, frb, -1, single), single);
+      if (a !== a || b !== b)
+        return arith(core, t, (w & 1) !== 0, pc, frt, NaN, nanOperands(t, fra, frb, -1, single), single);
       return arith(core, t, (w & 1) !== 0, pc, frt, fpDiv(a, b, t.fpscr, single), fpx.ex, single);
     }
-    case Fp.FSQRT: case Fp.FSQRTS: {
+    case Fp.FSQRT:
+    case Fp.FSQRTS: {
       const single = i === Fp.FSQRTS;
       if ((t.fpscr & NOT_FAST) === 0) {
         const ex = rnSqrt(F, 2 * frb + 1, single);
-        if (ex >= 0) return commitScalar(t, frt, ex, (w & 1) !== 0), COLD_NEXT;
+        if (ex >= 0) return (commitScalar(t, frt, ex, (w & 1) !== 0), COLD_NEXT);
       }
       const b = F[2 * frb + 1];
       if (b !== b) return arith(core, t, (w & 1) !== 0, pc, frt, NaN, nanOperands(t, frb, -1, -1, single), single);
       return arith(core, t, (w & 1) !== 0, pc, frt, fpSqrt(b, t.fpscr, single), fpx.ex, single);
     }
-    case Fp.FRE: case Fp.FRES: {
+    case Fp.FRE:
+    case Fp.FRES: {
       // an estimate in the ISA; qemu (the reference) divides exactly
       const single = i === Fp.FRES;
       const b = F[2 * frb + 1];
       if (b !== b) return arith(core, t, (w & 1) !== 0, pc, frt, NaN, nanOperands(t, frb, -1, -1, single), single);
       return arith(core, t, (w & 1) !== 0, pc, frt, fpDiv(1, b, t.fpscr, single), fpx.ex, single);
     }
-    case Fp.FRSQRTE: case Fp.FRSQRTES: {
+    case Fp.FRSQRTE:
+    case Fp.FRSQRTES: {
       // an estimate in the ISA; qemu computes 1 / sqrt(x) with two roundings
       const single = i === Fp.FRSQRTES;
       const b = F[2 * frb + 1];
@@ -142,13 +161,19 @@ export function execFp(core: ExecCore, t: ThreadState, port: DataPort, i: number
       if (w & 1) setCr1(t);
       return COLD_NEXT;
     }
-    case Fp.FMADD: case Fp.FMSUB: case Fp.FNMADD: case Fp.FNMSUB:
-    case Fp.FMADDS: case Fp.FMSUBS: case Fp.FNMADDS: case Fp.FNMSUBS: {
+    case Fp.FMADD:
+    case Fp.FMSUB:
+    case Fp.FNMADD:
+    case Fp.FNMSUB:
+    case Fp.FMADDS:
+    case Fp.FMSUBS:
+    case Fp.FNMADDS:
+    case Fp.FNMSUBS: {
       const single = i >= Fp.FMADDS;
       const k = single ? i - Fp.FMADDS : i - Fp.FMADD; // 0 madd, 1 msub, 2 nmadd, 3 nmsub
       if ((t.fpscr & NOT_FAST) === 0) {
         const ex = rnFma(F, 2 * fra + 1, 2 * frc + 1, 2 * frb + 1, k, single);
-        if (ex >= 0) return commitScalar(t, frt, ex, (w & 1) !== 0), COLD_NEXT;
+        if (ex >= 0) return (commitScalar(t, frt, ex, (w & 1) !== 0), COLD_NEXT);
       }
       const a = F[2 * fra + 1];
       const b = F[2 * frb + 1];
@@ -164,9 +189,17 @@ export function execFp(core: ExecCore, t: ThreadState, port: DataPort, i: number
     }
 
     // ---- moves (no FPSCR change) ----
-    case Fp.FMR: case Fp.FNEG: case Fp.FABS: case Fp.FNABS: {
+    case Fp.FMR:
+    case Fp.FNEG:
+    case Fp.FABS:
+    case Fp.FNABS: {
       const hi = V[4 * frb + 3];
-      setFpr(V, frt, i === Fp.FMR ? hi : i === Fp.FNEG ? hi ^ 0x80000000 : i === Fp.FABS ? hi & 0x7fffffff : hi | 0x80000000, V[4 * frb + 2]);
+      setFpr(
+        V,
+        frt,
+        i === Fp.FMR ? hi : i === Fp.FNEG ? hi ^ 0x80000000 : i === Fp.FABS ? hi & 0x7fffffff : hi | 0x80000000,
+        V[4 * frb + 2],
+      );
       if (w & 1) setCr1(t);
       return COLD_NEXT;
     }
@@ -175,7 +208,8 @@ export function execFp(core: ExecCore, t: ThreadState, port: DataPort, i: number
       if (w & 1) setCr1(t);
       return COLD_NEXT;
     }
-    case Fp.FMRGEW: case Fp.FMRGOW: {
+    case Fp.FMRGEW:
+    case Fp.FMRGOW: {
       const off = i === Fp.FMRGEW ? 3 : 2;
       const h = V[4 * fra + off];
       const l = V[4 * frb + off];
@@ -189,8 +223,14 @@ export function execFp(core: ExecCore, t: ThreadState, port: DataPort, i: number
       if (b !== b) return arith(core, t, (w & 1) !== 0, pc, frt, NaN, nanOperands(t, frb, -1, -1, true), true);
       return arith(core, t, (w & 1) !== 0, pc, frt, fpRoundSingle(b, t.fpscr), fpx.ex, true);
     }
-    case Fp.FCTIW: case Fp.FCTIWZ: case Fp.FCTIWU: case Fp.FCTIWUZ:
-    case Fp.FCTID: case Fp.FCTIDZ: case Fp.FCTIDU: case Fp.FCTIDUZ: {
+    case Fp.FCTIW:
+    case Fp.FCTIWZ:
+    case Fp.FCTIWU:
+    case Fp.FCTIWUZ:
+    case Fp.FCTID:
+    case Fp.FCTIDZ:
+    case Fp.FCTIDU:
+    case Fp.FCTIDUZ: {
       const k = i - Fp.FCTIW;
       if (k < 2 && fastCtiw(t, frt, frb, k === 1, (w & 1) !== 0)) return COLD_NEXT;
       const kind = [INT32, INT32, UINT32, UINT32, INT64, INT64, UINT64, UINT64][k];
@@ -200,14 +240,20 @@ export function execFp(core: ExecCore, t: ThreadState, port: DataPort, i: number
       if (b !== b && (V[4 * frb + 3] & QUIET_BIT_HI) === 0) ex |= S.VXSNAN;
       return convertToInt(core, t, w, pc, frt, ex);
     }
-    case Fp.FCFID: case Fp.FCFIDU: case Fp.FCFIDS: case Fp.FCFIDUS: {
+    case Fp.FCFID:
+    case Fp.FCFIDU:
+    case Fp.FCFIDS:
+    case Fp.FCFIDUS: {
       if (i === Fp.FCFID && fastCfid(t, frt, frb, (w & 1) !== 0)) return COLD_NEXT;
       const single = i === Fp.FCFIDS || i === Fp.FCFIDUS;
       const signed = i === Fp.FCFID || i === Fp.FCFIDS;
       const r = fpFromInt64(V[4 * frb + 3], V[4 * frb + 2], signed, t.fpscr, single);
       return arith(core, t, (w & 1) !== 0, pc, frt, r, fpx.ex, single);
     }
-    case Fp.FRIN: case Fp.FRIZ: case Fp.FRIP: case Fp.FRIM: {
+    case Fp.FRIN:
+    case Fp.FRIZ:
+    case Fp.FRIP:
+    case Fp.FRIM: {
       const b = F[2 * frb + 1];
       let r: number;
       let ex: number;
@@ -222,14 +268,16 @@ export function execFp(core: ExecCore, t: ThreadState, port: DataPort, i: number
     }
 
     // ---- compare and test ----
-    case Fp.FCMPU: case Fp.FCMPO: {
+    case Fp.FCMPU:
+    case Fp.FCMPO: {
       const a = F[2 * fra + 1];
       const b = F[2 * frb + 1];
       let c: number;
       let ex = 0;
       if (a !== a || b !== b) {
         c = 1;
-        const snan = ((a !== a && (V[4 * fra + 3] & QUIET_BIT_HI) === 0) || (b !== b && (V[4 * frb + 3] & QUIET_BIT_HI) === 0));
+        const snan =
+          (a !== a && (V[4 * fra + 3] & QUIET_BIT_HI) === 0) || (b !== b && (V[4 * frb + 3] & QUIET_BIT_HI) === 0);
         if (snan) ex = S.VXSNAN;
         // fcmpo: VXVC for a QNaN, and for an SNaN when invalid operations are disabled
         if (i === Fp.FCMPO && (!snan || (t.fpscr & S.VE) === 0)) ex |= S.VXVC;
@@ -249,7 +297,13 @@ export function execFp(core: ExecCore, t: ThreadState, port: DataPort, i: number
     }
 
     // ---- FPSCR ----
-    case Fp.MFFS: case Fp.MFFSCE: case Fp.MFFSL: case Fp.MFFSCDRN: case Fp.MFFSCDRNI: case Fp.MFFSCRN: case Fp.MFFSCRNI: {
+    case Fp.MFFS:
+    case Fp.MFFSCE:
+    case Fp.MFFSL:
+    case Fp.MFFSCDRN:
+    case Fp.MFFSCDRNI:
+    case Fp.MFFSCRN:
+    case Fp.MFFSCRNI: {
       const f = t.fpscr;
       const drn = t.fpscrDrn;
       let lo = f;
@@ -260,11 +314,21 @@ export function execFp(core: ExecCore, t: ThreadState, port: DataPort, i: number
       const blo = V[4 * frb + 2];
       setFpr(V, frt, drn, lo);
       switch (i) {
-        case Fp.MFFSCE: t.fpscr = S.store(f, 0, ENABLES); break;
-        case Fp.MFFSCDRN: t.fpscrDrn = bhi & 7; break;
-        case Fp.MFFSCDRNI: t.fpscrDrn = (w >>> 11) & 7; break;
-        case Fp.MFFSCRN: t.fpscr = S.store(f, blo, S.RN); break;
-        case Fp.MFFSCRNI: t.fpscr = S.store(f, (w >>> 11) & 3, S.RN); break;
+        case Fp.MFFSCE:
+          t.fpscr = S.store(f, 0, ENABLES);
+          break;
+        case Fp.MFFSCDRN:
+          t.fpscrDrn = bhi & 7;
+          break;
+        case Fp.MFFSCDRNI:
+          t.fpscrDrn = (w >>> 11) & 7;
+          break;
+        case Fp.MFFSCRN:
+          t.fpscr = S.store(f, blo, S.RN);
+          break;
+        case Fp.MFFSCRNI:
+          t.fpscr = S.store(f, (w >>> 11) & 3, S.RN);
+          break;
       }
       if (i === Fp.MFFS && w & 1) setCr1(t);
       return COLD_NEXT;
@@ -298,7 +362,8 @@ export function execFp(core: ExecCore, t: ThreadState, port: DataPort, i: number
       }
       return afterMtfs(core, t, w, pc);
     }
-    case Fp.MTFSB0: case Fp.MTFSB1: {
+    case Fp.MTFSB0:
+    case Fp.MTFSB1: {
       const bt = frt;
       // FEX and VX are summaries; qemu keeps NI at 0 ("only IEEE mode")
       if (bt !== 1 && bt !== 2 && !(i === Fp.MTFSB1 && bt === 29)) {
@@ -317,7 +382,14 @@ export function execFp(core: ExecCore, t: ThreadState, port: DataPort, i: number
     }
 
     // ---- loads and stores ----
-    case Fp.LFS: case Fp.LFSU: case Fp.LFD: case Fp.LFDU: case Fp.LFSX: case Fp.LFSUX: case Fp.LFDX: case Fp.LFDUX: {
+    case Fp.LFS:
+    case Fp.LFSU:
+    case Fp.LFD:
+    case Fp.LFDU:
+    case Fp.LFSX:
+    case Fp.LFSUX:
+    case Fp.LFDX:
+    case Fp.LFDUX: {
       const x = i >= Fp.LFSX;
       const k = x ? i - Fp.LFSX : i - Fp.LFS; // 0 lfs, 1 lfsu, 2 lfd, 3 lfdu
       const update = (k & 1) !== 0;
@@ -338,7 +410,14 @@ export function execFp(core: ExecCore, t: ThreadState, port: DataPort, i: number
       }
       return COLD_NEXT;
     }
-    case Fp.STFS: case Fp.STFSU: case Fp.STFD: case Fp.STFDU: case Fp.STFSX: case Fp.STFSUX: case Fp.STFDX: case Fp.STFDUX: {
+    case Fp.STFS:
+    case Fp.STFSU:
+    case Fp.STFD:
+    case Fp.STFDU:
+    case Fp.STFSX:
+    case Fp.STFSUX:
+    case Fp.STFDX:
+    case Fp.STFDUX: {
       const x = i >= Fp.STFSX;
       const k = x ? i - Fp.STFSX : i - Fp.STFS;
       const update = (k & 1) !== 0;
@@ -357,7 +436,8 @@ export function execFp(core: ExecCore, t: ThreadState, port: DataPort, i: number
       }
       return COLD_NEXT;
     }
-    case Fp.LFIWAX: case Fp.LFIWZX: {
+    case Fp.LFIWAX:
+    case Fp.LFIWZX: {
       eaOfX(t, w);
       if (core.checking && core.access(eaHi, eaLo, 4, K_LOAD)) return dawr(core);
       if (!port.load(eaHi, eaLo, 4)) return fault(core, 4, 'load', pc);
@@ -370,7 +450,8 @@ export function execFp(core: ExecCore, t: ThreadState, port: DataPort, i: number
       if (!port.store(eaHi, eaLo, 4, 0, V[4 * frt + 2])) return fault(core, 4, 'store', pc);
       return COLD_NEXT;
     }
-    case Fp.LFDP: case Fp.LFDPX: {
+    case Fp.LFDP:
+    case Fp.LFDPX: {
       if (i === Fp.LFDP) eaOfD(t, w, 0xfffc);
       else eaOfX(t, w);
       if (core.checking && core.access(eaHi, eaLo, 16, K_LOAD)) return dawr(core);
@@ -379,19 +460,20 @@ export function execFp(core: ExecCore, t: ThreadState, port: DataPort, i: number
       const h1 = port.vhi;
       const l1 = port.vlo;
       const l8 = (eaLo + 8) | 0;
-      const h8 = (eaHi + ((l8 >>> 0) < (eaLo >>> 0) ? 1 : 0)) | 0;
+      const h8 = (eaHi + (l8 >>> 0 < eaLo >>> 0 ? 1 : 0)) | 0;
       if (!port.load(h8, l8, 8)) return fault(core, 16, 'load', pc);
       setFpr(V, frt, port.vhi, port.vlo);
       setFpr(V, frt + 1, h1, l1);
       return COLD_NEXT;
     }
-    case Fp.STFDP: case Fp.STFDPX: {
+    case Fp.STFDP:
+    case Fp.STFDPX: {
       if (i === Fp.STFDP) eaOfD(t, w, 0xfffc);
       else eaOfX(t, w);
       if (core.checking && core.access(eaHi, eaLo, 16, K_STORE)) return dawr(core);
       if (!port.writable(eaHi, eaLo, 16)) return fault(core, 16, 'store', pc);
       const l8 = (eaLo + 8) | 0;
-      const h8 = (eaHi + ((l8 >>> 0) < (eaLo >>> 0) ? 1 : 0)) | 0;
+      const h8 = (eaHi + (l8 >>> 0 < eaLo >>> 0 ? 1 : 0)) | 0;
       port.store(eaHi, eaLo, 8, V[4 * (frt + 1) + 3], V[4 * (frt + 1) + 2]);
       port.store(h8, l8, 8, V[4 * frt + 3], V[4 * frt + 2]);
       return COLD_NEXT;
@@ -399,7 +481,6 @@ export function execFp(core: ExecCore, t: ThreadState, port: DataPort, i: number
   }
   return ill(core, w, pc);
 }
-
 
 function ill(core: ExecCore, w: number, pc: number): number {
   core.pending = sigill(w, pc);

@@ -134,7 +134,8 @@ export function rnFma(F: Float64Array, ia: number, ic: number, ib: number, k: nu
     const z = p + b;
     return k >= 2 ? round(-z, 0, single) : round(z, 0, single);
   }
-  if (!(aa >= SMALL && aa <= BIG && ac >= SMALL && ac <= BIG && Math.abs(p) >= PROD_MIN && Math.abs(b) <= BIG)) return -1;
+  if (!(aa >= SMALL && aa <= BIG && ac >= SMALL && ac <= BIG && Math.abs(p) >= PROD_MIN && Math.abs(b) <= BIG))
+    return -1;
   let x = SPLIT * a;
   const ah = x - (x - a);
   const al = a - ah;
@@ -201,7 +202,8 @@ export function commitScalar(t: ThreadState, rt: number, ex: number, rec: boolea
   V[4 * rt + 1] = 0;
   V[4 * rt] = 0;
   const f = t.fpscr;
-  let nf = (f & ~(FR | FI | FPRF)) | ex | (r > 0 ? FPRF_PNORM : r < 0 ? FPRF_NNORM : 1 / r > 0 ? FPRF_PZERO : FPRF_NZERO);
+  let nf =
+    (f & ~(FR | FI | FPRF)) | ex | (r > 0 ? FPRF_PNORM : r < 0 ? FPRF_NNORM : 1 / r > 0 ? FPRF_PZERO : FPRF_NZERO);
   if ((ex & ~f & XX) !== 0) nf |= FX;
   t.fpscr = nf;
   if (rec) t.crNum = (t.crNum & ~0x0f000000) | (((nf >>> 28) & 15) << 24);

@@ -22,7 +22,12 @@ let nanLo = 0;
 /** An enabled exception: a SIGFPE when the process asked for floating-point interrupts. */
 export function fpTrap(core: ExecCore, t: ThreadState, pc: number): number {
   if ((t.msr & MSR_FE) === 0n) return COLD_NEXT;
-  core.pending = { kind: 'fault', signal: 'SIGFPE', addr: BigInt(pc), message: `floating-point enabled exception (FPSCR 0x${(t.fpscr >>> 0).toString(16)}) at ${hex(pc)}` };
+  core.pending = {
+    kind: 'fault',
+    signal: 'SIGFPE',
+    addr: BigInt(pc),
+    message: `floating-point enabled exception (FPSCR 0x${(t.fpscr >>> 0).toString(16)}) at ${hex(pc)}`,
+  };
   return COLD_STOP;
 }
 
@@ -62,7 +67,16 @@ export function writeResult(t: ThreadState, n: number, r: number): void {
  * doubleword 0 with the exception bits ex (XX FI FR OX UX ZX VX*), FPRF of the result's format,
  * CR1 for a record form (rec).
  */
-export function arith(core: ExecCore, t: ThreadState, rec: boolean, pc: number, frt: number, r: number, ex: number, single: boolean): number {
+export function arith(
+  core: ExecCore,
+  t: ThreadState,
+  rec: boolean,
+  pc: number,
+  frt: number,
+  r: number,
+  ex: number,
+  single: boolean,
+): number {
   const f = t.fpscr;
   if ((ex & ~(S.XX | S.FI | S.FR)) === 0 && (f & ENABLES) === 0 && r === r) {
     // the common case: a number, at most inexact, no exception enabled (VX and FEX cannot change)
@@ -114,4 +128,3 @@ export function nanOperands(t: ThreadState, r1: number, r2: number, r3: number, 
   nanLo = single ? v[4 * chosen + 2] & 0xe0000000 : v[4 * chosen + 2];
   return ex;
 }
-

@@ -206,7 +206,15 @@ export function decompose(x: number): Exact {
  * and with `adjust` the OE/UE enables: an enabled overflow or underflow delivers the result with
  * its exponent adjusted, as the classic FP instructions do). m = 0 without sticky is an exact zero.
  */
-export function roundExact(neg: boolean, m: bigint, e: number, sticky: boolean, ctl: number, fmt: number, adjust = false): number {
+export function roundExact(
+  neg: boolean,
+  m: bigint,
+  e: number,
+  sticky: boolean,
+  ctl: number,
+  fmt: number,
+  adjust = false,
+): number {
   if (m === 0n && !sticky) {
     fpx.ex = 0;
     return neg ? -0 : 0;

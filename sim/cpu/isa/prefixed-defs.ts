@@ -10,12 +10,45 @@ import { PO, POM, type AccessInfo, type FamilyDefs, type InsnDef } from './insn-
 export const PREFIXED_BASE = 6000;
 
 export const enum Prefixed {
-  PADDI, PLI, PLA, PLA_ASM, PSUBI,
-  PLBZ, PLHZ, PLHA, PLWZ, PLWA, PLD, PLQ, PSTB, PSTH, PSTW, PSTD, PSTQ,
-  PLFS, PLFD, PSTFS, PSTFD,
-  PLXSD, PLXSSP, PSTXSD, PSTXSSP, PLXV, PSTXV, PLXVP, PSTXVP,
+  PADDI,
+  PLI,
+  PLA,
+  PLA_ASM,
+  PSUBI,
+  PLBZ,
+  PLHZ,
+  PLHA,
+  PLWZ,
+  PLWA,
+  PLD,
+  PLQ,
+  PSTB,
+  PSTH,
+  PSTW,
+  PSTD,
+  PSTQ,
+  PLFS,
+  PLFD,
+  PSTFS,
+  PSTFD,
+  PLXSD,
+  PLXSSP,
+  PSTXSD,
+  PSTXSSP,
+  PLXV,
+  PSTXV,
+  PLXVP,
+  PSTXVP,
   PNOP,
-  XXSPLTI32DX, XXSPLTIDP, XXSPLTIW, XXPERMX, XXBLENDVB, XXBLENDVH, XXBLENDVW, XXBLENDVD, XXEVAL,
+  XXSPLTI32DX,
+  XXSPLTIDP,
+  XXSPLTIW,
+  XXPERMX,
+  XXBLENDVB,
+  XXBLENDVH,
+  XXBLENDVW,
+  XXBLENDVD,
+  XXEVAL,
 }
 
 /** prefix types: 8LS (0), 8RR/MMIRR (1), MLS (2), pnop's (3) */
@@ -40,17 +73,75 @@ const u = (x: number) => x >>> 0;
 const ld = (size: number, more: Partial<AccessInfo> = {}): AccessInfo => ({ kind: 'load', size, ea: 'P34', ...more });
 const st = (size: number, more: Partial<AccessInfo> = {}): AccessInfo => ({ kind: 'store', size, ea: 'P34', ...more });
 /** a load/store: prefix type, suffix primary opcode, its target operand, its access */
-function ls(i: Prefixed, name: string, prefix: number, po: number, target: InsnDef['operands'][number], access: AccessInfo, suffixMask = POM(0)): void {
-  row(i, { name, match: prefix, mask: LS_MASK, suffixMatch: PO(po), suffixMask, operands: [target, 'D34', 'RA0', 'PCREL'], access });
+function ls(
+  i: Prefixed,
+  name: string,
+  prefix: number,
+  po: number,
+  target: InsnDef['operands'][number],
+  access: AccessInfo,
+  suffixMask = POM(0),
+): void {
+  row(i, {
+    name,
+    match: prefix,
+    mask: LS_MASK,
+    suffixMatch: PO(po),
+    suffixMask,
+    operands: [target, 'D34', 'RA0', 'PCREL'],
+    access,
+  });
 }
 
 // paddi RT,RA,SI,R; pli RT,SI (RA=0 R=0); pla RT,D(RA),R (objdump: pla for R=1, paddi otherwise);
 // psubi RT,RA,SI,R = paddi with -SI
-row(Prefixed.PADDI, { name: 'paddi', match: P_MLS, mask: LS_MASK, suffixMatch: PO(14), suffixMask: POM(0), operands: ['RT', 'RA0', 'SI34', 'PCREL'] });
-row(Prefixed.PLI, { name: 'pli', match: P_MLS, mask: u(LS_MASK | R_BIT), suffixMatch: PO(14), suffixMask: POM(0x1f0000), operands: ['RT', 'SI34'], alias: 'paddi' });
-row(Prefixed.PLA, { name: 'pla', match: u(P_MLS | R_BIT), mask: u(LS_MASK | R_BIT), suffixMatch: PO(14), suffixMask: POM(0x1f0000), operands: ['RT', 'D34', 'RA0', 'PCREL'], alias: 'paddi', disasmOnly: true });
-row(Prefixed.PLA_ASM, { name: 'pla', match: P_MLS, mask: LS_MASK, suffixMatch: PO(14), suffixMask: POM(0), operands: ['RT', 'D34', 'RA0', 'PCREL'], alias: 'paddi', asmOnly: true });
-row(Prefixed.PSUBI, { name: 'psubi', match: P_MLS, mask: LS_MASK, suffixMatch: PO(14), suffixMask: POM(0), operands: ['RT', 'RA0', 'NSI34', 'PCREL'], alias: 'paddi', asmOnly: true });
+row(Prefixed.PADDI, {
+  name: 'paddi',
+  match: P_MLS,
+  mask: LS_MASK,
+  suffixMatch: PO(14),
+  suffixMask: POM(0),
+  operands: ['RT', 'RA0', 'SI34', 'PCREL'],
+});
+row(Prefixed.PLI, {
+  name: 'pli',
+  match: P_MLS,
+  mask: u(LS_MASK | R_BIT),
+  suffixMatch: PO(14),
+  suffixMask: POM(0x1f0000),
+  operands: ['RT', 'SI34'],
+  alias: 'paddi',
+});
+row(Prefixed.PLA, {
+  name: 'pla',
+  match: u(P_MLS | R_BIT),
+  mask: u(LS_MASK | R_BIT),
+  suffixMatch: PO(14),
+  suffixMask: POM(0x1f0000),
+  operands: ['RT', 'D34', 'RA0', 'PCREL'],
+  alias: 'paddi',
+  disasmOnly: true,
+});
+row(Prefixed.PLA_ASM, {
+  name: 'pla',
+  match: P_MLS,
+  mask: LS_MASK,
+  suffixMatch: PO(14),
+  suffixMask: POM(0),
+  operands: ['RT', 'D34', 'RA0', 'PCREL'],
+  alias: 'paddi',
+  asmOnly: true,
+});
+row(Prefixed.PSUBI, {
+  name: 'psubi',
+  match: P_MLS,
+  mask: LS_MASK,
+  suffixMatch: PO(14),
+  suffixMask: POM(0),
+  operands: ['RT', 'RA0', 'NSI34', 'PCREL'],
+  alias: 'paddi',
+  asmOnly: true,
+});
 // fixed-point loads and stores
 ls(Prefixed.PLBZ, 'plbz', P_MLS, 34, 'RT', ld(1));
 ls(Prefixed.PLHZ, 'plhz', P_MLS, 40, 'RT', ld(2));
@@ -82,15 +173,78 @@ ls(Prefixed.PSTXVP, 'pstxvp', P_8LS, 62, 'PXTP', { kind: 'store_vsx', size: 32, 
 // pnop: prefix type 3 with bits 8-11 and 14-31 zero (qemu ignores 12-13); the suffix is any word
 row(Prefixed.PNOP, { name: 'pnop', match: P_NOP, mask: 0xfff3ffff, suffixMatch: 0, suffixMask: 0, operands: [] });
 // 8RR: splat immediates (IMM32: its high half in the prefix, low half in the suffix)
-row(Prefixed.XXSPLTI32DX, { name: 'xxsplti32dx', match: P_8RR, mask: RR_MASK, suffixMatch: PO(32), suffixMask: u(0xfc1c0000), operands: ['PXT16', 'IX', 'IMM32'] });
-row(Prefixed.XXSPLTIDP, { name: 'xxspltidp', match: P_8RR, mask: RR_MASK, suffixMatch: u(PO(32) | (2 << 17)), suffixMask: u(0xfc1e0000), operands: ['PXT16', 'IMM32'] });
-row(Prefixed.XXSPLTIW, { name: 'xxspltiw', match: P_8RR, mask: RR_MASK, suffixMatch: u(PO(32) | (3 << 17)), suffixMask: u(0xfc1e0000), operands: ['PXT16', 'IMM32'] });
+row(Prefixed.XXSPLTI32DX, {
+  name: 'xxsplti32dx',
+  match: P_8RR,
+  mask: RR_MASK,
+  suffixMatch: PO(32),
+  suffixMask: u(0xfc1c0000),
+  operands: ['PXT16', 'IX', 'IMM32'],
+});
+row(Prefixed.XXSPLTIDP, {
+  name: 'xxspltidp',
+  match: P_8RR,
+  mask: RR_MASK,
+  suffixMatch: u(PO(32) | (2 << 17)),
+  suffixMask: u(0xfc1e0000),
+  operands: ['PXT16', 'IMM32'],
+});
+row(Prefixed.XXSPLTIW, {
+  name: 'xxspltiw',
+  match: P_8RR,
+  mask: RR_MASK,
+  suffixMatch: u(PO(32) | (3 << 17)),
+  suffixMask: u(0xfc1e0000),
+  operands: ['PXT16', 'IMM32'],
+});
 // XX4 suffixes: xxpermx (UIM in the prefix), xxblendv* (xo in bits 4-5), xxeval (IMM8 in the prefix)
-row(Prefixed.XXPERMX, { name: 'xxpermx', match: P_8RR, mask: RR_MASK, suffixMatch: PO(34), suffixMask: u(0xfc000030), operands: ['PXT0', 'PXA2', 'PXB1', 'PXC3', 'PUIM3'] });
-row(Prefixed.XXBLENDVB, { name: 'xxblendvb', match: P_8RR, mask: RR_MASK, suffixMatch: PO(33), suffixMask: u(0xfc000030), operands: ['PXT0', 'PXA2', 'PXB1', 'PXC3'] });
-row(Prefixed.XXBLENDVH, { name: 'xxblendvh', match: P_8RR, mask: RR_MASK, suffixMatch: u(PO(33) | 0x10), suffixMask: u(0xfc000030), operands: ['PXT0', 'PXA2', 'PXB1', 'PXC3'] });
-row(Prefixed.XXBLENDVW, { name: 'xxblendvw', match: P_8RR, mask: RR_MASK, suffixMatch: u(PO(33) | 0x20), suffixMask: u(0xfc000030), operands: ['PXT0', 'PXA2', 'PXB1', 'PXC3'] });
-row(Prefixed.XXBLENDVD, { name: 'xxblendvd', match: P_8RR, mask: RR_MASK, suffixMatch: u(PO(33) | 0x30), suffixMask: u(0xfc000030), operands: ['PXT0', 'PXA2', 'PXB1', 'PXC3'] });
-row(Prefixed.XXEVAL, { name: 'xxeval', match: P_8RR, mask: RR_MASK, suffixMatch: u(PO(34) | 0x10), suffixMask: u(0xfc000030), operands: ['PXT0', 'PXA2', 'PXB1', 'PXC3', 'PIMM8'] });
+row(Prefixed.XXPERMX, {
+  name: 'xxpermx',
+  match: P_8RR,
+  mask: RR_MASK,
+  suffixMatch: PO(34),
+  suffixMask: u(0xfc000030),
+  operands: ['PXT0', 'PXA2', 'PXB1', 'PXC3', 'PUIM3'],
+});
+row(Prefixed.XXBLENDVB, {
+  name: 'xxblendvb',
+  match: P_8RR,
+  mask: RR_MASK,
+  suffixMatch: PO(33),
+  suffixMask: u(0xfc000030),
+  operands: ['PXT0', 'PXA2', 'PXB1', 'PXC3'],
+});
+row(Prefixed.XXBLENDVH, {
+  name: 'xxblendvh',
+  match: P_8RR,
+  mask: RR_MASK,
+  suffixMatch: u(PO(33) | 0x10),
+  suffixMask: u(0xfc000030),
+  operands: ['PXT0', 'PXA2', 'PXB1', 'PXC3'],
+});
+row(Prefixed.XXBLENDVW, {
+  name: 'xxblendvw',
+  match: P_8RR,
+  mask: RR_MASK,
+  suffixMatch: u(PO(33) | 0x20),
+  suffixMask: u(0xfc000030),
+  operands: ['PXT0', 'PXA2', 'PXB1', 'PXC3'],
+});
+row(Prefixed.XXBLENDVD, {
+  name: 'xxblendvd',
+  match: P_8RR,
+  mask: RR_MASK,
+  suffixMatch: u(PO(33) | 0x30),
+  suffixMask: u(0xfc000030),
+  operands: ['PXT0', 'PXA2', 'PXB1', 'PXC3'],
+});
+row(Prefixed.XXEVAL, {
+  name: 'xxeval',
+  match: P_8RR,
+  mask: RR_MASK,
+  suffixMatch: u(PO(34) | 0x10),
+  suffixMask: u(0xfc000030),
+  operands: ['PXT0', 'PXA2', 'PXB1', 'PXC3', 'PIMM8'],
+});
 
 export const PREFIXED_DEFS: FamilyDefs = { name: 'prefixed', base: PREFIXED_BASE, defs: rows };

@@ -17,18 +17,23 @@ let EA_H = 0;
 let EA_L = 0;
 function ea34(t: ThreadState, p: number, s: number, pc: number): boolean {
   const hi18 = ((p & 0x3ffff) << 14) >> 14; // the displacement's high 18 bits, sign-extended
-  const dl = (((p & 0xffff) << 16) | (s & 0xffff)) | 0; // its low 32 bits
+  const dl = ((p & 0xffff) << 16) | (s & 0xffff) | 0; // its low 32 bits
   const dh = hi18 >> 16; // and the rest (bits 32-33, sign-extended)
   const ra = (s >>> 16) & 31;
   let bh: number, bl: number;
   if (p & 0x00100000) {
     if (ra !== 0) return false;
-    bl = pc % TWO32 | 0;
+    bl = (pc % TWO32) | 0;
     bh = Math.floor(pc / TWO32) | 0;
-  } else if (ra === 0) { bh = 0; bl = 0; }
-  else { bh = t.hi[ra]; bl = t.lo[ra]; }
+  } else if (ra === 0) {
+    bh = 0;
+    bl = 0;
+  } else {
+    bh = t.hi[ra];
+    bl = t.lo[ra];
+  }
   const l = (bl + dl) | 0;
-  EA_H = (bh + dh + ((l >>> 0) < (bl >>> 0) ? 1 : 0)) | 0;
+  EA_H = (bh + dh + (l >>> 0 < bl >>> 0 ? 1 : 0)) | 0;
   EA_L = l;
   return true;
 }
@@ -47,40 +52,68 @@ function fault(core: ExecCore, what: string, pc: number): number {
   return COLD_STOP;
 }
 
-export function execPrefixed(core: ExecCore, t: ThreadState, port: DataPort, i: number, w: number, w2: number, pc: number): number {
+export function execPrefixed(
+  core: ExecCore,
+  t: ThreadState,
+  port: DataPort,
+  i: number,
+  w: number,
+  w2: number,
+  pc: number,
+): number {
   // a prefixed instruction may not cross a 64-byte boundary
   if ((pc & 63) === 60) {
     core.pending = sigbus(BigInt(pc), 'prefixed instruction crossing a 64-byte boundary', pc);
     return COLD_STOP;
   }
   const rt = (w2 >>> 21) & 31;
-  const hi = t.hi, lo = t.lo;
+  const hi = t.hi,
+    lo = t.lo;
   switch (i as Prefixed) {
     case Prefixed.PNOP:
       return COLD_NEXT8;
-    case Prefixed.PADDI: case Prefixed.PLI: case Prefixed.PLA: case Prefixed.PLA_ASM: case Prefixed.PSUBI:
+    case Prefixed.PADDI:
+    case Prefixed.PLI:
+    case Prefixed.PLA:
+    case Prefixed.PLA_ASM:
+    case Prefixed.PSUBI:
       if (!ea34(t, w, w2, pc)) break;
-      hi[rt] = EA_H; lo[rt] = EA_L;
+      hi[rt] = EA_H;
+      lo[rt] = EA_L;
       return COLD_NEXT8;
-    case Prefixed.PLBZ: case Prefixed.PLHZ: case Prefixed.PLHA: case Prefixed.PLWZ: case Prefixed.PLWA: case Prefixed.PLD: {
+    case Prefixed.PLBZ:
+    case Prefixed.PLHZ:
+    case Prefixed.PLHA:
+    case Prefixed.PLWZ:
+    case Prefixed.PLWA:
+    case Prefixed.PLD: {
       if (!ea34(t, w, w2, pc)) break;
-      const size = i === Prefixed.PLBZ ? 1 : i === Prefixed.PLHZ || i === Prefixed.PLHA ? 2 : i === Prefixed.PLD ? 8 : 4;
+      const size =
+        i === Prefixed.PLBZ ? 1 : i === Prefixed.PLHZ || i === Prefixed.PLHA ? 2 : i === Prefixed.PLD ? 8 : 4;
       if (!watch(core, size, K_LOAD)) return COLD_STOP;
       if (!port.load(EA_H, EA_L, size)) return fault(core, `load of ${size} bytes`, pc);
-      let vh = port.vhi, vl = port.vlo;
-      if (i === Prefixed.PLHA) { vl = (vl << 16) >> 16; vh = vl >> 31; }
-      else if (i === Prefixed.PLWA) vh = vl >> 31;
-      hi[rt] = vh; lo[rt] = vl;
+      let vh = port.vhi,
+        vl = port.vlo;
+      if (i === Prefixed.PLHA) {
+        vl = (vl << 16) >> 16;
+        vh = vl >> 31;
+      } else if (i === Prefixed.PLWA) vh = vl >> 31;
+      hi[rt] = vh;
+      lo[rt] = vl;
       return COLD_NEXT8;
     }
-    case Prefixed.PSTB: case Prefixed.PSTH: case Prefixed.PSTW: case Prefixed.PSTD: {
+    case Prefixed.PSTB:
+    case Prefixed.PSTH:
+    case Prefixed.PSTW:
+    case Prefixed.PSTD: {
       if (!ea34(t, w, w2, pc)) break;
       const size = i === Prefixed.PSTB ? 1 : i === Prefixed.PSTH ? 2 : i === Prefixed.PSTW ? 4 : 8;
       if (!watch(core, size, K_STORE)) return COLD_STOP;
       if (!port.store(EA_H, EA_L, size, hi[rt], lo[rt])) return fault(core, `store of ${size} bytes`, pc);
       return COLD_NEXT8;
     }
-    case Prefixed.PLQ: case Prefixed.PSTQ: {
+    case Prefixed.PLQ:
+    case Prefixed.PSTQ: {
       // An odd RTp is an invalid form that qemu executes as the pair RTp, RTp+1 (so do we, but r31
       // has no pair). Unlike lq/stq, in little-endian mode RTp is the doubleword at ea and RTp+1
       // the one at ea + 8 (qemu's plq/pstq; lq/stq put RTp at ea + 8).
@@ -88,13 +121,16 @@ export function execPrefixed(core: ExecCore, t: ThreadState, port: DataPort, i: 
       const load = i === Prefixed.PLQ;
       if (!watch(core, 16, load ? K_LOAD : K_STORE)) return COLD_STOP;
       const l8 = (EA_L + 8) | 0;
-      const h8 = (EA_H + ((l8 >>> 0) < (EA_L >>> 0) ? 1 : 0)) | 0;
+      const h8 = (EA_H + (l8 >>> 0 < EA_L >>> 0 ? 1 : 0)) | 0;
       if (load) {
         if (!port.load(EA_H, EA_L, 8)) return fault(core, 'load of 16 bytes', pc);
-        const vh = port.vhi, vl = port.vlo;
+        const vh = port.vhi,
+          vl = port.vlo;
         if (!port.load(h8, l8, 8)) return fault(core, 'load of 16 bytes', pc);
-        hi[rt + 1] = port.vhi; lo[rt + 1] = port.vlo;
-        hi[rt] = vh; lo[rt] = vl;
+        hi[rt + 1] = port.vhi;
+        lo[rt + 1] = port.vlo;
+        hi[rt] = vh;
+        lo[rt] = vl;
       } else {
         if (!port.writable(EA_H, EA_L, 16)) return fault(core, 'store of 16 bytes', pc);
         port.store(EA_H, EA_L, 8, hi[rt], lo[rt]);
@@ -102,33 +138,52 @@ export function execPrefixed(core: ExecCore, t: ThreadState, port: DataPort, i: 
       }
       return COLD_NEXT8;
     }
-    case Prefixed.PLFS: case Prefixed.PLFD: case Prefixed.PLXSD: case Prefixed.PLXSSP: {
+    case Prefixed.PLFS:
+    case Prefixed.PLFD:
+    case Prefixed.PLXSD:
+    case Prefixed.PLXSSP: {
       if (!ea34(t, w, w2, pc)) break;
       const single = i === Prefixed.PLFS || i === Prefixed.PLXSSP;
       const size = single ? 4 : 8;
       if (!watch(core, size, K_LOAD)) return COLD_STOP;
       if (!port.load(EA_H, EA_L, size)) return fault(core, `load of ${size} bytes`, pc);
-      let vh = port.vhi, vl = port.vlo;
-      if (single) { singleToDouble(vl); vh = dbl.hi; vl = dbl.lo; } // (lfs's DOUBLE, fp-convert.ts)
+      let vh = port.vhi,
+        vl = port.vlo;
+      if (single) {
+        singleToDouble(vl);
+        vh = dbl.hi;
+        vl = dbl.lo;
+      } // (lfs's DOUBLE, fp-convert.ts)
       // doubleword 0 of the VSR; the VSX scalar loads also clear doubleword 1
       const n = i === Prefixed.PLFS || i === Prefixed.PLFD ? rt : 32 + rt;
       const v = t.vsr;
-      v[4 * n + 3] = vh; v[4 * n + 2] = vl;
-      if (n >= 32) { v[4 * n + 1] = 0; v[4 * n] = 0; }
+      v[4 * n + 3] = vh;
+      v[4 * n + 2] = vl;
+      if (n >= 32) {
+        v[4 * n + 1] = 0;
+        v[4 * n] = 0;
+      }
       return COLD_NEXT8;
     }
-    case Prefixed.PSTFS: case Prefixed.PSTFD: case Prefixed.PSTXSD: case Prefixed.PSTXSSP: {
+    case Prefixed.PSTFS:
+    case Prefixed.PSTFD:
+    case Prefixed.PSTXSD:
+    case Prefixed.PSTXSSP: {
       if (!ea34(t, w, w2, pc)) break;
       const single = i === Prefixed.PSTFS || i === Prefixed.PSTXSSP;
       const size = single ? 4 : 8;
       if (!watch(core, size, K_STORE)) return COLD_STOP;
       const n = i === Prefixed.PSTFS || i === Prefixed.PSTFD ? rt : 32 + rt;
-      const h = t.vsr[4 * n + 3], l = t.vsr[4 * n + 2];
+      const h = t.vsr[4 * n + 3],
+        l = t.vsr[4 * n + 2];
       const ok = single ? port.store(EA_H, EA_L, 4, 0, doubleToSingle(h, l)) : port.store(EA_H, EA_L, 8, h, l);
       if (!ok) return fault(core, `store of ${size} bytes`, pc);
       return COLD_NEXT8;
     }
-    case Prefixed.PLXV: case Prefixed.PSTXV: case Prefixed.PLXVP: case Prefixed.PSTXVP: {
+    case Prefixed.PLXV:
+    case Prefixed.PSTXV:
+    case Prefixed.PLXVP:
+    case Prefixed.PSTXVP: {
       if (!ea34(t, w, w2, pc)) break;
       const pair = i === Prefixed.PLXVP || i === Prefixed.PSTXVP;
       const load = i === Prefixed.PLXV || i === Prefixed.PLXVP;
@@ -144,7 +199,7 @@ export function execPrefixed(core: ExecCore, t: ThreadState, port: DataPort, i: 
         const reg = pair ? (k < 4 ? xt + 1 : xt) : xt;
         const idx = 4 * reg + (k & 3);
         const l = (EA_L + 4 * k) | 0;
-        const h = (EA_H + ((l >>> 0) < (EA_L >>> 0) ? 1 : 0)) | 0;
+        const h = (EA_H + (l >>> 0 < EA_L >>> 0 ? 1 : 0)) | 0;
         if (load) {
           if (!port.load(h, l, 4)) return fault(core, `load of ${size} bytes`, pc);
           v[idx] = port.vlo;
@@ -152,23 +207,38 @@ export function execPrefixed(core: ExecCore, t: ThreadState, port: DataPort, i: 
       }
       return COLD_NEXT8;
     }
-    case Prefixed.XXSPLTI32DX: case Prefixed.XXSPLTIDP: case Prefixed.XXSPLTIW: {
+    case Prefixed.XXSPLTI32DX:
+    case Prefixed.XXSPLTIDP:
+    case Prefixed.XXSPLTIW: {
       const xt = rt | (((w2 >>> 16) & 1) << 5);
       const imm = ((w & 0xffff) << 16) | (w2 & 0xffff);
-      const v = t.vsr, b = 4 * xt;
-      if (i === Prefixed.XXSPLTIW) { v[b] = imm; v[b + 1] = imm; v[b + 2] = imm; v[b + 3] = imm; }
-      else if (i === Prefixed.XXSPLTIDP) {
+      const v = t.vsr,
+        b = 4 * xt;
+      if (i === Prefixed.XXSPLTIW) {
+        v[b] = imm;
+        v[b + 1] = imm;
+        v[b + 2] = imm;
+        v[b + 3] = imm;
+      } else if (i === Prefixed.XXSPLTIDP) {
         singleToDouble(imm);
-        v[b + 3] = dbl.hi; v[b + 2] = dbl.lo; v[b + 1] = dbl.hi; v[b] = dbl.lo;
+        v[b + 3] = dbl.hi;
+        v[b + 2] = dbl.lo;
+        v[b + 1] = dbl.hi;
+        v[b] = dbl.lo;
       } else {
         // words IX and IX + 2 (ISA numbering: word k is vsr[b + 3 - k])
         const ix = (w2 >>> 17) & 1;
-        v[b + 3 - ix] = imm; v[b + 1 - ix] = imm;
+        v[b + 3 - ix] = imm;
+        v[b + 1 - ix] = imm;
       }
       return COLD_NEXT8;
     }
-    case Prefixed.XXPERMX: case Prefixed.XXBLENDVB: case Prefixed.XXBLENDVH: case Prefixed.XXBLENDVW:
-    case Prefixed.XXBLENDVD: case Prefixed.XXEVAL:
+    case Prefixed.XXPERMX:
+    case Prefixed.XXBLENDVB:
+    case Prefixed.XXBLENDVH:
+    case Prefixed.XXBLENDVW:
+    case Prefixed.XXBLENDVD:
+    case Prefixed.XXEVAL:
       xx4(t, i, w, w2);
       return COLD_NEXT8;
   }
@@ -210,7 +280,9 @@ function xx4(t: ThreadState, i: number, p: number, s: number): void {
       // each result bit is bit (A,B,C) of IMM (IMM bit 0 is its most significant)
       const imm = p & 0xff;
       for (let k = 0; k < 4; k++) {
-        const a = SCRATCH32[k], b = SCRATCH32[4 + k], c = SCRATCH32[8 + k];
+        const a = SCRATCH32[k],
+          b = SCRATCH32[4 + k],
+          c = SCRATCH32[8 + k];
         let r = 0;
         for (let m = 0; m < 8; m++) {
           if (((imm >>> (7 - m)) & 1) === 0) continue;

@@ -88,7 +88,9 @@ function encode(f: Fmt, neg: boolean, kept: bigint, q: number): bigint {
   const E = q + L - 1;
   const cmin = 1 - f.bias;
   if (E < cmin) return s | (kept << BigInt(q - (cmin - f.fbits)));
-  return s | (BigInt(E + f.bias) << BigInt(f.fbits)) | ((kept << BigInt(f.fbits - (L - 1))) & ((1n << BigInt(f.fbits)) - 1n));
+  return (
+    s | (BigInt(E + f.bias) << BigInt(f.fbits)) | ((kept << BigInt(f.fbits - (L - 1))) & ((1n << BigInt(f.fbits)) - 1n))
+  );
 }
 
 /**
@@ -97,7 +99,16 @@ function encode(f: Fmt, neg: boolean, kept: bigint, q: number): bigint {
  * FPSCR (OE/UE are read when `adjust`: an enabled overflow or underflow delivers the result with its
  * exponent adjusted by the format's constant, Power ISA 7.4.3/7.4.4). m = 0 without sticky is a zero.
  */
-export function roundTo(f: Fmt, neg: boolean, m: bigint, e: number, sticky: boolean, mode: number, ctl: number, adjust: boolean): bigint {
+export function roundTo(
+  f: Fmt,
+  neg: boolean,
+  m: bigint,
+  e: number,
+  sticky: boolean,
+  mode: number,
+  ctl: number,
+  adjust: boolean,
+): bigint {
   if (m === 0n && !sticky) {
     qx.ex = 0;
     return signOf(f, neg);
@@ -124,11 +135,21 @@ export function roundTo(f: Fmt, neg: boolean, m: bigint, e: number, sticky: bool
   let inc = false;
   if (rest !== 0) {
     switch (mode) {
-      case RN_NEAREST: inc = rest === 3 || (rest === 2 && (kept & 1n) === 1n); break;
-      case RN_UP: inc = !neg; break;
-      case RN_DOWN: inc = neg; break;
-      case RN_AWAY: inc = rest >= 2; break;
-      case RN_ODD: inc = (kept & 1n) === 0n; break;
+      case RN_NEAREST:
+        inc = rest === 3 || (rest === 2 && (kept & 1n) === 1n);
+        break;
+      case RN_UP:
+        inc = !neg;
+        break;
+      case RN_DOWN:
+        inc = neg;
+        break;
+      case RN_AWAY:
+        inc = rest >= 2;
+        break;
+      case RN_ODD:
+        inc = (kept & 1n) === 0n;
+        break;
     }
   }
   if (inc) {
@@ -160,7 +181,16 @@ function exactQ(neg: boolean, m: bigint, e: number): bigint {
 }
 
 /** The rounded sum of two finite values (either may be zero); an exact zero sum is +0 (-0 rounding down). */
-function sumRound(n1: boolean, m1: bigint, e1: number, n2: boolean, m2: bigint, e2: number, mode: number, ctl: number): bigint {
+function sumRound(
+  n1: boolean,
+  m1: bigint,
+  e1: number,
+  n2: boolean,
+  m2: bigint,
+  e2: number,
+  mode: number,
+  ctl: number,
+): bigint {
   if (m1 === 0n && m2 === 0n) {
     qx.ex = 0;
     return zeroQ(n1 === n2 ? n1 : mode === RN_DOWN);
@@ -397,11 +427,21 @@ export function roundIntegralQ(a: bigint, mode: number): bigint {
   const rest = r < half ? 1 : r === half ? 2 : 3;
   let inc = false;
   switch (mode) {
-    case RN_NEAREST: inc = rest === 3 || (rest === 2 && (kept & 1n) === 1n); break;
-    case RN_UP: inc = !x.neg; break;
-    case RN_DOWN: inc = x.neg; break;
-    case RN_AWAY: inc = rest >= 2; break;
-    case RN_ODD: inc = (kept & 1n) === 0n; break;
+    case RN_NEAREST:
+      inc = rest === 3 || (rest === 2 && (kept & 1n) === 1n);
+      break;
+    case RN_UP:
+      inc = !x.neg;
+      break;
+    case RN_DOWN:
+      inc = x.neg;
+      break;
+    case RN_AWAY:
+      inc = rest >= 2;
+      break;
+    case RN_ODD:
+      inc = (kept & 1n) === 0n;
+      break;
   }
   if (inc) kept += 1n;
   const out = exactQ(x.neg, kept, 0);

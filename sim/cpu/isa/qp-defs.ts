@@ -8,13 +8,56 @@ import { PO, type FamilyDefs, type InsnDef } from './insn-def';
 export const QP_BASE = 7000;
 
 export const enum Qp {
-  XSADDQP, XSADDQPO, XSSUBQP, XSSUBQPO, XSMULQP, XSMULQPO, XSDIVQP, XSDIVQPO,
-  XSMADDQP, XSMADDQPO, XSMSUBQP, XSMSUBQPO, XSNMADDQP, XSNMADDQPO, XSNMSUBQP, XSNMSUBQPO,
-  XSSQRTQP, XSSQRTQPO, XSCMPUQP, XSCMPOQP, XSCMPEXPQP, XSCMPEQQP, XSCMPGEQP, XSCMPGTQP,
-  XSMAXCQP, XSMINCQP, XSCPSGNQP, XSABSQP, XSNABSQP, XSNEGQP, XSXEXPQP, XSXSIGQP,
-  XSIEXPQP, XSTSTDCQP, XSCVQPDP, XSCVQPDPO, XSCVDPQP, XSCVQPSDZ, XSCVQPSWZ, XSCVQPUDZ,
-  XSCVQPUWZ, XSCVSDQP, XSCVUDQP, XSCVQPSQZ, XSCVQPUQZ, XSCVSQQP, XSCVUQQP, XSRQPI,
-  XSRQPIX, XSRQPXP,
+  XSADDQP,
+  XSADDQPO,
+  XSSUBQP,
+  XSSUBQPO,
+  XSMULQP,
+  XSMULQPO,
+  XSDIVQP,
+  XSDIVQPO,
+  XSMADDQP,
+  XSMADDQPO,
+  XSMSUBQP,
+  XSMSUBQPO,
+  XSNMADDQP,
+  XSNMADDQPO,
+  XSNMSUBQP,
+  XSNMSUBQPO,
+  XSSQRTQP,
+  XSSQRTQPO,
+  XSCMPUQP,
+  XSCMPOQP,
+  XSCMPEXPQP,
+  XSCMPEQQP,
+  XSCMPGEQP,
+  XSCMPGTQP,
+  XSMAXCQP,
+  XSMINCQP,
+  XSCPSGNQP,
+  XSABSQP,
+  XSNABSQP,
+  XSNEGQP,
+  XSXEXPQP,
+  XSXSIGQP,
+  XSIEXPQP,
+  XSTSTDCQP,
+  XSCVQPDP,
+  XSCVQPDPO,
+  XSCVDPQP,
+  XSCVQPSDZ,
+  XSCVQPSWZ,
+  XSCVQPUDZ,
+  XSCVQPUWZ,
+  XSCVSDQP,
+  XSCVUDQP,
+  XSCVQPSQZ,
+  XSCVQPUQZ,
+  XSCVSQQP,
+  XSCVUQQP,
+  XSRQPI,
+  XSRQPIX,
+  XSRQPXP,
 }
 
 const rows: InsnDef[] = [];
@@ -42,8 +85,14 @@ const VV: InsnDef['operands'] = ['VD', 'VB'];
 
 // arithmetic: the plain form and the round-to-odd form (bit 0 set) of each
 const ARITH: [Qp, string, number][] = [
-  [Qp.XSADDQP, 'xsaddqp', 4], [Qp.XSSUBQP, 'xssubqp', 516], [Qp.XSMULQP, 'xsmulqp', 36], [Qp.XSDIVQP, 'xsdivqp', 548],
-  [Qp.XSMADDQP, 'xsmaddqp', 388], [Qp.XSMSUBQP, 'xsmsubqp', 420], [Qp.XSNMADDQP, 'xsnmaddqp', 452], [Qp.XSNMSUBQP, 'xsnmsubqp', 484],
+  [Qp.XSADDQP, 'xsaddqp', 4],
+  [Qp.XSSUBQP, 'xssubqp', 516],
+  [Qp.XSMULQP, 'xsmulqp', 36],
+  [Qp.XSDIVQP, 'xsdivqp', 548],
+  [Qp.XSMADDQP, 'xsmaddqp', 388],
+  [Qp.XSMSUBQP, 'xsmsubqp', 420],
+  [Qp.XSNMADDQP, 'xsnmaddqp', 452],
+  [Qp.XSNMSUBQP, 'xsnmsubqp', 484],
 ];
 for (const [i, name, xo] of ARITH) {
   row(i, { name, match: X63(xo), mask: M_X, operands: VVV });
@@ -69,9 +118,18 @@ row(Qp.XSIEXPQP, { name: 'xsiexpqp', match: X63(868), mask: M_X, operands: VVV }
 row(Qp.XSTSTDCQP, { name: 'xststdcqp', match: X63(708), mask: M_X, operands: ['BF', 'VB', 'DCMX'] });
 // conversions: xo 836 with bits 16-20 selecting
 const CVT: [Qp, string, number][] = [
-  [Qp.XSCVQPDP, 'xscvqpdp', 20], [Qp.XSCVDPQP, 'xscvdpqp', 22], [Qp.XSCVQPSDZ, 'xscvqpsdz', 25], [Qp.XSCVQPSWZ, 'xscvqpswz', 9],
-  [Qp.XSCVQPUDZ, 'xscvqpudz', 17], [Qp.XSCVQPUWZ, 'xscvqpuwz', 1], [Qp.XSCVSDQP, 'xscvsdqp', 10], [Qp.XSCVUDQP, 'xscvudqp', 2],
-  [Qp.XSCVQPSQZ, 'xscvqpsqz', 8], [Qp.XSCVQPUQZ, 'xscvqpuqz', 0], [Qp.XSCVSQQP, 'xscvsqqp', 11], [Qp.XSCVUQQP, 'xscvuqqp', 3],
+  [Qp.XSCVQPDP, 'xscvqpdp', 20],
+  [Qp.XSCVDPQP, 'xscvdpqp', 22],
+  [Qp.XSCVQPSDZ, 'xscvqpsdz', 25],
+  [Qp.XSCVQPSWZ, 'xscvqpswz', 9],
+  [Qp.XSCVQPUDZ, 'xscvqpudz', 17],
+  [Qp.XSCVQPUWZ, 'xscvqpuwz', 1],
+  [Qp.XSCVSDQP, 'xscvsdqp', 10],
+  [Qp.XSCVUDQP, 'xscvudqp', 2],
+  [Qp.XSCVQPSQZ, 'xscvqpsqz', 8],
+  [Qp.XSCVQPUQZ, 'xscvqpuqz', 0],
+  [Qp.XSCVSQQP, 'xscvsqqp', 11],
+  [Qp.XSCVUQQP, 'xscvuqqp', 3],
 ];
 for (const [i, name, sel] of CVT) {
   row(i, { name, match: XVA(836, sel), mask: M_XVA, operands: VV });
@@ -85,7 +143,19 @@ row(Qp.XSRQPXP, { name: 'xsrqpxp', match: Z23(37, 0), mask: M_Z23, operands: ['Q
 // qemu (decodetree) ignores bit 0 of these (a reserved bit in the ISA): such words execute as the
 // instruction; objdump prints them as .long, so these rows are for decoding only (after the enum's
 // rows, executed as the row they spell)
-for (const name of ['xscmpeqqp', 'xscmpgeqp', 'xscmpgtqp', 'xsmaxcqp', 'xsmincqp', 'xststdcqp', 'xscvqpsqz', 'xscvqpuqz', 'xscvsqqp', 'xscvuqqp', 'xsrqpxp']) {
+for (const name of [
+  'xscmpeqqp',
+  'xscmpgeqp',
+  'xscmpgtqp',
+  'xsmaxcqp',
+  'xsmincqp',
+  'xststdcqp',
+  'xscvqpsqz',
+  'xscvqpuqz',
+  'xscvsqqp',
+  'xscvuqqp',
+  'xsrqpxp',
+]) {
   const d = rows.find((r) => r.name === name)!;
   rows.push({ ...d, mask: (d.mask & ~1) >>> 0, alias: name, asmOnly: true });
 }

@@ -15,8 +15,36 @@ import type { ThreadState } from '../thread-state';
 import { fpTrap, setCrField } from './fp-result';
 import * as S from './fpscr';
 import {
-  addQ, cmpQ, divQ, dNaNToQ, dToQ, expQ, fmaQ, FRAC_Q, intToQ, isInfQ, isNaNQ, isSNaNQ, isZeroQ, mulQ, negQ, qNaNToD, qToD, qToInt,
-  QUIET_Q, qx, roundIntegralQ, roundXpQ, RN_AWAY, RN_DOWN, RN_NEAREST, RN_ODD, RN_UP, RN_ZERO, SIGN_Q, sqrtQ,
+  addQ,
+  cmpQ,
+  divQ,
+  dNaNToQ,
+  dToQ,
+  expQ,
+  fmaQ,
+  FRAC_Q,
+  intToQ,
+  isInfQ,
+  isNaNQ,
+  isSNaNQ,
+  isZeroQ,
+  mulQ,
+  negQ,
+  qNaNToD,
+  qToD,
+  qToInt,
+  QUIET_Q,
+  qx,
+  roundIntegralQ,
+  roundXpQ,
+  RN_AWAY,
+  RN_DOWN,
+  RN_NEAREST,
+  RN_ODD,
+  RN_UP,
+  RN_ZERO,
+  SIGN_Q,
+  sqrtQ,
 } from './qp-arith';
 import { Qp } from './qp-defs';
 
@@ -26,7 +54,12 @@ const DSIGN = 1n << 63n;
 function getQ(t: ThreadState, n: number): bigint {
   const V = t.vsr;
   const b = 4 * n;
-  return (BigInt(V[b + 3] >>> 0) << 96n) | (BigInt(V[b + 2] >>> 0) << 64n) | (BigInt(V[b + 1] >>> 0) << 32n) | BigInt(V[b] >>> 0);
+  return (
+    (BigInt(V[b + 3] >>> 0) << 96n) |
+    (BigInt(V[b + 2] >>> 0) << 64n) |
+    (BigInt(V[b + 1] >>> 0) << 32n) |
+    BigInt(V[b] >>> 0)
+  );
 }
 function setQ(t: ThreadState, n: number, v: bigint): void {
   const V = t.vsr;
@@ -121,14 +154,28 @@ function dataClass(dcmx: number, x: bigint): boolean {
   return false;
 }
 
-export function execQp(core: ExecCore, t: ThreadState, _port: DataPort, i: number, w: number, _w2: number, pc: number): number {
+export function execQp(
+  core: ExecCore,
+  t: ThreadState,
+  _port: DataPort,
+  i: number,
+  w: number,
+  _w2: number,
+  pc: number,
+): number {
   const vt = 32 + ((w >>> 21) & 31);
   const va = 32 + ((w >>> 16) & 31);
   const vb = 32 + ((w >>> 11) & 31);
   switch (i as Qp) {
     // ---- arithmetic ----
-    case Qp.XSADDQP: case Qp.XSADDQPO: case Qp.XSSUBQP: case Qp.XSSUBQPO:
-    case Qp.XSMULQP: case Qp.XSMULQPO: case Qp.XSDIVQP: case Qp.XSDIVQPO: {
+    case Qp.XSADDQP:
+    case Qp.XSADDQPO:
+    case Qp.XSSUBQP:
+    case Qp.XSSUBQPO:
+    case Qp.XSMULQP:
+    case Qp.XSMULQPO:
+    case Qp.XSDIVQP:
+    case Qp.XSDIVQPO: {
       const a = getQ(t, va);
       const b = getQ(t, vb);
       const mode = (w & 1) !== 0 ? RN_ODD : t.fpscr & 3;
@@ -140,13 +187,20 @@ export function execQp(core: ExecCore, t: ThreadState, _port: DataPort, i: numbe
       else r = divQ(a, b, mode, t.fpscr);
       return commit(core, t, pc, vt, r, qx.ex, fprfQ(r));
     }
-    case Qp.XSSQRTQP: case Qp.XSSQRTQPO: {
+    case Qp.XSSQRTQP:
+    case Qp.XSSQRTQPO: {
       const b = getQ(t, vb);
       const r = isNaNQ(b) ? nanResult(b, b, undefined) : sqrtQ(b, (w & 1) !== 0 ? RN_ODD : t.fpscr & 3, t.fpscr);
       return commit(core, t, pc, vt, r, qx.ex, fprfQ(r));
     }
-    case Qp.XSMADDQP: case Qp.XSMADDQPO: case Qp.XSMSUBQP: case Qp.XSMSUBQPO:
-    case Qp.XSNMADDQP: case Qp.XSNMADDQPO: case Qp.XSNMSUBQP: case Qp.XSNMSUBQPO: {
+    case Qp.XSMADDQP:
+    case Qp.XSMADDQPO:
+    case Qp.XSMSUBQP:
+    case Qp.XSMSUBQPO:
+    case Qp.XSNMADDQP:
+    case Qp.XSNMADDQPO:
+    case Qp.XSNMSUBQP:
+    case Qp.XSNMSUBQPO: {
       // VRT = +-(VRA * VRB +- VRT); NaN priority VRA, VRT, VRB
       const k = (i - Qp.XSMADDQP) >> 1; // 0 madd, 1 msub, 2 nmadd, 3 nmsub
       const a = getQ(t, va);
@@ -166,7 +220,8 @@ export function execQp(core: ExecCore, t: ThreadState, _port: DataPort, i: numbe
     }
 
     // ---- compares, max/min ----
-    case Qp.XSCMPUQP: case Qp.XSCMPOQP: {
+    case Qp.XSCMPUQP:
+    case Qp.XSCMPOQP: {
       const a = getQ(t, va);
       const b = getQ(t, vb);
       let c: number;
@@ -199,7 +254,9 @@ export function execQp(core: ExecCore, t: ThreadState, _port: DataPort, i: numbe
       t.fpscr = (t.fpscr & ~S.FPCC) | (c << 12);
       return COLD_NEXT;
     }
-    case Qp.XSCMPEQQP: case Qp.XSCMPGEQP: case Qp.XSCMPGTQP: {
+    case Qp.XSCMPEQQP:
+    case Qp.XSCMPGEQP:
+    case Qp.XSCMPGTQP: {
       const a = getQ(t, va);
       const b = getQ(t, vb);
       let ex = 0;
@@ -214,7 +271,8 @@ export function execQp(core: ExecCore, t: ThreadState, _port: DataPort, i: numbe
       }
       return commitPlain(core, t, pc, vt, r ? ONES : 0n, ex);
     }
-    case Qp.XSMAXCQP: case Qp.XSMINCQP: {
+    case Qp.XSMAXCQP:
+    case Qp.XSMINCQP: {
       // C-style: max: a if b <= a, else b; min: a if a < b, else b (a NaN makes the compare false)
       const a = getQ(t, va);
       const b = getQ(t, vb);
@@ -228,7 +286,9 @@ export function execQp(core: ExecCore, t: ThreadState, _port: DataPort, i: numbe
       setQ(t, vt, (getQ(t, va) & SIGN_Q) | (getQ(t, vb) & ~SIGN_Q));
       return COLD_NEXT;
     }
-    case Qp.XSABSQP: case Qp.XSNABSQP: case Qp.XSNEGQP: {
+    case Qp.XSABSQP:
+    case Qp.XSNABSQP:
+    case Qp.XSNEGQP: {
       // the sign is bit 31 of the high word
       const V = t.vsr;
       const h = V[4 * vb + 3];
@@ -264,7 +324,8 @@ export function execQp(core: ExecCore, t: ThreadState, _port: DataPort, i: numbe
     }
 
     // ---- conversions ----
-    case Qp.XSCVQPDP: case Qp.XSCVQPDPO: {
+    case Qp.XSCVQPDP:
+    case Qp.XSCVQPDPO: {
       const b = getQ(t, vb);
       let d: bigint;
       if (isNaNQ(b)) {
@@ -280,7 +341,10 @@ export function execQp(core: ExecCore, t: ThreadState, _port: DataPort, i: numbe
       const ex = nan && (d & (1n << 51n)) === 0n ? S.VXSNAN : 0;
       return commit(core, t, pc, vt, r, ex, fprfQ(r));
     }
-    case Qp.XSCVQPSDZ: case Qp.XSCVQPUDZ: case Qp.XSCVQPSWZ: case Qp.XSCVQPUWZ: {
+    case Qp.XSCVQPSDZ:
+    case Qp.XSCVQPUDZ:
+    case Qp.XSCVQPSWZ:
+    case Qp.XSCVQPUWZ: {
       const signed = i === Qp.XSCVQPSDZ || i === Qp.XSCVQPSWZ;
       const word = i === Qp.XSCVQPSWZ || i === Qp.XSCVQPUWZ;
       let v = qToInt(getQ(t, vb), word ? 32 : 64, signed);
@@ -288,23 +352,27 @@ export function execQp(core: ExecCore, t: ThreadState, _port: DataPort, i: numbe
       if (word && signed) v = BigInt.asUintN(64, BigInt.asIntN(32, v));
       return commitInt(core, t, pc, vt, v << 64n, qx.ex);
     }
-    case Qp.XSCVQPSQZ: case Qp.XSCVQPUQZ: {
+    case Qp.XSCVQPSQZ:
+    case Qp.XSCVQPUQZ: {
       const v = qToInt(getQ(t, vb), 128, i === Qp.XSCVQPSQZ);
       return commitInt(core, t, pc, vt, v, qx.ex);
     }
-    case Qp.XSCVSDQP: case Qp.XSCVUDQP: {
+    case Qp.XSCVSDQP:
+    case Qp.XSCVUDQP: {
       const d = getQ(t, vb) >> 64n;
       const r = intToQ(i === Qp.XSCVSDQP ? BigInt.asIntN(64, d) : d, RN_NEAREST, t.fpscr);
       return commit(core, t, pc, vt, r, qx.ex, fprfQ(r));
     }
-    case Qp.XSCVSQQP: case Qp.XSCVUQQP: {
+    case Qp.XSCVSQQP:
+    case Qp.XSCVUQQP: {
       const q = getQ(t, vb);
       const r = intToQ(i === Qp.XSCVSQQP ? BigInt.asIntN(128, q) : q, t.fpscr & 3, t.fpscr);
       return commit(core, t, pc, vt, r, qx.ex, fprfQ(r));
     }
 
     // ---- rounding ----
-    case Qp.XSRQPI: case Qp.XSRQPIX: {
+    case Qp.XSRQPI:
+    case Qp.XSRQPIX: {
       const b = getQ(t, vb);
       let r: bigint;
       let ex: number;
@@ -331,4 +399,3 @@ export function execQp(core: ExecCore, t: ThreadState, _port: DataPort, i: numbe
   core.pending = sigill(w, pc);
   return COLD_STOP;
 }
-

@@ -20,10 +20,14 @@ import type { ThreadState } from '../thread-state';
 /** The PVR of each CPU model as Linux reports it (POWER10 DD1 is 0x00800100). */
 export function pvrOf(model: CpuModelName, p10dd1 = false): number {
   switch (model) {
-    case 'power7': return 0x003f0201;
-    case 'power8': return 0x004d0200;
-    case 'power9': return 0x004e1202;
-    case 'power10': return p10dd1 ? 0x00800100 : 0x00800200;
+    case 'power7':
+      return 0x003f0201;
+    case 'power8':
+      return 0x004d0200;
+    case 'power9':
+      return 0x004e1202;
+    case 'power10':
+      return p10dd1 ? 0x00800100 : 0x00800200;
   }
 }
 
@@ -35,14 +39,30 @@ const DSCR_MASK = 0x1ffffff;
 
 /** mfspr RT,spr for the SPRs the hot loop does not handle; false (core.pending set) = SIGILL. */
 export function mfsprOther(core: ExecCore, t: ThreadState, rt: number, spr: number, word: number, pc: number): boolean {
-  let hi = 0, lo = 0;
+  let hi = 0,
+    lo = 0;
   switch (spr) {
-    case 3: case 17: lo = t.dscr; break;
-    case 256: lo = t.vrsave; break;
-    case 287: lo = core.pvr; break;
-    case 815: hi = Number(t.tar >> 32n) | 0; lo = Number(t.tar & 0xffffffffn) | 0; break;
-    case 896: hi = Number(t.ppr >> 32n) | 0; lo = Number(t.ppr & 0xffffffffn) | 0; break;
-    case 898: lo = Number(t.ppr >> 32n) | 0; break;
+    case 3:
+    case 17:
+      lo = t.dscr;
+      break;
+    case 256:
+      lo = t.vrsave;
+      break;
+    case 287:
+      lo = core.pvr;
+      break;
+    case 815:
+      hi = Number(t.tar >> 32n) | 0;
+      lo = Number(t.tar & 0xffffffffn) | 0;
+      break;
+    case 896:
+      hi = Number(t.ppr >> 32n) | 0;
+      lo = Number(t.ppr & 0xffffffffn) | 0;
+      break;
+    case 898:
+      lo = Number(t.ppr >> 32n) | 0;
+      break;
     default:
       core.pending = sigill(word, pc, `mfspr of SPR ${spr} is not available in user mode:`);
       return false;
@@ -54,12 +74,21 @@ export function mfsprOther(core: ExecCore, t: ThreadState, rt: number, spr: numb
 
 /** mtspr spr,RS for the SPRs the hot loop does not handle; false (core.pending set) = SIGILL. */
 export function mtsprOther(core: ExecCore, t: ThreadState, rs: number, spr: number, word: number, pc: number): boolean {
-  const hi = t.hi[rs], lo = t.lo[rs];
+  const hi = t.hi[rs],
+    lo = t.lo[rs];
   switch (spr) {
-    case 3: case 17: t.dscr = lo & DSCR_MASK; return true;
-    case 256: t.vrsave = lo; return true;
-    case 815: t.tar = (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0); return true;
-    case 896: case 898: {
+    case 3:
+    case 17:
+      t.dscr = lo & DSCR_MASK;
+      return true;
+    case 256:
+      t.vrsave = lo;
+      return true;
+    case 815:
+      t.tar = (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
+      return true;
+    case 896:
+    case 898: {
       // only PRI (bits 11:13) is writable, and only to a priority problem state may set
       const v = spr === 896 ? BigInt(hi >>> 0) << 32n : BigInt(lo >>> 0) << 32n;
       const pri = Number((v >> PPR_PRI_SHIFT) & 7n);

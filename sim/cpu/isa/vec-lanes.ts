@@ -41,14 +41,24 @@ export const dIx = (k: number) => 1 - k;
 // ---- register file <-> scratch ---------------------------------------------------------------
 /** Copies VSR n into `to` (4 int32 moves). */
 export function readVsr(t: ThreadState, n: number, to: Lanes): Lanes {
-  const v = t.vsr, b = n << 2, d = to.i32;
-  d[0] = v[b]; d[1] = v[b + 1]; d[2] = v[b + 2]; d[3] = v[b + 3];
+  const v = t.vsr,
+    b = n << 2,
+    d = to.i32;
+  d[0] = v[b];
+  d[1] = v[b + 1];
+  d[2] = v[b + 2];
+  d[3] = v[b + 3];
   return to;
 }
 /** Copies `from` into VSR n. */
 export function writeVsr(t: ThreadState, n: number, from: Lanes): void {
-  const v = t.vsr, b = n << 2, s = from.i32;
-  v[b] = s[0]; v[b + 1] = s[1]; v[b + 2] = s[2]; v[b + 3] = s[3];
+  const v = t.vsr,
+    b = n << 2,
+    s = from.i32;
+  v[b] = s[0];
+  v[b + 1] = s[1];
+  v[b + 2] = s[2];
+  v[b + 3] = s[3];
 }
 /** A Lanes value as [doubleword 0, doubleword 1] (tests, debugging). */
 export function toDwords(x: Lanes): [bigint, bigint] {
@@ -76,27 +86,53 @@ export const VSCR_NJ = 0x00010000;
 export const SAT = { hit: false };
 
 export function satS(x: number, bits: number): number {
-  const max = 2 ** (bits - 1) - 1, min = -(2 ** (bits - 1));
-  if (x > max) { SAT.hit = true; return max; }
-  if (x < min) { SAT.hit = true; return min; }
+  const max = 2 ** (bits - 1) - 1,
+    min = -(2 ** (bits - 1));
+  if (x > max) {
+    SAT.hit = true;
+    return max;
+  }
+  if (x < min) {
+    SAT.hit = true;
+    return min;
+  }
   return x;
 }
 export function satU(x: number, bits: number): number {
   const max = 2 ** bits - 1;
-  if (x > max) { SAT.hit = true; return max; }
-  if (x < 0) { SAT.hit = true; return 0; }
+  if (x > max) {
+    SAT.hit = true;
+    return max;
+  }
+  if (x < 0) {
+    SAT.hit = true;
+    return 0;
+  }
   return x;
 }
 export function satSBig(x: bigint, bits: number): bigint {
-  const max = (1n << BigInt(bits - 1)) - 1n, min = -(1n << BigInt(bits - 1));
-  if (x > max) { SAT.hit = true; return max; }
-  if (x < min) { SAT.hit = true; return min; }
+  const max = (1n << BigInt(bits - 1)) - 1n,
+    min = -(1n << BigInt(bits - 1));
+  if (x > max) {
+    SAT.hit = true;
+    return max;
+  }
+  if (x < min) {
+    SAT.hit = true;
+    return min;
+  }
   return x;
 }
 export function satUBig(x: bigint, bits: number): bigint {
   const max = (1n << BigInt(bits)) - 1n;
-  if (x > max) { SAT.hit = true; return max; }
-  if (x < 0n) { SAT.hit = true; return 0n; }
+  if (x > max) {
+    SAT.hit = true;
+    return max;
+  }
+  if (x < 0n) {
+    SAT.hit = true;
+    return 0n;
+  }
   return x;
 }
 
@@ -117,7 +153,10 @@ export function ctz32(x: number): number {
  * `right` (vpermr/xxpermr): the index is 31 - (c[i] & 31). r must not alias a, b or c.
  */
 export function permBytes(r: Lanes, a: Lanes, b: Lanes, c: Lanes, right: boolean): void {
-  const ra = r.u8, aa = a.u8, bb = b.u8, cc = c.u8;
+  const ra = r.u8,
+    aa = a.u8,
+    bb = b.u8,
+    cc = c.u8;
   for (let i = 0; i < 16; i++) {
     let k = cc[15 - i] & 31;
     if (right) k = 31 - k;
@@ -127,10 +166,16 @@ export function permBytes(r: Lanes, a: Lanes, b: Lanes, c: Lanes, right: boolean
 
 /** xxpermx (prefixed, POWER10): as xxperm, but selector bytes whose top 3 bits differ from uim give 0. */
 export function permxBytes(r: Lanes, a: Lanes, b: Lanes, c: Lanes, uim: number): void {
-  const ra = r.u8, aa = a.u8, bb = b.u8, cc = c.u8;
+  const ra = r.u8,
+    aa = a.u8,
+    bb = b.u8,
+    cc = c.u8;
   for (let i = 0; i < 16; i++) {
     const s = cc[15 - i];
-    if (s >>> 5 !== (uim & 7)) { ra[15 - i] = 0; continue; }
+    if (s >>> 5 !== (uim & 7)) {
+      ra[15 - i] = 0;
+      continue;
+    }
     const k = s & 31;
     ra[15 - i] = k < 16 ? aa[15 - k] : bb[31 - k];
   }
@@ -139,13 +184,20 @@ export function permxBytes(r: Lanes, a: Lanes, b: Lanes, c: Lanes, uim: number):
 /** xxeval (prefixed, POWER10): bit i of the result is bit (a_i b_i c_i as a 3-bit number, from the
  * left) of the 8-bit truth table imm, IBM order: imm bit 0 (0x80) is the a=b=c=0 case. */
 export function evalBits(r: Lanes, a: Lanes, b: Lanes, c: Lanes, imm: number): void {
-  const ra = r.i32, aa = a.i32, bb = b.i32, cc = c.i32;
+  const ra = r.i32,
+    aa = a.i32,
+    bb = b.i32,
+    cc = c.i32;
   for (let w = 0; w < 4; w++) {
-    const x = aa[w], y = bb[w], z = cc[w];
+    const x = aa[w],
+      y = bb[w],
+      z = cc[w];
     let v = 0;
     for (let k = 0; k < 8; k++) {
       if (((imm >>> (7 - k)) & 1) === 0) continue;
-      const ma = k & 4 ? x : ~x, mb = k & 2 ? y : ~y, mc = k & 1 ? z : ~z;
+      const ma = k & 4 ? x : ~x,
+        mb = k & 2 ? y : ~y,
+        mc = k & 1 ? z : ~z;
       v |= ma & mb & mc;
     }
     ra[w] = v;
@@ -155,7 +207,10 @@ export function evalBits(r: Lanes, a: Lanes, b: Lanes, c: Lanes, imm: number): v
 /** xxblendvb/h/w/d (prefixed, POWER10): each element from b where c's element has its sign bit set,
  * else from a. size in bytes. */
 export function blendv(r: Lanes, a: Lanes, b: Lanes, c: Lanes, size: 1 | 2 | 4 | 8): void {
-  const ra = r.u8, aa = a.u8, bb = b.u8, cc = c.u8;
+  const ra = r.u8,
+    aa = a.u8,
+    bb = b.u8,
+    cc = c.u8;
   for (let e = 0; e < 16; e += size) {
     const pick = (cc[e + size - 1] & 0x80) !== 0 ? bb : aa;
     for (let i = e; i < e + size; i++) ra[i] = pick[i];
@@ -178,7 +233,8 @@ export function splti32dx(r: Lanes, ix: number, imm32: number): void {
 /** The double-precision bits (as [hi, lo] 32-bit halves) of a single-precision value's bits, exactly
  * as the load-single conversion makes them (NaNs keep their payload, no quieting; denormals normalised). */
 export function spToDpBits(sp: number, out: Int32Array): void {
-  const s = sp >>> 31, e = (sp >>> 23) & 0xff;
+  const s = sp >>> 31,
+    e = (sp >>> 23) & 0xff;
   let f = sp & 0x7fffff;
   let hi: number, lo: number;
   if (e === 0xff) {
@@ -194,7 +250,10 @@ export function spToDpBits(sp: number, out: Int32Array): void {
   } else {
     // denormal: normalise
     let de = 1 - 127 + 1023;
-    while ((f & 0x800000) === 0) { f <<= 1; de--; }
+    while ((f & 0x800000) === 0) {
+      f <<= 1;
+      de--;
+    }
     f &= 0x7fffff;
     hi = (s << 31) | (de << 20) | (f >>> 3);
     lo = (f & 7) << 29;
@@ -206,7 +265,8 @@ export function spToDpBits(sp: number, out: Int32Array): void {
 /** The single-precision bits of a double's bits (hi, lo), as the store-single conversion makes them:
  * no rounding (the fraction is truncated), tiny values denormalised, NaN payloads kept. */
 export function dpToSpBits(hi: number, lo: number): number {
-  const s = hi >>> 31, e = (hi >>> 20) & 0x7ff;
+  const s = hi >>> 31,
+    e = (hi >>> 20) & 0x7ff;
   if (e > 896) {
     // normal single range, or Inf/NaN (and values too large: the high bits are kept, as stfs does)
     return ((hi & 0xc0000000) | (((hi >>> 0) << 3) & 0x3ffffff8) | (lo >>> 29)) >>> 0;

@@ -15,10 +15,14 @@ export const EA = { hi: 0, lo: 0 };
 
 /** EA = (RA|0) + RB */
 export function eaX(t: ThreadState, w: number): void {
-  const ra = (w >>> 16) & 31, rb = (w >>> 11) & 31;
+  const ra = (w >>> 16) & 31,
+    rb = (w >>> 11) & 31;
   let lo = (t.lo[rb] >>> 0) + (ra === 0 ? 0 : t.lo[ra] >>> 0);
   let hi = t.hi[rb] + (ra === 0 ? 0 : t.hi[ra]);
-  if (lo >= TWO32) { lo -= TWO32; hi++; }
+  if (lo >= TWO32) {
+    lo -= TWO32;
+    hi++;
+  }
   EA.lo = lo | 0;
   EA.hi = hi | 0;
 }
@@ -27,7 +31,13 @@ export function eaD(t: ThreadState, w: number, d: number): void {
   const ra = (w >>> 16) & 31;
   let lo = (ra === 0 ? 0 : t.lo[ra] >>> 0) + d;
   let hi = ra === 0 ? 0 : t.hi[ra];
-  if (lo >= TWO32) { lo -= TWO32; hi++; } else if (lo < 0) { lo += TWO32; hi--; }
+  if (lo >= TWO32) {
+    lo -= TWO32;
+    hi++;
+  } else if (lo < 0) {
+    lo += TWO32;
+    hi--;
+  }
   EA.lo = lo | 0;
   EA.hi = hi | 0;
 }
@@ -41,7 +51,10 @@ export function eaR(t: ThreadState, w: number): void {
 function plus(k: number): void {
   let lo = (EA.lo >>> 0) + k;
   let hi = EA.hi;
-  if (lo >= TWO32) { lo -= TWO32; hi++; }
+  if (lo >= TWO32) {
+    lo -= TWO32;
+    hi++;
+  }
   P.lo = lo | 0;
   P.hi = hi | 0;
 }
@@ -64,7 +77,10 @@ function fault(core: ExecCore, port: DataPort, n: number, write: boolean, what: 
   for (let i = 0; i < n; i++) {
     plus(i);
     const ok = write ? port.writable(P.hi, P.lo, 1) : port.load(P.hi, P.lo, 1);
-    if (!ok) { at = big(P.hi, P.lo); break; }
+    if (!ok) {
+      at = big(P.hi, P.lo);
+      break;
+    }
   }
   core.pending = segv(at, `${what} of ${n} bytes`, pc);
   return false;
@@ -74,15 +90,27 @@ function fault(core: ExecCore, port: DataPort, n: number, write: boolean, what: 
  * Reads n bytes (1..16) at EA + off into out.u8[at..at+n) in memory order (out.u8[at] = the byte at
  * EA + off), without a DAWR check. false = fault (core.pending set; nothing changed).
  */
-export function readRaw(core: ExecCore, port: DataPort, off: number, n: number, out: Lanes, at: number, pc: number): boolean {
+export function readRaw(
+  core: ExecCore,
+  port: DataPort,
+  off: number,
+  n: number,
+  out: Lanes,
+  at: number,
+  pc: number,
+): boolean {
   plus(off);
   if (n === 16 && at === 0) {
     if (port.load(P.hi, P.lo, 8)) {
       const i32 = out.i32;
-      const a = port.vlo, b = port.vhi;
+      const a = port.vlo,
+        b = port.vhi;
       plus(off + 8);
       if (port.load(P.hi, P.lo, 8)) {
-        i32[0] = a; i32[1] = b; i32[2] = port.vlo; i32[3] = port.vhi;
+        i32[0] = a;
+        i32[1] = b;
+        i32[2] = port.vlo;
+        i32[3] = port.vhi;
         return true;
       }
     }
@@ -90,7 +118,10 @@ export function readRaw(core: ExecCore, port: DataPort, off: number, n: number, 
     let ok = true;
     for (let i = 0; i < n; i++) {
       plus(off + i);
-      if (!port.load(P.hi, P.lo, 1)) { ok = false; break; }
+      if (!port.load(P.hi, P.lo, 1)) {
+        ok = false;
+        break;
+      }
       out.u8[at + i] = port.vlo;
     }
     if (ok) return true;
@@ -99,7 +130,15 @@ export function readRaw(core: ExecCore, port: DataPort, off: number, n: number, 
 }
 
 /** Writes out.u8[at..at+n) to EA + off.. in memory order, all or nothing, without a DAWR check. */
-export function writeRaw(core: ExecCore, port: DataPort, off: number, n: number, src: Lanes, at: number, pc: number): boolean {
+export function writeRaw(
+  core: ExecCore,
+  port: DataPort,
+  off: number,
+  n: number,
+  src: Lanes,
+  at: number,
+  pc: number,
+): boolean {
   plus(off);
   if (!port.writable(P.hi, P.lo, n)) return fault(core, port, off + n, true, 'store', pc);
   if (n === 16 && at === 0) {

@@ -17,7 +17,10 @@ const MIN_NORMAL = 2 ** -126;
 
 const isNan = (b: number) => (b & 0x7f800000) === 0x7f800000 && (b & 0x7fffff) !== 0;
 const quiet = (b: number) => (b | 0x00400000) >>> 0;
-const val = (b: number) => { U[0] = b; return F[0]; };
+const val = (b: number) => {
+  U[0] = b;
+  return F[0];
+};
 /** the float32 bits of x (rounded to nearest even); with NJ, a result below the normal range is a signed zero */
 function bits(x: number, nj: boolean): number {
   if (nj && x !== 0 && Math.abs(x) < MIN_NORMAL) return x < 0 ? 0x80000000 : 0;
@@ -41,8 +44,8 @@ function fma32(a: number, c: number, b: number): number {
   if (!Number.isFinite(s)) return s;
   // the rounding error of s (TwoSum): p + b = s + e exactly
   const bb = s - p;
-  const e = (p - (s - bb)) + (b - bb);
-  fmaTiny = s !== 0 && (Math.abs(s) < MIN_NORMAL || (Math.abs(s) === MIN_NORMAL && e !== 0 && (e > 0) !== (s > 0)));
+  const e = p - (s - bb) + (b - bb);
+  fmaTiny = s !== 0 && (Math.abs(s) < MIN_NORMAL || (Math.abs(s) === MIN_NORMAL && e !== 0 && e > 0 !== s > 0));
   fmaNeg = s < 0;
   if (e === 0) return Math.fround(s);
   const r = Math.fround(s);
@@ -53,7 +56,8 @@ function fma32(a: number, c: number, b: number): number {
     return r;
   }
   const other = r > s ? nextDown(r) : nextUp(r);
-  const lo = Math.min(r, other), hi = Math.max(r, other);
+  const lo = Math.min(r, other),
+    hi = Math.max(r, other);
   const mid = (lo + hi) / 2;
   if (s !== mid) return r;
   // exactly halfway in double: the error decides
@@ -61,12 +65,15 @@ function fma32(a: number, c: number, b: number): number {
 }
 function nextUp(x: number): number {
   F[0] = x;
-  if (x >= 0) U[0]++; else U[0]--;
+  if (x >= 0) U[0]++;
+  else U[0]--;
   return F[0];
 }
 function nextDown(x: number): number {
   F[0] = x;
-  if (x > 0) U[0]--; else if (x === 0) U[0] = 0x80000001; else U[0]++;
+  if (x > 0) U[0]--;
+  else if (x === 0) U[0] = 0x80000001;
+  else U[0]++;
   return F[0];
 }
 
@@ -80,49 +87,90 @@ const M64 = (1n << 64n) - 1n;
 const M128 = (1n << 128n) - 1n;
 const BIT63 = 1n << 63n;
 const BIT127 = 1n << 127n;
-interface Parts { neg: boolean; exp: number; frac: bigint }
+interface Parts {
+  neg: boolean;
+  exp: number;
+  frac: bigint;
+}
 
 function f64Parts(x: number): Parts {
   const dv = new DataView(new ArrayBuffer(8));
   dv.setFloat64(0, x);
   const b = dv.getBigUint64(0);
-  return { neg: b >> 63n === 1n, exp: Number((b >> 52n) & 0x7ffn) - 1023, frac: ((b & ((1n << 52n) - 1n)) | (1n << 52n)) << 11n };
+  return {
+    neg: b >> 63n === 1n,
+    exp: Number((b >> 52n) & 0x7ffn) - 1023,
+    frac: ((b & ((1n << 52n) - 1n)) | (1n << 52n)) << 11n,
+  };
 }
 const LN2 = f64Parts(Math.LN2);
 const ONE = f64Parts(1);
 const COEF: Parts[] = [];
 {
   let f = 1;
-  for (let n = 1; n <= 15; n++) { f *= n; COEF.push(f64Parts(1 / f)); }
+  for (let n = 1; n <= 15; n++) {
+    f *= n;
+    COEF.push(f64Parts(1 / f));
+  }
 }
 const jam = (x: bigint, n: number, width: number): bigint =>
   n <= 0 ? x : n >= width ? (x !== 0n ? 1n : 0n) : (x >> BigInt(n)) | ((x & ((1n << BigInt(n)) - 1n)) !== 0n ? 1n : 0n);
 function mulParts(a: Parts, b: Parts): Parts {
   if (a.frac === 0n || b.frac === 0n) return { neg: a.neg !== b.neg, exp: 0, frac: 0n };
-  let p = a.frac * b.frac, exp = a.exp + b.exp + 1;
-  if ((p & BIT127) === 0n) { p <<= 1n; exp--; }
+  let p = a.frac * b.frac,
+    exp = a.exp + b.exp + 1;
+  if ((p & BIT127) === 0n) {
+    p <<= 1n;
+    exp--;
+  }
   return { neg: a.neg !== b.neg, exp, frac: (p >> 64n) | ((p & M64) !== 0n ? 1n : 0n) };
 }
 /** a*b + c, one truncation with a sticky bit (softfloat's parts_muladd) */
 function muladdParts(a: Parts, b: Parts, c: Parts): Parts {
   if (a.frac === 0n || b.frac === 0n) return c;
   let neg = a.neg !== b.neg;
-  let p = a.frac * b.frac, exp = a.exp + b.exp + 1;
-  if ((p & BIT127) === 0n) { p <<= 1n; exp--; }
+  let p = a.frac * b.frac,
+    exp = a.exp + b.exp + 1;
+  if ((p & BIT127) === 0n) {
+    p <<= 1n;
+    exp--;
+  }
   if (c.frac !== 0n) {
     let q = c.frac << 64n;
     const diff = exp - c.exp;
     if (neg === c.neg) {
-      if (diff > 0) q = jam(q, diff, 128); else if (diff < 0) { p = jam(p, -diff, 128); exp = c.exp; }
+      if (diff > 0) q = jam(q, diff, 128);
+      else if (diff < 0) {
+        p = jam(p, -diff, 128);
+        exp = c.exp;
+      }
       p += q;
-      if (p > M128) { p = (p >> 1n) | (p & 1n) | BIT127; p &= M128; exp++; }
+      if (p > M128) {
+        p = (p >> 1n) | (p & 1n) | BIT127;
+        p &= M128;
+        exp++;
+      }
     } else {
-      if (diff > 0) { q = jam(q, diff, 128); p -= q; }
-      else if (diff < 0) { exp = c.exp; neg = !neg; p = q - jam(p, -diff, 128); }
-      else { p -= q; if (p < 0n) { p = -p; neg = !neg; } }
+      if (diff > 0) {
+        q = jam(q, diff, 128);
+        p -= q;
+      } else if (diff < 0) {
+        exp = c.exp;
+        neg = !neg;
+        p = q - jam(p, -diff, 128);
+      } else {
+        p -= q;
+        if (p < 0n) {
+          p = -p;
+          neg = !neg;
+        }
+      }
       if (p === 0n) return { neg: false, exp: 0, frac: 0n };
       let sh = 0;
-      while ((p & BIT127) === 0n) { p <<= 1n; sh++; }
+      while ((p & BIT127) === 0n) {
+        p <<= 1n;
+        sh++;
+      }
       exp -= sh;
     }
   }
@@ -132,12 +180,18 @@ function muladdParts(a: Parts, b: Parts, c: Parts): Parts {
 function packF32(x: Parts, nj: boolean): number {
   const sign = x.neg ? 0x80000000 : 0;
   if (x.frac === 0n) return sign >>> 0;
-  let frac = x.frac, e = x.exp + 127;
-  const roundMask = (1n << 40n) - 1n, half = 1n << 39n, evenMask = (1n << 41n) - 1n;
+  let frac = x.frac,
+    e = x.exp + 127;
+  const roundMask = (1n << 40n) - 1n,
+    half = 1n << 39n,
+    evenMask = (1n << 41n) - 1n;
   if (e > 0) {
     if (frac & roundMask) {
       frac += (frac & evenMask) !== half ? half : 0n;
-      if (frac > M64) { frac = ((frac & M64) >> 1n) | BIT63; e++; }
+      if (frac > M64) {
+        frac = ((frac & M64) >> 1n) | BIT63;
+        e++;
+      }
       frac &= ~roundMask;
     }
     if (e >= 255) return (sign | 0x7f800000) >>> 0;
@@ -154,18 +208,25 @@ function packF32(x: Parts, nj: boolean): number {
 }
 function exp2Qemu(b: number, nj: boolean): number {
   // (b already flushed when nj; NaNs handled by the caller)
-  const e = (b >>> 23) & 0xff, f = b & 0x7fffff, neg = b >>> 31 === 1;
+  const e = (b >>> 23) & 0xff,
+    f = b & 0x7fffff,
+    neg = b >>> 31 === 1;
   if (e === 0xff) return neg ? 0 : b; // infinities
   if (e === 0 && f === 0) return 0x3f800000;
   let xp: Parts;
   if (e !== 0) xp = { neg, exp: e - 127, frac: BigInt(f | 0x800000) << 40n };
   else {
-    let frac = BigInt(f) << 40n, exp = -126;
-    while ((frac & BIT63) === 0n) { frac <<= 1n; exp--; }
+    let frac = BigInt(f) << 40n,
+      exp = -126;
+    while ((frac & BIT63) === 0n) {
+      frac <<= 1n;
+      exp--;
+    }
     xp = { neg, exp, frac };
   }
   xp = mulParts(xp, LN2);
-  let xnp = xp, rp = ONE;
+  let xnp = xp,
+    rp = ONE;
   for (let k = 0; k < 15; k++) {
     rp = muladdParts(COEF[k], xnp, rp);
     xnp = mulParts(xnp, xp);
@@ -185,12 +246,17 @@ function two(op: number, a: number, b: number, nj: boolean): number {
   b = flushIn(b, nj);
   if (isNan(a)) return quiet(a);
   if (isNan(b)) return quiet(b);
-  const x = val(a), y = val(b);
+  const x = val(a),
+    y = val(b);
   switch (op) {
-    case Vmx.VADDFP: return res(x + y, nj);
-    case Vmx.VSUBFP: return res(x - y, nj);
-    case Vmx.VMAXFP: return x > y || (x === y && (a & 0x80000000) === 0) ? a : b;
-    default: return x < y || (x === y && (a & 0x80000000) !== 0) ? a : b; // VMINFP
+    case Vmx.VADDFP:
+      return res(x + y, nj);
+    case Vmx.VSUBFP:
+      return res(x - y, nj);
+    case Vmx.VMAXFP:
+      return x > y || (x === y && (a & 0x80000000) === 0) ? a : b;
+    default:
+      return x < y || (x === y && (a & 0x80000000) !== 0) ? a : b; // VMINFP
   }
 }
 
@@ -199,15 +265,21 @@ function one(op: number, b: number, nj: boolean): number {
   if (isNan(b)) return quiet(b);
   const x = val(b);
   switch (op) {
-    case Vmx.VREFP: return res(1 / x, nj);
+    case Vmx.VREFP:
+      return res(1 / x, nj);
     case Vmx.VRSQRTEFP: {
       if (x < 0) return DEFAULT_NAN;
       const s = Math.fround(Math.sqrt(x));
       return res(1 / s, nj);
     }
-    case Vmx.VEXPTEFP: return exp2Qemu(b, nj);
-    case Vmx.VLOGEFP: return x < 0 ? DEFAULT_NAN : res(Math.log2(x), nj);
-    case Vmx.VRFIN: case Vmx.VRFIZ: case Vmx.VRFIP: case Vmx.VRFIM: {
+    case Vmx.VEXPTEFP:
+      return exp2Qemu(b, nj);
+    case Vmx.VLOGEFP:
+      return x < 0 ? DEFAULT_NAN : res(Math.log2(x), nj);
+    case Vmx.VRFIN:
+    case Vmx.VRFIZ:
+    case Vmx.VRFIP:
+    case Vmx.VRFIM: {
       if (!Number.isFinite(x)) return b;
       let r: number;
       if (op === Vmx.VRFIZ) r = Math.trunc(x);
@@ -229,24 +301,36 @@ function setCr6(t: ThreadState, v: number): void {
 }
 
 export function execVmxFloat(_core: ExecCore, t: ThreadState, i: number, w: number, _pc: number): number {
-  const A = readVsr(t, 32 + ((w >>> 16) & 31), VA), B = readVsr(t, 32 + ((w >>> 11) & 31), VB), R: Lanes = VR;
+  const A = readVsr(t, 32 + ((w >>> 16) & 31), VA),
+    B = readVsr(t, 32 + ((w >>> 11) & 31), VB),
+    R: Lanes = VR;
   const nj = (t.vscr & VSCR_NJ) !== 0;
-  const a = A.u32, b = B.u32, r = R.u32;
+  const a = A.u32,
+    b = B.u32,
+    r = R.u32;
   SAT.hit = false;
   switch (i) {
-    case Vmx.VADDFP: case Vmx.VSUBFP: case Vmx.VMAXFP: case Vmx.VMINFP:
+    case Vmx.VADDFP:
+    case Vmx.VSUBFP:
+    case Vmx.VMAXFP:
+    case Vmx.VMINFP:
       for (let k = 0; k < 4; k++) r[k] = two(i, a[k], b[k], nj);
       break;
-    case Vmx.VMADDFP: case Vmx.VNMSUBFP: {
+    case Vmx.VMADDFP:
+    case Vmx.VNMSUBFP: {
       const c = readVsr(t, 32 + ((w >>> 6) & 31), VC).u32;
       for (let k = 0; k < 4; k++) {
-        a[k] = flushIn(a[k], nj); b[k] = flushIn(b[k], nj); c[k] = flushIn(c[k], nj);
+        a[k] = flushIn(a[k], nj);
+        b[k] = flushIn(b[k], nj);
+        c[k] = flushIn(c[k], nj);
         // (VRA * VRC) + VRB; vnmsubfp = -((VRA * VRC) - VRB)
         if (isNan(a[k])) r[k] = quiet(a[k]);
         else if (isNan(b[k])) r[k] = quiet(b[k]);
         else if (isNan(c[k])) r[k] = quiet(c[k]);
         else {
-          const x = val(a[k]), z = val(c[k]), y = val(b[k]);
+          const x = val(a[k]),
+            z = val(c[k]),
+            y = val(b[k]);
           const neg = i === Vmx.VNMSUBFP;
           const s = fma32(x, z, neg ? -y : y);
           if (Number.isNaN(s)) r[k] = DEFAULT_NAN;
@@ -256,32 +340,49 @@ export function execVmxFloat(_core: ExecCore, t: ThreadState, i: number, w: numb
       }
       break;
     }
-    case Vmx.VREFP: case Vmx.VRSQRTEFP: case Vmx.VEXPTEFP: case Vmx.VLOGEFP:
-    case Vmx.VRFIN: case Vmx.VRFIZ: case Vmx.VRFIP: case Vmx.VRFIM:
+    case Vmx.VREFP:
+    case Vmx.VRSQRTEFP:
+    case Vmx.VEXPTEFP:
+    case Vmx.VLOGEFP:
+    case Vmx.VRFIN:
+    case Vmx.VRFIZ:
+    case Vmx.VRFIP:
+    case Vmx.VRFIM:
       for (let k = 0; k < 4; k++) r[k] = one(i, b[k], nj);
       break;
-    case Vmx.VCFUX: case Vmx.VCFSX: {
+    case Vmx.VCFUX:
+    case Vmx.VCFSX: {
       const sc = 2 ** -((w >>> 16) & 31);
       for (let k = 0; k < 4; k++) r[k] = bits((i === Vmx.VCFUX ? b[k] : B.i32[k]) * sc, nj);
       break;
     }
-    case Vmx.VCTUXS: case Vmx.VCTSXS: {
+    case Vmx.VCTUXS:
+    case Vmx.VCTSXS: {
       const sc = 2 ** ((w >>> 16) & 31);
       for (let k = 0; k < 4; k++) {
         b[k] = flushIn(b[k], nj);
-        if (isNan(b[k])) { r[k] = 0; continue; }
+        if (isNan(b[k])) {
+          r[k] = 0;
+          continue;
+        }
         const x = Math.trunc(val(b[k]) * sc);
         if (i === Vmx.VCTUXS) r[k] = satU(x, 32);
         else R.i32[k] = satS(x, 32);
       }
       break;
     }
-    case Vmx.VCMPEQFP: case Vmx.VCMPGTFP: case Vmx.VCMPGEFP: case Vmx.VCMPBFP: {
-      let all = true, none = true;
+    case Vmx.VCMPEQFP:
+    case Vmx.VCMPGTFP:
+    case Vmx.VCMPGEFP:
+    case Vmx.VCMPBFP: {
+      let all = true,
+        none = true;
       for (let k = 0; k < 4; k++) {
-        a[k] = flushIn(a[k], nj); b[k] = flushIn(b[k], nj);
+        a[k] = flushIn(a[k], nj);
+        b[k] = flushIn(b[k], nj);
         const nan = isNan(a[k]) || isNan(b[k]);
-        const x = val(a[k]), y = val(b[k]);
+        const x = val(a[k]),
+          y = val(b[k]);
         let v: number;
         if (i === Vmx.VCMPBFP) {
           v = nan ? 0xc0000000 : ((x <= y ? 0 : 0x80000000) | (x >= -y ? 0 : 0x40000000)) >>> 0;
@@ -289,7 +390,8 @@ export function execVmxFloat(_core: ExecCore, t: ThreadState, i: number, w: numb
         } else {
           const ok = !nan && (i === Vmx.VCMPEQFP ? x === y : i === Vmx.VCMPGTFP ? x > y : x >= y);
           v = ok ? 0xffffffff : 0;
-          if (ok) none = false; else all = false;
+          if (ok) none = false;
+          else all = false;
         }
         r[k] = v;
       }

@@ -28,7 +28,17 @@ import {
   UINT32,
   UINT64,
 } from './fp-arith';
-import { dbl, doubleToSingle, halfValue, isNaN32, isNaNWords, isSNaN32, QUIET_BIT_HI, singleToDouble, toHalf } from './fp-convert';
+import {
+  dbl,
+  doubleToSingle,
+  halfValue,
+  isNaN32,
+  isNaNWords,
+  isSNaN32,
+  QUIET_BIT_HI,
+  singleToDouble,
+  toHalf,
+} from './fp-convert';
 import { testDiv, testSqrt } from './fp-exec';
 import { commitScalar, NOT_FAST, RES, rnAdd, rnDiv, rnFma, rnMul, rnSqrt } from './fp-fast';
 import { arith, fpTrap, nanOperands, setCrField } from './fp-result';
@@ -91,7 +101,8 @@ function nanLaneD(k: number, h1: number, l1: number, h2: number, l2: number, h3:
   const n1 = isNaNWords(h1, l1);
   const n2 = isNaNWords(h2, l2);
   const n3 = isNaNWords(h3, l3);
-  const snan = (n1 && (h1 & QUIET_BIT_HI) === 0) || (n2 && (h2 & QUIET_BIT_HI) === 0) || (n3 && (h3 & QUIET_BIT_HI) === 0);
+  const snan =
+    (n1 && (h1 & QUIET_BIT_HI) === 0) || (n2 && (h2 & QUIET_BIT_HI) === 0) || (n3 && (h3 & QUIET_BIT_HI) === 0);
   OUT[3 - 2 * k] = (n1 ? h1 : n2 ? h2 : h3) | QUIET_BIT_HI;
   OUT[2 - 2 * k] = n1 ? l1 : n2 ? l2 : l3;
   return snan ? S.VXSNAN : 0;
@@ -134,12 +145,18 @@ const OP_RSQRTE = 10;
 /** One lane of an arithmetic operation on doubles (not NaN): a op b, or a*c + b for the FMAs. */
 function laneOp(op: number, a: number, b: number, c: number, ctl: number, single: boolean): number {
   switch (op) {
-    case OP_ADD: return fpAdd(a, b, ctl, single, false);
-    case OP_SUB: return fpAdd(a, -b, ctl, single, false);
-    case OP_MUL: return fpMul(a, b, ctl, single, false);
-    case OP_DIV: return fpDiv(a, b, ctl, single, false);
-    case OP_SQRT: return fpSqrt(b, ctl, single, false);
-    case OP_RE: return fpDiv(1, b, ctl, single, false);
+    case OP_ADD:
+      return fpAdd(a, b, ctl, single, false);
+    case OP_SUB:
+      return fpAdd(a, -b, ctl, single, false);
+    case OP_MUL:
+      return fpMul(a, b, ctl, single, false);
+    case OP_DIV:
+      return fpDiv(a, b, ctl, single, false);
+    case OP_SQRT:
+      return fpSqrt(b, ctl, single, false);
+    case OP_RE:
+      return fpDiv(1, b, ctl, single, false);
     case OP_RSQRTE: {
       // qemu: sqrt, then the division, both rounded
       const s = fpSqrt(b, ctl, single, false);
@@ -160,13 +177,21 @@ function laneOp(op: number, a: number, b: number, c: number, ctl: number, single
 /** The fast primitive of an operation on F indices (a, b, c as laneOp), or -1. */
 function laneFast(F: Float64Array, op: number, ia: number, ib: number, ic: number, single: boolean): number {
   switch (op) {
-    case OP_ADD: return rnAdd(F, ia, ib, false, single);
-    case OP_SUB: return rnAdd(F, ia, ib, true, single);
-    case OP_MUL: return rnMul(F, ia, ib, single);
-    case OP_DIV: return rnDiv(F, ia, ib, single);
-    case OP_SQRT: return rnSqrt(F, ib, single);
-    case OP_RE: case OP_RSQRTE: return -1;
-    default: return rnFma(F, ia, ic, ib, op - OP_FMA, single);
+    case OP_ADD:
+      return rnAdd(F, ia, ib, false, single);
+    case OP_SUB:
+      return rnAdd(F, ia, ib, true, single);
+    case OP_MUL:
+      return rnMul(F, ia, ib, single);
+    case OP_DIV:
+      return rnDiv(F, ia, ib, single);
+    case OP_SQRT:
+      return rnSqrt(F, ib, single);
+    case OP_RE:
+    case OP_RSQRTE:
+      return -1;
+    default:
+      return rnFma(F, ia, ic, ib, op - OP_FMA, single);
   }
 }
 
@@ -174,7 +199,16 @@ function laneFast(F: Float64Array, op: number, ia: number, ib: number, ic: numbe
  * A vector arithmetic instruction on double lanes: lane k computes op(A, B[, C]) where for the
  * FMAs A*C + B (ra, rb, rc: VSR numbers; NaN priority A, B, C).
  */
-function vecD(core: ExecCore, t: ThreadState, pc: number, op: number, xt: number, ra: number, rb: number, rc: number): number {
+function vecD(
+  core: ExecCore,
+  t: ThreadState,
+  pc: number,
+  op: number,
+  xt: number,
+  ra: number,
+  rb: number,
+  rc: number,
+): number {
   const F = t.vsrF64;
   const V = t.vsr;
   const f = t.fpscr;
@@ -215,7 +249,16 @@ function vecD(core: ExecCore, t: ThreadState, pc: number, op: number, xt: number
 }
 
 /** The same on four single-precision lanes. */
-function vecS(core: ExecCore, t: ThreadState, pc: number, op: number, xt: number, ra: number, rb: number, rc: number): number {
+function vecS(
+  core: ExecCore,
+  t: ThreadState,
+  pc: number,
+  op: number,
+  xt: number,
+  ra: number,
+  rb: number,
+  rc: number,
+): number {
   const F32 = t.vsrF32;
   const V = t.vsr;
   const f = t.fpscr;
@@ -285,7 +328,8 @@ function maxMinD(k: number, ah: number, al: number, bh: number, bl: number, max:
   F64_W[0] = bl;
   const b = F64[0];
   let useA: boolean;
-  if (a === b) useA = max ? ah >= 0 || bh < 0 : ah < 0 || bh >= 0; // +0 is the max of +-0, -0 the min
+  if (a === b)
+    useA = max ? ah >= 0 || bh < 0 : ah < 0 || bh >= 0; // +0 is the max of +-0, -0 the min
   else useA = max ? a > b : a < b;
   OUT[3 - 2 * k] = useA ? ah : bh;
   OUT[2 - 2 * k] = useA ? al : bl;
@@ -345,7 +389,14 @@ function testSqrtS(b32: number): number {
 }
 
 /** The data class match of test data class (dcmx bits: 6 NaN, 5 +inf, 4 -inf, 3 +0, 2 -0, 1 +denormal, 0 -denormal) */
-function dataClassMatch(dcmx: number, neg: boolean, nan: boolean, inf: boolean, zero: boolean, denorm: boolean): boolean {
+function dataClassMatch(
+  dcmx: number,
+  neg: boolean,
+  nan: boolean,
+  inf: boolean,
+  zero: boolean,
+  denorm: boolean,
+): boolean {
   const bit = nan ? 6 : inf ? (neg ? 4 : 5) : zero ? (neg ? 2 : 3) : denorm ? (neg ? 0 : 1) : -1;
   return bit >= 0 && ((dcmx >>> bit) & 1) === 1;
 }
@@ -383,7 +434,15 @@ function sToD(w: number): number {
 /** the integer formats of xvcvdp{s,u}x{d,w}s, in that order */
 const toIntKinds = [INT64, UINT64, INT32, UINT32];
 
-export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: number, w: number, _w2: number, pc: number): number {
+export function execVsxFp(
+  core: ExecCore,
+  t: ThreadState,
+  _port: DataPort,
+  i: number,
+  w: number,
+  _w2: number,
+  pc: number,
+): number {
   const F = t.vsrF64;
   const V = t.vsr;
   const xt = xtOf(w);
@@ -391,24 +450,30 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
   const xb = xbOf(w);
   switch (i as X) {
     // ---- scalar arithmetic: like the FPR instructions, on doubleword 0 ----
-    case X.XSADDDP: case X.XSSUBDP: case X.XSADDSP: case X.XSSUBSP: {
+    case X.XSADDDP:
+    case X.XSSUBDP:
+    case X.XSADDSP:
+    case X.XSSUBSP: {
       const single = i === X.XSADDSP || i === X.XSSUBSP;
       const sub = i === X.XSSUBDP || i === X.XSSUBSP;
       if ((t.fpscr & NOT_FAST) === 0) {
         const ex = rnAdd(F, 2 * xa + 1, 2 * xb + 1, sub, single);
-        if (ex >= 0) return commitScalar(t, xt, ex, false), COLD_NEXT;
+        if (ex >= 0) return (commitScalar(t, xt, ex, false), COLD_NEXT);
       }
       const a = F[2 * xa + 1];
       const b = F[2 * xb + 1];
       if (a !== a || b !== b) return arith(core, t, false, pc, xt, NaN, nanOperands(t, xa, xb, -1, single), single);
       return arith(core, t, false, pc, xt, fpAdd(a, sub ? -b : b, t.fpscr, single, false), fpx.ex, single);
     }
-    case X.XSMULDP: case X.XSMULSP: case X.XSDIVDP: case X.XSDIVSP: {
+    case X.XSMULDP:
+    case X.XSMULSP:
+    case X.XSDIVDP:
+    case X.XSDIVSP: {
       const single = i === X.XSMULSP || i === X.XSDIVSP;
       const mul = i === X.XSMULDP || i === X.XSMULSP;
       if ((t.fpscr & NOT_FAST) === 0) {
         const ex = mul ? rnMul(F, 2 * xa + 1, 2 * xb + 1, single) : rnDiv(F, 2 * xa + 1, 2 * xb + 1, single);
-        if (ex >= 0) return commitScalar(t, xt, ex, false), COLD_NEXT;
+        if (ex >= 0) return (commitScalar(t, xt, ex, false), COLD_NEXT);
       }
       const a = F[2 * xa + 1];
       const b = F[2 * xb + 1];
@@ -416,20 +481,33 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       const r = mul ? fpMul(a, b, t.fpscr, single, false) : fpDiv(a, b, t.fpscr, single, false);
       return arith(core, t, false, pc, xt, r, fpx.ex, single);
     }
-    case X.XSSQRTDP: case X.XSSQRTSP: {
+    case X.XSSQRTDP:
+    case X.XSSQRTSP: {
       const single = i === X.XSSQRTSP;
       if ((t.fpscr & NOT_FAST) === 0) {
         const ex = rnSqrt(F, 2 * xb + 1, single);
-        if (ex >= 0) return commitScalar(t, xt, ex, false), COLD_NEXT;
+        if (ex >= 0) return (commitScalar(t, xt, ex, false), COLD_NEXT);
       }
       const b = F[2 * xb + 1];
       if (b !== b) return arith(core, t, false, pc, xt, NaN, nanOperands(t, xb, -1, -1, single), single);
       return arith(core, t, false, pc, xt, fpSqrt(b, t.fpscr, single, false), fpx.ex, single);
     }
-    case X.XSMADDADP: case X.XSMADDMDP: case X.XSMSUBADP: case X.XSMSUBMDP:
-    case X.XSNMADDADP: case X.XSNMADDMDP: case X.XSNMSUBADP: case X.XSNMSUBMDP:
-    case X.XSMADDASP: case X.XSMADDMSP: case X.XSMSUBASP: case X.XSMSUBMSP:
-    case X.XSNMADDASP: case X.XSNMADDMSP: case X.XSNMSUBASP: case X.XSNMSUBMSP: {
+    case X.XSMADDADP:
+    case X.XSMADDMDP:
+    case X.XSMSUBADP:
+    case X.XSMSUBMDP:
+    case X.XSNMADDADP:
+    case X.XSNMADDMDP:
+    case X.XSNMSUBADP:
+    case X.XSNMSUBMDP:
+    case X.XSMADDASP:
+    case X.XSMADDMSP:
+    case X.XSMSUBASP:
+    case X.XSMSUBMSP:
+    case X.XSNMADDASP:
+    case X.XSNMADDMSP:
+    case X.XSNMSUBASP:
+    case X.XSNMSUBMSP: {
       const single = i >= X.XSMADDASP;
       const j = single ? i - X.XSMADDASP : i - X.XSMADDADP; // a/m pairs: madd, msub, nmadd, nmsub
       const k = j >> 1;
@@ -439,7 +517,7 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       const rb = mForm ? xb : xt;
       if ((t.fpscr & NOT_FAST) === 0) {
         const ex = rnFma(F, 2 * xa + 1, 2 * rc + 1, 2 * rb + 1, k, single);
-        if (ex >= 0) return commitScalar(t, xt, ex, false), COLD_NEXT;
+        if (ex >= 0) return (commitScalar(t, xt, ex, false), COLD_NEXT);
       }
       const a = F[2 * xa + 1];
       const b = F[2 * rb + 1];
@@ -453,7 +531,10 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       if (k >= 2 && r === r) r = -r;
       return arith(core, t, false, pc, xt, r, fpx.ex, single);
     }
-    case X.XSREDP: case X.XSRESP: case X.XSRSQRTEDP: case X.XSRSQRTESP: {
+    case X.XSREDP:
+    case X.XSRESP:
+    case X.XSRSQRTEDP:
+    case X.XSRSQRTESP: {
       // estimates in the ISA; qemu (the reference) computes them exactly
       const single = i === X.XSRESP || i === X.XSRSQRTESP;
       const b = F[2 * xb + 1];
@@ -469,13 +550,16 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
     }
 
     // ---- scalar compares, max/min ----
-    case X.XSCMPEQDP: case X.XSCMPGTDP: case X.XSCMPGEDP: {
+    case X.XSCMPEQDP:
+    case X.XSCMPGTDP:
+    case X.XSCMPGEDP: {
       const a = F[2 * xa + 1];
       const b = F[2 * xb + 1];
       let ex = 0;
       let r = false;
       if (a !== a || b !== b) {
-        const snan = (a !== a && (V[4 * xa + 3] & QUIET_BIT_HI) === 0) || (b !== b && (V[4 * xb + 3] & QUIET_BIT_HI) === 0);
+        const snan =
+          (a !== a && (V[4 * xa + 3] & QUIET_BIT_HI) === 0) || (b !== b && (V[4 * xb + 3] & QUIET_BIT_HI) === 0);
         if (snan) ex = S.VXSNAN;
         if (i !== X.XSCMPEQDP && (!snan || (t.fpscr & S.VE) === 0)) ex |= S.VXVC;
       } else r = i === X.XSCMPEQDP ? a === b : i === X.XSCMPGTDP ? a > b : a >= b;
@@ -483,14 +567,16 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       OUT[1] = OUT[0] = 0;
       return commitVector(core, t, pc, xt, ex);
     }
-    case X.XSCMPUDP: case X.XSCMPODP: {
+    case X.XSCMPUDP:
+    case X.XSCMPODP: {
       const a = F[2 * xa + 1];
       const b = F[2 * xb + 1];
       let c: number;
       let ex = 0;
       if (a !== a || b !== b) {
         c = 1;
-        const snan = (a !== a && (V[4 * xa + 3] & QUIET_BIT_HI) === 0) || (b !== b && (V[4 * xb + 3] & QUIET_BIT_HI) === 0);
+        const snan =
+          (a !== a && (V[4 * xa + 3] & QUIET_BIT_HI) === 0) || (b !== b && (V[4 * xb + 3] & QUIET_BIT_HI) === 0);
         if (snan) ex = S.VXSNAN;
         if (i === X.XSCMPODP && (!snan || (t.fpscr & S.VE) === 0)) ex |= S.VXVC;
       } else c = a < b ? 8 : a > b ? 4 : 2;
@@ -513,24 +599,28 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       t.fpscr = (t.fpscr & ~S.FPCC) | (c << 12);
       return COLD_NEXT;
     }
-    case X.XSMAXDP: case X.XSMINDP: {
+    case X.XSMAXDP:
+    case X.XSMINDP: {
       const ex = maxMinD(0, V[4 * xa + 3], V[4 * xa + 2], V[4 * xb + 3], V[4 * xb + 2], i === X.XSMAXDP);
       OUT[1] = OUT[0] = 0;
       return commitVector(core, t, pc, xt, ex);
     }
-    case X.XSMAXCDP: case X.XSMINCDP: {
+    case X.XSMAXCDP:
+    case X.XSMINCDP: {
       // C-style: max: a if b <= a, else b; min: a if a < b, else b (a NaN makes the compare false)
       const a = F[2 * xa + 1];
       const b = F[2 * xb + 1];
       const first = i === X.XSMAXCDP ? b <= a : a < b;
       const src = first ? xa : xb;
-      const snan = (a !== a && (V[4 * xa + 3] & QUIET_BIT_HI) === 0) || (b !== b && (V[4 * xb + 3] & QUIET_BIT_HI) === 0);
+      const snan =
+        (a !== a && (V[4 * xa + 3] & QUIET_BIT_HI) === 0) || (b !== b && (V[4 * xb + 3] & QUIET_BIT_HI) === 0);
       OUT[3] = V[4 * src + 3];
       OUT[2] = V[4 * src + 2];
       OUT[1] = OUT[0] = 0;
       return commitVector(core, t, pc, xt, snan ? S.VXSNAN : 0);
     }
-    case X.XSMAXJDP: case X.XSMINJDP: {
+    case X.XSMAXJDP:
+    case X.XSMINJDP: {
       const max = i === X.XSMAXJDP;
       const ah = V[4 * xa + 3];
       const al = V[4 * xa + 2];
@@ -569,9 +659,16 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       setDw0(t, xt, (V[4 * xa + 3] & 0x80000000) | (V[4 * xb + 3] & 0x7fffffff), V[4 * xb + 2]);
       return COLD_NEXT;
     }
-    case X.XSABSDP: case X.XSNABSDP: case X.XSNEGDP: {
+    case X.XSABSDP:
+    case X.XSNABSDP:
+    case X.XSNEGDP: {
       const h = V[4 * xb + 3];
-      setDw0(t, xt, i === X.XSABSDP ? h & 0x7fffffff : i === X.XSNABSDP ? h | 0x80000000 : h ^ 0x80000000, V[4 * xb + 2]);
+      setDw0(
+        t,
+        xt,
+        i === X.XSABSDP ? h & 0x7fffffff : i === X.XSNABSDP ? h | 0x80000000 : h ^ 0x80000000,
+        V[4 * xb + 2],
+      );
       return COLD_NEXT;
     }
     case X.XSTDIVDP: {
@@ -582,7 +679,8 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       setCrField(t, (w >>> 23) & 7, testSqrt(V[4 * xb + 3], V[4 * xb + 2]));
       return COLD_NEXT;
     }
-    case X.XSTSTDCDP: case X.XSTSTDCSP: {
+    case X.XSTSTDCDP:
+    case X.XSTSTDCSP: {
       const h = V[4 * xb + 3];
       const l = V[4 * xb + 2];
       const dcmx = (w >>> 16) & 0x7f;
@@ -643,7 +741,10 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       setDw0(t, xt, dbl.hi, dbl.lo);
       return COLD_NEXT;
     }
-    case X.XSCVDPSXDS: case X.XSCVDPUXDS: case X.XSCVDPSXWS: case X.XSCVDPUXWS: {
+    case X.XSCVDPSXDS:
+    case X.XSCVDPUXDS:
+    case X.XSCVDPSXWS:
+    case X.XSCVDPUXWS: {
       const kind = i === X.XSCVDPSXDS ? INT64 : i === X.XSCVDPUXDS ? UINT64 : i === X.XSCVDPSXWS ? INT32 : UINT32;
       toIntLane(F[2 * xb + 1], V[4 * xb + 3], kind);
       let ex = fpx.ex;
@@ -657,16 +758,32 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       ex = ex & S.EXCEPTIONS;
       return scalarNoFprf(core, t, pc, xt, ex, fpx.ex & S.FI);
     }
-    case X.XSCVSXDDP: case X.XSCVUXDDP: case X.XSCVSXDSP: case X.XSCVUXDSP: {
+    case X.XSCVSXDDP:
+    case X.XSCVUXDDP:
+    case X.XSCVSXDSP:
+    case X.XSCVUXDSP: {
       const single = i === X.XSCVSXDSP || i === X.XSCVUXDSP;
       const signed = i === X.XSCVSXDDP || i === X.XSCVSXDSP;
       const r = fpFromInt64(V[4 * xb + 3], V[4 * xb + 2], signed, t.fpscr, single);
       return arith(core, t, false, pc, xt, r, fpx.ex, single);
     }
-    case X.XSRDPI: case X.XSRDPIC: case X.XSRDPIM: case X.XSRDPIP: case X.XSRDPIZ: {
+    case X.XSRDPI:
+    case X.XSRDPIC:
+    case X.XSRDPIM:
+    case X.XSRDPIP:
+    case X.XSRDPIZ: {
       const b = F[2 * xb + 1];
       if (b !== b) return arith(core, t, false, pc, xt, NaN, nanOperands(t, xb, -1, -1, false), false);
-      const mode = i === X.XSRDPI ? RN_AWAY : i === X.XSRDPIC ? t.fpscr & 3 : i === X.XSRDPIM ? RN_DOWN : i === X.XSRDPIP ? RN_UP : RN_ZERO;
+      const mode =
+        i === X.XSRDPI
+          ? RN_AWAY
+          : i === X.XSRDPIC
+            ? t.fpscr & 3
+            : i === X.XSRDPIM
+              ? RN_DOWN
+              : i === X.XSRDPIP
+                ? RN_UP
+                : RN_ZERO;
       const r = fpRoundIntegral(b, mode);
       // only xsrdpic reports inexactness (XX FI); FR stays 0
       return arith(core, t, false, pc, xt, r, i === X.XSRDPIC ? fpx.ex & ~S.FR : 0, false);
@@ -707,42 +824,81 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
     }
 
     // ---- vector arithmetic ----
-    case X.XVADDDP: return vecD(core, t, pc, OP_ADD, xt, xa, xb, 0);
-    case X.XVSUBDP: return vecD(core, t, pc, OP_SUB, xt, xa, xb, 0);
-    case X.XVMULDP: return vecD(core, t, pc, OP_MUL, xt, xa, xb, 0);
-    case X.XVDIVDP: return vecD(core, t, pc, OP_DIV, xt, xa, xb, 0);
-    case X.XVSQRTDP: return vecD(core, t, pc, OP_SQRT, xt, 0, xb, 0);
-    case X.XVREDP: return vecD(core, t, pc, OP_RE, xt, 0, xb, 0);
-    case X.XVRSQRTEDP: return vecD(core, t, pc, OP_RSQRTE, xt, 0, xb, 0);
-    case X.XVADDSP: return vecS(core, t, pc, OP_ADD, xt, xa, xb, 0);
-    case X.XVSUBSP: return vecS(core, t, pc, OP_SUB, xt, xa, xb, 0);
-    case X.XVMULSP: return vecS(core, t, pc, OP_MUL, xt, xa, xb, 0);
-    case X.XVDIVSP: return vecS(core, t, pc, OP_DIV, xt, xa, xb, 0);
-    case X.XVSQRTSP: return vecS(core, t, pc, OP_SQRT, xt, 0, xb, 0);
-    case X.XVRESP: return vecS(core, t, pc, OP_RE, xt, 0, xb, 0);
-    case X.XVRSQRTESP: return vecS(core, t, pc, OP_RSQRTE, xt, 0, xb, 0);
-    case X.XVMADDADP: case X.XVMADDMDP: case X.XVMSUBADP: case X.XVMSUBMDP:
-    case X.XVNMADDADP: case X.XVNMADDMDP: case X.XVNMSUBADP: case X.XVNMSUBMDP:
-    case X.XVMADDASP: case X.XVMADDMSP: case X.XVMSUBASP: case X.XVMSUBMSP:
-    case X.XVNMADDASP: case X.XVNMADDMSP: case X.XVNMSUBASP: case X.XVNMSUBMSP: {
+    case X.XVADDDP:
+      return vecD(core, t, pc, OP_ADD, xt, xa, xb, 0);
+    case X.XVSUBDP:
+      return vecD(core, t, pc, OP_SUB, xt, xa, xb, 0);
+    case X.XVMULDP:
+      return vecD(core, t, pc, OP_MUL, xt, xa, xb, 0);
+    case X.XVDIVDP:
+      return vecD(core, t, pc, OP_DIV, xt, xa, xb, 0);
+    case X.XVSQRTDP:
+      return vecD(core, t, pc, OP_SQRT, xt, 0, xb, 0);
+    case X.XVREDP:
+      return vecD(core, t, pc, OP_RE, xt, 0, xb, 0);
+    case X.XVRSQRTEDP:
+      return vecD(core, t, pc, OP_RSQRTE, xt, 0, xb, 0);
+    case X.XVADDSP:
+      return vecS(core, t, pc, OP_ADD, xt, xa, xb, 0);
+    case X.XVSUBSP:
+      return vecS(core, t, pc, OP_SUB, xt, xa, xb, 0);
+    case X.XVMULSP:
+      return vecS(core, t, pc, OP_MUL, xt, xa, xb, 0);
+    case X.XVDIVSP:
+      return vecS(core, t, pc, OP_DIV, xt, xa, xb, 0);
+    case X.XVSQRTSP:
+      return vecS(core, t, pc, OP_SQRT, xt, 0, xb, 0);
+    case X.XVRESP:
+      return vecS(core, t, pc, OP_RE, xt, 0, xb, 0);
+    case X.XVRSQRTESP:
+      return vecS(core, t, pc, OP_RSQRTE, xt, 0, xb, 0);
+    case X.XVMADDADP:
+    case X.XVMADDMDP:
+    case X.XVMSUBADP:
+    case X.XVMSUBMDP:
+    case X.XVNMADDADP:
+    case X.XVNMADDMDP:
+    case X.XVNMSUBADP:
+    case X.XVNMSUBMDP:
+    case X.XVMADDASP:
+    case X.XVMADDMSP:
+    case X.XVMSUBASP:
+    case X.XVMSUBMSP:
+    case X.XVNMADDASP:
+    case X.XVNMADDMSP:
+    case X.XVNMSUBASP:
+    case X.XVNMSUBMSP: {
       const single = i >= X.XVMADDASP;
       const j = single ? i - X.XVMADDASP : i - X.XVMADDADP;
       const mForm = (j & 1) === 1;
       const rc = mForm ? xt : xb;
       const rb = mForm ? xb : xt;
-      return single ? vecS(core, t, pc, OP_FMA + (j >> 1), xt, xa, rb, rc) : vecD(core, t, pc, OP_FMA + (j >> 1), xt, xa, rb, rc);
+      return single
+        ? vecS(core, t, pc, OP_FMA + (j >> 1), xt, xa, rb, rc)
+        : vecD(core, t, pc, OP_FMA + (j >> 1), xt, xa, rb, rc);
     }
-    case X.XVMAXDP: case X.XVMINDP: {
+    case X.XVMAXDP:
+    case X.XVMINDP: {
       let ex = 0;
-      for (let k = 0; k < 2; k++) ex |= maxMinD(k, V[4 * xa + 3 - 2 * k], V[4 * xa + 2 - 2 * k], V[4 * xb + 3 - 2 * k], V[4 * xb + 2 - 2 * k], i === X.XVMAXDP);
+      for (let k = 0; k < 2; k++)
+        ex |= maxMinD(
+          k,
+          V[4 * xa + 3 - 2 * k],
+          V[4 * xa + 2 - 2 * k],
+          V[4 * xb + 3 - 2 * k],
+          V[4 * xb + 2 - 2 * k],
+          i === X.XVMAXDP,
+        );
       return commitVector(core, t, pc, xt, ex);
     }
-    case X.XVMAXSP: case X.XVMINSP: {
+    case X.XVMAXSP:
+    case X.XVMINSP: {
       let ex = 0;
       for (let k = 0; k < 4; k++) ex |= maxMinS(k, V[4 * xa + 3 - k], V[4 * xb + 3 - k], i === X.XVMAXSP);
       return commitVector(core, t, pc, xt, ex);
     }
-    case X.XVCPSGNDP: case X.XVMOVDP: {
+    case X.XVCPSGNDP:
+    case X.XVMOVDP: {
       const a3 = V[4 * xa + 3];
       const a1 = V[4 * xa + 1];
       OUT[3] = (a3 & 0x80000000) | (V[4 * xb + 3] & 0x7fffffff);
@@ -751,11 +907,14 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       OUT[0] = V[4 * xb];
       return commitVector(core, t, pc, xt, 0);
     }
-    case X.XVCPSGNSP: case X.XVMOVSP: {
+    case X.XVCPSGNSP:
+    case X.XVMOVSP: {
       for (let k = 0; k < 4; k++) OUT[3 - k] = (V[4 * xa + 3 - k] & 0x80000000) | (V[4 * xb + 3 - k] & 0x7fffffff);
       return commitVector(core, t, pc, xt, 0);
     }
-    case X.XVABSDP: case X.XVNABSDP: case X.XVNEGDP: {
+    case X.XVABSDP:
+    case X.XVNABSDP:
+    case X.XVNEGDP: {
       for (let k = 0; k < 2; k++) {
         const h = V[4 * xb + 3 - 2 * k];
         OUT[3 - 2 * k] = i === X.XVABSDP ? h & 0x7fffffff : i === X.XVNABSDP ? h | 0x80000000 : h ^ 0x80000000;
@@ -763,7 +922,9 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       }
       return commitVector(core, t, pc, xt, 0);
     }
-    case X.XVABSSP: case X.XVNABSSP: case X.XVNEGSP: {
+    case X.XVABSSP:
+    case X.XVNABSSP:
+    case X.XVNEGSP: {
       for (let k = 0; k < 4; k++) {
         const h = V[4 * xb + 3 - k];
         OUT[3 - k] = i === X.XVABSSP ? h & 0x7fffffff : i === X.XVNABSSP ? h | 0x80000000 : h ^ 0x80000000;
@@ -772,7 +933,12 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
     }
 
     // ---- vector compares and tests ----
-    case X.XVCMPEQDP: case X.XVCMPGTDP: case X.XVCMPGEDP: case X.XVCMPEQSP: case X.XVCMPGTSP: case X.XVCMPGESP: {
+    case X.XVCMPEQDP:
+    case X.XVCMPGTDP:
+    case X.XVCMPGEDP:
+    case X.XVCMPEQSP:
+    case X.XVCMPGTSP:
+    case X.XVCMPGESP: {
       const single = i >= X.XVCMPEQSP;
       const kind = single ? i - X.XVCMPEQSP : i - X.XVCMPEQDP; // 0 eq, 1 gt, 2 ge
       const lanes = single ? 4 : 2;
@@ -816,7 +982,8 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       if (w & 0x400) setCrField(t, 6, (all ? 8 : 0) | (none ? 2 : 0));
       return commitVector(core, t, pc, xt, ex);
     }
-    case X.XVTDIVDP: case X.XVTSQRTDP: {
+    case X.XVTDIVDP:
+    case X.XVTSQRTDP: {
       let r = 0;
       for (let k = 0; k < 2; k++) {
         const bh = V[4 * xb + 3 - 2 * k];
@@ -826,9 +993,11 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       setCrField(t, (w >>> 23) & 7, r);
       return COLD_NEXT;
     }
-    case X.XVTDIVSP: case X.XVTSQRTSP: {
+    case X.XVTDIVSP:
+    case X.XVTSQRTSP: {
       let r = 8;
-      for (let k = 0; k < 4; k++) r |= i === X.XVTDIVSP ? testDivS(V[4 * xa + 3 - k], V[4 * xb + 3 - k]) : testSqrtS(V[4 * xb + 3 - k]);
+      for (let k = 0; k < 4; k++)
+        r |= i === X.XVTDIVSP ? testDivS(V[4 * xa + 3 - k], V[4 * xb + 3 - k]) : testSqrtS(V[4 * xb + 3 - k]);
       setCrField(t, (w >>> 23) & 7, r);
       return COLD_NEXT;
     }
@@ -850,7 +1019,9 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
         const x = V[4 * xb + 3 - k];
         const e = (x >>> 23) & 0xff;
         const fz = (x & 0x7fffff) === 0;
-        OUT[3 - k] = dataClassMatch(dcmx, x < 0, e === 0xff && !fz, e === 0xff && fz, e === 0 && fz, e === 0 && !fz) ? -1 : 0;
+        OUT[3 - k] = dataClassMatch(dcmx, x < 0, e === 0xff && !fz, e === 0xff && fz, e === 0 && fz, e === 0 && !fz)
+          ? -1
+          : 0;
       }
       return commitVector(core, t, pc, xt, 0);
     }
@@ -873,7 +1044,10 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       }
       return commitVector(core, t, pc, xt, ex);
     }
-    case X.XVCVDPSXDS: case X.XVCVDPUXDS: case X.XVCVDPSXWS: case X.XVCVDPUXWS: {
+    case X.XVCVDPSXDS:
+    case X.XVCVDPUXDS:
+    case X.XVCVDPSXWS:
+    case X.XVCVDPUXWS: {
       const kind = toIntKinds[i === X.XVCVDPSXDS ? 0 : i === X.XVCVDPUXDS ? 1 : i === X.XVCVDPSXWS ? 2 : 3];
       let ex = 0;
       for (let k = 0; k < 2; k++) {
@@ -887,7 +1061,8 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       }
       return commitVector(core, t, pc, xt, ex & S.EXCEPTIONS);
     }
-    case X.XVCVSPSXDS: case X.XVCVSPUXDS: {
+    case X.XVCVSPSXDS:
+    case X.XVCVSPUXDS: {
       let ex = 0;
       for (let k = 0; k < 2; k++) {
         const x = V[4 * xb + 3 - 2 * k];
@@ -898,7 +1073,8 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       }
       return commitVector(core, t, pc, xt, ex & S.EXCEPTIONS);
     }
-    case X.XVCVSPSXWS: case X.XVCVSPUXWS: {
+    case X.XVCVSPSXWS:
+    case X.XVCVSPUXWS: {
       let ex = 0;
       for (let k = 0; k < 4; k++) {
         const x = V[4 * xb + 3 - k];
@@ -908,7 +1084,8 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       }
       return commitVector(core, t, pc, xt, ex & S.EXCEPTIONS);
     }
-    case X.XVCVSXDDP: case X.XVCVUXDDP: {
+    case X.XVCVSXDDP:
+    case X.XVCVUXDDP: {
       let ex = 0;
       for (let k = 0; k < 2; k++) {
         putD(k, fpFromInt64(V[4 * xb + 3 - 2 * k], V[4 * xb + 2 - 2 * k], i === X.XVCVSXDDP, t.fpscr, false));
@@ -916,7 +1093,8 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       }
       return commitVector(core, t, pc, xt, ex & S.EXCEPTIONS);
     }
-    case X.XVCVSXDSP: case X.XVCVUXDSP: {
+    case X.XVCVSXDSP:
+    case X.XVCVUXDSP: {
       let ex = 0;
       for (let k = 0; k < 2; k++) {
         const r = fpFromInt64(V[4 * xb + 3 - 2 * k], V[4 * xb + 2 - 2 * k], i === X.XVCVSXDSP, t.fpscr, true);
@@ -926,14 +1104,16 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       }
       return commitVector(core, t, pc, xt, ex & S.EXCEPTIONS);
     }
-    case X.XVCVSXWDP: case X.XVCVUXWDP: {
+    case X.XVCVSXWDP:
+    case X.XVCVUXWDP: {
       for (let k = 0; k < 2; k++) {
         const x = V[4 * xb + 3 - 2 * k];
         putD(k, i === X.XVCVSXWDP ? x : x >>> 0);
       }
       return commitVector(core, t, pc, xt, 0);
     }
-    case X.XVCVSXWSP: case X.XVCVUXWSP: {
+    case X.XVCVSXWSP:
+    case X.XVCVUXWSP: {
       let ex = 0;
       for (let k = 0; k < 4; k++) {
         const x = V[4 * xb + 3 - k];
@@ -943,8 +1123,21 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       }
       return commitVector(core, t, pc, xt, ex & S.EXCEPTIONS);
     }
-    case X.XVRDPI: case X.XVRDPIC: case X.XVRDPIM: case X.XVRDPIP: case X.XVRDPIZ: {
-      const mode = i === X.XVRDPI ? RN_AWAY : i === X.XVRDPIC ? t.fpscr & 3 : i === X.XVRDPIM ? RN_DOWN : i === X.XVRDPIP ? RN_UP : RN_ZERO;
+    case X.XVRDPI:
+    case X.XVRDPIC:
+    case X.XVRDPIM:
+    case X.XVRDPIP:
+    case X.XVRDPIZ: {
+      const mode =
+        i === X.XVRDPI
+          ? RN_AWAY
+          : i === X.XVRDPIC
+            ? t.fpscr & 3
+            : i === X.XVRDPIM
+              ? RN_DOWN
+              : i === X.XVRDPIP
+                ? RN_UP
+                : RN_ZERO;
       let ex = 0;
       for (let k = 0; k < 2; k++) {
         const b = F[2 * xb + 1 - k];
@@ -957,8 +1150,21 @@ export function execVsxFp(core: ExecCore, t: ThreadState, _port: DataPort, i: nu
       }
       return commitVector(core, t, pc, xt, ex);
     }
-    case X.XVRSPI: case X.XVRSPIC: case X.XVRSPIM: case X.XVRSPIP: case X.XVRSPIZ: {
-      const mode = i === X.XVRSPI ? RN_AWAY : i === X.XVRSPIC ? t.fpscr & 3 : i === X.XVRSPIM ? RN_DOWN : i === X.XVRSPIP ? RN_UP : RN_ZERO;
+    case X.XVRSPI:
+    case X.XVRSPIC:
+    case X.XVRSPIM:
+    case X.XVRSPIP:
+    case X.XVRSPIZ: {
+      const mode =
+        i === X.XVRSPI
+          ? RN_AWAY
+          : i === X.XVRSPIC
+            ? t.fpscr & 3
+            : i === X.XVRSPIM
+              ? RN_DOWN
+              : i === X.XVRSPIP
+                ? RN_UP
+                : RN_ZERO;
       let ex = 0;
       for (let k = 0; k < 4; k++) {
         const b = t.vsrF32[4 * xb + 3 - k];
@@ -1036,7 +1242,7 @@ function xscvdpspn(h: number, l: number): number {
   }
   // bits 29..51 of the fraction, exponent bit 10 and bits 0-6
   const frac23 = ((fh & 0xfffff) << 3) | (fl >>> 29);
-  return ((sign << 31) | (((exp >>> 10) & 1) << 30) | ((exp & 0x7f) << 23) | (frac23 & 0x7fffff)) | 0;
+  return (sign << 31) | (((exp >>> 10) & 1) << 30) | ((exp & 0x7f) << 23) | (frac23 & 0x7fffff) | 0;
 }
 
 /** FPRF of a binary16 result (its own class) */
@@ -1076,14 +1282,31 @@ function scalarWithFprf(core: ExecCore, t: ThreadState, pc: number, xt: number, 
 }
 
 /** xscvdpsp: the single word in words 0 and 1 of doubleword 0, FPRF of the single */
-function scalarResult32(core: ExecCore, t: ThreadState, pc: number, xt: number, word: number, ex: number, _single: boolean): number {
+function scalarResult32(
+  core: ExecCore,
+  t: ThreadState,
+  pc: number,
+  xt: number,
+  word: number,
+  ex: number,
+  _single: boolean,
+): number {
   OUT[3] = OUT[2] = word;
   OUT[1] = OUT[0] = 0;
   return scalarWithFprf(core, t, pc, xt, ex, fprf32(word));
 }
 
 /** A double result as words (NaN or number) with FPRF */
-function scalarWords(core: ExecCore, t: ThreadState, pc: number, xt: number, hi: number, lo: number, ex: number, single: boolean): number {
+function scalarWords(
+  core: ExecCore,
+  t: ThreadState,
+  pc: number,
+  xt: number,
+  hi: number,
+  lo: number,
+  ex: number,
+  single: boolean,
+): number {
   OUT[3] = hi;
   OUT[2] = lo;
   OUT[1] = OUT[0] = 0;
@@ -1113,4 +1336,3 @@ function scalarNoFprf(core: ExecCore, t: ThreadState, pc: number, xt: number, ex
   t.fpscr = S.raise(f & ~(S.FR | S.FI), ex) | fi | (ex & S.FR);
   return (f & 0xf8) !== 0 && S.enabled(f, ex) !== 0 ? fpTrap(core, t, pc) : COLD_NEXT;
 }
-

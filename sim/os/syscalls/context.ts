@@ -133,7 +133,9 @@ export interface TimerEvent {
 }
 
 /** What ERESTART_RESTARTBLOCK leaves for restart_syscall (the kernel's restart_block). */
-export type RestartBlock = { kind: 'nanosleep'; deadlineNs: bigint; rmtp: bigint; clock: 'monotonic' | 'realtime'; absolute: boolean } | { kind: 'futex'; data: unknown };
+export type RestartBlock =
+  | { kind: 'nanosleep'; deadlineNs: bigint; rmtp: bigint; clock: 'monotonic' | 'realtime'; absolute: boolean }
+  | { kind: 'futex'; data: unknown };
 
 export interface SyscallContext {
   readonly t: ThreadState;

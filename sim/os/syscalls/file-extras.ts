@@ -22,7 +22,14 @@ function writeOffset(ctx: SyscallContext, ea: bigint, v: bigint): boolean {
 }
 
 /** Copies up to `count` bytes from `src` (at `inAt`, else its position) to `dst` (at `outAt`, else its position). */
-function copyBetween(src: OpenFile, inAt: number | undefined, dst: OpenFile, outAt: number | undefined, count: number, nowNs: bigint): number {
+function copyBetween(
+  src: OpenFile,
+  inAt: number | undefined,
+  dst: OpenFile,
+  outAt: number | undefined,
+  count: number,
+  nowNs: bigint,
+): number {
   const data = src.read(Math.min(count, MAX_RW), inAt);
   if (typeof data === 'number') return -data;
   if (data.length === 0) return 0;
@@ -52,7 +59,14 @@ function sysSendfile(ctx: SyscallContext): bigint {
   }
   const count = ctx.arg(3);
   if (BigInt.asIntN(64, count) < 0n) return fail(E.EINVAL);
-  const n = copyBetween(inp, at, out, undefined, Number(count < BigInt(MAX_RW) ? count : BigInt(MAX_RW)), ctx.kernel.clock.realtimeNs());
+  const n = copyBetween(
+    inp,
+    at,
+    out,
+    undefined,
+    Number(count < BigInt(MAX_RW) ? count : BigInt(MAX_RW)),
+    ctx.kernel.clock.realtimeNs(),
+  );
   if (n < 0) return fail(-n);
   if (at !== undefined && !writeOffset(ctx, offEa, BigInt(at + n))) return fail(E.EFAULT);
   return BigInt(n);

@@ -3,7 +3,17 @@
 // unlink, rename, link, symlink, chdir, getcwd), over the virtual file system (sim/os/vfs).
 import { E } from '../errno';
 import { type Resolved, PATH_MAX } from '../vfs/file-system';
-import { type Caller, DeviceInode, DirInode, FileInode, GeneratedInode, type Inode, PipeInode, S_IFMT, SymlinkInode } from '../vfs/inode';
+import {
+  type Caller,
+  DeviceInode,
+  DirInode,
+  FileInode,
+  GeneratedInode,
+  type Inode,
+  PipeInode,
+  S_IFMT,
+  SymlinkInode,
+} from '../vfs/inode';
 import { MAX_FILE, O, OpenFile } from '../vfs/open-file';
 import { PerfEventInode } from '../vfs/perf-event-file';
 import { FifoInode, PIPE_CAPACITY } from '../vfs/pipe';
@@ -12,7 +22,14 @@ import { perfIoctl } from './perf';
 import { fail, type SyscallContext, type SyscallDef } from './context';
 
 export const AT_FDCWD = -100;
-export const AT = { SYMLINK_NOFOLLOW: 0x100, REMOVEDIR: 0x200, SYMLINK_FOLLOW: 0x400, NO_AUTOMOUNT: 0x800, EMPTY_PATH: 0x1000, EACCESS: 0x200 } as const;
+export const AT = {
+  SYMLINK_NOFOLLOW: 0x100,
+  REMOVEDIR: 0x200,
+  SYMLINK_FOLLOW: 0x400,
+  NO_AUTOMOUNT: 0x800,
+  EMPTY_PATH: 0x1000,
+  EACCESS: 0x200,
+} as const;
 
 /** Linux's MAX_RW_COUNT: the most one read or write transfers */
 const MAX_RW = 0x7ffff000;
@@ -44,7 +61,13 @@ function pathArg(ctx: SyscallContext, ea: bigint): string | number {
 }
 
 /** Resolves dirfd + path (path read from user memory); errno positive on failure. */
-function lookup(ctx: SyscallContext, dirfd: number, pathEa: bigint, follow: boolean, emptyPath = false): Resolved | number {
+function lookup(
+  ctx: SyscallContext,
+  dirfd: number,
+  pathEa: bigint,
+  follow: boolean,
+  emptyPath = false,
+): Resolved | number {
   const path = pathArg(ctx, pathEa);
   if (typeof path === 'number') return path;
   if (path === '') {
@@ -133,7 +156,8 @@ function openat(ctx: SyscallContext, dirfd: number, pathEa: bigint, flagsIn: num
 
 const sysOpenat = (ctx: SyscallContext) => openat(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)), int(ctx.arg(3)));
 const sysOpen = (ctx: SyscallContext) => openat(ctx, AT_FDCWD, ctx.arg(0), int(ctx.arg(1)), int(ctx.arg(2)));
-const sysCreat = (ctx: SyscallContext) => openat(ctx, AT_FDCWD, ctx.arg(0), O.CREAT | O.WRONLY | O.TRUNC, int(ctx.arg(1)));
+const sysCreat = (ctx: SyscallContext) =>
+  openat(ctx, AT_FDCWD, ctx.arg(0), O.CREAT | O.WRONLY | O.TRUNC, int(ctx.arg(1)));
 
 function sysClose(ctx: SyscallContext): bigint {
   return ctx.proc.fds.close(int(ctx.arg(0))) ? 0n : fail(E.EBADF);
@@ -161,12 +185,23 @@ function sysCloseRange(ctx: SyscallContext): bigint {
 function pipeWait(ctx: SyscallContext, f: OpenFile, fifo: FifoInode, write: boolean, mayBlock: boolean): bigint {
   if (!mayBlock || f.flags & O.NONBLOCK || !ctx.block) return fail(E.EAGAIN);
   if (ctx.signalPending?.()) return fail(E.ERESTARTSYS);
-  return ctx.block({ why: write ? 'write to a full pipe' : 'read of an empty pipe', queues: [write ? fifo.writeWait : fifo.readWait] });
+  return ctx.block({
+    why: write ? 'write to a full pipe' : 'read of an empty pipe',
+    queues: [write ? fifo.writeWait : fifo.readWait],
+  });
 }
 
-export function readInto(ctx: SyscallContext, f: OpenFile, buf: bigint, count: number, at?: number, mayBlock = true): bigint {
+export function readInto(
+  ctx: SyscallContext,
+  f: OpenFile,
+  buf: bigint,
+  count: number,
+  at?: number,
+  mayBlock = true,
+): bigint {
   let n = Math.min(count, MAX_RW);
-  if (f.inode instanceof DeviceInode || f.inode instanceof PipeInode || f.inode instanceof FifoInode) n = Math.min(n, MAX_DEVICE_READ);
+  if (f.inode instanceof DeviceInode || f.inode instanceof PipeInode || f.inode instanceof FifoInode)
+    n = Math.min(n, MAX_DEVICE_READ);
   const data = f.read(n, at);
   const rbuf = bufferOf(f.inode, false);
   if (data === E.EAGAIN && rbuf) return pipeWait(ctx, f, rbuf, false, mayBlock);
@@ -377,7 +412,20 @@ function dup3(ctx: SyscallContext, oldfd: number, newfd: number, flags: number, 
 const sysDup2 = (ctx: SyscallContext) => dup3(ctx, int(ctx.arg(0)), int(ctx.arg(1)), 0, true);
 const sysDup3 = (ctx: SyscallContext) => dup3(ctx, int(ctx.arg(0)), int(ctx.arg(1)), int(ctx.arg(2)), false);
 
-const F = { DUPFD: 0, GETFD: 1, SETFD: 2, GETFL: 3, SETFL: 4, GETLK: 5, SETLK: 6, SETLKW: 7, DUPFD_CLOEXEC: 1030, GETPIPE_SZ: 1032, ADD_SEALS: 1033, GET_SEALS: 1034 } as const;
+const F = {
+  DUPFD: 0,
+  GETFD: 1,
+  SETFD: 2,
+  GETFL: 3,
+  SETFL: 4,
+  GETLK: 5,
+  SETLK: 6,
+  SETLKW: 7,
+  DUPFD_CLOEXEC: 1030,
+  GETPIPE_SZ: 1032,
+  ADD_SEALS: 1033,
+  GET_SEALS: 1034,
+} as const;
 
 function sysFcntl(ctx: SyscallContext): bigint {
   const fd = int(ctx.arg(0));
@@ -416,7 +464,9 @@ function sysFcntl(ctx: SyscallContext): bigint {
       return ctx.copyFromUser(arg, 32) ? 0n : fail(E.EFAULT);
     case F.GETPIPE_SZ:
       // pipe_fcntl: the capacity of a pipe (ours or the standard streams'), EBADF for anything else
-      return e.file.inode instanceof PipeInode || e.file.inode instanceof FifoInode ? BigInt(PIPE_CAPACITY) : fail(E.EBADF);
+      return e.file.inode instanceof PipeInode || e.file.inode instanceof FifoInode
+        ? BigInt(PIPE_CAPACITY)
+        : fail(E.EBADF);
     default:
       return fail(E.EINVAL);
   }
@@ -435,7 +485,8 @@ function sysIoctl(ctx: SyscallContext): bigint {
   if (!e || e.file.flags & O.PATH) return fail(E.EBADF);
   const req = Number(ctx.arg(1) & 0xffffffffn);
   // a perf event's own ioctls (do_vfs_ioctl handles the three generic ones first)
-  if (e.file.inode instanceof PerfEventInode && req !== FIOCLEX && req !== FIONCLEX && req !== FIONBIO) return perfIoctl(ctx, e.file.inode, req);
+  if (e.file.inode instanceof PerfEventInode && req !== FIOCLEX && req !== FIONCLEX && req !== FIONBIO)
+    return perfIoctl(ctx, e.file.inode, req);
   switch (req) {
     case FIOCLEX:
       e.cloexec = true;
@@ -453,7 +504,8 @@ function sysIoctl(ctx: SyscallContext): bigint {
     case FIONREAD: {
       const i = e.file.inode;
       if (i instanceof FileInode || i instanceof PipeInode || i instanceof FifoInode) {
-        const left = i instanceof PipeInode || i instanceof FifoInode ? i.available() : Math.max(0, i.size() - e.file.pos);
+        const left =
+          i instanceof PipeInode || i instanceof FifoInode ? i.available() : Math.max(0, i.size() - e.file.pos);
         const out = new Uint8Array(4);
         new DataView(out.buffer).setInt32(0, Math.min(left, 0x7fffffff), true);
         return ctx.copyToUser(ctx.arg(2), out) ? 0n : fail(E.EFAULT);
@@ -524,7 +576,8 @@ function sysStatx(ctx: SyscallContext): bigint {
   const flags = int(ctx.arg(2));
   // AT_STATX_FORCE_SYNC and AT_STATX_DONT_SYNC (0x2000, 0x4000) are one or the other; STATX__RESERVED
   const SYNC_TYPE = 0x6000;
-  if (flags & ~(AT.SYMLINK_NOFOLLOW | AT.NO_AUTOMOUNT | AT.EMPTY_PATH | SYNC_TYPE) || (flags & SYNC_TYPE) === SYNC_TYPE) return fail(E.EINVAL);
+  if (flags & ~(AT.SYMLINK_NOFOLLOW | AT.NO_AUTOMOUNT | AT.EMPTY_PATH | SYNC_TYPE) || (flags & SYNC_TYPE) === SYNC_TYPE)
+    return fail(E.EINVAL);
   if (ctx.arg(3) & 0x80000000n) return fail(E.EINVAL);
   const r = lookup(ctx, int(ctx.arg(0)), ctx.arg(1), !(flags & AT.SYMLINK_NOFOLLOW), (flags & AT.EMPTY_PATH) !== 0);
   if (typeof r === 'number') return fail(r);
@@ -584,7 +637,8 @@ function faccessat(ctx: SyscallContext, dirfd: number, pathEa: bigint, mode: num
 
 const sysAccess = (ctx: SyscallContext) => faccessat(ctx, AT_FDCWD, ctx.arg(0), int(ctx.arg(1)), 0);
 const sysFaccessat = (ctx: SyscallContext) => faccessat(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)), 0);
-const sysFaccessat2 = (ctx: SyscallContext) => faccessat(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)), int(ctx.arg(3)));
+const sysFaccessat2 = (ctx: SyscallContext) =>
+  faccessat(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)), int(ctx.arg(3)));
 
 /**
  * getdents64: struct linux_dirent64 { u64 ino; s64 off; u16 reclen; u8 type; char name[] }. The
@@ -664,7 +718,14 @@ const sysUnlink = (ctx: SyscallContext) => unlinkat(ctx, AT_FDCWD, ctx.arg(0), 0
 const sysRmdir = (ctx: SyscallContext) => unlinkat(ctx, AT_FDCWD, ctx.arg(0), AT.REMOVEDIR);
 const sysUnlinkat = (ctx: SyscallContext) => unlinkat(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)));
 
-function renameat2(ctx: SyscallContext, olddir: number, oldEa: bigint, newdir: number, newEa: bigint, flags: number): bigint {
+function renameat2(
+  ctx: SyscallContext,
+  olddir: number,
+  oldEa: bigint,
+  newdir: number,
+  newEa: bigint,
+  flags: number,
+): bigint {
   const NOREPLACE = 1;
   if (flags & ~NOREPLACE) return fail(E.EINVAL);
   const from = pathArg(ctx, oldEa);
@@ -686,10 +747,19 @@ function renameat2(ctx: SyscallContext, olddir: number, oldEa: bigint, newdir: n
 }
 
 const sysRename = (ctx: SyscallContext) => renameat2(ctx, AT_FDCWD, ctx.arg(0), AT_FDCWD, ctx.arg(1), 0);
-const sysRenameat = (ctx: SyscallContext) => renameat2(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)), ctx.arg(3), 0);
-const sysRenameat2 = (ctx: SyscallContext) => renameat2(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)), ctx.arg(3), int(ctx.arg(4)));
+const sysRenameat = (ctx: SyscallContext) =>
+  renameat2(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)), ctx.arg(3), 0);
+const sysRenameat2 = (ctx: SyscallContext) =>
+  renameat2(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)), ctx.arg(3), int(ctx.arg(4)));
 
-function linkat(ctx: SyscallContext, olddir: number, oldEa: bigint, newdir: number, newEa: bigint, flags: number): bigint {
+function linkat(
+  ctx: SyscallContext,
+  olddir: number,
+  oldEa: bigint,
+  newdir: number,
+  newEa: bigint,
+  flags: number,
+): bigint {
   const r = lookup(ctx, olddir, oldEa, (flags & AT.SYMLINK_FOLLOW) !== 0, (flags & AT.EMPTY_PATH) !== 0);
   if (typeof r === 'number') return fail(r);
   const to = pathArg(ctx, newEa);
@@ -703,7 +773,8 @@ function linkat(ctx: SyscallContext, olddir: number, oldEa: bigint, newdir: numb
 }
 
 const sysLink = (ctx: SyscallContext) => linkat(ctx, AT_FDCWD, ctx.arg(0), AT_FDCWD, ctx.arg(1), 0);
-const sysLinkat = (ctx: SyscallContext) => linkat(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)), ctx.arg(3), int(ctx.arg(4)));
+const sysLinkat = (ctx: SyscallContext) =>
+  linkat(ctx, int(ctx.arg(0)), ctx.arg(1), int(ctx.arg(2)), ctx.arg(3), int(ctx.arg(4)));
 
 function symlinkat(ctx: SyscallContext, targetEa: bigint, dirfd: number, pathEa: bigint): bigint {
   const target = pathArg(ctx, targetEa);
@@ -751,8 +822,10 @@ function chownAt(ctx: SyscallContext, r: Resolved | number, uid: number, gid: nu
   r.inode.ctimeNs = ctx.kernel.clock.realtimeNs();
   return 0n;
 }
-const sysChown = (ctx: SyscallContext) => chownAt(ctx, lookup(ctx, AT_FDCWD, ctx.arg(0), true), int(ctx.arg(1)), int(ctx.arg(2)));
-const sysLchown = (ctx: SyscallContext) => chownAt(ctx, lookup(ctx, AT_FDCWD, ctx.arg(0), false), int(ctx.arg(1)), int(ctx.arg(2)));
+const sysChown = (ctx: SyscallContext) =>
+  chownAt(ctx, lookup(ctx, AT_FDCWD, ctx.arg(0), true), int(ctx.arg(1)), int(ctx.arg(2)));
+const sysLchown = (ctx: SyscallContext) =>
+  chownAt(ctx, lookup(ctx, AT_FDCWD, ctx.arg(0), false), int(ctx.arg(1)), int(ctx.arg(2)));
 function sysFchown(ctx: SyscallContext): bigint {
   const f = ctx.proc.fds.getFile(int(ctx.arg(0)));
   if (!f) return fail(E.EBADF);
@@ -760,7 +833,12 @@ function sysFchown(ctx: SyscallContext): bigint {
 }
 function sysFchownat(ctx: SyscallContext): bigint {
   const flags = int(ctx.arg(4));
-  return chownAt(ctx, lookup(ctx, int(ctx.arg(0)), ctx.arg(1), !(flags & AT.SYMLINK_NOFOLLOW), (flags & AT.EMPTY_PATH) !== 0), int(ctx.arg(2)), int(ctx.arg(3)));
+  return chownAt(
+    ctx,
+    lookup(ctx, int(ctx.arg(0)), ctx.arg(1), !(flags & AT.SYMLINK_NOFOLLOW), (flags & AT.EMPTY_PATH) !== 0),
+    int(ctx.arg(2)),
+    int(ctx.arg(3)),
+  );
 }
 
 /** utimensat(dirfd, path, times[2], flags): UTIME_NOW / UTIME_OMIT as Linux */
@@ -776,12 +854,18 @@ function sysUtimensat(ctx: SyscallContext): bigint {
   const now = ctx.kernel.clock.realtimeNs();
   const UTIME_NOW = (1n << 30n) - 1n;
   const UTIME_OMIT = (1n << 30n) - 2n;
-  let times: [bigint, bigint][] = [[0n, UTIME_NOW], [0n, UTIME_NOW]];
+  let times: [bigint, bigint][] = [
+    [0n, UTIME_NOW],
+    [0n, UTIME_NOW],
+  ];
   if (ctx.arg(2) !== 0n) {
     const b = ctx.copyFromUser(ctx.arg(2), 32);
     if (!b) return fail(E.EFAULT);
     const dv = new DataView(b.buffer, b.byteOffset, 32);
-    times = [[dv.getBigInt64(0, true), dv.getBigInt64(8, true)], [dv.getBigInt64(16, true), dv.getBigInt64(24, true)]];
+    times = [
+      [dv.getBigInt64(0, true), dv.getBigInt64(8, true)],
+      [dv.getBigInt64(16, true), dv.getBigInt64(24, true)],
+    ];
   }
   if (r.inode.readOnly) return fail(E.EROFS);
   const val = ([s, ns]: [bigint, bigint]) => (ns === UTIME_NOW ? now : s * 1_000_000_000n + ns);

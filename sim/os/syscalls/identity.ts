@@ -58,7 +58,9 @@ function sysUname(ctx: SyscallContext): bigint {
   const u = ctx.kernel.uname;
   const out = new Uint8Array(6 * 65);
   const te = new TextEncoder();
-  [u.sysname, u.nodename, u.release, u.version, u.machine, u.domainname].forEach((s, i) => out.set(te.encode(s).subarray(0, 64), 65 * i));
+  [u.sysname, u.nodename, u.release, u.version, u.machine, u.domainname].forEach((s, i) =>
+    out.set(te.encode(s).subarray(0, 64), 65 * i),
+  );
   return ctx.copyToUser(ctx.arg(0), out) ? 0n : fail(E.EFAULT);
 }
 
@@ -274,7 +276,8 @@ function sysSetpriority(ctx: SyscallContext): bigint {
 function sysPrctl(ctx: SyscallContext): bigint {
   const option = int(ctx.arg(0));
   switch (option) {
-    case 15: { // PR_SET_NAME: up to 15 bytes of the string are kept
+    case 15: {
+      // PR_SET_NAME: up to 15 bytes of the string are kept
       let s = ctx.stringFromUser(ctx.arg(1), 15);
       if (s === -E.ENAMETOOLONG) {
         const b = ctx.copyFromUser(ctx.arg(1), 15);
@@ -285,7 +288,8 @@ function sysPrctl(ctx: SyscallContext): bigint {
       ctx.proc.comm = s;
       return 0n;
     }
-    case 16: { // PR_GET_NAME: the name (the executable's base name until set), NUL-padded to 16 bytes
+    case 16: {
+      // PR_GET_NAME: the name (the executable's base name until set), NUL-padded to 16 bytes
       const name = ctx.proc.comm ?? (ctx.proc.exe.split('/').pop() ?? '').slice(0, 15);
       const out = new Uint8Array(16);
       for (let i = 0; i < name.length; i++) out[i] = name.charCodeAt(i) & 0xff;

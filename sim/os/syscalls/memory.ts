@@ -105,7 +105,9 @@ function sysMremap(ctx: SyscallContext): bigint {
 }
 
 /** the advice values Linux knows (madvise_behavior_valid); others are EINVAL */
-const MADV_KNOWN = new Set([0, 1, 2, 3, 4, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 100, 101]);
+const MADV_KNOWN = new Set([
+  0, 1, 2, 3, 4, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 100, 101,
+]);
 
 /**
  * madvise: MADV_DONTNEED drops the anonymous pages of the range (they read as zeros afterwards, made
@@ -124,7 +126,7 @@ function sysMadvise(ctx: SyscallContext): bigint {
   if (end === addr) return 0n;
   const mm = ctx.proc.mm;
   let hole = false;
-  for (let a = addr; a < end; ) {
+  for (let a = addr; a < end;) {
     const v = mm.find(a);
     if (!v) {
       hole = true;

@@ -74,7 +74,9 @@ export function flag(a: PerfAttr, f: bigint): boolean {
  * all zero (the caller then writes the size the kernel knows into the attr's size field); EINVAL for
  * reserved bits or unknown sample/read formats.
  */
-export function parsePerfAttr(read: (off: number, len: number) => Uint8Array | undefined): { ok: true; attr: PerfAttr } | { ok: false; errno: number; writeSize?: boolean } {
+export function parsePerfAttr(
+  read: (off: number, len: number) => Uint8Array | undefined,
+): { ok: true; attr: PerfAttr } | { ok: false; errno: number; writeSize?: boolean } {
   const head = read(0, 8);
   if (!head) return { ok: false, errno: E.EFAULT };
   let size = new DataView(head.buffer, head.byteOffset, 8).getUint32(4, true);
@@ -117,12 +119,16 @@ export function parsePerfAttr(read: (off: number, len: number) => Uint8Array | u
   };
   // the attr's size as the kernel records it
   dv.setUint32(4, size, true);
-  if ((attr.flags & PERF_ATTR_FLAG.reserved) !== 0n || attr.reserved2 !== 0 || attr.reserved3 !== 0) return { ok: false, errno: E.EINVAL };
+  if ((attr.flags & PERF_ATTR_FLAG.reserved) !== 0n || attr.reserved2 !== 0 || attr.reserved3 !== 0)
+    return { ok: false, errno: E.EINVAL };
   if (attr.sampleType & ~(PERF_SAMPLE_MAX - 1n)) return { ok: false, errno: E.EINVAL };
   if (attr.readFormat & ~(PERF_FORMAT_MAX - 1n)) return { ok: false, errno: E.EINVAL };
-  if (!flag(attr, PERF_ATTR_FLAG.inherit) && flag(attr, PERF_ATTR_FLAG.inheritThread)) return { ok: false, errno: E.EINVAL };
-  if (flag(attr, PERF_ATTR_FLAG.removeOnExec) && flag(attr, PERF_ATTR_FLAG.enableOnExec)) return { ok: false, errno: E.EINVAL };
-  if (flag(attr, PERF_ATTR_FLAG.sigtrap) && !flag(attr, PERF_ATTR_FLAG.removeOnExec)) return { ok: false, errno: E.EINVAL };
+  if (!flag(attr, PERF_ATTR_FLAG.inherit) && flag(attr, PERF_ATTR_FLAG.inheritThread))
+    return { ok: false, errno: E.EINVAL };
+  if (flag(attr, PERF_ATTR_FLAG.removeOnExec) && flag(attr, PERF_ATTR_FLAG.enableOnExec))
+    return { ok: false, errno: E.EINVAL };
+  if (flag(attr, PERF_ATTR_FLAG.sigtrap) && !flag(attr, PERF_ATTR_FLAG.removeOnExec))
+    return { ok: false, errno: E.EINVAL };
   return { ok: true, attr };
 }
 

@@ -40,7 +40,11 @@ function readAttr(ctx: SyscallContext, ea: bigint) {
 function sysPerfEventOpen(ctx: SyscallContext): bigint {
   if (!ctx.perf) return fail(E.ENOSYS);
   const flags = Number(ctx.arg(4) & 0xffffffffn);
-  if (BigInt(flags) !== ctx.arg(4) || flags & ~(PERF_FLAG.FD_NO_GROUP | PERF_FLAG.FD_OUTPUT | PERF_FLAG.PID_CGROUP | PERF_FLAG.FD_CLOEXEC)) return fail(E.EINVAL);
+  if (
+    BigInt(flags) !== ctx.arg(4) ||
+    flags & ~(PERF_FLAG.FD_NO_GROUP | PERF_FLAG.FD_OUTPUT | PERF_FLAG.PID_CGROUP | PERF_FLAG.FD_CLOEXEC)
+  )
+    return fail(E.EINVAL);
   const r = readAttr(ctx, ctx.arg(0));
   if (!r.ok) return fail(r.errno);
   const pid = int(ctx.arg(1));

@@ -16,7 +16,16 @@ import type { WaitQueue } from '../wait-queue';
 import { fail, type SyscallContext, type SyscallDef } from './context';
 
 export const POLL = {
-  IN: 0x1, PRI: 0x2, OUT: 0x4, ERR: 0x8, HUP: 0x10, NVAL: 0x20, RDNORM: 0x40, RDBAND: 0x80, WRNORM: 0x100, WRBAND: 0x200,
+  IN: 0x1,
+  PRI: 0x2,
+  OUT: 0x4,
+  ERR: 0x8,
+  HUP: 0x10,
+  NVAL: 0x20,
+  RDNORM: 0x40,
+  RDBAND: 0x80,
+  WRNORM: 0x100,
+  WRBAND: 0x200,
 } as const;
 /** what a file without its own poll answers: always readable and writable */
 const DEFAULT_POLLMASK = POLL.IN | POLL.OUT | POLL.RDNORM | POLL.WRNORM;
@@ -152,8 +161,13 @@ function readSet(ctx: SyscallContext, ea: bigint, bytes: number): Uint8Array | u
 const bit = (set: Uint8Array, fd: number) => (set[fd >> 3] >> (fd & 7)) & 1;
 
 /** select over n descriptors; `timeoutNs` undefined waits for ever; `remaining` gets the time left. */
-function doSelect(ctx: SyscallContext, nArg: bigint, eas: [bigint, bigint, bigint], timeoutNs: bigint | undefined,
-  remaining: (left: bigint) => boolean): bigint {
+function doSelect(
+  ctx: SyscallContext,
+  nArg: bigint,
+  eas: [bigint, bigint, bigint],
+  timeoutNs: bigint | undefined,
+  remaining: (left: bigint) => boolean,
+): bigint {
   let n = int(nArg);
   if (n < 0) return fail(E.EINVAL);
   n = Math.min(n, ctx.proc.fds.limit);

@@ -4,7 +4,14 @@
 // these handlers read and write the user structures and sleep where Linux sleeps.
 import { E } from '../errno';
 import { WaitQueue, type SleepRequest } from '../wait-queue';
-import { fail, type ItimerValue, type SyscallContext, type SyscallDef, type TimerEvent, type WaitReport } from './context';
+import {
+  fail,
+  type ItimerValue,
+  type SyscallContext,
+  type SyscallDef,
+  type TimerEvent,
+  type WaitReport,
+} from './context';
 import { sleepUntil } from './time';
 import { registerSideTable } from '../../side-tables';
 
@@ -31,11 +38,30 @@ function sysSchedYield(ctx: SyscallContext): bigint {
 // ---- fork, vfork, clone ----
 
 export const CLONE = {
-  VM: 0x100n, FS: 0x200n, FILES: 0x400n, SIGHAND: 0x800n, PIDFD: 0x1000n, PTRACE: 0x2000n, VFORK: 0x4000n,
-  PARENT: 0x8000n, THREAD: 0x10000n, NEWNS: 0x20000n, SYSVSEM: 0x40000n, SETTLS: 0x80000n,
-  PARENT_SETTID: 0x100000n, CHILD_CLEARTID: 0x200000n, DETACHED: 0x400000n, UNTRACED: 0x800000n,
-  CHILD_SETTID: 0x1000000n, NEWCGROUP: 0x2000000n, NEWUTS: 0x4000000n, NEWIPC: 0x8000000n,
-  NEWUSER: 0x10000000n, NEWPID: 0x20000000n, NEWNET: 0x40000000n, IO: 0x80000000n,
+  VM: 0x100n,
+  FS: 0x200n,
+  FILES: 0x400n,
+  SIGHAND: 0x800n,
+  PIDFD: 0x1000n,
+  PTRACE: 0x2000n,
+  VFORK: 0x4000n,
+  PARENT: 0x8000n,
+  THREAD: 0x10000n,
+  NEWNS: 0x20000n,
+  SYSVSEM: 0x40000n,
+  SETTLS: 0x80000n,
+  PARENT_SETTID: 0x100000n,
+  CHILD_CLEARTID: 0x200000n,
+  DETACHED: 0x400000n,
+  UNTRACED: 0x800000n,
+  CHILD_SETTID: 0x1000000n,
+  NEWCGROUP: 0x2000000n,
+  NEWUTS: 0x4000000n,
+  NEWIPC: 0x8000000n,
+  NEWUSER: 0x10000000n,
+  NEWPID: 0x20000000n,
+  NEWNET: 0x40000000n,
+  IO: 0x80000000n,
 } as const;
 const SIGCHLD = 17n;
 
@@ -44,7 +70,14 @@ const SIGCHLD = 17n;
  * glibc's fork passes CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | SIGCHLD and the thread's tid
  * field as child_tid). A vfork (CLONE_VFORK) parent sleeps until its child exits.
  */
-function doClone(ctx: SyscallContext, flags: bigint, newsp: bigint, parentTid: bigint, tls: bigint, childTid: bigint): bigint {
+function doClone(
+  ctx: SyscallContext,
+  flags: bigint,
+  newsp: bigint,
+  parentTid: bigint,
+  tls: bigint,
+  childTid: bigint,
+): bigint {
   if (!ctx.process) return fail(E.ENOSYS);
   const vfork = (flags & CLONE.VFORK) !== 0n;
   const resumed = ctx.resumed?.data as { vforkChild?: number } | undefined;
@@ -67,10 +100,26 @@ const sysVfork = (ctx: SyscallContext) => doClone(ctx, CLONE.VFORK | CLONE.VM | 
 
 // ---- wait4, waitid ----
 
-export const W = { NOHANG: 1, UNTRACED: 2, STOPPED: 2, EXITED: 4, CONTINUED: 8, NOWAIT: 0x01000000, NOTHREAD: 0x20000000, ALL: 0x40000000, CLONE: 0x80000000 } as const;
+export const W = {
+  NOHANG: 1,
+  UNTRACED: 2,
+  STOPPED: 2,
+  EXITED: 4,
+  CONTINUED: 8,
+  NOWAIT: 0x01000000,
+  NOTHREAD: 0x20000000,
+  ALL: 0x40000000,
+  CLONE: 0x80000000,
+} as const;
 
 /** do_wait's loop: a report, nothing (WNOHANG), ECHILD, or a sleep until a child changes state. */
-function waitFor(ctx: SyscallContext, idtype: 'all' | 'pid' | 'pgid', id: number, options: number, why: string): WaitReport | bigint | undefined {
+function waitFor(
+  ctx: SyscallContext,
+  idtype: 'all' | 'pid' | 'pgid',
+  id: number,
+  options: number,
+  why: string,
+): WaitReport | bigint | undefined {
   const p = ctx.process!;
   const r = p.wait(idtype, id, options);
   switch (r.kind) {
@@ -122,7 +171,8 @@ function sysWaitid(ctx: SyscallContext): bigint {
   const infop = ctx.arg(2);
   const options = int(ctx.arg(3)) >>> 0;
   const ru = ctx.arg(4);
-  if (options & ~(W.NOHANG | W.NOWAIT | W.EXITED | W.STOPPED | W.CONTINUED | W.NOTHREAD | W.CLONE | W.ALL)) return fail(E.EINVAL);
+  if (options & ~(W.NOHANG | W.NOWAIT | W.EXITED | W.STOPPED | W.CONTINUED | W.NOTHREAD | W.CLONE | W.ALL))
+    return fail(E.EINVAL);
   if (!(options & (W.EXITED | W.STOPPED | W.CONTINUED))) return fail(E.EINVAL);
   let idtype: 'all' | 'pid' | 'pgid';
   let id = 0;
@@ -219,7 +269,10 @@ function sysFutex(ctx: SyscallContext): bigint {
     if (resumed.deadlineNs !== undefined && c.monotonicNs() >= resumed.deadlineNs) return fail(E.ETIMEDOUT);
     if (ctx.signalPending?.()) {
       if (resumed.deadlineNs === undefined) return fail(E.ERESTARTSYS);
-      ctx.setRestartBlock?.({ kind: 'futex', data: { uaddr, op: ctx.arg(1), val: ctx.arg(2), bitset: resumed.bitset, deadlineNs: resumed.deadlineNs } });
+      ctx.setRestartBlock?.({
+        kind: 'futex',
+        data: { uaddr, op: ctx.arg(1), val: ctx.arg(2), bitset: resumed.bitset, deadlineNs: resumed.deadlineNs },
+      });
       return fail(E.ERESTART_RESTARTBLOCK);
     }
     return futexSleep(ctx, uaddr, resumed);
@@ -255,7 +308,14 @@ function sysFutex(ctx: SyscallContext): bigint {
   const v = new DataView(b.buffer, b.byteOffset, 4).getUint32(0, true);
   if (v !== Number(ctx.arg(2) & 0xffffffffn)) return fail(E.EAGAIN);
   // the deadline on CLOCK_MONOTONIC
-  const deadline = timeout === undefined ? undefined : cmd === WAIT ? c.monotonicNs() + timeout : realtime ? timeout - (c.realtimeNs() - c.monotonicNs()) : timeout;
+  const deadline =
+    timeout === undefined
+      ? undefined
+      : cmd === WAIT
+        ? c.monotonicNs() + timeout
+        : realtime
+          ? timeout - (c.realtimeNs() - c.monotonicNs())
+          : timeout;
   if (deadline !== undefined && c.monotonicNs() >= deadline) return fail(E.ETIMEDOUT);
   if (!ctx.block) {
     // a host running one call alone: a timed wait passes its time, an untimed one could never end
@@ -269,7 +329,12 @@ function sysFutex(ctx: SyscallContext): bigint {
 function futexSleep(ctx: SyscallContext, uaddr: bigint, w: FutexWait): bigint {
   const page = ctx.proc.mm.mem.page(Number((uaddr & 0xffffffffffffffffn) >> 12n));
   if (!page) return fail(E.EFAULT);
-  const req: SleepRequest = { why: 'futex', queues: [futexQueue(page, Number(uaddr & 0xfffn))], deadlineNs: w.deadlineNs, data: w };
+  const req: SleepRequest = {
+    why: 'futex',
+    queues: [futexQueue(page, Number(uaddr & 0xfffn))],
+    deadlineNs: w.deadlineNs,
+    data: w,
+  };
   return ctx.block!(req);
 }
 
@@ -370,7 +435,12 @@ function sysTimerCreate(ctx: SyscallContext): bigint {
     const b = ctx.copyFromUser(ctx.arg(1), 64);
     if (!b) return fail(E.EFAULT);
     const dv = new DataView(b.buffer, b.byteOffset, 64);
-    ev = { value: dv.getBigUint64(0, true), signo: dv.getInt32(8, true), notify: dv.getInt32(12, true), tid: dv.getInt32(16, true) };
+    ev = {
+      value: dv.getBigUint64(0, true),
+      signo: dv.getInt32(8, true),
+      notify: dv.getInt32(12, true),
+      tid: dv.getInt32(16, true),
+    };
   }
   const id = p.timerCreate(int(ctx.arg(0)), ev);
   if (id < 0) return fail(-id);
@@ -436,7 +506,9 @@ function sysAlarm(ctx: SyscallContext): bigint {
 
 /** restart_syscall: resumes what an interrupted call left (nanosleep, a timed futex wait); -EINTR with nothing */
 function sysRestartSyscall(ctx: SyscallContext): bigint {
-  const b = ctx.resumed ? (ctx.resumed.data as { restart?: ReturnType<NonNullable<SyscallContext['takeRestartBlock']>> })?.restart : ctx.takeRestartBlock?.();
+  const b = ctx.resumed
+    ? (ctx.resumed.data as { restart?: ReturnType<NonNullable<SyscallContext['takeRestartBlock']>> })?.restart
+    : ctx.takeRestartBlock?.();
   if (!b) return fail(E.EINTR);
   if (b.kind === 'nanosleep') return sleepUntil(ctx, b.deadlineNs, b.rmtp, b.absolute, { restart: b });
   // a timed futex wait goes on to its deadline
@@ -451,7 +523,12 @@ function sysRestartSyscall(ctx: SyscallContext): bigint {
     }
     return futexSleepRestart(ctx, f.uaddr, w);
   }
-  return futexSleepRestart(ctx, f.uaddr, { bitset: f.bitset, woken: false, deadlineNs: f.deadlineNs, restart: b } as FutexWait & { restart: unknown });
+  return futexSleepRestart(ctx, f.uaddr, {
+    bitset: f.bitset,
+    woken: false,
+    deadlineNs: f.deadlineNs,
+    restart: b,
+  } as FutexWait & { restart: unknown });
 }
 
 function futexSleepRestart(ctx: SyscallContext, uaddr: bigint, w: FutexWait): bigint {

@@ -9,14 +9,47 @@ import { fail, type SyscallContext, type SyscallDef } from './context';
 import type { PtraceRegs, PtraceSiginfo, ResumeHow } from './ptrace-calls';
 
 export const PTRACE = {
-  TRACEME: 0, PEEKTEXT: 1, PEEKDATA: 2, PEEKUSR: 3, POKETEXT: 4, POKEDATA: 5, POKEUSR: 6, CONT: 7, KILL: 8,
-  SINGLESTEP: 9, GETREGS: 12, SETREGS: 13, GETFPREGS: 14, SETFPREGS: 15, ATTACH: 16, DETACH: 17,
-  GETVRREGS: 18, SETVRREGS: 19, GETREGS64: 22, SETREGS64: 23, SYSCALL: 24, GET_DEBUGREG: 25, SET_DEBUGREG: 26,
-  GETVSRREGS: 27, SETVSRREGS: 28, SINGLEBLOCK: 0x100,
-  SETOPTIONS: 0x4200, GETEVENTMSG: 0x4201, GETSIGINFO: 0x4202, SETSIGINFO: 0x4203, GETREGSET: 0x4204,
-  SETREGSET: 0x4205, SEIZE: 0x4206, INTERRUPT: 0x4207, LISTEN: 0x4208, PEEKSIGINFO: 0x4209,
-  GETSIGMASK: 0x420a, SETSIGMASK: 0x420b,
-  PPC_GETHWDBGINFO: 0x89, PPC_SETHWDEBUG: 0x88, PPC_DELHWDEBUG: 0x87,
+  TRACEME: 0,
+  PEEKTEXT: 1,
+  PEEKDATA: 2,
+  PEEKUSR: 3,
+  POKETEXT: 4,
+  POKEDATA: 5,
+  POKEUSR: 6,
+  CONT: 7,
+  KILL: 8,
+  SINGLESTEP: 9,
+  GETREGS: 12,
+  SETREGS: 13,
+  GETFPREGS: 14,
+  SETFPREGS: 15,
+  ATTACH: 16,
+  DETACH: 17,
+  GETVRREGS: 18,
+  SETVRREGS: 19,
+  GETREGS64: 22,
+  SETREGS64: 23,
+  SYSCALL: 24,
+  GET_DEBUGREG: 25,
+  SET_DEBUGREG: 26,
+  GETVSRREGS: 27,
+  SETVSRREGS: 28,
+  SINGLEBLOCK: 0x100,
+  SETOPTIONS: 0x4200,
+  GETEVENTMSG: 0x4201,
+  GETSIGINFO: 0x4202,
+  SETSIGINFO: 0x4203,
+  GETREGSET: 0x4204,
+  SETREGSET: 0x4205,
+  SEIZE: 0x4206,
+  INTERRUPT: 0x4207,
+  LISTEN: 0x4208,
+  PEEKSIGINFO: 0x4209,
+  GETSIGMASK: 0x420a,
+  SETSIGMASK: 0x420b,
+  PPC_GETHWDBGINFO: 0x89,
+  PPC_SETHWDEBUG: 0x88,
+  PPC_DELHWDEBUG: 0x87,
 } as const;
 
 /** pt_regs indices (uapi asm/ptrace.h) */
@@ -52,7 +85,21 @@ function regsWords(r: PtraceRegs): bigint[] {
   return [...r.gpr, r.nip, r.msr, r.origGpr3, r.ctr, r.link, r.xer, r.ccr, r.softe, r.trap, r.dar, r.dsisr, r.result];
 }
 function regsFromWords(w: bigint[]): PtraceRegs {
-  return { gpr: w.slice(0, 32), nip: w[32], msr: w[33], origGpr3: w[34], ctr: w[35], link: w[36], xer: w[37], ccr: w[38], softe: w[39], trap: w[40], dar: w[41], dsisr: w[42], result: w[43] };
+  return {
+    gpr: w.slice(0, 32),
+    nip: w[32],
+    msr: w[33],
+    origGpr3: w[34],
+    ctr: w[35],
+    link: w[36],
+    xer: w[37],
+    ccr: w[38],
+    softe: w[39],
+    trap: w[40],
+    dar: w[41],
+    dsisr: w[42],
+    result: w[43],
+  };
 }
 
 /** siginfo_t (128 bytes): si_signo, si_errno, si_code, then the union at +16 */
@@ -71,7 +118,12 @@ export function siginfoBytes(si: PtraceSiginfo): Uint8Array {
 }
 function siginfoFrom(b: Uint8Array): PtraceSiginfo {
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  return { signo: dv.getInt32(0, true), errno: dv.getInt32(4, true), code: dv.getInt32(8, true), addr: dv.getBigUint64(16, true) };
+  return {
+    signo: dv.getInt32(0, true),
+    errno: dv.getInt32(4, true),
+    code: dv.getInt32(8, true),
+    addr: dv.getBigUint64(16, true),
+  };
 }
 
 /** the FP regset: fpr0..31 and the FPSCR */
@@ -177,7 +229,14 @@ function sysPtrace(ctx: SyscallContext): bigint {
     case PTRACE.SINGLESTEP:
     case PTRACE.SYSCALL:
     case PTRACE.SINGLEBLOCK: {
-      const how: ResumeHow = req === PTRACE.CONT ? 'cont' : req === PTRACE.SINGLESTEP ? 'singlestep' : req === PTRACE.SYSCALL ? 'syscall' : 'singleblock';
+      const how: ResumeHow =
+        req === PTRACE.CONT
+          ? 'cont'
+          : req === PTRACE.SINGLESTEP
+            ? 'singlestep'
+            : req === PTRACE.SYSCALL
+              ? 'syscall'
+              : 'singleblock';
       if (data > 64n) return fail(E.EIO);
       return ret(p.resume(pid, how, Number(data)));
     }
@@ -308,7 +367,18 @@ function sysPtrace(ctx: SyscallContext): bigint {
       );
     }
     case PTRACE.PPC_DELHWDEBUG:
-      return ret(p.delHwDebug(pid, Number(BigInt.asIntN(64, data) > 0x7fffffffn ? 0x7fffffffn : BigInt.asIntN(64, data) < -1n ? -1n : BigInt.asIntN(64, data))));
+      return ret(
+        p.delHwDebug(
+          pid,
+          Number(
+            BigInt.asIntN(64, data) > 0x7fffffffn
+              ? 0x7fffffffn
+              : BigInt.asIntN(64, data) < -1n
+                ? -1n
+                : BigInt.asIntN(64, data),
+          ),
+        ),
+      );
     default:
       return fail(E.EIO);
   }
@@ -335,7 +405,9 @@ function regset(ctx: SyscallContext, pid: number, type: number, iovAddr: bigint,
       bytes = u64s(w);
       apply = (b) => {
         const next = regsWords(r.value);
-        readU64s(b).slice(0, USER_PT_REGS).forEach((v, i) => (next[i] = v));
+        readU64s(b)
+          .slice(0, USER_PT_REGS)
+          .forEach((v, i) => (next[i] = v));
         return p.setRegs(pid, regsFromWords(next));
       };
       break;

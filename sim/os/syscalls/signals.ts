@@ -79,7 +79,9 @@ function sysTkill(ctx: SyscallContext): bigint {
 }
 function sysTgkill(ctx: SyscallContext): bigint {
   if (!ctx.signals) return fail(E.ENOSYS);
-  return fail(ctx.signals.kill({ kind: 'tgkill', tgid: int(ctx.arg(0)), tid: int(ctx.arg(1)), signo: int(ctx.arg(2)) }));
+  return fail(
+    ctx.signals.kill({ kind: 'tgkill', tgid: int(ctx.arg(0)), tid: int(ctx.arg(1)), signo: int(ctx.arg(2)) }),
+  );
 }
 
 function sysRtSigreturn(ctx: SyscallContext): bigint {
@@ -190,10 +192,21 @@ function sigqueue(ctx: SyscallContext, tgid: number, tid: number | undefined, si
   const b = ctx.copyFromUser(uinfo, 128);
   if (!b) return fail(E.EFAULT);
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  return fail(ctx.signals.queue({ tgid, tid, signo, siCode: dv.getInt32(8, true), pid: dv.getInt32(16, true), value: dv.getBigUint64(24, true) }));
+  return fail(
+    ctx.signals.queue({
+      tgid,
+      tid,
+      signo,
+      siCode: dv.getInt32(8, true),
+      pid: dv.getInt32(16, true),
+      value: dv.getBigUint64(24, true),
+    }),
+  );
 }
-const sysRtSigqueueinfo = (ctx: SyscallContext) => sigqueue(ctx, int(ctx.arg(0)), undefined, int(ctx.arg(1)), ctx.arg(2));
-const sysRtTgsigqueueinfo = (ctx: SyscallContext) => sigqueue(ctx, int(ctx.arg(0)), int(ctx.arg(1)), int(ctx.arg(2)), ctx.arg(3));
+const sysRtSigqueueinfo = (ctx: SyscallContext) =>
+  sigqueue(ctx, int(ctx.arg(0)), undefined, int(ctx.arg(1)), ctx.arg(2));
+const sysRtTgsigqueueinfo = (ctx: SyscallContext) =>
+  sigqueue(ctx, int(ctx.arg(0)), int(ctx.arg(1)), int(ctx.arg(2)), ctx.arg(3));
 
 export const SIGNAL_SYSCALLS: readonly SyscallDef[] = [
   [176, 'rt_sigtimedwait', sysRtSigtimedwait],

@@ -20,7 +20,19 @@ export interface SyscallEntry {
 }
 
 const TABLE: (SyscallEntry | undefined)[] = [];
-for (const group of [FILE_SYSCALLS, FILE_EXTRA_SYSCALLS, MEMORY_SYSCALLS, TIME_SYSCALLS, IDENTITY_SYSCALLS, SIGNAL_SYSCALLS, PROCESS_SYSCALLS, PTRACE_SYSCALLS, PERF_SYSCALLS, POLL_SYSCALLS, SOCKET_SYSCALLS] as readonly (readonly SyscallDef[])[]) {
+for (const group of [
+  FILE_SYSCALLS,
+  FILE_EXTRA_SYSCALLS,
+  MEMORY_SYSCALLS,
+  TIME_SYSCALLS,
+  IDENTITY_SYSCALLS,
+  SIGNAL_SYSCALLS,
+  PROCESS_SYSCALLS,
+  PTRACE_SYSCALLS,
+  PERF_SYSCALLS,
+  POLL_SYSCALLS,
+  SOCKET_SYSCALLS,
+] as readonly (readonly SyscallDef[])[]) {
   for (const [nr, name, handler] of group) {
     if (TABLE[nr]) throw new Error(`system call ${nr} (${name}) is defined twice (also ${TABLE[nr]!.name})`);
     TABLE[nr] = { name, handler };

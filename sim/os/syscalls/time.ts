@@ -106,7 +106,13 @@ function readTimespec(ctx: SyscallContext, ea: bigint): bigint | number {
  * (EINTR after a handler, resumed by restart_syscall with the same deadline when no handler runs),
  * an absolute one returns -ERESTARTNOHAND. `data` rides along to the next try.
  */
-export function sleepUntil(ctx: SyscallContext, deadline: bigint, rmtp: bigint, absolute: boolean, data: object = {}): bigint {
+export function sleepUntil(
+  ctx: SyscallContext,
+  deadline: bigint,
+  rmtp: bigint,
+  absolute: boolean,
+  data: object = {},
+): bigint {
   const c = ctx.kernel.clock;
   const now = c.monotonicNs();
   if (now >= deadline) return 0n;

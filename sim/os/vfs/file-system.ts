@@ -257,7 +257,7 @@ export class FileSystem {
 
   /** unlink (dir=false) or rmdir (dir=true) of an existing entry */
   remove(dir: DirInode, name: string, wantDir: boolean, caller: Caller): number {
-    if (name === '.' ) return E.EINVAL;
+    if (name === '.') return E.EINVAL;
     if (name === '..') return E.ENOTEMPTY;
     const inode = dir.lookup(name, caller);
     if (!inode) return E.ENOENT;
@@ -293,7 +293,8 @@ export class FileSystem {
     const dst = to.lookup(toName, caller);
     if (dst && noReplace) return E.EEXIST;
     if (from instanceof HostDirInode || to instanceof HostDirInode) {
-      if (from instanceof HostDirInode && to instanceof HostDirInode) return src === dst ? 0 : from.renameEntry(fromName, to, toName);
+      if (from instanceof HostDirInode && to instanceof HostDirInode)
+        return src === dst ? 0 : from.renameEntry(fromName, to, toName);
       return E.EXDEV;
     }
     // a mount point (a host directory mounted here) cannot move or be replaced

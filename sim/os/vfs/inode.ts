@@ -56,11 +56,16 @@ export abstract class Inode {
   }
   get dtype(): number {
     switch (this.type) {
-      case S_IFDIR: return DT.DIR;
-      case S_IFLNK: return DT.LNK;
-      case S_IFCHR: return DT.CHR;
-      case S_IFIFO: return DT.FIFO;
-      default: return DT.REG;
+      case S_IFDIR:
+        return DT.DIR;
+      case S_IFLNK:
+        return DT.LNK;
+      case S_IFCHR:
+        return DT.CHR;
+      case S_IFIFO:
+        return DT.FIFO;
+      default:
+        return DT.REG;
     }
   }
 }

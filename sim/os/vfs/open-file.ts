@@ -10,10 +10,25 @@ import { SocketInode } from './socket';
 
 // open flags as powerpc defines them (O_DIRECTORY and O_NOFOLLOW differ from the generic values)
 export const O = {
-  ACCMODE: 0o3, RDONLY: 0, WRONLY: 1, RDWR: 2,
-  CREAT: 0o100, EXCL: 0o200, NOCTTY: 0o400, TRUNC: 0o1000, APPEND: 0o2000, NONBLOCK: 0o4000,
-  DSYNC: 0o10000, DIRECTORY: 0o40000, NOFOLLOW: 0o100000, LARGEFILE: 0o200000, DIRECT: 0o400000,
-  NOATIME: 0o1000000, CLOEXEC: 0o2000000, SYNC: 0o4010000, PATH: 0o10000000,
+  ACCMODE: 0o3,
+  RDONLY: 0,
+  WRONLY: 1,
+  RDWR: 2,
+  CREAT: 0o100,
+  EXCL: 0o200,
+  NOCTTY: 0o400,
+  TRUNC: 0o1000,
+  APPEND: 0o2000,
+  NONBLOCK: 0o4000,
+  DSYNC: 0o10000,
+  DIRECTORY: 0o40000,
+  NOFOLLOW: 0o100000,
+  LARGEFILE: 0o200000,
+  DIRECT: 0o400000,
+  NOATIME: 0o1000000,
+  CLOEXEC: 0o2000000,
+  SYNC: 0o4010000,
+  PATH: 0o10000000,
   /** __O_TMPFILE (a program's O_TMPFILE is this | O_DIRECTORY) */
   TMPFILE: 0o20000000,
 } as const;
@@ -50,7 +65,9 @@ export class OpenFile {
   }
   /** can lseek move it (pipes and character devices: ESPIPE / ignored) */
   get seekable(): boolean {
-    return !(this.inode instanceof PipeInode) && !(this.inode instanceof FifoInode) && !(this.inode instanceof SocketInode);
+    return (
+      !(this.inode instanceof PipeInode) && !(this.inode instanceof FifoInode) && !(this.inode instanceof SocketInode)
+    );
   }
   /** A descriptor now refers to it (open, dup, fork). */
   acquire(): void {
@@ -93,8 +110,7 @@ export class OpenFile {
     else if (i instanceof FileInode) {
       syncToFile(i);
       out = i.read(pos, n);
-    }
-    else if (i instanceof PipeInode) {
+    } else if (i instanceof PipeInode) {
       if (at !== undefined) return E.ESPIPE;
       return i.take(n);
     } else if (i instanceof FifoInode) {

@@ -35,7 +35,7 @@ function writeBack(inode: FileInode, m: SharedFileMapping, from = m.start, to = 
   const size = inode.size();
   const lo = Math.max(from, m.start);
   const hi = Math.min(to, m.start + m.len, m.start + Math.max(0, size - m.off));
-  for (let a = lo; a < hi; ) {
+  for (let a = lo; a < hi;) {
     const next = Math.min(hi, (Math.floor(a / 4096) + 1) * 4096);
     const bytes = m.mem.readBytes(BigInt(a), next - a);
     if (bytes) {
@@ -57,7 +57,7 @@ export function syncFromFile(inode: FileInode, pos: number, bytes: Uint8Array): 
   for (const m of byInode.get(inode) ?? []) {
     const lo = Math.max(pos, m.off);
     const hi = Math.min(pos + bytes.length, m.off + m.len);
-    for (let p = lo; p < hi; ) {
+    for (let p = lo; p < hi;) {
       const a = m.start + (p - m.off);
       const next = Math.min(hi, p + (4096 - (a % 4096)));
       m.mem.writeBytesAs(BigInt(a), bytes.subarray(p - pos, next - pos), true);
@@ -75,7 +75,10 @@ export function syncRange(mem: AddressSpace, start: number, end: number, detach:
     if (m.start >= end || m.start + m.len <= start) continue;
     writeBack(inode, m, start, end);
     if (detach && start <= m.start && end >= m.start + m.len) {
-      k.splice(k.findIndex((e) => e.m === m), 1);
+      k.splice(
+        k.findIndex((e) => e.m === m),
+        1,
+      );
       const l = byInode.get(inode);
       if (l) l.splice(l.indexOf(m), 1);
     }

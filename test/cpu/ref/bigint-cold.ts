@@ -4,7 +4,16 @@ import { K_CACHE, K_DCBZ, K_LARX, K_LOAD, K_STCX, K_STORE, type Core } from '../
 import type { DataPort } from '../../../sim/cpu/data-port';
 import { addrOf, segv, sigbus, sigill } from '../../../sim/cpu/fault';
 import { Op, OP_INFO } from '../../../sim/cpu/ops';
-import { CTR, toBig, XER_CA, XER_CA32, XER_OV, XER_OV32, XER_SO, type ThreadState } from '../../../sim/cpu/thread-state';
+import {
+  CTR,
+  toBig,
+  XER_CA,
+  XER_CA32,
+  XER_OV,
+  XER_OV32,
+  XER_SO,
+  type ThreadState,
+} from '../../../sim/cpu/thread-state';
 
 import { COLD_JUMP, COLD_NEXT, COLD_STOP } from '../../../sim/cpu/cold-result';
 import { FAMILY_BASE } from '../../../sim/cpu/isa/families';
@@ -91,11 +100,16 @@ function addFull(t: ThreadState, a: bigint, b: bigint, cin: bigint, w: number, s
 }
 
 function trapCond(to: number, a: bigint, b: bigint, bits: 32 | 64): boolean {
-  const sa = BigInt.asIntN(bits, a), sb = BigInt.asIntN(bits, b);
-  const ua = BigInt.asUintN(bits, a), ub = BigInt.asUintN(bits, b);
+  const sa = BigInt.asIntN(bits, a),
+    sb = BigInt.asIntN(bits, b);
+  const ua = BigInt.asUintN(bits, a),
+    ub = BigInt.asUintN(bits, b);
   return (
-    ((to & 16) !== 0 && sa < sb) || ((to & 8) !== 0 && sa > sb) || ((to & 4) !== 0 && sa === sb) ||
-    ((to & 2) !== 0 && ua < ub) || ((to & 1) !== 0 && ua > ub)
+    ((to & 16) !== 0 && sa < sb) ||
+    ((to & 8) !== 0 && sa > sb) ||
+    ((to & 4) !== 0 && sa === sb) ||
+    ((to & 2) !== 0 && ua < ub) ||
+    ((to & 1) !== 0 && ua > ub)
   );
 }
 
@@ -104,7 +118,8 @@ function divide(t: ThreadState, w: number, op: Op): bigint {
   const word = op === Op.DIVW || op === Op.DIVWU;
   const sign = op === Op.DIVW || op === Op.DIVD;
   const bits = word ? 32 : 64;
-  const ra = g(t, raOf(w)), rb = g(t, rbOf(w));
+  const ra = g(t, raOf(w)),
+    rb = g(t, rbOf(w));
   let x = sign ? BigInt.asIntN(bits, ra) : BigInt.asUintN(bits, ra);
   let y = sign ? BigInt.asIntN(bits, rb) : BigInt.asUintN(bits, rb);
   const min = -(1n << BigInt(bits - 1));
@@ -121,11 +136,16 @@ function ea(t: ThreadState, w: number, form: string): bigint {
   const ra = raOf(w);
   const base = ra === 0 ? 0n : g(t, ra);
   switch (form) {
-    case 'D': return (base + sext16(w)) & M64;
-    case 'DS': return (base + sext16(w & 0xfffc)) & M64;
-    case 'DQ': return (base + sext16(w & 0xfff0)) & M64;
-    case 'X': return (base + g(t, rbOf(w))) & M64;
-    default: return base;
+    case 'D':
+      return (base + sext16(w)) & M64;
+    case 'DS':
+      return (base + sext16(w & 0xfffc)) & M64;
+    case 'DQ':
+      return (base + sext16(w & 0xfff0)) & M64;
+    case 'X':
+      return (base + g(t, rbOf(w))) & M64;
+    default:
+      return base;
   }
 }
 
@@ -139,10 +159,24 @@ const hiOf = (v: bigint) => Number((v >> 32n) & M32) | 0;
 const loOf = (v: bigint) => Number(v & M32) | 0;
 
 /** The BigInt semantics of the core set before the number paths (the sameness test's reference). */
-export function refExecCold(core: Core, t: ThreadState, port: DataPort, op: Op, w: number, w2: number, pc: number): number {
+export function refExecCold(
+  core: Core,
+  t: ThreadState,
+  port: DataPort,
+  op: Op,
+  w: number,
+  w2: number,
+  pc: number,
+): number {
   if (op >= FAMILY_BASE) return execFamily(core, t, port, op, w, w2, pc);
-  const stop = (x: Core['pending']) => { core.pending = x; return COLD_STOP; };
-  const rt = rtOf(w), ra = raOf(w), rb = rbOf(w), rc = (w & 1) !== 0;
+  const stop = (x: Core['pending']) => {
+    core.pending = x;
+    return COLD_STOP;
+  };
+  const rt = rtOf(w),
+    ra = raOf(w),
+    rb = rbOf(w),
+    rc = (w & 1) !== 0;
 
   /** Reports and checks one access; false = stopped (DAWR). */
   const watch = (addr: bigint, size: number, kind: number): boolean => {
@@ -156,24 +190,40 @@ export function refExecCold(core: Core, t: ThreadState, port: DataPort, op: Op, 
     if (!port.load(hiOf(addr), loOf(addr), size)) return undefined;
     return toBig(port.vhi, port.vlo);
   };
-  const store = (addr: bigint, size: number, v: bigint): boolean => port.store(hiOf(addr), loOf(addr), size, hiOf(v), loOf(v));
+  const store = (addr: bigint, size: number, v: bigint): boolean =>
+    port.store(hiOf(addr), loOf(addr), size, hiOf(v), loOf(v));
 
   switch (op) {
     // ---- arithmetic
-    case Op.ADDIC: case Op.ADDIC_RC: {
+    case Op.ADDIC:
+    case Op.ADDIC_RC: {
       const r = addFull(t, g(t, ra), sext16(w) & M64, 0n, 0, true);
       s(t, rt, r);
       if (op === Op.ADDIC_RC) cr0(t, r);
       return COLD_NEXT;
     }
-    case Op.SUBFIC: s(t, rt, addFull(t, ~g(t, ra) & M64, sext16(w) & M64, 1n, 0, true)); return COLD_NEXT;
-    case Op.MULLI: s(t, rt, BigInt.asUintN(64, signed64(g(t, ra)) * sext16(w))); return COLD_NEXT;
-    case Op.ADDC: case Op.ADDE: case Op.ADDZE: case Op.ADDME:
-    case Op.SUBFC: case Op.SUBFE: case Op.SUBFZE: case Op.SUBFME: {
+    case Op.SUBFIC:
+      s(t, rt, addFull(t, ~g(t, ra) & M64, sext16(w) & M64, 1n, 0, true));
+      return COLD_NEXT;
+    case Op.MULLI:
+      s(t, rt, BigInt.asUintN(64, signed64(g(t, ra)) * sext16(w)));
+      return COLD_NEXT;
+    case Op.ADDC:
+    case Op.ADDE:
+    case Op.ADDZE:
+    case Op.ADDME:
+    case Op.SUBFC:
+    case Op.SUBFE:
+    case Op.SUBFZE:
+    case Op.SUBFME: {
       const sub = op === Op.SUBFC || op === Op.SUBFE || op === Op.SUBFZE || op === Op.SUBFME;
       const x = sub ? ~g(t, ra) & M64 : g(t, ra);
-      const y = op === Op.ADDC || op === Op.ADDE || op === Op.SUBFC || op === Op.SUBFE ? g(t, rb)
-        : op === Op.ADDME || op === Op.SUBFME ? M64 : 0n;
+      const y =
+        op === Op.ADDC || op === Op.ADDE || op === Op.SUBFC || op === Op.SUBFE
+          ? g(t, rb)
+          : op === Op.ADDME || op === Op.SUBFME
+            ? M64
+            : 0n;
       const cin = op === Op.ADDC ? 0n : op === Op.SUBFC ? 1n : caIn(t);
       const r = addFull(t, x, y, cin, w, true);
       s(t, rt, r);
@@ -182,13 +232,17 @@ export function refExecCold(core: Core, t: ThreadState, port: DataPort, op: Op, 
     }
     case Op.MULLW: {
       const p = BigInt.asIntN(32, g(t, ra)) * BigInt.asIntN(32, g(t, rb));
-      if (w & 0x400) { const ov = p !== BigInt.asIntN(32, p); setOv(t, ov, ov); }
+      if (w & 0x400) {
+        const ov = p !== BigInt.asIntN(32, p);
+        setOv(t, ov, ov);
+      }
       const r = BigInt.asUintN(64, p);
       s(t, rt, r);
       if (rc) cr0(t, r);
       return COLD_NEXT;
     }
-    case Op.MULHW: case Op.MULHWU: {
+    case Op.MULHW:
+    case Op.MULHWU: {
       const x = op === Op.MULHW ? BigInt.asIntN(32, g(t, ra)) : g(t, ra) & M32;
       const y = op === Op.MULHW ? BigInt.asIntN(32, g(t, rb)) : g(t, rb) & M32;
       const r = BigInt.asUintN(32, (x * y) >> 32n); // zero-extended, as qemu leaves the upper word
@@ -198,13 +252,17 @@ export function refExecCold(core: Core, t: ThreadState, port: DataPort, op: Op, 
     }
     case Op.MULLD: {
       const p = signed64(g(t, ra)) * signed64(g(t, rb));
-      if (w & 0x400) { const ov = p !== BigInt.asIntN(64, p); setOv(t, ov, ov); }
+      if (w & 0x400) {
+        const ov = p !== BigInt.asIntN(64, p);
+        setOv(t, ov, ov);
+      }
       const r = BigInt.asUintN(64, p);
       s(t, rt, r);
       if (rc) cr0(t, r);
       return COLD_NEXT;
     }
-    case Op.MULHD: case Op.MULHDU: {
+    case Op.MULHD:
+    case Op.MULHDU: {
       const x = op === Op.MULHD ? signed64(g(t, ra)) : g(t, ra);
       const y = op === Op.MULHD ? signed64(g(t, rb)) : g(t, rb);
       const r = BigInt.asUintN(64, (x * y) >> 64n);
@@ -212,47 +270,111 @@ export function refExecCold(core: Core, t: ThreadState, port: DataPort, op: Op, 
       if (rc) cr0(t, r);
       return COLD_NEXT;
     }
-    case Op.DIVW: case Op.DIVWU: case Op.DIVD: case Op.DIVDU: {
+    case Op.DIVW:
+    case Op.DIVWU:
+    case Op.DIVD:
+    case Op.DIVDU: {
       const r = divide(t, w, op);
       s(t, rt, r);
       if (rc) cr0(t, r);
       return COLD_NEXT;
     }
     // ---- logic (X forms: rs = rt field, destination = ra field)
-    case Op.ORIS: s(t, ra, g(t, rt) | (BigInt(w & 0xffff) << 16n)); return COLD_NEXT;
-    case Op.XORI: s(t, ra, g(t, rt) ^ BigInt(w & 0xffff)); return COLD_NEXT;
-    case Op.XORIS: s(t, ra, g(t, rt) ^ (BigInt(w & 0xffff) << 16n)); return COLD_NEXT;
-    case Op.ANDIS_RC: { const r = g(t, rt) & (BigInt(w & 0xffff) << 16n); s(t, ra, r); cr0(t, r); return COLD_NEXT; }
-    case Op.ANDC: case Op.ORC: case Op.NAND: case Op.NOR: case Op.EQV: case Op.CMPB:
-    case Op.EXTSB: case Op.EXTSH: case Op.CNTLZW: case Op.CNTLZD: case Op.POPCNTB: case Op.POPCNTW: case Op.POPCNTD:
-    case Op.SLW: case Op.SRW: case Op.SRAW: case Op.SRAWI: case Op.SLD: case Op.SRD: case Op.SRAD: case Op.SRADI: {
-      const x = g(t, rt), y = g(t, rb);
+    case Op.ORIS:
+      s(t, ra, g(t, rt) | (BigInt(w & 0xffff) << 16n));
+      return COLD_NEXT;
+    case Op.XORI:
+      s(t, ra, g(t, rt) ^ BigInt(w & 0xffff));
+      return COLD_NEXT;
+    case Op.XORIS:
+      s(t, ra, g(t, rt) ^ (BigInt(w & 0xffff) << 16n));
+      return COLD_NEXT;
+    case Op.ANDIS_RC: {
+      const r = g(t, rt) & (BigInt(w & 0xffff) << 16n);
+      s(t, ra, r);
+      cr0(t, r);
+      return COLD_NEXT;
+    }
+    case Op.ANDC:
+    case Op.ORC:
+    case Op.NAND:
+    case Op.NOR:
+    case Op.EQV:
+    case Op.CMPB:
+    case Op.EXTSB:
+    case Op.EXTSH:
+    case Op.CNTLZW:
+    case Op.CNTLZD:
+    case Op.POPCNTB:
+    case Op.POPCNTW:
+    case Op.POPCNTD:
+    case Op.SLW:
+    case Op.SRW:
+    case Op.SRAW:
+    case Op.SRAWI:
+    case Op.SLD:
+    case Op.SRD:
+    case Op.SRAD:
+    case Op.SRADI: {
+      const x = g(t, rt),
+        y = g(t, rb);
       let r: bigint;
       switch (op) {
-        case Op.ANDC: r = x & ~y & M64; break;
-        case Op.ORC: r = (x | ~y) & M64; break;
-        case Op.NAND: r = ~(x & y) & M64; break;
-        case Op.NOR: r = ~(x | y) & M64; break;
-        case Op.EQV: r = ~(x ^ y) & M64; break;
+        case Op.ANDC:
+          r = x & ~y & M64;
+          break;
+        case Op.ORC:
+          r = (x | ~y) & M64;
+          break;
+        case Op.NAND:
+          r = ~(x & y) & M64;
+          break;
+        case Op.NOR:
+          r = ~(x | y) & M64;
+          break;
+        case Op.EQV:
+          r = ~(x ^ y) & M64;
+          break;
         case Op.CMPB: {
           r = 0n;
           for (let i = 0n; i < 64n; i += 8n) if (((x >> i) & 0xffn) === ((y >> i) & 0xffn)) r |= 0xffn << i;
           break;
         }
-        case Op.EXTSB: r = BigInt.asUintN(64, BigInt.asIntN(8, x)); break;
-        case Op.EXTSH: r = BigInt.asUintN(64, BigInt.asIntN(16, x)); break;
-        case Op.CNTLZW: r = BigInt(Math.clz32(Number(x & M32))); break;
-        case Op.CNTLZD: r = BigInt(clz64(x)); break;
+        case Op.EXTSB:
+          r = BigInt.asUintN(64, BigInt.asIntN(8, x));
+          break;
+        case Op.EXTSH:
+          r = BigInt.asUintN(64, BigInt.asIntN(16, x));
+          break;
+        case Op.CNTLZW:
+          r = BigInt(Math.clz32(Number(x & M32)));
+          break;
+        case Op.CNTLZD:
+          r = BigInt(clz64(x));
+          break;
         case Op.POPCNTB: {
           r = 0n;
           for (let i = 0n; i < 64n; i += 8n) r |= BigInt(popcount32(Number((x >> i) & 0xffn))) << i;
           break;
         }
-        case Op.POPCNTW: r = (BigInt(popcount32(Number(x >> 32n))) << 32n) | BigInt(popcount32(Number(x & M32))); break;
-        case Op.POPCNTD: r = BigInt(popcount32(Number(x >> 32n)) + popcount32(Number(x & M32))); break;
-        case Op.SLW: { const n = Number(y & 63n); r = n & 32 ? 0n : (x << BigInt(n)) & M32; break; }
-        case Op.SRW: { const n = Number(y & 63n); r = n & 32 ? 0n : (x & M32) >> BigInt(n); break; }
-        case Op.SRAW: case Op.SRAWI: {
+        case Op.POPCNTW:
+          r = (BigInt(popcount32(Number(x >> 32n))) << 32n) | BigInt(popcount32(Number(x & M32)));
+          break;
+        case Op.POPCNTD:
+          r = BigInt(popcount32(Number(x >> 32n)) + popcount32(Number(x & M32)));
+          break;
+        case Op.SLW: {
+          const n = Number(y & 63n);
+          r = n & 32 ? 0n : (x << BigInt(n)) & M32;
+          break;
+        }
+        case Op.SRW: {
+          const n = Number(y & 63n);
+          r = n & 32 ? 0n : (x & M32) >> BigInt(n);
+          break;
+        }
+        case Op.SRAW:
+        case Op.SRAWI: {
           const n = op === Op.SRAWI ? rb : Number(y & 63n);
           const v = BigInt.asIntN(32, x);
           const k = n & 32 ? 31n : BigInt(n);
@@ -262,9 +384,18 @@ export function refExecCold(core: Core, t: ThreadState, port: DataPort, op: Op, 
           setCa(t, ca, ca);
           break;
         }
-        case Op.SLD: { const n = Number(y & 127n); r = n & 64 ? 0n : (x << BigInt(n)) & M64; break; }
-        case Op.SRD: { const n = Number(y & 127n); r = n & 64 ? 0n : x >> BigInt(n); break; }
-        default: { // SRAD, SRADI
+        case Op.SLD: {
+          const n = Number(y & 127n);
+          r = n & 64 ? 0n : (x << BigInt(n)) & M64;
+          break;
+        }
+        case Op.SRD: {
+          const n = Number(y & 127n);
+          r = n & 64 ? 0n : x >> BigInt(n);
+          break;
+        }
+        default: {
+          // SRAD, SRADI
           const n = op === Op.SRADI ? rb | ((w & 2) << 4) : Number(y & 127n);
           const v = signed64(x);
           const k = n & 64 ? 63n : BigInt(n);
@@ -279,7 +410,8 @@ export function refExecCold(core: Core, t: ThreadState, port: DataPort, op: Op, 
       return COLD_NEXT;
     }
     // ---- rotates
-    case Op.RLWIMI: case Op.RLWNM: {
+    case Op.RLWIMI:
+    case Op.RLWNM: {
       const sh = op === Op.RLWNM ? Number(g(t, rb) & 31n) : rb;
       const m = mask64(((w >>> 6) & 31) + 32, ((w >>> 1) & 31) + 32);
       const rot = rotl32dup(g(t, rt), sh);
@@ -288,13 +420,18 @@ export function refExecCold(core: Core, t: ThreadState, port: DataPort, op: Op, 
       if (rc) cr0(t, r);
       return COLD_NEXT;
     }
-    case Op.RLDIC: case Op.RLDIMI: case Op.RLDCL: case Op.RLDCR: {
+    case Op.RLDIC:
+    case Op.RLDIMI:
+    case Op.RLDCL:
+    case Op.RLDCR: {
       const mbe = ((w >>> 6) & 31) | (((w >>> 5) & 1) << 5);
       const shi = rb | (((w >>> 1) & 1) << 5);
       let r: bigint;
       if (op === Op.RLDIC) r = rotl64(g(t, rt), shi) & mask64(mbe, 63 - shi);
-      else if (op === Op.RLDIMI) { const m = mask64(mbe, 63 - shi); r = (rotl64(g(t, rt), shi) & m) | (g(t, ra) & ~m & M64); }
-      else {
+      else if (op === Op.RLDIMI) {
+        const m = mask64(mbe, 63 - shi);
+        r = (rotl64(g(t, rt), shi) & m) | (g(t, ra) & ~m & M64);
+      } else {
         const rot = rotl64(g(t, rt), Number(g(t, rb) & 63n));
         r = op === Op.RLDCL ? rot & mask64(mbe, 63) : rot & mask64(0, mbe);
       }
@@ -303,15 +440,41 @@ export function refExecCold(core: Core, t: ThreadState, port: DataPort, op: Op, 
       return COLD_NEXT;
     }
     // ---- condition register
-    case Op.MCRF: setCrf(t, (w >>> 23) & 7, (t.crNum >>> (28 - 4 * ((w >>> 18) & 7))) & 15); return COLD_NEXT;
-    case Op.CRAND: case Op.CROR: case Op.CRXOR: case Op.CRNAND: case Op.CRNOR: case Op.CREQV: case Op.CRANDC: case Op.CRORC: {
-      const x = (t.crNum >>> (31 - ra)) & 1, y = (t.crNum >>> (31 - rb)) & 1;
-      const v = op === Op.CRAND ? x & y : op === Op.CROR ? x | y : op === Op.CRXOR ? x ^ y : op === Op.CRNAND ? 1 - (x & y)
-        : op === Op.CRNOR ? 1 - (x | y) : op === Op.CREQV ? 1 - (x ^ y) : op === Op.CRANDC ? x & (1 - y) : x | (1 - y);
+    case Op.MCRF:
+      setCrf(t, (w >>> 23) & 7, (t.crNum >>> (28 - 4 * ((w >>> 18) & 7))) & 15);
+      return COLD_NEXT;
+    case Op.CRAND:
+    case Op.CROR:
+    case Op.CRXOR:
+    case Op.CRNAND:
+    case Op.CRNOR:
+    case Op.CREQV:
+    case Op.CRANDC:
+    case Op.CRORC: {
+      const x = (t.crNum >>> (31 - ra)) & 1,
+        y = (t.crNum >>> (31 - rb)) & 1;
+      const v =
+        op === Op.CRAND
+          ? x & y
+          : op === Op.CROR
+            ? x | y
+            : op === Op.CRXOR
+              ? x ^ y
+              : op === Op.CRNAND
+                ? 1 - (x & y)
+                : op === Op.CRNOR
+                  ? 1 - (x | y)
+                  : op === Op.CREQV
+                    ? 1 - (x ^ y)
+                    : op === Op.CRANDC
+                      ? x & (1 - y)
+                      : x | (1 - y);
       t.crNum = (t.crNum & ~(1 << (31 - rt))) | (v << (31 - rt));
       return COLD_NEXT;
     }
-    case Op.MFCR: s(t, rt, BigInt(t.crNum >>> 0)); return COLD_NEXT;
+    case Op.MFCR:
+      s(t, rt, BigInt(t.crNum >>> 0));
+      return COLD_NEXT;
     case Op.MFOCRF: {
       const fxm = (w >>> 12) & 0xff;
       let m = 0;
@@ -319,7 +482,8 @@ export function refExecCold(core: Core, t: ThreadState, port: DataPort, op: Op, 
       s(t, rt, BigInt((t.crNum & m) >>> 0));
       return COLD_NEXT;
     }
-    case Op.MTCRF: case Op.MTOCRF: {
+    case Op.MTCRF:
+    case Op.MTOCRF: {
       const fxm = (w >>> 12) & 0xff;
       let m = 0;
       for (let i = 0; i < 8; i++) if (fxm & (0x80 >> i)) m |= 0xf0000000 >>> (4 * i);
@@ -327,15 +491,25 @@ export function refExecCold(core: Core, t: ThreadState, port: DataPort, op: Op, 
       return COLD_NEXT;
     }
     // ---- traps and barriers
-    case Op.TW: case Op.TD: case Op.TWI: case Op.TDI: {
+    case Op.TW:
+    case Op.TD:
+    case Op.TWI:
+    case Op.TDI: {
       const y = op === Op.TW || op === Op.TD ? g(t, rb) : sext16(w) & M64;
       if (trapCond(rt, g(t, ra), y, op === Op.TW || op === Op.TWI ? 32 : 64)) return stop({ kind: 'trap' });
       return COLD_NEXT;
     }
-    case Op.ISYNC: case Op.SYNC: case Op.EIEIO: case Op.DCBT: case Op.DCBTST:
+    case Op.ISYNC:
+    case Op.SYNC:
+    case Op.EIEIO:
+    case Op.DCBT:
+    case Op.DCBTST:
       return COLD_NEXT;
     // ---- cache ops
-    case Op.DCBZ: case Op.DCBF: case Op.DCBST: case Op.ICBI: {
+    case Op.DCBZ:
+    case Op.DCBF:
+    case Op.DCBST:
+    case Op.ICBI: {
       const e = ea(t, w, 'X');
       const line = e & ~127n;
       if (op === Op.DCBZ) {
@@ -350,7 +524,8 @@ export function refExecCold(core: Core, t: ThreadState, port: DataPort, op: Op, 
       return COLD_NEXT;
     }
     // ---- atomics
-    case Op.LWARX: case Op.LDARX: {
+    case Op.LWARX:
+    case Op.LDARX: {
       const size = op === Op.LWARX ? 4 : 8;
       const e = ea(t, w, 'X');
       if (e % BigInt(size) !== 0n) return stop(sigbus(e, `unaligned ${OP_INFO[op]!.name}`, pc));
@@ -362,7 +537,8 @@ export function refExecCold(core: Core, t: ThreadState, port: DataPort, op: Op, 
       s(t, rt, v);
       return COLD_NEXT;
     }
-    case Op.STWCX: case Op.STDCX: {
+    case Op.STWCX:
+    case Op.STDCX: {
       const size = op === Op.STWCX ? 4 : 8;
       const e = ea(t, w, 'X');
       // no alignment check: as in qemu, a store that does not match the (aligned) reservation just fails
@@ -382,7 +558,8 @@ export function refExecCold(core: Core, t: ThreadState, port: DataPort, op: Op, 
       setCrf(t, 0, (ok ? 2 : 0) | so(t));
       return COLD_NEXT;
     }
-    case Op.LMW: case Op.STMW:
+    case Op.LMW:
+    case Op.STMW:
       // little-endian mode: an alignment interrupt (Linux: SIGBUS), as on hardware and in qemu
       return stop(sigbus(ea(t, w, 'D'), `${OP_INFO[op]!.name} in little-endian mode`, pc));
     case Op.SC:

@@ -43,7 +43,9 @@ function corpus(): Program[] {
       const r = openDebugInfo(bytes);
       if (!e.ok || !r.ok) continue;
       const regions: Array<[number, number]> = [];
-      for (const s of e.elf.sections) if (s.name.startsWith('.debug_') || s.name === '.eh_frame') regions.push([Number(s.offset), Number(s.offset + s.size)]);
+      for (const s of e.elf.sections)
+        if (s.name.startsWith('.debug_') || s.name === '.eh_frame')
+          regions.push([Number(s.offset), Number(s.offset + s.size)]);
       PROGRAMS.push({ name, bytes, regions, code: codeOf(r.info), lines });
     }
   } catch {
@@ -69,7 +71,8 @@ function bytesOf(p: Program, i: DwarfInput): Uint8Array {
     let x = e.seed | 1;
     for (let k = 0; k < e.len && at + k < end; k++) {
       x = (x * 1103515245 + 12345) >>> 0;
-      b[at + k] = e.kind === 'flip' ? b[at + k] ^ (1 << (x & 7)) : e.kind === 'zero' ? 0 : e.kind === 'ones' ? 0xff : x >>> 24;
+      b[at + k] =
+        e.kind === 'flip' ? b[at + k] ^ (1 << (x & 7)) : e.kind === 'zero' ? 0 : e.kind === 'ones' ? 0xff : x >>> 24;
     }
   }
   return b;
@@ -87,7 +90,8 @@ function stackOf(seed: number): Uint8Array {
 
 export const dwarfTarget: FuzzTarget<DwarfInput> = {
   name: 'dwarf',
-  describe: 'debug information: the debug sections of C programs and a hand-written DWARF 5 file ' +
+  describe:
+    'debug information: the debug sections of C programs and a hand-written DWARF 5 file ' +
     'corrupted; every debugger query answered',
   arbitrary: () =>
     fc.record({

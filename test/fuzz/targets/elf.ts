@@ -36,7 +36,11 @@ function corpus(): Uint8Array[] {
   if (which('powerpc64le-linux-gnu-gcc')) {
     const dir = mkdtempSync(join(tmpdir(), 'wplab-fuzz-elf-'));
     try {
-      execFileSync('powerpc64le-linux-gnu-gcc', ['-static', '-nostdlib', join(FIX, 'hello-start.S'), '-o', join(dir, 'a')], { stdio: 'ignore' });
+      execFileSync(
+        'powerpc64le-linux-gnu-gcc',
+        ['-static', '-nostdlib', join(FIX, 'hello-start.S'), '-o', join(dir, 'a')],
+        { stdio: 'ignore' },
+      );
       FILES.push(new Uint8Array(readFileSync(join(dir, 'a'))));
     } catch {
       // the hand-made file is enough
@@ -54,7 +58,19 @@ export interface ElfInput {
   field: { off: number; value: bigint } | null;
 }
 
-const EXTREMES = [0n, 1n, 0xffffn, 0x10000n, 0x7fffffffn, 0xffffffffn, 0x7fffffffffffffffn, 0xffffffffffffffffn, 0xfff0000000000000n, 0x40n, 0x1000n];
+const EXTREMES = [
+  0n,
+  1n,
+  0xffffn,
+  0x10000n,
+  0x7fffffffn,
+  0xffffffffn,
+  0x7fffffffffffffffn,
+  0xffffffffffffffffn,
+  0xfff0000000000000n,
+  0x40n,
+  0x1000n,
+];
 
 export function bytesOf(i: ElfInput): Uint8Array {
   const files = corpus();
@@ -69,14 +85,26 @@ export function bytesOf(i: ElfInput): Uint8Array {
 
 export const elfTarget: FuzzTarget<ElfInput> = {
   name: 'elf',
-  describe: 'ELF executables: a static executable truncated, corrupted byte by byte and with ' +
+  describe:
+    'ELF executables: a static executable truncated, corrupted byte by byte and with ' +
     'header fields at extremes; read, started and run',
   arbitrary: () =>
     fc.record({
       base: fc.nat(),
       cut: fc.option(fc.oneof(fc.integer({ min: 0, max: 400 }), fc.nat()), { freq: 3 }),
-      edits: fc.array(fc.record({ at: fc.oneof(fc.integer({ min: 0, max: 300 }), fc.nat()), value: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0, 0xff, 0x7f, 0x80)) }), { maxLength: 6 }),
-      field: fc.option(fc.record({ off: fc.oneof(fc.constantFrom(24, 32, 40, 72, 80, 96, 104, 128, 136, 152, 160), fc.nat()), value: fc.constantFrom(...EXTREMES) })),
+      edits: fc.array(
+        fc.record({
+          at: fc.oneof(fc.integer({ min: 0, max: 300 }), fc.nat()),
+          value: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0, 0xff, 0x7f, 0x80)),
+        }),
+        { maxLength: 6 },
+      ),
+      field: fc.option(
+        fc.record({
+          off: fc.oneof(fc.constantFrom(24, 32, 40, 72, 80, 96, 104, 128, 136, 152, 160), fc.nat()),
+          value: fc.constantFrom(...EXTREMES),
+        }),
+      ),
     }),
   hangMs: 10_000,
   show: (i) => Buffer.from(bytesOf(i)).toString('base64'),
@@ -86,10 +114,12 @@ export const elfTarget: FuzzTarget<ElfInput> = {
     if (!r.ok) {
       const out: Finding[] = [];
       // (a corrupted first byte makes it text, read as assembly: one error per line then)
-      if (r.errors.length !== 1 && bytes[0] === 0x7f) out.push({ kind: 'internal', message: `${r.errors.length} errors for one file` });
+      if (r.errors.length !== 1 && bytes[0] === 0x7f)
+        out.push({ kind: 'internal', message: `${r.errors.length} errors for one file` });
       for (const d of r.errors) {
         const line = formatDiagnostic(d);
-        if (/[\r\n]/.test(line)) out.push({ kind: 'internal', message: `not one line: ${JSON.stringify(line.slice(0, 200))}` });
+        if (/[\r\n]/.test(line))
+          out.push({ kind: 'internal', message: `not one line: ${JSON.stringify(line.slice(0, 200))}` });
         out.push(...internal(d.message, 'refusal'));
       }
       return out;

@@ -2,14 +2,32 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { hwBreakpointArchParse } from '../../../sim/hwbp/arch-parse';
-import { HW_BRK_TYPE_HYP, HW_BRK_TYPE_KERNEL, HW_BRK_TYPE_READ, HW_BRK_TYPE_TRANSLATE, HW_BRK_TYPE_USER, HW_BRK_TYPE_WRITE, type BreakpointAttr } from '../../../sim/hwbp/breakpoint';
+import {
+  HW_BRK_TYPE_HYP,
+  HW_BRK_TYPE_KERNEL,
+  HW_BRK_TYPE_READ,
+  HW_BRK_TYPE_TRANSLATE,
+  HW_BRK_TYPE_USER,
+  HW_BRK_TYPE_WRITE,
+  type BreakpointAttr,
+} from '../../../sim/hwbp/breakpoint';
 import { cpuModel } from '../../../sim/hwbp/cpu-model';
 import { dawrxMrd } from '../../../sim/hwbp/dawr-program';
 import { hwBreakpointValidateLen, truncU16 } from '../../../sim/hwbp/validate-len';
 import { A, errno, ok, rig, T0 } from './helpers';
 
 function attr(p: Partial<BreakpointAttr>): BreakpointAttr {
-  return { bpAddr: A, bpLen: 8n, bpType: 1, excludeUser: false, excludeKernel: false, excludeHv: false, pinned: false, disabled: false, ...p };
+  return {
+    bpAddr: A,
+    bpLen: 8n,
+    bpType: 1,
+    excludeUser: false,
+    excludeKernel: false,
+    excludeHv: false,
+    pinned: false,
+    disabled: false,
+    ...p,
+  };
 }
 
 test('§1.1 arch type: TRANSLATE always, READ/WRITE from bp_type, USER/KERNEL/HYP from exclude_*', () => {
@@ -19,9 +37,18 @@ test('§1.1 arch type: TRANSLATE always, READ/WRITE from bp_type, USER/KERNEL/HY
     assert.ok(r.ok);
     return r.info.type;
   };
-  assert.equal(t({ bpType: 1 }), HW_BRK_TYPE_TRANSLATE | HW_BRK_TYPE_READ | HW_BRK_TYPE_USER | HW_BRK_TYPE_KERNEL | HW_BRK_TYPE_HYP);
-  assert.equal(t({ bpType: 2, excludeKernel: true, excludeHv: true }), HW_BRK_TYPE_TRANSLATE | HW_BRK_TYPE_WRITE | HW_BRK_TYPE_USER);
-  assert.equal(t({ bpType: 3, excludeUser: true }), HW_BRK_TYPE_TRANSLATE | HW_BRK_TYPE_READ | HW_BRK_TYPE_WRITE | HW_BRK_TYPE_KERNEL | HW_BRK_TYPE_HYP);
+  assert.equal(
+    t({ bpType: 1 }),
+    HW_BRK_TYPE_TRANSLATE | HW_BRK_TYPE_READ | HW_BRK_TYPE_USER | HW_BRK_TYPE_KERNEL | HW_BRK_TYPE_HYP,
+  );
+  assert.equal(
+    t({ bpType: 2, excludeKernel: true, excludeHv: true }),
+    HW_BRK_TYPE_TRANSLATE | HW_BRK_TYPE_WRITE | HW_BRK_TYPE_USER,
+  );
+  assert.equal(
+    t({ bpType: 3, excludeUser: true }),
+    HW_BRK_TYPE_TRANSLATE | HW_BRK_TYPE_READ | HW_BRK_TYPE_WRITE | HW_BRK_TYPE_KERNEL | HW_BRK_TYPE_HYP,
+  );
   assert.equal(t({ bpType: 5 }) & 0x7, HW_BRK_TYPE_TRANSLATE | HW_BRK_TYPE_READ, 'X alongside R is silently ignored');
 });
 
@@ -112,7 +139,11 @@ test('§2.5 example: addr 0x1006 len 6 -> hw [0x1000, 0x1010), hw_len 16', () =>
 
 test('§2.5 POWER8 512-byte crossing EINVAL / POWER9 forced EINVAL / POWER10 accepts', () => {
   const c = 0x10100200n; // 512-aligned
-  for (const [m, force, want] of [['power8', false, 'EINVAL'], ['power9', true, 'EINVAL'], ['power10', false, 'ok']] as const) {
+  for (const [m, force, want] of [
+    ['power8', false, 'EINVAL'],
+    ['power9', true, 'EINVAL'],
+    ['power10', false, 'ok'],
+  ] as const) {
     const { hw } = rig(m, '6.6', 1, { force });
     const r = hw.perfOpen({ pid: T0, addr: c + 8n, len: 512n, type: 'r' });
     assert.equal(r.ok ? 'ok' : r.errno, want, m);
@@ -125,8 +156,12 @@ test('§2.5 POWER8 512-byte crossing EINVAL / POWER9 forced EINVAL / POWER10 acc
 
 test('§2.5 addr c+1 len 512 -> hw_len 520 > 512 -> EINVAL everywhere', () => {
   const c = 0x10100200n;
-  for (const m of ['power8', 'power10'] as const) assert.equal(errno(rig(m).hw.perfOpen({ pid: T0, addr: c + 1n, len: 512n, type: 'r' })), 'EINVAL', m);
-  assert.equal(errno(rig('power9', '6.6', 1, { force: true }).hw.perfOpen({ pid: T0, addr: c + 1n, len: 512n, type: 'r' })), 'EINVAL');
+  for (const m of ['power8', 'power10'] as const)
+    assert.equal(errno(rig(m).hw.perfOpen({ pid: T0, addr: c + 1n, len: 512n, type: 'r' })), 'EINVAL', m);
+  assert.equal(
+    errno(rig('power9', '6.6', 1, { force: true }).hw.perfOpen({ pid: T0, addr: c + 1n, len: 512n, type: 'r' })),
+    'EINVAL',
+  );
   const v = hwBreakpointValidateLen(c + 1n, 512, cpuModel('power10'));
   assert.equal(v.ok, false);
   assert.equal(v.hwLen, 520);
@@ -162,7 +197,10 @@ test('§1.1 u16 truncation: bp_len 65544 becomes 8; 65536 becomes 0 (hw_len 0, p
   assert.equal(dawrxMrd(0), 63);
   assert.equal(dawr[0][1]?.len, 512);
   // without the u16 truncation 65544 would be far beyond 512
-  assert.equal(errno(rig('power10').hw.perfOpen({ pid: T0, addr: A, len: 65544n - 65536n + 513n, type: 'r' })), 'EINVAL');
+  assert.equal(
+    errno(rig('power10').hw.perfOpen({ pid: T0, addr: A, len: 65544n - 65536n + 513n, type: 'r' })),
+    'EINVAL',
+  );
 });
 
 test('§2.5 hw_len 0 on POWER8: ALIGN_DOWN(end-1) falls in the previous 512-byte block when start is 512-aligned', () => {

@@ -9,7 +9,10 @@ const T2 = 102;
 const K = 0xc000000000010000n;
 
 test('§3.3 1a: ptrace after per-CPU perf on an online CPU -> ENOSPC (6.5), ok (6.6)', () => {
-  for (const [pol, want] of [['6.5', 'ENOSPC'], ['6.6', 'ok(1)']] as const) {
+  for (const [pol, want] of [
+    ['6.5', 'ENOSPC'],
+    ['6.6', 'ok(1)'],
+  ] as const) {
     const { hw } = rig('power10', pol, 2);
     ok(hw.perfOpen({ cpu: 1, addr: A, len: 8n, type: 'w' }));
     assert.equal(errno(hw.setHwdebug(T0, range(A, 8))), want, pol);
@@ -24,7 +27,10 @@ test('§3.3 1a: only ONLINE CPUs are checked: per-CPU perf on an offline CPU doe
 });
 
 test('§3.3 1a: ptrace on X after task-on-CPU perf of another task Y -> ENOSPC (through CPUTAB)', () => {
-  for (const [pol, want] of [['6.5', 'ENOSPC'], ['6.6', 'ok(1)']] as const) {
+  for (const [pol, want] of [
+    ['6.5', 'ENOSPC'],
+    ['6.6', 'ok(1)'],
+  ] as const) {
     const { hw } = rig('power10', pol, 1, { tasks: 3 });
     ok(hw.perfOpen({ pid: T1, cpu: 0, addr: A, len: 8n, type: 'r' }));
     assert.equal(errno(hw.setHwdebug(T0, range(A, 8))), want, pol);
@@ -45,7 +51,10 @@ test('§3.3 1c: an accepted ptrace breakpoint is appended to TASKLIST', () => {
   ok(hw.setHwdebug(T0, range(A, 8)));
   const x = hw.accounting().exclusion;
   assert.ok(x);
-  assert.deepEqual(x.taskList.map((b) => b.name), ['ptrace:t100:1']);
+  assert.deepEqual(
+    x.taskList.map((b) => b.name),
+    ['ptrace:t100:1'],
+  );
   assert.ok(x.cpuTab.every((row) => row.every((e) => e === null)));
 });
 
@@ -76,7 +85,10 @@ test('§3.3 4: per-CPU perf after ptrace of ANY task -> ENOSPC; otherwise put in
   assert.equal(errno(hw.perfOpen({ cpu: 1, addr: A, len: 8n, type: 'w' })), 'ENOSPC');
   assert.equal(errno(hw.perfOpen({ cpu: 0, addr: A, len: 8n, type: 'w' })), 'ENOSPC');
   ok(hw.perfOpen({ cpu: 1, addr: A + 8n, len: 8n, type: 'w' }));
-  assert.deepEqual(hw.accounting().exclusion?.cpuTab[1].map((b) => b?.name ?? null), ['perf:3', null]);
+  assert.deepEqual(
+    hw.accounting().exclusion?.cpuTab[1].map((b) => b?.name ?? null),
+    ['perf:3', null],
+  );
 });
 
 test('§3.3 4/5: a full CPUTAB drops the record silently (0 returned) and the ptrace check then misses it', () => {
@@ -85,7 +97,10 @@ test('§3.3 4/5: a full CPUTAB drops the record silently (0 returned) and the pt
   ok(hw.perfOpen({ pid: T0, cpu: 0, addr: A + 0x100n, len: 8n, type: 'r' }));
   ok(hw.perfOpen({ pid: T1, cpu: 0, addr: A, len: 8n, type: 'r' }));
   const x = hw.accounting().exclusion;
-  assert.deepEqual(x?.cpuTab[0].map((b) => b?.name ?? null), ['perf:3']);
+  assert.deepEqual(
+    x?.cpuTab[0].map((b) => b?.name ?? null),
+    ['perf:3'],
+  );
   assert.equal(x?.taskList.length, 2);
   // ptrace on a third task overlapping T1's perf: 1a misses it (not in CPUTAB), 1b checks only T2
   assert.equal(errno(hw.setHwdebug(T2, range(A, 8))), 'ok(1)');
@@ -101,7 +116,10 @@ test('§3.3 5: task-on-CPU perf after overlapping ptrace of the same task -> ENO
   assert.equal(errno(hw.perfOpen({ pid: T0, cpu: 0, addr: A, len: 8n, type: 'r' })), 'ENOSPC');
   ok(hw.perfOpen({ pid: T0, cpu: 0, addr: A + 8n, len: 8n, type: 'r' }));
   const x = hw.accounting().exclusion;
-  assert.deepEqual(x?.cpuTab[0].map((b) => b?.name ?? null), ['perf:3', null]);
+  assert.deepEqual(
+    x?.cpuTab[0].map((b) => b?.name ?? null),
+    ['perf:3', null],
+  );
   assert.equal(x?.taskList.filter((b) => b.name === 'perf:3').length, 1);
 });
 

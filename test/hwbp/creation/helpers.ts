@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { cpuModel, type CpuModelName, type KernelPolicy } from '../../../sim/hwbp/cpu-model';
 import type { DawrProgram } from '../../../sim/hwbp/dawr-program';
 import type { SysResult } from '../../../sim/hwbp/errno';
-import { PPC_BREAKPOINT_MODE_EXACT, PPC_BREAKPOINT_MODE_RANGE_INCLUSIVE, PPC_BREAKPOINT_TRIGGER_READ, type PpcHwBreakpoint } from '../../../sim/hwbp/ptrace-hwdebug';
+import {
+  PPC_BREAKPOINT_MODE_EXACT,
+  PPC_BREAKPOINT_MODE_RANGE_INCLUSIVE,
+  PPC_BREAKPOINT_TRIGGER_READ,
+  type PpcHwBreakpoint,
+} from '../../../sim/hwbp/ptrace-hwdebug';
 import { HwBreakpointSubsystem, type HwBreakpointSubsystemOptions } from '../../../sim/hwbp/subsystem';
 
 export interface Rig {
@@ -37,7 +42,14 @@ export function rig(
 }
 
 export function range(addr: bigint, len: number, trigger = PPC_BREAKPOINT_TRIGGER_READ): PpcHwBreakpoint {
-  return { version: 1, triggerType: trigger, addrMode: PPC_BREAKPOINT_MODE_RANGE_INCLUSIVE, conditionMode: 0, addr, addr2: addr + BigInt(len) };
+  return {
+    version: 1,
+    triggerType: trigger,
+    addrMode: PPC_BREAKPOINT_MODE_RANGE_INCLUSIVE,
+    conditionMode: 0,
+    addr,
+    addr2: addr + BigInt(len),
+  };
 }
 
 export function exact(addr: bigint, trigger = PPC_BREAKPOINT_TRIGGER_READ): PpcHwBreakpoint {

@@ -14,7 +14,16 @@ function fakeBp(name: string): Breakpoint {
   return {
     name,
     owner: 'perf',
-    attr: { bpAddr: A, bpLen: 8n, bpType: 1, excludeUser: false, excludeKernel: false, excludeHv: false, pinned: false, disabled: false },
+    attr: {
+      bpAddr: A,
+      bpLen: 8n,
+      bpType: 1,
+      excludeUser: false,
+      excludeKernel: false,
+      excludeHv: false,
+      pinned: false,
+      disabled: false,
+    },
     info: { address: A, len: 8, hwLen: 8, type: 0x1f, perfSingleStep: false },
     target: undefined,
     cpu: 0,
@@ -28,24 +37,38 @@ test('§4 install: the lowest free slot index; bp_per_reg and current_brk follow
   hw.switchIn(0, T0);
   const f1 = ok(hw.perfOpen({ pid: T0, addr: A, len: 8n, type: 'r' }));
   ok(hw.perfOpen({ cpu: 0, addr: A + 0x10n, len: 8n, type: 'w' }));
-  assert.deepEqual(hw.slotOccupants(0).map((b) => b?.name), ['perf:3', 'perf:4']);
+  assert.deepEqual(
+    hw.slotOccupants(0).map((b) => b?.name),
+    ['perf:3', 'perf:4'],
+  );
   assert.equal(hw.currentBrk(0)[1]?.address, A + 0x10n);
   ok(hw.perfDisable(f1));
-  assert.deepEqual(hw.slotOccupants(0).map((b) => b?.name ?? null), [null, 'perf:4']);
+  assert.deepEqual(
+    hw.slotOccupants(0).map((b) => b?.name ?? null),
+    [null, 'perf:4'],
+  );
   assert.equal(dawr[0][0], null, 'uninstall programs null');
   assert.equal(hw.currentBrk(0)[0], null);
   ok(hw.perfEnable(f1));
-  assert.deepEqual(hw.slotOccupants(0).map((b) => b?.name), ['perf:3', 'perf:4']);
+  assert.deepEqual(
+    hw.slotOccupants(0).map((b) => b?.name),
+    ['perf:3', 'perf:4'],
+  );
   assert.equal(dawrAt(dawr, 0, 0)?.start, A);
 });
 
 test('§4 no free slot: EBUSY with WARN_ONCE "Can\'t find any breakpoint slot"; uninstall of an absent one WARNs', () => {
   const log: string[] = [];
   const once = new Set<string>();
-  const slots = new HwSlots(cpuModel('power8'), 1, () => {}, (site, line) => {
-    if (!once.has(site)) log.push(line);
-    once.add(site);
-  });
+  const slots = new HwSlots(
+    cpuModel('power8'),
+    1,
+    () => {},
+    (site, line) => {
+      if (!once.has(site)) log.push(line);
+      once.add(site);
+    },
+  );
   assert.equal(slots.install(0, fakeBp('a'), false), 0);
   assert.equal(slots.install(0, fakeBp('b'), false), -1);
   assert.equal(slots.install(0, fakeBp('c'), false), -1);
@@ -151,7 +174,7 @@ test('§4 PRE: no DAWR is programmed while ANY last_hit_ubp of the current threa
   assert.equal(dawrAt(dawr, 0, 0)?.start, A);
 });
 
-test('§4 PRE: unregistering a breakpoint clears it from its task\'s last_hit_ubp (arch_unregister_hw_breakpoint)', () => {
+test("§4 PRE: unregistering a breakpoint clears it from its task's last_hit_ubp (arch_unregister_hw_breakpoint)", () => {
   const { hw } = rig('power10', '6.5', 1);
   const fd = ok(hw.perfOpen({ pid: T0, addr: A, len: 8n, type: 'r' }));
   const bp = hw.perfFile(fd)?.bp;

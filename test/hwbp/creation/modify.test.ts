@@ -13,7 +13,10 @@ test('§3.1 modify step 1: the event is disabled (uninstalled) before it is chan
   ok(hw.setDebugreg(T0, A | 5n));
   writes.length = 0;
   ok(hw.setDebugreg(T0, B | 5n));
-  assert.deepEqual(writes.map((w) => w.p?.start ?? null), [null, B]);
+  assert.deepEqual(
+    writes.map((w) => w.p?.start ?? null),
+    [null, B],
+  );
 });
 
 test('§3.1 modify step 2: a parse error keeps the old attr and re-enables (old attr not disabled)', () => {
@@ -37,7 +40,10 @@ test('§3.1 modify step 2: a parse error on a disabled (fired) breakpoint leaves
   const bp = hw.ptraceBreakpoint(T0, 1);
   assert.ok(bp);
   hw.hwContext(0, T0, 0, () => {}).perfBpEvent(bp, { pc: 0n, mode: 'user', singleStep: false });
-  assert.equal(hw.modify(bp, { bpAddr: A + 0x1f8n, bpLen: 16n, bpType: HW_BREAKPOINT_R, disabled: false })?.errno, 'EINVAL');
+  assert.equal(
+    hw.modify(bp, { bpAddr: A + 0x1f8n, bpLen: 16n, bpType: HW_BREAKPOINT_R, disabled: false })?.errno,
+    'EINVAL',
+  );
   assert.equal(bp.state, 'off');
   assert.equal(bp.attr.disabled, true);
   assert.equal(dawr[0][0], null);
@@ -48,7 +54,10 @@ test('§3.1 modify step 2 includes the kernel-space check (EPERM without CAP_SYS
   ok(hw.setDebugreg(T0, A | 5n));
   const bp = hw.ptraceBreakpoint(T0, 1);
   assert.ok(bp);
-  assert.equal(hw.modify(bp, { bpAddr: 0xc000000000000000n, bpLen: 8n, bpType: HW_BREAKPOINT_R, disabled: false })?.errno, 'EPERM');
+  assert.equal(
+    hw.modify(bp, { bpAddr: 0xc000000000000000n, bpLen: 8n, bpType: HW_BREAKPOINT_R, disabled: false })?.errno,
+    'EPERM',
+  );
   assert.equal(bp.attr.bpAddr, A);
 });
 
@@ -121,5 +130,8 @@ test('§3.2 6.5: when the old reservation cannot be restored the breakpoint stay
   // releasing it later is a no-op for the counts (and a WARN)
   ok(hw.setDebugreg(T0, 0n));
   assert.ok(hw.kernelLog.some((l) => /held no slot reservation/.test(l)));
-  assert.deepEqual(hw.accounting().reserved.map((b) => b.name), ['perf:3']);
+  assert.deepEqual(
+    hw.accounting().reserved.map((b) => b.name),
+    ['perf:3'],
+  );
 });

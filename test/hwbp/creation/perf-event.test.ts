@@ -16,7 +16,15 @@ test('perf operations on a closed or unknown fd -> EBADF', () => {
   const { hw } = rig();
   const fd = ok(hw.perfOpen({ pid: T0, addr: A, len: 8n, type: 'r' }));
   ok(hw.perfClose(fd));
-  for (const r of [hw.perfClose(fd), hw.perfEnable(fd), hw.perfDisable(fd), hw.perfReset(fd), hw.perfRead(fd), hw.perfRead(42)]) assert.equal(errno(r), 'EBADF');
+  for (const r of [
+    hw.perfClose(fd),
+    hw.perfEnable(fd),
+    hw.perfDisable(fd),
+    hw.perfReset(fd),
+    hw.perfRead(fd),
+    hw.perfRead(42),
+  ])
+    assert.equal(errno(r), 'EBADF');
 });
 
 test('perf_event_open generic checks: unknown pid ESRCH, pid -1 with cpu -1 EINVAL, cpu out of range EINVAL, offline cpu ENODEV', () => {

@@ -1,7 +1,17 @@
 // SEMANTICS §2.2 (SETHWDEBUG), §2.3 (SET/GET_DEBUGREG), §2.4 (DELHWDEBUG), §1.4 (GETHWDBGINFO).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { HW_BREAKPOINT_R, HW_BREAKPOINT_RW, HW_BREAKPOINT_W, HW_BRK_TYPE_HYP, HW_BRK_TYPE_KERNEL, HW_BRK_TYPE_READ, HW_BRK_TYPE_TRANSLATE, HW_BRK_TYPE_USER, TASK_SIZE } from '../../../sim/hwbp/breakpoint';
+import {
+  HW_BREAKPOINT_R,
+  HW_BREAKPOINT_RW,
+  HW_BREAKPOINT_W,
+  HW_BRK_TYPE_HYP,
+  HW_BRK_TYPE_KERNEL,
+  HW_BRK_TYPE_READ,
+  HW_BRK_TYPE_TRANSLATE,
+  HW_BRK_TYPE_USER,
+  TASK_SIZE,
+} from '../../../sim/hwbp/breakpoint';
 import {
   PPC_BREAKPOINT_MODE_MASK,
   PPC_BREAKPOINT_MODE_RANGE_EXCLUSIVE,
@@ -19,14 +29,20 @@ test('§2.2 step 1: version != 1 -> ENOTSUPP (524), before every other check', (
   const { hw } = rig();
   const r = hw.setHwdebug(T0, { ...range(A, 8), version: 2 });
   assert.equal(errno(r), 'ENOTSUPP');
-  assert.equal(errno(hw.setHwdebug(T0, { ...range(TASK_SIZE, 8), triggerType: PPC_BREAKPOINT_TRIGGER_EXECUTE, version: 0 })), 'ENOTSUPP');
+  assert.equal(
+    errno(hw.setHwdebug(T0, { ...range(TASK_SIZE, 8), triggerType: PPC_BREAKPOINT_TRIGGER_EXECUTE, version: 0 })),
+    'ENOTSUPP',
+  );
 });
 
 test('§2.2 step 2: trigger must be R and/or W only (EXECUTE rejected), condition NONE -> else EINVAL', () => {
   const { hw } = rig();
   assert.equal(errno(hw.setHwdebug(T0, range(A, 8, PPC_BREAKPOINT_TRIGGER_EXECUTE))), 'EINVAL');
   assert.equal(errno(hw.setHwdebug(T0, range(A, 8, 0))), 'EINVAL');
-  assert.equal(errno(hw.setHwdebug(T0, range(A, 8, PPC_BREAKPOINT_TRIGGER_RW | PPC_BREAKPOINT_TRIGGER_EXECUTE))), 'EINVAL');
+  assert.equal(
+    errno(hw.setHwdebug(T0, range(A, 8, PPC_BREAKPOINT_TRIGGER_RW | PPC_BREAKPOINT_TRIGGER_EXECUTE))),
+    'EINVAL',
+  );
   assert.equal(errno(hw.setHwdebug(T0, { ...range(A, 8), conditionMode: 1 })), 'EINVAL');
   // step 2 comes before step 3
   assert.equal(errno(hw.setHwdebug(T0, range(TASK_SIZE, 8, PPC_BREAKPOINT_TRIGGER_EXECUTE))), 'EINVAL');
@@ -36,7 +52,10 @@ test('§2.2 step 2: trigger must be R and/or W only (EXECUTE rejected), conditio
 test('§2.2 step 3: addr >= TASK_SIZE -> EIO (before the mode check)', () => {
   const { hw } = rig();
   assert.equal(errno(hw.setHwdebug(T0, range(TASK_SIZE, 8))), 'EIO');
-  assert.equal(errno(hw.setHwdebug(T0, { ...range(0xc000000000000000n, 8), addrMode: PPC_BREAKPOINT_MODE_MASK })), 'EIO');
+  assert.equal(
+    errno(hw.setHwdebug(T0, { ...range(0xc000000000000000n, 8), addrMode: PPC_BREAKPOINT_MODE_MASK })),
+    'EIO',
+  );
   ok(hw.setHwdebug(T0, range(TASK_SIZE - 8n, 8)));
 });
 
@@ -99,7 +118,10 @@ test('§2.2 step 6: per-task (cpu -1), unaligned addr, bp_type from trigger, pin
   assert.equal(b.attr.bpType, HW_BREAKPOINT_RW);
   assert.equal(a.attr.pinned, true);
   assert.deepEqual([a.attr.excludeUser, a.attr.excludeKernel, a.attr.excludeHv], [false, false, false]);
-  assert.equal(a.info.type & (HW_BRK_TYPE_USER | HW_BRK_TYPE_KERNEL | HW_BRK_TYPE_HYP), HW_BRK_TYPE_USER | HW_BRK_TYPE_KERNEL | HW_BRK_TYPE_HYP);
+  assert.equal(
+    a.info.type & (HW_BRK_TYPE_USER | HW_BRK_TYPE_KERNEL | HW_BRK_TYPE_HYP),
+    HW_BRK_TYPE_USER | HW_BRK_TYPE_KERNEL | HW_BRK_TYPE_HYP,
+  );
   assert.equal(a.name, 'ptrace:t100:1');
 });
 
@@ -169,7 +191,10 @@ test('§2.3 SET_DEBUGREG: address data & ~7, length 8, type from bits 0/1 plus P
   assert.equal(bp.attr.bpAddr, A + 0x10n);
   assert.equal(bp.attr.bpLen, 8n);
   assert.equal(bp.attr.bpType, HW_BREAKPOINT_R);
-  assert.equal(bp.info.type, HW_BRK_TYPE_TRANSLATE | HW_BRK_TYPE_READ | HW_BRK_TYPE_USER | HW_BRK_TYPE_KERNEL | HW_BRK_TYPE_HYP);
+  assert.equal(
+    bp.info.type,
+    HW_BRK_TYPE_TRANSLATE | HW_BRK_TYPE_READ | HW_BRK_TYPE_USER | HW_BRK_TYPE_KERNEL | HW_BRK_TYPE_HYP,
+  );
   assert.equal(bp.owner, 'ptrace');
   assert.equal(ok(hw.getDebugreg(T0)), (A + 0x10n) | 5n);
 });
@@ -204,7 +229,15 @@ test('§2.3 SET_DEBUGREG on an existing ptrace_bps[0] modifies it with disabled=
   assert.equal(bp.state, 'active');
   assert.equal(bp.attr.disabled, false);
   assert.equal(bp.attr.bpType, HW_BREAKPOINT_W);
-  assert.deepEqual(dawr[0][0], { start: A + 8n, len: 8, read: false, write: true, user: true, kernel: true, hyp: true });
+  assert.deepEqual(dawr[0][0], {
+    start: A + 8n,
+    len: 8,
+    read: false,
+    write: true,
+    user: true,
+    kernel: true,
+    hyp: true,
+  });
   assert.equal(ok(hw.getDebugreg(T0)), (A + 8n) | 6n);
 });
 
@@ -236,7 +269,19 @@ test('§1.4 GETHWDBGINFO per model', () => {
   } as const;
   for (const [m, [n, f]] of Object.entries(want)) {
     const info = ok(rig(m as keyof typeof want).hw.getHwdbgInfo(T0));
-    assert.deepEqual(info, { version: 1, num_instruction_bps: 0, num_data_bps: n, num_condition_regs: 0, data_bp_alignment: 8, sizeof_condition: 0, features: f }, m);
+    assert.deepEqual(
+      info,
+      {
+        version: 1,
+        num_instruction_bps: 0,
+        num_data_bps: n,
+        num_condition_regs: 0,
+        data_bp_alignment: 8,
+        sizeof_condition: 0,
+        features: f,
+      },
+      m,
+    );
   }
   const forced = ok(rig('power9', '6.6', 1, { force: true }).hw.getHwdbgInfo(T0));
   assert.equal(forced.num_data_bps, 1);
@@ -249,8 +294,14 @@ test('task exit unregisters the ptrace breakpoints (flush_ptrace_hw_breakpoint);
   ok(hw.setHwdebug(T0, range(A, 8)));
   ok(hw.setDebugreg(T1, A | 5n));
   hw.taskExit(T0);
-  assert.deepEqual(hw.accounting().reserved.map((b) => b.name), ['ptrace:t101:1']);
-  assert.deepEqual(hw.accounting().exclusion?.taskList.map((b) => b.name), ['ptrace:t101:1']);
+  assert.deepEqual(
+    hw.accounting().reserved.map((b) => b.name),
+    ['ptrace:t101:1'],
+  );
+  assert.deepEqual(
+    hw.accounting().exclusion?.taskList.map((b) => b.name),
+    ['ptrace:t101:1'],
+  );
   assert.equal(errno(hw.setHwdebug(T0, range(A, 8))), 'ESRCH');
   void PPC_BREAKPOINT_TRIGGER_READ;
 });

@@ -76,7 +76,11 @@ for (const pol of policies) {
   });
 
   test(`§3.1 POWER10 has N = 2, POWER8 N = 1, POWER7 N = 1 (${pol})`, () => {
-    for (const [m, n] of [['power7', 1], ['power8', 1], ['power10', 2]] as const) {
+    for (const [m, n] of [
+      ['power7', 1],
+      ['power8', 1],
+      ['power10', 2],
+    ] as const) {
       const { hw } = rig(m, pol, 1);
       for (let i = 0; i < n; i++) ok(hw.perfOpen({ pid: T0, addr: B + BigInt(i) * 0x100n, len: 8n, type: 'w' }));
       assert.equal(errno(hw.perfOpen({ pid: T0, addr: B + 0x400n, len: 8n, type: 'w' })), 'ENOSPC', m);

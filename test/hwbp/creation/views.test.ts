@@ -8,7 +8,14 @@ import { A, ok, range, rig, T0, T1 } from './helpers';
 
 // Compile-time: each view type is assignable both ways to its panel-protocol twin.
 type Same<X, Y> = [X] extends [Y] ? ([Y] extends [X] ? true : false) : false;
-const sameTypes: [Same<V.SlotsEvent, P.SlotsEvent>, Same<V.CpuSlots, P.CpuSlots>, Same<V.SlotOccupant, P.SlotOccupant>, Same<V.Counter, P.Counter>, Same<V.CountersEvent, P.CountersEvent>, Same<V.MachineInfo, P.MachineInfo>] = [true, true, true, true, true, true];
+const sameTypes: [
+  Same<V.SlotsEvent, P.SlotsEvent>,
+  Same<V.CpuSlots, P.CpuSlots>,
+  Same<V.SlotOccupant, P.SlotOccupant>,
+  Same<V.Counter, P.Counter>,
+  Same<V.CountersEvent, P.CountersEvent>,
+  Same<V.MachineInfo, P.MachineInfo>,
+] = [true, true, true, true, true, true];
 
 test('views: the types match panel-protocol.ts', () => {
   assert.deepEqual(sameTypes, [true, true, true, true, true, true]);
@@ -49,7 +56,11 @@ test('views: a fired ptrace breakpoint leaves its slot; POWER9 default shows 0 s
   const { hw } = rig('power10', '6.6', 1);
   hw.switchIn(0, T0);
   ok(hw.setHwdebug(T0, range(A, 8)));
-  hw.hwContext(0, T0, 0, () => {}).perfBpEvent(hw.ptraceBreakpoint(T0, 1)!, { pc: 0n, mode: 'user', singleStep: false });
+  hw.hwContext(0, T0, 0, () => {}).perfBpEvent(hw.ptraceBreakpoint(T0, 1)!, {
+    pc: 0n,
+    mode: 'user',
+    singleStep: false,
+  });
   assert.deepEqual(hw.slotsView().cpus[0].slots[0], { slot: 0 });
   assert.equal(rig('power9').hw.slotsView().machine.slots, 0);
   assert.equal(rig('power9', '6.6', 1, { force: true }).hw.slotsView().machine.dawrForceEnable, true);
@@ -60,5 +71,18 @@ test('views: counters with live counts', () => {
   hw.switchIn(0, T0);
   const fd = ok(hw.perfOpen({ id: 'x', pid: T0, addr: A, len: 8n, type: 'rw' }));
   hw.hwContext(0, T0, 0, () => {}).perfBpEvent(hw.perfFile(fd)!.bp, { pc: 0n, mode: 'user', singleStep: false });
-  assert.deepEqual(hw.countersView().counters, [{ id: 'x', fd: 3, task: 't100', cpu: -1, addr: '0x10100000', len: 8, type: 'rw', count: 1, enabled: true, closed: false }]);
+  assert.deepEqual(hw.countersView().counters, [
+    {
+      id: 'x',
+      fd: 3,
+      task: 't100',
+      cpu: -1,
+      addr: '0x10100000',
+      len: 8,
+      type: 'rw',
+      count: 1,
+      enabled: true,
+      closed: false,
+    },
+  ]);
 });

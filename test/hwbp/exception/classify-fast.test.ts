@@ -3,12 +3,37 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { HW_BRK_TYPE_HYP, HW_BRK_TYPE_KERNEL, HW_BRK_TYPE_READ, HW_BRK_TYPE_TRANSLATE, HW_BRK_TYPE_USER, HW_BRK_TYPE_WRITE } from '../../../sim/hwbp/breakpoint';
-import { slotResultOf, WP_EXTRANEOUS, WP_HIT, WP_MISS, wpCheckConstraints, wpCheckResult, type ExceptionSite } from '../../../sim/hwbp/classify';
+import {
+  HW_BRK_TYPE_HYP,
+  HW_BRK_TYPE_KERNEL,
+  HW_BRK_TYPE_READ,
+  HW_BRK_TYPE_TRANSLATE,
+  HW_BRK_TYPE_USER,
+  HW_BRK_TYPE_WRITE,
+} from '../../../sim/hwbp/breakpoint';
+import {
+  slotResultOf,
+  WP_EXTRANEOUS,
+  WP_HIT,
+  WP_MISS,
+  wpCheckConstraints,
+  wpCheckResult,
+  type ExceptionSite,
+} from '../../../sim/hwbp/classify';
 import { cpuModel } from '../../../sim/hwbp/cpu-model';
 import type { InstrDetail } from '../../../sim/hwbp/hw-context';
 
-const TYPES: InstrDetail['type'][] = ['load', 'load_vsx', 'store', 'store_vsx', 'larx', 'stcx', 'cacheop', 'unknown', 'other'];
+const TYPES: InstrDetail['type'][] = [
+  'load',
+  'load_vsx',
+  'store',
+  'store_vsx',
+  'larx',
+  'stcx',
+  'cacheop',
+  'unknown',
+  'other',
+];
 const BASE = 0x10100000n;
 const KERNEL_BASE = 0xc000000000001000n;
 const NAMES = { [WP_MISS]: 'miss', [WP_HIT]: 'hit', [WP_EXTRANEOUS]: 'extraneous' } as const;

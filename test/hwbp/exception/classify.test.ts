@@ -1,7 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HW_BRK_TYPE_HYP, HW_BRK_TYPE_KERNEL, HW_BRK_TYPE_READ, HW_BRK_TYPE_TRANSLATE, HW_BRK_TYPE_USER, HW_BRK_TYPE_WRITE } from '../../../sim/hwbp/breakpoint';
-import { dawrMatches, dawrxCheck, matchingSlots, slotResultOf, wpCheckConstraints, type ExceptionSite, type HwAccess } from '../../../sim/hwbp/classify';
+import {
+  HW_BRK_TYPE_HYP,
+  HW_BRK_TYPE_KERNEL,
+  HW_BRK_TYPE_READ,
+  HW_BRK_TYPE_TRANSLATE,
+  HW_BRK_TYPE_USER,
+  HW_BRK_TYPE_WRITE,
+} from '../../../sim/hwbp/breakpoint';
+import {
+  dawrMatches,
+  dawrxCheck,
+  matchingSlots,
+  slotResultOf,
+  wpCheckConstraints,
+  type ExceptionSite,
+  type HwAccess,
+} from '../../../sim/hwbp/classify';
 import { cpuModel } from '../../../sim/hwbp/cpu-model';
 import { dawrProgramOf } from '../../../sim/hwbp/dawr-program';
 import type { InstrDetail } from '../../../sim/hwbp/hw-context';
@@ -10,9 +25,17 @@ import { A, insn, KPC, ld, mkBp, st, UNREADABLE, UPC } from './fake-context';
 const P10 = cpuModel('power10');
 const P8 = cpuModel('power8');
 
-function site(detail: InstrDetail, o: { model?: typeof P10; dar?: bigint; mode?: 'user' | 'kernel'; pc?: bigint } = {}): ExceptionSite {
+function site(
+  detail: InstrDetail,
+  o: { model?: typeof P10; dar?: bigint; mode?: 'user' | 'kernel'; pc?: bigint } = {},
+): ExceptionSite {
   const mode = o.mode ?? 'user';
-  return { model: o.model ?? P10, regs: { pc: o.pc ?? (mode === 'user' ? UPC : KPC), mode }, dar: o.dar ?? detail.ea, detail };
+  return {
+    model: o.model ?? P10,
+    regs: { pc: o.pc ?? (mode === 'user' ? UPC : KPC), mode },
+    dar: o.dar ?? detail.ea,
+    detail,
+  };
 }
 
 test('§5.2 step 3: an access overlapping the user range is a hit when dawrx_ok', () => {
@@ -158,7 +181,12 @@ test('§7.2 DAR outside: RW at t+2 len 4; each case is a load and a store; count
 test('§5.1 hardware match: doubleword granular, R/W bits, privilege, dcbz is a store, other cache ops never match', () => {
   const bp = mkBp('perf', A + 2n, 4, { r: true, w: false, excludeKernel: true });
   const p = dawrProgramOf(bp.info, P10);
-  const a = (ea: bigint, size: number, kind: HwAccess['kind'] = 'load', privilege: HwAccess['privilege'] = 'user'): HwAccess => ({ ea, size, kind, privilege });
+  const a = (
+    ea: bigint,
+    size: number,
+    kind: HwAccess['kind'] = 'load',
+    privilege: HwAccess['privilege'] = 'user',
+  ): HwAccess => ({ ea, size, kind, privilege });
   assert.equal(dawrMatches(p, a(A, 1), P10), true, 'byte 0 of the watched doubleword');
   assert.equal(dawrMatches(p, a(A + 7n, 1), P10), true);
   assert.equal(dawrMatches(p, a(A + 8n, 1), P10), false);
@@ -176,5 +204,8 @@ test('§5.1 hardware match: doubleword granular, R/W bits, privilege, dcbz is a 
   assert.equal(dawrMatches(q, a(A + 8n, 16, 'load'), P10), false);
   // several slots, one exception
   assert.deepEqual(matchingSlots([p, null, w], a(A, 8, 'load'), P10), [0]);
-  assert.deepEqual(matchingSlots([dawrProgramOf(mkBp('perf', A, 8, { r: true, w: true }).info, P10), w], a(A + 4n, 4, 'store'), P10), [0, 1]);
+  assert.deepEqual(
+    matchingSlots([dawrProgramOf(mkBp('perf', A, 8, { r: true, w: true }).info, P10), w], a(A + 4n, 4, 'store'), P10),
+    [0, 1],
+  );
 });

@@ -44,7 +44,16 @@ export function mkBp(owner: 'ptrace' | 'perf', addr: bigint, len: number, o: BpO
   return {
     name: owner === 'ptrace' ? `ptrace:t:${id}` : `perf:${id}`,
     owner,
-    attr: { bpAddr: addr, bpLen: BigInt(len), bpType: (r ? HW_BREAKPOINT_R : 0) | (w ? HW_BREAKPOINT_W : 0), excludeUser: !!o.excludeUser, excludeKernel: !!o.excludeKernel, excludeHv: !!o.excludeHv, pinned: owner === 'ptrace', disabled: false },
+    attr: {
+      bpAddr: addr,
+      bpLen: BigInt(len),
+      bpType: (r ? HW_BREAKPOINT_R : 0) | (w ? HW_BREAKPOINT_W : 0),
+      excludeUser: !!o.excludeUser,
+      excludeKernel: !!o.excludeKernel,
+      excludeHv: !!o.excludeHv,
+      pinned: owner === 'ptrace',
+      disabled: false,
+    },
     info: { address: addr, len, hwLen, type: o.type ?? type, perfSingleStep: false },
     target: 100,
     cpu: -1,
@@ -167,10 +176,20 @@ export function insn(type: InstrDetail['type'], ea: bigint, size: number, text =
 }
 export const ld = (ea: bigint, size = 8): InstrDetail => insn('load', ea, size, `ld r0,0(r3)`);
 export const st = (ea: bigint, size = 8): InstrDetail => insn('store', ea, size, `std r0,0(r3)`);
-export const UNREADABLE: InstrDetail = { readable: false, type: 'unknown', ea: 0n, size: 0, text: '(unreadable)', vsx32: false };
+export const UNREADABLE: InstrDetail = {
+  readable: false,
+  type: 'unknown',
+  ea: 0n,
+  size: 0,
+  text: '(unreadable)',
+  vsx32: false,
+};
 
 /** The effects of the only decision, or fail. */
 export function only(f: Fake): Decision {
-  if (f.decisions.length !== 1) throw new Error(`expected exactly one decision, got ${f.decisions.length}: ${JSON.stringify(f.decisions.map((d) => d.branch))}`);
+  if (f.decisions.length !== 1)
+    throw new Error(
+      `expected exactly one decision, got ${f.decisions.length}: ${JSON.stringify(f.decisions.map((d) => d.branch))}`,
+    );
   return f.decisions[0];
 }

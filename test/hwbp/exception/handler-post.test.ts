@@ -11,7 +11,10 @@ test('§5.3 step 1: every DAWR is nulled first; no-hit leaves them all off', () 
   const b = mkBp('perf', A + 0x100n, 8);
   const f = fake([a, b]);
   handleDawrException(f.ctx, f.task, userRegs(), A + 0x40n, ld(A + 0x40n));
-  assert.deepEqual(f.writes.slice(0, 2), [{ slot: 0, bp: null }, { slot: 1, bp: null }]);
+  assert.deepEqual(f.writes.slice(0, 2), [
+    { slot: 0, bp: null },
+    { slot: 1, bp: null },
+  ]);
 });
 
 test('§5.3 step 2: EXTRANEOUS is cleared on entry and set again only when this access is extraneous', () => {
@@ -37,8 +40,14 @@ test('§5.3 steps 2-3: unreadable instruction with the ISA 3.1 DAR rule: hit slo
   assert.equal(d.branch, 'unreadable-disable');
   assert.equal(d.access, undefined);
   assert.equal('access' in d, false, 'access is absent, not undefined');
-  assert.deepEqual(d.slots.map((s) => s.result), ['hit', 'miss']);
-  assert.deepEqual(d.effects, [{ kind: 'disable', bp: hitBp.name }, { kind: 'reinstall', slot: 1 }]);
+  assert.deepEqual(
+    d.slots.map((s) => s.result),
+    ['hit', 'miss'],
+  );
+  assert.deepEqual(d.effects, [
+    { kind: 'disable', bp: hitBp.name },
+    { kind: 'reinstall', slot: 1 },
+  ]);
   assert.equal(hitBp.state, 'off');
   assert.equal(hitBp.count, 0, 'no event: ptrace is disabled without a signal');
   assert.deepEqual(f.dawr, [null, other]);
@@ -72,7 +81,13 @@ test('§5.3 step 4: no-hit SIGTRAP with all DAWRs left off (nothing reinstalled)
   assert.equal(rc, 'done');
   const d = only(f);
   assert.equal(d.branch, 'no-hit-sigtrap');
-  assert.deepEqual(d.slots.map((s) => [s.result, s.reason]), [['miss', 'store but breakpoint lacks WRITE'], ['miss', 'access [0x10100000,0x10100008) outside hw range [0x10100100,0x10100108)']]);
+  assert.deepEqual(
+    d.slots.map((s) => [s.result, s.reason]),
+    [
+      ['miss', 'store but breakpoint lacks WRITE'],
+      ['miss', 'access [0x10100000,0x10100008) outside hw range [0x10100100,0x10100108)'],
+    ],
+  );
   assert.deepEqual(d.effects, [{ kind: 'signal', signal: 'SIGTRAP', si_code: 'TRAP_HWBKPT', si_addr: '0x10100000' }]);
   assert.deepEqual(f.dawr, [null, null]);
   assert.equal(f.writes.filter((w) => w.bp !== null).length, 0);
@@ -88,7 +103,10 @@ test('§5.3 step 4: DD1 spurious (PVR 0x800100 model option): all installed brea
   assert.equal(rc, 'stop');
   const d = only(dd1);
   assert.equal(d.branch, 'spurious-dd1');
-  assert.deepEqual(d.slots.map((s) => s.result), ['extraneous']);
+  assert.deepEqual(
+    d.slots.map((s) => s.result),
+    ['extraneous'],
+  );
   assert.notEqual(bp.info.type & HW_BRK_TYPE_EXTRANEOUS_IRQ, 0);
   assert.equal(bp.info.perfSingleStep, true);
   assert.equal(regs.singleStep, true);
@@ -121,7 +139,10 @@ test('§5.3 step 5: ptrace hit -> SIGTRAP (si_addr = DAR), one-shot disable, not
   assert.equal(rc, 'done');
   const d = only(f);
   assert.equal(d.branch, 'ptrace-report');
-  assert.deepEqual(d.effects, [{ kind: 'disable', bp: p.name }, { kind: 'signal', signal: 'SIGTRAP', si_code: 'TRAP_HWBKPT', si_addr: '0x10100004' }]);
+  assert.deepEqual(d.effects, [
+    { kind: 'disable', bp: p.name },
+    { kind: 'signal', signal: 'SIGTRAP', si_code: 'TRAP_HWBKPT', si_addr: '0x10100004' },
+  ]);
   assert.equal(p.state, 'off');
   assert.equal(f.dawr[0], null);
 });
@@ -135,15 +156,25 @@ test('§5.3 step 5: ptrace+perf hit -> perf ignored and reinstalled (6.6)', () =
   assert.equal(rc, 'done');
   const d = only(f);
   assert.equal(d.branch, 'ptrace-report');
-  assert.deepEqual(d.slots.map((s) => s.result), ['hit', 'hit']);
-  assert.deepEqual(d.effects.map((e) => e.kind), ['disable', 'reinstall', 'signal']);
+  assert.deepEqual(
+    d.slots.map((s) => s.result),
+    ['hit', 'hit'],
+  );
+  assert.deepEqual(
+    d.effects.map((e) => e.kind),
+    ['disable', 'reinstall', 'signal'],
+  );
   assert.deepEqual(d.effects[1], { kind: 'reinstall', slot: 0 });
   assert.equal(perf.count, 0, 'perf not counted');
   assert.equal(perf.info.perfSingleStep, false, 'perf not stepped');
   assert.equal(perf.state, 'active', 'perf not disabled');
   assert.equal(regs.singleStep, false);
   assert.deepEqual(f.dawr, [perf, null]);
-  assert.deepEqual(f.perfCalls.map((c) => c.bp), [p.name], 'perf_bp_event only for the ptrace breakpoint');
+  assert.deepEqual(
+    f.perfCalls.map((c) => c.bp),
+    [p.name],
+    'perf_bp_event only for the ptrace breakpoint',
+  );
 });
 
 test('§5.3 step 5: an EXTRANEOUS ptrace hit is reported all the same', () => {
@@ -169,7 +200,10 @@ test('§5.3 step 6: larx/stcx -> every hit breakpoint disabled with a printk, no
     const d = only(f);
     assert.equal(d.branch, 'larx-stcx-disable');
     assert.equal(d.access?.kind, type);
-    assert.deepEqual(d.effects, [{ kind: 'disable', bp: perf.name }, { kind: 'reinstall', slot: 1 }]);
+    assert.deepEqual(d.effects, [
+      { kind: 'disable', bp: perf.name },
+      { kind: 'reinstall', slot: 1 },
+    ]);
     assert.equal(perf.state, 'off');
     assert.equal(perf.count, 0);
     assert.equal(regs.singleStep, false, 'not stepped');
@@ -186,12 +220,19 @@ test('§5.3 step 7 (user): perf_single_step set, MSR_SE armed, DAWR left off, ST
   assert.equal(rc, 'stop');
   const d = only(f);
   assert.equal(d.branch, 'perf-single-step');
-  assert.deepEqual(d.effects, [{ kind: 'arm-step', bp: perf.name }, { kind: 'reinstall', slot: 1 }]);
+  assert.deepEqual(d.effects, [
+    { kind: 'arm-step', bp: perf.name },
+    { kind: 'reinstall', slot: 1 },
+  ]);
   assert.equal(perf.info.perfSingleStep, true);
   assert.equal(regs.singleStep, true);
   assert.equal(perf.count, 0);
   assert.deepEqual(f.dawr, [null, other]);
-  assert.equal(f.task.lastHitUbp.every((b) => b === null), true, '6.6 does not use last_hit_ubp');
+  assert.equal(
+    f.task.lastHitUbp.every((b) => b === null),
+    true,
+    '6.6 does not use last_hit_ubp',
+  );
 });
 
 test('§5.3 step 7 (kernel) + step 8: kernel-mode emulate and count, reinstalled, STOP', () => {
@@ -205,7 +246,11 @@ test('§5.3 step 7 (kernel) + step 8: kernel-mode emulate and count, reinstalled
   assert.equal(d.branch, 'perf-emulate');
   assert.equal(d.mode, 'kernel');
   assert.equal(d.pc, `0x${pc.toString(16)}`, 'the PC of the exception, not the advanced one');
-  assert.deepEqual(d.effects, [{ kind: 'emulate' }, { kind: 'count', bp: perf.name, value: 1 }, { kind: 'reinstall', slot: 0 }]);
+  assert.deepEqual(d.effects, [
+    { kind: 'emulate' },
+    { kind: 'count', bp: perf.name, value: 1 },
+    { kind: 'reinstall', slot: 0 },
+  ]);
   assert.equal(regs.pc, pc + 4n, 'emulation advanced NIP');
   assert.equal(regs.singleStep, false);
   assert.equal(f.dawr[0], perf);
@@ -219,7 +264,10 @@ test('§5.3 step 7 (kernel): emulate failure -> handler_error for every hit, not
   assert.equal(rc, 'stop');
   const d = only(f);
   assert.equal(d.branch, 'emulate-fail-disable');
-  assert.deepEqual(d.effects, [{ kind: 'disable', bp: perf.name }, { kind: 'reinstall', slot: 1 }]);
+  assert.deepEqual(d.effects, [
+    { kind: 'disable', bp: perf.name },
+    { kind: 'reinstall', slot: 1 },
+  ]);
   assert.equal(perf.state, 'off');
   assert.equal(perf.count, 0);
   assert.match(f.klog.join('\n'), /Unable to handle hardware breakpoint/);
@@ -273,7 +321,12 @@ test('§5.3 step 9: breakpoints not hit are reinstalled after a perf step; a sto
   const b = mkBp('perf', A + 0x200n, 8);
   const f = fake([a, b]);
   handleDawrException(f.ctx, f.task, kernelRegs(), A + 0x200n, ld(A + 0x200n));
-  assert.deepEqual(only(f).effects, [{ kind: 'emulate' }, { kind: 'count', bp: b.name, value: 1 }, { kind: 'reinstall', slot: 0 }, { kind: 'reinstall', slot: 1 }]);
+  assert.deepEqual(only(f).effects, [
+    { kind: 'emulate' },
+    { kind: 'count', bp: b.name, value: 1 },
+    { kind: 'reinstall', slot: 0 },
+    { kind: 'reinstall', slot: 1 },
+  ]);
   assert.deepEqual(f.dawr, [a, b]);
 });
 
@@ -285,7 +338,10 @@ test('§5.3 kernel-mode ptrace hit (copy_to_user into a watched buffer): SIGTRAP
   assert.equal(rc, 'done');
   const d = only(f);
   assert.equal(d.branch, 'ptrace-report');
-  assert.equal(d.effects.some((e) => e.kind === 'emulate'), false);
+  assert.equal(
+    d.effects.some((e) => e.kind === 'emulate'),
+    false,
+  );
   assert.equal(d.effects.at(-1)?.kind, 'signal');
 });
 
@@ -296,8 +352,24 @@ test('decision record: where, what, every occupied slot, effects in order', () =
   const d = only(f);
   assert.deepEqual(
     { icount: d.icount, cpu: d.cpu, task: d.task, pc: d.pc, mode: d.mode, insn: d.insn, access: d.access },
-    { icount: 1234, cpu: 3, task: 't', pc: '0x10000010', mode: 'user', insn: 'ld r0,0(r3)', access: { kind: 'load', ea: '0x10100002', size: 2 } },
+    {
+      icount: 1234,
+      cpu: 3,
+      task: 't',
+      pc: '0x10000010',
+      mode: 'user',
+      insn: 'ld r0,0(r3)',
+      access: { kind: 'load', ea: '0x10100002', size: 2 },
+    },
   );
-  assert.deepEqual(d.slots, [{ slot: 1, bp: perf.name, owner: 'perf', result: 'hit', reason: 'access [0x10100002,0x10100004) overlaps user range [0x10100000,0x10100008)' }]);
+  assert.deepEqual(d.slots, [
+    {
+      slot: 1,
+      bp: perf.name,
+      owner: 'perf',
+      result: 'hit',
+      reason: 'access [0x10100002,0x10100004) overlaps user range [0x10100000,0x10100008)',
+    },
+  ]);
   assert.doesNotThrow(() => JSON.stringify(d), 'JSON-ready (no bigint)');
 });

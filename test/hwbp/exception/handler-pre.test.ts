@@ -30,7 +30,10 @@ test('§5.6 item 1: 6.5 counts an EXTRANEOUS perf hit at a ptrace stop', () => {
   const f = fake([perf, p], { policy: '6.5' });
   handleDawrException(f.ctx, f.task, userRegs(), A, ld(A, 4));
   const d = only(f);
-  assert.deepEqual(d.slots.map((s) => s.result), ['extraneous', 'hit']);
+  assert.deepEqual(
+    d.slots.map((s) => s.result),
+    ['extraneous', 'hit'],
+  );
   assert.equal(perf.count, 1);
   // the same exception under 6.6: perf not counted, reinstalled
   perf.count = 0;
@@ -54,17 +57,55 @@ test('§5.6 item 2: 6.5 user-mode step is kept in last_hit_ubp, not in perf_sing
   assert.equal(perf.info.perfSingleStep, false);
   assert.equal(regs.singleStep, true);
   assert.equal(perf.count, 0);
-  assert.deepEqual(d.effects, [{ kind: 'arm-step', bp: perf.name }, { kind: 'reinstall', slot: 0 }]);
+  assert.deepEqual(d.effects, [
+    { kind: 'arm-step', bp: perf.name },
+    { kind: 'reinstall', slot: 0 },
+  ]);
 });
 
 test('§5.6: 6.5 shares steps 2-4, 6 and 7 (kernel) with 6.6', () => {
   const mk = () => mkBp('perf', A, 8, { r: true, w: true });
   const cases: Array<[string, () => { rc: string; branch: string }]> = [
-    ['unreadable', () => { const f = fake([mk()], { policy: '6.5' }); const rc = handleDawrException(f.ctx, f.task, userRegs(), A, UNREADABLE); return { rc, branch: only(f).branch }; }],
-    ['no hit', () => { const f = fake([mk()], { policy: '6.5' }); const rc = handleDawrException(f.ctx, f.task, userRegs(), A + 8n, ld(A + 8n)); return { rc, branch: only(f).branch }; }],
-    ['larx', () => { const f = fake([mk()], { policy: '6.5' }); const rc = handleDawrException(f.ctx, f.task, userRegs(), A, insn('larx', A, 8)); return { rc, branch: only(f).branch }; }],
-    ['kernel emulate', () => { const f = fake([mk()], { policy: '6.5' }); const rc = handleDawrException(f.ctx, f.task, kernelRegs(), A, st(A)); return { rc, branch: only(f).branch }; }],
-    ['emulate fails', () => { const f = fake([mk()], { policy: '6.5', emulateStep: () => 0 }); const rc = handleDawrException(f.ctx, f.task, kernelRegs(), A, st(A)); return { rc, branch: only(f).branch }; }],
+    [
+      'unreadable',
+      () => {
+        const f = fake([mk()], { policy: '6.5' });
+        const rc = handleDawrException(f.ctx, f.task, userRegs(), A, UNREADABLE);
+        return { rc, branch: only(f).branch };
+      },
+    ],
+    [
+      'no hit',
+      () => {
+        const f = fake([mk()], { policy: '6.5' });
+        const rc = handleDawrException(f.ctx, f.task, userRegs(), A + 8n, ld(A + 8n));
+        return { rc, branch: only(f).branch };
+      },
+    ],
+    [
+      'larx',
+      () => {
+        const f = fake([mk()], { policy: '6.5' });
+        const rc = handleDawrException(f.ctx, f.task, userRegs(), A, insn('larx', A, 8));
+        return { rc, branch: only(f).branch };
+      },
+    ],
+    [
+      'kernel emulate',
+      () => {
+        const f = fake([mk()], { policy: '6.5' });
+        const rc = handleDawrException(f.ctx, f.task, kernelRegs(), A, st(A));
+        return { rc, branch: only(f).branch };
+      },
+    ],
+    [
+      'emulate fails',
+      () => {
+        const f = fake([mk()], { policy: '6.5', emulateStep: () => 0 });
+        const rc = handleDawrException(f.ctx, f.task, kernelRegs(), A, st(A));
+        return { rc, branch: only(f).branch };
+      },
+    ],
   ];
   const got = cases.map(([name, run]) => [name, run()]);
   assert.deepEqual(got, [

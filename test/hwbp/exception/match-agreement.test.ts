@@ -70,15 +70,33 @@ function wordOf(text: string): number | undefined {
 }
 /** The kinds the assembler and the interpreter both know (lbarx, lharx, stbcx., sthcx., lxvw4x and
  * stxvw4x join when the interpreter executes them). */
-const KNOWN = CANDIDATES.map((k) => ({ k, w: wordOf(k.text) })).filter((x): x is { k: Kind; w: number } => x.w !== undefined && decodeOp(x.w, 0) !== Op.ILLEGAL);
+const KNOWN = CANDIDATES.map((k) => ({ k, w: wordOf(k.text) })).filter(
+  (x): x is { k: Kind; w: number } => x.w !== undefined && decodeOp(x.w, 0) !== Op.ILLEGAL,
+);
 const KINDS = KNOWN.map((x) => x.k);
 const WORDS = KNOWN.map((x) => x.w);
 
 const MODELS: CpuModel[] = [cpuModel('power7'), cpuModel('power8'), cpuModel('power9', true), cpuModel('power10')];
 
 /** A breakpoint as perf_event_open would make it, or undefined when the kernel refuses it. */
-function breakpoint(model: CpuModel, addr: bigint, len: number, rw: number, excludeUser: boolean, excludeKernel: boolean) {
-  const attr: BreakpointAttr = { bpAddr: addr, bpLen: BigInt(len), bpType: rw, excludeUser, excludeKernel, excludeHv: false, pinned: false, disabled: false } as BreakpointAttr;
+function breakpoint(
+  model: CpuModel,
+  addr: bigint,
+  len: number,
+  rw: number,
+  excludeUser: boolean,
+  excludeKernel: boolean,
+) {
+  const attr: BreakpointAttr = {
+    bpAddr: addr,
+    bpLen: BigInt(len),
+    bpType: rw,
+    excludeUser,
+    excludeKernel,
+    excludeHv: false,
+    pinned: false,
+    disabled: false,
+  } as BreakpointAttr;
   const r = hwBreakpointArchParse(attr, model);
   return r.ok ? r.info : undefined;
 }
@@ -97,25 +115,42 @@ interface Case {
   accOff: number;
 }
 
-const caseArb: fc.Arbitrary<Case> = fc.record({
-  model: fc.integer({ min: 0, max: MODELS.length - 1 }),
-  kind: fc.integer({ min: 0, max: KINDS.length - 1 }),
-  window: fc.integer({ min: 0, max: WINDOWS.length - 1 }),
-  // around the 512-byte boundaries at +0x400, +0x600 (and the page boundary at +0x1000)
-  bpOff: fc.oneof(fc.integer({ min: 0x300, max: 0x700 }), fc.integer({ min: 0xf00, max: 0x1100 })),
-  bpLen: fc.oneof(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 520 })),
-  rw: fc.integer({ min: 1, max: 3 }),
-  excludeUser: fc.boolean(),
-  excludeKernel: fc.boolean(),
-  accOff: fc.oneof(fc.integer({ min: 0x280, max: 0x800 }), fc.integer({ min: 0xe80, max: 0x1180 })),
-}).chain((c) =>
-  // most accesses near the breakpoint (either side of its ends), some anywhere in the window
-  fc.oneof(fc.constant(c.accOff), fc.integer({ min: -40, max: Math.max(c.bpLen, 8) + 24 }).map((d) => c.bpOff + d)).map((accOff) => ({ ...c, accOff })),
-);
+const caseArb: fc.Arbitrary<Case> = fc
+  .record({
+    model: fc.integer({ min: 0, max: MODELS.length - 1 }),
+    kind: fc.integer({ min: 0, max: KINDS.length - 1 }),
+    window: fc.integer({ min: 0, max: WINDOWS.length - 1 }),
+    // around the 512-byte boundaries at +0x400, +0x600 (and the page boundary at +0x1000)
+    bpOff: fc.oneof(fc.integer({ min: 0x300, max: 0x700 }), fc.integer({ min: 0xf00, max: 0x1100 })),
+    bpLen: fc.oneof(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 520 })),
+    rw: fc.integer({ min: 1, max: 3 }),
+    excludeUser: fc.boolean(),
+    excludeKernel: fc.boolean(),
+    accOff: fc.oneof(fc.integer({ min: 0x280, max: 0x800 }), fc.integer({ min: 0xe80, max: 0x1180 })),
+  })
+  .chain((c) =>
+    // most accesses near the breakpoint (either side of its ends), some anywhere in the window
+    fc
+      .oneof(
+        fc.constant(c.accOff),
+        fc.integer({ min: -40, max: Math.max(c.bpLen, 8) + 24 }).map((d) => c.bpOff + d),
+      )
+      .map((accOff) => ({ ...c, accOff })),
+  );
 
 /** Runs the instruction once on a core whose slot 0 holds the breakpoint's DAWR: did it fire? And
  * what does the handler read of the instruction (before it executes)? */
-function hardwareAndHandler(c: Case): { fired: boolean; detail: InstrDetail; hit: boolean; info: NonNullable<ReturnType<typeof breakpoint>>; model: CpuModel } | undefined {
+function hardwareAndHandler(
+  c: Case,
+):
+  | {
+      fired: boolean;
+      detail: InstrDetail;
+      hit: boolean;
+      info: NonNullable<ReturnType<typeof breakpoint>>;
+      model: CpuModel;
+    }
+  | undefined {
   const model = MODELS[c.model];
   const base = WINDOWS[c.window];
   const info = breakpoint(model, base + BigInt(c.bpOff), c.bpLen, c.rw, c.excludeUser, c.excludeKernel);
@@ -142,7 +177,8 @@ function hardwareAndHandler(c: Case): { fired: boolean; detail: InstrDetail; hit
   core.setDawr(0, dawrProgramOf(info, model));
   const stop = core.run(t, mem, 1);
   const fired = stop.kind === 'dawr';
-  const hit = wpCheckResult(info, { model, regs: { pc: TEXT, mode: 'user' }, dar: fired ? core.dar : ea, detail }) !== WP_MISS;
+  const hit =
+    wpCheckResult(info, { model, regs: { pc: TEXT, mode: 'user' }, dar: fired ? core.dar : ea, detail }) !== WP_MISS;
   return { fired, detail, hit, info, model };
 }
 
@@ -180,11 +216,27 @@ test('dcbz is matched on its aligned cache line, whatever the offset of its addr
     for (let off = 0; off < 128; off += 8) {
       // a write watch on the last doubleword of the line, and one on the first of the next line
       const dcbz = KINDS.findIndex((k) => k.text.startsWith('dcbz'));
-      const base = { model: MODELS.indexOf(model), kind: dcbz, window: 0, rw: 2, excludeUser: false, excludeKernel: false, bpLen: 8 };
+      const base = {
+        model: MODELS.indexOf(model),
+        kind: dcbz,
+        window: 0,
+        rw: 2,
+        excludeUser: false,
+        excludeKernel: false,
+        bpLen: 8,
+      };
       const inLine = hardwareAndHandler({ ...base, bpOff: 0x478, accOff: 0x400 + off });
       const nextLine = hardwareAndHandler({ ...base, bpOff: 0x480, accOff: 0x400 + off });
-      assert.deepEqual([inLine?.fired, inLine?.hit], [true, true], `${model.name} dcbz at line+${off}, watch at line+0x78`);
-      assert.deepEqual([nextLine?.fired, nextLine?.hit], [false, false], `${model.name} dcbz at line+${off}, watch at line+0x80`);
+      assert.deepEqual(
+        [inLine?.fired, inLine?.hit],
+        [true, true],
+        `${model.name} dcbz at line+${off}, watch at line+0x78`,
+      );
+      assert.deepEqual(
+        [nextLine?.fired, nextLine?.hit],
+        [false, false],
+        `${model.name} dcbz at line+${off}, watch at line+0x80`,
+      );
     }
   }
 });
@@ -195,7 +247,17 @@ test('the named difference: hw_len 0 programs MRD 63 (512 bytes) while the handl
   const info = breakpoint(p10, 0x10100400n, 0x10000, 1, false, false);
   assert.ok(info && info.hwLen === 0);
   const ld = KINDS.findIndex((k) => k.text.startsWith('ld 3'));
-  const r = hardwareAndHandler({ model: 3, kind: ld, window: 0, bpOff: 0x400, bpLen: 0x10000, rw: 1, excludeUser: false, excludeKernel: false, accOff: 0x408 });
+  const r = hardwareAndHandler({
+    model: 3,
+    kind: ld,
+    window: 0,
+    bpOff: 0x400,
+    bpLen: 0x10000,
+    rw: 1,
+    excludeUser: false,
+    excludeKernel: false,
+    accOff: 0x408,
+  });
   assert.deepEqual([r?.fired, r?.hit], [true, false]);
 });
 
@@ -213,8 +275,13 @@ test("the kernel's copies: a kernel-mode access matches exactly when the handler
       core.setDawr(1, dawrProgramOf(info, model));
       const matched = core.matchAccess(ea, size, store, 'kernel') !== undefined;
       const detail: InstrDetail = { readable: true, type: store ? 'store' : 'load', ea, size, text: '', vsx32: false };
-      const hit = wpCheckResult(info, { model, regs: { pc: KERNEL_COPY_PC, mode: 'kernel' }, dar: ea, detail }) !== WP_MISS;
-      assert.equal(matched, hit, `kernel ${store ? 'store' : 'load'} [0x${ea.toString(16)}, +${size}) vs [0x${info.address.toString(16)}, +${info.len}) type 0x${info.type.toString(16)}`);
+      const hit =
+        wpCheckResult(info, { model, regs: { pc: KERNEL_COPY_PC, mode: 'kernel' }, dar: ea, detail }) !== WP_MISS;
+      assert.equal(
+        matched,
+        hit,
+        `kernel ${store ? 'store' : 'load'} [0x${ea.toString(16)}, +${size}) vs [0x${info.address.toString(16)}, +${info.len}) type 0x${info.type.toString(16)}`,
+      );
     }),
     { seed: 0x6b63, numRuns: 3000 },
   );

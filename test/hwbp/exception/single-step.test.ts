@@ -23,8 +23,18 @@ test('§5.4 step 1: the pending perf is counted after execute (step registers), 
   assert.equal(d.pc, '0x10000014');
   assert.equal(d.insn, 'ld r0,0(r3)');
   assert.equal('access' in d, false);
-  assert.deepEqual(d.slots.map((s) => [s.slot, s.result]), [[0, 'miss'], [1, 'hit']]);
-  assert.deepEqual(d.effects, [{ kind: 'count', bp: perf.name, value: 1 }, { kind: 'step-done', bp: perf.name }, { kind: 'reinstall', slot: 1 }]);
+  assert.deepEqual(
+    d.slots.map((s) => [s.slot, s.result]),
+    [
+      [0, 'miss'],
+      [1, 'hit'],
+    ],
+  );
+  assert.deepEqual(d.effects, [
+    { kind: 'count', bp: perf.name, value: 1 },
+    { kind: 'step-done', bp: perf.name },
+    { kind: 'reinstall', slot: 1 },
+  ]);
   assert.equal(perf.info.perfSingleStep, false);
   assert.deepEqual(f.writes, [{ slot: 1, bp: perf.name }], 'only the stepped slot is written (patch 4/7)');
   assert.deepEqual(f.perfCalls, [{ bp: perf.name, mode: 'user' }]);
@@ -37,11 +47,14 @@ test('§5.4 step 1: an EXTRANEOUS pending step is completed and reprogrammed but
   assert.equal(handleSingleStep(f.ctx, f.task, userRegs(NEXT)), 'stop');
   const d = only(f);
   assert.equal(d.slots[0].result, 'extraneous');
-  assert.deepEqual(d.effects, [{ kind: 'step-done', bp: perf.name }, { kind: 'reinstall', slot: 0 }]);
+  assert.deepEqual(d.effects, [
+    { kind: 'step-done', bp: perf.name },
+    { kind: 'reinstall', slot: 0 },
+  ]);
   assert.equal(perf.count, 0);
 });
 
-test('§5.4 step 1: only this CPU\'s slots are looked at (a step pending elsewhere is not found: unclaimed)', () => {
+test("§5.4 step 1: only this CPU's slots are looked at (a step pending elsewhere is not found: unclaimed)", () => {
   const elsewhere = pending(mkBp('perf', A, 8)); // sits in another CPU's slot
   const f = fake([null], { cpu: 1 });
   const rc = handleSingleStep(f.ctx, f.task, userRegs(NEXT));
@@ -54,7 +67,10 @@ test('§5.4 step 1: only this CPU\'s slots are looked at (a step pending elsewhe
 test('§5.4 step 2: without TIF_SINGLESTEP the step is consumed (STOP, no signal)', () => {
   const f = fake([pending(mkBp('perf', A, 8))]);
   assert.equal(handleSingleStep(f.ctx, f.task, userRegs(NEXT)), 'stop');
-  assert.equal(only(f).effects.some((e) => e.kind === 'signal'), false);
+  assert.equal(
+    only(f).effects.some((e) => e.kind === 'signal'),
+    false,
+  );
 });
 
 test('§5.4 step 2: TIF_SINGLESTEP -> DONE (one TRAP_TRACE stop, recorded)', () => {
@@ -64,7 +80,12 @@ test('§5.4 step 2: TIF_SINGLESTEP -> DONE (one TRAP_TRACE stop, recorded)', () 
   const d = only(f);
   assert.equal(d.branch, 'step-complete');
   assert.equal(perf.count, 1);
-  assert.deepEqual(d.effects.at(-1), { kind: 'signal', signal: 'SIGTRAP', si_code: 'TRAP_TRACE', si_addr: '0x10000014' });
+  assert.deepEqual(d.effects.at(-1), {
+    kind: 'signal',
+    signal: 'SIGTRAP',
+    si_code: 'TRAP_TRACE',
+    si_addr: '0x10000014',
+  });
 });
 
 test('§5.4 step 2: nothing pending and no ptrace step -> step-unclaimed, DONE, stray TRAP_TRACE', () => {
@@ -96,7 +117,10 @@ test('§5.4 round trip (6.6): DAWR exception arms the step, the step counts once
   assert.equal(handleSingleStep(f.ctx, f.task, userRegs(NEXT)), 'stop');
   assert.equal(perf.count, 1);
   assert.equal(f.dawr[0], perf);
-  assert.deepEqual(f.decisions.map((d) => d.branch), ['perf-single-step', 'step-complete']);
+  assert.deepEqual(
+    f.decisions.map((d) => d.branch),
+    ['perf-single-step', 'step-complete'],
+  );
 });
 
 test('§5.6 item 3: PRE last_hit_ubp step completion counts, clears and reprograms ALL occupied slots', () => {
@@ -114,9 +138,15 @@ test('§5.6 item 3: PRE last_hit_ubp step completion counts, clears and reprogra
     { kind: 'reinstall', slot: 0 },
     { kind: 'reinstall', slot: 1 },
   ]);
-  assert.deepEqual(f.writes, [{ slot: 0, bp: other.name }, { slot: 1, bp: perf.name }]);
+  assert.deepEqual(f.writes, [
+    { slot: 0, bp: other.name },
+    { slot: 1, bp: perf.name },
+  ]);
   assert.deepEqual(f.task.lastHitUbp, [null, null]);
-  assert.deepEqual(d.slots.map((s) => s.result), ['miss', 'hit']);
+  assert.deepEqual(
+    d.slots.map((s) => s.result),
+    ['miss', 'hit'],
+  );
 });
 
 test('§5.6 item 3: PRE ignores perf_single_step; counts a last_hit_ubp breakpoint even off this CPU; EXTRANEOUS not counted; TIF -> DONE', () => {

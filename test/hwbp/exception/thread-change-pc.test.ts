@@ -1,7 +1,12 @@
 // §6: thread_change_pc in both policies.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { handleDawrException, handleSingleStep, threadChangePc, THREAD_CHANGE_PC_SKIPS_EMPTY_SLOTS } from '../../../sim/hwbp/handler';
+import {
+  handleDawrException,
+  handleSingleStep,
+  threadChangePc,
+  THREAD_CHANGE_PC_SKIPS_EMPTY_SLOTS,
+} from '../../../sim/hwbp/handler';
 import { A, fake, ld, mkBp, only, userRegs } from './fake-context';
 
 const HANDLER_PC = 0x10000100n;
@@ -15,11 +20,23 @@ test('§6 POST steps 1-2: a pending perf step is cancelled: MSR_SE cleared, ever
   threadChangePc(f.ctx, f.task, regs);
   assert.equal(regs.singleStep, false);
   assert.equal(perf.info.perfSingleStep, false);
-  assert.deepEqual(f.writes, [{ slot: 0, bp: perf.name }, { slot: 1, bp: other.name }]);
+  assert.deepEqual(f.writes, [
+    { slot: 0, bp: perf.name },
+    { slot: 1, bp: other.name },
+  ]);
   const d = only(f);
   assert.equal(d.branch, 'thread-change-pc');
-  assert.deepEqual(d.slots.map((s) => [s.result, s.reason]), [['hit', 'pending step cancelled'], ['miss', 'no step pending']]);
-  assert.deepEqual(d.effects, [{ kind: 'reinstall', slot: 0 }, { kind: 'reinstall', slot: 1 }]);
+  assert.deepEqual(
+    d.slots.map((s) => [s.result, s.reason]),
+    [
+      ['hit', 'pending step cancelled'],
+      ['miss', 'no step pending'],
+    ],
+  );
+  assert.deepEqual(d.effects, [
+    { kind: 'reinstall', slot: 0 },
+    { kind: 'reinstall', slot: 1 },
+  ]);
   assert.equal(perf.count, 0, 'nothing counted');
 });
 
@@ -42,7 +59,7 @@ test('§6 [UNSURE] empty slot in the reprogramming loop: the named choice skips 
   assert.deepEqual(only(f).effects, [{ kind: 'reinstall', slot: 1 }]);
 });
 
-test('§6 PRE: looks at last_hit_ubp, not at the CPU\'s breakpoints; clears it and reprograms every slot', () => {
+test("§6 PRE: looks at last_hit_ubp, not at the CPU's breakpoints; clears it and reprograms every slot", () => {
   const perf = mkBp('perf', A, 8);
   perf.info.perfSingleStep = true; // 6.5 has no such flag: ignored
   const f = fake([perf], { policy: '6.5' });
@@ -80,6 +97,10 @@ test('§6 rationale: after the cancel the instruction re-executes, fires again a
     handleDawrException(f.ctx, f.task, r2, A, ld(A)); // the handler returned; the ld runs again
     handleSingleStep(f.ctx, f.task, userRegs(0x10000014n));
     assert.equal(perf.count, 1, policy);
-    assert.deepEqual(f.decisions.map((d) => d.branch), ['perf-single-step', 'thread-change-pc', 'perf-single-step', 'step-complete'], policy);
+    assert.deepEqual(
+      f.decisions.map((d) => d.branch),
+      ['perf-single-step', 'thread-change-pc', 'perf-single-step', 'step-complete'],
+      policy,
+    );
   }
 });

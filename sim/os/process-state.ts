@@ -18,7 +18,8 @@ function defaultRlimits(): Rlimit[] {
   r[3] = { cur: 8n * 1024n * 1024n, max: RLIM_INFINITY }; // RLIMIT_STACK
   r[4] = { cur: 0n, max: RLIM_INFINITY }; // RLIMIT_CORE
   r[6] = { cur: 63535n, max: 63535n }; // RLIMIT_NPROC
-  r[7] = { cur: 1024n, max: 4096n }; // RLIMIT_NOFILE
+  // RLIMIT_NOFILE: systemd's default (1024:524288), so a program may raise its soft limit as on a distro
+  r[7] = { cur: 1024n, max: 524288n };
   r[8] = { cur: 8n * 1024n * 1024n, max: 8n * 1024n * 1024n }; // RLIMIT_MEMLOCK
   r[11] = { cur: 63535n, max: 63535n }; // RLIMIT_SIGPENDING
   r[12] = { cur: 819200n, max: 819200n }; // RLIMIT_MSGQUEUE

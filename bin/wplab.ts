@@ -13,12 +13,13 @@ export const COMMANDS: Record<string, Command> = {
   compare: compareCommand,
 };
 
-const USAGE = `usage: wplab <command> [arguments]
-  wplab asm FILE.S [--listing] [--bin OUT]
-  wplab exec PROGRAM [--cpu MODEL] [--cpus N] [--kernel 6.5|6.6] [--stdin TEXT] [--max-steps N] [--mount HOST:GUEST[:rw]] [-- ARG...]
-  wplab run FILE.yaml [--kernel 6.5|6.6] [--cpu MODEL] [--cpus N] [--json] [--max-steps N] [--trace OUT.json]
-  wplab compare FILE.yaml
-`;
+const USAGE =
+  'usage: wplab <command> [arguments]\n' +
+  '  wplab asm FILE.S [--listing] [--bin OUT]\n' +
+  '  wplab exec PROGRAM [--cpu MODEL] [--cpus N] [--kernel 6.5|6.6] [--stdin TEXT] [--max-steps N]' +
+  ' [--mount HOST:GUEST[:rw]] [-- ARG...]\n' +
+  '  wplab run FILE.yaml [--kernel 6.5|6.6] [--cpu MODEL] [--cpus N] [--json] [--max-steps N] [--trace OUT.json]\n' +
+  '  wplab compare FILE.yaml\n';
 
 export function main(argv: string[], io: Io): number {
   const [name, ...rest] = argv;

@@ -457,7 +457,9 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     if (undone > 0)
       this.sendEvent(
         new OutputEvent(
-          `[time travel] the last ${undone} byte${undone === 1 ? '' : 's'} of program output above ${undone === 1 ? 'is' : 'are'} undone: printed after icount ${target.icount}, the instant travelled to (running on prints ${undone === 1 ? 'it' : 'them'} again)\n`,
+          `[time travel] the last ${undone} byte${undone === 1 ? '' : 's'} of program output above ` +
+            `${undone === 1 ? 'is' : 'are'} undone: printed after icount ${target.icount}, the instant travelled to ` +
+            `(running on prints ${undone === 1 ? 'it' : 'them'} again)\n`,
           'console',
         ),
       );

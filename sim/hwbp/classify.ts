@@ -60,7 +60,10 @@ export function dawrxCheck(
     return `${type === 'larx' ? 'larx (load)' : 'load'} but breakpoint lacks READ`;
   // Cache operations other than dcbz never match, so a CACHEOP here is dcbz: a store.
   if ((isStoreType(type) || type === 'cacheop') && !(info.type & HW_BRK_TYPE_WRITE)) {
-    return `${type === 'cacheop' ? 'dcbz (store)' : type === 'stcx' ? 'stcx (store)' : 'store'} but breakpoint lacks WRITE`;
+    return (
+      `${type === 'cacheop' ? 'dcbz (store)' : type === 'stcx' ? 'stcx (store)' : 'store'}` +
+      ' but breakpoint lacks WRITE'
+    );
   }
   if (regs.pc >= PAGE_OFFSET && !(info.type & HW_BRK_TYPE_KERNEL)) return 'kernel NIP but breakpoint lacks KERNEL';
   if (regs.mode === 'user' && !(info.type & HW_BRK_TYPE_USER)) return 'user mode but breakpoint lacks USER';
@@ -182,7 +185,9 @@ export function wpCheckConstraints(
       ? {
           hit: true,
           extraneous: true,
-          reason: `access ${acc} outside user range ${range(user.start, user.end)} but inside hw range ${range(hwq.start, hwq.end)}`,
+          reason:
+            `access ${acc} outside user range ${range(user.start, user.end)} ` +
+            `but inside hw range ${range(hwq.start, hwq.end)}`,
         }
       : { hit: false, extraneous: false, reason: why };
   }

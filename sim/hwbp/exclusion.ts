@@ -71,7 +71,8 @@ export class PtracePerfExclusion implements ArchSlotHooks {
     const theirs = rec.isPtrace ? 'ptrace' : 'perf';
     return refuse(
       'ENOSPC',
-      `kernel 6.5 forbids ${mine} and ${theirs} watchpoints on overlapping doublewords: ${describe(rec.bp, theirs)} (${where}) overlaps this one`,
+      `kernel 6.5 forbids ${mine} and ${theirs} watchpoints on overlapping doublewords: ` +
+        `${describe(rec.bp, theirs)} (${where}) overlaps this one`,
     );
   }
 

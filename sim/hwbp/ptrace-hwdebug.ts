@@ -134,7 +134,8 @@ export function ppcSetHwdebug(
   if ((info.triggerType & PPC_BREAKPOINT_TRIGGER_RW) === 0 || (info.triggerType & ~PPC_BREAKPOINT_TRIGGER_RW) !== 0) {
     return refuse(
       'EINVAL',
-      `trigger type 0x${info.triggerType.toString(16)} must be read, write or both, and nothing else (execute is not supported)`,
+      `trigger type 0x${info.triggerType.toString(16)} must be read, write or both, ` +
+        'and nothing else (execute is not supported)',
     );
   }
   if (info.conditionMode !== PPC_BREAKPOINT_CONDITION_NONE)

@@ -131,7 +131,10 @@ export class BpReservations {
     return null;
   }
 
-  /** __release_bp_slot: the arch hook first, then the count. false when bp held no reservation (a WARN in the kernel). */
+  /**
+   * __release_bp_slot: the arch hook first, then the count. false when bp held no reservation (a WARN in
+   * the kernel).
+   */
   release(bp: Breakpoint): boolean {
     this.arch?.release(bp);
     return this.reserved.delete(bp);
@@ -160,7 +163,8 @@ function enospcMessage(_bp: Breakpoint, cls: BpTypeIdx, n: number, pinned: Pinne
   const slots = `${n} watchpoint slot${n === 1 ? '' : 's'}`;
   return refuse(
     'ENOSPC',
-    `cpu${pinned.cpu} has ${slots} and ${pinned.count === 1 ? 'it is' : `${pinned.count} are`} already reserved by ${held} (reservations count every existing breakpoint, enabled or not)`,
+    `cpu${pinned.cpu} has ${slots} and ${pinned.count === 1 ? 'it is' : `${pinned.count} are`} ` +
+      `already reserved by ${held} (reservations count every existing breakpoint, enabled or not)`,
   );
 }
 

@@ -362,43 +362,46 @@ describe('data breakpoints', () => {
     }
   });
 
-  it('a third watchpoint on power10 is refused (ENOSPC, index-aligned, ids for all), and a freed slot can be used', async () => {
-    const { c } = await session({ program: STORES, cpu: 'power10' });
-    try {
-      const ids = [await dataId(c, 'value'), await dataId(c, 'other'), await dataId(c, 'third')];
-      const set = await c.dc.setDataBreakpointsRequest({
-        breakpoints: ids.map((dataId) => ({ dataId, accessType: 'write' as const })),
-      });
-      const b = set.body.breakpoints;
-      assert.equal(b.length, 3);
-      assert.deepEqual(
-        b.map((x) => x.verified),
-        [true, true, false],
-      );
-      assert.ok(b.every((x) => typeof x.id === 'number'));
-      assert.equal(new Set(b.map((x) => x.id)).size, 3);
-      assert.equal(b[2].reason, 'failed');
-      assert.match(b[2].message as string, /ENOSPC/);
-      assert.match(b[2].message as string, /handle 1 = data breakpoint/);
-      // free the first: the third now fits, and the second keeps its id
-      const again = await c.dc.setDataBreakpointsRequest({
-        breakpoints: [ids[1], ids[2]].map((dataId) => ({ dataId, accessType: 'write' as const })),
-      });
-      assert.deepEqual(
-        again.body.breakpoints.map((x) => x.verified),
-        [true, true],
-      );
-      assert.equal(again.body.breakpoints[0].id, b[1].id);
-      // and clearing releases everything (no slot leak)
-      await c.dc.setDataBreakpointsRequest({ breakpoints: [] });
-      const snap = (await c.dc.customRequest('wplab.snapshot')).body as {
-        slots: { cpus: Array<{ budget: { worstTask: number } }> };
-      };
-      assert.equal(snap.slots.cpus[0].budget.worstTask, 0);
-    } finally {
-      await c.stop();
-    }
-  });
+  it(
+    'a third watchpoint on power10 is refused (ENOSPC, ' + 'index-aligned, ids for all), and a freed slot can be used',
+    async () => {
+      const { c } = await session({ program: STORES, cpu: 'power10' });
+      try {
+        const ids = [await dataId(c, 'value'), await dataId(c, 'other'), await dataId(c, 'third')];
+        const set = await c.dc.setDataBreakpointsRequest({
+          breakpoints: ids.map((dataId) => ({ dataId, accessType: 'write' as const })),
+        });
+        const b = set.body.breakpoints;
+        assert.equal(b.length, 3);
+        assert.deepEqual(
+          b.map((x) => x.verified),
+          [true, true, false],
+        );
+        assert.ok(b.every((x) => typeof x.id === 'number'));
+        assert.equal(new Set(b.map((x) => x.id)).size, 3);
+        assert.equal(b[2].reason, 'failed');
+        assert.match(b[2].message as string, /ENOSPC/);
+        assert.match(b[2].message as string, /handle 1 = data breakpoint/);
+        // free the first: the third now fits, and the second keeps its id
+        const again = await c.dc.setDataBreakpointsRequest({
+          breakpoints: [ids[1], ids[2]].map((dataId) => ({ dataId, accessType: 'write' as const })),
+        });
+        assert.deepEqual(
+          again.body.breakpoints.map((x) => x.verified),
+          [true, true],
+        );
+        assert.equal(again.body.breakpoints[0].id, b[1].id);
+        // and clearing releases everything (no slot leak)
+        await c.dc.setDataBreakpointsRequest({ breakpoints: [] });
+        const snap = (await c.dc.customRequest('wplab.snapshot')).body as {
+          slots: { cpus: Array<{ budget: { worstTask: number } }> };
+        };
+        assert.equal(snap.slots.cpus[0].budget.worstTask, 0);
+      } finally {
+        await c.stop();
+      }
+    },
+  );
 
   it('a watchpoint refused for want of a slot is set when the slot is freed, and the editor is told', async () => {
     const { c, tid } = await session({
@@ -452,47 +455,50 @@ describe('data breakpoints', () => {
     }
   });
 
-  it('under 6.6 the same symbol is watched by ptrace and counted by perf; under 6.5 the ptrace one is refused', async () => {
-    const perf = [{ name: 'p', symbol: 'value', len: 8, type: 'rw' }];
-    {
-      const { c, tid } = await session({ program: WATCH, kernel: '6.6', perf });
-      try {
-        const set = await c.dc.setDataBreakpointsRequest({
-          breakpoints: [{ dataId: await dataId(c, 'value'), accessType: 'write' }],
-        });
-        assert.equal(set.body.breakpoints[0].verified, true, set.body.breakpoints[0].message);
-        await c.dc.continueRequest({ threadId: tid });
-        const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
-        assert.equal(s.body.reason, 'data breakpoint');
-        assert.equal(await c.pc(tid), STD_PC);
-        // perf counts after execute: not yet at the ptrace stop
-        assert.equal(await c.evaluate('perf_read p'), '0');
-        await c.dc.stepInRequest({ threadId: tid });
-        await c.next('stopped');
-        assert.equal(await c.evaluate('perf_read p'), '1');
-        const ctr = (await c.dc.customRequest('wplab.snapshot')).body as {
-          counters: { counters: Array<{ id: string; count: number }> };
-        };
-        assert.equal(ctr.counters.counters.find((x) => x.id === 'p')?.count, 1);
-      } finally {
-        await c.stop();
+  it(
+    'under 6.6 the same symbol is watched by ptrace and ' + 'counted by perf; under 6.5 the ptrace one is refused',
+    async () => {
+      const perf = [{ name: 'p', symbol: 'value', len: 8, type: 'rw' }];
+      {
+        const { c, tid } = await session({ program: WATCH, kernel: '6.6', perf });
+        try {
+          const set = await c.dc.setDataBreakpointsRequest({
+            breakpoints: [{ dataId: await dataId(c, 'value'), accessType: 'write' }],
+          });
+          assert.equal(set.body.breakpoints[0].verified, true, set.body.breakpoints[0].message);
+          await c.dc.continueRequest({ threadId: tid });
+          const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
+          assert.equal(s.body.reason, 'data breakpoint');
+          assert.equal(await c.pc(tid), STD_PC);
+          // perf counts after execute: not yet at the ptrace stop
+          assert.equal(await c.evaluate('perf_read p'), '0');
+          await c.dc.stepInRequest({ threadId: tid });
+          await c.next('stopped');
+          assert.equal(await c.evaluate('perf_read p'), '1');
+          const ctr = (await c.dc.customRequest('wplab.snapshot')).body as {
+            counters: { counters: Array<{ id: string; count: number }> };
+          };
+          assert.equal(ctr.counters.counters.find((x) => x.id === 'p')?.count, 1);
+        } finally {
+          await c.stop();
+        }
       }
-    }
-    {
-      const { c } = await session({ program: WATCH, kernel: '6.5', perf });
-      try {
-        const set = await c.dc.setDataBreakpointsRequest({
-          breakpoints: [{ dataId: await dataId(c, 'value'), accessType: 'write' }],
-        });
-        assert.equal(set.body.breakpoints[0].verified, false);
-        assert.equal(set.body.breakpoints[0].reason, 'failed');
-        assert.match(set.body.breakpoints[0].message as string, /ENOSPC/);
-        assert.match(set.body.breakpoints[0].message as string, /perf/);
-      } finally {
-        await c.stop();
+      {
+        const { c } = await session({ program: WATCH, kernel: '6.5', perf });
+        try {
+          const set = await c.dc.setDataBreakpointsRequest({
+            breakpoints: [{ dataId: await dataId(c, 'value'), accessType: 'write' }],
+          });
+          assert.equal(set.body.breakpoints[0].verified, false);
+          assert.equal(set.body.breakpoints[0].reason, 'failed');
+          assert.match(set.body.breakpoints[0].message as string, /ENOSPC/);
+          assert.match(set.body.breakpoints[0].message as string, /perf/);
+        } finally {
+          await c.stop();
+        }
       }
-    }
-  });
+    },
+  );
 
   it('ptraceRearm gdb stops at every store; oneshot stops once and says the kernel disabled it', async () => {
     for (const policy of ['gdb', 'oneshot'] as const) {
@@ -980,41 +986,44 @@ describe('panel feed', () => {
 });
 
 describe('scenario launch', () => {
-  it('runs the setup steps, then the tasks are the threads; a setup watchpoint stops as a data breakpoint', async () => {
-    const { c, tid, first } = await session({ scenario: join(ROOT, 'examples', 'same_watch_addr.yaml') });
-    try {
-      assert.equal(first.body.reason, 'entry');
-      const th = await c.dc.threadsRequest();
-      assert.deepEqual(
-        th.body.threads.map((t) => t.name),
-        ['child (pid 100)'],
-      );
-      const out = c
-        .drain('output')
-        .map((e) => (e.body as { output: string }).output)
-        .join('');
-      assert.match(out, /setup .*perf_open .*-> ok/);
-      await c.dc.continueRequest({ threadId: tid });
-      const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
-      assert.equal(s.body.reason, 'data breakpoint');
-      assert.match(s.body.description as string, /ptrace:child:1/);
-      assert.equal(await c.evaluate('perf_read p'), '0');
-      // the ptrace watchpoint fired once (one-shot, and not the editor's to re-arm): perf counts the
-      // load after it executes, and the program's own trap is an exception stop
-      await c.dc.continueRequest({ threadId: tid });
-      const t = await c.next<DebugProtocol.StoppedEvent>('stopped');
-      assert.equal(t.body.reason, 'exception');
-      assert.match(t.body.text as string, /SIGTRAP TRAP_BRKPT/);
-      assert.match(t.body.description as string, /own trap instruction/);
-      assert.equal(await c.evaluate('perf_read p'), '1');
-      // continuing delivers the SIGTRAP: its default action ends the task (128 + 5)
-      await c.dc.continueRequest({ threadId: tid });
-      const ex = await c.next<DebugProtocol.ExitedEvent>('exited');
-      assert.equal(ex.body.exitCode, 133);
-    } finally {
-      await c.stop();
-    }
-  });
+  it(
+    'runs the setup steps, then the tasks are the ' + 'threads; a setup watchpoint stops as a data breakpoint',
+    async () => {
+      const { c, tid, first } = await session({ scenario: join(ROOT, 'examples', 'same_watch_addr.yaml') });
+      try {
+        assert.equal(first.body.reason, 'entry');
+        const th = await c.dc.threadsRequest();
+        assert.deepEqual(
+          th.body.threads.map((t) => t.name),
+          ['child (pid 100)'],
+        );
+        const out = c
+          .drain('output')
+          .map((e) => (e.body as { output: string }).output)
+          .join('');
+        assert.match(out, /setup .*perf_open .*-> ok/);
+        await c.dc.continueRequest({ threadId: tid });
+        const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
+        assert.equal(s.body.reason, 'data breakpoint');
+        assert.match(s.body.description as string, /ptrace:child:1/);
+        assert.equal(await c.evaluate('perf_read p'), '0');
+        // the ptrace watchpoint fired once (one-shot, and not the editor's to re-arm): perf counts the
+        // load after it executes, and the program's own trap is an exception stop
+        await c.dc.continueRequest({ threadId: tid });
+        const t = await c.next<DebugProtocol.StoppedEvent>('stopped');
+        assert.equal(t.body.reason, 'exception');
+        assert.match(t.body.text as string, /SIGTRAP TRAP_BRKPT/);
+        assert.match(t.body.description as string, /own trap instruction/);
+        assert.equal(await c.evaluate('perf_read p'), '1');
+        // continuing delivers the SIGTRAP: its default action ends the task (128 + 5)
+        await c.dc.continueRequest({ threadId: tid });
+        const ex = await c.next<DebugProtocol.ExitedEvent>('exited');
+        assert.equal(ex.body.exitCode, 133);
+      } finally {
+        await c.stop();
+      }
+    },
+  );
 });
 
 describe('bad arguments', () => {
@@ -1045,63 +1054,66 @@ describe('bad arguments', () => {
     }
   });
 
-  it('every request with missing or wrong arguments gets an error response, and the adapter keeps working', async () => {
-    const { c, tid } = await session({ program: WATCH });
-    try {
-      const bad: Array<[string, unknown]> = [
-        ['continue', {}],
-        ['continue', { threadId: 'x' }],
-        ['next', { threadId: 999 }],
-        ['stepIn', {}],
-        ['stepOut', { threadId: -1 }],
-        ['pause', {}],
-        ['stackTrace', {}],
-        ['scopes', {}],
-        ['scopes', { frameId: 'a' }],
-        ['variables', {}],
-        ['variables', { variablesReference: 987654 }],
-        ['setVariable', { variablesReference: 1 }],
-        ['evaluate', {}],
-        ['evaluate', { expression: 'r3 +', context: 'watch' }],
-        ['setBreakpoints', {}],
-        ['setBreakpoints', { source: { path: WATCH }, breakpoints: [{ line: 'x' }] }],
-        ['setBreakpoints', { source: { path: WATCH }, breakpoints: [{ line: 9, mode: 'teleport' }] }],
-        ['setDataBreakpoints', {}],
-        ['setDataBreakpoints', { breakpoints: [{}] }],
-        ['setDataBreakpoints', { breakpoints: [{ dataId: '0x10/8', accessType: 'sometimes' }] }],
-        ['dataBreakpointInfo', {}],
-        ['dataBreakpointInfo', { name: 'zz', asAddress: true }],
-        ['dataBreakpointInfo', { name: 'value', bytes: -1 }],
-        ['setInstructionBreakpoints', {}],
-        ['readMemory', {}],
-        ['readMemory', { memoryReference: 'here', count: 4 }],
-        ['writeMemory', { memoryReference: '0x10100000' }],
-        ['writeMemory', { memoryReference: '0x10100000', data: '!!' }],
-        ['disassemble', {}],
-        ['disassemble', { memoryReference: 'x', instructionCount: 3 }],
-        ['exceptionInfo', { threadId: tid }],
-        ['wplab.decisionLog', { start: 'a' }],
-        ['wplab.perf', { action: 'explode' }],
-        ['wplab.watch', { symbol: 'value' }],
-        ['wplab.nosuch', {}],
-        ['wplab.perf', { action: 'add', name: 'x' }],
-        ['attach', {}],
-      ];
-      for (const [cmd, args] of bad) {
-        const msg = await c.fails(c.dc.customRequest(cmd, args));
-        assert.ok(msg.length > 0, cmd);
-        assert.doesNotMatch(msg, /internal error|at .*\.js:\d+/, `${cmd}: ${msg}`);
+  it(
+    'every request with missing or wrong arguments gets ' + 'an error response, and the adapter keeps working',
+    async () => {
+      const { c, tid } = await session({ program: WATCH });
+      try {
+        const bad: Array<[string, unknown]> = [
+          ['continue', {}],
+          ['continue', { threadId: 'x' }],
+          ['next', { threadId: 999 }],
+          ['stepIn', {}],
+          ['stepOut', { threadId: -1 }],
+          ['pause', {}],
+          ['stackTrace', {}],
+          ['scopes', {}],
+          ['scopes', { frameId: 'a' }],
+          ['variables', {}],
+          ['variables', { variablesReference: 987654 }],
+          ['setVariable', { variablesReference: 1 }],
+          ['evaluate', {}],
+          ['evaluate', { expression: 'r3 +', context: 'watch' }],
+          ['setBreakpoints', {}],
+          ['setBreakpoints', { source: { path: WATCH }, breakpoints: [{ line: 'x' }] }],
+          ['setBreakpoints', { source: { path: WATCH }, breakpoints: [{ line: 9, mode: 'teleport' }] }],
+          ['setDataBreakpoints', {}],
+          ['setDataBreakpoints', { breakpoints: [{}] }],
+          ['setDataBreakpoints', { breakpoints: [{ dataId: '0x10/8', accessType: 'sometimes' }] }],
+          ['dataBreakpointInfo', {}],
+          ['dataBreakpointInfo', { name: 'zz', asAddress: true }],
+          ['dataBreakpointInfo', { name: 'value', bytes: -1 }],
+          ['setInstructionBreakpoints', {}],
+          ['readMemory', {}],
+          ['readMemory', { memoryReference: 'here', count: 4 }],
+          ['writeMemory', { memoryReference: '0x10100000' }],
+          ['writeMemory', { memoryReference: '0x10100000', data: '!!' }],
+          ['disassemble', {}],
+          ['disassemble', { memoryReference: 'x', instructionCount: 3 }],
+          ['exceptionInfo', { threadId: tid }],
+          ['wplab.decisionLog', { start: 'a' }],
+          ['wplab.perf', { action: 'explode' }],
+          ['wplab.watch', { symbol: 'value' }],
+          ['wplab.nosuch', {}],
+          ['wplab.perf', { action: 'add', name: 'x' }],
+          ['attach', {}],
+        ];
+        for (const [cmd, args] of bad) {
+          const msg = await c.fails(c.dc.customRequest(cmd, args));
+          assert.ok(msg.length > 0, cmd);
+          assert.doesNotMatch(msg, /internal error|at .*\.js:\d+/, `${cmd}: ${msg}`);
+        }
+        // invalid dataIds are refused per entry, index-aligned
+        const d = await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: 'garbage' }] });
+        assert.equal(d.body.breakpoints[0].verified, false);
+        assert.equal(typeof d.body.breakpoints[0].id, 'number');
+        // still working
+        await c.dc.stepInRequest({ threadId: tid });
+        const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
+        assert.equal(s.body.reason, 'step');
+      } finally {
+        await c.stop();
       }
-      // invalid dataIds are refused per entry, index-aligned
-      const d = await c.dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: 'garbage' }] });
-      assert.equal(d.body.breakpoints[0].verified, false);
-      assert.equal(typeof d.body.breakpoints[0].id, 'number');
-      // still working
-      await c.dc.stepInRequest({ threadId: tid });
-      const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
-      assert.equal(s.body.reason, 'step');
-    } finally {
-      await c.stop();
-    }
-  });
+    },
+  );
 });

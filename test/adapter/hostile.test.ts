@@ -82,12 +82,15 @@ describe('the adapter under a hostile client', () => {
     assert.equal(c.alive, true);
   });
 
-  it('initialize without arguments says what it needs; without pathFormat it is "path", as the protocol says', async () => {
-    const c = client();
-    assert.match(readable(await c.call('initialize')), /"initialize" needs its arguments/);
-    const ok = await c.call('initialize', { adapterID: 'ppc-watchpoint' });
-    assert.equal(ok?.success, true, ok?.message);
-  });
+  it(
+    'initialize without arguments says what it needs; ' + 'without pathFormat it is "path", as the protocol says',
+    async () => {
+      const c = client();
+      assert.match(readable(await c.call('initialize')), /"initialize" needs its arguments/);
+      const ok = await c.call('initialize', { adapterID: 'ppc-watchpoint' });
+      assert.equal(ok?.success, true, ok?.message);
+    },
+  );
 
   it('a step back sent before the launch is answered: both are answered (the step back refused, for now)', async () => {
     const c = client();
@@ -103,36 +106,39 @@ describe('the adapter under a hostile client', () => {
     for (const s of [launch, back, rev, done]) assert.equal(c.responsesTo(s).length, 1);
   });
 
-  it('time travel back to back, with refused and malformed requests in between: each answered exactly once', async () => {
-    const c = client();
-    await rawLaunch(c, { program: WATCH, stopOnEntry: true });
-    for (let i = 0; i < 4; i++) {
-      const n = c.events('stopped').length;
-      await c.call('stepIn', { threadId: 100 });
-      await c.until(() => c.events('stopped').length > n);
-    }
-    const seqs = [
-      c.request('reverseContinue', { threadId: 99 }), // refused (no such thread), at once
-      c.request('stepBack', { threadId: 100 }),
-      c.request('stepBack', { threadId: 100 }),
-      c.request('threads', 5), // malformed, while travelling
-      c.request('stepBack', { threadId: 100 }),
-      c.request('initialize'), // malformed
-      c.request('stackTrace', { threadId: 100 }),
-      c.request('reverseContinue', { threadId: 100 }),
-    ];
-    assert.ok(
-      await c.until(() => seqs.every((s) => c.responsesTo(s).length > 0), 20_000),
-      `unanswered: ${seqs.filter((s) => c.responsesTo(s).length === 0).join(', ')}`,
-    );
-    await new Promise((r) => setTimeout(r, 300));
-    for (const s of seqs) assert.equal(c.responsesTo(s).length, 1, `request ${s}`);
-    assert.deepEqual(
-      seqs.map((s) => c.responsesTo(s)[0].success),
-      [false, true, true, false, true, false, true, true],
-    );
-    assert.equal(c.alive, true);
-  });
+  it(
+    'time travel back to back, with refused and malformed ' + 'requests in between: each answered exactly once',
+    async () => {
+      const c = client();
+      await rawLaunch(c, { program: WATCH, stopOnEntry: true });
+      for (let i = 0; i < 4; i++) {
+        const n = c.events('stopped').length;
+        await c.call('stepIn', { threadId: 100 });
+        await c.until(() => c.events('stopped').length > n);
+      }
+      const seqs = [
+        c.request('reverseContinue', { threadId: 99 }), // refused (no such thread), at once
+        c.request('stepBack', { threadId: 100 }),
+        c.request('stepBack', { threadId: 100 }),
+        c.request('threads', 5), // malformed, while travelling
+        c.request('stepBack', { threadId: 100 }),
+        c.request('initialize'), // malformed
+        c.request('stackTrace', { threadId: 100 }),
+        c.request('reverseContinue', { threadId: 100 }),
+      ];
+      assert.ok(
+        await c.until(() => seqs.every((s) => c.responsesTo(s).length > 0), 20_000),
+        `unanswered: ${seqs.filter((s) => c.responsesTo(s).length === 0).join(', ')}`,
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      for (const s of seqs) assert.equal(c.responsesTo(s).length, 1, `request ${s}`);
+      assert.deepEqual(
+        seqs.map((s) => c.responsesTo(s)[0].success),
+        [false, true, true, false, true, false, true, true],
+      );
+      assert.equal(c.alive, true);
+    },
+  );
 
   it('offsets, references and values of the wrong kind get a message that names them', async () => {
     const c = client();
@@ -186,30 +192,33 @@ describe('the adapter under a hostile client', () => {
     assert.match(String(e?.body?.result), /does not fit in 64 bits/);
   });
 
-  it('a livelock (addr2 below addr with a perf counter armed) is a stop that says so, and the adapter stays up', async () => {
-    const c = client();
-    await rawLaunch(c, {
-      program: WATCH,
-      stopOnEntry: true,
-      perf: [{ name: 'p', symbol: 'value', len: 8, type: 'w' }],
-    });
-    const set = await c.call('evaluate', {
-      expression: 'sethwdebug trigger=write mode=range_inclusive addr=value addr2=0',
-      context: 'repl',
-    });
-    assert.match(String(set?.body?.result), /^ok handle=1/);
-    const n = c.events('stopped').length;
-    await c.call('continue', { threadId: 100 });
-    assert.ok(await c.until(() => c.events('stopped').length > n, 20_000));
-    const stop = c.events('stopped')[n];
-    assert.equal(stop.body?.reason, 'exception');
-    assert.equal(stop.body?.text, 'livelock');
-    assert.match(
-      String(stop.body?.description),
-      /^livelock: the instruction at 0x1000000c raised the same DAWR exception \d+ times in a row without retiring \(slot 0: ptrace:watch:1 .*; slot 1: perf:p .*\)/,
-    );
-    const info = await c.call('exceptionInfo', { threadId: 100 });
-    assert.equal(info?.body?.exceptionId, 'livelock');
-    assert.equal((await c.call('threads', {}))?.success, true);
-  });
+  it(
+    'a livelock (addr2 below addr with a perf counter ' + 'armed) is a stop that says so, and the adapter stays up',
+    async () => {
+      const c = client();
+      await rawLaunch(c, {
+        program: WATCH,
+        stopOnEntry: true,
+        perf: [{ name: 'p', symbol: 'value', len: 8, type: 'w' }],
+      });
+      const set = await c.call('evaluate', {
+        expression: 'sethwdebug trigger=write mode=range_inclusive addr=value addr2=0',
+        context: 'repl',
+      });
+      assert.match(String(set?.body?.result), /^ok handle=1/);
+      const n = c.events('stopped').length;
+      await c.call('continue', { threadId: 100 });
+      assert.ok(await c.until(() => c.events('stopped').length > n, 20_000));
+      const stop = c.events('stopped')[n];
+      assert.equal(stop.body?.reason, 'exception');
+      assert.equal(stop.body?.text, 'livelock');
+      assert.match(
+        String(stop.body?.description),
+        /^livelock: the instruction at 0x1000000c raised the same DAWR exception \d+ times in a row without retiring \(slot 0: ptrace:watch:1 .*; slot 1: perf:p .*\)/,
+      );
+      const info = await c.call('exceptionInfo', { threadId: 100 });
+      assert.equal(info?.body?.exceptionId, 'livelock');
+      assert.equal((await c.call('threads', {}))?.success, true);
+    },
+  );
 });

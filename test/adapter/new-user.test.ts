@@ -62,54 +62,58 @@ async function decisions(c: Client): Promise<PanelDecision[]> {
 }
 
 describe('"Break on Value Change" (defect 10)', () => {
-  it("stops only where a store changes the value; the kernel's trap on every store stays in the decision log with the debugger's check", async () => {
-    const { c, tid } = await session({ program: SAME });
-    try {
-      const bp = await watchValue(c);
-      assert.equal(bp.verified, true);
-      await c.dc.continueRequest({ threadId: tid });
-      const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
-      assert.equal(s.body.reason, 'data breakpoint');
-      assert.equal(
-        await c.pc(tid),
-        STORES[2],
-        'the first store that changes the value (0 -> 5); the two stores of 0 over 0 went by',
-      );
-      assert.match(s.body.text as string, /about to write 0x5 /);
-      // the kernel trapped all three stores; the debugger's check is beside the first two
-      const ds = (await decisions(c)).filter((d) => d.branch === 'ptrace-report');
-      assert.deepEqual(
-        ds.map((d) => d.pc),
-        STORES.slice(0, 3),
-      );
-      assert.match(
-        ds[0].note ?? '',
-        /writes 0x0, which .*value.* already holds: the value does not change, so "Break on Value Change" went on without stopping/,
-      );
-      assert.ok(ds[1].note);
-      assert.equal(ds[2].note, undefined, 'the stop that was shown has no note');
-      // on: 5 over 5 goes by, 6 stops
-      await c.dc.continueRequest({ threadId: tid });
-      await c.next('stopped');
-      assert.equal(await c.pc(tid), STORES[4]);
-      const all = (await decisions(c)).filter((d) => d.branch === 'ptrace-report');
-      assert.deepEqual(
-        all.map((d) => d.pc),
-        STORES,
-      );
-      assert.deepEqual(
-        all.map((d) => d.note !== undefined),
-        [true, true, false, true, false],
-      );
-      // reverse continue goes back over the 5 over 5, as forward did, to the store of 5
-      await c.dc.reverseContinueRequest({ threadId: tid });
-      const back = await c.next<DebugProtocol.StoppedEvent>('stopped');
-      assert.equal(back.body.reason, 'data breakpoint');
-      assert.equal(await c.pc(tid), STORES[2]);
-    } finally {
-      await c.stop();
-    }
-  });
+  it(
+    "stops only where a store changes the value; the kernel's trap on " +
+      "every store stays in the decision log with the debugger's check",
+    async () => {
+      const { c, tid } = await session({ program: SAME });
+      try {
+        const bp = await watchValue(c);
+        assert.equal(bp.verified, true);
+        await c.dc.continueRequest({ threadId: tid });
+        const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
+        assert.equal(s.body.reason, 'data breakpoint');
+        assert.equal(
+          await c.pc(tid),
+          STORES[2],
+          'the first store that changes the value (0 -> 5); the two stores of 0 over 0 went by',
+        );
+        assert.match(s.body.text as string, /about to write 0x5 /);
+        // the kernel trapped all three stores; the debugger's check is beside the first two
+        const ds = (await decisions(c)).filter((d) => d.branch === 'ptrace-report');
+        assert.deepEqual(
+          ds.map((d) => d.pc),
+          STORES.slice(0, 3),
+        );
+        assert.match(
+          ds[0].note ?? '',
+          /writes 0x0, which .*value.* already holds: the value does not change, so "Break on Value Change" went on without stopping/,
+        );
+        assert.ok(ds[1].note);
+        assert.equal(ds[2].note, undefined, 'the stop that was shown has no note');
+        // on: 5 over 5 goes by, 6 stops
+        await c.dc.continueRequest({ threadId: tid });
+        await c.next('stopped');
+        assert.equal(await c.pc(tid), STORES[4]);
+        const all = (await decisions(c)).filter((d) => d.branch === 'ptrace-report');
+        assert.deepEqual(
+          all.map((d) => d.pc),
+          STORES,
+        );
+        assert.deepEqual(
+          all.map((d) => d.note !== undefined),
+          [true, true, false, true, false],
+        );
+        // reverse continue goes back over the 5 over 5, as forward did, to the store of 5
+        await c.dc.reverseContinueRequest({ threadId: tid });
+        const back = await c.next<DebugProtocol.StoppedEvent>('stopped');
+        assert.equal(back.body.reason, 'data breakpoint');
+        assert.equal(await c.pc(tid), STORES[2]);
+      } finally {
+        await c.stop();
+      }
+    },
+  );
 
   it('"breakOnValueChange": "everyStore" is the raw kernel behaviour: every store stops', async () => {
     const { c, tid } = await session({ program: SAME, breakOnValueChange: 'everyStore' });
@@ -159,57 +163,61 @@ describe('"Break on Value Change" (defect 10)', () => {
 });
 
 describe('data breakpoints kept by the editor across sessions (defect 4)', () => {
-  it('one set on a symbol follows the symbol: refused with the reason where the program has none, set on it where it has', async () => {
-    let onCounter: string;
-    let onValue: string;
-    const first = await session({ program: WATCH });
-    try {
-      onCounter = (await first.c.dc.dataBreakpointInfoRequest({ name: 'counter' })).body.dataId as string;
-      onValue = (await first.c.dc.dataBreakpointInfoRequest({ name: 'value' })).body.dataId as string;
-      assert.equal(onCounter, 'sym:counter/8');
-    } finally {
-      await first.c.stop();
-    }
-    // same-value.S has no `counter`; its `value` is at 0x10100000 (where watch.S had `value` too)
-    const { c } = await session({ program: SAME });
-    try {
-      c.drain('output');
-      const set = await c.dc.setDataBreakpointsRequest({
-        breakpoints: [
-          { dataId: onCounter, accessType: 'write' },
-          { dataId: onValue, accessType: 'write' },
-        ],
-      });
-      const [counter, value] = set.body.breakpoints;
-      assert.equal(counter.verified, false);
-      assert.equal(counter.reason, 'failed');
-      assert.match(
-        counter.message ?? '',
-        /no symbol "counter" in same-value\.S: this data breakpoint was set on counter and follows the symbol/,
-      );
-      assert.equal(value.verified, true);
-      assert.match(value.message ?? '', /write value \(8 bytes at 0x10100000\)/);
-      // said in the Debug Console too, not only in a hover
-      const out = c
-        .drain('output')
-        .map((e) => (e.body as { output: string }).output)
-        .join('');
-      assert.match(out, /data breakpoint on counter not set: no symbol "counter"/);
-      // the same id again keeps the same breakpoint id (the editor's row stays the same)
-      const again = await c.dc.setDataBreakpointsRequest({
-        breakpoints: [
-          { dataId: onCounter, accessType: 'write' },
-          { dataId: onValue, accessType: 'write' },
-        ],
-      });
-      assert.deepEqual(
-        again.body.breakpoints.map((b) => b.id),
-        [counter.id, value.id],
-      );
-    } finally {
-      await c.stop();
-    }
-  });
+  it(
+    'one set on a symbol follows the symbol: refused with the ' +
+      'reason where the program has none, set on it where it has',
+    async () => {
+      let onCounter: string;
+      let onValue: string;
+      const first = await session({ program: WATCH });
+      try {
+        onCounter = (await first.c.dc.dataBreakpointInfoRequest({ name: 'counter' })).body.dataId as string;
+        onValue = (await first.c.dc.dataBreakpointInfoRequest({ name: 'value' })).body.dataId as string;
+        assert.equal(onCounter, 'sym:counter/8');
+      } finally {
+        await first.c.stop();
+      }
+      // same-value.S has no `counter`; its `value` is at 0x10100000 (where watch.S had `value` too)
+      const { c } = await session({ program: SAME });
+      try {
+        c.drain('output');
+        const set = await c.dc.setDataBreakpointsRequest({
+          breakpoints: [
+            { dataId: onCounter, accessType: 'write' },
+            { dataId: onValue, accessType: 'write' },
+          ],
+        });
+        const [counter, value] = set.body.breakpoints;
+        assert.equal(counter.verified, false);
+        assert.equal(counter.reason, 'failed');
+        assert.match(
+          counter.message ?? '',
+          /no symbol "counter" in same-value\.S: this data breakpoint was set on counter and follows the symbol/,
+        );
+        assert.equal(value.verified, true);
+        assert.match(value.message ?? '', /write value \(8 bytes at 0x10100000\)/);
+        // said in the Debug Console too, not only in a hover
+        const out = c
+          .drain('output')
+          .map((e) => (e.body as { output: string }).output)
+          .join('');
+        assert.match(out, /data breakpoint on counter not set: no symbol "counter"/);
+        // the same id again keeps the same breakpoint id (the editor's row stays the same)
+        const again = await c.dc.setDataBreakpointsRequest({
+          breakpoints: [
+            { dataId: onCounter, accessType: 'write' },
+            { dataId: onValue, accessType: 'write' },
+          ],
+        });
+        assert.deepEqual(
+          again.body.breakpoints.map((b) => b.id),
+          [counter.id, value.id],
+        );
+      } finally {
+        await c.stop();
+      }
+    },
+  );
 
   it('one set on an address stays on the address and says which symbol it is now', async () => {
     const { c } = await session({ program: SAME });
@@ -231,69 +239,77 @@ describe('data breakpoints kept by the editor across sessions (defect 4)', () =>
 });
 
 describe('the slots of a stopped program (defect 1)', () => {
-  it("the Variables view's Watchpoints scope shows a stopped task's watchpoints in the slots they take when it runs", async () => {
-    const { c, tid } = await session({ program: SAME, perf: [{ name: 'w', symbol: 'value', len: 8, type: 'w' }] });
-    try {
-      const st = await c.dc.stackTraceRequest({ threadId: tid });
-      const sc = await c.dc.scopesRequest({ frameId: st.body.stackFrames[0].id });
-      const wp = await c.dc.variablesRequest({ variablesReference: sc.body.scopes[2].variablesReference });
-      const dawrs = wp.body.variables.filter((v) => /^DAWR/.test(v.name)).map((v) => v.value);
-      assert.match(
-        dawrs[0],
-        /^free now; scheduled out while stopped: perf "w" same-value W 0x10100000\+8 .*back in this slot when same-value runs$/,
-      );
-      assert.equal(dawrs[1], 'free');
-      // the panel's slot view says the same
-      const snap = (await c.dc.customRequest('wplab.snapshot')).body as {
-        slots: {
-          cpus: Array<{
-            nextTask?: string;
-            slots: Array<{ occupant?: unknown; next?: { label: string; state: string } }>;
-          }>;
+  it(
+    "the Variables view's Watchpoints scope shows a stopped " +
+      "task's watchpoints in the slots they take when it runs",
+    async () => {
+      const { c, tid } = await session({ program: SAME, perf: [{ name: 'w', symbol: 'value', len: 8, type: 'w' }] });
+      try {
+        const st = await c.dc.stackTraceRequest({ threadId: tid });
+        const sc = await c.dc.scopesRequest({ frameId: st.body.stackFrames[0].id });
+        const wp = await c.dc.variablesRequest({ variablesReference: sc.body.scopes[2].variablesReference });
+        const dawrs = wp.body.variables.filter((v) => /^DAWR/.test(v.name)).map((v) => v.value);
+        assert.match(
+          dawrs[0],
+          /^free now; scheduled out while stopped: perf "w" same-value W 0x10100000\+8 .*back in this slot when same-value runs$/,
+        );
+        assert.equal(dawrs[1], 'free');
+        // the panel's slot view says the same
+        const snap = (await c.dc.customRequest('wplab.snapshot')).body as {
+          slots: {
+            cpus: Array<{
+              nextTask?: string;
+              slots: Array<{ occupant?: unknown; next?: { label: string; state: string } }>;
+            }>;
+          };
         };
-      };
-      assert.equal(snap.slots.cpus[0].nextTask, 'same-value');
-      assert.deepEqual(
-        snap.slots.cpus[0].slots.map((x) => [x.occupant, x.next?.label, x.next?.state]),
-        [
-          [undefined, 'perf "w"', 'armed'],
-          [undefined, undefined, undefined],
-        ],
-      );
-    } finally {
-      await c.stop();
-    }
-  });
+        assert.equal(snap.slots.cpus[0].nextTask, 'same-value');
+        assert.deepEqual(
+          snap.slots.cpus[0].slots.map((x) => [x.occupant, x.next?.label, x.next?.state]),
+          [
+            [undefined, 'perf "w"', 'armed'],
+            [undefined, undefined, undefined],
+          ],
+        );
+      } finally {
+        await c.stop();
+      }
+    },
+  );
 });
 
 describe('the stop, the clock, and what the panel reads', () => {
-  it('a watchpoint stop: a short reason for the Call Stack view, the whole sentence in the text, the Debug Console and wplab.stopped (defect 8)', async () => {
-    const { c, tid } = await session({ program: SAME });
-    try {
-      const bp = await watchValue(c);
-      c.drain('output');
-      c.drain('wplab.stopped');
-      await c.dc.continueRequest({ threadId: tid });
-      const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
-      assert.equal(s.body.description, `Watchpoint ${bp.id} (write value)`);
-      assert.ok((s.body.description as string).length <= 48);
-      const full =
-        /"std r4,0\(r3\)" at 0x10000018 <_start\+0x18> is about to write 0x5 from r4 to 8 bytes at 0x10100000 \(value\); memory still holds 0x0 \(stopped before it executes\)\. SIGTRAP TRAP_HWBKPT si_addr=0x10100000/;
-      assert.match(s.body.text as string, full);
-      const out = c
-        .drain('output')
-        .map((e) => (e.body as { output: string }).output)
-        .join('');
-      assert.match(out, /same-value: Watchpoint \d+ \(write value\): "std r4,0\(r3\)"/);
-      const ev = (await c.next('wplab.stopped')).body as StoppedEventBody;
-      assert.equal(ev.task, 'same-value');
-      assert.match(ev.text ?? '', full);
-      const ds = await decisions(c);
-      assert.equal(ev.icount, ds.at(-1)?.icount, 'the stop and its decision on one clock');
-    } finally {
-      await c.stop();
-    }
-  });
+  it(
+    'a watchpoint stop: a short reason for the Call Stack view, the whole ' +
+      'sentence in the text, the Debug Console and wplab.stopped (defect 8)',
+    async () => {
+      const { c, tid } = await session({ program: SAME });
+      try {
+        const bp = await watchValue(c);
+        c.drain('output');
+        c.drain('wplab.stopped');
+        await c.dc.continueRequest({ threadId: tid });
+        const s = await c.next<DebugProtocol.StoppedEvent>('stopped');
+        assert.equal(s.body.description, `Watchpoint ${bp.id} (write value)`);
+        assert.ok((s.body.description as string).length <= 48);
+        const full =
+          /"std r4,0\(r3\)" at 0x10000018 <_start\+0x18> is about to write 0x5 from r4 to 8 bytes at 0x10100000 \(value\); memory still holds 0x0 \(stopped before it executes\)\. SIGTRAP TRAP_HWBKPT si_addr=0x10100000/;
+        assert.match(s.body.text as string, full);
+        const out = c
+          .drain('output')
+          .map((e) => (e.body as { output: string }).output)
+          .join('');
+        assert.match(out, /same-value: Watchpoint \d+ \(write value\): "std r4,0\(r3\)"/);
+        const ev = (await c.next('wplab.stopped')).body as StoppedEventBody;
+        assert.equal(ev.task, 'same-value');
+        assert.match(ev.text ?? '', full);
+        const ds = await decisions(c);
+        assert.equal(ev.icount, ds.at(-1)?.icount, 'the stop and its decision on one clock');
+      } finally {
+        await c.stop();
+      }
+    },
+  );
 
   it('step back names the instant on the decisions\' clock (icount), not "instruction N+1" (defect 9)', async () => {
     const { c, tid } = await session({ program: SAME });

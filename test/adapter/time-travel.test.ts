@@ -110,41 +110,44 @@ describe('time travel', () => {
     }
   });
 
-  it('reverse continue goes back to the store a data breakpoint watches; continue then takes the watchpoint', async () => {
-    const { c, tid } = await session({ program: WATCH, stopOnEntry: true });
-    try {
-      const bps = await c.dc.setBreakpointsRequest({ source: { path: WATCH }, breakpoints: [{ line: BL_LINE }] });
-      const lineId = bps.body.breakpoints[0].id;
-      await c.dc.continueRequest({ threadId: tid });
-      const atBl = await c.next<DebugProtocol.StoppedEvent>('stopped');
-      assert.deepEqual(atBl.body.hitBreakpointIds, [lineId]);
-      assert.match(await c.evaluate('value', 'watch'), /\(42\)$/);
-      // a data breakpoint set now, on a store that already happened
-      const info = await c.dc.dataBreakpointInfoRequest({ name: 'value' });
-      const set = await c.dc.setDataBreakpointsRequest({
-        breakpoints: [{ dataId: info.body.dataId as string, accessType: 'write' }],
-      });
-      const watchId = set.body.breakpoints[0].id;
-      await c.dc.reverseContinueRequest({ threadId: tid });
-      const back = await c.next<DebugProtocol.StoppedEvent>('stopped');
-      assert.equal(back.body.reason, 'data breakpoint');
-      assert.deepEqual(back.body.hitBreakpointIds, [watchId]);
-      assert.match(back.body.text as string, /about to write 0x2a/);
-      assert.equal(back.body.description, `Reverse continue: Watchpoint ${watchId} (write value)`);
-      assert.equal(await c.pc(tid), STD_PC);
-      assert.match(await c.evaluate('value', 'watch'), /\(0\)$/, 'before the store');
-      // forward: the kernel takes the watchpoint before the store, then the line breakpoint (same id)
-      await c.dc.continueRequest({ threadId: tid });
-      const hit = await c.next<DebugProtocol.StoppedEvent>('stopped');
-      assert.equal(hit.body.reason, 'data breakpoint');
-      assert.deepEqual(hit.body.hitBreakpointIds, [watchId]);
-      await c.dc.continueRequest({ threadId: tid });
-      const again = await c.next<DebugProtocol.StoppedEvent>('stopped');
-      assert.deepEqual(again.body.hitBreakpointIds, [lineId], 'the line breakpoint keeps its id across the travel');
-    } finally {
-      await c.stop();
-    }
-  });
+  it(
+    'reverse continue goes back to the store a data ' + 'breakpoint watches; continue then takes the watchpoint',
+    async () => {
+      const { c, tid } = await session({ program: WATCH, stopOnEntry: true });
+      try {
+        const bps = await c.dc.setBreakpointsRequest({ source: { path: WATCH }, breakpoints: [{ line: BL_LINE }] });
+        const lineId = bps.body.breakpoints[0].id;
+        await c.dc.continueRequest({ threadId: tid });
+        const atBl = await c.next<DebugProtocol.StoppedEvent>('stopped');
+        assert.deepEqual(atBl.body.hitBreakpointIds, [lineId]);
+        assert.match(await c.evaluate('value', 'watch'), /\(42\)$/);
+        // a data breakpoint set now, on a store that already happened
+        const info = await c.dc.dataBreakpointInfoRequest({ name: 'value' });
+        const set = await c.dc.setDataBreakpointsRequest({
+          breakpoints: [{ dataId: info.body.dataId as string, accessType: 'write' }],
+        });
+        const watchId = set.body.breakpoints[0].id;
+        await c.dc.reverseContinueRequest({ threadId: tid });
+        const back = await c.next<DebugProtocol.StoppedEvent>('stopped');
+        assert.equal(back.body.reason, 'data breakpoint');
+        assert.deepEqual(back.body.hitBreakpointIds, [watchId]);
+        assert.match(back.body.text as string, /about to write 0x2a/);
+        assert.equal(back.body.description, `Reverse continue: Watchpoint ${watchId} (write value)`);
+        assert.equal(await c.pc(tid), STD_PC);
+        assert.match(await c.evaluate('value', 'watch'), /\(0\)$/, 'before the store');
+        // forward: the kernel takes the watchpoint before the store, then the line breakpoint (same id)
+        await c.dc.continueRequest({ threadId: tid });
+        const hit = await c.next<DebugProtocol.StoppedEvent>('stopped');
+        assert.equal(hit.body.reason, 'data breakpoint');
+        assert.deepEqual(hit.body.hitBreakpointIds, [watchId]);
+        await c.dc.continueRequest({ threadId: tid });
+        const again = await c.next<DebugProtocol.StoppedEvent>('stopped');
+        assert.deepEqual(again.body.hitBreakpointIds, [lineId], 'the line breakpoint keeps its id across the travel');
+      } finally {
+        await c.stop();
+      }
+    },
+  );
 
   it("reverse continue evaluates a breakpoint's condition in the state of each earlier instant", async () => {
     const HOT = fixture('hot.S');
@@ -244,34 +247,37 @@ describe('time travel over requests that came while the program ran', () => {
 });
 
 describe('time travel with more than one task', () => {
-  it('a scenario with an untraced task sharing the CPU: back one step and forward again is the same machine', async () => {
-    const scenario = join(ROOT, 'examples', 'per-cpu-perf-two-tasks.yaml');
-    const { c, tid } = await session({ scenario, stopOnEntry: true });
-    try {
-      await c.dc.continueRequest({ threadId: tid });
-      const stop = await c.next<DebugProtocol.StoppedEvent>('stopped');
-      assert.equal(stop.body.reason, 'exception', "the program's own trap at store_loop_done");
-      const state = async () => {
-        const snap = (await c.dc.customRequest('wplab.snapshot')).body as {
-          counters: { counters: Array<{ id: string; count: number }> };
-          total: number;
+  it(
+    'a scenario with an untraced task sharing the CPU: ' + 'back one step and forward again is the same machine',
+    async () => {
+      const scenario = join(ROOT, 'examples', 'per-cpu-perf-two-tasks.yaml');
+      const { c, tid } = await session({ scenario, stopOnEntry: true });
+      try {
+        await c.dc.continueRequest({ threadId: tid });
+        const stop = await c.next<DebugProtocol.StoppedEvent>('stopped');
+        assert.equal(stop.body.reason, 'exception', "the program's own trap at store_loop_done");
+        const state = async () => {
+          const snap = (await c.dc.customRequest('wplab.snapshot')).body as {
+            counters: { counters: Array<{ id: string; count: number }> };
+            total: number;
+          };
+          return {
+            pc: await c.pc(tid),
+            counter: await c.evaluate('counter', 'watch'),
+            counts: snap.counters.counters.map((x) => `${x.id}=${x.count}`).join(' '),
+            decisions: snap.total,
+          };
         };
-        return {
-          pc: await c.pc(tid),
-          counter: await c.evaluate('counter', 'watch'),
-          counts: snap.counters.counters.map((x) => `${x.id}=${x.count}`).join(' '),
-          decisions: snap.total,
-        };
-      };
-      const then = await state();
-      assert.equal(then.counts, 'cpu0=8 cpu1=0');
-      await stepBack(c, tid);
-      const back = await state();
-      assert.notEqual(back.pc, then.pc);
-      await stepIn(c, tid);
-      assert.deepEqual(await state(), then);
-    } finally {
-      await c.stop();
-    }
-  });
+        const then = await state();
+        assert.equal(then.counts, 'cpu0=8 cpu1=0');
+        await stepBack(c, tid);
+        const back = await state();
+        assert.notEqual(back.pc, then.pc);
+        await stepIn(c, tid);
+        assert.deepEqual(await state(), then);
+      } finally {
+        await c.stop();
+      }
+    },
+  );
 });

@@ -76,13 +76,15 @@ test(
         fc.integer({ min: -128, max: 248 }),
         fc.integer({ min: 1, max: 16 }),
         (off, a, b, len) => {
+          // a signed offset from the line: line-8, line+0
+          const at = (x: number) => (x < 0 ? `${x}` : `+${x}`);
           const r = run(
             `machine: { cpu: power10 }
 tasks:
   - { name: child, program: dcbz.S, regs: { r10: ${off} } }
 steps:
-  - perf_open: { id: a, task: child, addr: line${a < 0 ? a : `+${a}`}, len: ${len}, type: w, exclude_kernel: true, exclude_hv: true }
-  - perf_open: { id: b, task: child, addr: line${b < 0 ? b : `+${b}`}, len: 8, type: w, exclude_kernel: true, exclude_hv: true }
+  - perf_open: { id: a, task: child, addr: line${at(a)}, len: ${len}, type: w, exclude_kernel: true, exclude_hv: true }
+  - perf_open: { id: b, task: child, addr: line${at(b)}, len: 8, type: w, exclude_kernel: true, exclude_hv: true }
   - cont: child
   - perf_read: a
   - perf_read: b

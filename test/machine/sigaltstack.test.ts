@@ -129,16 +129,19 @@ function report(src: string): {
   return { r1: w(0), ucFlags: w(1), onFlags: w(2), setResult: BigInt.asIntN(64, w(3)), alt: w(4), mainR1: w(5) };
 }
 
-test('SA_ONSTACK: the handler runs on the alternate stack, sees SS_ONSTACK, cannot change it (EPERM); uc_stack saved', () => {
-  const x = report(SRC('lis 10,0x0800\n\tori 10,10,4')); // SA_ONSTACK | SA_SIGINFO
-  assert.ok(
-    x.r1 > x.alt && x.r1 < x.alt + 65536n,
-    `r1 0x${x.r1.toString(16)} inside the alternate stack at 0x${x.alt.toString(16)}`,
-  );
-  assert.equal(x.onFlags, 1n, 'SS_ONSTACK');
-  assert.equal(x.setResult, BigInt(E.EPERM), 'EPERM (sc returns the positive errno with CR0.SO set)');
-  assert.equal(x.ucFlags, 0n, 'uc_stack.ss_flags: enabled, not on it at delivery');
-});
+test(
+  'SA_ONSTACK: the handler runs on the alternate stack, ' + 'sees SS_ONSTACK, cannot change it (EPERM); uc_stack saved',
+  () => {
+    const x = report(SRC('lis 10,0x0800\n\tori 10,10,4')); // SA_ONSTACK | SA_SIGINFO
+    assert.ok(
+      x.r1 > x.alt && x.r1 < x.alt + 65536n,
+      `r1 0x${x.r1.toString(16)} inside the alternate stack at 0x${x.alt.toString(16)}`,
+    );
+    assert.equal(x.onFlags, 1n, 'SS_ONSTACK');
+    assert.equal(x.setResult, BigInt(E.EPERM), 'EPERM (sc returns the positive errno with CR0.SO set)');
+    assert.equal(x.ucFlags, 0n, 'uc_stack.ss_flags: enabled, not on it at delivery');
+  },
+);
 
 test('without SA_ONSTACK the handler stays on the normal stack (just below the interrupted r1)', () => {
   const x = report(SRC('li 10,4')); // SA_SIGINFO

@@ -91,10 +91,13 @@ test('rt_sigqueueinfo: EPERM for a non-negative si_code sent to another process,
   assert.equal(g.call(177, 99999, SIGUSR1, info), -E.ESRCH);
 });
 
-test('timer_create + timer_settime: the expiry sends SI_TIMER with the timer id and sigev_value; gettime, overrun, delete', () => {
-  const SIGRT = 34;
-  const w = words(
-    `
+test(
+  'timer_create + timer_settime: the expiry sends SI_TIMER ' +
+    'with the timer id and sigev_value; gettime, overrun, delete',
+  () => {
+    const SIGRT = 34;
+    const w = words(
+      `
 	li 3,0
 	lis 4,set@ha
 	addi 4,4,set@l
@@ -156,13 +159,14 @@ test('timer_create + timer_settime: the expiry sends SI_TIMER with the timer id 
 	addi 4,4,out@l
 	std 3,56(4)
 ` + WRITE_OUT_AND_EXIT(8),
-    8,
-  );
-  assert.equal(Number(w[4]), SIGRT, "sigtimedwait took the timer's signal");
-  assert.equal(Number(BigInt.asIntN(32, w[1] & 0xffffffffn)), -2, 'si_code SI_TIMER');
-  assert.equal(Number(w[2] & 0xffffffffn), 0, 'si_timerid: the first timer is 0');
-  assert.equal(w[3], 77n, 'sigev_value');
-  assert.equal(w[5], 0n, 'no overrun');
-  assert.equal(w[6], 0n, 'timer_delete');
-  assert.equal(w[7], BigInt(E.EINVAL), 'deleting it again: EINVAL (sc returns the positive errno)');
-});
+      8,
+    );
+    assert.equal(Number(w[4]), SIGRT, "sigtimedwait took the timer's signal");
+    assert.equal(Number(BigInt.asIntN(32, w[1] & 0xffffffffn)), -2, 'si_code SI_TIMER');
+    assert.equal(Number(w[2] & 0xffffffffn), 0, 'si_timerid: the first timer is 0');
+    assert.equal(w[3], 77n, 'sigev_value');
+    assert.equal(w[5], 0n, 'no overrun');
+    assert.equal(w[6], 0n, 'timer_delete');
+    assert.equal(w[7], BigInt(E.EINVAL), 'deleting it again: EINVAL (sc returns the positive errno)');
+  },
+);

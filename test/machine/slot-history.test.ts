@@ -182,17 +182,26 @@ test('the decision log is read as marks without making text, and searched by clo
   const seen: string[] = [];
   m.log.scanMarks(0, m.log.total, newDecisionMark(), (k) => {
     seen.push(
-      `${k.seq}@${k.icount}:${k.branch}:${k.slotMask}:${k.arm.slice(0, k.armN).map((a) => `${a.bp}/${a.slot}`)}:${k.done.slice(0, k.doneN).map((a) => `${a.bp}/${a.slot}`)}`,
+      `${k.seq}@${k.icount}:${k.branch}:${k.slotMask}:` +
+        `${k.arm.slice(0, k.armN).map((a) => `${a.bp}/${a.slot}`)}:` +
+        `${k.done.slice(0, k.doneN).map((a) => `${a.bp}/${a.slot}`)}`,
     );
   });
   assert.deepEqual(
     seen,
-    all.map(
-      (d) =>
-        `${d.seq}@${d.icount}:${d.branch}:${d.slots.filter((x) => x.result !== 'miss').reduce((a, x) => a | (1 << x.slot), 0)}:` +
-        `${d.effects.filter((e) => e.kind === 'arm-step').map((e) => `${(e as { bp: string }).bp}/${d.slots.find((x) => x.bp === (e as { bp: string }).bp)?.slot ?? -1}`)}:` +
-        `${d.effects.filter((e) => e.kind === 'step-done').map((e) => `${(e as { bp: string }).bp}/${d.slots.find((x) => x.bp === (e as { bp: string }).bp)?.slot ?? -1}`)}`,
-    ),
+    all.map((d) => {
+      // an effect's breakpoint and the slot it has in this decision (-1: none)
+      const bpSlot = (e: (typeof d.effects)[number]) => {
+        const bp = (e as { bp: string }).bp;
+        return `${bp}/${d.slots.find((x) => x.bp === bp)?.slot ?? -1}`;
+      };
+      const hitMask = d.slots.filter((x) => x.result !== 'miss').reduce((a, x) => a | (1 << x.slot), 0);
+      return (
+        `${d.seq}@${d.icount}:${d.branch}:${hitMask}:` +
+        `${d.effects.filter((e) => e.kind === 'arm-step').map(bpSlot)}:` +
+        `${d.effects.filter((e) => e.kind === 'step-done').map(bpSlot)}`
+      );
+    }),
   );
   assert.ok(seen[0].includes(':perf-single-step:1:perf:stores/0:'), seen[0]);
   assert.equal(m.log.seqAtIcount(0), 0);

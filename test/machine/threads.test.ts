@@ -61,17 +61,20 @@ stack:	.space 16384
 stack_top:
 `;
 
-test("clone(CLONE_THREAD): shared memory, its own tid, getpid the process's; its exit clears and wakes the tid word", () => {
-  const r = run(SRC('li 3,0\n\tSYS 1'), { maxSteps: 1_000_000 });
-  assert.equal(r.exitCode, 42, r.message ?? '');
-  assert.equal(r.stdout.length, 48);
-  const dv = new DataView(r.stdout.buffer, r.stdout.byteOffset, 48);
-  const w = (i: number) => Number(dv.getBigInt64(8 * i, true));
-  const [tid, pidInThread, mainPid, cloneResult] = [w(0), w(1), w(2), w(3)];
-  assert.equal(pidInThread, mainPid, 'getpid in the thread is the process id');
-  assert.notEqual(tid, mainPid, 'gettid is the thread own');
-  assert.equal(cloneResult, tid, 'clone returns the new tid');
-});
+test(
+  'clone(CLONE_THREAD): shared memory, its own tid, getpid ' + "the process's; its exit clears and wakes the tid word",
+  () => {
+    const r = run(SRC('li 3,0\n\tSYS 1'), { maxSteps: 1_000_000 });
+    assert.equal(r.exitCode, 42, r.message ?? '');
+    assert.equal(r.stdout.length, 48);
+    const dv = new DataView(r.stdout.buffer, r.stdout.byteOffset, 48);
+    const w = (i: number) => Number(dv.getBigInt64(8 * i, true));
+    const [tid, pidInThread, mainPid, cloneResult] = [w(0), w(1), w(2), w(3)];
+    assert.equal(pidInThread, mainPid, 'getpid in the thread is the process id');
+    assert.notEqual(tid, mainPid, 'gettid is the thread own');
+    assert.equal(cloneResult, tid, 'clone returns the new tid');
+  },
+);
 
 test('exit_group from a thread ends the whole process with its status', () => {
   const r = run(SRC('li 3,9\n\tSYS 234'), { maxSteps: 1_000_000 });

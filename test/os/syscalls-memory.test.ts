@@ -203,30 +203,34 @@ test('mmap of /dev/zero: zero-filled memory as an anonymous mapping (it was ENOD
   assert.equal(g.sys(NR.mmap, 0, 4096, PROT_RW, PRIV, g.open('/dev/null', O.RDWR), 0), BigInt(-E.ENODEV));
 });
 
-test('MAP_SHARED of a file: stores reach read() at once and the file after munmap; write() reaches the mapping; msync', () => {
-  const g = new Guest();
-  g.mkfile('/tmp/s', 'shared file bytes');
-  const fd = g.open('/tmp/s', O.RDWR);
-  const a = g.sys(NR.mmap, 0, 100, PROT_RW, 1, fd, 0);
-  assert.ok(a > 0n);
-  g.put(a, 'SHARED');
-  const b = g.buf(32);
-  assert.equal(g.call(NR.pread64, fd, b, 17, 0), 17);
-  assert.equal(text(g.get(b, 17)), 'SHARED file bytes', 'one page cache: read() sees the store without msync');
-  g.put(b, 'XY');
-  assert.equal(g.call(NR.pwrite64, fd, b, 2, 7), 2);
-  assert.equal(text(g.get(a + 7n, 2)), 'XY', 'a write to the file is seen through the mapping');
-  g.put(a + 20n, 'past the end');
-  assert.equal(g.call(144, a, 100, 4), 0, 'msync(MS_SYNC)');
-  assert.equal(g.call(144, a, 100, 5), -E.EINVAL, 'MS_ASYNC with MS_SYNC');
-  g.put(a + 12n, 'BYTES');
-  assert.equal(g.call(NR.munmap, a, 100), 0);
-  assert.equal(
-    g.cat('/tmp/s'),
-    'SHARED XYle BYTES',
-    'the file keeps its size: bytes past its end are not written back',
-  );
-  const p = g.sys(NR.mmap, 0, 100, PROT_RW, PRIV, fd, 0);
-  g.put(p, 'private');
-  assert.equal(g.cat('/tmp/s'), 'SHARED XYle BYTES', 'a private mapping stays private');
-});
+test(
+  'MAP_SHARED of a file: stores reach read() at once and ' +
+    'the file after munmap; write() reaches the mapping; msync',
+  () => {
+    const g = new Guest();
+    g.mkfile('/tmp/s', 'shared file bytes');
+    const fd = g.open('/tmp/s', O.RDWR);
+    const a = g.sys(NR.mmap, 0, 100, PROT_RW, 1, fd, 0);
+    assert.ok(a > 0n);
+    g.put(a, 'SHARED');
+    const b = g.buf(32);
+    assert.equal(g.call(NR.pread64, fd, b, 17, 0), 17);
+    assert.equal(text(g.get(b, 17)), 'SHARED file bytes', 'one page cache: read() sees the store without msync');
+    g.put(b, 'XY');
+    assert.equal(g.call(NR.pwrite64, fd, b, 2, 7), 2);
+    assert.equal(text(g.get(a + 7n, 2)), 'XY', 'a write to the file is seen through the mapping');
+    g.put(a + 20n, 'past the end');
+    assert.equal(g.call(144, a, 100, 4), 0, 'msync(MS_SYNC)');
+    assert.equal(g.call(144, a, 100, 5), -E.EINVAL, 'MS_ASYNC with MS_SYNC');
+    g.put(a + 12n, 'BYTES');
+    assert.equal(g.call(NR.munmap, a, 100), 0);
+    assert.equal(
+      g.cat('/tmp/s'),
+      'SHARED XYle BYTES',
+      'the file keeps its size: bytes past its end are not written back',
+    );
+    const p = g.sys(NR.mmap, 0, 100, PROT_RW, PRIV, fd, 0);
+    g.put(p, 'private');
+    assert.equal(g.cat('/tmp/s'), 'SHARED XYle BYTES', 'a private mapping stays private');
+  },
+);

@@ -74,39 +74,47 @@ test('poll: an empty pipe is writable, not readable; data makes it readable; a c
   assert.deepEqual(poll(g, [[r, POLL.IN]], 0), [1, POLL.HUP]);
 });
 
-test('poll: a write end whose reader closed is POLLERR; a regular file is always ready; a bad fd is POLLNVAL; fd -1 is skipped', () => {
-  const g = new Guest();
-  const [r, w] = pipe(g);
-  g.call(NR.close, r);
-  assert.deepEqual(poll(g, [[w, 0]], 0), [1, POLL.ERR]);
-  const f = g.open('/tmp/x', O.CREAT | O.RDWR);
-  assert.ok(f >= 0);
-  assert.deepEqual(poll(g, [[f, IN | OUT | POLL.PRI]], 0), [1, IN | OUT]);
-  assert.deepEqual(
-    poll(
-      g,
-      [
-        [77, POLL.IN],
-        [-1, POLL.IN],
-      ],
-      0,
-    ),
-    [1, POLL.NVAL, 0],
-  );
-  assert.equal(g.call(SYS.poll, g.buf(8), 1 << 30, 0), -E.EINVAL, 'nfds above RLIMIT_NOFILE');
-});
+test(
+  'poll: a write end whose reader closed is POLLERR; a regular ' +
+    'file is always ready; a bad fd is POLLNVAL; fd -1 is skipped',
+  () => {
+    const g = new Guest();
+    const [r, w] = pipe(g);
+    g.call(NR.close, r);
+    assert.deepEqual(poll(g, [[w, 0]], 0), [1, POLL.ERR]);
+    const f = g.open('/tmp/x', O.CREAT | O.RDWR);
+    assert.ok(f >= 0);
+    assert.deepEqual(poll(g, [[f, IN | OUT | POLL.PRI]], 0), [1, IN | OUT]);
+    assert.deepEqual(
+      poll(
+        g,
+        [
+          [77, POLL.IN],
+          [-1, POLL.IN],
+        ],
+        0,
+      ),
+      [1, POLL.NVAL, 0],
+    );
+    assert.equal(g.call(SYS.poll, g.buf(8), 1 << 30, 0), -E.EINVAL, 'nfds above RLIMIT_NOFILE');
+  },
+);
 
-test('poll with a timeout and nothing ready returns 0 after the timeout on the virtual clock; -1 with data returns at once', () => {
-  const g = new Guest();
-  const [r] = pipe(g);
-  const t0 = monotonicNs(g);
-  assert.deepEqual(poll(g, [[r, POLL.IN]], 50), [0, 0]);
-  const t1 = monotonicNs(g);
-  assert.ok(t1 - t0 >= 50_000_000n, `${t1 - t0} ns passed`);
-  const [r2, w2] = pipe(g);
-  g.write(w2, 'x');
-  assert.deepEqual(poll(g, [[r2, POLL.IN]], -1), [1, POLL.IN]);
-});
+test(
+  'poll with a timeout and nothing ready returns 0 after the ' +
+    'timeout on the virtual clock; -1 with data returns at once',
+  () => {
+    const g = new Guest();
+    const [r] = pipe(g);
+    const t0 = monotonicNs(g);
+    assert.deepEqual(poll(g, [[r, POLL.IN]], 50), [0, 0]);
+    const t1 = monotonicNs(g);
+    assert.ok(t1 - t0 >= 50_000_000n, `${t1 - t0} ns passed`);
+    const [r2, w2] = pipe(g);
+    g.write(w2, 'x');
+    assert.deepEqual(poll(g, [[r2, POLL.IN]], -1), [1, POLL.IN]);
+  },
+);
 
 test('pselect6 and _newselect: the ready bits stay set, the others cleared; EBADF for a closed fd in a set', () => {
   const g = new Guest();
@@ -120,7 +128,7 @@ test('pselect6 and _newselect: the ready bits stay set, the others cleared; EBAD
   };
   const zeroTs = g.buf(16);
   let rs = set(r, w);
-  let ws = set(r, w);
+  const ws = set(r, w);
   assert.equal(g.call(SYS.pselect6, w + 1, rs, ws, 0, zeroTs, 0), 1);
   assert.equal(g.u64(rs), 0n);
   assert.equal(g.u64(ws), 1n << BigInt(w));

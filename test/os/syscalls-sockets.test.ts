@@ -21,37 +21,44 @@ function recv(g: Guest, fd: number, n: number, flags = 0): string | number {
   return r < 0 ? r : new TextDecoder().decode(g.get(b, r));
 }
 
-test('socketpair: both directions; shutdown(SHUT_WR) gives the peer end of file; MSG_DONTWAIT is EAGAIN when empty', () => {
-  const g = new Guest();
-  const [a, b] = pair(g);
-  assert.equal(g.write(a, 'ping'), 4);
-  assert.equal(recv(g, b, 16), 'ping');
-  const msg = g.str('pong');
-  assert.equal(g.call(SYS.sendto, b, msg, 4, 0, 0, 0), 4);
-  assert.equal(g.readText(a, 16), 'pong');
-  assert.equal(recv(g, a, 16, 0x40), -E.EAGAIN);
-  assert.equal(g.call(SYS.shutdown, b, 1), 0);
-  assert.equal(recv(g, a, 16), '', 'end of file after the peer shut down writing');
-  assert.equal(g.write(a, 'still'), 5, 'the other direction stays open');
-  assert.equal(recv(g, b, 16), 'still');
-});
+test(
+  'socketpair: both directions; shutdown(SHUT_WR) gives ' + 'the peer end of file; MSG_DONTWAIT is EAGAIN when empty',
+  () => {
+    const g = new Guest();
+    const [a, b] = pair(g);
+    assert.equal(g.write(a, 'ping'), 4);
+    assert.equal(recv(g, b, 16), 'ping');
+    const msg = g.str('pong');
+    assert.equal(g.call(SYS.sendto, b, msg, 4, 0, 0, 0), 4);
+    assert.equal(g.readText(a, 16), 'pong');
+    assert.equal(recv(g, a, 16, 0x40), -E.EAGAIN);
+    assert.equal(g.call(SYS.shutdown, b, 1), 0);
+    assert.equal(recv(g, a, 16), '', 'end of file after the peer shut down writing');
+    assert.equal(g.write(a, 'still'), 5, 'the other direction stays open');
+    assert.equal(recv(g, b, 16), 'still');
+  },
+);
 
-test('socketpair: a closed peer is EPIPE (MSG_NOSIGNAL); fstat S_IFSOCK; EAFNOSUPPORT, EINVAL, ENOTSOCK; SOCK_NONBLOCK', () => {
-  const g = new Guest();
-  const [a, b] = pair(g);
-  const st = g.buf(144);
-  assert.equal(g.call(NR.fstat, a, st), 0);
-  assert.equal(g.u32(st, 24) & 0o170000, 0o140000);
-  assert.equal(g.call(NR.close, b), 0);
-  assert.equal(g.call(SYS.sendto, a, g.str('x'), 1, 0x4000, 0, 0), -E.EPIPE);
-  assert.equal(recv(g, a, 4), '', 'end of file from a closed peer');
-  assert.equal(g.call(SYS.socketpair, 2, 1, 0, g.buf(8)), -E.EAFNOSUPPORT);
-  assert.equal(g.call(SYS.socketpair, 1, 3, 0, g.buf(8)), -E.EINVAL);
-  const f = g.open('/tmp/plain', O.CREAT | O.RDWR);
-  assert.equal(recv(g, f, 4), -E.ENOTSOCK);
-  const [c] = pair(g, 1 | 0o4000);
-  assert.equal(g.call(NR.read, c, g.buf(4), 4), -E.EAGAIN, 'SOCK_NONBLOCK');
-});
+test(
+  'socketpair: a closed peer is EPIPE (MSG_NOSIGNAL); fstat ' +
+    'S_IFSOCK; EAFNOSUPPORT, EINVAL, ENOTSOCK; SOCK_NONBLOCK',
+  () => {
+    const g = new Guest();
+    const [a, b] = pair(g);
+    const st = g.buf(144);
+    assert.equal(g.call(NR.fstat, a, st), 0);
+    assert.equal(g.u32(st, 24) & 0o170000, 0o140000);
+    assert.equal(g.call(NR.close, b), 0);
+    assert.equal(g.call(SYS.sendto, a, g.str('x'), 1, 0x4000, 0, 0), -E.EPIPE);
+    assert.equal(recv(g, a, 4), '', 'end of file from a closed peer');
+    assert.equal(g.call(SYS.socketpair, 2, 1, 0, g.buf(8)), -E.EAFNOSUPPORT);
+    assert.equal(g.call(SYS.socketpair, 1, 3, 0, g.buf(8)), -E.EINVAL);
+    const f = g.open('/tmp/plain', O.CREAT | O.RDWR);
+    assert.equal(recv(g, f, 4), -E.ENOTSOCK);
+    const [c] = pair(g, 1 | 0o4000);
+    assert.equal(g.call(NR.read, c, g.buf(4), 4), -E.EAGAIN, 'SOCK_NONBLOCK');
+  },
+);
 
 test('poll on a socket end: writable when empty, readable with data, HUP when the peer is gone', () => {
   const g = new Guest();

@@ -182,32 +182,38 @@ test('§2.5 EXACT (len 1) covers the whole doubleword containing addr', () => {
   assert.deepEqual(v, { ok: true, hwLen: 8, start: A, end: A + 8n });
 });
 
-test('§1.1 u16 truncation: bp_len 65544 becomes 8; 65536 becomes 0 (hw_len 0, programmed as MRD 63 = 512 bytes)', () => {
-  assert.equal(truncU16(65544n), 8);
-  assert.equal(truncU16(65536n), 0);
-  const { hw, dawr } = rig('power10', '6.6', 1);
-  hw.switchIn(0, T0);
-  ok(hw.perfOpen({ pid: T0, addr: A, len: 65544n, type: 'r' }));
-  assert.equal(hw.breakpoints()[0].info.len, 8);
-  assert.equal(hw.breakpoints()[0].info.hwLen, 8);
-  ok(hw.perfOpen({ pid: T0, addr: A + 0x100n, len: 65536n, type: 'r' }));
-  const b = hw.breakpoints()[1];
-  assert.equal(b.info.len, 0);
-  assert.equal(b.info.hwLen, 0);
-  assert.equal(dawrxMrd(0), 63);
-  assert.equal(dawr[0][1]?.len, 512);
-  // without the u16 truncation 65544 would be far beyond 512
-  assert.equal(
-    errno(rig('power10').hw.perfOpen({ pid: T0, addr: A, len: 65544n - 65536n + 513n, type: 'r' })),
-    'EINVAL',
-  );
-});
+test(
+  '§1.1 u16 truncation: bp_len 65544 becomes 8; 65536 ' + 'becomes 0 (hw_len 0, programmed as MRD 63 = 512 bytes)',
+  () => {
+    assert.equal(truncU16(65544n), 8);
+    assert.equal(truncU16(65536n), 0);
+    const { hw, dawr } = rig('power10', '6.6', 1);
+    hw.switchIn(0, T0);
+    ok(hw.perfOpen({ pid: T0, addr: A, len: 65544n, type: 'r' }));
+    assert.equal(hw.breakpoints()[0].info.len, 8);
+    assert.equal(hw.breakpoints()[0].info.hwLen, 8);
+    ok(hw.perfOpen({ pid: T0, addr: A + 0x100n, len: 65536n, type: 'r' }));
+    const b = hw.breakpoints()[1];
+    assert.equal(b.info.len, 0);
+    assert.equal(b.info.hwLen, 0);
+    assert.equal(dawrxMrd(0), 63);
+    assert.equal(dawr[0][1]?.len, 512);
+    // without the u16 truncation 65544 would be far beyond 512
+    assert.equal(
+      errno(rig('power10').hw.perfOpen({ pid: T0, addr: A, len: 65544n - 65536n + 513n, type: 'r' })),
+      'EINVAL',
+    );
+  },
+);
 
-test('§2.5 hw_len 0 on POWER8: ALIGN_DOWN(end-1) falls in the previous 512-byte block when start is 512-aligned', () => {
-  const c = 0x10100200n;
-  assert.equal(errno(rig('power8').hw.perfOpen({ pid: T0, addr: c, len: 65536n, type: 'r' })), 'EINVAL');
-  ok(rig('power8').hw.perfOpen({ pid: T0, addr: c + 8n, len: 65536n, type: 'r' }));
-});
+test(
+  '§2.5 hw_len 0 on POWER8: ALIGN_DOWN(end-1) falls in ' + 'the previous 512-byte block when start is 512-aligned',
+  () => {
+    const c = 0x10100200n;
+    assert.equal(errno(rig('power8').hw.perfOpen({ pid: T0, addr: c, len: 65536n, type: 'r' })), 'EINVAL');
+    ok(rig('power8').hw.perfOpen({ pid: T0, addr: c + 8n, len: 65536n, type: 'r' }));
+  },
+);
 
 test('§2.5 hw_len is a u16 too: addr 1, len 65535 -> hw 65536 -> 0', () => {
   const v = hwBreakpointValidateLen(1n, 65535, cpuModel('power10'));

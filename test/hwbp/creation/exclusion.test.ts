@@ -71,13 +71,16 @@ test('§3.3 2: a kernel-address perf breakpoint is never recorded and never conf
   assert.equal(hw.accounting().reserved.length, 0);
 });
 
-test('§3.3 3: per-task perf after overlapping ptrace: same task -> ENOSPC, other task -> ok, recorded in TASKLIST', () => {
-  const { hw } = rig('power10', '6.5', 1);
-  ok(hw.setHwdebug(T0, range(A, 8)));
-  assert.equal(errno(hw.perfOpen({ pid: T0, addr: A + 4n, len: 1n, type: 'r' })), 'ENOSPC');
-  ok(hw.perfOpen({ pid: T1, addr: A, len: 8n, type: 'r' }));
-  assert.equal(hw.accounting().exclusion?.taskList.length, 2);
-});
+test(
+  '§3.3 3: per-task perf after overlapping ptrace: same ' + 'task -> ENOSPC, other task -> ok, recorded in TASKLIST',
+  () => {
+    const { hw } = rig('power10', '6.5', 1);
+    ok(hw.setHwdebug(T0, range(A, 8)));
+    assert.equal(errno(hw.perfOpen({ pid: T0, addr: A + 4n, len: 1n, type: 'r' })), 'ENOSPC');
+    ok(hw.perfOpen({ pid: T1, addr: A, len: 8n, type: 'r' }));
+    assert.equal(hw.accounting().exclusion?.taskList.length, 2);
+  },
+);
 
 test('§3.3 4: per-CPU perf after ptrace of ANY task -> ENOSPC; otherwise put in CPUTAB', () => {
   const { hw } = rig('power10', '6.5', 2);
@@ -110,18 +113,21 @@ test('§3.3 4/5: a full CPUTAB drops the record silently (0 returned) and the pt
   assert.equal(errno(c.setHwdebug(T2, range(A, 8))), 'ENOSPC');
 });
 
-test('§3.3 5: task-on-CPU perf after overlapping ptrace of the same task -> ENOSPC; recorded in CPUTAB and TASKLIST', () => {
-  const { hw } = rig('power10', '6.5', 1);
-  ok(hw.setHwdebug(T0, range(A, 8)));
-  assert.equal(errno(hw.perfOpen({ pid: T0, cpu: 0, addr: A, len: 8n, type: 'r' })), 'ENOSPC');
-  ok(hw.perfOpen({ pid: T0, cpu: 0, addr: A + 8n, len: 8n, type: 'r' }));
-  const x = hw.accounting().exclusion;
-  assert.deepEqual(
-    x?.cpuTab[0].map((b) => b?.name ?? null),
-    ['perf:3', null],
-  );
-  assert.equal(x?.taskList.filter((b) => b.name === 'perf:3').length, 1);
-});
+test(
+  '§3.3 5: task-on-CPU perf after overlapping ptrace of ' + 'the same task -> ENOSPC; recorded in CPUTAB and TASKLIST',
+  () => {
+    const { hw } = rig('power10', '6.5', 1);
+    ok(hw.setHwdebug(T0, range(A, 8)));
+    assert.equal(errno(hw.perfOpen({ pid: T0, cpu: 0, addr: A, len: 8n, type: 'r' })), 'ENOSPC');
+    ok(hw.perfOpen({ pid: T0, cpu: 0, addr: A + 8n, len: 8n, type: 'r' }));
+    const x = hw.accounting().exclusion;
+    assert.deepEqual(
+      x?.cpuTab[0].map((b) => b?.name ?? null),
+      ['perf:3', null],
+    );
+    assert.equal(x?.taskList.filter((b) => b.name === 'perf:3').length, 1);
+  },
+);
 
 test('§3.3 consequence: ptrace vs per-task perf, same task, overlapping: ENOSPC in both orders (6.5); ok (6.6)', () => {
   for (const pol of ['6.5', '6.6'] as const) {
@@ -155,14 +161,18 @@ test('§3.3 consequence: ptrace vs per-CPU perf: ENOSPC in both orders, whicheve
   }
 });
 
-test('§3.3 consequence: ptrace on X vs task-on-CPU perf on Y depends on order (perf first ENOSPC, ptrace first allowed)', () => {
-  const perfFirst = rig('power10', '6.5', 1).hw;
-  ok(perfFirst.perfOpen({ pid: T1, cpu: 0, addr: A, len: 8n, type: 'r' }));
-  assert.equal(errno(perfFirst.setHwdebug(T0, range(A, 8))), 'ENOSPC');
-  const ptraceFirst = rig('power10', '6.5', 1).hw;
-  ok(ptraceFirst.setHwdebug(T0, range(A, 8)));
-  assert.equal(errno(ptraceFirst.perfOpen({ pid: T1, cpu: 0, addr: A, len: 8n, type: 'r' })), 'ok(3)');
-});
+test(
+  '§3.3 consequence: ptrace on X vs task-on-CPU perf on Y ' +
+    'depends on order (perf first ENOSPC, ptrace first allowed)',
+  () => {
+    const perfFirst = rig('power10', '6.5', 1).hw;
+    ok(perfFirst.perfOpen({ pid: T1, cpu: 0, addr: A, len: 8n, type: 'r' }));
+    assert.equal(errno(perfFirst.setHwdebug(T0, range(A, 8))), 'ENOSPC');
+    const ptraceFirst = rig('power10', '6.5', 1).hw;
+    ok(ptraceFirst.setHwdebug(T0, range(A, 8)));
+    assert.equal(errno(ptraceFirst.perfOpen({ pid: T1, cpu: 0, addr: A, len: 8n, type: 'r' })), 'ok(3)');
+  },
+);
 
 test('§3.3 consequence: two ptrace or two perf breakpoints never conflict', () => {
   const { hw } = rig('power10', '6.5', 1);

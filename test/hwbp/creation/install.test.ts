@@ -57,66 +57,76 @@ test('§4 install: the lowest free slot index; bp_per_reg and current_brk follow
   assert.equal(dawrAt(dawr, 0, 0)?.start, A);
 });
 
-test('§4 no free slot: EBUSY with WARN_ONCE "Can\'t find any breakpoint slot"; uninstall of an absent one WARNs', () => {
-  const log: string[] = [];
-  const once = new Set<string>();
-  const slots = new HwSlots(
-    cpuModel('power8'),
-    1,
-    () => {},
-    (site, line) => {
-      if (!once.has(site)) log.push(line);
-      once.add(site);
-    },
-  );
-  assert.equal(slots.install(0, fakeBp('a'), false), 0);
-  assert.equal(slots.install(0, fakeBp('b'), false), -1);
-  assert.equal(slots.install(0, fakeBp('c'), false), -1);
-  assert.equal(log.filter((l) => /Can't find any breakpoint slot/.test(l)).length, 1, 'once');
-  assert.equal(slots.uninstall(0, fakeBp('d')), false);
-  assert.equal(slots.installedCount(0), 1);
-});
+test(
+  '§4 no free slot: EBUSY with WARN_ONCE "Can\'t find ' + 'any breakpoint slot"; uninstall of an absent one WARNs',
+  () => {
+    const log: string[] = [];
+    const once = new Set<string>();
+    const slots = new HwSlots(
+      cpuModel('power8'),
+      1,
+      () => {},
+      (site, line) => {
+        if (!once.has(site)) log.push(line);
+        once.add(site);
+      },
+    );
+    assert.equal(slots.install(0, fakeBp('a'), false), 0);
+    assert.equal(slots.install(0, fakeBp('b'), false), -1);
+    assert.equal(slots.install(0, fakeBp('c'), false), -1);
+    assert.equal(log.filter((l) => /Can't find any breakpoint slot/.test(l)).length, 1, 'once');
+    assert.equal(slots.uninstall(0, fakeBp('d')), false);
+    assert.equal(slots.installedCount(0), 1);
+  },
+);
 
-test('§4 EBUSY end to end (after the 6.5 modify leak): a flexible event stays unscheduled, a pinned one goes to error', () => {
-  for (const pinned of [false, true]) {
-    const { hw } = rig('power8', '6.5', 1);
-    ok(hw.setDebugreg(T0, A | 5n));
-    ok(hw.perfOpen({ pid: T1, cpu: 0, addr: A, len: 8n, type: 'r' }));
-    assert.equal(errno(hw.setDebugreg(T0, (A + 0x800n) | 6n)), 'ENOSPC'); // T0's ptrace loses its reservation
-    // T0 now looks empty to the accounting: a perf event fits
-    const fd = ok(hw.perfOpen({ pid: T0, addr: A + 0x100n, len: 8n, type: 'r', pinned }));
-    hw.switchIn(0, T0);
-    const ptrace = hw.ptraceBreakpoint(T0, 1);
-    const perf = hw.perfFile(fd)?.bp;
-    assert.equal(ptrace?.state, 'active', 'created first, installed first');
-    assert.equal(perf?.state, pinned ? 'error' : 'inactive');
-    assert.ok(hw.kernelLog.some((l) => /Can't find any breakpoint slot/.test(l)));
-    assert.equal(hw.slotOccupants(0).filter((b) => b).length, 1);
-    // a flexible event is tried again at the next switch-in; a pinned one stays in error until enabled
-    hw.switchOut(0, T0);
-    ok(hw.setDebugreg(T0, 0n));
-    hw.switchIn(0, T0);
-    assert.equal(perf?.state, pinned ? 'error' : 'active');
-    if (pinned) {
-      ok(hw.perfEnable(fd));
-      assert.equal(perf?.state, 'active');
+test(
+  '§4 EBUSY end to end (after the 6.5 modify leak): a ' +
+    'flexible event stays unscheduled, a pinned one goes to error',
+  () => {
+    for (const pinned of [false, true]) {
+      const { hw } = rig('power8', '6.5', 1);
+      ok(hw.setDebugreg(T0, A | 5n));
+      ok(hw.perfOpen({ pid: T1, cpu: 0, addr: A, len: 8n, type: 'r' }));
+      assert.equal(errno(hw.setDebugreg(T0, (A + 0x800n) | 6n)), 'ENOSPC'); // T0's ptrace loses its reservation
+      // T0 now looks empty to the accounting: a perf event fits
+      const fd = ok(hw.perfOpen({ pid: T0, addr: A + 0x100n, len: 8n, type: 'r', pinned }));
+      hw.switchIn(0, T0);
+      const ptrace = hw.ptraceBreakpoint(T0, 1);
+      const perf = hw.perfFile(fd)?.bp;
+      assert.equal(ptrace?.state, 'active', 'created first, installed first');
+      assert.equal(perf?.state, pinned ? 'error' : 'inactive');
+      assert.ok(hw.kernelLog.some((l) => /Can't find any breakpoint slot/.test(l)));
+      assert.equal(hw.slotOccupants(0).filter((b) => b).length, 1);
+      // a flexible event is tried again at the next switch-in; a pinned one stays in error until enabled
+      hw.switchOut(0, T0);
+      ok(hw.setDebugreg(T0, 0n));
+      hw.switchIn(0, T0);
+      assert.equal(perf?.state, pinned ? 'error' : 'active');
+      if (pinned) {
+        ok(hw.perfEnable(fd));
+        assert.equal(perf?.state, 'active');
+      }
     }
-  }
-});
+  },
+);
 
-test('§4 per-task events follow their task: installed on switch-in, on the CPU it runs on; removed on switch-out', () => {
-  const { hw, dawr } = rig('power8', '6.6', 2);
-  ok(hw.setHwdebug(T0, range(A, 8)));
-  assert.equal(hw.slotOccupants(0)[0], null, 'not running: not installed');
-  hw.switchIn(1, T0);
-  assert.equal(hw.slotOccupants(1)[0]?.name, 'ptrace:t100:1');
-  assert.equal(dawr[1][0]?.start, A);
-  hw.switchOut(1, T0);
-  assert.equal(hw.slotOccupants(1)[0], null);
-  assert.equal(dawr[1][0], null);
-  hw.switchIn(0, T1);
-  assert.equal(hw.slotOccupants(0)[0], null, 'another task does not bring it');
-});
+test(
+  '§4 per-task events follow their task: installed on ' + 'switch-in, on the CPU it runs on; removed on switch-out',
+  () => {
+    const { hw, dawr } = rig('power8', '6.6', 2);
+    ok(hw.setHwdebug(T0, range(A, 8)));
+    assert.equal(hw.slotOccupants(0)[0], null, 'not running: not installed');
+    hw.switchIn(1, T0);
+    assert.equal(hw.slotOccupants(1)[0]?.name, 'ptrace:t100:1');
+    assert.equal(dawr[1][0]?.start, A);
+    hw.switchOut(1, T0);
+    assert.equal(hw.slotOccupants(1)[0], null);
+    assert.equal(dawr[1][0], null);
+    hw.switchIn(0, T1);
+    assert.equal(hw.slotOccupants(0)[0], null, 'another task does not bring it');
+  },
+);
 
 test('§4 task-on-CPU events only when the task runs on that CPU', () => {
   const { hw } = rig('power10', '6.6', 2);
@@ -174,15 +184,18 @@ test('§4 PRE: no DAWR is programmed while ANY last_hit_ubp of the current threa
   assert.equal(dawrAt(dawr, 0, 0)?.start, A);
 });
 
-test("§4 PRE: unregistering a breakpoint clears it from its task's last_hit_ubp (arch_unregister_hw_breakpoint)", () => {
-  const { hw } = rig('power10', '6.5', 1);
-  const fd = ok(hw.perfOpen({ pid: T0, addr: A, len: 8n, type: 'r' }));
-  const bp = hw.perfFile(fd)?.bp;
-  assert.ok(bp);
-  hw.thread(T0)!.lastHitUbp[1] = bp;
-  ok(hw.perfClose(fd));
-  assert.deepEqual(hw.thread(T0)!.lastHitUbp, [null, null]);
-});
+test(
+  '§4 PRE: unregistering a breakpoint clears it from ' + "its task's last_hit_ubp (arch_unregister_hw_breakpoint)",
+  () => {
+    const { hw } = rig('power10', '6.5', 1);
+    const fd = ok(hw.perfOpen({ pid: T0, addr: A, len: 8n, type: 'r' }));
+    const bp = hw.perfFile(fd)?.bp;
+    assert.ok(bp);
+    hw.thread(T0)!.lastHitUbp[1] = bp;
+    ok(hw.perfClose(fd));
+    assert.deepEqual(hw.thread(T0)!.lastHitUbp, [null, null]);
+  },
+);
 
 test('§4 disableAllSlots programs null into every slot; programSlot reprograms from the occupant', () => {
   const { hw, dawr } = rig('power10', '6.6', 1);

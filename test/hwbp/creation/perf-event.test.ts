@@ -27,17 +27,21 @@ test('perf operations on a closed or unknown fd -> EBADF', () => {
     assert.equal(errno(r), 'EBADF');
 });
 
-test('perf_event_open generic checks: unknown pid ESRCH, pid -1 with cpu -1 EINVAL, cpu out of range EINVAL, offline cpu ENODEV', () => {
-  const { hw } = rig('power10', '6.6', 2);
-  assert.equal(errno(hw.perfOpen({ pid: 999, addr: A, len: 8n, type: 'r' })), 'ESRCH');
-  assert.equal(errno(hw.perfOpen({ addr: A, len: 8n, type: 'r' })), 'EINVAL');
-  assert.equal(errno(hw.perfOpen({ cpu: 2, addr: A, len: 8n, type: 'r' })), 'EINVAL');
-  assert.equal(errno(hw.perfOpen({ pid: T0, cpu: -2, addr: A, len: 8n, type: 'r' })), 'EINVAL');
-  hw.setCpuOnline(1, false);
-  assert.equal(errno(hw.perfOpen({ cpu: 1, addr: A, len: 8n, type: 'r' })), 'ENODEV');
-  assert.equal(hw.accounting().reserved.length, 0, 'the reservation made before the online check is released');
-  ok(hw.perfOpen({ pid: T0, cpu: 1, addr: A, len: 8n, type: 'r' }));
-});
+test(
+  'perf_event_open generic checks: unknown pid ESRCH, pid -1 ' +
+    'with cpu -1 EINVAL, cpu out of range EINVAL, offline cpu ENODEV',
+  () => {
+    const { hw } = rig('power10', '6.6', 2);
+    assert.equal(errno(hw.perfOpen({ pid: 999, addr: A, len: 8n, type: 'r' })), 'ESRCH');
+    assert.equal(errno(hw.perfOpen({ addr: A, len: 8n, type: 'r' })), 'EINVAL');
+    assert.equal(errno(hw.perfOpen({ cpu: 2, addr: A, len: 8n, type: 'r' })), 'EINVAL');
+    assert.equal(errno(hw.perfOpen({ pid: T0, cpu: -2, addr: A, len: 8n, type: 'r' })), 'EINVAL');
+    hw.setCpuOnline(1, false);
+    assert.equal(errno(hw.perfOpen({ cpu: 1, addr: A, len: 8n, type: 'r' })), 'ENODEV');
+    assert.equal(hw.accounting().reserved.length, 0, 'the reservation made before the online check is released');
+    ok(hw.perfOpen({ pid: T0, cpu: 1, addr: A, len: 8n, type: 'r' }));
+  },
+);
 
 test('enable, disable, reset, read', () => {
   const { hw } = rig('power10', '6.6', 1);

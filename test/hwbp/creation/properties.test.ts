@@ -313,19 +313,22 @@ function run(
 }
 
 for (const policy of ['6.6', '6.5'] as const) {
-  test(`§3.1/§3.3/§4 properties under ${policy}: slots never overfull, the invariant holds, release returns to zero`, () => {
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...CPU_MODEL_NAMES),
-        fc.integer({ min: 1, max: 3 }),
-        fc.array(cmd, { minLength: 1, maxLength: 40 }),
-        (model, cpus, cmds) => {
-          run(model, policy, cpus, cmds);
-        },
-      ),
-      { numRuns: 300 },
-    );
-  });
+  test(
+    `§3.1/§3.3/§4 properties under ${policy}: slots never ` + 'overfull, the invariant holds, release returns to zero',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...CPU_MODEL_NAMES),
+          fc.integer({ min: 1, max: 3 }),
+          fc.array(cmd, { minLength: 1, maxLength: 40 }),
+          (model, cpus, cmds) => {
+            run(model, policy, cpus, cmds);
+          },
+        ),
+        { numRuns: 300 },
+      );
+    },
+  );
 }
 
 test('§3.3 differential: with no ptrace/perf overlap, 6.5 and 6.6 give the same result for every call', () => {
@@ -342,19 +345,23 @@ test('§3.3 differential: with no ptrace/perf overlap, 6.5 and 6.6 give the same
   );
 });
 
-test('§3.3 differential: with overlaps allowed, 6.5 refuses a superset of what 6.6 refuses (first difference is a 6.5 ENOSPC)', () => {
-  fc.assert(
-    fc.property(
-      fc.constantFrom(...CPU_MODEL_NAMES),
-      fc.integer({ min: 1, max: 3 }),
-      fc.array(cmd, { minLength: 1, maxLength: 40 }),
-      (model, cpus, cmds) => {
-        const pre = run(model, '6.5', cpus, cmds);
-        const post = run(model, '6.6', cpus, cmds);
-        const i = pre.findIndex((r, j) => r !== post[j]);
-        if (i >= 0) assert.equal(pre[i], 'ENOSPC', `first difference at call ${i}: 6.5 ${pre[i]} vs 6.6 ${post[i]}`);
-      },
-    ),
-    { numRuns: 300 },
-  );
-});
+test(
+  '§3.3 differential: with overlaps allowed, 6.5 refuses a ' +
+    'superset of what 6.6 refuses (first difference is a 6.5 ENOSPC)',
+  () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...CPU_MODEL_NAMES),
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(cmd, { minLength: 1, maxLength: 40 }),
+        (model, cpus, cmds) => {
+          const pre = run(model, '6.5', cpus, cmds);
+          const post = run(model, '6.6', cpus, cmds);
+          const i = pre.findIndex((r, j) => r !== post[j]);
+          if (i >= 0) assert.equal(pre[i], 'ENOSPC', `first difference at call ${i}: 6.5 ${pre[i]} vs 6.6 ${post[i]}`);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  },
+);

@@ -52,19 +52,22 @@ test('views: slots, occupants, programmed range, privilege, state, budget', () =
   assert.deepEqual(v.cpus[0].budget, { cpuPinned: 0, worstTask: 1, worstTaskName: 't100', total: 2 });
 });
 
-test('views: a fired ptrace breakpoint leaves its slot; POWER9 default shows 0 slots; forced shows dawrForceEnable', () => {
-  const { hw } = rig('power10', '6.6', 1);
-  hw.switchIn(0, T0);
-  ok(hw.setHwdebug(T0, range(A, 8)));
-  hw.hwContext(0, T0, 0, () => {}).perfBpEvent(hw.ptraceBreakpoint(T0, 1)!, {
-    pc: 0n,
-    mode: 'user',
-    singleStep: false,
-  });
-  assert.deepEqual(hw.slotsView().cpus[0].slots[0], { slot: 0 });
-  assert.equal(rig('power9').hw.slotsView().machine.slots, 0);
-  assert.equal(rig('power9', '6.6', 1, { force: true }).hw.slotsView().machine.dawrForceEnable, true);
-});
+test(
+  'views: a fired ptrace breakpoint leaves its slot; POWER9 ' + 'default shows 0 slots; forced shows dawrForceEnable',
+  () => {
+    const { hw } = rig('power10', '6.6', 1);
+    hw.switchIn(0, T0);
+    ok(hw.setHwdebug(T0, range(A, 8)));
+    hw.hwContext(0, T0, 0, () => {}).perfBpEvent(hw.ptraceBreakpoint(T0, 1)!, {
+      pc: 0n,
+      mode: 'user',
+      singleStep: false,
+    });
+    assert.deepEqual(hw.slotsView().cpus[0].slots[0], { slot: 0 });
+    assert.equal(rig('power9').hw.slotsView().machine.slots, 0);
+    assert.equal(rig('power9', '6.6', 1, { force: true }).hw.slotsView().machine.dawrForceEnable, true);
+  },
+);
 
 test('views: counters with live counts', () => {
   const { hw } = rig('power10', '6.6', 1);

@@ -178,34 +178,37 @@ test('§7.2 DAR outside: RW at t+2 len 4; each case is a load and a store; count
   }
 });
 
-test('§5.1 hardware match: doubleword granular, R/W bits, privilege, dcbz is a store, other cache ops never match', () => {
-  const bp = mkBp('perf', A + 2n, 4, { r: true, w: false, excludeKernel: true });
-  const p = dawrProgramOf(bp.info, P10);
-  const a = (
-    ea: bigint,
-    size: number,
-    kind: HwAccess['kind'] = 'load',
-    privilege: HwAccess['privilege'] = 'user',
-  ): HwAccess => ({ ea, size, kind, privilege });
-  assert.equal(dawrMatches(p, a(A, 1), P10), true, 'byte 0 of the watched doubleword');
-  assert.equal(dawrMatches(p, a(A + 7n, 1), P10), true);
-  assert.equal(dawrMatches(p, a(A + 8n, 1), P10), false);
-  assert.equal(dawrMatches(p, a(A - 1n, 2), P10), true, 'straddles into the range');
-  assert.equal(dawrMatches(p, a(A, 8, 'store'), P10), false, 'no W bit');
-  assert.equal(dawrMatches(p, a(A, 8, 'larx'), P10), true);
-  assert.equal(dawrMatches(p, a(A, 8, 'load', 'kernel'), P10), false, 'exclude_kernel');
-  const w = dawrProgramOf(mkBp('perf', A, 8, { r: false, w: true }).info, P10);
-  assert.equal(dawrMatches(w, a(A, 128, 'dcbz'), P10), true);
-  assert.equal(dawrMatches(w, a(A, 8, 'stcx'), P10), true);
-  assert.equal(dawrMatches(w, a(A, 128, 'cacheop'), P10), false);
-  // quadword: rounded to 16 before POWER10
-  const q = dawrProgramOf(mkBp('perf', A, 4).info, P8);
-  assert.equal(dawrMatches(q, a(A + 8n, 16, 'load'), P8), true);
-  assert.equal(dawrMatches(q, a(A + 8n, 16, 'load'), P10), false);
-  // several slots, one exception
-  assert.deepEqual(matchingSlots([p, null, w], a(A, 8, 'load'), P10), [0]);
-  assert.deepEqual(
-    matchingSlots([dawrProgramOf(mkBp('perf', A, 8, { r: true, w: true }).info, P10), w], a(A + 4n, 4, 'store'), P10),
-    [0, 1],
-  );
-});
+test(
+  '§5.1 hardware match: doubleword granular, R/W bits, ' + 'privilege, dcbz is a store, other cache ops never match',
+  () => {
+    const bp = mkBp('perf', A + 2n, 4, { r: true, w: false, excludeKernel: true });
+    const p = dawrProgramOf(bp.info, P10);
+    const a = (
+      ea: bigint,
+      size: number,
+      kind: HwAccess['kind'] = 'load',
+      privilege: HwAccess['privilege'] = 'user',
+    ): HwAccess => ({ ea, size, kind, privilege });
+    assert.equal(dawrMatches(p, a(A, 1), P10), true, 'byte 0 of the watched doubleword');
+    assert.equal(dawrMatches(p, a(A + 7n, 1), P10), true);
+    assert.equal(dawrMatches(p, a(A + 8n, 1), P10), false);
+    assert.equal(dawrMatches(p, a(A - 1n, 2), P10), true, 'straddles into the range');
+    assert.equal(dawrMatches(p, a(A, 8, 'store'), P10), false, 'no W bit');
+    assert.equal(dawrMatches(p, a(A, 8, 'larx'), P10), true);
+    assert.equal(dawrMatches(p, a(A, 8, 'load', 'kernel'), P10), false, 'exclude_kernel');
+    const w = dawrProgramOf(mkBp('perf', A, 8, { r: false, w: true }).info, P10);
+    assert.equal(dawrMatches(w, a(A, 128, 'dcbz'), P10), true);
+    assert.equal(dawrMatches(w, a(A, 8, 'stcx'), P10), true);
+    assert.equal(dawrMatches(w, a(A, 128, 'cacheop'), P10), false);
+    // quadword: rounded to 16 before POWER10
+    const q = dawrProgramOf(mkBp('perf', A, 4).info, P8);
+    assert.equal(dawrMatches(q, a(A + 8n, 16, 'load'), P8), true);
+    assert.equal(dawrMatches(q, a(A + 8n, 16, 'load'), P10), false);
+    // several slots, one exception
+    assert.deepEqual(matchingSlots([p, null, w], a(A, 8, 'load'), P10), [0]);
+    assert.deepEqual(
+      matchingSlots([dawrProgramOf(mkBp('perf', A, 8, { r: true, w: true }).info, P10), w], a(A + 4n, 4, 'store'), P10),
+      [0, 1],
+    );
+  },
+);

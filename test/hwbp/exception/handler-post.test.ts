@@ -30,29 +30,36 @@ test('§5.3 step 2: EXTRANEOUS is cleared on entry and set again only when this 
   assert.equal(only(g).slots[0].result, 'extraneous');
 });
 
-test('§5.3 steps 2-3: unreadable instruction with the ISA 3.1 DAR rule: hit slot disabled with a WARN, the other reinstalled, STOP, no signal', () => {
-  const hitBp = mkBp('ptrace', A, 8);
-  const other = mkBp('perf', A + 0x100n, 8);
-  const f = fake([hitBp, other]);
-  const rc = handleDawrException(f.ctx, f.task, userRegs(), A + 4n, UNREADABLE);
-  assert.equal(rc, 'stop');
-  const d = only(f);
-  assert.equal(d.branch, 'unreadable-disable');
-  assert.equal(d.access, undefined);
-  assert.equal('access' in d, false, 'access is absent, not undefined');
-  assert.deepEqual(
-    d.slots.map((s) => s.result),
-    ['hit', 'miss'],
-  );
-  assert.deepEqual(d.effects, [
-    { kind: 'disable', bp: hitBp.name },
-    { kind: 'reinstall', slot: 1 },
-  ]);
-  assert.equal(hitBp.state, 'off');
-  assert.equal(hitBp.count, 0, 'no event: ptrace is disabled without a signal');
-  assert.deepEqual(f.dawr, [null, other]);
-  assert.match(f.klog.join('\n'), /Unable to handle hardware breakpoint\. Breakpoint at 0x10100000 will be disabled\./);
-});
+test(
+  '§5.3 steps 2-3: unreadable instruction with the ISA 3.1 DAR rule: ' +
+    'hit slot disabled with a WARN, the other reinstalled, STOP, no signal',
+  () => {
+    const hitBp = mkBp('ptrace', A, 8);
+    const other = mkBp('perf', A + 0x100n, 8);
+    const f = fake([hitBp, other]);
+    const rc = handleDawrException(f.ctx, f.task, userRegs(), A + 4n, UNREADABLE);
+    assert.equal(rc, 'stop');
+    const d = only(f);
+    assert.equal(d.branch, 'unreadable-disable');
+    assert.equal(d.access, undefined);
+    assert.equal('access' in d, false, 'access is absent, not undefined');
+    assert.deepEqual(
+      d.slots.map((s) => s.result),
+      ['hit', 'miss'],
+    );
+    assert.deepEqual(d.effects, [
+      { kind: 'disable', bp: hitBp.name },
+      { kind: 'reinstall', slot: 1 },
+    ]);
+    assert.equal(hitBp.state, 'off');
+    assert.equal(hitBp.count, 0, 'no event: ptrace is disabled without a signal');
+    assert.deepEqual(f.dawr, [null, other]);
+    assert.match(
+      f.klog.join('\n'),
+      /Unable to handle hardware breakpoint\. Breakpoint at 0x10100000 will be disabled\./,
+    );
+  },
+);
 
 test('§5.3 step 2: unreadable instruction on POWER8 (before ISA 3.1) disables the occupant whatever the DAR', () => {
   const bp = mkBp('perf', A, 8);
@@ -93,44 +100,51 @@ test('§5.3 step 4: no-hit SIGTRAP with all DAWRs left off (nothing reinstalled)
   assert.equal(f.writes.filter((w) => w.bp !== null).length, 0);
 });
 
-test('§5.3 step 4: DD1 spurious (PVR 0x800100 model option): all installed breakpoints marked hit + extraneous, stepped, not counted', () => {
-  // watch [A+0x408, A+0x410): hw end-1 = A+0x40f < ea = A+0x7e0; same 1 KiB block; ea+64 crosses 2 KiB
-  const bp = mkBp('perf', A + 0x408n, 8);
-  const vsx = { ...insn('load_vsx', A + 0x7e0n, 32), text: 'lxvp vs0,0(r3)' };
-  const dd1 = fake([bp], { model: { ...cpuModel('power10'), p10dd1: true } });
-  const regs = userRegs();
-  const rc = handleDawrException(dd1.ctx, dd1.task, regs, A + 0x7e0n, vsx);
-  assert.equal(rc, 'stop');
-  const d = only(dd1);
-  assert.equal(d.branch, 'spurious-dd1');
-  assert.deepEqual(
-    d.slots.map((s) => s.result),
-    ['extraneous'],
-  );
-  assert.notEqual(bp.info.type & HW_BRK_TYPE_EXTRANEOUS_IRQ, 0);
-  assert.equal(bp.info.perfSingleStep, true);
-  assert.equal(regs.singleStep, true);
-  assert.deepEqual(d.effects, [{ kind: 'arm-step', bp: bp.name }]);
-  // default off: the same exception is a no-hit SIGTRAP
-  bp.info.perfSingleStep = false;
-  const plain = fake([bp]);
-  assert.equal(handleDawrException(plain.ctx, plain.task, userRegs(), A + 0x7e0n, vsx), 'done');
-  assert.equal(only(plain).branch, 'no-hit-sigtrap');
-});
+test(
+  '§5.3 step 4: DD1 spurious (PVR 0x800100 model option): all ' +
+    'installed breakpoints marked hit + extraneous, stepped, not counted',
+  () => {
+    // watch [A+0x408, A+0x410): hw end-1 = A+0x40f < ea = A+0x7e0; same 1 KiB block; ea+64 crosses 2 KiB
+    const bp = mkBp('perf', A + 0x408n, 8);
+    const vsx = { ...insn('load_vsx', A + 0x7e0n, 32), text: 'lxvp vs0,0(r3)' };
+    const dd1 = fake([bp], { model: { ...cpuModel('power10'), p10dd1: true } });
+    const regs = userRegs();
+    const rc = handleDawrException(dd1.ctx, dd1.task, regs, A + 0x7e0n, vsx);
+    assert.equal(rc, 'stop');
+    const d = only(dd1);
+    assert.equal(d.branch, 'spurious-dd1');
+    assert.deepEqual(
+      d.slots.map((s) => s.result),
+      ['extraneous'],
+    );
+    assert.notEqual(bp.info.type & HW_BRK_TYPE_EXTRANEOUS_IRQ, 0);
+    assert.equal(bp.info.perfSingleStep, true);
+    assert.equal(regs.singleStep, true);
+    assert.deepEqual(d.effects, [{ kind: 'arm-step', bp: bp.name }]);
+    // default off: the same exception is a no-hit SIGTRAP
+    bp.info.perfSingleStep = false;
+    const plain = fake([bp]);
+    assert.equal(handleDawrException(plain.ctx, plain.task, userRegs(), A + 0x7e0n, vsx), 'done');
+    assert.equal(only(plain).branch, 'no-hit-sigtrap');
+  },
+);
 
-test('§5.3 step 4: DD1 check that finds nothing continues with nothing hit: MSR_SE armed, no breakpoint flagged', () => {
-  const bp = mkBp('perf', A, 8); // ea+64 does not cross 2 KiB
-  const vsx = insn('store_vsx', A + 0x40n, 32);
-  const f = fake([bp], { model: { ...cpuModel('power10'), p10dd1: true } });
-  const regs = userRegs();
-  const rc = handleDawrException(f.ctx, f.task, regs, A + 0x40n, vsx);
-  assert.equal(rc, 'stop');
-  assert.equal(regs.singleStep, true);
-  assert.equal(bp.info.perfSingleStep, false);
-  const d = only(f);
-  assert.equal(d.branch, 'spurious-dd1');
-  assert.deepEqual(d.effects, [{ kind: 'reinstall', slot: 0 }]);
-});
+test(
+  '§5.3 step 4: DD1 check that finds nothing continues ' + 'with nothing hit: MSR_SE armed, no breakpoint flagged',
+  () => {
+    const bp = mkBp('perf', A, 8); // ea+64 does not cross 2 KiB
+    const vsx = insn('store_vsx', A + 0x40n, 32);
+    const f = fake([bp], { model: { ...cpuModel('power10'), p10dd1: true } });
+    const regs = userRegs();
+    const rc = handleDawrException(f.ctx, f.task, regs, A + 0x40n, vsx);
+    assert.equal(rc, 'stop');
+    assert.equal(regs.singleStep, true);
+    assert.equal(bp.info.perfSingleStep, false);
+    const d = only(f);
+    assert.equal(d.branch, 'spurious-dd1');
+    assert.deepEqual(d.effects, [{ kind: 'reinstall', slot: 0 }]);
+  },
+);
 
 test('§5.3 step 5: ptrace hit -> SIGTRAP (si_addr = DAR), one-shot disable, not reinstalled', () => {
   const p = mkBp('ptrace', A, 8);
@@ -188,28 +202,31 @@ test('§5.3 step 5: an EXTRANEOUS ptrace hit is reported all the same', () => {
   assert.equal(p.state, 'off');
 });
 
-test('§5.3 step 6: larx/stcx -> every hit breakpoint disabled with a printk, no count, non-hits reinstalled, STOP', () => {
-  const perf = mkBp('perf', A, 8, { r: true, w: true });
-  const other = mkBp('perf', A + 0x100n, 8);
-  for (const type of ['larx', 'stcx'] as const) {
-    perf.state = 'active';
-    const f = fake([perf, other]);
-    const regs = userRegs();
-    const rc = handleDawrException(f.ctx, f.task, regs, A, insn(type, A, 8));
-    assert.equal(rc, 'stop', type);
-    const d = only(f);
-    assert.equal(d.branch, 'larx-stcx-disable');
-    assert.equal(d.access?.kind, type);
-    assert.deepEqual(d.effects, [
-      { kind: 'disable', bp: perf.name },
-      { kind: 'reinstall', slot: 1 },
-    ]);
-    assert.equal(perf.state, 'off');
-    assert.equal(perf.count, 0);
-    assert.equal(regs.singleStep, false, 'not stepped');
-    assert.match(f.klog.join('\n'), /can't be emulated\. Breakpoint at 0x10100000 will be disabled/);
-  }
-});
+test(
+  '§5.3 step 6: larx/stcx -> every hit breakpoint disabled ' + 'with a printk, no count, non-hits reinstalled, STOP',
+  () => {
+    const perf = mkBp('perf', A, 8, { r: true, w: true });
+    const other = mkBp('perf', A + 0x100n, 8);
+    for (const type of ['larx', 'stcx'] as const) {
+      perf.state = 'active';
+      const f = fake([perf, other]);
+      const regs = userRegs();
+      const rc = handleDawrException(f.ctx, f.task, regs, A, insn(type, A, 8));
+      assert.equal(rc, 'stop', type);
+      const d = only(f);
+      assert.equal(d.branch, 'larx-stcx-disable');
+      assert.equal(d.access?.kind, type);
+      assert.deepEqual(d.effects, [
+        { kind: 'disable', bp: perf.name },
+        { kind: 'reinstall', slot: 1 },
+      ]);
+      assert.equal(perf.state, 'off');
+      assert.equal(perf.count, 0);
+      assert.equal(regs.singleStep, false, 'not stepped');
+      assert.match(f.klog.join('\n'), /can't be emulated\. Breakpoint at 0x10100000 will be disabled/);
+    }
+  },
+);
 
 test('§5.3 step 7 (user): perf_single_step set, MSR_SE armed, DAWR left off, STOP, no count yet', () => {
   const perf = mkBp('perf', A, 8);
@@ -273,15 +290,18 @@ test('§5.3 step 7 (kernel): emulate failure -> handler_error for every hit, not
   assert.match(f.klog.join('\n'), /Unable to handle hardware breakpoint/);
 });
 
-test('§5.3 step 7 (kernel): the default emulate_step cannot emulate an UNKNOWN instruction (ISA 3.1, DAR in range)', () => {
-  const perf = mkBp('perf', A, 8);
-  const f = fake([perf]);
-  const rc = handleDawrException(f.ctx, f.task, kernelRegs(), A, insn('unknown', 0n, 0));
-  assert.equal(rc, 'stop');
-  assert.equal(only(f).branch, 'emulate-fail-disable');
-  assert.equal(only(f).access?.kind, 'unknown');
-  assert.equal(perf.state, 'off');
-});
+test(
+  '§5.3 step 7 (kernel): the default emulate_step cannot ' + 'emulate an UNKNOWN instruction (ISA 3.1, DAR in range)',
+  () => {
+    const perf = mkBp('perf', A, 8);
+    const f = fake([perf]);
+    const rc = handleDawrException(f.ctx, f.task, kernelRegs(), A, insn('unknown', 0n, 0));
+    assert.equal(rc, 'stop');
+    assert.equal(only(f).branch, 'emulate-fail-disable');
+    assert.equal(only(f).access?.kind, 'unknown');
+    assert.equal(perf.state, 'off');
+  },
+);
 
 test('§5.3 step 7 (kernel): a negative emulate_step result counts as success', () => {
   const perf = mkBp('perf', A, 8, { r: false, w: true });
@@ -302,33 +322,40 @@ test('§5.3 step 8: a kernel-mode EXTRANEOUS hit is emulated but not counted', (
   assert.deepEqual(f.perfCalls, []);
 });
 
-test('§5.3 step 8: mode exclusion at count time: perf_bp_event gets the kernel registers and an excluded event does not count', () => {
-  // KERNEL in the arch type (so dawrx_ok passes) but exclude_kernel in the attr: only perf_bp_event's
-  // own check (with the registers at that moment) can refuse the count.
-  const perf = mkBp('perf', A, 8, { r: false, w: true });
-  perf.attr.excludeKernel = true;
-  const f = fake([perf]);
-  handleDawrException(f.ctx, f.task, kernelRegs(), A, st(A));
-  const d = only(f);
-  assert.equal(d.branch, 'perf-emulate');
-  assert.deepEqual(f.perfCalls, [{ bp: perf.name, mode: 'kernel' }]);
-  assert.equal(perf.count, 0);
-  assert.deepEqual(d.effects, [{ kind: 'emulate' }, { kind: 'reinstall', slot: 0 }]);
-});
+test(
+  '§5.3 step 8: mode exclusion at count time: perf_bp_event ' +
+    'gets the kernel registers and an excluded event does not count',
+  () => {
+    // KERNEL in the arch type (so dawrx_ok passes) but exclude_kernel in the attr: only perf_bp_event's
+    // own check (with the registers at that moment) can refuse the count.
+    const perf = mkBp('perf', A, 8, { r: false, w: true });
+    perf.attr.excludeKernel = true;
+    const f = fake([perf]);
+    handleDawrException(f.ctx, f.task, kernelRegs(), A, st(A));
+    const d = only(f);
+    assert.equal(d.branch, 'perf-emulate');
+    assert.deepEqual(f.perfCalls, [{ bp: perf.name, mode: 'kernel' }]);
+    assert.equal(perf.count, 0);
+    assert.deepEqual(d.effects, [{ kind: 'emulate' }, { kind: 'reinstall', slot: 0 }]);
+  },
+);
 
-test('§5.3 step 9: breakpoints not hit are reinstalled after a perf step; a stopped (OFF) occupant is not counted', () => {
-  const a = mkBp('perf', A, 8);
-  const b = mkBp('perf', A + 0x200n, 8);
-  const f = fake([a, b]);
-  handleDawrException(f.ctx, f.task, kernelRegs(), A + 0x200n, ld(A + 0x200n));
-  assert.deepEqual(only(f).effects, [
-    { kind: 'emulate' },
-    { kind: 'count', bp: b.name, value: 1 },
-    { kind: 'reinstall', slot: 0 },
-    { kind: 'reinstall', slot: 1 },
-  ]);
-  assert.deepEqual(f.dawr, [a, b]);
-});
+test(
+  '§5.3 step 9: breakpoints not hit are reinstalled after ' + 'a perf step; a stopped (OFF) occupant is not counted',
+  () => {
+    const a = mkBp('perf', A, 8);
+    const b = mkBp('perf', A + 0x200n, 8);
+    const f = fake([a, b]);
+    handleDawrException(f.ctx, f.task, kernelRegs(), A + 0x200n, ld(A + 0x200n));
+    assert.deepEqual(only(f).effects, [
+      { kind: 'emulate' },
+      { kind: 'count', bp: b.name, value: 1 },
+      { kind: 'reinstall', slot: 0 },
+      { kind: 'reinstall', slot: 1 },
+    ]);
+    assert.deepEqual(f.dawr, [a, b]);
+  },
+);
 
 test('§5.3 kernel-mode ptrace hit (copy_to_user into a watched buffer): SIGTRAP DONE, no emulation', () => {
   const p = mkBp('ptrace', A, 8, { r: false, w: true });

@@ -140,9 +140,7 @@ const caseArb: fc.Arbitrary<Case> = fc
 
 /** Runs the instruction once on a core whose slot 0 holds the breakpoint's DAWR: did it fire? And
  * what does the handler read of the instruction (before it executes)? */
-function hardwareAndHandler(
-  c: Case,
-):
+function hardwareAndHandler(c: Case):
   | {
       fired: boolean;
       detail: InstrDetail;
@@ -202,7 +200,11 @@ test('every instruction kind: the DAWR fires exactly when the handler classifies
       assert.equal(
         r.fired,
         r.hit,
-        `${kind.text} on ${r.model.name}: access [0x${r.detail.ea.toString(16)}, +${r.detail.size}) ${r.detail.type}, breakpoint [0x${r.info.address.toString(16)}, +${r.info.len}) hw_len ${r.info.hwLen} type 0x${r.info.type.toString(16)}: DAWR ${r.fired ? 'fired' : 'did not fire'}, handler says ${r.hit ? 'hit' : 'miss'}`,
+        `${kind.text} on ${r.model.name}: ` +
+          `access [0x${r.detail.ea.toString(16)}, +${r.detail.size}) ${r.detail.type}, ` +
+          `breakpoint [0x${r.info.address.toString(16)}, +${r.info.len}) hw_len ${r.info.hwLen} ` +
+          `type 0x${r.info.type.toString(16)}: DAWR ${r.fired ? 'fired' : 'did not fire'}, ` +
+          `handler says ${r.hit ? 'hit' : 'miss'}`,
       );
     }),
     { seed: 0x5eed12, numRuns: 4000 },
@@ -280,7 +282,8 @@ test("the kernel's copies: a kernel-mode access matches exactly when the handler
       assert.equal(
         matched,
         hit,
-        `kernel ${store ? 'store' : 'load'} [0x${ea.toString(16)}, +${size}) vs [0x${info.address.toString(16)}, +${info.len}) type 0x${info.type.toString(16)}`,
+        `kernel ${store ? 'store' : 'load'} [0x${ea.toString(16)}, +${size}) ` +
+          `vs [0x${info.address.toString(16)}, +${info.len}) type 0x${info.type.toString(16)}`,
       );
     }),
     { seed: 0x6b63, numRuns: 3000 },

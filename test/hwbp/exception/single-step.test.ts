@@ -12,33 +12,37 @@ function pending(bp: ReturnType<typeof mkBp>): ReturnType<typeof mkBp> {
   return bp;
 }
 
-test('§5.4 step 1: the pending perf is counted after execute (step registers), flag cleared, only its slot reprogrammed (6.6)', () => {
-  const other = mkBp('perf', A + 0x100n, 8);
-  const perf = pending(mkBp('perf', A, 8));
-  const f = fake([other, perf]);
-  const rc = handleSingleStep(f.ctx, f.task, userRegs(NEXT), 'ld r0,0(r3)');
-  assert.equal(rc, 'stop');
-  const d = only(f);
-  assert.equal(d.branch, 'step-complete');
-  assert.equal(d.pc, '0x10000014');
-  assert.equal(d.insn, 'ld r0,0(r3)');
-  assert.equal('access' in d, false);
-  assert.deepEqual(
-    d.slots.map((s) => [s.slot, s.result]),
-    [
-      [0, 'miss'],
-      [1, 'hit'],
-    ],
-  );
-  assert.deepEqual(d.effects, [
-    { kind: 'count', bp: perf.name, value: 1 },
-    { kind: 'step-done', bp: perf.name },
-    { kind: 'reinstall', slot: 1 },
-  ]);
-  assert.equal(perf.info.perfSingleStep, false);
-  assert.deepEqual(f.writes, [{ slot: 1, bp: perf.name }], 'only the stepped slot is written (patch 4/7)');
-  assert.deepEqual(f.perfCalls, [{ bp: perf.name, mode: 'user' }]);
-});
+test(
+  '§5.4 step 1: the pending perf is counted after execute (step ' +
+    'registers), flag cleared, only its slot reprogrammed (6.6)',
+  () => {
+    const other = mkBp('perf', A + 0x100n, 8);
+    const perf = pending(mkBp('perf', A, 8));
+    const f = fake([other, perf]);
+    const rc = handleSingleStep(f.ctx, f.task, userRegs(NEXT), 'ld r0,0(r3)');
+    assert.equal(rc, 'stop');
+    const d = only(f);
+    assert.equal(d.branch, 'step-complete');
+    assert.equal(d.pc, '0x10000014');
+    assert.equal(d.insn, 'ld r0,0(r3)');
+    assert.equal('access' in d, false);
+    assert.deepEqual(
+      d.slots.map((s) => [s.slot, s.result]),
+      [
+        [0, 'miss'],
+        [1, 'hit'],
+      ],
+    );
+    assert.deepEqual(d.effects, [
+      { kind: 'count', bp: perf.name, value: 1 },
+      { kind: 'step-done', bp: perf.name },
+      { kind: 'reinstall', slot: 1 },
+    ]);
+    assert.equal(perf.info.perfSingleStep, false);
+    assert.deepEqual(f.writes, [{ slot: 1, bp: perf.name }], 'only the stepped slot is written (patch 4/7)');
+    assert.deepEqual(f.perfCalls, [{ bp: perf.name, mode: 'user' }]);
+  },
+);
 
 test('§5.4 step 1: an EXTRANEOUS pending step is completed and reprogrammed but not counted', () => {
   const perf = pending(mkBp('perf', A + 4n, 4));
@@ -149,20 +153,24 @@ test('§5.6 item 3: PRE last_hit_ubp step completion counts, clears and reprogra
   );
 });
 
-test('§5.6 item 3: PRE ignores perf_single_step; counts a last_hit_ubp breakpoint even off this CPU; EXTRANEOUS not counted; TIF -> DONE', () => {
-  const away = mkBp('perf', A, 8); // migrated: not in this CPU's slots
-  const ext = mkBp('perf', A + 0x104n, 4);
-  ext.info.type |= HW_BRK_TYPE_EXTRANEOUS_IRQ;
-  const flagged = pending(mkBp('perf', A + 0x200n, 8));
-  const f = fake([flagged], { policy: '6.5', tifSingleStep: true });
-  f.task.lastHitUbp[0] = away;
-  f.task.lastHitUbp[1] = ext;
-  assert.equal(handleSingleStep(f.ctx, f.task, userRegs(NEXT)), 'done');
-  assert.equal(away.count, 1);
-  assert.equal(ext.count, 0);
-  assert.equal(flagged.count, 0, 'the 6.6 flag means nothing to 6.5');
-  assert.equal(only(f).effects.at(-1)?.kind, 'signal');
-});
+test(
+  '§5.6 item 3: PRE ignores perf_single_step; counts a last_hit_ubp ' +
+    'breakpoint even off this CPU; EXTRANEOUS not counted; TIF -> DONE',
+  () => {
+    const away = mkBp('perf', A, 8); // migrated: not in this CPU's slots
+    const ext = mkBp('perf', A + 0x104n, 4);
+    ext.info.type |= HW_BRK_TYPE_EXTRANEOUS_IRQ;
+    const flagged = pending(mkBp('perf', A + 0x200n, 8));
+    const f = fake([flagged], { policy: '6.5', tifSingleStep: true });
+    f.task.lastHitUbp[0] = away;
+    f.task.lastHitUbp[1] = ext;
+    assert.equal(handleSingleStep(f.ctx, f.task, userRegs(NEXT)), 'done');
+    assert.equal(away.count, 1);
+    assert.equal(ext.count, 0);
+    assert.equal(flagged.count, 0, 'the 6.6 flag means nothing to 6.5');
+    assert.equal(only(f).effects.at(-1)?.kind, 'signal');
+  },
+);
 
 test('§5.6 item 3: PRE with nothing in last_hit_ubp returns DONE without reprogramming (unclaimed)', () => {
   const f = fake([mkBp('perf', A, 8)], { policy: '6.5' });

@@ -74,60 +74,68 @@ function machine() {
   };
 }
 
-test('§7.1 same_watch_addr row 1 (6.6): both DAWRs match; ptrace reported and one-shot disabled; perf ignored, reinstalled', () => {
-  const m = machine();
-  const r = m.runLoad();
-  assert.equal(r.stopped, true);
-  assert.deepEqual(
-    r.decisions.map((d) => d.branch),
-    ['ptrace-report'],
-  );
-  assert.equal(m.count(), 0);
-  const occupants = m.hw.slotOccupants(0).filter((b) => b !== null);
-  assert.deepEqual(
-    occupants.map((b) => b?.owner),
-    ['perf'],
-    'ptrace uninstalled (disabled), perf still installed',
-  );
-  assert.equal(m.hw.currentBrk(0).filter((b) => b !== null).length, 1, 'perf DAWR programmed again');
-  assert.deepEqual(r.decisions[0].effects.at(-1), {
-    kind: 'signal',
-    signal: 'SIGTRAP',
-    si_code: 'TRAP_HWBKPT',
-    si_addr: `0x${V.toString(16)}`,
-  });
-});
+test(
+  '§7.1 same_watch_addr row 1 (6.6): both DAWRs match; ptrace ' +
+    'reported and one-shot disabled; perf ignored, reinstalled',
+  () => {
+    const m = machine();
+    const r = m.runLoad();
+    assert.equal(r.stopped, true);
+    assert.deepEqual(
+      r.decisions.map((d) => d.branch),
+      ['ptrace-report'],
+    );
+    assert.equal(m.count(), 0);
+    const occupants = m.hw.slotOccupants(0).filter((b) => b !== null);
+    assert.deepEqual(
+      occupants.map((b) => b?.owner),
+      ['perf'],
+      'ptrace uninstalled (disabled), perf still installed',
+    );
+    assert.equal(m.hw.currentBrk(0).filter((b) => b !== null).length, 1, 'perf DAWR programmed again');
+    assert.deepEqual(r.decisions[0].effects.at(-1), {
+      kind: 'signal',
+      signal: 'SIGTRAP',
+      si_code: 'TRAP_HWBKPT',
+      si_addr: `0x${V.toString(16)}`,
+    });
+  },
+);
 
-test('§7.1 same_watch_addr rows 2-4 (6.6): single-step counts 1 with one TRAP_TRACE stop; re-armed ptrace stops again; CONT counts 2', () => {
-  const m = machine();
-  m.runLoad(); // row 1
-  // row 2: PTRACE_SINGLESTEP
-  m.singleStep(true);
-  const r2 = m.runLoad();
-  assert.deepEqual(
-    r2.decisions.map((d) => d.branch),
-    ['perf-single-step', 'step-complete'],
-  );
-  assert.equal(r2.stopped, true, 'TIF_SINGLESTEP: the step is reported');
-  assert.equal(m.count(), 1);
-  // row 3: DELHWDEBUG + SETHWDEBUG, PC back to load, CONT
-  m.singleStep(false);
-  m.rearm();
-  const r3 = m.runLoad();
-  assert.deepEqual(
-    r3.decisions.map((d) => d.branch),
-    ['ptrace-report'],
-  );
-  assert.equal(m.count(), 1);
-  // row 4: CONT: only perf fires; stepped, counted, step consumed
-  const r4 = m.runLoad();
-  assert.deepEqual(
-    r4.decisions.map((d) => d.branch),
-    ['perf-single-step', 'step-complete'],
-  );
-  assert.equal(r4.stopped, false);
-  assert.equal(m.count(), 2);
-});
+test(
+  '§7.1 same_watch_addr rows 2-4 (6.6): single-step counts 1 with ' +
+    'one TRAP_TRACE stop; re-armed ptrace stops again; CONT counts 2',
+  () => {
+    const m = machine();
+    m.runLoad(); // row 1
+    // row 2: PTRACE_SINGLESTEP
+    m.singleStep(true);
+    const r2 = m.runLoad();
+    assert.deepEqual(
+      r2.decisions.map((d) => d.branch),
+      ['perf-single-step', 'step-complete'],
+    );
+    assert.equal(r2.stopped, true, 'TIF_SINGLESTEP: the step is reported');
+    assert.equal(m.count(), 1);
+    // row 3: DELHWDEBUG + SETHWDEBUG, PC back to load, CONT
+    m.singleStep(false);
+    m.rearm();
+    const r3 = m.runLoad();
+    assert.deepEqual(
+      r3.decisions.map((d) => d.branch),
+      ['ptrace-report'],
+    );
+    assert.equal(m.count(), 1);
+    // row 4: CONT: only perf fires; stepped, counted, step consumed
+    const r4 = m.runLoad();
+    assert.deepEqual(
+      r4.decisions.map((d) => d.branch),
+      ['perf-single-step', 'step-complete'],
+    );
+    assert.equal(r4.stopped, false);
+    assert.equal(m.count(), 2);
+  },
+);
 
 test("§5.4 with the creation side: install holds a stepping perf breakpoint's DAWR until the step completes", () => {
   const m = machine();

@@ -11,34 +11,37 @@ import { A, fake, ld, mkBp, only, userRegs } from './fake-context';
 
 const HANDLER_PC = 0x10000100n;
 
-test('§6 POST steps 1-2: a pending perf step is cancelled: MSR_SE cleared, every slot reprogrammed, flags cleared', () => {
-  const other = mkBp('perf', A + 0x100n, 8);
-  const perf = mkBp('perf', A, 8);
-  perf.info.perfSingleStep = true;
-  const f = fake([perf, other]);
-  const regs = { ...userRegs(HANDLER_PC), singleStep: true };
-  threadChangePc(f.ctx, f.task, regs);
-  assert.equal(regs.singleStep, false);
-  assert.equal(perf.info.perfSingleStep, false);
-  assert.deepEqual(f.writes, [
-    { slot: 0, bp: perf.name },
-    { slot: 1, bp: other.name },
-  ]);
-  const d = only(f);
-  assert.equal(d.branch, 'thread-change-pc');
-  assert.deepEqual(
-    d.slots.map((s) => [s.result, s.reason]),
-    [
-      ['hit', 'pending step cancelled'],
-      ['miss', 'no step pending'],
-    ],
-  );
-  assert.deepEqual(d.effects, [
-    { kind: 'reinstall', slot: 0 },
-    { kind: 'reinstall', slot: 1 },
-  ]);
-  assert.equal(perf.count, 0, 'nothing counted');
-});
+test(
+  '§6 POST steps 1-2: a pending perf step is cancelled: ' + 'MSR_SE cleared, every slot reprogrammed, flags cleared',
+  () => {
+    const other = mkBp('perf', A + 0x100n, 8);
+    const perf = mkBp('perf', A, 8);
+    perf.info.perfSingleStep = true;
+    const f = fake([perf, other]);
+    const regs = { ...userRegs(HANDLER_PC), singleStep: true };
+    threadChangePc(f.ctx, f.task, regs);
+    assert.equal(regs.singleStep, false);
+    assert.equal(perf.info.perfSingleStep, false);
+    assert.deepEqual(f.writes, [
+      { slot: 0, bp: perf.name },
+      { slot: 1, bp: other.name },
+    ]);
+    const d = only(f);
+    assert.equal(d.branch, 'thread-change-pc');
+    assert.deepEqual(
+      d.slots.map((s) => [s.result, s.reason]),
+      [
+        ['hit', 'pending step cancelled'],
+        ['miss', 'no step pending'],
+      ],
+    );
+    assert.deepEqual(d.effects, [
+      { kind: 'reinstall', slot: 0 },
+      { kind: 'reinstall', slot: 1 },
+    ]);
+    assert.equal(perf.count, 0, 'nothing counted');
+  },
+);
 
 test('§6 POST step 1: nothing pending on this CPU -> nothing happens, no decision', () => {
   const f = fake([mkBp('perf', A, 8)]);

@@ -26,6 +26,19 @@ export interface Vma {
   end: number;
   prot: Prot;
   kind: VmaKind;
+  /** MAP_SHARED anonymous memory (or a System V segment): its pages, one set for every process mapping it */
+  shared?: SharedPages;
+}
+
+/**
+ * The pages of shared anonymous memory, as the kernel's shmem object holds them: made on first touch
+ * in any process, then the same Page objects in every address space that maps them (fork keeps them
+ * shared, as it does on Linux). A page's index is its page number less `firstPn` in this mapping.
+ * Not modelled: the protection is the Page's own, so mprotect in one process changes it in all.
+ */
+export interface SharedPages {
+  pages: Map<number, Page>;
+  firstPn: number;
 }
 
 export const PROT = { READ: 1, WRITE: 2, EXEC: 4 } as const;
@@ -67,6 +80,12 @@ export class MemoryMap {
     const addr = pn * SMALL;
     const v = this.find(addr);
     if (!v || v.kind === 'file') return undefined;
+    if (v.shared) {
+      const i = pn - v.shared.firstPn;
+      let p = v.shared.pages.get(i);
+      if (!p) v.shared.pages.set(i, (p = new Page(v.prot.read, v.prot.write, v.prot.exec)));
+      return p;
+    }
     if (v.kind === 'image') {
       for (const z of this.zeroImage)
         if (pn >= z.first && pn < z.end) return new Page(z.prot.read, z.prot.write, z.prot.exec);
@@ -104,9 +123,9 @@ export class MemoryMap {
   }
 
   /** Adds a mapping over [start, end) (64 KiB aligned), replacing whatever was there. */
-  map(start: number, end: number, prot: Prot, kind: VmaKind): void {
+  map(start: number, end: number, prot: Prot, kind: VmaKind, shared?: SharedPages): void {
     this.unmapRange(start, end);
-    this.vmas.push({ start, end, prot: { ...prot }, kind });
+    this.vmas.push(shared ? { start, end, prot: { ...prot }, kind, shared } : { start, end, prot: { ...prot }, kind });
     this.vmas.sort((a, b) => a.start - b.start);
     this.merge();
     this.mem.generation++;
@@ -186,7 +205,14 @@ export class MemoryMap {
     const out: Vma[] = [];
     for (const v of this.vmas) {
       const last = out[out.length - 1];
-      if (last && last.end === v.start && last.kind === v.kind && last.kind !== 'image' && sameProt(last.prot, v.prot))
+      if (
+        last &&
+        last.end === v.start &&
+        last.kind === v.kind &&
+        last.kind !== 'image' &&
+        last.shared === v.shared &&
+        sameProt(last.prot, v.prot)
+      )
         last.end = v.end;
       else out.push(v);
     }
@@ -206,8 +232,12 @@ export class MemoryMap {
     return start >= Math.max(MMAP_MIN, this.brk) ? start : undefined;
   }
 
-  /** mmap's address choice and mapping of an anonymous or private region; the address or -errno. */
-  mmap(addr: number, len: number, prot: Prot, flags: number): number {
+  /**
+   * mmap's address choice and mapping of an anonymous or private region; the address or -errno.
+   * `shared`: MAP_SHARED anonymous memory (new pages shared with fork children), or the pages of a
+   * System V segment (their index 0 at the mapping's start).
+   */
+  mmap(addr: number, len: number, prot: Prot, flags: number, shared?: Map<number, Page>): number {
     if (len <= 0) return -E.EINVAL;
     const size = up(len);
     if (size > USER_TOP) return -E.ENOMEM;
@@ -227,7 +257,7 @@ export class MemoryMap {
         start = f;
       }
     }
-    this.map(start, start + size, prot, 'anon');
+    this.map(start, start + size, prot, 'anon', shared && { pages: shared, firstPn: start / SMALL });
     return start;
   }
 
@@ -239,7 +269,7 @@ export class MemoryMap {
     if (old % LINUX_PAGE !== 0 || newLen <= 0) return -E.EINVAL;
     if (flags & (MREMAP.FIXED | MREMAP.DONTUNMAP) && !(flags & MREMAP.MAYMOVE)) return -E.EINVAL;
     if (flags & MREMAP.DONTUNMAP && oldLen !== newLen) return -E.EINVAL;
-    // an old length of 0 duplicates a shared mapping; every mapping here is private
+    // an old length of 0 duplicates a shared mapping (not modelled)
     if (oldLen === 0) return -E.EINVAL;
     const oldSize = up(oldLen);
     const newSize = up(newLen);
@@ -257,7 +287,7 @@ export class MemoryMap {
       }
       // grow in place if the space after it is free
       if (!this.overlaps(old + oldSize, old + newSize) && old + newSize <= USER_TOP) {
-        this.map(old + oldSize, old + newSize, v.prot, v.kind === 'file' ? 'anon' : v.kind);
+        this.map(old + oldSize, old + newSize, v.prot, v.kind === 'file' ? 'anon' : v.kind, v.shared);
         return old;
       }
       if (!(flags & MREMAP.MAYMOVE)) return -E.ENOMEM;
@@ -272,11 +302,12 @@ export class MemoryMap {
       to = f;
     }
     const moved = Math.min(oldSize, newSize);
-    this.map(to, to + newSize, v.prot, 'anon');
+    const shift = (to - old) / SMALL;
+    this.map(to, to + newSize, v.prot, 'anon', v.shared && { ...v.shared, firstPn: v.shared.firstPn + shift });
     // move the made pages
     for (const pn of this.madePages(old, old + moved)) {
       const p = this.mem.pages.get(pn)!;
-      this.mem.pages.set(pn + (to - old) / SMALL, p);
+      this.mem.pages.set(pn + shift, p);
       p.decoded = null;
     }
     if (flags & MREMAP.DONTUNMAP) {
@@ -315,6 +346,16 @@ export class MemoryMap {
   clone(mem: AddressSpace): MemoryMap {
     const c = new MemoryMap(mem);
     c.vmas = this.vmas.map((v) => ({ ...v, prot: { ...v.prot } }));
+    // shared memory stays one: the child maps the parent's Page objects, not the copies
+    for (const v of this.vmas) {
+      if (!v.shared) continue;
+      for (const pn of this.madePages(v.start, v.end)) {
+        const i = pn - v.shared.firstPn;
+        let p = v.shared.pages.get(i);
+        if (!p) v.shared.pages.set(i, (p = this.mem.pages.get(pn)!));
+        mem.pages.set(pn, p);
+      }
+    }
     c.brkStart = this.brkStart;
     c.brk = this.brk;
     c.zeroImage = this.zeroImage;

@@ -252,3 +252,33 @@ test('fork: the clone has the same map over its own pages', () => {
   // the clone's own untouched pages are made by its own pager
   assert.equal(mem2.read(BigInt(a + 4096), 8), 0n);
 });
+
+test('MAP_SHARED anonymous memory stays one across fork: pages made before or after, moved by mremap', () => {
+  const { mm, mem } = fresh();
+  const SHARED_ANON = MAP.SHARED | MAP.ANONYMOUS;
+  const s = mm.mmap(0, 4 * K64, RW, SHARED_ANON, new Map());
+  const p = mm.mmap(0, K64, RW, PRIV_ANON);
+  // the shared mapping is its own VMA, not merged with the private one beside it
+  assert.equal(mm.vmas.filter((v) => v.kind === 'anon').length, 2);
+  assert.equal(mem.write(BigInt(s), 8, 1n), true);
+  assert.equal(mem.write(BigInt(p), 8, 1n), true);
+  const childMem = mem.clone();
+  const child = mm.clone(childMem);
+  // a page touched before the fork, written by the child: the parent sees it; the private page does not follow
+  assert.equal(childMem.write(BigInt(s), 8, 42n), true);
+  assert.equal(childMem.write(BigInt(p), 8, 42n), true);
+  assert.equal(mem.read(BigInt(s), 8), 42n);
+  assert.equal(mem.read(BigInt(p), 8), 1n);
+  // a page first touched after the fork, by the parent: the child reads the same page
+  assert.equal(mem.write(BigInt(s + 3 * K64), 8, 7n), true);
+  assert.equal(childMem.read(BigInt(s + 3 * K64), 8), 7n);
+  // the child moves its mapping elsewhere: still the same memory at the new address
+  const moved = child.mremap(s, 4 * K64, 8 * K64, 3, s - 64 * K64); // MREMAP_MAYMOVE | MREMAP_FIXED
+  assert.equal(moved, s - 64 * K64);
+  assert.equal(childMem.read(BigInt(moved + 3 * K64), 8), 7n);
+  assert.equal(mem.write(BigInt(s + K64), 8, 9n), true);
+  assert.equal(childMem.read(BigInt(moved + K64), 8), 9n);
+  // unmapped in the child, the parent's pages remain
+  child.unmapRange(moved, moved + 8 * K64);
+  assert.equal(mem.read(BigInt(s), 8), 42n);
+});

@@ -189,6 +189,11 @@ export class Processes {
     proc.fds = pp.fds.clone();
     proc.umask = pp.umask;
     proc.rlimits = pp.rlimits.map((r) => ({ ...r }));
+    proc.nice = pp.nice;
+    // sched_reset_on_fork: a real-time policy becomes SCHED_OTHER in the child, and the flag is not inherited
+    const rt = pp.sched.policy === 1 || pp.sched.policy === 2;
+    proc.sched =
+      pp.sched.resetOnFork && rt ? { policy: 0, priority: 0, resetOnFork: false } : { ...pp.sched, resetOnFork: false };
     const realParent = has(CLONE.PARENT) ? parent.parent : parent;
     proc.ppid = realParent ? realParent.pid : has(CLONE.PARENT) ? pp.ppid : parent.pid;
     proc.pgid = pp.pgid;

@@ -39,6 +39,8 @@ export class ProcessState {
   rseqLen = 0;
   rseqSig = 0;
   rlimits = defaultRlimits();
+  /** sched_setscheduler's policy and static priority (sched.ts); fork keeps them unless resetOnFork */
+  sched = { policy: 0, priority: 0, resetOnFork: false };
   /** the nice value (-20..19) getpriority/setpriority read and set */
   nice = 0;
   /** the thread's name (prctl PR_SET_NAME, /proc comm): the executable's base name until set */

@@ -10,6 +10,7 @@ import { PERF_SYSCALLS } from './perf';
 import { POLL_SYSCALLS } from './poll';
 import { PROCESS_SYSCALLS } from './process';
 import { PTRACE_SYSCALLS } from './ptrace';
+import { SCHED_SYSCALLS } from './sched';
 import { SIGNAL_SYSCALLS } from './signals';
 import { SOCKET_SYSCALLS } from './sockets';
 import { TIME_SYSCALLS } from './time';
@@ -32,6 +33,7 @@ for (const group of [
   PERF_SYSCALLS,
   POLL_SYSCALLS,
   SOCKET_SYSCALLS,
+  SCHED_SYSCALLS,
 ] as readonly (readonly SyscallDef[])[]) {
   for (const [nr, name, handler] of group) {
     if (TABLE[nr]) throw new Error(`system call ${nr} (${name}) is defined twice (also ${TABLE[nr]!.name})`);

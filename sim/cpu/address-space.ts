@@ -11,17 +11,24 @@ export interface Prot {
 }
 
 export class Page {
-  readonly bytes = new Uint8Array(PAGE_SIZE);
-  readonly view = new DataView(this.bytes.buffer);
+  readonly bytes: Uint8Array;
+  readonly view: DataView;
   /** the same bytes as 32-bit words in host order (used for aligned accesses on little-endian hosts) */
-  readonly words = new Int32Array(this.bytes.buffer);
+  readonly words: Int32Array;
   /** predecoded instructions (4 ints per word, see decode.ts); null until executed, dropped on store */
   decoded: Int32Array | null = null;
+  /** `bytes`: another page's memory (shared memory: each mapping has its own Page, with its protection,
+   * over the same bytes); a fresh zeroed page by default */
   constructor(
     public read: boolean,
     public write: boolean,
     public exec: boolean,
-  ) {}
+    bytes?: Uint8Array,
+  ) {
+    this.bytes = bytes ?? new Uint8Array(PAGE_SIZE);
+    this.view = new DataView(this.bytes.buffer);
+    this.words = new Int32Array(this.bytes.buffer);
+  }
 }
 
 const M64 = 0xffffffffffffffffn;

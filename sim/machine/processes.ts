@@ -359,6 +359,8 @@ export class Processes {
     e.posixTimers.clear();
     // exit_files: the last descriptor of a pipe end wakes the other end; a perf event goes
     for (const fd of t.proc.fds.open()) t.proc.fds.close(fd);
+    // exit_mm: System V shared memory attachments end (shm_nattch)
+    t.proc.mm.release();
     m.guestPerf.taskExited(t);
     m.kernelData(cpu, t, 'nr_threads', false);
     m.kernelData(cpu, t, 'nr_threads', true);

@@ -43,6 +43,7 @@ export const E = {
   ENOTEMPTY: 39,
   ELOOP: 40,
   ENOMSG: 42,
+  EIDRM: 43,
   ENODATA: 61,
   EOVERFLOW: 75,
   EBADFD: 77,

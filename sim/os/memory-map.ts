@@ -31,14 +31,23 @@ export interface Vma {
 }
 
 /**
- * The pages of shared anonymous memory, as the kernel's shmem object holds them: made on first touch
- * in any process, then the same Page objects in every address space that maps them (fork keeps them
- * shared, as it does on Linux). A page's index is its page number less `firstPn` in this mapping.
- * Not modelled: the protection is the Page's own, so mprotect in one process changes it in all.
+ * The memory of shared anonymous memory, as the kernel's shmem object holds it: each 4 KiB page's
+ * bytes, made on first touch in any process; every mapping of it (fork keeps them shared, as Linux
+ * does) has its own Page objects, with its own protection, over those bytes. A page's index is its
+ * page number less `firstPn` in this mapping. Not modelled: one mapping's predecoded instructions are
+ * not dropped when another mapping stores over them (code modified through shared memory).
  */
 export interface SharedPages {
-  pages: Map<number, Page>;
+  pages: Map<number, Uint8Array>;
   firstPn: number;
+  /** a System V segment's attach count: a fork adds the child's attachment, the process's exit drops it */
+  attach?: ShmAttach;
+}
+
+/** What a System V shared memory segment learns of its attachments (sim/os/sysv-ipc.ts). */
+export interface ShmAttach {
+  attached(): void;
+  detached(): void;
 }
 
 export const PROT = { READ: 1, WRITE: 2, EXEC: 4 } as const;
@@ -82,8 +91,8 @@ export class MemoryMap {
     if (!v || v.kind === 'file') return undefined;
     if (v.shared) {
       const i = pn - v.shared.firstPn;
-      let p = v.shared.pages.get(i);
-      if (!p) v.shared.pages.set(i, (p = new Page(v.prot.read, v.prot.write, v.prot.exec)));
+      const p = new Page(v.prot.read, v.prot.write, v.prot.exec, v.shared.pages.get(i));
+      if (!v.shared.pages.has(i)) v.shared.pages.set(i, p.bytes);
       return p;
     }
     if (v.kind === 'image') {
@@ -151,6 +160,13 @@ export class MemoryMap {
       }
       if (v.start < start) out.push({ ...v, end: start });
       if (v.end > end) out.push({ ...v, start: end });
+      // a System V attachment counts per VMA, as shm_open and shm_close count them
+      const a = v.shared?.attach;
+      if (a) {
+        if (v.start < start) a.attached();
+        if (v.end > end) a.attached();
+        a.detached();
+      }
     }
     this.vmas = out;
     for (const pn of this.madePages(start, end)) this.mem.pages.delete(pn);
@@ -237,7 +253,14 @@ export class MemoryMap {
    * `shared`: MAP_SHARED anonymous memory (new pages shared with fork children), or the pages of a
    * System V segment (their index 0 at the mapping's start).
    */
-  mmap(addr: number, len: number, prot: Prot, flags: number, shared?: Map<number, Page>): number {
+  mmap(
+    addr: number,
+    len: number,
+    prot: Prot,
+    flags: number,
+    shared?: Map<number, Uint8Array>,
+    attach?: ShmAttach,
+  ): number {
     if (len <= 0) return -E.EINVAL;
     const size = up(len);
     if (size > USER_TOP) return -E.ENOMEM;
@@ -257,7 +280,14 @@ export class MemoryMap {
         start = f;
       }
     }
-    this.map(start, start + size, prot, 'anon', shared && { pages: shared, firstPn: start / SMALL });
+    const firstPn = start / SMALL;
+    this.map(
+      start,
+      start + size,
+      prot,
+      'anon',
+      shared && (attach ? { pages: shared, firstPn, attach } : { pages: shared, firstPn }),
+    );
     return start;
   }
 
@@ -342,18 +372,23 @@ export class MemoryMap {
     this.map(STACK_TOP - STACK_LIMIT, STACK_TOP, { read: true, write: true, exec: false }, 'stack');
   }
 
+  /** exit_mm: the process's System V attachments end (its memory goes with it). */
+  release(): void {
+    for (const v of this.vmas) v.shared?.attach?.detached();
+    this.vmas = this.vmas.filter((v) => !v.shared?.attach);
+  }
+
   /** fork: the same map over the child's copied AddressSpace. */
   clone(mem: AddressSpace): MemoryMap {
     const c = new MemoryMap(mem);
     c.vmas = this.vmas.map((v) => ({ ...v, prot: { ...v.prot } }));
-    // shared memory stays one: the child maps the parent's Page objects, not the copies
+    // shared memory stays one: the child's pages there are over the parent's bytes, not copies
     for (const v of this.vmas) {
       if (!v.shared) continue;
+      v.shared.attach?.attached();
       for (const pn of this.madePages(v.start, v.end)) {
-        const i = pn - v.shared.firstPn;
-        let p = v.shared.pages.get(i);
-        if (!p) v.shared.pages.set(i, (p = this.mem.pages.get(pn)!));
-        mem.pages.set(pn, p);
+        const p = this.mem.pages.get(pn)!;
+        mem.pages.set(pn, new Page(p.read, p.write, p.exec, p.bytes));
       }
     }
     c.brkStart = this.brkStart;

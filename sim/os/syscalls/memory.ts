@@ -1,6 +1,5 @@
 // Memory system calls: the break (brk), mappings (mmap, munmap, mprotect, mremap) and the advice and
 // locking calls that need no effect here (madvise, mlock), and msync, over the process's MemoryMap.
-import type { Page } from '../../cpu/address-space';
 import { E } from '../errno';
 import { LINUX_PAGE, MAP, protOf, PROT } from '../memory-map';
 import { DeviceInode, FileInode } from '../vfs/inode';
@@ -49,7 +48,7 @@ function sysMmap(ctx: SyscallContext): bigint {
     else file = f.inode;
   }
   // MAP_SHARED anonymous memory (or of /dev/zero): one set of pages that fork children share
-  const shared = type !== MAP.PRIVATE && !file ? new Map<number, Page>() : undefined;
+  const shared = type !== MAP.PRIVATE && !file ? new Map<number, Uint8Array>() : undefined;
   const r = ctx.proc.mm.mmap(Math.max(0, addr), len, protOf(prot), flags, shared);
   if (r < 0) return fail(-r);
   if (file) {

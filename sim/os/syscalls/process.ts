@@ -217,11 +217,12 @@ function sysWaitid(ctx: SyscallContext): bigint {
 
 /** The futex hash: waiters by the page their word lives in and its offset (a shared page is one key
  * for every process mapping it; a private page belongs to one process). */
+// keyed by the page's bytes: the mappings of shared memory in several processes are one futex
 const futexQueues = new WeakMap<object, Map<number, WaitQueue>>();
 registerSideTable(futexQueues);
-function futexQueue(page: object, off: number): WaitQueue {
-  let m = futexQueues.get(page);
-  if (!m) futexQueues.set(page, (m = new Map()));
+function futexQueue(page: { bytes: Uint8Array }, off: number): WaitQueue {
+  let m = futexQueues.get(page.bytes);
+  if (!m) futexQueues.set(page.bytes, (m = new Map()));
   let q = m.get(off);
   if (!q) m.set(off, (q = new WaitQueue()));
   return q;
@@ -229,7 +230,11 @@ function futexQueue(page: object, off: number): WaitQueue {
 
 /** FUTEX_WAKE of up to `n` waiters on the word at `uaddr` of a memory (a thread's clear_child_tid
  * at its exit, mm_release): the number woken. */
-export function futexWake(mem: { page(n: number): object | undefined }, uaddr: bigint, n: number): number {
+export function futexWake(
+  mem: { page(n: number): { bytes: Uint8Array } | undefined },
+  uaddr: bigint,
+  n: number,
+): number {
   const page = mem.page(Number((uaddr & 0xffffffffffffffffn) >> 12n));
   if (!page) return 0;
   return futexQueue(page, Number(uaddr & 0xfffn)).wakeSome(n, (req) => {

@@ -13,6 +13,7 @@ import { PTRACE_SYSCALLS } from './ptrace';
 import { SCHED_SYSCALLS } from './sched';
 import { SIGNAL_SYSCALLS } from './signals';
 import { SOCKET_SYSCALLS } from './sockets';
+import { SYSV_IPC_SYSCALLS } from './sysv-ipc';
 import { TIME_SYSCALLS } from './time';
 
 export interface SyscallEntry {
@@ -34,6 +35,7 @@ for (const group of [
   POLL_SYSCALLS,
   SOCKET_SYSCALLS,
   SCHED_SYSCALLS,
+  SYSV_IPC_SYSCALLS,
 ] as readonly (readonly SyscallDef[])[]) {
   for (const [nr, name, handler] of group) {
     if (TABLE[nr]) throw new Error(`system call ${nr} (${name}) is defined twice (also ${TABLE[nr]!.name})`);

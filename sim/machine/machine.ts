@@ -27,7 +27,7 @@ import { NumInstrDetail, UserTrapRegs } from './trap-state';
 import { DEFAULT_MACHINE, KERNEL_COPY_PC, type MachineConfig } from './machine-config';
 import { Scheduler, type RunQueue } from './scheduler';
 import { SignalDelivery } from './signal-delivery';
-import type { PendingSignal, SignalName } from './signals';
+import { fpeCode, type PendingSignal, type SignalName } from './signals';
 import { Task, type StopInfo } from './task';
 import { BLOCKED, type SleepRequest } from '../os/wait-queue';
 import { E } from '../os/errno';
@@ -531,7 +531,7 @@ export class Machine {
         case 'fault':
           this.raise(t, {
             signal: stop.signal,
-            siCode: FAULT_CODES[stop.signal] ?? 'SI_KERNEL',
+            siCode: stop.signal === 'SIGFPE' ? fpeCode(t.thread.fpscr) : (FAULT_CODES[stop.signal] ?? 'SI_KERNEL'),
             siAddr: stop.addr,
             message: stop.message,
           });

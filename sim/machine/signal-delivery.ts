@@ -330,6 +330,9 @@ export class SignalDelivery {
 
     ensureVdso(t.mem);
     const saved = th.clone();
+    // "make sure signal handler doesn't get spurious FP exceptions": the FPSCR starts at 0 (no enables)
+    th.fpscr = 0;
+    th.fpscrDrn = 0;
     // sigsp: an SA_ONSTACK handler runs on the alternate stack unless the task is already on it;
     // __save_altstack records it in uc_stack and SS_AUTODISARM then disables it until sigreturn
     const sp = th.getGpr(1);

@@ -69,7 +69,27 @@ export const SI_CODES = {
   CLD_TRAPPED: 4,
   CLD_STOPPED: 5,
   CLD_CONTINUED: 6,
+  FPE_INTDIV: 1,
+  FPE_INTOVF: 2,
+  FPE_FLTDIV: 3,
+  FPE_FLTOVF: 4,
+  FPE_FLTUND: 5,
+  FPE_FLTRES: 6,
+  FPE_FLTINV: 7,
 } as const;
+
+/** The si_code of a floating-point enabled exception's SIGFPE, from the FPSCR (the kernel's parse_fpe:
+ * the first enabled exception that occurred, in this order). */
+export function fpeCode(fpscr: number): string {
+  const on = (status: number, enable: number) => (fpscr & (1 << status)) !== 0 && (fpscr & (1 << enable)) !== 0;
+  // FPSCR bits as 1 << (63 - ISA bit number): VX 34 / VE 56, OX 35 / OE 57, UX 36 / UE 58, ZX 37 / ZE 59, XX 38 / XE 60
+  if (on(29, 7)) return 'FPE_FLTINV';
+  if (on(28, 6)) return 'FPE_FLTOVF';
+  if (on(27, 5)) return 'FPE_FLTUND';
+  if (on(26, 4)) return 'FPE_FLTDIV';
+  if (on(25, 3)) return 'FPE_FLTRES';
+  return 'SI_KERNEL';
+}
 
 /** A signal queued for a task, with the siginfo the tracer would read (PTRACE_GETSIGINFO). */
 export interface PendingSignal {

@@ -272,7 +272,8 @@ function sysSetpriority(ctx: SyscallContext): bigint {
   return 0n;
 }
 
-/** prctl: the calls glibc and small programs make (names, the dumpable flag); others EINVAL */
+/** prctl: the calls glibc and small programs make (names, the dumpable flag, the FP exception mode); others
+ * EINVAL */
 function sysPrctl(ctx: SyscallContext): bigint {
   const option = int(ctx.arg(0));
   switch (option) {
@@ -294,6 +295,23 @@ function sysPrctl(ctx: SyscallContext): bigint {
       const out = new Uint8Array(16);
       for (let i = 0; i < name.length; i++) out[i] = name.charCodeAt(i) & 0xff;
       return ctx.copyToUser(ctx.arg(1), out) ? 0n : fail(E.EFAULT);
+    }
+    case 11: {
+      // PR_GET_FPEXC: the floating-point exception mode from MSR[FE0 FE1] (__unpack_fe01)
+      const m = ctx.t.msr;
+      const mode = Number((m >> 10n) & 2n) | Number((m >> 8n) & 1n);
+      const out = new Uint8Array(4);
+      new DataView(out.buffer).setUint32(0, mode, true);
+      return ctx.copyToUser(ctx.arg(1), out) ? 0n : fail(E.EFAULT);
+    }
+    case 12: {
+      // PR_SET_FPEXC: DISABLED 0, NONRECOV 1, ASYNC 2, PRECISE 3 into MSR[FE0 FE1] (__pack_fe01);
+      // glibc's feenableexcept asks for PRECISE, then enabled exceptions are SIGFPE. The SPE
+      // software modes (PR_FP_EXC_SW_ENABLE) are EINVAL on a CPU without SPE.
+      const v = ctx.arg(1);
+      if (v > 3n) return fail(E.EINVAL);
+      ctx.t.msr = (ctx.t.msr & ~0x900n) | ((v << 10n) & 0x800n) | ((v << 8n) & 0x100n);
+      return 0n;
     }
     case 3: // PR_GET_DUMPABLE
       return 1n;

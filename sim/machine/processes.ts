@@ -165,17 +165,17 @@ export class Processes {
     if (m.tasks.filter((t) => !t.reaped).length >= MAX_TASKS) return fail(E.EAGAIN);
     if (has(CLONE.THREAD) && has(CLONE.FILES) && has(CLONE.FS) && !has(CLONE.VFORK))
       return this.cloneThread(parent, cpu, req);
-    if (has(CLONE.THREAD | CLONE.SIGHAND | CLONE.FILES | CLONE.FS) || (has(CLONE.VM) && !has(CLONE.VFORK)))
-      return fail(E.ENOSYS);
+    if (has(CLONE.THREAD | CLONE.SIGHAND | CLONE.FS)) return fail(E.ENOSYS);
 
     // alloc_pid reads pid_max; copy_process counts the new thread and the fork
     m.kernelData(cpu, parent, 'pid_max', false);
     const pid = m.allocPid();
     const name = Processes.childName(parent, pid);
 
-    // memory: a copy of every page the parent has, with the same map
-    const mem = parent.mem.clone();
-    const mm = parent.proc.mm.clone(mem);
+    // memory: a copy of every page the parent has, with the same map; with CLONE_VM (vfork, or clone(2)
+    // with a stack of its own) the parent's memory itself, as a thread has it
+    const mem = has(CLONE.VM) ? parent.mem : parent.mem.clone();
+    const mm = has(CLONE.VM) ? parent.proc.mm : parent.proc.mm.clone(mem);
     const th = parent.thread.clone();
     th.setGpr(3, 0n);
     th.cr = th.cr & ~CR0_SO;
@@ -186,7 +186,7 @@ export class Processes {
 
     const pp = parent.proc;
     const proc = new ProcessState(pid, mm, pp.cwd, pp.exe);
-    proc.fds = pp.fds.clone();
+    proc.fds = has(CLONE.FILES) ? pp.fds : pp.fds.clone();
     proc.umask = pp.umask;
     proc.rlimits = pp.rlimits.map((r) => ({ ...r }));
     proc.nice = pp.nice;
@@ -357,10 +357,12 @@ export class Processes {
     t.alarm = undefined;
     for (const pt of e.posixTimers.values()) m.timers.remove(pt.timer);
     e.posixTimers.clear();
-    // exit_files: the last descriptor of a pipe end wakes the other end; a perf event goes
-    for (const fd of t.proc.fds.open()) t.proc.fds.close(fd);
+    // exit_files: the last descriptor of a pipe end wakes the other end; a perf event goes (a table
+    // another process shares through CLONE_FILES stays open, as does memory shared by CLONE_VM)
+    const others = m.tasks.filter((x) => x !== t && x.alive);
+    if (!others.some((x) => x.proc.fds === t.proc.fds)) for (const fd of t.proc.fds.open()) t.proc.fds.close(fd);
     // exit_mm: System V shared memory attachments end (shm_nattch)
-    t.proc.mm.release();
+    if (!others.some((x) => x.proc.mm === t.proc.mm)) t.proc.mm.release();
     m.guestPerf.taskExited(t);
     m.kernelData(cpu, t, 'nr_threads', false);
     m.kernelData(cpu, t, 'nr_threads', true);

@@ -30,6 +30,9 @@ export interface CProgram {
   args: string[];
   stdin?: Buffer;
   stdinPath?: string;
+  /** `// qemu-differs: WHY`: qemu-user differs from Linux here, the reference is `linux` (NAME.linux) */
+  qemuDiffers?: string;
+  linux?: Buffer;
   /** which folder: programs/ ('core') or breadth/ ('breadth'); undefined for a file given by path */
   set?: 'core' | 'breadth';
 }

@@ -81,6 +81,9 @@ function eachDoubleword(ea: bigint, len: number, f: (a: bigint, n: number) => bo
   return true;
 }
 
+/** every signal but SIGKILL and SIGSTOP, which cannot be blocked */
+const ALL_SIGNALS = 0xffffffffffffffffn & ~((1n << 8n) | (1n << 18n));
+
 const FAULT_CODES: Record<string, string> = {
   SIGSEGV: 'SEGV_MAPERR',
   SIGILL: 'ILL_ILLOPC',
@@ -802,6 +805,13 @@ export class Machine {
     if (this.syscallTrace && args)
       this.syscallTrace({ task: t, nr: Number(BigInt.asIntN(64, nr)), args, result: r, exited });
     if (exited !== undefined) {
+      if (!exitGroup && !t.leader && this.processes.threadsOf(t).length > 0) {
+        // the main thread exits while other threads run on (pthread_exit in main): it stays, a zombie
+        // taking no signal, until the group ends (delay_group_leader); glibc's last thread calls exit
+        t.sig.blocked = ALL_SIGNALS;
+        this.block(t, { why: 'exit of the main thread (the other threads run on)' }, vectored);
+        return;
+      }
       this.exit(t, exited, exitGroup);
       return;
     }

@@ -29,7 +29,7 @@ import { MSR_SE } from '../cpu/thread-state';
 import { E } from '../os/errno';
 import { ProcessState } from '../os/process-state';
 import type { CloneRequest, ItimerValue, TimerEvent, WaitOutcome } from '../os/syscalls/context';
-import { CLONE, futexWake, W } from '../os/syscalls/process';
+import { CLONE, exitRobustList, futexWake, W } from '../os/syscalls/process';
 import { WaitQueue } from '../os/wait-queue';
 import type { Machine } from './machine';
 import { SA_NOCLDSTOP, SA_NOCLDWAIT, SIG_IGN } from './signal-state';
@@ -293,6 +293,7 @@ export class Processes {
     proc.pgid = pp.pgid;
     proc.sid = pp.sid;
     const child = new Task(tid, name, parent.program, parent.mem, th, false, parent.affinity, parent.stdin, proc);
+    m.kernel.registerThread(pp.pid, tid, proc);
     child.leader = leader;
     child.parent = undefined;
     child.exitSignal = 0;
@@ -319,6 +320,7 @@ export class Processes {
   /** A thread that is not its process's leader ends (exit, or its group ending): mm_release writes 0 to
    * its clear_child_tid word and wakes one futex waiter there (pthread_join); it is reaped at once. */
   threadGone(t: Task): void {
+    exitRobustList(t.proc.mm.mem, t.proc.robustList, t.pid);
     if (t.clearTid !== 0n) {
       const zero = new Uint8Array(4);
       if (t.mem.writeBytes(t.clearTid, zero)) futexWake(t.proc.mm.mem, t.clearTid, 1);
@@ -331,6 +333,7 @@ export class Processes {
   private reapThread(t: Task): void {
     if (t.reaped) return;
     t.reaped = true;
+    this.m.kernel.unregisterThread(t.proc.pid, t.pid);
     const i = this.m.tasks.indexOf(t);
     if (i >= 0) this.m.tasks.splice(i, 1);
   }
@@ -357,6 +360,8 @@ export class Processes {
     t.alarm = undefined;
     for (const pt of e.posixTimers.values()) m.timers.remove(pt.timer);
     e.posixTimers.clear();
+    // exit_mm's futex release: robust mutexes the thread still holds are marked FUTEX_OWNER_DIED
+    exitRobustList(t.proc.mm.mem, t.proc.robustList, t.pid);
     // exit_files: the last descriptor of a pipe end wakes the other end; a perf event goes (a table
     // another process shares through CLONE_FILES stays open, as does memory shared by CLONE_VM)
     const others = m.tasks.filter((x) => x !== t && x.alive);

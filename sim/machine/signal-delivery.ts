@@ -446,12 +446,23 @@ export class SignalDelivery {
         t.sig.blocked = mask & ~UNBLOCKABLE;
       },
       dequeue: (set) => {
-        let best: number | undefined;
-        for (const signo of t.sig.queued.keys())
-          if ((set & sigBit(signo)) !== 0n && (best === undefined || signo < best)) best = signo;
+        // the thread's own pending signals, then the process's: a process-directed signal the leader
+        // blocks waits on the leader's queue here, where Linux keeps it in the shared pending set
+        const lowest = (from: Task, mask: bigint) => {
+          let best: number | undefined;
+          for (const signo of from.sig.queued.keys())
+            if ((mask & sigBit(signo)) !== 0n && (best === undefined || signo < best)) best = signo;
+          return best;
+        };
+        let from = t;
+        let best = lowest(t, set);
+        if (best === undefined && t.leader?.alive) {
+          from = t.leader;
+          best = lowest(from, set & from.sig.blocked);
+        }
         if (best === undefined) return undefined;
-        const sig = t.sig.queued.get(best) as PendingSignal;
-        t.sig.queued.delete(best);
+        const sig = from.sig.queued.get(best) as PendingSignal;
+        from.sig.queued.delete(best);
         return {
           signo: best,
           siCode: (SI_CODES as Record<string, number>)[sig.siCode] ?? 0,
@@ -514,8 +525,9 @@ export class SignalDelivery {
         : this.m.tasks.find((y) => y.pid === req.tid && (y.leader?.pid ?? y.pid) === req.tgid);
     if (!x || x.reaped) return E.ESRCH;
     if (!TaskSignals.valid(req.signo)) return E.EINVAL;
+    const to = req.tid === undefined ? this.threadFor(x, req.signo) : x;
     const code = Object.entries(SI_CODES).find(([k, v]) => v === req.siCode && k.startsWith('SI_'))?.[0] ?? 'SI_QUEUE';
-    this.send(x, req.signo, {
+    this.send(to, req.signo, {
       signal: signalName(req.signo),
       siCode: code,
       siAddr: 0n,
@@ -556,7 +568,24 @@ export class SignalDelivery {
     if (req.signo !== 0 && !TaskSignals.valid(req.signo)) return E.EINVAL;
     if (req.signo === 0) return 0;
     const name = signalName(req.signo);
-    for (const x of targets) this.send(x, req.signo, { signal: name, siCode, siAddr: 0n, pid: sender.proc.pid });
+    for (const x of targets) {
+      const to = req.kind === 'kill' ? this.threadFor(x, req.signo) : x;
+      this.send(to, req.signo, { signal: name, siCode, siAddr: 0n, pid: sender.proc.pid });
+    }
     return 0;
+  }
+
+  /**
+   * complete_signal's choice for a process-directed signal: the leader if it wants the signal, else
+   * the first other thread that does (wants_signal: not blocked, which a thread in rt_sigtimedwait for
+   * it is not, as it unblocks its set while it waits); else the leader, where it stays pending.
+   */
+  private threadFor(leader: Task, signo: number): Task {
+    const bit = sigBit(signo);
+    const wants = (t: Task) =>
+      t.alive &&
+      ((t.sig.blocked & bit) === 0n || (t.sleep?.req.wakeMask !== undefined && (t.sleep.req.wakeMask & bit) !== 0n));
+    if (wants(leader)) return leader;
+    return this.m.tasks.find((t) => t.leader === leader && wants(t)) ?? leader;
   }
 }

@@ -143,11 +143,45 @@ export class Kernel {
     }
   }
 
-  /** /proc/<pid> for a process (what /proc/self leads to): its exe and cwd links. */
+  /** /proc/<pid> for a process (what /proc/self leads to): its exe and cwd links, its comm, and its
+   * task/ folder with the main thread. */
   registerProcess(proc: ProcessState): void {
     const t0 = this.clock.realtimeNs();
     this.fs.place(`/proc/${proc.pid}/exe`, new SymlinkInode(() => proc.exe, t0));
     this.fs.place(`/proc/${proc.pid}/cwd`, new SymlinkInode(() => this.fs.pathOf(proc.cwd), t0));
+    this.fs.place(`/proc/${proc.pid}/comm`, this.commFile(proc));
+    this.registerThread(proc.pid, proc.pid, proc);
+  }
+
+  /** /proc/<pid>/task/<tid>/comm of a thread (`thread`: its own state, where its name is kept). */
+  registerThread(pid: number, tid: number, thread: ProcessState): void {
+    this.fs.place(`/proc/${pid}/task/${tid}/comm`, this.commFile(thread));
+  }
+
+  /** The thread ended: /proc/<pid>/task/<tid> goes. */
+  unregisterThread(pid: number, tid: number): void {
+    const dir = this.fs.root.entries.get('proc');
+    const proc = dir?.isDir() ? dir.entries.get(String(pid)) : undefined;
+    const task = proc?.isDir() ? proc.entries.get('task') : undefined;
+    if (task?.isDir()) task.deleteEntry(String(tid));
+  }
+
+  /** A comm file: the name (prctl PR_SET_NAME's, or the executable's base name) and a newline; a write
+   * sets it (the first 15 bytes, a trailing newline dropped), as pthread_setname_np does for another thread. */
+  private commFile(p: ProcessState): GeneratedInode {
+    const i = new GeneratedInode(
+      () => te.encode(`${p.comm ?? (p.exe.split('/').pop() ?? '').slice(0, 15)}\n`),
+      this.clock.realtimeNs(),
+      (bytes) => {
+        const text = new TextDecoder('latin1').decode(bytes).replace(/\n$/, '');
+        p.comm = text.slice(0, 15);
+        return bytes.length;
+      },
+      0o644,
+    );
+    i.blksize = 1024;
+    i.procfs = true;
+    return i;
   }
 
   /** The process was reaped: /proc/<pid> goes. */

@@ -243,6 +243,54 @@ export function futexWake(
   });
 }
 
+/** The memory exitRobustList reads and writes (an AddressSpace). */
+interface RobustMemory {
+  page(n: number): { bytes: Uint8Array } | undefined;
+  read(addr: bigint, size: 4 | 8): bigint | undefined;
+  write(addr: bigint, size: 4, value: bigint): boolean;
+}
+
+const FUTEX_WAITERS = 0x80000000n;
+const FUTEX_OWNER_DIED = 0x40000000n;
+const FUTEX_TID_MASK = 0x3fffffffn;
+/** ROBUST_LIST_LIMIT: a list longer than this (or a loop) is not walked further */
+const ROBUST_LIST_LIMIT = 2048;
+
+/**
+ * exit_robust_list: a thread ends holding robust mutexes. For each entry of the list it registered
+ * with set_robust_list (struct robust_list_head: next +0, futex_offset +8, list_op_pending +16), a
+ * futex word still holding the thread's tid gets FUTEX_OWNER_DIED (keeping FUTEX_WAITERS), and one
+ * waiter is woken: the next pthread_mutex_lock returns EOWNERDEAD. The low bit of an entry marks a PI
+ * futex (masked off).
+ */
+export function exitRobustList(mem: RobustMemory, head: bigint, tid: number): void {
+  if (head === 0n) return;
+  const offset = mem.read(head + 8n, 8);
+  const pending = mem.read(head + 16n, 8);
+  if (offset === undefined || pending === undefined) return;
+  const off = BigInt.asIntN(64, offset);
+  const death = (entry: bigint, pendingOp: boolean) => {
+    const uaddr = (entry & ~1n) + off;
+    const val = mem.read(uaddr, 4);
+    if (val === undefined) return;
+    // a pending lock that never got the word: wake a waiter so that it retries (handle_futex_death)
+    if (pendingOp && val === 0n) {
+      futexWake(mem, uaddr, 1);
+      return;
+    }
+    if ((val & FUTEX_TID_MASK) !== BigInt(tid)) return;
+    mem.write(uaddr, 4, (val & FUTEX_WAITERS) | FUTEX_OWNER_DIED);
+    if (val & FUTEX_WAITERS) futexWake(mem, uaddr, 1);
+  };
+  let entry = mem.read(head, 8);
+  for (let n = 0; entry !== undefined && entry !== head && n < ROBUST_LIST_LIMIT; n++) {
+    const next = mem.read(entry & ~1n, 8);
+    if (entry !== pending) death(entry, false);
+    entry = next;
+  }
+  if (pending !== 0n) death(pending, true);
+}
+
 interface FutexWait {
   bitset: number;
   woken: boolean;

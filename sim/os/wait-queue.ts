@@ -19,6 +19,8 @@ export interface Sleeper {
  * the request it sleeps with. */
 export class WaitQueue {
   private readonly entries: Array<{ sleeper: Sleeper; req: SleepRequest }> = [];
+  /** how many times the queue was woken (an edge-triggered epoll item reports after a new wake-up) */
+  generation = 0;
   add(sleeper: Sleeper, req: SleepRequest): void {
     if (!this.entries.some((e) => e.sleeper === sleeper)) this.entries.push({ sleeper, req });
   }
@@ -28,12 +30,14 @@ export class WaitQueue {
   }
   /** Wakes every sleeper, in the order they went to sleep (deterministic). */
   wakeAll(): void {
+    this.generation++;
     if (this.entries.length === 0) return;
     for (const e of [...this.entries]) e.sleeper.wake();
   }
   /** Wakes at most `n` sleepers whose request `pick` accepts (it may mark the request), in order; the
    * number woken. */
   wakeSome(n: number, pick: (req: SleepRequest) => boolean): number {
+    this.generation++;
     let woken = 0;
     for (const e of [...this.entries]) {
       if (woken >= n) break;

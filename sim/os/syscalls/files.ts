@@ -17,7 +17,9 @@ import {
 import { MAX_FILE, O, OpenFile } from '../vfs/open-file';
 import { PerfEventInode } from '../vfs/perf-event-file';
 import { FifoInode, PIPE_CAPACITY } from '../vfs/pipe';
-import { bufferOf } from '../vfs/socket';
+import { EventInode } from '../vfs/event-inode';
+import type { WaitQueue } from '../wait-queue';
+import { bufferOf, waitQueuesOf } from '../vfs/socket';
 import { perfIoctl } from './perf';
 import { fail, type SyscallContext, type SyscallDef } from './context';
 
@@ -182,11 +184,18 @@ function sysCloseRange(ctx: SyscallContext): bigint {
 
 /** A read of an empty pipe or a write to a full one: -EAGAIN on an O_NONBLOCK descriptor, else the
  * task sleeps until the other end acts (-ERESTARTSYS when a signal is already pending, pipe_read). */
-function pipeWait(ctx: SyscallContext, f: OpenFile, fifo: FifoInode, write: boolean, mayBlock: boolean): bigint {
+function pipeWait(
+  ctx: SyscallContext,
+  f: OpenFile,
+  fifo: { readWait: WaitQueue; writeWait: WaitQueue },
+  write: boolean,
+  mayBlock: boolean,
+): bigint {
   if (!mayBlock || f.flags & O.NONBLOCK || !ctx.block) return fail(E.EAGAIN);
   if (ctx.signalPending?.()) return fail(E.ERESTARTSYS);
+  const what = f.inode instanceof EventInode ? f.inode.kind.replace('anon_inode:', '') : 'pipe';
   return ctx.block({
-    why: write ? 'write to a full pipe' : 'read of an empty pipe',
+    why: write ? `write to a full ${what}` : `read of an empty ${what}`,
     queues: [write ? fifo.writeWait : fifo.readWait],
   });
 }
@@ -204,7 +213,8 @@ export function readInto(
     n = Math.min(n, MAX_DEVICE_READ);
   const data = f.read(n, at);
   const rbuf = bufferOf(f.inode, false);
-  if (data === E.EAGAIN && rbuf) return pipeWait(ctx, f, rbuf, false, mayBlock);
+  const rwait = waitQueuesOf(f.inode, false);
+  if (data === E.EAGAIN && rwait) return pipeWait(ctx, f, rwait, false, mayBlock);
   if (typeof data === 'number') return fail(data);
   if (data.length > 0 && !ctx.copyToUser(buf, data)) {
     if (f.inode instanceof PipeInode) f.inode.untake(data.length);
@@ -249,7 +259,7 @@ export function writeFrom(ctx: SyscallContext, f: OpenFile, buf: bigint, count: 
   const bytes = ctx.copyFromUser(buf, n);
   if (!bytes) return fail(E.EFAULT);
   const r = f.write(bytes, ctx.kernel.clock.realtimeNs(), at);
-  if (r === -E.EAGAIN && wbuf) return pipeWait(ctx, f, wbuf, true, true);
+  if (r === -E.EAGAIN && waitQueuesOf(f.inode, true)) return pipeWait(ctx, f, waitQueuesOf(f.inode, true)!, true, true);
   return ok(brokenPipe(ctx, r));
 }
 
@@ -328,7 +338,7 @@ function sysWritev(ctx: SyscallContext, positioned = false): bigint {
   if (total === 0) return 0n;
   const r = f.write(all, ctx.kernel.clock.realtimeNs(), at);
   const wbuf = bufferOf(f.inode, true);
-  if (r === -E.EAGAIN && wbuf) return pipeWait(ctx, f, wbuf, true, true);
+  if (r === -E.EAGAIN && waitQueuesOf(f.inode, true)) return pipeWait(ctx, f, waitQueuesOf(f.inode, true)!, true, true);
   return ok(brokenPipe(ctx, r));
 }
 
@@ -341,6 +351,8 @@ function seek(ctx: SyscallContext, fd: number, off: bigint, whence: number): big
   const f = ctx.proc.fds.getFile(fd);
   if (!f) return fail(E.EBADF);
   if (!f.seekable) return fail(E.ESPIPE);
+  // eventfd, epoll, timerfd: noop_llseek, the position (0) whatever is asked
+  if (f.inode instanceof EventInode) return ok(BigInt(f.pos));
   // /dev/null, /dev/zero, /dev/full: any seek succeeds and the position stays 0 (null_lseek)
   if (f.inode instanceof DeviceInode) return whence >= 0 && whence <= 4 ? 0n : fail(E.EINVAL);
   const size = BigInt(f.snapshot ? f.snapshot.length : f.inode.size());

@@ -8,6 +8,7 @@
 // interruption is -ERESTARTNOHAND rather than the kernel's restart block (the same result for a
 // program: EINTR after a handler, the call going on to its deadline otherwise).
 import { E } from '../errno';
+import { EventInode } from '../vfs/event-inode';
 import { PipeInode } from '../vfs/inode';
 import type { OpenFile } from '../vfs/open-file';
 import { FifoInode, PIPE_CAPACITY } from '../vfs/pipe';
@@ -65,6 +66,7 @@ export function pollMask(f: OpenFile): { mask: number; queues: WaitQueue[] } {
     if (f.writable) mask |= POLL.OUT | POLL.WRNORM;
     return { mask, queues: [] };
   }
+  if (i instanceof EventInode) return { mask: i.pollMask(), queues: i.pollQueues() };
   return { mask: DEFAULT_POLLMASK, queues: [] };
 }
 

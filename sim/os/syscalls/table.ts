@@ -4,6 +4,7 @@ import { E } from '../errno';
 import { fail, type SyscallContext, type SyscallDef, type SyscallHandler } from './context';
 import { FILE_EXTRA_SYSCALLS } from './file-extras';
 import { FILE_SYSCALLS } from './files';
+import { EVENT_SYSCALLS } from './events';
 import { IDENTITY_SYSCALLS } from './identity';
 import { MEMORY_SYSCALLS } from './memory';
 import { PERF_SYSCALLS } from './perf';
@@ -36,6 +37,7 @@ for (const group of [
   SOCKET_SYSCALLS,
   SCHED_SYSCALLS,
   SYSV_IPC_SYSCALLS,
+  EVENT_SYSCALLS,
 ] as readonly (readonly SyscallDef[])[]) {
   for (const [nr, name, handler] of group) {
     if (TABLE[nr]) throw new Error(`system call ${nr} (${name}) is defined twice (also ${TABLE[nr]!.name})`);

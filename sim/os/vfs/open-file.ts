@@ -4,6 +4,7 @@
 import { syncFromFile, syncToFile } from './shared-mapping';
 import { E } from '../errno';
 import { DeviceInode, FileInode, GeneratedInode, type Inode, PipeInode } from './inode';
+import { EventInode } from './event-inode';
 import { PerfEventInode } from './perf-event-file';
 import { FifoInode } from './pipe';
 import { SocketInode } from './socket';
@@ -124,6 +125,7 @@ export class OpenFile {
       return typeof r === 'number' ? -r : r;
     } else if (i instanceof DeviceInode) return i.dev_read(n);
     else if (i instanceof PerfEventInode) return i.read(n);
+    else if (i instanceof EventInode) return at !== undefined ? E.ESPIPE : i.eventRead(n);
     else return E.EINVAL;
     if (at === undefined) this.pos += out.length;
     return out;
@@ -142,6 +144,7 @@ export class OpenFile {
     if (i instanceof FifoInode) return at !== undefined ? -E.ESPIPE : i.write(bytes);
     if (i instanceof SocketInode) return at !== undefined ? -E.ESPIPE : i.shutWr ? -E.EPIPE : i.tx.write(bytes);
     if (i instanceof DeviceInode) return i.dev_write(bytes);
+    if (i instanceof EventInode) return at !== undefined ? -E.ESPIPE : i.eventWrite(bytes);
     if (i instanceof GeneratedInode) return i.onWrite ? i.onWrite(bytes) : i.procfs ? -E.EIO : -E.EACCES;
     if (i instanceof FileInode) {
       if (i.readOnly) return -E.EROFS;

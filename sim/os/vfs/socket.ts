@@ -4,6 +4,8 @@
 // ends the stream for the peer; SHUT_RD makes reads return end of file. Simplification (named):
 // SOCK_DGRAM and SOCK_SEQPACKET pairs are streams too (no message boundaries).
 import { Inode } from './inode';
+import type { WaitQueue } from '../wait-queue';
+import { EventInode } from './event-inode';
 import { FifoInode } from './pipe';
 
 export const S_IFSOCK = 0o140000;
@@ -38,4 +40,9 @@ export function bufferOf(inode: Inode, write: boolean): FifoInode | undefined {
   if (inode instanceof FifoInode) return inode;
   if (inode instanceof SocketInode) return write ? inode.tx : inode.rx;
   return undefined;
+}
+
+/** What a read or write that must wait sleeps on: a pipe buffer's queues, or an event file's. */
+export function waitQueuesOf(inode: Inode, write: boolean): { readWait: WaitQueue; writeWait: WaitQueue } | undefined {
+  return bufferOf(inode, write) ?? (inode instanceof EventInode ? inode : undefined);
 }

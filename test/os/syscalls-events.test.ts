@@ -103,3 +103,42 @@ test('epoll: level-triggered reports while ready, EPOLLET after a new wake-up, E
   assert.equal(g.call(EPOLL_CTL, ep, 3, r1, ev(IN, 0n)), -E.EBADF);
   assert.equal(g.call(EPOLL_WAIT, ep, out, 0, 0), -E.EINVAL);
 });
+
+test('timerfd: expirations counted from the clock, periodic ones in whole intervals; gettime; disarm', () => {
+  const g = new Guest();
+  const TIMERFD_CREATE = 306;
+  const SETTIME = 311;
+  const GETTIME = 312;
+  const fd = g.call(TIMERFD_CREATE, 1, O_NONBLOCK); // CLOCK_MONOTONIC
+  const its = g.buf(32);
+  const put = (valueNs: bigint, intervalNs: bigint) => {
+    const b = new Uint8Array(32);
+    const dv = new DataView(b.buffer);
+    dv.setBigInt64(0, intervalNs / 1_000_000_000n, true);
+    dv.setBigInt64(8, intervalNs % 1_000_000_000n, true);
+    dv.setBigInt64(16, valueNs / 1_000_000_000n, true);
+    dv.setBigInt64(24, valueNs % 1_000_000_000n, true);
+    g.put(its, b);
+  };
+  const buf = g.buf(8);
+  const count = () => new DataView(g.get(buf, 8).buffer).getBigUint64(0, true);
+  const clock = g.m.kernel.clock;
+  put(10_000_000n, 4_000_000n); // first in 10 ms, then every 4 ms
+  assert.equal(g.call(SETTIME, fd, 0, its, 0), 0);
+  assert.equal(g.call(NR.read, fd, buf, 8), -E.EAGAIN);
+  clock.advanceToMonotonic(clock.monotonicNs() + 19_000_000n); // 10, 14, 18: three expirations
+  assert.equal(g.call(NR.read, fd, buf, 8), 8);
+  assert.equal(count(), 3n);
+  assert.equal(g.call(NR.read, fd, buf, 8), -E.EAGAIN);
+  const out = g.buf(32);
+  assert.equal(g.call(GETTIME, fd, out), 0);
+  const dv = new DataView(g.get(out, 32).buffer);
+  assert.equal(dv.getBigInt64(8, true), 4_000_000n); // the interval
+  const left = dv.getBigInt64(24, true);
+  assert.ok(left > 0n && left <= 4_000_000n, `${left}`);
+  put(0n, 0n);
+  assert.equal(g.call(SETTIME, fd, 0, its, 0), 0);
+  clock.advanceToMonotonic(clock.monotonicNs() + 100_000_000n);
+  assert.equal(g.call(NR.read, fd, buf, 8), -E.EAGAIN);
+  assert.equal(g.call(TIMERFD_CREATE, 2, 0), -E.EINVAL); // CLOCK_PROCESS_CPUTIME_ID
+});

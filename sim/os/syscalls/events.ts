@@ -8,6 +8,7 @@
 import { E } from '../errno';
 import { EventfdInode, EventInode } from '../vfs/event-inode';
 import { FileInode, GeneratedInode } from '../vfs/inode';
+import { TimerfdInode } from '../vfs/timerfd';
 import { O, OpenFile } from '../vfs/open-file';
 import type { WaitQueue } from '../wait-queue';
 import { fail, type SyscallContext, type SyscallDef } from './context';
@@ -64,6 +65,16 @@ export class EpollInode extends EventInode {
       out.push({ item, revents, queues: p.queues });
     }
     return out;
+  }
+  /** the earliest time an item's readiness changes by itself (a timerfd's expiry) */
+  override wakeAtNs(): bigint | undefined {
+    let at: bigint | undefined;
+    for (const it of this.live()) {
+      if (it.disarmed || it.file.inode === this) continue;
+      const w = pollMask(it.file).wakeAtNs;
+      if (w !== undefined && (at === undefined || w < at)) at = w;
+    }
+    return at;
   }
   queuesOfItems(): WaitQueue[] {
     return this.live().flatMap((it) => (it.file.inode === this ? [] : pollMask(it.file).queues));
@@ -181,10 +192,66 @@ function sysEpollWait(ctx: SyscallContext): bigint {
   if (ms === 0 || (deadline !== undefined && clock.monotonicNs() >= deadline)) return 0n;
   if (ctx.signalPending?.()) return fail(E.EINTR);
   if (!ctx.block) return 0n;
-  return ctx.block({ why: 'epoll_wait', queues: ep.pollQueues(), deadlineNs: deadline, data: { deadline } });
+  const wakeAt = ep.wakeAtNs();
+  const sleepUntil = wakeAt !== undefined && (deadline === undefined || wakeAt < deadline) ? wakeAt : deadline;
+  return ctx.block({ why: 'epoll_wait', queues: ep.pollQueues(), deadlineNs: sleepUntil, data: { deadline } });
+}
+
+const NS = 1_000_000_000n;
+
+/** timerfd_create(clockid, flags): CLOCK_REALTIME, MONOTONIC, BOOTTIME and their _ALARM forms */
+function sysTimerfdCreate(ctx: SyscallContext): bigint {
+  const clockid = int(ctx.arg(0));
+  const flags = int(ctx.arg(1));
+  if (![0, 1, 7, 8, 9].includes(clockid)) return fail(E.EINVAL);
+  if (flags & ~(O.NONBLOCK | O.CLOEXEC)) return fail(E.EINVAL);
+  const realtime = clockid === 0 || clockid === 8;
+  return install(ctx, new TimerfdInode(ctx.kernel.clock, realtime, ctx.kernel.clock.realtimeNs()), flags);
+}
+
+function timerfdOf(ctx: SyscallContext, fd: number): TimerfdInode | number {
+  const f = ctx.proc.fds.get(fd);
+  if (!f) return E.EBADF;
+  return f.inode instanceof TimerfdInode ? f.inode : E.EINVAL;
+}
+
+/** struct itimerspec: it_interval then it_value, each a struct timespec */
+function putItimerspec(ctx: SyscallContext, ea: bigint, v: { valueNs: bigint; intervalNs: bigint }): boolean {
+  const out = new Uint8Array(32);
+  const dv = new DataView(out.buffer);
+  dv.setBigInt64(0, v.intervalNs / NS, true);
+  dv.setBigInt64(8, v.intervalNs % NS, true);
+  dv.setBigInt64(16, v.valueNs / NS, true);
+  dv.setBigInt64(24, v.valueNs % NS, true);
+  return ctx.copyToUser(ea, out);
+}
+
+/** timerfd_settime(fd, flags, new, old): TFD_TIMER_ABSTIME 1, TFD_TIMER_CANCEL_ON_SET 2 (accepted) */
+function sysTimerfdSettime(ctx: SyscallContext): bigint {
+  const flags = int(ctx.arg(1));
+  if (flags & ~3) return fail(E.EINVAL);
+  const b = ctx.copyFromUser(ctx.arg(2), 32);
+  if (!b) return fail(E.EFAULT);
+  const dv = new DataView(b.buffer, b.byteOffset, 32);
+  const [is, ins, vs, vns] = [0, 8, 16, 24].map((o) => dv.getBigInt64(o, true));
+  if (is < 0n || ins < 0n || ins >= NS || vs < 0n || vns < 0n || vns >= NS) return fail(E.EINVAL);
+  const t = timerfdOf(ctx, int(ctx.arg(0)));
+  if (typeof t === 'number') return fail(t);
+  const old = t.set(vs * NS + vns, is * NS + ins, (flags & 1) !== 0);
+  if (ctx.arg(3) !== 0n && !putItimerspec(ctx, ctx.arg(3), old)) return fail(E.EFAULT);
+  return 0n;
+}
+
+function sysTimerfdGettime(ctx: SyscallContext): bigint {
+  const t = timerfdOf(ctx, int(ctx.arg(0)));
+  if (typeof t === 'number') return fail(t);
+  return putItimerspec(ctx, ctx.arg(1), t.get()) ? 0n : fail(E.EFAULT);
 }
 
 export const EVENT_SYSCALLS: readonly SyscallDef[] = [
+  [306, 'timerfd_create', sysTimerfdCreate],
+  [311, 'timerfd_settime', sysTimerfdSettime],
+  [312, 'timerfd_gettime', sysTimerfdGettime],
   [236, 'epoll_create', (c) => (int(c.arg(0)) <= 0 ? fail(E.EINVAL) : sysEpollCreate1(c, 0))],
   [237, 'epoll_ctl', sysEpollCtl],
   [238, 'epoll_wait', sysEpollWait],

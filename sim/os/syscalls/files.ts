@@ -195,6 +195,8 @@ function pipeWait(
   if (ctx.signalPending?.()) return fail(E.ERESTARTSYS);
   const what = f.inode instanceof EventInode ? f.inode.kind.replace('anon_inode:', '') : 'pipe';
   return ctx.block({
+    // a timer's expiry makes it readable by itself
+    deadlineNs: f.inode instanceof EventInode ? f.inode.wakeAtNs() : undefined,
     why: write ? `write to a full ${what}` : `read of an empty ${what}`,
     queues: [write ? fifo.writeWait : fifo.readWait],
   });

@@ -32,8 +32,9 @@ export const POLL = {
 const DEFAULT_POLLMASK = POLL.IN | POLL.OUT | POLL.RDNORM | POLL.WRNORM;
 const NS = 1_000_000_000n;
 
-/** The poll mask of an open file now, and the queue to sleep on until it changes (pipes only). */
-export function pollMask(f: OpenFile): { mask: number; queues: WaitQueue[] } {
+/** The poll mask of an open file now, the queues to sleep on until it changes, and for a timer the
+ * time (CLOCK_MONOTONIC ns) it changes by itself. */
+export function pollMask(f: OpenFile): { mask: number; queues: WaitQueue[]; wakeAtNs?: bigint } {
   const i = f.inode;
   if (i instanceof FifoInode) {
     let mask = 0;
@@ -66,7 +67,7 @@ export function pollMask(f: OpenFile): { mask: number; queues: WaitQueue[] } {
     if (f.writable) mask |= POLL.OUT | POLL.WRNORM;
     return { mask, queues: [] };
   }
-  if (i instanceof EventInode) return { mask: i.pollMask(), queues: i.pollQueues() };
+  if (i instanceof EventInode) return { mask: i.pollMask(), queues: i.pollQueues(), wakeAtNs: i.wakeAtNs() };
   return { mask: DEFAULT_POLLMASK, queues: [] };
 }
 
@@ -83,8 +84,15 @@ function deadlineOf(ctx: SyscallContext, timeoutNs: bigint | undefined): bigint 
   return timeoutNs === undefined ? undefined : ctx.kernel.clock.monotonicNs() + timeoutNs;
 }
 
-/** Nothing is ready: 0 when the deadline has passed, else sleep (or -ERESTARTNOHAND with a signal pending). */
-function waitMore(ctx: SyscallContext, why: string, deadline: bigint | undefined, queues: WaitQueue[]): bigint {
+/** Nothing is ready: 0 when the deadline has passed, else sleep (or -ERESTARTNOHAND with a signal pending),
+ * until `wakeAt` at the latest when a timer's readiness changes then. */
+function waitMore(
+  ctx: SyscallContext,
+  why: string,
+  deadline: bigint | undefined,
+  queues: WaitQueue[],
+  wakeAt?: bigint,
+): bigint {
   if (deadline !== undefined && ctx.kernel.clock.monotonicNs() >= deadline) return 0n;
   if (ctx.signalPending?.()) return fail(E.ERESTARTNOHAND);
   if (!ctx.block) {
@@ -93,7 +101,8 @@ function waitMore(ctx: SyscallContext, why: string, deadline: bigint | undefined
     return 0n;
   }
   const data: WaitData = { deadline };
-  return ctx.block({ why, queues, deadlineNs: deadline, data });
+  const until = wakeAt !== undefined && (deadline === undefined || wakeAt < deadline) ? wakeAt : deadline;
+  return ctx.block({ why, queues, deadlineNs: until, data });
 }
 
 /** poll/ppoll over `nfds` struct pollfd {int fd; short events; short revents;} at `ea`. */
@@ -106,6 +115,7 @@ function doPoll(ctx: SyscallContext, ea: bigint, nfdsArg: bigint, timeoutNs: big
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let count = 0;
   const queues: WaitQueue[] = [];
+  let wakeAt: bigint | undefined;
   for (let k = 0; k < nfds; k++) {
     const fd = dv.getInt32(8 * k, true);
     const events = dv.getUint16(8 * k + 4, true);
@@ -117,13 +127,14 @@ function doPoll(ctx: SyscallContext, ea: bigint, nfdsArg: bigint, timeoutNs: big
         const p = pollMask(f);
         revents = p.mask & (events | POLL.ERR | POLL.HUP);
         queues.push(...p.queues);
+        if (p.wakeAtNs !== undefined && (wakeAt === undefined || p.wakeAtNs < wakeAt)) wakeAt = p.wakeAtNs;
       }
     }
     dv.setUint16(8 * k + 6, revents, true);
     if (revents) count++;
   }
   if (count === 0 && timeoutNs !== 0n) {
-    const r: bigint = waitMore(ctx, 'poll', deadline, queues);
+    const r: bigint = waitMore(ctx, 'poll', deadline, queues, wakeAt);
     if (r !== 0n) return r;
   }
   if (nfds > 0 && !ctx.copyToUser(ea, b)) return fail(E.EFAULT);
@@ -181,6 +192,7 @@ function doSelect(
   const outs = [new Uint8Array(bytes), new Uint8Array(bytes), new Uint8Array(bytes)];
   let count = 0;
   const queues: WaitQueue[] = [];
+  let wakeAt: bigint | undefined;
   for (let fd = 0; fd < n; fd++) {
     const want = [inp && bit(inp, fd), outp && bit(outp, fd), exp && bit(exp, fd)];
     if (!want.some(Boolean)) continue;
@@ -188,6 +200,7 @@ function doSelect(
     if (!f) return fail(E.EBADF);
     const p = pollMask(f);
     queues.push(...p.queues);
+    if (p.wakeAtNs !== undefined && (wakeAt === undefined || p.wakeAtNs < wakeAt)) wakeAt = p.wakeAtNs;
     const ready = [
       (p.mask & (POLL.IN | POLL.RDNORM | POLL.HUP | POLL.ERR)) !== 0,
       (p.mask & (POLL.OUT | POLL.WRNORM | POLL.ERR)) !== 0,
@@ -201,7 +214,7 @@ function doSelect(
     }
   }
   if (count === 0 && timeoutNs !== 0n) {
-    const r: bigint = waitMore(ctx, 'select', deadline, queues);
+    const r: bigint = waitMore(ctx, 'select', deadline, queues, wakeAt);
     if (r !== 0n) return r;
   }
   for (let k = 0; k < 3; k++) if (eas[k] !== 0n && bytes > 0 && !ctx.copyToUser(eas[k], outs[k])) return fail(E.EFAULT);

@@ -102,7 +102,8 @@ int main(void) {
   int k2 = msgget(key, 0);
   printf("keyed same id %d\n", k1 == k2 && k1 >= 0);
   printf("excl: %d %s\n", msgget(key, IPC_CREAT | IPC_EXCL | 0600), strerror(errno));
-  printf("missing: %d %s\n", msgget(key + 1, 0600), strerror(errno));
+  /* above every pid-made key (pid_max is at most 4194304): no other run on the host has it */
+  printf("missing: %d %s\n", msgget(key + 0x400000, 0600), strerror(errno));
   msgctl(k1, IPC_STAT, &qs);
   printf("keyed mode %o qbytes %lu\n", qs.msg_perm.mode & 0777, (unsigned long)qs.msg_qbytes);
   qs.msg_perm.mode = 0600;
@@ -151,7 +152,8 @@ int main(void) {
     semop(sem, &take, 1);
     _exit(7);
   }
-  usleep(20000);
+  /* wait (real time under qemu, so poll) until the child sleeps in semop */
+  for (int i = 0; i < 2000 && semctl(sem, 1, GETNCNT) == 0; i++) usleep(1000);
   printf("GETNCNT %d GETZCNT %d\n", semctl(sem, 1, GETNCNT), semctl(sem, 1, GETZCNT));
   struct sembuf give = {1, 1, 0};
   semop(sem, &give, 1);

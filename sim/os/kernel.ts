@@ -9,7 +9,7 @@ import { KernelRandom } from './random';
 import { FileSystem } from './vfs/file-system';
 import type { ProcessState } from './process-state';
 import type { HostFs } from './vfs/host-mount';
-import { type Caller, DeviceInode, GeneratedInode, PipeInode, SymlinkInode } from './vfs/inode';
+import { type Caller, DeviceInode, FileInode, GeneratedInode, PipeInode, SymlinkInode } from './vfs/inode';
 
 export interface KernelOptions {
   cpu: CpuModelName;
@@ -90,6 +90,12 @@ export class Kernel {
     ])
       fs.mkdirs(d);
     fs.mkdirs('/tmp').mode = 0o41777; // sticky, world-writable
+    // the accounts a Debian system starts with, for getpwuid/getgrgid (glibc reads them with nss
+    // files even in a static program) and the host's name as uname gives it
+    const etc = (path: string, text: string) => fs.place(path, new FileInode(0o644, t0, te.encode(text)));
+    etc('/etc/passwd', 'root:x:0:0:root:/root:/bin/bash\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n');
+    etc('/etc/group', 'root:x:0:\nnogroup:x:65534:\n');
+    etc('/etc/hostname', `${this.uname.nodename}\n`);
     const makedev = (major: number, minor: number) => (major << 8) | minor;
     const sink = (b: Uint8Array) => b.length;
     fs.place('/dev/null', new DeviceInode(makedev(1, 3), t0, () => new Uint8Array(0), sink));

@@ -265,14 +265,16 @@ export class Core implements ExecCore {
     this.watchEnd = this.fast ? this.userEnd : Infinity;
     // The same span for the hot loop in integers: within one 4 GiB block (high word watchHi) and at
     // least 64 bytes above its bottom, so no access (at most 32 bytes) from the block below reaches it.
+    // (computed again only for another span: a perf hit runs the core twice per hit, same span)
     this.watchAll = true;
     if (this.fast && this.nranges > 0) {
-      const hiS = Math.floor(this.watchStart / TWO32);
-      const loS = this.watchStart - hiS * TWO32;
-      if (hiS === Math.floor((this.watchEnd - 1) / TWO32) && loS >= 64) {
-        this.watchHi = hiS | 0;
-        this.watchLo = loS;
-        this.watchLen = this.watchEnd - this.watchStart;
+      const start = this.watchStart;
+      const end = this.watchEnd;
+      if (start !== this.spanStart || end !== this.spanEnd) this.spanOf(start, end);
+      if (!this.spanAll) {
+        this.watchHi = this.spanHi;
+        this.watchLo = this.spanLo;
+        this.watchLen = this.spanLen;
         this.watchAll = false;
       }
     }
@@ -286,6 +288,25 @@ export class Core implements ExecCore {
     const stop = runThread(this, t, mem, limit);
     if (stepping && stop.kind === 'limit' && this.icount > before) return SINGLE_STEP;
     return stop;
+  }
+
+  // the span [spanStart, spanEnd) in the hot loop's integers (spanAll: it cannot be, see run)
+  private spanStart = NaN;
+  private spanEnd = NaN;
+  private spanHi = 0;
+  private spanLo = 0;
+  private spanLen = 0;
+  private spanAll = true;
+
+  private spanOf(start: number, end: number): void {
+    this.spanStart = start;
+    this.spanEnd = end;
+    const hiS = Math.floor(start / TWO32);
+    const loS = start - hiS * TWO32;
+    this.spanAll = !(hiS === Math.floor((end - 1) / TWO32) && loS >= 64);
+    this.spanHi = hiS | 0;
+    this.spanLo = loS;
+    this.spanLen = end - start;
   }
 
   /** The instruction word at user pc `pc` (below 2^52) of `mem` as an int32 (a word above 2^31 as a

@@ -112,6 +112,8 @@ export class Core implements ExecCore {
     this.pvr = options.pvr ?? 0x00800200;
     this.dawr = new Array(options.slots).fill(null);
     this.lastSlot = new Array<Slot | null>(options.slots).fill(null);
+    // (made whole now, as dawr: an array that starts empty changes its kind on the first hit of each core)
+    this.rangesOf = new Array<Slot | null>(options.slots).fill(null);
   }
 
   setDawr(slot: number, p: DawrProgram | null): void {
@@ -212,7 +214,7 @@ export class Core implements ExecCore {
   }
 
   /** the slots `ranges` was last computed from (a non-empty set), and what it gave */
-  private readonly rangesOf: (Slot | null)[] = [];
+  private readonly rangesOf: (Slot | null)[];
   private savedN = 0;
   private savedBelow53 = true;
   private savedStart = Infinity;

@@ -7,7 +7,7 @@ import { runThread } from './execute';
 import { warmUp } from './warmup';
 import type { CoreStop, ExecCore } from './exec-core';
 import { K_CACHE, K_LARX, K_LOAD } from './exec-core';
-import { MSR_SE, USER_MSR, type ThreadState } from './thread-state';
+import type { ThreadState } from './thread-state';
 
 export interface DawrProgram {
   start: bigint;
@@ -69,8 +69,6 @@ const TWO32 = 2 ** 32;
 const SINGLE_STEP: CoreStop = Object.freeze({ kind: 'single-step' as const });
 
 const M64 = 0xffffffffffffffffn;
-/** the usual MSR with MSR_SE: a perf step's (compared before any bigint arithmetic) */
-const USER_MSR_SE = USER_MSR | MSR_SE;
 let warmedUp = false;
 
 export type { CoreStop } from './exec-core';
@@ -282,9 +280,8 @@ export class Core implements ExecCore {
     }
     this.port.attach(mem);
     this.pending = null;
-    // (the usual MSR compared first: no bigint allocated on the per-hit path)
-    const msr = t.msr;
-    const stepping = msr === USER_MSR_SE || (msr !== USER_MSR && (msr & MSR_SE) !== 0n);
+    // (MSR_SE as the thread keeps it: no bigint comparison on the per-hit path)
+    const stepping = t.singleStepping;
     const limit = stepping ? Math.min(1, maxSteps) : maxSteps;
     const before = this.icount;
     const stop = runThread(this, t, mem, limit);

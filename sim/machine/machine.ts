@@ -61,10 +61,6 @@ const NOT_MSR_SE = ~MSR_SE;
 /** the usual MSR with MSR_SE: a perf step's (compared before any bigint arithmetic) */
 const USER_MSR_SE = USER_MSR | MSR_SE;
 const TWO52 = 2 ** 52;
-/** MSR_SE set? (the usual MSR is compared first: a bigint compare allocates nothing, an & does) */
-function seSet(msr: bigint): boolean {
-  return msr === USER_MSR_SE || (msr !== USER_MSR && (msr & MSR_SE) !== 0n);
-}
 
 const CR0_SO = 0x10000000;
 
@@ -490,7 +486,7 @@ export class Machine {
       const before = core.icount;
       // With MSR_SE set the core runs exactly one instruction: remember which, for the step decision
       // (as the number the thread keeps, -1: none; no bigint on the per-hit path).
-      const steppedPc = seSet(t.thread.msr) ? t.thread.pcNum : -1;
+      const steppedPc = t.thread.singleStepping ? t.thread.pcNum : -1;
       stop = core.run(t.thread, t.mem, budget);
       const ran = core.icount - before;
       q.used += ran;
@@ -671,7 +667,7 @@ export class Machine {
    * next). */
   private dawrException(cpu: number, t: Task, dar: bigint): boolean {
     const th = t.thread;
-    const se = seSet(th.msr);
+    const se = th.singleStepping;
     const pc = th.pcNum;
     const regs: TrapRegs = pc < TWO52 ? this.trapRegs[cpu].at(pc, se) : { pc: th.pc, mode: 'user', singleStep: se };
     const ctx = this.exceptionContext(cpu);
@@ -726,8 +722,10 @@ export class Machine {
    * true = no signal raised (NOTIFY_STOP). */
   private singleStepException(cpu: number, t: Task, steppedPc: number): boolean {
     const th = t.thread;
-    if (th.msr === USER_MSR_SE) th.msr = USER_MSR;
-    else if (th.msr !== USER_MSR) th.msr &= NOT_MSR_SE;
+    if (th.singleStepping) {
+      const msr = th.msr;
+      th.msr = msr === USER_MSR_SE ? USER_MSR : msr & NOT_MSR_SE;
+    }
     const pc = th.pcNum;
     const regs: TrapRegs =
       pc < TWO52 ? this.stepRegs[cpu].at(pc, false) : { pc: th.pc, mode: 'user', singleStep: false };

@@ -445,6 +445,10 @@ export class SignalDelivery {
         if (t.sig.savedMask === undefined) t.sig.savedMask = t.sig.blocked;
         t.sig.blocked = mask & ~UNBLOCKABLE;
       },
+      pendingIn: (set) => {
+        const has = (from: Task, mask: bigint) => [...from.sig.queued.keys()].some((s) => (mask & sigBit(s)) !== 0n);
+        return has(t, set) || (t.leader?.alive === true && has(t.leader, set & t.leader.sig.blocked));
+      },
       dequeue: (set) => {
         // the thread's own pending signals, then the process's: a process-directed signal the leader
         // blocks waits on the leader's queue here, where Linux keeps it in the shared pending set

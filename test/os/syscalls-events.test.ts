@@ -142,3 +142,34 @@ test('timerfd: expirations counted from the clock, periodic ones in whole interv
   assert.equal(g.call(NR.read, fd, buf, 8), -E.EAGAIN);
   assert.equal(g.call(TIMERFD_CREATE, 2, 0), -E.EINVAL); // CLOCK_PROCESS_CPUTIME_ID
 });
+
+test('signalfd: pending signals of its set read as signalfd_siginfo, lowest first; others stay pending', () => {
+  const g = new Guest();
+  const RT_SIGPROCMASK = 174;
+  const KILL = 37;
+  const SIGNALFD4 = 313;
+  const SIGUSR1 = 10;
+  const SIGUSR2 = 12;
+  const bit = (s: number) => 1n << BigInt(s - 1);
+  const set = g.buf(8);
+  g.put(set, u64(bit(SIGUSR1) | bit(SIGUSR2)));
+  assert.equal(g.call(RT_SIGPROCMASK, 0, set, 0, 8), 0); // SIG_BLOCK
+  const only1 = g.buf(8);
+  g.put(only1, u64(bit(SIGUSR1)));
+  const fd = g.call(SIGNALFD4, -1, only1, 8, O_NONBLOCK);
+  assert.ok(fd >= 0);
+  const buf = g.buf(256);
+  assert.equal(g.call(NR.read, fd, buf, 256), -E.EAGAIN);
+  const pid = g.call(NR.getpid);
+  assert.equal(g.call(KILL, pid, SIGUSR2), 0);
+  assert.equal(g.call(KILL, pid, SIGUSR1), 0);
+  assert.equal(g.call(NR.read, fd, buf, 100), -E.EINVAL);
+  assert.equal(g.call(NR.read, fd, buf, 256), 128); // SIGUSR2 is not in its set
+  const dv = new DataView(g.get(buf, 128).buffer);
+  assert.deepEqual([dv.getUint32(0, true), dv.getInt32(8, true), dv.getUint32(12, true)], [SIGUSR1, 0, pid]);
+  // a new mask for the same descriptor: now SIGUSR2 is read
+  assert.equal(g.call(SIGNALFD4, fd, set, 8, 0), fd);
+  assert.equal(g.call(NR.read, fd, buf, 256), 128);
+  assert.equal(new DataView(g.get(buf, 4).buffer).getUint32(0, true), SIGUSR2);
+  assert.equal(g.call(SIGNALFD4, -1, set, 4, 0), -E.EINVAL); // sizemask must be 8
+});

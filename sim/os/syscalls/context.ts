@@ -63,6 +63,8 @@ export interface SignalCalls {
   sigaltstack(ss: AltStackValue | undefined): SyscallValue<AltStackValue>;
   /** rt_sigtimedwait: takes the lowest pending signal of `set` (even while blocked), or undefined */
   dequeue(set: bigint): { signo: number; siCode: number; siAddr: bigint; pid?: number; value?: bigint } | undefined;
+  /** whether a signal of `set` is pending for the task (its own, or its process's), as dequeue would take */
+  pendingIn(set: bigint): boolean;
 }
 
 /** What wait4 and waitid collect about one child (or tracee). */

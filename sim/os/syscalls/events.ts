@@ -8,6 +8,7 @@
 import { E } from '../errno';
 import { EventfdInode, EventInode } from '../vfs/event-inode';
 import { FileInode, GeneratedInode } from '../vfs/inode';
+import { SignalfdInode } from '../vfs/signalfd';
 import { TimerfdInode } from '../vfs/timerfd';
 import { O, OpenFile } from '../vfs/open-file';
 import type { WaitQueue } from '../wait-queue';
@@ -75,6 +76,11 @@ export class EpollInode extends EventInode {
       if (w !== undefined && (at === undefined || w < at)) at = w;
     }
     return at;
+  }
+  override wakeSignals(): bigint {
+    let m = 0n;
+    for (const it of this.live()) if (it.file.inode !== this) m |= pollMask(it.file).wakeMask ?? 0n;
+    return m;
   }
   queuesOfItems(): WaitQueue[] {
     return this.live().flatMap((it) => (it.file.inode === this ? [] : pollMask(it.file).queues));
@@ -194,7 +200,14 @@ function sysEpollWait(ctx: SyscallContext): bigint {
   if (!ctx.block) return 0n;
   const wakeAt = ep.wakeAtNs();
   const sleepUntil = wakeAt !== undefined && (deadline === undefined || wakeAt < deadline) ? wakeAt : deadline;
-  return ctx.block({ why: 'epoll_wait', queues: ep.pollQueues(), deadlineNs: sleepUntil, data: { deadline } });
+  const wakeMask = ep.wakeSignals();
+  return ctx.block({
+    why: 'epoll_wait',
+    queues: ep.pollQueues(),
+    deadlineNs: sleepUntil,
+    data: { deadline },
+    wakeMask: wakeMask || undefined,
+  });
 }
 
 const NS = 1_000_000_000n;
@@ -248,7 +261,29 @@ function sysTimerfdGettime(ctx: SyscallContext): bigint {
   return putItimerspec(ctx, ctx.arg(1), t.get()) ? 0n : fail(E.EFAULT);
 }
 
+/** signalfd4(fd, mask, sizemask, flags): a new signalfd (fd -1) or a new mask for one; SFD_NONBLOCK, SFD_CLOEXEC */
+function sysSignalfd4(ctx: SyscallContext, flags: number): bigint {
+  const fd = int(ctx.arg(0));
+  if (ctx.arg(2) !== 8n || flags & ~(O.NONBLOCK | O.CLOEXEC)) return fail(E.EINVAL);
+  const b = ctx.copyFromUser(ctx.arg(1), 8);
+  if (!b) return fail(E.EFAULT);
+  // SIGKILL and SIGSTOP cannot be read
+  const mask = new DataView(b.buffer, b.byteOffset, 8).getBigUint64(0, true) & ~((1n << 8n) | (1n << 18n));
+  if (fd !== -1) {
+    const f = ctx.proc.fds.get(fd);
+    if (!f) return fail(E.EBADF);
+    if (!(f.inode instanceof SignalfdInode)) return fail(E.EINVAL);
+    f.inode.mask = mask;
+    return BigInt(fd);
+  }
+  const sig = ctx.signals;
+  if (!sig) return fail(E.ENOSYS);
+  return install(ctx, new SignalfdInode(mask, (set) => sig.pendingIn(set), ctx.kernel.clock.realtimeNs()), flags);
+}
+
 export const EVENT_SYSCALLS: readonly SyscallDef[] = [
+  [305, 'signalfd', (c) => sysSignalfd4(c, 0)],
+  [313, 'signalfd4', (c) => sysSignalfd4(c, int(c.arg(3)))],
   [306, 'timerfd_create', sysTimerfdCreate],
   [311, 'timerfd_settime', sysTimerfdSettime],
   [312, 'timerfd_gettime', sysTimerfdGettime],

@@ -18,6 +18,7 @@ import { MAX_FILE, O, OpenFile } from '../vfs/open-file';
 import { PerfEventInode } from '../vfs/perf-event-file';
 import { FifoInode, PIPE_CAPACITY } from '../vfs/pipe';
 import { EventInode } from '../vfs/event-inode';
+import { SignalfdInode } from '../vfs/signalfd';
 import type { WaitQueue } from '../wait-queue';
 import { bufferOf, waitQueuesOf } from '../vfs/socket';
 import { perfIoctl } from './perf';
@@ -182,6 +183,48 @@ function sysCloseRange(ctx: SyscallContext): bigint {
 
 // ---- data ----
 
+/**
+ * read of a signalfd: the caller's pending signals of its set, lowest first, as struct
+ * signalfd_siginfo (signo +0, errno +4, code +8, pid +12, uid +16, status +40, int +44, ptr +48,
+ * addr +72); as many as fit; none: EAGAIN with O_NONBLOCK, else sleep until one comes.
+ */
+function readSignalfd(
+  ctx: SyscallContext,
+  f: OpenFile,
+  sfd: SignalfdInode,
+  buf: bigint,
+  count: number,
+  mayBlock: boolean,
+): bigint {
+  if (count < 128) return fail(E.EINVAL);
+  const sig = ctx.signals;
+  if (!sig) return fail(E.EINVAL);
+  const out: Uint8Array[] = [];
+  while (out.length < Math.floor(count / 128)) {
+    const got = sig.dequeue(sfd.mask);
+    if (!got) break;
+    const b = new Uint8Array(128);
+    const dv = new DataView(b.buffer);
+    dv.setUint32(0, got.signo, true);
+    dv.setInt32(8, got.siCode, true);
+    if (got.pid !== undefined) dv.setUint32(12, got.pid, true);
+    if (got.value !== undefined) {
+      dv.setInt32(44, Number(BigInt.asIntN(32, got.value)), true);
+      dv.setBigUint64(48, BigInt.asUintN(64, got.value), true);
+    }
+    if (got.pid === undefined) dv.setBigUint64(72, BigInt.asUintN(64, got.siAddr), true);
+    out.push(b);
+  }
+  if (out.length === 0) {
+    if (!mayBlock || f.flags & O.NONBLOCK || !ctx.block) return fail(E.EAGAIN);
+    if (ctx.resumed && ctx.signalPending?.()) return fail(E.ERESTARTSYS);
+    return ctx.block({ why: 'read of a signalfd', wakeMask: sfd.mask });
+  }
+  const all = new Uint8Array(128 * out.length);
+  out.forEach((b, k) => all.set(b, 128 * k));
+  return ctx.copyToUser(buf, all) ? ok(all.length) : fail(E.EFAULT);
+}
+
 /** A read of an empty pipe or a write to a full one: -EAGAIN on an O_NONBLOCK descriptor, else the
  * task sleeps until the other end acts (-ERESTARTSYS when a signal is already pending, pipe_read). */
 function pipeWait(
@@ -210,6 +253,7 @@ export function readInto(
   at?: number,
   mayBlock = true,
 ): bigint {
+  if (f.inode instanceof SignalfdInode) return readSignalfd(ctx, f, f.inode, buf, count, mayBlock);
   let n = Math.min(count, MAX_RW);
   if (f.inode instanceof DeviceInode || f.inode instanceof PipeInode || f.inode instanceof FifoInode)
     n = Math.min(n, MAX_DEVICE_READ);

@@ -34,7 +34,7 @@ const NS = 1_000_000_000n;
 
 /** The poll mask of an open file now, the queues to sleep on until it changes, and for a timer the
  * time (CLOCK_MONOTONIC ns) it changes by itself. */
-export function pollMask(f: OpenFile): { mask: number; queues: WaitQueue[]; wakeAtNs?: bigint } {
+export function pollMask(f: OpenFile): { mask: number; queues: WaitQueue[]; wakeAtNs?: bigint; wakeMask?: bigint } {
   const i = f.inode;
   if (i instanceof FifoInode) {
     let mask = 0;
@@ -67,7 +67,8 @@ export function pollMask(f: OpenFile): { mask: number; queues: WaitQueue[]; wake
     if (f.writable) mask |= POLL.OUT | POLL.WRNORM;
     return { mask, queues: [] };
   }
-  if (i instanceof EventInode) return { mask: i.pollMask(), queues: i.pollQueues(), wakeAtNs: i.wakeAtNs() };
+  if (i instanceof EventInode)
+    return { mask: i.pollMask(), queues: i.pollQueues(), wakeAtNs: i.wakeAtNs(), wakeMask: i.wakeSignals() };
   return { mask: DEFAULT_POLLMASK, queues: [] };
 }
 
@@ -92,6 +93,7 @@ function waitMore(
   deadline: bigint | undefined,
   queues: WaitQueue[],
   wakeAt?: bigint,
+  wakeMask?: bigint,
 ): bigint {
   if (deadline !== undefined && ctx.kernel.clock.monotonicNs() >= deadline) return 0n;
   if (ctx.signalPending?.()) return fail(E.ERESTARTNOHAND);
@@ -102,7 +104,7 @@ function waitMore(
   }
   const data: WaitData = { deadline };
   const until = wakeAt !== undefined && (deadline === undefined || wakeAt < deadline) ? wakeAt : deadline;
-  return ctx.block({ why, queues, deadlineNs: until, data });
+  return ctx.block({ why, queues, deadlineNs: until, data, wakeMask: wakeMask || undefined });
 }
 
 /** poll/ppoll over `nfds` struct pollfd {int fd; short events; short revents;} at `ea`. */
@@ -116,6 +118,7 @@ function doPoll(ctx: SyscallContext, ea: bigint, nfdsArg: bigint, timeoutNs: big
   let count = 0;
   const queues: WaitQueue[] = [];
   let wakeAt: bigint | undefined;
+  let wakeMask = 0n;
   for (let k = 0; k < nfds; k++) {
     const fd = dv.getInt32(8 * k, true);
     const events = dv.getUint16(8 * k + 4, true);
@@ -128,13 +131,14 @@ function doPoll(ctx: SyscallContext, ea: bigint, nfdsArg: bigint, timeoutNs: big
         revents = p.mask & (events | POLL.ERR | POLL.HUP);
         queues.push(...p.queues);
         if (p.wakeAtNs !== undefined && (wakeAt === undefined || p.wakeAtNs < wakeAt)) wakeAt = p.wakeAtNs;
+        wakeMask |= p.wakeMask ?? 0n;
       }
     }
     dv.setUint16(8 * k + 6, revents, true);
     if (revents) count++;
   }
   if (count === 0 && timeoutNs !== 0n) {
-    const r: bigint = waitMore(ctx, 'poll', deadline, queues, wakeAt);
+    const r: bigint = waitMore(ctx, 'poll', deadline, queues, wakeAt, wakeMask);
     if (r !== 0n) return r;
   }
   if (nfds > 0 && !ctx.copyToUser(ea, b)) return fail(E.EFAULT);
@@ -193,6 +197,7 @@ function doSelect(
   let count = 0;
   const queues: WaitQueue[] = [];
   let wakeAt: bigint | undefined;
+  let wakeMask = 0n;
   for (let fd = 0; fd < n; fd++) {
     const want = [inp && bit(inp, fd), outp && bit(outp, fd), exp && bit(exp, fd)];
     if (!want.some(Boolean)) continue;
@@ -201,6 +206,7 @@ function doSelect(
     const p = pollMask(f);
     queues.push(...p.queues);
     if (p.wakeAtNs !== undefined && (wakeAt === undefined || p.wakeAtNs < wakeAt)) wakeAt = p.wakeAtNs;
+    wakeMask |= p.wakeMask ?? 0n;
     const ready = [
       (p.mask & (POLL.IN | POLL.RDNORM | POLL.HUP | POLL.ERR)) !== 0,
       (p.mask & (POLL.OUT | POLL.WRNORM | POLL.ERR)) !== 0,
@@ -214,7 +220,7 @@ function doSelect(
     }
   }
   if (count === 0 && timeoutNs !== 0n) {
-    const r: bigint = waitMore(ctx, 'select', deadline, queues, wakeAt);
+    const r: bigint = waitMore(ctx, 'select', deadline, queues, wakeAt, wakeMask);
     if (r !== 0n) return r;
   }
   for (let k = 0; k < 3; k++) if (eas[k] !== 0n && bytes > 0 && !ctx.copyToUser(eas[k], outs[k])) return fail(E.EFAULT);

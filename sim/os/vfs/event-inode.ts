@@ -37,6 +37,10 @@ export abstract class EventInode extends Inode {
   pollQueues(): WaitQueue[] {
     return [this.readWait, this.writeWait];
   }
+  /** signals whose arrival may change the mask (a signalfd's set): a poller sleeps until one comes too */
+  wakeSignals(): bigint {
+    return 0n;
+  }
   /** a time (CLOCK_MONOTONIC ns) when the mask may change without a wake-up (a timer), or undefined */
   wakeAtNs(): bigint | undefined {
     return undefined;

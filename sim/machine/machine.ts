@@ -87,6 +87,11 @@ const FAULT_CODES: Record<string, string> = {
   SIGFPE: 'FPE_INTDIV',
 };
 
+/** A SIGSEGV at a mapped address is the protection's (SEGV_ACCERR), else nothing is mapped (SEGV_MAPERR). */
+function segvAccess(t: Task, addr: bigint): boolean {
+  return addr < 1n << 47n && t.proc.mm.find(Number(addr)) !== undefined;
+}
+
 export class Machine {
   readonly config: MachineConfig;
   readonly model: CpuModel;
@@ -542,7 +547,12 @@ export class Machine {
         case 'fault':
           this.raise(t, {
             signal: stop.signal,
-            siCode: stop.signal === 'SIGFPE' ? fpeCode(t.thread.fpscr) : (FAULT_CODES[stop.signal] ?? 'SI_KERNEL'),
+            siCode:
+              stop.signal === 'SIGFPE'
+                ? fpeCode(t.thread.fpscr)
+                : stop.signal === 'SIGSEGV' && segvAccess(t, stop.addr)
+                  ? 'SEGV_ACCERR'
+                  : (FAULT_CODES[stop.signal] ?? 'SI_KERNEL'),
             siAddr: stop.addr,
             message: stop.message,
           });

@@ -54,6 +54,7 @@ export const SI_CODES = {
   TRAP_TRACE: 2,
   TRAP_HWBKPT: 4,
   SEGV_MAPERR: 1,
+  SEGV_ACCERR: 2,
   ILL_ILLOPC: 1,
   SI_KERNEL: 0x80,
   SI_USER: 0,

@@ -39,6 +39,7 @@ import { panelRequest } from './panel-requests';
 import { checkMessage, frameReader } from './protocol-guard';
 import { ReplayFromCheckpoints } from './replay/replay-from-checkpoints';
 import type { ReplayHost, TargetSearch } from './replay/replayer';
+import { lineBackSearch, lineBackStart } from './replay/line-back';
 import { breakpointsNow, reverseTarget, stepBackTarget, type TravelTarget } from './replay/targets';
 import { BadArgs, intArg, shown } from './request-args';
 import { launch } from './launch';
@@ -882,7 +883,9 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     void this.runtime().resume(t, 'next', args?.granularity);
   }
 
-  /** Step back: to the instant before the thread's previous instruction (a replay of the history). */
+  /** Step back: in a frame with line information, to the start of the line run before (GDB's
+   * reverse-next, replay/line-back.ts); else (or granularity 'instruction') to the instant before
+   * the thread's previous instruction. */
   protected override stepBackRequest(
     response: DebugProtocol.StepBackResponse,
     args: DebugProtocol.StepBackArguments,
@@ -890,6 +893,8 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     // (checked before anything is awaited: a refusal is answered at once, before another request)
     const t = this.resumable(args?.threadId);
     const pid = t.pid;
+    const line = args?.granularity === 'instruction' ? undefined : lineBackStart(t, this.runtime().machine.icount);
+    if (line) return this.travel(response, lineBackSearch(line));
     return this.travel(response, (rt, hooks) => stepBackTarget(rt, pid, hooks));
   }
 

@@ -1,8 +1,9 @@
 // Set Value on a C object, as GDB's `set var` assigns: the value of a C expression converted to the
 // object's type (an integer, char, enum or pointer; a float or double; a bit-field) and stored where
-// DWARF says the object is: its memory (a bit-field's neighbours kept) or, in the innermost frame,
-// the register that holds it (a GPR, or an FPR in double format). The writes go through the writer
-// the session hands in (the runtime's memory write and the Tracer's register access).
+// DWARF says the object is: its memory (a bit-field's neighbours kept) or the register that holds it
+// (a GPR, or an FPR in double format): in a calling frame, where that register lives (the thread's
+// register, or the stack slot a callee saved it in, as the call-frame information says). The writes
+// go through the writer the session hands in (the runtime's memory write, the Tracer's registers).
 import type { Frame, Target, VariableNode } from '../../sim/debuginfo/debug-info';
 import { isFloat, isSignedInt, sizeOf, strip } from '../../sim/debuginfo/types';
 import type { DwarfProgram } from './dwarf-program';
@@ -54,14 +55,13 @@ function asInteger(
 }
 
 /**
- * Assigns `expr` (evaluated in `frame`) to the object `n` shows. `innermost`: the frame is the
- * thread's innermost physical frame (its registers are the thread's own).
+ * Assigns `expr` (evaluated in `frame`) to the object `n` shows; a register of the frame is written
+ * where it lives (frame.physical.home: the thread's register, or the slot a callee saved it in).
  */
 export function assignValue(
   m: DwarfProgram,
   target: Target,
   frame: Frame | undefined,
-  innermost: boolean,
   n: VariableNode,
   expr: string,
   w: ValueWriter,
@@ -109,11 +109,6 @@ export function assignValue(
     return w.memory(d.addr, bytes) ? { ok: true } : { ok: false, message: `${n.name}: its memory cannot be written` };
   if (d.kind === 'bytes' && d.register !== undefined) {
     const reg = d.register;
-    if (!innermost)
-      return {
-        ok: false,
-        message: `${n.name} is held in a register of a calling frame: set it in the innermost frame`,
-      };
     let value: bigint;
     if (reg < 32) {
       // as the ABI keeps it in a GPR: sign- or zero-extended to 64 bits
@@ -125,7 +120,15 @@ export function assignValue(
       b.setFloat64(0, size === 4 ? Math.fround(double) : double, true);
       value = b.getBigUint64(0, true);
     } else return { ok: false, message: `${n.name} is held in a register that cannot be set here` };
-    return w.register(reg, value) ? { ok: true } : { ok: false, message: `${n.name}: its register cannot be written` };
+    const home = frame?.physical.home(reg);
+    if (!home) return { ok: false, message: `${n.name} is held in a register this frame does not know the place of` };
+    if (home.kind === 'memory')
+      return w.memory(home.addr, leBytes(value, home.size))
+        ? { ok: true }
+        : { ok: false, message: `${n.name}: the stack slot its register is saved in cannot be written` };
+    return w.register(home.reg, value)
+      ? { ok: true }
+      : { ok: false, message: `${n.name}: its register cannot be written` };
   }
   return {
     ok: false,

@@ -174,8 +174,8 @@ export class SourceDap {
   /**
    * Sets a C variable listed under `ref` to the value of a C expression (`42`, `x + 1`, `'a'`,
    * `&origin`, `2.5`), as GDB's `set var` does (set-value.ts: integers, chars, enums, pointers,
-   * floats and doubles, bit-fields; in memory, or in a register of the innermost frame); the new
-   * value as it reads back.
+   * floats and doubles, bit-fields; in memory, or in the register that holds it); the new value as
+   * it reads back.
    */
   setVariable(
     t: Task,
@@ -222,13 +222,14 @@ export class SourceDap {
   }
 
   private assign(t: Task, m: DwarfProgram, index: number, n: VariableNode, value: string, w: ValueWriter): Assigned {
-    const frames = this.frames(t);
-    const f = frames[index];
-    const innermost = f !== undefined && f.frame.physical === frames[0]?.frame.physical;
-    const r = assignValue(m, this.target(t), f?.frame, innermost, n, value, {
-      memory: (addr, bytes) => w.memory(addr, bytes),
+    const f = this.frames(t)[index];
+    const r = assignValue(m, this.target(t), f?.frame, n, value, {
+      // (the frames keep the registers they were unwound with: unwound again after a write)
+      memory: (addr, bytes) => {
+        this.frameCache.delete(t.pid);
+        return w.memory(addr, bytes);
+      },
       register: (reg, v) => {
-        // the frames read the registers they were unwound with: unwound again after
         this.frameCache.delete(t.pid);
         return w.register(reg, v);
       },

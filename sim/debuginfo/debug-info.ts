@@ -591,6 +591,7 @@ export class DebugInfo {
           lookupPc: pc,
           cfa: undefined,
           reg: (n) => target.readRegister(n),
+          home: (n) => ({ kind: 'register', reg: n }),
           unwinder: 'none',
           end: r.message,
         },

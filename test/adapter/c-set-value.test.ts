@@ -1,7 +1,8 @@
 // Set Value (setVariable, setExpression) on C objects, through the adapter, on a C program built
 // during the run: at -O0 a double, a float and bit-fields in memory (the neighbours of a bit-field
 // kept); at -O2 a long held in a GPR and a double held in an FPR, set just before the program stores
-// them (a data breakpoint's stop), and the program goes on with the values set.
+// them (a data breakpoint's stop), and in calling frames a long live in a register and one whose
+// register the callee saved on its stack; the program goes on with the values set.
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import type { DebugProtocol } from '@vscode/debugprotocol';
@@ -80,7 +81,7 @@ it('-O0: Set Value on a double, a float and bit-fields in memory; setExpression 
     await c.dc.continueRequest({ threadId: tid });
     await c.next('terminated', 60_000);
     // half(0.25 * 0.75) = 0.09375 + 1
-    assert.match(output(c), /^16 1\.09375 6 -5 255$/m);
+    assert.match(output(c), /^16 1\.09375 6 -5 255 26$/m);
   } finally {
     await c.stop();
   }
@@ -120,11 +121,36 @@ it('-O2: Set Value on a long in a GPR and a double in an FPR; the program uses t
     assert.ok(y, JSON.stringify(locals.vars));
     assert.equal(y.memoryReference, undefined, 'y is held in a register');
     assert.equal(await set(c, locals.ref, 'y', '8'), '8');
+
+    // calling frames: inner's y is live in r31 (touch leaves it), outer's m in r31 saved by inner
+    await watchWrite(c, 'tick', (await top(c, tid)).id);
+    await c.dc.continueRequest({ threadId: tid });
+    assert.equal((await c.next<DebugProtocol.StoppedEvent>('stopped')).body.reason, 'data breakpoint');
+    const st = (await c.dc.stackTraceRequest({ threadId: tid })).body.stackFrames;
+    assert.deepEqual(
+      st.slice(0, 3).map((x) => x.name),
+      ['touch', 'inner', 'outer'],
+    );
+    const innerLocals = await scope(c, st[1].id, 'Locals');
+    assert.equal(innerLocals.vars.find((v) => v.name === 'y')?.value, '10');
+    assert.equal(await set(c, innerLocals.ref, 'y', '20'), '20');
+    const outerLocals = await scope(c, st[2].id, 'Locals');
+    const m = outerLocals.vars.find((v) => v.name === 'm');
+    assert.equal(m?.value, '14', JSON.stringify(outerLocals.vars));
+    assert.equal(m?.memoryReference, undefined, 'm is held in a register');
+    assert.equal(await set(c, outerLocals.ref, 'm', '100'), '100');
+    const again = await c.dc.evaluateRequest({ expression: 'm', frameId: st[2].id, context: 'watch' });
+    assert.equal(again.body.result, '100');
+    // (inner's own r31 is still its y: the save slot is not its register)
+    const yNow = await c.dc.evaluateRequest({ expression: 'y', frameId: st[1].id, context: 'watch' });
+    assert.equal(yNow.body.result, '20');
+
     await c.dc.setDataBreakpointsRequest({ breakpoints: [] });
     await c.dc.continueRequest({ threadId: tid });
     await c.next('terminated', 60_000);
-    // triple's result was computed before k was set; half's after y was: 8 + 1
-    assert.match(output(c), /^16 9 1 -2 200$/m);
+    // triple's result was computed before k was set; half's after y was: 8 + 1; outer: m + inner's
+    // y + 2 = 100 + 22
+    assert.match(output(c), /^16 9 1 -2 200 122$/m);
   } finally {
     await c.stop();
   }

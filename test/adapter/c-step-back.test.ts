@@ -106,6 +106,36 @@ for (const opt of ['-O0', '-O2']) {
       }
     });
 
+    it('after a long run: back over the call, its line followed through the checkpoints', async (t) => {
+      const exe = buildC(t, 'steps.c', ['-g', opt, '-static']);
+      if (!exe) return;
+      const c = new Client();
+      await c.start();
+      try {
+        const tid = await launchTo(c, exe, L('long-call'));
+        const atCall = lastIcount(c);
+        const set = await c.dc.setBreakpointsRequest({ source: { path: SRC }, breakpoints: [{ line: L('last') }] });
+        assert.equal(set.body.breakpoints[0].verified, true);
+        await c.dc.continueRequest({ threadId: tid });
+        await stopped(c);
+        assert.equal((await top(c, tid)).line, L('last'));
+        const end = lastIcount(c);
+        // back line by line until the call is undone (at -O0: after, then the call line)
+        for (let i = 0; i < 8 && end - lastIcount(c) < 1_000_000; i++) {
+          await c.dc.stepBackRequest({ threadId: tid });
+          await stopped(c);
+          assert.equal((await top(c, tid)).name, 'main');
+          const d = lastTravel(c);
+          assert.equal(d.find?.path, 'checkpoint', JSON.stringify(d));
+        }
+        assert.equal((await top(c, tid)).line, L('long-call'));
+        assert.equal(await c.evaluate('total', 'watch'), '0', 'the call is undone');
+        if (opt === '-O0') assert.equal(lastIcount(c), atCall);
+      } finally {
+        await c.stop();
+      }
+    });
+
     it('from the middle of a line (a data breakpoint stop) back to its start', async (t) => {
       // (-O2 interleaves the call line with others: its store is a row of its own)
       if (opt !== '-O0') return;

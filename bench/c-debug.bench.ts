@@ -10,6 +10,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { openDebugInfo } from '../sim/debuginfo/debug-info';
 import type { BenchRow } from './run';
 
 const ADAPTER = join(process.cwd(), 'dist', 'adapter.js');
@@ -67,6 +69,15 @@ export async function run(): Promise<BenchRow[]> {
   try {
     const exe = join(dir, 'c-steps');
     execFileSync('powerpc64le-linux-gnu-gcc', ['-g', '-O0', '-static', SOURCE, '-o', exe]);
+    // opening the debug information (section table, unit headers: the rest is read on first use)
+    const bytes = new Uint8Array(readFileSync(exe));
+    const opens: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now();
+      const r = openDebugInfo(bytes);
+      opens.push(performance.now() - t0);
+      if (!r.ok) throw new Error(`debug information: ${r.message}`);
+    }
     const launches: number[] = [];
     for (let i = 0; i < LAUNCHES; i++) {
       const s = await session(exe);
@@ -88,7 +99,16 @@ export async function run(): Promise<BenchRow[]> {
     }
     const launchMed = quantile(launches, 0.5);
     const med = quantile(steps, 0.5);
+    const openMed = quantile(opens, 0.5);
     return [
+      {
+        name: 'C: open the debug information, median',
+        value: openMed,
+        unit: 'ms',
+        goal: '< 300 ms',
+        ok: openMed < 300,
+        note: `${(bytes.length / 1e6).toFixed(2)} MB static glibc program (-g -O0), 20 opens`,
+      },
       {
         name: 'C: launch to first stop (main), median',
         value: launchMed,

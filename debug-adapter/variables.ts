@@ -2,13 +2,13 @@
 // symbols of .data/.bss with their sizes, typed by width), Watchpoints (the DAWR slots of the CPU the
 // thread last ran on, with the reservation budget) and Perf counters. Every memory-backed variable
 // has a memoryReference (so the editor can open it in the memory view) and an evaluateName.
-import { Handles } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { getRegister } from '../sim/machine/registers-by-name';
 import type { Task } from '../sim/machine/task';
 import { evaluateExpression } from './expressions';
 import type { Runtime } from './runtime';
 import { dataSymbols, hex, type DataSymbol } from './symbols';
+import { StopHandles } from './stop-handles';
 
 export type VarRef =
   | { kind: 'registers'; pid: number }
@@ -38,7 +38,7 @@ function hexPad(v: bigint, bytes: number): string {
 }
 
 export class Variables {
-  private handles = new Handles<VarRef>();
+  private handles = new StopHandles<VarRef>(1000);
 
   constructor(private readonly rt: Runtime) {}
 

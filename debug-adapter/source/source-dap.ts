@@ -15,6 +15,7 @@ import { dataSymbolAt, hex } from '../symbols';
 import { SCOPES, dwarfProgramOf, type ScopeKind, type SourceFrame, type DwarfProgram } from './dwarf-program';
 import { assignValue, type Assigned, type ValueWriter } from './set-value';
 import type { WatchPlan } from './watch-plan';
+import { StopHandles } from '../stop-handles';
 
 /** Variable handles of the source level start here (the session's own start at 1000). */
 export const SOURCE_HANDLE_BASE = 500_000_000;
@@ -32,25 +33,8 @@ export function targetOf(t: Task, read: (addr: bigint, len: number) => Uint8Arra
   return { ...base, readMemory: (a, n) => (n <= 0 ? new Uint8Array(0) : read(a, n)) };
 }
 
-/** Handles from a base of their own (the library's Handles goes back to 1000 on reset). */
-class RefHandles {
-  private next = SOURCE_HANDLE_BASE;
-  private map = new Map<number, Ref>();
-  reset(): void {
-    this.next = SOURCE_HANDLE_BASE;
-    this.map = new Map();
-  }
-  create(r: Ref): number {
-    this.map.set(this.next, r);
-    return this.next++;
-  }
-  get(h: number): Ref | undefined {
-    return this.map.get(h);
-  }
-}
-
 export class SourceDap {
-  private handles = new RefHandles();
+  private handles = new StopHandles<Ref>(SOURCE_HANDLE_BASE);
   private frameCache = new Map<number, SourceFrame[]>();
   /** per handle: the nodes last listed under it, by name (a dataBreakpointInfo names one) */
   private listed = new Map<number, VariableNode[]>();

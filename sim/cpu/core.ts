@@ -7,7 +7,7 @@ import { runThread } from './execute';
 import { warmUp } from './warmup';
 import type { CoreStop, ExecCore } from './exec-core';
 import { K_CACHE, K_LARX, K_LOAD } from './exec-core';
-import { MSR_SE, USER_MSR, type ThreadState } from './thread-state';
+import type { ThreadState } from './thread-state';
 
 export interface DawrProgram {
   start: bigint;
@@ -69,8 +69,6 @@ const TWO32 = 2 ** 32;
 const SINGLE_STEP: CoreStop = Object.freeze({ kind: 'single-step' as const });
 
 const M64 = 0xffffffffffffffffn;
-/** the usual MSR with MSR_SE: a perf step's (compared before any bigint arithmetic) */
-const USER_MSR_SE = USER_MSR | MSR_SE;
 let warmedUp = false;
 
 export type { CoreStop } from './exec-core';
@@ -112,6 +110,8 @@ export class Core implements ExecCore {
     this.pvr = options.pvr ?? 0x00800200;
     this.dawr = new Array(options.slots).fill(null);
     this.lastSlot = new Array<Slot | null>(options.slots).fill(null);
+    // (made whole now, as dawr: an array that starts empty changes its kind on the first hit of each core)
+    this.rangesOf = new Array<Slot | null>(options.slots).fill(null);
   }
 
   setDawr(slot: number, p: DawrProgram | null): void {
@@ -212,7 +212,7 @@ export class Core implements ExecCore {
   }
 
   /** the slots `ranges` was last computed from (a non-empty set), and what it gave */
-  private readonly rangesOf: (Slot | null)[] = [];
+  private readonly rangesOf: (Slot | null)[];
   private savedN = 0;
   private savedBelow53 = true;
   private savedStart = Infinity;
@@ -265,27 +265,47 @@ export class Core implements ExecCore {
     this.watchEnd = this.fast ? this.userEnd : Infinity;
     // The same span for the hot loop in integers: within one 4 GiB block (high word watchHi) and at
     // least 64 bytes above its bottom, so no access (at most 32 bytes) from the block below reaches it.
+    // (computed again only for another span: a perf hit runs the core twice per hit, same span)
     this.watchAll = true;
     if (this.fast && this.nranges > 0) {
-      const hiS = Math.floor(this.watchStart / TWO32);
-      const loS = this.watchStart - hiS * TWO32;
-      if (hiS === Math.floor((this.watchEnd - 1) / TWO32) && loS >= 64) {
-        this.watchHi = hiS | 0;
-        this.watchLo = loS;
-        this.watchLen = this.watchEnd - this.watchStart;
+      const start = this.watchStart;
+      const end = this.watchEnd;
+      if (start !== this.spanStart || end !== this.spanEnd) this.spanOf(start, end);
+      if (!this.spanAll) {
+        this.watchHi = this.spanHi;
+        this.watchLo = this.spanLo;
+        this.watchLen = this.spanLen;
         this.watchAll = false;
       }
     }
     this.port.attach(mem);
     this.pending = null;
-    // (the usual MSR compared first: no bigint allocated on the per-hit path)
-    const msr = t.msr;
-    const stepping = msr === USER_MSR_SE || (msr !== USER_MSR && (msr & MSR_SE) !== 0n);
+    // (MSR_SE as the thread keeps it: no bigint comparison on the per-hit path)
+    const stepping = t.singleStepping;
     const limit = stepping ? Math.min(1, maxSteps) : maxSteps;
     const before = this.icount;
     const stop = runThread(this, t, mem, limit);
     if (stepping && stop.kind === 'limit' && this.icount > before) return SINGLE_STEP;
     return stop;
+  }
+
+  // the span [spanStart, spanEnd) in the hot loop's integers (spanAll: it cannot be, see run)
+  private spanStart = NaN;
+  private spanEnd = NaN;
+  private spanHi = 0;
+  private spanLo = 0;
+  private spanLen = 0;
+  private spanAll = true;
+
+  private spanOf(start: number, end: number): void {
+    this.spanStart = start;
+    this.spanEnd = end;
+    const hiS = Math.floor(start / TWO32);
+    const loS = start - hiS * TWO32;
+    this.spanAll = !(hiS === Math.floor((end - 1) / TWO32) && loS >= 64);
+    this.spanHi = hiS | 0;
+    this.spanLo = loS;
+    this.spanLen = end - start;
   }
 
   /** The instruction word at user pc `pc` (below 2^52) of `mem` as an int32 (a word above 2^31 as a

@@ -12,6 +12,8 @@ export const MSR_RI = 1n << 1n;
 export const MSR_LE = 1n;
 /** The MSR Linux gives a 64-bit little-endian user process (SF|VEC|VSX|EE|PR|FP|ME|IR|DR|RI|LE ...). */
 export const USER_MSR = 0x800000000280f033n;
+/** USER_MSR with MSR_SE (a perf step's) */
+const USER_MSR_SE = USER_MSR | MSR_SE;
 
 /** Index of LR and CTR in the halves arrays, after the 32 GPRs. */
 export const LR = 32;
@@ -66,7 +68,22 @@ export class ThreadState {
   crNum = 0;
   /** XER as a u32 */
   xerNum = 0;
-  msr: bigint = USER_MSR;
+  private msrValue: bigint = USER_MSR;
+  /** MSR_SE of msr, kept with it: the machine asks on every run of a core, twice per perf hit, and a
+   * bigint comparison costs there */
+  private msrSe = false;
+  get msr(): bigint {
+    return this.msrValue;
+  }
+  set msr(v: bigint) {
+    this.msrValue = v;
+    // (the usual values compared first: a comparison allocates nothing, an & does)
+    this.msrSe = v === USER_MSR_SE || (v !== USER_MSR && (v & MSR_SE) !== 0n);
+  }
+  /** MSR_SE is set: the next instruction is single-stepped */
+  get singleStepping(): boolean {
+    return this.msrSe;
+  }
   reservation: { addr: bigint; size: number } | null = null;
   /** the value read by the last larx (what qemu compares at stcx.) */
   reservationValue = 0n;

@@ -80,6 +80,8 @@ export class HwBreakpointSubsystem {
   private readonly currents = new Map<number, CurrentTask>();
   /** the entry of `currents` currentTask returned last */
   private lastCurrent: CurrentTask | null = null;
+  /** the thread lastCurrent was made for */
+  private lastThread: ThreadHw | null = null;
 
   constructor(o: HwBreakpointSubsystemOptions) {
     this.model = o.model;
@@ -146,6 +148,8 @@ export class HwBreakpointSubsystem {
 
   addTask(pid: number, name: string): void {
     this.k.threads.set(pid, newThreadHw(pid, name));
+    this.lastCurrent = null;
+    this.lastThread = null;
   }
 
   /** The task exits: off every CPU, its ptrace breakpoints unregistered. Its perf events keep their
@@ -173,17 +177,19 @@ export class HwBreakpointSubsystem {
   /** `current` for the exception side; lastHitUbp is the thread's own array (PRE bookkeeping). */
   currentTask(pid: number, tifSingleStep: boolean): CurrentTask {
     // One object per known task, reused (a perf hit asks twice); tifSingleStep is refreshed here.
-    const th = this.k.threads.get(pid);
-    if (!th) return { pid, name: String(pid), tifSingleStep, lastHitUbp: [null, null] };
-    // (the same task as last time: no second map lookup)
+    // (the same task as last time: no map lookup; addTask, the only writer of threads, forgets it)
     const last = this.lastCurrent;
-    let cur = last !== null && last.pid === pid ? last : this.currents.get(pid);
+    const same = last !== null && last.pid === pid;
+    const th = same ? (this.lastThread as ThreadHw) : this.k.threads.get(pid);
+    if (!th) return { pid, name: String(pid), tifSingleStep, lastHitUbp: [null, null] };
+    let cur = same ? last : this.currents.get(pid);
     if (!cur || cur.name !== th.name || cur.lastHitUbp !== th.lastHitUbp) {
       cur = { pid, name: th.name, tifSingleStep, lastHitUbp: th.lastHitUbp };
       this.currents.set(pid, cur);
     }
     cur.tifSingleStep = tifSingleStep;
     this.lastCurrent = cur;
+    this.lastThread = th;
     return cur;
   }
 

@@ -61,10 +61,6 @@ const NOT_MSR_SE = ~MSR_SE;
 /** the usual MSR with MSR_SE: a perf step's (compared before any bigint arithmetic) */
 const USER_MSR_SE = USER_MSR | MSR_SE;
 const TWO52 = 2 ** 52;
-/** MSR_SE set? (the usual MSR is compared first: a bigint compare allocates nothing, an & does) */
-function seSet(msr: bigint): boolean {
-  return msr === USER_MSR_SE || (msr !== USER_MSR && (msr & MSR_SE) !== 0n);
-}
 
 const CR0_SO = 0x10000000;
 
@@ -373,6 +369,7 @@ export class Machine {
   run(target: Task, budget: number): StopInfo | undefined {
     const start = this.icount;
     this.exceptionEnd = this.exceptions + budget;
+    this.icountEnd = start + budget;
     const rq = this.sched.rq;
     while (target.state === 'running') {
       if (budget - (this.icount - start) <= 0 || this.exceptions >= this.exceptionEnd) return undefined;
@@ -400,9 +397,10 @@ export class Machine {
         // (no exception left in the budget: as with no instruction left, a zero slice that ends the run)
         const left = this.exceptions >= this.exceptionEnd ? 0 : budget - (this.icount - start);
         const n = Math.min(this.sliceLeft[cpu], left);
-        const before = this.icount;
+        this.sliceStart = this.icount;
         const whole = this.runSlice(q, t, n);
-        this.sliceLeft[cpu] = whole ? this.sliceLeft[cpu] - (this.icount - before) : 0;
+        // (runSlice may have started a new slice of its own: see stepGoesOn)
+        this.sliceLeft[cpu] = whole ? this.sliceLeft[cpu] - (this.icount - this.sliceStart) : 0;
         if (target.state !== 'running') break;
         // The budget ran out inside this slice: the next run goes on with it, so that cutting a run
         // into budgets (the debugger's chunks) never changes which CPU runs when.
@@ -488,7 +486,7 @@ export class Machine {
       const before = core.icount;
       // With MSR_SE set the core runs exactly one instruction: remember which, for the step decision
       // (as the number the thread keeps, -1: none; no bigint on the per-hit path).
-      const steppedPc = seSet(t.thread.msr) ? t.thread.pcNum : -1;
+      const steppedPc = t.thread.singleStepping ? t.thread.pcNum : -1;
       stop = core.run(t.thread, t.mem, budget);
       const ran = core.icount - before;
       q.used += ran;
@@ -519,7 +517,17 @@ export class Machine {
         case 'limit':
           break;
         case 'single-step':
-          this.singleStepException(q.cpu, t, steppedPc);
+          // A perf step completed (nothing raised) on the only CPU: the run goes on in this slice, as
+          // the run loop's next pass would (same CPU, same task, no signal, no timer due, the slice
+          // of what is left of the quantum and of the budget: see stepGoesOn).
+          if (this.singleStepException(q.cpu, t, steppedPc) && this.stepGoesOn(q, t)) {
+            // the new slice as run() makes it for the only CPU (busy: 1), from now on
+            const now = this.icount;
+            this.sliceLeft[q.cpu] = this.config.quantum - q.used;
+            this.sliceStart = now;
+            budget = Math.min(this.sliceLeft[q.cpu], this.icountEnd - now);
+            continue;
+          }
           break;
         case 'syscall':
           this.systemCall(q, t, stop.vectored);
@@ -548,6 +556,24 @@ export class Machine {
   exceptions = 0;
   /** run(): the exception count at which the current run's budget is used up */
   private exceptionEnd = Number.MAX_SAFE_INTEGER;
+  /** run(): the instruction count at which the current run's budget is used up */
+  private icountEnd = Number.MAX_SAFE_INTEGER;
+  /** run(): the instruction count at which the current slice started */
+  private sliceStart = 0;
+
+  /**
+   * After a single step that raised nothing: whether run()'s loop would give the CPU straight back to
+   * `t` for a new slice (then runSlice goes on instead, and the slice bookkeeping ends the same). On
+   * the only CPU that is: t still current and running, nothing to deliver, the quantum not used up
+   * (no rotation; the new slice is what is left of it), no timer due, budget and exceptions left.
+   */
+  private stepGoesOn(q: RunQueue, t: Task): boolean {
+    if (this.cores.length !== 1 || q.current !== t || t.state !== 'running' || q.used >= this.config.quantum)
+      return false;
+    if (this.signals.hasWork(t) || this.exceptions >= this.exceptionEnd) return false;
+    const now = this.icount;
+    return now < this.icountEnd && now < this.timers.dueIcount;
+  }
 
   /**
    * A DAWR exception was just raised at t's pc: counts it as one more in a row when no instruction
@@ -641,7 +667,7 @@ export class Machine {
    * next). */
   private dawrException(cpu: number, t: Task, dar: bigint): boolean {
     const th = t.thread;
-    const se = seSet(th.msr);
+    const se = th.singleStepping;
     const pc = th.pcNum;
     const regs: TrapRegs = pc < TWO52 ? this.trapRegs[cpu].at(pc, se) : { pc: th.pc, mode: 'user', singleStep: se };
     const ctx = this.exceptionContext(cpu);
@@ -692,11 +718,14 @@ export class Machine {
     return this.stepped[cpu].set(word | 0, steppedPc);
   }
 
-  /** single_step_exception: MSR_SE/BE cleared, then DIE_SSTEP; unclaimed -> SIGTRAP TRAP_TRACE. */
-  private singleStepException(cpu: number, t: Task, steppedPc: number): void {
+  /** single_step_exception: MSR_SE/BE cleared, then DIE_SSTEP; unclaimed -> SIGTRAP TRAP_TRACE.
+   * true = no signal raised (NOTIFY_STOP). */
+  private singleStepException(cpu: number, t: Task, steppedPc: number): boolean {
     const th = t.thread;
-    if (th.msr === USER_MSR_SE) th.msr = USER_MSR;
-    else if (th.msr !== USER_MSR) th.msr &= NOT_MSR_SE;
+    if (th.singleStepping) {
+      const msr = th.msr;
+      th.msr = msr === USER_MSR_SE ? USER_MSR : msr & NOT_MSR_SE;
+    }
     const pc = th.pcNum;
     const regs: TrapRegs =
       pc < TWO52 ? this.stepRegs[cpu].at(pc, false) : { pc: th.pc, mode: 'user', singleStep: false };
@@ -704,10 +733,10 @@ export class Machine {
     const ctx = this.exceptionContext(cpu);
     const rc = handleSingleStep(ctx, this.hw.currentTask(t.pid, t.tifSingleStep), regs, insn);
     if (regs.singleStep) th.msr |= MSR_SE;
-    if (rc === 'done') {
-      t.trap = 0xd00n;
-      this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_TRACE', siAddr: th.pc });
-    }
+    if (rc !== 'done') return true;
+    t.trap = 0xd00n;
+    this.raise(t, { signal: 'SIGTRAP', siCode: 'TRAP_TRACE', siAddr: th.pc });
+    return false;
   }
 
   /**

@@ -1,5 +1,6 @@
-// How long the debug information takes to open and answer (PRODUCT.md and the issue: a 1 MB
-// static glibc program opens for debugging in under 300 ms). Opening reads the section table and
+// The debug information of real programs opened and queried, with the times as diagnostics (the
+// goal, a 1 MB static glibc program opens for debugging in under 300 ms, is measured by `npm run
+// bench c-debug` on the bundle, never asserted with a timer here). Opening reads the section table and
 // the unit headers only; the first line query parses one line table, the first stop unwinds
 // through .eh_frame (indexed on first use) and reads one unit's DIEs. A generated program with
 // many units shows that opening does not grow with the amount of DWARF.
@@ -57,10 +58,9 @@ test('a 1 MB static glibc program with -g: open, a line query, a stop (frames, l
       .map(([k, v]) => `${k} ${v} ms`)
       .join(', ')}`,
   );
-  assert.ok(times.open < 300, `open took ${times.open} ms`);
 });
 
-test('opening does not grow with the DWARF: 120 compile units, about 3 MB of debug information', (t) => {
+test('120 compile units, about 3 MB of debug information: a line query and functionAt find their unit', (t) => {
   if (!requireTool(t, 'powerpc64le-linux-gnu-gcc', INSTALL.gcc)) return;
   const dir = mkdtempSync(join(tmpdir(), 'wplab-dwarf-big-'));
   try {
@@ -99,7 +99,6 @@ test('opening does not grow with the DWARF: 120 compile units, about 3 MB of deb
         `${open} ms, a line query ${line} ms (every unit's line table), functionAt ${fnTime} ` +
         `ms (one unit's DIEs)`,
     );
-    assert.ok(open < 300, `open took ${open} ms`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -64,10 +64,8 @@ steps:
   const sc = parseScenario(yaml, 'many.yaml');
   assert.ok(sc.ok);
   let reads = 0;
-  const t0 = Date.now();
   const o = runScenario(sc.scenario, { readFile: () => (reads++, BIG_BSS) });
   assert.equal(o.kind, 'report');
   assert.equal((o as { report: { failed: number } }).report.failed, 0);
   assert.equal(reads, 1);
-  assert.ok(Date.now() - t0 < 20000, `${Date.now() - t0} ms`);
 });

@@ -2,15 +2,15 @@
 // the thread began the line it ran before this one in this frame, calls on that line stepped back
 // over; from the middle of a line, its start; from a function's first line, the caller's call line.
 // The thread's instructions are classed against the frame the step starts in (its function and its
-// CFA): a callee's (another function, r1 below the CFA), this frame's (its prologue passed over), or
-// the caller's (another function, r1 at or above). Each window of the history the search is shown
-// is reduced, going forward, to runs of one line at one level (callees left out, so a line's runs
-// around a call merge), and read backwards from the newest; the windows come newest first
-// (replay-from-checkpoints.ts) and the state carries over from one to the next, so a line whose
-// start is in an older window is followed there. A window that leaves the answer open says so
-// (`more`); the history from the launch, the last one looked at, settles it. (A recursive call
-// counts as this frame; an inlined call's lines as lines of this frame; at -O2, where the line
-// table interleaves lines, a run of a line is one step back, as GDB's rows are.)
+// CFA): a callee's (another function with r1 below the CFA, or this function with its CFA below: a
+// recursive call), this frame's (its prologue passed over), or a caller's. Each window of the
+// history the search is shown is reduced, going forward, to runs of one line at one level (callees
+// left out, so a line's runs around a call merge), and read backwards from the newest; the windows
+// come newest first (replay-from-checkpoints.ts) and the state carries over from one to the next,
+// so a line whose start is in an older window is followed there. A window that leaves the answer
+// open says so (`more`); the history from the launch, the last one looked at, settles it. (An
+// inlined call's lines count as lines of this frame; at -O2, where the line table interleaves
+// lines, a run of a line is one step back, as GDB's rows are.)
 import type { DebugInfo, FunctionInfo } from '../../sim/debuginfo/debug-info';
 import type { Task } from '../../sim/machine/task';
 import { dwarfProgramOf } from '../source/dwarf-program';
@@ -97,6 +97,7 @@ export function lineBackSearch(s: LineBackStart): TargetSearch {
     // caches by pc: the function and the line (a look runs before every instruction)
     const fns = new Map<bigint, FunctionInfo | null>();
     const keys = new Map<bigint, { key: string; atStart: boolean }>();
+    const rules = new Map<bigint, { reg: number; offset: bigint } | null>();
     let info: DebugInfo | undefined;
     let first = Number.POSITIVE_INFINITY;
     probe({
@@ -112,8 +113,15 @@ export function lineBackSearch(s: LineBackStart): TargetSearch {
           const sp = t.thread.getGpr(1);
           let fn = fns.get(pc);
           if (fn === undefined) fns.set(pc, (fn = info.functionAt(pc) ?? null));
-          const same = fn !== null && fn.entry === s.fn.entry;
-          if (!same && sp < s.cfa) return; // a callee
+          let same = fn !== null && fn.entry === s.fn.entry;
+          if (same) {
+            // the function itself: this frame, or a recursive call's (its CFA below), or a caller's
+            let rule = rules.get(pc);
+            if (rule === undefined) rules.set(pc, (rule = info.cfaRuleAt(pc) ?? null));
+            const cfa = rule && rule.reg < 32 ? BigInt.asUintN(64, t.thread.getGpr(rule.reg) + rule.offset) : s.cfa;
+            if (cfa < s.cfa) return;
+            same = cfa === s.cfa;
+          } else if (sp < s.cfa) return; // a callee
           const level: Level = same ? 'frame' : 'caller';
           let line = keys.get(pc);
           if (line === undefined) keys.set(pc, (line = lineKey(info, pc)));

@@ -219,3 +219,31 @@ for (const opt of ['-O0', '-O2']) {
     });
   });
 }
+
+it('-O0: a step back over a recursive call stays in the frame (the callee is the same function)', async (t) => {
+  const exe = buildC(t, 'steps.c', ['-g', '-O0', '-static']);
+  if (!exe) return;
+  const c = new Client();
+  await c.start();
+  try {
+    const tid = await launchTo(c, exe, L('fact-ret'));
+    const depth = async () => (await c.dc.stackTraceRequest({ threadId: tid })).body.stackFrames.length;
+    const n = async () =>
+      (await c.dc.evaluateRequest({ expression: 'n', frameId: (await top(c, tid)).id })).body.result;
+    // the first fact-ret reached is fact(2)'s, after fact(1) returned
+    assert.equal(await n(), '2');
+    const d = await depth();
+    await c.dc.stepBackRequest({ threadId: tid });
+    await stopped(c);
+    assert.deepEqual([(await top(c, tid)).line, await n(), await depth()], [L('fact-rec'), '2', d]);
+    await c.dc.stepBackRequest({ threadId: tid });
+    await stopped(c);
+    assert.deepEqual([(await top(c, tid)).line, await n(), await depth()], [L('fact-test'), '2', d]);
+    // from the function's first line: the caller's call line, in fact(3)
+    await c.dc.stepBackRequest({ threadId: tid });
+    await stopped(c);
+    assert.deepEqual([(await top(c, tid)).line, await n(), await depth()], [L('fact-rec'), '3', d - 1]);
+  } finally {
+    await c.stop();
+  }
+});

@@ -39,6 +39,8 @@ import { panelRequest } from './panel-requests';
 import { checkMessage, frameReader } from './protocol-guard';
 import { ReplayFromCheckpoints } from './replay/replay-from-checkpoints';
 import type { ReplayHost, TargetSearch } from './replay/replayer';
+import { lineBackSearch, lineBackStart } from './replay/line-back';
+import type { ValueWriter } from './source/set-value';
 import { breakpointsNow, reverseTarget, stepBackTarget, type TravelTarget } from './replay/targets';
 import { BadArgs, intArg, shown } from './request-args';
 import { launch } from './launch';
@@ -499,6 +501,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
       supportsLogPoints: true,
       supportsEvaluateForHovers: true,
       supportsSetVariable: true,
+      supportsSetExpression: true,
       supportsDataBreakpoints: true,
       supportsDataBreakpointBytes: true,
       supportsReadMemoryRequest: true,
@@ -828,8 +831,7 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     if (this.src?.owns(args.variablesReference)) {
       const st = this.stoppedTask(this.src.pidOf(args.variablesReference));
       const rt = this.runtime();
-      const write = (addr: bigint, bytes: Uint8Array) => rt.writeMemory(st, addr, bytes, false) === bytes.length;
-      const r = this.src.setVariable(st, args.variablesReference, args.name, args.value, write);
+      const r = this.src.setVariable(st, args.variablesReference, args.name, args.value, this.valueWriter(st));
       if (!r.ok) return this.fail(response, r.message);
       const v = r.variable;
       response.body = { value: v.value, type: v.type, variablesReference: v.variablesReference };
@@ -849,6 +851,42 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     if (ref.kind !== 'registers' && r.variable.memoryReference && this.clientMemoryEvents) {
       this.sendEvent(new MemoryEvent(r.variable.memoryReference, 0, 8));
     }
+  }
+
+  /** How Set Value writes a C object: memory through the runtime, registers through the Tracer. */
+  private valueWriter(t: Task): ValueWriter {
+    const rt = this.runtime();
+    return {
+      memory: (addr, bytes) => rt.writeMemory(t, addr, bytes, false) === bytes.length,
+      register: (reg, value) => {
+        if (reg < 32) return rt.tracer.setReg(t, `r${reg}`, value).ok;
+        const th = rt.tracer.thread(t);
+        if (reg >= 64 || !th.ok) return false;
+        th.thread.setFprBits(reg - 32, value);
+        return true;
+      },
+    };
+  }
+
+  /** setExpression (a Watch expression's Set Value): a C lvalue in the frame's scope. */
+  protected override setExpressionRequest(
+    response: DebugProtocol.SetExpressionResponse,
+    args: DebugProtocol.SetExpressionArguments,
+  ): void {
+    if (!args || typeof args.expression !== 'string' || typeof args.value !== 'string')
+      throw new BadArgs('"expression" and "value" are required');
+    const t = this.stoppedTask(this.taskOfFrame(args.frameId).pid);
+    if (!this.src?.model(t))
+      return this.fail(response, 'setting an expression works on C programs: use Set Value in the Variables view');
+    const index = args.frameId !== undefined ? args.frameId % FRAME_STRIDE : undefined;
+    const r = this.src.setExpression(t, args.expression, index, args.value, this.valueWriter(t));
+    if (!r.ok) return this.fail(response, r.message);
+    response.body = { value: r.body.result, type: r.body.type, variablesReference: r.body.variablesReference };
+    if (r.body.memoryReference) response.body.memoryReference = r.body.memoryReference;
+    this.sendResponse(response);
+    if (r.body.memoryReference && this.clientMemoryEvents)
+      this.sendEvent(new MemoryEvent(r.body.memoryReference, 0, 8));
+    this.sendEvent(new Event('invalidated', { areas: ['variables'] }));
   }
 
   /** Continue resumes the thread asked for (the others stay stopped, as a scenario's cont does). */
@@ -882,7 +920,9 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     void this.runtime().resume(t, 'next', args?.granularity);
   }
 
-  /** Step back: to the instant before the thread's previous instruction (a replay of the history). */
+  /** Step back: in a frame with line information, to the start of the line run before (GDB's
+   * reverse-next, replay/line-back.ts); else (or granularity 'instruction') to the instant before
+   * the thread's previous instruction. */
   protected override stepBackRequest(
     response: DebugProtocol.StepBackResponse,
     args: DebugProtocol.StepBackArguments,
@@ -890,6 +930,8 @@ export class WatchpointDebugSession extends LoggingDebugSession {
     // (checked before anything is awaited: a refusal is answered at once, before another request)
     const t = this.resumable(args?.threadId);
     const pid = t.pid;
+    const line = args?.granularity === 'instruction' ? undefined : lineBackStart(t, this.runtime().machine.icount);
+    if (line) return this.travel(response, lineBackSearch(line));
     return this.travel(response, (rt, hooks) => stepBackTarget(rt, pid, hooks));
   }
 

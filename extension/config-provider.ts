@@ -9,10 +9,12 @@ import {
   DEBUG_TYPE,
   checkLaunchSettings,
   configForActiveFile,
+  cSourceToBuild,
   dynamicConfigs,
   isScenarioPath,
   looksLikeScenario,
   unknownSettings,
+  withBuiltProgram,
 } from './launch-config';
 
 /** Context key: the active editor holds a scenario file (the editor's debug button shows for it). */
@@ -63,10 +65,10 @@ export class ConfigProvider implements vscode.DebugConfigurationProvider {
     return config;
   }
 
-  resolveDebugConfigurationWithSubstitutedVariables(
+  async resolveDebugConfigurationWithSubstitutedVariables(
     _folder: vscode.WorkspaceFolder | undefined,
     config: vscode.DebugConfiguration,
-  ): vscode.ProviderResult<vscode.DebugConfiguration> {
+  ): Promise<vscode.DebugConfiguration | undefined> {
     // every launch passes here (F5 without launch.json too): the trust check belongs here
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showErrorMessage(
@@ -74,6 +76,13 @@ export class ConfigProvider implements vscode.DebugConfigurationProvider {
           'files the configuration names).',
       );
       return undefined;
+    }
+    // a C source as the program ("Select and Start Debugging" on a .c file, or ${file}): built first
+    const source = cSourceToBuild(config);
+    if (source) {
+      const built = await buildCForDebug(await vscode.workspace.openTextDocument(vscode.Uri.file(source)));
+      if (!built) return undefined;
+      config = withBuiltProgram(config, built) as vscode.DebugConfiguration;
     }
     const errs = checkLaunchSettings(config);
     if (errs.length) {
@@ -93,7 +102,7 @@ export class ConfigProvider implements vscode.DebugConfigurationProvider {
   }
 }
 
-/** "Debug: Select and Start Debugging" lists the open programs and scenarios without any launch.json. */
+/** "Debug: Select and Start Debugging" lists the open programs, C files and scenarios without any launch.json. */
 export class DynamicConfigProvider implements vscode.DebugConfigurationProvider {
   provideDebugConfigurations(folder: vscode.WorkspaceFolder | undefined): vscode.DebugConfiguration[] {
     const docs = vscode.workspace.textDocuments

@@ -13,6 +13,24 @@ export function isAssemblyPath(p: string): boolean {
   return /\.(S|s|asm)$/.test(p);
 }
 
+/** A C source the debugger builds before it debugs it (c-build.ts's build: -g -O0 -static). */
+export function isCSource(p: string, languageId?: string): boolean {
+  return /\.c$/.test(p) || (languageId === 'c' && !/\.h$/.test(p));
+}
+
+/**
+ * A configuration whose `program` is a C source (a dynamic one, or launch.json's `${file}` on a .c
+ * file): the source to build first; the program built replaces it (`withBuiltProgram`).
+ */
+export function cSourceToBuild(c: LaunchSettings): string | undefined {
+  return typeof c.program === 'string' && /\.c$/.test(c.program) ? c.program : undefined;
+}
+
+/** The configuration with the program the build of its C source wrote (its other settings kept). */
+export function withBuiltProgram(c: LaunchSettings, built: LaunchSettings): LaunchSettings {
+  return { ...c, program: built.program };
+}
+
 export function isScenarioPath(p: string): boolean {
   return /\.ya?ml$/i.test(p);
 }
@@ -40,6 +58,8 @@ export function configForActiveFile(
   const name = activePath.split(/[\\/]/).pop() ?? activePath;
   if (languageId === 'ppc-asm' || isAssemblyPath(activePath))
     return { ...base, name: `Debug ${name}`, program: activePath };
+  // (built when the session starts: the provider runs the build task, then debugs its output)
+  if (isCSource(activePath, languageId)) return { ...base, name: `Build and debug ${name}`, program: activePath };
   if (isScenarioPath(activePath) && (text === undefined || looksLikeScenario(text)))
     return { ...base, name: `Scenario ${name}`, scenario: activePath };
   return undefined;

@@ -458,9 +458,17 @@ export class ReplayFromCheckpoints implements Replayer {
     search(rt, (h) => (hooks = h));
     const fine = hooks?.before !== undefined;
     try {
+      // a run's window not seen whole (the run ended before it did: a line step's last instructions
+      // are single steps, not chunks of the run): the newest stop's checkpoint before it replays the
+      // requests from there to now, as the launch would
+      let toNow = -1;
+      const stopBefore = (i: number): number => {
+        for (let k = i - 1; k >= 0; k--) if (windows[k].place.kind === 'stop') return k;
+        return -1;
+      };
       for (let i = windows.length - 1; i >= 0; i--) {
         const { cp, place } = windows[i];
-        const newest = i === windows.length - 1;
+        const newest = i === windows.length - 1 || i === toNow;
         const end = newest ? now : windows[i + 1].cp.icount;
         if (place.kind === 'run' && !fine) {
           // a look at the runs' slices costs nothing: one pass, cut into pieces for the rebuild
@@ -471,9 +479,15 @@ export class ReplayFromCheckpoints implements Replayer {
           const from = rt.machine.icount;
           const cut = this.cutLooking(rt, windows[i], end, looking);
           replayed += rt.machine.icount - from;
-          if (!cut.reached) break;
+          if (!cut.reached) {
+            const k = stopBefore(i);
+            if (k < 0) break;
+            toNow = k;
+            i = k + 1;
+            continue;
+          }
           const r = result();
-          if (r.ok && r.value.reason !== 'entry') {
+          if (r.ok && r.value.reason !== 'entry' && !r.value.more) {
             this.hint = cut.pieces;
             return this.stats('find', replayed, r);
           }
@@ -507,14 +521,19 @@ export class ReplayFromCheckpoints implements Replayer {
           replayed += rt.machine.icount - from;
           if (!seen) break;
           const r = result();
-          if (r.ok && r.value.reason !== 'entry') {
+          if (r.ok && r.value.reason !== 'entry' && !r.value.more) {
             // the pieces serve the rebuild that follows
             this.hint = place.kind === 'run' ? pieces : [];
             return this.stats('find', replayed, r);
           }
         }
-        // the window not seen whole (its run ended before it did): the history decides
-        if (!seen) break;
+        // the window not seen whole (its run ended before it did): from a stop before it, or the launch
+        if (!seen) {
+          const k = stopBefore(i);
+          if (k < 0) break;
+          toNow = k;
+          i = k + 1;
+        }
       }
     } finally {
       back.restore();

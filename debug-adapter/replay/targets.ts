@@ -19,6 +19,8 @@ export interface TravelTarget {
   description: (t: Task) => string;
   /** the whole sentence (the session's hover, the Debug Console, the panel) */
   text?: (t: Task) => string;
+  /** the answer so far: older history may change it (a search over windows looks on) */
+  more?: boolean;
 }
 
 export type Found = { ok: true; value: TravelTarget } | { ok: false; message: string };

@@ -13,6 +13,7 @@ import { threadTarget } from '../../sim/debuginfo/thread-target';
 import { makeDataId, makeSymbolDataId } from '../data-breakpoints';
 import { dataSymbolAt, hex } from '../symbols';
 import { SCOPES, dwarfProgramOf, type ScopeKind, type SourceFrame, type DwarfProgram } from './dwarf-program';
+import { assignValue, type Assigned, type ValueWriter } from './set-value';
 import type { WatchPlan } from './watch-plan';
 import { StopHandles } from '../stop-handles';
 
@@ -156,15 +157,16 @@ export class SourceDap {
 
   /**
    * Sets a C variable listed under `ref` to the value of a C expression (`42`, `x + 1`, `'a'`,
-   * `&origin`), as GDB's `set var` does for integers, chars, enums and pointers in memory; the new
-   * value as it reads back. Floating point, bit-fields, aggregates and values in registers are refused.
+   * `&origin`, `2.5`), as GDB's `set var` does (set-value.ts: integers, chars, enums, pointers,
+   * floats and doubles, bit-fields; in memory, or in the register that holds it); the new value as
+   * it reads back.
    */
   setVariable(
     t: Task,
     ref: number,
     name: string,
     value: string,
-    write: (addr: bigint, bytes: Uint8Array) => boolean,
+    write: ValueWriter,
   ): { ok: true; variable: DebugProtocol.Variable } | { ok: false; message: string } {
     const r = this.handles.get(ref);
     const m = this.model(t);
@@ -176,31 +178,47 @@ export class SourceDap {
       };
     const n = (this.listed.get(ref) ?? this.nodesOf(t, ref)).find((x) => x.name === name);
     if (!n) return { ok: false, message: `no variable ${name} here` };
-    const size = n.size ?? 0;
-    if (n.address === undefined)
-      return { ok: false, message: `${name} is not in memory here (a register or optimized out): it cannot be set` };
-    if (n.childCount > 0 && !/\*/.test(n.type))
-      return { ok: false, message: `${name} is a ${n.type}: set its members one by one` };
-    if (n.value_.bits || /\b(float|double|_Complex)\b/.test(n.type) || ![1, 2, 4, 8].includes(size)) {
-      return { ok: false, message: `setting a ${n.type} is not supported (integers, chars, enums and pointers are)` };
-    }
     const index = r.kind === 'scope' ? r.index : 0;
-    const target = this.target(t);
-    const f = this.frames(t)[index];
-    const v = m.evaluate(target, `(long)(${value})`, f?.frame);
-    if (!v.ok) return { ok: false, message: `${value}: ${v.message}` };
-    let x: bigint;
-    try {
-      x = BigInt.asUintN(size * 8, BigInt(v.text));
-    } catch {
-      return { ok: false, message: `${value} is not a number (${v.text})` };
-    }
-    const bytes = new Uint8Array(size);
-    for (let i = 0; i < size; i++) bytes[i] = Number((x >> BigInt(8 * i)) & 0xffn);
-    if (!write(n.address, bytes))
-      return { ok: false, message: `${name}: its memory at ${hex(n.address)} cannot be written` };
+    const a = this.assign(t, m, index, n, value, write);
+    if (!a.ok) return a;
     const again = this.nodesOf(t, ref).find((y) => y.name === name) ?? n;
     return { ok: true, variable: this.variable(t, again) };
+  }
+
+  /** setExpression: the C lvalue `expression` in the frame takes the value of `value`; the
+   * expression as it evaluates after. */
+  setExpression(
+    t: Task,
+    expression: string,
+    index: number | undefined,
+    value: string,
+    write: ValueWriter,
+  ): { ok: true; body: DebugProtocol.EvaluateResponse['body'] } | { ok: false; message: string } {
+    const m = this.model(t);
+    if (!m) return { ok: false, message: 'the program has no debug information' };
+    const i = index ?? 0;
+    const f = this.frames(t)[i];
+    const e = m.evaluate(this.target(t), expression, f?.frame);
+    if (!e.ok) return { ok: false, message: `${expression}: ${e.message}` };
+    const a = this.assign(t, m, i, { ...e.node, name: expression }, value, write);
+    if (!a.ok) return a;
+    return this.evaluate(t, expression, i);
+  }
+
+  private assign(t: Task, m: DwarfProgram, index: number, n: VariableNode, value: string, w: ValueWriter): Assigned {
+    const f = this.frames(t)[index];
+    const r = assignValue(m, this.target(t), f?.frame, n, value, {
+      // (the frames keep the registers they were unwound with: unwound again after a write)
+      memory: (addr, bytes) => {
+        this.frameCache.delete(t.pid);
+        return w.memory(addr, bytes);
+      },
+      register: (reg, v) => {
+        this.frameCache.delete(t.pid);
+        return w.register(reg, v);
+      },
+    });
+    return r;
   }
 
   /** A breakpoint's condition or a log point's {expression} as a number, in the innermost frame as

@@ -526,6 +526,18 @@ export class DebugInfo {
 
   // ---- frames ------------------------------------------------------------------------------
 
+  /** The CFA rule at `pc` when it is a register plus an offset (most code): a frame's CFA from its
+   * registers, without unwinding (time travel tells a recursive call's frame from its caller's). */
+  cfaRuleAt(pc: bigint): { reg: number; offset: bigint } | undefined {
+    return this.guard(() => {
+      for (const s of this.cfi) {
+        const r = s.rowFor(pc - this.bias);
+        if (r) return r.cfa.kind === 'reg' ? { reg: r.cfa.reg, offset: r.cfa.offset } : undefined;
+      }
+      return undefined;
+    }, undefined);
+  }
+
   private unwindContext(target: Target): UnwindContext {
     const code = this.sections.code;
     return {
@@ -591,6 +603,7 @@ export class DebugInfo {
           lookupPc: pc,
           cfa: undefined,
           reg: (n) => target.readRegister(n),
+          home: (n) => ({ kind: 'register', reg: n }),
           unwinder: 'none',
           end: r.message,
         },

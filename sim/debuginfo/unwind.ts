@@ -23,6 +23,10 @@ export interface PhysicalFrame {
   cfa: bigint | undefined;
   /** a register of this frame by DWARF number; undefined when not known (not saved by the callee) */
   reg(n: number): bigint | undefined;
+  /** where that register's value lives, for a write (GDB's value_assign to a register of a frame):
+   * the thread's register itself, or the slot a callee saved it in; undefined when it has no home
+   * (not known, or a value the CFI computes) */
+  home(n: number): RegisterHome | undefined;
   /** how this frame's caller was found */
   unwinder: 'cfi' | 'back chain' | 'none';
   /** why unwinding stopped after this frame (the last frame only) */
@@ -30,6 +34,8 @@ export interface PhysicalFrame {
   /** the caller's frame (undefined for the outermost one) */
   caller?: PhysicalFrame;
 }
+
+export type RegisterHome = { kind: 'register'; reg: number } | { kind: 'memory'; addr: bigint; size: number };
 
 export interface UnwindContext {
   target: Target;
@@ -45,7 +51,10 @@ export const MAX_FRAMES = 256;
 const LR = 65;
 
 class Regs {
-  constructor(private readonly get: (n: number) => bigint | undefined) {}
+  constructor(
+    private readonly get: (n: number) => bigint | undefined,
+    readonly home: (n: number) => RegisterHome | undefined,
+  ) {}
   reg(n: number): bigint | undefined {
     return this.get(n);
   }
@@ -137,10 +146,38 @@ function unwindByCfi(ctx: UnwindContext, row: CfaRow, regs: Regs): { cfa: bigint
     cache.set(n, v);
     return v;
   };
+  const homeOf = (n: number): RegisterHome | undefined => {
+    if (n === 1) return undefined;
+    const rule: RegisterRule | undefined = row.regs.get(n);
+    if (!rule) return calleeSaved(n) || n === row.returnRegister ? regs.home(n) : undefined;
+    switch (rule.kind) {
+      case 'same':
+        return regs.home(n);
+      case 'register':
+        return regs.home(rule.reg);
+      case 'offset':
+        return { kind: 'memory', addr: BigInt.asUintN(64, cfa + rule.offset), size: registerSize(n) };
+      case 'expression': {
+        const ec = exprContext(ctx, regs);
+        ec.cfa = () => cfa;
+        const withCfa = new Uint8Array(rule.expr.length + 1);
+        withCfa[0] = 0x9c; // DW_OP_call_frame_cfa
+        withCfa.set(rule.expr, 1);
+        try {
+          return { kind: 'memory', addr: evaluateAddress(withCfa, ec), size: registerSize(n) };
+        } catch (e) {
+          if (!(e instanceof DwarfFail)) throw e;
+          return undefined;
+        }
+      }
+      default:
+        return undefined;
+    }
+  };
   const ra = valueOf(row.returnRegister);
   // (an undefined return address rule marks the outermost frame)
   const undefinedRa = row.regs.get(row.returnRegister)?.kind === 'undefined';
-  return { cfa, regs: new Regs(valueOf), ra: undefinedRa ? undefined : ra };
+  return { cfa, regs: new Regs(valueOf, homeOf), ra: undefinedRa ? undefined : ra };
 }
 
 /**
@@ -192,12 +229,15 @@ function unwindByBackChain(
     cfa = back;
     ra = state && !state.lrSaved ? frame.reg(LR) : mem64(t, back + 16n);
   }
-  const regs = new Regs((n) => {
-    if (n === 1) return cfa;
-    if (n === LR) return ra;
-    // callee-saved registers saved by a function without CFI: not known (the back chain does not say where)
-    return n === 2 || n === 13 ? frame.reg(n) : undefined;
-  });
+  const regs = new Regs(
+    (n) => {
+      if (n === 1) return cfa;
+      if (n === LR) return ra;
+      // callee-saved registers saved by a function without CFI: not known (the back chain does not say where)
+      return n === 2 || n === 13 ? frame.reg(n) : undefined;
+    },
+    (n) => (n === 2 || n === 13 ? frame.home(n) : undefined),
+  );
   return { cfa, regs, ra };
 }
 
@@ -212,6 +252,7 @@ export function unwindStack(ctx: UnwindContext, max = MAX_FRAMES): PhysicalFrame
     lookupPc: pc0,
     cfa: undefined,
     reg: (n) => t.readRegister(n),
+    home: (n) => ({ kind: 'register', reg: n }),
     unwinder: 'none',
   };
   const seen = new Set<string>();
@@ -223,7 +264,7 @@ export function unwindStack(ctx: UnwindContext, max = MAX_FRAMES): PhysicalFrame
     try {
       const row = rowFor(ctx, cur.lookupPc);
       if (row) {
-        next = unwindByCfi(ctx, row, new Regs(cur.reg));
+        next = unwindByCfi(ctx, row, new Regs(cur.reg, cur.home));
         how = 'cfi';
       } else {
         next = unwindByBackChain(ctx, cur);
@@ -269,6 +310,7 @@ export function unwindStack(ctx: UnwindContext, max = MAX_FRAMES): PhysicalFrame
       lookupPc: ra - 1n,
       cfa: undefined,
       reg: (n) => regs.reg(n),
+      home: (n) => regs.home(n),
       unwinder: 'none',
     };
     cur.caller = caller;
@@ -282,7 +324,7 @@ export function frameCfa(ctx: UnwindContext, frame: PhysicalFrame): bigint | und
   if (frame.cfa !== undefined) return frame.cfa;
   try {
     const row = rowFor(ctx, frame.lookupPc);
-    return row ? unwindByCfi(ctx, row, new Regs(frame.reg)).cfa : unwindByBackChain(ctx, frame).cfa;
+    return row ? unwindByCfi(ctx, row, new Regs(frame.reg, frame.home)).cfa : unwindByBackChain(ctx, frame).cfa;
   } catch (e) {
     if (e instanceof DwarfFail) return undefined;
     throw e;

@@ -3,10 +3,13 @@ import assert from 'node:assert/strict';
 import {
   checkLaunchSettings,
   configForActiveFile,
+  cSourceToBuild,
   dynamicConfigs,
   looksLikeScenario,
   unknownSettings,
+  withBuiltProgram,
 } from '../../extension/launch-config';
+import { cLaunchConfig } from '../../extension/c-build';
 
 test('F5 on an open .S file fills program from the file', () => {
   const c = configForActiveFile('/w/examples/prog.S', 'ppc-asm');
@@ -154,3 +157,33 @@ test(
     );
   },
 );
+
+test('dynamic configurations offer open C files: their program is the source, built when the session starts', () => {
+  const docs = [
+    { path: '/w/c/counter.c', languageId: 'c', text: '', untitled: false },
+    { path: '/w/c/counter.h', languageId: 'c', text: '', untitled: false },
+    { path: '/w/c/loops.S', languageId: 'ppc-asm', text: '', untitled: false },
+    { path: '/w/c/notes.txt', languageId: 'plaintext', text: '', untitled: false },
+  ];
+  const cs = dynamicConfigs(docs, ['/w/c'], '/w/c');
+  assert.deepEqual(
+    cs.map((c) => [c.name, c.program]),
+    [
+      ['Build and debug counter.c', '/w/c/counter.c'],
+      ['Debug loops.S', '/w/c/loops.S'],
+    ],
+  );
+  const c = cs[0];
+  assert.deepEqual(checkLaunchSettings(c), []);
+  // the provider builds the source, then debugs the program the build wrote (other settings kept)
+  assert.equal(cSourceToBuild(c), '/w/c/counter.c');
+  assert.equal(cSourceToBuild(cs[1]), undefined);
+  assert.equal(cSourceToBuild({ ...c, program: '/w/c/counter.elf' }), undefined);
+  const built = withBuiltProgram({ ...c, cpu: 'power9' }, cLaunchConfig('/w/c/counter.c'));
+  assert.equal(built.program, '/w/c/counter.elf');
+  assert.equal(built.cpu, 'power9');
+  assert.equal(built.name, 'Build and debug counter.c');
+  // F5's fill for the active file (a launch.json's ${file} on a C file is built the same way)
+  assert.equal(configForActiveFile('/w/c/counter.c', 'c')?.program, '/w/c/counter.c');
+  assert.equal(configForActiveFile('/w/c/counter.h', 'c'), undefined);
+});

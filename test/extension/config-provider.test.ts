@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { ConfigProvider } from '../../extension/config-provider';
+import { C_INSTALL, findCompiler } from '../../extension/c-build';
+import { ConfigProvider, DynamicConfigProvider } from '../../extension/config-provider';
 import { EXTENSION_ID, api, openScratch, PROGRAM } from './helpers';
 
 suite('debug configuration provider', () => {
@@ -29,6 +31,23 @@ suite('debug configuration provider', () => {
     assert.equal(c.type, 'ppc-watchpoint');
     assert.equal(c.request, 'launch');
     assert.equal(c.program, ed.document.uri.fsPath);
+  });
+
+  test('Select and Start Debugging offers an open C file; starting it builds it first', async function () {
+    if (!findCompiler(undefined)) {
+      if (process.env.CI === 'true') throw new Error(`powerpc64le-linux-gnu-gcc is missing: ${C_INSTALL}`);
+      this.skip();
+    }
+    const ed = await openScratch('offered.c', 'int main(void) {\n  return 0;\n}\n');
+    const source = ed.document.uri.fsPath;
+    const folder = vscode.workspace.getWorkspaceFolder(ed.document.uri);
+    const offered = new DynamicConfigProvider().provideDebugConfigurations(folder).find((c) => c.program === source);
+    assert.ok(offered, 'the open C file is offered');
+    assert.equal(offered.name, 'Build and debug offered.c');
+    const resolved = await new ConfigProvider().resolveDebugConfigurationWithSubstitutedVariables(folder, offered);
+    assert.ok(resolved, 'the configuration resolved (built)');
+    assert.equal(resolved.program, source.replace(/\.c$/, '.elf'));
+    assert.ok(existsSync(resolved.program as string), 'the build task wrote the program');
   });
 
   test('invalid settings stop the launch', async () => {

@@ -45,6 +45,25 @@ export function kstrtobool(bytes: Uint8Array): boolean | undefined {
   return undefined;
 }
 
+/**
+ * /proc/PID/maps: one line per mapping, `start-end perms offset dev inode path` as show_map_vma prints
+ * them (addresses in %08lx); the program's segments name the executable, the break [heap], the stack
+ * [stack]. Not kept (shown as 0): the file offsets, devices and inode numbers of the segments.
+ * glibc's pthread_getattr_np reads it to find the main thread's stack.
+ */
+function mapsText(proc: ProcessState): string {
+  const hex = (n: number) => n.toString(16).padStart(8, '0');
+  return proc.mm.vmas
+    .map((v) => {
+      const p = v.prot;
+      const perms = `${p.read ? 'r' : '-'}${p.write ? 'w' : '-'}${p.exec ? 'x' : '-'}${v.shared ? 's' : 'p'}`;
+      const path = v.kind === 'image' ? proc.exe : v.kind === 'brk' ? '[heap]' : v.kind === 'stack' ? '[stack]' : '';
+      const head = `${hex(v.start)}-${hex(v.end)} ${perms} 00000000 00:00 0`;
+      return path ? `${head.padEnd(73)}${path}\n` : `${head}\n`;
+    })
+    .join('');
+}
+
 export class Kernel {
   readonly clock: Clock;
   readonly random = new KernelRandom();
@@ -156,6 +175,10 @@ export class Kernel {
     this.fs.place(`/proc/${proc.pid}/exe`, new SymlinkInode(() => proc.exe, t0));
     this.fs.place(`/proc/${proc.pid}/cwd`, new SymlinkInode(() => this.fs.pathOf(proc.cwd), t0));
     this.fs.place(`/proc/${proc.pid}/comm`, this.commFile(proc));
+    const maps = new GeneratedInode(() => te.encode(mapsText(proc)), t0);
+    maps.blksize = 1024;
+    maps.procfs = true;
+    this.fs.place(`/proc/${proc.pid}/maps`, maps);
     this.registerThread(proc.pid, proc.pid, proc);
   }
 

@@ -1,7 +1,7 @@
 // Two pieces of a thread's end and identity: exit_robust_list (a robust mutex still held by a thread
 // that ends gets FUTEX_OWNER_DIED, keeping FUTEX_WAITERS; a word another thread owns is left alone;
-// the PI bit of an entry is masked off), and /proc/<pid>/comm and task/<tid>/comm (read the name,
-// write it as pthread_setname_np does for another thread).
+// the PI bit of an entry is masked off), /proc/<pid>/maps, and /proc/<pid>/comm and task/<tid>/comm
+// (read the name, write it as pthread_setname_np does for another thread).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AddressSpace } from '../../sim/cpu/address-space';
@@ -52,4 +52,19 @@ test("/proc/<pid>/comm and /proc/<pid>/task/<pid>/comm read the process's name; 
   const out = g.buf(16);
   assert.equal(g.call(171, 16, out), 0); // PR_GET_NAME
   assert.equal(new TextDecoder().decode(g.get(out, 15)), 'renamed-thread-');
+});
+
+test('/proc/<pid>/maps lists the mappings as show_map_vma prints them, the stack named [stack]', () => {
+  const g = new Guest();
+  const pid = g.call(NR.getpid);
+  const text = g.readText(g.open(`/proc/${pid}/maps`, 0));
+  const lines = text.trimEnd().split('\n');
+  assert.ok(
+    lines.every((l) => /^[0-9a-f]{8,}-[0-9a-f]{8,} [r-][w-][x-][ps] 00000000 00:00 0/.test(l)),
+    text,
+  );
+  assert.ok(
+    lines.some((l) => l.startsWith('7fffff700000-7ffffff00000 rw-p') && l.endsWith('[stack]')),
+    text,
+  );
 });

@@ -1,8 +1,9 @@
 // The less common corners of POSIX threads that real programs still use: pthread_atfork handlers
 // around a fork from a threaded process, pthread_kill to a thread with a handler, sigwait in a
 // dedicated signal thread, thread names, cleanup handlers run by pthread_exit, error-checking
-// mutexes, pthread_once, spin locks, a condition variable on CLOCK_MONOTONIC timing out, and main
-// ending with pthread_exit while a thread still works (robust mutexes: proc_robust_mutex).
+// mutexes, pthread_once, spin locks, pthread_getattr_np of the main thread, a condition variable on
+// CLOCK_MONOTONIC timing out, and main ending with pthread_exit while a thread still works (robust
+// mutexes: proc_robust_mutex).
 // SPDX-License-Identifier: MIT
 #define _GNU_SOURCE
 #include <errno.h>
@@ -150,6 +151,13 @@ int main(void) {
   clock_gettime(CLOCK_MONOTONIC, &now);
   printf("deadline passed %d\n", now.tv_sec > until.tv_sec || (now.tv_sec == until.tv_sec && now.tv_nsec >= until.tv_nsec));
 
+  /* the main thread's attributes: glibc finds its stack in /proc/self/maps, its size from RLIMIT_STACK */
+  pthread_attr_t mine;
+  int gr = pthread_getattr_np(pthread_self(), &mine);
+  size_t main_stack = 0;
+  void *main_base;
+  if (gr == 0) pthread_attr_getstack(&mine, &main_base, &main_stack);
+  printf("main thread getattr_np %d stack %zu\n", gr, main_stack);
   pthread_attr_t at;
   pthread_attr_init(&at);
   pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);

@@ -51,6 +51,10 @@ export const E = {
   EPROTONOSUPPORT: 93,
   EOPNOTSUPP: 95,
   EAFNOSUPPORT: 97,
+  EADDRINUSE: 98,
+  EISCONN: 106,
+  ENOTCONN: 107,
+  ECONNREFUSED: 111,
   ETIMEDOUT: 110,
   ENOTSUPP: 524,
   // kernel-internal: a system call interrupted by a signal, restarted or turned into EINTR on the way

@@ -75,3 +75,41 @@ test('poll on a socket end: writable when empty, readable with data, HUP when th
   g.call(NR.close, b);
   assert.equal(poll(a) & POLL.HUP, POLL.HUP);
 });
+
+test('AF_UNIX stream server: bind makes an S_IFSOCK file, connect queues, accept takes; data flows both ways', () => {
+  const g = new Guest();
+  const SOCKET = 326;
+  const BIND = 327;
+  const CONNECT = 328;
+  const LISTEN = 329;
+  const ACCEPT4 = 344;
+  const addr = (path: string) => {
+    const b = new Uint8Array(110);
+    b[0] = 1; // AF_UNIX
+    b.set(new TextEncoder().encode(path), 2);
+    const at = g.buf(110);
+    g.put(at, b);
+    return at;
+  };
+  const srv = g.call(SOCKET, 1, 1 | 0o4000, 0); // SOCK_STREAM | SOCK_NONBLOCK
+  assert.ok(srv >= 0);
+  assert.equal(g.call(SOCKET, 2, 1, 0), -E.ENOSYS); // AF_INET: not modelled
+  const a = addr('/tmp/srv.sock');
+  assert.equal(g.call(LISTEN, srv, 4), -E.EINVAL); // not bound
+  assert.equal(g.call(BIND, srv, a, 110), 0);
+  assert.equal(g.call(BIND, g.call(SOCKET, 1, 1, 0), a, 110), -E.EADDRINUSE);
+  const cli = g.call(SOCKET, 1, 1, 0);
+  assert.equal(g.call(CONNECT, cli, a, 110), -E.ECONNREFUSED); // bound, not listening
+  assert.equal(g.call(LISTEN, srv, 4), 0);
+  assert.equal(g.call(ACCEPT4, srv, 0, 0, 0), -E.EAGAIN); // nothing waiting, a non-blocking listener
+  assert.equal(g.call(CONNECT, cli, a, 110), 0);
+  assert.equal(g.call(CONNECT, cli, a, 110), -E.EISCONN);
+  const msg = g.str('ping');
+  assert.equal(g.call(NR.write, cli, msg, 4), 4); // before accept: the server end already holds it
+  const conn = g.call(ACCEPT4, srv, 0, 0, 0);
+  assert.ok(conn >= 0);
+  assert.equal(g.readText(conn, 4), 'ping');
+  assert.equal(g.call(NR.write, conn, msg, 2), 2);
+  assert.equal(g.readText(cli, 2), 'pi');
+  assert.equal(g.call(CONNECT, g.call(SOCKET, 1, 1, 0), addr('/tmp/none.sock'), 110), -E.ENOENT);
+});

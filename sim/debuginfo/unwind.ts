@@ -93,6 +93,21 @@ function unwindByCfi(ctx: UnwindContext, row: CfaRow, regs: Regs): { cfa: bigint
     if (base === undefined) fail(`the CFA is r${row.cfa.reg} + ${row.cfa.offset}, and r${row.cfa.reg} is not known`);
     cfa = BigInt.asUintN(64, base + row.cfa.offset);
   } else cfa = evaluateAddress(row.cfa.expr, exprContext(ctx, regs));
+  /** An expression rule's value: the CFA is pushed on the stack first (DW_OP_call_frame_cfa gives
+   * it too); undefined where the expression cannot be evaluated here. */
+  const ruleAddress = (expr: Uint8Array): bigint | undefined => {
+    const ec = exprContext(ctx, regs);
+    ec.cfa = () => cfa;
+    const withCfa = new Uint8Array(expr.length + 1);
+    withCfa[0] = 0x9c; // DW_OP_call_frame_cfa
+    withCfa.set(expr, 1);
+    try {
+      return evaluateAddress(withCfa, ec);
+    } catch (e) {
+      if (!(e instanceof DwarfFail)) throw e;
+      return undefined;
+    }
+  };
   const cache = new Map<number, bigint | undefined>();
   const valueOf = (n: number): bigint | undefined => {
     if (cache.has(n)) return cache.get(n);
@@ -126,19 +141,8 @@ function unwindByCfi(ctx: UnwindContext, row: CfaRow, regs: Regs): { cfa: bigint
           break;
         case 'expression':
         case 'val_expression': {
-          const ec = exprContext(ctx, regs);
-          // the CFA is pushed on the stack first: DW_OP_call_frame_cfa gives it too
-          ec.cfa = () => cfa;
-          const withCfa = new Uint8Array(rule.expr.length + 1);
-          withCfa[0] = 0x9c; // DW_OP_call_frame_cfa
-          withCfa.set(rule.expr, 1);
-          try {
-            const a = evaluateAddress(withCfa, ec);
-            v = rule.kind === 'expression' ? load(a) : a;
-          } catch (e) {
-            if (!(e instanceof DwarfFail)) throw e;
-            v = undefined;
-          }
+          const a = ruleAddress(rule.expr);
+          v = a === undefined || rule.kind === 'val_expression' ? a : load(a);
           break;
         }
       }
@@ -158,17 +162,8 @@ function unwindByCfi(ctx: UnwindContext, row: CfaRow, regs: Regs): { cfa: bigint
       case 'offset':
         return { kind: 'memory', addr: BigInt.asUintN(64, cfa + rule.offset), size: registerSize(n) };
       case 'expression': {
-        const ec = exprContext(ctx, regs);
-        ec.cfa = () => cfa;
-        const withCfa = new Uint8Array(rule.expr.length + 1);
-        withCfa[0] = 0x9c; // DW_OP_call_frame_cfa
-        withCfa.set(rule.expr, 1);
-        try {
-          return { kind: 'memory', addr: evaluateAddress(withCfa, ec), size: registerSize(n) };
-        } catch (e) {
-          if (!(e instanceof DwarfFail)) throw e;
-          return undefined;
-        }
+        const addr = ruleAddress(rule.expr);
+        return addr === undefined ? undefined : { kind: 'memory', addr, size: registerSize(n) };
       }
       default:
         return undefined;

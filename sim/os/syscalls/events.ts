@@ -13,6 +13,7 @@ import { TimerfdInode } from '../vfs/timerfd';
 import { O, OpenFile } from '../vfs/open-file';
 import type { WaitQueue } from '../wait-queue';
 import { fail, type SyscallContext, type SyscallDef } from './context';
+import { itimerspecBytes, readItimerspec } from './itimerspec';
 import { pollMask } from './poll';
 
 const int = (v: bigint) => Number(BigInt.asIntN(32, v));
@@ -210,8 +211,6 @@ function sysEpollWait(ctx: SyscallContext): bigint {
   });
 }
 
-const NS = 1_000_000_000n;
-
 /** timerfd_create(clockid, flags): CLOCK_REALTIME, MONOTONIC, BOOTTIME and their _ALARM forms */
 function sysTimerfdCreate(ctx: SyscallContext): bigint {
   const clockid = int(ctx.arg(0));
@@ -228,37 +227,24 @@ function timerfdOf(ctx: SyscallContext, fd: number): TimerfdInode | number {
   return f.inode instanceof TimerfdInode ? f.inode : E.EINVAL;
 }
 
-/** struct itimerspec: it_interval then it_value, each a struct timespec */
-function putItimerspec(ctx: SyscallContext, ea: bigint, v: { valueNs: bigint; intervalNs: bigint }): boolean {
-  const out = new Uint8Array(32);
-  const dv = new DataView(out.buffer);
-  dv.setBigInt64(0, v.intervalNs / NS, true);
-  dv.setBigInt64(8, v.intervalNs % NS, true);
-  dv.setBigInt64(16, v.valueNs / NS, true);
-  dv.setBigInt64(24, v.valueNs % NS, true);
-  return ctx.copyToUser(ea, out);
-}
-
 /** timerfd_settime(fd, flags, new, old): TFD_TIMER_ABSTIME 1, TFD_TIMER_CANCEL_ON_SET 2 (accepted) */
 function sysTimerfdSettime(ctx: SyscallContext): bigint {
   const flags = int(ctx.arg(1));
   if (flags & ~3) return fail(E.EINVAL);
-  const b = ctx.copyFromUser(ctx.arg(2), 32);
-  if (!b) return fail(E.EFAULT);
-  const dv = new DataView(b.buffer, b.byteOffset, 32);
-  const [is, ins, vs, vns] = [0, 8, 16, 24].map((o) => dv.getBigInt64(o, true));
-  if (is < 0n || ins < 0n || ins >= NS || vs < 0n || vns < 0n || vns >= NS) return fail(E.EINVAL);
+  const next = readItimerspec(ctx, ctx.arg(2));
+  if (typeof next === 'number') return fail(next);
+  if (next === undefined) return fail(E.EINVAL);
   const t = timerfdOf(ctx, int(ctx.arg(0)));
   if (typeof t === 'number') return fail(t);
-  const old = t.set(vs * NS + vns, is * NS + ins, (flags & 1) !== 0);
-  if (ctx.arg(3) !== 0n && !putItimerspec(ctx, ctx.arg(3), old)) return fail(E.EFAULT);
+  const old = t.set(next.valueNs, next.intervalNs, (flags & 1) !== 0);
+  if (ctx.arg(3) !== 0n && !ctx.copyToUser(ctx.arg(3), itimerspecBytes(old))) return fail(E.EFAULT);
   return 0n;
 }
 
 function sysTimerfdGettime(ctx: SyscallContext): bigint {
   const t = timerfdOf(ctx, int(ctx.arg(0)));
   if (typeof t === 'number') return fail(t);
-  return putItimerspec(ctx, ctx.arg(1), t.get()) ? 0n : fail(E.EFAULT);
+  return ctx.copyToUser(ctx.arg(1), itimerspecBytes(t.get())) ? 0n : fail(E.EFAULT);
 }
 
 /** signalfd4(fd, mask, sizemask, flags): a new signalfd (fd -1) or a new mask for one; SFD_NONBLOCK, SFD_CLOEXEC */

@@ -12,6 +12,7 @@ import {
   type TimerEvent,
   type WaitReport,
 } from './context';
+import { readItimerspec, itimerspecBytes } from './itimerspec';
 import { sleepUntil } from './time';
 import { registerSideTable } from '../../side-tables';
 
@@ -453,31 +454,6 @@ function sysSetitimer(ctx: SyscallContext): bigint {
 }
 
 // ---- POSIX timers ----
-
-/** struct itimerspec (it_interval, it_value as timespecs) -> ns, or undefined when a field is invalid */
-function readItimerspec(ctx: SyscallContext, ea: bigint): ItimerValue | undefined | number {
-  const b = ctx.copyFromUser(ea, 32);
-  if (!b) return E.EFAULT;
-  const dv = new DataView(b.buffer, b.byteOffset, 32);
-  const ts = (off: number): bigint | undefined => {
-    const s = dv.getBigInt64(off, true);
-    const ns = dv.getBigInt64(off + 8, true);
-    return s < 0n || ns < 0n || ns >= NS ? undefined : s * NS + ns;
-  };
-  const interval = ts(0);
-  const value = ts(16);
-  return interval === undefined || value === undefined ? undefined : { intervalNs: interval, valueNs: value };
-}
-
-function itimerspecBytes(v: ItimerValue): Uint8Array {
-  const out = new Uint8Array(32);
-  const dv = new DataView(out.buffer);
-  dv.setBigInt64(0, v.intervalNs / NS, true);
-  dv.setBigInt64(8, v.intervalNs % NS, true);
-  dv.setBigInt64(16, v.valueNs / NS, true);
-  dv.setBigInt64(24, v.valueNs % NS, true);
-  return out;
-}
 
 /** timer_create(clockid, sevp, timerid): sevp NULL is SIGEV_SIGNAL with SIGALRM and the id as value */
 function sysTimerCreate(ctx: SyscallContext): bigint {

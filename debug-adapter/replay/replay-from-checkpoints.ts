@@ -17,6 +17,7 @@ import type { Runtime } from '../runtime';
 import { ReplayFromLaunch } from './replay-from-launch';
 import type { ReplayHost, Replayer, RunPosition, TargetSearch } from './replayer';
 import type { Found } from './targets';
+import { redoJournal } from './redo-journal';
 import type { JournalEntry, Timeline } from './timeline';
 
 /** A request that leaves state in the session that checkpoints do not save (the Debug Console's
@@ -346,44 +347,9 @@ export class ReplayFromCheckpoints implements Replayer {
     tl.journal.length = place.journal;
     tl.runs.length = place.runs;
     tl.replayRuns = old.runs;
-    tl.haltAt = haltAt;
-    tl.halted = false;
-    const during = new Map<string, JournalEntry[]>();
-    for (const e of redo) {
-      if (!e.at) continue;
-      const key = `${e.at.run}:${e.at.chunk}`;
-      during.set(key, [...(during.get(key) ?? []), e]);
-    }
-    const handle = (e: JournalEntry): JournalEntry => {
-      const copy: JournalEntry = { ...e };
-      tl.journal.push(copy);
-      host.redo(e.request);
-      return copy;
-    };
-    const replaying = (run: number, chunk: number): void => {
-      for (const e of during.get(`${run}:${chunk}`) ?? []) handle(e);
-    };
-    tl.betweenChunks = replaying;
-    host.quiet(true);
     try {
-      for (const e of redo) {
-        if (e.at) continue;
-        // an earlier travel cut the history in this request: the clock stops there again
-        tl.haltAt = e.cut !== undefined && (haltAt === undefined || e.cut < haltAt) ? e.cut : haltAt;
-        const copy = handle(e);
-        while (host.runtime()?.running) await new Promise<void>((r) => setImmediate(r));
-        if (tl.halted) {
-          copy.cut = tl.haltAt;
-          if (tl.haltAt === haltAt) break;
-          tl.halted = false;
-        }
-      }
+      await redoJournal(host, tl, redo, haltAt);
     } finally {
-      host.quiet(false);
-      tl.betweenChunks = undefined;
-      tl.replayRuns = undefined;
-      tl.haltAt = undefined;
-      tl.halted = false;
       this.hook();
     }
     return old;

@@ -8,7 +8,8 @@ import { TimeProbe } from '../../sim/machine/time-probe';
 import type { Runtime } from '../runtime';
 import type { Found } from './targets';
 import type { ReplayHost, Replayer, RunPosition, TargetSearch } from './replayer';
-import { RECORDED_REQUESTS, Timeline, type JournalEntry } from './timeline';
+import { redoJournal } from './redo-journal';
+import { RECORDED_REQUESTS, Timeline } from './timeline';
 
 export class ReplayFromLaunch implements Replayer {
   private tl = new Timeline();
@@ -57,51 +58,8 @@ export class ReplayFromLaunch implements Replayer {
     const old = this.tl;
     const tl = new Timeline();
     tl.replayRuns = old.runs;
-    tl.haltAt = haltAt;
     host.forget();
     this.tl = tl;
-    const during = new Map<string, JournalEntry[]>();
-    for (const e of old.journal) {
-      if (!e.at) continue;
-      const key = `${e.at.run}:${e.at.chunk}`;
-      during.set(key, [...(during.get(key) ?? []), e]);
-    }
-    const handle = (e: JournalEntry): JournalEntry => {
-      const copy: JournalEntry = { ...e };
-      tl.journal.push(copy);
-      host.redo(e.request);
-      return copy;
-    };
-    tl.betweenChunks = (run, chunk) => {
-      for (const e of during.get(`${run}:${chunk}`) ?? []) handle(e);
-    };
-    host.quiet(true);
-    try {
-      for (const e of old.journal) {
-        if (e.at) continue;
-        // an earlier travel cut the history in this request: the clock stops there again
-        tl.haltAt = e.cut !== undefined && (haltAt === undefined || e.cut < haltAt) ? e.cut : haltAt;
-        const copy = handle(e);
-        if (e.request.command === 'launch') {
-          const rt = host.runtime();
-          if (rt) afterLaunch?.(rt);
-          continue; // it waits for configurationDone
-        }
-        if (e.request.command === 'configurationDone') await host.launched();
-        while (host.runtime()?.running) await new Promise<void>((r) => setImmediate(r));
-        if (tl.halted) {
-          copy.cut = tl.haltAt;
-          if (tl.haltAt === haltAt) break;
-          tl.halted = false;
-        }
-      }
-      if (!tl.halted) await host.launched();
-    } finally {
-      host.quiet(false);
-      tl.betweenChunks = undefined;
-      tl.replayRuns = undefined;
-      tl.haltAt = undefined;
-      tl.halted = false;
-    }
+    await redoJournal(host, tl, old.journal, haltAt, afterLaunch);
   }
 }

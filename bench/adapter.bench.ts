@@ -2,55 +2,26 @@
 // test client. Measures the step round trip (stepIn request sent -> stopped event received) and
 // launch to first stop (initialize + launch + configurationDone -> the entry stop).
 // Goals (PRODUCT.md): step median under 2 ms; launch to first stop under 200 ms.
-import { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { join } from 'node:path';
+import { client, launch, quantile } from './dap-client';
 import type { BenchRow } from './run';
 
-const ADAPTER = join(process.cwd(), 'dist', 'adapter.js');
 const PROGRAM = join(process.cwd(), 'test', 'adapter', 'fixtures', 'spin.S');
 /** a marker instruction (at 0x1000000c) once every 2^21 instructions */
 const SPARSE = join(process.cwd(), 'test', 'adapter', 'fixtures', 'sparse.S');
 const STEPS = 2000;
 const LAUNCHES = 15;
 
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
-}
-
-async function client(): Promise<{ dc: DebugClient; stopped: () => Promise<DebugProtocol.StoppedEvent> }> {
-  const dc = new DebugClient(process.execPath, ADAPTER, 'ppc-watchpoint');
-  await dc.start();
-  let waiting: ((e: DebugProtocol.StoppedEvent) => void) | undefined;
-  dc.on('stopped', (e: DebugProtocol.StoppedEvent) => {
-    const w = waiting;
-    waiting = undefined;
-    w?.(e);
-  });
-  return { dc, stopped: () => new Promise((r) => (waiting = r)) };
-}
-
 /** [process start + initialize, launch request -> entry stop] in ms */
 async function launchToStop(): Promise<[number, number]> {
   const s0 = performance.now();
-  const { dc, stopped } = await client();
+  const c = await client();
   try {
-    const first = stopped();
-    await dc.initializeRequest({
-      adapterID: 'ppc-watchpoint',
-      pathFormat: 'path',
-      linesStartAt1: true,
-      columnsStartAt1: true,
-    });
-    const t0 = performance.now();
-    const launched = dc.launchRequest({ program: PROGRAM } as DebugProtocol.LaunchRequestArguments);
-    await dc.configurationDoneRequest();
-    await launched;
-    await first;
-    return [t0 - s0, performance.now() - t0];
+    const { initializedAt, launchMs } = await launch(c, { program: PROGRAM });
+    return [initializedAt - s0, launchMs];
   } finally {
-    await dc.stop();
+    await c.dc.stop();
   }
 }
 
@@ -82,17 +53,7 @@ async function travel(n: number): Promise<TravelFigures> {
     }
   });
   try {
-    const first = stopped();
-    await dc.initializeRequest({
-      adapterID: 'ppc-watchpoint',
-      pathFormat: 'path',
-      linesStartAt1: true,
-      columnsStartAt1: true,
-    });
-    const launched = dc.launchRequest({ program: PROGRAM, maxSteps: n } as DebugProtocol.LaunchRequestArguments);
-    await dc.configurationDoneRequest();
-    await launched;
-    const threadId = (await first).body.threadId as number;
+    const { threadId } = await launch({ dc, stopped }, { program: PROGRAM, maxSteps: n });
     let s = stopped();
     await dc.continueRequest({ threadId });
     await s;
@@ -123,17 +84,7 @@ async function farReverse(n: number): Promise<{ ms: number; back: number }> {
   const icounts: number[] = [];
   dc.on('wplab.stopped', (e: DebugProtocol.Event) => icounts.push((e.body as { icount: number }).icount));
   try {
-    const first = stopped();
-    await dc.initializeRequest({
-      adapterID: 'ppc-watchpoint',
-      pathFormat: 'path',
-      linesStartAt1: true,
-      columnsStartAt1: true,
-    });
-    const launched = dc.launchRequest({ program: SPARSE, maxSteps: n } as DebugProtocol.LaunchRequestArguments);
-    await dc.configurationDoneRequest();
-    await launched;
-    const threadId = (await first).body.threadId as number;
+    const { threadId } = await launch({ dc, stopped }, { program: SPARSE, maxSteps: n });
     let s = stopped();
     await dc.continueRequest({ threadId });
     await s;
@@ -167,18 +118,7 @@ export async function run(): Promise<BenchRow[]> {
   const { dc, stopped } = await client();
   const steps: number[] = [];
   try {
-    const first = stopped();
-    await dc.initializeRequest({
-      adapterID: 'ppc-watchpoint',
-      pathFormat: 'path',
-      linesStartAt1: true,
-      columnsStartAt1: true,
-    });
-    const launched = dc.launchRequest({ program: PROGRAM } as DebugProtocol.LaunchRequestArguments);
-    await dc.configurationDoneRequest();
-    await launched;
-    const e = await first;
-    const threadId = e.body.threadId as number;
+    const { threadId } = await launch({ dc, stopped }, { program: PROGRAM });
     for (let i = 0; i < STEPS; i++) {
       const t0 = performance.now();
       const s = stopped();
